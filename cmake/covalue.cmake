@@ -1,0 +1,46 @@
+# Helpers shared by every module: warning flags, sanitizers, module and test targets.
+
+set(COVALUE_WARNINGS -Wall -Wextra -Wpedantic -Wshadow -Wconversion
+    # g++ 12 false positives on std::string in C++20 (GCC PR105651).
+    -Wno-error=restrict -Wno-error=stringop-overflow -Wno-error=maybe-uninitialized)
+if(COVALUE_WERROR AND NOT COVALUE_SANITIZE)
+  list(APPEND COVALUE_WARNINGS -Werror)
+endif()
+if(COVALUE_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+
+# covalue_module(NAME n SOURCES … [DEPENDS covalue::x …] [PRIVATE_DEPS …])
+# A static library covalue_<n> (alias covalue::<n>) whose includes start at src/.
+function(covalue_module)
+  cmake_parse_arguments(M "" "NAME" "SOURCES;DEPENDS;PRIVATE_DEPS" ${ARGN})
+  add_library(covalue_${M_NAME} STATIC ${M_SOURCES})
+  add_library(covalue::${M_NAME} ALIAS covalue_${M_NAME})
+  target_include_directories(covalue_${M_NAME} PUBLIC ${PROJECT_SOURCE_DIR}/src)
+  target_compile_options(covalue_${M_NAME} PRIVATE ${COVALUE_WARNINGS})
+  target_link_libraries(covalue_${M_NAME} PUBLIC ${M_DEPENDS} PRIVATE ${M_PRIVATE_DEPS})
+endfunction()
+
+# covalue_unit_tests(NAME n SOURCES … DEPENDS …): one GoogleTest binary per module, label unit.
+function(covalue_unit_tests)
+  cmake_parse_arguments(T "" "NAME" "SOURCES;DEPENDS" ${ARGN})
+  add_executable(covalue_${T_NAME}_tests ${T_SOURCES})
+  target_compile_options(covalue_${T_NAME}_tests PRIVATE ${COVALUE_WARNINGS})
+  target_include_directories(covalue_${T_NAME}_tests PRIVATE ${PROJECT_SOURCE_DIR}/tests)
+  target_link_libraries(covalue_${T_NAME}_tests PRIVATE ${T_DEPENDS} GTest::gtest GTest::gtest_main)
+  gtest_discover_tests(covalue_${T_NAME}_tests PROPERTIES LABELS unit DISCOVERY_TIMEOUT 60)
+endfunction()
+
+# covalue_embed(TARGET_VAR out.cc SYMBOL name FILE path): compiles a text file into the binary
+# as `std::string_view name()` in namespace covalue::embedded.
+function(covalue_embed OUT SYMBOL FILE)
+  add_custom_command(
+    OUTPUT ${OUT}
+    COMMAND ${CMAKE_COMMAND} -DIN=${FILE} -DOUT=${OUT} -DSYMBOL=${SYMBOL}
+            -P ${PROJECT_SOURCE_DIR}/cmake/embed.cmake
+    DEPENDS ${FILE} ${PROJECT_SOURCE_DIR}/cmake/embed.cmake
+    VERBATIM)
+endfunction()
+
+include(GoogleTest)

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/role.h"
+
+namespace covalue {
+
+using Id = std::int64_t;
+
+// A health system in the community: the tenant boundary for identifiable data.
+struct Site {
+  Id id = 0;
+  std::string name;
+  std::string country;  // ISO 3166-1 alpha-2, upper case
+};
+
+// The group of people a site's team serves, such as people with MS.
+struct Population {
+  Id id = 0;
+  Id site_id = 0;
+  std::string name;
+  std::string description;
+};
+
+// People improving care for one population.
+struct Team {
+  Id id = 0;
+  Id site_id = 0;
+  Id population_id = 0;
+  std::string name;
+};
+
+// One role a user holds. site_id is absent for community-wide roles; team_id is present for
+// team roles (and then site_id is the team's site).
+struct Membership {
+  Role role = Role::kPatient;
+  std::optional<Id> site_id;
+  std::optional<Id> team_id;
+
+  friend bool operator==(const Membership&, const Membership&) = default;
+};
+
+// An account. The password hash never leaves the store and auth code.
+struct User {
+  Id id = 0;
+  std::string username;
+  std::string display_name;
+  std::vector<Membership> memberships;
+};
+
+// A member of a team, as the team's page lists them.
+struct TeamMember {
+  Id user_id = 0;
+  std::string username;
+  std::string display_name;
+  Role role = Role::kTeamMember;
+};
+
+}  // namespace covalue

@@ -1,0 +1,197 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/audit_record.h"
+#include "domain/community.h"
+#include "domain/error.h"
+#include "domain/page.h"
+
+// The persistence interface: one repository per aggregate. Drivers (sqlite/, later postgres/)
+// implement it; nothing above this folder sees SQL or a driver's types.
+//
+// Errors every method may return besides those it names: kUnavailable (the database is busy or
+// closing), kInternal (a driver failure that is a bug or a broken disk).
+namespace covalue::store {
+
+class SiteRepository {
+ public:
+  virtual ~SiteRepository() = default;
+  // kConflict when the name is taken.
+  [[nodiscard]] virtual Result<Site> Create(const Site& site) = 0;
+  // kNotFound when absent.
+  [[nodiscard]] virtual Result<Site> Get(Id id) = 0;
+  [[nodiscard]] virtual Result<Page<Site>> List(const PageRequest& page) = 0;
+  // kNotFound when absent; kConflict when the new name is taken.
+  [[nodiscard]] virtual Status Update(const Site& site) = 0;
+};
+
+class PopulationRepository {
+ public:
+  virtual ~PopulationRepository() = default;
+  // kConflict when the site has a population of that name.
+  [[nodiscard]] virtual Result<Population> Create(const Population& population) = 0;
+  [[nodiscard]] virtual Result<Population> Get(Id id) = 0;
+  // All sites' populations, or one site's.
+  [[nodiscard]] virtual Result<Page<Population>> List(const PageRequest& page,
+                                                      std::optional<Id> site_id) = 0;
+  [[nodiscard]] virtual Status Update(const Population& population) = 0;
+};
+
+// Which teams a list shows. Both filters absent: every team.
+struct TeamFilter {
+  std::optional<Id> site_id;
+  std::optional<Id> member_user_id;  // teams where this user holds a team role
+};
+
+class TeamRepository {
+ public:
+  virtual ~TeamRepository() = default;
+  // kConflict when the site has a team of that name.
+  [[nodiscard]] virtual Result<Team> Create(const Team& team) = 0;
+  [[nodiscard]] virtual Result<Team> Get(Id id) = 0;
+  [[nodiscard]] virtual Result<Page<Team>> List(const PageRequest& page,
+                                                const TeamFilter& filter) = 0;
+  [[nodiscard]] virtual Status Update(const Team& team) = 0;
+  [[nodiscard]] virtual Result<std::vector<TeamMember>> Members(Id team_id) = 0;
+};
+
+// A user with the password hash, for sign-in only.
+struct UserCredentials {
+  User user;
+  std::string password_hash;
+};
+
+class UserRepository {
+ public:
+  virtual ~UserRepository() = default;
+  // Creates the user with its memberships. kConflict when the username is taken.
+  [[nodiscard]] virtual Result<User> Create(const User& user, const std::string& password_hash) = 0;
+  [[nodiscard]] virtual Result<User> Get(Id id) = 0;
+  // kNotFound when no such username.
+  [[nodiscard]] virtual Result<UserCredentials> FindByUsername(const std::string& username) = 0;
+  // All users, or those holding a membership at the site (directly or through a team).
+  [[nodiscard]] virtual Result<Page<User>> List(const PageRequest& page,
+                                                std::optional<Id> site_id) = 0;
+  [[nodiscard]] virtual Status SetPassword(Id user_id, const std::string& password_hash) = 0;
+  [[nodiscard]] virtual Status SetDisplayName(Id user_id, const std::string& display_name) = 0;
+  // kConflict when the user already holds it.
+  [[nodiscard]] virtual Status AddMembership(Id user_id, const Membership& membership) = 0;
+  // kNotFound when the user does not hold it.
+  [[nodiscard]] virtual Status RemoveMembership(Id user_id, const Membership& membership) = 0;
+};
+
+struct ApiToken {
+  Id id = 0;
+  Id user_id = 0;
+  std::string name;
+  std::int64_t created_ms = 0;
+};
+
+// Browser sessions and API tokens, both stored only as hashes of the secret.
+class CredentialRepository {
+ public:
+  virtual ~CredentialRepository() = default;
+  [[nodiscard]] virtual Status CreateSession(const std::string& token_hash, Id user_id,
+                                             std::int64_t expires_ms) = 0;
+  // The user of a live session; kNotFound when absent or expired at now_ms.
+  [[nodiscard]] virtual Result<Id> FindSession(const std::string& token_hash,
+                                               std::int64_t now_ms) = 0;
+  [[nodiscard]] virtual Status DeleteSession(const std::string& token_hash) = 0;
+  // Removes the user's sessions (after a password change).
+  [[nodiscard]] virtual Status DeleteSessionsOf(Id user_id) = 0;
+
+  [[nodiscard]] virtual Result<ApiToken> CreateToken(Id user_id, const std::string& name,
+                                                     const std::string& token_hash,
+                                                     std::int64_t now_ms) = 0;
+  // The user of a token that is not revoked; kNotFound otherwise.
+  [[nodiscard]] virtual Result<Id> FindToken(const std::string& token_hash) = 0;
+  [[nodiscard]] virtual Result<std::vector<ApiToken>> ListTokens(Id user_id) = 0;
+  // kNotFound when the user has no such live token.
+  [[nodiscard]] virtual Status RevokeToken(Id user_id, Id token_id, std::int64_t now_ms) = 0;
+};
+
+// Computes a record's hash from the previous record's hash (app/audit_chain.h).
+using AuditChainHash = std::function<std::string(const AuditRecord& record)>;
+
+class AuditRepository {
+ public:
+  virtual ~AuditRepository() = default;
+  // Appends after the last record: sets seq and prev_hash, then hash = chain(record).
+  [[nodiscard]] virtual Result<AuditRecord> Append(AuditRecord record,
+                                                   const AuditChainHash& chain) = 0;
+  // Records in seq order after page.after; all, or those of one set of sites.
+  [[nodiscard]] virtual Result<Page<AuditRecord>> List(
+      const PageRequest& page, const std::optional<std::vector<Id>>& site_ids) = 0;
+  // Calls visit for every record in seq order; stops early when visit returns false.
+  [[nodiscard]] virtual Status Scan(const std::function<bool(const AuditRecord&)>& visit) = 0;
+};
+
+// The repositories of one transaction.
+class Repositories {
+ public:
+  virtual ~Repositories() = default;
+  virtual SiteRepository& Sites() = 0;
+  virtual PopulationRepository& Populations() = 0;
+  virtual TeamRepository& Teams() = 0;
+  virtual UserRepository& Users() = 0;
+  virtual CredentialRepository& Credentials() = 0;
+  virtual AuditRepository& Audit() = 0;
+};
+
+// A database. Thread-safe: any thread may call Read and Write at once.
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Runs work in a write transaction and returns once it is durably committed. Writes from
+  // several threads may share one transaction and one fsync (group commit); each runs inside
+  // its own savepoint, so a work that returns an error is rolled back alone and its error
+  // returned. work must not block on other writes.
+  [[nodiscard]] virtual Status Write(const std::function<Status(Repositories&)>& work) = 0;
+
+  // Runs work on a consistent read-only snapshot; write methods fail there.
+  [[nodiscard]] virtual Status Read(const std::function<Status(Repositories&)>& work) = 0;
+};
+
+// Runs work in a write and returns the value it produced.
+template <typename T, typename Work>
+[[nodiscard]] Result<T> WriteValue(Store& store, Work&& work) {
+  std::optional<T> value;
+  Status status = store.Write([&](Repositories& repos) -> Status {
+    Result<T> result = work(repos);
+    if (!result) {
+      return Fail(result.error());
+    }
+    value = std::move(*result);
+    return Ok();
+  });
+  if (!status) {
+    return Fail(status.error());
+  }
+  return std::move(*value);
+}
+
+// Runs work on a read snapshot and returns the value it produced.
+template <typename T, typename Work>
+[[nodiscard]] Result<T> ReadValue(Store& store, Work&& work) {
+  std::optional<T> value;
+  Status status = store.Read([&](Repositories& repos) -> Status {
+    Result<T> result = work(repos);
+    if (!result) {
+      return Fail(result.error());
+    }
+    value = std::move(*result);
+    return Ok();
+  });
+  if (!status) {
+    return Fail(status.error());
+  }
+  return std::move(*value);
+}
+
+}  // namespace covalue::store

@@ -1,0 +1,112 @@
+#include <algorithm>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "store/sqlite/sqlite_repositories.h"
+
+namespace covalue::store::sqlite {
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT seq, time_ms, user_id, role, action, resource_type, resource_id, person_id, site_id, "
+    "outcome, request_id, prev_hash, hash FROM audit_log ";
+
+AuditOutcome ParseOutcome(const std::string& name) {
+  if (name == AuditOutcomeName(AuditOutcome::kDenied)) {
+    return AuditOutcome::kDenied;
+  }
+  if (name == AuditOutcomeName(AuditOutcome::kFailed)) {
+    return AuditOutcome::kFailed;
+  }
+  return AuditOutcome::kAllowed;
+}
+
+AuditRecord ReadRecord(const Statement& row) {
+  AuditRecord r;
+  r.seq = row.Int(0);
+  r.time_ms = row.Int(1);
+  r.user_id = row.OptionalInt(2);
+  r.role = row.Text(3);
+  r.action = row.Text(4);
+  r.resource_type = row.Text(5);
+  r.resource_id = row.Text(6);
+  r.person_id = row.OptionalInt(7);
+  r.site_id = row.OptionalInt(8);
+  r.outcome = ParseOutcome(row.Text(9));
+  r.request_id = row.Text(10);
+  r.prev_hash = row.Text(11);
+  r.hash = row.Text(12);
+  return r;
+}
+
+}  // namespace
+
+Result<AuditRecord> SqliteAuditRepository::Append(AuditRecord record,
+                                                  const AuditChainHash& chain) {
+  COVALUE_ASSIGN_OR_RETURN(auto last,
+                           db_.Prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
+  COVALUE_ASSIGN_OR_RETURN(bool any, last.Step());
+  record.seq = any ? last.Int(0) + 1 : 1;
+  record.prev_hash = any ? last.Text(1) : std::string(64, '0');
+  record.hash = chain(record);
+  COVALUE_ASSIGN_OR_RETURN(
+      auto insert,
+      db_.Prepare("INSERT INTO audit_log (seq, time_ms, user_id, role, action, resource_type, "
+                  "resource_id, person_id, site_id, outcome, request_id, prev_hash, hash) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  COVALUE_RETURN_IF_ERROR(insert.Bind(record.seq)
+                              .Bind(record.time_ms)
+                              .Bind(record.user_id)
+                              .Bind(record.role)
+                              .Bind(record.action)
+                              .Bind(record.resource_type)
+                              .Bind(record.resource_id)
+                              .Bind(record.person_id)
+                              .Bind(record.site_id)
+                              .Bind(AuditOutcomeName(record.outcome))
+                              .Bind(record.request_id)
+                              .Bind(record.prev_hash)
+                              .Bind(record.hash)
+                              .Run());
+  return record;
+}
+
+Result<Page<AuditRecord>> SqliteAuditRepository::List(
+    const PageRequest& page, const std::optional<std::vector<Id>>& site_ids) {
+  std::vector<AuditRecord> rows;
+  if (!site_ids) {
+    COVALUE_ASSIGN_OR_RETURN(auto query,
+                             db_.Prepare(std::string(kColumns) + "WHERE seq > ? ORDER BY seq LIMIT ?"));
+    query.Bind(page.after).Bind(FetchLimit(page));
+    COVALUE_ASSIGN_OR_RETURN(rows, CollectRows(query, ReadRecord));
+  } else {
+    // A site's records, merged in seq order across the sites asked for.
+    for (Id site_id : *site_ids) {
+      COVALUE_ASSIGN_OR_RETURN(
+          auto query, db_.Prepare(std::string(kColumns) +
+                                  "WHERE site_id = ? AND seq > ? ORDER BY seq LIMIT ?"));
+      query.Bind(site_id).Bind(page.after).Bind(FetchLimit(page));
+      COVALUE_ASSIGN_OR_RETURN(auto site_rows, CollectRows(query, ReadRecord));
+      rows.insert(rows.end(), site_rows.begin(), site_rows.end());
+    }
+    std::sort(rows.begin(), rows.end(),
+              [](const AuditRecord& a, const AuditRecord& b) { return a.seq < b.seq; });
+    if (rows.size() > static_cast<std::size_t>(FetchLimit(page))) {
+      rows.resize(static_cast<std::size_t>(FetchLimit(page)));
+    }
+  }
+  return MakePage(std::move(rows), page.limit, [](const AuditRecord& r) { return r.seq; });
+}
+
+Status SqliteAuditRepository::Scan(const std::function<bool(const AuditRecord&)>& visit) {
+  COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare(std::string(kColumns) + "ORDER BY seq"));
+  for (;;) {
+    COVALUE_ASSIGN_OR_RETURN(bool more, query.Step());
+    if (!more || !visit(ReadRecord(query))) {
+      return Ok();
+    }
+  }
+}
+
+}  // namespace covalue::store::sqlite

@@ -1,0 +1,47 @@
+#include <gtest/gtest.h>
+
+#include "store/sqlite/sqlite_store.h"
+#include "support/status_matchers.h"
+#include "support/temp_dir.h"
+
+namespace covalue::store::sqlite {
+namespace {
+
+// A stand-in chain that makes each hash depend on the previous hash and the action.
+std::string FakeChain(const AuditRecord& r) { return r.prev_hash.substr(0, 8) + ":" + r.action; }
+
+TEST(SqliteAuditRepository, AppendsInSequenceLinkingEachRecordToThePrevious) {
+  testing_support::TempDir dir;
+  auto store = OpenSqliteStore(dir.File("covalue.db"));
+  ASSERT_OK(store);
+  for (const char* action : {"site.create", "team.read", "user.read"}) {
+    AuditRecord record;
+    record.action = action;
+    record.site_id = std::string(action) == "team.read" ? std::optional<Id>(7) : std::nullopt;
+    ASSERT_OK(WriteValue<AuditRecord>(**store, [&](Repositories& r) {
+      return r.Audit().Append(record, FakeChain);
+    }));
+  }
+  std::vector<AuditRecord> all;
+  ASSERT_OK((*store)->Read([&](Repositories& r) {
+    return r.Audit().Scan([&](const AuditRecord& rec) {
+      all.push_back(rec);
+      return true;
+    });
+  }));
+  ASSERT_EQ(all.size(), 3U);
+  EXPECT_EQ(all[0].seq, 1);
+  EXPECT_EQ(all[0].prev_hash, std::string(64, '0'));
+  EXPECT_EQ(all[1].prev_hash, all[0].hash);
+  EXPECT_EQ(all[2].hash, all[1].hash.substr(0, 8) + ":user.read");
+
+  auto of_site = ReadValue<Page<AuditRecord>>(**store, [](Repositories& r) {
+    return r.Audit().List({}, std::vector<Id>{7});
+  });
+  ASSERT_OK(of_site);
+  ASSERT_EQ(of_site->items.size(), 1U);
+  EXPECT_EQ(of_site->items[0].action, "team.read");
+}
+
+}  // namespace
+}  // namespace covalue::store::sqlite

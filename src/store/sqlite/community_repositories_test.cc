@@ -1,0 +1,184 @@
+#include <gtest/gtest.h>
+
+#include "store/sqlite/sqlite_store.h"
+#include "support/status_matchers.h"
+#include "support/temp_dir.h"
+
+namespace covalue::store::sqlite {
+namespace {
+
+class CommunityRepositoriesTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = OpenSqliteStore(dir_.File("covalue.db"));
+    ASSERT_OK(opened);
+    store_ = std::move(*opened);
+  }
+
+  template <typename T, typename Work>
+  T MustWrite(Work&& work) {
+    auto result = WriteValue<T>(*store_, std::forward<Work>(work));
+    EXPECT_TRUE(result.has_value()) << result.error().message;
+    return *result;
+  }
+
+  Site AddSite(const std::string& name) {
+    return MustWrite<Site>([&](Repositories& r) { return r.Sites().Create(Site{0, name, "SE"}); });
+  }
+
+  testing_support::TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(CommunityRepositoriesTest, SitesCreateReadUpdateAndRefuseDuplicateNames) {
+  Site site = AddSite("Region Norrland");
+  auto read = ReadValue<Site>(*store_, [&](Repositories& r) { return r.Sites().Get(site.id); });
+  ASSERT_OK(read);
+  EXPECT_EQ(read->name, "Region Norrland");
+
+  auto duplicate =
+      WriteValue<Site>(*store_, [](Repositories& r) { return r.Sites().Create({0, "Region Norrland", "NO"}); });
+  ASSERT_FALSE(duplicate.has_value());
+  EXPECT_EQ(duplicate.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(duplicate.error().field, "/name");
+
+  site.name = "Region Söder";
+  ASSERT_OK(store_->Write([&](Repositories& r) { return r.Sites().Update(site); }));
+  read = ReadValue<Site>(*store_, [&](Repositories& r) { return r.Sites().Get(site.id); });
+  EXPECT_EQ(read->name, "Region Söder");
+  EXPECT_ERROR(store_->Write([](Repositories& r) { return r.Sites().Update({42, "x", "SE"}); }),
+               ErrorCode::kNotFound);
+  EXPECT_ERROR(ReadValue<Site>(*store_, [](Repositories& r) { return r.Sites().Get(42); }),
+               ErrorCode::kNotFound);
+}
+
+TEST_F(CommunityRepositoriesTest, ListsPageInIdOrderWithACursor) {
+  for (int i = 0; i < 5; ++i) {
+    AddSite("Site " + std::to_string(i));
+  }
+  auto first = ReadValue<Page<Site>>(*store_, [](Repositories& r) {
+    return r.Sites().List(PageRequest{0, 2});
+  });
+  ASSERT_OK(first);
+  ASSERT_EQ(first->items.size(), 2U);
+  ASSERT_TRUE(first->next.has_value());
+  std::vector<std::string> names;
+  std::optional<Id> cursor = Id{0};
+  while (cursor) {
+    auto page = ReadValue<Page<Site>>(*store_, [&](Repositories& r) {
+      return r.Sites().List(PageRequest{*cursor, 2});
+    });
+    ASSERT_OK(page);
+    for (const Site& s : page->items) {
+      names.push_back(s.name);
+    }
+    cursor = page->next;
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"Site 0", "Site 1", "Site 2", "Site 3", "Site 4"}));
+}
+
+TEST_F(CommunityRepositoriesTest, TeamsFilterBySiteAndMember) {
+  Site a = AddSite("A");
+  Site b = AddSite("B");
+  auto pop_a = MustWrite<Population>([&](Repositories& r) {
+    return r.Populations().Create({0, a.id, "People with MS", ""});
+  });
+  auto pop_b = MustWrite<Population>([&](Repositories& r) {
+    return r.Populations().Create({0, b.id, "People with MS", ""});
+  });
+  Team team_a = MustWrite<Team>([&](Repositories& r) {
+    return r.Teams().Create({0, a.id, pop_a.id, "MS team"});
+  });
+  MustWrite<Team>([&](Repositories& r) { return r.Teams().Create({0, b.id, pop_b.id, "MS team"}); });
+  User lead = MustWrite<User>([&](Repositories& r) {
+    return r.Users().Create(
+        User{0, "lena", "Lena", {Membership{Role::kTeamLead, a.id, team_a.id}}}, "hash");
+  });
+
+  auto of_site = ReadValue<Page<Team>>(*store_, [&](Repositories& r) {
+    return r.Teams().List({}, TeamFilter{b.id, std::nullopt});
+  });
+  ASSERT_OK(of_site);
+  ASSERT_EQ(of_site->items.size(), 1U);
+  EXPECT_EQ(of_site->items[0].site_id, b.id);
+
+  auto of_member = ReadValue<Page<Team>>(*store_, [&](Repositories& r) {
+    return r.Teams().List({}, TeamFilter{std::nullopt, lead.id});
+  });
+  ASSERT_OK(of_member);
+  ASSERT_EQ(of_member->items.size(), 1U);
+  EXPECT_EQ(of_member->items[0].id, team_a.id);
+
+  auto members = ReadValue<std::vector<TeamMember>>(
+      *store_, [&](Repositories& r) { return r.Teams().Members(team_a.id); });
+  ASSERT_OK(members);
+  ASSERT_EQ(members->size(), 1U);
+  EXPECT_EQ((*members)[0].role, Role::kTeamLead);
+}
+
+TEST_F(CommunityRepositoriesTest, UsersKeepMembershipsAndRefuseDuplicates) {
+  Site a = AddSite("A");
+  User user = MustWrite<User>([&](Repositories& r) {
+    return r.Users().Create(User{0, "pat", "Pat", {Membership{Role::kPatient, a.id, std::nullopt}}},
+                            "hash-1");
+  });
+  auto found = ReadValue<UserCredentials>(*store_, [](Repositories& r) {
+    return r.Users().FindByUsername("pat");
+  });
+  ASSERT_OK(found);
+  EXPECT_EQ(found->password_hash, "hash-1");
+  ASSERT_EQ(found->user.memberships.size(), 1U);
+  EXPECT_EQ(found->user.memberships[0], (Membership{Role::kPatient, a.id, std::nullopt}));
+
+  EXPECT_ERROR(store_->Write([&](Repositories& r) {
+                 return r.Users().AddMembership(user.id, {Role::kPatient, a.id, std::nullopt});
+               }),
+               ErrorCode::kConflict);
+  auto taken = WriteValue<User>(*store_, [](Repositories& r) {
+    return r.Users().Create(User{0, "pat", "Other", {}}, "h");
+  });
+  ASSERT_FALSE(taken.has_value());
+  EXPECT_EQ(taken.error().field, "/username");
+
+  ASSERT_OK(store_->Write([&](Repositories& r) {
+    return r.Users().AddMembership(user.id, {Role::kFacilitator, std::nullopt, std::nullopt});
+  }));
+  ASSERT_OK(store_->Write([&](Repositories& r) {
+    return r.Users().RemoveMembership(user.id, {Role::kPatient, a.id, std::nullopt});
+  }));
+  auto after = ReadValue<User>(*store_, [&](Repositories& r) { return r.Users().Get(user.id); });
+  ASSERT_OK(after);
+  EXPECT_EQ(after->memberships,
+            (std::vector<Membership>{{Role::kFacilitator, std::nullopt, std::nullopt}}));
+}
+
+TEST_F(CommunityRepositoriesTest, SessionsExpireAndTokensRevoke) {
+  User user = MustWrite<User>([](Repositories& r) { return r.Users().Create({0, "ann", "Ann", {}}, "h"); });
+  ASSERT_OK(store_->Write([&](Repositories& r) {
+    return r.Credentials().CreateSession("s-hash", user.id, 1000);
+  }));
+  auto live = ReadValue<Id>(*store_, [](Repositories& r) { return r.Credentials().FindSession("s-hash", 999); });
+  ASSERT_OK(live);
+  EXPECT_EQ(*live, user.id);
+  EXPECT_ERROR(ReadValue<Id>(*store_, [](Repositories& r) {
+                 return r.Credentials().FindSession("s-hash", 1000);
+               }),
+               ErrorCode::kNotFound);
+
+  auto token = MustWrite<ApiToken>([&](Repositories& r) {
+    return r.Credentials().CreateToken(user.id, "laptop", "t-hash", 5);
+  });
+  ASSERT_OK(ReadValue<Id>(*store_, [](Repositories& r) { return r.Credentials().FindToken("t-hash"); }));
+  ASSERT_OK(store_->Write([&](Repositories& r) {
+    return r.Credentials().RevokeToken(user.id, token.id, 6);
+  }));
+  EXPECT_ERROR(ReadValue<Id>(*store_, [](Repositories& r) { return r.Credentials().FindToken("t-hash"); }),
+               ErrorCode::kNotFound);
+  EXPECT_ERROR(store_->Write([&](Repositories& r) {
+                 return r.Credentials().RevokeToken(user.id, token.id, 7);
+               }),
+               ErrorCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace covalue::store::sqlite

@@ -1,0 +1,167 @@
+#include "store/sqlite/connection.h"
+
+#include <sqlite3.h>
+
+#include <fmt/format.h>
+
+namespace covalue::store::sqlite {
+
+Statement::Statement(Statement&& other) noexcept
+    : connection_(other.connection_), stmt_(other.stmt_), next_index_(other.next_index_) {
+  other.stmt_ = nullptr;
+}
+
+Statement::~Statement() {
+  if (stmt_ != nullptr) {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+}
+
+Statement& Statement::Bind(std::int64_t value) {
+  sqlite3_bind_int64(stmt_, next_index_++, value);
+  return *this;
+}
+
+Statement& Statement::Bind(std::string_view value) {
+  sqlite3_bind_text64(stmt_, next_index_++, value.data(), value.size(), SQLITE_TRANSIENT,
+                      SQLITE_UTF8);
+  return *this;
+}
+
+Statement& Statement::Bind(std::optional<std::int64_t> value) {
+  if (value) {
+    return Bind(*value);
+  }
+  sqlite3_bind_null(stmt_, next_index_++);
+  return *this;
+}
+
+Result<bool> Statement::Step() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) {
+    return true;
+  }
+  if (rc == SQLITE_DONE) {
+    return false;
+  }
+  return Fail(connection_->LastError(rc, sqlite3_sql(stmt_)));
+}
+
+Status Statement::Run() {
+  auto stepped = Step();
+  while (stepped && *stepped) {
+    stepped = Step();
+  }
+  if (!stepped) {
+    return Fail(stepped.error());
+  }
+  return Ok();
+}
+
+std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+std::optional<std::int64_t> Statement::OptionalInt(int column) const {
+  if (IsNull(column)) {
+    return std::nullopt;
+  }
+  return Int(column);
+}
+
+std::string Statement::Text(int column) const {
+  const auto* text = sqlite3_column_text(stmt_, column);
+  const int size = sqlite3_column_bytes(stmt_, column);
+  if (text == nullptr) {
+    return {};
+  }
+  return {reinterpret_cast<const char*>(text), static_cast<std::size_t>(size)};
+}
+
+bool Statement::IsNull(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Mode mode) {
+  sqlite3* db = nullptr;
+  const int flags = (mode == Mode::kReadWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                                              : SQLITE_OPEN_READONLY) |
+                    SQLITE_OPEN_NOMUTEX;
+  const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = fmt::format("cannot open database {}: {}", path,
+                                      db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    sqlite3_close(db);
+    return Fail(ErrorCode::kUnavailable, std::move(message));
+  }
+  std::unique_ptr<Connection> connection(new Connection(db));
+  sqlite3_busy_timeout(db, 5000);
+  sqlite3_extended_result_codes(db, 1);
+  // synchronous=FULL: a commit is on disk, WAL included, before it returns.
+  const char* pragmas = mode == Mode::kReadWrite
+                            ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+                              "PRAGMA foreign_keys=ON;"
+                            : "PRAGMA foreign_keys=ON;";
+  if (auto status = connection->Execute(pragmas); !status) {
+    return Fail(ErrorCode::kUnavailable,
+                fmt::format("cannot use database {}: {}", path, status.error().message));
+  }
+  return connection;
+}
+
+Connection::~Connection() {
+  for (auto& [sql, stmt] : statements_) {
+    sqlite3_finalize(stmt);
+  }
+  sqlite3_close(db_);
+}
+
+Status Connection::Execute(std::string_view sql) {
+  char* message = nullptr;
+  const int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &message);
+  if (rc != SQLITE_OK) {
+    Error error = LastError(rc, sql.substr(0, 60));
+    sqlite3_free(message);
+    return Fail(std::move(error));
+  }
+  return Ok();
+}
+
+Result<Statement> Connection::Prepare(const std::string& sql) {
+  auto found = statements_.find(sql);
+  if (found == statements_.end()) {
+    sqlite3_stmt* stmt = nullptr;
+    const int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (rc != SQLITE_OK) {
+      return Fail(ErrorCode::kInternal,
+                  fmt::format("cannot prepare '{}': {}", sql, sqlite3_errmsg(db_)));
+    }
+    found = statements_.emplace(sql, stmt).first;
+  }
+  return Statement(*this, found->second);
+}
+
+std::int64_t Connection::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+
+int Connection::Changes() const { return sqlite3_changes(db_); }
+
+Error Connection::LastError(int rc, std::string_view what) const {
+  std::string message = fmt::format("{} ({})", sqlite3_errmsg(db_), what);
+  switch (rc & 0xFF) {
+    case SQLITE_CONSTRAINT:
+      if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
+        return {ErrorCode::kConflict, std::move(message), {}};
+      }
+      if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) {
+        return {ErrorCode::kInvalidArgument, "a referenced record does not exist", {}};
+      }
+      return {ErrorCode::kInternal, std::move(message), {}};
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return {ErrorCode::kUnavailable, std::move(message), {}};
+    default:
+      return {ErrorCode::kInternal, std::move(message), {}};
+  }
+}
+
+}  // namespace covalue::store::sqlite

@@ -1,0 +1,143 @@
+#pragma once
+
+#include "store/repositories.h"
+#include "store/sqlite/connection.h"
+
+// The SQLite implementations of the repositories, one .cc file each. Each borrows the
+// connection of the transaction it runs in.
+namespace covalue::store::sqlite {
+
+class SqliteSiteRepository final : public SiteRepository {
+ public:
+  explicit SqliteSiteRepository(Connection& db) : db_(db) {}
+  Result<Site> Create(const Site& site) override;
+  Result<Site> Get(Id id) override;
+  Result<Page<Site>> List(const PageRequest& page) override;
+  Status Update(const Site& site) override;
+
+ private:
+  Connection& db_;
+};
+
+class SqlitePopulationRepository final : public PopulationRepository {
+ public:
+  explicit SqlitePopulationRepository(Connection& db) : db_(db) {}
+  Result<Population> Create(const Population& population) override;
+  Result<Population> Get(Id id) override;
+  Result<Page<Population>> List(const PageRequest& page, std::optional<Id> site_id) override;
+  Status Update(const Population& population) override;
+
+ private:
+  Connection& db_;
+};
+
+class SqliteTeamRepository final : public TeamRepository {
+ public:
+  explicit SqliteTeamRepository(Connection& db) : db_(db) {}
+  Result<Team> Create(const Team& team) override;
+  Result<Team> Get(Id id) override;
+  Result<Page<Team>> List(const PageRequest& page, const TeamFilter& filter) override;
+  Status Update(const Team& team) override;
+  Result<std::vector<TeamMember>> Members(Id team_id) override;
+
+ private:
+  Connection& db_;
+};
+
+class SqliteUserRepository final : public UserRepository {
+ public:
+  explicit SqliteUserRepository(Connection& db) : db_(db) {}
+  Result<User> Create(const User& user, const std::string& password_hash) override;
+  Result<User> Get(Id id) override;
+  Result<UserCredentials> FindByUsername(const std::string& username) override;
+  Result<Page<User>> List(const PageRequest& page, std::optional<Id> site_id) override;
+  Status SetPassword(Id user_id, const std::string& password_hash) override;
+  Status SetDisplayName(Id user_id, const std::string& display_name) override;
+  Status AddMembership(Id user_id, const Membership& membership) override;
+  Status RemoveMembership(Id user_id, const Membership& membership) override;
+
+ private:
+  Result<std::vector<Membership>> MembershipsOf(Id user_id);
+
+  Connection& db_;
+};
+
+class SqliteCredentialRepository final : public CredentialRepository {
+ public:
+  explicit SqliteCredentialRepository(Connection& db) : db_(db) {}
+  Status CreateSession(const std::string& token_hash, Id user_id,
+                       std::int64_t expires_ms) override;
+  Result<Id> FindSession(const std::string& token_hash, std::int64_t now_ms) override;
+  Status DeleteSession(const std::string& token_hash) override;
+  Status DeleteSessionsOf(Id user_id) override;
+  Result<ApiToken> CreateToken(Id user_id, const std::string& name, const std::string& token_hash,
+                               std::int64_t now_ms) override;
+  Result<Id> FindToken(const std::string& token_hash) override;
+  Result<std::vector<ApiToken>> ListTokens(Id user_id) override;
+  Status RevokeToken(Id user_id, Id token_id, std::int64_t now_ms) override;
+
+ private:
+  Connection& db_;
+};
+
+class SqliteAuditRepository final : public AuditRepository {
+ public:
+  explicit SqliteAuditRepository(Connection& db) : db_(db) {}
+  Result<AuditRecord> Append(AuditRecord record, const AuditChainHash& chain) override;
+  Result<Page<AuditRecord>> List(const PageRequest& page,
+                                 const std::optional<std::vector<Id>>& site_ids) override;
+  Status Scan(const std::function<bool(const AuditRecord&)>& visit) override;
+
+ private:
+  Connection& db_;
+};
+
+// All repositories over one connection.
+class SqliteRepositories final : public Repositories {
+ public:
+  explicit SqliteRepositories(Connection& db)
+      : sites_(db), populations_(db), teams_(db), users_(db), credentials_(db), audit_(db) {}
+  SiteRepository& Sites() override { return sites_; }
+  PopulationRepository& Populations() override { return populations_; }
+  TeamRepository& Teams() override { return teams_; }
+  UserRepository& Users() override { return users_; }
+  CredentialRepository& Credentials() override { return credentials_; }
+  AuditRepository& Audit() override { return audit_; }
+
+ private:
+  SqliteSiteRepository sites_;
+  SqlitePopulationRepository populations_;
+  SqliteTeamRepository teams_;
+  SqliteUserRepository users_;
+  SqliteCredentialRepository credentials_;
+  SqliteAuditRepository audit_;
+};
+
+// The row limit a page query asks for: one more than the page, to know whether another follows.
+inline std::int64_t FetchLimit(const PageRequest& page) { return std::int64_t{page.limit} + 1; }
+
+// Steps query to the end, reading each row with read(query).
+template <typename Read>
+auto CollectRows(Statement& query, Read read) -> Result<std::vector<decltype(read(query))>> {
+  std::vector<decltype(read(query))> rows;
+  for (;;) {
+    COVALUE_ASSIGN_OR_RETURN(bool more, query.Step());
+    if (!more) {
+      return rows;
+    }
+    rows.push_back(read(query));
+  }
+}
+
+// Reads one row, or kNotFound with message when there is none.
+template <typename Read>
+auto ReadOne(Statement& query, Read read, std::string message)
+    -> Result<decltype(read(query))> {
+  COVALUE_ASSIGN_OR_RETURN(bool found, query.Step());
+  if (!found) {
+    return Fail(ErrorCode::kNotFound, std::move(message));
+  }
+  return read(query);
+}
+
+}  // namespace covalue::store::sqlite

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "domain/error.h"
+#include "store/repositories.h"
+
+namespace covalue::store::sqlite {
+
+struct SqliteOptions {
+  // Most writes one group commit may hold. Default: 256.
+  int max_group_size = 256;
+};
+
+// Opens (creating when absent) the SQLite database at path and applies migrations.
+// kUnavailable when the file cannot be opened or is newer than this program.
+[[nodiscard]] Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
+                                                            const SqliteOptions& options = {});
+
+}  // namespace covalue::store::sqlite
