@@ -45,11 +45,13 @@ inline Status Ok() { return {}; }
 }  // namespace covalue
 
 // Returns the error of a Result or Status expression from the enclosing function.
-#define COVALUE_RETURN_IF_ERROR(expr)                     \
-  do {                                                    \
-    if (auto covalue_status_ = (expr); !covalue_status_) { \
-      return ::covalue::Fail(covalue_status_.error());    \
-    }                                                     \
+#define COVALUE_RETURN_IF_ERROR(expr) \
+  COVALUE_RETURN_IF_ERROR_IMPL_(COVALUE_CONCAT_(covalue_status_, __COUNTER__), expr)
+#define COVALUE_RETURN_IF_ERROR_IMPL_(status, expr) \
+  do {                                              \
+    if (auto status = (expr); !status) {            \
+      return ::covalue::Fail(status.error());       \
+    }                                               \
   } while (false)
 
 #define COVALUE_CONCAT_INNER_(a, b) a##b
@@ -58,7 +60,7 @@ inline Status Ok() { return {}; }
 // `COVALUE_ASSIGN_OR_RETURN(auto x, F());` declares x from F()'s value, or returns F()'s error
 // (absl's ASSIGN_OR_RETURN).
 #define COVALUE_ASSIGN_OR_RETURN(lhs, expr) \
-  COVALUE_ASSIGN_OR_RETURN_IMPL_(COVALUE_CONCAT_(covalue_result_, __LINE__), lhs, expr)
+  COVALUE_ASSIGN_OR_RETURN_IMPL_(COVALUE_CONCAT_(covalue_result_, __COUNTER__), lhs, expr)
 #define COVALUE_ASSIGN_OR_RETURN_IMPL_(result, lhs, expr) \
   auto result = (expr);                                   \
   if (!result) {                                          \

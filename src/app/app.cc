@@ -1,0 +1,115 @@
+#include "app/app.h"
+
+#include <chrono>
+
+#include <fmt/format.h>
+
+#include "app/audit_chain.h"
+
+namespace covalue::app {
+
+std::int64_t NowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+Principal SystemPrincipal() {
+  return Principal{0, "system", {Membership{Role::kAdmin, std::nullopt, std::nullopt}}};
+}
+
+Result<Principal> App::Require(const RequestContext& ctx) const {
+  if (!ctx.principal) {
+    return Fail(ErrorCode::kUnauthenticated, "sign in first");
+  }
+  return *ctx.principal;
+}
+
+Result<Decision> App::Permit(const RequestContext& ctx, const Principal& principal, Action action,
+                             const Target& target, const Subject& subject) {
+  Decision decision = Authorize(principal, action, target);
+  if (decision.allowed) {
+    return decision;
+  }
+  COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) {
+    return AppendAudit(repos, ctx, decision, action, target, subject, AuditOutcome::kDenied);
+  }));
+  return Fail(ErrorCode::kPermissionDenied,
+              fmt::format("{} may not {} {}", principal.username, ActionName(action),
+                          subject.resource_id.empty() ? subject.resource_type
+                                                      : subject.resource_type + " " +
+                                                            subject.resource_id));
+}
+
+Status App::AppendAudit(store::Repositories& repos, const RequestContext& ctx,
+                        const Decision& decision, Action action, const Target& target,
+                        const Subject& subject, AuditOutcome outcome) {
+  AuditRecord record;
+  record.time_ms = NowMs();
+  if (ctx.principal && ctx.principal->user_id != 0) {
+    record.user_id = ctx.principal->user_id;
+  }
+  record.role = decision.role;
+  record.action = std::string(ActionName(action));
+  record.resource_type = subject.resource_type;
+  record.resource_id = subject.resource_id;
+  record.person_id = subject.person_id;
+  record.site_id = target.site_id;
+  record.outcome = outcome;
+  record.request_id = ctx.request_id;
+  COVALUE_RETURN_IF_ERROR(repos.Audit().Append(std::move(record), AuditChainHash));
+  return Ok();
+}
+
+Status App::RecordRead(const RequestContext& ctx, const Decision& decision, Action action,
+                       const Target& target, const Subject& subject) {
+  return store_.Write([&](store::Repositories& repos) {
+    return AppendAudit(repos, ctx, decision, action, target, subject, AuditOutcome::kAllowed);
+  });
+}
+
+Result<std::vector<Membership>> App::CheckMemberships(const RequestContext& ctx,
+                                                      const Principal& principal,
+                                                      std::vector<Membership> memberships) {
+  for (std::size_t i = 0; i < memberships.size(); ++i) {
+    Membership& m = memberships[i];
+    const std::string field = fmt::format("/memberships/{}", i);
+    if (RoleNeedsTeam(m.role)) {
+      if (!m.team_id) {
+        return Fail(ErrorCode::kInvalidArgument,
+                    fmt::format("role {} needs a team_id", RoleName(m.role)), field + "/team_id");
+      }
+      auto team = ReadValue<Team>(store_, [&](store::Repositories& r) {
+        return r.Teams().Get(*m.team_id);
+      });
+      if (!team) {
+        return Fail(ErrorCode::kInvalidArgument, team.error().message, field + "/team_id");
+      }
+      if (m.site_id && *m.site_id != team->site_id) {
+        return Fail(ErrorCode::kInvalidArgument,
+                    fmt::format("team {} belongs to site {}", team->id, team->site_id),
+                    field + "/site_id");
+      }
+      m.site_id = team->site_id;
+    } else if (m.team_id) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("role {} takes no team_id", RoleName(m.role)), field + "/team_id");
+    } else if (!m.site_id && !RoleMayBeCommunityWide(m.role)) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("role {} needs a site_id", RoleName(m.role)), field + "/site_id");
+    } else if (m.site_id) {
+      auto site = ReadValue<Site>(store_, [&](store::Repositories& r) {
+        return r.Sites().Get(*m.site_id);
+      });
+      if (!site) {
+        return Fail(ErrorCode::kInvalidArgument, site.error().message, field + "/site_id");
+      }
+    }
+    COVALUE_RETURN_IF_ERROR(Permit(ctx, principal, Action::kMembershipGrant,
+                                   Target{m.site_id, m.team_id, std::nullopt, {}},
+                                   Subject{"membership", std::string(RoleName(m.role)), {}}));
+  }
+  return memberships;
+}
+
+}  // namespace covalue::app

@@ -1,0 +1,167 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/auth/login_throttle.h"
+#include "app/context.h"
+#include "app/policy.h"
+#include "domain/audit_record.h"
+#include "domain/community.h"
+#include "domain/error.h"
+#include "domain/page.h"
+#include "store/repositories.h"
+
+namespace covalue::app {
+
+struct SignedIn {
+  std::string session_token;  // the secret for the cookie; only its hash is stored
+  User user;
+  std::int64_t expires_ms = 0;
+};
+
+struct IssuedToken {
+  store::ApiToken token;
+  std::string secret;  // shown once; only its hash is stored
+};
+
+struct TeamDetail {
+  Team team;
+  std::vector<TeamMember> members;
+};
+
+struct NewUser {
+  std::string username;
+  std::string display_name;
+  std::string password;
+  std::vector<Membership> memberships;
+};
+
+// Changes to an existing record; absent fields stay as they are.
+struct SiteChanges {
+  std::optional<std::string> name;
+  std::optional<std::string> country;
+};
+struct PopulationChanges {
+  std::optional<std::string> name;
+  std::optional<std::string> description;
+};
+struct TeamChanges {
+  std::optional<std::string> name;
+  std::optional<Id> population_id;
+};
+struct UserChanges {
+  std::optional<std::string> display_name;
+  std::optional<std::string> password;
+};
+
+// The use cases: one method per user action. Each authenticates, asks the policy (app/policy.h)
+// and writes the audit trail (every write, every denial, every read of a person's data) before
+// it touches the store. Thread-safe.
+//
+// Errors common to all methods taking a RequestContext: kUnauthenticated when ctx has no
+// principal, kPermissionDenied when the policy refuses (recorded in the audit trail),
+// kInvalidArgument naming the field at fault, kNotFound, and the store's kUnavailable.
+class App {
+ public:
+  static constexpr std::int64_t kSessionLifetimeMs = 12LL * 60 * 60 * 1000;  // 12 hours
+
+  explicit App(store::Store& store) : store_(store) {}
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
+
+  // Sign-in (sign_in.cc). Login: kUnauthenticated on a wrong username or password (the same
+  // message for both), kResourceExhausted while the username is throttled, with the seconds to
+  // wait in the message.
+  [[nodiscard]] Result<SignedIn> Login(const RequestContext& ctx, const std::string& username,
+                                       const std::string& password);
+  [[nodiscard]] Status Logout(const RequestContext& ctx, const std::string& session_token);
+  // The principal of a session cookie or bearer token; kUnauthenticated when unknown or expired.
+  [[nodiscard]] Result<Principal> AuthenticateSession(const std::string& session_token);
+  [[nodiscard]] Result<Principal> AuthenticateToken(const std::string& bearer_token);
+  [[nodiscard]] Result<IssuedToken> CreateToken(const RequestContext& ctx, const std::string& name);
+  [[nodiscard]] Result<std::vector<store::ApiToken>> ListTokens(const RequestContext& ctx);
+  [[nodiscard]] Status RevokeToken(const RequestContext& ctx, Id token_id);
+  // Seconds a throttled username must wait, for a Retry-After header.
+  std::int64_t LoginRetryAfter(const std::string& username);
+
+  // Sites (sites.cc).
+  [[nodiscard]] Result<Page<Site>> ListSites(const RequestContext& ctx, const PageRequest& page);
+  [[nodiscard]] Result<Site> GetSite(const RequestContext& ctx, Id id);
+  // kConflict when the name is taken.
+  [[nodiscard]] Result<Site> CreateSite(const RequestContext& ctx, const Site& site);
+  [[nodiscard]] Result<Site> UpdateSite(const RequestContext& ctx, Id id, const SiteChanges& changes);
+
+  // Populations (populations.cc).
+  [[nodiscard]] Result<Page<Population>> ListPopulations(const RequestContext& ctx,
+                                                         const PageRequest& page,
+                                                         std::optional<Id> site_id);
+  [[nodiscard]] Result<Population> GetPopulation(const RequestContext& ctx, Id id);
+  [[nodiscard]] Result<Population> CreatePopulation(const RequestContext& ctx,
+                                                    const Population& population);
+  [[nodiscard]] Result<Population> UpdatePopulation(const RequestContext& ctx, Id id,
+                                                    const PopulationChanges& changes);
+
+  // Teams (teams.cc). ListTeams shows the teams the user belongs to, or all for admins and
+  // facilitators.
+  [[nodiscard]] Result<Page<Team>> ListTeams(const RequestContext& ctx, const PageRequest& page);
+  [[nodiscard]] Result<TeamDetail> GetTeam(const RequestContext& ctx, Id id);
+  [[nodiscard]] Result<Team> CreateTeam(const RequestContext& ctx, const Team& team);
+  [[nodiscard]] Result<Team> UpdateTeam(const RequestContext& ctx, Id id, const TeamChanges& changes);
+  // Gives user_id a team role (team_member or team_lead) in team id.
+  [[nodiscard]] Result<TeamDetail> AddTeamMember(const RequestContext& ctx, Id id, Id user_id,
+                                                 Role role);
+
+  // Users (users.cc).
+  [[nodiscard]] Result<Page<User>> ListUsers(const RequestContext& ctx, const PageRequest& page);
+  [[nodiscard]] Result<User> GetUser(const RequestContext& ctx, Id id);
+  [[nodiscard]] Result<User> Me(const RequestContext& ctx);
+  // kConflict when the username is taken.
+  [[nodiscard]] Result<User> CreateUser(const RequestContext& ctx, const NewUser& user);
+  [[nodiscard]] Result<User> UpdateUser(const RequestContext& ctx, Id id, const UserChanges& changes);
+
+  // The audit trail (audit_trail.cc): a community admin sees every record, a site admin the
+  // records of their sites.
+  [[nodiscard]] Result<Page<AuditRecord>> ListAudit(const RequestContext& ctx,
+                                                    const PageRequest& page);
+
+ private:
+  // What a decision is about, for its audit record.
+  struct Subject {
+    std::string resource_type;
+    std::string resource_id;
+    std::optional<Id> person_id;
+  };
+
+  // The principal, or kUnauthenticated.
+  Result<Principal> Require(const RequestContext& ctx) const;
+  // Asks the policy; a denial is appended to the audit trail and returned as kPermissionDenied.
+  Result<Decision> Permit(const RequestContext& ctx, const Principal& principal, Action action,
+                          const Target& target, const Subject& subject);
+  // Appends an audit record inside an open write (so the record and the write commit together).
+  Status AppendAudit(store::Repositories& repos, const RequestContext& ctx, const Decision& decision,
+                     Action action, const Target& target, const Subject& subject,
+                     AuditOutcome outcome);
+  // Appends an audit record of an allowed read in its own write.
+  Status RecordRead(const RequestContext& ctx, const Decision& decision, Action action,
+                    const Target& target, const Subject& subject);
+  // Validates memberships about to be granted (sites and teams exist, the role fits its scope;
+  // a team role gets its team's site) and asks the policy for each. Call outside a write.
+  Result<std::vector<Membership>> CheckMemberships(const RequestContext& ctx,
+                                                   const Principal& principal,
+                                                   std::vector<Membership> memberships);
+  Result<Principal> PrincipalOf(Id user_id);
+
+  store::Store& store_;
+  auth::LoginThrottle throttle_;
+};
+
+// The principal of the command line: the operator holding the database file acts as the
+// community's admin. Its audit records carry no user id.
+Principal SystemPrincipal();
+
+std::int64_t NowMs();
+
+}  // namespace covalue::app

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include "app/app.h"
+#include "app/auth/crypto.h"
+#include "store/sqlite/sqlite_store.h"
+#include "support/status_matchers.h"
+#include "support/temp_dir.h"
+
+namespace covalue::app {
+
+// A real SQLite store in a temporary folder, an App over it, and a small community:
+// two sites with one population and team each.
+class AppTest : public testing::Test {
+ protected:
+  static void SetUpTestSuite() { auth::InitCrypto(); }
+
+  void SetUp() override {
+    auto opened = store::sqlite::OpenSqliteStore(dir_.File("covalue.db"));
+    ASSERT_OK(opened);
+    store_ = std::move(*opened);
+    app_ = std::make_unique<App>(*store_);
+    for (const char* name : {"Site A", "Site B"}) {
+      auto site = app_->CreateSite(system_, Site{0, name, "SE"});
+      ASSERT_OK(site);
+      auto population = app_->CreatePopulation(system_, {0, site->id, "People with MS", ""});
+      ASSERT_OK(population);
+      auto team = app_->CreateTeam(system_, {0, site->id, population->id, "MS team"});
+      ASSERT_OK(team);
+      sites_.push_back(*site);
+      teams_.push_back(*team);
+    }
+  }
+
+  // Creates a user holding one membership and returns a context acting as them.
+  RequestContext As(const std::string& username, Membership membership) {
+    auto user = app_->CreateUser(system_, NewUser{username, username, "a long password", {membership}});
+    EXPECT_TRUE(user.has_value()) << user.error().message;
+    return RequestContext{Principal{user->id, user->username, user->memberships}, "req-" + username,
+                          "127.0.0.1"};
+  }
+
+  std::vector<AuditRecord> AuditTrail() {
+    std::vector<AuditRecord> all;
+    EXPECT_TRUE(store_->Read([&](store::Repositories& r) {
+      return r.Audit().Scan([&](const AuditRecord& rec) {
+        all.push_back(rec);
+        return true;
+      });
+    }));
+    return all;
+  }
+
+  testing_support::TempDir dir_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<App> app_;
+  RequestContext system_{SystemPrincipal(), "req-system", "cli"};
+  std::vector<Site> sites_;
+  std::vector<Team> teams_;
+};
+
+}  // namespace covalue::app

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "domain/audit_record.h"
+#include "domain/error.h"
+#include "store/repositories.h"
+
+namespace covalue::app {
+
+// BLAKE2b-256 over the previous record's hash and this record's fields, each length-prefixed so
+// that no two different records serialize alike. Hex.
+std::string AuditChainHash(const AuditRecord& record);
+
+// The first record that breaks the chain, and why.
+struct AuditBreak {
+  std::int64_t seq = 0;  // the record at fault; for a missing record, the one after the gap
+  std::string reason;
+};
+
+// Walks the whole trail: sequence numbers must run 1, 2, 3 …; each prev_hash must equal the
+// previous record's hash; each hash must match the record's content. nullopt when intact.
+[[nodiscard]] Result<std::optional<AuditBreak>> VerifyAuditTrail(store::Store& store);
+
+}  // namespace covalue::app

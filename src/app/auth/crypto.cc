@@ -1,0 +1,58 @@
+#include "app/auth/crypto.h"
+
+#include <sodium.h>
+
+#include <array>
+#include <cstdlib>
+
+namespace covalue::app::auth {
+
+void InitCrypto() {
+  if (sodium_init() < 0) {
+    std::abort();  // no secure randomness: nothing here can run safely
+  }
+}
+
+Result<std::string> HashPassword(std::string_view password) {
+  std::array<char, crypto_pwhash_STRBYTES> out{};
+  if (crypto_pwhash_str_alg(out.data(), password.data(), password.size(),
+                            crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE,
+                            crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    return Fail(ErrorCode::kResourceExhausted, "not enough memory to hash the password");
+  }
+  return std::string(out.data());
+}
+
+bool VerifyPassword(std::string_view password, const std::string& hash) {
+  return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+std::string NewSecret() {
+  std::array<unsigned char, 32> bytes{};
+  randombytes_buf(bytes.data(), bytes.size());
+  constexpr int kVariant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
+  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), kVariant), '\0');
+  sodium_bin2base64(out.data(), out.size(), bytes.data(), bytes.size(), kVariant);
+  out.resize(out.find('\0'));
+  return out;
+}
+
+std::string Blake2bHex(std::string_view bytes) {
+  std::array<unsigned char, crypto_generichash_BYTES> digest{};
+  crypto_generichash(digest.data(), digest.size(),
+                     reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), nullptr, 0);
+  std::string hex(digest.size() * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
+  hex.pop_back();
+  return hex;
+}
+
+std::string HashSecret(std::string_view secret) { return Blake2bHex(secret); }
+
+std::uint64_t RandomU64() {
+  std::uint64_t value = 0;
+  randombytes_buf(&value, sizeof value);
+  return value;
+}
+
+}  // namespace covalue::app::auth

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "domain/error.h"
+
+// The only place libsodium is seen.
+namespace covalue::app::auth {
+
+// Initializes libsodium; call once before any other function here. Aborts if it cannot.
+void InitCrypto();
+
+// An argon2id hash in libsodium's encoded form (parameters and salt included), with the
+// interactive limits (64 MiB, 2 passes). Slow on purpose: never call it per request.
+[[nodiscard]] Result<std::string> HashPassword(std::string_view password);
+
+// True when password matches hash, in time that does not depend on where they differ.
+bool VerifyPassword(std::string_view password, const std::string& hash);
+
+// 256 random bits, base64url without padding (43 characters).
+std::string NewSecret();
+
+// BLAKE2b-256 of a secret, hex: what the store keeps of sessions and API tokens.
+std::string HashSecret(std::string_view secret);
+
+// BLAKE2b-256 of bytes, hex.
+std::string Blake2bHex(std::string_view bytes);
+
+// Random 64-bit value for request ids.
+std::uint64_t RandomU64();
+
+}  // namespace covalue::app::auth

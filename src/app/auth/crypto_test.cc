@@ -1,0 +1,45 @@
+#include "app/auth/crypto.h"
+
+#include <set>
+
+#include <gtest/gtest.h>
+
+namespace covalue::app::auth {
+namespace {
+
+class CryptoTest : public testing::Test {
+ protected:
+  static void SetUpTestSuite() { InitCrypto(); }
+};
+
+TEST_F(CryptoTest, PasswordHashesAreArgon2idAndVerifyOnlyTheirPassword) {
+  auto hash = HashPassword("correct horse battery");
+  ASSERT_TRUE(hash.has_value());
+  EXPECT_EQ(hash->rfind("$argon2id$", 0), 0U);
+  EXPECT_TRUE(VerifyPassword("correct horse battery", *hash));
+  EXPECT_FALSE(VerifyPassword("correct horse batterY", *hash));
+  EXPECT_NE(*hash, *HashPassword("correct horse battery"));  // salted
+}
+
+TEST_F(CryptoTest, SecretsCarry256BitsInBase64Url) {
+  std::set<std::string> seen;
+  for (int i = 0; i < 100; ++i) {
+    std::string secret = NewSecret();
+    EXPECT_EQ(secret.size(), 43U);
+    EXPECT_EQ(secret.find_first_not_of(
+                  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+              std::string::npos);
+    seen.insert(secret);
+  }
+  EXPECT_EQ(seen.size(), 100U);
+}
+
+TEST_F(CryptoTest, Blake2bMatchesThePublishedEmptyInputVector) {
+  // BLAKE2b-256("") from the reference implementation's test vectors (RFC 7693 family).
+  EXPECT_EQ(Blake2bHex(""), "0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8");
+  EXPECT_EQ(HashSecret("abc").size(), 64U);
+  EXPECT_NE(HashSecret("abc"), HashSecret("abd"));
+}
+
+}  // namespace
+}  // namespace covalue::app::auth

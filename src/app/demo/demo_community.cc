@@ -1,0 +1,144 @@
+#include "app/demo/demo_community.h"
+
+#include <array>
+#include <map>
+#include <random>
+
+#include <fmt/format.h>
+
+#include "app/demo/demo_sites.h"
+
+namespace covalue::app::demo {
+namespace {
+
+// A demo account: site_slug empty for community-wide roles; team roles join the site's team.
+struct DemoUser {
+  std::string_view username;
+  std::string_view display_name;
+  Role role;
+  std::string_view site_slug;
+};
+
+constexpr DemoUser kUsers[] = {
+    {"admin", "Alva Admin", Role::kAdmin, ""},
+    {"facilitator", "Frida Facilitator", Role::kFacilitator, ""},
+    {"researcher", "Rune Researcher", Role::kResearcher, ""},
+    {"siteadmin.vastera", "Sigrid Siteadmin", Role::kAdmin, "vastera"},
+    {"professional.vastera", "Per Professional", Role::kProfessional, "vastera"},
+    {"patient.vastera", "Pia Patient", Role::kPatient, "vastera"},
+    {"lead.vastera", "Lena Lead", Role::kTeamLead, "vastera"},
+    {"member.vastera", "Mats Member", Role::kTeamMember, "vastera"},
+    {"lead.fjordvik", "Lars Lead", Role::kTeamLead, "fjordvik"},
+    {"member.fjordvik", "Maja Member", Role::kTeamMember, "fjordvik"},
+    {"patient.fjordvik", "Paal Patient", Role::kPatient, "fjordvik"},
+    {"lead.riverside", "Rosa Lead", Role::kTeamLead, "riverside"},
+};
+
+constexpr std::array<std::string_view, 32> kWords = {
+    "river",  "maple", "stone",  "harbor", "meadow", "cedar",  "falcon", "lantern",
+    "orchid", "pebble", "tundra", "willow", "anchor", "birch",  "canyon", "delta",
+    "ember",  "fjord", "glacier", "heron", "island", "juniper", "kestrel", "lagoon",
+    "marsh",  "north", "otter",  "prairie", "quartz", "ridge", "spruce", "thistle"};
+
+// Site ids and team ids of the demo community, by slug.
+struct DemoIds {
+  std::map<std::string_view, Id> site;
+  std::map<std::string_view, Id> team;
+};
+
+Result<std::map<std::string, Id>> SitesByName(App& app, const RequestContext& ctx) {
+  std::map<std::string, Id> by_name;
+  PageRequest page;
+  for (;;) {
+    COVALUE_ASSIGN_OR_RETURN(auto sites, app.ListSites(ctx, page));
+    for (const Site& site : sites.items) {
+      by_name[site.name] = site.id;
+    }
+    if (!sites.next) {
+      return by_name;
+    }
+    page.after = *sites.next;
+  }
+}
+
+Result<DemoIds> WriteSites(App& app, const RequestContext& ctx) {
+  DemoIds ids;
+  for (const DemoSite& spec : DemoSites()) {
+    COVALUE_ASSIGN_OR_RETURN(
+        Site site, app.CreateSite(ctx, Site{0, std::string(spec.name), std::string(spec.country)}));
+    COVALUE_ASSIGN_OR_RETURN(
+        Population population,
+        app.CreatePopulation(ctx, Population{0, site.id, std::string(spec.population),
+                                             std::string(spec.population_description)}));
+    COVALUE_ASSIGN_OR_RETURN(
+        Team team, app.CreateTeam(ctx, Team{0, site.id, population.id, std::string(spec.team)}));
+    ids.site[spec.slug] = site.id;
+    ids.team[spec.slug] = team.id;
+  }
+  return ids;
+}
+
+Membership MembershipOf(const DemoUser& user, const DemoIds& ids) {
+  if (user.site_slug.empty()) {
+    return {user.role, std::nullopt, std::nullopt};
+  }
+  if (RoleNeedsTeam(user.role)) {
+    return {user.role, ids.site.at(user.site_slug), ids.team.at(user.site_slug)};
+  }
+  return {user.role, ids.site.at(user.site_slug), std::nullopt};
+}
+
+}  // namespace
+
+std::string DemoPassword(std::uint64_t seed, const std::string& username) {
+  // FNV-1a of the username mixed with the seed: stable across platforms, unlike std::hash.
+  std::uint64_t h = 14695981039346656037ULL ^ seed;
+  for (char c : username) {
+    h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  }
+  std::mt19937_64 rng(h);
+  std::string password;
+  for (int i = 0; i < 4; ++i) {
+    password += kWords[rng() % kWords.size()];
+    password += '-';
+  }
+  password += fmt::format("{:02}", rng() % 100);
+  return password;
+}
+
+Result<DemoResult> WriteDemoCommunity(App& app, std::uint64_t seed) {
+  const RequestContext ctx{SystemPrincipal(), "demo", "cli"};
+  COVALUE_ASSIGN_OR_RETURN(auto existing, SitesByName(app, ctx));
+  DemoResult result;
+  DemoIds ids;
+  if (existing.contains(std::string(DemoSites().front().name))) {
+    for (const DemoSite& spec : DemoSites()) {
+      auto found = existing.find(std::string(spec.name));
+      if (found == existing.end()) {
+        return Fail(ErrorCode::kConflict,
+                    fmt::format("the database holds part of the demo community: '{}' is missing",
+                                spec.name));
+      }
+      ids.site[spec.slug] = found->second;
+    }
+  } else {
+    COVALUE_ASSIGN_OR_RETURN(ids, WriteSites(app, ctx));
+    result.written = true;
+  }
+  for (const DemoUser& user : kUsers) {
+    DemoLogin login{std::string(user.username), DemoPassword(seed, std::string(user.username)),
+                    user.role, std::nullopt};
+    if (!user.site_slug.empty()) {
+      login.site_id = ids.site.at(user.site_slug);
+    }
+    if (result.written) {
+      COVALUE_RETURN_IF_ERROR(app.CreateUser(
+          ctx, NewUser{login.username, std::string(user.display_name), login.password,
+                       {MembershipOf(user, ids)}}));
+    }
+    result.logins.push_back(std::move(login));
+  }
+  return result;
+}
+
+}  // namespace covalue::app::demo

@@ -1,0 +1,142 @@
+#include "app/policy.h"
+
+#include <algorithm>
+
+namespace covalue::app {
+namespace {
+
+Decision Allow(Role role) { return {true, std::string(RoleName(role))}; }
+Decision AllowAnySignedIn() { return {true, ""}; }
+constexpr Decision kDeny{false, ""};
+
+bool IsCommunityWide(const Membership& m) { return !m.site_id.has_value(); }
+
+// The first membership with role that covers site (a community-wide one covers every site).
+const Membership* Holds(const Principal& p, Role role, std::optional<Id> site) {
+  for (const Membership& m : p.memberships) {
+    if (m.role == role && (IsCommunityWide(m) || (site && m.site_id == site))) {
+      return &m;
+    }
+  }
+  return nullptr;
+}
+
+bool HoldsAtAnyOf(const Principal& p, Role role, const std::vector<Id>& sites) {
+  return std::any_of(sites.begin(), sites.end(),
+                     [&](Id site) { return Holds(p, role, site) != nullptr; });
+}
+
+bool IsCommunityAdmin(const Principal& p) {
+  return std::any_of(p.memberships.begin(), p.memberships.end(), [](const Membership& m) {
+    return m.role == Role::kAdmin && IsCommunityWide(m);
+  });
+}
+
+bool HoldsAnyAdmin(const Principal& p) {
+  return std::any_of(p.memberships.begin(), p.memberships.end(),
+                     [](const Membership& m) { return m.role == Role::kAdmin; });
+}
+
+bool LeadsTeam(const Principal& p, std::optional<Id> team) {
+  return team && std::any_of(p.memberships.begin(), p.memberships.end(), [&](const Membership& m) {
+           return m.role == Role::kTeamLead && m.team_id == team;
+         });
+}
+
+// Staff of a site may see its teams; patients see none.
+Decision ReadTeam(const Principal& p, const Target& t) {
+  for (Role role : {Role::kAdmin, Role::kFacilitator, Role::kResearcher, Role::kTeamLead,
+                    Role::kTeamMember, Role::kProfessional}) {
+    if (Holds(p, role, t.site_id) != nullptr) {
+      return Allow(role);
+    }
+  }
+  return kDeny;
+}
+
+}  // namespace
+
+std::string_view ActionName(Action action) {
+  switch (action) {
+    case Action::kSignIn: return "auth.login";
+    case Action::kSignOut: return "auth.logout";
+    case Action::kSiteList: return "site.list";
+    case Action::kSiteRead: return "site.read";
+    case Action::kSiteCreate: return "site.create";
+    case Action::kSiteUpdate: return "site.update";
+    case Action::kPopulationList: return "population.list";
+    case Action::kPopulationRead: return "population.read";
+    case Action::kPopulationCreate: return "population.create";
+    case Action::kPopulationUpdate: return "population.update";
+    case Action::kTeamList: return "team.list";
+    case Action::kTeamRead: return "team.read";
+    case Action::kTeamCreate: return "team.create";
+    case Action::kTeamUpdate: return "team.update";
+    case Action::kTeamMembersManage: return "team.members";
+    case Action::kUserList: return "user.list";
+    case Action::kUserRead: return "user.read";
+    case Action::kUserCreate: return "user.create";
+    case Action::kUserUpdate: return "user.update";
+    case Action::kMembershipGrant: return "membership.grant";
+    case Action::kTokenManage: return "token.manage";
+    case Action::kAuditRead: return "audit.read";
+  }
+  return "unknown";
+}
+
+Decision Authorize(const Principal& p, Action action, const Target& t) {
+  switch (action) {
+    // The community's names are shared with every signed-in user.
+    case Action::kSignIn:
+    case Action::kSignOut:
+    case Action::kSiteList:
+    case Action::kSiteRead:
+    case Action::kPopulationList:
+    case Action::kPopulationRead:
+    case Action::kTeamList:  // the list is narrowed to what the user may read
+    case Action::kTokenManage:  // a user's own tokens only
+      return AllowAnySignedIn();
+
+    case Action::kSiteCreate:
+    case Action::kSiteUpdate:
+      return IsCommunityAdmin(p) ? Allow(Role::kAdmin) : kDeny;
+
+    case Action::kPopulationCreate:
+    case Action::kPopulationUpdate:
+    case Action::kTeamCreate:
+      return Holds(p, Role::kAdmin, t.site_id) != nullptr ? Allow(Role::kAdmin) : kDeny;
+
+    case Action::kTeamRead:
+      return ReadTeam(p, t);
+
+    case Action::kTeamUpdate:
+    case Action::kTeamMembersManage:
+      if (Holds(p, Role::kAdmin, t.site_id) != nullptr) {
+        return Allow(Role::kAdmin);
+      }
+      return LeadsTeam(p, t.team_id) ? Allow(Role::kTeamLead) : kDeny;
+
+    case Action::kUserList:
+    case Action::kUserCreate:
+    case Action::kAuditRead:
+      return HoldsAnyAdmin(p) ? Allow(Role::kAdmin) : kDeny;
+
+    case Action::kUserRead:
+    case Action::kUserUpdate:
+      if (t.user_id == p.user_id) {
+        return AllowAnySignedIn();
+      }
+      return IsCommunityAdmin(p) || HoldsAtAnyOf(p, Role::kAdmin, t.user_site_ids)
+                 ? Allow(Role::kAdmin)
+                 : kDeny;
+
+    case Action::kMembershipGrant:
+      if (!t.site_id) {
+        return IsCommunityAdmin(p) ? Allow(Role::kAdmin) : kDeny;
+      }
+      return Holds(p, Role::kAdmin, t.site_id) != nullptr ? Allow(Role::kAdmin) : kDeny;
+  }
+  return kDeny;
+}
+
+}  // namespace covalue::app

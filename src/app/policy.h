@@ -1,0 +1,57 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/context.h"
+
+namespace covalue::app {
+
+// Every action a route or command may ask for. Names ("team.read") appear in the audit trail.
+enum class Action {
+  kSignIn,
+  kSignOut,
+  kSiteList,
+  kSiteRead,
+  kSiteCreate,
+  kSiteUpdate,
+  kPopulationList,
+  kPopulationRead,
+  kPopulationCreate,
+  kPopulationUpdate,
+  kTeamList,
+  kTeamRead,
+  kTeamCreate,
+  kTeamUpdate,
+  kTeamMembersManage,
+  kUserList,
+  kUserRead,
+  kUserCreate,
+  kUserUpdate,
+  kMembershipGrant,  // give or take a role at target.site_id (community-wide when absent)
+  kTokenManage,
+  kAuditRead,
+};
+
+std::string_view ActionName(Action action);
+
+// What the action touches. Fields not relevant to an action stay empty.
+struct Target {
+  std::optional<Id> site_id;
+  std::optional<Id> team_id;
+  std::optional<Id> user_id;
+  std::vector<Id> user_site_ids;  // for user targets: the sites where that user holds a role
+};
+
+// The policy's answer; role names the membership that allowed it ("" when none was needed).
+struct Decision {
+  bool allowed = false;
+  std::string role;
+};
+
+// The one policy function: deny by default. Pure; callers record the decision (app/audit.h).
+Decision Authorize(const Principal& principal, Action action, const Target& target);
+
+}  // namespace covalue::app

@@ -1,0 +1,74 @@
+#include "app/policy.h"
+
+#include <gtest/gtest.h>
+
+namespace covalue::app {
+namespace {
+
+constexpr Id kSiteA = 1;
+constexpr Id kSiteB = 2;
+constexpr Id kTeamA = 10;
+
+Principal With(std::vector<Membership> memberships, Id user_id = 100) {
+  return Principal{user_id, "someone", std::move(memberships)};
+}
+
+TEST(Authorize, APatientCannotReadATeamOfAnotherSiteOrTheirOwn) {
+  Principal patient = With({{Role::kPatient, kSiteA, std::nullopt}});
+  EXPECT_FALSE(Authorize(patient, Action::kTeamRead, {kSiteB, 20, {}, {}}).allowed);
+  EXPECT_FALSE(Authorize(patient, Action::kTeamRead, {kSiteA, kTeamA, {}, {}}).allowed);
+}
+
+TEST(Authorize, StaffOfASiteReadItsTeamsButNotOtherSites) {
+  Principal member = With({{Role::kTeamMember, kSiteA, kTeamA}});
+  Decision own = Authorize(member, Action::kTeamRead, {kSiteA, kTeamA, {}, {}});
+  EXPECT_TRUE(own.allowed);
+  EXPECT_EQ(own.role, "team_member");
+  EXPECT_FALSE(Authorize(member, Action::kTeamRead, {kSiteB, 20, {}, {}}).allowed);
+}
+
+TEST(Authorize, AFacilitatorWithoutASiteReadsEveryTeam) {
+  Principal facilitator = With({{Role::kFacilitator, std::nullopt, std::nullopt}});
+  EXPECT_TRUE(Authorize(facilitator, Action::kTeamRead, {kSiteB, 20, {}, {}}).allowed);
+  EXPECT_FALSE(Authorize(facilitator, Action::kTeamUpdate, {kSiteB, 20, {}, {}}).allowed);
+}
+
+TEST(Authorize, SiteAdminsManageTheirSiteOnlyAndOnlyCommunityAdminsCreateSites) {
+  Principal site_admin = With({{Role::kAdmin, kSiteA, std::nullopt}});
+  EXPECT_TRUE(Authorize(site_admin, Action::kPopulationCreate, {kSiteA, {}, {}, {}}).allowed);
+  EXPECT_FALSE(Authorize(site_admin, Action::kPopulationCreate, {kSiteB, {}, {}, {}}).allowed);
+  EXPECT_FALSE(Authorize(site_admin, Action::kSiteCreate, {}).allowed);
+  EXPECT_FALSE(Authorize(site_admin, Action::kMembershipGrant, {}).allowed);
+  Principal community_admin = With({{Role::kAdmin, std::nullopt, std::nullopt}});
+  EXPECT_TRUE(Authorize(community_admin, Action::kSiteCreate, {}).allowed);
+  EXPECT_TRUE(Authorize(community_admin, Action::kMembershipGrant, {}).allowed);
+}
+
+TEST(Authorize, UsersReadThemselvesAndAdminsReadUsersOfTheirSites) {
+  Principal patient = With({{Role::kPatient, kSiteA, std::nullopt}}, 7);
+  EXPECT_TRUE(Authorize(patient, Action::kUserRead, {{}, {}, 7, {kSiteA}}).allowed);
+  EXPECT_FALSE(Authorize(patient, Action::kUserRead, {{}, {}, 8, {kSiteA}}).allowed);
+  EXPECT_FALSE(Authorize(patient, Action::kUserList, {}).allowed);
+  Principal site_admin = With({{Role::kAdmin, kSiteA, std::nullopt}});
+  EXPECT_TRUE(Authorize(site_admin, Action::kUserRead, {{}, {}, 8, {kSiteA}}).allowed);
+  EXPECT_FALSE(Authorize(site_admin, Action::kUserRead, {{}, {}, 9, {kSiteB}}).allowed);
+}
+
+TEST(Authorize, ATeamLeadManagesTheirOwnTeamOnly) {
+  Principal lead = With({{Role::kTeamLead, kSiteA, kTeamA}});
+  EXPECT_TRUE(Authorize(lead, Action::kTeamMembersManage, {kSiteA, kTeamA, {}, {}}).allowed);
+  EXPECT_FALSE(Authorize(lead, Action::kTeamMembersManage, {kSiteA, 11, {}, {}}).allowed);
+}
+
+TEST(Authorize, NoMembershipsMeansOnlyTheCommunityNames) {
+  Principal nobody = With({});
+  EXPECT_TRUE(Authorize(nobody, Action::kSiteList, {}).allowed);
+  for (Action action : {Action::kTeamRead, Action::kSiteCreate, Action::kUserList,
+                        Action::kAuditRead, Action::kTeamCreate, Action::kPopulationUpdate}) {
+    EXPECT_FALSE(Authorize(nobody, action, {kSiteA, kTeamA, 5, {kSiteA}}).allowed)
+        << ActionName(action);
+  }
+}
+
+}  // namespace
+}  // namespace covalue::app

@@ -1,0 +1,83 @@
+#include <fmt/format.h>
+
+#include "app/app.h"
+#include "domain/validation.h"
+
+namespace covalue::app {
+namespace {
+
+Status ValidatePopulation(const Population& population) {
+  COVALUE_RETURN_IF_ERROR(ValidateText(population.name, "/name", 200));
+  if (!population.description.empty()) {
+    COVALUE_RETURN_IF_ERROR(ValidateText(population.description, "/description", 2000));
+  }
+  return Ok();
+}
+
+}  // namespace
+
+Result<Page<Population>> App::ListPopulations(const RequestContext& ctx, const PageRequest& page,
+                                              std::optional<Id> site_id) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_RETURN_IF_ERROR(
+      Permit(ctx, principal, Action::kPopulationList, {site_id, {}, {}, {}}, {"population", "", {}}));
+  return ReadValue<Page<Population>>(
+      store_, [&](store::Repositories& r) { return r.Populations().List(page, site_id); });
+}
+
+Result<Population> App::GetPopulation(const RequestContext& ctx, Id id) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Population population,
+                           ReadValue<Population>(store_, [&](store::Repositories& r) {
+                             return r.Populations().Get(id);
+                           }));
+  COVALUE_RETURN_IF_ERROR(Permit(ctx, principal, Action::kPopulationRead,
+                                 {population.site_id, {}, {}, {}},
+                                 {"population", std::to_string(id), {}}));
+  return population;
+}
+
+Result<Population> App::CreatePopulation(const RequestContext& ctx, const Population& population) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_RETURN_IF_ERROR(ValidatePopulation(population));
+  auto site = ReadValue<Site>(store_, [&](store::Repositories& r) {
+    return r.Sites().Get(population.site_id);
+  });
+  if (!site) {
+    return Fail(ErrorCode::kInvalidArgument, site.error().message, "/site_id");
+  }
+  const Target target{population.site_id, {}, {}, {}};
+  COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, Action::kPopulationCreate,
+                                                     target, {"population", "", {}}));
+  return store::WriteValue<Population>(store_, [&](store::Repositories& repos) -> Result<Population> {
+    COVALUE_ASSIGN_OR_RETURN(Population created, repos.Populations().Create(population));
+    COVALUE_RETURN_IF_ERROR(AppendAudit(repos, ctx, decision, Action::kPopulationCreate, target,
+                                        {"population", std::to_string(created.id), {}},
+                                        AuditOutcome::kAllowed));
+    return created;
+  });
+}
+
+Result<Population> App::UpdatePopulation(const RequestContext& ctx, Id id,
+                                         const PopulationChanges& changes) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Population population,
+                           ReadValue<Population>(store_, [&](store::Repositories& r) {
+                             return r.Populations().Get(id);
+                           }));
+  const Target target{population.site_id, {}, {}, {}};
+  const Subject subject{"population", std::to_string(id), {}};
+  COVALUE_ASSIGN_OR_RETURN(Decision decision,
+                           Permit(ctx, principal, Action::kPopulationUpdate, target, subject));
+  population.name = changes.name.value_or(population.name);
+  population.description = changes.description.value_or(population.description);
+  COVALUE_RETURN_IF_ERROR(ValidatePopulation(population));
+  COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
+    COVALUE_RETURN_IF_ERROR(repos.Populations().Update(population));
+    return AppendAudit(repos, ctx, decision, Action::kPopulationUpdate, target, subject,
+                       AuditOutcome::kAllowed);
+  }));
+  return population;
+}
+
+}  // namespace covalue::app

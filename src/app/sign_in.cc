@@ -1,0 +1,143 @@
+#include <fmt/format.h>
+
+#include "app/app.h"
+#include "app/auth/crypto.h"
+#include "domain/validation.h"
+
+namespace covalue::app {
+namespace {
+
+// Verifying against this when the username is unknown makes both failures take as long.
+const std::string& DecoyHash() {
+  static const std::string hash = auth::HashPassword("covalue decoy password").value_or("");
+  return hash;
+}
+
+}  // namespace
+
+std::int64_t App::LoginRetryAfter(const std::string& username) {
+  return throttle_.RetryAfterSeconds(username, auth::LoginThrottle::Clock::now());
+}
+
+Result<SignedIn> App::Login(const RequestContext& ctx, const std::string& username,
+                            const std::string& password) {
+  if (const auto wait = LoginRetryAfter(username); wait > 0) {
+    return Fail(ErrorCode::kResourceExhausted,
+                fmt::format("too many failed sign-ins for this username; try again in {} seconds",
+                            wait));
+  }
+  auto found = ReadValue<store::UserCredentials>(store_, [&](store::Repositories& r) {
+    return r.Users().FindByUsername(username);
+  });
+  if (!found && found.error().code != ErrorCode::kNotFound) {
+    return Fail(found.error());
+  }
+  const bool matches =
+      found ? auth::VerifyPassword(password, found->password_hash)
+            : (auth::VerifyPassword(password, DecoyHash()), false);
+  const Subject subject{"user", found ? std::to_string(found->user.id) : "",
+                        found ? std::optional<Id>(found->user.id) : std::nullopt};
+  RequestContext as_user = ctx;
+  if (found) {
+    as_user.principal = Principal{found->user.id, found->user.username, found->user.memberships};
+  }
+  if (!matches) {
+    throttle_.RecordFailure(username, auth::LoginThrottle::Clock::now());
+    COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) {
+      return AppendAudit(repos, as_user, Decision{false, ""}, Action::kSignIn, {}, subject,
+                         AuditOutcome::kDenied);
+    }));
+    return Fail(ErrorCode::kUnauthenticated, "wrong username or password");
+  }
+  throttle_.RecordSuccess(username);
+  SignedIn signed_in{auth::NewSecret(), found->user, NowMs() + kSessionLifetimeMs};
+  COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
+    COVALUE_RETURN_IF_ERROR(repos.Credentials().CreateSession(
+        auth::HashSecret(signed_in.session_token), found->user.id, signed_in.expires_ms));
+    return AppendAudit(repos, as_user, Decision{true, ""}, Action::kSignIn, {}, subject,
+                       AuditOutcome::kAllowed);
+  }));
+  return signed_in;
+}
+
+Status App::Logout(const RequestContext& ctx, const std::string& session_token) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  return store_.Write([&](store::Repositories& repos) -> Status {
+    COVALUE_RETURN_IF_ERROR(repos.Credentials().DeleteSession(auth::HashSecret(session_token)));
+    return AppendAudit(repos, ctx, Decision{true, ""}, Action::kSignOut, {},
+                       Subject{"user", std::to_string(principal.user_id), principal.user_id},
+                       AuditOutcome::kAllowed);
+  });
+}
+
+Result<Principal> App::PrincipalOf(Id user_id) {
+  auto user = ReadValue<User>(store_, [&](store::Repositories& r) { return r.Users().Get(user_id); });
+  if (!user) {
+    return Fail(ErrorCode::kUnauthenticated, "the account no longer exists");
+  }
+  return Principal{user->id, user->username, user->memberships};
+}
+
+Result<Principal> App::AuthenticateSession(const std::string& session_token) {
+  auto user_id = ReadValue<Id>(store_, [&](store::Repositories& r) {
+    return r.Credentials().FindSession(auth::HashSecret(session_token), NowMs());
+  });
+  if (!user_id) {
+    return Fail(ErrorCode::kUnauthenticated, "the session has expired; sign in again");
+  }
+  return PrincipalOf(*user_id);
+}
+
+Result<Principal> App::AuthenticateToken(const std::string& bearer_token) {
+  auto user_id = ReadValue<Id>(store_, [&](store::Repositories& r) {
+    return r.Credentials().FindToken(auth::HashSecret(bearer_token));
+  });
+  if (!user_id) {
+    return Fail(ErrorCode::kUnauthenticated, "the bearer token is unknown or revoked");
+  }
+  return PrincipalOf(*user_id);
+}
+
+Result<IssuedToken> App::CreateToken(const RequestContext& ctx, const std::string& name) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_RETURN_IF_ERROR(ValidateText(name, "/name", 100));
+  const Subject subject{"token", "", principal.user_id};
+  COVALUE_ASSIGN_OR_RETURN(Decision decision,
+                           Permit(ctx, principal, Action::kTokenManage, {}, subject));
+  IssuedToken issued{{}, auth::NewSecret()};
+  COVALUE_ASSIGN_OR_RETURN(
+      issued.token, store::WriteValue<store::ApiToken>(store_, [&](store::Repositories& repos)
+                                                           -> Result<store::ApiToken> {
+        COVALUE_ASSIGN_OR_RETURN(auto token,
+                                 repos.Credentials().CreateToken(principal.user_id, name,
+                                                                 auth::HashSecret(issued.secret),
+                                                                 NowMs()));
+        COVALUE_RETURN_IF_ERROR(AppendAudit(repos, ctx, decision, Action::kTokenManage, {},
+                                            Subject{"token", std::to_string(token.id),
+                                                    principal.user_id},
+                                            AuditOutcome::kAllowed));
+        return token;
+      }));
+  return issued;
+}
+
+Result<std::vector<store::ApiToken>> App::ListTokens(const RequestContext& ctx) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  return ReadValue<std::vector<store::ApiToken>>(store_, [&](store::Repositories& r) {
+    return r.Credentials().ListTokens(principal.user_id);
+  });
+}
+
+Status App::RevokeToken(const RequestContext& ctx, Id token_id) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  const Subject subject{"token", std::to_string(token_id), principal.user_id};
+  COVALUE_ASSIGN_OR_RETURN(Decision decision,
+                           Permit(ctx, principal, Action::kTokenManage, {}, subject));
+  return store_.Write([&](store::Repositories& repos) -> Status {
+    COVALUE_RETURN_IF_ERROR(repos.Credentials().RevokeToken(principal.user_id, token_id, NowMs()));
+    return AppendAudit(repos, ctx, decision, Action::kTokenManage, {}, subject,
+                       AuditOutcome::kAllowed);
+  });
+}
+
+}  // namespace covalue::app

@@ -1,0 +1,129 @@
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "app/app.h"
+#include "domain/validation.h"
+
+namespace covalue::app {
+namespace {
+
+// Admins and facilitators see every team; everyone else the teams they belong to.
+bool SeesAllTeams(const Principal& p) {
+  return std::any_of(p.memberships.begin(), p.memberships.end(), [](const Membership& m) {
+    return m.role == Role::kAdmin || m.role == Role::kFacilitator;
+  });
+}
+
+}  // namespace
+
+Result<Page<Team>> App::ListTeams(const RequestContext& ctx, const PageRequest& page) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_RETURN_IF_ERROR(Permit(ctx, principal, Action::kTeamList, {}, {"team", "", {}}));
+  store::TeamFilter filter;
+  if (!SeesAllTeams(principal)) {
+    filter.member_user_id = principal.user_id;
+  }
+  return ReadValue<Page<Team>>(store_,
+                               [&](store::Repositories& r) { return r.Teams().List(page, filter); });
+}
+
+Result<TeamDetail> App::GetTeam(const RequestContext& ctx, Id id) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(
+      Team team, ReadValue<Team>(store_, [&](store::Repositories& r) { return r.Teams().Get(id); }));
+  const Target target{team.site_id, team.id, {}, {}};
+  const Subject subject{"team", std::to_string(id), {}};
+  COVALUE_ASSIGN_OR_RETURN(Decision decision,
+                           Permit(ctx, principal, Action::kTeamRead, target, subject));
+  // Team pages name their members: a read of people's data.
+  COVALUE_RETURN_IF_ERROR(RecordRead(ctx, decision, Action::kTeamRead, target, subject));
+  COVALUE_ASSIGN_OR_RETURN(auto members, ReadValue<std::vector<TeamMember>>(
+                                             store_, [&](store::Repositories& r) {
+                                               return r.Teams().Members(id);
+                                             }));
+  return TeamDetail{team, std::move(members)};
+}
+
+Result<Team> App::CreateTeam(const RequestContext& ctx, const Team& team) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_RETURN_IF_ERROR(ValidateText(team.name, "/name", 200));
+  auto population = ReadValue<Population>(store_, [&](store::Repositories& r) {
+    return r.Populations().Get(team.population_id);
+  });
+  if (!population) {
+    return Fail(ErrorCode::kInvalidArgument, population.error().message, "/population_id");
+  }
+  Team to_create = team;
+  to_create.site_id = population->site_id;
+  const Target target{to_create.site_id, {}, {}, {}};
+  COVALUE_ASSIGN_OR_RETURN(Decision decision,
+                           Permit(ctx, principal, Action::kTeamCreate, target, {"team", "", {}}));
+  return store::WriteValue<Team>(store_, [&](store::Repositories& repos) -> Result<Team> {
+    COVALUE_ASSIGN_OR_RETURN(Team created, repos.Teams().Create(to_create));
+    COVALUE_RETURN_IF_ERROR(AppendAudit(repos, ctx, decision, Action::kTeamCreate, target,
+                                        {"team", std::to_string(created.id), {}},
+                                        AuditOutcome::kAllowed));
+    return created;
+  });
+}
+
+Result<Team> App::UpdateTeam(const RequestContext& ctx, Id id, const TeamChanges& changes) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(
+      Team team, ReadValue<Team>(store_, [&](store::Repositories& r) { return r.Teams().Get(id); }));
+  const Target target{team.site_id, team.id, {}, {}};
+  const Subject subject{"team", std::to_string(id), {}};
+  COVALUE_ASSIGN_OR_RETURN(Decision decision,
+                           Permit(ctx, principal, Action::kTeamUpdate, target, subject));
+  team.name = changes.name.value_or(team.name);
+  COVALUE_RETURN_IF_ERROR(ValidateText(team.name, "/name", 200));
+  if (changes.population_id) {
+    auto population = ReadValue<Population>(store_, [&](store::Repositories& r) {
+      return r.Populations().Get(*changes.population_id);
+    });
+    if (!population || population->site_id != team.site_id) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("population {} is not a population of site {}",
+                              *changes.population_id, team.site_id),
+                  "/population_id");
+    }
+    team.population_id = *changes.population_id;
+  }
+  COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
+    COVALUE_RETURN_IF_ERROR(repos.Teams().Update(team));
+    return AppendAudit(repos, ctx, decision, Action::kTeamUpdate, target, subject,
+                       AuditOutcome::kAllowed);
+  }));
+  return team;
+}
+
+Result<TeamDetail> App::AddTeamMember(const RequestContext& ctx, Id id, Id user_id, Role role) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  if (!RoleNeedsTeam(role)) {
+    return Fail(ErrorCode::kInvalidArgument, "role must be team_member or team_lead", "/role");
+  }
+  COVALUE_ASSIGN_OR_RETURN(
+      Team team, ReadValue<Team>(store_, [&](store::Repositories& r) { return r.Teams().Get(id); }));
+  const Target target{team.site_id, team.id, user_id, {}};
+  const Subject subject{"team", std::to_string(id), user_id};
+  COVALUE_ASSIGN_OR_RETURN(Decision decision,
+                           Permit(ctx, principal, Action::kTeamMembersManage, target, subject));
+  auto user = ReadValue<User>(store_, [&](store::Repositories& r) { return r.Users().Get(user_id); });
+  if (!user) {
+    return Fail(ErrorCode::kInvalidArgument, user.error().message, "/user_id");
+  }
+  COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
+    COVALUE_RETURN_IF_ERROR(
+        repos.Users().AddMembership(user_id, Membership{role, team.site_id, team.id}));
+    return AppendAudit(repos, ctx, decision, Action::kTeamMembersManage, target, subject,
+                       AuditOutcome::kAllowed);
+  }));
+  COVALUE_ASSIGN_OR_RETURN(auto members, ReadValue<std::vector<TeamMember>>(
+                                             store_, [&](store::Repositories& r) {
+                                               return r.Teams().Members(id);
+                                             }));
+  return TeamDetail{team, std::move(members)};
+}
+
+}  // namespace covalue::app
