@@ -1,6 +1,6 @@
 #include <algorithm>
 
-#include "app/app_test_fixture.h"
+#include "support/app_fixture.h"
 
 namespace covalue::app {
 namespace {

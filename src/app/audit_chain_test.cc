@@ -2,7 +2,7 @@
 
 #include <sqlite3.h>
 
-#include "app/app_test_fixture.h"
+#include "support/app_fixture.h"
 
 namespace covalue::app {
 namespace {

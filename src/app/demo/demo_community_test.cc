@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "app/app_test_fixture.h"
+#include "support/app_fixture.h"
 #include "app/demo/demo_sites.h"
 
 namespace covalue::app::demo {

@@ -1,0 +1,15 @@
+#include "http/api/api_routes.h"
+
+namespace covalue::http::api {
+
+void AddApiRoutes(Router& router, app::App& app, const Metrics& metrics) {
+  AddSystemRoutes(router, metrics);
+  AddAuthRoutes(router, app);
+  AddSiteRoutes(router, app);
+  AddPopulationRoutes(router, app);
+  AddTeamRoutes(router, app);
+  AddUserRoutes(router, app);
+  AddAuditRoutes(router, app);
+}
+
+}  // namespace covalue::http::api

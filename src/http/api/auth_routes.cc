@@ -1,0 +1,103 @@
+#include <fmt/format.h>
+
+#include "http/api/api_routes.h"
+#include "http/json/json_body.h"
+#include "http/problem_json.h"
+
+namespace covalue::http::api {
+namespace {
+
+std::string SessionCookie(const Request& request, const std::string& value, long max_age) {
+  return fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Strict{}",
+                     Router::kSessionCookie, value, max_age, request.tls ? "; Secure" : "");
+}
+
+std::string CookieToken(const Request& request) {
+  const std::string& header = request.Header("cookie");
+  const std::string key = std::string(Router::kSessionCookie) + "=";
+  const auto at = header.find(key);
+  if (at == std::string::npos || (at > 0 && header[at - 1] != ' ' && header[at - 1] != ';')) {
+    return {};
+  }
+  const auto start = at + key.size();
+  return header.substr(start, header.find(';', start) - start);
+}
+
+Result<Response> Login(app::App& app, RouteContext& route) {
+  COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(route.request.body));
+  ObjectReader reader(body);
+  COVALUE_ASSIGN_OR_RETURN(std::string username, reader.RequiredString("username"));
+  COVALUE_ASSIGN_OR_RETURN(std::string password, reader.RequiredString("password"));
+  COVALUE_RETURN_IF_ERROR(reader.Finish());
+  auto signed_in = app.Login(route.ctx, username, password);
+  if (!signed_in) {
+    Response problem = ProblemResponse(signed_in.error(), route.request.request_id);
+    if (signed_in.error().code == ErrorCode::kResourceExhausted) {
+      problem.SetHeader("Retry-After", std::to_string(app.LoginRetryAfter(username)));
+    }
+    return problem;
+  }
+  Response response = Json(200, nlohmann::json{{"user", signed_in->user},
+                                               {"expires_ms", signed_in->expires_ms}});
+  response.SetHeader("Set-Cookie", SessionCookie(route.request, signed_in->session_token,
+                                                 app::App::kSessionLifetimeMs / 1000));
+  response.SetHeader("Cache-Control", "no-store");
+  return response;
+}
+
+Result<Response> Logout(app::App& app, RouteContext& route) {
+  const std::string token = CookieToken(route.request);
+  if (!token.empty()) {
+    COVALUE_RETURN_IF_ERROR(app.Logout(route.ctx, token));
+  }
+  Response response;
+  response.status = 204;
+  response.content_type.clear();
+  response.SetHeader("Set-Cookie", SessionCookie(route.request, "", 0));
+  return response;
+}
+
+Result<Response> CreateToken(app::App& app, RouteContext& route) {
+  COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(route.request.body));
+  ObjectReader reader(body);
+  COVALUE_ASSIGN_OR_RETURN(std::string name, reader.RequiredString("name"));
+  COVALUE_RETURN_IF_ERROR(reader.Finish());
+  COVALUE_ASSIGN_OR_RETURN(auto issued, app.CreateToken(route.ctx, name));
+  Response response = Json(201, nlohmann::json{{"id", issued.token.id},
+                                               {"name", issued.token.name},
+                                               {"created_ms", issued.token.created_ms},
+                                               {"token", issued.secret}});
+  response.SetHeader("Cache-Control", "no-store");
+  return response;
+}
+
+}  // namespace
+
+void AddAuthRoutes(Router& router, app::App& app) {
+  router.Add({"POST", "/api/v1/auth/login", "Sign in with username and password; sets the session cookie",
+              Access::kPublic, [&app](RouteContext& r) { return Login(app, r); }});
+  router.Add({"POST", "/api/v1/auth/logout", "End the browser session", Access::kSignedIn,
+              [&app](RouteContext& r) { return Logout(app, r); }, 0});
+  router.Add({"POST", "/api/v1/auth/tokens", "Issue a bearer token (shown only once)",
+              Access::kSignedIn, [&app](RouteContext& r) { return CreateToken(app, r); }});
+  router.Add({"GET", "/api/v1/auth/tokens", "List the caller's live bearer tokens",
+              Access::kSignedIn,
+              [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(auto tokens, app.ListTokens(r.ctx));
+                return Json(200, nlohmann::json{{"items", tokens}, {"next", nullptr}});
+              },
+              0});
+  router.Add({"DELETE", "/api/v1/auth/tokens/{id}", "Revoke one of the caller's bearer tokens",
+              Access::kSignedIn,
+              [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_RETURN_IF_ERROR(app.RevokeToken(r.ctx, id));
+                Response response;
+                response.status = 204;
+                response.content_type.clear();
+                return response;
+              },
+              0});
+}
+
+}  // namespace covalue::http::api

@@ -1,0 +1,71 @@
+#include <charconv>
+
+#include "http/api/api_routes.h"
+#include "http/json/json_body.h"
+
+namespace covalue::http::api {
+namespace {
+
+Result<std::optional<Id>> SiteFilter(const Request& request) {
+  const std::string* text = request.Query("site_id");
+  if (text == nullptr) {
+    return std::optional<Id>{};
+  }
+  Id value = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc() || end != text->data() + text->size() || value <= 0) {
+    return Fail(ErrorCode::kInvalidArgument, "site_id must be a positive integer", "site_id");
+  }
+  return std::optional<Id>(value);
+}
+
+}  // namespace
+
+void AddPopulationRoutes(Router& router, app::App& app) {
+  router.Add({"GET", "/api/v1/populations", "List populations, of all sites or one (site_id)",
+              Access::kSignedIn,
+              [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(auto page, ReadPage(r.request));
+                COVALUE_ASSIGN_OR_RETURN(auto site_id, SiteFilter(r.request));
+                COVALUE_ASSIGN_OR_RETURN(auto populations,
+                                         app.ListPopulations(r.ctx, page, site_id));
+                return Json(200, PageJson(populations));
+              },
+              0});
+  router.Add({"POST", "/api/v1/populations", "Add a population to a site (site admins)",
+              Access::kSignedIn, [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+                ObjectReader reader(body);
+                Population population;
+                COVALUE_ASSIGN_OR_RETURN(population.site_id, reader.RequiredInt("site_id"));
+                COVALUE_ASSIGN_OR_RETURN(population.name, reader.RequiredString("name"));
+                COVALUE_ASSIGN_OR_RETURN(auto description, reader.OptionalString("description"));
+                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                population.description = description.value_or("");
+                COVALUE_ASSIGN_OR_RETURN(Population created,
+                                         app.CreatePopulation(r.ctx, population));
+                return Json(201, created);
+              }});
+  router.Add({"GET", "/api/v1/populations/{id}", "Read one population", Access::kSignedIn,
+              [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(Population population, app.GetPopulation(r.ctx, id));
+                return Json(200, population);
+              },
+              0});
+  router.Add({"PATCH", "/api/v1/populations/{id}", "Change a population (site admins)",
+              Access::kSignedIn, [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+                ObjectReader reader(body);
+                app::PopulationChanges changes;
+                COVALUE_ASSIGN_OR_RETURN(changes.name, reader.OptionalString("name"));
+                COVALUE_ASSIGN_OR_RETURN(changes.description, reader.OptionalString("description"));
+                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                COVALUE_ASSIGN_OR_RETURN(Population population,
+                                         app.UpdatePopulation(r.ctx, id, changes));
+                return Json(200, population);
+              }});
+}
+
+}  // namespace covalue::http::api

@@ -1,0 +1,143 @@
+#include "http/json/json_body.h"
+
+#include <algorithm>
+#include <cstdint>
+
+#include <fmt/format.h>
+
+namespace covalue::http {
+namespace {
+
+struct TooDeep {};
+
+// Line and column (1-based) of a byte offset, for parse errors people can find.
+std::pair<std::size_t, std::size_t> LineColumn(std::string_view text, std::size_t offset) {
+  std::size_t line = 1;
+  std::size_t column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+Error WrongType(const std::string& pointer, std::string_view expected) {
+  return {ErrorCode::kInvalidArgument, fmt::format("{} must be {}", pointer, expected), pointer};
+}
+
+}  // namespace
+
+Result<nlohmann::json> ParseJsonObject(std::string_view body, int max_depth) {
+  nlohmann::json parsed;
+  try {
+    parsed = nlohmann::json::parse(
+        body.begin(), body.end(),
+        [max_depth](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+          if (depth > max_depth) {
+            throw TooDeep{};
+          }
+          return true;
+        });
+  } catch (const TooDeep&) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("the JSON body nests deeper than {} levels", max_depth), "body");
+  } catch (const nlohmann::json::parse_error& e) {
+    const auto [line, column] = LineColumn(body, e.byte > 0 ? e.byte - 1 : 0);
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("the body is not valid JSON (line {}, column {})", line, column),
+                "body");
+  }
+  if (!parsed.is_object()) {
+    return Fail(ErrorCode::kInvalidArgument, "the body must be a JSON object", "body");
+  }
+  return parsed;
+}
+
+std::string ObjectReader::Pointer(const std::string& name) const {
+  std::string pointer = pointer_ + "/";
+  for (char c : name) {
+    if (c == '~') {
+      pointer += "~0";
+    } else if (c == '/') {
+      pointer += "~1";
+    } else {
+      pointer += c;
+    }
+  }
+  return pointer;
+}
+
+const nlohmann::json* ObjectReader::Find(const std::string& name) {
+  read_.push_back(name);
+  auto found = object_.find(name);
+  return found == object_.end() ? nullptr : &*found;
+}
+
+Result<std::string> ObjectReader::RequiredString(const std::string& name) {
+  COVALUE_ASSIGN_OR_RETURN(auto value, OptionalString(name));
+  if (!value) {
+    return Fail(ErrorCode::kInvalidArgument, fmt::format("{} is required", Pointer(name)),
+                Pointer(name));
+  }
+  return *value;
+}
+
+Result<std::optional<std::string>> ObjectReader::OptionalString(const std::string& name) {
+  const nlohmann::json* value = Find(name);
+  if (value == nullptr || value->is_null()) {
+    return std::optional<std::string>{};
+  }
+  if (!value->is_string()) {
+    return Fail(WrongType(Pointer(name), "a string"));
+  }
+  return std::optional<std::string>(value->get<std::string>());
+}
+
+Result<std::int64_t> ObjectReader::RequiredInt(const std::string& name) {
+  COVALUE_ASSIGN_OR_RETURN(auto value, OptionalInt(name));
+  if (!value) {
+    return Fail(ErrorCode::kInvalidArgument, fmt::format("{} is required", Pointer(name)),
+                Pointer(name));
+  }
+  return *value;
+}
+
+Result<std::optional<std::int64_t>> ObjectReader::OptionalInt(const std::string& name) {
+  const nlohmann::json* value = Find(name);
+  if (value == nullptr || value->is_null()) {
+    return std::optional<std::int64_t>{};
+  }
+  if (!value->is_number_integer() ||
+      (value->is_number_unsigned() &&
+       value->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))) {
+    return Fail(WrongType(Pointer(name), "an integer from -2^63 to 2^63-1"));
+  }
+  return std::optional<std::int64_t>(value->get<std::int64_t>());
+}
+
+Result<nlohmann::json> ObjectReader::OptionalArray(const std::string& name) {
+  const nlohmann::json* value = Find(name);
+  if (value == nullptr || value->is_null()) {
+    return nlohmann::json::array();
+  }
+  if (!value->is_array()) {
+    return Fail(WrongType(Pointer(name), "an array"));
+  }
+  return *value;
+}
+
+Status ObjectReader::Finish() const {
+  for (const auto& [name, value] : object_.items()) {
+    if (std::find(read_.begin(), read_.end(), name) == read_.end()) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("{} is not a known member", Pointer(name)), Pointer(name));
+    }
+  }
+  return Ok();
+}
+
+}  // namespace covalue::http

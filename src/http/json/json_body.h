@@ -1,0 +1,48 @@
+#pragma once
+
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/error.h"
+
+namespace covalue::http {
+
+// Most nesting a request body may have. Default for every JSON route.
+inline constexpr int kMaxJsonDepth = 32;
+
+// Parses a request body. kInvalidArgument (400) for malformed JSON (naming line and column),
+// for nesting deeper than max_depth, and for a body that is not a JSON object.
+[[nodiscard]] Result<nlohmann::json> ParseJsonObject(std::string_view body,
+                                                     int max_depth = kMaxJsonDepth);
+
+// Reads the members of one JSON object strictly: each member is read once with the type it
+// must have, and Finish() refuses members nobody read. Errors name the member as a JSON
+// pointer under `pointer` ("/memberships/0/role").
+class ObjectReader {
+ public:
+  ObjectReader(const nlohmann::json& object, std::string pointer = "")
+      : object_(object), pointer_(std::move(pointer)) {}
+
+  [[nodiscard]] Result<std::string> RequiredString(const std::string& name);
+  [[nodiscard]] Result<std::optional<std::string>> OptionalString(const std::string& name);
+  [[nodiscard]] Result<std::int64_t> RequiredInt(const std::string& name);
+  [[nodiscard]] Result<std::optional<std::int64_t>> OptionalInt(const std::string& name);
+  // An array member; absent gives an empty array.
+  [[nodiscard]] Result<nlohmann::json> OptionalArray(const std::string& name);
+
+  // kInvalidArgument naming the first member that was not read.
+  [[nodiscard]] Status Finish() const;
+
+  // The JSON pointer of a member (RFC 6901: '~' is written ~0 and '/' ~1).
+  std::string Pointer(const std::string& name) const;
+
+ private:
+  const nlohmann::json* Find(const std::string& name);
+
+  const nlohmann::json& object_;
+  std::string pointer_;
+  std::vector<std::string> read_;
+};
+
+}  // namespace covalue::http

@@ -1,0 +1,52 @@
+#include "http/json/json_body.h"
+
+#include <gtest/gtest.h>
+
+#include "support/status_matchers.h"
+
+namespace covalue::http {
+namespace {
+
+TEST(ParseJsonObject, NamesLineAndColumnOfASyntaxError) {
+  auto parsed = ParseJsonObject("{\n  \"a\": 1,\n  \"b\": ]\n}");
+  ASSERT_FALSE(parsed.has_value());
+  EXPECT_EQ(parsed.error().field, "body");
+  EXPECT_NE(parsed.error().message.find("line 3, column 8"), std::string::npos)
+      << parsed.error().message;
+}
+
+TEST(ParseJsonObject, RefusesDeepNestingAndNonObjects) {
+  EXPECT_ERROR(ParseJsonObject(R"({"a": [[[[1]]]]})", 3), ErrorCode::kInvalidArgument);
+  ASSERT_OK(ParseJsonObject(R"({"a": [[1]]})", 3));
+  EXPECT_ERROR(ParseJsonObject("42"), ErrorCode::kInvalidArgument);
+  EXPECT_ERROR(ParseJsonObject(""), ErrorCode::kInvalidArgument);
+}
+
+TEST(ObjectReader, ReadsTypedMembersAndNamesTheFirstUnknownOne) {
+  auto json = nlohmann::json::parse(R"({"name": "x", "n": 3, "a/b": 1})");
+  ObjectReader reader(json, "/thing");
+  ASSERT_OK(reader.RequiredString("name"));
+  auto n = reader.RequiredInt("n");
+  ASSERT_OK(n);
+  EXPECT_EQ(*n, 3);
+  auto finish = reader.Finish();
+  ASSERT_FALSE(finish.has_value());
+  EXPECT_EQ(finish.error().field, "/thing/a~1b");
+}
+
+TEST(ObjectReader, RefusesWrongTypesFractionsAndOverflow) {
+  auto json = nlohmann::json::parse(
+      R"({"s": 1, "i": 1.5, "big": 18446744073709551615, "null": null})");
+  ObjectReader reader(json);
+  auto s = reader.RequiredString("s");
+  ASSERT_FALSE(s.has_value());
+  EXPECT_EQ(s.error().field, "/s");
+  EXPECT_ERROR(reader.RequiredInt("i"), ErrorCode::kInvalidArgument);
+  EXPECT_ERROR(reader.RequiredInt("big"), ErrorCode::kInvalidArgument);
+  auto missing = reader.RequiredString("null");
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_EQ(missing.error().message, "/null is required");
+}
+
+}  // namespace
+}  // namespace covalue::http

@@ -1,0 +1,61 @@
+#include "http/json/serializers.h"
+
+namespace nlohmann {
+namespace {
+
+json OptionalId(const std::optional<covalue::Id>& id) { return id ? json(*id) : json(nullptr); }
+
+}  // namespace
+
+void adl_serializer<covalue::Site>::to_json(json& j, const covalue::Site& s) {
+  j = {{"id", s.id}, {"name", s.name}, {"country", s.country}};
+}
+
+void adl_serializer<covalue::Population>::to_json(json& j, const covalue::Population& p) {
+  j = {{"id", p.id}, {"site_id", p.site_id}, {"name", p.name}, {"description", p.description}};
+}
+
+void adl_serializer<covalue::Team>::to_json(json& j, const covalue::Team& t) {
+  j = {{"id", t.id}, {"site_id", t.site_id}, {"population_id", t.population_id}, {"name", t.name}};
+}
+
+void adl_serializer<covalue::TeamMember>::to_json(json& j, const covalue::TeamMember& m) {
+  j = {{"user_id", m.user_id},
+       {"username", m.username},
+       {"display_name", m.display_name},
+       {"role", covalue::RoleName(m.role)}};
+}
+
+void adl_serializer<covalue::Membership>::to_json(json& j, const covalue::Membership& m) {
+  j = {{"role", covalue::RoleName(m.role)},
+       {"site_id", OptionalId(m.site_id)},
+       {"team_id", OptionalId(m.team_id)}};
+}
+
+void adl_serializer<covalue::User>::to_json(json& j, const covalue::User& u) {
+  j = {{"id", u.id},
+       {"username", u.username},
+       {"display_name", u.display_name},
+       {"memberships", u.memberships}};
+}
+
+void adl_serializer<covalue::AuditRecord>::to_json(json& j, const covalue::AuditRecord& r) {
+  j = {{"seq", r.seq},
+       {"time_ms", r.time_ms},
+       {"user_id", OptionalId(r.user_id)},
+       {"role", r.role},
+       {"action", r.action},
+       {"resource_type", r.resource_type},
+       {"resource_id", r.resource_id},
+       {"person_id", OptionalId(r.person_id)},
+       {"site_id", OptionalId(r.site_id)},
+       {"outcome", covalue::AuditOutcomeName(r.outcome)},
+       {"request_id", r.request_id},
+       {"hash", r.hash}};
+}
+
+void adl_serializer<covalue::store::ApiToken>::to_json(json& j, const covalue::store::ApiToken& t) {
+  j = {{"id", t.id}, {"name", t.name}, {"created_ms", t.created_ms}};
+}
+
+}  // namespace nlohmann

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "domain/audit_record.h"
+#include "domain/community.h"
+#include "domain/page.h"
+#include "store/repositories.h"
+
+// JSON of the API's resources (STYLE.md §9): domain types never see JSON. Writing only;
+// requests are read field by field with ObjectReader, which names the field at fault.
+namespace nlohmann {
+
+template <>
+struct adl_serializer<covalue::Site> {
+  static void to_json(json& j, const covalue::Site& s);
+};
+template <>
+struct adl_serializer<covalue::Population> {
+  static void to_json(json& j, const covalue::Population& p);
+};
+template <>
+struct adl_serializer<covalue::Team> {
+  static void to_json(json& j, const covalue::Team& t);
+};
+template <>
+struct adl_serializer<covalue::TeamMember> {
+  static void to_json(json& j, const covalue::TeamMember& m);
+};
+template <>
+struct adl_serializer<covalue::Membership> {
+  static void to_json(json& j, const covalue::Membership& m);
+};
+template <>
+struct adl_serializer<covalue::User> {
+  static void to_json(json& j, const covalue::User& u);
+};
+template <>
+struct adl_serializer<covalue::AuditRecord> {
+  static void to_json(json& j, const covalue::AuditRecord& r);
+};
+template <>
+struct adl_serializer<covalue::store::ApiToken> {
+  static void to_json(json& j, const covalue::store::ApiToken& t);
+};
+
+}  // namespace nlohmann
+
+namespace covalue::http {
+
+// The list envelope of every list route: {"items": [...], "next": cursor-or-null}.
+template <typename T>
+nlohmann::json PageJson(const Page<T>& page) {
+  nlohmann::json out = {{"items", page.items}, {"next", nullptr}};
+  if (page.next) {
+    out["next"] = std::to_string(*page.next);
+  }
+  return out;
+}
+
+}  // namespace covalue::http

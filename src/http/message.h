@@ -1,0 +1,41 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace covalue::http {
+
+// A request as the router sees it, apart from any socket (STYLE.md §1): tests build these
+// directly. Header names are lower case.
+struct Request {
+  std::string method;  // "GET", "POST", …
+  std::string path;    // without the query string, percent-decoding not applied
+  std::multimap<std::string, std::string> query;  // decoded
+  std::map<std::string, std::string> headers;
+  std::string body;
+  std::string request_id;
+  std::string client_address;
+  bool client_is_loopback = false;
+  bool tls = false;  // true when the connection (or a trusted proxy) used TLS
+
+  // The header's value, or "" when absent.
+  const std::string& Header(const std::string& lower_case_name) const;
+  // The first value of a query parameter, or nullptr.
+  const std::string* Query(const std::string& name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+
+  void SetHeader(std::string name, std::string value);
+};
+
+// Splits "a=1&b=x%20y" into decoded pairs ('+' is a space, as HTML forms send it).
+std::multimap<std::string, std::string> ParseQuery(std::string_view query);
+
+}  // namespace covalue::http

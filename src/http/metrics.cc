@@ -1,0 +1,68 @@
+#include "http/metrics.h"
+
+#include <fmt/format.h>
+
+namespace covalue::http {
+namespace {
+
+// Label values escape backslash, double quote and newline (exposition format).
+std::string Escape(const std::string& value) {
+  std::string out;
+  for (char c : value) {
+    if (c == '\\' || c == '"') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void Metrics::Observe(const std::string& route, const std::string& method, int status,
+                      double seconds) {
+  std::lock_guard lock(mutex_);
+  ++requests_[{route, method, status}];
+  Histogram& h = latency_[route];
+  for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+    if (seconds <= kBuckets[i]) {
+      ++h.buckets[i];
+    }
+  }
+  ++h.count;
+  h.sum += seconds;
+}
+
+std::string Metrics::Render() const {
+  std::lock_guard lock(mutex_);
+  std::string out =
+      "# HELP covalue_http_requests_total HTTP requests answered, by route, method and status.\n"
+      "# TYPE covalue_http_requests_total counter\n";
+  for (const auto& [key, count] : requests_) {
+    const auto& [route, method, status] = key;
+    out += fmt::format("covalue_http_requests_total{{route=\"{}\",method=\"{}\",status=\"{}\"}} {}\n",
+                       Escape(route), Escape(method), status, count);
+  }
+  out +=
+      "# HELP covalue_http_request_duration_seconds Time to answer a request, by route.\n"
+      "# TYPE covalue_http_request_duration_seconds histogram\n";
+  for (const auto& [route, h] : latency_) {
+    const std::string label = Escape(route);
+    for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+      out += fmt::format("covalue_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n",
+                         label, kBuckets[i], h.buckets[i]);
+    }
+    out += fmt::format("covalue_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n",
+                       label, h.count);
+    out += fmt::format("covalue_http_request_duration_seconds_sum{{route=\"{}\"}} {}\n", label, h.sum);
+    out += fmt::format("covalue_http_request_duration_seconds_count{{route=\"{}\"}} {}\n", label,
+                       h.count);
+  }
+  return out;
+}
+
+}  // namespace covalue::http

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "domain/error.h"
+#include "http/message.h"
+
+namespace covalue::http {
+
+// The HTTP status of an error code (STYLE.md §5).
+int HttpStatus(const Error& error);
+
+// An RFC 9457 application/problem+json response: type, title, status, detail, plus the
+// members `field` (the JSON pointer or parameter at fault, when there is one) and
+// `request_id`.
+Response ProblemResponse(const Error& error, const std::string& request_id);
+
+}  // namespace covalue::http

@@ -1,0 +1,224 @@
+#include "http/router.h"
+
+#include <charconv>
+#include <exception>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "http/problem_json.h"
+
+namespace covalue::http {
+namespace {
+
+std::vector<std::string_view> Segments(std::string_view path) {
+  std::vector<std::string_view> out;
+  while (!path.empty()) {
+    if (path.front() == '/') {
+      path.remove_prefix(1);
+      continue;
+    }
+    const auto slash = path.find('/');
+    out.push_back(path.substr(0, slash));
+    path = slash == std::string_view::npos ? std::string_view{} : path.substr(slash);
+  }
+  return out;
+}
+
+bool IsWrite(const std::string& method) {
+  return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+bool IsJsonMediaType(const std::string& content_type) {
+  const std::string_view type = std::string_view(content_type).substr(0, content_type.find(';'));
+  return type == "application/json" || (type.starts_with("application/") && type.ends_with("+json"));
+}
+
+std::string CookieValue(const std::string& header, std::string_view name) {
+  std::string_view rest = header;
+  while (!rest.empty()) {
+    const auto semi = rest.find(';');
+    std::string_view pair = rest.substr(0, semi);
+    rest = semi == std::string_view::npos ? std::string_view{} : rest.substr(semi + 1);
+    while (!pair.empty() && pair.front() == ' ') {
+      pair.remove_prefix(1);
+    }
+    if (pair.size() > name.size() && pair.substr(0, name.size()) == name &&
+        pair[name.size()] == '=') {
+      return std::string(pair.substr(name.size() + 1));
+    }
+  }
+  return {};
+}
+
+// An Origin header that names another site than the Host the request came to.
+bool IsCrossOrigin(const Request& request) {
+  const std::string& origin = request.Header("origin");
+  if (origin.empty()) {
+    return false;  // API clients send none
+  }
+  const std::string& host = request.Header("host");
+  return origin != "http://" + host && origin != "https://" + host;
+}
+
+}  // namespace
+
+void Router::Add(Route route) { routes_.push_back(std::move(route)); }
+
+void Router::SetFallback(std::function<Response(const Request&)> fallback) {
+  fallback_ = std::move(fallback);
+}
+
+const Route* Router::Match(const std::string& method, const std::string& path,
+                           std::map<std::string, std::string>& params, bool& path_matched) const {
+  const auto segments = Segments(path);
+  path_matched = false;
+  for (const Route& route : routes_) {
+    const auto pattern = Segments(route.pattern);
+    if (pattern.size() != segments.size()) {
+      continue;
+    }
+    std::map<std::string, std::string> found;
+    bool matches = true;
+    for (std::size_t i = 0; i < pattern.size() && matches; ++i) {
+      if (pattern[i].front() == '{') {
+        found.emplace(std::string(pattern[i].substr(1, pattern[i].size() - 2)),
+                      std::string(segments[i]));
+      } else {
+        matches = pattern[i] == segments[i];
+      }
+    }
+    if (!matches) {
+      continue;
+    }
+    path_matched = true;
+    if (route.method == method) {
+      params = std::move(found);
+      return &route;
+    }
+  }
+  return nullptr;
+}
+
+std::size_t Router::BodyLimit(const std::string& method, const std::string& path) const {
+  std::map<std::string, std::string> params;
+  bool path_matched = false;
+  const Route* route = Match(method, path, params, path_matched);
+  return route == nullptr ? 0 : route->max_body;
+}
+
+Result<app::RequestContext> Router::Authenticate(const Request& request, const Route& route) const {
+  app::RequestContext ctx{std::nullopt, request.request_id, request.client_address};
+  const std::string& authorization = request.Header("authorization");
+  const std::string cookie = CookieValue(request.Header("cookie"), kSessionCookie);
+  if (authorization.starts_with("Bearer ")) {
+    COVALUE_ASSIGN_OR_RETURN(ctx.principal, app_.AuthenticateToken(authorization.substr(7)));
+    return ctx;
+  }
+  if (!authorization.empty()) {
+    return Fail(ErrorCode::kUnauthenticated, "only Bearer authorization is supported");
+  }
+  // Cookies ride along with cross-site requests; SameSite=Strict stops most, this the rest.
+  if (IsWrite(request.method) && IsCrossOrigin(request)) {
+    return Fail(ErrorCode::kPermissionDenied, "cross-origin writes are refused", "origin");
+  }
+  if (!cookie.empty() && route.access == Access::kSignedIn) {
+    COVALUE_ASSIGN_OR_RETURN(ctx.principal, app_.AuthenticateSession(cookie));
+  }
+  if (route.access == Access::kSignedIn && !ctx.principal) {
+    return Fail(ErrorCode::kUnauthenticated, "sign in, or send a bearer token");
+  }
+  return ctx;
+}
+
+Response Router::Handle(const Request& request, std::string& route_label) const {
+  std::map<std::string, std::string> params;
+  bool path_matched = false;
+  const Route* route = Match(request.method, request.path, params, path_matched);
+  Response response;
+  try {
+    if (route == nullptr) {
+      route_label = path_matched ? "method_not_allowed" : "unmatched";
+      if (path_matched) {
+        response = ProblemResponse({ErrorCode::kInvalidArgument,
+                                    fmt::format("{} is not allowed here", request.method), "method"},
+                                   request.request_id);
+        response.status = 405;
+      } else if (fallback_ && !request.path.starts_with("/api/") &&
+                 !request.path.starts_with("/fhir/")) {
+        route_label = "static";
+        response = fallback_(request);
+      } else {
+        response = ProblemResponse(
+            {ErrorCode::kNotFound, fmt::format("no route for {}", request.path), {}},
+            request.request_id);
+      }
+    } else {
+      route_label = route->pattern;
+      auto result = [&]() -> Result<Response> {
+        if (route->max_body > 0 && IsWrite(request.method) &&
+            !IsJsonMediaType(request.Header("content-type"))) {
+          return Fail(ErrorCode::kUnsupported, "send the body as application/json",
+                      "content-type");
+        }
+        COVALUE_ASSIGN_OR_RETURN(auto ctx, Authenticate(request, *route));
+        RouteContext route_ctx{request, std::move(params), std::move(ctx)};
+        return route->handler(route_ctx);
+      }();
+      response = result ? std::move(*result) : ProblemResponse(result.error(), request.request_id);
+      if (response.status == 401) {
+        response.SetHeader("WWW-Authenticate", "Bearer");
+      }
+    }
+  } catch (const std::exception& e) {
+    spdlog::error("request {} failed: {}", request.request_id, e.what());
+    response = ProblemResponse({ErrorCode::kInternal, e.what(), {}}, request.request_id);
+  }
+  response.SetHeader("X-Request-Id", request.request_id);
+  return response;
+}
+
+Response JsonResponse(int status, const std::string& json_text) {
+  Response response;
+  response.status = status;
+  response.body = json_text;
+  return response;
+}
+
+Result<PageRequest> ReadPage(const Request& request) {
+  PageRequest page;
+  if (const std::string* limit = request.Query("limit")) {
+    int value = 0;
+    auto [end, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), value);
+    if (ec != std::errc() || end != limit->data() + limit->size() || value < 1 ||
+        value > PageRequest::kMaxLimit) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("limit must be an integer from 1 to {}", PageRequest::kMaxLimit),
+                  "limit");
+    }
+    page.limit = value;
+  }
+  if (const std::string* cursor = request.Query("cursor")) {
+    Id value = 0;
+    auto [end, ec] = std::from_chars(cursor->data(), cursor->data() + cursor->size(), value);
+    if (ec != std::errc() || end != cursor->data() + cursor->size() || value < 0) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "cursor must be the \"next\" value of the previous page", "cursor");
+    }
+    page.after = value;
+  }
+  return page;
+}
+
+Result<Id> PathId(const RouteContext& route, const std::string& name) {
+  const std::string& text = route.params.at(name);
+  Id value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value <= 0) {
+    return Fail(ErrorCode::kInvalidArgument, fmt::format("{} must be a positive integer", name),
+                name);
+  }
+  return value;
+}
+
+}  // namespace covalue::http

@@ -1,0 +1,82 @@
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/app.h"
+#include "domain/error.h"
+#include "http/message.h"
+
+namespace covalue::http {
+
+// What a handler receives: the request, its path parameters and the app context (principal,
+// request id) the router built.
+struct RouteContext {
+  const Request& request;
+  std::map<std::string, std::string> params;
+  app::RequestContext ctx;
+};
+
+using Handler = std::function<Result<Response>(RouteContext&)>;
+
+enum class Access {
+  kPublic,    // no credentials needed (login, the OpenAPI document, health, metrics)
+  kSignedIn,  // a session cookie or bearer token; 401 otherwise
+};
+
+inline constexpr std::size_t kDefaultMaxBody = 1 << 20;  // 1 MiB
+
+struct Route {
+  std::string method;
+  std::string pattern;  // "/api/v1/teams/{id}": a {name} segment matches one path segment
+  std::string summary;  // one line, as in the OpenAPI document
+  Access access = Access::kSignedIn;
+  Handler handler;
+  std::size_t max_body = kDefaultMaxBody;  // Default: 1 MiB; 0 for routes without a body
+};
+
+// The route table and the one place requests meet credentials: authenticates, refuses
+// cross-origin cookie writes, runs the handler and turns any Error into problem+json.
+// Thread-safe once routes are added.
+class Router {
+ public:
+  static constexpr const char* kSessionCookie = "covalue_session";
+
+  explicit Router(app::App& app) : app_(app) {}
+
+  // REQUIRES: no route with the same method and pattern exists.
+  void Add(Route route);
+  // Serves paths no route matches (the web front end); Default: a 404 problem.
+  void SetFallback(std::function<Response(const Request&)> fallback);
+
+  // The largest body the route for method and path accepts, decided from the request line
+  // before the body is read.
+  std::size_t BodyLimit(const std::string& method, const std::string& path) const;
+
+  // Never throws: an exception in a handler becomes a 500 problem naming the request id.
+  // Sets route_label to the matched pattern (or "unmatched", "static").
+  Response Handle(const Request& request, std::string& route_label) const;
+
+  const std::vector<Route>& Routes() const { return routes_; }
+
+ private:
+  const Route* Match(const std::string& method, const std::string& path,
+                     std::map<std::string, std::string>& params, bool& path_matched) const;
+  Result<app::RequestContext> Authenticate(const Request& request, const Route& route) const;
+
+  app::App& app_;
+  std::vector<Route> routes_;
+  std::function<Response(const Request&)> fallback_;
+};
+
+// Helpers for handlers.
+Response JsonResponse(int status, const std::string& json_text);
+// limit and cursor query parameters; kInvalidArgument naming the parameter.
+[[nodiscard]] Result<PageRequest> ReadPage(const Request& request);
+// A numeric path parameter; kInvalidArgument naming it.
+[[nodiscard]] Result<Id> PathId(const RouteContext& route, const std::string& name);
+
+}  // namespace covalue::http
