@@ -118,6 +118,9 @@ class App {
   [[nodiscard]] Result<Page<User>> ListUsers(const RequestContext& ctx, const PageRequest& page);
   [[nodiscard]] Result<User> GetUser(const RequestContext& ctx, Id id);
   [[nodiscard]] Result<User> Me(const RequestContext& ctx);
+  // The account of a username, under the same policy as GetUser.
+  [[nodiscard]] Result<User> GetUserByUsername(const RequestContext& ctx,
+                                               const std::string& username);
   // kConflict when the username is taken.
   [[nodiscard]] Result<User> CreateUser(const RequestContext& ctx, const NewUser& user);
   [[nodiscard]] Result<User> UpdateUser(const RequestContext& ctx, Id id, const UserChanges& changes);

@@ -34,12 +34,14 @@ std::string AuditChainHash(const AuditRecord& r) {
   return auth::Blake2bHex(bytes);
 }
 
-Result<std::optional<AuditBreak>> VerifyAuditTrail(store::Store& store) {
-  std::optional<AuditBreak> broken;
+Result<AuditVerification> VerifyAuditTrail(store::Store& store) {
+  AuditVerification result;
+  std::optional<AuditBreak>& broken = result.broken;
   std::int64_t expected_seq = 1;
   std::string prev_hash(64, '0');
   COVALUE_RETURN_IF_ERROR(store.Read([&](store::Repositories& repos) {
     return repos.Audit().Scan([&](const AuditRecord& r) {
+      ++result.records;
       if (r.seq != expected_seq) {
         broken = AuditBreak{r.seq, fmt::format("record {} is missing", expected_seq)};
       } else if (r.prev_hash != prev_hash) {
@@ -52,7 +54,7 @@ Result<std::optional<AuditBreak>> VerifyAuditTrail(store::Store& store) {
       return !broken.has_value();
     });
   }));
-  return broken;
+  return result;
 }
 
 }  // namespace covalue::app

@@ -19,8 +19,13 @@ struct AuditBreak {
   std::string reason;
 };
 
+struct AuditVerification {
+  std::int64_t records = 0;           // how many records were read
+  std::optional<AuditBreak> broken;   // absent when the trail is intact
+};
+
 // Walks the whole trail: sequence numbers must run 1, 2, 3 …; each prev_hash must equal the
-// previous record's hash; each hash must match the record's content. nullopt when intact.
-[[nodiscard]] Result<std::optional<AuditBreak>> VerifyAuditTrail(store::Store& store);
+// previous record's hash; each hash must match the record's content. Stops at the first break.
+[[nodiscard]] Result<AuditVerification> VerifyAuditTrail(store::Store& store);
 
 }  // namespace covalue::app

@@ -69,6 +69,17 @@ Result<User> App::Me(const RequestContext& ctx) {
   return GetUser(ctx, principal.user_id);
 }
 
+Result<User> App::GetUserByUsername(const RequestContext& ctx, const std::string& username) {
+  COVALUE_RETURN_IF_ERROR(Require(ctx));
+  auto found = ReadValue<store::UserCredentials>(store_, [&](store::Repositories& r) {
+    return r.Users().FindByUsername(username);
+  });
+  if (!found) {
+    return Fail(found.error().code, found.error().message, "username");
+  }
+  return GetUser(ctx, found->user.id);
+}
+
 Result<User> App::CreateUser(const RequestContext& ctx, const NewUser& user) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
   COVALUE_RETURN_IF_ERROR(ValidateUsername(user.username, "/username"));

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <list>
 #include <mutex>
 #include <optional>
@@ -114,6 +115,8 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     }
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.max_header_bytes));
+    // The route's own limit is applied once the header names the route (OnReadHeader).
+    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     started_ = Clock::now();
     stream_.expires_after(server_.options.read_timeout);
     bhttp::async_read_header(stream_, buffer_, *parser_,

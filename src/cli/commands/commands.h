@@ -1,0 +1,27 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "domain/error.h"
+#include "store/repositories.h"
+
+// One file per subcommand; each adds itself to the root command and, when it runs, stores its
+// exit code in *exit_code.
+namespace covalue::cli {
+
+void AddServeCommand(CLI::App& root, int* exit_code);
+void AddDemoCommand(CLI::App& root, int* exit_code);
+void AddUserCommand(CLI::App& root, int* exit_code);
+void AddAuditCommand(CLI::App& root, int* exit_code);
+void AddVersionCommand(CLI::App& root, int* exit_code);
+
+// Adds --db FILE (Default: covalue.db) to a command.
+void AddDbOption(CLI::App& command, std::string* db);
+
+// Opens (creating and migrating) the database file.
+[[nodiscard]] Result<std::unique_ptr<store::Store>> OpenDatabase(const std::string& db);
+
+}  // namespace covalue::cli

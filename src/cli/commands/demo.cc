@@ -1,0 +1,66 @@
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "app/demo/demo_community.h"
+#include "cli/commands/commands.h"
+#include "cli/exit_code.h"
+
+namespace covalue::cli {
+namespace {
+
+struct DemoOptions {
+  std::string db;
+  std::uint64_t seed = 1;
+  bool json = false;
+};
+
+std::string SiteText(const std::optional<Id>& site) {
+  return site ? std::to_string(*site) : "-";
+}
+
+int Demo(const DemoOptions& options) {
+  auto store = OpenDatabase(options.db);
+  if (!store) {
+    return ReportError(store.error());
+  }
+  app::App app(**store);
+  auto demo = app::demo::WriteDemoCommunity(app, options.seed);
+  if (!demo) {
+    return ReportError(demo.error());
+  }
+  if (!demo->written) {
+    fmt::print(stderr, "covalue: {} already holds the demo community; nothing was written\n",
+               options.db);
+  }
+  if (options.json) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& login : demo->logins) {
+      out.push_back({{"username", login.username},
+                     {"password", login.password},
+                     {"role", RoleName(login.role)},
+                     {"site_id", login.site_id ? nlohmann::json(*login.site_id) : nlohmann::json()}});
+    }
+    fmt::print("{}\n", out.dump(2));
+    return kExitOk;
+  }
+  fmt::print("{:<22} {:<32} {:<13} {}\n", "username", "password", "role", "site_id");
+  for (const auto& login : demo->logins) {
+    fmt::print("{:<22} {:<32} {:<13} {}\n", login.username, login.password, RoleName(login.role),
+               SiteText(login.site_id));
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddDemoCommand(CLI::App& root, int* exit_code) {
+  auto options = std::make_shared<DemoOptions>();
+  auto* command = root.add_subcommand(
+      "demo", "Write the synthetic demo community and print its logins (idempotent)");
+  AddDbOption(*command, &options->db);
+  command->add_option("--seed", options->seed, "Seed of names and passwords")->default_val(1);
+  command->add_flag("--json", options->json, "Print the logins as a JSON array");
+  command->callback([options, exit_code] { *exit_code = Demo(*options); });
+}
+
+}  // namespace covalue::cli

@@ -1,0 +1,15 @@
+#include "cli/commands/commands.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace covalue::cli {
+
+void AddDbOption(CLI::App& command, std::string* db) {
+  command.add_option("--db", *db, "SQLite database file (created when absent)")
+      ->default_val("covalue.db");
+}
+
+Result<std::unique_ptr<store::Store>> OpenDatabase(const std::string& db) {
+  return store::sqlite::OpenSqliteStore(db);
+}
+
+}  // namespace covalue::cli

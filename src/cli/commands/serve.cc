@@ -1,0 +1,116 @@
+#include <unistd.h>
+
+#include <charconv>
+#include <filesystem>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "app/app.h"
+#include "cli/commands/commands.h"
+#include "cli/exit_code.h"
+#include "http/api/api_routes.h"
+#include "http/server.h"
+#include "web/static_files.h"
+
+namespace covalue::cli {
+namespace {
+
+struct ServeOptions {
+  std::string db;
+  std::string listen = "127.0.0.1:8080";
+  std::string web_root;
+  int workers = 8;
+  bool trust_forwarded_proto = false;
+};
+
+// "HOST:PORT" or "[IPv6]:PORT".
+Result<std::pair<std::string, unsigned short>> ParseListen(const std::string& text) {
+  const auto colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0) {
+    return Fail(ErrorCode::kInvalidArgument, fmt::format("--listen '{}' is not HOST:PORT", text),
+                "--listen");
+  }
+  std::string host = text.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  unsigned port = 0;
+  const std::string port_text = text.substr(colon + 1);
+  auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  if (ec != std::errc() || end != port_text.data() + port_text.size() || port > 65535) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("--listen port '{}' is not a number from 0 to 65535", port_text),
+                "--listen");
+  }
+  return std::pair{host, static_cast<unsigned short>(port)};
+}
+
+// web/dist beside the build folder that holds this executable (build/covalue → web/dist).
+std::string DefaultWebRoot() {
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) {
+    return "web/dist";
+  }
+  return (exe.parent_path().parent_path() / "web" / "dist").string();
+}
+
+int Serve(const ServeOptions& options) {
+  auto listen = ParseListen(options.listen);
+  if (!listen) {
+    return ReportError(listen.error());
+  }
+  auto store = OpenDatabase(options.db);
+  if (!store) {
+    return ReportError(store.error());
+  }
+  app::App app(**store);
+  http::Metrics metrics;
+  http::Router router(app);
+  http::api::AddApiRoutes(router, app, metrics);
+  const std::string web_root = options.web_root.empty() ? DefaultWebRoot() : options.web_root;
+  web::StaticFiles static_files(web_root);
+  if (static_files.Empty()) {
+    spdlog::warn("no front end at {}: run make build; the API is served alone", web_root);
+  }
+  router.SetFallback([&static_files](const http::Request& r) { return static_files.Serve(r); });
+
+  http::ServerOptions server_options;
+  server_options.host = listen->first;
+  server_options.port = listen->second;
+  server_options.worker_threads = options.workers;
+  server_options.trust_forwarded_proto = options.trust_forwarded_proto;
+  http::Server server(router, metrics, server_options);
+  auto port = server.Listen();
+  if (!port) {
+    return ReportError(port.error());
+  }
+  const bool v6 = listen->first.find(':') != std::string::npos;
+  spdlog::info("covalue listening on http://{}{}{}:{} (database {}, {} files of the front end)",
+               v6 ? "[" : "", listen->first, v6 ? "]" : "", *port, options.db,
+               static_files.FileCount());
+  server.Run();
+  spdlog::info("covalue stopped");
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddServeCommand(CLI::App& root, int* exit_code) {
+  auto options = std::make_shared<ServeOptions>();
+  auto* command = root.add_subcommand("serve", "Serve the web application and the APIs");
+  AddDbOption(*command, &options->db);
+  command->add_option("--listen", options->listen, "HOST:PORT to listen on (port 0: any free one)")
+      ->default_val("127.0.0.1:8080");
+  command->add_option("--web", options->web_root,
+                      "Folder of the built front end (default: web/dist beside the build folder)");
+  command->add_option("--workers", options->workers, "Worker threads that run requests")
+      ->default_val(8)
+      ->check(CLI::Range(1, 256));
+  command->add_flag("--trust-forwarded-proto", options->trust_forwarded_proto,
+                    "Trust X-Forwarded-Proto from a TLS proxy (sets Secure cookies)");
+  command->callback([options, exit_code] { *exit_code = Serve(*options); });
+}
+
+}  // namespace covalue::cli

@@ -1,0 +1,43 @@
+#include <exception>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "app/auth/crypto.h"
+#include "cli/commands/commands.h"
+#include "cli/exit_code.h"
+
+// covalue: one executable, one subcommand per task. stdout carries only a command's output;
+// logs, warnings and errors go to stderr.
+int main(int argc, char** argv) {
+  auto logger = spdlog::stderr_logger_mt("covalue");
+  logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e %l %v");
+  spdlog::set_default_logger(logger);
+  covalue::app::auth::InitCrypto();
+
+  CLI::App root("covalue: the coproduction learning health system", "covalue");
+  root.require_subcommand(1);
+  root.failure_message([](const CLI::App*, const CLI::Error& e) {
+    return std::string(e.what()) + "\n";
+  });
+  int exit_code = covalue::cli::kExitOk;
+  covalue::cli::AddServeCommand(root, &exit_code);
+  covalue::cli::AddDemoCommand(root, &exit_code);
+  covalue::cli::AddUserCommand(root, &exit_code);
+  covalue::cli::AddAuditCommand(root, &exit_code);
+  covalue::cli::AddVersionCommand(root, &exit_code);
+  try {
+    root.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return root.exit(e);
+  } catch (const CLI::ParseError& e) {
+    fmt::print(stderr, "covalue: {}\n", e.what());
+    return covalue::cli::kExitUsage;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "covalue: internal error: {}\n", e.what());
+    return covalue::cli::kExitInternal;
+  }
+  return exit_code;
+}
