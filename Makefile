@@ -1,0 +1,43 @@
+# The front door: `make run` and `make test` set up, build and go (README: Quick start).
+BUILD ?= build
+SANITIZE_BUILD ?= build-sanitize
+JOBS ?= 2
+WEB_SOURCES := $(shell find web/src -type f 2>/dev/null) web/index.html web/vite.config.ts \
+               web/tsconfig.json web/package-lock.json
+
+.PHONY: setup build run test test-sanitize format tidy bench clean
+
+setup:
+	@scripts/setup
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+web/dist/index.html: $(WEB_SOURCES)
+	cd web && PATH="$$(dirname "$$(../scripts/node -p process.execPath)"):$$PATH" npm run --silent build
+
+build: setup $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+	@$(MAKE) --no-print-directory web/dist/index.html
+
+run: build
+	scripts/run
+
+test: build
+	cd $(BUILD) && ctest -j $(JOBS) --output-on-failure
+
+# ASan + UBSan in its own folder: every unit test and the integration tests of bad input.
+test-sanitize: setup
+	@[ -f $(SANITIZE_BUILD)/build.ninja ] || cmake -S . -B $(SANITIZE_BUILD) -G Ninja \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCOVALUE_SANITIZE=ON
+	cmake --build $(SANITIZE_BUILD) -j $(JOBS)
+	cd $(SANITIZE_BUILD) && ctest -j $(JOBS) -L 'unit|bad_input' --output-on-failure
+
+format: setup
+	git ls-files 'src/*.h' 'src/*.cc' 'tests/*.h' 'tests/*.cc' 'bench/*.cc' | xargs clang-format -i
+
+tidy: setup $(BUILD)/build.ninja
+	git ls-files 'src/*.cc' | xargs clang-tidy -p $(BUILD) --quiet
+
+clean:
+	rm -rf $(BUILD) $(SANITIZE_BUILD) web/dist

@@ -1,0 +1,80 @@
+import './style.css';
+
+import { api, ApiError } from './api';
+import { session } from './app_state';
+import { h } from './dom';
+import { applyToDocument, t } from './i18n';
+import { interceptLinks, navigate, onRender, resolve, route, type View } from './router';
+import { accountView } from './views/account';
+import { auditView, usersView } from './views/admin';
+import { homeView } from './views/home';
+import { header } from './views/layout';
+import { signInView } from './views/sign_in';
+import { siteView, sitesView } from './views/sites';
+import { teamView, teamsView } from './views/teams';
+
+const root = document.getElementById('app')!;
+
+route('/signin', signInView);
+route('/', homeView);
+route('/sites', sitesView);
+route('/sites/:id', siteView);
+route('/teams', teamsView);
+route('/teams/:id', teamView);
+route('/account', accountView);
+route('/admin/users', usersView);
+route('/admin/audit', auditView);
+
+function message(text: string): HTMLElement {
+  return h('section', {}, h('h1', {}, text));
+}
+
+// Renders one page: the frame, then the view in <main>, whose heading takes focus so screen
+// readers announce the new page.
+async function render(view: View, params: Record<string, string>): Promise<void> {
+  applyToDocument();
+  if (!session.user && location.pathname !== '/signin') {
+    await navigate('/signin', true);
+    return;
+  }
+  const main = h('main', { id: 'main', tabindex: '-1' }, h('p', { role: 'status' }, t('common.loading')));
+  root.replaceChildren(header(), main);
+  let content: HTMLElement;
+  try {
+    content = await view(params);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      session.user = null;
+      await navigate('/signin', true);
+      return;
+    }
+    content =
+      error instanceof ApiError && error.status === 403
+        ? message(t('common.forbidden'))
+        : error instanceof ApiError && error.status === 404
+          ? message(t('common.notFound'))
+          : error instanceof ApiError && error.status === 0
+            ? message(t('common.network'))
+            : message(t('common.error', { detail: error instanceof Error ? error.message : '' }));
+  }
+  main.replaceChildren(content);
+  const heading = main.querySelector('h1');
+  document.title = heading ? `${heading.textContent} – ${t('app.name')}` : t('app.name');
+  (heading ?? main).setAttribute('tabindex', '-1');
+  (heading ?? main).focus();
+}
+
+async function start(): Promise<void> {
+  applyToDocument();
+  onRender(render, () => message(t('common.notFound')));
+  interceptLinks(root);
+  try {
+    session.user = await api.me();
+  } catch {
+    session.user = null;
+  }
+  if (session.user && location.pathname === '/signin') history.replaceState(null, '', '/');
+  await resolve();
+}
+
+void start();

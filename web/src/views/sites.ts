@@ -1,0 +1,68 @@
+import { api, type Site } from '../api';
+import { h } from '../dom';
+import { t } from '../i18n';
+
+export async function sitesView(): Promise<HTMLElement> {
+  const sites: Site[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await api.sites(cursor);
+    sites.push(...page.items);
+    cursor = page.next ?? undefined;
+  } while (cursor);
+  const populations = (await api.populations()).items;
+  return h(
+    'section',
+    {},
+    h('h1', {}, t('sites.title')),
+    h('p', {}, t('sites.intro')),
+    h(
+      'ul',
+      { class: 'cards' },
+      ...sites.map((site) =>
+        h(
+          'li',
+          { class: 'card' },
+          h('h2', {}, h('a', { href: `/sites/${site.id}` }, site.name)),
+          h('p', { class: 'muted' }, `${t('sites.country')}: ${countryName(site.country)}`),
+          h(
+            'ul',
+            {},
+            ...populations.filter((p) => p.site_id === site.id).map((p) => h('li', {}, p.name)),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+export async function siteView(params: Record<string, string>): Promise<HTMLElement> {
+  const id = Number(params.id);
+  const site = await api.site(id);
+  const populations = (await api.populations(id)).items;
+  return h(
+    'section',
+    {},
+    h('p', {}, h('a', { href: '/sites' }, t('common.back'))),
+    h('h1', {}, site.name),
+    h('p', { class: 'muted' }, `${t('sites.country')}: ${countryName(site.country)}`),
+    h('h2', {}, t('site.populations')),
+    populations.length
+      ? h(
+          'ul',
+          { class: 'cards' },
+          ...populations.map((p) =>
+            h('li', { class: 'card' }, h('h3', {}, p.name), h('p', {}, p.description)),
+          ),
+        )
+      : h('p', {}, t('site.noPopulations')),
+  );
+}
+
+function countryName(code: string): string {
+  try {
+    return new Intl.DisplayNames([document.documentElement.lang], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
