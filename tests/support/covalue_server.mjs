@@ -1,0 +1,85 @@
+// Starts the real `covalue serve` on a free loopback port with a temporary database, for the
+// integration and browser tests. COVALUE_BIN names the executable under test.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const bin = process.env.COVALUE_BIN ?? 'build/covalue';
+
+export function tempDir() {
+  const dir = mkdtempSync(join(tmpdir(), 'covalue-it-'));
+  return { dir, file: (name) => join(dir, name), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+// Runs a covalue command to completion: { status, stdout, stderr }.
+export function run(args, options = {}) {
+  const result = spawnSync(bin, args, { encoding: 'utf8', timeout: 120_000, ...options });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, signal: result.signal };
+}
+
+// Writes the demo community and returns its logins: [{username, password, role, site_id}].
+export function writeDemo(db, seed = 1) {
+  const result = run(['demo', '--db', db, '--seed', String(seed), '--json']);
+  if (result.status !== 0) throw new Error(`covalue demo failed: ${result.stderr}`);
+  return JSON.parse(result.stdout);
+}
+
+// Starts the server; resolves once it says where it listens (rejects after 5 s).
+export function startServer(db, extraArgs = []) {
+  const child = spawn(bin, ['serve', '--db', db, '--listen', '127.0.0.1:0', ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`covalue serve did not start within 5 s:\n${log}`));
+    }, 5000);
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk) => {
+      log += chunk;
+      const match = /listening on (http:\/\/[^ ]+)/.exec(log);
+      if (match && !server.url) {
+        clearTimeout(timer);
+        server.url = match[1];
+        resolve(server);
+      }
+    });
+    child.on('exit', (code) => {
+      server.exitCode = code;
+      if (!server.url) {
+        clearTimeout(timer);
+        reject(new Error(`covalue serve exited with ${code}:\n${log}`));
+      }
+    });
+    const server = {
+      url: null,
+      process: child,
+      exitCode: undefined,
+      log: () => log,
+      exited: new Promise((done) => child.on('exit', (code, signal) => done({ code, signal }))),
+      async stop() {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+        return server.exited;
+      },
+    };
+  });
+}
+
+// Signs in; returns the Cookie header value for later requests.
+export async function signIn(url, username, password) {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in of ${username}: ${response.status}`);
+  return response.headers.get('set-cookie').split(';')[0];
+}
+
+export function loginOf(logins, username) {
+  const found = logins.find((l) => l.username === username);
+  if (!found) throw new Error(`no demo login ${username}`);
+  return found;
+}
