@@ -1,0 +1,165 @@
+// The web shell in Debian's Chromium, as a new user meets it: sign in, navigate, switch
+// language, on a phone and right-to-left, with axe-core on every page.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import AxeBuilder from '@axe-core/playwright';
+import { chromium } from 'playwright-core';
+
+import { loginOf, startServer, tempDir, writeDemo } from '../../tests/support/covalue_server.mjs';
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+// Fails on any serious or critical violation, naming the rule and the elements.
+async function assertAccessible(page, where) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(
+    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    [],
+    `axe-core on ${where}`,
+  );
+}
+
+describe('web shell', () => {
+  let dir, server, browser, logins;
+  before(async () => {
+    dir = tempDir();
+    logins = writeDemo(dir.file('covalue.db'));
+    server = await startServer(dir.file('covalue.db'), ['--web', process.env.COVALUE_WEB ?? 'web/dist']);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    dir?.remove();
+  });
+
+  async function newPage(options = {}) {
+    const context = await browser.newContext(options);
+    return context.newPage();
+  }
+
+  async function signIn(page, username, password) {
+    await page.goto(server.url + '/');
+    await page.waitForURL(/\/signin$/);
+    await page.getByLabel(/Username|Användarnamn/).fill(username);
+    await page.getByLabel(/Password|Lösenord/).fill(password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(server.url + '/');
+    await page.locator('h1').first().waitFor();
+  }
+
+  for (const [lang, locale, signInTitle, welcome] of [
+    ['en', 'en-GB', 'Sign in', 'Welcome'],
+    ['sv', 'sv-SE', 'Logga in', 'Välkommen'],
+  ]) {
+    it(`signs in and has no serious accessibility violation on the sign-in and home pages (${lang})`, async () => {
+      const page = await newPage({ locale });
+      await page.goto(server.url + '/');
+      await page.waitForURL(/\/signin$/);
+      assert.equal(await page.locator('h1').textContent(), signInTitle);
+      assert.equal(await page.getAttribute('html', 'lang'), lang);
+      await assertAccessible(page, `sign-in (${lang})`);
+
+      const member = loginOf(logins, 'member.vastera');
+      await signIn(page, member.username, member.password);
+      assert.match(await page.locator('h1').textContent(), new RegExp(`^${welcome}, Mats Member$`));
+      await assertAccessible(page, `home (${lang})`);
+      await page.context().close();
+    });
+  }
+
+  it('tells a wrong password in an alert and keeps the user on the sign-in page', async () => {
+    const page = await newPage({ locale: 'en-GB' });
+    await page.goto(server.url + '/signin');
+    await page.getByLabel('Username').fill('member.vastera');
+    await page.getByLabel('Password').fill('not my password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await assert.doesNotReject(page.getByRole('alert').filter({ hasText: 'wrong' }).waitFor());
+    assert.match(page.url(), /\/signin$/);
+    await page.context().close();
+  });
+
+  it('navigates sites, teams and the account from the menu, with the keyboard', async () => {
+    const page = await newPage({ locale: 'en-GB' });
+    const lead = loginOf(logins, 'lead.vastera');
+    await signIn(page, lead.username, lead.password);
+    // The page's heading has focus; going back through the header by keyboard reaches every
+    // control and, first of all, the skip link, which leads to the content.
+    const seen = [];
+    for (let i = 0; i < 12 && seen.at(-1) !== 'Skip to content'; i++) {
+      await page.keyboard.press('Shift+Tab');
+      seen.push(await page.evaluate(() => document.activeElement?.textContent?.trim()));
+    }
+    assert.equal(seen.at(-1), 'Skip to content', seen.join(' | '));
+    assert.ok(seen.includes('Sign out') && seen.includes('Sites'), seen.join(' | '));
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => location.hash), '#main');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sites' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sites of the community' }).waitFor();
+    assert.equal(await page.locator('main .cards > li').count(), 12);
+    await assertAccessible(page, 'sites');
+
+    await page.getByRole('link', { name: 'Västerå Health System' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Populations' }).waitFor();
+    assert.ok(await page.getByText('People with MS').isVisible());
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
+    await page.getByRole('link', { name: 'Västerå MS Team' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Members' }).waitFor();
+    assert.ok(await page.getByText('Lena Lead (Team lead)').isVisible());
+    await assertAccessible(page, 'team');
+
+    await page.getByRole('link', { name: 'Your account' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+    assert.ok(await page.getByText('Team lead, in Västerå MS Team').isVisible());
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+    await page.context().close();
+  });
+
+  it('switches language in place and remembers it', async () => {
+    const page = await newPage({ locale: 'en-GB' });
+    const patient = loginOf(logins, 'patient.vastera');
+    await signIn(page, patient.username, patient.password);
+    await page.getByLabel('Language').selectOption('sv');
+    await page.getByRole('heading', { level: 1, name: 'Välkommen, Pia Patient' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'sv');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Välkommen, Pia Patient' }).waitFor();
+    await page.context().close();
+  });
+
+  it('shows a patient that another site’s team is out of reach', async () => {
+    const page = await newPage({ locale: 'en-GB' });
+    const patient = loginOf(logins, 'patient.vastera');
+    await signIn(page, patient.username, patient.password);
+    await page.goto(server.url + '/teams/3');
+    await page.getByRole('heading', { level: 1, name: 'You do not have access to this page.' }).waitFor();
+    await page.context().close();
+  });
+
+  it('lays out on a phone and right-to-left without overflow, mirrored, and accessible', async () => {
+    const page = await newPage({ locale: 'en-GB', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const admin = loginOf(logins, 'admin');
+    await signIn(page, admin.username, admin.password);
+    await page.goto(server.url + '/?dir=rtl');
+    await page.locator('h1').waitFor();
+    assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page wider than the phone by ${overflow}px`);
+    const brand = await page.locator('.brand').boundingBox();
+    assert.ok(brand.x + brand.width > 360 / 2, 'the brand sits at the right edge right-to-left');
+    await assertAccessible(page, 'home, phone, right-to-left');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit trail' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
+    await page.locator('tbody tr').first().waitFor();
+    await assertAccessible(page, 'audit trail, phone, right-to-left');
+    await page.context().close();
+  });
+});
