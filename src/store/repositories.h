@@ -143,10 +143,18 @@ class Repositories {
   virtual AuditRepository& Audit() = 0;
 };
 
+// Counters since the store was opened.
+struct StoreStats {
+  std::int64_t writes = 0;   // Write calls that committed
+  std::int64_t commits = 0;  // transactions (fsyncs) that carried them
+};
+
 // A database. Thread-safe: any thread may call Read and Write at once.
 class Store {
  public:
   virtual ~Store() = default;
+
+  virtual StoreStats Stats() const = 0;
 
   // Runs work in a write transaction and returns once it is durably committed. Writes from
   // several threads may share one transaction and one fsync (group commit); each runs inside

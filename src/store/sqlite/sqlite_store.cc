@@ -73,6 +73,11 @@ class SqliteStore final : public Store {
     return pending.status;
   }
 
+  StoreStats Stats() const override {
+    std::lock_guard lock(mutex_);
+    return stats_;
+  }
+
   Status Read(const std::function<Status(Repositories&)>& work) override {
     COVALUE_ASSIGN_OR_RETURN(auto connection, BorrowReader());
     SqliteRepositories repos(*connection);
@@ -104,24 +109,27 @@ class SqliteStore final : public Store {
           queue_.pop_front();
         }
       }
-      CommitGroup(batch);
+      const bool committed = CommitGroup(batch);
       {
         std::lock_guard lock(mutex_);
         for (PendingWrite* pending : batch) {
           pending->done = true;
+          stats_.writes += committed && pending->status ? 1 : 0;
         }
+        stats_.commits += committed ? 1 : 0;
       }
       committed_.notify_all();
     }
   }
 
   // One transaction, one fsync, for every write in batch; each write in its own savepoint.
-  void CommitGroup(const std::vector<PendingWrite*>& batch) {
+  // False when the transaction could not begin or commit (every write then has its error).
+  bool CommitGroup(const std::vector<PendingWrite*>& batch) {
     if (auto begun = writer_->Execute("BEGIN IMMEDIATE"); !begun) {
       for (PendingWrite* pending : batch) {
         pending->status = begun;
       }
-      return;
+      return false;
     }
     for (PendingWrite* pending : batch) {
       if (auto s = writer_->Execute("SAVEPOINT covalue_write"); !s) {
@@ -141,7 +149,9 @@ class SqliteStore final : public Store {
           pending->status = committed;
         }
       }
+      return false;
     }
+    return true;
   }
 
   Result<std::unique_ptr<Connection>> BorrowReader() {
@@ -166,11 +176,12 @@ class SqliteStore final : public Store {
   std::unique_ptr<Connection> writer_;  // used by writer_thread_ only
   SqliteRepositories writer_repos_;     // over writer_
 
-  std::mutex mutex_;                  // guards queue_, stopping_ and every PendingWrite::done
+  mutable std::mutex mutex_;          // guards queue_, stopping_, stats_, every PendingWrite::done
   std::condition_variable queued_;    // a write was queued, or stopping_ was set
   std::condition_variable committed_; // a group finished
   std::deque<PendingWrite*> queue_;
   bool stopping_ = false;
+  StoreStats stats_;
 
   std::mutex readers_mutex_;  // guards readers_
   std::vector<std::unique_ptr<Connection>> readers_;

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <atomic>
+#include <chrono>
 #include <thread>
 #include <vector>
 
@@ -94,6 +95,39 @@ TEST_F(SqliteStoreTest, ConcurrentWritersAllCommit) {
   }
   EXPECT_EQ(failures.load(), 0);
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM sites"), kThreads * kWritesEach);
+}
+
+TEST_F(SqliteStoreTest, WritesQueuedBehindACommitShareTheNextOne) {
+  // The first write holds the writer while ten more queue up; they then commit together.
+  std::atomic<bool> first_running = false;
+  std::thread first([&] {
+    ASSERT_OK(store_->Write([&](Repositories& repos) -> Status {
+      first_running = true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      COVALUE_RETURN_IF_ERROR(repos.Sites().Create(Site{0, "First", "SE"}));
+      return Ok();
+    }));
+  });
+  while (!first_running) {
+    std::this_thread::yield();
+  }
+  std::vector<std::thread> queued;
+  for (int i = 0; i < 10; ++i) {
+    queued.emplace_back([&, i] {
+      ASSERT_OK(store_->Write([&](Repositories& repos) -> Status {
+        COVALUE_RETURN_IF_ERROR(repos.Sites().Create(Site{0, "Queued " + std::to_string(i), "SE"}));
+        return Ok();
+      }));
+    });
+  }
+  first.join();
+  for (auto& thread : queued) {
+    thread.join();
+  }
+  const StoreStats stats = store_->Stats();
+  EXPECT_EQ(stats.writes, 11);
+  EXPECT_EQ(stats.commits, 2);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM sites"), 11);
 }
 
 TEST_F(SqliteStoreTest, ReadsCannotWrite) {

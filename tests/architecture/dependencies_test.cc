@@ -1,0 +1,85 @@
+// Reads the #include lines of src/ against DESIGN.md §3: dependencies point down, and each
+// third-party library is seen only in the module that owns it (STYLE.md §9).
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// A module may include itself and any module of a lower layer.
+const std::map<std::string, int> kLayer = {
+    {"domain", 0}, {"store", 1}, {"analytics", 1}, {"research", 1}, {"app", 2},
+    {"http", 3},   {"fhir", 3},  {"web", 4},       {"cli", 5},
+};
+
+// Where each library may be included: a path prefix under src/.
+const std::map<std::string, std::string> kOwner = {
+    {"boost/", "http/server.cc"}, {"sqlite3.h", "store/sqlite/"}, {"libpq-fe.h", "store/postgres/"},
+    {"sodium.h", "app/auth/crypto.cc"}, {"CLI/", "cli/"}, {"Eigen/", "research/"},
+    {"cairo", "analytics/chart/"},
+};
+
+struct Include {
+  std::string file;  // relative to src/
+  std::string target;
+  bool quoted;
+};
+
+std::vector<Include> ReadIncludes() {
+  const fs::path src = fs::path(COVALUE_SOURCE_DIR) / "src";
+  const std::regex include_line(R"(^\s*#\s*include\s*([<"])([^>"]+)[>"])");
+  std::vector<Include> includes;
+  for (const auto& entry : fs::recursive_directory_iterator(src)) {
+    const auto ext = entry.path().extension();
+    if (ext != ".h" && ext != ".cc") continue;
+    std::ifstream in(entry.path());
+    std::string line;
+    while (std::getline(in, line)) {
+      std::smatch m;
+      if (std::regex_search(line, m, include_line)) {
+        includes.push_back({fs::relative(entry.path(), src).generic_string(), m[2], m[1] == "\""});
+      }
+    }
+  }
+  return includes;
+}
+
+std::string ModuleOf(const std::string& path) { return path.substr(0, path.find('/')); }
+
+bool IsTest(const std::string& file) { return file.ends_with("_test.cc"); }
+
+TEST(Dependencies, PointDownTheLayersOfDesign) {
+  const auto includes = ReadIncludes();
+  ASSERT_GT(includes.size(), 100U);
+  for (const Include& inc : includes) {
+    if (!inc.quoted || inc.target.starts_with("support/")) continue;
+    const std::string from = ModuleOf(inc.file);
+    const std::string to = ModuleOf(inc.target);
+    ASSERT_TRUE(kLayer.contains(from)) << inc.file;
+    ASSERT_TRUE(kLayer.contains(to)) << inc.file << " includes " << inc.target;
+    if (IsTest(inc.file)) continue;  // tests may wire lower and sibling modules together
+    EXPECT_TRUE(from == to || kLayer.at(to) < kLayer.at(from))
+        << inc.file << " (" << from << ") may not include " << inc.target << " (" << to << ")";
+  }
+}
+
+TEST(Dependencies, EachLibraryIsSeenOnlyByItsOwner) {
+  for (const Include& inc : ReadIncludes()) {
+    if (inc.quoted || IsTest(inc.file)) continue;
+    for (const auto& [library, owner] : kOwner) {
+      if (inc.target.starts_with(library)) {
+        EXPECT_TRUE(inc.file.starts_with(owner)) << inc.file << " includes <" << inc.target
+                                                 << ">, which belongs to " << owner;
+      }
+    }
+  }
+}
+
+}  // namespace
