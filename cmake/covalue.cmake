@@ -20,6 +20,29 @@ function(covalue_module)
   target_include_directories(covalue_${M_NAME} PUBLIC ${PROJECT_SOURCE_DIR}/src)
   target_compile_options(covalue_${M_NAME} PRIVATE ${COVALUE_WARNINGS})
   target_link_libraries(covalue_${M_NAME} PUBLIC ${M_DEPENDS} PRIVATE ${M_PRIVATE_DEPS})
+  if(COVALUE_HEADER_CHECK)
+    covalue_check_headers(${M_NAME} "${M_PRIVATE_DEPS}")
+  endif()
+endfunction()
+
+# Every header compiles alone: one generated translation unit per header that includes only it
+# (as Beast's *_fwd checks do), built with the module's own dependencies.
+function(covalue_check_headers NAME PRIVATE_DEPS)
+  file(GLOB_RECURSE headers CONFIGURE_DEPENDS RELATIVE ${PROJECT_SOURCE_DIR}/src
+       ${CMAKE_CURRENT_SOURCE_DIR}/*.h)
+  set(sources)
+  foreach(header IN LISTS headers)
+    string(MAKE_C_IDENTIFIER ${header} id)
+    set(check ${CMAKE_CURRENT_BINARY_DIR}/header_check/${id}.cc)
+    file(CONFIGURE OUTPUT ${check} CONTENT "#include \"${header}\"\n")
+    list(APPEND sources ${check})
+  endforeach()
+  if(sources)
+    add_library(covalue_${NAME}_header_check OBJECT ${sources})
+    target_compile_options(covalue_${NAME}_header_check PRIVATE ${COVALUE_WARNINGS})
+    target_link_libraries(covalue_${NAME}_header_check PRIVATE covalue::${NAME} ${PRIVATE_DEPS}
+                          GTest::gtest)
+  endif()
 endfunction()
 
 # covalue_unit_tests(NAME n SOURCES … DEPENDS …): one GoogleTest binary per module, label unit.

@@ -34,11 +34,11 @@ Result<Decision> App::Permit(const RequestContext& ctx, const Principal& princip
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) {
     return AppendAudit(repos, ctx, decision, action, target, subject, AuditOutcome::kDenied);
   }));
-  return Fail(ErrorCode::kPermissionDenied,
-              fmt::format("{} may not {} {}", principal.username, ActionName(action),
-                          subject.resource_id.empty() ? subject.resource_type
-                                                      : subject.resource_type + " " +
-                                                            subject.resource_id));
+  return Fail(
+      ErrorCode::kPermissionDenied,
+      fmt::format("{} may not {} {}", principal.username, ActionName(action),
+                  subject.resource_id.empty() ? subject.resource_type
+                                              : subject.resource_type + " " + subject.resource_id));
 }
 
 Status App::AppendAudit(store::Repositories& repos, const RequestContext& ctx,
@@ -79,9 +79,8 @@ Result<std::vector<Membership>> App::CheckMemberships(const RequestContext& ctx,
         return Fail(ErrorCode::kInvalidArgument,
                     fmt::format("role {} needs a team_id", RoleName(m.role)), field + "/team_id");
       }
-      auto team = ReadValue<Team>(store_, [&](store::Repositories& r) {
-        return r.Teams().Get(*m.team_id);
-      });
+      auto team = ReadValue<Team>(
+          store_, [&](store::Repositories& r) { return r.Teams().Get(*m.team_id); });
       if (!team) {
         return Fail(ErrorCode::kInvalidArgument, team.error().message, field + "/team_id");
       }
@@ -98,9 +97,8 @@ Result<std::vector<Membership>> App::CheckMemberships(const RequestContext& ctx,
       return Fail(ErrorCode::kInvalidArgument,
                   fmt::format("role {} needs a site_id", RoleName(m.role)), field + "/site_id");
     } else if (m.site_id) {
-      auto site = ReadValue<Site>(store_, [&](store::Repositories& r) {
-        return r.Sites().Get(*m.site_id);
-      });
+      auto site = ReadValue<Site>(
+          store_, [&](store::Repositories& r) { return r.Sites().Get(*m.site_id); });
       if (!site) {
         return Fail(ErrorCode::kInvalidArgument, site.error().message, field + "/site_id");
       }

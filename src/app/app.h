@@ -92,7 +92,8 @@ class App {
   [[nodiscard]] Result<Site> GetSite(const RequestContext& ctx, Id id);
   // kConflict when the name is taken.
   [[nodiscard]] Result<Site> CreateSite(const RequestContext& ctx, const Site& site);
-  [[nodiscard]] Result<Site> UpdateSite(const RequestContext& ctx, Id id, const SiteChanges& changes);
+  [[nodiscard]] Result<Site> UpdateSite(const RequestContext& ctx, Id id,
+                                        const SiteChanges& changes);
 
   // Populations (populations.cc).
   [[nodiscard]] Result<Page<Population>> ListPopulations(const RequestContext& ctx,
@@ -109,7 +110,8 @@ class App {
   [[nodiscard]] Result<Page<Team>> ListTeams(const RequestContext& ctx, const PageRequest& page);
   [[nodiscard]] Result<TeamDetail> GetTeam(const RequestContext& ctx, Id id);
   [[nodiscard]] Result<Team> CreateTeam(const RequestContext& ctx, const Team& team);
-  [[nodiscard]] Result<Team> UpdateTeam(const RequestContext& ctx, Id id, const TeamChanges& changes);
+  [[nodiscard]] Result<Team> UpdateTeam(const RequestContext& ctx, Id id,
+                                        const TeamChanges& changes);
   // Gives user_id a team role (team_member or team_lead) in team id.
   [[nodiscard]] Result<TeamDetail> AddTeamMember(const RequestContext& ctx, Id id, Id user_id,
                                                  Role role);
@@ -123,7 +125,8 @@ class App {
                                                const std::string& username);
   // kConflict when the username is taken.
   [[nodiscard]] Result<User> CreateUser(const RequestContext& ctx, const NewUser& user);
-  [[nodiscard]] Result<User> UpdateUser(const RequestContext& ctx, Id id, const UserChanges& changes);
+  [[nodiscard]] Result<User> UpdateUser(const RequestContext& ctx, Id id,
+                                        const UserChanges& changes);
 
   // The audit trail (audit_trail.cc): a community admin sees every record, a site admin the
   // records of their sites.
@@ -144,9 +147,9 @@ class App {
   Result<Decision> Permit(const RequestContext& ctx, const Principal& principal, Action action,
                           const Target& target, const Subject& subject);
   // Appends an audit record inside an open write (so the record and the write commit together).
-  Status AppendAudit(store::Repositories& repos, const RequestContext& ctx, const Decision& decision,
-                     Action action, const Target& target, const Subject& subject,
-                     AuditOutcome outcome);
+  Status AppendAudit(store::Repositories& repos, const RequestContext& ctx,
+                     const Decision& decision, Action action, const Target& target,
+                     const Subject& subject, AuditOutcome outcome);
   // Appends an audit record of an allowed read in its own write.
   Status RecordRead(const RequestContext& ctx, const Decision& decision, Action action,
                     const Target& target, const Subject& subject);

@@ -30,7 +30,8 @@ TEST_F(AppTest, ATeamMembershipTakesItsTeamsSite) {
   ASSERT_EQ(lead.principal->memberships.size(), 1U);
   EXPECT_EQ(lead.principal->memberships[0].site_id, sites_[1].id);
   auto mismatched = app_->CreateUser(
-      system_, NewUser{"bad", "Bad", "a long password", {{Role::kTeamLead, sites_[0].id, teams_[1].id}}});
+      system_,
+      NewUser{"bad", "Bad", "a long password", {{Role::kTeamLead, sites_[0].id, teams_[1].id}}});
   ASSERT_FALSE(mismatched.has_value());
   EXPECT_EQ(mismatched.error().field, "/memberships/0/site_id");
 }
@@ -105,14 +106,19 @@ TEST_F(AppTest, UsersReadThemselvesNotOthersAndAdminsListOnlyTheirSite) {
 
 TEST_F(AppTest, ASiteAdminCannotGrantRolesElsewhere) {
   RequestContext admin_a = As("admin-a", {Role::kAdmin, sites_[0].id, std::nullopt});
-  ASSERT_OK(app_->CreateUser(admin_a, NewUser{"new-a", "New", "a long password",
-                                              {{Role::kPatient, sites_[0].id, std::nullopt}}}));
-  EXPECT_ERROR(app_->CreateUser(admin_a, NewUser{"new-b", "New", "a long password",
+  ASSERT_OK(app_->CreateUser(
+      admin_a,
+      NewUser{"new-a", "New", "a long password", {{Role::kPatient, sites_[0].id, std::nullopt}}}));
+  EXPECT_ERROR(app_->CreateUser(admin_a, NewUser{"new-b",
+                                                 "New",
+                                                 "a long password",
                                                  {{Role::kPatient, sites_[1].id, std::nullopt}}}),
                ErrorCode::kPermissionDenied);
-  EXPECT_ERROR(app_->CreateUser(admin_a, NewUser{"boss", "Boss", "a long password",
-                                                 {{Role::kAdmin, std::nullopt, std::nullopt}}}),
-               ErrorCode::kPermissionDenied);
+  EXPECT_ERROR(
+      app_->CreateUser(
+          admin_a,
+          NewUser{"boss", "Boss", "a long password", {{Role::kAdmin, std::nullopt, std::nullopt}}}),
+      ErrorCode::kPermissionDenied);
 }
 
 TEST_F(AppTest, ValidationNamesTheFieldAndWritesNothing) {

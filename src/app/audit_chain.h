@@ -20,8 +20,8 @@ struct AuditBreak {
 };
 
 struct AuditVerification {
-  std::int64_t records = 0;           // how many records were read
-  std::optional<AuditBreak> broken;   // absent when the trail is intact
+  std::int64_t records = 0;          // how many records were read
+  std::optional<AuditBreak> broken;  // absent when the trail is intact
 };
 
 // Walks the whole trail: sequence numbers must run 1, 2, 3 …; each prev_hash must equal the

@@ -14,10 +14,9 @@ class AuditChainTest : public AppTest {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(dir_.File("covalue.db").c_str(), &db), SQLITE_OK);
     char* error = nullptr;
-    const int rc = sqlite3_exec(db,
-                                ("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; " + sql)
-                                    .c_str(),
-                                nullptr, nullptr, &error);
+    const int rc = sqlite3_exec(
+        db, ("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; " + sql).c_str(),
+        nullptr, nullptr, &error);
     EXPECT_EQ(rc, SQLITE_OK) << (error ? error : "");
     sqlite3_free(error);
     sqlite3_close(db);

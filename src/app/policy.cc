@@ -58,28 +58,50 @@ Decision ReadTeam(const Principal& p, const Target& t) {
 
 std::string_view ActionName(Action action) {
   switch (action) {
-    case Action::kSignIn: return "auth.login";
-    case Action::kSignOut: return "auth.logout";
-    case Action::kSiteList: return "site.list";
-    case Action::kSiteRead: return "site.read";
-    case Action::kSiteCreate: return "site.create";
-    case Action::kSiteUpdate: return "site.update";
-    case Action::kPopulationList: return "population.list";
-    case Action::kPopulationRead: return "population.read";
-    case Action::kPopulationCreate: return "population.create";
-    case Action::kPopulationUpdate: return "population.update";
-    case Action::kTeamList: return "team.list";
-    case Action::kTeamRead: return "team.read";
-    case Action::kTeamCreate: return "team.create";
-    case Action::kTeamUpdate: return "team.update";
-    case Action::kTeamMembersManage: return "team.members";
-    case Action::kUserList: return "user.list";
-    case Action::kUserRead: return "user.read";
-    case Action::kUserCreate: return "user.create";
-    case Action::kUserUpdate: return "user.update";
-    case Action::kMembershipGrant: return "membership.grant";
-    case Action::kTokenManage: return "token.manage";
-    case Action::kAuditRead: return "audit.read";
+    case Action::kSignIn:
+      return "auth.login";
+    case Action::kSignOut:
+      return "auth.logout";
+    case Action::kSiteList:
+      return "site.list";
+    case Action::kSiteRead:
+      return "site.read";
+    case Action::kSiteCreate:
+      return "site.create";
+    case Action::kSiteUpdate:
+      return "site.update";
+    case Action::kPopulationList:
+      return "population.list";
+    case Action::kPopulationRead:
+      return "population.read";
+    case Action::kPopulationCreate:
+      return "population.create";
+    case Action::kPopulationUpdate:
+      return "population.update";
+    case Action::kTeamList:
+      return "team.list";
+    case Action::kTeamRead:
+      return "team.read";
+    case Action::kTeamCreate:
+      return "team.create";
+    case Action::kTeamUpdate:
+      return "team.update";
+    case Action::kTeamMembersManage:
+      return "team.members";
+    case Action::kUserList:
+      return "user.list";
+    case Action::kUserRead:
+      return "user.read";
+    case Action::kUserCreate:
+      return "user.create";
+    case Action::kUserUpdate:
+      return "user.update";
+    case Action::kMembershipGrant:
+      return "membership.grant";
+    case Action::kTokenManage:
+      return "token.manage";
+    case Action::kAuditRead:
+      return "audit.read";
   }
   return "unknown";
 }
@@ -93,7 +115,7 @@ Decision Authorize(const Principal& p, Action action, const Target& t) {
     case Action::kSiteRead:
     case Action::kPopulationList:
     case Action::kPopulationRead:
-    case Action::kTeamList:  // the list is narrowed to what the user may read
+    case Action::kTeamList:     // the list is narrowed to what the user may read
     case Action::kTokenManage:  // a user's own tokens only
       return AllowAnySignedIn();
 

@@ -19,8 +19,8 @@ Status ValidatePopulation(const Population& population) {
 Result<Page<Population>> App::ListPopulations(const RequestContext& ctx, const PageRequest& page,
                                               std::optional<Id> site_id) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
-  COVALUE_RETURN_IF_ERROR(
-      Permit(ctx, principal, Action::kPopulationList, {site_id, {}, {}, {}}, {"population", "", {}}));
+  COVALUE_RETURN_IF_ERROR(Permit(ctx, principal, Action::kPopulationList, {site_id, {}, {}, {}},
+                                 {"population", "", {}}));
   return ReadValue<Page<Population>>(
       store_, [&](store::Repositories& r) { return r.Populations().List(page, site_id); });
 }
@@ -40,22 +40,22 @@ Result<Population> App::GetPopulation(const RequestContext& ctx, Id id) {
 Result<Population> App::CreatePopulation(const RequestContext& ctx, const Population& population) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
   COVALUE_RETURN_IF_ERROR(ValidatePopulation(population));
-  auto site = ReadValue<Site>(store_, [&](store::Repositories& r) {
-    return r.Sites().Get(population.site_id);
-  });
+  auto site = ReadValue<Site>(
+      store_, [&](store::Repositories& r) { return r.Sites().Get(population.site_id); });
   if (!site) {
     return Fail(ErrorCode::kInvalidArgument, site.error().message, "/site_id");
   }
   const Target target{population.site_id, {}, {}, {}};
   COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, Action::kPopulationCreate,
                                                      target, {"population", "", {}}));
-  return store::WriteValue<Population>(store_, [&](store::Repositories& repos) -> Result<Population> {
-    COVALUE_ASSIGN_OR_RETURN(Population created, repos.Populations().Create(population));
-    COVALUE_RETURN_IF_ERROR(AppendAudit(repos, ctx, decision, Action::kPopulationCreate, target,
-                                        {"population", std::to_string(created.id), {}},
-                                        AuditOutcome::kAllowed));
-    return created;
-  });
+  return store::WriteValue<Population>(
+      store_, [&](store::Repositories& repos) -> Result<Population> {
+        COVALUE_ASSIGN_OR_RETURN(Population created, repos.Populations().Create(population));
+        COVALUE_RETURN_IF_ERROR(AppendAudit(repos, ctx, decision, Action::kPopulationCreate, target,
+                                            {"population", std::to_string(created.id), {}},
+                                            AuditOutcome::kAllowed));
+        return created;
+      });
 }
 
 Result<Population> App::UpdatePopulation(const RequestContext& ctx, Id id,

@@ -22,19 +22,17 @@ std::int64_t App::LoginRetryAfter(const std::string& username) {
 Result<SignedIn> App::Login(const RequestContext& ctx, const std::string& username,
                             const std::string& password) {
   if (const auto wait = LoginRetryAfter(username); wait > 0) {
-    return Fail(ErrorCode::kResourceExhausted,
-                fmt::format("too many failed sign-ins for this username; try again in {} seconds",
-                            wait));
+    return Fail(
+        ErrorCode::kResourceExhausted,
+        fmt::format("too many failed sign-ins for this username; try again in {} seconds", wait));
   }
-  auto found = ReadValue<store::UserCredentials>(store_, [&](store::Repositories& r) {
-    return r.Users().FindByUsername(username);
-  });
+  auto found = ReadValue<store::UserCredentials>(
+      store_, [&](store::Repositories& r) { return r.Users().FindByUsername(username); });
   if (!found && found.error().code != ErrorCode::kNotFound) {
     return Fail(found.error());
   }
-  const bool matches =
-      found ? auth::VerifyPassword(password, found->password_hash)
-            : (auth::VerifyPassword(password, DecoyHash()), false);
+  const bool matches = found ? auth::VerifyPassword(password, found->password_hash)
+                             : (auth::VerifyPassword(password, DecoyHash()), false);
   const Subject subject{"user", found ? std::to_string(found->user.id) : "",
                         found ? std::optional<Id>(found->user.id) : std::nullopt};
   RequestContext as_user = ctx;
@@ -71,7 +69,8 @@ Status App::Logout(const RequestContext& ctx, const std::string& session_token) 
 }
 
 Result<Principal> App::PrincipalOf(Id user_id) {
-  auto user = ReadValue<User>(store_, [&](store::Repositories& r) { return r.Users().Get(user_id); });
+  auto user =
+      ReadValue<User>(store_, [&](store::Repositories& r) { return r.Users().Get(user_id); });
   if (!user) {
     return Fail(ErrorCode::kUnauthenticated, "the account no longer exists");
   }
@@ -106,18 +105,18 @@ Result<IssuedToken> App::CreateToken(const RequestContext& ctx, const std::strin
                            Permit(ctx, principal, Action::kTokenManage, {}, subject));
   IssuedToken issued{{}, auth::NewSecret()};
   COVALUE_ASSIGN_OR_RETURN(
-      issued.token, store::WriteValue<store::ApiToken>(store_, [&](store::Repositories& repos)
-                                                           -> Result<store::ApiToken> {
-        COVALUE_ASSIGN_OR_RETURN(auto token,
-                                 repos.Credentials().CreateToken(principal.user_id, name,
-                                                                 auth::HashSecret(issued.secret),
-                                                                 NowMs()));
-        COVALUE_RETURN_IF_ERROR(AppendAudit(repos, ctx, decision, Action::kTokenManage, {},
-                                            Subject{"token", std::to_string(token.id),
-                                                    principal.user_id},
-                                            AuditOutcome::kAllowed));
-        return token;
-      }));
+      issued.token,
+      store::WriteValue<store::ApiToken>(
+          store_, [&](store::Repositories& repos) -> Result<store::ApiToken> {
+            COVALUE_ASSIGN_OR_RETURN(
+                auto token, repos.Credentials().CreateToken(
+                                principal.user_id, name, auth::HashSecret(issued.secret), NowMs()));
+            COVALUE_RETURN_IF_ERROR(
+                AppendAudit(repos, ctx, decision, Action::kTokenManage, {},
+                            Subject{"token", std::to_string(token.id), principal.user_id},
+                            AuditOutcome::kAllowed));
+            return token;
+          }));
   return issued;
 }
 

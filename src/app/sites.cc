@@ -14,13 +14,14 @@ Status ValidateSite(const Site& site) {
 Result<Page<Site>> App::ListSites(const RequestContext& ctx, const PageRequest& page) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
   COVALUE_RETURN_IF_ERROR(Permit(ctx, principal, Action::kSiteList, {}, {"site", "", {}}));
-  return ReadValue<Page<Site>>(store_, [&](store::Repositories& r) { return r.Sites().List(page); });
+  return ReadValue<Page<Site>>(store_,
+                               [&](store::Repositories& r) { return r.Sites().List(page); });
 }
 
 Result<Site> App::GetSite(const RequestContext& ctx, Id id) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
-  COVALUE_RETURN_IF_ERROR(
-      Permit(ctx, principal, Action::kSiteRead, {id, {}, {}, {}}, {"site", std::to_string(id), {}}));
+  COVALUE_RETURN_IF_ERROR(Permit(ctx, principal, Action::kSiteRead, {id, {}, {}, {}},
+                                 {"site", std::to_string(id), {}}));
   return ReadValue<Site>(store_, [&](store::Repositories& r) { return r.Sites().Get(id); });
 }
 
@@ -31,10 +32,9 @@ Result<Site> App::CreateSite(const RequestContext& ctx, const Site& site) {
                            Permit(ctx, principal, Action::kSiteCreate, {}, {"site", "", {}}));
   return store::WriteValue<Site>(store_, [&](store::Repositories& repos) -> Result<Site> {
     COVALUE_ASSIGN_OR_RETURN(Site created, repos.Sites().Create(site));
-    COVALUE_RETURN_IF_ERROR(AppendAudit(repos, ctx, decision, Action::kSiteCreate,
-                                        {created.id, {}, {}, {}},
-                                        {"site", std::to_string(created.id), {}},
-                                        AuditOutcome::kAllowed));
+    COVALUE_RETURN_IF_ERROR(
+        AppendAudit(repos, ctx, decision, Action::kSiteCreate, {created.id, {}, {}, {}},
+                    {"site", std::to_string(created.id), {}}, AuditOutcome::kAllowed));
     return created;
   });
 }
@@ -51,8 +51,8 @@ Result<Site> App::UpdateSite(const RequestContext& ctx, Id id, const SiteChanges
     site.country = changes.country.value_or(site.country);
     COVALUE_RETURN_IF_ERROR(ValidateSite(site));
     COVALUE_RETURN_IF_ERROR(repos.Sites().Update(site));
-    COVALUE_RETURN_IF_ERROR(
-        AppendAudit(repos, ctx, decision, Action::kSiteUpdate, target, subject, AuditOutcome::kAllowed));
+    COVALUE_RETURN_IF_ERROR(AppendAudit(repos, ctx, decision, Action::kSiteUpdate, target, subject,
+                                        AuditOutcome::kAllowed));
     return site;
   });
 }

@@ -24,33 +24,32 @@ Result<Page<Team>> App::ListTeams(const RequestContext& ctx, const PageRequest& 
   if (!SeesAllTeams(principal)) {
     filter.member_user_id = principal.user_id;
   }
-  return ReadValue<Page<Team>>(store_,
-                               [&](store::Repositories& r) { return r.Teams().List(page, filter); });
+  return ReadValue<Page<Team>>(
+      store_, [&](store::Repositories& r) { return r.Teams().List(page, filter); });
 }
 
 Result<TeamDetail> App::GetTeam(const RequestContext& ctx, Id id) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
-  COVALUE_ASSIGN_OR_RETURN(
-      Team team, ReadValue<Team>(store_, [&](store::Repositories& r) { return r.Teams().Get(id); }));
+  COVALUE_ASSIGN_OR_RETURN(Team team, ReadValue<Team>(store_, [&](store::Repositories& r) {
+                             return r.Teams().Get(id);
+                           }));
   const Target target{team.site_id, team.id, {}, {}};
   const Subject subject{"team", std::to_string(id), {}};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
                            Permit(ctx, principal, Action::kTeamRead, target, subject));
   // Team pages name their members: a read of people's data.
   COVALUE_RETURN_IF_ERROR(RecordRead(ctx, decision, Action::kTeamRead, target, subject));
-  COVALUE_ASSIGN_OR_RETURN(auto members, ReadValue<std::vector<TeamMember>>(
-                                             store_, [&](store::Repositories& r) {
-                                               return r.Teams().Members(id);
-                                             }));
+  COVALUE_ASSIGN_OR_RETURN(
+      auto members, ReadValue<std::vector<TeamMember>>(
+                        store_, [&](store::Repositories& r) { return r.Teams().Members(id); }));
   return TeamDetail{team, std::move(members)};
 }
 
 Result<Team> App::CreateTeam(const RequestContext& ctx, const Team& team) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
   COVALUE_RETURN_IF_ERROR(ValidateText(team.name, "/name", 200));
-  auto population = ReadValue<Population>(store_, [&](store::Repositories& r) {
-    return r.Populations().Get(team.population_id);
-  });
+  auto population = ReadValue<Population>(
+      store_, [&](store::Repositories& r) { return r.Populations().Get(team.population_id); });
   if (!population) {
     return Fail(ErrorCode::kInvalidArgument, population.error().message, "/population_id");
   }
@@ -70,8 +69,9 @@ Result<Team> App::CreateTeam(const RequestContext& ctx, const Team& team) {
 
 Result<Team> App::UpdateTeam(const RequestContext& ctx, Id id, const TeamChanges& changes) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
-  COVALUE_ASSIGN_OR_RETURN(
-      Team team, ReadValue<Team>(store_, [&](store::Repositories& r) { return r.Teams().Get(id); }));
+  COVALUE_ASSIGN_OR_RETURN(Team team, ReadValue<Team>(store_, [&](store::Repositories& r) {
+                             return r.Teams().Get(id);
+                           }));
   const Target target{team.site_id, team.id, {}, {}};
   const Subject subject{"team", std::to_string(id), {}};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
@@ -103,13 +103,15 @@ Result<TeamDetail> App::AddTeamMember(const RequestContext& ctx, Id id, Id user_
   if (!RoleNeedsTeam(role)) {
     return Fail(ErrorCode::kInvalidArgument, "role must be team_member or team_lead", "/role");
   }
-  COVALUE_ASSIGN_OR_RETURN(
-      Team team, ReadValue<Team>(store_, [&](store::Repositories& r) { return r.Teams().Get(id); }));
+  COVALUE_ASSIGN_OR_RETURN(Team team, ReadValue<Team>(store_, [&](store::Repositories& r) {
+                             return r.Teams().Get(id);
+                           }));
   const Target target{team.site_id, team.id, user_id, {}};
   const Subject subject{"team", std::to_string(id), user_id};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
                            Permit(ctx, principal, Action::kTeamMembersManage, target, subject));
-  auto user = ReadValue<User>(store_, [&](store::Repositories& r) { return r.Users().Get(user_id); });
+  auto user =
+      ReadValue<User>(store_, [&](store::Repositories& r) { return r.Users().Get(user_id); });
   if (!user) {
     return Fail(ErrorCode::kInvalidArgument, user.error().message, "/user_id");
   }
@@ -119,10 +121,9 @@ Result<TeamDetail> App::AddTeamMember(const RequestContext& ctx, Id id, Id user_
     return AppendAudit(repos, ctx, decision, Action::kTeamMembersManage, target, subject,
                        AuditOutcome::kAllowed);
   }));
-  COVALUE_ASSIGN_OR_RETURN(auto members, ReadValue<std::vector<TeamMember>>(
-                                             store_, [&](store::Repositories& r) {
-                                               return r.Teams().Members(id);
-                                             }));
+  COVALUE_ASSIGN_OR_RETURN(
+      auto members, ReadValue<std::vector<TeamMember>>(
+                        store_, [&](store::Repositories& r) { return r.Teams().Members(id); }));
   return TeamDetail{team, std::move(members)};
 }
 

@@ -44,7 +44,8 @@ Result<Page<User>> App::ListUsers(const RequestContext& ctx, const PageRequest& 
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
                            Permit(ctx, principal, Action::kUserList, {}, subject));
   const std::optional<Id> scope = AdminScope(principal);
-  COVALUE_RETURN_IF_ERROR(RecordRead(ctx, decision, Action::kUserList, {scope, {}, {}, {}}, subject));
+  COVALUE_RETURN_IF_ERROR(
+      RecordRead(ctx, decision, Action::kUserList, {scope, {}, {}, {}}, subject));
   return ReadValue<Page<User>>(store_,
                                [&](store::Repositories& r) { return r.Users().List(page, scope); });
 }
@@ -71,9 +72,8 @@ Result<User> App::Me(const RequestContext& ctx) {
 
 Result<User> App::GetUserByUsername(const RequestContext& ctx, const std::string& username) {
   COVALUE_RETURN_IF_ERROR(Require(ctx));
-  auto found = ReadValue<store::UserCredentials>(store_, [&](store::Repositories& r) {
-    return r.Users().FindByUsername(username);
-  });
+  auto found = ReadValue<store::UserCredentials>(
+      store_, [&](store::Repositories& r) { return r.Users().FindByUsername(username); });
   if (!found) {
     return Fail(found.error().code, found.error().message, "username");
   }
@@ -92,12 +92,11 @@ Result<User> App::CreateUser(const RequestContext& ctx, const NewUser& user) {
   COVALUE_ASSIGN_OR_RETURN(std::string hash, auth::HashPassword(user.password));
   return store::WriteValue<User>(store_, [&](store::Repositories& repos) -> Result<User> {
     COVALUE_ASSIGN_OR_RETURN(
-        User created, repos.Users().Create(User{0, user.username, user.display_name, memberships},
-                                           hash));
-    COVALUE_RETURN_IF_ERROR(AppendAudit(repos, ctx, decision, Action::kUserCreate,
-                                        UserTarget(created),
-                                        {"user", std::to_string(created.id), created.id},
-                                        AuditOutcome::kAllowed));
+        User created,
+        repos.Users().Create(User{0, user.username, user.display_name, memberships}, hash));
+    COVALUE_RETURN_IF_ERROR(
+        AppendAudit(repos, ctx, decision, Action::kUserCreate, UserTarget(created),
+                    {"user", std::to_string(created.id), created.id}, AuditOutcome::kAllowed));
     return created;
   });
 }

@@ -19,9 +19,8 @@ int main(int argc, char** argv) {
 
   CLI::App root("covalue: the coproduction learning health system", "covalue");
   root.require_subcommand(1);
-  root.failure_message([](const CLI::App*, const CLI::Error& e) {
-    return std::string(e.what()) + "\n";
-  });
+  root.failure_message(
+      [](const CLI::App*, const CLI::Error& e) { return std::string(e.what()) + "\n"; });
   int exit_code = covalue::cli::kExitOk;
   covalue::cli::AddServeCommand(root, &exit_code);
   covalue::cli::AddDemoCommand(root, &exit_code);

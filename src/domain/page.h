@@ -13,8 +13,8 @@ struct PageRequest {
   static constexpr int kDefaultLimit = 50;
   static constexpr int kMaxLimit = 500;
 
-  Id after = 0;                // Default: 0, the first page
-  int limit = kDefaultLimit;   // Default: 50; 1..500
+  Id after = 0;               // Default: 0, the first page
+  int limit = kDefaultLimit;  // Default: 50; 1..500
 };
 
 template <typename T>

@@ -16,8 +16,8 @@ enum class Role {
   kAdmin,        // of one site, or of the whole community when the membership has no site
 };
 
-inline constexpr Role kAllRoles[] = {Role::kPatient,     Role::kProfessional, Role::kTeamMember,
-                                     Role::kTeamLead,    Role::kFacilitator,  Role::kResearcher,
+inline constexpr Role kAllRoles[] = {Role::kPatient,  Role::kProfessional, Role::kTeamMember,
+                                     Role::kTeamLead, Role::kFacilitator,  Role::kResearcher,
                                      Role::kAdmin};
 
 // The wire name: "patient", "team_lead", ….

@@ -41,7 +41,8 @@ long CountUtf8(std::string_view text) {
 Status ValidateText(std::string_view text, std::string_view field, std::size_t max_length) {
   const long length = CountUtf8(text);
   if (length < 0) {
-    return Fail(ErrorCode::kInvalidArgument, fmt::format("{} is not valid UTF-8", field), std::string(field));
+    return Fail(ErrorCode::kInvalidArgument, fmt::format("{} is not valid UTF-8", field),
+                std::string(field));
   }
   bool blank = true;
   for (char c : text) {
@@ -60,7 +61,8 @@ Status ValidateText(std::string_view text, std::string_view field, std::size_t m
   }
   if (static_cast<std::size_t>(length) > max_length) {
     return Fail(ErrorCode::kInvalidArgument,
-                fmt::format("{} is longer than {} characters", field, max_length), std::string(field));
+                fmt::format("{} is longer than {} characters", field, max_length),
+                std::string(field));
   }
   return Ok();
 }

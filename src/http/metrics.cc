@@ -44,8 +44,9 @@ std::string Metrics::Render() const {
       "# TYPE covalue_http_requests_total counter\n";
   for (const auto& [key, count] : requests_) {
     const auto& [route, method, status] = key;
-    out += fmt::format("covalue_http_requests_total{{route=\"{}\",method=\"{}\",status=\"{}\"}} {}\n",
-                       Escape(route), Escape(method), status, count);
+    out +=
+        fmt::format("covalue_http_requests_total{{route=\"{}\",method=\"{}\",status=\"{}\"}} {}\n",
+                    Escape(route), Escape(method), status, count);
   }
   out +=
       "# HELP covalue_http_request_duration_seconds Time to answer a request, by route.\n"
@@ -53,12 +54,15 @@ std::string Metrics::Render() const {
   for (const auto& [route, h] : latency_) {
     const std::string label = Escape(route);
     for (std::size_t i = 0; i < kBuckets.size(); ++i) {
-      out += fmt::format("covalue_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n",
-                         label, kBuckets[i], h.buckets[i]);
+      out +=
+          fmt::format("covalue_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n",
+                      label, kBuckets[i], h.buckets[i]);
     }
-    out += fmt::format("covalue_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n",
-                       label, h.count);
-    out += fmt::format("covalue_http_request_duration_seconds_sum{{route=\"{}\"}} {}\n", label, h.sum);
+    out +=
+        fmt::format("covalue_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n",
+                    label, h.count);
+    out +=
+        fmt::format("covalue_http_request_duration_seconds_sum{{route=\"{}\"}} {}\n", label, h.sum);
     out += fmt::format("covalue_http_request_duration_seconds_count{{route=\"{}\"}} {}\n", label,
                        h.count);
   }

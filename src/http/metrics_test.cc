@@ -11,17 +11,27 @@ TEST(Metrics, CountsPerRouteAndStatusWithCumulativeBuckets) {
   metrics.Observe("/api/v1/sites", "GET", 200, 0.2);
   metrics.Observe("/api/v1/sites", "GET", 401, 0.0005);
   const std::string text = metrics.Render();
-  EXPECT_NE(text.find(R"(covalue_http_requests_total{route="/api/v1/sites",method="GET",status="200"} 2)"),
-            std::string::npos)
+  EXPECT_NE(
+      text.find(
+          R"(covalue_http_requests_total{route="/api/v1/sites",method="GET",status="200"} 2)"),
+      std::string::npos)
       << text;
-  EXPECT_NE(text.find(R"(covalue_http_requests_total{route="/api/v1/sites",method="GET",status="401"} 1)"),
-            std::string::npos);
-  EXPECT_NE(text.find(R"(covalue_http_request_duration_seconds_bucket{route="/api/v1/sites",le="0.001"} 1)"),
-            std::string::npos);
-  EXPECT_NE(text.find(R"(covalue_http_request_duration_seconds_bucket{route="/api/v1/sites",le="0.005"} 2)"),
-            std::string::npos);
-  EXPECT_NE(text.find(R"(covalue_http_request_duration_seconds_bucket{route="/api/v1/sites",le="+Inf"} 3)"),
-            std::string::npos);
+  EXPECT_NE(
+      text.find(
+          R"(covalue_http_requests_total{route="/api/v1/sites",method="GET",status="401"} 1)"),
+      std::string::npos);
+  EXPECT_NE(
+      text.find(
+          R"(covalue_http_request_duration_seconds_bucket{route="/api/v1/sites",le="0.001"} 1)"),
+      std::string::npos);
+  EXPECT_NE(
+      text.find(
+          R"(covalue_http_request_duration_seconds_bucket{route="/api/v1/sites",le="0.005"} 2)"),
+      std::string::npos);
+  EXPECT_NE(
+      text.find(
+          R"(covalue_http_request_duration_seconds_bucket{route="/api/v1/sites",le="+Inf"} 3)"),
+      std::string::npos);
   EXPECT_NE(text.find(R"(covalue_http_request_duration_seconds_count{route="/api/v1/sites"} 3)"),
             std::string::npos);
 }

@@ -37,7 +37,8 @@ TEST_F(OpenApiTest, DescribesExactlyTheRoutesOfTheRouterWithTheirSummaries) {
   for (const Route& route : router.Routes()) {
     routed.emplace(Lower(route.method), route.pattern);
     const auto& operation = doc["paths"][route.pattern][Lower(route.method)];
-    ASSERT_TRUE(operation.is_object()) << route.method << " " << route.pattern << " is undocumented";
+    ASSERT_TRUE(operation.is_object())
+        << route.method << " " << route.pattern << " is undocumented";
     EXPECT_EQ(operation["summary"], route.summary) << route.pattern;
     const bool documented_public = operation.contains("security") && operation["security"].empty();
     EXPECT_EQ(documented_public, route.access == Access::kPublic) << route.pattern;

@@ -13,20 +13,30 @@ struct Kind {
 
 Kind KindOf(const Error& error) {
   switch (error.code) {
-    case ErrorCode::kInvalidArgument: return {400, "invalid-argument", "Bad Request"};
-    case ErrorCode::kNotFound: return {404, "not-found", "Not Found"};
-    case ErrorCode::kConflict: return {409, "conflict", "Conflict"};
-    case ErrorCode::kPreconditionRequired: return {428, "precondition-required", "Precondition Required"};
-    case ErrorCode::kGone: return {410, "gone", "Gone"};
-    case ErrorCode::kUnauthenticated: return {401, "unauthenticated", "Unauthorized"};
-    case ErrorCode::kPermissionDenied: return {403, "permission-denied", "Forbidden"};
+    case ErrorCode::kInvalidArgument:
+      return {400, "invalid-argument", "Bad Request"};
+    case ErrorCode::kNotFound:
+      return {404, "not-found", "Not Found"};
+    case ErrorCode::kConflict:
+      return {409, "conflict", "Conflict"};
+    case ErrorCode::kPreconditionRequired:
+      return {428, "precondition-required", "Precondition Required"};
+    case ErrorCode::kGone:
+      return {410, "gone", "Gone"};
+    case ErrorCode::kUnauthenticated:
+      return {401, "unauthenticated", "Unauthorized"};
+    case ErrorCode::kPermissionDenied:
+      return {403, "permission-denied", "Forbidden"};
     case ErrorCode::kResourceExhausted:
       // 413 when the request body is what is too large (field "body"), else 429.
       return error.field == "body" ? Kind{413, "payload-too-large", "Content Too Large"}
                                    : Kind{429, "too-many-requests", "Too Many Requests"};
-    case ErrorCode::kUnsupported: return {415, "unsupported", "Unsupported Media Type"};
-    case ErrorCode::kUnavailable: return {503, "unavailable", "Service Unavailable"};
-    case ErrorCode::kInternal: return {500, "internal", "Internal Server Error"};
+    case ErrorCode::kUnsupported:
+      return {415, "unsupported", "Unsupported Media Type"};
+    case ErrorCode::kUnavailable:
+      return {503, "unavailable", "Service Unavailable"};
+    case ErrorCode::kInternal:
+      return {500, "internal", "Internal Server Error"};
   }
   return {500, "internal", "Internal Server Error"};
 }
@@ -41,8 +51,8 @@ Response ProblemResponse(const Error& error, const std::string& request_id) {
       {"type", std::string("/problems/") + kind.slug},
       {"title", kind.title},
       {"status", kind.status},
-      {"detail", kind.status == 500 ? "an internal error occurred; quote the request id"
-                                    : error.message},
+      {"detail",
+       kind.status == 500 ? "an internal error occurred; quote the request id" : error.message},
       {"request_id", request_id},
   };
   if (!error.field.empty()) {

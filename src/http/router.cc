@@ -31,7 +31,8 @@ bool IsWrite(const std::string& method) {
 
 bool IsJsonMediaType(const std::string& content_type) {
   const std::string_view type = std::string_view(content_type).substr(0, content_type.find(';'));
-  return type == "application/json" || (type.starts_with("application/") && type.ends_with("+json"));
+  return type == "application/json" ||
+         (type.starts_with("application/") && type.ends_with("+json"));
 }
 
 std::string CookieValue(const std::string& header, std::string_view name) {
@@ -140,9 +141,10 @@ Response Router::Handle(const Request& request, std::string& route_label) const 
     if (route == nullptr) {
       route_label = path_matched ? "method_not_allowed" : "unmatched";
       if (path_matched) {
-        response = ProblemResponse({ErrorCode::kInvalidArgument,
-                                    fmt::format("{} is not allowed here", request.method), "method"},
-                                   request.request_id);
+        response =
+            ProblemResponse({ErrorCode::kInvalidArgument,
+                             fmt::format("{} is not allowed here", request.method), "method"},
+                            request.request_id);
         response.status = 405;
       } else if (fallback_ && !request.path.starts_with("/api/") &&
                  !request.path.starts_with("/fhir/")) {
@@ -158,8 +160,7 @@ Response Router::Handle(const Request& request, std::string& route_label) const 
       auto result = [&]() -> Result<Response> {
         if (route->max_body > 0 && IsWrite(request.method) &&
             !IsJsonMediaType(request.Header("content-type"))) {
-          return Fail(ErrorCode::kUnsupported, "send the body as application/json",
-                      "content-type");
+          return Fail(ErrorCode::kUnsupported, "send the body as application/json", "content-type");
         }
         COVALUE_ASSIGN_OR_RETURN(auto ctx, Authenticate(request, *route));
         RouteContext route_ctx{request, std::move(params), std::move(ctx)};

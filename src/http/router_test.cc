@@ -14,11 +14,13 @@ class RouterTest : public app::AppTest {
     AppTest::SetUp();
     router_ = std::make_unique<Router>(*app_);
     api::AddApiRoutes(*router_, *app_, metrics_);
-    auto user = app_->CreateUser(system_, app::NewUser{"pat", "Pat", "a long password",
-                                                       {{Role::kPatient, sites_[0].id, std::nullopt}}});
+    auto user = app_->CreateUser(
+        system_,
+        app::NewUser{
+            "pat", "Pat", "a long password", {{Role::kPatient, sites_[0].id, std::nullopt}}});
     ASSERT_OK(user);
-    Response login = Send("POST", "/api/v1/auth/login",
-                          R"({"username": "pat", "password": "a long password"})");
+    Response login =
+        Send("POST", "/api/v1/auth/login", R"({"username": "pat", "password": "a long password"})");
     ASSERT_EQ(login.status, 200) << login.body;
     for (const auto& [name, value] : login.headers) {
       if (name == "Set-Cookie") {
@@ -50,7 +52,8 @@ class RouterTest : public app::AppTest {
   }
 
   Response AsPatient(const std::string& method, const std::string& target,
-                     const std::string& body = "", std::map<std::string, std::string> headers = {}) {
+                     const std::string& body = "",
+                     std::map<std::string, std::string> headers = {}) {
     headers["cookie"] = cookie_;
     return Send(method, target, body, std::move(headers));
   }
@@ -94,7 +97,8 @@ TEST_F(RouterTest, ListsAnswerItemsAndNextWithTheCursorOfTheNextPage) {
   auto page = Body(first);
   ASSERT_EQ(page["items"].size(), 1U);
   ASSERT_TRUE(page["next"].is_string());
-  Response second = AsPatient("GET", "/api/v1/sites?limit=1&cursor=" + page["next"].get<std::string>());
+  Response second =
+      AsPatient("GET", "/api/v1/sites?limit=1&cursor=" + page["next"].get<std::string>());
   auto page2 = Body(second);
   ASSERT_EQ(page2["items"].size(), 1U);
   EXPECT_NE(page2["items"][0]["id"], page["items"][0]["id"]);
@@ -135,13 +139,16 @@ TEST_F(RouterTest, ABodyThatIsNotJsonIsRefusedAs415) {
 
 TEST_F(RouterTest, CrossOriginCookieWritesAreRefusedButSameOriginAndTokenWritesPass) {
   const std::string body = R"({"name": "laptop"})";
-  Response cross = AsPatient("POST", "/api/v1/auth/tokens", body, {{"origin", "https://evil.example"}});
+  Response cross =
+      AsPatient("POST", "/api/v1/auth/tokens", body, {{"origin", "https://evil.example"}});
   EXPECT_EQ(cross.status, 403);
-  Response same = AsPatient("POST", "/api/v1/auth/tokens", body, {{"origin", "http://127.0.0.1:8080"}});
+  Response same =
+      AsPatient("POST", "/api/v1/auth/tokens", body, {{"origin", "http://127.0.0.1:8080"}});
   ASSERT_EQ(same.status, 201) << same.body;
   const std::string token = Body(same)["token"];
-  Response bearer = Send("POST", "/api/v1/auth/tokens", body,
-                         {{"authorization", "Bearer " + token}, {"origin", "https://evil.example"}});
+  Response bearer =
+      Send("POST", "/api/v1/auth/tokens", body,
+           {{"authorization", "Bearer " + token}, {"origin", "https://evil.example"}});
   EXPECT_EQ(bearer.status, 201);
   Response read = Send("GET", "/api/v1/users/me", "", {{"authorization", "Bearer " + token}});
   EXPECT_EQ(read.status, 200);
@@ -149,8 +156,10 @@ TEST_F(RouterTest, CrossOriginCookieWritesAreRefusedButSameOriginAndTokenWritesP
 }
 
 TEST_F(RouterTest, APatientGetsForbiddenForOtherPeopleAndOtherSitesTeams) {
-  auto other = app_->CreateUser(system_, app::NewUser{"other", "Other", "a long password",
-                                                      {{Role::kPatient, sites_[0].id, std::nullopt}}});
+  auto other = app_->CreateUser(
+      system_,
+      app::NewUser{
+          "other", "Other", "a long password", {{Role::kPatient, sites_[0].id, std::nullopt}}});
   ASSERT_OK(other);
   EXPECT_EQ(AsPatient("GET", "/api/v1/users/" + std::to_string(other->id)).status, 403);
   EXPECT_EQ(AsPatient("GET", "/api/v1/teams/" + std::to_string(teams_[1].id)).status, 403);

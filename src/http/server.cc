@@ -64,8 +64,11 @@ struct Server::Impl {
   class Session;
 
   Impl(const Router& r, Metrics& m, ServerOptions o)
-      : router(r), metrics(m), options(std::move(o)), acceptor(ioc), workers(
-            static_cast<std::size_t>(options.worker_threads)) {}
+      : router(r),
+        metrics(m),
+        options(std::move(o)),
+        acceptor(ioc),
+        workers(static_cast<std::size_t>(options.worker_threads)) {}
 
   void DoAccept();
   void Drain();
@@ -129,7 +132,8 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
       return;
     }
     if (ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted ||
-        ec == beast::error::timeout || ec == asio::error::connection_reset || ec == asio::error::eof) {
+        ec == beast::error::timeout || ec == asio::error::connection_reset ||
+        ec == asio::error::eof) {
       DoClose();
       return;
     }
@@ -144,7 +148,8 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     const std::size_t limit = server_.router.BodyLimit(std::string(header.method_string()), path);
     const auto length = parser_->content_length();
     if (length && *length > limit) {
-      SendEarlyError(413, fmt::format("the body is larger than this route's limit of {} bytes", limit),
+      SendEarlyError(413,
+                     fmt::format("the body is larger than this route's limit of {} bytes", limit),
                      "body");
       return;
     }
@@ -199,8 +204,8 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     request.request_id = RequestIdFor(request.Header("x-request-id"));
     request.client_address = client_address_;
     request.client_is_loopback = client_is_loopback_;
-    request.tls = server_.options.trust_forwarded_proto &&
-                  request.Header("x-forwarded-proto") == "https";
+    request.tls =
+        server_.options.trust_forwarded_proto && request.Header("x-forwarded-proto") == "https";
     return request;
   }
 
@@ -213,7 +218,8 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
       request.method = std::string(parser_->get().method_string());
       request.path = std::string(parser_->get().target());
     }
-    const ErrorCode code = status == 413 ? ErrorCode::kResourceExhausted : ErrorCode::kInvalidArgument;
+    const ErrorCode code =
+        status == 413 ? ErrorCode::kResourceExhausted : ErrorCode::kInvalidArgument;
     Response response = ProblemResponse({code, detail, field}, request.request_id);
     response.status = status;
     response.SetHeader("X-Request-Id", request.request_id);
@@ -317,8 +323,8 @@ Result<unsigned short> Server::Listen() {
   if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) {
     return Fail(ErrorCode::kUnavailable,
-                fmt::format("cannot listen on {}:{}: {}", impl_->options.host,
-                            impl_->options.port, ec.message()));
+                fmt::format("cannot listen on {}:{}: {}", impl_->options.host, impl_->options.port,
+                            ec.message()));
   }
   return acceptor.local_endpoint().port();
 }

@@ -22,11 +22,16 @@ void AddSecurityHeaders(http::Response& response) {
 
 std::string ContentTypeFor(const std::filesystem::path& file) {
   static const std::map<std::string, std::string> kTypes = {
-      {".html", "text/html; charset=utf-8"},   {".js", "text/javascript; charset=utf-8"},
-      {".css", "text/css; charset=utf-8"},     {".json", "application/json"},
-      {".svg", "image/svg+xml"},               {".png", "image/png"},
-      {".ico", "image/x-icon"},                {".woff2", "font/woff2"},
-      {".webmanifest", "application/manifest+json"}, {".txt", "text/plain; charset=utf-8"},
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},
+      {".webmanifest", "application/manifest+json"},
+      {".txt", "text/plain; charset=utf-8"},
       {".map", "application/json"},
   };
   auto found = kTypes.find(file.extension().string());
@@ -69,8 +74,8 @@ http::Response StaticFiles::Serve(const http::Request& request) const {
   if (found == files_.end()) {
     response.status = 404;
     response.content_type = "text/plain; charset=utf-8";
-    response.body = files_.empty() ? "the web front end is not built: run make build\n"
-                                   : "not found\n";
+    response.body =
+        files_.empty() ? "the web front end is not built: run make build\n" : "not found\n";
     return response;
   }
   response.content_type = found->second.content_type;

@@ -41,13 +41,15 @@ TEST_F(StaticFilesTest, ServesFilesWithTypesAndCachePolicy) {
   auto index = Get("/");
   EXPECT_EQ(index.content_type, "text/html; charset=utf-8");
   EXPECT_EQ(HeaderOf(index, "Cache-Control"), "no-cache");
-  EXPECT_NE(HeaderOf(index, "Content-Security-Policy").find("default-src 'self'"), std::string::npos);
+  EXPECT_NE(HeaderOf(index, "Content-Security-Policy").find("default-src 'self'"),
+            std::string::npos);
 }
 
 TEST_F(StaticFilesTest, FrontEndRoutesAnswerTheIndexAndMissingFilesA404) {
   EXPECT_EQ(Get("/teams/3").body, "<!doctype html><title>covalue</title>");
   EXPECT_EQ(Get("/assets/missing.js").status, 404);
-  EXPECT_EQ(Get("/../../etc/passwd").body, "<!doctype html><title>covalue</title>");  // never outside root
+  EXPECT_EQ(Get("/../../etc/passwd").body,
+            "<!doctype html><title>covalue</title>");  // never outside root
   EXPECT_EQ(Get("/", "POST").status, 405);
   EXPECT_EQ(Get("/", "HEAD").body, "");
 }

@@ -21,8 +21,12 @@ const std::map<std::string, int> kLayer = {
 
 // Where each library may be included: a path prefix under src/.
 const std::map<std::string, std::string> kOwner = {
-    {"boost/", "http/server.cc"}, {"sqlite3.h", "store/sqlite/"}, {"libpq-fe.h", "store/postgres/"},
-    {"sodium.h", "app/auth/crypto.cc"}, {"CLI/", "cli/"}, {"Eigen/", "research/"},
+    {"boost/", "http/server.cc"},
+    {"sqlite3.h", "store/sqlite/"},
+    {"libpq-fe.h", "store/postgres/"},
+    {"sodium.h", "app/auth/crypto.cc"},
+    {"CLI/", "cli/"},
+    {"Eigen/", "research/"},
     {"cairo", "analytics/chart/"},
 };
 
@@ -75,8 +79,8 @@ TEST(Dependencies, EachLibraryIsSeenOnlyByItsOwner) {
     if (inc.quoted || IsTest(inc.file)) continue;
     for (const auto& [library, owner] : kOwner) {
       if (inc.target.starts_with(library)) {
-        EXPECT_TRUE(inc.file.starts_with(owner)) << inc.file << " includes <" << inc.target
-                                                 << ">, which belongs to " << owner;
+        EXPECT_TRUE(inc.file.starts_with(owner))
+            << inc.file << " includes <" << inc.target << ">, which belongs to " << owner;
       }
     }
   }

@@ -35,7 +35,8 @@ class AppTest : public testing::Test {
 
   // Creates a user holding one membership and returns a context acting as them.
   RequestContext As(const std::string& username, Membership membership) {
-    auto user = app_->CreateUser(system_, NewUser{username, username, "a long password", {membership}});
+    auto user =
+        app_->CreateUser(system_, NewUser{username, username, "a long password", {membership}});
     EXPECT_TRUE(user.has_value()) << user.error().message;
     return RequestContext{Principal{user->id, user->username, user->memberships}, "req-" + username,
                           "127.0.0.1"};

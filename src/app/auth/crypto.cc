@@ -1,9 +1,8 @@
 #include "app/auth/crypto.h"
 
-#include <sodium.h>
-
 #include <array>
 #include <cstdlib>
+#include <sodium.h>
 
 namespace covalue::app::auth {
 
@@ -40,7 +39,8 @@ std::string NewSecret() {
 std::string Blake2bHex(std::string_view bytes) {
   std::array<unsigned char, crypto_generichash_BYTES> digest{};
   crypto_generichash(digest.data(), digest.size(),
-                     reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), nullptr, 0);
+                     reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), nullptr,
+                     0);
   std::string hex(digest.size() * 2 + 1, '\0');
   sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
   hex.pop_back();

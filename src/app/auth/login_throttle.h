@@ -28,7 +28,7 @@ class LoginThrottle {
     int failures = 0;
     Clock::time_point locked_until;
   };
-  std::mutex mutex_;                               // guards entries_
+  std::mutex mutex_;  // guards entries_
   std::unordered_map<std::string, Entry> entries_;
 };
 

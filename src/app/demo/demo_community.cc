@@ -35,10 +35,10 @@ constexpr DemoUser kUsers[] = {
 };
 
 constexpr std::array<std::string_view, 32> kWords = {
-    "river",  "maple", "stone",  "harbor", "meadow", "cedar",  "falcon", "lantern",
-    "orchid", "pebble", "tundra", "willow", "anchor", "birch",  "canyon", "delta",
-    "ember",  "fjord", "glacier", "heron", "island", "juniper", "kestrel", "lagoon",
-    "marsh",  "north", "otter",  "prairie", "quartz", "ridge", "spruce", "thistle"};
+    "river",  "maple",  "stone",   "harbor",  "meadow", "cedar",   "falcon",  "lantern",
+    "orchid", "pebble", "tundra",  "willow",  "anchor", "birch",   "canyon",  "delta",
+    "ember",  "fjord",  "glacier", "heron",   "island", "juniper", "kestrel", "lagoon",
+    "marsh",  "north",  "otter",   "prairie", "quartz", "ridge",   "spruce",  "thistle"};
 
 // Site ids and team ids of the demo community, by slug.
 struct DemoIds {
@@ -132,9 +132,10 @@ Result<DemoResult> WriteDemoCommunity(App& app, std::uint64_t seed) {
       login.site_id = ids.site.at(user.site_slug);
     }
     if (result.written) {
-      COVALUE_RETURN_IF_ERROR(app.CreateUser(
-          ctx, NewUser{login.username, std::string(user.display_name), login.password,
-                       {MembershipOf(user, ids)}}));
+      COVALUE_RETURN_IF_ERROR(app.CreateUser(ctx, NewUser{login.username,
+                                                          std::string(user.display_name),
+                                                          login.password,
+                                                          {MembershipOf(user, ids)}}));
     }
     result.logins.push_back(std::move(login));
   }

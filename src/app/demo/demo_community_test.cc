@@ -2,8 +2,8 @@
 
 #include <set>
 
-#include "support/app_fixture.h"
 #include "app/demo/demo_sites.h"
+#include "support/app_fixture.h"
 
 namespace covalue::app::demo {
 namespace {

@@ -14,9 +14,7 @@ struct DemoOptions {
   bool json = false;
 };
 
-std::string SiteText(const std::optional<Id>& site) {
-  return site ? std::to_string(*site) : "-";
-}
+std::string SiteText(const std::optional<Id>& site) { return site ? std::to_string(*site) : "-"; }
 
 int Demo(const DemoOptions& options) {
   auto store = OpenDatabase(options.db);
@@ -35,10 +33,11 @@ int Demo(const DemoOptions& options) {
   if (options.json) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& login : demo->logins) {
-      out.push_back({{"username", login.username},
-                     {"password", login.password},
-                     {"role", RoleName(login.role)},
-                     {"site_id", login.site_id ? nlohmann::json(*login.site_id) : nlohmann::json()}});
+      out.push_back(
+          {{"username", login.username},
+           {"password", login.password},
+           {"role", RoleName(login.role)},
+           {"site_id", login.site_id ? nlohmann::json(*login.site_id) : nlohmann::json()}});
     }
     fmt::print("{}\n", out.dump(2));
     return kExitOk;

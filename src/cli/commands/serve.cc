@@ -1,7 +1,6 @@
-#include <unistd.h>
-
 #include <charconv>
 #include <filesystem>
+#include <unistd.h>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>

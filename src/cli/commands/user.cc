@@ -61,11 +61,11 @@ int Add(const UserOptions& o) {
       return Fail(ErrorCode::kInvalidArgument, fmt::format("unknown role '{}'", o.role), "--role");
     }
     COVALUE_ASSIGN_OR_RETURN(
-        User user, app.CreateUser(Operator(), app::NewUser{o.username,
-                                                           o.display_name.empty() ? o.username
-                                                                                  : o.display_name,
-                                                           password,
-                                                           {Membership{*role, o.site_id, o.team_id}}}));
+        User user, app.CreateUser(Operator(),
+                                  app::NewUser{o.username,
+                                               o.display_name.empty() ? o.username : o.display_name,
+                                               password,
+                                               {Membership{*role, o.site_id, o.team_id}}}));
     fmt::print("{}\n", o.json ? nlohmann::json(user).dump(2)
                               : fmt::format("added user {} with id {}", user.username, user.id));
     return Ok();
@@ -141,9 +141,10 @@ void AddUserCommand(CLI::App& root, int* exit_code) {
   add_cmd->add_option("--username", add->username, "Login name: 3-64 of a-z 0-9 . _ -")->required();
   add_cmd->add_option("--display-name", add->display_name, "Name shown to others");
   AddPasswordOptions(*add_cmd, *add);
-  add_cmd->add_option("--role", add->role,
-                      "patient, professional, team_member, team_lead, facilitator, researcher "
-                      "or admin")
+  add_cmd
+      ->add_option("--role", add->role,
+                   "patient, professional, team_member, team_lead, facilitator, researcher "
+                   "or admin")
       ->required();
   add_cmd->add_option("--site", add->site_id, "Site id of the role (none: community-wide)");
   add_cmd->add_option("--team", add->team_id, "Team id, for team_member and team_lead");

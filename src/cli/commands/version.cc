@@ -13,8 +13,7 @@ namespace covalue::cli {
 void AddVersionCommand(CLI::App& root, int* exit_code) {
   auto* command = root.add_subcommand("version", "Print the program's version and schema version");
   command->callback([exit_code] {
-    fmt::print("covalue {} (schema {})\n", COVALUE_VERSION,
-               store::sqlite::LatestSchemaVersion());
+    fmt::print("covalue {} (schema {})\n", COVALUE_VERSION, store::sqlite::LatestSchemaVersion());
     *exit_code = kExitOk;
   });
 }

@@ -21,8 +21,8 @@ void AddSystemRoutes(Router& router, const Metrics& metrics);
 // A JSON response of a value with a to_json mapping.
 template <typename T>
 Response Json(int status, const T& value) {
-  return JsonResponse(status, nlohmann::json(value).dump(-1, ' ', false,
-                                                         nlohmann::json::error_handler_t::replace));
+  return JsonResponse(
+      status, nlohmann::json(value).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 }  // namespace covalue::http::api

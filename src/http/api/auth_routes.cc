@@ -37,8 +37,8 @@ Result<Response> Login(app::App& app, RouteContext& route) {
     }
     return problem;
   }
-  Response response = Json(200, nlohmann::json{{"user", signed_in->user},
-                                               {"expires_ms", signed_in->expires_ms}});
+  Response response =
+      Json(200, nlohmann::json{{"user", signed_in->user}, {"expires_ms", signed_in->expires_ms}});
   response.SetHeader("Set-Cookie", SessionCookie(route.request, signed_in->session_token,
                                                  app::App::kSessionLifetimeMs / 1000));
   response.SetHeader("Cache-Control", "no-store");
@@ -74,8 +74,9 @@ Result<Response> CreateToken(app::App& app, RouteContext& route) {
 }  // namespace
 
 void AddAuthRoutes(Router& router, app::App& app) {
-  router.Add({"POST", "/api/v1/auth/login", "Sign in with username and password; sets the session cookie",
-              Access::kPublic, [&app](RouteContext& r) { return Login(app, r); }});
+  router.Add({"POST", "/api/v1/auth/login",
+              "Sign in with username and password; sets the session cookie", Access::kPublic,
+              [&app](RouteContext& r) { return Login(app, r); }});
   router.Add({"POST", "/api/v1/auth/logout", "End the browser session", Access::kSignedIn,
               [&app](RouteContext& r) { return Logout(app, r); }, 0});
   router.Add({"POST", "/api/v1/auth/tokens", "Issue a bearer token (shown only once)",

@@ -4,12 +4,10 @@
 namespace covalue::http::api {
 
 void AddSystemRoutes(Router& router, const Metrics& metrics) {
-  router.Add({"GET", "/healthz", "Liveness: 200 while the server accepts requests",
-              Access::kPublic,
-              [](RouteContext&) -> Result<Response> {
-                return JsonResponse(200, R"({"status":"ok"})");
-              },
-              0});
+  router.Add(
+      {"GET", "/healthz", "Liveness: 200 while the server accepts requests", Access::kPublic,
+       [](RouteContext&) -> Result<Response> { return JsonResponse(200, R"({"status":"ok"})"); },
+       0});
   router.Add({"GET", "/metrics", "Prometheus metrics (loopback clients only)", Access::kPublic,
               [&metrics](RouteContext& r) -> Result<Response> {
                 if (!r.request.client_is_loopback) {

@@ -49,7 +49,8 @@ void AddTeamRoutes(Router& router, app::App& app) {
                 ObjectReader reader(body);
                 app::TeamChanges changes;
                 COVALUE_ASSIGN_OR_RETURN(changes.name, reader.OptionalString("name"));
-                COVALUE_ASSIGN_OR_RETURN(changes.population_id, reader.OptionalInt("population_id"));
+                COVALUE_ASSIGN_OR_RETURN(changes.population_id,
+                                         reader.OptionalInt("population_id"));
                 COVALUE_RETURN_IF_ERROR(reader.Finish());
                 COVALUE_ASSIGN_OR_RETURN(Team team, app.UpdateTeam(r.ctx, id, changes));
                 return Json(200, team);

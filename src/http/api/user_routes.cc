@@ -47,7 +47,8 @@ void AddUserRoutes(Router& router, app::App& app) {
                 COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
                 ObjectReader reader(body);
                 app::UserChanges changes;
-                COVALUE_ASSIGN_OR_RETURN(changes.display_name, reader.OptionalString("display_name"));
+                COVALUE_ASSIGN_OR_RETURN(changes.display_name,
+                                         reader.OptionalString("display_name"));
                 COVALUE_ASSIGN_OR_RETURN(changes.password, reader.OptionalString("password"));
                 COVALUE_RETURN_IF_ERROR(reader.Finish());
                 COVALUE_ASSIGN_OR_RETURN(User user, app.UpdateUser(r.ctx, id, changes));

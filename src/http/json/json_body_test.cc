@@ -35,8 +35,8 @@ TEST(ObjectReader, ReadsTypedMembersAndNamesTheFirstUnknownOne) {
 }
 
 TEST(ObjectReader, RefusesWrongTypesFractionsAndOverflow) {
-  auto json = nlohmann::json::parse(
-      R"({"s": 1, "i": 1.5, "big": 18446744073709551615, "null": null})");
+  auto json =
+      nlohmann::json::parse(R"({"s": 1, "i": 1.5, "big": 18446744073709551615, "null": null})");
   ObjectReader reader(json);
   auto s = reader.RequiredString("s");
   ASSERT_FALSE(s.has_value());

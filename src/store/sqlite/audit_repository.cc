@@ -42,10 +42,9 @@ AuditRecord ReadRecord(const Statement& row) {
 
 }  // namespace
 
-Result<AuditRecord> SqliteAuditRepository::Append(AuditRecord record,
-                                                  const AuditChainHash& chain) {
-  COVALUE_ASSIGN_OR_RETURN(auto last,
-                           db_.Prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
+Result<AuditRecord> SqliteAuditRepository::Append(AuditRecord record, const AuditChainHash& chain) {
+  COVALUE_ASSIGN_OR_RETURN(
+      auto last, db_.Prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
   COVALUE_ASSIGN_OR_RETURN(bool any, last.Step());
   record.seq = any ? last.Int(0) + 1 : 1;
   record.prev_hash = any ? last.Text(1) : std::string(64, '0');
@@ -76,16 +75,16 @@ Result<Page<AuditRecord>> SqliteAuditRepository::List(
     const PageRequest& page, const std::optional<std::vector<Id>>& site_ids) {
   std::vector<AuditRecord> rows;
   if (!site_ids) {
-    COVALUE_ASSIGN_OR_RETURN(auto query,
-                             db_.Prepare(std::string(kColumns) + "WHERE seq > ? ORDER BY seq LIMIT ?"));
+    COVALUE_ASSIGN_OR_RETURN(
+        auto query, db_.Prepare(std::string(kColumns) + "WHERE seq > ? ORDER BY seq LIMIT ?"));
     query.Bind(page.after).Bind(FetchLimit(page));
     COVALUE_ASSIGN_OR_RETURN(rows, CollectRows(query, ReadRecord));
   } else {
     // A site's records, merged in seq order across the sites asked for.
     for (Id site_id : *site_ids) {
-      COVALUE_ASSIGN_OR_RETURN(
-          auto query, db_.Prepare(std::string(kColumns) +
-                                  "WHERE site_id = ? AND seq > ? ORDER BY seq LIMIT ?"));
+      COVALUE_ASSIGN_OR_RETURN(auto query,
+                               db_.Prepare(std::string(kColumns) +
+                                           "WHERE site_id = ? AND seq > ? ORDER BY seq LIMIT ?"));
       query.Bind(site_id).Bind(page.after).Bind(FetchLimit(page));
       COVALUE_ASSIGN_OR_RETURN(auto site_rows, CollectRows(query, ReadRecord));
       rows.insert(rows.end(), site_rows.begin(), site_rows.end());

@@ -18,9 +18,8 @@ TEST(SqliteAuditRepository, AppendsInSequenceLinkingEachRecordToThePrevious) {
     AuditRecord record;
     record.action = action;
     record.site_id = std::string(action) == "team.read" ? std::optional<Id>(7) : std::nullopt;
-    ASSERT_OK(WriteValue<AuditRecord>(**store, [&](Repositories& r) {
-      return r.Audit().Append(record, FakeChain);
-    }));
+    ASSERT_OK(WriteValue<AuditRecord>(
+        **store, [&](Repositories& r) { return r.Audit().Append(record, FakeChain); }));
   }
   std::vector<AuditRecord> all;
   ASSERT_OK((*store)->Read([&](Repositories& r) {
@@ -35,9 +34,8 @@ TEST(SqliteAuditRepository, AppendsInSequenceLinkingEachRecordToThePrevious) {
   EXPECT_EQ(all[1].prev_hash, all[0].hash);
   EXPECT_EQ(all[2].hash, all[1].hash.substr(0, 8) + ":user.read");
 
-  auto of_site = ReadValue<Page<AuditRecord>>(**store, [](Repositories& r) {
-    return r.Audit().List({}, std::vector<Id>{7});
-  });
+  auto of_site = ReadValue<Page<AuditRecord>>(
+      **store, [](Repositories& r) { return r.Audit().List({}, std::vector<Id>{7}); });
   ASSERT_OK(of_site);
   ASSERT_EQ(of_site->items.size(), 1U);
   EXPECT_EQ(of_site->items[0].action, "team.read");

@@ -36,8 +36,9 @@ TEST_F(CommunityRepositoriesTest, SitesCreateReadUpdateAndRefuseDuplicateNames) 
   ASSERT_OK(read);
   EXPECT_EQ(read->name, "Region Norrland");
 
-  auto duplicate =
-      WriteValue<Site>(*store_, [](Repositories& r) { return r.Sites().Create({0, "Region Norrland", "NO"}); });
+  auto duplicate = WriteValue<Site>(*store_, [](Repositories& r) {
+    return r.Sites().Create({0, "Region Norrland", "NO"});
+  });
   ASSERT_FALSE(duplicate.has_value());
   EXPECT_EQ(duplicate.error().code, ErrorCode::kConflict);
   EXPECT_EQ(duplicate.error().field, "/name");
@@ -46,7 +47,9 @@ TEST_F(CommunityRepositoriesTest, SitesCreateReadUpdateAndRefuseDuplicateNames) 
   ASSERT_OK(store_->Write([&](Repositories& r) { return r.Sites().Update(site); }));
   read = ReadValue<Site>(*store_, [&](Repositories& r) { return r.Sites().Get(site.id); });
   EXPECT_EQ(read->name, "Region Söder");
-  EXPECT_ERROR(store_->Write([](Repositories& r) { return r.Sites().Update({42, "x", "SE"}); }),
+  EXPECT_ERROR(store_->Write([](Repositories& r) {
+    return r.Sites().Update({42, "x", "SE"});
+  }),
                ErrorCode::kNotFound);
   EXPECT_ERROR(ReadValue<Site>(*store_, [](Repositories& r) { return r.Sites().Get(42); }),
                ErrorCode::kNotFound);
@@ -89,10 +92,12 @@ TEST_F(CommunityRepositoriesTest, TeamsFilterBySiteAndMember) {
   Team team_a = MustWrite<Team>([&](Repositories& r) {
     return r.Teams().Create({0, a.id, pop_a.id, "MS team"});
   });
-  MustWrite<Team>([&](Repositories& r) { return r.Teams().Create({0, b.id, pop_b.id, "MS team"}); });
+  MustWrite<Team>([&](Repositories& r) {
+    return r.Teams().Create({0, b.id, pop_b.id, "MS team"});
+  });
   User lead = MustWrite<User>([&](Repositories& r) {
-    return r.Users().Create(
-        User{0, "lena", "Lena", {Membership{Role::kTeamLead, a.id, team_a.id}}}, "hash");
+    return r.Users().Create(User{0, "lena", "Lena", {Membership{Role::kTeamLead, a.id, team_a.id}}},
+                            "hash");
   });
 
   auto of_site = ReadValue<Page<Team>>(*store_, [&](Repositories& r) {
@@ -122,17 +127,16 @@ TEST_F(CommunityRepositoriesTest, UsersKeepMembershipsAndRefuseDuplicates) {
     return r.Users().Create(User{0, "pat", "Pat", {Membership{Role::kPatient, a.id, std::nullopt}}},
                             "hash-1");
   });
-  auto found = ReadValue<UserCredentials>(*store_, [](Repositories& r) {
-    return r.Users().FindByUsername("pat");
-  });
+  auto found = ReadValue<UserCredentials>(
+      *store_, [](Repositories& r) { return r.Users().FindByUsername("pat"); });
   ASSERT_OK(found);
   EXPECT_EQ(found->password_hash, "hash-1");
   ASSERT_EQ(found->user.memberships.size(), 1U);
   EXPECT_EQ(found->user.memberships[0], (Membership{Role::kPatient, a.id, std::nullopt}));
 
   EXPECT_ERROR(store_->Write([&](Repositories& r) {
-                 return r.Users().AddMembership(user.id, {Role::kPatient, a.id, std::nullopt});
-               }),
+    return r.Users().AddMembership(user.id, {Role::kPatient, a.id, std::nullopt});
+  }),
                ErrorCode::kConflict);
   auto taken = WriteValue<User>(*store_, [](Repositories& r) {
     return r.Users().Create(User{0, "pat", "Other", {}}, "h");
@@ -153,30 +157,32 @@ TEST_F(CommunityRepositoriesTest, UsersKeepMembershipsAndRefuseDuplicates) {
 }
 
 TEST_F(CommunityRepositoriesTest, SessionsExpireAndTokensRevoke) {
-  User user = MustWrite<User>([](Repositories& r) { return r.Users().Create({0, "ann", "Ann", {}}, "h"); });
-  ASSERT_OK(store_->Write([&](Repositories& r) {
-    return r.Credentials().CreateSession("s-hash", user.id, 1000);
-  }));
-  auto live = ReadValue<Id>(*store_, [](Repositories& r) { return r.Credentials().FindSession("s-hash", 999); });
+  User user = MustWrite<User>([](Repositories& r) {
+    return r.Users().Create({0, "ann", "Ann", {}}, "h");
+  });
+  ASSERT_OK(store_->Write(
+      [&](Repositories& r) { return r.Credentials().CreateSession("s-hash", user.id, 1000); }));
+  auto live = ReadValue<Id>(
+      *store_, [](Repositories& r) { return r.Credentials().FindSession("s-hash", 999); });
   ASSERT_OK(live);
   EXPECT_EQ(*live, user.id);
-  EXPECT_ERROR(ReadValue<Id>(*store_, [](Repositories& r) {
-                 return r.Credentials().FindSession("s-hash", 1000);
-               }),
-               ErrorCode::kNotFound);
+  EXPECT_ERROR(
+      ReadValue<Id>(*store_,
+                    [](Repositories& r) { return r.Credentials().FindSession("s-hash", 1000); }),
+      ErrorCode::kNotFound);
 
-  auto token = MustWrite<ApiToken>([&](Repositories& r) {
-    return r.Credentials().CreateToken(user.id, "laptop", "t-hash", 5);
-  });
-  ASSERT_OK(ReadValue<Id>(*store_, [](Repositories& r) { return r.Credentials().FindToken("t-hash"); }));
-  ASSERT_OK(store_->Write([&](Repositories& r) {
-    return r.Credentials().RevokeToken(user.id, token.id, 6);
-  }));
-  EXPECT_ERROR(ReadValue<Id>(*store_, [](Repositories& r) { return r.Credentials().FindToken("t-hash"); }),
-               ErrorCode::kNotFound);
+  auto token = MustWrite<ApiToken>(
+      [&](Repositories& r) { return r.Credentials().CreateToken(user.id, "laptop", "t-hash", 5); });
+  ASSERT_OK(
+      ReadValue<Id>(*store_, [](Repositories& r) { return r.Credentials().FindToken("t-hash"); }));
+  ASSERT_OK(store_->Write(
+      [&](Repositories& r) { return r.Credentials().RevokeToken(user.id, token.id, 6); }));
+  EXPECT_ERROR(
+      ReadValue<Id>(*store_, [](Repositories& r) { return r.Credentials().FindToken("t-hash"); }),
+      ErrorCode::kNotFound);
   EXPECT_ERROR(store_->Write([&](Repositories& r) {
-                 return r.Credentials().RevokeToken(user.id, token.id, 7);
-               }),
+    return r.Credentials().RevokeToken(user.id, token.id, 7);
+  }),
                ErrorCode::kNotFound);
 }
 

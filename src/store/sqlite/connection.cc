@@ -1,8 +1,7 @@
 #include "store/sqlite/connection.h"
 
-#include <sqlite3.h>
-
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 namespace covalue::store::sqlite {
 

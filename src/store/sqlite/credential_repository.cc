@@ -18,7 +18,8 @@ Result<Id> SqliteCredentialRepository::FindSession(const std::string& token_hash
       auto query,
       db_.Prepare("SELECT user_id FROM sessions WHERE token_hash = ? AND expires_ms > ?"));
   query.Bind(token_hash).Bind(now_ms);
-  return ReadOne(query, [](const Statement& row) { return row.Int(0); }, "no such session");
+  return ReadOne(
+      query, [](const Statement& row) { return row.Int(0); }, "no such session");
 }
 
 Status SqliteCredentialRepository::DeleteSession(const std::string& token_hash) {
@@ -46,7 +47,8 @@ Result<Id> SqliteCredentialRepository::FindToken(const std::string& token_hash) 
       auto query,
       db_.Prepare("SELECT user_id FROM api_tokens WHERE token_hash = ? AND revoked_ms IS NULL"));
   query.Bind(token_hash);
-  return ReadOne(query, [](const Statement& row) { return row.Int(0); }, "no such token");
+  return ReadOne(
+      query, [](const Statement& row) { return row.Int(0); }, "no such token");
 }
 
 Result<std::vector<ApiToken>> SqliteCredentialRepository::ListTokens(Id user_id) {

@@ -34,9 +34,8 @@ std::int64_t NowMs() {
 int LatestSchemaVersion() { return std::span(kMigrations).back().version; }
 
 Status Migrate(Connection& connection) {
-  if (auto s = connection.Execute(
-          "CREATE TABLE IF NOT EXISTS schema_migrations ("
-          "version INTEGER PRIMARY KEY, applied_ms INTEGER NOT NULL)");
+  if (auto s = connection.Execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                  "version INTEGER PRIMARY KEY, applied_ms INTEGER NOT NULL)");
       !s) {
     return s;
   }

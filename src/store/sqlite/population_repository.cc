@@ -21,10 +21,8 @@ Result<Population> SqlitePopulationRepository::Create(const Population& populati
   COVALUE_ASSIGN_OR_RETURN(auto insert,
                            db_.Prepare("INSERT INTO populations (site_id, name, description) "
                                        "VALUES (?, ?, ?)"));
-  if (auto s = insert.Bind(population.site_id)
-                   .Bind(population.name)
-                   .Bind(population.description)
-                   .Run();
+  if (auto s =
+          insert.Bind(population.site_id).Bind(population.name).Bind(population.description).Run();
       !s) {
     return Fail(s.error().code == ErrorCode::kConflict ? NameTaken(population) : s.error());
   }

@@ -19,9 +19,8 @@ Result<Site> SqliteSiteRepository::Create(const Site& site) {
   const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
                        std::chrono::system_clock::now().time_since_epoch())
                        .count();
-  COVALUE_ASSIGN_OR_RETURN(auto insert,
-                           db_.Prepare("INSERT INTO sites (name, country, created_ms) "
-                                       "VALUES (?, ?, ?)"));
+  COVALUE_ASSIGN_OR_RETURN(auto insert, db_.Prepare("INSERT INTO sites (name, country, created_ms) "
+                                                    "VALUES (?, ?, ?)"));
   if (auto s = insert.Bind(site.name).Bind(site.country).Bind(std::int64_t{now}).Run(); !s) {
     return Fail(s.error().code == ErrorCode::kConflict ? NameTaken(site) : s.error());
   }

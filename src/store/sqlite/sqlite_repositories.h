@@ -65,8 +65,7 @@ class SqliteUserRepository final : public UserRepository {
 class SqliteCredentialRepository final : public CredentialRepository {
  public:
   explicit SqliteCredentialRepository(Connection& db) : db_(db) {}
-  Status CreateSession(const std::string& token_hash, Id user_id,
-                       std::int64_t expires_ms) override;
+  Status CreateSession(const std::string& token_hash, Id user_id, std::int64_t expires_ms) override;
   Result<Id> FindSession(const std::string& token_hash, std::int64_t now_ms) override;
   Status DeleteSession(const std::string& token_hash) override;
   Status DeleteSessionsOf(Id user_id) override;
@@ -131,8 +130,7 @@ auto CollectRows(Statement& query, Read read) -> Result<std::vector<decltype(rea
 
 // Reads one row, or kNotFound with message when there is none.
 template <typename Read>
-auto ReadOne(Statement& query, Read read, std::string message)
-    -> Result<decltype(read(query))> {
+auto ReadOne(Statement& query, Read read, std::string message) -> Result<decltype(read(query))> {
   COVALUE_ASSIGN_OR_RETURN(bool found, query.Step());
   if (!found) {
     return Fail(ErrorCode::kNotFound, std::move(message));

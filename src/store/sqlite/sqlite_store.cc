@@ -104,7 +104,8 @@ class SqliteStore final : public Store {
         if (queue_.empty()) {
           return;  // stopping, and every queued write is done
         }
-        while (!queue_.empty() && batch.size() < static_cast<std::size_t>(options_.max_group_size)) {
+        while (!queue_.empty() &&
+               batch.size() < static_cast<std::size_t>(options_.max_group_size)) {
           batch.push_back(queue_.front());
           queue_.pop_front();
         }
@@ -176,9 +177,9 @@ class SqliteStore final : public Store {
   std::unique_ptr<Connection> writer_;  // used by writer_thread_ only
   SqliteRepositories writer_repos_;     // over writer_
 
-  mutable std::mutex mutex_;          // guards queue_, stopping_, stats_, every PendingWrite::done
-  std::condition_variable queued_;    // a write was queued, or stopping_ was set
-  std::condition_variable committed_; // a group finished
+  mutable std::mutex mutex_;           // guards queue_, stopping_, stats_, every PendingWrite::done
+  std::condition_variable queued_;     // a write was queued, or stopping_ was set
+  std::condition_variable committed_;  // a group finished
   std::deque<PendingWrite*> queue_;
   bool stopping_ = false;
   StoreStats stats_;

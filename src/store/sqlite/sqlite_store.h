@@ -16,6 +16,6 @@ struct SqliteOptions {
 // Opens (creating when absent) the SQLite database at path and applies migrations.
 // kUnavailable when the file cannot be opened or is newer than this program.
 [[nodiscard]] Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
-                                                            const SqliteOptions& options = {});
+                                                             const SqliteOptions& options = {});
 
 }  // namespace covalue::store::sqlite

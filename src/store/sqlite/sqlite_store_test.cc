@@ -1,13 +1,12 @@
 #include "store/sqlite/sqlite_store.h"
 
-#include <sqlite3.h>
-
 #include <atomic>
 #include <chrono>
 #include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include "store/sqlite/migrations.h"
 #include "support/status_matchers.h"
@@ -140,8 +139,9 @@ TEST_F(SqliteStoreTest, ReadsCannotWrite) {
 }
 
 TEST_F(SqliteStoreTest, AnExceptionInAWriteReachesTheCallerAndKeepsTheStoreUsable) {
-  EXPECT_THROW((void)store_->Write([](Repositories&) -> Status { throw std::runtime_error("bug"); }),
-               std::runtime_error);
+  EXPECT_THROW(
+      (void)store_->Write([](Repositories&) -> Status { throw std::runtime_error("bug"); }),
+      std::runtime_error);
   ASSERT_OK(store_->Write([](Repositories& repos) -> Status {
     COVALUE_RETURN_IF_ERROR(repos.Sites().Create(Site{0, "After", "SE"}));
     return Ok();

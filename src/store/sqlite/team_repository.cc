@@ -35,12 +35,11 @@ Result<Team> SqliteTeamRepository::Get(Id id) {
 
 Result<Page<Team>> SqliteTeamRepository::List(const PageRequest& page, const TeamFilter& filter) {
   COVALUE_ASSIGN_OR_RETURN(
-      auto query,
-      db_.Prepare("SELECT id, site_id, population_id, name FROM teams t WHERE id > ? "
-                  "AND (? IS NULL OR site_id = ?) "
-                  "AND (? IS NULL OR EXISTS (SELECT 1 FROM memberships m "
-                  "  WHERE m.team_id = t.id AND m.user_id = ?)) "
-                  "ORDER BY id LIMIT ?"));
+      auto query, db_.Prepare("SELECT id, site_id, population_id, name FROM teams t WHERE id > ? "
+                              "AND (? IS NULL OR site_id = ?) "
+                              "AND (? IS NULL OR EXISTS (SELECT 1 FROM memberships m "
+                              "  WHERE m.team_id = t.id AND m.user_id = ?)) "
+                              "ORDER BY id LIMIT ?"));
   query.Bind(page.after)
       .Bind(filter.site_id)
       .Bind(filter.site_id)
@@ -64,10 +63,10 @@ Status SqliteTeamRepository::Update(const Team& team) {
 }
 
 Result<std::vector<TeamMember>> SqliteTeamRepository::Members(Id team_id) {
-  COVALUE_ASSIGN_OR_RETURN(
-      auto query, db_.Prepare("SELECT u.id, u.username, u.display_name, m.role "
-                              "FROM memberships m JOIN users u ON u.id = m.user_id "
-                              "WHERE m.team_id = ? ORDER BY u.username, m.role"));
+  COVALUE_ASSIGN_OR_RETURN(auto query,
+                           db_.Prepare("SELECT u.id, u.username, u.display_name, m.role "
+                                       "FROM memberships m JOIN users u ON u.id = m.user_id "
+                                       "WHERE m.team_id = ? ORDER BY u.username, m.role"));
   query.Bind(team_id);
   return CollectRows(query, [](const Statement& row) {
     return TeamMember{row.Int(0), row.Text(1), row.Text(2),

@@ -16,9 +16,8 @@ UserCredentials ReadCredentials(const Statement& row) {
 }  // namespace
 
 Result<std::vector<Membership>> SqliteUserRepository::MembershipsOf(Id user_id) {
-  COVALUE_ASSIGN_OR_RETURN(auto query,
-                           db_.Prepare("SELECT role, site_id, team_id FROM memberships "
-                                       "WHERE user_id = ? ORDER BY id"));
+  COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare("SELECT role, site_id, team_id FROM memberships "
+                                                   "WHERE user_id = ? ORDER BY id"));
   query.Bind(user_id);
   return CollectRows(query, [](const Statement& row) {
     return Membership{ParseRole(row.Text(0)).value_or(Role::kPatient), row.OptionalInt(1),
@@ -30,9 +29,9 @@ Result<User> SqliteUserRepository::Create(const User& user, const std::string& p
   const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
                        std::chrono::system_clock::now().time_since_epoch())
                        .count();
-  COVALUE_ASSIGN_OR_RETURN(
-      auto insert, db_.Prepare("INSERT INTO users (username, display_name, password_hash, "
-                               "created_ms) VALUES (?, ?, ?, ?)"));
+  COVALUE_ASSIGN_OR_RETURN(auto insert,
+                           db_.Prepare("INSERT INTO users (username, display_name, password_hash, "
+                                       "created_ms) VALUES (?, ?, ?, ?)"));
   if (auto s = insert.Bind(user.username)
                    .Bind(user.display_name)
                    .Bind(password_hash)
@@ -58,8 +57,8 @@ Result<User> SqliteUserRepository::Create(const User& user, const std::string& p
 Result<User> SqliteUserRepository::Get(Id id) {
   COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare(std::string(kUserColumns) + "WHERE id = ?"));
   query.Bind(id);
-  COVALUE_ASSIGN_OR_RETURN(auto found,
-                           ReadOne(query, ReadCredentials, fmt::format("user {} does not exist", id)));
+  COVALUE_ASSIGN_OR_RETURN(
+      auto found, ReadOne(query, ReadCredentials, fmt::format("user {} does not exist", id)));
   COVALUE_ASSIGN_OR_RETURN(found.user.memberships, MembershipsOf(id));
   return found.user;
 }
@@ -68,9 +67,8 @@ Result<UserCredentials> SqliteUserRepository::FindByUsername(const std::string& 
   COVALUE_ASSIGN_OR_RETURN(auto query,
                            db_.Prepare(std::string(kUserColumns) + "WHERE username = ?"));
   query.Bind(username);
-  COVALUE_ASSIGN_OR_RETURN(
-      auto found,
-      ReadOne(query, ReadCredentials, fmt::format("user '{}' does not exist", username)));
+  COVALUE_ASSIGN_OR_RETURN(auto found, ReadOne(query, ReadCredentials,
+                                               fmt::format("user '{}' does not exist", username)));
   COVALUE_ASSIGN_OR_RETURN(found.user.memberships, MembershipsOf(found.user.id));
   return found;
 }
