@@ -115,6 +115,8 @@ class App {
   // Gives user_id a team role (team_member or team_lead) in team id.
   [[nodiscard]] Result<TeamDetail> AddTeamMember(const RequestContext& ctx, Id id, Id user_id,
                                                  Role role);
+  // Takes every team role of user_id in team id away; kNotFound when they hold none.
+  [[nodiscard]] Result<TeamDetail> RemoveTeamMember(const RequestContext& ctx, Id id, Id user_id);
 
   // Users (users.cc).
   [[nodiscard]] Result<Page<User>> ListUsers(const RequestContext& ctx, const PageRequest& page);
@@ -159,6 +161,8 @@ class App {
                                                    const Principal& principal,
                                                    std::vector<Membership> memberships);
   Result<Principal> PrincipalOf(Id user_id);
+  // The team with its members, read now.
+  Result<TeamDetail> DetailOf(const Team& team);
 
   store::Store& store_;
   auth::LoginThrottle throttle_;

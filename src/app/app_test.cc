@@ -48,6 +48,30 @@ TEST_F(AppTest, TeamListsShowOwnTeamsToMembersAndAllToFacilitators) {
   EXPECT_EQ(all->items.size(), 2U);
 }
 
+TEST_F(AppTest, ATeamLeadAddsAndRemovesMembersOfTheirTeamOnly) {
+  RequestContext lead = As("lea", {Role::kTeamLead, std::nullopt, teams_[0].id});
+  RequestContext other_lead = As("olle", {Role::kTeamLead, std::nullopt, teams_[1].id});
+  RequestContext nurse = As("nurse", {Role::kProfessional, sites_[0].id, std::nullopt});
+  const Id nurse_id = nurse.principal->user_id;
+  EXPECT_ERROR(app_->AddTeamMember(other_lead, teams_[0].id, nurse_id, Role::kTeamMember),
+               ErrorCode::kPermissionDenied);
+  EXPECT_ERROR(app_->AddTeamMember(lead, teams_[0].id, nurse_id, Role::kPatient),
+               ErrorCode::kInvalidArgument);
+  auto added = app_->AddTeamMember(lead, teams_[0].id, nurse_id, Role::kTeamMember);
+  ASSERT_OK(added);
+  EXPECT_EQ(added->members.size(), 2U);
+  auto teams = app_->ListTeams(nurse, {});
+  ASSERT_OK(teams);
+  ASSERT_EQ(teams->items.size(), 1U);
+  auto removed = app_->RemoveTeamMember(lead, teams_[0].id, nurse_id);
+  ASSERT_OK(removed);
+  EXPECT_EQ(removed->members.size(), 1U);
+  EXPECT_ERROR(app_->RemoveTeamMember(lead, teams_[0].id, nurse_id), ErrorCode::kNotFound);
+  teams = app_->ListTeams(nurse, {});
+  ASSERT_OK(teams);
+  EXPECT_TRUE(teams->items.empty());
+}
+
 TEST_F(AppTest, LoginGivesASessionThatAuthenticatesUntilLogout) {
   As("anna", {Role::kProfessional, sites_[0].id, std::nullopt});
   RequestContext anonymous{std::nullopt, "req-login", "127.0.0.1"};

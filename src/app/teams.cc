@@ -17,6 +17,14 @@ bool SeesAllTeams(const Principal& p) {
 
 }  // namespace
 
+Result<TeamDetail> App::DetailOf(const Team& team) {
+  COVALUE_ASSIGN_OR_RETURN(auto members,
+                           ReadValue<std::vector<TeamMember>>(store_, [&](store::Repositories& r) {
+                             return r.Teams().Members(team.id);
+                           }));
+  return TeamDetail{team, std::move(members)};
+}
+
 Result<Page<Team>> App::ListTeams(const RequestContext& ctx, const PageRequest& page) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
   COVALUE_RETURN_IF_ERROR(Permit(ctx, principal, Action::kTeamList, {}, {"team", "", {}}));
@@ -39,10 +47,7 @@ Result<TeamDetail> App::GetTeam(const RequestContext& ctx, Id id) {
                            Permit(ctx, principal, Action::kTeamRead, target, subject));
   // Team pages name their members: a read of people's data.
   COVALUE_RETURN_IF_ERROR(RecordRead(ctx, decision, Action::kTeamRead, target, subject));
-  COVALUE_ASSIGN_OR_RETURN(
-      auto members, ReadValue<std::vector<TeamMember>>(
-                        store_, [&](store::Repositories& r) { return r.Teams().Members(id); }));
-  return TeamDetail{team, std::move(members)};
+  return DetailOf(team);
 }
 
 Result<Team> App::CreateTeam(const RequestContext& ctx, const Team& team) {
@@ -121,10 +126,34 @@ Result<TeamDetail> App::AddTeamMember(const RequestContext& ctx, Id id, Id user_
     return AppendAudit(repos, ctx, decision, Action::kTeamMembersManage, target, subject,
                        AuditOutcome::kAllowed);
   }));
+  return DetailOf(team);
+}
+
+Result<TeamDetail> App::RemoveTeamMember(const RequestContext& ctx, Id id, Id user_id) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(
-      auto members, ReadValue<std::vector<TeamMember>>(
-                        store_, [&](store::Repositories& r) { return r.Teams().Members(id); }));
-  return TeamDetail{team, std::move(members)};
+      Team team, ReadValue<Team>(store_, [&](store::Repositories& r) { return r.Teams().Get(id); }));
+  const Target target{team.site_id, team.id, user_id, {}};
+  const Subject subject{"team", std::to_string(id), user_id};
+  COVALUE_ASSIGN_OR_RETURN(Decision decision,
+                           Permit(ctx, principal, Action::kTeamMembersManage, target, subject));
+  COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
+    COVALUE_ASSIGN_OR_RETURN(User user, repos.Users().Get(user_id));
+    bool removed = false;
+    for (const Membership& m : user.memberships) {
+      if (m.team_id == team.id) {
+        COVALUE_RETURN_IF_ERROR(repos.Users().RemoveMembership(user_id, m));
+        removed = true;
+      }
+    }
+    if (!removed) {
+      return Fail(ErrorCode::kNotFound,
+                  fmt::format("user {} is not a member of team {}", user_id, team.id), "user_id");
+    }
+    return AppendAudit(repos, ctx, decision, Action::kTeamMembersManage, target, subject,
+                       AuditOutcome::kAllowed);
+  }));
+  return DetailOf(team);
 }
 
 }  // namespace covalue::app

@@ -44,6 +44,9 @@ inline Status Ok() { return {}; }
 
 }  // namespace covalue
 
+// The macros below take names and declarations, which cannot be parenthesized.
+// NOLINTBEGIN(bugprone-macro-parentheses)
+
 // Returns the error of a Result or Status expression from the enclosing function.
 #define COVALUE_RETURN_IF_ERROR(expr) \
   COVALUE_RETURN_IF_ERROR_IMPL_(COVALUE_CONCAT_(covalue_status_, __COUNTER__), expr)
@@ -67,3 +70,5 @@ inline Status Ok() { return {}; }
     return ::covalue::Fail(std::move(result).error());    \
   }                                                       \
   lhs = std::move(*result)
+
+// NOLINTEND(bugprone-macro-parentheses)

@@ -37,9 +37,18 @@ void Metrics::Observe(const std::string& route, const std::string& method, int s
   h.sum += seconds;
 }
 
+void Metrics::AddCounter(std::string name, std::string help, std::function<std::int64_t()> read) {
+  counters_.push_back({std::move(name), std::move(help), std::move(read)});
+}
+
 std::string Metrics::Render() const {
+  std::string out;
+  for (const Counter& counter : counters_) {
+    out += fmt::format("# HELP {0} {1}\n# TYPE {0} counter\n{0} {2}\n", counter.name, counter.help,
+                       counter.read());
+  }
   std::lock_guard lock(mutex_);
-  std::string out =
+  out +=
       "# HELP covalue_http_requests_total HTTP requests answered, by route, method and status.\n"
       "# TYPE covalue_http_requests_total counter\n";
   for (const auto& [key, count] : requests_) {

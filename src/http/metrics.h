@@ -2,10 +2,12 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
 #include <tuple>
+#include <vector>
 
 namespace covalue::http {
 
@@ -17,6 +19,9 @@ class Metrics {
                                                       0.1,   0.25,   0.5,   1.0,  2.5,   10.0};
 
   void Observe(const std::string& route, const std::string& method, int status, double seconds);
+  // A counter read when the metrics are rendered (such as the store's commits).
+  // REQUIRES: called before the server starts; read must be thread-safe.
+  void AddCounter(std::string name, std::string help, std::function<std::int64_t()> read);
   std::string Render() const;
 
  private:
@@ -28,6 +33,12 @@ class Metrics {
   mutable std::mutex mutex_;  // guards requests_ and latency_
   std::map<std::tuple<std::string, std::string, int>, std::uint64_t> requests_;
   std::map<std::string, Histogram> latency_;
+  struct Counter {
+    std::string name;
+    std::string help;
+    std::function<std::int64_t()> read;
+  };
+  std::vector<Counter> counters_;
 };
 
 }  // namespace covalue::http

@@ -31,7 +31,7 @@ describe('covalue serve', () => {
       if (!path.startsWith('/api/v1/')) continue;
       for (const [method, operation] of Object.entries(item)) {
         const withBody = 'requestBody' in operation;
-        const response = await fetch(url + path.replace('{id}', '1'), {
+        const response = await fetch(url + path.replace(/\{\w+\}/g, '1'), {
           method: method.toUpperCase(),
           headers: withBody ? { 'content-type': 'application/json' } : {},
           body: withBody ? '{}' : undefined,
@@ -191,6 +191,7 @@ describe('covalue serve', () => {
     assert.match(response.headers.get('x-request-id'), /^[0-9a-f]{16}$/);
     const metrics = await (await fetch(`${url}/metrics`)).text();
     assert.match(metrics, /covalue_http_requests_total\{route="\/healthz",method="GET",status="200"\} \d+/);
+    assert.match(metrics, /covalue_store_commits_total \d+/);
     assert.match(metrics, /covalue_http_request_duration_seconds_bucket\{route="\/api\/v1\/sites",le="\+Inf"\} \d+/);
   });
 

@@ -10,9 +10,8 @@
 
 namespace covalue::app {
 
-// A real SQLite store in a temporary folder, an App over it, and a small community:
-// two sites with one population and team each.
-class AppTest : public testing::Test {
+// A real SQLite store in a temporary folder and an App over it.
+class EmptyAppTest : public testing::Test {
  protected:
   static void SetUpTestSuite() { auth::InitCrypto(); }
 
@@ -21,6 +20,19 @@ class AppTest : public testing::Test {
     ASSERT_OK(opened);
     store_ = std::move(*opened);
     app_ = std::make_unique<App>(*store_);
+  }
+
+  testing_support::TempDir dir_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<App> app_;
+  RequestContext system_{SystemPrincipal(), "req-system", "cli"};
+};
+
+// The same with a small community: two sites with one population and team each.
+class AppTest : public EmptyAppTest {
+ protected:
+  void SetUp() override {
+    EmptyAppTest::SetUp();
     for (const char* name : {"Site A", "Site B"}) {
       auto site = app_->CreateSite(system_, Site{0, name, "SE"});
       ASSERT_OK(site);
@@ -53,10 +65,6 @@ class AppTest : public testing::Test {
     return all;
   }
 
-  testing_support::TempDir dir_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<App> app_;
-  RequestContext system_{SystemPrincipal(), "req-system", "cli"};
   std::vector<Site> sites_;
   std::vector<Team> teams_;
 };

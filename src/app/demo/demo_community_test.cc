@@ -8,26 +8,13 @@
 namespace covalue::app::demo {
 namespace {
 
-class DemoCommunityTest : public testing::Test {
- protected:
-  static void SetUpTestSuite() { auth::InitCrypto(); }
-  void SetUp() override {
-    auto opened = store::sqlite::OpenSqliteStore(dir_.File("covalue.db"));
-    ASSERT_OK(opened);
-    store_ = std::move(*opened);
-    app_ = std::make_unique<App>(*store_);
-  }
-  testing_support::TempDir dir_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<App> app_;
-};
+using DemoCommunityTest = EmptyAppTest;
 
 TEST_F(DemoCommunityTest, WritesTwelveSitesInFourCountriesWithATeamEachAndEveryRole) {
   auto demo = WriteDemoCommunity(*app_, 7);
   ASSERT_OK(demo);
   EXPECT_TRUE(demo->written);
-  RequestContext system{SystemPrincipal(), "t", "cli"};
-  auto sites = app_->ListSites(system, {});
+    auto sites = app_->ListSites(system_, {});
   ASSERT_OK(sites);
   ASSERT_EQ(sites->items.size(), 12U);
   std::set<std::string> countries;
@@ -35,7 +22,7 @@ TEST_F(DemoCommunityTest, WritesTwelveSitesInFourCountriesWithATeamEachAndEveryR
     countries.insert(s.country);
   }
   EXPECT_EQ(countries.size(), 4U);
-  auto teams = app_->ListTeams(system, {});
+  auto teams = app_->ListTeams(system_, {});
   ASSERT_OK(teams);
   EXPECT_EQ(teams->items.size(), 12U);
 

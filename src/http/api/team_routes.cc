@@ -68,6 +68,16 @@ void AddTeamRoutes(Router& router, app::App& app) {
                 COVALUE_ASSIGN_OR_RETURN(auto detail, app.AddTeamMember(r.ctx, id, user_id, role));
                 return Json(201, TeamJson(detail));
               }});
+  router.Add({"DELETE", "/api/v1/teams/{id}/members/{user_id}",
+              "Take a user's team roles away (site admins and the team's leads)",
+              Access::kSignedIn,
+              [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(Id user_id, PathId(r, "user_id"));
+                COVALUE_ASSIGN_OR_RETURN(auto detail, app.RemoveTeamMember(r.ctx, id, user_id));
+                return Json(200, TeamJson(detail));
+              },
+              0});
 }
 
 }  // namespace covalue::http::api
