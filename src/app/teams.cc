@@ -131,8 +131,9 @@ Result<TeamDetail> App::AddTeamMember(const RequestContext& ctx, Id id, Id user_
 
 Result<TeamDetail> App::RemoveTeamMember(const RequestContext& ctx, Id id, Id user_id) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
-  COVALUE_ASSIGN_OR_RETURN(
-      Team team, ReadValue<Team>(store_, [&](store::Repositories& r) { return r.Teams().Get(id); }));
+  COVALUE_ASSIGN_OR_RETURN(Team team, ReadValue<Team>(store_, [&](store::Repositories& r) {
+                             return r.Teams().Get(id);
+                           }));
   const Target target{team.site_id, team.id, user_id, {}};
   const Subject subject{"team", std::to_string(id), user_id};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,

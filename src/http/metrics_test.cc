@@ -39,9 +39,11 @@ TEST(Metrics, CountsPerRouteAndStatusWithCumulativeBuckets) {
 TEST(Metrics, RendersCountersReadAtRenderTime) {
   Metrics metrics;
   std::int64_t commits = 3;
-  metrics.AddCounter("covalue_store_commits_total", "Transactions committed.", [&] { return commits; });
+  metrics.AddCounter("covalue_store_commits_total", "Transactions committed.",
+                     [&] { return commits; });
   commits = 5;
-  EXPECT_NE(metrics.Render().find("# TYPE covalue_store_commits_total counter\ncovalue_store_commits_total 5\n"),
+  EXPECT_NE(metrics.Render().find(
+                "# TYPE covalue_store_commits_total counter\ncovalue_store_commits_total 5\n"),
             std::string::npos);
 }
 

@@ -35,8 +35,21 @@ bool IsJsonMediaType(const std::string& content_type) {
          (type.starts_with("application/") && type.ends_with("+json"));
 }
 
-std::string CookieValue(const std::string& header, std::string_view name) {
-  std::string_view rest = header;
+// An Origin header that names another site than the Host the request came to.
+bool IsCrossOrigin(const Request& request) {
+  const std::string& origin = request.Header("origin");
+  if (origin.empty()) {
+    return false;  // API clients send none
+  }
+  const std::string& host = request.Header("host");
+  return origin != "http://" + host && origin != "https://" + host;
+}
+
+}  // namespace
+
+std::string SessionToken(const Request& request) {
+  const std::string_view name = Router::kSessionCookie;
+  std::string_view rest = request.Header("cookie");
   while (!rest.empty()) {
     const auto semi = rest.find(';');
     std::string_view pair = rest.substr(0, semi);
@@ -51,18 +64,6 @@ std::string CookieValue(const std::string& header, std::string_view name) {
   }
   return {};
 }
-
-// An Origin header that names another site than the Host the request came to.
-bool IsCrossOrigin(const Request& request) {
-  const std::string& origin = request.Header("origin");
-  if (origin.empty()) {
-    return false;  // API clients send none
-  }
-  const std::string& host = request.Header("host");
-  return origin != "http://" + host && origin != "https://" + host;
-}
-
-}  // namespace
 
 void Router::Add(Route route) { routes_.push_back(std::move(route)); }
 
@@ -111,7 +112,14 @@ std::size_t Router::BodyLimit(const std::string& method, const std::string& path
 Result<app::RequestContext> Router::Authenticate(const Request& request, const Route& route) const {
   app::RequestContext ctx{std::nullopt, request.request_id, request.client_address};
   const std::string& authorization = request.Header("authorization");
-  const std::string cookie = CookieValue(request.Header("cookie"), kSessionCookie);
+  // Cookies ride along with cross-site requests; SameSite=Strict stops most, this the rest.
+  // Bearer requests carry no ambient credential and pass.
+  if (IsWrite(request.method) && !authorization.starts_with("Bearer ") && IsCrossOrigin(request)) {
+    return Fail(ErrorCode::kPermissionDenied, "cross-origin writes are refused", "origin");
+  }
+  if (route.access == Access::kPublic) {
+    return ctx;  // public routes ignore credentials, good or bad
+  }
   if (authorization.starts_with("Bearer ")) {
     COVALUE_ASSIGN_OR_RETURN(ctx.principal, app_.AuthenticateToken(authorization.substr(7)));
     return ctx;
@@ -119,16 +127,11 @@ Result<app::RequestContext> Router::Authenticate(const Request& request, const R
   if (!authorization.empty()) {
     return Fail(ErrorCode::kUnauthenticated, "only Bearer authorization is supported");
   }
-  // Cookies ride along with cross-site requests; SameSite=Strict stops most, this the rest.
-  if (IsWrite(request.method) && IsCrossOrigin(request)) {
-    return Fail(ErrorCode::kPermissionDenied, "cross-origin writes are refused", "origin");
-  }
-  if (!cookie.empty() && route.access == Access::kSignedIn) {
-    COVALUE_ASSIGN_OR_RETURN(ctx.principal, app_.AuthenticateSession(cookie));
-  }
-  if (route.access == Access::kSignedIn && !ctx.principal) {
+  const std::string cookie = SessionToken(request);
+  if (cookie.empty()) {
     return Fail(ErrorCode::kUnauthenticated, "sign in, or send a bearer token");
   }
+  COVALUE_ASSIGN_OR_RETURN(ctx.principal, app_.AuthenticateSession(cookie));
   return ctx;
 }
 

@@ -72,6 +72,9 @@ class Router {
   std::function<Response(const Request&)> fallback_;
 };
 
+// The value of the session cookie, or "" when the request has none.
+std::string SessionToken(const Request& request);
+
 // Helpers for handlers.
 Response JsonResponse(int status, const std::string& json_text);
 // limit and cursor query parameters; kInvalidArgument naming the parameter.

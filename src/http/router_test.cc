@@ -183,6 +183,7 @@ TEST_F(RouterTest, LogoutEndsTheSession) {
 
 TEST_F(RouterTest, HealthIsOpenAndMetricsOnlyOnLoopback) {
   EXPECT_EQ(Send("GET", "/healthz").status, 200);
+  EXPECT_EQ(Send("GET", "/healthz", "", {{"authorization", "Bearer not-a-token"}}).status, 200);
   EXPECT_EQ(Send("GET", "/metrics").status, 200);
   Request remote;
   remote.method = "GET";

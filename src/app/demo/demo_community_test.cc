@@ -14,7 +14,7 @@ TEST_F(DemoCommunityTest, WritesTwelveSitesInFourCountriesWithATeamEachAndEveryR
   auto demo = WriteDemoCommunity(*app_, 7);
   ASSERT_OK(demo);
   EXPECT_TRUE(demo->written);
-    auto sites = app_->ListSites(system_, {});
+  auto sites = app_->ListSites(system_, {});
   ASSERT_OK(sites);
   ASSERT_EQ(sites->items.size(), 12U);
   std::set<std::string> countries;

@@ -69,9 +69,10 @@ int Serve(const ServeOptions& options) {
   store::Store& db = **store;
   metrics.AddCounter("covalue_store_writes_total", "Writes committed to the database.",
                      [&db] { return db.Stats().writes; });
-  metrics.AddCounter("covalue_store_commits_total",
-                     "Transactions (fsyncs) that carried them; fewer than writes under group commit.",
-                     [&db] { return db.Stats().commits; });
+  metrics.AddCounter(
+      "covalue_store_commits_total",
+      "Transactions (fsyncs) that carried them; fewer than writes under group commit.",
+      [&db] { return db.Stats().commits; });
   http::Router router(app);
   http::api::AddApiRoutes(router, app, metrics);
   const std::string web_root = options.web_root.empty() ? DefaultWebRoot() : options.web_root;

@@ -12,17 +12,6 @@ std::string SessionCookie(const Request& request, const std::string& value, long
                      Router::kSessionCookie, value, max_age, request.tls ? "; Secure" : "");
 }
 
-std::string CookieToken(const Request& request) {
-  const std::string& header = request.Header("cookie");
-  const std::string key = std::string(Router::kSessionCookie) + "=";
-  const auto at = header.find(key);
-  if (at == std::string::npos || (at > 0 && header[at - 1] != ' ' && header[at - 1] != ';')) {
-    return {};
-  }
-  const auto start = at + key.size();
-  return header.substr(start, header.find(';', start) - start);
-}
-
 Result<Response> Login(app::App& app, RouteContext& route) {
   COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(route.request.body));
   ObjectReader reader(body);
@@ -46,7 +35,7 @@ Result<Response> Login(app::App& app, RouteContext& route) {
 }
 
 Result<Response> Logout(app::App& app, RouteContext& route) {
-  const std::string token = CookieToken(route.request);
+  const std::string token = SessionToken(route.request);
   if (!token.empty()) {
     COVALUE_RETURN_IF_ERROR(app.Logout(route.ctx, token));
   }

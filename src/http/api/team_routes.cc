@@ -69,8 +69,7 @@ void AddTeamRoutes(Router& router, app::App& app) {
                 return Json(201, TeamJson(detail));
               }});
   router.Add({"DELETE", "/api/v1/teams/{id}/members/{user_id}",
-              "Take a user's team roles away (site admins and the team's leads)",
-              Access::kSignedIn,
+              "Take a user's team roles away (site admins and the team's leads)", Access::kSignedIn,
               [&app](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
                 COVALUE_ASSIGN_OR_RETURN(Id user_id, PathId(r, "user_id"));
