@@ -37,7 +37,7 @@ format: setup
 	git ls-files 'src/*.h' 'src/*.cc' 'tests/*.h' 'tests/*.cc' 'bench/*.cc' | xargs clang-format -i
 
 tidy: setup $(BUILD)/build.ninja
-	git ls-files 'src/*.cc' | xargs clang-tidy -p $(BUILD) --quiet --extra-arg=-Wno-unknown-warning-option
+	git ls-files 'src/*.cc' | xargs -P $(JOBS) -n 4 clang-tidy -p $(BUILD) --quiet --extra-arg=-Wno-unknown-warning-option
 
 clean:
 	rm -rf $(BUILD) $(SANITIZE_BUILD) web/dist

@@ -7,7 +7,7 @@ namespace {
 
 Decision Allow(Role role) { return {true, std::string(RoleName(role))}; }
 Decision AllowAnySignedIn() { return {true, ""}; }
-constexpr Decision kDeny{false, ""};
+Decision Deny() { return {false, ""}; }
 
 bool IsCommunityWide(const Membership& m) { return !m.site_id.has_value(); }
 
@@ -51,7 +51,7 @@ Decision ReadTeam(const Principal& p, const Target& t) {
       return Allow(role);
     }
   }
-  return kDeny;
+  return Deny();
 }
 
 }  // namespace
@@ -121,12 +121,12 @@ Decision Authorize(const Principal& p, Action action, const Target& t) {
 
     case Action::kSiteCreate:
     case Action::kSiteUpdate:
-      return IsCommunityAdmin(p) ? Allow(Role::kAdmin) : kDeny;
+      return IsCommunityAdmin(p) ? Allow(Role::kAdmin) : Deny();
 
     case Action::kPopulationCreate:
     case Action::kPopulationUpdate:
     case Action::kTeamCreate:
-      return Holds(p, Role::kAdmin, t.site_id) != nullptr ? Allow(Role::kAdmin) : kDeny;
+      return Holds(p, Role::kAdmin, t.site_id) != nullptr ? Allow(Role::kAdmin) : Deny();
 
     case Action::kTeamRead:
       return ReadTeam(p, t);
@@ -136,12 +136,12 @@ Decision Authorize(const Principal& p, Action action, const Target& t) {
       if (Holds(p, Role::kAdmin, t.site_id) != nullptr) {
         return Allow(Role::kAdmin);
       }
-      return LeadsTeam(p, t.team_id) ? Allow(Role::kTeamLead) : kDeny;
+      return LeadsTeam(p, t.team_id) ? Allow(Role::kTeamLead) : Deny();
 
     case Action::kUserList:
     case Action::kUserCreate:
     case Action::kAuditRead:
-      return HoldsAnyAdmin(p) ? Allow(Role::kAdmin) : kDeny;
+      return HoldsAnyAdmin(p) ? Allow(Role::kAdmin) : Deny();
 
     case Action::kUserRead:
     case Action::kUserUpdate:
@@ -150,15 +150,15 @@ Decision Authorize(const Principal& p, Action action, const Target& t) {
       }
       return IsCommunityAdmin(p) || HoldsAtAnyOf(p, Role::kAdmin, t.user_site_ids)
                  ? Allow(Role::kAdmin)
-                 : kDeny;
+                 : Deny();
 
     case Action::kMembershipGrant:
       if (!t.site_id) {
-        return IsCommunityAdmin(p) ? Allow(Role::kAdmin) : kDeny;
+        return IsCommunityAdmin(p) ? Allow(Role::kAdmin) : Deny();
       }
-      return Holds(p, Role::kAdmin, t.site_id) != nullptr ? Allow(Role::kAdmin) : kDeny;
+      return Holds(p, Role::kAdmin, t.site_id) != nullptr ? Allow(Role::kAdmin) : Deny();
   }
-  return kDeny;
+  return Deny();
 }
 
 }  // namespace covalue::app

@@ -9,8 +9,8 @@ namespace {
 
 // Verifying against this when the username is unknown makes both failures take as long.
 const std::string& DecoyHash() {
-  static const std::string hash = auth::HashPassword("covalue decoy password").value_or("");
-  return hash;
+  static const std::string kHash = auth::HashPassword("covalue decoy password").value_or("");
+  return kHash;
 }
 
 }  // namespace

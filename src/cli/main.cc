@@ -1,3 +1,4 @@
+#include <cstdio>
 #include <exception>
 
 #include <CLI/CLI.hpp>
@@ -9,9 +10,9 @@
 #include "cli/commands/commands.h"
 #include "cli/exit_code.h"
 
-// covalue: one executable, one subcommand per task. stdout carries only a command's output;
-// logs, warnings and errors go to stderr.
-int main(int argc, char** argv) {
+namespace {
+
+int Run(int argc, char** argv) {
   auto logger = spdlog::stderr_logger_mt("covalue");
   logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e %l %v");
   spdlog::set_default_logger(logger);
@@ -19,8 +20,6 @@ int main(int argc, char** argv) {
 
   CLI::App root("covalue: the coproduction learning health system", "covalue");
   root.require_subcommand(1);
-  root.failure_message(
-      [](const CLI::App*, const CLI::Error& e) { return std::string(e.what()) + "\n"; });
   int exit_code = covalue::cli::kExitOk;
   covalue::cli::AddServeCommand(root, &exit_code);
   covalue::cli::AddDemoCommand(root, &exit_code);
@@ -34,9 +33,22 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     fmt::print(stderr, "covalue: {}\n", e.what());
     return covalue::cli::kExitUsage;
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "covalue: internal error: {}\n", e.what());
-    return covalue::cli::kExitInternal;
   }
   return exit_code;
+}
+
+}  // namespace
+
+// covalue: one executable, one subcommand per task. stdout carries only a command's output;
+// logs, warnings and errors go to stderr. The one catch of the command line: an exception here
+// is a bug or exhausted resources (exit 70).
+int main(int argc, char** argv) {
+  try {
+    return Run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "covalue: internal error: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "covalue: internal error\n");
+  }
+  return covalue::cli::kExitInternal;
 }

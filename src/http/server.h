@@ -12,10 +12,10 @@
 namespace covalue::http {
 
 struct ServerOptions {
-  std::string host = "127.0.0.1";            // Default: loopback only
-  unsigned short port = 8080;                // Default: 8080; 0 picks a free port (see Listen)
-  int worker_threads = 8;                    // Default: 8; run handlers (store, password hashing)
-  std::size_t max_header_bytes = 16 * 1024;  // Default: 16 KiB; over: 431
+  std::string host = "127.0.0.1";  // Default: loopback only
+  unsigned short port = 8080;      // Default: 8080; 0 picks a free port (see Listen)
+  int worker_threads = 8;          // Default: 8; run handlers (store, password hashing)
+  std::size_t max_header_bytes = std::size_t{16} * 1024;  // Default: 16 KiB; over: 431
   std::chrono::seconds read_timeout{
       30};  // Default: 30 s to receive a request (and keep-alive idle)
   std::chrono::seconds write_timeout{30};   // Default: 30 s to send a response

@@ -25,7 +25,9 @@ class StaticFilesTest : public testing::Test {
   }
   static std::string HeaderOf(const http::Response& r, const std::string& name) {
     for (const auto& [key, value] : r.headers) {
-      if (key == name) return value;
+      if (key == name) {
+        return value;
+      }
     }
     return "";
   }

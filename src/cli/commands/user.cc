@@ -24,8 +24,8 @@ struct UserOptions {
 };
 
 const app::RequestContext& Operator() {
-  static const app::RequestContext ctx{app::SystemPrincipal(), "cli", "cli"};
-  return ctx;
+  static const app::RequestContext kOperator{app::SystemPrincipal(), "cli", "cli"};
+  return kOperator;
 }
 
 // The password from --password or, with --password-stdin, the first line of standard input.

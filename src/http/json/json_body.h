@@ -21,7 +21,7 @@ inline constexpr int kMaxJsonDepth = 32;
 // pointer under `pointer` ("/memberships/0/role").
 class ObjectReader {
  public:
-  ObjectReader(const nlohmann::json& object, std::string pointer = "")
+  explicit ObjectReader(const nlohmann::json& object, std::string pointer = "")
       : object_(object), pointer_(std::move(pointer)) {}
 
   [[nodiscard]] Result<std::string> RequiredString(const std::string& name);

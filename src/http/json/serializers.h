@@ -13,35 +13,43 @@ namespace nlohmann {
 
 template <>
 struct adl_serializer<covalue::Site> {
-  static void to_json(json& j, const covalue::Site& s);
+  static void to_json(  // NOLINT(readability-identifier-naming): nlohmann's name
+      json& j, const covalue::Site& s);
 };
 template <>
 struct adl_serializer<covalue::Population> {
-  static void to_json(json& j, const covalue::Population& p);
+  static void to_json(  // NOLINT(readability-identifier-naming): nlohmann's name
+      json& j, const covalue::Population& p);
 };
 template <>
 struct adl_serializer<covalue::Team> {
-  static void to_json(json& j, const covalue::Team& t);
+  static void to_json(  // NOLINT(readability-identifier-naming): nlohmann's name
+      json& j, const covalue::Team& t);
 };
 template <>
 struct adl_serializer<covalue::TeamMember> {
-  static void to_json(json& j, const covalue::TeamMember& m);
+  static void to_json(  // NOLINT(readability-identifier-naming): nlohmann's name
+      json& j, const covalue::TeamMember& m);
 };
 template <>
 struct adl_serializer<covalue::Membership> {
-  static void to_json(json& j, const covalue::Membership& m);
+  static void to_json(  // NOLINT(readability-identifier-naming): nlohmann's name
+      json& j, const covalue::Membership& m);
 };
 template <>
 struct adl_serializer<covalue::User> {
-  static void to_json(json& j, const covalue::User& u);
+  static void to_json(  // NOLINT(readability-identifier-naming): nlohmann's name
+      json& j, const covalue::User& u);
 };
 template <>
 struct adl_serializer<covalue::AuditRecord> {
-  static void to_json(json& j, const covalue::AuditRecord& r);
+  static void to_json(  // NOLINT(readability-identifier-naming): nlohmann's name
+      json& j, const covalue::AuditRecord& r);
 };
 template <>
 struct adl_serializer<covalue::store::ApiToken> {
-  static void to_json(json& j, const covalue::store::ApiToken& t);
+  static void to_json(  // NOLINT(readability-identifier-naming): nlohmann's name
+      json& j, const covalue::store::ApiToken& t);
 };
 
 }  // namespace nlohmann

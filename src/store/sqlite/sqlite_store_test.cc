@@ -77,6 +77,7 @@ TEST_F(SqliteStoreTest, ConcurrentWritersAllCommit) {
   constexpr int kWritesEach = 50;
   std::atomic<int> failures = 0;
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < kWritesEach; ++i) {
@@ -111,6 +112,7 @@ TEST_F(SqliteStoreTest, WritesQueuedBehindACommitShareTheNextOne) {
     std::this_thread::yield();
   }
   std::vector<std::thread> queued;
+  queued.reserve(10);
   for (int i = 0; i < 10; ++i) {
     queued.emplace_back([&, i] {
       ASSERT_OK(store_->Write([&](Repositories& repos) -> Status {
