@@ -14,7 +14,7 @@ $(BUILD)/build.ninja:
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
 web/dist/index.html: $(WEB_SOURCES)
-	cd web && PATH="$$(dirname "$$(../scripts/node -p process.execPath)"):$$PATH" npm run --silent build
+	cd web && ../scripts/npm run --silent build
 
 build: setup $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
