@@ -161,6 +161,7 @@ class App {
                                                    const Principal& principal,
                                                    std::vector<Membership> memberships);
   Result<Principal> PrincipalOf(Id user_id);
+  Result<Team> TeamById(Id id);
   // The team with its members, read now.
   Result<TeamDetail> DetailOf(const Team& team);
 

@@ -17,6 +17,10 @@ bool SeesAllTeams(const Principal& p) {
 
 }  // namespace
 
+Result<Team> App::TeamById(Id id) {
+  return ReadValue<Team>(store_, [&](store::Repositories& r) { return r.Teams().Get(id); });
+}
+
 Result<TeamDetail> App::DetailOf(const Team& team) {
   COVALUE_ASSIGN_OR_RETURN(auto members,
                            ReadValue<std::vector<TeamMember>>(store_, [&](store::Repositories& r) {
@@ -38,9 +42,7 @@ Result<Page<Team>> App::ListTeams(const RequestContext& ctx, const PageRequest& 
 
 Result<TeamDetail> App::GetTeam(const RequestContext& ctx, Id id) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
-  COVALUE_ASSIGN_OR_RETURN(Team team, ReadValue<Team>(store_, [&](store::Repositories& r) {
-                             return r.Teams().Get(id);
-                           }));
+  COVALUE_ASSIGN_OR_RETURN(Team team, TeamById(id));
   const Target target{team.site_id, team.id, {}, {}};
   const Subject subject{"team", std::to_string(id), {}};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
@@ -74,9 +76,7 @@ Result<Team> App::CreateTeam(const RequestContext& ctx, const Team& team) {
 
 Result<Team> App::UpdateTeam(const RequestContext& ctx, Id id, const TeamChanges& changes) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
-  COVALUE_ASSIGN_OR_RETURN(Team team, ReadValue<Team>(store_, [&](store::Repositories& r) {
-                             return r.Teams().Get(id);
-                           }));
+  COVALUE_ASSIGN_OR_RETURN(Team team, TeamById(id));
   const Target target{team.site_id, team.id, {}, {}};
   const Subject subject{"team", std::to_string(id), {}};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
@@ -108,9 +108,7 @@ Result<TeamDetail> App::AddTeamMember(const RequestContext& ctx, Id id, Id user_
   if (!RoleNeedsTeam(role)) {
     return Fail(ErrorCode::kInvalidArgument, "role must be team_member or team_lead", "/role");
   }
-  COVALUE_ASSIGN_OR_RETURN(Team team, ReadValue<Team>(store_, [&](store::Repositories& r) {
-                             return r.Teams().Get(id);
-                           }));
+  COVALUE_ASSIGN_OR_RETURN(Team team, TeamById(id));
   const Target target{team.site_id, team.id, user_id, {}};
   const Subject subject{"team", std::to_string(id), user_id};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
@@ -131,9 +129,7 @@ Result<TeamDetail> App::AddTeamMember(const RequestContext& ctx, Id id, Id user_
 
 Result<TeamDetail> App::RemoveTeamMember(const RequestContext& ctx, Id id, Id user_id) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
-  COVALUE_ASSIGN_OR_RETURN(Team team, ReadValue<Team>(store_, [&](store::Repositories& r) {
-                             return r.Teams().Get(id);
-                           }));
+  COVALUE_ASSIGN_OR_RETURN(Team team, TeamById(id));
   const Target target{team.site_id, team.id, user_id, {}};
   const Subject subject{"team", std::to_string(id), user_id};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
