@@ -11,6 +11,7 @@
 #include "domain/audit_record.h"
 #include "domain/community.h"
 #include "domain/error.h"
+#include "domain/guide.h"
 #include "domain/page.h"
 #include "store/repositories.h"
 
@@ -68,7 +69,9 @@ class App {
  public:
   static constexpr std::int64_t kSessionLifetimeMs = 12LL * 60 * 60 * 1000;  // 12 hours
 
-  explicit App(store::Store& store) : store_(store) {}
+  // guides: the self-assessment guides (app/guides/guide_file.h), checked as a set.
+  explicit App(store::Store& store, std::vector<Guide> guides = {})
+      : store_(store), guides_(std::move(guides)) {}
   App(const App&) = delete;
   App& operator=(const App&) = delete;
 
@@ -130,6 +133,11 @@ class App {
   [[nodiscard]] Result<User> UpdateUser(const RequestContext& ctx, Id id,
                                         const UserChanges& changes);
 
+  // The self-assessment guides (guides.cc), readable by every signed-in user.
+  [[nodiscard]] Result<std::vector<Guide>> ListGuides(const RequestContext& ctx) const;
+  // kNotFound when no guide has the id.
+  [[nodiscard]] Result<Guide> GetGuide(const RequestContext& ctx, const std::string& id) const;
+
   // The audit trail (audit_trail.cc): a community admin sees every record, a site admin the
   // records of their sites.
   [[nodiscard]] Result<Page<AuditRecord>> ListAudit(const RequestContext& ctx,
@@ -166,6 +174,7 @@ class App {
   Result<TeamDetail> DetailOf(const Team& team);
 
   store::Store& store_;
+  const std::vector<Guide> guides_;
   auth::LoginThrottle throttle_;
 };
 

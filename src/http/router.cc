@@ -169,7 +169,12 @@ Response Router::Handle(const Request& request, std::string& route_label) const 
         RouteContext route_ctx{request, std::move(params), std::move(ctx)};
         return route->handler(route_ctx);
       }();
-      response = result ? std::move(*result) : ProblemResponse(result.error(), request.request_id);
+      if (result) {
+        response = std::move(*result);
+      } else {
+        response = route->on_error ? route->on_error(result.error(), request.request_id)
+                                   : ProblemResponse(result.error(), request.request_id);
+      }
       if (response.status == 401) {
         response.SetHeader("WWW-Authenticate", "Bearer");
       }

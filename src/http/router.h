@@ -21,6 +21,8 @@ struct RouteContext {
 };
 
 using Handler = std::function<Result<Response>(RouteContext&)>;
+// Turns an error into a response: problem+json by default, an OperationOutcome for FHIR.
+using ErrorTranslator = std::function<Response(const Error&, const std::string& request_id)>;
 
 enum class Access {
   kPublic,    // no credentials needed (login, the OpenAPI document, health, metrics)
@@ -36,6 +38,7 @@ struct Route {
   Access access = Access::kSignedIn;
   Handler handler;
   std::size_t max_body = kDefaultMaxBody;  // Default: 1 MiB; 0 for routes without a body
+  ErrorTranslator on_error = nullptr;      // Default: problem+json (ProblemResponse)
 };
 
 // The route table and the one place requests meet credentials: authenticates, refuses

@@ -6,8 +6,10 @@
 #include <spdlog/spdlog.h>
 
 #include "app/app.h"
+#include "app/guides/guide_file.h"
 #include "cli/commands/commands.h"
 #include "cli/exit_code.h"
+#include "fhir/fhir_routes.h"
 #include "http/api/api_routes.h"
 #include "http/server.h"
 #include "web/static_files.h"
@@ -19,6 +21,7 @@ struct ServeOptions {
   std::string db;
   std::string listen = "127.0.0.1:8080";
   std::string web_root;
+  std::string guides;
   int workers = 8;
   bool trust_forwarded_proto = false;
 };
@@ -45,14 +48,15 @@ Result<std::pair<std::string, unsigned short>> ParseListen(const std::string& te
   return std::pair{host, static_cast<unsigned short>(port)};
 }
 
-// web/dist beside the build folder that holds this executable (build/covalue → web/dist).
-std::string DefaultWebRoot() {
+// A folder of the source tree, found beside the build folder that holds this executable
+// (build/covalue → web/dist, guides).
+std::string BesideBuild(const std::filesystem::path& relative) {
   std::error_code ec;
   const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (ec) {
-    return "web/dist";
+    return relative.string();
   }
-  return (exe.parent_path().parent_path() / "web" / "dist").string();
+  return (exe.parent_path().parent_path() / relative).string();
 }
 
 int Serve(const ServeOptions& options) {
@@ -60,11 +64,16 @@ int Serve(const ServeOptions& options) {
   if (!listen) {
     return ReportError(listen.error());
   }
+  const std::string guides_dir = options.guides.empty() ? BesideBuild("guides") : options.guides;
+  auto guides = app::LoadGuides(guides_dir);
+  if (!guides) {
+    return ReportError(guides.error());
+  }
   auto store = OpenDatabase(options.db);
   if (!store) {
     return ReportError(store.error());
   }
-  app::App app(**store);
+  app::App app(**store, std::move(*guides));
   http::Metrics metrics;
   store::Store& db = **store;
   metrics.AddCounter("covalue_store_writes_total", "Writes committed to the database.",
@@ -75,7 +84,10 @@ int Serve(const ServeOptions& options) {
       [&db] { return db.Stats().commits; });
   http::Router router(app);
   http::api::AddApiRoutes(router, app, metrics);
-  const std::string web_root = options.web_root.empty() ? DefaultWebRoot() : options.web_root;
+  fhir::AddFhirRoutes(router, app);
+  const std::string web_root = options.web_root.empty()
+                                   ? BesideBuild(std::filesystem::path("web") / "dist")
+                                   : options.web_root;
   web::StaticFiles static_files(web_root);
   if (static_files.Empty()) {
     spdlog::warn("no front end at {}: run make build; the API is served alone", web_root);
@@ -111,6 +123,8 @@ void AddServeCommand(CLI::App& root, int* exit_code) {
       ->default_val("127.0.0.1:8080");
   command->add_option("--web", options->web_root,
                       "Folder of the built front end (default: web/dist beside the build folder)");
+  command->add_option("--guides", options->guides,
+                      "Folder of the guide files (default: guides beside the build folder)");
   command->add_option("--workers", options->workers, "Worker threads that run requests")
       ->default_val(8)
       ->check(CLI::Range(1, 256));

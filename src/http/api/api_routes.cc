@@ -10,6 +10,7 @@ void AddApiRoutes(Router& router, app::App& app, const Metrics& metrics) {
   AddTeamRoutes(router, app);
   AddUserRoutes(router, app);
   AddAuditRoutes(router, app);
+  AddGuideRoutes(router, app);
 }
 
 }  // namespace covalue::http::api

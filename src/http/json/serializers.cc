@@ -39,6 +39,51 @@ void adl_serializer<covalue::User>::to_json(json& j, const covalue::User& u) {
        {"memberships", u.memberships}};
 }
 
+void adl_serializer<covalue::LocalizedText>::to_json(json& j, const covalue::LocalizedText& t) {
+  j = t.by_language;
+}
+
+void adl_serializer<covalue::GuideItem>::to_json(json& j, const covalue::GuideItem& i) {
+  j = {{"link_id", i.link_id}, {"type", covalue::GuideItemTypeName(i.type)}, {"text", i.text}};
+  if (!i.hint.Empty()) {
+    j["hint"] = i.hint;
+  }
+  if (!i.introduction.Empty()) {
+    j["introduction"] = i.introduction;
+  }
+  if (i.step) {
+    j["step"] = *i.step;
+  }
+  if (!i.summarises.empty()) {
+    j["summarises"] = i.summarises;
+  }
+  for (covalue::Artefact a : i.artefacts) {
+    j["artefacts"].push_back(covalue::ArtefactName(a));
+  }
+  for (const covalue::GuideOption& o : i.options) {
+    j["options"].push_back({{"code", o.code}, {"text", o.text}});
+  }
+  if (i.value_domain) {
+    j["value_domain"] = covalue::ValueDomainName(*i.value_domain);
+  }
+  if (i.repeats) {
+    j["repeats"] = true;
+  }
+  if (!i.items.empty()) {
+    j["items"] = i.items;
+  }
+}
+
+void adl_serializer<covalue::Guide>::to_json(json& j, const covalue::Guide& g) {
+  j = {{"id", g.id},
+       {"version", g.version},
+       {"kind", covalue::GuideKindName(g.kind)},
+       {"languages", g.Languages()},
+       {"title", g.title},
+       {"description", g.description},
+       {"items", g.items}};
+}
+
 void adl_serializer<covalue::AuditRecord>::to_json(json& j, const covalue::AuditRecord& r) {
   j = {{"seq", r.seq},
        {"time_ms", r.time_ms},

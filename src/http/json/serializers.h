@@ -4,6 +4,7 @@
 
 #include "domain/audit_record.h"
 #include "domain/community.h"
+#include "domain/guide.h"
 #include "domain/page.h"
 #include "store/repositories.h"
 
@@ -40,6 +41,21 @@ template <>
 struct adl_serializer<covalue::User> {
   static void to_json(  // NOLINT(readability-identifier-naming): nlohmann's name
       json& j, const covalue::User& u);
+};
+template <>
+struct adl_serializer<covalue::LocalizedText> {
+  static void to_json(  // NOLINT(readability-identifier-naming): nlohmann's name
+      json& j, const covalue::LocalizedText& t);
+};
+template <>
+struct adl_serializer<covalue::GuideItem> {
+  static void to_json(  // NOLINT(readability-identifier-naming): nlohmann's name
+      json& j, const covalue::GuideItem& i);
+};
+template <>
+struct adl_serializer<covalue::Guide> {
+  static void to_json(  // NOLINT(readability-identifier-naming): nlohmann's name
+      json& j, const covalue::Guide& g);
 };
 template <>
 struct adl_serializer<covalue::AuditRecord> {

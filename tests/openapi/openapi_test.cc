@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "fhir/fhir_routes.h"
 #include "http/api/api_routes.h"
 #include "support/app_fixture.h"
 
@@ -24,6 +25,7 @@ TEST_F(OpenApiTest, DescribesExactlyTheRoutesOfTheRouterWithTheirSummaries) {
   Metrics metrics;
   Router router(*app_);
   api::AddApiRoutes(router, *app_, metrics);
+  fhir::AddFhirRoutes(router, *app_);
   const auto doc = nlohmann::json::parse(OpenApiDocument());
   EXPECT_EQ(doc["openapi"], "3.1.0");
 
