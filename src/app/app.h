@@ -40,6 +40,25 @@ struct NewUser {
   std::vector<Membership> memberships;
 };
 
+// One answer of a workbook as its team sees it.
+struct WorkbookAnswer {
+  std::string link_id;
+  std::optional<AnswerRevision> latest;  // absent while never saved
+  std::int64_t revisions = 0;
+  // For an empty answer of the full guide: the team's short-form answer to the question that
+  // summarises this step, so a team grows from the short form without retyping.
+  std::string starting_text;
+};
+
+// A workbook with its steps (the guide's top-level items) and, when the reader may see text,
+// its answers.
+struct WorkbookView {
+  Workbook workbook;
+  std::vector<StepState> steps;
+  bool text_visible = false;  // false for facilitators of a workbook not shared
+  std::vector<WorkbookAnswer> answers;
+};
+
 // Changes to an existing record; absent fields stay as they are.
 struct SiteChanges {
   std::optional<std::string> name;
@@ -138,6 +157,46 @@ class App {
   // kNotFound when no guide has the id.
   [[nodiscard]] Result<Guide> GetGuide(const RequestContext& ctx, const std::string& id) const;
 
+  // Workbooks (workbooks.cc). Only the team's members and leads and the site's admins read or
+  // write a workbook; facilitators see its step statuses, and its text once it is shared.
+  // Start always creates a new workbook. kNotFound for an unknown team or guide.
+  [[nodiscard]] Result<WorkbookView> StartWorkbook(const RequestContext& ctx, Id team_id,
+                                                   const std::string& guide_id);
+  [[nodiscard]] Result<WorkbookView> GetWorkbook(const RequestContext& ctx, Id id);
+  [[nodiscard]] Result<Page<Workbook>> ListTeamWorkbooks(const RequestContext& ctx, Id team_id,
+                                                         const PageRequest& page);
+  // Saves a new revision of an answer. Saving over an existing answer needs if_match, the
+  // ETag of its latest revision: absent → kPreconditionRequired, stale → kConflict.
+  // kInvalidArgument when link_id is not a question of the guide or the text is not UTF-8.
+  [[nodiscard]] Result<AnswerRevision> SaveAnswer(const RequestContext& ctx, Id id,
+                                                  const std::string& link_id,
+                                                  const std::string& text,
+                                                  const std::optional<std::string>& if_match);
+  // The answer's latest revision, if any (for a conflict's current text).
+  [[nodiscard]] Result<std::optional<AnswerRevision>> GetAnswer(const RequestContext& ctx, Id id,
+                                                                const std::string& link_id);
+  [[nodiscard]] Result<Page<AnswerRevision>> ListRevisions(const RequestContext& ctx, Id id,
+                                                           const std::string& link_id,
+                                                           const PageRequest& page);
+  [[nodiscard]] Result<AnswerRevision> GetRevision(const RequestContext& ctx, Id id,
+                                                   const std::string& link_id, std::int64_t number);
+  // Saves an older revision's text as a new revision (if_match as for SaveAnswer).
+  [[nodiscard]] Result<AnswerRevision> RestoreRevision(const RequestContext& ctx, Id id,
+                                                       const std::string& link_id,
+                                                       std::int64_t number,
+                                                       const std::optional<std::string>& if_match);
+  // step_link_id is a top-level item of the guide.
+  [[nodiscard]] Status SetStepStatus(const RequestContext& ctx, Id id,
+                                     const std::string& step_link_id, StepStatus status);
+  [[nodiscard]] Status SetPosition(const RequestContext& ctx, Id id,
+                                   const std::string& step_link_id);
+  [[nodiscard]] Status ShareWorkbook(const RequestContext& ctx, Id id, bool shared);
+  [[nodiscard]] Result<AnswerComment> AddComment(const RequestContext& ctx, Id id,
+                                                 const std::string& link_id,
+                                                 const std::string& text);
+  [[nodiscard]] Result<std::vector<AnswerComment>> ListComments(const RequestContext& ctx, Id id,
+                                                                const std::string& link_id);
+
   // The audit trail (audit_trail.cc): a community admin sees every record, a site admin the
   // records of their sites.
   [[nodiscard]] Result<Page<AuditRecord>> ListAudit(const RequestContext& ctx,
@@ -170,6 +229,20 @@ class App {
                                                    std::vector<Membership> memberships);
   Result<Principal> PrincipalOf(Id user_id);
   Result<Team> TeamById(Id id);
+  // The guide of an id, or kNotFound naming field.
+  Result<Guide> GuideById(const std::string& id, const std::string& field) const;
+  // The workbook and the decision that lets ctx take action on it (denials are audited).
+  struct WorkbookAccess {
+    Workbook workbook;
+    Guide guide;
+    Decision decision;
+  };
+  Result<WorkbookAccess> AccessWorkbook(const RequestContext& ctx, Id id, Action action);
+  Result<WorkbookView> ViewOf(const Workbook& workbook, const Guide& guide, bool text_visible);
+  // Writes a revision after checking if_match against the answer's latest, in one write.
+  Result<AnswerRevision> WriteRevision(const RequestContext& ctx, const WorkbookAccess& access,
+                                       AnswerRevision revision,
+                                       const std::optional<std::string>& if_match);
   // The team with its members, read now.
   Result<TeamDetail> DetailOf(const Team& team);
 

@@ -37,6 +37,16 @@ bool HoldsAnyAdmin(const Principal& p) {
                      [](const Membership& m) { return m.role == Role::kAdmin; });
 }
 
+// A team member or lead of team.
+Decision InTeam(const Principal& p, std::optional<Id> team) {
+  for (const Membership& m : p.memberships) {
+    if (team && m.team_id == team && RoleNeedsTeam(m.role)) {
+      return Allow(m.role);
+    }
+  }
+  return Deny();
+}
+
 bool LeadsTeam(const Principal& p, std::optional<Id> team) {
   return team && std::any_of(p.memberships.begin(), p.memberships.end(), [&](const Membership& m) {
            return m.role == Role::kTeamLead && m.team_id == team;
@@ -102,6 +112,16 @@ std::string_view ActionName(Action action) {
       return "token.manage";
     case Action::kAuditRead:
       return "audit.read";
+    case Action::kWorkbookCreate:
+      return "workbook.create";
+    case Action::kWorkbookRead:
+      return "workbook.read";
+    case Action::kWorkbookWrite:
+      return "workbook.write";
+    case Action::kWorkbookShare:
+      return "workbook.share";
+    case Action::kWorkbookProgress:
+      return "workbook.progress";
   }
   return "unknown";
 }
@@ -151,6 +171,28 @@ Decision Authorize(const Principal& p, Action action, const Target& t) {
       return IsCommunityAdmin(p) || HoldsAtAnyOf(p, Role::kAdmin, t.user_site_ids)
                  ? Allow(Role::kAdmin)
                  : Deny();
+
+    // A workbook is the team's: its members and leads, and the site's admins.
+    case Action::kWorkbookCreate:
+    case Action::kWorkbookRead:
+    case Action::kWorkbookWrite:
+      if (Holds(p, Role::kAdmin, t.site_id) != nullptr) {
+        return Allow(Role::kAdmin);
+      }
+      return InTeam(p, t.team_id);
+
+    case Action::kWorkbookShare:
+      if (Holds(p, Role::kAdmin, t.site_id) != nullptr) {
+        return Allow(Role::kAdmin);
+      }
+      return LeadsTeam(p, t.team_id) ? Allow(Role::kTeamLead) : Deny();
+
+    // Facilitators follow every team's progress, without the text.
+    case Action::kWorkbookProgress:
+      if (Holds(p, Role::kFacilitator, t.site_id) != nullptr) {
+        return Allow(Role::kFacilitator);
+      }
+      return Authorize(p, Action::kWorkbookRead, t);
 
     case Action::kMembershipGrant:
       if (!t.site_id) {

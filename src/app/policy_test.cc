@@ -60,11 +60,28 @@ TEST(Authorize, ATeamLeadManagesTheirOwnTeamOnly) {
   EXPECT_FALSE(Authorize(lead, Action::kTeamMembersManage, {kSiteA, 11, {}, {}}).allowed);
 }
 
+TEST(Authorize, AWorkbookIsItsTeamsAndItsSiteAdminsAndFacilitatorsFollowProgress) {
+  const Target workbook{kSiteA, kTeamA, {}, {}};
+  Principal member = With({{Role::kTeamMember, kSiteA, kTeamA}});
+  Principal other_team = With({{Role::kTeamLead, kSiteA, 11}});
+  Principal site_admin = With({{Role::kAdmin, kSiteA, std::nullopt}});
+  Principal facilitator = With({{Role::kFacilitator, std::nullopt, std::nullopt}});
+  Principal patient = With({{Role::kPatient, kSiteA, std::nullopt}});
+  EXPECT_TRUE(Authorize(member, Action::kWorkbookWrite, workbook).allowed);
+  EXPECT_FALSE(Authorize(member, Action::kWorkbookShare, workbook).allowed);
+  EXPECT_FALSE(Authorize(other_team, Action::kWorkbookRead, workbook).allowed);
+  EXPECT_TRUE(Authorize(site_admin, Action::kWorkbookRead, workbook).allowed);
+  EXPECT_FALSE(Authorize(facilitator, Action::kWorkbookRead, workbook).allowed);
+  EXPECT_TRUE(Authorize(facilitator, Action::kWorkbookProgress, workbook).allowed);
+  EXPECT_FALSE(Authorize(patient, Action::kWorkbookProgress, workbook).allowed);
+}
+
 TEST(Authorize, NoMembershipsMeansOnlyTheCommunityNames) {
   Principal nobody = With({});
   EXPECT_TRUE(Authorize(nobody, Action::kSiteList, {}).allowed);
   for (Action action : {Action::kTeamRead, Action::kSiteCreate, Action::kUserList,
-                        Action::kAuditRead, Action::kTeamCreate, Action::kPopulationUpdate}) {
+                        Action::kAuditRead, Action::kTeamCreate, Action::kPopulationUpdate,
+                        Action::kWorkbookRead, Action::kWorkbookProgress}) {
     EXPECT_FALSE(Authorize(nobody, action, {kSiteA, kTeamA, 5, {kSiteA}}).allowed)
         << ActionName(action);
   }

@@ -15,7 +15,7 @@ constexpr std::pair<GuideKind, std::string_view> kKindNames[] = {
     {GuideKind::kPassport, "passport"},
 };
 constexpr std::pair<GuideItemType, std::string_view> kTypeNames[] = {
-    {GuideItemType::kGroup, "group"}, {GuideItemType::kText, "text"},
+    {GuideItemType::kGroup, "group"},   {GuideItemType::kText, "text"},
     {GuideItemType::kString, "string"}, {GuideItemType::kChoice, "choice"},
     {GuideItemType::kRating, "rating"}, {GuideItemType::kDate, "date"},
 };
@@ -115,8 +115,8 @@ class ItemChecker {
     }
     for (const auto& [language, value] : text.by_language) {
       if (std::find(languages_.begin(), languages_.end(), language) == languages_.end()) {
-        Add(item.link_id, fmt::format("the {} is in '{}', which the guide's title is not",
-                                      what, language));
+        Add(item.link_id,
+            fmt::format("the {} is in '{}', which the guide's title is not", what, language));
       }
     }
   }
@@ -277,7 +277,9 @@ std::optional<GuideItemType> ParseGuideItemType(std::string_view name) {
   return ParseIn(kTypeNames, name);
 }
 std::string_view ArtefactName(Artefact artefact) { return NameIn(kArtefactNames, artefact); }
-std::optional<Artefact> ParseArtefact(std::string_view name) { return ParseIn(kArtefactNames, name); }
+std::optional<Artefact> ParseArtefact(std::string_view name) {
+  return ParseIn(kArtefactNames, name);
+}
 std::string_view ValueDomainName(ValueDomain domain) { return NameIn(kDomainNames, domain); }
 std::optional<ValueDomain> ParseValueDomain(std::string_view name) {
   return ParseIn(kDomainNames, name);

@@ -44,8 +44,9 @@ enum class ValueDomain {
   kAccess,
 };
 inline constexpr ValueDomain kAllValueDomains[] = {
-    ValueDomain::kCommunication,         ValueDomain::kSelfEfficacy, ValueDomain::kInterconnectedness,
-    ValueDomain::kCosts, ValueDomain::kProfessionalExperience, ValueDomain::kAccess};
+    ValueDomain::kCommunication,          ValueDomain::kSelfEfficacy,
+    ValueDomain::kInterconnectedness,     ValueDomain::kCosts,
+    ValueDomain::kProfessionalExperience, ValueDomain::kAccess};
 
 struct GuideOption {
   std::string code;

@@ -29,8 +29,8 @@ Guide FullGuide() {
 }
 
 Guide ShortForm() {
-  Guide guide{"coproduction-guide-short", "1.0.0", GuideKind::kShortForm, Text("Short", "Kort"),
-              {}, {}};
+  Guide guide{"coproduction-guide-short", "1.0.0", GuideKind::kShortForm,
+              Text("Short", "Kort"),      {},      {}};
   for (int i = 1; i <= 6; ++i) {
     GuideItem item = Question("short." + std::to_string(i));
     item.summarises = "step-" + std::to_string(i + 1);

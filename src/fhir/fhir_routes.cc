@@ -42,9 +42,11 @@ Result<http::Response> SearchQuestionnaires(app::App& app, http::RouteContext& r
 }  // namespace
 
 void AddFhirRoutes(http::Router& router, app::App& app) {
-  auto outcome = [](const Error& e, const std::string& id) { return OperationOutcomeResponse(e, id); };
-  router.Add({"GET", "/fhir/r4/Questionnaire/{id}",
-              "FHIR R4 read of a guide's Questionnaire", http::Access::kSignedIn,
+  auto outcome = [](const Error& e, const std::string& id) {
+    return OperationOutcomeResponse(e, id);
+  };
+  router.Add({"GET", "/fhir/r4/Questionnaire/{id}", "FHIR R4 read of a guide's Questionnaire",
+              http::Access::kSignedIn,
               [&app](http::RouteContext& r) -> Result<http::Response> {
                 COVALUE_ASSIGN_OR_RETURN(Guide guide, app.GetGuide(r.ctx, r.params.at("id")));
                 http::Response response = FhirJson(200, QuestionnaireOf(guide));

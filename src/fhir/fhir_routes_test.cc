@@ -16,8 +16,11 @@ class FhirRoutesTest : public app::EmptyAppTest {
     auto guides = app::LoadGuides(std::filesystem::path(COVALUE_SOURCE_DIR) / "guides");
     ASSERT_OK(guides);
     app_ = std::make_unique<app::App>(*store_, std::move(*guides));
-    auto user = app_->CreateUser(system_, app::NewUser{"reader", "Reader", "a long password",
-                                                       {{Role::kResearcher, std::nullopt, std::nullopt}}});
+    auto user =
+        app_->CreateUser(system_, app::NewUser{"reader",
+                                               "Reader",
+                                               "a long password",
+                                               {{Role::kResearcher, std::nullopt, std::nullopt}}});
     ASSERT_OK(user);
     auto token = app_->CreateToken(
         app::RequestContext{app::Principal{user->id, user->username, user->memberships}, "t", ""},
@@ -74,9 +77,8 @@ TEST_F(FhirRoutesTest, SearchesQuestionnairesIntoASearchsetBundle) {
   EXPECT_EQ(all["resourceType"], "Bundle");
   EXPECT_EQ(all["type"], "searchset");
   EXPECT_EQ(all["total"], 3);
-  EXPECT_EQ(all["entry"][0]["fullUrl"],
-            "http://127.0.0.1:8080/fhir/r4/Questionnaire/" +
-                all["entry"][0]["resource"]["id"].get<std::string>());
+  EXPECT_EQ(all["entry"][0]["fullUrl"], "http://127.0.0.1:8080/fhir/r4/Questionnaire/" +
+                                            all["entry"][0]["resource"]["id"].get<std::string>());
   auto one = nlohmann::json::parse(Get("/fhir/r4/Questionnaire?_id=improvement-passport").body);
   EXPECT_EQ(one["total"], 1);
 }

@@ -10,17 +10,28 @@ namespace {
 // The issue-type code of an error (https://hl7.org/fhir/R4/valueset-issue-type.html).
 const char* IssueCode(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kInvalidArgument: return "invalid";
-    case ErrorCode::kNotFound: return "not-found";
-    case ErrorCode::kConflict: return "conflict";
-    case ErrorCode::kPreconditionRequired: return "required";
-    case ErrorCode::kGone: return "deleted";
-    case ErrorCode::kUnauthenticated: return "login";
-    case ErrorCode::kPermissionDenied: return "forbidden";
-    case ErrorCode::kResourceExhausted: return "too-costly";
-    case ErrorCode::kUnsupported: return "not-supported";
-    case ErrorCode::kUnavailable: return "transient";
-    case ErrorCode::kInternal: return "exception";
+    case ErrorCode::kInvalidArgument:
+      return "invalid";
+    case ErrorCode::kNotFound:
+      return "not-found";
+    case ErrorCode::kConflict:
+      return "conflict";
+    case ErrorCode::kPreconditionRequired:
+      return "required";
+    case ErrorCode::kGone:
+      return "deleted";
+    case ErrorCode::kUnauthenticated:
+      return "login";
+    case ErrorCode::kPermissionDenied:
+      return "forbidden";
+    case ErrorCode::kResourceExhausted:
+      return "too-costly";
+    case ErrorCode::kUnsupported:
+      return "not-supported";
+    case ErrorCode::kUnavailable:
+      return "transient";
+    case ErrorCode::kInternal:
+      return "exception";
   }
   return "exception";
 }

@@ -40,12 +40,18 @@ void PutText(json& target, const std::string& key, const LocalizedText& text) {
 
 std::string FhirType(GuideItemType type) {
   switch (type) {
-    case GuideItemType::kGroup: return "group";
-    case GuideItemType::kText: return "text";
-    case GuideItemType::kString: return "string";
-    case GuideItemType::kChoice: return "choice";
-    case GuideItemType::kRating: return "integer";
-    case GuideItemType::kDate: return "date";
+    case GuideItemType::kGroup:
+      return "group";
+    case GuideItemType::kText:
+      return "text";
+    case GuideItemType::kString:
+      return "string";
+    case GuideItemType::kChoice:
+      return "choice";
+    case GuideItemType::kRating:
+      return "integer";
+    case GuideItemType::kDate:
+      return "date";
   }
   return "text";
 }
@@ -53,9 +59,12 @@ std::string FhirType(GuideItemType type) {
 // What a placeholder for a linked artefact is called, in each language the guide has.
 LocalizedText ArtefactLabel(Artefact artefact) {
   switch (artefact) {
-    case Artefact::kPersona: return {{{"en", "Linked persona"}, {"sv", "Länkad persona"}}};
-    case Artefact::kProcessMap: return {{{"en", "Linked process map"}, {"sv", "Länkad processkarta"}}};
-    case Artefact::kMeasure: return {{{"en", "Linked measure"}, {"sv", "Länkat mått"}}};
+    case Artefact::kPersona:
+      return {{{"en", "Linked persona"}, {"sv", "Länkad persona"}}};
+    case Artefact::kProcessMap:
+      return {{{"en", "Linked process map"}, {"sv", "Länkad processkarta"}}};
+    case Artefact::kMeasure:
+      return {{{"en", "Linked measure"}, {"sv", "Länkat mått"}}};
   }
   return {};
 }

@@ -52,8 +52,9 @@ TEST_F(QuestionnaireTest, TheShortFormHasExactlySixQuestionsNamingTheirSteps) {
   EXPECT_EQ(q["item"].size(), 6U);
   EXPECT_EQ(questions[0]["extension"][0]["valueString"], "step-2");
   EXPECT_EQ(questions[5]["extension"][0]["valueString"], "step-8");
-  EXPECT_EQ(Translation(questions[0]["_text"], "sv"),
-            "Vilka är människorna i den här patientpopulationen, och hur möter de de professionella?");
+  EXPECT_EQ(
+      Translation(questions[0]["_text"], "sv"),
+      "Vilka är människorna i den här patientpopulationen, och hur möter de de professionella?");
 }
 
 TEST_F(QuestionnaireTest, TheFullGuideHasOneGroupPerStepWithIntroductionHelpAndLinks) {
@@ -68,8 +69,9 @@ TEST_F(QuestionnaireTest, TheFullGuideHasOneGroupPerStepWithIntroductionHelpAndL
   EXPECT_EQ(Questions(step2["item"]).size(), 6U);
   const json& persona_question = step2["item"][1];
   EXPECT_EQ(persona_question["linkId"], "step-2.q1");
-  EXPECT_EQ(persona_question["item"][0]["extension"][0]["valueCodeableConcept"]["coding"][0]["code"],
-            "help");
+  EXPECT_EQ(
+      persona_question["item"][0]["extension"][0]["valueCodeableConcept"]["coding"][0]["code"],
+      "help");
   EXPECT_EQ(persona_question["item"][1]["type"], "reference");
   EXPECT_EQ(persona_question["item"][1]["extension"][0]["valueCode"], "persona");
 }

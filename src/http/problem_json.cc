@@ -46,6 +46,11 @@ Kind KindOf(const Error& error) {
 int HttpStatus(const Error& error) { return KindOf(error).status; }
 
 Response ProblemResponse(const Error& error, const std::string& request_id) {
+  return ProblemResponse(error, request_id, nlohmann::json::object());
+}
+
+Response ProblemResponse(const Error& error, const std::string& request_id,
+                         const nlohmann::json& extensions) {
   const Kind kind = KindOf(error);
   nlohmann::json body = {
       {"type", std::string("/problems/") + kind.slug},
@@ -58,6 +63,7 @@ Response ProblemResponse(const Error& error, const std::string& request_id) {
   if (!error.field.empty()) {
     body["field"] = error.field;
   }
+  body.update(extensions);
   Response response;
   response.status = kind.status;
   response.content_type = "application/problem+json";

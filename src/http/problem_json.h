@@ -1,5 +1,7 @@
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include "domain/error.h"
 #include "http/message.h"
 
@@ -12,5 +14,9 @@ int HttpStatus(const Error& error);
 // members `field` (the JSON pointer or parameter at fault, when there is one) and
 // `request_id`.
 Response ProblemResponse(const Error& error, const std::string& request_id);
+
+// The same with extension members (such as the current text of a stale save).
+Response ProblemResponse(const Error& error, const std::string& request_id,
+                         const nlohmann::json& extensions);
 
 }  // namespace covalue::http

@@ -1,12 +1,11 @@
 #include "app/guides/guide_file.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <map>
 #include <set>
 
 #include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
 
 namespace covalue::app {
 namespace {
@@ -163,8 +162,8 @@ class GuideReader {
         Throw(artefacts, "artefacts must be a list");
       }
       for (const YAML::Node& a : artefacts) {
-        item.artefacts.push_back(
-            ParseOrThrow(a, ParseArtefact(a.Scalar()), "an artefact", "persona, process-map, measure"));
+        item.artefacts.push_back(ParseOrThrow(a, ParseArtefact(a.Scalar()), "an artefact",
+                                              "persona, process-map, measure"));
       }
     }
     if (const YAML::Node options = reader.Optional("options")) {

@@ -11,6 +11,7 @@ void AddApiRoutes(Router& router, app::App& app, const Metrics& metrics) {
   AddUserRoutes(router, app);
   AddAuditRoutes(router, app);
   AddGuideRoutes(router, app);
+  AddWorkbookRoutes(router, app);
 }
 
 }  // namespace covalue::http::api

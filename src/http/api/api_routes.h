@@ -17,6 +17,7 @@ void AddTeamRoutes(Router& router, app::App& app);
 void AddUserRoutes(Router& router, app::App& app);
 void AddAuditRoutes(Router& router, app::App& app);
 void AddGuideRoutes(Router& router, app::App& app);
+void AddWorkbookRoutes(Router& router, app::App& app);
 void AddSystemRoutes(Router& router, const Metrics& metrics);
 
 // A JSON response of a value with a to_json mapping.

@@ -119,6 +119,18 @@ Result<std::optional<std::int64_t>> ObjectReader::OptionalInt(const std::string&
   return std::optional<std::int64_t>(value->get<std::int64_t>());
 }
 
+Result<bool> ObjectReader::RequiredBool(const std::string& name) {
+  const nlohmann::json* value = Find(name);
+  if (value == nullptr || value->is_null()) {
+    return Fail(ErrorCode::kInvalidArgument, fmt::format("{} is required", Pointer(name)),
+                Pointer(name));
+  }
+  if (!value->is_boolean()) {
+    return Fail(WrongType(Pointer(name), "true or false"));
+  }
+  return value->get<bool>();
+}
+
 Result<nlohmann::json> ObjectReader::OptionalArray(const std::string& name) {
   const nlohmann::json* value = Find(name);
   if (value == nullptr || value->is_null()) {

@@ -28,6 +28,7 @@ class ObjectReader {
   [[nodiscard]] Result<std::optional<std::string>> OptionalString(const std::string& name);
   [[nodiscard]] Result<std::int64_t> RequiredInt(const std::string& name);
   [[nodiscard]] Result<std::optional<std::int64_t>> OptionalInt(const std::string& name);
+  [[nodiscard]] Result<bool> RequiredBool(const std::string& name);
   // An array member; absent gives an empty array.
   [[nodiscard]] Result<nlohmann::json> OptionalArray(const std::string& name);
 

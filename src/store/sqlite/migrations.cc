@@ -8,6 +8,7 @@
 
 namespace covalue::embedded {
 std::string_view Migration0001();
+std::string_view Migration0002();
 }  // namespace covalue::embedded
 
 namespace covalue::store::sqlite {
@@ -21,6 +22,7 @@ struct Migration {
 // Append only: a released migration never changes.
 constexpr Migration kMigrations[] = {
     {1, &embedded::Migration0001},
+    {2, &embedded::Migration0002},
 };
 
 std::int64_t NowMs() {

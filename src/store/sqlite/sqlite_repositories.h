@@ -91,17 +91,52 @@ class SqliteAuditRepository final : public AuditRepository {
   Connection& db_;
 };
 
+class SqliteWorkbookRepository final : public WorkbookRepository {
+ public:
+  explicit SqliteWorkbookRepository(Connection& db) : db_(db) {}
+  Result<Workbook> Create(const Workbook& workbook) override;
+  Result<Workbook> Get(Id id) override;
+  Result<Page<Workbook>> ListOfTeam(Id team_id, const PageRequest& page) override;
+  Result<std::optional<Workbook>> LatestOfTeam(Id team_id, const std::string& guide_id) override;
+  Status SetPosition(Id id, const std::string& link_id) override;
+  Status SetShared(Id id, bool shared) override;
+  Result<AnswerRevision> AddRevision(AnswerRevision revision) override;
+  Result<std::optional<AnswerRevision>> LatestRevision(Id workbook_id,
+                                                       const std::string& link_id) override;
+  Result<std::vector<AnswerRevision>> LatestRevisions(Id workbook_id) override;
+  Result<std::map<std::string, std::int64_t>> RevisionCounts(Id workbook_id) override;
+  Result<AnswerRevision> Revision(Id workbook_id, const std::string& link_id,
+                                  std::int64_t number) override;
+  Result<Page<AnswerRevision>> Revisions(Id workbook_id, const std::string& link_id,
+                                         const PageRequest& page) override;
+  Status SetStepStatus(Id workbook_id, const std::string& link_id, StepStatus status, Id user_id,
+                       std::int64_t now_ms) override;
+  Result<std::vector<StepState>> StepStatuses(Id workbook_id) override;
+  Result<AnswerComment> AddComment(Id workbook_id, Id site_id, AnswerComment comment) override;
+  Result<std::vector<AnswerComment>> Comments(Id workbook_id, const std::string& link_id) override;
+
+ private:
+  Connection& db_;
+};
+
 // All repositories over one connection.
 class SqliteRepositories final : public Repositories {
  public:
   explicit SqliteRepositories(Connection& db)
-      : sites_(db), populations_(db), teams_(db), users_(db), credentials_(db), audit_(db) {}
+      : sites_(db),
+        populations_(db),
+        teams_(db),
+        users_(db),
+        credentials_(db),
+        audit_(db),
+        workbooks_(db) {}
   SiteRepository& Sites() override { return sites_; }
   PopulationRepository& Populations() override { return populations_; }
   TeamRepository& Teams() override { return teams_; }
   UserRepository& Users() override { return users_; }
   CredentialRepository& Credentials() override { return credentials_; }
   AuditRepository& Audit() override { return audit_; }
+  WorkbookRepository& Workbooks() override { return workbooks_; }
 
  private:
   SqliteSiteRepository sites_;
@@ -110,6 +145,7 @@ class SqliteRepositories final : public Repositories {
   SqliteUserRepository users_;
   SqliteCredentialRepository credentials_;
   SqliteAuditRepository audit_;
+  SqliteWorkbookRepository workbooks_;
 };
 
 // The row limit a page query asks for: one more than the page, to know whether another follows.

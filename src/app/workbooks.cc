@@ -1,0 +1,349 @@
+#include <fmt/format.h>
+
+#include "app/app.h"
+#include "domain/validation.h"
+
+namespace covalue::app {
+namespace {
+
+constexpr std::size_t kMaxAnswerBytes = 256 * 1024;
+
+Target TargetOf(const Workbook& w) { return Target{w.site_id, w.team_id, std::nullopt, {}}; }
+
+// A question a workbook can hold an answer to: any item of the guide but a group.
+Status CheckQuestion(const Guide& guide, const std::string& link_id) {
+  const GuideItem* item = guide.Find(link_id);
+  if (item == nullptr || item->type == GuideItemType::kGroup) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("'{}' is not a question of guide {}", link_id, guide.id), "linkId");
+  }
+  return Ok();
+}
+
+Status CheckStep(const Guide& guide, const std::string& link_id) {
+  for (const GuideItem& item : guide.items) {
+    if (item.link_id == link_id) {
+      return Ok();
+    }
+  }
+  return Fail(ErrorCode::kInvalidArgument,
+              fmt::format("'{}' is not a step of guide {}", link_id, guide.id), "step");
+}
+
+Status CheckAnswerText(const std::string& text) {
+  if (text.size() > kMaxAnswerBytes) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("an answer holds at most {} bytes", kMaxAnswerBytes), "/text");
+  }
+  // Newlines and tabs are Markdown; other control characters are not text.
+  std::string probe = text;
+  for (char& c : probe) {
+    if (c == '\n' || c == '\r' || c == '\t') {
+      c = ' ';
+    }
+  }
+  if (probe.find_first_not_of(' ') == std::string::npos) {
+    return Ok();  // an empty answer clears it, as a revision
+  }
+  return ValidateText(probe, "/text", kMaxAnswerBytes);
+}
+
+}  // namespace
+
+Result<Guide> App::GuideById(const std::string& id, const std::string& field) const {
+  for (const Guide& guide : guides_) {
+    if (guide.id == id) {
+      return guide;
+    }
+  }
+  return Fail(ErrorCode::kNotFound, fmt::format("no guide has the id '{}'", id), field);
+}
+
+Result<App::WorkbookAccess> App::AccessWorkbook(const RequestContext& ctx, Id id, Action action) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(
+      Workbook workbook,
+      ReadValue<Workbook>(store_, [&](store::Repositories& r) { return r.Workbooks().Get(id); }));
+  COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, action, TargetOf(workbook),
+                                                     {"workbook", std::to_string(id), {}}));
+  COVALUE_ASSIGN_OR_RETURN(Guide guide, GuideById(workbook.guide_id, "guide_id"));
+  return WorkbookAccess{std::move(workbook), std::move(guide), decision};
+}
+
+Result<WorkbookView> App::ViewOf(const Workbook& workbook, const Guide& guide, bool text_visible) {
+  WorkbookView view{workbook, {}, text_visible, {}};
+  COVALUE_ASSIGN_OR_RETURN(auto statuses,
+                           ReadValue<std::vector<StepState>>(store_, [&](store::Repositories& r) {
+                             return r.Workbooks().StepStatuses(workbook.id);
+                           }));
+  for (const GuideItem& step : guide.items) {
+    StepState state{step.link_id, StepStatus::kNotStarted};
+    for (const StepState& saved : statuses) {
+      if (saved.link_id == step.link_id) {
+        state.status = saved.status;
+      }
+    }
+    view.steps.push_back(state);
+  }
+  if (!text_visible) {
+    return view;
+  }
+  COVALUE_ASSIGN_OR_RETURN(
+      auto latest, ReadValue<std::vector<AnswerRevision>>(store_, [&](store::Repositories& r) {
+        return r.Workbooks().LatestRevisions(workbook.id);
+      }));
+  COVALUE_ASSIGN_OR_RETURN(auto counts, (ReadValue<std::map<std::string, std::int64_t>>(
+                                            store_, [&](store::Repositories& r) {
+                                              return r.Workbooks().RevisionCounts(workbook.id);
+                                            })));
+  // The full guide starts from the team's newest short-form answers: the short question that
+  // summarises a step seeds the step's first question.
+  std::map<std::string, std::string> starting;
+  if (guide.kind == GuideKind::kFull) {
+    for (const Guide& other : guides_) {
+      if (other.kind != GuideKind::kShortForm) {
+        continue;
+      }
+      COVALUE_ASSIGN_OR_RETURN(
+          auto short_form, ReadValue<std::optional<Workbook>>(store_, [&](store::Repositories& r) {
+            return r.Workbooks().LatestOfTeam(workbook.team_id, other.id);
+          }));
+      if (!short_form) {
+        continue;
+      }
+      COVALUE_ASSIGN_OR_RETURN(
+          auto answers, ReadValue<std::vector<AnswerRevision>>(store_, [&](store::Repositories& r) {
+            return r.Workbooks().LatestRevisions(short_form->id);
+          }));
+      for (const AnswerRevision& answer : answers) {
+        const GuideItem* question = other.Find(answer.link_id);
+        const GuideItem* step = question != nullptr ? guide.Find(question->summarises) : nullptr;
+        if (step != nullptr && !step->items.empty()) {
+          for (const GuideItem& first : step->items) {
+            if (first.type != GuideItemType::kGroup) {
+              starting[first.link_id] = answer.text;
+              break;
+            }
+          }
+        }
+      }
+    }
+  }
+  std::function<void(const std::vector<GuideItem>&)> collect = [&](const auto& items) {
+    for (const GuideItem& item : items) {
+      if (item.type != GuideItemType::kGroup) {
+        WorkbookAnswer answer{item.link_id, std::nullopt, 0, ""};
+        for (const AnswerRevision& revision : latest) {
+          if (revision.link_id == item.link_id) {
+            answer.latest = revision;
+          }
+        }
+        if (auto count = counts.find(item.link_id); count != counts.end()) {
+          answer.revisions = count->second;
+        }
+        if (!answer.latest) {
+          if (auto seed = starting.find(item.link_id); seed != starting.end()) {
+            answer.starting_text = seed->second;
+          }
+        }
+        view.answers.push_back(std::move(answer));
+      }
+      collect(item.items);
+    }
+  };
+  collect(guide.items);
+  return view;
+}
+
+Result<WorkbookView> App::StartWorkbook(const RequestContext& ctx, Id team_id,
+                                        const std::string& guide_id) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  auto team = TeamById(team_id);
+  if (!team) {
+    return Fail(team.error().code, team.error().message, "/team_id");
+  }
+  const Target target{team->site_id, team->id, std::nullopt, {}};
+  COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, Action::kWorkbookCreate,
+                                                     target, {"workbook", "", {}}));
+  COVALUE_ASSIGN_OR_RETURN(Guide guide, GuideById(guide_id, "/guide_id"));
+  COVALUE_ASSIGN_OR_RETURN(
+      Workbook workbook,
+      store::WriteValue<Workbook>(store_, [&](store::Repositories& repos) -> Result<Workbook> {
+        COVALUE_ASSIGN_OR_RETURN(
+            Workbook created,
+            repos.Workbooks().Create(Workbook{0, team->site_id, team->id, guide.id, guide.version,
+                                              principal.user_id, NowMs(), "", false}));
+        COVALUE_RETURN_IF_ERROR(AppendAudit(repos, ctx, decision, Action::kWorkbookCreate, target,
+                                            {"workbook", std::to_string(created.id), {}},
+                                            AuditOutcome::kAllowed));
+        return created;
+      }));
+  return ViewOf(workbook, guide, true);
+}
+
+Result<WorkbookView> App::GetWorkbook(const RequestContext& ctx, Id id) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(
+      Workbook workbook,
+      ReadValue<Workbook>(store_, [&](store::Repositories& r) { return r.Workbooks().Get(id); }));
+  // Who may only follow progress sees the text once the team shares it.
+  const Target target = TargetOf(workbook);
+  const bool reads = Authorize(principal, Action::kWorkbookRead, target).allowed;
+  COVALUE_RETURN_IF_ERROR(Permit(ctx, principal,
+                                 reads ? Action::kWorkbookRead : Action::kWorkbookProgress, target,
+                                 {"workbook", std::to_string(id), {}}));
+  COVALUE_ASSIGN_OR_RETURN(Guide guide, GuideById(workbook.guide_id, "guide_id"));
+  return ViewOf(workbook, guide, reads || workbook.shared);
+}
+
+Result<Page<Workbook>> App::ListTeamWorkbooks(const RequestContext& ctx, Id team_id,
+                                              const PageRequest& page) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Team team, TeamById(team_id));
+  COVALUE_RETURN_IF_ERROR(Permit(ctx, principal, Action::kWorkbookProgress,
+                                 {team.site_id, team.id, std::nullopt, {}},
+                                 {"team", std::to_string(team_id), {}}));
+  return ReadValue<Page<Workbook>>(
+      store_, [&](store::Repositories& r) { return r.Workbooks().ListOfTeam(team_id, page); });
+}
+
+Result<AnswerRevision> App::WriteRevision(const RequestContext& ctx, const WorkbookAccess& access,
+                                          AnswerRevision revision,
+                                          const std::optional<std::string>& if_match) {
+  const Id workbook_id = access.workbook.id;
+  return store::WriteValue<AnswerRevision>(
+      store_, [&](store::Repositories& repos) -> Result<AnswerRevision> {
+        COVALUE_ASSIGN_OR_RETURN(auto latest,
+                                 repos.Workbooks().LatestRevision(workbook_id, revision.link_id));
+        if (latest && !if_match) {
+          return Fail(ErrorCode::kPreconditionRequired,
+                      "this answer has been saved before: send If-Match with its ETag", "If-Match");
+        }
+        if (if_match && (!latest || *if_match != RevisionEtag(latest->number))) {
+          return Fail(ErrorCode::kConflict,
+                      "the answer changed since it was read: merge with the current text",
+                      "If-Match");
+        }
+        COVALUE_ASSIGN_OR_RETURN(AnswerRevision saved, repos.Workbooks().AddRevision(revision));
+        COVALUE_RETURN_IF_ERROR(AppendAudit(
+            repos, ctx, access.decision, Action::kWorkbookWrite, TargetOf(access.workbook),
+            {"workbook", std::to_string(workbook_id), {}}, AuditOutcome::kAllowed));
+        saved.author = ctx.principal ? ctx.principal->username : "";
+        return saved;
+      });
+}
+
+Result<AnswerRevision> App::SaveAnswer(const RequestContext& ctx, Id id, const std::string& link_id,
+                                       const std::string& text,
+                                       const std::optional<std::string>& if_match) {
+  COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookWrite));
+  COVALUE_RETURN_IF_ERROR(CheckQuestion(access.guide, link_id));
+  COVALUE_RETURN_IF_ERROR(CheckAnswerText(text));
+  return WriteRevision(
+      ctx, access,
+      AnswerRevision{id, link_id, 0, text, ctx.principal->user_id, "", NowMs(), std::nullopt},
+      if_match);
+}
+
+Result<std::optional<AnswerRevision>> App::GetAnswer(const RequestContext& ctx, Id id,
+                                                     const std::string& link_id) {
+  COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookRead));
+  COVALUE_RETURN_IF_ERROR(CheckQuestion(access.guide, link_id));
+  return ReadValue<std::optional<AnswerRevision>>(
+      store_, [&](store::Repositories& r) { return r.Workbooks().LatestRevision(id, link_id); });
+}
+
+Result<Page<AnswerRevision>> App::ListRevisions(const RequestContext& ctx, Id id,
+                                                const std::string& link_id,
+                                                const PageRequest& page) {
+  COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookRead));
+  COVALUE_RETURN_IF_ERROR(CheckQuestion(access.guide, link_id));
+  return ReadValue<Page<AnswerRevision>>(
+      store_, [&](store::Repositories& r) { return r.Workbooks().Revisions(id, link_id, page); });
+}
+
+Result<AnswerRevision> App::GetRevision(const RequestContext& ctx, Id id,
+                                        const std::string& link_id, std::int64_t number) {
+  COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookRead));
+  COVALUE_RETURN_IF_ERROR(CheckQuestion(access.guide, link_id));
+  return ReadValue<AnswerRevision>(
+      store_, [&](store::Repositories& r) { return r.Workbooks().Revision(id, link_id, number); });
+}
+
+Result<AnswerRevision> App::RestoreRevision(const RequestContext& ctx, Id id,
+                                            const std::string& link_id, std::int64_t number,
+                                            const std::optional<std::string>& if_match) {
+  COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookWrite));
+  COVALUE_RETURN_IF_ERROR(CheckQuestion(access.guide, link_id));
+  COVALUE_ASSIGN_OR_RETURN(AnswerRevision old,
+                           ReadValue<AnswerRevision>(store_, [&](store::Repositories& r) {
+                             return r.Workbooks().Revision(id, link_id, number);
+                           }));
+  return WriteRevision(
+      ctx, access,
+      AnswerRevision{id, link_id, 0, old.text, ctx.principal->user_id, "", NowMs(), number},
+      if_match);
+}
+
+Status App::SetStepStatus(const RequestContext& ctx, Id id, const std::string& step_link_id,
+                          StepStatus status) {
+  COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookWrite));
+  COVALUE_RETURN_IF_ERROR(CheckStep(access.guide, step_link_id));
+  return store_.Write([&](store::Repositories& repos) -> Status {
+    COVALUE_RETURN_IF_ERROR(
+        repos.Workbooks().SetStepStatus(id, step_link_id, status, ctx.principal->user_id, NowMs()));
+    return AppendAudit(repos, ctx, access.decision, Action::kWorkbookWrite,
+                       TargetOf(access.workbook), {"workbook", std::to_string(id), {}},
+                       AuditOutcome::kAllowed);
+  });
+}
+
+Status App::SetPosition(const RequestContext& ctx, Id id, const std::string& step_link_id) {
+  COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookWrite));
+  COVALUE_RETURN_IF_ERROR(CheckStep(access.guide, step_link_id));
+  return store_.Write([&](store::Repositories& repos) -> Status {
+    COVALUE_RETURN_IF_ERROR(repos.Workbooks().SetPosition(id, step_link_id));
+    return AppendAudit(repos, ctx, access.decision, Action::kWorkbookWrite,
+                       TargetOf(access.workbook), {"workbook", std::to_string(id), {}},
+                       AuditOutcome::kAllowed);
+  });
+}
+
+Status App::ShareWorkbook(const RequestContext& ctx, Id id, bool shared) {
+  COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookShare));
+  return store_.Write([&](store::Repositories& repos) -> Status {
+    COVALUE_RETURN_IF_ERROR(repos.Workbooks().SetShared(id, shared));
+    return AppendAudit(repos, ctx, access.decision, Action::kWorkbookShare,
+                       TargetOf(access.workbook), {"workbook", std::to_string(id), {}},
+                       AuditOutcome::kAllowed);
+  });
+}
+
+Result<AnswerComment> App::AddComment(const RequestContext& ctx, Id id, const std::string& link_id,
+                                      const std::string& text) {
+  COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookWrite));
+  COVALUE_RETURN_IF_ERROR(CheckQuestion(access.guide, link_id));
+  COVALUE_RETURN_IF_ERROR(ValidateText(text, "/text", 4000));
+  return store::WriteValue<AnswerComment>(
+      store_, [&](store::Repositories& repos) -> Result<AnswerComment> {
+        COVALUE_ASSIGN_OR_RETURN(
+            AnswerComment comment,
+            repos.Workbooks().AddComment(id, access.workbook.site_id,
+                                         AnswerComment{0, link_id, ctx.principal->user_id,
+                                                       ctx.principal->username, NowMs(), text}));
+        COVALUE_RETURN_IF_ERROR(AppendAudit(
+            repos, ctx, access.decision, Action::kWorkbookWrite, TargetOf(access.workbook),
+            {"workbook", std::to_string(id), {}}, AuditOutcome::kAllowed));
+        return comment;
+      });
+}
+
+Result<std::vector<AnswerComment>> App::ListComments(const RequestContext& ctx, Id id,
+                                                     const std::string& link_id) {
+  COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookRead));
+  COVALUE_RETURN_IF_ERROR(CheckQuestion(access.guide, link_id));
+  return ReadValue<std::vector<AnswerComment>>(
+      store_, [&](store::Repositories& r) { return r.Workbooks().Comments(id, link_id); });
+}
+
+}  // namespace covalue::app

@@ -1,0 +1,249 @@
+#include <charconv>
+
+#include "http/api/api_routes.h"
+#include "http/json/json_body.h"
+#include "http/problem_json.h"
+
+namespace covalue::http::api {
+namespace {
+
+nlohmann::json RevisionJson(const AnswerRevision& r) {
+  nlohmann::json out = {
+      {"link_id", r.link_id},    {"number", r.number}, {"etag", RevisionEtag(r.number)},
+      {"text", r.text},          {"author", r.author}, {"created_ms", r.created_ms},
+      {"restored_from", nullptr}};
+  if (r.restored_from) {
+    out["restored_from"] = *r.restored_from;
+  }
+  return out;
+}
+
+nlohmann::json WorkbookJson(const Workbook& w) {
+  return {{"id", w.id},
+          {"site_id", w.site_id},
+          {"team_id", w.team_id},
+          {"guide_id", w.guide_id},
+          {"guide_version", w.guide_version},
+          {"created_ms", w.created_ms},
+          {"position", w.position},
+          {"shared", w.shared}};
+}
+
+nlohmann::json ViewJson(const app::WorkbookView& view) {
+  nlohmann::json out = WorkbookJson(view.workbook);
+  out["steps"] = nlohmann::json::array();
+  for (const StepState& step : view.steps) {
+    out["steps"].push_back({{"link_id", step.link_id}, {"status", StepStatusName(step.status)}});
+  }
+  out["text_visible"] = view.text_visible;
+  out["answers"] = nlohmann::json::array();
+  for (const app::WorkbookAnswer& a : view.answers) {
+    nlohmann::json answer = {
+        {"link_id", a.link_id},
+        {"revisions", a.revisions},
+        {"text", a.latest ? a.latest->text : ""},
+        {"etag", a.latest ? nlohmann::json(RevisionEtag(a.latest->number)) : nlohmann::json()},
+        {"author", a.latest ? nlohmann::json(a.latest->author) : nlohmann::json()},
+        {"updated_ms", a.latest ? nlohmann::json(a.latest->created_ms) : nlohmann::json()}};
+    if (!a.starting_text.empty()) {
+      answer["starting_text"] = a.starting_text;
+    }
+    out["answers"].push_back(answer);
+  }
+  return out;
+}
+
+std::optional<std::string> IfMatch(const Request& request) {
+  const std::string& value = request.Header("if-match");
+  return value.empty() ? std::nullopt : std::optional<std::string>(value);
+}
+
+// A saved revision, with its ETag; a stale save answers 409 with the current text and ETag so
+// the client can offer a merge.
+Result<Response> RevisionResponse(app::App& app, RouteContext& r, Id id,
+                                  const Result<AnswerRevision>& saved) {
+  if (saved) {
+    Response response = Json(200, RevisionJson(*saved));
+    response.SetHeader("ETag", RevisionEtag(saved->number));
+    return response;
+  }
+  if (saved.error().code != ErrorCode::kConflict) {
+    return Fail(saved.error());
+  }
+  auto current = app.GetAnswer(r.ctx, id, r.params.at("linkId"));
+  nlohmann::json extensions = {{"current_text", ""}, {"current_etag", nullptr}};
+  if (current && *current) {
+    extensions = {{"current_text", (*current)->text},
+                  {"current_etag", RevisionEtag((*current)->number)},
+                  {"current_author", (*current)->author}};
+  }
+  return ProblemResponse(saved.error(), r.request.request_id, extensions);
+}
+
+Response NoContent() {
+  Response response;
+  response.status = 204;
+  response.content_type.clear();
+  return response;
+}
+
+Result<std::int64_t> RevisionNumber(const RouteContext& r) {
+  const std::string& text = r.params.at("number");
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value <= 0) {
+    return Fail(ErrorCode::kInvalidArgument, "number must be a positive integer", "number");
+  }
+  return value;
+}
+
+}  // namespace
+
+void AddWorkbookRoutes(Router& router, app::App& app) {
+  router.Add({"POST", "/api/v1/workbooks", "Start a new workbook of a guide for a team",
+              Access::kSignedIn, [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+                ObjectReader reader(body);
+                COVALUE_ASSIGN_OR_RETURN(Id team_id, reader.RequiredInt("team_id"));
+                COVALUE_ASSIGN_OR_RETURN(std::string guide_id, reader.RequiredString("guide_id"));
+                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                COVALUE_ASSIGN_OR_RETURN(auto view, app.StartWorkbook(r.ctx, team_id, guide_id));
+                return Json(201, ViewJson(view));
+              }});
+  router.Add({"GET", "/api/v1/workbooks/{id}",
+              "Read a workbook: steps, and answers for those who may see them", Access::kSignedIn,
+              [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto view, app.GetWorkbook(r.ctx, id));
+                return Json(200, ViewJson(view));
+              },
+              0});
+  router.Add({"GET", "/api/v1/teams/{id}/workbooks", "List a team's workbooks", Access::kSignedIn,
+              [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto page, ReadPage(r.request));
+                COVALUE_ASSIGN_OR_RETURN(auto workbooks, app.ListTeamWorkbooks(r.ctx, id, page));
+                nlohmann::json items = nlohmann::json::array();
+                for (const Workbook& w : workbooks.items) {
+                  items.push_back(WorkbookJson(w));
+                }
+                return Json(200, nlohmann::json{
+                                     {"items", items},
+                                     {"next", workbooks.next
+                                                  ? nlohmann::json(std::to_string(*workbooks.next))
+                                                  : nlohmann::json()}});
+              },
+              0});
+  router.Add({"PUT", "/api/v1/workbooks/{id}/answers/{linkId}",
+              "Save a new revision of an answer (If-Match needed over an existing one)",
+              Access::kSignedIn, [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+                ObjectReader reader(body);
+                COVALUE_ASSIGN_OR_RETURN(std::string text, reader.RequiredString("text"));
+                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                return RevisionResponse(
+                    app, r, id,
+                    app.SaveAnswer(r.ctx, id, r.params.at("linkId"), text, IfMatch(r.request)));
+              }});
+  router.Add({"GET", "/api/v1/workbooks/{id}/answers/{linkId}/revisions",
+              "List every revision of an answer, oldest first", Access::kSignedIn,
+              [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto page, ReadPage(r.request));
+                COVALUE_ASSIGN_OR_RETURN(auto revisions,
+                                         app.ListRevisions(r.ctx, id, r.params.at("linkId"), page));
+                nlohmann::json items = nlohmann::json::array();
+                for (const AnswerRevision& revision : revisions.items) {
+                  items.push_back(RevisionJson(revision));
+                }
+                return Json(200, nlohmann::json{
+                                     {"items", items},
+                                     {"next", revisions.next
+                                                  ? nlohmann::json(std::to_string(*revisions.next))
+                                                  : nlohmann::json()}});
+              },
+              0});
+  router.Add({"POST", "/api/v1/workbooks/{id}/answers/{linkId}/revisions/{number}/restore",
+              "Save an older revision's text as the newest revision (If-Match as for a save)",
+              Access::kSignedIn,
+              [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(std::int64_t number, RevisionNumber(r));
+                return RevisionResponse(app, r, id,
+                                        app.RestoreRevision(r.ctx, id, r.params.at("linkId"),
+                                                            number, IfMatch(r.request)));
+              },
+              0});
+  router.Add({"PUT", "/api/v1/workbooks/{id}/steps/{linkId}",
+              "Set a step's status: not_started, in_progress or done", Access::kSignedIn,
+              [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+                ObjectReader reader(body);
+                COVALUE_ASSIGN_OR_RETURN(std::string status_text, reader.RequiredString("status"));
+                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                auto status = ParseStepStatus(status_text);
+                if (!status) {
+                  return Fail(ErrorCode::kInvalidArgument,
+                              "/status must be not_started, in_progress or done", "/status");
+                }
+                COVALUE_RETURN_IF_ERROR(
+                    app.SetStepStatus(r.ctx, id, r.params.at("linkId"), *status));
+                return NoContent();
+              }});
+  router.Add({"PUT", "/api/v1/workbooks/{id}/position",
+              "Set the step the team is at in the learning cycle", Access::kSignedIn,
+              [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+                ObjectReader reader(body);
+                COVALUE_ASSIGN_OR_RETURN(std::string step, reader.RequiredString("step"));
+                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                COVALUE_RETURN_IF_ERROR(app.SetPosition(r.ctx, id, step));
+                return NoContent();
+              }});
+  router.Add({"PUT", "/api/v1/workbooks/{id}/sharing",
+              "Share a workbook's text with the community, or stop sharing it", Access::kSignedIn,
+              [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+                ObjectReader reader(body);
+                COVALUE_ASSIGN_OR_RETURN(bool shared, reader.RequiredBool("shared"));
+                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                COVALUE_RETURN_IF_ERROR(app.ShareWorkbook(r.ctx, id, shared));
+                return NoContent();
+              }});
+  router.Add({"POST", "/api/v1/workbooks/{id}/answers/{linkId}/comments", "Comment on an answer",
+              Access::kSignedIn, [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+                ObjectReader reader(body);
+                COVALUE_ASSIGN_OR_RETURN(std::string text, reader.RequiredString("text"));
+                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                COVALUE_ASSIGN_OR_RETURN(auto comment,
+                                         app.AddComment(r.ctx, id, r.params.at("linkId"), text));
+                return Json(201, nlohmann::json{{"id", comment.id},
+                                                {"author", comment.author},
+                                                {"created_ms", comment.created_ms},
+                                                {"text", comment.text}});
+              }});
+  router.Add({"GET", "/api/v1/workbooks/{id}/answers/{linkId}/comments",
+              "List the comments on an answer, oldest first", Access::kSignedIn,
+              [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto comments,
+                                         app.ListComments(r.ctx, id, r.params.at("linkId")));
+                nlohmann::json items = nlohmann::json::array();
+                for (const AnswerComment& c : comments) {
+                  items.push_back({{"id", c.id},
+                                   {"author", c.author},
+                                   {"created_ms", c.created_ms},
+                                   {"text", c.text}});
+                }
+                return Json(200, nlohmann::json{{"items", items}, {"next", nullptr}});
+              },
+              0});
+}
+
+}  // namespace covalue::http::api

@@ -1,0 +1,102 @@
+#include <gtest/gtest.h>
+
+#include "store/sqlite/sqlite_store.h"
+#include "support/status_matchers.h"
+#include "support/temp_dir.h"
+
+namespace covalue::store::sqlite {
+namespace {
+
+class WorkbookRepositoryTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = OpenSqliteStore(dir_.File("covalue.db"));
+    ASSERT_OK(opened);
+    store_ = std::move(*opened);
+    auto made = WriteValue<Workbook>(*store_, [&](Repositories& r) -> Result<Workbook> {
+      COVALUE_ASSIGN_OR_RETURN(Site site, r.Sites().Create({0, "Site", "SE"}));
+      COVALUE_ASSIGN_OR_RETURN(Population p, r.Populations().Create({0, site.id, "MS", ""}));
+      COVALUE_ASSIGN_OR_RETURN(Team team, r.Teams().Create({0, site.id, p.id, "Team"}));
+      COVALUE_ASSIGN_OR_RETURN(User user, r.Users().Create({0, "anna", "Anna", {}}, "h"));
+      user_id_ = user.id;
+      return r.Workbooks().Create(Workbook{0, site.id, team.id, "coproduction-guide-short", "1.0.0",
+                                           user.id, 1, "", false});
+    });
+    ASSERT_OK(made);
+    workbook_ = *made;
+  }
+
+  AnswerRevision Save(const std::string& link_id, const std::string& text) {
+    auto saved = WriteValue<AnswerRevision>(*store_, [&](Repositories& r) {
+      return r.Workbooks().AddRevision(
+          AnswerRevision{workbook_.id, link_id, 0, text, user_id_, "", 5, std::nullopt});
+    });
+    EXPECT_TRUE(saved.has_value()) << saved.error().message;
+    return *saved;
+  }
+
+  testing_support::TempDir dir_;
+  std::unique_ptr<Store> store_;
+  Workbook workbook_;
+  Id user_id_ = 0;
+};
+
+TEST_F(WorkbookRepositoryTest, NumbersRevisionsPerAnswerAndKeepsThemAll) {
+  EXPECT_EQ(Save("short.population", "first").number, 1);
+  EXPECT_EQ(Save("short.population", "second").number, 2);
+  EXPECT_EQ(Save("short.chain", "chain").number, 1);
+  auto latest = ReadValue<std::vector<AnswerRevision>>(
+      *store_, [&](Repositories& r) { return r.Workbooks().LatestRevisions(workbook_.id); });
+  ASSERT_OK(latest);
+  ASSERT_EQ(latest->size(), 2U);
+  EXPECT_EQ((*latest)[1].text, "second");
+  EXPECT_EQ((*latest)[1].author, "anna");
+  auto history = ReadValue<Page<AnswerRevision>>(*store_, [&](Repositories& r) {
+    return r.Workbooks().Revisions(workbook_.id, "short.population", PageRequest{0, 1});
+  });
+  ASSERT_OK(history);
+  ASSERT_EQ(history->items.size(), 1U);
+  EXPECT_EQ(history->items[0].text, "first");
+  EXPECT_EQ(history->next, std::optional<Id>(1));
+  auto counts = ReadValue<std::map<std::string, std::int64_t>>(
+      *store_, [&](Repositories& r) { return r.Workbooks().RevisionCounts(workbook_.id); });
+  ASSERT_OK(counts);
+  EXPECT_EQ(counts->at("short.population"), 2);
+}
+
+TEST_F(WorkbookRepositoryTest, StepStatusesUpsertAndCommentsList) {
+  ASSERT_OK(store_->Write([&](Repositories& r) {
+    return r.Workbooks().SetStepStatus(workbook_.id, "step-2", StepStatus::kInProgress, user_id_,
+                                       1);
+  }));
+  ASSERT_OK(store_->Write([&](Repositories& r) {
+    return r.Workbooks().SetStepStatus(workbook_.id, "step-2", StepStatus::kDone, user_id_, 2);
+  }));
+  auto statuses = ReadValue<std::vector<StepState>>(
+      *store_, [&](Repositories& r) { return r.Workbooks().StepStatuses(workbook_.id); });
+  ASSERT_OK(statuses);
+  ASSERT_EQ(statuses->size(), 1U);
+  EXPECT_EQ((*statuses)[0].status, StepStatus::kDone);
+  ASSERT_OK(WriteValue<AnswerComment>(*store_, [&](Repositories& r) {
+    return r.Workbooks().AddComment(workbook_.id, workbook_.site_id,
+                                    AnswerComment{0, "short.chain", user_id_, "", 3, "Good point"});
+  }));
+  auto comments = ReadValue<std::vector<AnswerComment>>(*store_, [&](Repositories& r) {
+    return r.Workbooks().Comments(workbook_.id, "short.chain");
+  });
+  ASSERT_OK(comments);
+  ASSERT_EQ(comments->size(), 1U);
+  EXPECT_EQ((*comments)[0].author, "anna");
+}
+
+TEST_F(WorkbookRepositoryTest, ARevisionOfAMissingWorkbookIsNotFound) {
+  EXPECT_ERROR(WriteValue<AnswerRevision>(*store_,
+                                          [&](Repositories& r) {
+                                            return r.Workbooks().AddRevision(AnswerRevision{
+                                                999, "x", 0, "t", user_id_, "", 1, std::nullopt});
+                                          }),
+               ErrorCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace covalue::store::sqlite

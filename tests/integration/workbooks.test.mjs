@@ -1,0 +1,149 @@
+// Workbooks over real HTTP: revisions with ETags, a stale save and its merge, who may see what,
+// and the short form seeding the full guide.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { loginOf, signIn, startServer, tempDir, writeDemo } from '../support/covalue_server.mjs';
+
+describe('workbooks', () => {
+  let dir, server, url, as, team, otherTeam;
+  before(async () => {
+    dir = tempDir();
+    const logins = writeDemo(dir.file('covalue.db'));
+    server = await startServer(dir.file('covalue.db'));
+    url = server.url;
+    as = {};
+    for (const name of ['lead.vastera', 'member.vastera', 'lead.fjordvik', 'patient.vastera', 'facilitator', 'siteadmin.vastera']) {
+      const login = loginOf(logins, name);
+      as[name] = await signIn(url, login.username, login.password);
+    }
+    const me = await (await fetch(`${url}/api/v1/users/me`, { headers: { cookie: as['lead.vastera'] } })).json();
+    team = me.memberships[0].team_id;
+    const other = await (await fetch(`${url}/api/v1/users/me`, { headers: { cookie: as['lead.fjordvik'] } })).json();
+    otherTeam = other.memberships[0].team_id;
+  });
+  after(async () => {
+    await server.stop();
+    dir.remove();
+  });
+
+  const call = (who, method, path, body, headers = {}) =>
+    fetch(url + path, {
+      method,
+      headers: { cookie: as[who], ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+
+  async function start(guide) {
+    const response = await call('lead.vastera', 'POST', '/api/v1/workbooks', { team_id: team, guide_id: guide });
+    assert.equal(response.status, 201);
+    return response.json();
+  }
+
+  it('starts a workbook of the short form with six steps, all not started', async () => {
+    const workbook = await start('coproduction-guide-short');
+    assert.equal(workbook.team_id, team);
+    assert.equal(workbook.guide_id, 'coproduction-guide-short');
+    assert.equal(workbook.steps.length, 6);
+    assert.ok(workbook.steps.every((s) => s.status === 'not_started'));
+    assert.equal(workbook.answers.length, 6);
+    const again = await start('coproduction-guide-short');
+    assert.notEqual(again.id, workbook.id, 'POST always creates a new workbook');
+  });
+
+  it('refuses an unknown guide, a team of another site and a question not in the guide', async () => {
+    assert.equal((await call('lead.vastera', 'POST', '/api/v1/workbooks', { team_id: team, guide_id: 'nothing' })).status, 404);
+    assert.equal((await call('lead.vastera', 'POST', '/api/v1/workbooks', { team_id: otherTeam, guide_id: 'coproduction-guide-short' })).status, 403);
+    const workbook = await start('coproduction-guide-short');
+    const bad = await call('lead.vastera', 'PUT', `/api/v1/workbooks/${workbook.id}/answers/step-2.q1`, { text: 'x' });
+    assert.equal(bad.status, 400);
+    assert.equal((await bad.json()).field, 'linkId');
+  });
+
+  it('keeps every revision; a stale save gets 409 with the current text, and the merge makes three', async () => {
+    const workbook = await start('coproduction-guide-short');
+    const path = `/api/v1/workbooks/${workbook.id}/answers/short.population`;
+    const first = await call('lead.vastera', 'PUT', path, { text: 'People with MS in our region.' });
+    assert.equal(first.status, 200);
+    assert.equal(first.headers.get('etag'), '"1"');
+
+    // Saving over an existing answer without If-Match is refused.
+    const blind = await call('member.vastera', 'PUT', path, { text: 'Overwrite' });
+    assert.equal(blind.status, 428);
+
+    // Both read revision 1; the lead saves first, the member's copy is stale.
+    const lead = await call('lead.vastera', 'PUT', path, { text: 'About 900 adults with MS.' }, { 'if-match': '"1"' });
+    assert.equal(lead.status, 200);
+    assert.equal(lead.headers.get('etag'), '"2"');
+    const stale = await call('member.vastera', 'PUT', path, { text: 'Mostly women under 50.' }, { 'if-match': '"1"' });
+    assert.equal(stale.status, 409);
+    const conflict = await stale.json();
+    assert.equal(conflict.current_text, 'About 900 adults with MS.');
+    assert.equal(conflict.current_etag, '"2"');
+    assert.equal(conflict.current_author, 'lead.vastera');
+
+    const merged = `${conflict.current_text}\n\nMostly women under 50.`;
+    const saved = await call('member.vastera', 'PUT', path, { text: merged }, { 'if-match': conflict.current_etag });
+    assert.equal(saved.status, 200);
+    assert.equal(saved.headers.get('etag'), '"3"');
+
+    const history = await (await call('lead.vastera', 'GET', `${path}/revisions`)).json();
+    assert.deepEqual(history.items.map((r) => [r.number, r.author]), [[1, 'lead.vastera'], [2, 'lead.vastera'], [3, 'member.vastera']]);
+    assert.equal(history.items[2].text, merged);
+    assert.equal(history.next, null);
+
+    // Restoring revision 1 adds a fourth revision; nothing is lost.
+    const restored = await call('lead.vastera', 'POST', `${path}/revisions/1/restore`, undefined, { 'if-match': '"3"' });
+    assert.equal(restored.status, 200);
+    const revision = await restored.json();
+    assert.equal(revision.number, 4);
+    assert.equal(revision.restored_from, 1);
+    assert.equal(revision.text, 'People with MS in our region.');
+  });
+
+  it('lets only the team and the site admins read; facilitators see step statuses only until it is shared', async () => {
+    const workbook = await start('coproduction-guide-short');
+    await call('lead.vastera', 'PUT', `/api/v1/workbooks/${workbook.id}/answers/short.chain`, { text: 'Scheduled infusions.' });
+    assert.equal((await call('lead.vastera', 'PUT', `/api/v1/workbooks/${workbook.id}/steps/short.chain`, { status: 'in_progress' })).status, 204);
+    assert.equal((await call('lead.vastera', 'PUT', `/api/v1/workbooks/${workbook.id}/position`, { step: 'short.chain' })).status, 204);
+
+    assert.equal((await call('lead.fjordvik', 'GET', `/api/v1/workbooks/${workbook.id}`)).status, 403);
+    assert.equal((await call('patient.vastera', 'GET', `/api/v1/workbooks/${workbook.id}`)).status, 403);
+    assert.equal((await call('lead.fjordvik', 'PUT', `/api/v1/workbooks/${workbook.id}/answers/short.chain`, { text: 'x' })).status, 403);
+    const admin = await (await call('siteadmin.vastera', 'GET', `/api/v1/workbooks/${workbook.id}`)).json();
+    assert.equal(admin.answers.find((a) => a.link_id === 'short.chain').text, 'Scheduled infusions.');
+
+    const progress = await (await call('facilitator', 'GET', `/api/v1/workbooks/${workbook.id}`)).json();
+    assert.equal(progress.text_visible, false);
+    assert.deepEqual(progress.answers, []);
+    assert.equal(progress.steps.find((s) => s.link_id === 'short.chain').status, 'in_progress');
+    assert.equal(progress.position, 'short.chain');
+    assert.equal((await call('facilitator', 'GET', `/api/v1/workbooks/${workbook.id}/answers/short.chain/revisions`)).status, 403);
+
+    assert.equal((await call('member.vastera', 'PUT', `/api/v1/workbooks/${workbook.id}/sharing`, { shared: true })).status, 403);
+    assert.equal((await call('lead.vastera', 'PUT', `/api/v1/workbooks/${workbook.id}/sharing`, { shared: true })).status, 204);
+    const shared = await (await call('facilitator', 'GET', `/api/v1/workbooks/${workbook.id}`)).json();
+    assert.equal(shared.text_visible, true);
+    assert.equal(shared.answers.find((a) => a.link_id === 'short.chain').text, 'Scheduled infusions.');
+  });
+
+  it('starts the full guide from the team’s short-form answers', async () => {
+    const short = await start('coproduction-guide-short');
+    await call('lead.vastera', 'PUT', `/api/v1/workbooks/${short.id}/answers/short.population`, { text: 'Adults with MS, 900 of them.' });
+    await call('lead.vastera', 'PUT', `/api/v1/workbooks/${short.id}/answers/short.leadership`, { text: 'A monthly mix review.' });
+    const full = await start('coproduction-guide-full');
+    assert.equal(full.steps.length, 9);
+    const byLink = Object.fromEntries(full.answers.map((a) => [a.link_id, a]));
+    assert.equal(byLink['step-2.q1'].starting_text, 'Adults with MS, 900 of them.');
+    assert.equal(byLink['step-8.q1'].starting_text, 'A monthly mix review.');
+    assert.equal(byLink['step-2.q1'].revisions, 0);
+  });
+
+  it('keeps comments per answer', async () => {
+    const workbook = await start('coproduction-guide-short');
+    const path = `/api/v1/workbooks/${workbook.id}/answers/short.shop/comments`;
+    assert.equal((await call('member.vastera', 'POST', path, { text: 'Ask the MS nurses too.' })).status, 201);
+    const comments = await (await call('lead.vastera', 'GET', path)).json();
+    assert.equal(comments.items[0].author, 'member.vastera');
+  });
+});
