@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "app/app.h"
@@ -11,13 +13,52 @@ constexpr std::size_t kMaxAnswerBytes = 256 * 1024;
 Target TargetOf(const Workbook& w) { return Target{w.site_id, w.team_id, std::nullopt, {}}; }
 
 // A question a workbook can hold an answer to: any item of the guide but a group.
-Status CheckQuestion(const Guide& guide, const std::string& link_id) {
+Result<const GuideItem*> CheckQuestion(const Guide& guide, const std::string& link_id) {
   const GuideItem* item = guide.Find(link_id);
   if (item == nullptr || item->type == GuideItemType::kGroup) {
     return Fail(ErrorCode::kInvalidArgument,
                 fmt::format("'{}' is not a question of guide {}", link_id, guide.id), "linkId");
   }
-  return Ok();
+  return item;
+}
+
+// Ratings take 1 to 5, choices one of their codes, dates YYYY-MM-DD; "" clears any answer.
+Status CheckAnswerShape(const GuideItem& item, const std::string& text) {
+  if (text.empty()) {
+    return Ok();
+  }
+  switch (item.type) {
+    case GuideItemType::kRating:
+      if (text.size() != 1 || text[0] < '1' || text[0] > '5') {
+        return Fail(ErrorCode::kInvalidArgument, "a rating is a whole number from 1 to 5", "/text");
+      }
+      return Ok();
+    case GuideItemType::kChoice:
+      for (const GuideOption& option : item.options) {
+        if (option.code == text) {
+          return Ok();
+        }
+      }
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("'{}' is not one of the choices of {}", text, item.link_id), "/text");
+    case GuideItemType::kDate: {
+      const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
+                          std::all_of(text.begin(), text.end(),
+                                      [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
+      if (!shaped || text.substr(5, 2) < "01" || text.substr(5, 2) > "12" ||
+          text.substr(8, 2) < "01" || text.substr(8, 2) > "31") {
+        return Fail(ErrorCode::kInvalidArgument, "a date is written YYYY-MM-DD", "/text");
+      }
+      return Ok();
+    }
+    case GuideItemType::kString:
+      if (text.find('\n') != std::string::npos) {
+        return Fail(ErrorCode::kInvalidArgument, "this answer is one line", "/text");
+      }
+      return Ok();
+    default:
+      return Ok();
+  }
 }
 
 Status CheckStep(const Guide& guide, const std::string& link_id) {
@@ -237,8 +278,9 @@ Result<AnswerRevision> App::SaveAnswer(const RequestContext& ctx, Id id, const s
                                        const std::string& text,
                                        const std::optional<std::string>& if_match) {
   COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookWrite));
-  COVALUE_RETURN_IF_ERROR(CheckQuestion(access.guide, link_id));
+  COVALUE_ASSIGN_OR_RETURN(const GuideItem* item, CheckQuestion(access.guide, link_id));
   COVALUE_RETURN_IF_ERROR(CheckAnswerText(text));
+  COVALUE_RETURN_IF_ERROR(CheckAnswerShape(*item, text));
   return WriteRevision(
       ctx, access,
       AnswerRevision{id, link_id, 0, text, ctx.principal->user_id, "", NowMs(), std::nullopt},

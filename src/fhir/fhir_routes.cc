@@ -2,6 +2,7 @@
 
 #include "fhir/operation_outcome.h"
 #include "fhir/questionnaire.h"
+#include "fhir/questionnaire_response.h"
 
 namespace covalue::fhir {
 namespace {
@@ -54,6 +55,19 @@ void AddFhirRoutes(http::Router& router, app::App& app) {
                 return response;
               },
               0, outcome});
+  router.Add({"GET", "/api/v1/workbooks/{id}/questionnaire-response",
+              "A workbook as a FHIR R4 QuestionnaireResponse", http::Access::kSignedIn,
+              [&app](http::RouteContext& r) -> Result<http::Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, http::PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto view, app.GetWorkbook(r.ctx, id));
+                if (!view.text_visible) {
+                  return Fail(ErrorCode::kPermissionDenied,
+                              "the team has not shared this workbook's answers", "id");
+                }
+                COVALUE_ASSIGN_OR_RETURN(Guide guide, app.GetGuide(r.ctx, view.workbook.guide_id));
+                return FhirJson(200, QuestionnaireResponseOf(guide, view));
+              },
+              0});
   router.Add({"GET", "/fhir/r4/Questionnaire", "FHIR R4 search of the guides' Questionnaires",
               http::Access::kSignedIn,
               [&app](http::RouteContext& r) { return SearchQuestionnaires(app, r); }, 0, outcome});

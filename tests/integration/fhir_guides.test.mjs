@@ -78,3 +78,60 @@ describe('guides', () => {
     assert.match(result.stderr, new RegExp(`improvement-passport\\.yaml:${line}: 'money' is not a value domain`));
   });
 });
+
+describe('workbooks as FHIR', () => {
+  let dir, server, lead, facilitator, team;
+  before(async () => {
+    dir = tempDir();
+    const logins = writeDemo(dir.file('covalue.db'));
+    server = await startServer(dir.file('covalue.db'));
+    const login = loginOf(logins, 'lead.vastera');
+    lead = await signIn(server.url, login.username, login.password);
+    const f = loginOf(logins, 'facilitator');
+    facilitator = await signIn(server.url, f.username, f.password);
+    team = (await (await fetch(`${server.url}/api/v1/users/me`, { headers: { cookie: lead } })).json()).memberships[0].team_id;
+  });
+  after(async () => {
+    await server.stop();
+    dir.remove();
+  });
+
+  const put = (path, text) =>
+    fetch(server.url + path, { method: 'PUT', headers: { cookie: lead, 'content-type': 'application/json' }, body: JSON.stringify({ text }) });
+
+  it('exports a passport workbook as a QuestionnaireResponse valid against the official schema', async () => {
+    const created = await fetch(`${server.url}/api/v1/workbooks`, {
+      method: 'POST',
+      headers: { cookie: lead, 'content-type': 'application/json' },
+      body: JSON.stringify({ team_id: team, guide_id: 'improvement-passport' }),
+    });
+    const workbook = await created.json();
+    const base = `/api/v1/workbooks/${workbook.id}/answers`;
+    assert.equal((await put(`${base}/cycle.aim`, 'Halve the wait for a first MS nurse visit by June.')).status, 200);
+    assert.equal((await put(`${base}/cycle.configuration`, 'network')).status, 200);
+    assert.equal((await put(`${base}/cycle.ratings.communication`, '4')).status, 200);
+    assert.equal((await put(`${base}/stamp.date`, '2026-11-20')).status, 200);
+    assert.equal((await put(`${base}/cycle.ratings.access`, '9')).status, 400);
+    assert.equal((await put(`${base}/cycle.configuration`, 'factory')).status, 400);
+    assert.equal((await put(`${base}/stamp.session`, 'Session 4\nand more')).status, 400);
+
+    const response = await fetch(`${server.url}/api/v1/workbooks/${workbook.id}/questionnaire-response`, { headers: { cookie: lead } });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'application/fhir+json');
+    const qr = await response.json();
+    assert.deepEqual(validator.validate(qr), [], JSON.stringify(validator.validate(qr)));
+    assert.equal(qr.questionnaire, 'urn:covalue:fhir:questionnaire:improvement-passport|1.0.0');
+    assert.equal(qr.status, 'in-progress');
+    const flat = [];
+    const walk = (items) => items.forEach((i) => (flat.push(i), i.item && walk(i.item)));
+    walk(qr.item);
+    const byLink = Object.fromEntries(flat.map((i) => [i.linkId, i]));
+    assert.equal(byLink['cycle.aim'].answer[0].valueString, 'Halve the wait for a first MS nurse visit by June.');
+    assert.equal(byLink['cycle.configuration'].answer[0].valueCoding.code, 'network');
+    assert.equal(byLink['cycle.ratings.communication'].answer[0].valueInteger, 4);
+    assert.equal(byLink['stamp.date'].answer[0].valueDate, '2026-11-20');
+
+    // A facilitator follows progress but reads no answers until the team shares them.
+    assert.equal((await fetch(`${server.url}/api/v1/workbooks/${workbook.id}/questionnaire-response`, { headers: { cookie: facilitator } })).status, 403);
+  });
+});
