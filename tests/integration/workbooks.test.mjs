@@ -92,6 +92,14 @@ describe('workbooks', () => {
     assert.equal(history.items[2].text, merged);
     assert.equal(history.next, null);
 
+    const diff = await (await call('lead.vastera', 'GET', `${path}/diff?from=2&to=3`)).json();
+    assert.deepEqual(diff.lines, [
+      { op: 'same', text: 'About 900 adults with MS.' },
+      { op: 'added', text: '' },
+      { op: 'added', text: 'Mostly women under 50.' },
+    ]);
+    assert.equal((await call('lead.vastera', 'GET', `${path}/diff?from=2&to=9`)).status, 404);
+
     // Restoring revision 1 adds a fourth revision; nothing is lost.
     const restored = await call('lead.vastera', 'POST', `${path}/revisions/1/restore`, undefined, { 'if-match': '"3"' });
     assert.equal(restored.status, 200);

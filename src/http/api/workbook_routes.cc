@@ -1,5 +1,6 @@
 #include <charconv>
 
+#include "domain/text_diff.h"
 #include "http/api/api_routes.h"
 #include "http/json/json_body.h"
 #include "http/problem_json.h"
@@ -78,6 +79,19 @@ Result<Response> RevisionResponse(app::App& app, RouteContext& r, Id id,
                   {"current_author", (*current)->author}};
   }
   return ProblemResponse(saved.error(), r.request.request_id, extensions);
+}
+
+// A revision number from a query parameter.
+Result<std::int64_t> QueryNumber(const Request& request, const std::string& name) {
+  const std::string* text = request.Query(name);
+  std::int64_t value = 0;
+  if (text != nullptr) {
+    auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (ec == std::errc() && end == text->data() + text->size() && value > 0) {
+      return value;
+    }
+  }
+  return Fail(ErrorCode::kInvalidArgument, name + " must be a revision number", name);
 }
 
 Response NoContent() {
@@ -162,6 +176,23 @@ void AddWorkbookRoutes(Router& router, app::App& app) {
                                      {"next", revisions.next
                                                   ? nlohmann::json(std::to_string(*revisions.next))
                                                   : nlohmann::json()}});
+              },
+              0});
+  router.Add({"GET", "/api/v1/workbooks/{id}/answers/{linkId}/diff",
+              "The line-by-line difference between two revisions of an answer (from, to)",
+              Access::kSignedIn,
+              [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(std::int64_t from, QueryNumber(r.request, "from"));
+                COVALUE_ASSIGN_OR_RETURN(std::int64_t to, QueryNumber(r.request, "to"));
+                const std::string& link_id = r.params.at("linkId");
+                COVALUE_ASSIGN_OR_RETURN(auto a, app.GetRevision(r.ctx, id, link_id, from));
+                COVALUE_ASSIGN_OR_RETURN(auto b, app.GetRevision(r.ctx, id, link_id, to));
+                nlohmann::json lines = nlohmann::json::array();
+                for (const DiffLine& line : DiffLines(a.text, b.text)) {
+                  lines.push_back({{"op", DiffOpName(line.op)}, {"text", line.text}});
+                }
+                return Json(200, nlohmann::json{{"from", from}, {"to", to}, {"lines", lines}});
               },
               0});
   router.Add({"POST", "/api/v1/workbooks/{id}/answers/{linkId}/revisions/{number}/restore",
