@@ -54,6 +54,7 @@ struct WorkbookAnswer {
 // its answers.
 struct WorkbookView {
   Workbook workbook;
+  std::string team_name;
   std::vector<StepState> steps;
   bool text_visible = false;  // false for facilitators of a workbook not shared
   std::vector<WorkbookAnswer> answers;

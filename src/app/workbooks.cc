@@ -112,7 +112,8 @@ Result<App::WorkbookAccess> App::AccessWorkbook(const RequestContext& ctx, Id id
 }
 
 Result<WorkbookView> App::ViewOf(const Workbook& workbook, const Guide& guide, bool text_visible) {
-  WorkbookView view{workbook, {}, text_visible, {}};
+  COVALUE_ASSIGN_OR_RETURN(Team team, TeamById(workbook.team_id));
+  WorkbookView view{workbook, team.name, {}, text_visible, {}};
   COVALUE_ASSIGN_OR_RETURN(auto statuses,
                            ReadValue<std::vector<StepState>>(store_, [&](store::Repositories& r) {
                              return r.Workbooks().StepStatuses(workbook.id);

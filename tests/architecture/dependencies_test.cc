@@ -28,7 +28,7 @@ const std::map<std::string, std::string> kOwner = {
     {"CLI/", "cli/"},
     {"Eigen/", "research/"},
     {"cairo", "analytics/chart/"},
-    {"yaml-cpp/", "app/guides/guide_file.cc"},
+    {"yaml-cpp/", "app/guides/guide_file.cc"}, {"xlsxwriter", "app/export/xlsx.cc"},
 };
 
 struct Include {

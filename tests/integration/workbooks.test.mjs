@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { loginOf, signIn, startServer, tempDir, writeDemo } from '../support/covalue_server.mjs';
+import { readZipEntry } from '../support/zip.mjs';
 
 describe('workbooks', () => {
   let dir, server, url, as, team, otherTeam;
@@ -145,6 +146,55 @@ describe('workbooks', () => {
     assert.equal(byLink['step-2.q1'].starting_text, 'Adults with MS, 900 of them.');
     assert.equal(byLink['step-8.q1'].starting_text, 'A monthly mix review.');
     assert.equal(byLink['step-2.q1'].revisions, 0);
+  });
+
+  it('exports a workbook as Markdown, print HTML and a spreadsheet with every answer', async () => {
+    const workbook = await start('coproduction-guide-short');
+    const answers = {
+      'short.population': 'Adults with MS & their families <about 900>.',
+      'short.chain': 'Infusions every six weeks.',
+      'short.shop': 'Symptom plans with the MS nurse.',
+      'short.network': 'A peer group for newly diagnosed.',
+      'short.access': 'The national MS registry.',
+      'short.leadership': 'A monthly review of the mix.',
+    };
+    for (const [link, text] of Object.entries(answers)) {
+      await call('lead.vastera', 'PUT', `/api/v1/workbooks/${workbook.id}/answers/${link}`, { text });
+    }
+    await call('lead.vastera', 'PUT', `/api/v1/workbooks/${workbook.id}/answers/short.chain`, { text: 'Infusions every six weeks, nurse-led.' }, { 'if-match': '"1"' });
+    answers['short.chain'] = 'Infusions every six weeks, nurse-led.';
+
+    const md = await call('lead.vastera', 'GET', `/api/v1/workbooks/${workbook.id}/export.md`);
+    assert.equal(md.status, 200);
+    assert.match(md.headers.get('content-type'), /^text\/markdown/);
+    assert.match(md.headers.get('content-disposition'), /attachment; filename="workbook-\d+\.md"/);
+    const markdown = await md.text();
+    for (const text of Object.values(answers)) assert.ok(markdown.includes(text), text);
+
+    const print = await call('lead.vastera', 'GET', `/api/v1/workbooks/${workbook.id}/print?lang=sv`);
+    assert.equal(print.status, 200);
+    assert.match(print.headers.get('content-security-policy'), /default-src 'none'/);
+    const html = await print.text();
+    assert.match(html, /<html lang="sv">/);
+    for (const text of Object.values(answers)) {
+      const escaped = text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+      assert.ok(html.includes(escaped), escaped);
+    }
+    assert.equal((await call('lead.vastera', 'GET', `/api/v1/workbooks/${workbook.id}/print?lang=xx`)).status, 400);
+    assert.equal((await call('facilitator', 'GET', `/api/v1/workbooks/${workbook.id}/print`)).status, 403);
+
+    const blank = await (await call('member.vastera', 'GET', '/api/v1/guides/coproduction-guide-full/print')).text();
+    assert.equal((blank.match(/class="blank"/g) ?? []).length, 29, 'one box per question of the full guide');
+
+    const xlsx = await call('lead.vastera', 'GET', `/api/v1/workbooks/${workbook.id}/export.xlsx`);
+    assert.equal(xlsx.status, 200);
+    const strings = readZipEntry(Buffer.from(await xlsx.arrayBuffer()), 'xl/sharedStrings.xml');
+    for (const text of Object.values(answers)) {
+      const escaped = text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+      assert.ok(strings.includes(escaped), escaped);
+    }
+    const sheet = readZipEntry(Buffer.from(await (await call('lead.vastera', 'GET', `/api/v1/workbooks/${workbook.id}/export.xlsx`)).arrayBuffer()), 'xl/worksheets/sheet1.xml');
+    assert.match(sheet, /<c r="E3"[^>]*><v>2<\/v><\/c>/, 'short.chain has two revisions');
   });
 
   it('keeps comments per answer', async () => {

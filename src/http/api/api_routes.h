@@ -20,6 +20,14 @@ void AddGuideRoutes(Router& router, app::App& app);
 void AddWorkbookRoutes(Router& router, app::App& app);
 void AddSystemRoutes(Router& router, const Metrics& metrics);
 
+// The ?lang= of an export: one of the guide's languages; Default: en. kInvalidArgument naming
+// "lang" otherwise.
+[[nodiscard]] Result<std::string> ExportLanguage(const Request& request, const Guide& guide);
+
+// A document answer: its content type, and as an attachment when filename is not empty. Print
+// documents carry a policy that lets them style themselves and nothing else.
+Response Document(std::string content_type, std::string body, const std::string& filename);
+
 // A JSON response of a value with a to_json mapping.
 template <typename T>
 Response Json(int status, const T& value) {

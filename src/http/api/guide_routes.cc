@@ -1,8 +1,49 @@
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "app/export/export.h"
 #include "http/api/api_routes.h"
 
 namespace covalue::http::api {
 
+Result<std::string> ExportLanguage(const Request& request, const Guide& guide) {
+  const std::string* lang = request.Query("lang");
+  if (lang == nullptr) {
+    return std::string("en");
+  }
+  for (const std::string& language : guide.Languages()) {
+    if (language == *lang) {
+      return language;
+    }
+  }
+  return Fail(ErrorCode::kInvalidArgument,
+              fmt::format("lang must be one of the guide's languages: {}",
+                          fmt::join(guide.Languages(), ", ")),
+              "lang");
+}
+
+Response Document(std::string content_type, std::string body, const std::string& filename) {
+  Response response;
+  response.content_type = std::move(content_type);
+  response.body = std::move(body);
+  response.SetHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+  response.SetHeader("X-Content-Type-Options", "nosniff");
+  if (!filename.empty()) {
+    response.SetHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  }
+  return response;
+}
+
 void AddGuideRoutes(Router& router, app::App& app) {
+  router.Add({"GET", "/api/v1/guides/{id}/print",
+              "The blank guide as a print-ready HTML document (lang)", Access::kSignedIn,
+              [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Guide guide, app.GetGuide(r.ctx, r.params.at("id")));
+                COVALUE_ASSIGN_OR_RETURN(std::string lang, ExportLanguage(r.request, guide));
+                return Document("text/html; charset=utf-8", app::PrintHtml(guide, nullptr, lang),
+                                "");
+              },
+              0});
   router.Add({"GET", "/api/v1/guides", "List the self-assessment guides", Access::kSignedIn,
               [&app](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(auto guides, app.ListGuides(r.ctx));

@@ -1,5 +1,8 @@
 #include <charconv>
 
+#include <fmt/format.h>
+
+#include "app/export/export.h"
 #include "domain/text_diff.h"
 #include "http/api/api_routes.h"
 #include "http/json/json_body.h"
@@ -92,6 +95,24 @@ Result<std::int64_t> QueryNumber(const Request& request, const std::string& name
     }
   }
   return Fail(ErrorCode::kInvalidArgument, name + " must be a revision number", name);
+}
+
+// The workbook and its guide for an export; 403 while its answers are not visible to ctx.
+struct Export {
+  app::WorkbookView view;
+  Guide guide;
+  std::string language;
+};
+Result<Export> ExportOf(app::App& app, RouteContext& r) {
+  COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+  COVALUE_ASSIGN_OR_RETURN(auto view, app.GetWorkbook(r.ctx, id));
+  if (!view.text_visible) {
+    return Fail(ErrorCode::kPermissionDenied, "the team has not shared this workbook's answers",
+                "id");
+  }
+  COVALUE_ASSIGN_OR_RETURN(Guide guide, app.GetGuide(r.ctx, view.workbook.guide_id));
+  COVALUE_ASSIGN_OR_RETURN(std::string language, ExportLanguage(r.request, guide));
+  return Export{std::move(view), std::move(guide), std::move(language)};
 }
 
 Response NoContent() {
@@ -206,6 +227,34 @@ void AddWorkbookRoutes(Router& router, app::App& app) {
                                                             number, IfMatch(r.request)));
               },
               0});
+  router.Add({"GET", "/api/v1/workbooks/{id}/export.md", "A workbook as Markdown (lang)",
+              Access::kSignedIn,
+              [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Export e, ExportOf(app, r));
+                return Document("text/markdown; charset=utf-8",
+                                app::WorkbookMarkdown(e.guide, e.view, e.language),
+                                fmt::format("workbook-{}.md", e.view.workbook.id));
+              },
+              0});
+  router.Add({"GET", "/api/v1/workbooks/{id}/print",
+              "A workbook as a print-ready HTML document (lang)", Access::kSignedIn,
+              [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Export e, ExportOf(app, r));
+                return Document("text/html; charset=utf-8",
+                                app::PrintHtml(e.guide, &e.view, e.language), "");
+              },
+              0});
+  router.Add(
+      {"GET", "/api/v1/workbooks/{id}/export.xlsx",
+       "A workbook's answers with their revision counts as a spreadsheet (lang)", Access::kSignedIn,
+       [&app](RouteContext& r) -> Result<Response> {
+         COVALUE_ASSIGN_OR_RETURN(Export e, ExportOf(app, r));
+         COVALUE_ASSIGN_OR_RETURN(std::string bytes,
+                                  app::WorkbookXlsx(e.guide, e.view, e.language));
+         return Document("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                         std::move(bytes), fmt::format("workbook-{}.xlsx", e.view.workbook.id));
+       },
+       0});
   router.Add({"PUT", "/api/v1/workbooks/{id}/steps/{linkId}",
               "Set a step's status: not_started, in_progress or done", Access::kSignedIn,
               [&app](RouteContext& r) -> Result<Response> {

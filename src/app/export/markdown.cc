@@ -1,0 +1,51 @@
+#include <fmt/format.h>
+
+#include "app/export/export.h"
+
+namespace covalue::app {
+namespace {
+
+const WorkbookAnswer* AnswerOf(const WorkbookView& view, const std::string& link_id) {
+  for (const WorkbookAnswer& answer : view.answers) {
+    if (answer.link_id == link_id) {
+      return &answer;
+    }
+  }
+  return nullptr;
+}
+
+void Write(std::string& out, const std::vector<GuideItem>& items, const WorkbookView& view,
+           std::string_view language, int depth) {
+  for (const GuideItem& item : items) {
+    if (item.type == GuideItemType::kGroup) {
+      out += fmt::format("\n{} {}\n\n", std::string(static_cast<std::size_t>(depth), '#'),
+                         item.text.In(language));
+      if (!item.introduction.Empty()) {
+        out += item.introduction.In(language) + "\n";
+      }
+      Write(out, item.items, view, language, depth + 1);
+      continue;
+    }
+    out += fmt::format("\n**{}**\n\n", item.text.In(language));
+    const WorkbookAnswer* answer = AnswerOf(view, item.link_id);
+    if (answer != nullptr && answer->latest && !answer->latest->text.empty()) {
+      out += answer->latest->text + "\n";
+    } else {
+      out += language == "sv" ? "_Inget svar ännu._\n" : "_No answer yet._\n";
+    }
+  }
+}
+
+}  // namespace
+
+std::string WorkbookMarkdown(const Guide& guide, const WorkbookView& view,
+                             std::string_view language) {
+  std::string out = fmt::format("# {}\n\n", guide.title.In(language));
+  out += fmt::format("{}: {} · {} {} · {}\n", language == "sv" ? "Team" : "Team", view.team_name,
+                     language == "sv" ? "version" : "version", guide.version,
+                     fmt::format("workbook {}", view.workbook.id));
+  Write(out, guide.items, view, language, 2);
+  return out;
+}
+
+}  // namespace covalue::app

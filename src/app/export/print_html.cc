@@ -1,0 +1,111 @@
+#include <fmt/format.h>
+
+#include "app/export/export.h"
+
+namespace covalue::app {
+namespace {
+
+std::string Escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+constexpr const char* kStyle = R"(
+@page { size: A4; margin: 18mm 16mm; }
+body { font-family: system-ui, sans-serif; color: #111; line-height: 1.45; max-width: 46rem;
+       margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: .25rem; }
+h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #999; }
+h3 { font-size: 1.05rem; margin-top: 1.25rem; }
+.meta, .hint, .intro { color: #444; }
+.hint { font-style: italic; font-size: .95rem; }
+.answer { white-space: pre-wrap; border-left: 3px solid #0b5cad; padding: .25rem .75rem; }
+.blank { border: 1px solid #999; min-height: 6rem; }
+.empty { color: #666; font-style: italic; }
+@media print { body { margin: 0; max-width: none; } section.step { break-before: page; }
+               section.step:first-of-type { break-before: auto; } .answer, .blank { break-inside: avoid; } }
+)";
+
+const WorkbookAnswer* AnswerOf(const WorkbookView* view, const std::string& link_id) {
+  if (view == nullptr) {
+    return nullptr;
+  }
+  for (const WorkbookAnswer& answer : view->answers) {
+    if (answer.link_id == link_id) {
+      return &answer;
+    }
+  }
+  return nullptr;
+}
+
+void Write(std::string& out, const std::vector<GuideItem>& items, const WorkbookView* view,
+           std::string_view language, bool top) {
+  for (const GuideItem& item : items) {
+    if (item.type == GuideItemType::kGroup) {
+      out += top ? "<section class=\"step\">" : "<section>";
+      out += fmt::format("<h2>{}</h2>", Escape(item.text.In(language)));
+      if (!item.introduction.Empty()) {
+        out += fmt::format("<p class=\"intro\">{}</p>", Escape(item.introduction.In(language)));
+      }
+      Write(out, item.items, view, language, false);
+      out += "</section>\n";
+      continue;
+    }
+    out += fmt::format("<h3>{}</h3>", Escape(item.text.In(language)));
+    if (!item.hint.Empty()) {
+      out += fmt::format("<p class=\"hint\">{}</p>", Escape(item.hint.In(language)));
+    }
+    const WorkbookAnswer* answer = AnswerOf(view, item.link_id);
+    if (view == nullptr) {
+      out += "<div class=\"blank\"></div>";
+    } else if (answer != nullptr && answer->latest && !answer->latest->text.empty()) {
+      out += fmt::format("<div class=\"answer\">{}</div>", Escape(answer->latest->text));
+    } else {
+      out += fmt::format("<p class=\"empty\">{}</p>",
+                         language == "sv" ? "Inget svar ännu." : "No answer yet.");
+    }
+    out += "\n";
+  }
+}
+
+}  // namespace
+
+std::string PrintHtml(const Guide& guide, const WorkbookView* view, std::string_view language) {
+  std::string out = fmt::format(
+      "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title>"
+      "<style>{}</style></head><body>\n<h1>{}</h1>\n",
+      Escape(language), Escape(guide.title.In(language)), kStyle, Escape(guide.title.In(language)));
+  if (view != nullptr) {
+    out += fmt::format("<p class=\"meta\">{} · {} {}</p>\n", Escape(view->team_name),
+                       language == "sv" ? "arbetsbok" : "workbook", view->workbook.id);
+  } else if (!guide.description.Empty()) {
+    out += fmt::format("<p class=\"meta\">{}</p>\n", Escape(guide.description.In(language)));
+  }
+  Write(out, guide.items, view, language, true);
+  out += "</body></html>\n";
+  return out;
+}
+
+}  // namespace covalue::app

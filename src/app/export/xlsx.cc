@@ -1,0 +1,96 @@
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <fmt/format.h>
+
+#include "app/export/export.h"
+
+namespace covalue::app {
+namespace {
+
+// Excel keeps at most this many characters in a cell.
+constexpr std::size_t kMaxCell = 32'000;
+
+std::string Cell(const std::string& text) {
+  return text.size() <= kMaxCell ? text : text.substr(0, kMaxCell) + " […]";
+}
+
+struct Row {
+  std::string step;
+  const GuideItem* item;
+};
+
+void Collect(const std::vector<GuideItem>& items, const std::string& step, std::vector<Row>& rows,
+             std::string_view language) {
+  for (const GuideItem& item : items) {
+    if (item.type == GuideItemType::kGroup) {
+      Collect(item.items, step.empty() ? item.text.In(language) : step, rows, language);
+    } else {
+      rows.push_back({step, &item});
+    }
+  }
+}
+
+}  // namespace
+
+Result<std::string> WorkbookXlsx(const Guide& guide, const WorkbookView& view,
+                                 std::string_view language) {
+  std::string path = (std::filesystem::temp_directory_path() / "covalue-export-XXXXXX").string();
+  const int fd = mkstemp(path.data());
+  if (fd < 0) {
+    return Fail(ErrorCode::kInternal, "cannot create a temporary file for the spreadsheet");
+  }
+  close(fd);
+  lxw_workbook* book = workbook_new(path.c_str());
+  lxw_worksheet* sheet = workbook_add_worksheet(book, "Answers");
+  lxw_format* bold = workbook_add_format(book);
+  format_set_bold(bold);
+  lxw_format* wrap = workbook_add_format(book);
+  format_set_text_wrap(wrap);
+  format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+  const char* headings[] = {"Step",      "Question id", "Question",           "Answer",
+                            "Revisions", "Last author", "Last saved (UTC ms)"};
+  for (lxw_col_t c = 0; c < 7; ++c) {
+    worksheet_write_string(sheet, 0, c, headings[c], bold);
+  }
+  worksheet_set_column(sheet, 0, 0, 28, wrap);
+  worksheet_set_column(sheet, 2, 2, 48, wrap);
+  worksheet_set_column(sheet, 3, 3, 64, wrap);
+  std::vector<Row> rows;
+  Collect(guide.items, "", rows, language);
+  lxw_row_t r = 1;
+  for (const Row& row : rows) {
+    const WorkbookAnswer* answer = nullptr;
+    for (const WorkbookAnswer& a : view.answers) {
+      if (a.link_id == row.item->link_id) {
+        answer = &a;
+      }
+    }
+    worksheet_write_string(sheet, r, 0, row.step.c_str(), wrap);
+    worksheet_write_string(sheet, r, 1, row.item->link_id.c_str(), nullptr);
+    worksheet_write_string(sheet, r, 2, row.item->text.In(language).c_str(), wrap);
+    if (answer != nullptr && answer->latest) {
+      worksheet_write_string(sheet, r, 3, Cell(answer->latest->text).c_str(), wrap);
+      worksheet_write_string(sheet, r, 5, answer->latest->author.c_str(), nullptr);
+      worksheet_write_number(sheet, r, 6, static_cast<double>(answer->latest->created_ms), nullptr);
+    }
+    worksheet_write_number(sheet, r, 4,
+                           answer != nullptr ? static_cast<double>(answer->revisions) : 0, nullptr);
+    ++r;
+  }
+  const lxw_error closed = workbook_close(book);
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  std::filesystem::remove(path);
+  if (closed != LXW_NO_ERROR) {
+    return Fail(ErrorCode::kInternal,
+                fmt::format("the spreadsheet could not be written: {}", lxw_strerror(closed)));
+  }
+  return bytes.str();
+}
+
+}  // namespace covalue::app
