@@ -61,20 +61,75 @@ export interface Page<T> {
   next: string | null;
 }
 
+export type Texts = Record<string, string>;
+export interface GuideItem {
+  link_id: string;
+  type: 'group' | 'text' | 'string' | 'choice' | 'rating' | 'date';
+  text: Texts;
+  hint?: Texts;
+  introduction?: Texts;
+  step?: number;
+  options?: { code: string; text: Texts }[];
+  items?: GuideItem[];
+}
+export interface Guide {
+  id: string;
+  version: string;
+  kind: 'full' | 'short-form' | 'passport';
+  languages: string[];
+  title: Texts;
+  description: Texts;
+  items: GuideItem[];
+}
+export type StepStatus = 'not_started' | 'in_progress' | 'done';
+export interface WorkbookAnswer {
+  link_id: string;
+  revisions: number;
+  text: string;
+  etag: string | null;
+  author: string | null;
+  updated_ms: number | null;
+  starting_text?: string;
+}
+export interface Workbook {
+  id: number;
+  team_id: number;
+  guide_id: string;
+  created_ms: number;
+  position: string;
+  shared: boolean;
+  steps: { link_id: string; status: StepStatus }[];
+  text_visible: boolean;
+  answers: WorkbookAnswer[];
+}
+export interface Revision {
+  number: number;
+  etag: string;
+  text: string;
+  author: string;
+  created_ms: number;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly detail: string,
     readonly field?: string,
+    readonly body: Record<string, unknown> = {},
   ) {
     super(detail);
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: {} };
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const init: RequestInit = { method, credentials: 'same-origin', headers };
   if (body !== undefined) {
-    init.headers = { 'Content-Type': 'application/json' };
+    init.headers = { ...headers, 'Content-Type': 'application/json' };
     init.body = JSON.stringify(body);
   }
   let response: Response;
@@ -88,7 +143,12 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const json: unknown = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
     const problem = (json ?? {}) as { detail?: string; field?: string };
-    throw new ApiError(response.status, problem.detail ?? response.statusText, problem.field);
+    throw new ApiError(
+      response.status,
+      problem.detail ?? response.statusText,
+      problem.field,
+      (json ?? {}) as Record<string, unknown>,
+    );
   }
   return json as T;
 }
@@ -110,6 +170,24 @@ export const api = {
   team: (id: number) => request<TeamDetail>('GET', `/api/v1/teams/${id}`),
   users: (cursor?: string) =>
     request<Page<User>>('GET', `/api/v1/users?limit=50${cursor ? `&cursor=${cursor}` : ''}`),
+  guides: () => request<Page<Guide>>('GET', '/api/v1/guides'),
+  guide: (id: string) => request<Guide>('GET', `/api/v1/guides/${id}`),
+  teamWorkbooks: (team: number) =>
+    request<Page<Workbook>>('GET', `/api/v1/teams/${team}/workbooks?limit=100`),
+  startWorkbook: (team: number, guide: string) =>
+    request<Workbook>('POST', '/api/v1/workbooks', { team_id: team, guide_id: guide }),
+  workbook: (id: number) => request<Workbook>('GET', `/api/v1/workbooks/${id}`),
+  saveAnswer: (id: number, link: string, text: string, etag: string | null) =>
+    request<Revision>(
+      'PUT',
+      `/api/v1/workbooks/${id}/answers/${link}`,
+      { text },
+      etag ? { 'If-Match': etag } : {},
+    ),
+  setStep: (id: number, link: string, status: StepStatus) =>
+    request<void>('PUT', `/api/v1/workbooks/${id}/steps/${link}`, { status }),
+  setPosition: (id: number, step: string) =>
+    request<void>('PUT', `/api/v1/workbooks/${id}/position`, { step }),
   audit: (cursor?: string) =>
     request<Page<AuditRecord>>('GET', `/api/v1/audit?limit=50${cursor ? `&cursor=${cursor}` : ''}`),
 };

@@ -12,6 +12,7 @@ import { header } from './views/layout';
 import { signInView } from './views/sign_in';
 import { siteView, sitesView } from './views/sites';
 import { teamView, teamsView } from './views/teams';
+import { workbookView } from './views/workbook';
 
 const root = document.getElementById('app')!;
 
@@ -21,6 +22,7 @@ route('/sites', sitesView);
 route('/sites/:id', siteView);
 route('/teams', teamsView);
 route('/teams/:id', teamView);
+route('/workbooks/:id', workbookView);
 route('/account', accountView);
 route('/admin/users', usersView);
 route('/admin/audit', auditView);

@@ -3,6 +3,7 @@ import { hasRole } from '../app_state';
 import { h } from '../dom';
 import { t } from '../i18n';
 import { loadNames } from './names';
+import { workbookList } from './workbook';
 
 export async function teamsView(): Promise<HTMLElement> {
   const teams = (await api.teams()).items;
@@ -31,9 +32,10 @@ export async function teamsView(): Promise<HTMLElement> {
 
 export async function teamView(params: Record<string, string>): Promise<HTMLElement> {
   const team = await api.team(Number(params.id));
-  const [site, population] = await Promise.all([
+  const [site, population, workbooks] = await Promise.all([
     api.site(team.site_id),
     api.populations(team.site_id).then((page) => page.items.find((p) => p.id === team.population_id)),
+    workbookList(team.id).catch(() => null),
   ]);
   return h(
     'section',
@@ -56,5 +58,6 @@ export async function teamView(params: Record<string, string>): Promise<HTMLElem
           ...team.members.map((m) => h('li', {}, `${m.display_name} (${t(`role.${m.role}`)})`)),
         )
       : h('p', {}, t('team.noMembers')),
+    workbooks,
   );
 }

@@ -1,0 +1,289 @@
+import {
+  api,
+  ApiError,
+  type Guide,
+  type GuideItem,
+  type Revision,
+  type StepStatus,
+  type Workbook,
+} from '../api';
+import { h } from '../dom';
+import { language, t } from '../i18n';
+import { navigate } from '../router';
+
+// Workbook mode: one step at a time, progress over the steps, autosave with a visible state,
+// saves retried while offline, and a merge when someone else saved the same answer first.
+
+const RETRY_MS = 5000;
+const AUTOSAVE_MS = 800;
+
+function text(texts: Record<string, string> | undefined): string {
+  if (!texts) return '';
+  return texts[language()] ?? texts['en'] ?? '';
+}
+
+// The questions of a step: the step itself, or every non-group item below it.
+function questionsOf(item: GuideItem): GuideItem[] {
+  if (item.type !== 'group') return [item];
+  return (item.items ?? []).flatMap(questionsOf);
+}
+
+function inputFor(item: GuideItem, id: string, value: string): HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement {
+  switch (item.type) {
+    case 'rating':
+      return h(
+        'select',
+        { id },
+        h('option', { value: '' }, '–'),
+        ...['1', '2', '3', '4', '5'].map((v) => h('option', { value: v, selected: v === value }, v)),
+      );
+    case 'choice':
+      return h(
+        'select',
+        { id },
+        h('option', { value: '' }, '–'),
+        ...(item.options ?? []).map((o) =>
+          h('option', { value: o.code, selected: o.code === value }, text(o.text)),
+        ),
+      );
+    case 'date':
+      return h('input', { id, type: 'date', value });
+    case 'string':
+      return h('input', { id, value });
+    default: {
+      const area = h('textarea', { id, rows: 6 });
+      area.value = value;
+      return area;
+    }
+  }
+}
+
+// One answer on screen: its input, its saved state, and its ETag.
+class AnswerEditor {
+  readonly element: HTMLElement;
+  private readonly status = h('p', { class: 'save-state', role: 'status' });
+  private readonly conflict = h('div', { class: 'conflict' });
+  private readonly input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+  private timer: number | undefined;
+  private saving = false;
+
+  constructor(
+    private readonly workbookId: number,
+    private readonly item: GuideItem,
+    private etag: string | null,
+    value: string,
+    startingText: string | undefined,
+  ) {
+    const id = `answer-${item.link_id}`;
+    this.input = inputFor(item, id, value || startingText || '');
+    const events = item.type === 'text' || item.type === 'string' ? 'input' : 'change';
+    this.input.addEventListener(events, () => this.schedule());
+    this.input.addEventListener('blur', () => this.flush());
+    this.element = h(
+      'div',
+      { class: 'question' },
+      h('label', { for: id }, text(item.text)),
+      item.hint ? h('p', { class: 'hint', id: `${id}-hint` }, text(item.hint)) : null,
+      !value && startingText ? h('p', { class: 'muted' }, t('workbook.fromShortForm')) : null,
+      this.input,
+      this.status,
+      this.conflict,
+    );
+    if (item.hint) this.input.setAttribute('aria-describedby', `${id}-hint`);
+    if (!value && startingText) this.schedule();
+  }
+
+  private schedule(): void {
+    window.clearTimeout(this.timer);
+    this.timer = window.setTimeout(() => void this.save(this.input.value), AUTOSAVE_MS);
+  }
+
+  flush(): void {
+    if (this.timer !== undefined) {
+      window.clearTimeout(this.timer);
+      this.timer = undefined;
+      void this.save(this.input.value);
+    }
+  }
+
+  private async save(value: string): Promise<void> {
+    this.timer = undefined;
+    if (this.saving) {
+      this.schedule();
+      return;
+    }
+    this.saving = true;
+    this.status.textContent = t('workbook.saving');
+    try {
+      const revision: Revision = await api.saveAnswer(this.workbookId, this.item.link_id, value, this.etag);
+      this.etag = revision.etag;
+      this.status.textContent = t('workbook.saved');
+      this.conflict.replaceChildren();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        this.showConflict(String(error.body['current_text'] ?? ''), String(error.body['current_etag'] ?? ''), value);
+        this.status.textContent = '';
+      } else if (error instanceof ApiError && error.status === 0) {
+        this.status.textContent = t('workbook.retrying');
+        this.timer = window.setTimeout(() => void this.save(this.input.value), RETRY_MS);
+      } else {
+        this.status.textContent = t('workbook.failed', { detail: error instanceof Error ? error.message : '' });
+      }
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  // Both texts side by side and a merged draft holding both; saving it answers the newest ETag.
+  private showConflict(theirs: string, theirEtag: string, yours: string): void {
+    const merged = h('textarea', { id: `merge-${this.item.link_id}`, rows: 8 });
+    merged.value = `${theirs}\n\n${yours}`;
+    const save = h('button', { type: 'button' }, t('workbook.saveMerged'));
+    save.addEventListener('click', async () => {
+      this.etag = theirEtag;
+      this.input.value = merged.value;
+      await this.save(merged.value);
+    });
+    this.conflict.replaceChildren(
+      h('p', { role: 'alert' }, t('workbook.conflict')),
+      h('div', { class: 'both' },
+        h('section', {}, h('h4', {}, t('workbook.theirs')), h('pre', { class: 'theirs' }, theirs)),
+        h('section', {}, h('h4', {}, t('workbook.yours')), h('pre', { class: 'yours' }, yours)),
+      ),
+      h('label', { for: `merge-${this.item.link_id}` }, t('workbook.merged')),
+      merged,
+      save,
+    );
+  }
+}
+
+export async function workbookView(params: Record<string, string>): Promise<HTMLElement> {
+  const id = Number(params.id);
+  const workbook: Workbook = await api.workbook(id);
+  const guide: Guide = await api.guide(workbook.guide_id);
+  const steps = guide.items;
+  let current = Math.max(0, steps.findIndex((s) => s.link_id === workbook.position));
+  const statusOf = new Map(workbook.steps.map((s) => [s.link_id, s.status]));
+  const answers = new Map(workbook.answers.map((a) => [a.link_id, a]));
+
+  const stepList = h('ol', { class: 'steps' });
+  const body = h('section', { class: 'step-body', 'aria-live': 'polite' });
+  let editors: AnswerEditor[] = [];
+
+  function renderSteps(): void {
+    stepList.replaceChildren(
+      ...steps.map((step, i) =>
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'link',
+              'aria-current': i === current ? 'step' : undefined,
+              onclick: () => void go(i),
+            },
+            text(step.text),
+          ),
+          ' ',
+          h('span', { class: `badge status-${statusOf.get(step.link_id) ?? 'not_started'}` },
+            t(`status.${statusOf.get(step.link_id) ?? 'not_started'}`)),
+        ),
+      ),
+    );
+  }
+
+  function renderStep(): void {
+    const step = steps[current]!;
+    editors = workbook.text_visible
+      ? questionsOf(step).map((q) => {
+          const a = answers.get(q.link_id);
+          return new AnswerEditor(id, q, a?.etag ?? null, a?.text ?? '', a?.starting_text);
+        })
+      : [];
+    const status = h(
+      'select',
+      { id: 'step-status' },
+      ...(['not_started', 'in_progress', 'done'] as StepStatus[]).map((s) =>
+        h('option', { value: s, selected: (statusOf.get(step.link_id) ?? 'not_started') === s }, t(`status.${s}`)),
+      ),
+    );
+    status.disabled = !workbook.text_visible;
+    status.addEventListener('change', async () => {
+      const value = status.value as StepStatus;
+      await api.setStep(id, step.link_id, value);
+      statusOf.set(step.link_id, value);
+      renderSteps();
+    });
+    const parts: (Node | null)[] = [
+      h('p', { class: 'muted' }, t('workbook.step', { n: current + 1, total: steps.length })),
+      h('h2', { tabindex: '-1', id: 'step-heading' }, text(step.text)),
+      step.introduction ? h('p', { class: 'intro' }, text(step.introduction)) : null,
+      workbook.text_visible ? null : h('p', {}, t('workbook.progressOnly')),
+      ...editors.map((e) => e.element),
+      h('div', { class: 'field' }, h('label', { for: 'step-status' }, t('workbook.status')), status),
+      h(
+        'div',
+        { class: 'step-nav' },
+        h('button', { type: 'button', class: 'secondary', disabled: current === 0, onclick: () => void go(current - 1) }, t('workbook.previous')),
+        h('button', { type: 'button', disabled: current === steps.length - 1, onclick: () => void go(current + 1) }, t('workbook.next')),
+      ),
+    ];
+    body.replaceChildren(...parts.filter((part): part is Node => part !== null));
+  }
+
+  async function go(index: number): Promise<void> {
+    editors.forEach((e) => e.flush());
+    current = index;
+    renderSteps();
+    renderStep();
+    (document.getElementById('step-heading') as HTMLElement | null)?.focus();
+    if (workbook.text_visible) await api.setPosition(id, steps[index]!.link_id).catch(() => undefined);
+  }
+
+  renderSteps();
+  renderStep();
+  return h(
+    'section',
+    { class: 'workbook' },
+    h('p', {}, h('a', { href: `/teams/${workbook.team_id}` }, t('common.back'))),
+    h('h1', {}, text(guide.title)),
+    workbook.text_visible
+      ? h('p', {}, h('a', { href: `/api/v1/workbooks/${id}/print?lang=${language()}`, target: '_blank', rel: 'noopener' }, t('workbook.print')))
+      : null,
+    h('nav', { 'aria-label': t('workbook.steps') }, h('h2', { class: 'visually-hidden' }, t('workbook.steps')), stepList),
+    body,
+  );
+}
+
+// The team page's workbook list and the buttons that start one.
+export async function workbookList(teamId: number): Promise<HTMLElement> {
+  const [workbooks, guides] = await Promise.all([api.teamWorkbooks(teamId), api.guides()]);
+  const titles = new Map(guides.items.map((g) => [g.id, text(g.title)]));
+  const date = new Intl.DateTimeFormat(language() === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium' });
+  return h(
+    'section',
+    {},
+    h('h2', {}, t('workbooks.title')),
+    workbooks.items.length
+      ? h('ul', {}, ...workbooks.items.map((w) =>
+          h('li', {}, h('a', { href: `/workbooks/${w.id}` }, titles.get(w.guide_id) ?? w.guide_id), ' – ',
+            t('workbooks.started', { date: date.format(new Date(w.created_ms)) }))))
+      : h('p', {}, t('workbooks.none')),
+    h(
+      'div',
+      { class: 'start-buttons' },
+      ...guides.items.map((g) =>
+        h('button', {
+          type: 'button',
+          class: 'secondary',
+          onclick: async () => {
+            const created = await api.startWorkbook(teamId, g.id);
+            await navigate(`/workbooks/${created.id}`);
+          },
+        }, t('workbooks.start', { guide: text(g.title) })),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,132 @@
+// A new team lead works through the guides in Chromium: starts a workbook from the short form,
+// fills all six answers, opens the full guide and finds them there, fills step 2, and prints.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, describe, it } from 'node:test';
+
+import { chromium } from 'playwright-core';
+
+import { loginOf, startServer, tempDir, writeDemo } from '../../tests/support/covalue_server.mjs';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+const SHORT_ANSWERS = [
+  'About 900 adults with MS, most diagnosed before 40.',
+  'Infusions every six weeks, run by the MS nurses.',
+  'Symptom plans worked out with each person.',
+  'A peer group for the newly diagnosed.',
+  'The national MS registry and the patient association.',
+  'A monthly review of who needs which configuration.',
+];
+
+describe('workbook mode', () => {
+  let dir, server, browser, logins;
+  before(async () => {
+    dir = tempDir();
+    logins = writeDemo(dir.file('covalue.db'));
+    server = await startServer(dir.file('covalue.db'), ['--web', process.env.COVALUE_WEB ?? 'web/dist']);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    dir?.remove();
+  });
+
+  it('takes a team lead from the short form into the full guide and to a printed copy', async () => {
+    const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    const lead = loginOf(logins, 'lead.vastera');
+    await page.goto(server.url + '/signin');
+    await page.getByLabel('Username').fill(lead.username);
+    await page.getByLabel('Password').fill(lead.password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(server.url + '/');
+
+    await page.getByRole('link', { name: 'Västerå MS Team' }).click();
+    await page.getByRole('button', { name: /Start a new workbook: Coproduction value: short-form/ }).click();
+    await page.waitForURL(/\/workbooks\/\d+$/);
+    for (let i = 0; i < 6; i++) {
+      const answer = page.locator('textarea').first();
+      await answer.fill(SHORT_ANSWERS[i]);
+      await answer.blur();
+      await page.getByRole('status').filter({ hasText: 'Saved' }).first().waitFor();
+      if (i < 5) await page.getByRole('button', { name: 'Next step' }).click();
+    }
+    const results = await (await page.evaluate(axeSource), page.evaluate(() => window.axe.run(document)));
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(serious.map((v) => v.id), []);
+
+    // The full guide starts from the short-form answers.
+    await page.getByRole('link', { name: 'Back' }).click();
+    await page.getByRole('button', { name: /Start a new workbook: Coproduction value: full/ }).click();
+    await page.waitForURL(/\/workbooks\/\d+$/);
+    await page.getByRole('button', { name: /^Step 2\. Population/ }).click();
+    const first = page.getByLabel(/Who are the people in this population\? Give both/);
+    assert.equal(await first.inputValue(), SHORT_ANSWERS[0]);
+    await page.getByRole('status').filter({ hasText: 'Saved' }).first().waitFor();
+    const flow = page.getByLabel(/bird's-eye view/);
+    await flow.fill('1. Referral\n2. First visit with the neurologist\n3. MS nurse call');
+    await flow.blur();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).nth(1).waitFor();
+    await page.getByLabel('Status of this step').selectOption('done');
+    await page.getByRole('button', { name: /^Step 8\. Leading the mix/ }).click();
+    assert.equal(await page.getByLabel(/How do leaders develop the full spectrum/).inputValue(), SHORT_ANSWERS[5]);
+
+    // Print: the print document holds every answer of the full-guide workbook.
+    const [print] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.getByRole('link', { name: 'Print' }).click(),
+    ]);
+    await print.waitForLoadState();
+    const printed = await print.content();
+    assert.ok(printed.includes(SHORT_ANSWERS[0]));
+    assert.ok(printed.includes('2. First visit with the neurologist'));
+    await page.context().close();
+  });
+
+  it('shows both texts when a stale save meets a newer one, and saves the merge', async () => {
+    const leadLogin = loginOf(logins, 'lead.vastera');
+    const memberLogin = loginOf(logins, 'member.vastera');
+    const open = async (login) => {
+      const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+      await page.goto(server.url + '/signin');
+      await page.getByLabel('Username').fill(login.username);
+      await page.getByLabel('Password').fill(login.password);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(server.url + '/');
+      return page;
+    };
+    const lead = await open(leadLogin);
+    await lead.getByRole('link', { name: 'Västerå MS Team' }).click();
+    await lead.getByRole('button', { name: /Start a new workbook: Coproduction value: short-form/ }).click();
+    await lead.waitForURL(/\/workbooks\/\d+$/);
+    const workbookUrl = lead.url();
+    await lead.locator('textarea').first().fill('First draft.');
+    await lead.locator('textarea').first().blur();
+    await lead.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+
+    // Both open the same revision; the lead saves first, the member's save is stale.
+    const member = await open(memberLogin);
+    await member.goto(workbookUrl);
+    await lead.reload();
+    await lead.locator('textarea').first().fill('The lead’s text.');
+    await lead.locator('textarea').first().blur();
+    await lead.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await member.locator('textarea').first().fill('The member’s text.');
+    await member.locator('textarea').first().blur();
+    await member.getByRole('alert').filter({ hasText: 'Someone else saved this answer' }).waitFor();
+    assert.equal(await member.locator('pre.theirs').textContent(), 'The lead’s text.');
+    assert.equal(await member.locator('pre.yours').textContent(), 'The member’s text.');
+    await member.getByRole('button', { name: 'Save merged text' }).click();
+    await member.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+
+    const id = workbookUrl.split('/').pop();
+    const history = await member.evaluate(async (wid) => (await fetch(`/api/v1/workbooks/${wid}/answers/short.population/revisions`)).json(), id);
+    assert.deepEqual(history.items.map((r) => r.text), ['First draft.', 'The lead’s text.', 'The lead’s text.\n\nThe member’s text.']);
+  });
+});
