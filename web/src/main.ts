@@ -13,6 +13,7 @@ import { signInView } from './views/sign_in';
 import { siteView, sitesView } from './views/sites';
 import { teamView, teamsView } from './views/teams';
 import { workbookView } from './views/workbook';
+import { guideView, guidesView } from './views/guides';
 
 const root = document.getElementById('app')!;
 
@@ -23,6 +24,8 @@ route('/sites/:id', siteView);
 route('/teams', teamsView);
 route('/teams/:id', teamView);
 route('/workbooks/:id', workbookView);
+route('/guides', guidesView);
+route('/guides/:id', guideView);
 route('/account', accountView);
 route('/admin/users', usersView);
 route('/admin/audit', auditView);

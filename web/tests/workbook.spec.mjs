@@ -89,6 +89,27 @@ describe('workbook mode', () => {
     await page.context().close();
   });
 
+  it('shows a guide whole in reference mode and finds questions by search', async () => {
+    const page = await (await browser.newContext({ locale: 'sv-SE' })).newPage();
+    const member = loginOf(logins, 'member.vastera');
+    await page.goto(server.url + '/signin');
+    await page.getByLabel('Användarnamn').fill(member.username);
+    await page.getByLabel('Lösenord').fill(member.password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(server.url + '/');
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Guider' }).click();
+    await page.getByRole('link', { name: 'Samproduktionsvärde: fullständig självskattningsguide' }).click();
+    await page.getByRole('heading', { level: 2, name: /^Steg 9\. Pröva och dela/ }).waitFor();
+    assert.equal(await page.locator('.guide-question').count(), 29);
+    await page.getByLabel('Sök i guiden').fill('persona');
+    await page.getByRole('status').filter({ hasText: 'frågor matchar' }).waitFor();
+    const visible = await page.locator('.guide-question:visible').count();
+    assert.ok(visible >= 2 && visible < 29, `${visible} questions shown`);
+    const results = await (await page.evaluate(axeSource), page.evaluate(() => window.axe.run(document)));
+    assert.deepEqual(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), []);
+    await page.context().close();
+  });
+
   it('shows both texts when a stale save meets a newer one, and saves the merge', async () => {
     const leadLogin = loginOf(logins, 'lead.vastera');
     const memberLogin = loginOf(logins, 'member.vastera');

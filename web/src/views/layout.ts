@@ -27,7 +27,7 @@ export function header(): HTMLElement {
   );
   const links: [string, string][] = [['/', t('nav.home')]];
   if (session.user) {
-    links.push(['/sites', t('nav.sites')], ['/teams', t('nav.teams')]);
+    links.push(['/sites', t('nav.sites')], ['/teams', t('nav.teams')], ['/guides', t('nav.guides')]);
     if (hasRole('admin')) links.push(['/admin/users', t('nav.users')], ['/admin/audit', t('nav.audit')]);
     links.push(['/account', t('nav.account')]);
   }
