@@ -184,6 +184,23 @@ export const api = {
       { text },
       etag ? { 'If-Match': etag } : {},
     ),
+  revisions: (id: number, link: string, cursor?: string) =>
+    request<Page<Revision & { restored_from: number | null }>>(
+      'GET',
+      `/api/v1/workbooks/${id}/answers/${link}/revisions?limit=50${cursor ? `&cursor=${cursor}` : ''}`,
+    ),
+  diff: (id: number, link: string, from: number, to: number) =>
+    request<{ lines: { op: 'same' | 'removed' | 'added'; text: string }[] }>(
+      'GET',
+      `/api/v1/workbooks/${id}/answers/${link}/diff?from=${from}&to=${to}`,
+    ),
+  restore: (id: number, link: string, number: number, etag: string | null) =>
+    request<Revision>(
+      'POST',
+      `/api/v1/workbooks/${id}/answers/${link}/revisions/${number}/restore`,
+      undefined,
+      etag ? { 'If-Match': etag } : {},
+    ),
   setStep: (id: number, link: string, status: StepStatus) =>
     request<void>('PUT', `/api/v1/workbooks/${id}/steps/${link}`, { status }),
   setPosition: (id: number, step: string) =>

@@ -149,5 +149,14 @@ describe('workbook mode', () => {
     const id = workbookUrl.split('/').pop();
     const history = await member.evaluate(async (wid) => (await fetch(`/api/v1/workbooks/${wid}/answers/short.population/revisions`)).json(), id);
     assert.deepEqual(history.items.map((r) => r.text), ['First draft.', 'The lead’s text.', 'The lead’s text.\n\nThe member’s text.']);
+
+    // The history shows each revision's change; restoring the first makes a fourth revision.
+    await member.getByRole('button', { name: 'History' }).first().click();
+    await member.getByText(/^Revision 3, member\.vastera/).waitFor();
+    assert.equal(await member.locator('.revisions > li').count(), 3);
+    assert.equal(await member.locator('.revisions > li').nth(2).locator('ins').last().textContent(), '+ The member’s text.\n');
+    await member.getByRole('button', { name: 'Restore revision 1' }).click();
+    await member.getByRole('status').filter({ hasText: 'Revision 1 restored' }).waitFor();
+    assert.equal(await member.locator('textarea').first().inputValue(), 'First draft.');
   });
 });

@@ -63,6 +63,7 @@ class AnswerEditor {
   readonly element: HTMLElement;
   private readonly status = h('p', { class: 'save-state', role: 'status' });
   private readonly conflict = h('div', { class: 'conflict' });
+  private readonly history = h('div', { class: 'history' });
   private readonly input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
   private timer: number | undefined;
   private saving = false;
@@ -88,6 +89,8 @@ class AnswerEditor {
       this.input,
       this.status,
       this.conflict,
+      h('button', { type: 'button', class: 'link', 'aria-expanded': 'false', onclick: (e: Event) => void this.toggleHistory(e.currentTarget as HTMLButtonElement) }, t('workbook.history')),
+      this.history,
     );
     if (item.hint) this.input.setAttribute('aria-describedby', `${id}-hint`);
     if (!value && startingText) this.schedule();
@@ -132,6 +135,52 @@ class AnswerEditor {
     } finally {
       this.saving = false;
     }
+  }
+
+  // Every revision, oldest first, each with its change from the one before and a restore button.
+  private async toggleHistory(button: HTMLButtonElement): Promise<void> {
+    if (button.getAttribute('aria-expanded') === 'true') {
+      button.setAttribute('aria-expanded', 'false');
+      this.history.replaceChildren();
+      return;
+    }
+    button.setAttribute('aria-expanded', 'true');
+    const revisions = [];
+    let cursor: string | undefined;
+    do {
+      const page = await api.revisions(this.workbookId, this.item.link_id, cursor);
+      revisions.push(...page.items);
+      cursor = page.next ?? undefined;
+    } while (cursor);
+    const date = new Intl.DateTimeFormat(language() === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+    const list = h('ol', { class: 'revisions' });
+    for (const revision of revisions) {
+      const lines =
+        revision.number > 1
+          ? (await api.diff(this.workbookId, this.item.link_id, revision.number - 1, revision.number)).lines
+          : revision.text.split('\n').map((text) => ({ op: 'added' as const, text }));
+      list.append(
+        h(
+          'li',
+          {},
+          h('p', {}, t('workbook.revision', { n: revision.number, author: revision.author, date: date.format(new Date(revision.created_ms)) })),
+          h('pre', { class: 'diff' }, ...lines.map((l) => h(l.op === 'added' ? 'ins' : l.op === 'removed' ? 'del' : 'span', {}, `${l.op === 'added' ? '+ ' : l.op === 'removed' ? '- ' : '  '}${l.text}\n`))),
+          h('button', {
+            type: 'button',
+            class: 'secondary',
+            onclick: async () => {
+              const restored = await api.restore(this.workbookId, this.item.link_id, revision.number, this.etag);
+              this.etag = restored.etag;
+              this.input.value = restored.text;
+              this.status.textContent = t('workbook.restored', { n: revision.number });
+              button.setAttribute('aria-expanded', 'false');
+              this.history.replaceChildren();
+            },
+          }, t('workbook.restore', { n: revision.number })),
+        ),
+      );
+    }
+    this.history.replaceChildren(list);
   }
 
   // Both texts side by side and a merged draft holding both; saving it answers the newest ETag.
