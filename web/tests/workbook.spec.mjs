@@ -89,6 +89,43 @@ describe('workbook mode', () => {
     await page.context().close();
   });
 
+  it('draws the team’s passport: cycles over time with the six-domain profile', async () => {
+    const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    const lead = loginOf(logins, 'lead.fjordvik');
+    await page.goto(server.url + '/signin');
+    await page.getByLabel('Username').fill(lead.username);
+    await page.getByLabel('Password').fill(lead.password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(server.url + '/');
+    // Two cycles written through the API, as the passport's workbook mode would.
+    const team = await page.evaluate(async () => (await (await fetch('/api/v1/users/me')).json()).memberships[0].team_id);
+    await page.evaluate(async (teamId) => {
+      const cycles = [
+        { 'cycle.aim': 'Faster first nurse call', 'cycle.configuration': 'chain', 'cycle.ratings.communication': '2', 'cycle.ratings.access': '3' },
+        { 'cycle.aim': 'Peer group for newly diagnosed', 'cycle.configuration': 'network', 'cycle.ratings.communication': '4', 'cycle.ratings.access': '4' },
+      ];
+      for (const answers of cycles) {
+        const w = await (await fetch('/api/v1/workbooks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ team_id: teamId, guide_id: 'improvement-passport' }) })).json();
+        for (const [link, text] of Object.entries(answers)) {
+          await fetch(`/api/v1/workbooks/${w.id}/answers/${link}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) });
+        }
+      }
+    }, team);
+    await page.goto(`${server.url}/teams/${team}`);
+    await page.getByRole('heading', { level: 2, name: 'Improvement passport' }).waitFor();
+    const chart = page.getByRole('img', { name: 'Coproduction value profile over the improvement cycles' });
+    await chart.waitFor();
+    assert.equal(await chart.locator('polyline').count(), 2, 'two domains rated in both cycles');
+    assert.equal(await chart.locator('text').filter({ hasText: 'Self-efficacy' }).count(), 1);
+    const row = page.getByRole('row', { name: /^Communication/ });
+    assert.deepEqual(await row.locator('td').allTextContents(), ['2', '4']);
+    assert.ok(await page.getByText('Peer group for newly diagnosed').isVisible());
+    assert.ok(await page.getByText('Network', { exact: true }).isVisible());
+    const results = await (await page.evaluate(axeSource), page.evaluate(() => window.axe.run(document)));
+    assert.deepEqual(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), []);
+    await page.context().close();
+  });
+
   it('shows a guide whole in reference mode and finds questions by search', async () => {
     const page = await (await browser.newContext({ locale: 'sv-SE' })).newPage();
     const member = loginOf(logins, 'member.vastera');

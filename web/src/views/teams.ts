@@ -3,6 +3,7 @@ import { hasRole } from '../app_state';
 import { h } from '../dom';
 import { t } from '../i18n';
 import { loadNames } from './names';
+import { passportTimeline } from './passport';
 import { workbookList } from './workbook';
 
 export async function teamsView(): Promise<HTMLElement> {
@@ -32,10 +33,11 @@ export async function teamsView(): Promise<HTMLElement> {
 
 export async function teamView(params: Record<string, string>): Promise<HTMLElement> {
   const team = await api.team(Number(params.id));
-  const [site, population, workbooks] = await Promise.all([
+  const [site, population, workbooks, passport] = await Promise.all([
     api.site(team.site_id),
     api.populations(team.site_id).then((page) => page.items.find((p) => p.id === team.population_id)),
     workbookList(team.id).catch(() => null),
+    passportTimeline(team.id).catch(() => null),
   ]);
   return h(
     'section',
@@ -59,5 +61,6 @@ export async function teamView(params: Record<string, string>): Promise<HTMLElem
         )
       : h('p', {}, t('team.noMembers')),
     workbooks,
+    passport,
   );
 }

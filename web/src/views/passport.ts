@@ -1,0 +1,70 @@
+import { api, type Guide, type GuideItem, type Workbook } from '../api';
+import { profileChart } from '../charts/profile_chart';
+import { h } from '../dom';
+import { language, t } from '../i18n';
+
+// A team's improvement passport: one cycle per passport workbook, oldest first, with the
+// six-domain self-ratings drawn over the cycles and given as a table.
+
+const PASSPORT = 'improvement-passport';
+
+function text(texts: Record<string, string> | undefined): string {
+  if (!texts) return '';
+  return texts[language()] ?? texts['en'] ?? '';
+}
+
+function flatten(items: GuideItem[]): GuideItem[] {
+  return items.flatMap((i) => (i.type === 'group' ? flatten(i.items ?? []) : [i]));
+}
+
+export async function passportTimeline(teamId: number): Promise<HTMLElement | null> {
+  const all = (await api.teamWorkbooks(teamId)).items.filter((w) => w.guide_id === PASSPORT);
+  if (all.length === 0) return null;
+  const [guide, cycles] = await Promise.all([api.guide(PASSPORT), Promise.all(all.map((w) => api.workbook(w.id)))]);
+  return render(guide, cycles);
+}
+
+function render(guide: Guide, cycles: Workbook[]): HTMLElement {
+  const items = flatten(guide.items);
+  const ratings = items.filter((i) => i.type === 'rating');
+  const answer = (w: Workbook, link: string) => w.answers.find((a) => a.link_id === link)?.text ?? '';
+  const labels = cycles.map((_, i) => t('passport.cycle', { n: i + 1 }));
+  const series = ratings.map((r) => ({
+    label: text(r.text),
+    values: cycles.map((w) => {
+      const v = Number(answer(w, r.link_id));
+      return v >= 1 && v <= 5 ? v : null;
+    }),
+  }));
+  const table = h(
+    'table',
+    {},
+    h('caption', {}, t('passport.ratings')),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('passport.domain')), ...labels.map((l) => h('th', { scope: 'col' }, l)))),
+    h('tbody', {}, ...series.map((s) => h('tr', {}, h('th', { scope: 'row' }, s.label), ...s.values.map((v) => h('td', {}, v === null ? '–' : String(v)))))),
+  );
+  const shown = items.filter((i) => i.type !== 'rating');
+  return h(
+    'section',
+    { class: 'passport' },
+    h('h2', {}, t('passport.title')),
+    h('figure', {}, profileChart(t('passport.chartTitle'), t('passport.chartDescription', { n: cycles.length }), labels, series)),
+    h('div', { class: 'table-wrap' }, table),
+    h(
+      'ol',
+      { class: 'cycles' },
+      ...cycles.map((w, i) =>
+        h(
+          'li',
+          { class: 'card' },
+          h('h3', {}, h('a', { href: `/workbooks/${w.id}` }, labels[i]!)),
+          h('dl', { class: 'facts' }, ...shown.flatMap((item) => {
+            const value = answer(w, item.link_id);
+            const display = item.type === 'choice' ? text(item.options?.find((o) => o.code === value)?.text) : value;
+            return display ? [h('dt', {}, text(item.text)), h('dd', {}, display)] : [];
+          })),
+        ),
+      ),
+    ),
+  );
+}
