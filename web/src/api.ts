@@ -201,6 +201,13 @@ export const api = {
       undefined,
       etag ? { 'If-Match': etag } : {},
     ),
+  comments: (id: number, link: string) =>
+    request<Page<{ id: number; author: string; created_ms: number; text: string }>>(
+      'GET',
+      `/api/v1/workbooks/${id}/answers/${link}/comments`,
+    ),
+  addComment: (id: number, link: string, text: string) =>
+    request<{ id: number }>('POST', `/api/v1/workbooks/${id}/answers/${link}/comments`, { text }),
   setStep: (id: number, link: string, status: StepStatus) =>
     request<void>('PUT', `/api/v1/workbooks/${id}/steps/${link}`, { status }),
   setPosition: (id: number, step: string) =>

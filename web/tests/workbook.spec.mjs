@@ -192,6 +192,10 @@ describe('workbook mode', () => {
     await member.getByText(/^Revision 3, member\.vastera/).waitFor();
     assert.equal(await member.locator('.revisions > li').count(), 3);
     assert.equal(await member.locator('.revisions > li').nth(2).locator('ins').last().textContent(), '+ The member’s text.\n');
+    await member.getByRole('button', { name: 'Comments' }).first().click();
+    await member.getByLabel('New comment').fill('Let us ask the nurses on Friday.');
+    await member.getByRole('button', { name: 'Add comment' }).click();
+    await member.locator('.comment-list li').filter({ hasText: 'Let us ask the nurses on Friday.' }).waitFor();
     await member.getByRole('button', { name: 'Restore revision 1' }).click();
     await member.getByRole('status').filter({ hasText: 'Revision 1 restored' }).waitFor();
     assert.equal(await member.locator('textarea').first().inputValue(), 'First draft.');

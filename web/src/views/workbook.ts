@@ -64,6 +64,7 @@ class AnswerEditor {
   private readonly status = h('p', { class: 'save-state', role: 'status' });
   private readonly conflict = h('div', { class: 'conflict' });
   private readonly history = h('div', { class: 'history' });
+  private readonly comments = h('div', { class: 'comments' });
   private readonly input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
   private timer: number | undefined;
   private saving = false;
@@ -91,6 +92,8 @@ class AnswerEditor {
       this.conflict,
       h('button', { type: 'button', class: 'link', 'aria-expanded': 'false', onclick: (e: Event) => void this.toggleHistory(e.currentTarget as HTMLButtonElement) }, t('workbook.history')),
       this.history,
+      h('button', { type: 'button', class: 'link', 'aria-expanded': 'false', onclick: (e: Event) => void this.toggleComments(e.currentTarget as HTMLButtonElement) }, t('workbook.comments')),
+      this.comments,
     );
     if (item.hint) this.input.setAttribute('aria-describedby', `${id}-hint`);
     if (!value && startingText) this.schedule();
@@ -135,6 +138,31 @@ class AnswerEditor {
     } finally {
       this.saving = false;
     }
+  }
+
+  private async toggleComments(button: HTMLButtonElement): Promise<void> {
+    if (button.getAttribute('aria-expanded') === 'true') {
+      button.setAttribute('aria-expanded', 'false');
+      this.comments.replaceChildren();
+      return;
+    }
+    button.setAttribute('aria-expanded', 'true');
+    const id = `comment-${this.item.link_id}`;
+    const list = h('ul', { class: 'comment-list' });
+    const load = async () => {
+      const page = await api.comments(this.workbookId, this.item.link_id);
+      list.replaceChildren(...page.items.map((c) => h('li', {}, h('strong', {}, c.author), ': ', c.text)));
+    };
+    const field = h('textarea', { id, rows: 2 });
+    const add = h('button', { type: 'button', class: 'secondary' }, t('workbook.addComment'));
+    add.addEventListener('click', async () => {
+      if (!field.value.trim()) return;
+      await api.addComment(this.workbookId, this.item.link_id, field.value.trim());
+      field.value = '';
+      await load();
+    });
+    await load();
+    this.comments.replaceChildren(list, h('label', { for: id }, t('workbook.newComment')), field, add);
   }
 
   // Every revision, oldest first, each with its change from the one before and a restore button.
