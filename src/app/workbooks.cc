@@ -8,7 +8,7 @@
 namespace covalue::app {
 namespace {
 
-constexpr std::size_t kMaxAnswerBytes = 256 * 1024;
+constexpr std::size_t kMaxAnswerBytes = std::size_t{256} * 1024;
 
 Target TargetOf(const Workbook& w) { return Target{w.site_id, w.team_id, std::nullopt, {}}; }
 

@@ -52,6 +52,7 @@ Guide Passport() {
 
 std::vector<std::string> Messages(const std::vector<GuideProblem>& problems) {
   std::vector<std::string> out;
+  out.reserve(problems.size());
   for (const auto& p : problems) {
     out.push_back(p.link_id + ": " + p.message);
   }
@@ -129,6 +130,7 @@ TEST(CheckGuide, GroupsChoicesAndRatingsKeepTheirShapes) {
   guide.items.push_back(text_with_domain);
   const auto problems = CheckGuide(guide);
   std::vector<std::string> ids;
+  ids.reserve(problems.size());
   for (const auto& p : problems) {
     ids.push_back(p.link_id);
   }

@@ -41,9 +41,8 @@ void Write(std::string& out, const std::vector<GuideItem>& items, const Workbook
 std::string WorkbookMarkdown(const Guide& guide, const WorkbookView& view,
                              std::string_view language) {
   std::string out = fmt::format("# {}\n\n", guide.title.In(language));
-  out += fmt::format("{}: {} · {} {} · {}\n", language == "sv" ? "Team" : "Team", view.team_name,
-                     language == "sv" ? "version" : "version", guide.version,
-                     fmt::format("workbook {}", view.workbook.id));
+  out += fmt::format("{} · {} {} · version {}\n", view.team_name,
+                     language == "sv" ? "arbetsbok" : "workbook", view.workbook.id, guide.version);
   Write(out, guide.items, view, language, 2);
   return out;
 }

@@ -10,7 +10,8 @@
 namespace covalue::app {
 namespace {
 
-const std::filesystem::path kGuides = std::filesystem::path(COVALUE_SOURCE_DIR) / "guides";
+const std::filesystem::path kGuides =  // NOLINT(readability-identifier-naming): a constant
+    std::filesystem::path(COVALUE_SOURCE_DIR) / "guides";
 
 std::size_t CountType(const std::vector<GuideItem>& items, GuideItemType type) {
   std::size_t n = 0;
