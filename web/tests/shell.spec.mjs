@@ -3,33 +3,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-
 import { chromium } from 'playwright-core';
 
-// axe-core's source, evaluated in the page over the DevTools protocol (which the page's
-// Content-Security-Policy does not govern, unlike a script tag).
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 import { loginOf, startServer, tempDir, writeDemo } from '../../tests/support/covalue_server.mjs';
-
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
-// Fails on any serious or critical violation, naming the rule and the elements.
-async function assertAccessible(page, where) {
-  await page.evaluate(axeSource);
-  const results = await page.evaluate(() => window.axe.run(document));
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(
-    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    [],
-    `axe-core on ${where}`,
-  );
-}
+import { assertAccessible, CHROMIUM_ARGS, signInPage } from './browser_support.mjs';
 
 describe('web shell', () => {
   let dir, server, browser, logins;
@@ -50,15 +27,7 @@ describe('web shell', () => {
     return context.newPage();
   }
 
-  async function signIn(page, username, password) {
-    await page.goto(server.url + '/');
-    await page.waitForURL(/\/signin$/);
-    await page.getByLabel(/Username|Användarnamn/).fill(username);
-    await page.getByLabel(/Password|Lösenord/).fill(password);
-    await page.keyboard.press('Enter');
-    await page.waitForURL(server.url + '/');
-    await page.locator('h1').first().waitFor();
-  }
+  const signIn = (page, username, password) => signInPage(page, server.url, { username, password });
 
   for (const [lang, locale, signInTitle, welcome] of [
     ['en', 'en-GB', 'Sign in', 'Welcome'],

@@ -1,19 +1,12 @@
 // A new team lead works through the guides in Chromium: starts a workbook from the short form,
 // fills all six answers, opens the full guide and finds them there, fills step 2, and prints.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 
 import { chromium } from 'playwright-core';
 
 import { loginOf, startServer, tempDir, writeDemo } from '../../tests/support/covalue_server.mjs';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+import { assertAccessible, CHROMIUM_ARGS, signInPage } from './browser_support.mjs';
 
 const SHORT_ANSWERS = [
   'About 900 adults with MS, most diagnosed before 40.',
@@ -41,11 +34,7 @@ describe('workbook mode', () => {
   it('takes a team lead from the short form into the full guide and to a printed copy', async () => {
     const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
     const lead = loginOf(logins, 'lead.vastera');
-    await page.goto(server.url + '/signin');
-    await page.getByLabel('Username').fill(lead.username);
-    await page.getByLabel('Password').fill(lead.password);
-    await page.keyboard.press('Enter');
-    await page.waitForURL(server.url + '/');
+    await signInPage(page, server.url, lead);
 
     await page.getByRole('link', { name: 'Västerå MS Team' }).click();
     await page.getByRole('button', { name: /Start a new workbook: Coproduction value: short-form/ }).click();
@@ -57,9 +46,7 @@ describe('workbook mode', () => {
       await page.getByRole('status').filter({ hasText: 'Saved' }).first().waitFor();
       if (i < 5) await page.getByRole('button', { name: 'Next step' }).click();
     }
-    const results = await (await page.evaluate(axeSource), page.evaluate(() => window.axe.run(document)));
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    assert.deepEqual(serious.map((v) => v.id), []);
+    await assertAccessible(page, page.url());
 
     // The full guide starts from the short-form answers.
     await page.getByRole('link', { name: 'Back' }).click();
@@ -92,11 +79,7 @@ describe('workbook mode', () => {
   it('draws the team’s passport: cycles over time with the six-domain profile', async () => {
     const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
     const lead = loginOf(logins, 'lead.fjordvik');
-    await page.goto(server.url + '/signin');
-    await page.getByLabel('Username').fill(lead.username);
-    await page.getByLabel('Password').fill(lead.password);
-    await page.keyboard.press('Enter');
-    await page.waitForURL(server.url + '/');
+    await signInPage(page, server.url, lead);
     // Two cycles written through the API, as the passport's workbook mode would.
     const team = await page.evaluate(async () => (await (await fetch('/api/v1/users/me')).json()).memberships[0].team_id);
     await page.evaluate(async (teamId) => {
@@ -121,19 +104,14 @@ describe('workbook mode', () => {
     assert.deepEqual(await row.locator('td').allTextContents(), ['2', '4']);
     assert.ok(await page.getByText('Peer group for newly diagnosed').isVisible());
     assert.ok(await page.getByText('Network', { exact: true }).isVisible());
-    const results = await (await page.evaluate(axeSource), page.evaluate(() => window.axe.run(document)));
-    assert.deepEqual(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), []);
+    await assertAccessible(page, page.url());
     await page.context().close();
   });
 
   it('shows a guide whole in reference mode and finds questions by search', async () => {
     const page = await (await browser.newContext({ locale: 'sv-SE' })).newPage();
     const member = loginOf(logins, 'member.vastera');
-    await page.goto(server.url + '/signin');
-    await page.getByLabel('Användarnamn').fill(member.username);
-    await page.getByLabel('Lösenord').fill(member.password);
-    await page.keyboard.press('Enter');
-    await page.waitForURL(server.url + '/');
+    await signInPage(page, server.url, member);
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Guider' }).click();
     await page.getByRole('link', { name: 'Samproduktionsvärde: fullständig självskattningsguide' }).click();
     await page.getByRole('heading', { level: 2, name: /^Steg 9\. Pröva och dela/ }).waitFor();
@@ -142,8 +120,7 @@ describe('workbook mode', () => {
     await page.getByRole('status').filter({ hasText: 'frågor matchar' }).waitFor();
     const visible = await page.locator('.guide-question:visible').count();
     assert.ok(visible >= 2 && visible < 29, `${visible} questions shown`);
-    const results = await (await page.evaluate(axeSource), page.evaluate(() => window.axe.run(document)));
-    assert.deepEqual(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), []);
+    await assertAccessible(page, page.url());
     await page.context().close();
   });
 
@@ -152,11 +129,7 @@ describe('workbook mode', () => {
     const memberLogin = loginOf(logins, 'member.vastera');
     const open = async (login) => {
       const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
-      await page.goto(server.url + '/signin');
-      await page.getByLabel('Username').fill(login.username);
-      await page.getByLabel('Password').fill(login.password);
-      await page.keyboard.press('Enter');
-      await page.waitForURL(server.url + '/');
+      await signInPage(page, server.url, login);
       return page;
     };
     const lead = await open(leadLogin);

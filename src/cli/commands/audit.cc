@@ -47,11 +47,7 @@ int List(const AuditOptions& o) {
     return ReportError(page.error());
   }
   if (o.json) {
-    fmt::print("{}\n",
-               nlohmann::json{{"items", page->items},
-                              {"next", page->next ? nlohmann::json(std::to_string(*page->next))
-                                                  : nlohmann::json()}}
-                   .dump(2));
+    fmt::print("{}\n", http::PageJson(*page).dump(2));
     return kExitOk;
   }
   fmt::print("{:<7} {:<14} {:<8} {:<20} {:<16} {:<8} {}\n", "seq", "time_ms", "user", "action",

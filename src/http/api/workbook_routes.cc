@@ -158,15 +158,7 @@ void AddWorkbookRoutes(Router& router, app::App& app) {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
                 COVALUE_ASSIGN_OR_RETURN(auto page, ReadPage(r.request));
                 COVALUE_ASSIGN_OR_RETURN(auto workbooks, app.ListTeamWorkbooks(r.ctx, id, page));
-                nlohmann::json items = nlohmann::json::array();
-                for (const Workbook& w : workbooks.items) {
-                  items.push_back(WorkbookJson(w));
-                }
-                return Json(200, nlohmann::json{
-                                     {"items", items},
-                                     {"next", workbooks.next
-                                                  ? nlohmann::json(std::to_string(*workbooks.next))
-                                                  : nlohmann::json()}});
+                return Json(200, PageJson(workbooks, WorkbookJson));
               },
               0});
   router.Add({"PUT", "/api/v1/workbooks/{id}/answers/{linkId}",
@@ -188,15 +180,7 @@ void AddWorkbookRoutes(Router& router, app::App& app) {
                 COVALUE_ASSIGN_OR_RETURN(auto page, ReadPage(r.request));
                 COVALUE_ASSIGN_OR_RETURN(auto revisions,
                                          app.ListRevisions(r.ctx, id, r.params.at("linkId"), page));
-                nlohmann::json items = nlohmann::json::array();
-                for (const AnswerRevision& revision : revisions.items) {
-                  items.push_back(RevisionJson(revision));
-                }
-                return Json(200, nlohmann::json{
-                                     {"items", items},
-                                     {"next", revisions.next
-                                                  ? nlohmann::json(std::to_string(*revisions.next))
-                                                  : nlohmann::json()}});
+                return Json(200, PageJson(revisions, RevisionJson));
               },
               0});
   router.Add({"GET", "/api/v1/workbooks/{id}/answers/{linkId}/diff",

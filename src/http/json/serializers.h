@@ -72,14 +72,24 @@ struct adl_serializer<covalue::store::ApiToken> {
 
 namespace covalue::http {
 
-// The list envelope of every list route: {"items": [...], "next": cursor-or-null}.
-template <typename T>
-nlohmann::json PageJson(const Page<T>& page) {
-  nlohmann::json out = {{"items", page.items}, {"next", nullptr}};
+// The list envelope of every list route: {"items": [...], "next": cursor-or-null}, each item
+// written by to_item (Default: its to_json mapping).
+template <typename T, typename ToItem>
+nlohmann::json PageJson(const Page<T>& page, ToItem to_item) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const T& item : page.items) {
+    items.push_back(to_item(item));
+  }
+  nlohmann::json out = {{"items", std::move(items)}, {"next", nullptr}};
   if (page.next) {
     out["next"] = std::to_string(*page.next);
   }
   return out;
+}
+
+template <typename T>
+nlohmann::json PageJson(const Page<T>& page) {
+  return PageJson(page, [](const T& item) { return nlohmann::json(item); });
 }
 
 }  // namespace covalue::http
