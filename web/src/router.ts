@@ -46,7 +46,8 @@ export async function resolve(): Promise<void> {
   await renderPage(notFound, {});
 }
 
-// Same-origin links navigate without a page load; in-page links (the skip link) stay native.
+// Same-origin links navigate without a page load; in-page links (the skip link) and downloads
+// stay native.
 export function interceptLinks(root: HTMLElement): void {
   root.addEventListener('click', (event) => {
     const anchor = (event.target as HTMLElement).closest('a');
@@ -54,6 +55,7 @@ export function interceptLinks(root: HTMLElement): void {
       !anchor ||
       anchor.origin !== location.origin ||
       anchor.target ||
+      anchor.hasAttribute('download') ||
       (anchor.hash && anchor.pathname === location.pathname) ||
       event.metaKey ||
       event.ctrlKey ||

@@ -1,6 +1,7 @@
 // A new team lead works through the guides in Chromium: starts a workbook from the short form,
 // fills all six answers, opens the full guide and finds them there, fills step 2, and prints.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 
 import { chromium } from 'playwright-core';
@@ -77,7 +78,7 @@ describe('workbook mode', () => {
   });
 
   it('draws the team’s passport: cycles over time with the six-domain profile', async () => {
-    const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    const page = await (await browser.newContext({ locale: 'en-GB', acceptDownloads: true })).newPage();
     const lead = loginOf(logins, 'lead.fjordvik');
     await signInPage(page, server.url, lead);
     // Two cycles written through the API, as the passport's workbook mode would.
@@ -104,6 +105,15 @@ describe('workbook mode', () => {
     assert.deepEqual(await row.locator('td').allTextContents(), ['2', '4']);
     assert.ok(await page.getByText('Peer group for newly diagnosed').isVisible());
     assert.ok(await page.getByText('Network', { exact: true }).isVisible());
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download the chart (SVG)' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'coproduction-value-profile.svg');
+    const svg = readFileSync(await download.path(), 'utf8');
+    assert.match(svg, /^<\?xml[^>]*>\n<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.ok(svg.includes('>Self-efficacy</text>'));
+    assert.equal((svg.match(/<polyline /g) ?? []).length, 2);
     await assertAccessible(page, page.url());
     await page.context().close();
   });

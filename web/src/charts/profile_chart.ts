@@ -26,7 +26,7 @@ function el<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<str
 }
 
 export function profileChart(title: string, description: string, cycles: string[], series: ProfileSeries[]): SVGSVGElement {
-  const svg = el('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', class: 'profile-chart' });
+  const svg = el('svg', { xmlns: SVG, viewBox: `0 0 ${WIDTH} ${HEIGHT}`, width: WIDTH, height: HEIGHT, role: 'img', class: 'profile-chart' });
   const titleNode = el('title', {});
   titleNode.textContent = title;
   const descNode = el('desc', {});

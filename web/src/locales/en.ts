@@ -72,6 +72,7 @@ export const en = {
   'passport.cycle': 'Cycle {n}',
   'passport.ratings': 'Self-ratings of coproduction value per cycle (1–5)',
   'passport.domain': 'Value domain',
+  'passport.downloadSvg': 'Download the chart (SVG)',
   'passport.chartTitle': 'Coproduction value profile over the improvement cycles',
   'passport.chartDescription': 'Self-ratings from 1 to 5 on six value domains across {n} cycles; the table below gives the numbers.',
   'workbooks.title': 'Workbooks',

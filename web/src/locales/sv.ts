@@ -74,6 +74,7 @@ export const sv: Catalog = {
   'passport.cycle': 'Cykel {n}',
   'passport.ratings': 'Självskattning av samproduktionsvärde per cykel (1–5)',
   'passport.domain': 'Värdedomän',
+  'passport.downloadSvg': 'Ladda ner diagrammet (SVG)',
   'passport.chartTitle': 'Samproduktionsvärdets profil över förbättringscyklerna',
   'passport.chartDescription': 'Självskattningar från 1 till 5 av sex värdedomäner över {n} cykler; tabellen nedan ger siffrorna.',
   'workbooks.title': 'Arbetsböcker',

@@ -43,12 +43,18 @@ function render(guide: Guide, cycles: Workbook[]): HTMLElement {
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('passport.domain')), ...labels.map((l) => h('th', { scope: 'col' }, l)))),
     h('tbody', {}, ...series.map((s) => h('tr', {}, h('th', { scope: 'row' }, s.label), ...s.values.map((v) => h('td', {}, v === null ? '–' : String(v)))))),
   );
+  const chart = profileChart(t('passport.chartTitle'), t('passport.chartDescription', { n: cycles.length }), labels, series);
+  const download = h('a', { href: '#', download: 'coproduction-value-profile.svg' }, t('passport.downloadSvg'));
+  download.addEventListener('click', () => {
+    const source = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(chart)}`;
+    download.href = URL.createObjectURL(new Blob([source], { type: 'image/svg+xml' }));
+  });
   const shown = items.filter((i) => i.type !== 'rating');
   return h(
     'section',
     { class: 'passport' },
     h('h2', {}, t('passport.title')),
-    h('figure', {}, profileChart(t('passport.chartTitle'), t('passport.chartDescription', { n: cycles.length }), labels, series)),
+    h('figure', {}, chart, h('figcaption', {}, download)),
     h('div', { class: 'table-wrap' }, table),
     h(
       'ol',
