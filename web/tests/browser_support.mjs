@@ -3,6 +3,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
+import { chromium } from 'playwright-core';
+
+import { startServer, tempDir, writeDemo } from '../../tests/support/covalue_server.mjs';
+
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -32,4 +36,23 @@ export async function signInPage(page, url, login) {
   await page.keyboard.press('Enter');
   await page.waitForURL(url + '/');
   await page.locator('h1').first().waitFor();
+}
+
+// A served demo database and a Chromium for one test file: call in before(), close in after().
+export async function startShell() {
+  const dir = tempDir();
+  const logins = writeDemo(dir.file('covalue.db'));
+  const server = await startServer(dir.file('covalue.db'), ['--web', process.env.COVALUE_WEB ?? 'web/dist']);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return {
+    dir,
+    logins,
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.stop();
+      dir.remove();
+    },
+  };
 }

@@ -3,23 +3,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { chromium } from 'playwright-core';
-
-import { loginOf, startServer, tempDir, writeDemo } from '../../tests/support/covalue_server.mjs';
-import { assertAccessible, CHROMIUM_ARGS, signInPage } from './browser_support.mjs';
+import { loginOf } from '../../tests/support/covalue_server.mjs';
+import { assertAccessible, signInPage, startShell } from './browser_support.mjs';
 
 describe('web shell', () => {
-  let dir, server, browser, logins;
+  let shell, server, browser, logins;
   before(async () => {
-    dir = tempDir();
-    logins = writeDemo(dir.file('covalue.db'));
-    server = await startServer(dir.file('covalue.db'), ['--web', process.env.COVALUE_WEB ?? 'web/dist']);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    shell = await startShell();
+    ({ server, browser, logins } = shell);
   });
   after(async () => {
-    await browser?.close();
-    await server?.stop();
-    dir?.remove();
+    await shell?.close();
   });
 
   async function newPage(options = {}) {

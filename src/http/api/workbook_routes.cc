@@ -165,10 +165,10 @@ void AddWorkbookRoutes(Router& router, app::App& app) {
               "Save a new revision of an answer (If-Match needed over an existing one)",
               Access::kSignedIn, [&app](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
-                ObjectReader reader(body);
-                COVALUE_ASSIGN_OR_RETURN(std::string text, reader.RequiredString("text"));
-                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                COVALUE_ASSIGN_OR_RETURN(std::string text,
+                                         ReadBody(r.request.body, [](ObjectReader& b) {
+                                           return b.RequiredString("text");
+                                         }));
                 return RevisionResponse(
                     app, r, id,
                     app.SaveAnswer(r.ctx, id, r.params.at("linkId"), text, IfMatch(r.request)));
@@ -239,31 +239,30 @@ void AddWorkbookRoutes(Router& router, app::App& app) {
                          std::move(bytes), fmt::format("workbook-{}.xlsx", e.view.workbook.id));
        },
        0});
-  router.Add({"PUT", "/api/v1/workbooks/{id}/steps/{linkId}",
-              "Set a step's status: not_started, in_progress or done", Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
-                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
-                ObjectReader reader(body);
-                COVALUE_ASSIGN_OR_RETURN(std::string status_text, reader.RequiredString("status"));
-                COVALUE_RETURN_IF_ERROR(reader.Finish());
-                auto status = ParseStepStatus(status_text);
-                if (!status) {
-                  return Fail(ErrorCode::kInvalidArgument,
-                              "/status must be not_started, in_progress or done", "/status");
-                }
-                COVALUE_RETURN_IF_ERROR(
-                    app.SetStepStatus(r.ctx, id, r.params.at("linkId"), *status));
-                return NoContent();
-              }});
+  router.Add(
+      {"PUT", "/api/v1/workbooks/{id}/steps/{linkId}",
+       "Set a step's status: not_started, in_progress or done", Access::kSignedIn,
+       [&app](RouteContext& r) -> Result<Response> {
+         COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+         COVALUE_ASSIGN_OR_RETURN(
+             std::string status_text,
+             ReadBody(r.request.body, [](ObjectReader& b) { return b.RequiredString("status"); }));
+         auto status = ParseStepStatus(status_text);
+         if (!status) {
+           return Fail(ErrorCode::kInvalidArgument,
+                       "/status must be not_started, in_progress or done", "/status");
+         }
+         COVALUE_RETURN_IF_ERROR(app.SetStepStatus(r.ctx, id, r.params.at("linkId"), *status));
+         return NoContent();
+       }});
   router.Add({"PUT", "/api/v1/workbooks/{id}/position",
               "Set the step the team is at in the learning cycle", Access::kSignedIn,
               [&app](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
-                ObjectReader reader(body);
-                COVALUE_ASSIGN_OR_RETURN(std::string step, reader.RequiredString("step"));
-                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                COVALUE_ASSIGN_OR_RETURN(std::string step,
+                                         ReadBody(r.request.body, [](ObjectReader& b) {
+                                           return b.RequiredString("step");
+                                         }));
                 COVALUE_RETURN_IF_ERROR(app.SetPosition(r.ctx, id, step));
                 return NoContent();
               }});
@@ -271,20 +270,19 @@ void AddWorkbookRoutes(Router& router, app::App& app) {
               "Share a workbook's text with the community, or stop sharing it", Access::kSignedIn,
               [&app](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
-                ObjectReader reader(body);
-                COVALUE_ASSIGN_OR_RETURN(bool shared, reader.RequiredBool("shared"));
-                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                COVALUE_ASSIGN_OR_RETURN(bool shared, ReadBody(r.request.body, [](ObjectReader& b) {
+                                           return b.RequiredBool("shared");
+                                         }));
                 COVALUE_RETURN_IF_ERROR(app.ShareWorkbook(r.ctx, id, shared));
                 return NoContent();
               }});
   router.Add({"POST", "/api/v1/workbooks/{id}/answers/{linkId}/comments", "Comment on an answer",
               Access::kSignedIn, [&app](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
-                ObjectReader reader(body);
-                COVALUE_ASSIGN_OR_RETURN(std::string text, reader.RequiredString("text"));
-                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                COVALUE_ASSIGN_OR_RETURN(std::string text,
+                                         ReadBody(r.request.body, [](ObjectReader& b) {
+                                           return b.RequiredString("text");
+                                         }));
                 COVALUE_ASSIGN_OR_RETURN(auto comment,
                                          app.AddComment(r.ctx, id, r.params.at("linkId"), text));
                 return Json(201, nlohmann::json{{"id", comment.id},

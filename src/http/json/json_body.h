@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string_view>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -45,5 +46,19 @@ class ObjectReader {
   std::string pointer_;
   std::vector<std::string> read_;
 };
+
+// Parses body as a JSON object and reads it with read(ObjectReader&) → Result<T>; members
+// read did not ask for are refused after it succeeds.
+template <typename Read>
+auto ReadBody(std::string_view body, Read read) -> decltype(read(std::declval<ObjectReader&>())) {
+  COVALUE_ASSIGN_OR_RETURN(auto json, ParseJsonObject(body));
+  ObjectReader reader(json);
+  auto value = read(reader);
+  if (!value) {
+    return value;
+  }
+  COVALUE_RETURN_IF_ERROR(reader.Finish());
+  return value;
+}
 
 }  // namespace covalue::http
