@@ -42,7 +42,9 @@ struct NewUser {
 
 // One answer of a workbook as its team sees it.
 struct WorkbookAnswer {
-  std::string link_id;
+  std::string link_id;                   // the question's
+  int instance = 1;                      // of the repeating group the question lies in
+  std::string key;                       // AnswerKey{link_id, instance}
   std::optional<AnswerRevision> latest;  // absent while never saved
   std::int64_t revisions = 0;
   // For an empty answer of the full guide: the team's short-form answer to the question that
@@ -57,7 +59,13 @@ struct WorkbookView {
   std::string team_name;
   std::vector<StepState> steps;
   bool text_visible = false;  // false for facilitators of a workbook not shared
+  // Every question once, in guide order; the questions of a repeating group once per instance
+  // (instances 1 up to the highest one answered, at least one).
   std::vector<WorkbookAnswer> answers;
+
+  const WorkbookAnswer* Answer(std::string_view key) const;
+  // How many instances of a repeating group the view holds (1 for any other item).
+  int Instances(const GuideItem& group) const;
 };
 
 // Changes to an existing record; absent fields stay as they are.
@@ -168,23 +176,23 @@ class App {
                                                          const PageRequest& page);
   // Saves a new revision of an answer. Saving over an existing answer needs if_match, the
   // ETag of its latest revision: absent → kPreconditionRequired, stale → kConflict.
-  // kInvalidArgument when link_id is not a question of the guide or the text is not UTF-8.
+  // Answers are named by key (AnswerKey: "linkId", or "linkId~N" inside a repeating group).
+  // kInvalidArgument when the key names no question of the guide, an instance of a question
+  // outside a repeating group, or the text is not UTF-8.
   [[nodiscard]] Result<AnswerRevision> SaveAnswer(const RequestContext& ctx, Id id,
-                                                  const std::string& link_id,
-                                                  const std::string& text,
+                                                  const std::string& key, const std::string& text,
                                                   const std::optional<std::string>& if_match);
   // The answer's latest revision, if any (for a conflict's current text).
   [[nodiscard]] Result<std::optional<AnswerRevision>> GetAnswer(const RequestContext& ctx, Id id,
-                                                                const std::string& link_id);
+                                                                const std::string& key);
   [[nodiscard]] Result<Page<AnswerRevision>> ListRevisions(const RequestContext& ctx, Id id,
-                                                           const std::string& link_id,
+                                                           const std::string& key,
                                                            const PageRequest& page);
   [[nodiscard]] Result<AnswerRevision> GetRevision(const RequestContext& ctx, Id id,
-                                                   const std::string& link_id, std::int64_t number);
+                                                   const std::string& key, std::int64_t number);
   // Saves an older revision's text as a new revision (if_match as for SaveAnswer).
   [[nodiscard]] Result<AnswerRevision> RestoreRevision(const RequestContext& ctx, Id id,
-                                                       const std::string& link_id,
-                                                       std::int64_t number,
+                                                       const std::string& key, std::int64_t number,
                                                        const std::optional<std::string>& if_match);
   // step_link_id is a top-level item of the guide.
   [[nodiscard]] Status SetStepStatus(const RequestContext& ctx, Id id,
@@ -193,10 +201,9 @@ class App {
                                    const std::string& step_link_id);
   [[nodiscard]] Status ShareWorkbook(const RequestContext& ctx, Id id, bool shared);
   [[nodiscard]] Result<AnswerComment> AddComment(const RequestContext& ctx, Id id,
-                                                 const std::string& link_id,
-                                                 const std::string& text);
+                                                 const std::string& key, const std::string& text);
   [[nodiscard]] Result<std::vector<AnswerComment>> ListComments(const RequestContext& ctx, Id id,
-                                                                const std::string& link_id);
+                                                                const std::string& key);
 
   // The audit trail (audit_trail.cc): a community admin sees every record, a site admin the
   // records of their sites.

@@ -12,14 +12,27 @@ constexpr std::size_t kMaxAnswerBytes = std::size_t{256} * 1024;
 
 Target TargetOf(const Workbook& w) { return Target{w.site_id, w.team_id, std::nullopt, {}}; }
 
-// A question a workbook can hold an answer to: any item of the guide but a group.
-Result<const GuideItem*> CheckQuestion(const Guide& guide, const std::string& link_id) {
-  const GuideItem* item = guide.Find(link_id);
+// A question a workbook can hold an answer to (any item of the guide but a group) and the
+// answer's key in its one spelling.
+struct Question {
+  const GuideItem* item;
+  std::string key;
+};
+
+Result<Question> CheckQuestion(const Guide& guide, const std::string& key) {
+  const std::optional<AnswerKey> parsed = ParseAnswerKey(key);
+  const GuideItem* item = parsed ? guide.Find(parsed->link_id) : nullptr;
   if (item == nullptr || item->type == GuideItemType::kGroup) {
     return Fail(ErrorCode::kInvalidArgument,
-                fmt::format("'{}' is not a question of guide {}", link_id, guide.id), "linkId");
+                fmt::format("'{}' is not a question of guide {}", key, guide.id), "linkId");
   }
-  return item;
+  if (parsed->instance > 1 && guide.RepeatingGroupOf(parsed->link_id) == nullptr) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("'{}' is not in a repeating group: it has one answer, without '~N'",
+                            parsed->link_id),
+                "linkId");
+  }
+  return Question{item, parsed->ToString()};
 }
 
 // Ratings take 1 to 5, choices one of their codes, dates YYYY-MM-DD; "" clears any answer.
@@ -90,6 +103,33 @@ Status CheckAnswerText(const std::string& text) {
 }
 
 }  // namespace
+
+const WorkbookAnswer* WorkbookView::Answer(std::string_view key) const {
+  for (const WorkbookAnswer& answer : answers) {
+    if (answer.key == key) {
+      return &answer;
+    }
+  }
+  return nullptr;
+}
+
+int WorkbookView::Instances(const GuideItem& group) const {
+  if (!group.repeats) {
+    return 1;
+  }
+  // Every instance holds all of the group's questions, so its first question counts them.
+  const GuideItem* first = &group;
+  while (first->type == GuideItemType::kGroup && !first->items.empty()) {
+    first = &first->items.front();
+  }
+  int n = 1;
+  for (const WorkbookAnswer& answer : answers) {
+    if (answer.link_id == first->link_id) {
+      n = std::max(n, answer.instance);
+    }
+  }
+  return n;
+}
 
 Result<Guide> App::GuideById(const std::string& id, const std::string& field) const {
   for (const Guide& guide : guides_) {
@@ -171,29 +211,46 @@ Result<WorkbookView> App::ViewOf(const Workbook& workbook, const Guide& guide, b
       }
     }
   }
-  std::function<void(const std::vector<GuideItem>&)> collect = [&](const auto& items) {
+  std::map<std::string, const AnswerRevision*> latest_by_key;
+  for (const AnswerRevision& revision : latest) {
+    latest_by_key[revision.link_id] = &revision;
+  }
+  // A repeating group has instances up to the highest any of its questions was saved in.
+  std::map<std::string, int> instances;
+  for (const auto& [key, count] : counts) {
+    const std::optional<AnswerKey> parsed = ParseAnswerKey(key);
+    if (const GuideItem* group = parsed ? guide.RepeatingGroupOf(parsed->link_id) : nullptr) {
+      int& n = instances[group->link_id];
+      n = std::max(n, parsed->instance);
+    }
+  }
+  std::function<void(const std::vector<GuideItem>&, int)> collect = [&](const auto& items,
+                                                                        int instance) {
     for (const GuideItem& item : items) {
-      if (item.type != GuideItemType::kGroup) {
-        WorkbookAnswer answer{item.link_id, std::nullopt, 0, ""};
-        for (const AnswerRevision& revision : latest) {
-          if (revision.link_id == item.link_id) {
-            answer.latest = revision;
-          }
+      if (item.type == GuideItemType::kGroup) {
+        const int n = item.repeats ? std::max(1, instances[item.link_id]) : 1;
+        for (int i = 1; i <= n; ++i) {
+          collect(item.items, item.repeats ? i : instance);
         }
-        if (auto count = counts.find(item.link_id); count != counts.end()) {
-          answer.revisions = count->second;
-        }
-        if (!answer.latest) {
-          if (auto seed = starting.find(item.link_id); seed != starting.end()) {
-            answer.starting_text = seed->second;
-          }
-        }
-        view.answers.push_back(std::move(answer));
+        continue;
       }
-      collect(item.items);
+      WorkbookAnswer answer{item.link_id, instance, AnswerKey{item.link_id, instance}.ToString(),
+                            std::nullopt, 0,        ""};
+      if (auto found = latest_by_key.find(answer.key); found != latest_by_key.end()) {
+        answer.latest = *found->second;
+      }
+      if (auto count = counts.find(answer.key); count != counts.end()) {
+        answer.revisions = count->second;
+      }
+      if (!answer.latest && instance == 1) {
+        if (auto seed = starting.find(item.link_id); seed != starting.end()) {
+          answer.starting_text = seed->second;
+        }
+      }
+      view.answers.push_back(std::move(answer));
     }
   };
-  collect(guide.items);
+  collect(guide.items, 1);
   return view;
 }
 
@@ -275,56 +332,58 @@ Result<AnswerRevision> App::WriteRevision(const RequestContext& ctx, const Workb
       });
 }
 
-Result<AnswerRevision> App::SaveAnswer(const RequestContext& ctx, Id id, const std::string& link_id,
+Result<AnswerRevision> App::SaveAnswer(const RequestContext& ctx, Id id, const std::string& key,
                                        const std::string& text,
                                        const std::optional<std::string>& if_match) {
   COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookWrite));
-  COVALUE_ASSIGN_OR_RETURN(const GuideItem* item, CheckQuestion(access.guide, link_id));
+  COVALUE_ASSIGN_OR_RETURN(const Question question, CheckQuestion(access.guide, key));
   COVALUE_RETURN_IF_ERROR(CheckAnswerText(text));
-  COVALUE_RETURN_IF_ERROR(CheckAnswerShape(*item, text));
+  COVALUE_RETURN_IF_ERROR(CheckAnswerShape(*question.item, text));
   return WriteRevision(
       ctx, access,
-      AnswerRevision{id, link_id, 0, text, ctx.principal->user_id, "", NowMs(), std::nullopt},
+      AnswerRevision{id, question.key, 0, text, ctx.principal->user_id, "", NowMs(), std::nullopt},
       if_match);
 }
 
 Result<std::optional<AnswerRevision>> App::GetAnswer(const RequestContext& ctx, Id id,
-                                                     const std::string& link_id) {
+                                                     const std::string& key) {
   COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookRead));
-  COVALUE_RETURN_IF_ERROR(CheckQuestion(access.guide, link_id));
-  return ReadValue<std::optional<AnswerRevision>>(
-      store_, [&](store::Repositories& r) { return r.Workbooks().LatestRevision(id, link_id); });
+  COVALUE_ASSIGN_OR_RETURN(const Question question, CheckQuestion(access.guide, key));
+  return ReadValue<std::optional<AnswerRevision>>(store_, [&](store::Repositories& r) {
+    return r.Workbooks().LatestRevision(id, question.key);
+  });
 }
 
 Result<Page<AnswerRevision>> App::ListRevisions(const RequestContext& ctx, Id id,
-                                                const std::string& link_id,
-                                                const PageRequest& page) {
+                                                const std::string& key, const PageRequest& page) {
   COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookRead));
-  COVALUE_RETURN_IF_ERROR(CheckQuestion(access.guide, link_id));
-  return ReadValue<Page<AnswerRevision>>(
-      store_, [&](store::Repositories& r) { return r.Workbooks().Revisions(id, link_id, page); });
+  COVALUE_ASSIGN_OR_RETURN(const Question question, CheckQuestion(access.guide, key));
+  return ReadValue<Page<AnswerRevision>>(store_, [&](store::Repositories& r) {
+    return r.Workbooks().Revisions(id, question.key, page);
+  });
 }
 
-Result<AnswerRevision> App::GetRevision(const RequestContext& ctx, Id id,
-                                        const std::string& link_id, std::int64_t number) {
+Result<AnswerRevision> App::GetRevision(const RequestContext& ctx, Id id, const std::string& key,
+                                        std::int64_t number) {
   COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookRead));
-  COVALUE_RETURN_IF_ERROR(CheckQuestion(access.guide, link_id));
-  return ReadValue<AnswerRevision>(
-      store_, [&](store::Repositories& r) { return r.Workbooks().Revision(id, link_id, number); });
+  COVALUE_ASSIGN_OR_RETURN(const Question question, CheckQuestion(access.guide, key));
+  return ReadValue<AnswerRevision>(store_, [&](store::Repositories& r) {
+    return r.Workbooks().Revision(id, question.key, number);
+  });
 }
 
 Result<AnswerRevision> App::RestoreRevision(const RequestContext& ctx, Id id,
-                                            const std::string& link_id, std::int64_t number,
+                                            const std::string& key, std::int64_t number,
                                             const std::optional<std::string>& if_match) {
   COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookWrite));
-  COVALUE_RETURN_IF_ERROR(CheckQuestion(access.guide, link_id));
+  COVALUE_ASSIGN_OR_RETURN(const Question question, CheckQuestion(access.guide, key));
   COVALUE_ASSIGN_OR_RETURN(AnswerRevision old,
                            ReadValue<AnswerRevision>(store_, [&](store::Repositories& r) {
-                             return r.Workbooks().Revision(id, link_id, number);
+                             return r.Workbooks().Revision(id, question.key, number);
                            }));
   return WriteRevision(
       ctx, access,
-      AnswerRevision{id, link_id, 0, old.text, ctx.principal->user_id, "", NowMs(), number},
+      AnswerRevision{id, question.key, 0, old.text, ctx.principal->user_id, "", NowMs(), number},
       if_match);
 }
 
@@ -362,17 +421,17 @@ Status App::ShareWorkbook(const RequestContext& ctx, Id id, bool shared) {
   });
 }
 
-Result<AnswerComment> App::AddComment(const RequestContext& ctx, Id id, const std::string& link_id,
+Result<AnswerComment> App::AddComment(const RequestContext& ctx, Id id, const std::string& key,
                                       const std::string& text) {
   COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookWrite));
-  COVALUE_RETURN_IF_ERROR(CheckQuestion(access.guide, link_id));
+  COVALUE_ASSIGN_OR_RETURN(const Question question, CheckQuestion(access.guide, key));
   COVALUE_RETURN_IF_ERROR(ValidateText(text, "/text", 4000));
   return store::WriteValue<AnswerComment>(
       store_, [&](store::Repositories& repos) -> Result<AnswerComment> {
         COVALUE_ASSIGN_OR_RETURN(
             AnswerComment comment,
             repos.Workbooks().AddComment(id, access.workbook.site_id,
-                                         AnswerComment{0, link_id, ctx.principal->user_id,
+                                         AnswerComment{0, question.key, ctx.principal->user_id,
                                                        ctx.principal->username, NowMs(), text}));
         COVALUE_RETURN_IF_ERROR(AppendAudit(
             repos, ctx, access.decision, Action::kWorkbookWrite, TargetOf(access.workbook),
@@ -382,11 +441,11 @@ Result<AnswerComment> App::AddComment(const RequestContext& ctx, Id id, const st
 }
 
 Result<std::vector<AnswerComment>> App::ListComments(const RequestContext& ctx, Id id,
-                                                     const std::string& link_id) {
+                                                     const std::string& key) {
   COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookRead));
-  COVALUE_RETURN_IF_ERROR(CheckQuestion(access.guide, link_id));
+  COVALUE_ASSIGN_OR_RETURN(const Question question, CheckQuestion(access.guide, key));
   return ReadValue<std::vector<AnswerComment>>(
-      store_, [&](store::Repositories& r) { return r.Workbooks().Comments(id, link_id); });
+      store_, [&](store::Repositories& r) { return r.Workbooks().Comments(id, question.key); });
 }
 
 }  // namespace covalue::app

@@ -93,9 +93,18 @@ class ItemChecker {
     if ((item.type == GuideItemType::kRating) != item.value_domain.has_value()) {
       Add(id, "a rating names its value_domain, and only ratings do");
     }
+    if (item.repeats && !group) {
+      Add(id, "only groups repeat");
+    }
+    if (item.repeats && inside_repeating_) {
+      Add(id, "a repeating group holds no repeating group");
+    }
+    const bool outer = inside_repeating_;
+    inside_repeating_ = outer || item.repeats;
     for (const GuideItem& child : item.items) {
       Check(child);
     }
+    inside_repeating_ = outer;
   }
 
  private:
@@ -128,6 +137,7 @@ class ItemChecker {
   const std::vector<std::string>& languages_;
   std::vector<GuideProblem>& problems_;
   std::set<std::string> seen_;
+  bool inside_repeating_ = false;
 };
 
 void CheckFullGuide(const Guide& guide, std::vector<GuideProblem>& problems) {
@@ -193,6 +203,20 @@ const GuideItem* FindIn(const std::vector<GuideItem>& items, std::string_view li
   return nullptr;
 }
 
+const GuideItem* RepeatingGroupIn(const std::vector<GuideItem>& items, std::string_view link_id,
+                                  const GuideItem* group) {
+  for (const GuideItem& item : items) {
+    const GuideItem* enclosing = item.repeats ? &item : group;
+    if (item.link_id == link_id) {
+      return item.repeats ? nullptr : group;
+    }
+    if (const GuideItem* found = RepeatingGroupIn(item.items, link_id, enclosing)) {
+      return found;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 const std::string& LocalizedText::In(std::string_view language) const {
@@ -214,6 +238,10 @@ std::vector<std::string> Guide::Languages() const {
 }
 
 const GuideItem* Guide::Find(std::string_view link_id) const { return FindIn(items, link_id); }
+
+const GuideItem* Guide::RepeatingGroupOf(std::string_view link_id) const {
+  return RepeatingGroupIn(items, link_id, nullptr);
+}
 
 std::vector<GuideProblem> CheckGuide(const Guide& guide) {
   std::vector<GuideProblem> problems;

@@ -81,6 +81,8 @@ struct Guide {
   std::vector<std::string> Languages() const;
   // The item with link_id anywhere in the tree, or nullptr.
   const GuideItem* Find(std::string_view link_id) const;
+  // The repeating group an item lies in (its answers then have instances), or nullptr.
+  const GuideItem* RepeatingGroupOf(std::string_view link_id) const;
 };
 
 // A broken rule of a guide, naming the item (by link id; "" for the guide itself).
@@ -90,8 +92,9 @@ struct GuideProblem {
 };
 
 // Checks a guide's own rules: link ids of [A-Za-z0-9._-] and unique; every text in the
-// guide's languages with English among them; groups hold items and only groups do; choices
-// have options; ratings name a value domain. By kind: the full guide has exactly one top-level
+// guide's languages with English among them; groups hold items and only groups do; only groups
+// repeat, never inside another repeating group; choices have options; ratings name a value
+// domain. By kind: the full guide has exactly one top-level
 // group per learning-cycle step, 1 to 9 in order; the short form has exactly six questions,
 // each naming the step it summarises; the passport has exactly one rating per value domain.
 // Returns every problem found, in document order.

@@ -137,6 +137,40 @@ TEST(CheckGuide, GroupsChoicesAndRatingsKeepTheirShapes) {
   EXPECT_EQ(ids, (std::vector<std::string>{"choice", "group", "text", ""}));
 }
 
+Guide PassportWithStamps() {
+  Guide guide = Passport();
+  GuideItem stamp = Question("stamp");
+  stamp.type = GuideItemType::kGroup;
+  stamp.repeats = true;
+  stamp.items.push_back(Question("stamp.session"));
+  guide.items.push_back(stamp);
+  return guide;
+}
+
+TEST(CheckGuide, OnlyGroupsRepeatAndNeverInsideARepeatingGroup) {
+  EXPECT_TRUE(CheckGuide(PassportWithStamps()).empty());
+  Guide guide = PassportWithStamps();
+  guide.items.back().items.front().repeats = true;  // a question that repeats
+  GuideItem inner = Question("stamp.inner");
+  inner.type = GuideItemType::kGroup;
+  inner.repeats = true;
+  inner.items.push_back(Question("stamp.inner.q"));
+  guide.items.back().items.push_back(inner);
+  EXPECT_EQ(Messages(CheckGuide(guide)),
+            (std::vector<std::string>{"stamp.session: only groups repeat",
+                                      "stamp.session: a repeating group holds no repeating group",
+                                      "stamp.inner: a repeating group holds no repeating group"}));
+}
+
+TEST(Guide, NamesTheRepeatingGroupAnItemLiesIn) {
+  const Guide guide = PassportWithStamps();
+  ASSERT_NE(guide.RepeatingGroupOf("stamp.session"), nullptr);
+  EXPECT_EQ(guide.RepeatingGroupOf("stamp.session")->link_id, "stamp");
+  EXPECT_EQ(guide.RepeatingGroupOf("stamp"), nullptr);  // the group itself is not inside one
+  EXPECT_EQ(guide.RepeatingGroupOf("rating.access"), nullptr);
+  EXPECT_EQ(guide.RepeatingGroupOf("nowhere"), nullptr);
+}
+
 TEST(LocalizedText, FallsBackToEnglish) {
   const LocalizedText text{{{"en", "Hello"}, {"sv", "Hej"}}};
   EXPECT_EQ(text.In("sv"), "Hej");

@@ -31,7 +31,7 @@ struct Workbook {
 // One saved version of an answer. Numbers run 1, 2, 3 … per answer; nothing is overwritten.
 struct AnswerRevision {
   Id workbook_id = 0;
-  std::string link_id;
+  std::string link_id;  // the answer's key (AnswerKey::ToString), stored as written
   std::int64_t number = 0;
   std::string text;  // Markdown
   Id author_id = 0;
@@ -39,6 +39,23 @@ struct AnswerRevision {
   std::int64_t created_ms = 0;
   std::optional<std::int64_t> restored_from;  // the revision this one restores
 };
+
+// Where an answer lives: a question's link id and, inside a repeating group (the passport's
+// stamps), the group's instance, counted from 1. Written as the link id for instance 1 and
+// "linkId~N" for N >= 2: '~' never occurs in a link id, instance 1 needs no suffix so a group
+// that starts to repeat keeps its answers, and every key has exactly one spelling.
+struct AnswerKey {
+  std::string link_id;
+  int instance = 1;
+
+  std::string ToString() const;
+};
+
+inline constexpr int kMaxInstances = 500;
+
+// Reads "linkId" or "linkId~N" (1 <= N <= kMaxInstances, digits only, no leading zero);
+// nullopt for anything else. "linkId~1" reads as instance 1.
+std::optional<AnswerKey> ParseAnswerKey(std::string_view key);
 
 // The ETag of a revision: its number, quoted ("3").
 std::string RevisionEtag(std::int64_t number);

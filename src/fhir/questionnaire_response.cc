@@ -49,26 +49,31 @@ std::optional<json> AnswerOf(const GuideItem& item, const std::string& text) {
   }
 }
 
-// The response items of guide items: answered questions, and groups that hold any.
-json ItemsOf(const std::vector<GuideItem>& items, const std::map<std::string, std::string>& texts) {
+// The response items of guide items: answered questions, and groups that hold any; a
+// repeating group once per instance (FHIR repeats the group's item, same linkId).
+json ItemsOf(const std::vector<GuideItem>& items, const app::WorkbookView& view, int instance) {
   json out = json::array();
   for (const GuideItem& item : items) {
-    json node = {{"linkId", item.link_id}, {"text", item.text.In("en")}};
     if (item.type == GuideItemType::kGroup) {
-      json children = ItemsOf(item.items, texts);
-      if (!children.empty()) {
-        node["item"] = children;
-        out.push_back(node);
+      const int n = view.Instances(item);
+      for (int i = 1; i <= n; ++i) {
+        json children = ItemsOf(item.items, view, item.repeats ? i : instance);
+        if (!children.empty()) {
+          out.push_back({{"linkId", item.link_id},
+                         {"text", item.text.In("en")},
+                         {"item", std::move(children)}});
+        }
       }
       continue;
     }
-    auto text = texts.find(item.link_id);
-    if (text == texts.end() || text->second.empty()) {
+    const app::WorkbookAnswer* answer = view.Answer(AnswerKey{item.link_id, instance}.ToString());
+    if (answer == nullptr || !answer->latest || answer->latest->text.empty()) {
       continue;
     }
-    if (auto answer = AnswerOf(item, text->second)) {
-      node["answer"] = json::array({*answer});
-      out.push_back(node);
+    if (auto value = AnswerOf(item, answer->latest->text)) {
+      out.push_back({{"linkId", item.link_id},
+                     {"text", item.text.In("en")},
+                     {"answer", json::array({*value})}});
     }
   }
   return out;
@@ -77,11 +82,9 @@ json ItemsOf(const std::vector<GuideItem>& items, const std::map<std::string, st
 }  // namespace
 
 json QuestionnaireResponseOf(const Guide& guide, const app::WorkbookView& view) {
-  std::map<std::string, std::string> texts;
   std::int64_t authored = view.workbook.created_ms;
   for (const app::WorkbookAnswer& answer : view.answers) {
     if (answer.latest) {
-      texts[answer.link_id] = answer.latest->text;
       authored = std::max(authored, answer.latest->created_ms);
     }
   }
@@ -98,7 +101,7 @@ json QuestionnaireResponseOf(const Guide& guide, const app::WorkbookView& view) 
          {{"system", "urn:covalue:fhir:team"}, {"value", std::to_string(view.workbook.team_id)}}},
         {"display", fmt::format("Team {}", view.workbook.team_id)}}},
       {"authored", DateTime(authored)},
-      {"item", ItemsOf(guide.items, texts)},
+      {"item", ItemsOf(guide.items, view, 1)},
   };
 }
 

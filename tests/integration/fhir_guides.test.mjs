@@ -131,6 +131,32 @@ describe('workbooks as FHIR', () => {
     assert.equal(byLink['cycle.ratings.communication'].answer[0].valueInteger, 4);
     assert.equal(byLink['stamp.date'].answer[0].valueDate, '2026-11-20');
 
+    // Stamps repeat, one per learning session: the second is stamp.*~2, and the response repeats
+    // the group's item with the same linkId.
+    assert.equal((await put(`${base}/stamp.session`, 'Learning session 4')).status, 200);
+    assert.equal((await put(`${base}/stamp.session~2`, 'Learning session 5')).status, 200);
+    assert.equal((await put(`${base}/stamp.date~2`, '2027-02-12')).status, 200);
+    for (const bad of ['cycle.aim~2', 'stamp.date~0', 'stamp.date~01', 'stamp.date~501', 'stamp~2']) {
+      const refused = await put(`${base}/${bad}`, '2027-02-12');
+      assert.equal(refused.status, 400, bad);
+      assert.equal((await refused.json()).field, 'linkId', bad);
+    }
+    const view = await (await fetch(`${server.url}/api/v1/workbooks/${workbook.id}`, { headers: { cookie: lead } })).json();
+    assert.deepEqual(
+      view.answers.filter((a) => a.link_id.startsWith('stamp.')).map((a) => [a.key, a.instance, a.text]),
+      [['stamp.session', 1, 'Learning session 4'], ['stamp.date', 1, '2026-11-20'],
+       ['stamp.session~2', 2, 'Learning session 5'], ['stamp.date~2', 2, '2027-02-12']],
+    );
+    const revisions = await (await fetch(`${server.url}${base}/stamp.date~2/revisions`, { headers: { cookie: lead } })).json();
+    assert.deepEqual(revisions.items.map((r) => [r.key, r.link_id, r.instance, r.text]), [['stamp.date~2', 'stamp.date', 2, '2027-02-12']]);
+    const stamped = await (await fetch(`${server.url}/api/v1/workbooks/${workbook.id}/questionnaire-response`, { headers: { cookie: lead } })).json();
+    assert.deepEqual(validator.validate(stamped), []);
+    const stamps = stamped.item.filter((i) => i.linkId === 'stamp');
+    assert.deepEqual(
+      stamps.map((s) => s.item.map((i) => i.answer[0].valueString ?? i.answer[0].valueDate)),
+      [['Learning session 4', '2026-11-20'], ['Learning session 5', '2027-02-12']],
+    );
+
     // A facilitator follows progress but reads no answers until the team shares them.
     assert.equal((await fetch(`${server.url}/api/v1/workbooks/${workbook.id}/questionnaire-response`, { headers: { cookie: facilitator } })).status, 403);
   });

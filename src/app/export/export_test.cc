@@ -20,7 +20,7 @@ class ExportTest : public testing::Test {
     for (const GuideItem& item : guide_.items) {
       AnswerRevision latest{7, item.link_id, 2, "Answer to " + item.link_id,
                             1, "lena",       5, std::nullopt};
-      view_.answers.push_back({item.link_id, latest, 2, ""});
+      view_.answers.push_back({item.link_id, 1, item.link_id, latest, 2, ""});
     }
     view_.answers[1].latest->text = "<script>alert('x')</script> & more";
   }
@@ -69,6 +69,45 @@ TEST_F(ExportTest, TheSpreadsheetIsAZipFile) {
   ASSERT_TRUE(bytes.has_value()) << bytes.error().message;
   ASSERT_GT(bytes->size(), 1000U);
   EXPECT_EQ(bytes->substr(0, 2), "PK");
+}
+
+// The passport's stamps repeat: each learning session's stamp prints as its own section.
+TEST(PassportExport, PrintsEachStampInstance) {
+  auto guide = LoadGuideFile(std::filesystem::path(COVALUE_SOURCE_DIR) / "guides" /
+                             "improvement-passport.yaml");
+  ASSERT_TRUE(guide.has_value()) << guide.error().message;
+  const GuideItem* stamp = guide->Find("stamp");
+  ASSERT_NE(stamp, nullptr);
+  WorkbookView view;
+  view.text_visible = true;
+  for (int instance = 1; instance <= 2; ++instance) {
+    for (const GuideItem& item : stamp->items) {
+      const std::string key = AnswerKey{item.link_id, instance}.ToString();
+      const std::string text = item.type == GuideItemType::kDate
+                                   ? "2026-1" + std::to_string(instance) + "-05"
+                                   : "Learning session " + std::to_string(instance + 3);
+      view.answers.push_back({item.link_id, instance, key,
+                              AnswerRevision{1, key, 1, text, 1, "lena", 5, std::nullopt}, 1, ""});
+    }
+  }
+  EXPECT_EQ(view.Instances(*stamp), 2);
+  EXPECT_EQ(view.Instances(*guide->Find("cycle.ratings")), 1);
+  ASSERT_NE(view.Answer("stamp.date~2"), nullptr);
+  EXPECT_EQ(view.Answer("stamp.date~2")->latest->text, "2026-12-05");
+
+  const std::string html = PrintHtml(*guide, &view, "en");
+  const auto first = html.find("<h2>Learning-session stamps (1)</h2>");
+  const auto second = html.find("<h2>Learning-session stamps (2)</h2>");
+  ASSERT_NE(first, std::string::npos);
+  ASSERT_NE(second, std::string::npos);
+  EXPECT_LT(first, html.find("Learning session 4"));
+  EXPECT_LT(html.find("2026-11-05"), second);
+  EXPECT_LT(second, html.find("Learning session 5"));
+  EXPECT_LT(second, html.find("2026-12-05"));
+
+  const std::string md = WorkbookMarkdown(*guide, view, "sv");
+  EXPECT_NE(md.find("## Stämplar från lärandeträffar (2)"), std::string::npos);
+  EXPECT_NE(md.find("Learning session 5"), std::string::npos);
 }
 
 }  // namespace

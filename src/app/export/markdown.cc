@@ -5,29 +5,23 @@
 namespace covalue::app {
 namespace {
 
-const WorkbookAnswer* AnswerOf(const WorkbookView& view, const std::string& link_id) {
-  for (const WorkbookAnswer& answer : view.answers) {
-    if (answer.link_id == link_id) {
-      return &answer;
-    }
-  }
-  return nullptr;
-}
-
 void Write(std::string& out, const std::vector<GuideItem>& items, const WorkbookView& view,
-           std::string_view language, int depth) {
+           std::string_view language, int depth, int instance) {
   for (const GuideItem& item : items) {
     if (item.type == GuideItemType::kGroup) {
-      out += fmt::format("\n{} {}\n\n", std::string(static_cast<std::size_t>(depth), '#'),
-                         item.text.In(language));
-      if (!item.introduction.Empty()) {
-        out += item.introduction.In(language) + "\n";
+      const int n = view.Instances(item);
+      for (int i = 1; i <= n; ++i) {
+        out += fmt::format("\n{} {}{}\n\n", std::string(static_cast<std::size_t>(depth), '#'),
+                           item.text.In(language), n > 1 ? fmt::format(" ({})", i) : "");
+        if (!item.introduction.Empty()) {
+          out += item.introduction.In(language) + "\n";
+        }
+        Write(out, item.items, view, language, depth + 1, item.repeats ? i : instance);
       }
-      Write(out, item.items, view, language, depth + 1);
       continue;
     }
     out += fmt::format("\n**{}**\n\n", item.text.In(language));
-    const WorkbookAnswer* answer = AnswerOf(view, item.link_id);
+    const WorkbookAnswer* answer = view.Answer(AnswerKey{item.link_id, instance}.ToString());
     if (answer != nullptr && answer->latest && !answer->latest->text.empty()) {
       out += answer->latest->text + "\n";
     } else {
@@ -43,7 +37,7 @@ std::string WorkbookMarkdown(const Guide& guide, const WorkbookView& view,
   std::string out = fmt::format("# {}\n\n", guide.title.In(language));
   out += fmt::format("{} · {} {} · version {}\n", view.team_name,
                      language == "sv" ? "arbetsbok" : "workbook", view.workbook.id, guide.version);
-  Write(out, guide.items, view, language, 2);
+  Write(out, guide.items, view, language, 2, 1);
   return out;
 }
 

@@ -48,36 +48,29 @@ h3 { font-size: 1.05rem; margin-top: 1.25rem; }
                section.step:first-of-type { break-before: auto; } .answer, .blank { break-inside: avoid; } }
 )";
 
-const WorkbookAnswer* AnswerOf(const WorkbookView* view, const std::string& link_id) {
-  if (view == nullptr) {
-    return nullptr;
-  }
-  for (const WorkbookAnswer& answer : view->answers) {
-    if (answer.link_id == link_id) {
-      return &answer;
-    }
-  }
-  return nullptr;
-}
-
 void Write(std::string& out, const std::vector<GuideItem>& items, const WorkbookView* view,
-           std::string_view language, bool top) {
+           std::string_view language, bool top, int instance) {
   for (const GuideItem& item : items) {
     if (item.type == GuideItemType::kGroup) {
-      out += top ? "<section class=\"step\">" : "<section>";
-      out += fmt::format("<h2>{}</h2>", Escape(item.text.In(language)));
-      if (!item.introduction.Empty()) {
-        out += fmt::format("<p class=\"intro\">{}</p>", Escape(item.introduction.In(language)));
+      const int n = view != nullptr ? view->Instances(item) : 1;
+      for (int i = 1; i <= n; ++i) {
+        out += top ? "<section class=\"step\">" : "<section>";
+        out += fmt::format("<h2>{}{}</h2>", Escape(item.text.In(language)),
+                           n > 1 ? fmt::format(" ({})", i) : "");
+        if (!item.introduction.Empty()) {
+          out += fmt::format("<p class=\"intro\">{}</p>", Escape(item.introduction.In(language)));
+        }
+        Write(out, item.items, view, language, false, item.repeats ? i : instance);
+        out += "</section>\n";
       }
-      Write(out, item.items, view, language, false);
-      out += "</section>\n";
       continue;
     }
     out += fmt::format("<h3>{}</h3>", Escape(item.text.In(language)));
     if (!item.hint.Empty()) {
       out += fmt::format("<p class=\"hint\">{}</p>", Escape(item.hint.In(language)));
     }
-    const WorkbookAnswer* answer = AnswerOf(view, item.link_id);
+    const WorkbookAnswer* answer =
+        view != nullptr ? view->Answer(AnswerKey{item.link_id, instance}.ToString()) : nullptr;
     if (view == nullptr) {
       out += "<div class=\"blank\"></div>";
     } else if (answer != nullptr && answer->latest && !answer->latest->text.empty()) {
@@ -103,7 +96,7 @@ std::string PrintHtml(const Guide& guide, const WorkbookView* view, std::string_
   } else if (!guide.description.Empty()) {
     out += fmt::format("<p class=\"meta\">{}</p>\n", Escape(guide.description.In(language)));
   }
-  Write(out, guide.items, view, language, true);
+  Write(out, guide.items, view, language, true, 1);
   out += "</body></html>\n";
   return out;
 }

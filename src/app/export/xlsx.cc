@@ -1,5 +1,6 @@
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <unistd.h>
 #include <xlsxwriter.h>
@@ -18,18 +19,19 @@ std::string Cell(const std::string& text) {
   return text.size() <= kMaxCell ? text : text.substr(0, kMaxCell) + " […]";
 }
 
-struct Row {
+struct Question {
   std::string step;
   const GuideItem* item;
 };
 
-void Collect(const std::vector<GuideItem>& items, const std::string& step, std::vector<Row>& rows,
-             std::string_view language) {
+// Each question by link id, with the title of the step it lies in.
+void Collect(const std::vector<GuideItem>& items, const std::string& step,
+             std::map<std::string, Question>& questions, std::string_view language) {
   for (const GuideItem& item : items) {
     if (item.type == GuideItemType::kGroup) {
-      Collect(item.items, step.empty() ? item.text.In(language) : step, rows, language);
+      Collect(item.items, step.empty() ? item.text.In(language) : step, questions, language);
     } else {
-      rows.push_back({step, &item});
+      questions[item.link_id] = {step, &item};
     }
   }
 }
@@ -59,26 +61,25 @@ Result<std::string> WorkbookXlsx(const Guide& guide, const WorkbookView& view,
   worksheet_set_column(sheet, 0, 0, 28, wrap);
   worksheet_set_column(sheet, 2, 2, 48, wrap);
   worksheet_set_column(sheet, 3, 3, 64, wrap);
-  std::vector<Row> rows;
-  Collect(guide.items, "", rows, language);
+  std::map<std::string, Question> questions;
+  Collect(guide.items, "", questions, language);
+  // One row per answer of the view: every question, and each instance of a repeating group's.
   lxw_row_t r = 1;
-  for (const Row& row : rows) {
-    const WorkbookAnswer* answer = nullptr;
-    for (const WorkbookAnswer& a : view.answers) {
-      if (a.link_id == row.item->link_id) {
-        answer = &a;
-      }
+  for (const WorkbookAnswer& answer : view.answers) {
+    const auto found = questions.find(answer.link_id);
+    if (found == questions.end()) {
+      continue;
     }
-    worksheet_write_string(sheet, r, 0, row.step.c_str(), wrap);
-    worksheet_write_string(sheet, r, 1, row.item->link_id.c_str(), nullptr);
-    worksheet_write_string(sheet, r, 2, row.item->text.In(language).c_str(), wrap);
-    if (answer != nullptr && answer->latest) {
-      worksheet_write_string(sheet, r, 3, Cell(answer->latest->text).c_str(), wrap);
-      worksheet_write_string(sheet, r, 5, answer->latest->author.c_str(), nullptr);
-      worksheet_write_number(sheet, r, 6, static_cast<double>(answer->latest->created_ms), nullptr);
+    const Question& question = found->second;
+    worksheet_write_string(sheet, r, 0, question.step.c_str(), wrap);
+    worksheet_write_string(sheet, r, 1, answer.key.c_str(), nullptr);
+    worksheet_write_string(sheet, r, 2, question.item->text.In(language).c_str(), wrap);
+    if (answer.latest) {
+      worksheet_write_string(sheet, r, 3, Cell(answer.latest->text).c_str(), wrap);
+      worksheet_write_string(sheet, r, 5, answer.latest->author.c_str(), nullptr);
+      worksheet_write_number(sheet, r, 6, static_cast<double>(answer.latest->created_ms), nullptr);
     }
-    worksheet_write_number(sheet, r, 4,
-                           answer != nullptr ? static_cast<double>(answer->revisions) : 0, nullptr);
+    worksheet_write_number(sheet, r, 4, static_cast<double>(answer.revisions), nullptr);
     ++r;
   }
   const lxw_error closed = workbook_close(book);

@@ -12,10 +12,11 @@ namespace covalue::http::api {
 namespace {
 
 nlohmann::json RevisionJson(const AnswerRevision& r) {
+  const AnswerKey key = ParseAnswerKey(r.link_id).value_or(AnswerKey{r.link_id, 1});
   nlohmann::json out = {
-      {"link_id", r.link_id},    {"number", r.number}, {"etag", RevisionEtag(r.number)},
-      {"text", r.text},          {"author", r.author}, {"created_ms", r.created_ms},
-      {"restored_from", nullptr}};
+      {"key", r.link_id},   {"link_id", key.link_id},         {"instance", key.instance},
+      {"number", r.number}, {"etag", RevisionEtag(r.number)}, {"text", r.text},
+      {"author", r.author}, {"created_ms", r.created_ms},     {"restored_from", nullptr}};
   if (r.restored_from) {
     out["restored_from"] = *r.restored_from;
   }
@@ -43,7 +44,9 @@ nlohmann::json ViewJson(const app::WorkbookView& view) {
   out["answers"] = nlohmann::json::array();
   for (const app::WorkbookAnswer& a : view.answers) {
     nlohmann::json answer = {
+        {"key", a.key},
         {"link_id", a.link_id},
+        {"instance", a.instance},
         {"revisions", a.revisions},
         {"text", a.latest ? a.latest->text : ""},
         {"etag", a.latest ? nlohmann::json(RevisionEtag(a.latest->number)) : nlohmann::json()},
