@@ -70,6 +70,7 @@ export interface GuideItem {
   introduction?: Texts;
   step?: number;
   options?: { code: string; text: Texts }[];
+  repeats?: boolean;
   items?: GuideItem[];
 }
 export interface Guide {
@@ -83,7 +84,9 @@ export interface Guide {
 }
 export type StepStatus = 'not_started' | 'in_progress' | 'done';
 export interface WorkbookAnswer {
+  key: string; // link_id, or link_id~N for the N-th instance of a repeating group
   link_id: string;
+  instance: number;
   revisions: number;
   text: string;
   etag: string | null;
@@ -177,37 +180,37 @@ export const api = {
   startWorkbook: (team: number, guide: string) =>
     request<Workbook>('POST', '/api/v1/workbooks', { team_id: team, guide_id: guide }),
   workbook: (id: number) => request<Workbook>('GET', `/api/v1/workbooks/${id}`),
-  saveAnswer: (id: number, link: string, text: string, etag: string | null) =>
+  saveAnswer: (id: number, key: string, text: string, etag: string | null) =>
     request<Revision>(
       'PUT',
-      `/api/v1/workbooks/${id}/answers/${link}`,
+      `/api/v1/workbooks/${id}/answers/${key}`,
       { text },
       etag ? { 'If-Match': etag } : {},
     ),
-  revisions: (id: number, link: string, cursor?: string) =>
+  revisions: (id: number, key: string, cursor?: string) =>
     request<Page<Revision & { restored_from: number | null }>>(
       'GET',
-      `/api/v1/workbooks/${id}/answers/${link}/revisions?limit=50${cursor ? `&cursor=${cursor}` : ''}`,
+      `/api/v1/workbooks/${id}/answers/${key}/revisions?limit=50${cursor ? `&cursor=${cursor}` : ''}`,
     ),
-  diff: (id: number, link: string, from: number, to: number) =>
+  diff: (id: number, key: string, from: number, to: number) =>
     request<{ lines: { op: 'same' | 'removed' | 'added'; text: string }[] }>(
       'GET',
-      `/api/v1/workbooks/${id}/answers/${link}/diff?from=${from}&to=${to}`,
+      `/api/v1/workbooks/${id}/answers/${key}/diff?from=${from}&to=${to}`,
     ),
-  restore: (id: number, link: string, number: number, etag: string | null) =>
+  restore: (id: number, key: string, number: number, etag: string | null) =>
     request<Revision>(
       'POST',
-      `/api/v1/workbooks/${id}/answers/${link}/revisions/${number}/restore`,
+      `/api/v1/workbooks/${id}/answers/${key}/revisions/${number}/restore`,
       undefined,
       etag ? { 'If-Match': etag } : {},
     ),
-  comments: (id: number, link: string) =>
+  comments: (id: number, key: string) =>
     request<Page<{ id: number; author: string; created_ms: number; text: string }>>(
       'GET',
-      `/api/v1/workbooks/${id}/answers/${link}/comments`,
+      `/api/v1/workbooks/${id}/answers/${key}/comments`,
     ),
-  addComment: (id: number, link: string, text: string) =>
-    request<{ id: number }>('POST', `/api/v1/workbooks/${id}/answers/${link}/comments`, { text }),
+  addComment: (id: number, key: string, text: string) =>
+    request<{ id: number }>('POST', `/api/v1/workbooks/${id}/answers/${key}/comments`, { text }),
   setStep: (id: number, link: string, status: StepStatus) =>
     request<void>('PUT', `/api/v1/workbooks/${id}/steps/${link}`, { status }),
   setPosition: (id: number, step: string) =>

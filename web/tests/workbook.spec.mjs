@@ -16,6 +16,24 @@ const SHORT_ANSWERS = [
   'A monthly review of who needs which configuration.',
 ];
 
+// A context whose frames record what they print instead of opening the print dialog: the
+// printed document's HTML lands in the top window's __printed.
+async function printingContext(browser, options) {
+  const context = await browser.newContext(options);
+  await context.addInitScript(() => {
+    window.print = () => {
+      window.top.__printed = document.documentElement.outerHTML;
+    };
+  });
+  return context;
+}
+
+async function printWith(page, control) {
+  await page.evaluate(() => delete window.__printed);
+  await control.click();
+  return (await page.waitForFunction(() => window.__printed)).jsonValue();
+}
+
 describe('workbook mode', () => {
   let shell, server, browser, logins;
   before(async () => {
@@ -27,7 +45,7 @@ describe('workbook mode', () => {
   });
 
   it('takes a team lead from the short form into the full guide and to a printed copy', async () => {
-    const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    const page = await (await printingContext(browser, { locale: 'en-GB' })).newPage();
     const lead = loginOf(logins, 'lead.vastera');
     await signInPage(page, server.url, lead);
 
@@ -59,15 +77,11 @@ describe('workbook mode', () => {
     await page.getByRole('button', { name: /^Step 8\. Leading the mix/ }).click();
     assert.equal(await page.getByLabel(/How do leaders develop the full spectrum/).inputValue(), SHORT_ANSWERS[5]);
 
-    // Print: the print document holds every answer of the full-guide workbook.
-    const [print] = await Promise.all([
-      page.context().waitForEvent('page'),
-      page.getByRole('link', { name: 'Print' }).click(),
-    ]);
-    await print.waitForLoadState();
-    const printed = await print.content();
+    // One click prints the print document, which holds every answer of the full-guide workbook.
+    const printed = await printWith(page, page.getByRole('button', { name: 'Print', exact: true }));
     assert.ok(printed.includes(SHORT_ANSWERS[0]));
     assert.ok(printed.includes('2. First visit with the neurologist'));
+    assert.ok(!printed.includes('Next step'), 'the app around the document does not print');
     await page.context().close();
   });
 
@@ -112,8 +126,8 @@ describe('workbook mode', () => {
     await page.context().close();
   });
 
-  it('shows a guide whole in reference mode and finds questions by search', async () => {
-    const page = await (await browser.newContext({ locale: 'sv-SE' })).newPage();
+  it('shows a guide whole in reference mode, finds questions by search and prints it blank', async () => {
+    const page = await (await printingContext(browser, { locale: 'sv-SE' })).newPage();
     const member = loginOf(logins, 'member.vastera');
     await signInPage(page, server.url, member);
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Guider' }).click();
@@ -125,6 +139,9 @@ describe('workbook mode', () => {
     const visible = await page.locator('.guide-question:visible').count();
     assert.ok(visible >= 2 && visible < 29, `${visible} questions shown`);
     await assertAccessible(page, page.url());
+    const blank = await printWith(page, page.getByRole('button', { name: 'Skriv ut den tomma guiden' }));
+    assert.equal((blank.match(/class="blank"/g) ?? []).length, 29);
+    assert.ok(blank.includes('Vilka är människorna'));
     await page.context().close();
   });
 
@@ -176,5 +193,61 @@ describe('workbook mode', () => {
     await member.getByRole('button', { name: 'Restore revision 1' }).click();
     await member.getByRole('status').filter({ hasText: 'Revision 1 restored' }).waitFor();
     assert.equal(await member.locator('textarea').first().inputValue(), 'First draft.');
+  });
+
+  it('stamps a passport at each learning session on a tablet, in Swedish, and prints it', async () => {
+    const context = await printingContext(browser, {
+      locale: 'sv-SE',
+      viewport: { width: 1024, height: 768 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    const page = await context.newPage();
+    await signInPage(page, server.url, loginOf(logins, 'lead.riverside'));
+    const team = await page.evaluate(async () => (await (await fetch('/api/v1/users/me')).json()).memberships[0].team_id);
+    await page.goto(`${server.url}/teams/${team}`);
+    await page.getByRole('button', { name: 'Starta en ny arbetsbok: Förbättringspass' }).tap();
+    await page.waitForURL(/\/workbooks\/\d+$/);
+    const aim = page.getByLabel('Mål', { exact: true });
+    await page.getByRole('button', { name: 'Mål', exact: true }).tap();
+    await aim.fill('Hälften så lång väntan på första sjuksköterskesamtalet till juni.');
+    await aim.blur();
+    await page.getByRole('status').filter({ hasText: 'Sparat' }).first().waitFor();
+
+    // Two learning sessions, two stamps: the second one added with a tap.
+    await page.getByRole('button', { name: 'Stämplar från lärandeträffar', exact: true }).tap();
+    await page.getByLabel('Lärandeträff').fill('Lärandeträff 1');
+    await page.getByLabel('Datum').fill('2026-11-20');
+    await page.getByLabel('Datum').blur();
+    await page.getByRole('status').filter({ hasText: 'Sparat' }).nth(1).waitFor();
+    await page.getByRole('button', { name: 'Lägg till ännu en (Stämplar från lärandeträffar)' }).tap();
+    assert.equal(await page.getByRole('group', { name: 'Stämplar från lärandeträffar (2)' }).count(), 1);
+    await page.getByLabel('Lärandeträff').nth(1).fill('Lärandeträff 2');
+    await page.getByLabel('Datum').nth(1).fill('2027-02-12');
+    await page.getByLabel('Datum').nth(1).blur();
+    await page.getByRole('status').filter({ hasText: 'Sparat' }).nth(3).waitFor();
+
+    // Nothing wider than the tablet's screen; every control large enough to tap.
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll('main button, main input, main select, main textarea, main a')]
+        .filter((e) => e.getBoundingClientRect().height > 0 && e.getBoundingClientRect().height < 24)
+        .map((e) => e.outerHTML.slice(0, 60)));
+    assert.deepEqual(small, []);
+    await assertAccessible(page, page.url());
+
+    // The print copy holds both stamps, in Swedish.
+    const printed = await printWith(page, page.getByRole('button', { name: 'Skriv ut', exact: true }));
+    assert.match(printed, /<html lang="sv">/);
+    assert.ok(printed.indexOf('Lärandeträff 1') < printed.indexOf('Stämplar från lärandeträffar (2)'));
+    assert.ok(printed.indexOf('Stämplar från lärandeträffar (2)') < printed.indexOf('2027-02-12'));
+
+    // The team's passport lists the cycle's stamps, one per learning session.
+    await page.getByRole('link', { name: 'Tillbaka' }).tap();
+    await page.getByRole('heading', { level: 2, name: 'Förbättringspass' }).waitFor();
+    assert.deepEqual(await page.locator('.stamps li').allTextContents(), ['Lärandeträff 1 · 2026-11-20', 'Lärandeträff 2 · 2027-02-12']);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
+    await assertAccessible(page, page.url());
+    await context.close();
   });
 });

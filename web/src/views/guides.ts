@@ -1,6 +1,7 @@
 import { api, type GuideItem } from '../api';
 import { h } from '../dom';
 import { language, t } from '../i18n';
+import { printControls } from '../print';
 
 // Reference mode ("high road"): every guide, and one guide whole at a glance, searchable.
 
@@ -70,7 +71,7 @@ export async function guideView(params: Record<string, string>): Promise<HTMLEle
     h('p', {}, h('a', { href: '/guides' }, t('common.back'))),
     h('h1', {}, text(guide.title)),
     h('p', {}, text(guide.description)),
-    h('p', {}, h('a', { href: `/api/v1/guides/${guide.id}/print?lang=${language()}`, target: '_blank', rel: 'noopener' }, t('guides.printBlank'))),
+    printControls(`/api/v1/guides/${guide.id}/print?lang=${language()}`, t('guides.printBlank')),
     h('div', { class: 'field' }, h('label', { for: 'guide-search' }, t('guides.search')), search),
     count,
     content,

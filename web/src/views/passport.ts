@@ -4,7 +4,8 @@ import { h } from '../dom';
 import { language, t } from '../i18n';
 
 // A team's improvement passport: one cycle per passport workbook, oldest first, with the
-// six-domain self-ratings drawn over the cycles and given as a table.
+// six-domain self-ratings drawn over the cycles and given as a table, and each cycle's stamps
+// (one per learning session: the instances of the passport's repeating group).
 
 const PASSPORT = 'improvement-passport';
 
@@ -27,7 +28,7 @@ export async function passportTimeline(teamId: number): Promise<HTMLElement | nu
 function render(guide: Guide, cycles: Workbook[]): HTMLElement {
   const items = flatten(guide.items);
   const ratings = items.filter((i) => i.type === 'rating');
-  const answer = (w: Workbook, link: string) => w.answers.find((a) => a.link_id === link)?.text ?? '';
+  const answer = (w: Workbook, key: string) => w.answers.find((a) => a.key === key)?.text ?? '';
   const labels = cycles.map((_, i) => t('passport.cycle', { n: i + 1 }));
   const series = ratings.map((r) => ({
     label: text(r.text),
@@ -49,7 +50,19 @@ function render(guide: Guide, cycles: Workbook[]): HTMLElement {
     const source = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(chart)}`;
     download.href = URL.createObjectURL(new Blob([source], { type: 'image/svg+xml' }));
   });
-  const shown = items.filter((i) => i.type !== 'rating');
+  const repeating = guide.items.filter((i) => i.repeats);
+  const inRepeating = new Set(repeating.flatMap((g) => flatten(g.items ?? [])).map((i) => i.link_id));
+  const shown = items.filter((i) => i.type !== 'rating' && !inRepeating.has(i.link_id));
+  // Each instance of a repeating group as one line of its answers, in the group's order.
+  const instances = (w: Workbook, group: GuideItem): string[] => {
+    const order = flatten(group.items ?? []).map((i) => i.link_id);
+    const lines = new Map<number, string[]>();
+    for (const a of w.answers) {
+      if (!a.text || !order.includes(a.link_id)) continue;
+      lines.set(a.instance, [...(lines.get(a.instance) ?? []), a.text]);
+    }
+    return [...lines.entries()].sort(([x], [y]) => x - y).map(([, parts]) => parts.join(' · '));
+  };
   return h(
     'section',
     { class: 'passport' },
@@ -69,6 +82,12 @@ function render(guide: Guide, cycles: Workbook[]): HTMLElement {
             const display = item.type === 'choice' ? text(item.options?.find((o) => o.code === value)?.text) : value;
             return display ? [h('dt', {}, text(item.text)), h('dd', {}, display)] : [];
           })),
+          ...repeating.flatMap((group) => {
+            const lines = instances(w, group);
+            return lines.length
+              ? [h('h4', {}, text(group.text)), h('ul', { class: 'stamps' }, ...lines.map((line) => h('li', {}, line)))]
+              : [];
+          }),
         ),
       ),
     ),

@@ -6,9 +6,11 @@ import {
   type Revision,
   type StepStatus,
   type Workbook,
+  type WorkbookAnswer,
 } from '../api';
 import { h } from '../dom';
 import { language, t } from '../i18n';
+import { printControls } from '../print';
 import { navigate } from '../router';
 
 // Workbook mode: one step at a time, progress over the steps, autosave with a visible state,
@@ -22,10 +24,9 @@ function text(texts: Record<string, string> | undefined): string {
   return texts[language()] ?? texts['en'] ?? '';
 }
 
-// The questions of a step: the step itself, or every non-group item below it.
-function questionsOf(item: GuideItem): GuideItem[] {
-  if (item.type !== 'group') return [item];
-  return (item.items ?? []).flatMap(questionsOf);
+// The first question of a group: every instance of a repeating group holds it, so it counts them.
+function firstQuestion(item: GuideItem): GuideItem {
+  return item.type === 'group' && item.items?.length ? firstQuestion(item.items[0]!) : item;
 }
 
 function inputFor(item: GuideItem, id: string, value: string): HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement {
@@ -58,7 +59,8 @@ function inputFor(item: GuideItem, id: string, value: string): HTMLInputElement 
   }
 }
 
-// One answer on screen: its input, its saved state, and its ETag.
+// One answer on screen: its input and its saved state. It keeps its record (text and ETag) up
+// to date, so a step shown again starts from what was saved last.
 class AnswerEditor {
   readonly element: HTMLElement;
   private readonly status = h('p', { class: 'save-state', role: 'status' });
@@ -71,12 +73,12 @@ class AnswerEditor {
 
   constructor(
     private readonly workbookId: number,
-    private readonly item: GuideItem,
-    private etag: string | null,
-    value: string,
-    startingText: string | undefined,
+    item: GuideItem,
+    private readonly answer: WorkbookAnswer,
   ) {
-    const id = `answer-${item.link_id}`;
+    const value = answer.text;
+    const startingText = answer.starting_text;
+    const id = `answer-${answer.key}`;
     this.input = inputFor(item, id, value || startingText || '');
     const events = item.type === 'text' || item.type === 'string' ? 'input' : 'change';
     this.input.addEventListener(events, () => this.schedule());
@@ -121,8 +123,9 @@ class AnswerEditor {
     this.saving = true;
     this.status.textContent = t('workbook.saving');
     try {
-      const revision: Revision = await api.saveAnswer(this.workbookId, this.item.link_id, value, this.etag);
-      this.etag = revision.etag;
+      const revision: Revision = await api.saveAnswer(this.workbookId, this.answer.key, value, this.answer.etag);
+      this.answer.etag = revision.etag;
+      this.answer.text = revision.text;
       this.status.textContent = t('workbook.saved');
       this.conflict.replaceChildren();
     } catch (error) {
@@ -147,17 +150,17 @@ class AnswerEditor {
       return;
     }
     button.setAttribute('aria-expanded', 'true');
-    const id = `comment-${this.item.link_id}`;
+    const id = `comment-${this.answer.key}`;
     const list = h('ul', { class: 'comment-list' });
     const load = async () => {
-      const page = await api.comments(this.workbookId, this.item.link_id);
+      const page = await api.comments(this.workbookId, this.answer.key);
       list.replaceChildren(...page.items.map((c) => h('li', {}, h('strong', {}, c.author), ': ', c.text)));
     };
     const field = h('textarea', { id, rows: 2 });
     const add = h('button', { type: 'button', class: 'secondary' }, t('workbook.addComment'));
     add.addEventListener('click', async () => {
       if (!field.value.trim()) return;
-      await api.addComment(this.workbookId, this.item.link_id, field.value.trim());
+      await api.addComment(this.workbookId, this.answer.key, field.value.trim());
       field.value = '';
       await load();
     });
@@ -176,7 +179,7 @@ class AnswerEditor {
     const revisions = [];
     let cursor: string | undefined;
     do {
-      const page = await api.revisions(this.workbookId, this.item.link_id, cursor);
+      const page = await api.revisions(this.workbookId, this.answer.key, cursor);
       revisions.push(...page.items);
       cursor = page.next ?? undefined;
     } while (cursor);
@@ -185,7 +188,7 @@ class AnswerEditor {
     for (const revision of revisions) {
       const lines =
         revision.number > 1
-          ? (await api.diff(this.workbookId, this.item.link_id, revision.number - 1, revision.number)).lines
+          ? (await api.diff(this.workbookId, this.answer.key, revision.number - 1, revision.number)).lines
           : revision.text.split('\n').map((text) => ({ op: 'added' as const, text }));
       list.append(
         h(
@@ -197,8 +200,9 @@ class AnswerEditor {
             type: 'button',
             class: 'secondary',
             onclick: async () => {
-              const restored = await api.restore(this.workbookId, this.item.link_id, revision.number, this.etag);
-              this.etag = restored.etag;
+              const restored = await api.restore(this.workbookId, this.answer.key, revision.number, this.answer.etag);
+              this.answer.etag = restored.etag;
+              this.answer.text = restored.text;
               this.input.value = restored.text;
               this.status.textContent = t('workbook.restored', { n: revision.number });
               button.setAttribute('aria-expanded', 'false');
@@ -213,11 +217,11 @@ class AnswerEditor {
 
   // Both texts side by side and a merged draft holding both; saving it answers the newest ETag.
   private showConflict(theirs: string, theirEtag: string, yours: string): void {
-    const merged = h('textarea', { id: `merge-${this.item.link_id}`, rows: 8 });
+    const merged = h('textarea', { id: `merge-${this.answer.key}`, rows: 8 });
     merged.value = `${theirs}\n\n${yours}`;
     const save = h('button', { type: 'button' }, t('workbook.saveMerged'));
     save.addEventListener('click', async () => {
-      this.etag = theirEtag;
+      this.answer.etag = theirEtag;
       this.input.value = merged.value;
       await this.save(merged.value);
     });
@@ -227,7 +231,7 @@ class AnswerEditor {
         h('section', {}, h('h4', {}, t('workbook.theirs')), h('pre', { class: 'theirs' }, theirs)),
         h('section', {}, h('h4', {}, t('workbook.yours')), h('pre', { class: 'yours' }, yours)),
       ),
-      h('label', { for: `merge-${this.item.link_id}` }, t('workbook.merged')),
+      h('label', { for: `merge-${this.answer.key}` }, t('workbook.merged')),
       merged,
       save,
     );
@@ -241,7 +245,7 @@ export async function workbookView(params: Record<string, string>): Promise<HTML
   const steps = guide.items;
   let current = Math.max(0, steps.findIndex((s) => s.link_id === workbook.position));
   const statusOf = new Map(workbook.steps.map((s) => [s.link_id, s.status]));
-  const answers = new Map(workbook.answers.map((a) => [a.link_id, a]));
+  const answers = new Map(workbook.answers.map((a) => [a.key, a]));
 
   const stepList = h('ol', { class: 'steps' });
   const body = h('section', { class: 'step-body', 'aria-live': 'polite' });
@@ -271,14 +275,46 @@ export async function workbookView(params: Record<string, string>): Promise<HTML
     );
   }
 
+  // The editors of an item: a question's one, a group's questions', and a repeating group's
+  // once per instance, with a button that adds the next instance (saved with its first answer).
+  function editorsFor(item: GuideItem, instance: number): Node[] {
+    if (item.type !== 'group') {
+      const key = instance === 1 ? item.link_id : `${item.link_id}~${instance}`;
+      let answer = answers.get(key);
+      if (!answer) {
+        answer = { key, link_id: item.link_id, instance, revisions: 0, text: '', etag: null, author: null, updated_ms: null };
+        answers.set(key, answer);
+      }
+      const editor = new AnswerEditor(id, item, answer);
+      editors.push(editor);
+      return [editor.element];
+    }
+    const children = item.items ?? [];
+    if (!item.repeats) return children.flatMap((child) => editorsFor(child, instance));
+    const first = firstQuestion(item).link_id;
+    const count = Math.max(1, ...[...answers.values()].filter((a) => a.link_id === first).map((a) => a.instance));
+    const list = h('div', { class: 'instances' });
+    const addInstance = (n: number): HTMLElement => {
+      const fieldset = h('fieldset', { class: 'instance' },
+        h('legend', {}, t('workbook.instance', { group: text(item.text), n })),
+        ...children.flatMap((child) => editorsFor(child, n)));
+      list.append(fieldset);
+      return fieldset;
+    };
+    let shown = 0;
+    while (shown < count) addInstance(++shown);
+    const add = h('button', {
+      type: 'button',
+      class: 'secondary',
+      onclick: () => addInstance(++shown).querySelector<HTMLElement>('input, textarea, select')?.focus(),
+    }, t('workbook.addInstance', { group: text(item.text) }));
+    return [list, add];
+  }
+
   function renderStep(): void {
     const step = steps[current]!;
-    editors = workbook.text_visible
-      ? questionsOf(step).map((q) => {
-          const a = answers.get(q.link_id);
-          return new AnswerEditor(id, q, a?.etag ?? null, a?.text ?? '', a?.starting_text);
-        })
-      : [];
+    editors = [];
+    const fields = workbook.text_visible ? editorsFor(step, 1) : [];
     const status = h(
       'select',
       { id: 'step-status' },
@@ -298,7 +334,7 @@ export async function workbookView(params: Record<string, string>): Promise<HTML
       h('h2', { tabindex: '-1', id: 'step-heading' }, text(step.text)),
       step.introduction ? h('p', { class: 'intro' }, text(step.introduction)) : null,
       workbook.text_visible ? null : h('p', {}, t('workbook.progressOnly')),
-      ...editors.map((e) => e.element),
+      ...fields,
       h('div', { class: 'field' }, h('label', { for: 'step-status' }, t('workbook.status')), status),
       h(
         'div',
@@ -327,7 +363,7 @@ export async function workbookView(params: Record<string, string>): Promise<HTML
     h('p', {}, h('a', { href: `/teams/${workbook.team_id}` }, t('common.back'))),
     h('h1', {}, text(guide.title)),
     workbook.text_visible
-      ? h('p', {}, h('a', { href: `/api/v1/workbooks/${id}/print?lang=${language()}`, target: '_blank', rel: 'noopener' }, t('workbook.print')))
+      ? printControls(`/api/v1/workbooks/${id}/print?lang=${language()}`, t('workbook.print'))
       : null,
     h('nav', { 'aria-label': t('workbook.steps') }, h('h2', { class: 'visually-hidden' }, t('workbook.steps')), stepList),
     body,
