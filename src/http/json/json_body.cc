@@ -44,15 +44,15 @@ Result<nlohmann::json> ParseJsonObject(std::string_view body, int max_depth) {
         });
   } catch (const TooDeep&) {
     return Fail(ErrorCode::kInvalidArgument,
-                fmt::format("the JSON body nests deeper than {} levels", max_depth), "body");
+                fmt::format("the JSON nests deeper than {} levels", max_depth), "body");
   } catch (const nlohmann::json::parse_error& e) {
     const auto [line, column] = LineColumn(body, e.byte > 0 ? e.byte - 1 : 0);
     return Fail(ErrorCode::kInvalidArgument,
-                fmt::format("the body is not valid JSON (line {}, column {})", line, column),
+                fmt::format("not valid JSON (line {}, column {})", line, column),
                 "body");
   }
   if (!parsed.is_object()) {
-    return Fail(ErrorCode::kInvalidArgument, "the body must be a JSON object", "body");
+    return Fail(ErrorCode::kInvalidArgument, "not a JSON object", "body");
   }
   return parsed;
 }
