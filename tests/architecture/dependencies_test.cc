@@ -29,6 +29,7 @@ const std::map<std::string, std::string> kOwner = {
     {"Eigen/", "research/"},
     {"cairo", "analytics/chart/"},
     {"yaml-cpp/", "app/guides/guide_file.cc"}, {"xlsxwriter", "app/export/xlsx.cc"},
+    {"csv.h", "app/imports/csv_file.cc"},       {"zip.h", "app/imports/instrument_zip.cc"},
 };
 
 struct Include {

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/error.h"
+
+namespace covalue::app {
+
+// One record of a CSV file and the line it starts on (1-based; a quoted field may span lines).
+struct CsvRecord {
+  std::size_t line = 0;
+  std::vector<std::string> fields;
+};
+
+// Reads CSV text (RFC 4180: comma-separated, fields quoted with '"', quotes doubled inside;
+// CRLF or LF; a UTF-8 byte-order mark allowed; blank lines skipped), calling on_record for each
+// record in order and stopping at its first error. kInvalidArgument naming the line for
+// malformed quoting.
+Status ReadCsv(std::string_view text, const std::function<Status(const CsvRecord&)>& on_record);
+
+}  // namespace covalue::app

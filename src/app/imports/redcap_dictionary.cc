@@ -1,0 +1,657 @@
+#include "app/imports/redcap_dictionary.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "app/imports/csv_file.h"
+
+namespace covalue::app {
+namespace {
+
+enum Column : std::size_t {
+  kName,
+  kForm,
+  kSection,
+  kType,
+  kLabel,
+  kChoices,
+  kValidation,
+  kMin,
+  kMax,
+  kBranching,
+  kRequired,
+  kColumnCount
+};
+
+struct ColumnSpec {
+  Column column;
+  std::string_view heading;  // how REDCap's heading starts, lower-cased
+  bool required;
+};
+
+constexpr std::array<ColumnSpec, kColumnCount> kColumns = {{
+    {kName, "variable / field name", true},
+    {kForm, "form name", true},
+    {kSection, "section header", false},
+    {kType, "field type", true},
+    {kLabel, "field label", true},
+    {kChoices, "choices, calculations", false},
+    {kValidation, "text validation type", false},
+    {kMin, "text validation min", false},
+    {kMax, "text validation max", false},
+    {kBranching, "branching logic", false},
+    {kRequired, "required field", false},
+}};
+
+struct Field {
+  std::size_t line = 0;
+  std::array<std::string, kColumnCount> cells;
+};
+
+std::string Trim(std::string_view s) {
+  const auto begin = s.find_first_not_of(" \t\r\n");
+  if (begin == std::string_view::npos) {
+    return {};
+  }
+  return std::string(s.substr(begin, s.find_last_not_of(" \t\r\n") - begin + 1));
+}
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+bool IsFieldName(std::string_view name) {
+  return !name.empty() && name.front() >= 'a' && name.front() <= 'z' &&
+         std::all_of(name.begin(), name.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+         });
+}
+
+std::optional<double> ParseNumber(std::string_view text) {
+  double value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size()) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+// Labels may hold HTML; covalue shows text.
+std::string StripTags(std::string_view html) {
+  std::string out;
+  bool in_tag = false;
+  for (char c : html) {
+    if (c == '<') {
+      in_tag = true;
+    } else if (c == '>' && in_tag) {
+      in_tag = false;
+    } else if (!in_tag) {
+      out += c;
+    }
+  }
+  return Trim(out);
+}
+
+AnswerValue CodeValue(const std::string& code) {
+  AnswerValue value;
+  value.kind = AnswerValue::Kind::kCoding;
+  value.coding.code = code;
+  return value;
+}
+
+// The fields a calc sums: "[a] + [b]" or "sum([a], [b])"; nullopt for any other expression.
+std::optional<std::vector<std::string>> SummedFields(std::string_view expression) {
+  std::string compact;
+  for (char c : expression) {
+    if (std::isspace(static_cast<unsigned char>(c)) == 0) {
+      compact += c;
+    }
+  }
+  std::string_view rest = compact;
+  char separator = '+';
+  if (Lower(std::string(rest.substr(0, 4))) == "sum(" && rest.size() > 5 && rest.back() == ')') {
+    rest = rest.substr(4, rest.size() - 5);
+    separator = ',';
+  }
+  std::vector<std::string> fields;
+  while (!rest.empty()) {
+    const std::size_t end = rest.find(separator);
+    const std::string_view term = rest.substr(0, end);
+    if (term.size() < 3 || term.front() != '[' || term.back() != ']' ||
+        !IsFieldName(term.substr(1, term.size() - 2))) {
+      return std::nullopt;
+    }
+    fields.emplace_back(term.substr(1, term.size() - 2));
+    if (end == std::string_view::npos) {
+      break;
+    }
+    rest = rest.substr(end + 1);
+    if (rest.empty()) {
+      return std::nullopt;
+    }
+  }
+  if (fields.size() < 2) {
+    return std::nullopt;
+  }
+  return fields;
+}
+
+// One comparison of branching logic: [field] or [field(code)], an operator, a value.
+struct Comparison {
+  std::string field;
+  std::string code;  // a checkbox's option
+  std::string op;
+  std::string value;
+};
+
+struct Branching {
+  std::vector<Comparison> comparisons;
+  bool all = true;
+};
+
+// Parses branching logic of comparisons joined by all "and" or all "or"; nullopt otherwise.
+std::optional<Branching> ParseBranching(std::string_view logic) {
+  Branching out;
+  std::optional<bool> joined_by_and;
+  std::size_t i = 0;
+  const auto skip = [&] {
+    while (i < logic.size() && std::isspace(static_cast<unsigned char>(logic[i])) != 0) {
+      ++i;
+    }
+  };
+  while (true) {
+    skip();
+    Comparison comparison;
+    if (i >= logic.size() || logic[i] != '[') {
+      return std::nullopt;
+    }
+    const std::size_t close = logic.find(']', i);
+    if (close == std::string_view::npos) {
+      return std::nullopt;
+    }
+    std::string_view name = logic.substr(i + 1, close - i - 1);
+    if (const std::size_t open = name.find('('); open != std::string_view::npos) {
+      if (name.back() != ')') {
+        return std::nullopt;
+      }
+      comparison.code = Trim(name.substr(open + 1, name.size() - open - 2));
+      name = name.substr(0, open);
+    }
+    if (!IsFieldName(name)) {
+      return std::nullopt;
+    }
+    comparison.field = std::string(name);
+    i = close + 1;
+    skip();
+    for (std::string_view op : {"<>", "!=", ">=", "<=", "=", ">", "<"}) {
+      if (logic.substr(i, op.size()) == op) {
+        comparison.op = std::string(op);
+        i += op.size();
+        break;
+      }
+    }
+    if (comparison.op.empty()) {
+      return std::nullopt;
+    }
+    skip();
+    if (i < logic.size() && (logic[i] == '\'' || logic[i] == '"')) {
+      const std::size_t end = logic.find(logic[i], i + 1);
+      if (end == std::string_view::npos) {
+        return std::nullopt;
+      }
+      comparison.value = std::string(logic.substr(i + 1, end - i - 1));
+      i = end + 1;
+    } else {
+      const std::size_t start = i;
+      while (i < logic.size() && (std::isdigit(static_cast<unsigned char>(logic[i])) != 0 ||
+                                  logic[i] == '.' || logic[i] == '-')) {
+        ++i;
+      }
+      if (i == start) {
+        return std::nullopt;
+      }
+      comparison.value = std::string(logic.substr(start, i - start));
+    }
+    out.comparisons.push_back(std::move(comparison));
+    skip();
+    if (i >= logic.size()) {
+      break;
+    }
+    const std::string word = Lower(std::string(logic.substr(i, 4)));
+    bool is_and = false;
+    if (word.rfind("and", 0) == 0 && word.size() > 3 &&
+        std::isspace(static_cast<unsigned char>(word[3])) != 0) {
+      is_and = true;
+      i += 3;
+    } else if (word.rfind("or", 0) == 0 && word.size() > 2 &&
+               std::isspace(static_cast<unsigned char>(word[2])) != 0) {
+      i += 2;
+    } else {
+      return std::nullopt;
+    }
+    if (joined_by_and && *joined_by_and != is_and) {
+      return std::nullopt;  // mixed and/or needs parentheses covalue does not read
+    }
+    joined_by_and = is_and;
+  }
+  out.all = joined_by_and.value_or(true);
+  return out;
+}
+
+bool IsChoice(const QuestionnaireItem& item) {
+  return item.type == ItemType::kChoice || item.type == ItemType::kOpenChoice;
+}
+
+// The enableWhen of one comparison against its target item; nullopt when it has none.
+std::optional<EnableWhen> ConditionOf(const Comparison& c, const QuestionnaireItem& target) {
+  EnableWhen when;
+  when.question = c.field;
+  const bool equal = c.op == "=";
+  const bool not_equal = c.op == "<>" || c.op == "!=";
+  if (!c.code.empty()) {  // a checkbox: [field(code)] = '1' is ticked, '0' is not
+    if (!IsChoice(target) || (!equal && !not_equal) || (c.value != "1" && c.value != "0")) {
+      return std::nullopt;
+    }
+    when.op = (equal == (c.value == "1")) ? EnableOperator::kEqual : EnableOperator::kNotEqual;
+    when.answer = CodeValue(c.code);
+    return when;
+  }
+  if (c.value.empty()) {
+    if (!equal && !not_equal) {
+      return std::nullopt;
+    }
+    when.op = EnableOperator::kExists;
+    when.answer.kind = AnswerValue::Kind::kBoolean;
+    when.answer.boolean = not_equal;
+    return when;
+  }
+  static const std::map<std::string, EnableOperator> kOperators = {
+      {"=", EnableOperator::kEqual},       {"<>", EnableOperator::kNotEqual},
+      {"!=", EnableOperator::kNotEqual},   {">", EnableOperator::kGreater},
+      {"<", EnableOperator::kLess},        {">=", EnableOperator::kGreaterOrEqual},
+      {"<=", EnableOperator::kLessOrEqual}};
+  when.op = kOperators.at(c.op);
+  if (IsChoice(target)) {
+    if (!equal && !not_equal) {
+      return std::nullopt;
+    }
+    when.answer = CodeValue(c.value);
+  } else if (target.type == ItemType::kInteger || target.type == ItemType::kDecimal) {
+    const auto number = ParseNumber(c.value);
+    if (!number) {
+      return std::nullopt;
+    }
+    when.answer.kind = AnswerValue::Kind::kDecimal;
+    when.answer.number = *number;
+  } else if (target.type == ItemType::kDate || target.type == ItemType::kString ||
+             target.type == ItemType::kText) {
+    when.answer.kind =
+        target.type == ItemType::kDate ? AnswerValue::Kind::kDate : AnswerValue::Kind::kString;
+    when.answer.text = c.value;
+  } else {
+    return std::nullopt;
+  }
+  return when;
+}
+
+class DictionaryReader {
+ public:
+  Status Header(const CsvRecord& record) {
+    columns_.fill(std::string::npos);
+    for (std::size_t i = 0; i < record.fields.size(); ++i) {
+      const std::string heading = Lower(Trim(record.fields[i]));
+      for (const ColumnSpec& spec : kColumns) {
+        if (heading.rfind(spec.heading, 0) == 0 && columns_[spec.column] == std::string::npos) {
+          columns_[spec.column] = i;
+        }
+      }
+    }
+    for (const ColumnSpec& spec : kColumns) {
+      if (spec.required && columns_[spec.column] == std::string::npos) {
+        return Fail(ErrorCode::kInvalidArgument,
+                    fmt::format("line {}: no '{}' column: not a REDCap data dictionary",
+                                record.line, spec.heading),
+                    fmt::format("line {}", record.line));
+      }
+    }
+    return Ok();
+  }
+
+  Status Row(const CsvRecord& record) {
+    Field field;
+    field.line = record.line;
+    bool blank = true;
+    for (const ColumnSpec& spec : kColumns) {
+      const std::size_t at = columns_[spec.column];
+      if (at != std::string::npos && at < record.fields.size()) {
+        field.cells[spec.column] = Trim(record.fields[at]);
+        blank = blank && field.cells[spec.column].empty();
+      }
+    }
+    if (blank) {
+      return Ok();
+    }
+    return Add(field);
+  }
+
+  Result<std::vector<ImportedQuestionnaire>> Finish() {
+    if (forms_.empty()) {
+      return Fail(ErrorCode::kInvalidArgument, "the data dictionary has no fields");
+    }
+    for (Form& form : forms_) {
+      AddScoring(form);
+      AddBranching(form);
+    }
+    std::vector<ImportedQuestionnaire> out;
+    out.reserve(forms_.size());
+    for (Form& form : forms_) {
+      out.push_back({std::move(form.questionnaire), std::move(form.warnings)});
+    }
+    return out;
+  }
+
+ private:
+  struct Form {
+    Questionnaire questionnaire;
+    std::vector<Issue> warnings;
+    std::vector<std::pair<std::string, std::vector<std::string>>> sums;  // calc → fields
+    std::vector<std::pair<std::string, std::string>> branching;          // field → logic
+    std::map<std::string, std::size_t> lines;                            // field → CSV line
+  };
+
+  static Error LineError(std::size_t line, const std::string& field, const std::string& message) {
+    return Error{ErrorCode::kInvalidArgument,
+                 fmt::format("line {}{}: {}", line,
+                             field.empty() ? "" : fmt::format(" ({})", field), message),
+                 fmt::format("line {}", line)};
+  }
+
+  Form& FormNamed(const std::string& name) {
+    for (Form& form : forms_) {
+      if (form.questionnaire.name == name) {
+        return form;
+      }
+    }
+    Form form;
+    form.questionnaire.id = name;
+    form.questionnaire.name = name;
+    std::string title = name;
+    std::replace(title.begin(), title.end(), '_', ' ');
+    title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+    form.questionnaire.title = title;
+    forms_.push_back(std::move(form));
+    return forms_.back();
+  }
+
+  static void Warn(Form& form, const Field& field, std::string message) {
+    form.warnings.push_back({"warning", fmt::format("line {} ({})", field.line, field.cells[kName]),
+                             std::move(message)});
+  }
+
+  Status Add(const Field& field) {
+    const std::string& name = field.cells[kName];
+    if (!IsFieldName(name)) {
+      return Fail(LineError(field.line, "",
+                            fmt::format("'{}' is not a REDCap field name (lower-case letters, "
+                                        "digits and '_', starting with a letter)",
+                                        name)));
+    }
+    if (!names_.insert(name).second) {
+      return Fail(LineError(field.line, name, "the field name is used twice"));
+    }
+    if (field.cells[kForm].empty()) {
+      return Fail(LineError(field.line, name, "the form name is empty"));
+    }
+    Form& form = FormNamed(field.cells[kForm]);
+    form.lines[name] = field.line;
+    if (!field.cells[kSection].empty()) {
+      QuestionnaireItem section;
+      section.link_id = name + "-section";
+      section.type = ItemType::kDisplay;
+      section.text = StripTags(field.cells[kSection]);
+      form.questionnaire.items.push_back(std::move(section));
+    }
+    QuestionnaireItem item;
+    item.link_id = name;
+    item.text = StripTags(field.cells[kLabel]);
+    item.required = Lower(field.cells[kRequired]) == "y";
+    COVALUE_RETURN_IF_ERROR(Shape(form, field, item));
+    if (!field.cells[kBranching].empty()) {
+      form.branching.emplace_back(name, field.cells[kBranching]);
+    }
+    form.questionnaire.items.push_back(std::move(item));
+    return Ok();
+  }
+
+  // The item's type, options and limits from the field type, choices and validation.
+  Status Shape(Form& form, const Field& field, QuestionnaireItem& item) {
+    const std::string type = Lower(field.cells[kType]);
+    if (type == "dropdown" || type == "radio" || type == "checkbox") {
+      item.type = ItemType::kChoice;
+      item.repeats = type == "checkbox";
+      return Choices(field, item);
+    }
+    if (type == "yesno" || type == "truefalse") {
+      item.type = ItemType::kChoice;
+      const bool yes = type == "yesno";
+      item.options = {{CodeValue("1"), 1.0}, {CodeValue("0"), 0.0}};
+      item.options[0].value.coding.display = yes ? "Yes" : "True";
+      item.options[1].value.coding.display = yes ? "No" : "False";
+      return Ok();
+    }
+    if (type == "text") {
+      return Validation(form, field, item);
+    }
+    if (type == "notes") {
+      item.type = ItemType::kText;
+    } else if (type == "descriptive") {
+      item.type = ItemType::kDisplay;
+    } else if (type == "slider") {
+      item.type = ItemType::kInteger;
+      item.min_value = 0;
+      item.max_value = 100;
+    } else if (type == "calc") {
+      item.type = ItemType::kDecimal;
+      item.calculated = true;
+      item.read_only = true;
+      if (auto fields = SummedFields(field.cells[kChoices])) {
+        form.sums.emplace_back(item.link_id, std::move(*fields));
+      } else {
+        Warn(form, field,
+             fmt::format("the calculation '{}' is not a sum of fields covalue computes; the item "
+                         "is read-only",
+                         field.cells[kChoices]));
+      }
+    } else {
+      item.type = ItemType::kString;
+      item.read_only = true;
+      Warn(form, field,
+           fmt::format("field type '{}' is not one covalue interprets; the item is read-only",
+                       field.cells[kType]));
+    }
+    return Ok();
+  }
+
+  static Status Choices(const Field& field, QuestionnaireItem& item) {
+    std::string_view rest = field.cells[kChoices];
+    if (Trim(rest).empty()) {
+      return Fail(LineError(field.line, item.link_id, "a choice field lists its choices"));
+    }
+    while (!rest.empty()) {
+      const std::size_t bar = rest.find('|');
+      const std::string choice = Trim(rest.substr(0, bar));
+      rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
+      if (choice.empty()) {
+        continue;
+      }
+      const std::size_t comma = choice.find(',');
+      const std::string code = Trim(std::string_view(choice).substr(0, comma));
+      if (comma == std::string::npos || code.empty()) {
+        return Fail(LineError(field.line, item.link_id,
+                              fmt::format("the choice '{}' is not 'code, label'", choice)));
+      }
+      AnswerOption option{CodeValue(code), ParseNumber(code)};
+      option.value.coding.display = StripTags(choice.substr(comma + 1));
+      item.options.push_back(std::move(option));
+    }
+    return Ok();
+  }
+
+  static Status Validation(Form& form, const Field& field, QuestionnaireItem& item) {
+    const std::string validation = Lower(field.cells[kValidation]);
+    item.type = ItemType::kString;
+    if (validation.empty()) {
+      return Ok();
+    }
+    if (validation == "integer") {
+      item.type = ItemType::kInteger;
+    } else if (validation == "number" || validation.rfind("number_", 0) == 0) {
+      item.type = ItemType::kDecimal;
+    } else if (validation.rfind("date_", 0) == 0) {
+      item.type = ItemType::kDate;
+    } else if (validation.rfind("datetime_", 0) == 0) {
+      item.type = ItemType::kDateTime;
+    } else if (validation == "time") {
+      item.type = ItemType::kTime;
+    } else {
+      item.read_only = true;
+      Warn(form, field,
+           fmt::format("validation type '{}' is not one covalue checks; the item is read-only",
+                       field.cells[kValidation]));
+      return Ok();
+    }
+    for (const auto& [column, target] :
+         {std::pair{kMin, &item.min_value}, std::pair{kMax, &item.max_value}}) {
+      const std::string& text = field.cells[column];
+      if (text.empty()) {
+        continue;
+      }
+      const auto number = ParseNumber(text);
+      if (number && (item.type == ItemType::kInteger || item.type == ItemType::kDecimal)) {
+        *target = number;
+      } else {
+        Warn(form, field,
+             fmt::format("the {} '{}' is not a number covalue checks; it is not enforced",
+                         column == kMin ? "minimum" : "maximum", text));
+      }
+    }
+    return Ok();
+  }
+
+  // The form's sums become its scoring rule: the one over most items is the total, those over a
+  // part of its items are subscales. A sum over a field that does not score is dropped.
+  static void AddScoring(Form& form) {
+    Questionnaire& q = form.questionnaire;
+    std::vector<std::pair<std::string, std::vector<std::string>>> usable;
+    for (auto& [calc, fields] : form.sums) {
+      std::string problem;
+      for (const std::string& name : fields) {
+        const QuestionnaireItem* item = q.Find(name);
+        const bool numeric = item != nullptr &&
+                             (item->type == ItemType::kInteger ||
+                              item->type == ItemType::kDecimal || item->type == ItemType::kChoice);
+        if (!numeric) {
+          problem = fmt::format("sums '{}', which is not a numeric or choice field of form {}",
+                                name, q.name);
+          break;
+        }
+      }
+      if (problem.empty()) {
+        usable.emplace_back(calc, fields);
+      } else {
+        form.warnings.push_back({"warning", fmt::format("line {} ({})", form.lines[calc], calc),
+                                 "the calculation " + problem + "; it is read-only"});
+      }
+    }
+    if (usable.empty()) {
+      return;
+    }
+    std::stable_sort(usable.begin(), usable.end(), [](const auto& a, const auto& b) {
+      return a.second.size() > b.second.size();
+    });
+    ScoringRule rule;
+    rule.total_link_id = usable.front().first;
+    rule.link_ids = usable.front().second;
+    const std::set<std::string> total(rule.link_ids.begin(), rule.link_ids.end());
+    for (std::size_t i = 1; i < usable.size(); ++i) {
+      const auto& fields = usable[i].second;
+      if (std::all_of(fields.begin(), fields.end(),
+                      [&](const std::string& f) { return total.contains(f); })) {
+        rule.subscales.push_back({usable[i].first, fields});
+      }
+    }
+    q.scoring = std::move(rule);
+  }
+
+  static void AddBranching(Form& form) {
+    for (const auto& [name, logic] : form.branching) {
+      QuestionnaireItem* item = FindMutable(form.questionnaire.items, name);
+      const auto parsed = ParseBranching(logic);
+      std::vector<EnableWhen> conditions;
+      bool understood = parsed.has_value();
+      for (std::size_t i = 0; understood && i < parsed->comparisons.size(); ++i) {
+        const Comparison& c = parsed->comparisons[i];
+        const QuestionnaireItem* target = form.questionnaire.Find(c.field);
+        const auto condition = target != nullptr ? ConditionOf(c, *target) : std::nullopt;
+        understood = condition.has_value();
+        if (condition) {
+          conditions.push_back(*condition);
+        }
+      }
+      if (understood) {
+        item->enable_when = std::move(conditions);
+        item->enable_when_all = parsed->all;
+      } else {
+        item->read_only = true;
+        form.warnings.push_back(
+            {"warning", fmt::format("line {} ({})", form.lines[name], name),
+             fmt::format("the branching logic '{}' is not one covalue evaluates (comparisons of "
+                         "a field of this form with a value, joined by all 'and' or all 'or'); "
+                         "the item is read-only and always shown",
+                         logic)});
+      }
+    }
+  }
+
+  static QuestionnaireItem* FindMutable(std::vector<QuestionnaireItem>& items,
+                                        const std::string& link_id) {
+    for (QuestionnaireItem& item : items) {
+      if (item.link_id == link_id) {
+        return &item;
+      }
+    }
+    return nullptr;
+  }
+
+  std::array<std::size_t, kColumnCount> columns_{};
+  std::vector<Form> forms_;
+  std::set<std::string> names_;
+};
+
+}  // namespace
+
+Result<std::vector<ImportedQuestionnaire>> ReadRedcapDictionary(std::string_view csv) {
+  DictionaryReader reader;
+  bool header = true;
+  COVALUE_RETURN_IF_ERROR(ReadCsv(csv, [&](const CsvRecord& record) -> Status {
+    if (header) {
+      header = false;
+      return reader.Header(record);
+    }
+    return reader.Row(record);
+  }));
+  if (header) {
+    return Fail(ErrorCode::kInvalidArgument, "the data dictionary is empty");
+  }
+  return reader.Finish();
+}
+
+}  // namespace covalue::app
