@@ -1,9 +1,12 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "domain/community.h"
 
 namespace covalue {
 
@@ -37,6 +40,8 @@ struct Coding {
   std::string system;  // "" when the source names none
   std::string code;
   std::string display;
+
+  bool operator==(const Coding&) const = default;
 };
 
 // One answer value: FHIR's answer[x] and answerOption.value[x] with the kinds PROMs use.
@@ -47,6 +52,8 @@ struct AnswerValue {
   double number = 0;  // decimal and integer
   std::string text;   // date, dateTime, time and string as written
   Coding coding;
+
+  bool operator==(const AnswerValue&) const = default;
 };
 
 // Whether two values are the same answer. Codings match on system and code; a coding without a
@@ -56,6 +63,8 @@ bool SameAnswer(const AnswerValue& a, const AnswerValue& b);
 struct AnswerOption {
   AnswerValue value;
   std::optional<double> score;  // the ordinalValue / itemWeight, where the source gives one
+
+  bool operator==(const AnswerOption&) const = default;
 };
 
 enum class EnableOperator {
@@ -72,6 +81,8 @@ struct EnableWhen {
   std::string question;  // link id
   EnableOperator op = EnableOperator::kEqual;
   AnswerValue answer;  // for kExists: a boolean
+
+  bool operator==(const EnableWhen&) const = default;
 };
 
 struct QuestionnaireItem {
@@ -91,17 +102,23 @@ struct QuestionnaireItem {
   std::optional<double> max_value;
   std::optional<int> max_length;
   std::vector<QuestionnaireItem> items;
+
+  bool operator==(const QuestionnaireItem&) const = default;
 };
 
 struct ScoreBand {
   double min = 0;
   double max = 0;  // inclusive
   std::string label;
+
+  bool operator==(const ScoreBand&) const = default;
 };
 
 struct Subscale {
   std::string name;
   std::vector<std::string> link_ids;
+
+  bool operator==(const Subscale&) const = default;
 };
 
 // How a questionnaire's answers become scores: the sum of the ordinal values of the listed
@@ -113,6 +130,8 @@ struct ScoringRule {
   std::vector<ScoreBand> bands;
   std::vector<Subscale> subscales;
   std::string total_link_id;
+
+  bool operator==(const ScoringRule&) const = default;
 };
 
 struct Questionnaire {
@@ -128,6 +147,8 @@ struct Questionnaire {
 
   // The item with link_id anywhere in the tree, or nullptr.
   const QuestionnaireItem* Find(std::string_view link_id) const;
+
+  bool operator==(const Questionnaire&) const = default;
 };
 
 // A note on something an import or a scoring could not take as it was: "error" stops it,
@@ -136,6 +157,29 @@ struct Issue {
   std::string severity;
   std::string location;
   std::string message;
+
+  bool operator==(const Issue&) const = default;
+};
+
+// A questionnaire as read from a file or request, with what the reader could not take as it was.
+struct ImportedQuestionnaire {
+  Questionnaire questionnaire;
+  std::vector<Issue> warnings;
+};
+
+// One stored version of a questionnaire. Importing a name again makes the next version of the
+// same resource; nothing is overwritten.
+struct QuestionnaireVersion {
+  Id id = 0;
+  std::string resource_id;  // the FHIR id, the same for every version
+  std::int64_t version = 0;
+  std::optional<Id> site_id;  // absent: the whole community's
+  std::string name;
+  std::string title;
+  std::string source;    // "fhir", "redcap" or "shipped"
+  std::string resource;  // the FHIR R4 Questionnaire JSON, as imported or written
+  Id created_by = 0;
+  std::int64_t created_ms = 0;
 };
 
 struct ResponseItem {

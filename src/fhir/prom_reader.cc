@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "domain/instruments.h"
+#include "fhir/prom_writer.h"
 #include "http/json/json_body.h"
 
 namespace covalue::embedded {
@@ -362,6 +363,9 @@ class QuestionnaireReader {
     if (max_length) {
       item.max_length = static_cast<int>(*max_length);
     }
+    if (!Extensions(element, kCalculatedExtension).empty()) {
+      item.calculated = true;  // written so by covalue: no expression to warn about
+    }
     for (const char* url : kCalculatedExpressions) {
       if (!Extensions(element, url).empty()) {
         item.calculated = true;
@@ -557,11 +561,11 @@ Result<json> ParseResource(std::string_view text) {
   return http::ParseJsonObject(text, kMaxFhirDepth);
 }
 
-Result<ReadQuestionnaireResult> ReadQuestionnaire(const json& resource) {
+Result<ImportedQuestionnaire> ReadQuestionnaire(const json& resource) {
   if (resource.value("resourceType", "") != "Questionnaire") {
     return Fail(Invalid("resourceType", "is not 'Questionnaire'"));
   }
-  ReadQuestionnaireResult out;
+  ImportedQuestionnaire out;
   Questionnaire& q = out.questionnaire;
   const std::string path = "Questionnaire";
   COVALUE_ASSIGN_OR_RETURN(q.id, String(resource, "id", path, false));

@@ -22,11 +22,6 @@ namespace covalue::fhir {
 // its items differently from its questionnaire (scoring), a response without its
 // questionnaire's reference. The resource itself is never rewritten.
 
-struct ReadQuestionnaireResult {
-  Questionnaire questionnaire;
-  std::vector<Issue> warnings;
-};
-
 // Parses text as a FHIR resource: a JSON object; malformed JSON is refused naming the line and
 // column.
 Result<nlohmann::json> ParseResource(std::string_view text);
@@ -36,7 +31,7 @@ Result<nlohmann::json> ParseResource(std::string_view text);
 // named "#id" or by canonical URL, or one of the answer lists covalue ships (LOINC LL358-3).
 // The scoring rule is covalue's scoring extension where present, else the published rule of
 // a known instrument (domain/instruments.h), else the sum of all scored items.
-Result<ReadQuestionnaireResult> ReadQuestionnaire(const nlohmann::json& resource);
+Result<ImportedQuestionnaire> ReadQuestionnaire(const nlohmann::json& resource);
 
 // Reads a QuestionnaireResponse's items and answers (answers' nested items included).
 Result<QuestionnaireResponse> ReadQuestionnaireResponse(const nlohmann::json& resource,

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/scoring.h"
+#include "fhir/prom_writer.h"
 
 namespace covalue::fhir {
 namespace {
@@ -224,6 +225,20 @@ TEST(PromReader, TakesItemsNestedUnderAnswersAsChildren) {
   EXPECT_TRUE(read->items[0].answers[0].boolean);
   ASSERT_EQ(read->items[0].items.size(), 1U);
   EXPECT_EQ(read->items[0].items[0].link_id, "packs");
+}
+
+TEST(PromWriter, WritesWhatTheReaderReadsBackToTheSameModel) {
+  for (const char* file : {"phq-9.json", "gad-7.json", "phq-4.json",
+                           "coproduction-value-patient.json",
+                           "coproduction-value-professional.json"}) {
+    auto read = ReadQuestionnaire(Shipped(file));
+    ASSERT_TRUE(read.has_value()) << file;
+    const json written = QuestionnaireJson(read->questionnaire);
+    auto again = ReadQuestionnaire(written);
+    ASSERT_TRUE(again.has_value()) << file << ": " << again.error().message;
+    EXPECT_TRUE(again->warnings.empty()) << file;
+    EXPECT_EQ(again->questionnaire, read->questionnaire) << file;
+  }
 }
 
 }  // namespace

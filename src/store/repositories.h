@@ -11,6 +11,7 @@
 #include "domain/community.h"
 #include "domain/error.h"
 #include "domain/page.h"
+#include "domain/questionnaire.h"
 #include "domain/workbook.h"
 
 // The persistence interface: one repository per aggregate. Drivers (sqlite/, later postgres/)
@@ -178,6 +179,22 @@ class WorkbookRepository {
 };
 
 // The repositories of one transaction.
+// Questionnaires, one row per version (domain/questionnaire.h).
+class QuestionnaireRepository {
+ public:
+  virtual ~QuestionnaireRepository() = default;
+  // Stores the next version of q.resource_id (1 for a new one); returns it with id and version.
+  [[nodiscard]] virtual Result<QuestionnaireVersion> AddVersion(QuestionnaireVersion q) = 0;
+  // The latest version of a resource; kNotFound when there is none.
+  [[nodiscard]] virtual Result<QuestionnaireVersion> Latest(const std::string& resource_id) = 0;
+  [[nodiscard]] virtual Result<QuestionnaireVersion> Version(const std::string& resource_id,
+                                                             std::int64_t version) = 0;
+  // The latest version of each resource visible from sites (the community's and those of
+  // sites; every one when sites is nullopt), by row id.
+  [[nodiscard]] virtual Result<Page<QuestionnaireVersion>> ListLatest(
+      const PageRequest& page, const std::optional<std::vector<Id>>& sites) = 0;
+};
+
 class Repositories {
  public:
   virtual ~Repositories() = default;
@@ -188,6 +205,7 @@ class Repositories {
   virtual CredentialRepository& Credentials() = 0;
   virtual AuditRepository& Audit() = 0;
   virtual WorkbookRepository& Workbooks() = 0;
+  virtual QuestionnaireRepository& Questionnaires() = 0;
 };
 
 // Counters since the store was opened.

@@ -8,11 +8,6 @@
 
 namespace covalue::app {
 
-struct ImportedQuestionnaire {
-  Questionnaire questionnaire;
-  std::vector<Issue> warnings;
-};
-
 // Reads a REDCap data dictionary (the CSV of Project Setup → Data Dictionary, or the
 // instrument.csv of a Shared Library zip) into one questionnaire per form, in the order the
 // forms first appear. Each questionnaire's name is the form name.

@@ -9,6 +9,7 @@
 namespace covalue::embedded {
 std::string_view Migration0001();
 std::string_view Migration0002();
+std::string_view Migration0003();
 }  // namespace covalue::embedded
 
 namespace covalue::store::sqlite {
@@ -23,6 +24,7 @@ struct Migration {
 constexpr Migration kMigrations[] = {
     {1, &embedded::Migration0001},
     {2, &embedded::Migration0002},
+    {3, &embedded::Migration0003},
 };
 
 std::int64_t NowMs() {

@@ -119,6 +119,20 @@ class SqliteWorkbookRepository final : public WorkbookRepository {
   Connection& db_;
 };
 
+class SqliteQuestionnaireRepository final : public QuestionnaireRepository {
+ public:
+  explicit SqliteQuestionnaireRepository(Connection& db) : db_(db) {}
+  Result<QuestionnaireVersion> AddVersion(QuestionnaireVersion q) override;
+  Result<QuestionnaireVersion> Latest(const std::string& resource_id) override;
+  Result<QuestionnaireVersion> Version(const std::string& resource_id,
+                                       std::int64_t version) override;
+  Result<Page<QuestionnaireVersion>> ListLatest(
+      const PageRequest& page, const std::optional<std::vector<Id>>& sites) override;
+
+ private:
+  Connection& db_;
+};
+
 // All repositories over one connection.
 class SqliteRepositories final : public Repositories {
  public:
@@ -129,7 +143,8 @@ class SqliteRepositories final : public Repositories {
         users_(db),
         credentials_(db),
         audit_(db),
-        workbooks_(db) {}
+        workbooks_(db),
+        questionnaires_(db) {}
   SiteRepository& Sites() override { return sites_; }
   PopulationRepository& Populations() override { return populations_; }
   TeamRepository& Teams() override { return teams_; }
@@ -137,6 +152,7 @@ class SqliteRepositories final : public Repositories {
   CredentialRepository& Credentials() override { return credentials_; }
   AuditRepository& Audit() override { return audit_; }
   WorkbookRepository& Workbooks() override { return workbooks_; }
+  QuestionnaireRepository& Questionnaires() override { return questionnaires_; }
 
  private:
   SqliteSiteRepository sites_;
@@ -146,6 +162,7 @@ class SqliteRepositories final : public Repositories {
   SqliteCredentialRepository credentials_;
   SqliteAuditRepository audit_;
   SqliteWorkbookRepository workbooks_;
+  SqliteQuestionnaireRepository questionnaires_;
 };
 
 // The row limit a page query asks for: one more than the page, to know whether another follows.

@@ -1,0 +1,82 @@
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "store/sqlite/sqlite_repositories.h"
+
+namespace covalue::store::sqlite {
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT id, resource_id, version, site_id, name, title, source, resource, created_by, "
+    "created_ms FROM questionnaires ";
+
+QuestionnaireVersion ReadQuestionnaire(const Statement& row) {
+  return QuestionnaireVersion{row.Int(0),  row.Text(1), row.Int(2), row.OptionalInt(3),
+                              row.Text(4), row.Text(5), row.Text(6), row.Text(7),
+                              row.Int(8),  row.Int(9)};
+}
+
+}  // namespace
+
+Result<QuestionnaireVersion> SqliteQuestionnaireRepository::AddVersion(QuestionnaireVersion q) {
+  COVALUE_ASSIGN_OR_RETURN(
+      auto next, db_.Prepare("SELECT coalesce(max(version), 0) + 1 FROM questionnaires "
+                             "WHERE resource_id = ?"));
+  next.Bind(q.resource_id);
+  COVALUE_ASSIGN_OR_RETURN(q.version, ReadOne(next, [](const Statement& row) { return row.Int(0); },
+                                               "no version"));
+  COVALUE_ASSIGN_OR_RETURN(
+      auto insert,
+      db_.Prepare("INSERT INTO questionnaires (resource_id, version, site_id, name, title, source, "
+                  "resource, created_by, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  COVALUE_RETURN_IF_ERROR(insert.Bind(q.resource_id)
+                              .Bind(q.version)
+                              .Bind(q.site_id)
+                              .Bind(q.name)
+                              .Bind(q.title)
+                              .Bind(q.source)
+                              .Bind(q.resource)
+                              .Bind(q.created_by)
+                              .Bind(q.created_ms)
+                              .Run());
+  q.id = db_.LastInsertId();
+  return q;
+}
+
+Result<QuestionnaireVersion> SqliteQuestionnaireRepository::Latest(
+    const std::string& resource_id) {
+  COVALUE_ASSIGN_OR_RETURN(
+      auto query, db_.Prepare(std::string(kColumns) +
+                              "WHERE resource_id = ? ORDER BY version DESC LIMIT 1"));
+  query.Bind(resource_id);
+  return ReadOne(query, ReadQuestionnaire,
+                 fmt::format("questionnaire '{}' does not exist", resource_id));
+}
+
+Result<QuestionnaireVersion> SqliteQuestionnaireRepository::Version(
+    const std::string& resource_id, std::int64_t version) {
+  COVALUE_ASSIGN_OR_RETURN(
+      auto query, db_.Prepare(std::string(kColumns) + "WHERE resource_id = ? AND version = ?"));
+  query.Bind(resource_id).Bind(version);
+  return ReadOne(query, ReadQuestionnaire,
+                 fmt::format("questionnaire '{}' has no version {}", resource_id, version));
+}
+
+Result<Page<QuestionnaireVersion>> SqliteQuestionnaireRepository::ListLatest(
+    const PageRequest& page, const std::optional<std::vector<Id>>& sites) {
+  COVALUE_ASSIGN_OR_RETURN(
+      auto query,
+      db_.Prepare(std::string(kColumns) +
+                  "q WHERE id > ? AND version = (SELECT max(version) FROM questionnaires "
+                  "WHERE resource_id = q.resource_id) AND (? = 1 OR site_id IS NULL OR site_id IN "
+                  "(SELECT value FROM json_each(?))) ORDER BY id LIMIT ?"));
+  query.Bind(page.after)
+      .Bind(std::int64_t{sites ? 0 : 1})
+      .Bind(sites ? fmt::format("[{}]", fmt::join(*sites, ",")) : std::string("[]"))
+      .Bind(FetchLimit(page));
+  COVALUE_ASSIGN_OR_RETURN(auto rows, CollectRows(query, ReadQuestionnaire));
+  return MakePage(std::move(rows), page.limit,
+                  [](const QuestionnaireVersion& q) { return q.id; });
+}
+
+}  // namespace covalue::store::sqlite

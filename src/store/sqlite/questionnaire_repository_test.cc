@@ -1,0 +1,85 @@
+#include <gtest/gtest.h>
+
+#include "store/sqlite/sqlite_store.h"
+#include "support/status_matchers.h"
+#include "support/temp_dir.h"
+
+namespace covalue::store::sqlite {
+namespace {
+
+class QuestionnaireRepositoryTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = OpenSqliteStore(dir_.File("covalue.db"));
+    ASSERT_OK(opened);
+    store_ = std::move(*opened);
+    ASSERT_OK(store_->Write([&](Repositories& r) -> Status {
+      COVALUE_ASSIGN_OR_RETURN(Site a, r.Sites().Create({0, "A", "SE"}));
+      COVALUE_ASSIGN_OR_RETURN(Site b, r.Sites().Create({0, "B", "NO"}));
+      COVALUE_ASSIGN_OR_RETURN(User user, r.Users().Create({0, "anna", "Anna", {}}, "h"));
+      site_a_ = a.id;
+      site_b_ = b.id;
+      user_ = user.id;
+      return Ok();
+    }));
+  }
+
+  QuestionnaireVersion Add(const std::string& resource_id, std::optional<Id> site,
+                           const std::string& title) {
+    auto added = WriteValue<QuestionnaireVersion>(*store_, [&](Repositories& r) {
+      return r.Questionnaires().AddVersion(QuestionnaireVersion{
+          0, resource_id, 0, site, resource_id, title, "fhir", "{}", user_, 7});
+    });
+    EXPECT_TRUE(added.has_value()) << added.error().message;
+    return *added;
+  }
+
+  testing_support::TempDir dir_;
+  std::unique_ptr<Store> store_;
+  Id site_a_ = 0;
+  Id site_b_ = 0;
+  Id user_ = 0;
+};
+
+TEST_F(QuestionnaireRepositoryTest, ImportingANameAgainAddsTheNextVersion) {
+  EXPECT_EQ(Add("phq-9", std::nullopt, "PHQ-9").version, 1);
+  EXPECT_EQ(Add("gad-7", std::nullopt, "GAD-7").version, 1);
+  EXPECT_EQ(Add("phq-9", std::nullopt, "PHQ-9 (2nd)").version, 2);
+  auto latest = ReadValue<QuestionnaireVersion>(
+      *store_, [](Repositories& r) { return r.Questionnaires().Latest("phq-9"); });
+  ASSERT_OK(latest);
+  EXPECT_EQ(latest->title, "PHQ-9 (2nd)");
+  auto first = ReadValue<QuestionnaireVersion>(
+      *store_, [](Repositories& r) { return r.Questionnaires().Version("phq-9", 1); });
+  ASSERT_OK(first);
+  EXPECT_EQ(first->title, "PHQ-9");
+  auto missing = ReadValue<QuestionnaireVersion>(
+      *store_, [](Repositories& r) { return r.Questionnaires().Version("phq-9", 3); });
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(QuestionnaireRepositoryTest, ListsTheLatestVersionsASiteCanSee) {
+  Add("phq-9", std::nullopt, "PHQ-9");
+  Add("a-local", site_a_, "A's own");
+  Add("b-local", site_b_, "B's own");
+  Add("phq-9", std::nullopt, "PHQ-9 v2");
+  const auto titles = [&](std::optional<std::vector<Id>> sites) {
+    auto page = ReadValue<Page<QuestionnaireVersion>>(*store_, [&](Repositories& r) {
+      return r.Questionnaires().ListLatest(PageRequest{0, 50}, sites);
+    });
+    EXPECT_TRUE(page.has_value());
+    std::vector<std::string> out;
+    for (const auto& q : page->items) {
+      out.push_back(q.title);
+    }
+    return out;
+  };
+  EXPECT_EQ(titles(std::vector<Id>{site_a_}), (std::vector<std::string>{"A's own", "PHQ-9 v2"}));
+  EXPECT_EQ(titles(std::vector<Id>{}), (std::vector<std::string>{"PHQ-9 v2"}));
+  EXPECT_EQ(titles(std::nullopt),
+            (std::vector<std::string>{"A's own", "B's own", "PHQ-9 v2"}));
+}
+
+}  // namespace
+}  // namespace covalue::store::sqlite
