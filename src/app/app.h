@@ -8,11 +8,13 @@
 #include "app/auth/login_throttle.h"
 #include "app/context.h"
 #include "app/policy.h"
+#include "app/questionnaire_format.h"
 #include "domain/audit_record.h"
 #include "domain/community.h"
 #include "domain/error.h"
 #include "domain/guide.h"
 #include "domain/page.h"
+#include "domain/questionnaire.h"
 #include "store/repositories.h"
 
 namespace covalue::app {
@@ -68,6 +70,19 @@ struct WorkbookView {
   int Instances(const GuideItem& group) const;
 };
 
+// One questionnaire to import: the model as read, and the FHIR text as received ("" to have
+// it written from the model, as for REDCap imports).
+struct QuestionnaireImport {
+  ImportedQuestionnaire read;
+  std::string resource;
+  std::string source;  // "fhir", "redcap" or "shipped"
+};
+
+struct ImportedVersion {
+  QuestionnaireVersion stored;
+  std::vector<Issue> warnings;
+};
+
 // Changes to an existing record; absent fields stay as they are.
 struct SiteChanges {
   std::optional<std::string> name;
@@ -97,9 +112,12 @@ class App {
  public:
   static constexpr std::int64_t kSessionLifetimeMs = 12LL * 60 * 60 * 1000;  // 12 hours
 
-  // guides: the self-assessment guides (app/guides/guide_file.h), checked as a set.
-  explicit App(store::Store& store, std::vector<Guide> guides = {})
-      : store_(store), guides_(std::move(guides)) {}
+  // guides: the self-assessment guides (app/guides/guide_file.h), checked as a set. format:
+  // how questionnaires are stored (needed by the questionnaire use cases; they fail with
+  // kUnsupported without it).
+  explicit App(store::Store& store, std::vector<Guide> guides = {},
+               const QuestionnaireFormat* format = nullptr)
+      : store_(store), guides_(std::move(guides)), format_(format) {}
   App(const App&) = delete;
   App& operator=(const App&) = delete;
 
@@ -205,6 +223,21 @@ class App {
   [[nodiscard]] Result<std::vector<AnswerComment>> ListComments(const RequestContext& ctx, Id id,
                                                                 const std::string& key);
 
+  // Questionnaires (questionnaires.cc). Import is all or nothing: each questionnaire becomes
+  // the next version of the resource its name names (a slug of its name, else its title;
+  // prefixed "site<N>-" for a site's own), community-wide when site_id is absent. Community
+  // admins import for the community, a site's admins for their site. Any signed-in user reads
+  // the community's questionnaires and those of their sites.
+  [[nodiscard]] Result<std::vector<ImportedVersion>> ImportQuestionnaires(
+      const RequestContext& ctx, std::vector<QuestionnaireImport> imports,
+      std::optional<Id> site_id);
+  [[nodiscard]] Result<Page<QuestionnaireVersion>> ListQuestionnaires(const RequestContext& ctx,
+                                                                      const PageRequest& page);
+  // The latest version, or the given one.
+  [[nodiscard]] Result<QuestionnaireVersion> GetQuestionnaire(
+      const RequestContext& ctx, const std::string& resource_id,
+      std::optional<std::int64_t> version = std::nullopt);
+
   // The audit trail (audit_trail.cc): a community admin sees every record, a site admin the
   // records of their sites.
   [[nodiscard]] Result<Page<AuditRecord>> ListAudit(const RequestContext& ctx,
@@ -256,6 +289,7 @@ class App {
 
   store::Store& store_;
   const std::vector<Guide> guides_;
+  const QuestionnaireFormat* format_;
   auth::LoginThrottle throttle_;
 };
 

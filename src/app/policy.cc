@@ -122,6 +122,10 @@ std::string_view ActionName(Action action) {
       return "workbook.share";
     case Action::kWorkbookProgress:
       return "workbook.progress";
+    case Action::kQuestionnaireRead:
+      return "questionnaire.read";
+    case Action::kQuestionnaireImport:
+      return "questionnaire.import";
   }
   return "unknown";
 }
@@ -137,6 +141,7 @@ Decision Authorize(const Principal& p, Action action, const Target& t) {
     case Action::kPopulationRead:
     case Action::kTeamList:     // the list is narrowed to what the user may read
     case Action::kTokenManage:  // a user's own tokens only
+    case Action::kQuestionnaireRead:  // instruments are public texts; the list is narrowed
       return AllowAnySignedIn();
 
     case Action::kSiteCreate:
@@ -194,6 +199,8 @@ Decision Authorize(const Principal& p, Action action, const Target& t) {
       }
       return Authorize(p, Action::kWorkbookRead, t);
 
+    // The community's questionnaires are its admins' to import, a site's its admins'.
+    case Action::kQuestionnaireImport:
     case Action::kMembershipGrant:
       if (!t.site_id) {
         return IsCommunityAdmin(p) ? Allow(Role::kAdmin) : Deny();

@@ -38,6 +38,8 @@ enum class Action {
   kWorkbookWrite,     // save answers, statuses, comments, the position
   kWorkbookShare,     // share a workbook's text with the community
   kWorkbookProgress,  // see a workbook's step statuses only
+  kQuestionnaireRead,    // read questionnaires (the community's and target.site_id's)
+  kQuestionnaireImport,  // import a questionnaire for target.site_id (community-wide if absent)
 };
 
 std::string_view ActionName(Action action);

@@ -178,7 +178,7 @@ struct QuestionnaireVersion {
   std::string title;
   std::string source;    // "fhir", "redcap" or "shipped"
   std::string resource;  // the FHIR R4 Questionnaire JSON, as imported or written
-  Id created_by = 0;
+  std::optional<Id> created_by;  // absent: the command line's operator
   std::int64_t created_ms = 0;
 };
 

@@ -13,7 +13,7 @@ constexpr const char* kColumns =
 QuestionnaireVersion ReadQuestionnaire(const Statement& row) {
   return QuestionnaireVersion{row.Int(0),  row.Text(1), row.Int(2), row.OptionalInt(3),
                               row.Text(4), row.Text(5), row.Text(6), row.Text(7),
-                              row.Int(8),  row.Int(9)};
+                              row.OptionalInt(8), row.Int(9)};
 }
 
 }  // namespace

@@ -10,7 +10,7 @@ CREATE TABLE questionnaires (
   title TEXT NOT NULL,
   source TEXT NOT NULL,
   resource TEXT NOT NULL,                -- the FHIR R4 Questionnaire JSON
-  created_by INTEGER NOT NULL REFERENCES users(id),
+  created_by INTEGER REFERENCES users(id),  -- NULL: the command line's operator
   created_ms INTEGER NOT NULL,
   UNIQUE (resource_id, version)
 );

@@ -1,0 +1,152 @@
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "app/app.h"
+#include "domain/validation.h"
+
+namespace covalue::app {
+namespace {
+
+constexpr std::size_t kMaxResourceIdLength = 64;  // FHIR's limit for an id
+
+// The FHIR id a questionnaire's name gives: lower-case letters and digits, other runs as '-'.
+std::string Slug(const std::string& name) {
+  std::string out;
+  for (char c : name) {
+    if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') {
+    out.pop_back();
+  }
+  return out;
+}
+
+Result<std::string> ResourceIdOf(const Questionnaire& q, std::optional<Id> site_id,
+                                 std::size_t index) {
+  const std::string slug = Slug(q.name.empty() ? q.title : q.name);
+  const std::string field = fmt::format("/{}/name", index);
+  if (slug.empty()) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "a questionnaire needs a name or a title with a letter or digit", field);
+  }
+  std::string id = site_id ? fmt::format("site{}-{}", *site_id, slug) : slug;
+  if (id.size() > kMaxResourceIdLength) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("the name '{}' is too long for a questionnaire id ({} characters "
+                            "at most)",
+                            q.name, kMaxResourceIdLength),
+                field);
+  }
+  return id;
+}
+
+}  // namespace
+
+Result<std::vector<ImportedVersion>> App::ImportQuestionnaires(
+    const RequestContext& ctx, std::vector<QuestionnaireImport> imports,
+    std::optional<Id> site_id) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  if (format_ == nullptr) {
+    return Fail(ErrorCode::kUnsupported, "this program was built without a questionnaire format");
+  }
+  if (imports.empty()) {
+    return Fail(ErrorCode::kInvalidArgument, "there is no questionnaire to import");
+  }
+  const Target target{site_id, std::nullopt, std::nullopt, {}};
+  COVALUE_ASSIGN_OR_RETURN(Decision decision,
+                           Permit(ctx, principal, Action::kQuestionnaireImport, target,
+                                  {"questionnaire", "", {}}));
+  std::vector<QuestionnaireVersion> versions;
+  for (std::size_t i = 0; i < imports.size(); ++i) {
+    const Questionnaire& q = imports[i].read.questionnaire;
+    COVALUE_ASSIGN_OR_RETURN(std::string resource_id, ResourceIdOf(q, site_id, i));
+    const std::string title = q.title.empty() ? q.name : q.title;
+    COVALUE_RETURN_IF_ERROR(ValidateText(title, fmt::format("/{}/title", i), 500));
+    std::string resource =
+        imports[i].resource.empty() ? format_->Write(q) : std::move(imports[i].resource);
+    versions.push_back(QuestionnaireVersion{
+        0, resource_id, 0, site_id, q.name.empty() ? title : q.name, title, imports[i].source,
+        std::move(resource),
+        principal.user_id == 0 ? std::nullopt : std::optional<Id>(principal.user_id), NowMs()});
+  }
+  COVALUE_ASSIGN_OR_RETURN(
+      auto stored, (store::WriteValue<std::vector<QuestionnaireVersion>>(
+                       store_,
+                       [&](store::Repositories& repos) -> Result<std::vector<QuestionnaireVersion>> {
+                         std::vector<QuestionnaireVersion> out;
+                         if (site_id) {
+                           COVALUE_RETURN_IF_ERROR(repos.Sites().Get(*site_id));
+                         }
+                         for (QuestionnaireVersion& version : versions) {
+                           COVALUE_ASSIGN_OR_RETURN(QuestionnaireVersion added,
+                                                    repos.Questionnaires().AddVersion(version));
+                           COVALUE_RETURN_IF_ERROR(AppendAudit(
+                               repos, ctx, decision, Action::kQuestionnaireImport, target,
+                               {"questionnaire",
+                                fmt::format("{}/_history/{}", added.resource_id, added.version),
+                                {}},
+                               AuditOutcome::kAllowed));
+                           out.push_back(std::move(added));
+                         }
+                         return out;
+                       })));
+  std::vector<ImportedVersion> out;
+  for (std::size_t i = 0; i < stored.size(); ++i) {
+    out.push_back({std::move(stored[i]), std::move(imports[i].read.warnings)});
+  }
+  return out;
+}
+
+Result<Page<QuestionnaireVersion>> App::ListQuestionnaires(const RequestContext& ctx,
+                                                           const PageRequest& page) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_RETURN_IF_ERROR(Permit(ctx, principal, Action::kQuestionnaireRead, {},
+                                 {"questionnaire", "", {}}));
+  // Community-wide roles see every site's questionnaires; others the community's and their
+  // sites'.
+  std::optional<std::vector<Id>> sites = std::vector<Id>{};
+  for (const Membership& m : principal.memberships) {
+    if (!m.site_id) {
+      sites.reset();
+      break;
+    }
+    sites->push_back(*m.site_id);
+  }
+  return ReadValue<Page<QuestionnaireVersion>>(store_, [&](store::Repositories& r) {
+    return r.Questionnaires().ListLatest(page, sites);
+  });
+}
+
+Result<QuestionnaireVersion> App::GetQuestionnaire(const RequestContext& ctx,
+                                                   const std::string& resource_id,
+                                                   std::optional<std::int64_t> version) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(
+      QuestionnaireVersion found,
+      ReadValue<QuestionnaireVersion>(store_, [&](store::Repositories& r) {
+        return version ? r.Questionnaires().Version(resource_id, *version)
+                       : r.Questionnaires().Latest(resource_id);
+      }));
+  // A site's own questionnaire is for those who hold a role there (or community-wide).
+  if (found.site_id) {
+    const bool visible = std::any_of(
+        principal.memberships.begin(), principal.memberships.end(),
+        [&](const Membership& m) { return !m.site_id || m.site_id == found.site_id; });
+    if (!visible) {
+      return Fail(ErrorCode::kNotFound,
+                  fmt::format("questionnaire '{}' does not exist", resource_id));
+    }
+  }
+  COVALUE_RETURN_IF_ERROR(Permit(ctx, principal, Action::kQuestionnaireRead,
+                                 {found.site_id, {}, {}, {}},
+                                 {"questionnaire", resource_id, {}}));
+  return found;
+}
+
+}  // namespace covalue::app

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "app/questionnaire_format.h"
+
+namespace covalue::fhir {
+
+// Questionnaires kept as FHIR R4 JSON (fhir/prom_reader.h, fhir/prom_writer.h).
+class FhirQuestionnaireFormat final : public app::QuestionnaireFormat {
+ public:
+  [[nodiscard]] Result<ImportedQuestionnaire> Read(std::string_view text) const override;
+  [[nodiscard]] std::string Write(const Questionnaire& questionnaire) const override;
+};
+
+}  // namespace covalue::fhir
