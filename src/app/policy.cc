@@ -139,8 +139,8 @@ Decision Authorize(const Principal& p, Action action, const Target& t) {
     case Action::kSiteRead:
     case Action::kPopulationList:
     case Action::kPopulationRead:
-    case Action::kTeamList:     // the list is narrowed to what the user may read
-    case Action::kTokenManage:  // a user's own tokens only
+    case Action::kTeamList:           // the list is narrowed to what the user may read
+    case Action::kTokenManage:        // a user's own tokens only
     case Action::kQuestionnaireRead:  // instruments are public texts; the list is narrowed
       return AllowAnySignedIn();
 

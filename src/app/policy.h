@@ -33,11 +33,11 @@ enum class Action {
   kMembershipGrant,  // give or take a role at target.site_id (community-wide when absent)
   kTokenManage,
   kAuditRead,
-  kWorkbookCreate,    // start a workbook for target.team_id
-  kWorkbookRead,      // read a workbook's answers
-  kWorkbookWrite,     // save answers, statuses, comments, the position
-  kWorkbookShare,     // share a workbook's text with the community
-  kWorkbookProgress,  // see a workbook's step statuses only
+  kWorkbookCreate,       // start a workbook for target.team_id
+  kWorkbookRead,         // read a workbook's answers
+  kWorkbookWrite,        // save answers, statuses, comments, the position
+  kWorkbookShare,        // share a workbook's text with the community
+  kWorkbookProgress,     // see a workbook's step statuses only
   kQuestionnaireRead,    // read questionnaires (the community's and target.site_id's)
   kQuestionnaireImport,  // import a questionnaire for target.site_id (community-wide if absent)
 };

@@ -59,9 +59,8 @@ Result<std::vector<ImportedVersion>> App::ImportQuestionnaires(
     return Fail(ErrorCode::kInvalidArgument, "there is no questionnaire to import");
   }
   const Target target{site_id, std::nullopt, std::nullopt, {}};
-  COVALUE_ASSIGN_OR_RETURN(Decision decision,
-                           Permit(ctx, principal, Action::kQuestionnaireImport, target,
-                                  {"questionnaire", "", {}}));
+  COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, Action::kQuestionnaireImport,
+                                                     target, {"questionnaire", "", {}}));
   std::vector<QuestionnaireVersion> versions;
   for (std::size_t i = 0; i < imports.size(); ++i) {
     const Questionnaire& q = imports[i].read.questionnaire;
@@ -76,26 +75,26 @@ Result<std::vector<ImportedVersion>> App::ImportQuestionnaires(
         principal.user_id == 0 ? std::nullopt : std::optional<Id>(principal.user_id), NowMs()});
   }
   COVALUE_ASSIGN_OR_RETURN(
-      auto stored, (store::WriteValue<std::vector<QuestionnaireVersion>>(
-                       store_,
-                       [&](store::Repositories& repos) -> Result<std::vector<QuestionnaireVersion>> {
-                         std::vector<QuestionnaireVersion> out;
-                         if (site_id) {
-                           COVALUE_RETURN_IF_ERROR(repos.Sites().Get(*site_id));
-                         }
-                         for (QuestionnaireVersion& version : versions) {
-                           COVALUE_ASSIGN_OR_RETURN(QuestionnaireVersion added,
-                                                    repos.Questionnaires().AddVersion(version));
-                           COVALUE_RETURN_IF_ERROR(AppendAudit(
-                               repos, ctx, decision, Action::kQuestionnaireImport, target,
-                               {"questionnaire",
-                                fmt::format("{}/_history/{}", added.resource_id, added.version),
-                                {}},
-                               AuditOutcome::kAllowed));
-                           out.push_back(std::move(added));
-                         }
-                         return out;
-                       })));
+      auto stored,
+      (store::WriteValue<std::vector<QuestionnaireVersion>>(
+          store_, [&](store::Repositories& repos) -> Result<std::vector<QuestionnaireVersion>> {
+            std::vector<QuestionnaireVersion> out;
+            if (site_id) {
+              COVALUE_RETURN_IF_ERROR(repos.Sites().Get(*site_id));
+            }
+            for (QuestionnaireVersion& version : versions) {
+              COVALUE_ASSIGN_OR_RETURN(QuestionnaireVersion added,
+                                       repos.Questionnaires().AddVersion(version));
+              COVALUE_RETURN_IF_ERROR(
+                  AppendAudit(repos, ctx, decision, Action::kQuestionnaireImport, target,
+                              {"questionnaire",
+                               fmt::format("{}/_history/{}", added.resource_id, added.version),
+                               {}},
+                              AuditOutcome::kAllowed));
+              out.push_back(std::move(added));
+            }
+            return out;
+          })));
   std::vector<ImportedVersion> out;
   for (std::size_t i = 0; i < stored.size(); ++i) {
     out.push_back({std::move(stored[i]), std::move(imports[i].read.warnings)});
@@ -106,8 +105,8 @@ Result<std::vector<ImportedVersion>> App::ImportQuestionnaires(
 Result<Page<QuestionnaireVersion>> App::ListQuestionnaires(const RequestContext& ctx,
                                                            const PageRequest& page) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
-  COVALUE_RETURN_IF_ERROR(Permit(ctx, principal, Action::kQuestionnaireRead, {},
-                                 {"questionnaire", "", {}}));
+  COVALUE_RETURN_IF_ERROR(
+      Permit(ctx, principal, Action::kQuestionnaireRead, {}, {"questionnaire", "", {}}));
   // Community-wide roles see every site's questionnaires; others the community's and their
   // sites'.
   std::optional<std::vector<Id>> sites = std::vector<Id>{};
@@ -118,34 +117,31 @@ Result<Page<QuestionnaireVersion>> App::ListQuestionnaires(const RequestContext&
     }
     sites->push_back(*m.site_id);
   }
-  return ReadValue<Page<QuestionnaireVersion>>(store_, [&](store::Repositories& r) {
-    return r.Questionnaires().ListLatest(page, sites);
-  });
+  return ReadValue<Page<QuestionnaireVersion>>(
+      store_, [&](store::Repositories& r) { return r.Questionnaires().ListLatest(page, sites); });
 }
 
 Result<QuestionnaireVersion> App::GetQuestionnaire(const RequestContext& ctx,
                                                    const std::string& resource_id,
                                                    std::optional<std::int64_t> version) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
-  COVALUE_ASSIGN_OR_RETURN(
-      QuestionnaireVersion found,
-      ReadValue<QuestionnaireVersion>(store_, [&](store::Repositories& r) {
-        return version ? r.Questionnaires().Version(resource_id, *version)
-                       : r.Questionnaires().Latest(resource_id);
-      }));
+  COVALUE_ASSIGN_OR_RETURN(QuestionnaireVersion found,
+                           ReadValue<QuestionnaireVersion>(store_, [&](store::Repositories& r) {
+                             return version ? r.Questionnaires().Version(resource_id, *version)
+                                            : r.Questionnaires().Latest(resource_id);
+                           }));
   // A site's own questionnaire is for those who hold a role there (or community-wide).
   if (found.site_id) {
-    const bool visible = std::any_of(
-        principal.memberships.begin(), principal.memberships.end(),
-        [&](const Membership& m) { return !m.site_id || m.site_id == found.site_id; });
+    const bool visible =
+        std::any_of(principal.memberships.begin(), principal.memberships.end(),
+                    [&](const Membership& m) { return !m.site_id || m.site_id == found.site_id; });
     if (!visible) {
       return Fail(ErrorCode::kNotFound,
                   fmt::format("questionnaire '{}' does not exist", resource_id));
     }
   }
   COVALUE_RETURN_IF_ERROR(Permit(ctx, principal, Action::kQuestionnaireRead,
-                                 {found.site_id, {}, {}, {}},
-                                 {"questionnaire", resource_id, {}}));
+                                 {found.site_id, {}, {}, {}}, {"questionnaire", resource_id, {}}));
   return found;
 }
 

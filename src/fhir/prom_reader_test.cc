@@ -228,9 +228,9 @@ TEST(PromReader, TakesItemsNestedUnderAnswersAsChildren) {
 }
 
 TEST(PromWriter, WritesWhatTheReaderReadsBackToTheSameModel) {
-  for (const char* file : {"phq-9.json", "gad-7.json", "phq-4.json",
-                           "coproduction-value-patient.json",
-                           "coproduction-value-professional.json"}) {
+  for (const char* file :
+       {"phq-9.json", "gad-7.json", "phq-4.json", "coproduction-value-patient.json",
+        "coproduction-value-professional.json"}) {
     auto read = ReadQuestionnaire(Shipped(file));
     ASSERT_TRUE(read.has_value()) << file;
     const json written = QuestionnaireJson(read->questionnaire);

@@ -163,10 +163,11 @@ json ScoringJson(const ScoringRule& rule) {
     parts.push_back({{"url", "total"}, {"valueString", rule.total_link_id}});
   }
   for (const ScoreBand& band : rule.bands) {
-    parts.push_back({{"url", "band"},
-                     {"extension", json::array({{{"url", "min"}, {"valueDecimal", band.min}},
-                                                {{"url", "max"}, {"valueDecimal", band.max}},
-                                                {{"url", "label"}, {"valueString", band.label}}})}});
+    parts.push_back(
+        {{"url", "band"},
+         {"extension", json::array({{{"url", "min"}, {"valueDecimal", band.min}},
+                                    {{"url", "max"}, {"valueDecimal", band.max}},
+                                    {{"url", "label"}, {"valueString", band.label}}})}});
   }
   for (const Subscale& subscale : rule.subscales) {
     json fields = json::array({{{"url", "name"}, {"valueString", subscale.name}}});
@@ -188,9 +189,8 @@ json QuestionnaireJson(const Questionnaire& q) {
   if (q.scoring) {
     out["extension"] = json::array({ScoringJson(*q.scoring)});
   }
-  for (const auto& [key, value] :
-       {std::pair{"url", &q.url}, std::pair{"version", &q.version}, std::pair{"name", &q.name},
-        std::pair{"title", &q.title}}) {
+  for (const auto& [key, value] : {std::pair{"url", &q.url}, std::pair{"version", &q.version},
+                                   std::pair{"name", &q.name}, std::pair{"title", &q.title}}) {
     if (!value->empty()) {
       out[key] = *value;
     }

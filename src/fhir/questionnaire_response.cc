@@ -2,25 +2,16 @@
 
 #include <algorithm>
 #include <charconv>
-#include <ctime>
 
 #include <fmt/format.h>
 
+#include "fhir/fhir_json.h"
 #include "fhir/questionnaire.h"
 
 namespace covalue::fhir {
 namespace {
 
 using nlohmann::json;
-
-// An instant as FHIR dateTime in UTC ("2026-11-22T21:40:54Z").
-std::string DateTime(std::int64_t ms) {
-  const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", utc.tm_year + 1900, utc.tm_mon + 1,
-                     utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
-}
 
 std::optional<json> AnswerOf(const GuideItem& item, const std::string& text) {
   switch (item.type) {
@@ -100,7 +91,7 @@ json QuestionnaireResponseOf(const Guide& guide, const app::WorkbookView& view) 
        {{"identifier",
          {{"system", "urn:covalue:fhir:team"}, {"value", std::to_string(view.workbook.team_id)}}},
         {"display", fmt::format("Team {}", view.workbook.team_id)}}},
-      {"authored", DateTime(authored)},
+      {"authored", Instant(authored)},
       {"item", ItemsOf(guide.items, view, 1)},
   };
 }

@@ -20,15 +20,15 @@ struct ImportOptions {
 int ImportQuestionnaire(const ImportOptions& o) {
   std::ifstream in(o.path, std::ios::binary);
   if (!in) {
-    return ReportError(Error{ErrorCode::kInvalidArgument,
-                             fmt::format("{}: cannot be read", o.path), ""});
+    return ReportError(
+        Error{ErrorCode::kInvalidArgument, fmt::format("{}: cannot be read", o.path), ""});
   }
   std::stringstream bytes;
   bytes << in.rdbuf();
   auto imports = fhir::ReadQuestionnaireFile(bytes.str());
   if (!imports) {
-    return ReportError(Error{imports.error().code,
-                             fmt::format("{}: {}", o.path, imports.error().message), ""});
+    return ReportError(
+        Error{imports.error().code, fmt::format("{}: {}", o.path, imports.error().message), ""});
   }
   auto store = OpenDatabase(o.db);
   if (!store) {

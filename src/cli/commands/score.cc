@@ -29,8 +29,7 @@ Result<nlohmann::json> ReadResource(const std::string& path) {
   text << in.rdbuf();
   auto resource = fhir::ParseResource(text.str());
   if (!resource) {
-    return Fail(ErrorCode::kInvalidArgument,
-                fmt::format("{}: {}", path, resource.error().message));
+    return Fail(ErrorCode::kInvalidArgument, fmt::format("{}: {}", path, resource.error().message));
   }
   return resource;
 }
@@ -92,10 +91,11 @@ int Score(const ScoreOptions& o) {
   issues.insert(issues.end(), scores->issues.begin(), scores->issues.end());
 
   if (o.json) {
-    nlohmann::ordered_json out = {{"total", scores->total ? Number(*scores->total) : nlohmann::json()},
-                          {"band", scores->band ? nlohmann::json(*scores->band) : nlohmann::json()},
-                          {"subscales", nlohmann::json::object()},
-                          {"issues", nlohmann::json::array()}};
+    nlohmann::ordered_json out = {
+        {"total", scores->total ? Number(*scores->total) : nlohmann::json()},
+        {"band", scores->band ? nlohmann::json(*scores->band) : nlohmann::json()},
+        {"subscales", nlohmann::json::object()},
+        {"issues", nlohmann::json::array()}};
     for (const auto& [name, value] : scores->subscales) {
       out["subscales"][name] = Number(value);
     }

@@ -10,6 +10,7 @@
 #include "cli/commands/commands.h"
 #include "cli/exit_code.h"
 #include "fhir/fhir_routes.h"
+#include "fhir/questionnaire_format.h"
 #include "http/api/api_routes.h"
 #include "http/server.h"
 #include "web/static_files.h"
@@ -73,7 +74,8 @@ int Serve(const ServeOptions& options) {
   if (!store) {
     return ReportError(store.error());
   }
-  app::App app(**store, std::move(*guides));
+  const fhir::FhirQuestionnaireFormat questionnaire_format;
+  app::App app(**store, std::move(*guides), &questionnaire_format);
   http::Metrics metrics;
   store::Store& db = **store;
   metrics.AddCounter("covalue_store_writes_total", "Writes committed to the database.",

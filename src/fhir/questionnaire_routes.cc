@@ -1,0 +1,203 @@
+#include "fhir/questionnaire_routes.h"
+
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "fhir/fhir_json.h"
+#include "fhir/operation_outcome.h"
+#include "fhir/prom_reader.h"
+#include "fhir/questionnaire.h"
+
+namespace covalue::fhir {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kMaxQuestionnaireBytes = std::size_t{4} * 1024 * 1024;
+constexpr std::int64_t kDefaultCount = 50;
+constexpr std::int64_t kMaxCount = 200;
+
+// A stored version as the FHIR API shows it: the resource as imported, with its id and meta.
+Result<json> ResourceOf(const QuestionnaireVersion& q) {
+  COVALUE_ASSIGN_OR_RETURN(json resource, ParseResource(q.resource));
+  resource["id"] = q.resource_id;
+  resource["meta"]["versionId"] = std::to_string(q.version);
+  resource["meta"]["lastUpdated"] = Instant(q.created_ms);
+  return resource;
+}
+
+http::Response WithVersion(http::Response response, const std::string& version) {
+  response.SetHeader("ETag", "W/\"" + version + "\"");
+  return response;
+}
+
+Result<std::int64_t> QueryNumber(const http::Request& request, const std::string& name,
+                                 std::int64_t fallback, std::int64_t max) {
+  const std::string* text = request.Query(name);
+  if (text == nullptr) {
+    return fallback;
+  }
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc() || end != text->data() + text->size() || value < 0 || value > max) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("{} is a whole number from 0 to {}", name, max), name);
+  }
+  return value;
+}
+
+// Every questionnaire visible to the caller: the guides, then the stored ones.
+Result<std::vector<std::pair<std::string, json>>> Visible(app::App& app,
+                                                          const http::RouteContext& r) {
+  std::vector<std::pair<std::string, json>> out;
+  COVALUE_ASSIGN_OR_RETURN(auto guides, app.ListGuides(r.ctx));
+  for (const Guide& guide : guides) {
+    out.emplace_back(guide.id, QuestionnaireOf(guide));
+  }
+  PageRequest page{0, 200};
+  for (;;) {
+    COVALUE_ASSIGN_OR_RETURN(auto stored, app.ListQuestionnaires(r.ctx, page));
+    for (const QuestionnaireVersion& q : stored.items) {
+      COVALUE_ASSIGN_OR_RETURN(json resource, ResourceOf(q));
+      out.emplace_back(q.resource_id, std::move(resource));
+    }
+    if (!stored.next) {
+      return out;
+    }
+    page.after = *stored.next;
+  }
+}
+
+Result<http::Response> Search(app::App& app, const http::RouteContext& r) {
+  const std::string* id = r.request.Query("_id");
+  const std::string* url = r.request.Query("url");
+  const std::string* name = r.request.Query("name");
+  COVALUE_ASSIGN_OR_RETURN(std::int64_t count,
+                           QueryNumber(r.request, "_count", kDefaultCount, kMaxCount));
+  COVALUE_ASSIGN_OR_RETURN(std::int64_t offset,
+                           QueryNumber(r.request, "_offset", 0, std::int64_t{1} << 40));
+  COVALUE_ASSIGN_OR_RETURN(auto visible, Visible(app, r));
+  std::vector<std::pair<std::string, json>> matches;
+  for (auto& [resource_id, resource] : visible) {
+    const std::string resource_url = resource.value("url", "");
+    const std::string resource_name = resource.value("name", "");
+    if ((id != nullptr && *id != resource_id) ||
+        (url != nullptr && *url != resource_url.substr(0, resource_url.find('|'))) ||
+        (name != nullptr && *name != resource_name)) {
+      continue;
+    }
+    matches.emplace_back(resource_id, std::move(resource));
+  }
+  const std::string base = BaseUrl(r.request);
+  json entries = json::array();
+  const auto first = static_cast<std::size_t>(offset);
+  for (std::size_t i = first; i < matches.size() && i < first + static_cast<std::size_t>(count);
+       ++i) {
+    entries.push_back({{"fullUrl", base + "/Questionnaire/" + matches[i].first},
+                       {"resource", std::move(matches[i].second)},
+                       {"search", {{"mode", "match"}}}});
+  }
+  std::string query;
+  for (const auto& [key, value] :
+       {std::pair{"_id", id}, std::pair{"url", url}, std::pair{"name", name}}) {
+    if (value != nullptr) {
+      query += fmt::format("{}={}&", key, *value);
+    }
+  }
+  json links = json::array({{{"relation", "self"},
+                             {"url", fmt::format("{}/Questionnaire?{}_count={}&_offset={}", base,
+                                                 query, count, offset)}}});
+  if (first + static_cast<std::size_t>(count) < matches.size()) {
+    links.push_back({{"relation", "next"},
+                     {"url", fmt::format("{}/Questionnaire?{}_count={}&_offset={}", base, query,
+                                         count, offset + count)}});
+  }
+  return FhirJson(200, {{"resourceType", "Bundle"},
+                        {"type", "searchset"},
+                        {"total", matches.size()},
+                        {"link", links},
+                        {"entry", entries}});
+}
+
+// A create's body: a Questionnaire, imported as the next version of its name. Its warnings
+// come back as an OperationOutcome when the client asks for one (Prefer: return=...).
+Result<http::Response> Create(app::App& app, const http::RouteContext& r) {
+  COVALUE_ASSIGN_OR_RETURN(json resource, ParseResource(r.request.body));
+  COVALUE_ASSIGN_OR_RETURN(ImportedQuestionnaire read, ReadQuestionnaire(resource));
+  std::optional<Id> site;
+  if (r.request.Query("site") != nullptr) {
+    COVALUE_ASSIGN_OR_RETURN(site, QueryNumber(r.request, "site", 0, std::int64_t{1} << 53));
+  }
+  std::vector<app::QuestionnaireImport> imports;
+  imports.push_back({std::move(read), r.request.body, "fhir"});
+  COVALUE_ASSIGN_OR_RETURN(auto imported,
+                           app.ImportQuestionnaires(r.ctx, std::move(imports), site));
+  const app::ImportedVersion& q = imported.front();
+  const std::string location = fmt::format("{}/Questionnaire/{}/_history/{}", BaseUrl(r.request),
+                                           q.stored.resource_id, q.stored.version);
+  http::Response response;
+  if (r.request.Header("prefer").find("return=OperationOutcome") != std::string::npos) {
+    json issues = json::array();
+    for (const Issue& w : q.warnings) {
+      json issue = {{"severity", "warning"}, {"code", "informational"}, {"diagnostics", w.message}};
+      if (!w.location.empty()) {
+        issue["expression"] = json::array({w.location});
+      }
+      issues.push_back(issue);
+    }
+    if (issues.empty()) {
+      issues.push_back({{"severity", "information"},
+                        {"code", "informational"},
+                        {"diagnostics", "imported without warnings"}});
+    }
+    response = FhirJson(201, {{"resourceType", "OperationOutcome"}, {"issue", issues}});
+  } else {
+    COVALUE_ASSIGN_OR_RETURN(json stored, ResourceOf(q.stored));
+    response = FhirJson(201, stored);
+  }
+  response.SetHeader("Location", location);
+  return WithVersion(std::move(response), std::to_string(q.stored.version));
+}
+
+Result<http::Response> Read(app::App& app, const http::RouteContext& r,
+                            std::optional<std::int64_t> version) {
+  const std::string& id = r.params.at("id");
+  if (!version) {
+    if (auto guide = app.GetGuide(r.ctx, id)) {
+      return WithVersion(FhirJson(200, QuestionnaireOf(*guide)), guide->version);
+    }
+  }
+  COVALUE_ASSIGN_OR_RETURN(QuestionnaireVersion q, app.GetQuestionnaire(r.ctx, id, version));
+  COVALUE_ASSIGN_OR_RETURN(json resource, ResourceOf(q));
+  return WithVersion(FhirJson(200, resource), std::to_string(q.version));
+}
+
+}  // namespace
+
+void AddQuestionnaireRoutes(http::Router& router, app::App& app) {
+  auto outcome = [](const Error& e, const std::string& id) {
+    return OperationOutcomeResponse(e, id);
+  };
+  router.Add({"GET", "/fhir/r4/Questionnaire/{id}",
+              "FHIR R4 read of a Questionnaire (a guide's, or a questionnaire's latest version)",
+              http::Access::kSignedIn,
+              [&app](http::RouteContext& r) { return Read(app, r, std::nullopt); }, 0, outcome});
+  router.Add({"GET", "/fhir/r4/Questionnaire/{id}/_history/{vid}",
+              "FHIR R4 vread of one version of a Questionnaire", http::Access::kSignedIn,
+              [&app](http::RouteContext& r) -> Result<http::Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id version, http::PathId(r, "vid"));
+                return Read(app, r, version);
+              },
+              0, outcome});
+  router.Add({"GET", "/fhir/r4/Questionnaire",
+              "FHIR R4 search of Questionnaires (_id, url, name; _count, _offset)",
+              http::Access::kSignedIn, [&app](http::RouteContext& r) { return Search(app, r); }, 0,
+              outcome});
+  router.Add({"POST", "/fhir/r4/Questionnaire",
+              "FHIR R4 create: import a Questionnaire as the next version of its name (site)",
+              http::Access::kSignedIn, [&app](http::RouteContext& r) { return Create(app, r); },
+              kMaxQuestionnaireBytes, outcome});
+}
+
+}  // namespace covalue::fhir
