@@ -9,6 +9,7 @@ namespace {
 
 std::vector<app::QuestionnaireImport> FromRedcap(std::vector<ImportedQuestionnaire> forms) {
   std::vector<app::QuestionnaireImport> out;
+  out.reserve(forms.size());
   for (ImportedQuestionnaire& form : forms) {
     out.push_back({std::move(form), "", "redcap"});
   }

@@ -20,7 +20,7 @@ std::string Fixture() {
   return text.str();
 }
 
-const std::string kHeader =
+constexpr std::string_view kHeader =
     "Variable / Field Name,Form Name,Section Header,Field Type,Field Label,\"Choices, "
     "Calculations, OR Slider Labels\",Field Note,Text Validation Type OR Show Slider Number,Text "
     "Validation Min,Text Validation Max,Identifier?,Branching Logic (Show field only "
@@ -114,7 +114,7 @@ TEST(RedcapDictionary, ReadsBranchingItCanAndMarksTheRestReadOnly) {
 }
 
 TEST(RedcapDictionary, JoinsComparisonsByAndOrOr) {
-  const std::string csv = kHeader +
+  const std::string csv = std::string(kHeader) +
                           "a,f,,radio,A,\"1, Yes | 0, No\",,,,,,,\n"
                           "b,f,,text,B,,,integer,,,,,\n"
                           "c,f,,text,C,,,,,,,\"[a] = '1' or [b] >= 18\",\n"
@@ -134,18 +134,18 @@ TEST(RedcapDictionary, JoinsComparisonsByAndOrOr) {
 TEST(RedcapDictionary, RefusesWhatIsNotADictionaryNamingTheLine) {
   const std::pair<std::string, std::string> cases[] = {
       {"name,form\nx,y\n", "line 1"},
-      {kHeader + "Bad Name,f,,text,A,,,,,,,,\n", "line 2"},
-      {kHeader + "a,f,,text,A,,,,,,,,\na,f,,text,B,,,,,,,,\n", "line 3"},
-      {kHeader + "a,f,,radio,A,\"1, Yes | no code\",,,,,,,\n", "line 2"},
-      {kHeader + "a,,,text,A,,,,,,,,\n", "line 2"},
-      {kHeader + "a,f,,text,\"A,,,,,,,,\n", "line 2"},
+      {std::string(kHeader) + "Bad Name,f,,text,A,,,,,,,,\n", "line 2"},
+      {std::string(kHeader) + "a,f,,text,A,,,,,,,,\na,f,,text,B,,,,,,,,\n", "line 3"},
+      {std::string(kHeader) + "a,f,,radio,A,\"1, Yes | no code\",,,,,,,\n", "line 2"},
+      {std::string(kHeader) + "a,,,text,A,,,,,,,,\n", "line 2"},
+      {std::string(kHeader) + "a,f,,text,\"A,,,,,,,,\n", "line 2"},
   };
   for (const auto& [csv, line] : cases) {
     auto forms = ReadRedcapDictionary(csv);
     ASSERT_FALSE(forms.has_value()) << csv;
     EXPECT_EQ(forms.error().field, line) << forms.error().message;
   }
-  EXPECT_FALSE(ReadRedcapDictionary(kHeader).has_value());
+  EXPECT_FALSE(ReadRedcapDictionary(std::string(kHeader)).has_value());
 }
 
 }  // namespace
