@@ -176,8 +176,8 @@ struct QuestionnaireVersion {
   std::optional<Id> site_id;  // absent: the whole community's
   std::string name;
   std::string title;
-  std::string source;    // "fhir", "redcap" or "shipped"
-  std::string resource;  // the FHIR R4 Questionnaire JSON, as imported or written
+  std::string source;            // "fhir", "redcap" or "shipped"
+  std::string resource;          // the FHIR R4 Questionnaire JSON, as imported or written
   std::optional<Id> created_by;  // absent: the command line's operator
   std::int64_t created_ms = 0;
 };
