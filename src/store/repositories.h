@@ -12,6 +12,7 @@
 #include "domain/error.h"
 #include "domain/page.h"
 #include "domain/questionnaire.h"
+#include "domain/registry.h"
 #include "domain/workbook.h"
 
 // The persistence interface: one repository per aggregate. Drivers (sqlite/, later postgres/)
@@ -195,6 +196,39 @@ class QuestionnaireRepository {
       const PageRequest& page, const std::optional<std::vector<Id>>& sites) = 0;
 };
 
+// What a search of responses or observations asks for; absent parts match everything.
+struct RecordQuery {
+  std::optional<Id> patient_id;
+  std::optional<std::vector<Id>> sites;  // the sites whose records may be returned
+  std::optional<std::int64_t> from_ms;   // authored / effective at or after
+  std::optional<std::int64_t> to_ms;     // … and before
+  std::optional<std::string> code;       // an observation's code, a response's questionnaire id
+  std::optional<std::string> system;     // an observation's code system
+};
+
+// The registry: patients, responses and observations (domain/registry.h).
+class RegistryRepository {
+ public:
+  virtual ~RegistryRepository() = default;
+  // kConflict when the site already has the identifier or the user is linked to a patient.
+  [[nodiscard]] virtual Result<Patient> CreatePatient(const Patient& patient) = 0;
+  [[nodiscard]] virtual Result<Patient> GetPatient(Id id) = 0;
+  [[nodiscard]] virtual Result<std::optional<Patient>> PatientOfUser(Id user_id) = 0;
+  // By id, of the given sites (every site when nullopt) and population.
+  [[nodiscard]] virtual Result<Page<Patient>> ListPatients(
+      const PageRequest& page, const std::optional<std::vector<Id>>& sites,
+      std::optional<Id> population_id) = 0;
+  [[nodiscard]] virtual Result<StoredResponse> AddResponse(const StoredResponse& response) = 0;
+  [[nodiscard]] virtual Result<StoredResponse> GetResponse(Id id) = 0;
+  // By id (the order they were stored in).
+  [[nodiscard]] virtual Result<Page<StoredResponse>> ListResponses(const RecordQuery& query,
+                                                                   const PageRequest& page) = 0;
+  [[nodiscard]] virtual Result<Observation> AddObservation(const Observation& observation) = 0;
+  [[nodiscard]] virtual Result<Observation> GetObservation(Id id) = 0;
+  [[nodiscard]] virtual Result<Page<Observation>> ListObservations(const RecordQuery& query,
+                                                                   const PageRequest& page) = 0;
+};
+
 class Repositories {
  public:
   virtual ~Repositories() = default;
@@ -206,6 +240,7 @@ class Repositories {
   virtual AuditRepository& Audit() = 0;
   virtual WorkbookRepository& Workbooks() = 0;
   virtual QuestionnaireRepository& Questionnaires() = 0;
+  virtual RegistryRepository& Registry() = 0;
 };
 
 // Counters since the store was opened.

@@ -22,6 +22,11 @@ Statement& Statement::Bind(std::int64_t value) {
   return *this;
 }
 
+Statement& Statement::BindReal(double value) {
+  sqlite3_bind_double(stmt_, next_index_++, value);
+  return *this;
+}
+
 Statement& Statement::Bind(std::string_view value) {
   sqlite3_bind_text64(stmt_, next_index_++, value.data(), value.size(), SQLITE_TRANSIENT,
                       SQLITE_UTF8);
@@ -59,6 +64,8 @@ Status Statement::Run() {
 }
 
 std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+double Statement::Real(int column) const { return sqlite3_column_double(stmt_, column); }
 
 std::optional<std::int64_t> Statement::OptionalInt(int column) const {
   if (IsNull(column)) {

@@ -31,6 +31,7 @@ class Statement {
   Statement& Bind(std::int64_t value);
   Statement& Bind(std::string_view value);
   Statement& Bind(std::optional<std::int64_t> value);
+  Statement& BindReal(double value);
 
   // Advances to the next row: true for a row, false when done.
   [[nodiscard]] Result<bool> Step();
@@ -39,6 +40,7 @@ class Statement {
 
   std::int64_t Int(int column) const;
   std::optional<std::int64_t> OptionalInt(int column) const;
+  double Real(int column) const;
   std::string Text(int column) const;
   bool IsNull(int column) const;
 

@@ -10,6 +10,7 @@ namespace covalue::embedded {
 std::string_view Migration0001();
 std::string_view Migration0002();
 std::string_view Migration0003();
+std::string_view Migration0004();
 }  // namespace covalue::embedded
 
 namespace covalue::store::sqlite {
@@ -25,6 +26,7 @@ constexpr Migration kMigrations[] = {
     {1, &embedded::Migration0001},
     {2, &embedded::Migration0002},
     {3, &embedded::Migration0003},
+    {4, &embedded::Migration0004},
 };
 
 std::int64_t NowMs() {

@@ -11,20 +11,21 @@ constexpr const char* kColumns =
     "created_ms FROM questionnaires ";
 
 QuestionnaireVersion ReadQuestionnaire(const Statement& row) {
-  return QuestionnaireVersion{row.Int(0),  row.Text(1), row.Int(2), row.OptionalInt(3),
-                              row.Text(4), row.Text(5), row.Text(6), row.Text(7),
+  return QuestionnaireVersion{row.Int(0),         row.Text(1), row.Int(2),  row.OptionalInt(3),
+                              row.Text(4),        row.Text(5), row.Text(6), row.Text(7),
                               row.OptionalInt(8), row.Int(9)};
 }
 
 }  // namespace
 
 Result<QuestionnaireVersion> SqliteQuestionnaireRepository::AddVersion(QuestionnaireVersion q) {
-  COVALUE_ASSIGN_OR_RETURN(
-      auto next, db_.Prepare("SELECT coalesce(max(version), 0) + 1 FROM questionnaires "
-                             "WHERE resource_id = ?"));
+  COVALUE_ASSIGN_OR_RETURN(auto next,
+                           db_.Prepare("SELECT coalesce(max(version), 0) + 1 FROM questionnaires "
+                                       "WHERE resource_id = ?"));
   next.Bind(q.resource_id);
-  COVALUE_ASSIGN_OR_RETURN(q.version, ReadOne(next, [](const Statement& row) { return row.Int(0); },
-                                               "no version"));
+  COVALUE_ASSIGN_OR_RETURN(
+      q.version, ReadOne(
+                     next, [](const Statement& row) { return row.Int(0); }, "no version"));
   COVALUE_ASSIGN_OR_RETURN(
       auto insert,
       db_.Prepare("INSERT INTO questionnaires (resource_id, version, site_id, name, title, source, "
@@ -43,18 +44,17 @@ Result<QuestionnaireVersion> SqliteQuestionnaireRepository::AddVersion(Questionn
   return q;
 }
 
-Result<QuestionnaireVersion> SqliteQuestionnaireRepository::Latest(
-    const std::string& resource_id) {
+Result<QuestionnaireVersion> SqliteQuestionnaireRepository::Latest(const std::string& resource_id) {
   COVALUE_ASSIGN_OR_RETURN(
-      auto query, db_.Prepare(std::string(kColumns) +
-                              "WHERE resource_id = ? ORDER BY version DESC LIMIT 1"));
+      auto query,
+      db_.Prepare(std::string(kColumns) + "WHERE resource_id = ? ORDER BY version DESC LIMIT 1"));
   query.Bind(resource_id);
   return ReadOne(query, ReadQuestionnaire,
                  fmt::format("questionnaire '{}' does not exist", resource_id));
 }
 
-Result<QuestionnaireVersion> SqliteQuestionnaireRepository::Version(
-    const std::string& resource_id, std::int64_t version) {
+Result<QuestionnaireVersion> SqliteQuestionnaireRepository::Version(const std::string& resource_id,
+                                                                    std::int64_t version) {
   COVALUE_ASSIGN_OR_RETURN(
       auto query, db_.Prepare(std::string(kColumns) + "WHERE resource_id = ? AND version = ?"));
   query.Bind(resource_id).Bind(version);
@@ -75,8 +75,7 @@ Result<Page<QuestionnaireVersion>> SqliteQuestionnaireRepository::ListLatest(
       .Bind(sites ? fmt::format("[{}]", fmt::join(*sites, ",")) : std::string("[]"))
       .Bind(FetchLimit(page));
   COVALUE_ASSIGN_OR_RETURN(auto rows, CollectRows(query, ReadQuestionnaire));
-  return MakePage(std::move(rows), page.limit,
-                  [](const QuestionnaireVersion& q) { return q.id; });
+  return MakePage(std::move(rows), page.limit, [](const QuestionnaireVersion& q) { return q.id; });
 }
 
 }  // namespace covalue::store::sqlite

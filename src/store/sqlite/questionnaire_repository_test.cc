@@ -77,8 +77,7 @@ TEST_F(QuestionnaireRepositoryTest, ListsTheLatestVersionsASiteCanSee) {
   };
   EXPECT_EQ(titles(std::vector<Id>{site_a_}), (std::vector<std::string>{"A's own", "PHQ-9 v2"}));
   EXPECT_EQ(titles(std::vector<Id>{}), (std::vector<std::string>{"PHQ-9 v2"}));
-  EXPECT_EQ(titles(std::nullopt),
-            (std::vector<std::string>{"A's own", "B's own", "PHQ-9 v2"}));
+  EXPECT_EQ(titles(std::nullopt), (std::vector<std::string>{"A's own", "B's own", "PHQ-9 v2"}));
 }
 
 }  // namespace

@@ -133,6 +133,29 @@ class SqliteQuestionnaireRepository final : public QuestionnaireRepository {
   Connection& db_;
 };
 
+class SqliteRegistryRepository final : public RegistryRepository {
+ public:
+  explicit SqliteRegistryRepository(Connection& db) : db_(db) {}
+  Result<Patient> CreatePatient(const Patient& patient) override;
+  Result<Patient> GetPatient(Id id) override;
+  Result<std::optional<Patient>> PatientOfUser(Id user_id) override;
+  Result<Page<Patient>> ListPatients(const PageRequest& page,
+                                     const std::optional<std::vector<Id>>& sites,
+                                     std::optional<Id> population_id) override;
+  Result<StoredResponse> AddResponse(const StoredResponse& response) override;
+  Result<StoredResponse> GetResponse(Id id) override;
+  Result<Page<StoredResponse>> ListResponses(const RecordQuery& query,
+                                             const PageRequest& page) override;
+  Result<Observation> AddObservation(const Observation& observation) override;
+  Result<Observation> GetObservation(Id id) override;
+  Result<Page<Observation>> ListObservations(const RecordQuery& query,
+                                             const PageRequest& page) override;
+
+ private:
+  Result<Patient> WithFields(Patient patient);
+  Connection& db_;
+};
+
 // All repositories over one connection.
 class SqliteRepositories final : public Repositories {
  public:
@@ -144,7 +167,8 @@ class SqliteRepositories final : public Repositories {
         credentials_(db),
         audit_(db),
         workbooks_(db),
-        questionnaires_(db) {}
+        questionnaires_(db),
+        registry_(db) {}
   SiteRepository& Sites() override { return sites_; }
   PopulationRepository& Populations() override { return populations_; }
   TeamRepository& Teams() override { return teams_; }
@@ -153,6 +177,7 @@ class SqliteRepositories final : public Repositories {
   AuditRepository& Audit() override { return audit_; }
   WorkbookRepository& Workbooks() override { return workbooks_; }
   QuestionnaireRepository& Questionnaires() override { return questionnaires_; }
+  RegistryRepository& Registry() override { return registry_; }
 
  private:
   SqliteSiteRepository sites_;
@@ -163,6 +188,7 @@ class SqliteRepositories final : public Repositories {
   SqliteAuditRepository audit_;
   SqliteWorkbookRepository workbooks_;
   SqliteQuestionnaireRepository questionnaires_;
+  SqliteRegistryRepository registry_;
 };
 
 // The row limit a page query asks for: one more than the page, to know whether another follows.

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/community.h"
+
+namespace covalue {
+
+// FHIR's administrative gender.
+enum class Sex { kFemale, kMale, kOther, kUnknown };
+std::string_view SexName(Sex sex);
+std::optional<Sex> ParseSex(std::string_view name);
+
+// Whether the person agreed to be in the registry: "consented", "declined", "withdrawn" or
+// "pending" (asked, no answer yet). Care goes on whatever it is; research extracts take only
+// the consented.
+enum class Consent { kPending, kConsented, kDeclined, kWithdrawn };
+std::string_view ConsentName(Consent consent);
+std::optional<Consent> ParseConsent(std::string_view name);
+
+// A person enrolled in a site's population.
+struct Patient {
+  Id id = 0;
+  Id site_id = 0;
+  Id population_id = 0;
+  std::string identifier;  // the site's own identifier, unique within the site
+  std::string birth_date;  // YYYY-MM-DD
+  Sex sex = Sex::kUnknown;
+  std::string diagnosis_date;  // YYYY-MM-DD, "" when not known
+  Consent consent = Consent::kPending;
+  std::map<std::string, std::string> fields;  // the population's own variables
+  std::optional<Id> user_id;                  // the person's own account, when they have one
+  std::int64_t created_ms = 0;
+};
+
+// A stored QuestionnaireResponse: the FHIR JSON as received, and what it is about.
+struct StoredResponse {
+  Id id = 0;
+  Id site_id = 0;
+  Id patient_id = 0;
+  std::string questionnaire_id;  // the questionnaire's resource id
+  std::int64_t questionnaire_version = 0;
+  std::string status;  // "completed" or "in-progress"
+  std::int64_t authored_ms = 0;
+  std::optional<Id> author_id;
+  std::string resource;
+  std::int64_t created_ms = 0;
+};
+
+// One measured or derived value about a patient at a time: a registry variable, or a score
+// derived from a response (response_id names it).
+struct Observation {
+  Id id = 0;
+  Id site_id = 0;
+  Id population_id = 0;
+  Id patient_id = 0;
+  std::string system;
+  std::string code;
+  std::string display;
+  std::int64_t effective_ms = 0;
+  double value = 0;
+  std::string unit;
+  std::string interpretation;  // a score's severity band, "" when none
+  std::optional<Id> response_id;
+};
+
+// The code system of scores covalue derives: the code is the questionnaire's resource id for
+// its total, "<id>/<subscale>" for a subscale.
+inline constexpr const char* kScoreSystem = "urn:covalue:fhir:codesystem:score";
+
+}  // namespace covalue

@@ -1,0 +1,261 @@
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "store/sqlite/sqlite_repositories.h"
+
+namespace covalue::store::sqlite {
+namespace {
+
+constexpr const char* kPatientColumns =
+    "SELECT id, site_id, population_id, identifier, birth_date, sex, diagnosis_date, consent, "
+    "user_id, created_ms FROM patients ";
+constexpr const char* kResponseColumns =
+    "SELECT id, site_id, patient_id, questionnaire_id, questionnaire_version, status, "
+    "authored_ms, author_id, resource, created_ms FROM responses ";
+constexpr const char* kObservationColumns =
+    "SELECT id, site_id, population_id, patient_id, system, code, display, effective_ms, value, "
+    "unit, interpretation, response_id FROM observations ";
+
+Patient ReadPatient(const Statement& row) {
+  Patient p;
+  p.id = row.Int(0);
+  p.site_id = row.Int(1);
+  p.population_id = row.Int(2);
+  p.identifier = row.Text(3);
+  p.birth_date = row.Text(4);
+  p.sex = ParseSex(row.Text(5)).value_or(Sex::kUnknown);
+  p.diagnosis_date = row.Text(6);
+  p.consent = ParseConsent(row.Text(7)).value_or(Consent::kPending);
+  p.user_id = row.OptionalInt(8);
+  p.created_ms = row.Int(9);
+  return p;
+}
+
+StoredResponse ReadResponse(const Statement& row) {
+  return StoredResponse{row.Int(0),  row.Int(1), row.Int(2),         row.Text(3), row.Int(4),
+                        row.Text(5), row.Int(6), row.OptionalInt(7), row.Text(8), row.Int(9)};
+}
+
+Observation ReadObservation(const Statement& row) {
+  return Observation{row.Int(0),  row.Int(1),  row.Int(2),   row.Int(3),
+                     row.Text(4), row.Text(5), row.Text(6),  row.Int(7),
+                     row.Real(8), row.Text(9), row.Text(10), row.OptionalInt(11)};
+}
+
+// The JSON array of site ids json_each reads, and whether every site is allowed.
+std::pair<std::int64_t, std::string> SiteFilter(const std::optional<std::vector<Id>>& sites) {
+  return {sites ? 0 : 1, sites ? fmt::format("[{}]", fmt::join(*sites, ",")) : "[]"};
+}
+
+// The WHERE clause of a record query over a table with patient_id, site_id and a time column.
+std::string Where(const RecordQuery& q, const char* time_column, const char* code_column,
+                  bool with_system) {
+  std::string where = "WHERE id > ? AND (? = 1 OR site_id IN (SELECT value FROM json_each(?)))";
+  if (q.patient_id) {
+    where += " AND patient_id = ?";
+  }
+  if (q.from_ms) {
+    where += fmt::format(" AND {} >= ?", time_column);
+  }
+  if (q.to_ms) {
+    where += fmt::format(" AND {} < ?", time_column);
+  }
+  if (q.code) {
+    where += fmt::format(" AND {} = ?", code_column);
+  }
+  if (with_system && q.system) {
+    where += " AND system = ?";
+  }
+  return where + " ORDER BY id LIMIT ?";
+}
+
+void BindQuery(Statement& s, const RecordQuery& q, const PageRequest& page, bool with_system) {
+  const auto [all, sites] = SiteFilter(q.sites);
+  s.Bind(page.after).Bind(all).Bind(sites);
+  if (q.patient_id) {
+    s.Bind(*q.patient_id);
+  }
+  if (q.from_ms) {
+    s.Bind(*q.from_ms);
+  }
+  if (q.to_ms) {
+    s.Bind(*q.to_ms);
+  }
+  if (q.code) {
+    s.Bind(*q.code);
+  }
+  if (with_system && q.system) {
+    s.Bind(*q.system);
+  }
+  s.Bind(FetchLimit(page));
+}
+
+}  // namespace
+
+Result<Patient> SqliteRegistryRepository::WithFields(Patient patient) {
+  COVALUE_ASSIGN_OR_RETURN(
+      auto query,
+      db_.Prepare("SELECT name, value FROM patient_fields WHERE patient_id = ? ORDER BY name"));
+  query.Bind(patient.id);
+  COVALUE_ASSIGN_OR_RETURN(auto rows, CollectRows(query, [](const Statement& row) {
+                             return std::pair(row.Text(0), row.Text(1));
+                           }));
+  patient.fields = {rows.begin(), rows.end()};
+  return patient;
+}
+
+Result<Patient> SqliteRegistryRepository::CreatePatient(const Patient& patient) {
+  COVALUE_ASSIGN_OR_RETURN(
+      auto insert,
+      db_.Prepare("INSERT INTO patients (site_id, population_id, identifier, birth_date, sex, "
+                  "diagnosis_date, consent, user_id, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                  "?)"));
+  auto inserted = insert.Bind(patient.site_id)
+                      .Bind(patient.population_id)
+                      .Bind(patient.identifier)
+                      .Bind(patient.birth_date)
+                      .Bind(SexName(patient.sex))
+                      .Bind(patient.diagnosis_date)
+                      .Bind(ConsentName(patient.consent))
+                      .Bind(patient.user_id)
+                      .Bind(patient.created_ms)
+                      .Run();
+  if (!inserted) {
+    if (inserted.error().code == ErrorCode::kConflict) {
+      return Fail(ErrorCode::kConflict,
+                  "the site already has a patient with this identifier, or the account is "
+                  "another patient's",
+                  "/identifier");
+    }
+    return Fail(inserted.error());
+  }
+  Patient created = patient;
+  created.id = db_.LastInsertId();
+  for (const auto& [name, value] : patient.fields) {
+    COVALUE_ASSIGN_OR_RETURN(
+        auto field,
+        db_.Prepare("INSERT INTO patient_fields (patient_id, name, value) VALUES (?, ?, ?)"));
+    COVALUE_RETURN_IF_ERROR(field.Bind(created.id).Bind(name).Bind(value).Run());
+  }
+  return created;
+}
+
+Result<Patient> SqliteRegistryRepository::GetPatient(Id id) {
+  COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare(std::string(kPatientColumns) + "WHERE id = ?"));
+  query.Bind(id);
+  COVALUE_ASSIGN_OR_RETURN(
+      Patient patient, ReadOne(query, ReadPatient, fmt::format("patient {} does not exist", id)));
+  return WithFields(std::move(patient));
+}
+
+Result<std::optional<Patient>> SqliteRegistryRepository::PatientOfUser(Id user_id) {
+  COVALUE_ASSIGN_OR_RETURN(auto query,
+                           db_.Prepare(std::string(kPatientColumns) + "WHERE user_id = ?"));
+  query.Bind(user_id);
+  COVALUE_ASSIGN_OR_RETURN(auto rows, CollectRows(query, ReadPatient));
+  if (rows.empty()) {
+    return std::optional<Patient>();
+  }
+  COVALUE_ASSIGN_OR_RETURN(Patient patient, WithFields(std::move(rows.front())));
+  return std::optional(std::move(patient));
+}
+
+Result<Page<Patient>> SqliteRegistryRepository::ListPatients(
+    const PageRequest& page, const std::optional<std::vector<Id>>& sites,
+    std::optional<Id> population_id) {
+  COVALUE_ASSIGN_OR_RETURN(
+      auto query,
+      db_.Prepare(std::string(kPatientColumns) +
+                  "WHERE id > ? AND (? = 1 OR site_id IN (SELECT value FROM json_each(?))) AND "
+                  "(? IS NULL OR population_id = ?) ORDER BY id LIMIT ?"));
+  const auto [all, site_list] = SiteFilter(sites);
+  query.Bind(page.after)
+      .Bind(all)
+      .Bind(site_list)
+      .Bind(population_id)
+      .Bind(population_id)
+      .Bind(FetchLimit(page));
+  COVALUE_ASSIGN_OR_RETURN(auto rows, CollectRows(query, ReadPatient));
+  for (Patient& patient : rows) {
+    COVALUE_ASSIGN_OR_RETURN(patient, WithFields(std::move(patient)));
+  }
+  return MakePage(std::move(rows), page.limit, [](const Patient& p) { return p.id; });
+}
+
+Result<StoredResponse> SqliteRegistryRepository::AddResponse(const StoredResponse& response) {
+  COVALUE_ASSIGN_OR_RETURN(
+      auto insert,
+      db_.Prepare("INSERT INTO responses (site_id, patient_id, questionnaire_id, "
+                  "questionnaire_version, status, authored_ms, author_id, resource, created_ms) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  COVALUE_RETURN_IF_ERROR(insert.Bind(response.site_id)
+                              .Bind(response.patient_id)
+                              .Bind(response.questionnaire_id)
+                              .Bind(response.questionnaire_version)
+                              .Bind(response.status)
+                              .Bind(response.authored_ms)
+                              .Bind(response.author_id)
+                              .Bind(response.resource)
+                              .Bind(response.created_ms)
+                              .Run());
+  StoredResponse created = response;
+  created.id = db_.LastInsertId();
+  return created;
+}
+
+Result<StoredResponse> SqliteRegistryRepository::GetResponse(Id id) {
+  COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare(std::string(kResponseColumns) + "WHERE id = ?"));
+  query.Bind(id);
+  return ReadOne(query, ReadResponse, fmt::format("response {} does not exist", id));
+}
+
+Result<Page<StoredResponse>> SqliteRegistryRepository::ListResponses(const RecordQuery& q,
+                                                                     const PageRequest& page) {
+  COVALUE_ASSIGN_OR_RETURN(auto query,
+                           db_.Prepare(std::string(kResponseColumns) +
+                                       Where(q, "authored_ms", "questionnaire_id", false)));
+  BindQuery(query, q, page, false);
+  COVALUE_ASSIGN_OR_RETURN(auto rows, CollectRows(query, ReadResponse));
+  return MakePage(std::move(rows), page.limit, [](const StoredResponse& r) { return r.id; });
+}
+
+Result<Observation> SqliteRegistryRepository::AddObservation(const Observation& o) {
+  COVALUE_ASSIGN_OR_RETURN(
+      auto insert,
+      db_.Prepare("INSERT INTO observations (site_id, population_id, patient_id, system, code, "
+                  "display, effective_ms, value, unit, interpretation, response_id) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  COVALUE_RETURN_IF_ERROR(insert.Bind(o.site_id)
+                              .Bind(o.population_id)
+                              .Bind(o.patient_id)
+                              .Bind(o.system)
+                              .Bind(o.code)
+                              .Bind(o.display)
+                              .Bind(o.effective_ms)
+                              .BindReal(o.value)
+                              .Bind(o.unit)
+                              .Bind(o.interpretation)
+                              .Bind(o.response_id)
+                              .Run());
+  Observation created = o;
+  created.id = db_.LastInsertId();
+  return created;
+}
+
+Result<Observation> SqliteRegistryRepository::GetObservation(Id id) {
+  COVALUE_ASSIGN_OR_RETURN(auto query,
+                           db_.Prepare(std::string(kObservationColumns) + "WHERE id = ?"));
+  query.Bind(id);
+  return ReadOne(query, ReadObservation, fmt::format("observation {} does not exist", id));
+}
+
+Result<Page<Observation>> SqliteRegistryRepository::ListObservations(const RecordQuery& q,
+                                                                     const PageRequest& page) {
+  COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare(std::string(kObservationColumns) +
+                                                   Where(q, "effective_ms", "code", true)));
+  BindQuery(query, q, page, true);
+  COVALUE_ASSIGN_OR_RETURN(auto rows, CollectRows(query, ReadObservation));
+  return MakePage(std::move(rows), page.limit, [](const Observation& o) { return o.id; });
+}
+
+}  // namespace covalue::store::sqlite

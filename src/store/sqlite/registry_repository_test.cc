@@ -1,0 +1,151 @@
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "store/sqlite/sqlite_store.h"
+#include "support/status_matchers.h"
+#include "support/temp_dir.h"
+
+namespace covalue::store::sqlite {
+namespace {
+
+class RegistryRepositoryTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = OpenSqliteStore(dir_.File("covalue.db"));
+    ASSERT_OK(opened);
+    store_ = std::move(*opened);
+    ASSERT_OK(store_->Write([&](Repositories& r) -> Status {
+      COVALUE_ASSIGN_OR_RETURN(Site a, r.Sites().Create({0, "A", "SE"}));
+      COVALUE_ASSIGN_OR_RETURN(Site b, r.Sites().Create({0, "B", "NO"}));
+      COVALUE_ASSIGN_OR_RETURN(Population pa, r.Populations().Create({0, a.id, "MS", ""}));
+      COVALUE_ASSIGN_OR_RETURN(Population pb, r.Populations().Create({0, b.id, "IBD", ""}));
+      COVALUE_ASSIGN_OR_RETURN(User user, r.Users().Create({0, "pia", "Pia", {}}, "h"));
+      site_a_ = a.id;
+      site_b_ = b.id;
+      population_a_ = pa.id;
+      population_b_ = pb.id;
+      user_ = user.id;
+      return Ok();
+    }));
+  }
+
+  Result<Patient> Create(Id site, Id population, const std::string& identifier,
+                         std::optional<Id> user = std::nullopt) {
+    Patient p;
+    p.site_id = site;
+    p.population_id = population;
+    p.identifier = identifier;
+    p.birth_date = "1980-04-02";
+    p.sex = Sex::kFemale;
+    p.diagnosis_date = "2015-06-01";
+    p.consent = Consent::kConsented;
+    p.fields = {{"edss", "3.5"}, {"phenotype", "relapsing"}};
+    p.user_id = user;
+    p.created_ms = 1;
+    return WriteValue<Patient>(*store_,
+                               [&](Repositories& r) { return r.Registry().CreatePatient(p); });
+  }
+
+  Observation Observe(const Patient& p, const std::string& code, std::int64_t at, double value) {
+    auto added = WriteValue<Observation>(*store_, [&](Repositories& r) {
+      return r.Registry().AddObservation(Observation{0, p.site_id, p.population_id, p.id,
+                                                     kScoreSystem, code, code, at, value, "{score}",
+                                                     "", std::nullopt});
+    });
+    EXPECT_TRUE(added.has_value());
+    return *added;
+  }
+
+  std::vector<double> Values(const RecordQuery& query) {
+    auto page = ReadValue<Page<Observation>>(*store_, [&](Repositories& r) {
+      return r.Registry().ListObservations(query, PageRequest{0, 100});
+    });
+    EXPECT_TRUE(page.has_value());
+    std::vector<double> out;
+    for (const Observation& o : page->items) {
+      out.push_back(o.value);
+    }
+    return out;
+  }
+
+  testing_support::TempDir dir_;
+  std::unique_ptr<Store> store_;
+  Id site_a_ = 0, site_b_ = 0, population_a_ = 0, population_b_ = 0, user_ = 0;
+};
+
+TEST_F(RegistryRepositoryTest, KeepsPatientsWithTheirFieldsAndOneAccountEach) {
+  auto created = Create(site_a_, population_a_, "MRN-1", user_);
+  ASSERT_OK(created);
+  auto read = ReadValue<Patient>(
+      *store_, [&](Repositories& r) { return r.Registry().GetPatient(created->id); });
+  ASSERT_OK(read);
+  EXPECT_EQ(read->fields.at("edss"), "3.5");
+  EXPECT_EQ(read->sex, Sex::kFemale);
+  EXPECT_EQ(read->consent, Consent::kConsented);
+  auto mine = ReadValue<std::optional<Patient>>(
+      *store_, [&](Repositories& r) { return r.Registry().PatientOfUser(user_); });
+  ASSERT_OK(mine);
+  ASSERT_TRUE(mine->has_value());
+  EXPECT_EQ((*mine)->identifier, "MRN-1");
+
+  auto same_identifier = Create(site_a_, population_a_, "MRN-1");
+  ASSERT_FALSE(same_identifier.has_value());
+  EXPECT_EQ(same_identifier.error().code, ErrorCode::kConflict);
+  EXPECT_FALSE(Create(site_a_, population_a_, "MRN-2", user_).has_value());  // one account each
+  EXPECT_TRUE(Create(site_b_, population_b_, "MRN-1").has_value());          // each site its own
+}
+
+TEST_F(RegistryRepositoryTest, FindsObservationsByPatientTimeCodeAndSite) {
+  auto pia = Create(site_a_, population_a_, "MRN-1");
+  auto ola = Create(site_b_, population_b_, "MRN-9");
+  ASSERT_OK(pia);
+  ASSERT_OK(ola);
+  Observe(*pia, "phq-9", 1000, 12);
+  Observe(*pia, "phq-9", 2000, 9);
+  Observe(*pia, "gad-7", 2000, 4);
+  Observe(*ola, "phq-9", 1500, 20);
+  RecordQuery query;
+  query.patient_id = pia->id;
+  EXPECT_EQ(Values(query), (std::vector<double>{12, 9, 4}));
+  query.code = "phq-9";
+  EXPECT_EQ(Values(query), (std::vector<double>{12, 9}));
+  query.from_ms = 1500;
+  EXPECT_EQ(Values(query), (std::vector<double>{9}));
+  query.to_ms = 2000;
+  EXPECT_EQ(Values(query), (std::vector<double>{}));
+  RecordQuery by_site;
+  by_site.sites = std::vector<Id>{site_b_};
+  EXPECT_EQ(Values(by_site), (std::vector<double>{20}));
+  by_site.system = "http://loinc.org";
+  EXPECT_EQ(Values(by_site), (std::vector<double>{}));
+}
+
+TEST_F(RegistryRepositoryTest, NeverChangesAResponseOrObservation) {
+  auto pia = Create(site_a_, population_a_, "MRN-1");
+  ASSERT_OK(pia);
+  auto response = WriteValue<StoredResponse>(*store_, [&](Repositories& r) {
+    return r.Registry().AddResponse(
+        StoredResponse{0, site_a_, pia->id, "phq-9", 1, "completed", 5, std::nullopt, "{}", 6});
+  });
+  ASSERT_OK(response);
+  Observe(*pia, "phq-9", 1000, 12);
+  ASSERT_OK(store_->Read([&](Repositories& r) -> Status {
+    auto list = r.Registry().ListResponses(RecordQuery{pia->id, {}, {}, {}, "phq-9", {}},
+                                           PageRequest{0, 10});
+    EXPECT_TRUE(list.has_value());
+    EXPECT_EQ(list->items.size(), 1U);
+    return Ok();
+  }));
+  const std::string db = dir_.File("covalue.db");
+  store_.reset();
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(raw, "UPDATE responses SET status = 'x'", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(raw, "UPDATE observations SET value = 1", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+}
+
+}  // namespace
+}  // namespace covalue::store::sqlite
