@@ -15,6 +15,7 @@
 #include "domain/guide.h"
 #include "domain/page.h"
 #include "domain/questionnaire.h"
+#include "domain/registry.h"
 #include "store/repositories.h"
 
 namespace covalue::app {
@@ -80,6 +81,24 @@ struct QuestionnaireImport {
 
 struct ImportedVersion {
   QuestionnaireVersion stored;
+  std::vector<Issue> warnings;
+};
+
+// A response as submitted: the model read from its FHIR text, the text itself, and whom and
+// which questionnaire (resource id; version: the latest when absent) it is for.
+struct ResponseSubmission {
+  Id patient_id = 0;
+  std::string questionnaire_id;
+  std::optional<std::int64_t> questionnaire_version;
+  QuestionnaireResponse response;
+  std::string resource;
+  std::int64_t authored_ms = 0;
+};
+
+// A stored response with the scores derived from it and what the reader and scoring noted.
+struct SubmittedResponse {
+  StoredResponse stored;
+  std::vector<Observation> observations;
   std::vector<Issue> warnings;
 };
 
@@ -238,6 +257,33 @@ class App {
       const RequestContext& ctx, const std::string& resource_id,
       std::optional<std::int64_t> version = std::nullopt);
 
+  // The registry (registry.cc). A patient reads and answers for their own record; a site's
+  // professionals and admins for the site's patients. Every read of a record is audited, and
+  // a refusal is 403 (not 404) so that it is audited too.
+  [[nodiscard]] Result<Patient> CreatePatient(const RequestContext& ctx, const Patient& patient);
+  [[nodiscard]] Result<Patient> GetPatient(const RequestContext& ctx, Id id);
+  // The signed-in user's own patient record; kNotFound when they have none.
+  [[nodiscard]] Result<Patient> MyPatient(const RequestContext& ctx);
+  // The patients of the sites where the caller is a professional or admin (a patient: their
+  // own record).
+  [[nodiscard]] Result<Page<Patient>> ListPatients(const RequestContext& ctx,
+                                                   const PageRequest& page,
+                                                   std::optional<Id> population_id);
+  // Validates the response against its questionnaire (every error names its item; kInvalid
+  // Argument with the first item as field), scores it when completed, and stores the response
+  // with its derived observations (the total, each subscale) in one write.
+  [[nodiscard]] Result<SubmittedResponse> SubmitResponse(const RequestContext& ctx,
+                                                         ResponseSubmission submission);
+  [[nodiscard]] Result<StoredResponse> GetResponse(const RequestContext& ctx, Id id);
+  [[nodiscard]] Result<Observation> GetObservation(const RequestContext& ctx, Id id);
+  // With query.patient_id: that patient's; without: the caller's sites' (staff only).
+  [[nodiscard]] Result<Page<StoredResponse>> ListResponses(const RequestContext& ctx,
+                                                           store::RecordQuery query,
+                                                           const PageRequest& page);
+  [[nodiscard]] Result<Page<Observation>> ListObservations(const RequestContext& ctx,
+                                                           store::RecordQuery query,
+                                                           const PageRequest& page);
+
   // The audit trail (audit_trail.cc): a community admin sees every record, a site admin the
   // records of their sites.
   [[nodiscard]] Result<Page<AuditRecord>> ListAudit(const RequestContext& ctx,
@@ -284,6 +330,12 @@ class App {
   Result<AnswerRevision> WriteRevision(const RequestContext& ctx, const WorkbookAccess& access,
                                        AnswerRevision revision,
                                        const std::optional<std::string>& if_match);
+  // The patient and the decision that lets ctx take action on their record (audited).
+  Result<std::pair<Patient, Decision>> AccessPatient(const RequestContext& ctx, Id patient_id,
+                                                     Action action);
+  // Narrows a record query to what ctx may see: one patient's (access checked and audited) or
+  // the sites where ctx is staff.
+  Status Scope(const RequestContext& ctx, store::RecordQuery& query);
   // The team with its members, read now.
   Result<TeamDetail> DetailOf(const Team& team);
 

@@ -126,6 +126,14 @@ std::string_view ActionName(Action action) {
       return "questionnaire.read";
     case Action::kQuestionnaireImport:
       return "questionnaire.import";
+    case Action::kPatientCreate:
+      return "patient.create";
+    case Action::kPatientRead:
+      return "patient.read";
+    case Action::kPatientList:
+      return "patient.list";
+    case Action::kResponseSubmit:
+      return "response.submit";
   }
   return "unknown";
 }
@@ -198,6 +206,22 @@ Decision Authorize(const Principal& p, Action action, const Target& t) {
         return Allow(Role::kFacilitator);
       }
       return Authorize(p, Action::kWorkbookRead, t);
+
+    // A patient's own record is theirs; the site's professionals and admins care for it.
+    case Action::kPatientRead:
+    case Action::kResponseSubmit:
+      if (t.user_id && t.user_id == p.user_id) {
+        return Allow(Role::kPatient);
+      }
+      [[fallthrough]];
+    case Action::kPatientCreate:
+    case Action::kPatientList:
+      for (Role role : {Role::kProfessional, Role::kAdmin}) {
+        if (Holds(p, role, t.site_id) != nullptr) {
+          return Allow(role);
+        }
+      }
+      return Deny();
 
     // The community's questionnaires are its admins' to import, a site's its admins'.
     case Action::kQuestionnaireImport:

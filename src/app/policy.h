@@ -40,6 +40,10 @@ enum class Action {
   kWorkbookProgress,     // see a workbook's step statuses only
   kQuestionnaireRead,    // read questionnaires (the community's and target.site_id's)
   kQuestionnaireImport,  // import a questionnaire for target.site_id (community-wide if absent)
+  kPatientCreate,        // enrol a patient at target.site_id
+  kPatientRead,   // read a patient's record, responses, observations (target.user_id: theirs)
+  kPatientList,   // list the patients of target.site_id
+  kResponseSubmit,  // answer a questionnaire for the patient (target.user_id: theirs)
 };
 
 std::string_view ActionName(Action action);

@@ -23,7 +23,9 @@ struct AuditRecord {
   std::string action;         // a policy action name such as "team.read"
   std::string resource_type;  // "team", "user", …
   std::string resource_id;
-  std::optional<Id> person_id;  // whose personal data was touched, where any
+  // Whose personal data was touched, where any: a user's id for account data, a patient's id
+  // for registry data (resource_type "patient", "response" or "observation").
+  std::optional<Id> person_id;
   std::optional<Id> site_id;    // the site the resource belongs to, where any
   AuditOutcome outcome = AuditOutcome::kAllowed;
   std::string request_id;

@@ -1,0 +1,342 @@
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "app/app.h"
+#include "domain/dates.h"
+#include "domain/response_validation.h"
+#include "domain/scoring.h"
+#include "domain/validation.h"
+
+namespace covalue::app {
+namespace {
+
+constexpr std::size_t kMaxFields = 100;
+
+Target TargetOf(const Patient& p) { return Target{p.site_id, std::nullopt, p.user_id, {}}; }
+
+Status ValidatePatient(const Patient& p) {
+  COVALUE_RETURN_IF_ERROR(ValidateText(p.identifier, "/identifier", 64));
+  const auto birth = ParseDateMs(p.birth_date);
+  if (!birth) {
+    return Fail(ErrorCode::kInvalidArgument, "birth_date is a day written YYYY-MM-DD",
+                "/birth_date");
+  }
+  if (*birth > NowMs()) {
+    return Fail(ErrorCode::kInvalidArgument, "birth_date is in the future", "/birth_date");
+  }
+  if (!p.diagnosis_date.empty()) {
+    const auto diagnosis = ParseDateMs(p.diagnosis_date);
+    if (!diagnosis || *diagnosis < *birth) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "diagnosis_date is a day written YYYY-MM-DD, not before birth_date",
+                  "/diagnosis_date");
+    }
+  }
+  if (p.fields.size() > kMaxFields) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("a patient has at most {} fields", kMaxFields), "/fields");
+  }
+  for (const auto& [name, value] : p.fields) {
+    const bool named = !name.empty() && name.size() <= 64 &&
+                       std::all_of(name.begin(), name.end(), [](char c) {
+                         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+                       });
+    if (!named) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("field name '{}' uses only a-z, 0-9 and '_' (64 at most)", name),
+                  "/fields");
+    }
+    COVALUE_RETURN_IF_ERROR(ValidateText(value, "/fields/" + name, 1000));
+  }
+  return Ok();
+}
+
+// The sites where the principal cares for patients (nullopt: every site).
+std::optional<std::vector<Id>> StaffSites(const Principal& principal) {
+  std::vector<Id> sites;
+  for (const Membership& m : principal.memberships) {
+    if (m.role == Role::kProfessional || m.role == Role::kAdmin) {
+      if (!m.site_id) {
+        return std::nullopt;
+      }
+      sites.push_back(*m.site_id);
+    }
+  }
+  return sites;
+}
+
+std::string Joined(const std::vector<Issue>& errors) {
+  std::string out;
+  for (const Issue& e : errors) {
+    out += fmt::format("{}{}: {}", out.empty() ? "" : "; ", e.location, e.message);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::pair<Patient, Decision>> App::AccessPatient(const RequestContext& ctx, Id patient_id,
+                                                        Action action) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Patient patient, ReadValue<Patient>(store_, [&](store::Repositories& r) {
+                             return r.Registry().GetPatient(patient_id);
+                           }));
+  COVALUE_ASSIGN_OR_RETURN(
+      Decision decision,
+      Permit(ctx, principal, action, TargetOf(patient),
+             {"patient", std::to_string(patient.id), patient.id}));
+  return std::pair(std::move(patient), decision);
+}
+
+Result<Patient> App::CreatePatient(const RequestContext& ctx, const Patient& patient) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_RETURN_IF_ERROR(ValidatePatient(patient));
+  const Target target{patient.site_id, std::nullopt, std::nullopt, {}};
+  COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, Action::kPatientCreate,
+                                                     target, {"patient", "", {}}));
+  return store::WriteValue<Patient>(store_, [&](store::Repositories& repos) -> Result<Patient> {
+    auto population = repos.Populations().Get(patient.population_id);
+    if (!population || population->site_id != patient.site_id) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("population {} is not one of site {}'s", patient.population_id,
+                              patient.site_id),
+                  "/population_id");
+    }
+    if (patient.user_id) {
+      COVALUE_ASSIGN_OR_RETURN(User user, repos.Users().Get(*patient.user_id));
+      const bool is_patient_here =
+          std::any_of(user.memberships.begin(), user.memberships.end(), [&](const Membership& m) {
+            return m.role == Role::kPatient && m.site_id == patient.site_id;
+          });
+      if (!is_patient_here) {
+        return Fail(ErrorCode::kInvalidArgument,
+                    fmt::format("user {} is not a patient of site {}", user.username,
+                                patient.site_id),
+                    "/user_id");
+      }
+    }
+    Patient record = patient;
+    record.created_ms = NowMs();
+    COVALUE_ASSIGN_OR_RETURN(Patient created, repos.Registry().CreatePatient(record));
+    COVALUE_RETURN_IF_ERROR(AppendAudit(repos, ctx, decision, Action::kPatientCreate, target,
+                                        {"patient", std::to_string(created.id), created.id},
+                                        AuditOutcome::kAllowed));
+    return created;
+  });
+}
+
+Result<Patient> App::GetPatient(const RequestContext& ctx, Id id) {
+  COVALUE_ASSIGN_OR_RETURN(auto access, AccessPatient(ctx, id, Action::kPatientRead));
+  COVALUE_RETURN_IF_ERROR(RecordRead(ctx, access.second, Action::kPatientRead,
+                                     TargetOf(access.first),
+                                     {"patient", std::to_string(id), id}));
+  return std::move(access.first);
+}
+
+Result<Patient> App::MyPatient(const RequestContext& ctx) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(auto mine,
+                           ReadValue<std::optional<Patient>>(store_, [&](store::Repositories& r) {
+                             return r.Registry().PatientOfUser(principal.user_id);
+                           }));
+  if (!mine) {
+    return Fail(ErrorCode::kNotFound, "your account is not linked to a patient record");
+  }
+  return GetPatient(ctx, mine->id);
+}
+
+Result<Page<Patient>> App::ListPatients(const RequestContext& ctx, const PageRequest& page,
+                                        std::optional<Id> population_id) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  const auto sites = StaffSites(principal);
+  if (sites && sites->empty()) {
+    // Not staff anywhere: a patient sees their own record.
+    COVALUE_ASSIGN_OR_RETURN(Patient mine, MyPatient(ctx));
+    if (population_id && mine.population_id != *population_id) {
+      return Page<Patient>{};
+    }
+    return Page<Patient>{{mine}, std::nullopt};
+  }
+  COVALUE_ASSIGN_OR_RETURN(Decision decision,
+                           Permit(ctx, principal, Action::kPatientList,
+                                  {sites && sites->size() == 1 ? std::optional(sites->front())
+                                                               : std::nullopt,
+                                   {}, {}, {}},
+                                  {"patient", "", {}}));
+  COVALUE_ASSIGN_OR_RETURN(auto patients,
+                           ReadValue<Page<Patient>>(store_, [&](store::Repositories& r) {
+                             return r.Registry().ListPatients(page, sites, population_id);
+                           }));
+  COVALUE_RETURN_IF_ERROR(RecordRead(ctx, decision, Action::kPatientList, {},
+                                     {"patient", fmt::format("{} listed", patients.items.size()),
+                                      {}}));
+  return patients;
+}
+
+Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
+                                              ResponseSubmission submission) {
+  COVALUE_ASSIGN_OR_RETURN(auto access,
+                           AccessPatient(ctx, submission.patient_id, Action::kResponseSubmit));
+  const Patient& patient = access.first;
+  if (format_ == nullptr) {
+    return Fail(ErrorCode::kUnsupported, "this program was built without a questionnaire format");
+  }
+  auto version =
+      GetQuestionnaire(ctx, submission.questionnaire_id, submission.questionnaire_version);
+  if (!version) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("the response answers questionnaire '{}', which {}",
+                            submission.questionnaire_id,
+                            version.error().code == ErrorCode::kNotFound ? "does not exist"
+                                                                         : "cannot be read"),
+                "questionnaire");
+  }
+  if (version->site_id && version->site_id != patient.site_id) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "the questionnaire is another site's own, not the patient's site's",
+                "questionnaire");
+  }
+  COVALUE_ASSIGN_OR_RETURN(ImportedQuestionnaire q, format_->Read(version->resource));
+  const QuestionnaireResponse& response = submission.response;
+  if (response.status != "completed" && response.status != "in-progress") {
+    return Fail(ErrorCode::kInvalidArgument, "status is 'completed' or 'in-progress'", "status");
+  }
+  std::vector<Issue> issues = ValidateResponse(q.questionnaire, response);
+  std::vector<Issue> errors;
+  SubmittedResponse out;
+  for (Issue& issue : issues) {
+    (issue.severity == "error" ? errors : out.warnings).push_back(std::move(issue));
+  }
+  if (!errors.empty()) {
+    return Fail(ErrorCode::kInvalidArgument, Joined(errors), errors.front().location);
+  }
+  // Scores of a completed response become observations; a questionnaire without scores has
+  // none.
+  std::optional<Scores> scores;
+  if (response.status == "completed") {
+    if (auto scored = ScoreResponse(q.questionnaire, response)) {
+      scores = std::move(*scored);
+      out.warnings.insert(out.warnings.end(), scores->issues.begin(), scores->issues.end());
+    } else if (q.questionnaire.scoring) {
+      return Fail(scored.error());
+    }
+  }
+  const std::string title = version->title;
+  const std::int64_t now = NowMs();
+  auto stored = store::WriteValue<SubmittedResponse>(
+      store_, [&](store::Repositories& repos) -> Result<SubmittedResponse> {
+        SubmittedResponse written;
+        COVALUE_ASSIGN_OR_RETURN(
+            written.stored,
+            repos.Registry().AddResponse(StoredResponse{
+                0, patient.site_id, patient.id, version->resource_id, version->version,
+                response.status, submission.authored_ms,
+                ctx.principal->user_id == 0 ? std::nullopt
+                                            : std::optional<Id>(ctx.principal->user_id),
+                submission.resource, now}));
+        const auto observe = [&](const std::string& code, const std::string& display,
+                                 double value, const std::string& band) -> Status {
+          COVALUE_ASSIGN_OR_RETURN(
+              Observation o, repos.Registry().AddObservation(Observation{
+                                 0, patient.site_id, patient.population_id, patient.id,
+                                 kScoreSystem, code, display, submission.authored_ms, value,
+                                 "{score}", band, written.stored.id}));
+          written.observations.push_back(std::move(o));
+          return Ok();
+        };
+        if (scores && scores->total) {
+          COVALUE_RETURN_IF_ERROR(observe(version->resource_id, title + ": total score",
+                                          *scores->total, scores->band.value_or("")));
+        }
+        if (scores) {
+          for (const auto& [name, value] : scores->subscales) {
+            COVALUE_RETURN_IF_ERROR(observe(version->resource_id + "/" + name,
+                                            title + ": " + name, value, ""));
+          }
+        }
+        COVALUE_RETURN_IF_ERROR(AppendAudit(
+            repos, ctx, access.second, Action::kResponseSubmit, TargetOf(patient),
+            {"response", std::to_string(written.stored.id), patient.id},
+            AuditOutcome::kAllowed));
+        return written;
+      });
+  if (!stored) {
+    return Fail(stored.error());
+  }
+  out.stored = std::move(stored->stored);
+  out.observations = std::move(stored->observations);
+  return out;
+}
+
+Result<StoredResponse> App::GetResponse(const RequestContext& ctx, Id id) {
+  COVALUE_ASSIGN_OR_RETURN(StoredResponse response,
+                           ReadValue<StoredResponse>(store_, [&](store::Repositories& r) {
+                             return r.Registry().GetResponse(id);
+                           }));
+  COVALUE_ASSIGN_OR_RETURN(auto access,
+                           AccessPatient(ctx, response.patient_id, Action::kPatientRead));
+  COVALUE_RETURN_IF_ERROR(RecordRead(ctx, access.second, Action::kPatientRead,
+                                     TargetOf(access.first),
+                                     {"response", std::to_string(id), access.first.id}));
+  return response;
+}
+
+Result<Observation> App::GetObservation(const RequestContext& ctx, Id id) {
+  COVALUE_ASSIGN_OR_RETURN(Observation observation,
+                           ReadValue<Observation>(store_, [&](store::Repositories& r) {
+                             return r.Registry().GetObservation(id);
+                           }));
+  COVALUE_ASSIGN_OR_RETURN(auto access,
+                           AccessPatient(ctx, observation.patient_id, Action::kPatientRead));
+  COVALUE_RETURN_IF_ERROR(RecordRead(ctx, access.second, Action::kPatientRead,
+                                     TargetOf(access.first),
+                                     {"observation", std::to_string(id), access.first.id}));
+  return observation;
+}
+
+Status App::Scope(const RequestContext& ctx, store::RecordQuery& query) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  if (query.patient_id) {
+    COVALUE_ASSIGN_OR_RETURN(auto access,
+                             AccessPatient(ctx, *query.patient_id, Action::kPatientRead));
+    return RecordRead(ctx, access.second, Action::kPatientRead, TargetOf(access.first),
+                      {"patient", std::to_string(access.first.id), access.first.id});
+  }
+  query.sites = StaffSites(principal);
+  if (query.sites && query.sites->empty()) {
+    // A patient searching without naming one searches their own record.
+    COVALUE_ASSIGN_OR_RETURN(Patient mine, MyPatient(ctx));
+    query.patient_id = mine.id;
+    query.sites.reset();
+    return Ok();
+  }
+  COVALUE_ASSIGN_OR_RETURN(Decision decision,
+                           Permit(ctx, principal, Action::kPatientList,
+                                  {query.sites && query.sites->size() == 1
+                                       ? std::optional(query.sites->front())
+                                       : std::nullopt,
+                                   {}, {}, {}},
+                                  {"patient", "", {}}));
+  return RecordRead(ctx, decision, Action::kPatientList, {}, {"patient", "search", {}});
+}
+
+Result<Page<StoredResponse>> App::ListResponses(const RequestContext& ctx,
+                                                store::RecordQuery query,
+                                                const PageRequest& page) {
+  COVALUE_RETURN_IF_ERROR(Scope(ctx, query));
+  return ReadValue<Page<StoredResponse>>(store_, [&](store::Repositories& r) {
+    return r.Registry().ListResponses(query, page);
+  });
+}
+
+Result<Page<Observation>> App::ListObservations(const RequestContext& ctx,
+                                                store::RecordQuery query,
+                                                const PageRequest& page) {
+  COVALUE_RETURN_IF_ERROR(Scope(ctx, query));
+  return ReadValue<Page<Observation>>(store_, [&](store::Repositories& r) {
+    return r.Registry().ListObservations(query, page);
+  });
+}
+
+}  // namespace covalue::app
