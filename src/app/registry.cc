@@ -38,10 +38,10 @@ Status ValidatePatient(const Patient& p) {
                 fmt::format("a patient has at most {} fields", kMaxFields), "/fields");
   }
   for (const auto& [name, value] : p.fields) {
-    const bool named = !name.empty() && name.size() <= 64 &&
-                       std::all_of(name.begin(), name.end(), [](char c) {
-                         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-                       });
+    const bool named =
+        !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](char c) {
+          return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+        });
     if (!named) {
       return Fail(ErrorCode::kInvalidArgument,
                   fmt::format("field name '{}' uses only a-z, 0-9 and '_' (64 at most)", name),
@@ -82,10 +82,9 @@ Result<std::pair<Patient, Decision>> App::AccessPatient(const RequestContext& ct
   COVALUE_ASSIGN_OR_RETURN(Patient patient, ReadValue<Patient>(store_, [&](store::Repositories& r) {
                              return r.Registry().GetPatient(patient_id);
                            }));
-  COVALUE_ASSIGN_OR_RETURN(
-      Decision decision,
-      Permit(ctx, principal, action, TargetOf(patient),
-             {"patient", std::to_string(patient.id), patient.id}));
+  COVALUE_ASSIGN_OR_RETURN(Decision decision,
+                           Permit(ctx, principal, action, TargetOf(patient),
+                                  {"patient", std::to_string(patient.id), patient.id}));
   return std::pair(std::move(patient), decision);
 }
 
@@ -93,8 +92,8 @@ Result<Patient> App::CreatePatient(const RequestContext& ctx, const Patient& pat
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
   COVALUE_RETURN_IF_ERROR(ValidatePatient(patient));
   const Target target{patient.site_id, std::nullopt, std::nullopt, {}};
-  COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, Action::kPatientCreate,
-                                                     target, {"patient", "", {}}));
+  COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, Action::kPatientCreate, target,
+                                                     {"patient", "", {}}));
   return store::WriteValue<Patient>(store_, [&](store::Repositories& repos) -> Result<Patient> {
     auto population = repos.Populations().Get(patient.population_id);
     if (!population || population->site_id != patient.site_id) {
@@ -110,10 +109,10 @@ Result<Patient> App::CreatePatient(const RequestContext& ctx, const Patient& pat
             return m.role == Role::kPatient && m.site_id == patient.site_id;
           });
       if (!is_patient_here) {
-        return Fail(ErrorCode::kInvalidArgument,
-                    fmt::format("user {} is not a patient of site {}", user.username,
-                                patient.site_id),
-                    "/user_id");
+        return Fail(
+            ErrorCode::kInvalidArgument,
+            fmt::format("user {} is not a patient of site {}", user.username, patient.site_id),
+            "/user_id");
       }
     }
     Patient record = patient;
@@ -129,8 +128,7 @@ Result<Patient> App::CreatePatient(const RequestContext& ctx, const Patient& pat
 Result<Patient> App::GetPatient(const RequestContext& ctx, Id id) {
   COVALUE_ASSIGN_OR_RETURN(auto access, AccessPatient(ctx, id, Action::kPatientRead));
   COVALUE_RETURN_IF_ERROR(RecordRead(ctx, access.second, Action::kPatientRead,
-                                     TargetOf(access.first),
-                                     {"patient", std::to_string(id), id}));
+                                     TargetOf(access.first), {"patient", std::to_string(id), id}));
   return std::move(access.first);
 }
 
@@ -158,19 +156,19 @@ Result<Page<Patient>> App::ListPatients(const RequestContext& ctx, const PageReq
     }
     return Page<Patient>{{mine}, std::nullopt};
   }
-  COVALUE_ASSIGN_OR_RETURN(Decision decision,
-                           Permit(ctx, principal, Action::kPatientList,
-                                  {sites && sites->size() == 1 ? std::optional(sites->front())
-                                                               : std::nullopt,
-                                   {}, {}, {}},
-                                  {"patient", "", {}}));
+  COVALUE_ASSIGN_OR_RETURN(
+      Decision decision,
+      Permit(
+          ctx, principal, Action::kPatientList,
+          {sites && sites->size() == 1 ? std::optional(sites->front()) : std::nullopt, {}, {}, {}},
+          {"patient", "", {}}));
   COVALUE_ASSIGN_OR_RETURN(auto patients,
                            ReadValue<Page<Patient>>(store_, [&](store::Repositories& r) {
                              return r.Registry().ListPatients(page, sites, population_id);
                            }));
-  COVALUE_RETURN_IF_ERROR(RecordRead(ctx, decision, Action::kPatientList, {},
-                                     {"patient", fmt::format("{} listed", patients.items.size()),
-                                      {}}));
+  COVALUE_RETURN_IF_ERROR(
+      RecordRead(ctx, decision, Action::kPatientList, {},
+                 {"patient", fmt::format("{} listed", patients.items.size()), {}}));
   return patients;
 }
 
@@ -185,12 +183,12 @@ Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
   auto version =
       GetQuestionnaire(ctx, submission.questionnaire_id, submission.questionnaire_version);
   if (!version) {
-    return Fail(ErrorCode::kInvalidArgument,
-                fmt::format("the response answers questionnaire '{}', which {}",
-                            submission.questionnaire_id,
-                            version.error().code == ErrorCode::kNotFound ? "does not exist"
-                                                                         : "cannot be read"),
-                "questionnaire");
+    return Fail(
+        ErrorCode::kInvalidArgument,
+        fmt::format(
+            "the response answers questionnaire '{}', which {}", submission.questionnaire_id,
+            version.error().code == ErrorCode::kNotFound ? "does not exist" : "cannot be read"),
+        "questionnaire");
   }
   if (version->site_id && version->site_id != patient.site_id) {
     return Fail(ErrorCode::kInvalidArgument,
@@ -235,13 +233,13 @@ Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
                 ctx.principal->user_id == 0 ? std::nullopt
                                             : std::optional<Id>(ctx.principal->user_id),
                 submission.resource, now}));
-        const auto observe = [&](const std::string& code, const std::string& display,
-                                 double value, const std::string& band) -> Status {
+        const auto observe = [&](const std::string& code, const std::string& display, double value,
+                                 const std::string& band) -> Status {
           COVALUE_ASSIGN_OR_RETURN(
-              Observation o, repos.Registry().AddObservation(Observation{
-                                 0, patient.site_id, patient.population_id, patient.id,
-                                 kScoreSystem, code, display, submission.authored_ms, value,
-                                 "{score}", band, written.stored.id}));
+              Observation o,
+              repos.Registry().AddObservation(Observation{
+                  0, patient.site_id, patient.population_id, patient.id, kScoreSystem, code,
+                  display, submission.authored_ms, value, "{score}", band, written.stored.id}));
           written.observations.push_back(std::move(o));
           return Ok();
         };
@@ -251,14 +249,13 @@ Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
         }
         if (scores) {
           for (const auto& [name, value] : scores->subscales) {
-            COVALUE_RETURN_IF_ERROR(observe(version->resource_id + "/" + name,
-                                            title + ": " + name, value, ""));
+            COVALUE_RETURN_IF_ERROR(
+                observe(version->resource_id + "/" + name, title + ": " + name, value, ""));
           }
         }
         COVALUE_RETURN_IF_ERROR(AppendAudit(
             repos, ctx, access.second, Action::kResponseSubmit, TargetOf(patient),
-            {"response", std::to_string(written.stored.id), patient.id},
-            AuditOutcome::kAllowed));
+            {"response", std::to_string(written.stored.id), patient.id}, AuditOutcome::kAllowed));
         return written;
       });
   if (!stored) {
@@ -311,32 +308,29 @@ Status App::Scope(const RequestContext& ctx, store::RecordQuery& query) {
     query.sites.reset();
     return Ok();
   }
-  COVALUE_ASSIGN_OR_RETURN(Decision decision,
-                           Permit(ctx, principal, Action::kPatientList,
-                                  {query.sites && query.sites->size() == 1
-                                       ? std::optional(query.sites->front())
-                                       : std::nullopt,
-                                   {}, {}, {}},
-                                  {"patient", "", {}}));
+  COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, Action::kPatientList,
+                                                     {query.sites && query.sites->size() == 1
+                                                          ? std::optional(query.sites->front())
+                                                          : std::nullopt,
+                                                      {},
+                                                      {},
+                                                      {}},
+                                                     {"patient", "", {}}));
   return RecordRead(ctx, decision, Action::kPatientList, {}, {"patient", "search", {}});
 }
 
-Result<Page<StoredResponse>> App::ListResponses(const RequestContext& ctx,
-                                                store::RecordQuery query,
+Result<Page<StoredResponse>> App::ListResponses(const RequestContext& ctx, store::RecordQuery query,
                                                 const PageRequest& page) {
   COVALUE_RETURN_IF_ERROR(Scope(ctx, query));
-  return ReadValue<Page<StoredResponse>>(store_, [&](store::Repositories& r) {
-    return r.Registry().ListResponses(query, page);
-  });
+  return ReadValue<Page<StoredResponse>>(
+      store_, [&](store::Repositories& r) { return r.Registry().ListResponses(query, page); });
 }
 
-Result<Page<Observation>> App::ListObservations(const RequestContext& ctx,
-                                                store::RecordQuery query,
+Result<Page<Observation>> App::ListObservations(const RequestContext& ctx, store::RecordQuery query,
                                                 const PageRequest& page) {
   COVALUE_RETURN_IF_ERROR(Scope(ctx, query));
-  return ReadValue<Page<Observation>>(store_, [&](store::Repositories& r) {
-    return r.Registry().ListObservations(query, page);
-  });
+  return ReadValue<Page<Observation>>(
+      store_, [&](store::Repositories& r) { return r.Registry().ListObservations(query, page); });
 }
 
 }  // namespace covalue::app

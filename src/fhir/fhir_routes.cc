@@ -5,11 +5,13 @@
 #include "fhir/questionnaire.h"
 #include "fhir/questionnaire_response.h"
 #include "fhir/questionnaire_routes.h"
+#include "fhir/registry_routes.h"
 
 namespace covalue::fhir {
 
 void AddFhirRoutes(http::Router& router, app::App& app) {
   AddQuestionnaireRoutes(router, app);
+  AddRegistryRoutes(router, app);
   router.Add({"GET", "/api/v1/workbooks/{id}/questionnaire-response",
               "A workbook as a FHIR R4 QuestionnaireResponse", http::Access::kSignedIn,
               [&app](http::RouteContext& r) -> Result<http::Response> {

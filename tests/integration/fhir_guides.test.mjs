@@ -49,9 +49,14 @@ describe('guides', () => {
     });
   }
 
-  it('finds the guides with a FHIR search, as a valid searchset Bundle', async () => {
+  it('finds the guides (and the shipped questionnaires) with a FHIR search, as a valid searchset Bundle', async () => {
     const bundle = await (await fetch(`${server.url}/fhir/r4/Questionnaire`, { headers: { cookie } })).json();
-    assert.equal(bundle.total, 3);
+    assert.deepEqual(
+      bundle.entry.map((e) => e.resource.id),
+      ['coproduction-guide-full', 'improvement-passport', 'coproduction-guide-short',
+        'coproduction-value-patient', 'coproduction-value-professional', 'gad-7', 'phq-4', 'phq-9'],
+    );
+    assert.equal(bundle.total, 8);
     assert.deepEqual(validator.validate(bundle), []);
   });
 

@@ -74,7 +74,8 @@ describe('questionnaires', () => {
     const bundle = await (await fhir('/Questionnaire?_count=200')).json();
     assert.deepEqual(
       bundle.entry.map((e) => e.fullUrl.split('/').pop()).filter((id) => !id.startsWith('coproduction-guide') && id !== 'improvement-passport').sort(),
-      ['enrolment', 'phq9', 'site1-patient-health-questionnaire-phq-9'],
+      ['coproduction-value-patient', 'coproduction-value-professional', 'enrolment', 'gad-7', 'phq-4', 'phq-9', 'phq9',
+        'site1-patient-health-questionnaire-phq-9'],
     );
   });
 
@@ -103,17 +104,18 @@ describe('questionnaires', () => {
   });
 
   it('imports through POST as the next version of the name, and answers warnings on request', async () => {
+    // The demo ships GAD-7 as version 1; each import of the name adds the next version.
     const gad7 = JSON.parse(readFileSync('questionnaires/gad-7.json', 'utf8'));
     const first = await post(gad7);
     assert.equal(first.status, 201);
-    assert.match(first.headers.get('location'), /\/fhir\/r4\/Questionnaire\/gad-7\/_history\/1$/);
-    assert.equal(first.headers.get('etag'), 'W/"1"');
+    assert.match(first.headers.get('location'), /\/fhir\/r4\/Questionnaire\/gad-7\/_history\/2$/);
+    assert.equal(first.headers.get('etag'), 'W/"2"');
     const created = await first.json();
     assert.equal(created.id, 'gad-7');
     assert.deepEqual(validator.validate(created), []);
     const second = await post(gad7);
-    assert.equal(second.headers.get('etag'), 'W/"2"');
-    assert.equal((await (await fhir('/Questionnaire/gad-7')).json()).meta.versionId, '2');
+    assert.equal(second.headers.get('etag'), 'W/"3"');
+    assert.equal((await (await fhir('/Questionnaire/gad-7')).json()).meta.versionId, '3');
 
     const warned = await post(readFileSync(PUBLIC_PHQ9, 'utf8'), admin, { prefer: 'return=OperationOutcome' });
     assert.equal(warned.status, 201);

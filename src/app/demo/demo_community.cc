@@ -44,6 +44,7 @@ constexpr std::array<std::string_view, 32> kWords = {
 struct DemoIds {
   std::map<std::string_view, Id> site;
   std::map<std::string_view, Id> team;
+  std::map<std::string_view, Id> population;
 };
 
 Result<std::map<std::string, Id>> SitesByName(App& app, const RequestContext& ctx) {
@@ -74,8 +75,24 @@ Result<DemoIds> WriteSites(App& app, const RequestContext& ctx) {
         Team team, app.CreateTeam(ctx, Team{0, site.id, population.id, std::string(spec.team)}));
     ids.site[spec.slug] = site.id;
     ids.team[spec.slug] = team.id;
+    ids.population[spec.slug] = population.id;
   }
   return ids;
+}
+
+// A demo patient user's own record in their site's population.
+Status EnrolPatient(App& app, const RequestContext& ctx, const DemoIds& ids, const DemoUser& user,
+                    Id user_id) {
+  Patient patient;
+  patient.site_id = ids.site.at(user.site_slug);
+  patient.population_id = ids.population.at(user.site_slug);
+  patient.identifier = fmt::format("DEMO-{}", user.username);
+  patient.birth_date = "1984-03-14";
+  patient.sex = Sex::kFemale;
+  patient.diagnosis_date = "2016-09-01";
+  patient.consent = Consent::kConsented;
+  patient.user_id = user_id;
+  return app.CreatePatient(ctx, patient).map([](const Patient&) {});
 }
 
 Membership MembershipOf(const DemoUser& user, const DemoIds& ids) {
@@ -106,7 +123,8 @@ std::string DemoPassword(std::uint64_t seed, const std::string& username) {
   return password;
 }
 
-Result<DemoResult> WriteDemoCommunity(App& app, std::uint64_t seed) {
+Result<DemoResult> WriteDemoCommunity(App& app, std::uint64_t seed,
+                                      std::vector<QuestionnaireImport> questionnaires) {
   const RequestContext ctx{SystemPrincipal(), "demo", "cli"};
   COVALUE_ASSIGN_OR_RETURN(auto existing, SitesByName(app, ctx));
   DemoResult result;
@@ -132,12 +150,19 @@ Result<DemoResult> WriteDemoCommunity(App& app, std::uint64_t seed) {
       login.site_id = ids.site.at(user.site_slug);
     }
     if (result.written) {
-      COVALUE_RETURN_IF_ERROR(app.CreateUser(ctx, NewUser{login.username,
-                                                          std::string(user.display_name),
-                                                          login.password,
-                                                          {MembershipOf(user, ids)}}));
+      COVALUE_ASSIGN_OR_RETURN(User created,
+                               app.CreateUser(ctx, NewUser{login.username,
+                                                           std::string(user.display_name),
+                                                           login.password,
+                                                           {MembershipOf(user, ids)}}));
+      if (user.role == Role::kPatient) {
+        COVALUE_RETURN_IF_ERROR(EnrolPatient(app, ctx, ids, user, created.id));
+      }
     }
     result.logins.push_back(std::move(login));
+  }
+  if (result.written && !questionnaires.empty()) {
+    COVALUE_RETURN_IF_ERROR(app.ImportQuestionnaires(ctx, std::move(questionnaires), std::nullopt));
   }
   return result;
 }

@@ -23,12 +23,14 @@ struct DemoResult {
 };
 
 // Writes the synthetic community of practice (demo_sites.cc): 12 fictional health systems in
-// four countries, one population and one improvement team each, and demo users of every role.
+// four countries, one population and one improvement team each, demo users of every role (each
+// patient user with their own patient record), and the community's questionnaires.
 // Deterministic: the same seed gives the same names, ids and passwords. When the database already
 // holds the demo community nothing is written and the logins the seed gives are returned.
 // Errors: the store's, or kConflict when a site of a demo name exists that the demo did not
 // write.
-[[nodiscard]] Result<DemoResult> WriteDemoCommunity(App& app, std::uint64_t seed);
+[[nodiscard]] Result<DemoResult> WriteDemoCommunity(
+    App& app, std::uint64_t seed, std::vector<QuestionnaireImport> questionnaires = {});
 
 // The password the seed gives a demo username: four words and two digits.
 std::string DemoPassword(std::uint64_t seed, const std::string& username);

@@ -23,6 +23,10 @@ void AddImportCommand(CLI::App& root, int* exit_code);
 // Adds --db FILE (Default: covalue.db) to a command.
 void AddDbOption(CLI::App& command, std::string* db);
 
+// A folder of the source tree, found beside the build folder that holds this executable
+// (build/covalue → web/dist, guides, questionnaires).
+std::string BesideBuild(const std::string& relative);
+
 // Opens (creating and migrating) the database file.
 [[nodiscard]] Result<std::unique_ptr<store::Store>> OpenDatabase(const std::string& db);
 

@@ -1,18 +1,57 @@
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "app/demo/demo_community.h"
 #include "cli/commands/commands.h"
 #include "cli/exit_code.h"
+#include "fhir/questionnaire_file.h"
+#include "fhir/questionnaire_format.h"
 
 namespace covalue::cli {
 namespace {
 
 struct DemoOptions {
   std::string db;
+  std::string questionnaires;
   std::uint64_t seed = 1;
   bool json = false;
 };
+
+// The questionnaires of a folder's *.json files, in name order.
+Result<std::vector<app::QuestionnaireImport>> ShippedQuestionnaires(const std::string& dir) {
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.path().extension() == ".json") {
+      files.push_back(entry.path());
+    }
+  }
+  if (ec) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("{}: the questionnaire folder cannot be read", dir));
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<app::QuestionnaireImport> out;
+  for (const auto& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    auto read = fhir::ReadQuestionnaireFile(bytes.str());
+    if (!read) {
+      return Fail(read.error().code, fmt::format("{}: {}", file.string(), read.error().message));
+    }
+    for (auto& q : *read) {
+      q.source = "shipped";
+      out.push_back(std::move(q));
+    }
+  }
+  return out;
+}
 
 std::string SiteText(const std::optional<Id>& site) { return site ? std::to_string(*site) : "-"; }
 
@@ -21,8 +60,14 @@ int Demo(const DemoOptions& options) {
   if (!store) {
     return ReportError(store.error());
   }
-  app::App app(**store);
-  auto demo = app::demo::WriteDemoCommunity(app, options.seed);
+  auto questionnaires = ShippedQuestionnaires(
+      options.questionnaires.empty() ? BesideBuild("questionnaires") : options.questionnaires);
+  if (!questionnaires) {
+    return ReportError(questionnaires.error());
+  }
+  const fhir::FhirQuestionnaireFormat format;
+  app::App app(**store, {}, &format);
+  auto demo = app::demo::WriteDemoCommunity(app, options.seed, std::move(*questionnaires));
   if (!demo) {
     return ReportError(demo.error());
   }
@@ -58,6 +103,9 @@ void AddDemoCommand(CLI::App& root, int* exit_code) {
       "demo", "Write the synthetic demo community and print its logins (idempotent)");
   AddDbOption(*command, &options->db);
   command->add_option("--seed", options->seed, "Seed of names and passwords")->default_val(1);
+  command->add_option("--questionnaires", options->questionnaires,
+                      "Folder of the questionnaires to ship (default: questionnaires beside the "
+                      "build folder)");
   command->add_flag("--json", options->json, "Print the logins as a JSON array");
   command->callback([options, exit_code] { *exit_code = Demo(*options); });
 }

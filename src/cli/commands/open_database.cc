@@ -1,3 +1,5 @@
+#include <filesystem>
+
 #include "cli/commands/commands.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -10,6 +12,15 @@ void AddDbOption(CLI::App& command, std::string* db) {
 
 Result<std::unique_ptr<store::Store>> OpenDatabase(const std::string& db) {
   return store::sqlite::OpenSqliteStore(db);
+}
+
+std::string BesideBuild(const std::string& relative) {
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) {
+    return relative;
+  }
+  return (exe.parent_path().parent_path() / relative).string();
 }
 
 }  // namespace covalue::cli

@@ -49,17 +49,6 @@ Result<std::pair<std::string, unsigned short>> ParseListen(const std::string& te
   return std::pair{host, static_cast<unsigned short>(port)};
 }
 
-// A folder of the source tree, found beside the build folder that holds this executable
-// (build/covalue → web/dist, guides).
-std::string BesideBuild(const std::filesystem::path& relative) {
-  std::error_code ec;
-  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (ec) {
-    return relative.string();
-  }
-  return (exe.parent_path().parent_path() / relative).string();
-}
-
 int Serve(const ServeOptions& options) {
   auto listen = ParseListen(options.listen);
   if (!listen) {
