@@ -1,6 +1,9 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -252,10 +255,10 @@ class App {
       std::optional<Id> site_id);
   [[nodiscard]] Result<Page<QuestionnaireVersion>> ListQuestionnaires(const RequestContext& ctx,
                                                                       const PageRequest& page);
-  // The latest version, or the given one.
+  // The latest version, or the given one; without with_resource, its resource text is empty.
   [[nodiscard]] Result<QuestionnaireVersion> GetQuestionnaire(
       const RequestContext& ctx, const std::string& resource_id,
-      std::optional<std::int64_t> version = std::nullopt);
+      std::optional<std::int64_t> version = std::nullopt, bool with_resource = true);
 
   // The registry (registry.cc). A patient reads and answers for their own record; a site's
   // professionals and admins for the site's patients. Every read of a record is audited, and
@@ -336,12 +339,16 @@ class App {
   // Narrows a record query to what ctx may see: one patient's (access checked and audited) or
   // the sites where ctx is staff.
   Status Scope(const RequestContext& ctx, store::RecordQuery& query);
+  // The model of a stored questionnaire version, parsed once: versions never change.
+  Result<std::shared_ptr<const Questionnaire>> ModelOf(const QuestionnaireVersion& version);
   // The team with its members, read now.
   Result<TeamDetail> DetailOf(const Team& team);
 
   store::Store& store_;
   const std::vector<Guide> guides_;
   const QuestionnaireFormat* format_;
+  std::mutex models_mutex_;
+  std::map<std::pair<std::string, std::int64_t>, std::shared_ptr<const Questionnaire>> models_;
   auth::LoginThrottle throttle_;
 };
 

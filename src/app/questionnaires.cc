@@ -123,12 +123,14 @@ Result<Page<QuestionnaireVersion>> App::ListQuestionnaires(const RequestContext&
 
 Result<QuestionnaireVersion> App::GetQuestionnaire(const RequestContext& ctx,
                                                    const std::string& resource_id,
-                                                   std::optional<std::int64_t> version) {
+                                                   std::optional<std::int64_t> version,
+                                                   bool with_resource) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(QuestionnaireVersion found,
                            ReadValue<QuestionnaireVersion>(store_, [&](store::Repositories& r) {
-                             return version ? r.Questionnaires().Version(resource_id, *version)
-                                            : r.Questionnaires().Latest(resource_id);
+                             return version ? r.Questionnaires().Version(resource_id, *version,
+                                                                         with_resource)
+                                            : r.Questionnaires().Latest(resource_id, with_resource);
                            }));
   // A site's own questionnaire is for those who hold a role there (or community-wide).
   if (found.site_id) {

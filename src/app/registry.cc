@@ -76,6 +76,30 @@ std::string Joined(const std::vector<Issue>& errors) {
 
 }  // namespace
 
+Result<std::shared_ptr<const Questionnaire>> App::ModelOf(const QuestionnaireVersion& version) {
+  constexpr std::size_t kMaxModels = 1000;
+  const auto key = std::pair(version.resource_id, version.version);
+  {
+    const std::lock_guard lock(models_mutex_);
+    if (auto found = models_.find(key); found != models_.end()) {
+      return found->second;
+    }
+  }
+  COVALUE_ASSIGN_OR_RETURN(QuestionnaireVersion full,
+                           ReadValue<QuestionnaireVersion>(store_, [&](store::Repositories& r) {
+                             return r.Questionnaires().Version(version.resource_id, version.version,
+                                                               true);
+                           }));
+  COVALUE_ASSIGN_OR_RETURN(ImportedQuestionnaire read, format_->Read(full.resource));
+  auto model = std::make_shared<const Questionnaire>(std::move(read.questionnaire));
+  const std::lock_guard lock(models_mutex_);
+  if (models_.size() >= kMaxModels) {
+    models_.clear();
+  }
+  models_.emplace(key, model);
+  return model;
+}
+
 Result<std::pair<Patient, Decision>> App::AccessPatient(const RequestContext& ctx, Id patient_id,
                                                         Action action) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
@@ -181,7 +205,7 @@ Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
     return Fail(ErrorCode::kUnsupported, "this program was built without a questionnaire format");
   }
   auto version =
-      GetQuestionnaire(ctx, submission.questionnaire_id, submission.questionnaire_version);
+      GetQuestionnaire(ctx, submission.questionnaire_id, submission.questionnaire_version, false);
   if (!version) {
     return Fail(
         ErrorCode::kInvalidArgument,
@@ -195,12 +219,13 @@ Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
                 "the questionnaire is another site's own, not the patient's site's",
                 "questionnaire");
   }
-  COVALUE_ASSIGN_OR_RETURN(ImportedQuestionnaire q, format_->Read(version->resource));
+  COVALUE_ASSIGN_OR_RETURN(std::shared_ptr<const Questionnaire> model, ModelOf(*version));
+  const Questionnaire& questionnaire = *model;
   const QuestionnaireResponse& response = submission.response;
   if (response.status != "completed" && response.status != "in-progress") {
     return Fail(ErrorCode::kInvalidArgument, "status is 'completed' or 'in-progress'", "status");
   }
-  std::vector<Issue> issues = ValidateResponse(q.questionnaire, response);
+  std::vector<Issue> issues = ValidateResponse(questionnaire, response);
   std::vector<Issue> errors;
   SubmittedResponse out;
   for (Issue& issue : issues) {
@@ -213,10 +238,10 @@ Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
   // none.
   std::optional<Scores> scores;
   if (response.status == "completed") {
-    if (auto scored = ScoreResponse(q.questionnaire, response)) {
+    if (auto scored = ScoreResponse(questionnaire, response)) {
       scores = std::move(*scored);
       out.warnings.insert(out.warnings.end(), scores->issues.begin(), scores->issues.end());
-    } else if (q.questionnaire.scoring) {
+    } else if (questionnaire.scoring) {
       return Fail(scored.error());
     }
   }

@@ -135,11 +135,15 @@ Result<PatientToCreate> ReadPatient(const json& resource) {
   return out;
 }
 
-Result<json> ResponseJson(const StoredResponse& response) {
-  COVALUE_ASSIGN_OR_RETURN(json resource, ParseResource(response.resource));
+json WithIdentity(json resource, const StoredResponse& response) {
   resource["id"] = std::to_string(response.id);
   resource["meta"] = Meta(response.created_ms);
   return resource;
+}
+
+Result<json> ResponseJson(const StoredResponse& response) {
+  COVALUE_ASSIGN_OR_RETURN(json resource, ParseResource(response.resource));
+  return WithIdentity(std::move(resource), response);
 }
 
 json ObservationJson(const Observation& o) {

@@ -32,8 +32,10 @@ struct PatientToCreate {
 };
 Result<PatientToCreate> ReadPatient(const nlohmann::json& resource);
 
-// The stored response with covalue's id and meta.
+// The stored response with covalue's id and meta; WithIdentity sets them on the resource as
+// received.
 Result<nlohmann::json> ResponseJson(const StoredResponse& response);
+nlohmann::json WithIdentity(nlohmann::json resource, const StoredResponse& response);
 
 nlohmann::json ObservationJson(const Observation& observation);
 

@@ -252,8 +252,8 @@ Result<http::Response> CreateResponse(app::App& app, const http::RouteContext& r
     }
     return Fail(error);
   }
-  COVALUE_ASSIGN_OR_RETURN(json stored, ResponseJson(submitted->stored));
-  return Created(r.request, "QuestionnaireResponse", stored);
+  return Created(r.request, "QuestionnaireResponse",
+                 WithIdentity(std::move(resource), submitted->stored));
 }
 
 Result<http::Response> CreatePatient(app::App& app, const http::RouteContext& r) {

@@ -65,7 +65,14 @@ std::string SessionToken(const Request& request) {
   return {};
 }
 
-void Router::Add(Route route) { routes_.push_back(std::move(route)); }
+void Router::Add(Route route) {
+  std::vector<std::string> pattern;
+  for (std::string_view segment : Segments(route.pattern)) {
+    pattern.emplace_back(segment);
+  }
+  patterns_.push_back(std::move(pattern));
+  routes_.push_back(std::move(route));
+}
 
 void Router::SetFallback(std::function<Response(const Request&)> fallback) {
   fallback_ = std::move(fallback);
@@ -75,28 +82,27 @@ const Route* Router::Match(const std::string& method, const std::string& path,
                            std::map<std::string, std::string>& params, bool& path_matched) const {
   const auto segments = Segments(path);
   path_matched = false;
-  for (const Route& route : routes_) {
-    const auto pattern = Segments(route.pattern);
+  for (std::size_t r = 0; r < routes_.size(); ++r) {
+    const std::vector<std::string>& pattern = patterns_[r];
     if (pattern.size() != segments.size()) {
       continue;
     }
-    std::map<std::string, std::string> found;
     bool matches = true;
     for (std::size_t i = 0; i < pattern.size() && matches; ++i) {
-      if (pattern[i].front() == '{') {
-        found.emplace(std::string(pattern[i].substr(1, pattern[i].size() - 2)),
-                      std::string(segments[i]));
-      } else {
-        matches = pattern[i] == segments[i];
-      }
+      matches = pattern[i].front() == '{' || pattern[i] == segments[i];
     }
     if (!matches) {
       continue;
     }
     path_matched = true;
-    if (route.method == method) {
-      params = std::move(found);
-      return &route;
+    if (routes_[r].method == method) {
+      params.clear();
+      for (std::size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern[i].front() == '{') {
+          params.emplace(pattern[i].substr(1, pattern[i].size() - 2), segments[i]);
+        }
+      }
+      return &routes_[r];
     }
   }
   return nullptr;

@@ -72,6 +72,7 @@ class Router {
 
   app::App& app_;
   std::vector<Route> routes_;
+  std::vector<std::vector<std::string>> patterns_;  // each route's pattern, split once
   std::function<Response(const Request&)> fallback_;
 };
 

@@ -186,10 +186,13 @@ class QuestionnaireRepository {
   virtual ~QuestionnaireRepository() = default;
   // Stores the next version of q.resource_id (1 for a new one); returns it with id and version.
   [[nodiscard]] virtual Result<QuestionnaireVersion> AddVersion(QuestionnaireVersion q) = 0;
-  // The latest version of a resource; kNotFound when there is none.
-  [[nodiscard]] virtual Result<QuestionnaireVersion> Latest(const std::string& resource_id) = 0;
+  // The latest version of a resource (or the given one); kNotFound when there is none. Without
+  // with_resource, the row's resource text is left empty (for callers that only check it).
+  [[nodiscard]] virtual Result<QuestionnaireVersion> Latest(const std::string& resource_id,
+                                                            bool with_resource = true) = 0;
   [[nodiscard]] virtual Result<QuestionnaireVersion> Version(const std::string& resource_id,
-                                                             std::int64_t version) = 0;
+                                                             std::int64_t version,
+                                                             bool with_resource = true) = 0;
   // The latest version of each resource visible from sites (the community's and those of
   // sites; every one when sites is nullopt), by row id.
   [[nodiscard]] virtual Result<Page<QuestionnaireVersion>> ListLatest(

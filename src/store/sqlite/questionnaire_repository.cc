@@ -9,6 +9,9 @@ namespace {
 constexpr const char* kColumns =
     "SELECT id, resource_id, version, site_id, name, title, source, resource, created_by, "
     "created_ms FROM questionnaires ";
+constexpr const char* kHeaderColumns =
+    "SELECT id, resource_id, version, site_id, name, title, source, '', created_by, "
+    "created_ms FROM questionnaires ";
 
 QuestionnaireVersion ReadQuestionnaire(const Statement& row) {
   return QuestionnaireVersion{row.Int(0),         row.Text(1), row.Int(2),  row.OptionalInt(3),
@@ -44,19 +47,22 @@ Result<QuestionnaireVersion> SqliteQuestionnaireRepository::AddVersion(Questionn
   return q;
 }
 
-Result<QuestionnaireVersion> SqliteQuestionnaireRepository::Latest(const std::string& resource_id) {
-  COVALUE_ASSIGN_OR_RETURN(
-      auto query,
-      db_.Prepare(std::string(kColumns) + "WHERE resource_id = ? ORDER BY version DESC LIMIT 1"));
+Result<QuestionnaireVersion> SqliteQuestionnaireRepository::Latest(const std::string& resource_id,
+                                                                   bool with_resource) {
+  COVALUE_ASSIGN_OR_RETURN(auto query,
+                           db_.Prepare(std::string(with_resource ? kColumns : kHeaderColumns) +
+                                       "WHERE resource_id = ? ORDER BY version DESC LIMIT 1"));
   query.Bind(resource_id);
   return ReadOne(query, ReadQuestionnaire,
                  fmt::format("questionnaire '{}' does not exist", resource_id));
 }
 
 Result<QuestionnaireVersion> SqliteQuestionnaireRepository::Version(const std::string& resource_id,
-                                                                    std::int64_t version) {
-  COVALUE_ASSIGN_OR_RETURN(
-      auto query, db_.Prepare(std::string(kColumns) + "WHERE resource_id = ? AND version = ?"));
+                                                                    std::int64_t version,
+                                                                    bool with_resource) {
+  COVALUE_ASSIGN_OR_RETURN(auto query,
+                           db_.Prepare(std::string(with_resource ? kColumns : kHeaderColumns) +
+                                       "WHERE resource_id = ? AND version = ?"));
   query.Bind(resource_id).Bind(version);
   return ReadOne(query, ReadQuestionnaire,
                  fmt::format("questionnaire '{}' has no version {}", resource_id, version));

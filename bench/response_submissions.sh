@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Acknowledged QuestionnaireResponse submissions per second: POST /fhir/r4/QuestionnaireResponse
+# (a completed PHQ-9, validated, scored, stored with its Observation and audit record, durable
+# before the 201) over HTTP on loopback with CONNECTIONS concurrent clients (wrk), beside the raw
+# rate of durable single-row SQLite inserts (WAL, synchronous=FULL, one row per commit) in a
+# file on the same disk. Prints both rates and their ratio.
+# Usage: bench/response_submissions.sh [SECONDS] [CONNECTIONS] [RAW_ROWS]   (after make build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-10}"
+connections="${2:-64}"
+raw_rows="${3:-10000}"
+work=$(mktemp -d "${TMPDIR:-/tmp}/covalue-bench.XXXXXX")
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+# The raw rate: each INSERT its own transaction, so each commit waits for its fsync.
+{
+  echo "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+  echo "CREATE TABLE raw (id INTEGER PRIMARY KEY, patient INTEGER, body TEXT);"
+  for i in $(seq "$raw_rows"); do echo "INSERT INTO raw (patient, body) VALUES ($i, 'phq-9');"; done
+} >"$work/raw.sql"
+start=$(date +%s.%N)
+sqlite3 "$work/raw.db" <"$work/raw.sql" >/dev/null
+end=$(date +%s.%N)
+raw_rate=$(awk -v n="$raw_rows" -v a="$start" -v b="$end" 'BEGIN { print n / (b - a) }')
+
+build/covalue demo --db "$work/bench.db" --json >"$work/logins.json"
+password=$(scripts/node -e 'const l=JSON.parse(require("fs").readFileSync(process.argv[1])); console.log(l.find(x=>x.username==="patient.vastera").password)' "$work/logins.json")
+build/covalue serve --db "$work/bench.db" --listen 127.0.0.1:0 2>"$work/serve.log" &
+server=$!
+for _ in $(seq 50); do
+  url=$(grep -o 'listening on http://[^ ]*' "$work/serve.log" | cut -d' ' -f3 || true)
+  [ -n "$url" ] && break
+  sleep 0.1
+done
+cookie=$(curl -s -D - -o /dev/null -H 'content-type: application/json' \
+  -d "{\"username\":\"patient.vastera\",\"password\":\"$password\"}" "$url/api/v1/auth/login" |
+  grep -i '^set-cookie:' | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/')
+patient=$(curl -sf -H "Cookie: $cookie" "$url/fhir/r4/Patient" | scripts/node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).entry[0].resource.id))')
+scripts/node -e '
+  const codes = ["LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9"];
+  const item = [...Array(9)].map((_, i) => ({ linkId: `phq9-${i + 1}`, answer: [{ valueCoding: { system: "http://loinc.org", code: codes[i % 4] } }] }));
+  process.stdout.write(JSON.stringify({ resourceType: "QuestionnaireResponse", status: "completed",
+    questionnaire: "Questionnaire/phq-9", subject: { reference: "Patient/" + process.argv[1] },
+    authored: "2026-11-20T09:30:00Z", item }));' "$patient" >"$work/response.json"
+status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" -H 'content-type: application/fhir+json' \
+  --data-binary @"$work/response.json" "$url/fhir/r4/QuestionnaireResponse")
+[ "$status" = 201 ] || { echo "a trial submission answered $status" >&2; exit 1; }
+cat >"$work/post.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/fhir+json"
+wrk.headers["Cookie"] = "$cookie"
+local f = io.open("$work/response.json", "rb")
+wrk.body = f:read("*a")
+f:close()
+done = function(summary, latency, requests)
+  io.write(string.format("non-201 answers: %d\n", summary.errors.status))
+end
+LUA
+echo "POST $url/fhir/r4/QuestionnaireResponse, $connections connections, ${seconds}s, $(nproc) cores"
+wrk -t2 -c"$connections" -d"${seconds}s" -s "$work/post.lua" "$url/fhir/r4/QuestionnaireResponse" | tee "$work/wrk.txt"
+rate=$(grep 'Requests/sec' "$work/wrk.txt" | awk '{print $2}')
+stored=$(sqlite3 "$work/bench.db" "SELECT count(*) FROM responses")
+commits=$(curl -sf "$url/metrics" | grep -E '^covalue_store_(writes|commits)_total' || true)
+printf 'raw durable single-row inserts: %.0f rows/s (%d rows)\n' "$raw_rate" "$raw_rows"
+printf 'acknowledged submissions:       %.0f /s (%d responses stored)\n' "$rate" "$stored"
+awk -v r="$rate" -v w="$raw_rate" 'BEGIN { printf "ratio: %.2fx\n", r / w }'
+echo "$commits"
