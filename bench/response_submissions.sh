@@ -10,8 +10,8 @@ cd "$(dirname "$0")/.."
 seconds="${1:-10}"
 connections="${2:-64}"
 raw_rows="${3:-10000}"
-work=$(mktemp -d "${TMPDIR:-/tmp}/covalue-bench.XXXXXX")
-trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+. bench/demo_server.sh
+start_demo_server
 
 # The raw rate: each INSERT its own transaction, so each commit waits for its fsync.
 {
@@ -24,18 +24,7 @@ sqlite3 "$work/raw.db" <"$work/raw.sql" >/dev/null
 end=$(date +%s.%N)
 raw_rate=$(awk -v n="$raw_rows" -v a="$start" -v b="$end" 'BEGIN { print n / (b - a) }')
 
-build/covalue demo --db "$work/bench.db" --json >"$work/logins.json"
-password=$(scripts/node -e 'const l=JSON.parse(require("fs").readFileSync(process.argv[1])); console.log(l.find(x=>x.username==="patient.vastera").password)' "$work/logins.json")
-build/covalue serve --db "$work/bench.db" --listen 127.0.0.1:0 2>"$work/serve.log" &
-server=$!
-for _ in $(seq 50); do
-  url=$(grep -o 'listening on http://[^ ]*' "$work/serve.log" | cut -d' ' -f3 || true)
-  [ -n "$url" ] && break
-  sleep 0.1
-done
-cookie=$(curl -s -D - -o /dev/null -H 'content-type: application/json' \
-  -d "{\"username\":\"patient.vastera\",\"password\":\"$password\"}" "$url/api/v1/auth/login" |
-  grep -i '^set-cookie:' | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/')
+cookie=$(sign_in patient.vastera)
 patient=$(curl -sf -H "Cookie: $cookie" "$url/fhir/r4/Patient" | scripts/node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).entry[0].resource.id))')
 scripts/node -e '
   const codes = ["LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9"];

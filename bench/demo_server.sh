@@ -1,0 +1,24 @@
+# Sourced by the bench scripts: a fresh demo database served on a free loopback port.
+# start_demo_server: sets work (a temporary folder, removed on exit), logins, server and url.
+# sign_in USERNAME: prints the session cookie of a demo user.
+
+start_demo_server() {
+  work=$(mktemp -d "${TMPDIR:-/tmp}/covalue-bench.XXXXXX")
+  trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+  build/covalue demo --db "$work/bench.db" --json >"$work/logins.json"
+  build/covalue serve --db "$work/bench.db" --listen 127.0.0.1:0 2>"$work/serve.log" &
+  server=$!
+  for _ in $(seq 50); do
+    url=$(grep -o 'listening on http://[^ ]*' "$work/serve.log" | cut -d' ' -f3 || true)
+    [ -n "$url" ] && break
+    sleep 0.1
+  done
+}
+
+sign_in() {
+  local password
+  password=$(scripts/node -e 'const l=JSON.parse(require("fs").readFileSync(process.argv[1])); console.log(l.find(x=>x.username===process.argv[2]).password)' "$work/logins.json" "$1")
+  curl -s -D - -o /dev/null -H 'content-type: application/json' \
+    -d "{\"username\":\"$1\",\"password\":\"$password\"}" "$url/api/v1/auth/login" |
+    grep -i '^set-cookie:' | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/'
+}
