@@ -105,6 +105,13 @@ struct SubmittedResponse {
   std::vector<Issue> warnings;
 };
 
+// One patient to enrol with their observations (ids left 0; each observation's patient is the
+// record's patient).
+struct RegistryRecord {
+  Patient patient;
+  std::vector<Observation> observations;
+};
+
 // Changes to an existing record; absent fields stay as they are.
 struct SiteChanges {
   std::optional<std::string> name;
@@ -277,6 +284,12 @@ class App {
   // with its derived observations (the total, each subscale) in one write.
   [[nodiscard]] Result<SubmittedResponse> SubmitResponse(const RequestContext& ctx,
                                                          ResponseSubmission submission);
+  // Enrols patients at site_id and records their observations in one write, all or nothing
+  // (a registry file, the demo registry); one audit record for the whole batch. The site's
+  // staff (kPatientCreate). Errors name the record: "/records/{i}/…". Returns the number of
+  // observations written.
+  [[nodiscard]] Result<std::size_t> ImportRegistry(const RequestContext& ctx, Id site_id,
+                                                   std::vector<RegistryRecord> records);
   [[nodiscard]] Result<StoredResponse> GetResponse(const RequestContext& ctx, Id id);
   [[nodiscard]] Result<Observation> GetObservation(const RequestContext& ctx, Id id);
   // With query.patient_id: that patient's; without: the caller's sites' (staff only).

@@ -41,8 +41,8 @@ enum class Action {
   kQuestionnaireRead,    // read questionnaires (the community's and target.site_id's)
   kQuestionnaireImport,  // import a questionnaire for target.site_id (community-wide if absent)
   kPatientCreate,        // enrol a patient at target.site_id
-  kPatientRead,   // read a patient's record, responses, observations (target.user_id: theirs)
-  kPatientList,   // list the patients of target.site_id
+  kPatientRead,     // read a patient's record, responses, observations (target.user_id: theirs)
+  kPatientList,     // list the patients of target.site_id
   kResponseSubmit,  // answer a questionnaire for the patient (target.user_id: theirs)
 };
 

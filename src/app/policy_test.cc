@@ -13,6 +13,39 @@ Principal With(std::vector<Membership> memberships, Id user_id = 100) {
   return Principal{user_id, "someone", std::move(memberships)};
 }
 
+TEST(Authorize, APatientsRecordIsTheirsAndTheirSitesStaffsOnly) {
+  const Principal pia = With({{Role::kPatient, kSiteA, std::nullopt}}, 7);
+  const Principal ola = With({{Role::kPatient, kSiteA, std::nullopt}}, 8);
+  const Target pias_record{kSiteA, std::nullopt, 7, {}};
+  EXPECT_EQ(Authorize(pia, Action::kPatientRead, pias_record).role, "patient");
+  EXPECT_TRUE(Authorize(pia, Action::kResponseSubmit, pias_record).allowed);
+  EXPECT_FALSE(Authorize(ola, Action::kPatientRead, pias_record).allowed);
+  EXPECT_FALSE(Authorize(ola, Action::kResponseSubmit, pias_record).allowed);
+  EXPECT_FALSE(Authorize(pia, Action::kPatientCreate, {kSiteA, {}, {}, {}}).allowed);
+  EXPECT_FALSE(Authorize(pia, Action::kPatientList, {kSiteA, {}, {}, {}}).allowed);
+
+  const Principal professional = With({{Role::kProfessional, kSiteA, std::nullopt}});
+  EXPECT_EQ(Authorize(professional, Action::kPatientRead, pias_record).role, "professional");
+  EXPECT_TRUE(Authorize(professional, Action::kPatientCreate, {kSiteA, {}, {}, {}}).allowed);
+  EXPECT_FALSE(Authorize(professional, Action::kPatientRead, {kSiteB, {}, 9, {}}).allowed);
+  for (Role role : {Role::kFacilitator, Role::kResearcher, Role::kTeamLead}) {
+    const Principal other = With({{role, RoleNeedsTeam(role) ? std::optional(kSiteA) : std::nullopt,
+                                   RoleNeedsTeam(role) ? std::optional(kTeamA) : std::nullopt}});
+    EXPECT_FALSE(Authorize(other, Action::kPatientRead, pias_record).allowed) << RoleName(role);
+  }
+}
+
+TEST(Authorize, QuestionnairesAreImportedByTheAdminsOfTheirScope) {
+  const Principal site_admin = With({{Role::kAdmin, kSiteA, std::nullopt}});
+  const Principal community_admin = With({{Role::kAdmin, std::nullopt, std::nullopt}});
+  EXPECT_TRUE(Authorize(site_admin, Action::kQuestionnaireImport, {kSiteA, {}, {}, {}}).allowed);
+  EXPECT_FALSE(Authorize(site_admin, Action::kQuestionnaireImport, {}).allowed);
+  EXPECT_TRUE(Authorize(community_admin, Action::kQuestionnaireImport, {}).allowed);
+  EXPECT_TRUE(
+      Authorize(With({{Role::kPatient, kSiteA, std::nullopt}}), Action::kQuestionnaireRead, {})
+          .allowed);
+}
+
 TEST(Authorize, APatientCannotReadATeamOfAnotherSiteOrTheirOwn) {
   Principal patient = With({{Role::kPatient, kSiteA, std::nullopt}});
   EXPECT_FALSE(Authorize(patient, Action::kTeamRead, {kSiteB, 20, {}, {}}).allowed);

@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <cmath>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -289,6 +291,72 @@ Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
   out.stored = std::move(stored->stored);
   out.observations = std::move(stored->observations);
   return out;
+}
+
+Result<std::size_t> App::ImportRegistry(const RequestContext& ctx, Id site_id,
+                                        std::vector<RegistryRecord> records) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  const Target target{site_id, std::nullopt, std::nullopt, {}};
+  COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, Action::kPatientCreate, target,
+                                                     {"patient", "import", {}}));
+  std::size_t observations = 0;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    RegistryRecord& record = records[i];
+    record.patient.site_id = site_id;
+    if (auto valid = ValidatePatient(record.patient); !valid) {
+      return Fail(ErrorCode::kInvalidArgument, valid.error().message,
+                  fmt::format("/records/{}{}", i, valid.error().field));
+    }
+    for (std::size_t k = 0; k < record.observations.size(); ++k) {
+      const Observation& o = record.observations[k];
+      if (o.code.empty() || o.system.empty() || !std::isfinite(o.value)) {
+        return Fail(ErrorCode::kInvalidArgument,
+                    "an observation has a code system, a code and a finite value",
+                    fmt::format("/records/{}/observations/{}", i, k));
+      }
+    }
+    observations += record.observations.size();
+  }
+  const std::int64_t now = NowMs();
+  COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
+    std::map<Id, bool> populations;  // population id → the site's own
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      RegistryRecord& record = records[i];
+      auto known = populations.find(record.patient.population_id);
+      if (known == populations.end()) {
+        auto population = repos.Populations().Get(record.patient.population_id);
+        known = populations
+                    .emplace(record.patient.population_id,
+                             population.has_value() && population->site_id == site_id)
+                    .first;
+      }
+      if (!known->second) {
+        return Fail(ErrorCode::kInvalidArgument,
+                    fmt::format("population {} is not one of site {}'s",
+                                record.patient.population_id, site_id),
+                    fmt::format("/records/{}/population_id", i));
+      }
+      record.patient.created_ms = now;
+      auto created = repos.Registry().CreatePatient(record.patient);
+      if (!created) {
+        return Fail(created.error().code, created.error().message,
+                    fmt::format("/records/{}/identifier", i));
+      }
+      for (Observation& o : record.observations) {
+        o.site_id = site_id;
+        o.population_id = created->population_id;
+        o.patient_id = created->id;
+        COVALUE_RETURN_IF_ERROR(repos.Registry().AddObservation(o));
+      }
+    }
+    return AppendAudit(
+        repos, ctx, decision, Action::kPatientCreate, target,
+        {"patient",
+         fmt::format("import of {} patients, {} observations", records.size(), observations),
+         {}},
+        AuditOutcome::kAllowed);
+  }));
+  return observations;
 }
 
 Result<StoredResponse> App::GetResponse(const RequestContext& ctx, Id id) {

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "app/demo/demo_registry.h"
 #include "app/demo/demo_sites.h"
 
 namespace covalue::app::demo {
@@ -124,7 +125,8 @@ std::string DemoPassword(std::uint64_t seed, const std::string& username) {
 }
 
 Result<DemoResult> WriteDemoCommunity(App& app, std::uint64_t seed,
-                                      std::vector<QuestionnaireImport> questionnaires) {
+                                      std::vector<QuestionnaireImport> questionnaires,
+                                      std::int64_t patients) {
   const RequestContext ctx{SystemPrincipal(), "demo", "cli"};
   COVALUE_ASSIGN_OR_RETURN(auto existing, SitesByName(app, ctx));
   DemoResult result;
@@ -163,6 +165,18 @@ Result<DemoResult> WriteDemoCommunity(App& app, std::uint64_t seed,
   }
   if (result.written && !questionnaires.empty()) {
     COVALUE_RETURN_IF_ERROR(app.ImportQuestionnaires(ctx, std::move(questionnaires), std::nullopt));
+  }
+  if (result.written) {
+    const auto sites = DemoSites();
+    const auto per_site =
+        static_cast<std::int64_t>((patients + static_cast<std::int64_t>(sites.size()) - 1) /
+                                  static_cast<std::int64_t>(sites.size()));
+    for (const DemoSite& spec : sites) {
+      COVALUE_ASSIGN_OR_RETURN(std::size_t written,
+                               WriteDemoRegistry(app, ctx, spec, ids.site.at(spec.slug),
+                                                 ids.population.at(spec.slug), per_site, seed));
+      result.observations += written;
+    }
   }
   return result;
 }

@@ -2,7 +2,9 @@
 
 #include <set>
 
+#include "app/demo/demo_registry.h"
 #include "app/demo/demo_sites.h"
+#include "domain/dates.h"
 #include "support/app_fixture.h"
 
 namespace covalue::app::demo {
@@ -52,6 +54,65 @@ TEST_F(DemoCommunityTest, TheSameSeedGivesTheSamePasswordsAndASecondRunWritesNot
   EXPECT_NE(DemoPassword(7, "admin"), DemoPassword(8, "admin"));
   EXPECT_NE(DemoPassword(7, "admin"), DemoPassword(7, "facilitator"));
   EXPECT_GE(DemoPassword(7, "admin").size(), 10U);
+}
+
+// The PHQ-9 mean of a site's registry before and after the improvement date.
+std::pair<double, double> MeansAround(App& app, const RequestContext& ctx, Id site_id) {
+  const std::int64_t start = *ParseDateMs(kImprovementStart);
+  double before = 0, after = 0;
+  int n_before = 0, n_after = 0;
+  store::RecordQuery query;
+  query.code = "phq-9";
+  PageRequest page{0, 500};
+  for (;;) {
+    auto observations = app.ListObservations(ctx, query, page);
+    EXPECT_TRUE(observations.has_value());
+    for (const Observation& o : observations->items) {
+      if (o.site_id != site_id) {
+        continue;
+      }
+      (o.effective_ms < start ? before : after) += o.value;
+      ++(o.effective_ms < start ? n_before : n_after);
+    }
+    if (!observations->next) {
+      break;
+    }
+    page.after = *observations->next;
+  }
+  return {before / n_before, after / n_after};
+}
+
+TEST_F(DemoCommunityTest, WritesASmallSeededRegistryWithAShiftAtTheImprovingSites) {
+  auto demo = WriteDemoCommunity(*app_, 3, {}, 240);
+  ASSERT_OK(demo);
+  // 20 patients a site, two observations at each of 36 visits, about one in seven missed.
+  EXPECT_GT(demo->observations, 12U * 20 * 72 * 3 / 4);
+  EXPECT_LE(demo->observations, 12U * 20 * 72);
+  auto sites = app_->ListSites(system_, {});
+  ASSERT_OK(sites);
+  for (const DemoSite& spec : DemoSites()) {
+    Id site_id = 0;
+    for (const Site& s : sites->items) {
+      if (s.name == spec.name) {
+        site_id = s.id;
+      }
+    }
+    const auto [before, after] = MeansAround(*app_, system_, site_id);
+    if (IsImprovingSite(spec)) {
+      EXPECT_LT(after - before, -2.0) << spec.slug;
+    } else {
+      EXPECT_GT(after - before, -1.5) << spec.slug;
+    }
+  }
+  // The same seed writes the same registry.
+  testing_support::TempDir other_dir;
+  auto other_store = store::sqlite::OpenSqliteStore(other_dir.File("other.db"));
+  ASSERT_OK(other_store);
+  App other(**other_store);
+  auto again = WriteDemoCommunity(other, 3, {}, 240);
+  ASSERT_OK(again);
+  EXPECT_EQ(again->observations, demo->observations);
+  EXPECT_EQ(MeansAround(other, system_, 2), MeansAround(*app_, system_, 2));
 }
 
 }  // namespace

@@ -19,6 +19,7 @@ struct DemoOptions {
   std::string db;
   std::string questionnaires;
   std::uint64_t seed = 1;
+  std::int64_t patients = app::demo::kDefaultDemoPatients;
   bool json = false;
 };
 
@@ -67,11 +68,14 @@ int Demo(const DemoOptions& options) {
   }
   const fhir::FhirQuestionnaireFormat format;
   app::App app(**store, {}, &format);
-  auto demo = app::demo::WriteDemoCommunity(app, options.seed, std::move(*questionnaires));
+  auto demo = app::demo::WriteDemoCommunity(app, options.seed, std::move(*questionnaires),
+                                            options.patients);
   if (!demo) {
     return ReportError(demo.error());
   }
-  if (!demo->written) {
+  if (demo->written) {
+    fmt::print(stderr, "covalue: wrote the demo registry: {} observations\n", demo->observations);
+  } else {
     fmt::print(stderr, "covalue: {} already holds the demo community; nothing was written\n",
                options.db);
   }
@@ -103,6 +107,12 @@ void AddDemoCommand(CLI::App& root, int* exit_code) {
       "demo", "Write the synthetic demo community and print its logins (idempotent)");
   AddDbOption(*command, &options->db);
   command->add_option("--seed", options->seed, "Seed of names and passwords")->default_val(1);
+  command
+      ->add_option("--patients", options->patients,
+                   "Synthetic patients in the registry, shared out over the sites (each with "
+                   "up to 72 observations)")
+      ->default_val(app::demo::kDefaultDemoPatients)
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{10'000'000}));
   command->add_option("--questionnaires", options->questionnaires,
                       "Folder of the questionnaires to ship (default: questionnaires beside the "
                       "build folder)");

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <cstdint>
+
+#include "app/app.h"
+#include "app/demo/demo_sites.h"
+
+namespace covalue::app::demo {
+
+// The synthetic registry of one demo site: `patients` people of its population, each with a
+// monthly visit over kDemoMonths months ending in October 2026 (about one in seven missed), at
+// which a PHQ-9 total (0–27) and a health-today rating (EQ VAS, 0–100) are recorded. Baselines,
+// personal trends and noise are seeded: the same seed and site give the same registry on every
+// platform. At the improving sites (IsImprovingSite) the PHQ-9 mean falls by 3 points from the
+// visits of kImprovementStart on: a shift a run chart shows. Returns the observations written.
+inline constexpr int kDemoMonths = 36;
+inline constexpr const char* kImprovementStart = "2025-06-01";
+inline constexpr const char* kDemoSystem = "urn:covalue:fhir:codesystem:demo";
+
+bool IsImprovingSite(const DemoSite& site);
+
+[[nodiscard]] Result<std::size_t> WriteDemoRegistry(App& app, const RequestContext& ctx,
+                                                    const DemoSite& site, Id site_id,
+                                                    Id population_id, std::int64_t patients,
+                                                    std::uint64_t seed);
+
+}  // namespace covalue::app::demo
