@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "analytics/patients_like_me.h"
 #include "app/auth/login_throttle.h"
 #include "app/context.h"
 #include "app/policy.h"
@@ -110,6 +111,12 @@ struct SubmittedResponse {
 struct RegistryRecord {
   Patient patient;
   std::vector<Observation> observations;
+};
+
+// A patient's own outcome beside the bands of the patients most like them.
+struct LikeMeView {
+  analytics::LikeMe like_me;
+  std::vector<std::pair<double, double>> own;  // (months since baseline, value)
 };
 
 // Changes to an existing record; absent fields stay as they are.
@@ -284,6 +291,14 @@ class App {
   // with its derived observations (the total, each subscale) in one write.
   [[nodiscard]] Result<SubmittedResponse> SubmitResponse(const RequestContext& ctx,
                                                          ResponseSubmission submission);
+  // The patients of the same population most like the patient (analytics/patients_like_me.h)
+  // and their outcome `code` (in `system`) since their baseline (their first observation),
+  // beside the patient's own. Only bands leave: never another patient's values. Needs the
+  // patient's own read access; the aggregate read is audited.
+  [[nodiscard]] Result<LikeMeView> PatientsLikeMe(const RequestContext& ctx, Id patient_id,
+                                                  const std::string& system,
+                                                  const std::string& code,
+                                                  const analytics::LikeMeOptions& options);
   // Enrols patients at site_id and records their observations in one write, all or nothing
   // (a registry file, the demo registry); one audit record for the whole batch. The site's
   // staff (kPatientCreate). Errors name the record: "/records/{i}/…". Returns the number of

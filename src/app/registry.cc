@@ -359,6 +359,89 @@ Result<std::size_t> App::ImportRegistry(const RequestContext& ctx, Id site_id,
   return observations;
 }
 
+Result<LikeMeView> App::PatientsLikeMe(const RequestContext& ctx, Id patient_id,
+                                       const std::string& system, const std::string& code,
+                                       const analytics::LikeMeOptions& options) {
+  constexpr double kMsPerYear = 365.25 * 86'400'000;
+  constexpr double kMsPerMonth = kMsPerYear / 12;
+  COVALUE_ASSIGN_OR_RETURN(auto access, AccessPatient(ctx, patient_id, Action::kPatientRead));
+  const Patient& me = access.first;
+  // The population's patients and their series of the outcome, read in one snapshot.
+  std::map<Id, Patient> patients;
+  std::map<Id, std::vector<std::pair<std::int64_t, double>>> series;
+  COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& r) -> Status {
+    PageRequest page{0, 500};
+    for (;;) {
+      COVALUE_ASSIGN_OR_RETURN(
+          auto found,
+          r.Registry().ListPatients(page, std::vector<Id>{me.site_id}, me.population_id));
+      for (Patient& p : found.items) {
+        patients.emplace(p.id, std::move(p));
+      }
+      if (!found.next) {
+        break;
+      }
+      page.after = *found.next;
+    }
+    store::RecordQuery query;
+    query.population_id = me.population_id;
+    query.code = code;
+    query.system = system;
+    page = PageRequest{0, 500};
+    for (;;) {
+      COVALUE_ASSIGN_OR_RETURN(auto found, r.Registry().ListObservations(query, page));
+      for (const Observation& o : found.items) {
+        series[o.patient_id].emplace_back(o.effective_ms, o.value);
+      }
+      if (!found.next) {
+        return Ok();
+      }
+      page.after = *found.next;
+    }
+  }));
+  const auto person_of = [&](const Patient& p) -> std::optional<analytics::LikeMePerson> {
+    auto values = series.find(p.id);
+    if (values == series.end() || values->second.empty()) {
+      return std::nullopt;
+    }
+    std::sort(values->second.begin(), values->second.end());
+    const std::int64_t baseline_ms = values->second.front().first;
+    analytics::LikeMePerson person;
+    person.id = p.id;
+    person.age_years = static_cast<double>(baseline_ms - *ParseDateMs(p.birth_date)) / kMsPerYear;
+    person.sex = static_cast<int>(p.sex);
+    if (const auto diagnosis = ParseDateMs(p.diagnosis_date)) {
+      person.disease_years = static_cast<double>(baseline_ms - *diagnosis) / kMsPerYear;
+    }
+    person.baseline = values->second.front().second;
+    for (const auto& [at, value] : values->second) {
+      person.series.emplace_back(static_cast<double>(at - baseline_ms) / kMsPerMonth, value);
+    }
+    return person;
+  };
+  LikeMeView view;
+  const auto mine = person_of(me);
+  if (!mine) {
+    return Fail(ErrorCode::kNotFound,
+                fmt::format("patient {} has no observation of {}|{}", me.id, system, code), "code");
+  }
+  std::vector<analytics::LikeMePerson> others;
+  for (const auto& [id, p] : patients) {
+    if (id != me.id) {
+      if (auto person = person_of(p)) {
+        others.push_back(std::move(*person));
+      }
+    }
+  }
+  view.own = mine->series;
+  view.like_me = analytics::PatientsLikeMe(*mine, others, options);
+  COVALUE_RETURN_IF_ERROR(RecordRead(
+      ctx, access.second, Action::kPatientRead, TargetOf(me),
+      {"patients-like-me",
+       fmt::format("population {}: cohort of {}", me.population_id, view.like_me.cohort), me.id}));
+  return view;
+}
+
 Result<StoredResponse> App::GetResponse(const RequestContext& ctx, Id id) {
   COVALUE_ASSIGN_OR_RETURN(StoredResponse response,
                            ReadValue<StoredResponse>(store_, [&](store::Repositories& r) {

@@ -207,6 +207,7 @@ struct RecordQuery {
   std::optional<std::int64_t> to_ms;     // … and before
   std::optional<std::string> code;       // an observation's code, a response's questionnaire id
   std::optional<std::string> system;     // an observation's code system
+  std::optional<Id> population_id;       // an observation's population
 };
 
 // The registry: patients, responses and observations (domain/registry.h).

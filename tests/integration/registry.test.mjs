@@ -198,4 +198,30 @@ describe('registry', () => {
     assert.ok(all.entry.some((e) => e.resource.id === resource.id));
     assert.ok(all.entry.every((e) => e.resource.managingOrganization.identifier.value === pia.managingOrganization.identifier.value));
   });
+
+  it('shows patients like me as bands only, and hides a cohort of 19', async () => {
+    const likeMe = (who, query) =>
+      fetch(`${server.url}/api/v1/patients/${pia.id}/like-me?${query}`, { headers: { cookie: cookies[who] } });
+    const response = await likeMe('patient.vastera', 'code=phq-9');
+    assert.equal(response.status, 200);
+    const view = await response.json();
+    // The demo registry holds 40 patients in Västerå's MS population besides Pia.
+    assert.equal(view.hidden, false);
+    assert.equal(view.cohort, 40);
+    assert.ok(view.bands.length > 10);
+    for (const band of view.bands) {
+      assert.deepEqual(Object.keys(band).sort(), ['median', 'month', 'n', 'p25', 'p75']);
+      assert.ok(band.n >= 20 && band.p25 <= band.median && band.median <= band.p75);
+    }
+    assert.equal(view.own[0].month, 0, 'her own line starts at her baseline');
+    assert.deepEqual(Object.keys(view).sort(), ['bands', 'code', 'cohort', 'hidden', 'k', 'min_cohort', 'own', 'patient_id']);
+
+    const nineteen = await (await likeMe('patient.vastera', 'code=phq-9&k=19')).json();
+    assert.equal(nineteen.hidden, true);
+    assert.deepEqual(nineteen.bands, []);
+    assert.equal((await likeMe('patient.vastera', 'code=phq-9&min_cohort=5')).status, 400);
+    assert.equal((await likeMe('patient.fjordvik', 'code=phq-9')).status, 403);
+    assert.equal((await likeMe('professional.vastera', 'code=phq-9')).status, 200);
+    assert.equal((await likeMe('patient.vastera', 'code=nothing')).status, 404);
+  });
 });

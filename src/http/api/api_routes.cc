@@ -12,6 +12,7 @@ void AddApiRoutes(Router& router, app::App& app, const Metrics& metrics) {
   AddAuditRoutes(router, app);
   AddGuideRoutes(router, app);
   AddWorkbookRoutes(router, app);
+  AddRegistryRoutes(router, app);
 }
 
 }  // namespace covalue::http::api

@@ -66,6 +66,9 @@ std::string Where(const RecordQuery& q, const char* time_column, const char* cod
   if (with_system && q.system) {
     where += " AND system = ?";
   }
+  if (with_system && q.population_id) {
+    where += " AND population_id = ?";
+  }
   return where + " ORDER BY id LIMIT ?";
 }
 
@@ -86,6 +89,9 @@ void BindQuery(Statement& s, const RecordQuery& q, const PageRequest& page, bool
   }
   if (with_system && q.system) {
     s.Bind(*q.system);
+  }
+  if (with_system && q.population_id) {
+    s.Bind(*q.population_id);
   }
   s.Bind(FetchLimit(page));
 }

@@ -130,7 +130,7 @@ TEST_F(RegistryRepositoryTest, NeverChangesAResponseOrObservation) {
   ASSERT_OK(response);
   Observe(*pia, "phq-9", 1000, 12);
   ASSERT_OK(store_->Read([&](Repositories& r) -> Status {
-    auto list = r.Registry().ListResponses(RecordQuery{pia->id, {}, {}, {}, "phq-9", {}},
+    auto list = r.Registry().ListResponses(RecordQuery{pia->id, {}, {}, {}, "phq-9", {}, {}},
                                            PageRequest{0, 10});
     EXPECT_TRUE(list.has_value());
     EXPECT_EQ(list->items.size(), 1U);

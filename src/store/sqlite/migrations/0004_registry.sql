@@ -53,6 +53,7 @@ CREATE TABLE observations (
   response_id INTEGER REFERENCES responses(id)
 );
 CREATE INDEX observations_by_patient ON observations (patient_id, code, effective_ms);
+CREATE INDEX observations_by_population ON observations (population_id, code, id);
 
 CREATE TRIGGER responses_append_only BEFORE UPDATE ON responses
 BEGIN SELECT RAISE(ABORT, 'responses are never changed'); END;
