@@ -19,6 +19,7 @@ TEST(Quantile, MatchesRsDefault) {
 // n people aged `age`, each with the value `value + i` at months 0 and 6.
 std::vector<LikeMePerson> Group(Id first_id, int n, double age, int sex, double value) {
   std::vector<LikeMePerson> out;
+  out.reserve(static_cast<std::size_t>(n));
   for (int i = 0; i < n; ++i) {
     out.push_back(LikeMePerson{
         first_id + i, age, sex, 5, 10, {{0.0, value + i}, {6.2, value + i}, {5.9, value + i + 2}}});
@@ -66,7 +67,7 @@ TEST(PatientsLikeMe, ShowsNoMonthWithFewerPeopleThanTheMinimum) {
   const LikeMePerson me{1, 50, 0, 5, 10, {}};
   auto others = Group(100, 30, 50, 0, 0);
   for (int i = 0; i < 10; ++i) {
-    others[static_cast<std::size_t>(i)].series.push_back({12.0, 1.0});
+    others[static_cast<std::size_t>(i)].series.emplace_back(12.0, 1.0);
   }
   const LikeMe like = PatientsLikeMe(me, others, {});
   for (const LikeMeBand& band : like.bands) {

@@ -276,8 +276,8 @@ Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
         }
         if (scores) {
           for (const auto& [name, value] : scores->subscales) {
-            COVALUE_RETURN_IF_ERROR(
-                observe(version->resource_id + "/" + name, title + ": " + name, value, ""));
+            COVALUE_RETURN_IF_ERROR(observe(fmt::format("{}/{}", version->resource_id, name),
+                                            fmt::format("{}: {}", title, name), value, ""));
           }
         }
         COVALUE_RETURN_IF_ERROR(AppendAudit(

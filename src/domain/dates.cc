@@ -104,7 +104,8 @@ std::optional<std::int64_t> ParseDateTimeMs(std::string_view text) {
     if (!zone_hours || !zone_minutes || *zone_hours > 14 || *zone_minutes > 59) {
       return std::nullopt;
     }
-    offset_minutes = (zone[0] == '-' ? -1 : 1) * (*zone_hours * 60 + *zone_minutes);
+    const std::int64_t minutes = std::int64_t{*zone_hours} * 60 + *zone_minutes;
+    offset_minutes = zone[0] == '-' ? -minutes : minutes;
   }
   return *date + ((*hour * 60 + *minute - offset_minutes) * 60 + *second) * 1000 + millis;
 }

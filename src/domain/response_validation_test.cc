@@ -53,14 +53,17 @@ QuestionnaireResponse Response(std::vector<ResponseItem> items, std::string stat
 
 std::vector<std::string> Problems(const std::vector<Issue>& issues) {
   std::vector<std::string> out;
+  out.reserve(issues.size());
   for (const Issue& i : issues) {
     out.push_back(i.severity + " " + i.location + ": " + i.message);
   }
   return out;
 }
 
-const ResponseItem kGroupAnswered{
-    "g", {}, {{"g.pick", {Value(AnswerValue::Kind::kCoding, 0, "", "n")}, {}}}};
+// The group g answered.
+ResponseItem GroupAnswered() {
+  return {"g", {}, {{"g.pick", {Value(AnswerValue::Kind::kCoding, 0, "", "n")}, {}}}};
+}
 
 TEST(ValidateResponse, AcceptsACompleteResponse) {
   const auto issues = ValidateResponse(
@@ -69,7 +72,7 @@ TEST(ValidateResponse, AcceptsACompleteResponse) {
                         {"age", {Value(AnswerValue::Kind::kInteger, 120)}, {}},
                         {"note", {Value(AnswerValue::Kind::kString, 0, "åäöüé")}, {}},
                         {"seen", {Value(AnswerValue::Kind::kDate, 0, "2026-11")}, {}},
-                        kGroupAnswered}));
+                        GroupAnswered()}));
   EXPECT_EQ(Problems(issues), std::vector<std::string>{});
 }
 
@@ -100,12 +103,12 @@ TEST(ValidateResponse, NamesEachProblemByItem) {
 
 TEST(ValidateResponse, RequiresEnabledRequiredItemsOnlyWhenCompleted) {
   const std::vector<ResponseItem> partial = {
-      {"smokes", {Value(AnswerValue::Kind::kCoding, 0, "", "y")}, {}}, kGroupAnswered};
+      {"smokes", {Value(AnswerValue::Kind::kCoding, 0, "", "y")}, {}}, GroupAnswered()};
   EXPECT_EQ(Problems(ValidateResponse(Form(), Response(partial))),
             (std::vector<std::string>{"error packs: this required item has no answer"}));
   EXPECT_TRUE(ValidateResponse(Form(), Response(partial, "in-progress")).empty());
   const std::vector<ResponseItem> no = {
-      {"smokes", {Value(AnswerValue::Kind::kCoding, 0, "", "n")}, {}}, kGroupAnswered};
+      {"smokes", {Value(AnswerValue::Kind::kCoding, 0, "", "n")}, {}}, GroupAnswered()};
   EXPECT_TRUE(ValidateResponse(Form(), Response(no)).empty());  // packs is not asked
 }
 

@@ -136,7 +136,7 @@ http::Response Bundle(const http::Request& request, const std::string& type, con
   json entries = json::array();
   for (const T& item : page.items) {
     json resource = to_json(item);
-    const std::string url = base + "/" + type + "/" + resource.value("id", "");
+    const std::string url = fmt::format("{}/{}/{}", base, type, resource.value("id", ""));
     entries.push_back(
         {{"fullUrl", url}, {"resource", std::move(resource)}, {"search", {{"mode", "match"}}}});
   }
@@ -160,7 +160,7 @@ http::Response Created(const http::Request& request, const std::string& type, co
   return response;
 }
 
-http::Response Read(json body) {
+http::Response Read(const json& body) {
   http::Response response = FhirJson(200, body);
   response.SetHeader("ETag", "W/\"1\"");
   return response;
@@ -271,8 +271,8 @@ Result<http::Response> CreatePatient(app::App& app, const http::RouteContext& r)
 }
 
 json CapabilityStatement() {
-  const auto resource = [](const char* type, std::vector<const char*> interactions,
-                           std::vector<std::pair<const char*, const char*>> params) {
+  const auto resource = [](const char* type, const std::vector<const char*>& interactions,
+                           const std::vector<std::pair<const char*, const char*>>& params) {
     json out = {{"type", type}, {"interaction", json::array()}, {"searchParam", json::array()}};
     for (const char* code : interactions) {
       out["interaction"].push_back({{"code", code}});
@@ -358,7 +358,7 @@ void AddRegistryRoutes(http::Router& router, app::App& app) {
                 COVALUE_ASSIGN_OR_RETURN(Id id, http::PathId(r, "id"));
                 COVALUE_ASSIGN_OR_RETURN(StoredResponse stored, app.GetResponse(r.ctx, id));
                 COVALUE_ASSIGN_OR_RETURN(json body, ResponseJson(stored));
-                return Read(std::move(body));
+                return Read(body);
               },
               0, outcome});
   router.Add({"GET", "/fhir/r4/QuestionnaireResponse",

@@ -39,6 +39,8 @@ std::string DateOf(std::int64_t year, std::int64_t month, std::int64_t day) {
   return fmt::format("{:04}-{:02}-{:02}", year, month, day);
 }
 
+constexpr std::int64_t kVisitHourMs = std::int64_t{10} * 3'600'000;  // visits at 10:00 UTC
+
 }  // namespace
 
 bool IsImprovingSite(const DemoSite& site) {
@@ -81,7 +83,7 @@ Result<std::size_t> WriteDemoRegistry(App& app, const RequestContext& ctx, const
       // Visits on the 15th, November 2023 to October 2026.
       const std::int64_t month_index = 2023 * 12 + 10 + m;
       const std::int64_t at =
-          *ParseDateMs(DateOf(month_index / 12, month_index % 12 + 1, 15)) + 10 * 3'600'000;
+          *ParseDateMs(DateOf(month_index / 12, month_index % 12 + 1, 15)) + kVisitHourMs;
       const double shift = IsImprovingSite(site) && at >= improvement ? -3.0 : 0.0;
       const double phq9 = std::clamp(std::round(baseline + trend * m + shift + noise), 0.0, 27.0);
       const double vas = std::clamp(std::round(65.0 - 1.5 * (phq9 - 10.0) + vas_noise), 0.0, 100.0);
