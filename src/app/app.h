@@ -6,6 +6,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analytics/patients_like_me.h"
@@ -98,6 +99,9 @@ struct ResponseSubmission {
   std::string resource;
   std::int64_t authored_ms = 0;
 };
+
+// The field of an error about one item of a submitted response: this prefix, then its link id.
+inline constexpr std::string_view kItemField = "/item/";
 
 // A stored response with the scores derived from it and what the reader and scoring noted.
 struct SubmittedResponse {
@@ -287,8 +291,8 @@ class App {
                                                    const PageRequest& page,
                                                    std::optional<Id> population_id);
   // Validates the response against its questionnaire (every error names its item; kInvalid
-  // Argument with the first item as field), scores it when completed, and stores the response
-  // with its derived observations (the total, each subscale) in one write.
+  // Argument with kItemField + the first item's link id as field), scores it when completed, and
+  // stores the response with its derived observations (the total, each subscale) in one write.
   [[nodiscard]] Result<SubmittedResponse> SubmitResponse(const RequestContext& ctx,
                                                          ResponseSubmission submission);
   // The patients of the same population most like the patient (analytics/patients_like_me.h)
@@ -364,6 +368,10 @@ class App {
   // The patient and the decision that lets ctx take action on their record (audited).
   Result<std::pair<Patient, Decision>> AccessPatient(const RequestContext& ctx, Id patient_id,
                                                      Action action);
+  // A patient's record read by ctx for one of its resources: access checked, the read audited.
+  Result<Patient> ReadPatientRecord(const RequestContext& ctx, Id patient_id,
+                                    const std::string& resource_type,
+                                    const std::string& resource_id);
   // Narrows a record query to what ctx may see: one patient's (access checked and audited) or
   // the sites where ctx is staff.
   Status Scope(const RequestContext& ctx, store::RecordQuery& query);

@@ -152,10 +152,7 @@ Result<Patient> App::CreatePatient(const RequestContext& ctx, const Patient& pat
 }
 
 Result<Patient> App::GetPatient(const RequestContext& ctx, Id id) {
-  COVALUE_ASSIGN_OR_RETURN(auto access, AccessPatient(ctx, id, Action::kPatientRead));
-  COVALUE_RETURN_IF_ERROR(RecordRead(ctx, access.second, Action::kPatientRead,
-                                     TargetOf(access.first), {"patient", std::to_string(id), id}));
-  return std::move(access.first);
+  return ReadPatientRecord(ctx, id, "patient", std::to_string(id));
 }
 
 Result<Patient> App::MyPatient(const RequestContext& ctx) {
@@ -234,7 +231,8 @@ Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
     (issue.severity == "error" ? errors : out.warnings).push_back(std::move(issue));
   }
   if (!errors.empty()) {
-    return Fail(ErrorCode::kInvalidArgument, Joined(errors), errors.front().location);
+    return Fail(ErrorCode::kInvalidArgument, Joined(errors),
+                std::string(kItemField) + errors.front().location);
   }
   // Scores of a completed response become observations; a questionnaire without scores has
   // none.
@@ -244,7 +242,9 @@ Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
       scores = std::move(*scored);
       out.warnings.insert(out.warnings.end(), scores->issues.begin(), scores->issues.end());
     } else if (questionnaire.scoring) {
-      return Fail(scored.error());
+      return Fail(
+          ErrorCode::kInvalidArgument, scored.error().message,
+          scored.error().field.empty() ? "" : std::string(kItemField) + scored.error().field);
     }
   }
   const std::string title = version->title;
@@ -442,16 +442,23 @@ Result<LikeMeView> App::PatientsLikeMe(const RequestContext& ctx, Id patient_id,
   return view;
 }
 
+Result<Patient> App::ReadPatientRecord(const RequestContext& ctx, Id patient_id,
+                                       const std::string& resource_type,
+                                       const std::string& resource_id) {
+  COVALUE_ASSIGN_OR_RETURN(auto access, AccessPatient(ctx, patient_id, Action::kPatientRead));
+  COVALUE_RETURN_IF_ERROR(RecordRead(ctx, access.second, Action::kPatientRead,
+                                     TargetOf(access.first),
+                                     {resource_type, resource_id, access.first.id}));
+  return std::move(access.first);
+}
+
 Result<StoredResponse> App::GetResponse(const RequestContext& ctx, Id id) {
   COVALUE_ASSIGN_OR_RETURN(StoredResponse response,
                            ReadValue<StoredResponse>(store_, [&](store::Repositories& r) {
                              return r.Registry().GetResponse(id);
                            }));
-  COVALUE_ASSIGN_OR_RETURN(auto access,
-                           AccessPatient(ctx, response.patient_id, Action::kPatientRead));
-  COVALUE_RETURN_IF_ERROR(RecordRead(ctx, access.second, Action::kPatientRead,
-                                     TargetOf(access.first),
-                                     {"response", std::to_string(id), access.first.id}));
+  COVALUE_RETURN_IF_ERROR(
+      ReadPatientRecord(ctx, response.patient_id, "response", std::to_string(id)));
   return response;
 }
 
@@ -460,21 +467,16 @@ Result<Observation> App::GetObservation(const RequestContext& ctx, Id id) {
                            ReadValue<Observation>(store_, [&](store::Repositories& r) {
                              return r.Registry().GetObservation(id);
                            }));
-  COVALUE_ASSIGN_OR_RETURN(auto access,
-                           AccessPatient(ctx, observation.patient_id, Action::kPatientRead));
-  COVALUE_RETURN_IF_ERROR(RecordRead(ctx, access.second, Action::kPatientRead,
-                                     TargetOf(access.first),
-                                     {"observation", std::to_string(id), access.first.id}));
+  COVALUE_RETURN_IF_ERROR(
+      ReadPatientRecord(ctx, observation.patient_id, "observation", std::to_string(id)));
   return observation;
 }
 
 Status App::Scope(const RequestContext& ctx, store::RecordQuery& query) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
   if (query.patient_id) {
-    COVALUE_ASSIGN_OR_RETURN(auto access,
-                             AccessPatient(ctx, *query.patient_id, Action::kPatientRead));
-    return RecordRead(ctx, access.second, Action::kPatientRead, TargetOf(access.first),
-                      {"patient", std::to_string(access.first.id), access.first.id});
+    return ReadPatientRecord(ctx, *query.patient_id, "patient", std::to_string(*query.patient_id))
+        .map([](const Patient&) {});
   }
   query.sites = StaffSites(principal);
   if (query.sites && query.sites->empty()) {

@@ -246,9 +246,9 @@ Result<http::Response> CreateResponse(app::App& app, const http::RouteContext& r
   auto submitted = app.SubmitResponse(r.ctx, std::move(submission));
   if (!submitted) {
     Error error = submitted.error();
-    if (error.code == ErrorCode::kInvalidArgument && !error.field.empty() &&
-        error.field.find('.') == std::string::npos && error.field != "questionnaire") {
-      error.field = fmt::format("QuestionnaireResponse.item.where(linkId='{}')", error.field);
+    if (error.field.starts_with(app::kItemField)) {
+      error.field = fmt::format("QuestionnaireResponse.item.where(linkId='{}')",
+                                error.field.substr(app::kItemField.size()));
     }
     return Fail(error);
   }

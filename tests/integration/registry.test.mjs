@@ -126,6 +126,8 @@ describe('registry', () => {
       assert.equal(refused.status, status, JSON.stringify(body).slice(0, 120));
       valid(await refused.json());
     }
+    const amended = await post('patient.vastera', '/QuestionnaireResponse', { ...phq9Response(pia.id, [0, 0, 0, 0, 0, 0, 0, 0, 0]), status: 'amended' });
+    assert.deepEqual((await amended.json()).issue[0].expression, ['status'], 'a field that is not an item stays as it is');
     const after = (await (await as('patient.vastera', `/QuestionnaireResponse?patient=${pia.id}&_count=500`)).json()).entry.length;
     assert.equal(after, before);
   });
