@@ -123,6 +123,40 @@ struct LikeMeView {
   std::vector<std::pair<double, double>> own;  // (months since baseline, value)
 };
 
+// One score or registry variable of a patient over time, as the shared dashboard plots it.
+struct ScoreSeries {
+  std::string system;
+  std::string code;
+  std::string display;
+  std::string unit;
+  std::vector<ScoreBand> bands;     // the instrument's severity bands; empty when it has none
+  std::vector<Observation> points;  // oldest first; each point's interpretation is its band
+  // What the latest value is compared with: the value at the last visit (the newest visit
+  // note), or without a visit note the value before the latest. Absent when there is nothing
+  // newer than the last visit, or nothing to compare with.
+  std::optional<Observation> before;
+};
+
+// A questionnaire the patient may fill, and where they stand with it.
+struct QuestionnaireState {
+  std::string id;
+  std::string title;
+  std::optional<std::int64_t> last_completed_ms;
+  // The patient's in-progress response newer than their last completed one, to resume.
+  std::optional<Id> draft_response_id;
+};
+
+// What a patient and their professional look at together before and during a visit.
+struct Dashboard {
+  Patient patient;
+  std::string population_name;
+  std::vector<ScoreSeries> series;
+  std::optional<std::int64_t> last_visit_ms;  // the newest visit note's time
+  std::vector<PatientNote> notes;             // newest first, the latest kMaxDashboardNotes
+  std::vector<QuestionnaireState> questionnaires;
+};
+inline constexpr int kMaxDashboardNotes = 200;
+
 // Changes to an existing record; absent fields stay as they are.
 struct SiteChanges {
   std::optional<std::string> name;
@@ -310,6 +344,12 @@ class App {
   [[nodiscard]] Result<std::size_t> ImportRegistry(const RequestContext& ctx, Id site_id,
                                                    std::vector<RegistryRecord> records);
   [[nodiscard]] Result<StoredResponse> GetResponse(const RequestContext& ctx, Id id);
+  // The shared dashboard (dashboard.cc): read as the patient's record, one audit record.
+  [[nodiscard]] Result<Dashboard> GetDashboard(const RequestContext& ctx, Id patient_id);
+  // "What matters to me" and visit questions are the patient's to write, visit notes their
+  // site's professionals'. text: 1–2000 characters.
+  [[nodiscard]] Result<PatientNote> AddPatientNote(const RequestContext& ctx, Id patient_id,
+                                                   NoteKind kind, const std::string& text);
   [[nodiscard]] Result<Observation> GetObservation(const RequestContext& ctx, Id id);
   // With query.patient_id: that patient's; without: the caller's sites' (staff only).
   [[nodiscard]] Result<Page<StoredResponse>> ListResponses(const RequestContext& ctx,

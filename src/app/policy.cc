@@ -134,6 +134,10 @@ std::string_view ActionName(Action action) {
       return "patient.list";
     case Action::kResponseSubmit:
       return "response.submit";
+    case Action::kPatientNoteWrite:
+      return "patient_note.write";
+    case Action::kVisitNoteWrite:
+      return "visit_note.write";
   }
   return "unknown";
 }
@@ -222,6 +226,14 @@ Decision Authorize(const Principal& p, Action action, const Target& t) {
         }
       }
       return Deny();
+
+    // "What matters to me" and the questions for a visit are the patient's own words; a visit
+    // note is a professional's, not an administrator's.
+    case Action::kPatientNoteWrite:
+      return t.user_id && t.user_id == p.user_id ? Allow(Role::kPatient) : Deny();
+    case Action::kVisitNoteWrite:
+      return Holds(p, Role::kProfessional, t.site_id) != nullptr ? Allow(Role::kProfessional)
+                                                                 : Deny();
 
     // The community's questionnaires are its admins' to import, a site's its admins'.
     case Action::kQuestionnaireImport:

@@ -44,6 +44,8 @@ enum class Action {
   kPatientRead,     // read a patient's record, responses, observations (target.user_id: theirs)
   kPatientList,     // list the patients of target.site_id
   kResponseSubmit,  // answer a questionnaire for the patient (target.user_id: theirs)
+  kPatientNoteWrite,  // write the patient's own words on their dashboard (target.user_id)
+  kVisitNoteWrite,    // write a professional's visit note on a patient of target.site_id
 };
 
 std::string_view ActionName(Action action);

@@ -35,6 +35,19 @@ TEST(Authorize, APatientsRecordIsTheirsAndTheirSitesStaffsOnly) {
   }
 }
 
+TEST(Authorize, APatientWritesTheirOwnWordsAndAProfessionalTheVisitNote) {
+  const Principal pia = With({{Role::kPatient, kSiteA, std::nullopt}}, 7);
+  const Principal professional = With({{Role::kProfessional, kSiteA, std::nullopt}});
+  const Principal admin = With({{Role::kAdmin, kSiteA, std::nullopt}});
+  const Target pias_record{kSiteA, std::nullopt, 7, {}};
+  EXPECT_EQ(Authorize(pia, Action::kPatientNoteWrite, pias_record).role, "patient");
+  EXPECT_FALSE(Authorize(pia, Action::kVisitNoteWrite, pias_record).allowed);
+  EXPECT_FALSE(Authorize(professional, Action::kPatientNoteWrite, pias_record).allowed);
+  EXPECT_EQ(Authorize(professional, Action::kVisitNoteWrite, pias_record).role, "professional");
+  EXPECT_FALSE(Authorize(professional, Action::kVisitNoteWrite, {kSiteB, {}, 9, {}}).allowed);
+  EXPECT_FALSE(Authorize(admin, Action::kVisitNoteWrite, pias_record).allowed);
+}
+
 TEST(Authorize, QuestionnairesAreImportedByTheAdminsOfTheirScope) {
   const Principal site_admin = With({{Role::kAdmin, kSiteA, std::nullopt}});
   const Principal community_admin = With({{Role::kAdmin, std::nullopt, std::nullopt}});

@@ -20,6 +20,12 @@ constexpr std::array<std::pair<Consent, std::string_view>, 4> kConsents = {{
     {Consent::kWithdrawn, "withdrawn"},
 }};
 
+constexpr std::array<std::pair<NoteKind, std::string_view>, 3> kNoteKinds = {{
+    {NoteKind::kWhatMatters, "what_matters"},
+    {NoteKind::kVisitQuestion, "visit_question"},
+    {NoteKind::kVisitNote, "visit_note"},
+}};
+
 template <typename T, std::size_t N>
 std::string_view NameIn(const std::array<std::pair<T, std::string_view>, N>& names, T value) {
   for (const auto& [v, name] : names) {
@@ -47,5 +53,7 @@ std::string_view SexName(Sex sex) { return NameIn(kSexes, sex); }
 std::optional<Sex> ParseSex(std::string_view name) { return ParseIn(kSexes, name); }
 std::string_view ConsentName(Consent consent) { return NameIn(kConsents, consent); }
 std::optional<Consent> ParseConsent(std::string_view name) { return ParseIn(kConsents, name); }
+std::string_view NoteKindName(NoteKind kind) { return NameIn(kNoteKinds, kind); }
+std::optional<NoteKind> ParseNoteKind(std::string_view name) { return ParseIn(kNoteKinds, name); }
 
 }  // namespace covalue

@@ -68,6 +68,23 @@ struct Observation {
   std::optional<Id> response_id;
 };
 
+// What a note on a patient's shared dashboard is: the patient's own words ("what matters to
+// me", a question for the next visit) or the professional's note of a visit.
+enum class NoteKind { kWhatMatters, kVisitQuestion, kVisitNote };
+std::string_view NoteKindName(NoteKind kind);  // "what_matters", "visit_question", "visit_note"
+std::optional<NoteKind> ParseNoteKind(std::string_view name);
+
+// One note, never changed: a newer "what matters" note replaces the older on the dashboard.
+struct PatientNote {
+  Id id = 0;
+  Id patient_id = 0;
+  NoteKind kind = NoteKind::kWhatMatters;
+  std::string text;
+  std::optional<Id> author_id;
+  std::string author_name;  // filled when read
+  std::int64_t created_ms = 0;
+};
+
 // The code system of scores covalue derives: the code is the questionnaire's resource id for
 // its total, "<id>/<subscale>" for a subscale.
 inline constexpr const char* kScoreSystem = "urn:covalue:fhir:codesystem:score";

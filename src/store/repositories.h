@@ -231,6 +231,10 @@ class RegistryRepository {
   [[nodiscard]] virtual Result<Observation> GetObservation(Id id) = 0;
   [[nodiscard]] virtual Result<Page<Observation>> ListObservations(const RecordQuery& query,
                                                                    const PageRequest& page) = 0;
+  [[nodiscard]] virtual Result<PatientNote> AddNote(const PatientNote& note) = 0;
+  // The patient's notes, newest first, with their authors' display names.
+  [[nodiscard]] virtual Result<Page<PatientNote>> ListNotes(Id patient_id,
+                                                            const PageRequest& page) = 0;
 };
 
 class Repositories {

@@ -5,6 +5,7 @@
 
 #include "domain/registry.h"
 #include "http/api/api_routes.h"
+#include "http/json/json_body.h"
 
 namespace covalue::http::api {
 namespace {
@@ -23,6 +24,89 @@ Result<double> QueryValue(const Request& request, const std::string& name, doubl
                 fmt::format("{} is a number from {} to {}", name, low, high), name);
   }
   return value;
+}
+
+using nlohmann::json;
+
+json PatientItem(const Patient& p) {
+  return {{"id", p.id},
+          {"site_id", p.site_id},
+          {"population_id", p.population_id},
+          {"identifier", p.identifier},
+          {"birth_date", p.birth_date},
+          {"sex", SexName(p.sex)},
+          {"diagnosis_date", p.diagnosis_date.empty() ? json(nullptr) : json(p.diagnosis_date)},
+          {"consent", ConsentName(p.consent)},
+          {"fields", p.fields},
+          {"has_account", p.user_id.has_value()}};
+}
+
+json NoteItem(const PatientNote& n) {
+  return {{"id", n.id},
+          {"kind", NoteKindName(n.kind)},
+          {"text", n.text},
+          {"author", n.author_name},
+          {"created_ms", n.created_ms}};
+}
+
+json PointItem(const Observation& o) {
+  return {{"observation_id", o.id},
+          {"effective_ms", o.effective_ms},
+          {"value", o.value},
+          {"band", o.interpretation.empty() ? json(nullptr) : json(o.interpretation)},
+          {"response_id", o.response_id ? json(*o.response_id) : json(nullptr)}};
+}
+
+json DashboardJson(const app::Dashboard& d) {
+  json series = json::array();
+  for (const app::ScoreSeries& s : d.series) {
+    json bands = json::array();
+    for (const ScoreBand& b : s.bands) {
+      bands.push_back({{"min", b.min}, {"max", b.max}, {"label", b.label}});
+    }
+    json points = json::array();
+    for (const Observation& o : s.points) {
+      points.push_back(PointItem(o));
+    }
+    series.push_back({{"system", s.system},
+                      {"code", s.code},
+                      {"display", s.display},
+                      {"unit", s.unit},
+                      {"bands", bands},
+                      {"points", points},
+                      {"before", s.before ? PointItem(*s.before) : json(nullptr)}});
+  }
+  json notes = json::array();
+  for (const PatientNote& n : d.notes) {
+    notes.push_back(NoteItem(n));
+  }
+  json questionnaires = json::array();
+  for (const app::QuestionnaireState& q : d.questionnaires) {
+    questionnaires.push_back(
+        {{"id", q.id},
+         {"title", q.title},
+         {"last_completed_ms", q.last_completed_ms ? json(*q.last_completed_ms) : json(nullptr)},
+         {"draft_response_id", q.draft_response_id ? json(*q.draft_response_id) : json(nullptr)}});
+  }
+  return {{"patient", PatientItem(d.patient)},
+          {"population", d.population_name},
+          {"last_visit_ms", d.last_visit_ms ? json(*d.last_visit_ms) : json(nullptr)},
+          {"series", series},
+          {"notes", notes},
+          {"questionnaires", questionnaires}};
+}
+
+Result<std::optional<Id>> OptionalIdQuery(const Request& request, const std::string& name) {
+  const std::string* text = request.Query(name);
+  if (text == nullptr) {
+    return std::optional<Id>{};
+  }
+  Id value = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc() || end != text->data() + text->size() || value <= 0) {
+    return Fail(ErrorCode::kInvalidArgument, name + " must be a positive integer", name);
+  }
+  return std::optional<Id>(value);
 }
 
 Result<Response> LikeMe(app::App& app, RouteContext& r) {
@@ -68,6 +152,47 @@ Result<Response> LikeMe(app::App& app, RouteContext& r) {
 }  // namespace
 
 void AddRegistryRoutes(Router& router, app::App& app) {
+  router.Add({"GET", "/api/v1/patients",
+              "List the patients of your sites (population_id narrows); a patient: their own",
+              Access::kSignedIn,
+              [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(auto page, ReadPage(r.request));
+                COVALUE_ASSIGN_OR_RETURN(auto population, OptionalIdQuery(r.request,
+                                                                          "population_id"));
+                COVALUE_ASSIGN_OR_RETURN(auto patients,
+                                         app.ListPatients(r.ctx, page, population));
+                return Json(200, PageJson(patients, PatientItem));
+              },
+              0});
+  router.Add({"GET", "/api/v1/patients/{id}/dashboard",
+              "The shared dashboard: scores over time with their bands, changes since the last "
+              "visit, the patient's words, visit notes, questionnaires to fill",
+              Access::kSignedIn,
+              [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(app::Dashboard dashboard, app.GetDashboard(r.ctx, id));
+                return Json(200, DashboardJson(dashboard));
+              },
+              0});
+  router.Add({"POST", "/api/v1/patients/{id}/notes",
+              "Add to the dashboard: what matters to me or a visit question (the patient), a "
+              "visit note (their professional)",
+              Access::kSignedIn, [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+                ObjectReader reader(body);
+                COVALUE_ASSIGN_OR_RETURN(std::string kind_name, reader.RequiredString("kind"));
+                COVALUE_ASSIGN_OR_RETURN(std::string text, reader.RequiredString("text"));
+                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                const auto kind = ParseNoteKind(kind_name);
+                if (!kind) {
+                  return Fail(ErrorCode::kInvalidArgument,
+                              "kind is what_matters, visit_question or visit_note", "/kind");
+                }
+                COVALUE_ASSIGN_OR_RETURN(PatientNote note,
+                                         app.AddPatientNote(r.ctx, id, *kind, text));
+                return Json(201, NoteItem(note));
+              }});
   router.Add({"GET", "/api/v1/patients/{id}/like-me",
               "The outcome of the patients most like this one, as bands (patients like me)",
               Access::kSignedIn, [&app](RouteContext& r) { return LikeMe(app, r); }, 0});

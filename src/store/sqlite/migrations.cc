@@ -11,6 +11,7 @@ std::string_view Migration0001();
 std::string_view Migration0002();
 std::string_view Migration0003();
 std::string_view Migration0004();
+std::string_view Migration0005();
 }  // namespace covalue::embedded
 
 namespace covalue::store::sqlite {
@@ -27,6 +28,7 @@ constexpr Migration kMigrations[] = {
     {2, &embedded::Migration0002},
     {3, &embedded::Migration0003},
     {4, &embedded::Migration0004},
+    {5, &embedded::Migration0005},
 };
 
 std::int64_t NowMs() {

@@ -264,4 +264,42 @@ Result<Page<Observation>> SqliteRegistryRepository::ListObservations(const Recor
   return MakePage(std::move(rows), page.limit, [](const Observation& o) { return o.id; });
 }
 
+Result<PatientNote> SqliteRegistryRepository::AddNote(const PatientNote& note) {
+  COVALUE_ASSIGN_OR_RETURN(
+      auto insert, db_.Prepare("INSERT INTO patient_notes (patient_id, kind, text, author_id, "
+                               "created_ms) VALUES (?, ?, ?, ?, ?)"));
+  COVALUE_RETURN_IF_ERROR(insert.Bind(note.patient_id)
+                              .Bind(NoteKindName(note.kind))
+                              .Bind(note.text)
+                              .Bind(note.author_id)
+                              .Bind(note.created_ms)
+                              .Run());
+  PatientNote created = note;
+  created.id = db_.LastInsertId();
+  return created;
+}
+
+Result<Page<PatientNote>> SqliteRegistryRepository::ListNotes(Id patient_id,
+                                                              const PageRequest& page) {
+  // Newest first: a page continues below the last id it gave.
+  COVALUE_ASSIGN_OR_RETURN(
+      auto query,
+      db_.Prepare("SELECT n.id, n.patient_id, n.kind, n.text, n.author_id, "
+                  "COALESCE(u.display_name, ''), n.created_ms FROM patient_notes n "
+                  "LEFT JOIN users u ON u.id = n.author_id "
+                  "WHERE n.patient_id = ? AND (? = 0 OR n.id < ?) ORDER BY n.id DESC LIMIT ?"));
+  query.Bind(patient_id).Bind(page.after).Bind(page.after).Bind(FetchLimit(page));
+  COVALUE_ASSIGN_OR_RETURN(auto rows, CollectRows(query, [](const Statement& row) {
+                             return PatientNote{row.Int(0),
+                                                row.Int(1),
+                                                ParseNoteKind(row.Text(2)).value_or(
+                                                    NoteKind::kVisitNote),
+                                                row.Text(3),
+                                                row.OptionalInt(4),
+                                                row.Text(5),
+                                                row.Int(6)};
+                           }));
+  return MakePage(std::move(rows), page.limit, [](const PatientNote& n) { return n.id; });
+}
+
 }  // namespace covalue::store::sqlite

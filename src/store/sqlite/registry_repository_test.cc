@@ -147,5 +147,37 @@ TEST_F(RegistryRepositoryTest, NeverChangesAResponseOrObservation) {
   sqlite3_close(raw);
 }
 
+TEST_F(RegistryRepositoryTest, ListsAPatientsNotesNewestFirstWithTheirAuthors) {
+  auto pia = Create(site_a_, population_a_, "MRN-1", user_);
+  auto ola = Create(site_a_, population_a_, "MRN-2");
+  ASSERT_OK(pia);
+  ASSERT_OK(ola);
+  ASSERT_OK(store_->Write([&](Repositories& r) -> Status {
+    for (int i = 1; i <= 3; ++i) {
+      COVALUE_RETURN_IF_ERROR(r.Registry().AddNote(
+          PatientNote{0, pia->id, i == 2 ? NoteKind::kVisitQuestion : NoteKind::kWhatMatters,
+                      "note " + std::to_string(i), user_, "", 100 + i}));
+    }
+    return r.Registry()
+        .AddNote(PatientNote{0, ola->id, NoteKind::kVisitNote, "other", std::nullopt, "", 1})
+        .map([](const PatientNote&) {});
+  }));
+  auto first = ReadValue<Page<PatientNote>>(
+      *store_, [&](Repositories& r) { return r.Registry().ListNotes(pia->id, PageRequest{0, 2}); });
+  ASSERT_OK(first);
+  ASSERT_EQ(first->items.size(), 2U);
+  EXPECT_EQ(first->items[0].text, "note 3");
+  EXPECT_EQ(first->items[0].author_name, "Pia");
+  EXPECT_EQ(first->items[1].kind, NoteKind::kVisitQuestion);
+  ASSERT_TRUE(first->next.has_value());
+  auto second = ReadValue<Page<PatientNote>>(*store_, [&](Repositories& r) {
+    return r.Registry().ListNotes(pia->id, PageRequest{*first->next, 2});
+  });
+  ASSERT_OK(second);
+  ASSERT_EQ(second->items.size(), 1U);
+  EXPECT_EQ(second->items[0].text, "note 1");
+  EXPECT_FALSE(second->next.has_value());
+}
+
 }  // namespace
 }  // namespace covalue::store::sqlite

@@ -151,6 +151,8 @@ class SqliteRegistryRepository final : public RegistryRepository {
   Result<Observation> GetObservation(Id id) override;
   Result<Page<Observation>> ListObservations(const RecordQuery& query,
                                              const PageRequest& page) override;
+  Result<PatientNote> AddNote(const PatientNote& note) override;
+  Result<Page<PatientNote>> ListNotes(Id patient_id, const PageRequest& page) override;
 
  private:
   Result<Patient> WithFields(Patient patient);

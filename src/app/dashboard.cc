@@ -1,0 +1,195 @@
+// The shared dashboard: a patient's scores over time with their bands, their own words and the
+// professional's visit notes, read together as one audited read of the patient's record.
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "app/app.h"
+#include "domain/validation.h"
+
+namespace covalue::app {
+namespace {
+
+constexpr std::size_t kMaxPoints = 20'000;  // per patient, every series together
+
+// Reads every page of a listing, up to max items.
+template <typename T, typename List>
+Result<std::vector<T>> ReadAll(List list, std::size_t max) {
+  std::vector<T> out;
+  PageRequest page{0, 500};
+  for (;;) {
+    COVALUE_ASSIGN_OR_RETURN(Page<T> found, list(page));
+    for (T& item : found.items) {
+      if (out.size() == max) {
+        return out;
+      }
+      out.push_back(std::move(item));
+    }
+    if (!found.next) {
+      return out;
+    }
+    page.after = *found.next;
+  }
+}
+
+std::string BandOf(const std::vector<ScoreBand>& bands, double value) {
+  for (const ScoreBand& band : bands) {
+    if (value >= band.min && value <= band.max) {
+      return band.label;
+    }
+  }
+  return "";
+}
+
+// The value the latest is compared with (see ScoreSeries::before).
+std::optional<Observation> Before(const std::vector<Observation>& points,
+                                  std::optional<std::int64_t> last_visit_ms) {
+  if (points.size() < 2) {
+    return std::nullopt;
+  }
+  if (!last_visit_ms) {
+    return points[points.size() - 2];
+  }
+  if (points.back().effective_ms <= *last_visit_ms) {
+    return std::nullopt;  // nothing new since the visit
+  }
+  auto after_visit = std::upper_bound(
+      points.begin(), points.end(), *last_visit_ms,
+      [](std::int64_t at, const Observation& o) { return at < o.effective_ms; });
+  if (after_visit == points.begin()) {
+    return std::nullopt;  // nothing known at the visit
+  }
+  return *std::prev(after_visit);
+}
+
+}  // namespace
+
+Result<Dashboard> App::GetDashboard(const RequestContext& ctx, Id patient_id) {
+  COVALUE_ASSIGN_OR_RETURN(auto access, AccessPatient(ctx, patient_id, Action::kPatientRead));
+  Dashboard view;
+  view.patient = std::move(access.first);
+  const Patient& patient = view.patient;
+  std::vector<Observation> observations;
+  std::vector<StoredResponse> responses;
+  std::vector<QuestionnaireVersion> questionnaires;
+  COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& r) -> Status {
+    if (auto population = r.Populations().Get(patient.population_id)) {
+      view.population_name = population->name;
+    }
+    store::RecordQuery query;
+    query.patient_id = patient.id;
+    COVALUE_ASSIGN_OR_RETURN(observations,
+                             ReadAll<Observation>(
+                                 [&](const PageRequest& page) {
+                                   return r.Registry().ListObservations(query, page);
+                                 },
+                                 kMaxPoints));
+    COVALUE_ASSIGN_OR_RETURN(responses, ReadAll<StoredResponse>(
+                                            [&](const PageRequest& page) {
+                                              return r.Registry().ListResponses(query, page);
+                                            },
+                                            kMaxPoints));
+    COVALUE_ASSIGN_OR_RETURN(auto notes,
+                             r.Registry().ListNotes(patient.id, PageRequest{0, kMaxDashboardNotes}));
+    view.notes = std::move(notes.items);
+    COVALUE_ASSIGN_OR_RETURN(questionnaires, ReadAll<QuestionnaireVersion>(
+                                                 [&](const PageRequest& page) {
+                                                   return r.Questionnaires().ListLatest(
+                                                       page, std::vector<Id>{patient.site_id});
+                                                 },
+                                                 1000));
+    return Ok();
+  }));
+  for (const PatientNote& note : view.notes) {
+    if (note.kind == NoteKind::kVisitNote) {
+      view.last_visit_ms = note.created_ms;
+      break;
+    }
+  }
+
+  std::map<std::string, QuestionnaireVersion> by_id;
+  for (QuestionnaireVersion& q : questionnaires) {
+    QuestionnaireState& state = view.questionnaires.emplace_back();
+    state.id = q.resource_id;
+    state.title = q.title;
+    by_id.emplace(q.resource_id, std::move(q));
+  }
+  // Responses come in the order they were stored: the last of each kind is the latest.
+  std::map<std::string, const StoredResponse*> last_completed;
+  std::map<std::string, const StoredResponse*> last_draft;
+  for (const StoredResponse& response : responses) {
+    (response.status == "completed" ? last_completed : last_draft)[response.questionnaire_id] =
+        &response;
+  }
+  for (QuestionnaireState& state : view.questionnaires) {
+    const auto completed = last_completed.find(state.id);
+    const auto draft = last_draft.find(state.id);
+    if (completed != last_completed.end()) {
+      state.last_completed_ms = completed->second->authored_ms;
+    }
+    if (draft != last_draft.end() &&
+        (completed == last_completed.end() || draft->second->id > completed->second->id)) {
+      state.draft_response_id = draft->second->id;
+    }
+  }
+
+  std::map<std::pair<std::string, std::string>, ScoreSeries> series;
+  for (Observation& o : observations) {
+    ScoreSeries& s = series[{o.system, o.code}];
+    s.points.push_back(std::move(o));
+  }
+  for (auto& [key, s] : series) {
+    std::stable_sort(s.points.begin(), s.points.end(), [](const auto& a, const auto& b) {
+      return a.effective_ms < b.effective_ms;
+    });
+    s.system = key.first;
+    s.code = key.second;
+    s.display = s.points.back().display;
+    s.unit = s.points.back().unit;
+    // A questionnaire's total carries its instrument's bands.
+    if (const auto q = by_id.find(s.code); s.system == kScoreSystem && q != by_id.end()) {
+      if (auto model = ModelOf(q->second); model && (*model)->scoring) {
+        s.bands = (*model)->scoring->bands;
+      }
+    }
+    for (Observation& point : s.points) {
+      if (point.interpretation.empty()) {
+        point.interpretation = BandOf(s.bands, point.value);
+      }
+    }
+    s.before = Before(s.points, view.last_visit_ms);
+    view.series.push_back(std::move(s));
+  }
+  COVALUE_RETURN_IF_ERROR(RecordRead(ctx, access.second, Action::kPatientRead,
+                                     {patient.site_id, std::nullopt, patient.user_id, {}},
+                                     {"dashboard", std::to_string(patient.id), patient.id}));
+  return view;
+}
+
+Result<PatientNote> App::AddPatientNote(const RequestContext& ctx, Id patient_id, NoteKind kind,
+                                        const std::string& text) {
+  const Action action =
+      kind == NoteKind::kVisitNote ? Action::kVisitNoteWrite : Action::kPatientNoteWrite;
+  COVALUE_RETURN_IF_ERROR(ValidateText(text, "/text", 2000));
+  COVALUE_ASSIGN_OR_RETURN(auto access, AccessPatient(ctx, patient_id, action));
+  const Patient& patient = access.first;
+  return store::WriteValue<PatientNote>(
+      store_, [&](store::Repositories& repos) -> Result<PatientNote> {
+        PatientNote note{0, patient.id, kind, text, std::nullopt, "", NowMs()};
+        if (ctx.principal->user_id != 0) {
+          COVALUE_ASSIGN_OR_RETURN(User author, repos.Users().Get(ctx.principal->user_id));
+          note.author_id = author.id;
+          note.author_name = author.display_name;
+        }
+        COVALUE_ASSIGN_OR_RETURN(note, repos.Registry().AddNote(note));
+        COVALUE_RETURN_IF_ERROR(AppendAudit(
+            repos, ctx, access.second, action, {patient.site_id, std::nullopt, patient.user_id, {}},
+            {std::string(NoteKindName(kind)), std::to_string(note.id), patient.id},
+            AuditOutcome::kAllowed));
+        return note;
+      });
+}
+
+}  // namespace covalue::app
