@@ -113,6 +113,69 @@ export interface Revision {
   created_ms: number;
 }
 
+export interface Patient {
+  id: number;
+  site_id: number;
+  population_id: number;
+  identifier: string;
+  birth_date: string;
+  sex: 'female' | 'male' | 'other' | 'unknown';
+  diagnosis_date: string | null;
+  consent: string;
+  fields: Record<string, string>;
+  has_account: boolean;
+}
+export type NoteKind = 'what_matters' | 'visit_question' | 'visit_note';
+export interface PatientNote {
+  id: number;
+  kind: NoteKind;
+  text: string;
+  author: string;
+  created_ms: number;
+}
+export interface ScorePoint {
+  observation_id: number;
+  effective_ms: number;
+  value: number;
+  band: string | null;
+  response_id: number | null;
+}
+export interface ScoreBand {
+  min: number;
+  max: number;
+  label: string;
+}
+export interface ScoreSeries {
+  system: string;
+  code: string;
+  display: string;
+  unit: string;
+  bands: ScoreBand[];
+  points: ScorePoint[];
+  before: ScorePoint | null;
+}
+export interface Dashboard {
+  patient: Patient;
+  population: string;
+  last_visit_ms: number | null;
+  series: ScoreSeries[];
+  notes: PatientNote[];
+  questionnaires: {
+    id: string;
+    title: string;
+    last_completed_ms: number | null;
+    draft_response_id: number | null;
+  }[];
+}
+export interface LikeMe {
+  cohort: number;
+  hidden: boolean;
+  k: number;
+  min_cohort: number;
+  own: { month: number; value: number }[];
+  bands: { month: number; n: number; p25: number; median: number; p75: number }[];
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -122,6 +185,18 @@ export class ApiError extends Error {
   ) {
     super(detail);
   }
+}
+
+// FHIR answers errors as an OperationOutcome; its first issue becomes the ApiError.
+function problemOf(json: unknown): { detail?: string | undefined; field?: string | undefined } {
+  const outcome = json as {
+    resourceType?: string;
+    issue?: { diagnostics?: string; expression?: string[] }[];
+  };
+  if (outcome?.resourceType === 'OperationOutcome') {
+    return { detail: outcome.issue?.[0]?.diagnostics, field: outcome.issue?.[0]?.expression?.[0] };
+  }
+  return (json ?? {}) as { detail?: string; field?: string };
 }
 
 async function request<T>(
@@ -145,7 +220,7 @@ async function request<T>(
   const text = await response.text();
   const json: unknown = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
-    const problem = (json ?? {}) as { detail?: string; field?: string };
+    const problem = problemOf(json);
     throw new ApiError(
       response.status,
       problem.detail ?? response.statusText,
@@ -215,6 +290,18 @@ export const api = {
     request<void>('PUT', `/api/v1/workbooks/${id}/steps/${link}`, { status }),
   setPosition: (id: number, step: string) =>
     request<void>('PUT', `/api/v1/workbooks/${id}/position`, { step }),
+  patients: (cursor?: string) =>
+    request<Page<Patient>>('GET', `/api/v1/patients?limit=100${cursor ? `&cursor=${cursor}` : ''}`),
+  dashboard: (patient: number) => request<Dashboard>('GET', `/api/v1/patients/${patient}/dashboard`),
+  addNote: (patient: number, kind: NoteKind, text: string) =>
+    request<PatientNote>('POST', `/api/v1/patients/${patient}/notes`, { kind, text }),
+  likeMe: (patient: number, code: string, system: string) =>
+    request<LikeMe>(
+      'GET',
+      `/api/v1/patients/${patient}/like-me?code=${encodeURIComponent(code)}&system=${encodeURIComponent(system)}`,
+    ),
+  fhirRead: <T>(path: string) => request<T>('GET', `/fhir/r4/${path}`),
+  fhirCreate: <T>(type: string, resource: unknown) => request<T>('POST', `/fhir/r4/${type}`, resource),
   audit: (cursor?: string) =>
     request<Page<AuditRecord>>('GET', `/api/v1/audit?limit=50${cursor ? `&cursor=${cursor}` : ''}`),
 };

@@ -14,6 +14,9 @@ import { siteView, sitesView } from './views/sites';
 import { teamView, teamsView } from './views/teams';
 import { workbookView } from './views/workbook';
 import { guideView, guidesView } from './views/guides';
+import { dashboardView } from './views/dashboard';
+import { fillView } from './views/fill';
+import { patientsView } from './views/patients';
 
 const root = document.getElementById('app')!;
 
@@ -26,6 +29,9 @@ route('/teams/:id', teamView);
 route('/workbooks/:id', workbookView);
 route('/guides', guidesView);
 route('/guides/:id', guideView);
+route('/patients', patientsView);
+route('/patients/:id', dashboardView);
+route('/patients/:id/questionnaires/:qid', fillView);
 route('/account', accountView);
 route('/admin/users', usersView);
 route('/admin/audit', auditView);

@@ -1,9 +1,8 @@
 // The six-domain coproduction value profile over improvement cycles: one line per value domain,
-// ratings 1–5 on the vertical axis, cycles along the horizontal. SVG with real <text>, a title
-// and a description, so screen readers and search find it; the page shows the numbers as a
-// table beside it.
+// ratings 1–5 on the vertical axis, cycles along the horizontal.
 
-const SVG = 'http://www.w3.org/2000/svg';
+import { chartFrame, el } from './svg';
+
 const WIDTH = 560;
 const HEIGHT = 260;
 const LEFT = 36;
@@ -19,19 +18,8 @@ export interface ProfileSeries {
   values: (number | null)[]; // one per cycle; null where the cycle has no rating
 }
 
-function el<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>): SVGElementTagNameMap[K] {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
-  return node;
-}
-
 export function profileChart(title: string, description: string, cycles: string[], series: ProfileSeries[]): SVGSVGElement {
-  const svg = el('svg', { xmlns: SVG, viewBox: `0 0 ${WIDTH} ${HEIGHT}`, width: WIDTH, height: HEIGHT, role: 'img', class: 'profile-chart' });
-  const titleNode = el('title', {});
-  titleNode.textContent = title;
-  const descNode = el('desc', {});
-  descNode.textContent = description;
-  svg.append(titleNode, descNode);
+  const svg = chartFrame(WIDTH, HEIGHT, title, description, 'profile-chart');
   const plotWidth = WIDTH - LEFT - RIGHT;
   const plotHeight = HEIGHT - TOP - BOTTOM;
   const x = (i: number) => LEFT + (cycles.length <= 1 ? plotWidth / 2 : (i * plotWidth) / (cycles.length - 1));

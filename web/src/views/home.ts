@@ -20,14 +20,14 @@ export async function homeView(): Promise<HTMLElement> {
     cards.push({
       title: t('home.patient.title'),
       text: t('home.patient.text'),
-      links: [['/account', t('nav.account')], ...siteLinks('patient')],
+      links: [['/patients/me', t('nav.dashboard')], ['/account', t('nav.account')], ...siteLinks('patient')],
     });
   }
   if (roles.has('professional')) {
     cards.push({
       title: t('home.professional.title'),
       text: t('home.professional.text'),
-      links: siteLinks('professional'),
+      links: [['/patients', t('nav.patients')], ...siteLinks('professional')],
     });
   }
   if (roles.has('team_member') || roles.has('team_lead')) {

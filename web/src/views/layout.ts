@@ -27,6 +27,8 @@ export function header(): HTMLElement {
   );
   const links: [string, string][] = [['/', t('nav.home')]];
   if (session.user) {
+    if (hasRole('patient')) links.push(['/patients/me', t('nav.dashboard')]);
+    if (hasRole('professional')) links.push(['/patients', t('nav.patients')]);
     links.push(['/sites', t('nav.sites')], ['/teams', t('nav.teams')], ['/guides', t('nav.guides')]);
     if (hasRole('admin')) links.push(['/admin/users', t('nav.users')], ['/admin/audit', t('nav.audit')]);
     links.push(['/account', t('nav.account')]);

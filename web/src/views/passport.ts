@@ -1,5 +1,6 @@
 import { api, type Guide, type GuideItem, type Workbook } from '../api';
 import { profileChart } from '../charts/profile_chart';
+import { svgDownload } from '../charts/svg';
 import { h } from '../dom';
 import { language, t } from '../i18n';
 
@@ -45,11 +46,7 @@ function render(guide: Guide, cycles: Workbook[]): HTMLElement {
     h('tbody', {}, ...series.map((s) => h('tr', {}, h('th', { scope: 'row' }, s.label), ...s.values.map((v) => h('td', {}, v === null ? '–' : String(v)))))),
   );
   const chart = profileChart(t('passport.chartTitle'), t('passport.chartDescription', { n: cycles.length }), labels, series);
-  const download = h('a', { href: '#', download: 'coproduction-value-profile.svg' }, t('passport.downloadSvg'));
-  download.addEventListener('click', () => {
-    const source = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(chart)}`;
-    download.href = URL.createObjectURL(new Blob([source], { type: 'image/svg+xml' }));
-  });
+  const download = svgDownload(chart, 'coproduction-value-profile.svg', t('passport.downloadSvg'));
   const repeating = guide.items.filter((i) => i.repeats);
   const inRepeating = new Set(repeating.flatMap((g) => flatten(g.items ?? [])).map((i) => i.link_id));
   const shown = items.filter((i) => i.type !== 'rating' && !inRepeating.has(i.link_id));

@@ -1,0 +1,193 @@
+// The part of a FHIR R4 Questionnaire a patient fills in the browser: its items laid out as
+// screens of one question each, enableWhen evaluated as the server evaluates it
+// (src/domain/scoring.cc: an unanswered question satisfies only `exists false`), answer
+// options from answerOption or a contained ValueSet, and the QuestionnaireResponse written
+// back in the questionnaire's own nesting. The server validates and scores; this only asks.
+
+export interface Coding {
+  system?: string | undefined;
+  code?: string | undefined;
+  display?: string | undefined;
+}
+// One answer as FHIR writes it: exactly one value[x].
+export interface AnswerValue {
+  valueCoding?: Coding;
+  valueString?: string;
+  valueInteger?: number;
+  valueDecimal?: number;
+  valueBoolean?: boolean;
+  valueDate?: string;
+}
+interface EnableWhen extends Partial<Record<`answer${string}`, unknown>> {
+  question: string;
+  operator: 'exists' | '=' | '!=' | '>' | '<' | '>=' | '<=';
+}
+export interface Item {
+  linkId: string;
+  text?: string;
+  type: string;
+  required?: boolean;
+  repeats?: boolean;
+  readOnly?: boolean;
+  maxLength?: number;
+  enableWhen?: EnableWhen[];
+  enableBehavior?: 'all' | 'any';
+  answerOption?: AnswerValue[];
+  answerValueSet?: string;
+  item?: Item[];
+}
+interface ValueSet {
+  resourceType: 'ValueSet';
+  id?: string;
+  url?: string;
+  expansion?: { contains?: Coding[] };
+  compose?: { include?: { system?: string; concept?: { code: string; display?: string }[] }[] };
+}
+export interface Questionnaire {
+  resourceType: 'Questionnaire';
+  id: string;
+  title?: string;
+  name?: string;
+  contained?: ValueSet[];
+  item?: Item[];
+}
+export interface QuestionnaireResponse {
+  resourceType: 'QuestionnaireResponse';
+  id?: string;
+  status: 'in-progress' | 'completed';
+  questionnaire: string;
+  subject: { reference: string };
+  authored: string;
+  item?: ResponseItem[];
+}
+interface ResponseItem {
+  linkId: string;
+  answer?: AnswerValue[];
+  item?: ResponseItem[];
+}
+
+export type Answers = Map<string, AnswerValue[]>;
+
+// One screen: a question with the text shown above it (the group's title, the stem a display
+// item gives the questions after it).
+export interface Screen {
+  item: Item;
+  group: string | null;
+  stem: string | null;
+}
+
+const ASKED = new Set(['boolean', 'decimal', 'integer', 'date', 'dateTime', 'string', 'text', 'choice', 'open-choice', 'quantity']);
+
+export function screensOf(questionnaire: Questionnaire): Screen[] {
+  const screens: Screen[] = [];
+  const walk = (items: Item[], group: string | null) => {
+    let stem: string | null = null;
+    for (const item of items) {
+      if (item.type === 'display') stem = item.text ?? null;
+      else if (item.type === 'group') walk(item.item ?? [], item.text ?? group);
+      else if (ASKED.has(item.type) && !item.readOnly) screens.push({ item, group, stem });
+    }
+  };
+  walk(questionnaire.item ?? [], null);
+  return screens;
+}
+
+function valueOf(answer: AnswerValue): unknown {
+  return answer.valueCoding ?? answer.valueString ?? answer.valueInteger ?? answer.valueDecimal ?? answer.valueBoolean ?? answer.valueDate;
+}
+
+export function sameAnswer(a: AnswerValue, b: AnswerValue): boolean {
+  if (a.valueCoding || b.valueCoding) {
+    const x = a.valueCoding, y = b.valueCoding;
+    // A coding without a system matches by code.
+    return !!x && !!y && x.code === y.code && (!x.system || !y.system || x.system === y.system);
+  }
+  return valueOf(a) === valueOf(b);
+}
+
+function conditionAnswer(condition: EnableWhen): AnswerValue {
+  for (const [key, value] of Object.entries(condition)) {
+    if (key.startsWith('answer')) return { [`value${key.slice(6)}`]: value } as AnswerValue;
+  }
+  return {};
+}
+
+function holds(condition: EnableWhen, answers: Answers): boolean {
+  const given = answers.get(condition.question) ?? [];
+  if (condition.operator === 'exists') return (given.length > 0) === (condition as { answerBoolean?: boolean }).answerBoolean;
+  const expected = conditionAnswer(condition);
+  return given.some((answer) => {
+    if (condition.operator === '=') return sameAnswer(answer, expected);
+    if (condition.operator === '!=') return !sameAnswer(answer, expected);
+    const a = valueOf(answer), b = valueOf(expected);
+    if (typeof a !== typeof b || (typeof a !== 'number' && typeof a !== 'string')) return false;
+    const order = a < (b as typeof a) ? -1 : a > (b as typeof a) ? 1 : 0;
+    return condition.operator === '>' ? order > 0 : condition.operator === '<' ? order < 0 : condition.operator === '>=' ? order >= 0 : order <= 0;
+  });
+}
+
+export function enabled(item: Item, answers: Answers): boolean {
+  if (!item.enableWhen?.length) return true;
+  const results = item.enableWhen.map((c) => holds(c, answers));
+  return item.enableBehavior === 'all' ? results.every(Boolean) : results.some(Boolean);
+}
+
+// The options of a choice item: its answerOption, or a contained ValueSet named by #id or url.
+export function optionsOf(questionnaire: Questionnaire, item: Item): AnswerValue[] {
+  if (item.answerOption?.length) return item.answerOption;
+  const ref = item.answerValueSet;
+  if (!ref) return [];
+  const set = questionnaire.contained?.find((c) => c.resourceType === 'ValueSet' && (`#${c.id}` === ref || c.url === ref));
+  if (!set) return [];
+  if (set.expansion?.contains?.length) return set.expansion.contains.map((coding) => ({ valueCoding: coding }));
+  return (set.compose?.include ?? []).flatMap((include) =>
+    (include.concept ?? []).map((concept) => ({ valueCoding: { system: include.system, code: concept.code, display: concept.display } })),
+  );
+}
+
+export function optionLabel(option: AnswerValue): string {
+  if (option.valueCoding) return option.valueCoding.display ?? option.valueCoding.code ?? '';
+  return String(valueOf(option) ?? '');
+}
+
+// The answers of a stored response, by link id (for resuming a draft).
+export function answersOf(response: QuestionnaireResponse): Answers {
+  const answers: Answers = new Map();
+  const walk = (items: ResponseItem[]) => {
+    for (const item of items) {
+      if (item.answer?.length) answers.set(item.linkId, item.answer);
+      walk(item.item ?? []);
+    }
+  };
+  walk(response.item ?? []);
+  return answers;
+}
+
+// The response in the questionnaire's nesting, with the answers of enabled items only.
+export function responseOf(
+  questionnaire: Questionnaire,
+  answers: Answers,
+  status: QuestionnaireResponse['status'],
+  patientId: number,
+  authored: Date,
+): QuestionnaireResponse {
+  const walk = (items: Item[], parentEnabled: boolean): ResponseItem[] =>
+    items.flatMap((item): ResponseItem[] => {
+      const on = parentEnabled && enabled(item, answers);
+      if (!on) return [];
+      if (item.type === 'group') {
+        const children = walk(item.item ?? [], on);
+        return children.length ? [{ linkId: item.linkId, item: children }] : [];
+      }
+      const given = answers.get(item.linkId);
+      return given?.length ? [{ linkId: item.linkId, answer: given }] : [];
+    });
+  return {
+    resourceType: 'QuestionnaireResponse',
+    status,
+    questionnaire: `Questionnaire/${questionnaire.id}`,
+    subject: { reference: `Patient/${patientId}` },
+    authored: authored.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    item: walk(questionnaire.item ?? [], true),
+  };
+}

@@ -1,0 +1,207 @@
+import { api, ApiError, type Dashboard, type NoteKind, type ScoreSeries } from '../api';
+import { session } from '../app_state';
+import { likeMeChart, scoreChart } from '../charts/score_chart';
+import { svgDownload } from '../charts/svg';
+import { h } from '../dom';
+import { formatTime, language, t } from '../i18n';
+import { resolve } from '../router';
+import { ownPatientId } from './patients';
+
+// The dashboard a patient and their professional look at together, before and during a visit:
+// what changed since the last visit, each score over time on its reference bands (with a table
+// view and an SVG download), the patient beside patients like them, the patient's own words
+// and the professional's visit notes. The patient fills their questionnaires from here.
+
+const day = (ms: number) =>
+  new Intl.DateTimeFormat(language() === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium' }).format(new Date(ms));
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+export async function dashboardView(params: Record<string, string>): Promise<HTMLElement> {
+  const id = params['id'] === 'me' ? await ownPatientId() : Number(params['id']);
+  const view = await api.dashboard(id);
+  const own = view.patient.has_account && session.user?.memberships.every((m) => m.role === 'patient');
+  const saved = new URLSearchParams(location.search).get('saved') === '1';
+  return h(
+    'section',
+    { class: 'dashboard' },
+    h('h1', {}, own ? t('dash.titleOwn') : t('dash.title', { identifier: view.patient.identifier })),
+    h('p', { class: 'lede' }, t('dash.about', { population: view.population, born: view.patient.birth_date, sex: t(`sex.${view.patient.sex}`) })),
+    saved ? h('p', { role: 'status', class: 'notice' }, t('dash.savedForLater')) : null,
+    own ? questionnaires(id, view) : null,
+    changes(view),
+    ...view.series.map((s) => seriesSection(id, view, s)),
+    words(id, view, own ?? false),
+  );
+}
+
+function questionnaires(id: number, view: Dashboard): HTMLElement {
+  return h(
+    'section',
+    { class: 'card' },
+    h('h2', {}, t('dash.questionnaires')),
+    h(
+      'ul',
+      { class: 'questionnaires' },
+      ...view.questionnaires.map((q) =>
+        h(
+          'li',
+          {},
+          h(
+            'a',
+            { class: 'button', href: `/patients/${id}/questionnaires/${encodeURIComponent(q.id)}${q.draft_response_id ? `?draft=${q.draft_response_id}` : ''}` },
+            q.draft_response_id ? t('dash.continue', { title: q.title }) : t('dash.fill', { title: q.title }),
+          ),
+          h('span', { class: 'meta' }, q.last_completed_ms ? t('dash.lastFilled', { date: day(q.last_completed_ms) }) : t('dash.neverFilled')),
+        ),
+      ),
+    ),
+  );
+}
+
+// What changed since the last visit: each series whose latest value is newer than the visit.
+function changes(view: Dashboard): HTMLElement {
+  const changed = view.series.filter((s) => s.before);
+  const band = (b: string | null) => (b ? ` (${b})` : '');
+  return h(
+    'section',
+    { class: 'card changes' },
+    h('h2', {}, view.last_visit_ms ? t('dash.sinceVisit', { date: day(view.last_visit_ms) }) : t('dash.sinceLast')),
+    changed.length
+      ? h(
+          'ul',
+          {},
+          ...changed.map((s) => {
+            const latest = s.points.at(-1)!;
+            const delta = latest.value - s.before!.value;
+            return h(
+              'li',
+              {},
+              h('strong', {}, `${s.display}: `),
+              t('dash.change', {
+                from: `${s.before!.value}${band(s.before!.band)}`,
+                to: `${latest.value}${band(latest.band)}`,
+                delta: `${delta > 0 ? '+' : ''}${delta}`,
+                date: day(latest.effective_ms),
+              }),
+            );
+          }),
+        )
+      : h('p', {}, t('dash.nothingNew')),
+  );
+}
+
+function seriesSection(id: number, view: Dashboard, s: ScoreSeries): HTMLElement {
+  const points = s.points.map((p) => ({ at: p.effective_ms, value: p.value }));
+  const latest = s.points.at(-1)!;
+  const chart = scoreChart(
+    s.display,
+    t('dash.chartDescription', { n: s.points.length, from: day(s.points[0]!.effective_ms), to: day(latest.effective_ms), latest: latest.value }),
+    points,
+    s.bands,
+    (ms) => new Intl.DateTimeFormat(language() === 'sv' ? 'sv-SE' : 'en-GB', { month: 'short', year: 'numeric' }).format(new Date(ms)),
+    view.last_visit_ms,
+    t('dash.visit'),
+  );
+  const table = h(
+    'table',
+    {},
+    h('caption', {}, s.display),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('dash.date')), h('th', { scope: 'col' }, t('dash.value')), h('th', { scope: 'col' }, t('dash.band')))),
+    h('tbody', {}, ...[...s.points].reverse().map((p) => h('tr', {}, h('th', { scope: 'row' }, formatTime(p.effective_ms)), h('td', {}, String(p.value)), h('td', {}, p.band ?? '–')))),
+  );
+  const likeMe = h('div', { class: 'like-me' });
+  const compare = h('button', { type: 'button', class: 'secondary' }, t('dash.compare'));
+  compare.addEventListener('click', async () => {
+    compare.disabled = true;
+    likeMe.replaceChildren(h('p', { role: 'status' }, t('common.loading')));
+    try {
+      const result = await api.likeMe(id, s.code, s.system);
+      if (result.hidden) {
+        likeMe.replaceChildren(h('p', { role: 'status' }, t('dash.likeMeHidden', { min: result.min_cohort })));
+        return;
+      }
+      const cohortChart = likeMeChart(t('dash.likeMeTitle', { title: s.display }), t('dash.likeMeDescription', { n: result.cohort }), result.own, result.bands, s.bands, {
+        months: t('dash.months'),
+        median: t('dash.median'),
+        own: t('dash.ownLine'),
+      });
+      likeMe.replaceChildren(
+        h('figure', {}, cohortChart, h('figcaption', {}, t('dash.likeMeCaption', { n: result.cohort }))),
+        h(
+          'details',
+          {},
+          h('summary', {}, t('dash.showTable')),
+          h(
+            'div',
+            { class: 'table-wrap' },
+            h(
+              'table',
+              {},
+              h('caption', {}, t('dash.likeMeTitle', { title: s.display })),
+              h('thead', {}, h('tr', {}, ...['dash.month', 'dash.p25', 'dash.median', 'dash.p75', 'dash.people'].map((k) => h('th', { scope: 'col' }, t(k as 'dash.month'))))),
+              h('tbody', {}, ...result.bands.map((b) => h('tr', {}, h('th', { scope: 'row' }, String(b.month)), h('td', {}, String(b.p25)), h('td', {}, String(b.median)), h('td', {}, String(b.p75)), h('td', {}, String(b.n))))),
+            ),
+          ),
+        ),
+      );
+    } catch (error) {
+      compare.disabled = false;
+      likeMe.replaceChildren(h('p', { role: 'alert' }, error instanceof ApiError ? error.detail : String(error)));
+    }
+  });
+  return h(
+    'section',
+    { class: 'card series', id: `series-${slug(s.code)}` },
+    h('h2', {}, s.display),
+    h('p', { class: 'latest' }, t('dash.latest', { value: latest.value, date: day(latest.effective_ms) }), latest.band ? h('strong', {}, ` ${latest.band}`) : null),
+    h('figure', {}, chart, h('figcaption', {}, svgDownload(chart, `${slug(s.code)}.svg`, t('passport.downloadSvg')))),
+    h('details', {}, h('summary', {}, t('dash.showTable')), h('div', { class: 'table-wrap' }, table)),
+    compare,
+    likeMe,
+  );
+}
+
+// "What matters to me" (the newest), the questions for the visit and the visit notes, each with
+// a form for whose words they are.
+function words(id: number, view: Dashboard, own: boolean): HTMLElement {
+  const byKind = (kind: NoteKind) => view.notes.filter((n) => n.kind === kind);
+  const professional = session.user?.memberships.some((m) => m.role === 'professional' && m.site_id === view.patient.site_id) ?? false;
+  const matters = byKind('what_matters')[0];
+  const list = (kind: NoteKind) => {
+    const notes = byKind(kind);
+    return notes.length
+      ? h('ul', { class: 'notes' }, ...notes.map((n) => h('li', {}, h('p', {}, n.text), h('p', { class: 'meta' }, `${n.author} · ${formatTime(n.created_ms)}`))))
+      : h('p', {}, t('dash.noneYet'));
+  };
+  return h(
+    'div',
+    { class: 'words' },
+    h(
+      'section',
+      { class: 'card' },
+      h('h2', {}, t('dash.whatMatters')),
+      matters ? h('blockquote', {}, matters.text) : h('p', {}, t('dash.noneYet')),
+      own ? noteForm(id, 'what_matters', t('dash.whatMattersLabel'), matters?.text ?? '') : null,
+    ),
+    h('section', { class: 'card' }, h('h2', {}, t('dash.questions')), list('visit_question'), own ? noteForm(id, 'visit_question', t('dash.questionLabel'), '') : null),
+    h('section', { class: 'card' }, h('h2', {}, t('dash.visitNotes')), list('visit_note'), professional ? noteForm(id, 'visit_note', t('dash.visitNoteLabel'), '') : null),
+  );
+}
+
+function noteForm(id: number, kind: NoteKind, label: string, initial: string): HTMLElement {
+  const field = h('textarea', { id: `note-${kind}`, rows: 3, maxlength: 2000 });
+  field.value = initial;
+  const message = h('p', { role: 'status' });
+  const form = h('form', {}, h('div', { class: 'field' }, h('label', { for: `note-${kind}` }, label), field), h('button', { type: 'submit' }, t('dash.save')), message);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await api.addNote(id, kind, field.value);
+      message.textContent = t('dash.savedNote');
+      await resolve();
+    } catch (error) {
+      message.textContent = error instanceof ApiError ? error.detail : String(error);
+    }
+  });
+  return form;
+}

@@ -1,0 +1,60 @@
+import { api, type Patient } from '../api';
+import { h } from '../dom';
+import { t } from '../i18n';
+
+// The patients a professional cares for (the patients of their sites), each linking to the
+// dashboard they share.
+
+export async function ownPatientId(): Promise<number> {
+  const mine = (await api.patients()).items;
+  if (mine.length !== 1) throw new Error(t('patients.noRecord'));
+  return mine[0]!.id;
+}
+
+export async function patientsView(): Promise<HTMLElement> {
+  const [populations, first] = await Promise.all([api.populations(), api.patients()]);
+  const population = new Map(populations.items.map((p) => [p.id, p.name]));
+  const patients: Patient[] = [...first.items];
+  const more = h('button', { type: 'button', class: 'secondary', hidden: !first.next }, t('common.more'));
+  let cursor = first.next;
+  const body = h('tbody', {});
+  const append = (list: Patient[]) =>
+    body.append(
+      ...list.map((p) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, h('a', { href: `/patients/${p.id}` }, p.identifier)),
+          h('td', {}, population.get(p.population_id) ?? `#${p.population_id}`),
+          h('td', {}, p.birth_date),
+          h('td', {}, t(`sex.${p.sex}`)),
+        ),
+      ),
+    );
+  append(patients);
+  more.addEventListener('click', async () => {
+    if (!cursor) return;
+    const page = await api.patients(cursor);
+    cursor = page.next;
+    more.hidden = !cursor;
+    append(page.items);
+  });
+  return h(
+    'section',
+    {},
+    h('h1', {}, t('patients.title')),
+    h('p', {}, t('patients.intro')),
+    h(
+      'div',
+      { class: 'table-wrap' },
+      h(
+        'table',
+        {},
+        h('caption', {}, t('patients.caption')),
+        h('thead', {}, h('tr', {}, ...['patients.identifier', 'patients.population', 'patients.birthDate', 'patients.sex'].map((k) => h('th', { scope: 'col' }, t(k as 'patients.identifier'))))),
+        body,
+      ),
+    ),
+    more,
+  );
+}
