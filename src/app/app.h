@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -12,6 +13,7 @@
 #include "analytics/patients_like_me.h"
 #include "app/auth/login_throttle.h"
 #include "app/context.h"
+#include "app/imports/registry_csv.h"
 #include "app/policy.h"
 #include "app/questionnaire_format.h"
 #include "domain/audit_record.h"
@@ -116,6 +118,17 @@ struct RegistryRecord {
   Patient patient;
   std::vector<Observation> observations;
 };
+
+// What a registry file's import read, refused and wrote.
+struct RegistryImportReport {
+  RegistryFileKind kind = RegistryFileKind::kPatients;
+  std::size_t records = 0;          // data lines read
+  std::size_t rejected_total = 0;   // lines refused; when any is, nothing is written
+  std::vector<RejectedLine> rejected;  // the first kMaxRejectedListed of them, in line order
+  std::size_t patients = 0;         // written
+  std::size_t observations = 0;     // written
+};
+inline constexpr std::size_t kMaxRejectedListed = 1000;
 
 // A patient's own outcome beside the bands of the patients most like them.
 struct LikeMeView {
@@ -343,6 +356,15 @@ class App {
   // observations written.
   [[nodiscard]] Result<std::size_t> ImportRegistry(const RequestContext& ctx, Id site_id,
                                                    std::vector<RegistryRecord> records);
+  // Imports a registry file (app/imports/registry_csv.h) for site_id, all or nothing
+  // (registry_import.cc): every line is checked (its cells, the patient rules of
+  // ValidatePatient, the population being the site's, identifiers new and unique for patients
+  // and known for observations); when any line is refused nothing is written and the report
+  // lists why. The site's staff (kPatientCreate); one audit record. progress(written, total) is
+  // called now and then while rows are written.
+  [[nodiscard]] Result<RegistryImportReport> ImportRegistryFile(
+      const RequestContext& ctx, Id site_id, RegistryFile file,
+      const std::function<void(std::size_t, std::size_t)>& progress = {});
   [[nodiscard]] Result<StoredResponse> GetResponse(const RequestContext& ctx, Id id);
   // The shared dashboard (dashboard.cc): read as the patient's record, one audit record.
   [[nodiscard]] Result<Dashboard> GetDashboard(const RequestContext& ctx, Id patient_id);

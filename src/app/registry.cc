@@ -13,46 +13,7 @@
 namespace covalue::app {
 namespace {
 
-constexpr std::size_t kMaxFields = 100;
-
 Target TargetOf(const Patient& p) { return Target{p.site_id, std::nullopt, p.user_id, {}}; }
-
-Status ValidatePatient(const Patient& p) {
-  COVALUE_RETURN_IF_ERROR(ValidateText(p.identifier, "/identifier", 64));
-  const auto birth = ParseDateMs(p.birth_date);
-  if (!birth) {
-    return Fail(ErrorCode::kInvalidArgument, "birth_date is a day written YYYY-MM-DD",
-                "/birth_date");
-  }
-  if (*birth > NowMs()) {
-    return Fail(ErrorCode::kInvalidArgument, "birth_date is in the future", "/birth_date");
-  }
-  if (!p.diagnosis_date.empty()) {
-    const auto diagnosis = ParseDateMs(p.diagnosis_date);
-    if (!diagnosis || *diagnosis < *birth) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  "diagnosis_date is a day written YYYY-MM-DD, not before birth_date",
-                  "/diagnosis_date");
-    }
-  }
-  if (p.fields.size() > kMaxFields) {
-    return Fail(ErrorCode::kInvalidArgument,
-                fmt::format("a patient has at most {} fields", kMaxFields), "/fields");
-  }
-  for (const auto& [name, value] : p.fields) {
-    const bool named =
-        !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](char c) {
-          return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-        });
-    if (!named) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  fmt::format("field name '{}' uses only a-z, 0-9 and '_' (64 at most)", name),
-                  "/fields");
-    }
-    COVALUE_RETURN_IF_ERROR(ValidateText(value, "/fields/" + name, 1000));
-  }
-  return Ok();
-}
 
 // The sites where the principal cares for patients (nullopt: every site).
 std::optional<std::vector<Id>> StaffSites(const Principal& principal) {
@@ -116,7 +77,7 @@ Result<std::pair<Patient, Decision>> App::AccessPatient(const RequestContext& ct
 
 Result<Patient> App::CreatePatient(const RequestContext& ctx, const Patient& patient) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
-  COVALUE_RETURN_IF_ERROR(ValidatePatient(patient));
+  COVALUE_RETURN_IF_ERROR(ValidatePatient(patient, NowMs()));
   const Target target{patient.site_id, std::nullopt, std::nullopt, {}};
   COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, Action::kPatientCreate, target,
                                                      {"patient", "", {}}));
@@ -299,11 +260,12 @@ Result<std::size_t> App::ImportRegistry(const RequestContext& ctx, Id site_id,
   const Target target{site_id, std::nullopt, std::nullopt, {}};
   COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, Action::kPatientCreate, target,
                                                      {"patient", "import", {}}));
+  const std::int64_t now = NowMs();
   std::size_t observations = 0;
   for (std::size_t i = 0; i < records.size(); ++i) {
     RegistryRecord& record = records[i];
     record.patient.site_id = site_id;
-    if (auto valid = ValidatePatient(record.patient); !valid) {
+    if (auto valid = ValidatePatient(record.patient, now); !valid) {
       return Fail(ErrorCode::kInvalidArgument, valid.error().message,
                   fmt::format("/records/{}{}", i, valid.error().field));
     }
@@ -317,7 +279,6 @@ Result<std::size_t> App::ImportRegistry(const RequestContext& ctx, Id site_id,
     }
     observations += record.observations.size();
   }
-  const std::int64_t now = NowMs();
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
     std::map<Id, bool> populations;  // population id → the site's own
     for (std::size_t i = 0; i < records.size(); ++i) {

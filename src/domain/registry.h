@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "domain/community.h"
+#include "domain/error.h"
 
 namespace covalue {
 
@@ -50,6 +51,11 @@ struct StoredResponse {
   std::string resource;
   std::int64_t created_ms = 0;
 };
+
+// A patient's identifier (1–64 characters), birth date (a day, not in the future), diagnosis
+// date (a day not before birth, or ""), and fields (at most 100, named [a-z0-9_]{1,64}, values
+// up to 1000 characters). kInvalidArgument naming the field ("/birth_date", "/fields/edss").
+[[nodiscard]] Status ValidatePatient(const Patient& patient, std::int64_t now_ms);
 
 // One measured or derived value about a patient at a time: a registry variable, or a score
 // derived from a response (response_id names it).

@@ -1,9 +1,11 @@
 #include "http/router.h"
 
+#include <algorithm>
 #include <charconv>
 #include <exception>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
 #include "http/problem_json.h"
@@ -33,6 +35,16 @@ bool IsJsonMediaType(const std::string& content_type) {
   const std::string_view type = std::string_view(content_type).substr(0, content_type.find(';'));
   return type == "application/json" ||
          (type.starts_with("application/") && type.ends_with("+json"));
+}
+
+bool AcceptsBody(const Route& route, const std::string& content_type) {
+  if (route.body_types.empty()) {
+    return IsJsonMediaType(content_type);
+  }
+  std::string type = content_type.substr(0, content_type.find(';'));
+  type.erase(type.find_last_not_of(' ') + 1);
+  return std::find(route.body_types.begin(), route.body_types.end(), type) !=
+         route.body_types.end();
 }
 
 // An Origin header that names another site than the Host the request came to.
@@ -167,11 +179,16 @@ Response Router::Handle(const Request& request, std::string& route_label) const 
     } else {
       route_label = route->pattern;
       auto result = [&]() -> Result<Response> {
-        if (route->max_body > 0 && IsWrite(request.method) &&
-            !IsJsonMediaType(request.Header("content-type"))) {
-          return Fail(ErrorCode::kUnsupported, "send the body as application/json", "content-type");
-        }
         COVALUE_ASSIGN_OR_RETURN(auto ctx, Authenticate(request, *route));
+        if (route->max_body > 0 && IsWrite(request.method) &&
+            !AcceptsBody(*route, request.Header("content-type"))) {
+          return Fail(ErrorCode::kUnsupported,
+                      fmt::format("send the body as {}",
+                                  route->body_types.empty()
+                                      ? std::string("application/json")
+                                      : fmt::format("{}", fmt::join(route->body_types, " or "))),
+                      "content-type");
+        }
         RouteContext route_ctx{request, std::move(params), std::move(ctx)};
         return route->handler(route_ctx);
       }();

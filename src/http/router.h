@@ -39,6 +39,9 @@ struct Route {
   Handler handler;
   std::size_t max_body = kDefaultMaxBody;  // Default: 1 MiB; 0 for routes without a body
   ErrorTranslator on_error = nullptr;      // Default: problem+json (ProblemResponse)
+  // The media types a body may have (without parameters); Default: JSON (application/json or
+  // any application/*+json).
+  std::vector<std::string> body_types = {};
 };
 
 // The route table and the one place requests meet credentials: authenticates, refuses

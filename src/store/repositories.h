@@ -211,6 +211,13 @@ struct RecordQuery {
 };
 
 // The registry: patients, responses and observations (domain/registry.h).
+// A patient's ids, for matching a registry file's identifiers.
+struct PatientKey {
+  Id id = 0;
+  std::string identifier;
+  Id population_id = 0;
+};
+
 class RegistryRepository {
  public:
   virtual ~RegistryRepository() = default;
@@ -218,6 +225,8 @@ class RegistryRepository {
   [[nodiscard]] virtual Result<Patient> CreatePatient(const Patient& patient) = 0;
   [[nodiscard]] virtual Result<Patient> GetPatient(Id id) = 0;
   [[nodiscard]] virtual Result<std::optional<Patient>> PatientOfUser(Id user_id) = 0;
+  // Every patient of the site, by identifier.
+  [[nodiscard]] virtual Result<std::vector<PatientKey>> PatientKeys(Id site_id) = 0;
   // By id, of the given sites (every site when nullopt) and population.
   [[nodiscard]] virtual Result<Page<Patient>> ListPatients(
       const PageRequest& page, const std::optional<std::vector<Id>>& sites,

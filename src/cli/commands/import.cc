@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -5,6 +6,7 @@
 
 #include "cli/commands/commands.h"
 #include "cli/exit_code.h"
+#include "cli/progress_bar.h"
 #include "fhir/questionnaire_file.h"
 #include "fhir/questionnaire_format.h"
 
@@ -17,15 +19,22 @@ struct ImportOptions {
   std::string path;
 };
 
-int ImportQuestionnaire(const ImportOptions& o) {
-  std::ifstream in(o.path, std::ios::binary);
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return ReportError(
-        Error{ErrorCode::kInvalidArgument, fmt::format("{}: cannot be read", o.path), ""});
+    return Fail(ErrorCode::kInvalidArgument, fmt::format("{}: cannot be read", path));
   }
   std::stringstream bytes;
   bytes << in.rdbuf();
-  auto imports = fhir::ReadQuestionnaireFile(bytes.str());
+  return bytes.str();
+}
+
+int ImportQuestionnaire(const ImportOptions& o) {
+  auto bytes = ReadFile(o.path);
+  if (!bytes) {
+    return ReportError(bytes.error());
+  }
+  auto imports = fhir::ReadQuestionnaireFile(*bytes);
   if (!imports) {
     return ReportError(
         Error{imports.error().code, fmt::format("{}: {}", o.path, imports.error().message), ""});
@@ -52,6 +61,60 @@ int ImportQuestionnaire(const ImportOptions& o) {
   return kExitOk;
 }
 
+// A registry file, all or nothing: every refused line is listed on stderr and nothing is
+// written (exit 2); progress on stderr while the file is read and written.
+int ImportRegistry(const ImportOptions& o) {
+  auto bytes = ReadFile(o.path);
+  if (!bytes) {
+    return ReportError(bytes.error());
+  }
+  const auto lines = static_cast<std::size_t>(std::count(bytes->begin(), bytes->end(), '\n'));
+  ProgressBar reading("Reading");
+  auto file = app::ReadRegistryCsv(*bytes, [&](std::size_t line) { reading.Update(line, lines); });
+  if (file) {
+    reading.Update(lines, lines);
+  }
+  reading.Finish();
+  if (!file) {
+    return ReportError(
+        Error{file.error().code, fmt::format("{}: {}", o.path, file.error().message), ""});
+  }
+  auto store = OpenDatabase(o.db);
+  if (!store) {
+    return ReportError(store.error());
+  }
+  app::App app(**store);
+  const app::RequestContext ctx{app::SystemPrincipal(), "cli", "cli"};
+  ProgressBar writing("Writing");
+  auto report = app.ImportRegistryFile(ctx, *o.site, std::move(*file), [&](std::size_t done,
+                                                                          std::size_t total) {
+    writing.Update(done, total);
+  });
+  writing.Finish();
+  if (!report) {
+    return ReportError(report.error());
+  }
+  const char* kind = report->kind == app::RegistryFileKind::kPatients ? "patients" : "observations";
+  if (report->rejected_total > 0) {
+    for (const app::RejectedLine& line : report->rejected) {
+      fmt::print(stderr, "{}:{}: {}{}\n", o.path, line.line,
+                 line.column.empty() ? "" : line.column + " ", line.reason);
+    }
+    if (report->rejected_total > report->rejected.size()) {
+      fmt::print(stderr, "… and {} more lines refused\n",
+                 report->rejected_total - report->rejected.size());
+    }
+    fmt::print(stderr, "covalue: nothing was imported: {} of the {} lines of {} were refused\n",
+               report->rejected_total, report->records, o.path);
+    return kExitUsage;
+  }
+  fmt::print("imported {} {} from {} into site {}\n",
+             report->kind == app::RegistryFileKind::kPatients ? report->patients
+                                                               : report->observations,
+             kind, o.path, *o.site);
+  return kExitOk;
+}
+
 }  // namespace
 
 void AddImportCommand(CLI::App& root, int* exit_code) {
@@ -67,6 +130,15 @@ void AddImportCommand(CLI::App& root, int* exit_code) {
                             "the site whose own it is (default: the whole community's)");
   questionnaire->add_option("PATH", options->path, "the file")->required();
   questionnaire->callback([options, exit_code] { *exit_code = ImportQuestionnaire(*options); });
+
+  auto* registry = command->add_subcommand(
+      "registry",
+      "Import a registry CSV file of patients or of observations (told apart by its header; "
+      "see the README); all or nothing, every refused line listed");
+  AddDbOption(*registry, &options->db);
+  registry->add_option("--site", options->site, "the site the patients belong to")->required();
+  registry->add_option("PATH", options->path, "the CSV file")->required();
+  registry->callback([options, exit_code] { *exit_code = ImportRegistry(*options); });
 }
 
 }  // namespace covalue::cli

@@ -6,6 +6,7 @@
 #include "domain/registry.h"
 #include "http/api/api_routes.h"
 #include "http/json/json_body.h"
+#include "http/problem_json.h"
 
 namespace covalue::http::api {
 namespace {
@@ -27,6 +28,8 @@ Result<double> QueryValue(const Request& request, const std::string& name, doubl
 }
 
 using nlohmann::json;
+
+constexpr std::size_t kMaxRegistryFile = 256 << 20;  // 256 MiB
 
 json PatientItem(const Patient& p) {
   return {{"id", p.id},
@@ -109,6 +112,41 @@ Result<std::optional<Id>> OptionalIdQuery(const Request& request, const std::str
   return std::optional<Id>(value);
 }
 
+json ReportJson(const app::RegistryImportReport& report) {
+  json rejected = json::array();
+  for (const app::RejectedLine& line : report.rejected) {
+    rejected.push_back({{"line", line.line}, {"column", line.column}, {"reason", line.reason}});
+  }
+  return {{"kind", report.kind == app::RegistryFileKind::kPatients ? "patients" : "observations"},
+          {"records", report.records},
+          {"patients", report.patients},
+          {"observations", report.observations},
+          {"rejected_total", report.rejected_total},
+          {"rejected", rejected}};
+}
+
+// A registry file, all or nothing: 200 with what was written, or 400 listing the refused lines.
+Result<Response> ImportRegistryFile(app::App& app, RouteContext& r) {
+  COVALUE_ASSIGN_OR_RETURN(Id site, PathId(r, "id"));
+  auto file = app::ReadRegistryCsv(r.request.body);
+  if (!file) {
+    return Fail(ErrorCode::kInvalidArgument, file.error().message, "body");
+  }
+  COVALUE_ASSIGN_OR_RETURN(app::RegistryImportReport report,
+                           app.ImportRegistryFile(r.ctx, site, std::move(*file)));
+  if (report.rejected_total == 0) {
+    return Json(200, ReportJson(report));
+  }
+  const app::RejectedLine& first = report.rejected.front();
+  return ProblemResponse(
+      {ErrorCode::kInvalidArgument,
+       fmt::format("nothing was imported: {} of {} lines were refused; line {}{}: {}",
+                   report.rejected_total, report.records, first.line,
+                   first.column.empty() ? "" : " (" + first.column + ")", first.reason),
+       fmt::format("line {}", first.line)},
+      r.request.request_id, ReportJson(report));
+}
+
 Result<Response> LikeMe(app::App& app, RouteContext& r) {
   COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
   const std::string* code = r.request.Query("code");
@@ -164,6 +202,13 @@ void AddRegistryRoutes(Router& router, app::App& app) {
                 return Json(200, PageJson(patients, PatientItem));
               },
               0});
+  Route import{"POST", "/api/v1/sites/{id}/registry-files",
+               "Import a registry CSV file of patients or observations, all or nothing (the "
+               "site's staff)",
+               Access::kSignedIn, [&app](RouteContext& r) { return ImportRegistryFile(app, r); },
+               kMaxRegistryFile};
+  import.body_types = {"text/csv"};
+  router.Add(std::move(import));
   router.Add({"GET", "/api/v1/patients/{id}/dashboard",
               "The shared dashboard: scores over time with their bands, changes since the last "
               "visit, the patient's words, visit notes, questionnaires to fill",

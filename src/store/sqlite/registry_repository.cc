@@ -264,6 +264,16 @@ Result<Page<Observation>> SqliteRegistryRepository::ListObservations(const Recor
   return MakePage(std::move(rows), page.limit, [](const Observation& o) { return o.id; });
 }
 
+Result<std::vector<PatientKey>> SqliteRegistryRepository::PatientKeys(Id site_id) {
+  COVALUE_ASSIGN_OR_RETURN(
+      auto query, db_.Prepare("SELECT id, identifier, population_id FROM patients WHERE site_id = ? "
+                              "ORDER BY identifier"));
+  query.Bind(site_id);
+  return CollectRows(query, [](const Statement& row) {
+    return PatientKey{row.Int(0), row.Text(1), row.Int(2)};
+  });
+}
+
 Result<PatientNote> SqliteRegistryRepository::AddNote(const PatientNote& note) {
   COVALUE_ASSIGN_OR_RETURN(
       auto insert, db_.Prepare("INSERT INTO patient_notes (patient_id, kind, text, author_id, "
