@@ -8,6 +8,7 @@
 #include "fhir/operation_outcome.h"
 #include "fhir/prom_reader.h"
 #include "fhir/questionnaire.h"
+#include "fhir/questionnaire_file.h"
 
 namespace covalue::fhir {
 namespace {
@@ -160,6 +161,32 @@ Result<http::Response> Create(app::App& app, const http::RouteContext& r) {
   return WithVersion(std::move(response), std::to_string(q.stored.version));
 }
 
+// A questionnaire file for the JSON API (the web's import): FHIR JSON, a REDCap data
+// dictionary or an instrument zip, told apart by content, all or nothing; what was imported
+// with its warnings.
+Result<http::Response> ImportFile(app::App& app, const http::RouteContext& r) {
+  COVALUE_ASSIGN_OR_RETURN(auto imports, ReadQuestionnaireFile(r.request.body));
+  std::optional<Id> site;
+  if (r.request.Query("site_id") != nullptr) {
+    COVALUE_ASSIGN_OR_RETURN(site, QueryNumber(r.request, "site_id", 1, std::int64_t{1} << 53));
+  }
+  COVALUE_ASSIGN_OR_RETURN(auto imported, app.ImportQuestionnaires(r.ctx, std::move(imports), site));
+  json out = json::array();
+  for (const app::ImportedVersion& q : imported) {
+    json warnings = json::array();
+    for (const Issue& w : q.warnings) {
+      warnings.push_back({{"location", w.location}, {"message", w.message}});
+    }
+    out.push_back({{"id", q.stored.resource_id},
+                   {"version", q.stored.version},
+                   {"name", q.stored.name},
+                   {"title", q.stored.title},
+                   {"site_id", q.stored.site_id ? json(*q.stored.site_id) : json(nullptr)},
+                   {"warnings", warnings}});
+  }
+  return http::JsonResponse(201, json{{"imported", out}}.dump());
+}
+
 Result<http::Response> Read(app::App& app, const http::RouteContext& r,
                             std::optional<std::int64_t> version) {
   const std::string& id = r.params.at("id");
@@ -194,6 +221,15 @@ void AddQuestionnaireRoutes(http::Router& router, app::App& app) {
               "FHIR R4 search of Questionnaires (_id, url, name; _count, _offset)",
               http::Access::kSignedIn, [&app](http::RouteContext& r) { return Search(app, r); }, 0,
               outcome});
+  http::Route import{"POST", "/api/v1/questionnaires/files",
+                     "Import a questionnaire file: FHIR JSON, a REDCap data dictionary (CSV) or "
+                     "instrument zip, all or nothing (admins; site_id: a site's own)",
+                     http::Access::kSignedIn,
+                     [&app](http::RouteContext& r) { return ImportFile(app, r); },
+                     kMaxQuestionnaireBytes};
+  import.body_types = {"application/json", "application/fhir+json", "text/csv", "application/zip",
+                       "application/octet-stream"};
+  router.Add(std::move(import));
   router.Add({"POST", "/fhir/r4/Questionnaire",
               "FHIR R4 create: import a Questionnaire as the next version of its name (site)",
               http::Access::kSignedIn, [&app](http::RouteContext& r) { return Create(app, r); },

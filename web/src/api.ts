@@ -231,6 +231,51 @@ async function request<T>(
   return json as T;
 }
 
+// Sends a file as the body with its media type, reporting upload progress (fetch cannot).
+function upload<T>(path: string, file: Blob, type: string, onProgress: (fraction: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('Content-Type', type);
+    xhr.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    });
+    xhr.addEventListener('error', () => reject(new ApiError(0, 'network')));
+    xhr.addEventListener('load', () => {
+      let json: unknown;
+      try {
+        json = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        json = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(json as T);
+        return;
+      }
+      const problem = problemOf(json);
+      reject(new ApiError(xhr.status, problem.detail ?? xhr.statusText, problem.field, (json ?? {}) as Record<string, unknown>));
+    });
+    xhr.send(file);
+  });
+}
+
+export interface RegistryImport {
+  kind: 'patients' | 'observations';
+  records: number;
+  patients: number;
+  observations: number;
+  rejected_total: number;
+  rejected: { line: number; column: string; reason: string }[];
+}
+export interface ImportedQuestionnaire {
+  id: string;
+  version: number;
+  name: string;
+  title: string;
+  site_id: number | null;
+  warnings: { location: string; message: string }[];
+}
+
 export const api = {
   login: (username: string, password: string) =>
     request<{ user: User }>('POST', '/api/v1/auth/login', { username, password }),
@@ -302,6 +347,15 @@ export const api = {
     ),
   fhirRead: <T>(path: string) => request<T>('GET', `/fhir/r4/${path}`),
   fhirCreate: <T>(type: string, resource: unknown) => request<T>('POST', `/fhir/r4/${type}`, resource),
+  importRegistryFile: (site: number, file: Blob, onProgress: (fraction: number) => void) =>
+    upload<RegistryImport>(`/api/v1/sites/${site}/registry-files`, file, 'text/csv', onProgress),
+  importQuestionnaireFile: (site: number | null, file: File, onProgress: (fraction: number) => void) =>
+    upload<{ imported: ImportedQuestionnaire[] }>(
+      `/api/v1/questionnaires/files${site ? `?site_id=${site}` : ''}`,
+      file,
+      /\.zip$/i.test(file.name) ? 'application/zip' : /\.csv$/i.test(file.name) ? 'text/csv' : 'application/json',
+      onProgress,
+    ),
   audit: (cursor?: string) =>
     request<Page<AuditRecord>>('GET', `/api/v1/audit?limit=50${cursor ? `&cursor=${cursor}` : ''}`),
 };

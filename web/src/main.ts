@@ -16,6 +16,7 @@ import { workbookView } from './views/workbook';
 import { guideView, guidesView } from './views/guides';
 import { dashboardView } from './views/dashboard';
 import { fillView } from './views/fill';
+import { importsView } from './views/imports';
 import { patientsView } from './views/patients';
 
 const root = document.getElementById('app')!;
@@ -32,6 +33,7 @@ route('/guides/:id', guideView);
 route('/patients', patientsView);
 route('/patients/:id', dashboardView);
 route('/patients/:id/questionnaires/:qid', fillView);
+route('/imports', importsView);
 route('/account', accountView);
 route('/admin/users', usersView);
 route('/admin/audit', auditView);

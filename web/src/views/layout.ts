@@ -29,6 +29,7 @@ export function header(): HTMLElement {
   if (session.user) {
     if (hasRole('patient')) links.push(['/patients/me', t('nav.dashboard')]);
     if (hasRole('professional')) links.push(['/patients', t('nav.patients')]);
+    if (hasRole('professional', 'admin')) links.push(['/imports', t('nav.imports')]);
     links.push(['/sites', t('nav.sites')], ['/teams', t('nav.teams')], ['/guides', t('nav.guides')]);
     if (hasRole('admin')) links.push(['/admin/users', t('nav.users')], ['/admin/audit', t('nav.audit')]);
     links.push(['/account', t('nav.account')]);

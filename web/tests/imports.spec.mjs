@@ -1,0 +1,68 @@
+// A site's administrator imports in the browser: a registry file refused with its lines named,
+// then the corrected file; the community's administrator imports the public PHQ-9 example and
+// a REDCap data dictionary. Each upload goes through the file input as a user's would.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { after, before, describe, it } from 'node:test';
+
+import { loginOf } from '../../tests/support/covalue_server.mjs';
+import { assertAccessible, signInPage, startShell } from './browser_support.mjs';
+
+const require = createRequire(import.meta.url);
+const PUBLIC_PHQ9 = require.resolve('hl7.fhir.r4.examples/Questionnaire-phq-9-questionnaire.json');
+const DICTIONARY = 'tests/fixtures/redcap/data_dictionary.csv';
+
+describe('imports in the browser', () => {
+  let shell, server, browser, logins;
+  before(async () => {
+    shell = await startShell();
+    ({ server, browser, logins } = shell);
+  });
+  after(async () => {
+    await shell?.close();
+  });
+
+  it('refuses a registry file naming its lines, then imports the corrected one', async () => {
+    const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    await signInPage(page, server.url, loginOf(logins, 'siteadmin.vastera'));
+    await page.getByRole('link', { name: 'Imports' }).first().click();
+    await page.getByRole('heading', { name: 'Registry files' }).waitFor();
+    const population = await page.evaluate(async () => {
+      const me = await (await fetch('/api/v1/users/me')).json();
+      return (await (await fetch(`/api/v1/populations?site_id=${me.memberships[0].site_id}`)).json()).items[0].id;
+    });
+    const header = 'identifier,population_id,birth_date,sex,edss\n';
+    const good = `WEB-1,${population},1970-01-01,female,4\n`;
+    const form = page.locator('form').filter({ hasText: 'Registry file (CSV)' });
+    await form.getByLabel('Registry file (CSV)').setInputFiles({ name: 'patients.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}${good}WEB-2,${population},someday,female,\n`) });
+    await form.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Nothing was imported: 1 of 2 lines were refused.' }).waitFor();
+    const row = await page.locator('table tbody tr').first().locator('th, td').allInnerTexts();
+    assert.deepEqual(row.slice(0, 2), ['3', 'birth_date']);
+    await assertAccessible(page, 'a refused registry file');
+
+    await form.getByLabel('Registry file (CSV)').setInputFiles({ name: 'patients.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}${good}`) });
+    await form.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('status').filter({ hasText: '1 patients imported.' }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Questionnaires' }).count(), 1, 'a site admin imports their site’s questionnaires');
+  });
+
+  it('imports the public PHQ-9 example and a REDCap data dictionary for the community', async () => {
+    const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    await signInPage(page, server.url, loginOf(logins, 'admin'));
+    await page.goto(server.url + '/imports');
+    const form = page.locator('form').filter({ hasText: 'Questionnaire file' });
+    assert.equal(await form.getByLabel('For').inputValue(), '', 'the community by default');
+    await form.getByLabel('Questionnaire file').setInputFiles(PUBLIC_PHQ9);
+    await form.getByRole('button', { name: 'Import' }).click();
+    await form.getByRole('status').filter({ hasText: /version 1/ }).waitFor();
+    await form.getByLabel('Questionnaire file').setInputFiles(DICTIONARY);
+    await form.getByRole('button', { name: 'Import' }).click();
+    await form.getByRole('status').filter({ hasText: /version \d+/ }).waitFor();
+    const imported = await form.getByRole('status').innerText();
+    assert.ok(imported.split('\n').length >= 1, imported);
+    await form.getByLabel('Questionnaire file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"resourceType": "Questionnaire", "item": [') });
+    await form.getByRole('button', { name: 'Import' }).click();
+    await form.getByRole('alert').filter({ hasText: /Nothing was imported: .*line 1/ }).waitFor();
+  });
+});
