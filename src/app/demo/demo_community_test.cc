@@ -1,7 +1,9 @@
 #include "app/demo/demo_community.h"
 
+#include <cmath>
 #include <set>
 
+#include "app/demo/clinical_profiles.h"
 #include "app/demo/demo_registry.h"
 #include "app/demo/demo_sites.h"
 #include "domain/dates.h"
@@ -85,9 +87,10 @@ std::pair<double, double> MeansAround(App& app, const RequestContext& ctx, Id si
 TEST_F(DemoCommunityTest, WritesASmallSeededRegistryWithAShiftAtTheImprovingSites) {
   auto demo = WriteDemoCommunity(*app_, 3, {}, 240);
   ASSERT_OK(demo);
-  // 20 patients a site, two observations at each of 36 visits, about one in seven missed.
-  EXPECT_GT(demo->observations, 12U * 20 * 72 * 3 / 4);
-  EXPECT_LE(demo->observations, 12U * 20 * 72);
+  // 20 patients a site, two observations at each of 36 visits and the population's clinical
+  // measure at every third, about one in seven visits missed.
+  EXPECT_GT(demo->observations, 12U * 20 * (72 + 12) * 3 / 4);
+  EXPECT_LE(demo->observations, 12U * 20 * (72 + 12));
   auto sites = app_->ListSites(system_, {});
   ASSERT_OK(sites);
   for (const DemoSite& spec : DemoSites()) {
@@ -113,6 +116,48 @@ TEST_F(DemoCommunityTest, WritesASmallSeededRegistryWithAShiftAtTheImprovingSite
   ASSERT_OK(again);
   EXPECT_EQ(again->observations, demo->observations);
   EXPECT_EQ(MeansAround(other, system_, 2), MeansAround(*app_, system_, 2));
+}
+
+TEST_F(DemoCommunityTest, GivesEachPopulationItsOwnFieldsAndClinicalMeasure) {
+  ASSERT_OK(WriteDemoCommunity(*app_, 5, {}, 120));
+  for (const DemoSite& site : DemoSites()) {
+    const ClinicalProfile* profile = ProfileOf(site.population);
+    ASSERT_NE(profile, nullptr) << site.population;
+  }
+  const ClinicalProfile& ms = *ProfileOf("People with MS");
+  auto patients = app_->ListPatients(system_, PageRequest{0, 500}, std::nullopt);
+  ASSERT_OK(patients);
+  std::size_t with_course = 0;
+  for (const Patient& p : patients->items) {
+    auto population = app_->GetPopulation(system_, p.population_id);
+    ASSERT_OK(population);
+    const ClinicalProfile* profile = ProfileOf(population->name);
+    for (const FieldSpec& field : profile->fields) {
+      if (p.user_id) {
+        continue;  // the demo's patient accounts are enrolled without a history
+      }
+      ASSERT_TRUE(p.fields.contains(std::string(field.name))) << p.identifier << " " << field.name;
+    }
+    if (profile == &ms && p.fields.contains("ms_course")) {
+      ++with_course;
+      const std::string& course = p.fields.at("ms_course");
+      EXPECT_TRUE(course == "relapsing-remitting" || course == "secondary progressive" ||
+                  course == "primary progressive")
+          << course;
+    }
+  }
+  EXPECT_EQ(with_course, 20U);  // two MS sites of ten patients
+  store::RecordQuery query;
+  query.code = "edss";
+  auto edss = app_->ListObservations(system_, query, PageRequest{0, 500});
+  ASSERT_OK(edss);
+  ASSERT_FALSE(edss->items.empty());
+  for (const Observation& o : edss->items) {
+    EXPECT_GE(o.value, 0);
+    EXPECT_LE(o.value, 10);
+    EXPECT_EQ(o.value * 2, std::round(o.value * 2)) << "EDSS moves in half steps";
+    EXPECT_EQ(o.unit, "{score}");
+  }
 }
 
 }  // namespace

@@ -2,38 +2,15 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numbers>
-#include <random>
 
 #include <fmt/format.h>
 
+#include "app/demo/clinical_profiles.h"
+#include "app/demo/draw.h"
 #include "domain/dates.h"
 
 namespace covalue::app::demo {
 namespace {
-
-// Draws from the same bits on every platform: mt19937_64 is specified exactly, unlike the
-// standard distributions.
-class Draw {
- public:
-  explicit Draw(std::uint64_t seed) : bits_(seed) {}
-
-  double Uniform() { return static_cast<double>(bits_() >> 11U) * 0x1.0p-53; }  // [0, 1)
-
-  // Box–Muller.
-  double Normal(double mean, double sd) {
-    const double u = 1.0 - Uniform();
-    const double v = Uniform();
-    return mean + sd * std::sqrt(-2.0 * std::log(u)) * std::cos(2.0 * std::numbers::pi * v);
-  }
-
-  std::int64_t Between(std::int64_t low, std::int64_t high) {
-    return low + static_cast<std::int64_t>(Uniform() * static_cast<double>(high - low + 1));
-  }
-
- private:
-  std::mt19937_64 bits_;
-};
 
 std::string DateOf(std::int64_t year, std::int64_t month, std::int64_t day) {
   return fmt::format("{:04}-{:02}-{:02}", year, month, day);
@@ -55,6 +32,10 @@ Result<std::size_t> WriteDemoRegistry(App& app, const RequestContext& ctx, const
     site_seed = (site_seed ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
   }
   Draw draw(site_seed);
+  // The population's own variables come from draws of their own, so the PHQ-9 and EQ VAS
+  // series stay as they were without them.
+  Draw clinical(site_seed ^ 0x9E3779B97F4A7C15ULL);
+  const ClinicalProfile* profile = ProfileOf(site.population);
   const std::int64_t improvement = *ParseDateMs(kImprovementStart);
   std::vector<RegistryRecord> records;
   records.reserve(static_cast<std::size_t>(patients));
@@ -73,6 +54,11 @@ Result<std::size_t> WriteDemoRegistry(App& app, const RequestContext& ctx, const
         u < 0.9 ? Consent::kConsented : (u < 0.95 ? Consent::kPending : Consent::kDeclined);
     const double baseline = draw.Normal(11.0, 4.5);
     const double trend = draw.Normal(-0.05, 0.1);
+    double level = 0;
+    if (profile != nullptr) {
+      patient.fields = DrawFields(*profile, clinical);
+      level = clinical.Normal(profile->measure.mean, profile->measure.sd);
+    }
     for (int m = 0; m < kDemoMonths; ++m) {
       const double missed = draw.Uniform();
       const double noise = draw.Normal(0.0, 2.0);
@@ -93,6 +79,15 @@ Result<std::size_t> WriteDemoRegistry(App& app, const RequestContext& ctx, const
       record.observations.push_back(Observation{0, 0, 0, 0, kDemoSystem, "eq-vas",
                                                 "Health today (EQ VAS, 0-100)", at, vas, "{score}",
                                                 "", std::nullopt});
+      if (profile != nullptr && m % 3 == 0) {
+        const MeasureSpec& measure = profile->measure;
+        const double value = Rounded(level + measure.drift_per_year * m / 12.0 +
+                                         clinical.Normal(0.0, measure.noise),
+                                     measure.min, measure.max, measure.step);
+        record.observations.push_back(Observation{
+            0, 0, 0, 0, kDemoSystem, std::string(measure.code), std::string(measure.display), at,
+            value, std::string(measure.unit), "", std::nullopt});
+      }
     }
     records.push_back(std::move(record));
   }
