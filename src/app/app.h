@@ -434,6 +434,9 @@ class App {
   Result<Patient> ReadPatientRecord(const RequestContext& ctx, Id patient_id,
                                     const std::string& resource_type,
                                     const std::string& resource_id);
+  // Lets staff list the patients of their sites (StaffSites in registry.cc), audited.
+  Result<Decision> PermitStaff(const RequestContext& ctx, const Principal& principal,
+                               const std::vector<Id>& sites);
   // Narrows a record query to what ctx may see: one patient's (access checked and audited) or
   // the sites where ctx is staff.
   Status Scope(const RequestContext& ctx, store::RecordQuery& query);

@@ -21,6 +21,17 @@ const Membership* Holds(const Principal& p, Role role, std::optional<Id> site) {
   return nullptr;
 }
 
+// A role held at this very site. Registry data is the site's own: community-wide roles do not
+// reach it.
+const Membership* HoldsAtSite(const Principal& p, Role role, std::optional<Id> site) {
+  for (const Membership& m : p.memberships) {
+    if (m.role == role && site && m.site_id == site) {
+      return &m;
+    }
+  }
+  return nullptr;
+}
+
 bool HoldsAtAnyOf(const Principal& p, Role role, const std::vector<Id>& sites) {
   return std::any_of(sites.begin(), sites.end(),
                      [&](Id site) { return Holds(p, role, site) != nullptr; });
@@ -211,7 +222,9 @@ Decision Authorize(const Principal& p, Action action, const Target& t) {
       }
       return Authorize(p, Action::kWorkbookRead, t);
 
-    // A patient's own record is theirs; the site's professionals and admins care for it.
+    // A patient's own record is theirs; the site's professionals and admins care for it. No
+    // community-wide role reads a record: identifiable data never leaves its site. The
+    // community's admin (the database's operator) may enrol and import, which reads nothing.
     case Action::kPatientRead:
     case Action::kResponseSubmit:
       if (t.user_id && t.user_id == p.user_id) {
@@ -221,19 +234,21 @@ Decision Authorize(const Principal& p, Action action, const Target& t) {
     case Action::kPatientCreate:
     case Action::kPatientList:
       for (Role role : {Role::kProfessional, Role::kAdmin}) {
-        if (Holds(p, role, t.site_id) != nullptr) {
+        if (HoldsAtSite(p, role, t.site_id) != nullptr) {
           return Allow(role);
         }
       }
-      return Deny();
+      return action == Action::kPatientCreate && IsCommunityAdmin(p) ? Allow(Role::kAdmin)
+                                                                     : Deny();
 
     // "What matters to me" and the questions for a visit are the patient's own words; a visit
     // note is a professional's, not an administrator's.
     case Action::kPatientNoteWrite:
       return t.user_id && t.user_id == p.user_id ? Allow(Role::kPatient) : Deny();
     case Action::kVisitNoteWrite:
-      return Holds(p, Role::kProfessional, t.site_id) != nullptr ? Allow(Role::kProfessional)
-                                                                 : Deny();
+      return HoldsAtSite(p, Role::kProfessional, t.site_id) != nullptr
+                 ? Allow(Role::kProfessional)
+                 : Deny();
 
     // The community's questionnaires are its admins' to import, a site's its admins'.
     case Action::kQuestionnaireImport:

@@ -35,6 +35,22 @@ TEST(Authorize, APatientsRecordIsTheirsAndTheirSitesStaffsOnly) {
   }
 }
 
+TEST(Authorize, NoCommunityWideRoleReadsAPatientsRecord) {
+  const Principal operator_ = With({{Role::kAdmin, std::nullopt, std::nullopt}});
+  const Target pias_record{kSiteA, std::nullopt, 7, {}};
+  EXPECT_FALSE(Authorize(operator_, Action::kPatientRead, pias_record).allowed);
+  EXPECT_FALSE(Authorize(operator_, Action::kPatientList, {kSiteA, {}, {}, {}}).allowed);
+  EXPECT_FALSE(Authorize(operator_, Action::kPatientList, {}).allowed);
+  EXPECT_FALSE(Authorize(operator_, Action::kResponseSubmit, pias_record).allowed);
+  // The database's operator enrols and imports, which reads nothing back.
+  EXPECT_TRUE(Authorize(operator_, Action::kPatientCreate, {kSiteA, {}, {}, {}}).allowed);
+  const Principal facilitator = With({{Role::kFacilitator, std::nullopt, std::nullopt}});
+  EXPECT_FALSE(Authorize(facilitator, Action::kPatientRead, pias_record).allowed);
+  const Principal two_sites =
+      With({{Role::kProfessional, kSiteA, std::nullopt}, {Role::kProfessional, kSiteB, std::nullopt}});
+  EXPECT_TRUE(Authorize(two_sites, Action::kPatientList, {kSiteB, {}, {}, {}}).allowed);
+}
+
 TEST(Authorize, APatientWritesTheirOwnWordsAndAProfessionalTheVisitNote) {
   const Principal pia = With({{Role::kPatient, kSiteA, std::nullopt}}, 7);
   const Principal professional = With({{Role::kProfessional, kSiteA, std::nullopt}});

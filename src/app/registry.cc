@@ -15,18 +15,21 @@ namespace {
 
 Target TargetOf(const Patient& p) { return Target{p.site_id, std::nullopt, p.user_id, {}}; }
 
-// The sites where the principal cares for patients (nullopt: every site).
-std::optional<std::vector<Id>> StaffSites(const Principal& principal) {
+// The sites where the principal cares for patients: site-held professional and admin roles
+// only (registry data is the site's own).
+std::vector<Id> StaffSites(const Principal& principal) {
   std::vector<Id> sites;
   for (const Membership& m : principal.memberships) {
-    if (m.role == Role::kProfessional || m.role == Role::kAdmin) {
-      if (!m.site_id) {
-        return std::nullopt;
-      }
+    if ((m.role == Role::kProfessional || m.role == Role::kAdmin) && m.site_id) {
       sites.push_back(*m.site_id);
     }
   }
   return sites;
+}
+
+bool IsPatient(const Principal& principal) {
+  return std::any_of(principal.memberships.begin(), principal.memberships.end(),
+                     [](const Membership& m) { return m.role == Role::kPatient; });
 }
 
 std::string Joined(const std::vector<Issue>& errors) {
@@ -131,8 +134,8 @@ Result<Patient> App::MyPatient(const RequestContext& ctx) {
 Result<Page<Patient>> App::ListPatients(const RequestContext& ctx, const PageRequest& page,
                                         std::optional<Id> population_id) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
-  const auto sites = StaffSites(principal);
-  if (sites && sites->empty()) {
+  const std::vector<Id> sites = StaffSites(principal);
+  if (sites.empty() && IsPatient(principal)) {
     // Not staff anywhere: a patient sees their own record.
     COVALUE_ASSIGN_OR_RETURN(Patient mine, MyPatient(ctx));
     if (population_id && mine.population_id != *population_id) {
@@ -140,12 +143,7 @@ Result<Page<Patient>> App::ListPatients(const RequestContext& ctx, const PageReq
     }
     return Page<Patient>{{mine}, std::nullopt};
   }
-  COVALUE_ASSIGN_OR_RETURN(
-      Decision decision,
-      Permit(
-          ctx, principal, Action::kPatientList,
-          {sites && sites->size() == 1 ? std::optional(sites->front()) : std::nullopt, {}, {}, {}},
-          {"patient", "", {}}));
+  COVALUE_ASSIGN_OR_RETURN(Decision decision, PermitStaff(ctx, principal, sites));
   COVALUE_ASSIGN_OR_RETURN(auto patients,
                            ReadValue<Page<Patient>>(store_, [&](store::Repositories& r) {
                              return r.Registry().ListPatients(page, sites, population_id);
@@ -403,6 +401,15 @@ Result<LikeMeView> App::PatientsLikeMe(const RequestContext& ctx, Id patient_id,
   return view;
 }
 
+Result<Decision> App::PermitStaff(const RequestContext& ctx, const Principal& principal,
+                                  const std::vector<Id>& sites) {
+  // Every site in sites comes from one of the principal's staff roles: asking for the first
+  // decides; with none the policy refuses (and the refusal is audited).
+  return Permit(ctx, principal, Action::kPatientList,
+                {sites.empty() ? std::nullopt : std::optional(sites.front()), {}, {}, {}},
+                {"patient", "", {}});
+}
+
 Result<Patient> App::ReadPatientRecord(const RequestContext& ctx, Id patient_id,
                                        const std::string& resource_type,
                                        const std::string& resource_id) {
@@ -439,22 +446,15 @@ Status App::Scope(const RequestContext& ctx, store::RecordQuery& query) {
     return ReadPatientRecord(ctx, *query.patient_id, "patient", std::to_string(*query.patient_id))
         .map([](const Patient&) {});
   }
-  query.sites = StaffSites(principal);
-  if (query.sites && query.sites->empty()) {
+  const std::vector<Id> sites = StaffSites(principal);
+  if (sites.empty() && IsPatient(principal)) {
     // A patient searching without naming one searches their own record.
     COVALUE_ASSIGN_OR_RETURN(Patient mine, MyPatient(ctx));
     query.patient_id = mine.id;
-    query.sites.reset();
     return Ok();
   }
-  COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, Action::kPatientList,
-                                                     {query.sites && query.sites->size() == 1
-                                                          ? std::optional(query.sites->front())
-                                                          : std::nullopt,
-                                                      {},
-                                                      {},
-                                                      {}},
-                                                     {"patient", "", {}}));
+  COVALUE_ASSIGN_OR_RETURN(Decision decision, PermitStaff(ctx, principal, sites));
+  query.sites = sites;
   return RecordRead(ctx, decision, Action::kPatientList, {}, {"patient", "search", {}});
 }
 

@@ -10,7 +10,7 @@
 namespace covalue::cli {
 namespace {
 
-constexpr int kWidth = 30;
+constexpr std::size_t kWidth = 30;
 
 // 1234567 → "1,234,567".
 std::string Grouped(std::size_t n) {
@@ -47,7 +47,7 @@ void ProgressBar::Update(std::size_t done, std::size_t total) {
   }
   last_draw_ = now;
   drawn_ = true;
-  const int filled = static_cast<int>(fraction * kWidth);
+  const auto filled = static_cast<std::size_t>(fraction * static_cast<double>(kWidth));
   fmt::print(stderr, "\r{} [{}{}] {:3.0f}%  {} of {}", label_, std::string(filled, '#'),
              std::string(kWidth - filled, ' '), fraction * 100, Grouped(done), Grouped(total));
   std::fflush(stderr);

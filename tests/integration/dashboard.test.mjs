@@ -135,5 +135,9 @@ describe('shared dashboard', () => {
     assert.ok(list.items.some((p) => p.id === patientId));
     assert.ok(list.items.every((p) => p.site_id === list.items[0].site_id), 'one site’s patients');
     assert.equal((await call('patient.vastera', 'GET', '/api/v1/patients?population_id=x')).status, 400);
+    // Identifiable data never leaves its site: the community's admin reads no patient's record.
+    assert.equal((await call('admin', 'GET', '/api/v1/patients')).status, 403);
+    assert.equal((await call('admin', 'GET', `/api/v1/patients/${patientId}/dashboard`)).status, 403);
+    assert.equal((await call('admin', 'GET', '/fhir/r4/Observation?code=phq-9')).status, 403);
   });
 });

@@ -59,7 +59,8 @@ TEST_F(DemoCommunityTest, TheSameSeedGivesTheSamePasswordsAndASecondRunWritesNot
 }
 
 // The PHQ-9 mean of a site's registry before and after the improvement date.
-std::pair<double, double> MeansAround(App& app, const RequestContext& ctx, Id site_id) {
+// Read from the store: no community-wide role reads a patient's record through the app.
+std::pair<double, double> MeansAround(store::Store& store, Id site_id) {
   const std::int64_t start = *ParseDateMs(kImprovementStart);
   double before = 0, after = 0;
   int n_before = 0, n_after = 0;
@@ -67,7 +68,8 @@ std::pair<double, double> MeansAround(App& app, const RequestContext& ctx, Id si
   query.code = "phq-9";
   PageRequest page{0, 500};
   for (;;) {
-    auto observations = app.ListObservations(ctx, query, page);
+    auto observations = store::ReadValue<Page<Observation>>(
+        store, [&](store::Repositories& r) { return r.Registry().ListObservations(query, page); });
     EXPECT_TRUE(observations.has_value());
     for (const Observation& o : observations->items) {
       if (o.site_id != site_id) {
@@ -100,7 +102,7 @@ TEST_F(DemoCommunityTest, WritesASmallSeededRegistryWithAShiftAtTheImprovingSite
         site_id = s.id;
       }
     }
-    const auto [before, after] = MeansAround(*app_, system_, site_id);
+    const auto [before, after] = MeansAround(*store_, site_id);
     if (IsImprovingSite(spec)) {
       EXPECT_LT(after - before, -2.0) << spec.slug;
     } else {
@@ -115,7 +117,7 @@ TEST_F(DemoCommunityTest, WritesASmallSeededRegistryWithAShiftAtTheImprovingSite
   auto again = WriteDemoCommunity(other, 3, {}, 240);
   ASSERT_OK(again);
   EXPECT_EQ(again->observations, demo->observations);
-  EXPECT_EQ(MeansAround(other, system_, 2), MeansAround(*app_, system_, 2));
+  EXPECT_EQ(MeansAround(**other_store, 2), MeansAround(*store_, 2));
 }
 
 TEST_F(DemoCommunityTest, GivesEachPopulationItsOwnFieldsAndClinicalMeasure) {
@@ -125,7 +127,9 @@ TEST_F(DemoCommunityTest, GivesEachPopulationItsOwnFieldsAndClinicalMeasure) {
     ASSERT_NE(profile, nullptr) << site.population;
   }
   const ClinicalProfile& ms = *ProfileOf("People with MS");
-  auto patients = app_->ListPatients(system_, PageRequest{0, 500}, std::nullopt);
+  auto patients = store::ReadValue<Page<Patient>>(*store_, [](store::Repositories& r) {
+    return r.Registry().ListPatients(PageRequest{0, 500}, std::nullopt, std::nullopt);
+  });
   ASSERT_OK(patients);
   std::size_t with_course = 0;
   for (const Patient& p : patients->items) {
@@ -149,7 +153,9 @@ TEST_F(DemoCommunityTest, GivesEachPopulationItsOwnFieldsAndClinicalMeasure) {
   EXPECT_EQ(with_course, 20U);  // two MS sites of ten patients
   store::RecordQuery query;
   query.code = "edss";
-  auto edss = app_->ListObservations(system_, query, PageRequest{0, 500});
+  auto edss = store::ReadValue<Page<Observation>>(*store_, [&](store::Repositories& r) {
+    return r.Registry().ListObservations(query, PageRequest{0, 500});
+  });
   ASSERT_OK(edss);
   ASSERT_FALSE(edss->items.empty());
   for (const Observation& o : edss->items) {

@@ -53,7 +53,7 @@ TEST(ReadRegistryCsv, ReadsObservationsWithDefaultsAndFhirDates) {
   EXPECT_EQ(o.display, "edss");
   EXPECT_DOUBLE_EQ(o.value, 4);
   // 10:30 at +01:00 is 09:30 UTC on 2024-11-01: 20,028 days after 1970-01-01.
-  EXPECT_EQ(o.effective_ms, (20'028LL * 86'400 + 9 * 3'600 + 30 * 60) * 1000);
+  EXPECT_EQ(o.effective_ms, (20'028LL * 86'400 + 9LL * 3'600 + 30LL * 60) * 1000);
   EXPECT_EQ(file->observations[0].observation.unit, "{score}");
   ASSERT_EQ(file->rejected.size(), 3U);
   EXPECT_EQ(file->rejected[0].column, "value");
