@@ -333,10 +333,10 @@ class App {
   // The signed-in user's own patient record; kNotFound when they have none.
   [[nodiscard]] Result<Patient> MyPatient(const RequestContext& ctx);
   // The patients of the sites where the caller is a professional or admin (a patient: their
-  // own record).
+  // own record) that match query (its sites are set here).
   [[nodiscard]] Result<Page<Patient>> ListPatients(const RequestContext& ctx,
                                                    const PageRequest& page,
-                                                   std::optional<Id> population_id);
+                                                   store::PatientQuery query = {});
   // Validates the response against its questionnaire (every error names its item; kInvalid
   // Argument with kItemField + the first item's link id as field), scores it when completed, and
   // stores the response with its derived observations (the total, each subscale) in one write.

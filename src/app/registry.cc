@@ -132,21 +132,23 @@ Result<Patient> App::MyPatient(const RequestContext& ctx) {
 }
 
 Result<Page<Patient>> App::ListPatients(const RequestContext& ctx, const PageRequest& page,
-                                        std::optional<Id> population_id) {
+                                        store::PatientQuery query) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
   const std::vector<Id> sites = StaffSites(principal);
   if (sites.empty() && IsPatient(principal)) {
     // Not staff anywhere: a patient sees their own record.
     COVALUE_ASSIGN_OR_RETURN(Patient mine, MyPatient(ctx));
-    if (population_id && mine.population_id != *population_id) {
-      return Page<Patient>{};
-    }
-    return Page<Patient>{{mine}, std::nullopt};
+    const bool matches =
+        (!query.population_id || mine.population_id == *query.population_id) &&
+        (!query.identifier || (query.identifier_prefix ? mine.identifier.starts_with(*query.identifier)
+                                                        : mine.identifier == *query.identifier));
+    return matches ? Page<Patient>{{mine}, std::nullopt} : Page<Patient>{};
   }
   COVALUE_ASSIGN_OR_RETURN(Decision decision, PermitStaff(ctx, principal, sites));
   COVALUE_ASSIGN_OR_RETURN(auto patients,
                            ReadValue<Page<Patient>>(store_, [&](store::Repositories& r) {
-                             return r.Registry().ListPatients(page, sites, population_id);
+                             query.sites = sites;
+                             return r.Registry().ListPatients(page, query);
                            }));
   COVALUE_RETURN_IF_ERROR(
       RecordRead(ctx, decision, Action::kPatientList, {},
@@ -333,7 +335,8 @@ Result<LikeMeView> App::PatientsLikeMe(const RequestContext& ctx, Id patient_id,
     for (;;) {
       COVALUE_ASSIGN_OR_RETURN(
           auto found,
-          r.Registry().ListPatients(page, std::vector<Id>{me.site_id}, me.population_id));
+          r.Registry().ListPatients(
+              page, store::PatientQuery{std::vector<Id>{me.site_id}, me.population_id, {}, false}));
       for (Patient& p : found.items) {
         patients.emplace(p.id, std::move(p));
       }

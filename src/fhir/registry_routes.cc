@@ -311,7 +311,7 @@ json CapabilityStatement() {
                                          {"subject", "reference"},
                                          {"date", "date"},
                                          {"code", "token"}}),
-                               resource("Patient", {"read", "search-type", "create"}, {})})}}})}};
+                               resource("Patient", {"read", "search-type", "create"}, {{"identifier", "token"}})})}}})}};
 }
 
 }  // namespace
@@ -337,12 +337,17 @@ void AddRegistryRoutes(http::Router& router, app::App& app) {
                 return Read(PatientJson(p));
               },
               0, outcome});
-  router.Add({"GET", "/fhir/r4/Patient", "FHIR R4 search of Patients (_count, _cursor)",
+  router.Add({"GET", "/fhir/r4/Patient", "FHIR R4 search of Patients (identifier; _count, _cursor)",
               http::Access::kSignedIn,
               [&app](http::RouteContext& r) -> Result<http::Response> {
                 COVALUE_ASSIGN_OR_RETURN(PageRequest page, PageOf(r.request));
-                COVALUE_ASSIGN_OR_RETURN(auto patients,
-                                         app.ListPatients(r.ctx, page, std::nullopt));
+                store::PatientQuery query;
+                if (const std::string* identifier = r.request.Query("identifier")) {
+                  // A token: [system|]value; identifiers are the site's own, so the system is
+                  // not kept and only the value is matched.
+                  query.identifier = identifier->substr(identifier->find('|') + 1);
+                }
+                COVALUE_ASSIGN_OR_RETURN(auto patients, app.ListPatients(r.ctx, page, query));
                 return Bundle(r.request, "Patient", patients, PatientJson);
               },
               0, outcome});

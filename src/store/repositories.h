@@ -211,6 +211,14 @@ struct RecordQuery {
 };
 
 // The registry: patients, responses and observations (domain/registry.h).
+// Which patients a listing holds; absent parts match every patient.
+struct PatientQuery {
+  std::optional<std::vector<Id>> sites;
+  std::optional<Id> population_id;
+  std::optional<std::string> identifier;
+  bool identifier_prefix = false;  // identifier matches the identifiers that start with it
+};
+
 // A patient's ids, for matching a registry file's identifiers.
 struct PatientKey {
   Id id = 0;
@@ -227,10 +235,9 @@ class RegistryRepository {
   [[nodiscard]] virtual Result<std::optional<Patient>> PatientOfUser(Id user_id) = 0;
   // Every patient of the site, by identifier.
   [[nodiscard]] virtual Result<std::vector<PatientKey>> PatientKeys(Id site_id) = 0;
-  // By id, of the given sites (every site when nullopt) and population.
-  [[nodiscard]] virtual Result<Page<Patient>> ListPatients(
-      const PageRequest& page, const std::optional<std::vector<Id>>& sites,
-      std::optional<Id> population_id) = 0;
+  // By id.
+  [[nodiscard]] virtual Result<Page<Patient>> ListPatients(const PageRequest& page,
+                                                           const PatientQuery& query) = 0;
   [[nodiscard]] virtual Result<StoredResponse> AddResponse(const StoredResponse& response) = 0;
   [[nodiscard]] virtual Result<StoredResponse> GetResponse(Id id) = 0;
   // By id (the order they were stored in).

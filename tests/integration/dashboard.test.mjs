@@ -135,6 +135,10 @@ describe('shared dashboard', () => {
     assert.ok(list.items.some((p) => p.id === patientId));
     assert.ok(list.items.every((p) => p.site_id === list.items[0].site_id), 'one site’s patients');
     assert.equal((await call('patient.vastera', 'GET', '/api/v1/patients?population_id=x')).status, 400);
+    const found = await (await call('professional.vastera', 'GET', '/api/v1/patients?q=vastera-00001')).json();
+    assert.deepEqual(found.items.map((p) => p.identifier), Array.from({ length: 10 }, (_, i) => `vastera-00001${i}`));
+    const exact = await (await call('professional.vastera', 'GET', '/fhir/r4/Patient?identifier=vastera-000003')).json();
+    assert.deepEqual(exact.entry.map((e) => e.resource.identifier[0].value), ['vastera-000003']);
     // Identifiable data never leaves its site: the community's admin reads no patient's record.
     assert.equal((await call('admin', 'GET', '/api/v1/patients')).status, 403);
     assert.equal((await call('admin', 'GET', `/api/v1/patients/${patientId}/dashboard`)).status, 403);

@@ -335,8 +335,11 @@ export const api = {
     request<void>('PUT', `/api/v1/workbooks/${id}/steps/${link}`, { status }),
   setPosition: (id: number, step: string) =>
     request<void>('PUT', `/api/v1/workbooks/${id}/position`, { step }),
-  patients: (cursor?: string) =>
-    request<Page<Patient>>('GET', `/api/v1/patients?limit=100${cursor ? `&cursor=${cursor}` : ''}`),
+  patients: (cursor?: string | null, q = '') =>
+    request<Page<Patient>>(
+      'GET',
+      `/api/v1/patients?limit=100${cursor ? `&cursor=${cursor}` : ''}${q ? `&q=${encodeURIComponent(q)}` : ''}`,
+    ),
   dashboard: (patient: number) => request<Dashboard>('GET', `/api/v1/patients/${patient}/dashboard`),
   addNote: (patient: number, kind: NoteKind, text: string) =>
     request<PatientNote>('POST', `/api/v1/patients/${patient}/notes`, { kind, text }),

@@ -108,6 +108,10 @@ describe('patient questionnaire and shared dashboard', () => {
     const desk = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })).newPage();
     await signInPage(desk, server.url, loginOf(logins, 'professional.vastera'));
     await desk.getByRole('link', { name: 'Patients' }).first().click();
+    await desk.getByLabel('Find a patient by the start of their identifier').fill('VAS-2026');
+    await desk.getByRole('button', { name: 'Find' }).click();
+    await desk.locator('tbody tr').filter({ hasText: 'VAS-2026-0042' }).waitFor();
+    assert.equal(await desk.locator('tbody tr').count(), 1, 'only the identifiers that start so');
     await desk.getByRole('link', { name: 'VAS-2026-0042' }).click();
     await desk.getByRole('heading', { level: 1, name: 'Dashboard of VAS-2026-0042' }).waitFor();
     const series = desk.locator('#series-phq-9');

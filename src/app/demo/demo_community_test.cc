@@ -128,7 +128,7 @@ TEST_F(DemoCommunityTest, GivesEachPopulationItsOwnFieldsAndClinicalMeasure) {
   }
   const ClinicalProfile& ms = *ProfileOf("People with MS");
   auto patients = store::ReadValue<Page<Patient>>(*store_, [](store::Repositories& r) {
-    return r.Registry().ListPatients(PageRequest{0, 500}, std::nullopt, std::nullopt);
+    return r.Registry().ListPatients(PageRequest{0, 500}, store::PatientQuery{});
   });
   ASSERT_OK(patients);
   std::size_t with_course = 0;

@@ -191,14 +191,19 @@ Result<Response> LikeMe(app::App& app, RouteContext& r) {
 
 void AddRegistryRoutes(Router& router, app::App& app) {
   router.Add({"GET", "/api/v1/patients",
-              "List the patients of your sites (population_id narrows); a patient: their own",
+              "List the patients of your sites (population_id, q: an identifier's start); a patient: "
+              "their own",
               Access::kSignedIn,
               [&app](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(auto page, ReadPage(r.request));
-                COVALUE_ASSIGN_OR_RETURN(auto population, OptionalIdQuery(r.request,
-                                                                          "population_id"));
-                COVALUE_ASSIGN_OR_RETURN(auto patients,
-                                         app.ListPatients(r.ctx, page, population));
+                store::PatientQuery query;
+                COVALUE_ASSIGN_OR_RETURN(query.population_id,
+                                         OptionalIdQuery(r.request, "population_id"));
+                if (const std::string* q = r.request.Query("q"); q != nullptr && !q->empty()) {
+                  query.identifier = *q;
+                  query.identifier_prefix = true;
+                }
+                COVALUE_ASSIGN_OR_RETURN(auto patients, app.ListPatients(r.ctx, page, query));
                 return Json(200, PageJson(patients, PatientItem));
               },
               0});

@@ -166,20 +166,29 @@ Result<std::optional<Patient>> SqliteRegistryRepository::PatientOfUser(Id user_i
   return std::optional(std::move(patient));
 }
 
-Result<Page<Patient>> SqliteRegistryRepository::ListPatients(
-    const PageRequest& page, const std::optional<std::vector<Id>>& sites,
-    std::optional<Id> population_id) {
+Result<Page<Patient>> SqliteRegistryRepository::ListPatients(const PageRequest& page,
+                                                             const PatientQuery& q) {
+  // A prefix is the range [prefix, prefix + U+10FFFF): identifiers compare as bytes.
+  const std::int64_t mode = !q.identifier ? 0 : q.identifier_prefix ? 2 : 1;
+  const std::string identifier = q.identifier.value_or("");
+  const std::string high = identifier + "\xF4\x8F\xBF\xBF";
   COVALUE_ASSIGN_OR_RETURN(
       auto query,
       db_.Prepare(std::string(kPatientColumns) +
                   "WHERE id > ? AND (? = 1 OR site_id IN (SELECT value FROM json_each(?))) AND "
-                  "(? IS NULL OR population_id = ?) ORDER BY id LIMIT ?"));
-  const auto [all, site_list] = SiteFilter(sites);
+                  "(? IS NULL OR population_id = ?) AND (? = 0 OR identifier = ? OR (? = 2 AND "
+                  "identifier >= ? AND identifier < ?)) ORDER BY id LIMIT ?"));
+  const auto [all, site_list] = SiteFilter(q.sites);
   query.Bind(page.after)
       .Bind(all)
       .Bind(site_list)
-      .Bind(population_id)
-      .Bind(population_id)
+      .Bind(q.population_id)
+      .Bind(q.population_id)
+      .Bind(mode)
+      .Bind(identifier)
+      .Bind(mode)
+      .Bind(identifier)
+      .Bind(high)
       .Bind(FetchLimit(page));
   COVALUE_ASSIGN_OR_RETURN(auto rows, CollectRows(query, ReadPatient));
   for (Patient& patient : rows) {

@@ -147,6 +147,30 @@ TEST_F(RegistryRepositoryTest, NeverChangesAResponseOrObservation) {
   sqlite3_close(raw);
 }
 
+TEST_F(RegistryRepositoryTest, FindsPatientsByIdentifierOrItsStartWithinTheirSites) {
+  for (const char* identifier : {"MRN-1", "MRN-10", "MRN-11", "MRN-2", "MRN-1\xC3\xA9"}) {
+    ASSERT_OK(Create(site_a_, population_a_, identifier));
+  }
+  ASSERT_OK(Create(site_b_, population_b_, "MRN-12"));
+  const auto identifiers = [&](PatientQuery query) {
+    auto page = ReadValue<Page<Patient>>(
+        *store_, [&](Repositories& r) { return r.Registry().ListPatients({0, 100}, query); });
+    EXPECT_TRUE(page.has_value());
+    std::vector<std::string> out;
+    for (const Patient& p : page->items) {
+      out.push_back(p.identifier);
+    }
+    return out;
+  };
+  EXPECT_EQ(identifiers({std::vector<Id>{site_a_}, {}, "MRN-1", false}),
+            (std::vector<std::string>{"MRN-1"}));
+  EXPECT_EQ(identifiers({std::vector<Id>{site_a_}, {}, "MRN-1", true}),
+            (std::vector<std::string>{"MRN-1", "MRN-10", "MRN-11", "MRN-1\xC3\xA9"}));
+  EXPECT_EQ(identifiers({std::nullopt, population_b_, "MRN-1", true}),
+            (std::vector<std::string>{"MRN-12"}));
+  EXPECT_EQ(identifiers({std::vector<Id>{site_a_}, {}, "mrn", true}).size(), 0U);
+}
+
 TEST_F(RegistryRepositoryTest, ListsAPatientsNotesNewestFirstWithTheirAuthors) {
   auto pia = Create(site_a_, population_a_, "MRN-1", user_);
   auto ola = Create(site_a_, population_a_, "MRN-2");

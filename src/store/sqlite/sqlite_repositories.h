@@ -141,9 +141,7 @@ class SqliteRegistryRepository final : public RegistryRepository {
   Result<Patient> GetPatient(Id id) override;
   Result<std::optional<Patient>> PatientOfUser(Id user_id) override;
   Result<std::vector<PatientKey>> PatientKeys(Id site_id) override;
-  Result<Page<Patient>> ListPatients(const PageRequest& page,
-                                     const std::optional<std::vector<Id>>& sites,
-                                     std::optional<Id> population_id) override;
+  Result<Page<Patient>> ListPatients(const PageRequest& page, const PatientQuery& query) override;
   Result<StoredResponse> AddResponse(const StoredResponse& response) override;
   Result<StoredResponse> GetResponse(Id id) override;
   Result<Page<StoredResponse>> ListResponses(const RecordQuery& query,

@@ -238,6 +238,9 @@ export const en = {
   'imports.questionnaireHelp': 'A FHIR R4 Questionnaire (JSON), a REDCap data dictionary (CSV) or a REDCap instrument zip. A name already imported becomes its next version.',
   'imports.questionnaireFile': 'Questionnaire file',
   'imports.questionnaireDone': '{title}: version {version}',
+  'patients.search': 'Find a patient by the start of their identifier',
+  'patients.find': 'Find',
+  'patients.noneFound': 'No patient’s identifier starts with “{q}”.',
 } as const;
 
 export type MessageKey = keyof typeof en;

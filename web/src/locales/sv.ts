@@ -240,4 +240,7 @@ export const sv: Catalog = {
   'imports.questionnaireHelp': 'Ett FHIR R4 Questionnaire (JSON), en REDCap-datadictionary (CSV) eller en REDCap-instrumentzip. Ett namn som redan finns blir nästa version.',
   'imports.questionnaireFile': 'Formulärfil',
   'imports.questionnaireDone': '{title}: version {version}',
+  'patients.search': 'Hitta en patient på början av identiteten',
+  'patients.find': 'Sök',
+  'patients.noneFound': 'Ingen patients identitet börjar med ”{q}”.',
 };

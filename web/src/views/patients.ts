@@ -17,7 +17,21 @@ export async function patientsView(): Promise<HTMLElement> {
   const patients: Patient[] = [...first.items];
   const more = h('button', { type: 'button', class: 'secondary', hidden: !first.next }, t('common.more'));
   let cursor = first.next;
+  let q = '';
   const body = h('tbody', {});
+  const search = h('input', { type: 'search', id: 'patient-search', autocomplete: 'off' });
+  const count = h('p', { role: 'status' });
+  const find = h('form', { role: 'search', class: 'search' }, h('label', { for: 'patient-search' }, t('patients.search')), search, h('button', { type: 'submit' }, t('patients.find')), count);
+  find.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    q = search.value.trim();
+    const page = await api.patients(null, q);
+    cursor = page.next;
+    more.hidden = !cursor;
+    body.replaceChildren();
+    append(page.items);
+    count.textContent = page.items.length ? '' : t('patients.noneFound', { q });
+  });
   const append = (list: Patient[]) =>
     body.append(
       ...list.map((p) =>
@@ -34,7 +48,7 @@ export async function patientsView(): Promise<HTMLElement> {
   append(patients);
   more.addEventListener('click', async () => {
     if (!cursor) return;
-    const page = await api.patients(cursor);
+    const page = await api.patients(cursor, q);
     cursor = page.next;
     more.hidden = !cursor;
     append(page.items);
@@ -44,6 +58,7 @@ export async function patientsView(): Promise<HTMLElement> {
     {},
     h('h1', {}, t('patients.title')),
     h('p', {}, t('patients.intro')),
+    find,
     h(
       'div',
       { class: 'table-wrap' },
