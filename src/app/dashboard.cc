@@ -109,8 +109,12 @@ Result<Dashboard> App::GetDashboard(const RequestContext& ctx, Id patient_id) {
     }
   }
 
+  // The questionnaires a patient answers about themself (not those for professionals).
   std::map<std::string, QuestionnaireVersion> by_id;
   for (QuestionnaireVersion& q : questionnaires) {
+    if (auto model = ModelOf(q); model && !(*model)->ForPatients()) {
+      continue;
+    }
     QuestionnaireState& state = view.questionnaires.emplace_back();
     state.id = q.resource_id;
     state.title = q.title;
@@ -140,7 +144,15 @@ Result<Dashboard> App::GetDashboard(const RequestContext& ctx, Id patient_id) {
     ScoreSeries& s = series[{o.system, o.code}];
     s.points.push_back(std::move(o));
   }
-  for (auto& [key, s] : series) {
+  // Scores first (the questionnaires' totals and subscales), then registry variables.
+  std::vector<std::pair<std::string, std::string>> order;
+  for (const auto& [key, s] : series) {
+    order.push_back(key);
+  }
+  std::stable_partition(order.begin(), order.end(),
+                        [](const auto& key) { return key.first == kScoreSystem; });
+  for (const auto& key : order) {
+    ScoreSeries& s = series.at(key);
     std::stable_sort(s.points.begin(), s.points.end(), [](const auto& a, const auto& b) {
       return a.effective_ms < b.effective_ms;
     });

@@ -1,5 +1,6 @@
 #include "domain/questionnaire.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -82,6 +83,11 @@ bool SameAnswer(const AnswerValue& a, const AnswerValue& b) {
 
 const QuestionnaireItem* Questionnaire::Find(std::string_view link_id) const {
   return FindIn(items, link_id);
+}
+
+bool Questionnaire::ForPatients() const {
+  return subject_types.empty() ||
+         std::find(subject_types.begin(), subject_types.end(), "Patient") != subject_types.end();
 }
 
 }  // namespace covalue

@@ -141,12 +141,15 @@ struct Questionnaire {
   std::string name;
   std::string title;
   std::string status = "active";
+  std::vector<std::string> subject_types;  // whom it asks about ("Patient", "Practitioner"…)
   std::vector<Coding> codes;
   std::vector<QuestionnaireItem> items;
   std::optional<ScoringRule> scoring;
 
   // The item with link_id anywhere in the tree, or nullptr.
   const QuestionnaireItem* Find(std::string_view link_id) const;
+  // Whether a patient answers it about themself: its subject types name Patient, or none.
+  bool ForPatients() const;
 
   bool operator==(const Questionnaire&) const = default;
 };

@@ -392,6 +392,18 @@ Result<ImportedQuestionnaire> ReadQuestionnaire(const json& resource) {
   COVALUE_ASSIGN_OR_RETURN(q.title, String(resource, "title", path, false));
   COVALUE_ASSIGN_OR_RETURN(q.status, String(resource, "status", path, false));
   COVALUE_ASSIGN_OR_RETURN(q.codes, ReadCodings(resource, "code", path));
+  if (const auto subjects = resource.find("subjectType"); subjects != resource.end()) {
+    for (std::size_t i = 0; subjects->is_array() && i < subjects->size(); ++i) {
+      if (!(*subjects)[i].is_string()) {
+        return Fail(
+            Invalid(fmt::format("{}.subjectType[{}]", path, i), "is a resource type's name"));
+      }
+      q.subject_types.push_back((*subjects)[i].get<std::string>());
+    }
+    if (!subjects->is_array()) {
+      return Fail(Invalid(path + ".subjectType", "is not an array"));
+    }
+  }
   QuestionnaireReader reader(resource, out.warnings);
   COVALUE_ASSIGN_OR_RETURN(q.items, reader.Items(resource, ""));
   if (q.items.empty()) {

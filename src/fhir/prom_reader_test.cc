@@ -82,6 +82,24 @@ TEST(PromReader, ReadsCovaluesScoringExtensionWithADomainSubscaleEach) {
   }
 }
 
+TEST(PromReader, KnowsWhomAQuestionnaireAsksAboutAndWritesItBack) {
+  auto patients = ReadQuestionnaire(Shipped("coproduction-value-patient.json"));
+  auto professionals = ReadQuestionnaire(Shipped("coproduction-value-professional.json"));
+  ASSERT_TRUE(patients.has_value() && professionals.has_value());
+  EXPECT_TRUE(patients->questionnaire.ForPatients());
+  EXPECT_FALSE(professionals->questionnaire.ForPatients());
+  auto again = ReadQuestionnaire(QuestionnaireJson(professionals->questionnaire));
+  ASSERT_TRUE(again.has_value());
+  EXPECT_EQ(again->questionnaire.subject_types, (std::vector<std::string>{"Practitioner"}));
+  json untyped = Shipped("phq-9.json");
+  untyped.erase("subjectType");
+  EXPECT_TRUE(ReadQuestionnaire(untyped)->questionnaire.ForPatients()) << "none named: anyone";
+  untyped["subjectType"] = json::array({1});
+  auto bad = ReadQuestionnaire(untyped);
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error().field, "Questionnaire.subjectType[0]");
+}
+
 TEST(PromReader, ResolvesAnswerListsContainedByIdOrUrlAndShippedByUrl) {
   json q = {{"resourceType", "Questionnaire"},
             {"contained",

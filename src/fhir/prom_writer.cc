@@ -196,6 +196,9 @@ json QuestionnaireJson(const Questionnaire& q) {
     }
   }
   out["status"] = q.status.empty() ? "active" : q.status;
+  if (!q.subject_types.empty()) {
+    out["subjectType"] = q.subject_types;
+  }
   for (const Coding& c : q.codes) {
     out["code"].push_back(CodingJson(c));
   }

@@ -66,6 +66,9 @@ describe('shared dashboard', () => {
     // The PHQ-9's published cut-offs (Kroenke, Spitzer & Williams 2001), contiguous over 0–27.
     assert.deepEqual(series.bands.map((b) => [b.min, b.max]), [[0, 4], [5, 9], [10, 14], [15, 19], [20, 27]]);
     assert.equal(series.before.value, 18, 'without a visit note the latest is compared with the one before');
+    const offered = view.questionnaires.map((q) => q.id);
+    assert.ok(offered.includes('coproduction-value-patient'));
+    assert.ok(!offered.includes('coproduction-value-professional'), 'a questionnaire for professionals is not offered to patients');
     const phq = view.questionnaires.find((q) => q.id === 'phq-9');
     assert.equal(phq.last_completed_ms, Date.parse('2026-10-01T08:00:00Z'));
     assert.equal(phq.draft_response_id, null);
