@@ -65,4 +65,36 @@ describe('imports in the browser', () => {
     await form.getByRole('button', { name: 'Import' }).click();
     await form.getByRole('alert').filter({ hasText: /Nothing was imported: .*line 1/ }).waitFor();
   });
+
+  // After the import above: a patient fills the REDCap form on a phone, ticking checkboxes that
+  // switch a follow-up question on.
+  it('lets a patient fill the imported REDCap form, with its checkboxes and branching', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-GB' })).newPage();
+    await signInPage(page, server.url, loginOf(logins, 'patient.vastera'));
+    await page.goto(server.url + '/patients/me');
+    await page.getByRole('link', { name: 'Fill in Phq9' }).click();
+    const choices = [1, 2, 0, 1, 0, 0, 1, 0, 0];
+    const labels = ['Not at all', 'Several days', 'More than half the days', 'Nearly every day'];
+    for (const choice of choices) {
+      await page.getByRole('radio', { name: labels[choice], exact: true }).check();
+      await page.getByRole('button', { name: 'Next' }).click();
+    }
+    await page.getByText('Which of these did you also have?').waitFor();
+    assert.equal(await page.getByRole('checkbox').count(), 3);
+    await page.getByRole('checkbox', { name: 'Fatigue' }).check();
+    assert.equal(await page.locator('#fill-progress').innerText(), 'Question 10 of 10');
+    await page.getByRole('checkbox', { name: 'Something else' }).check();
+    await page.getByRole('button', { name: 'Check your answers' }).click();
+    // Ticking "Something else" switched its question on: it is the next screen, the 11th.
+    const progress = /Question (\d+) of (\d+)/.exec(await page.locator('#fill-progress').innerText());
+    assert.equal(Number(progress[1]), 11);
+    assert.equal(Number(progress[2]), 11);
+    await page.getByLabel(/Describe the other symptom/).fill('Dizzy in the mornings');
+    await page.getByRole('button', { name: /Next|Check your answers/ }).click();
+    await page.getByRole('heading', { name: 'Check your answers' }).waitFor();
+    assert.match(await page.locator('.review').innerText(), /Fatigue, Something else/);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('heading', { name: 'Thank you' }).waitFor();
+    assert.match(await page.locator('.score-result').innerText(), new RegExp(`score is ${choices.reduce((a, b) => a + b, 0)}\\.`));
+  });
 });

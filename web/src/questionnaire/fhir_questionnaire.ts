@@ -17,6 +17,9 @@ export interface AnswerValue {
   valueDecimal?: number;
   valueBoolean?: boolean;
   valueDate?: string;
+  valueDateTime?: string;
+  valueTime?: string;
+  valueQuantity?: { value: number };
 }
 interface EnableWhen extends Partial<Record<`answer${string}`, unknown>> {
   question: string;
@@ -69,31 +72,72 @@ interface ResponseItem {
 export type Answers = Map<string, AnswerValue[]>;
 
 // One screen: a question with the text shown above it (the group's title, the stem a display
-// item gives the questions after it).
+// item gives the questions after it) and the groups it lies in (each may be switched off).
 export interface Screen {
   item: Item;
   group: string | null;
   stem: string | null;
+  ancestors: Item[];
 }
 
-const ASKED = new Set(['boolean', 'decimal', 'integer', 'date', 'dateTime', 'string', 'text', 'choice', 'open-choice', 'quantity']);
+const ASKED = new Set(['boolean', 'decimal', 'integer', 'date', 'dateTime', 'time', 'string', 'text', 'choice', 'open-choice', 'quantity']);
 
 export function screensOf(questionnaire: Questionnaire): Screen[] {
   const screens: Screen[] = [];
-  const walk = (items: Item[], group: string | null) => {
+  const walk = (items: Item[], group: string | null, ancestors: Item[]) => {
     let stem: string | null = null;
     for (const item of items) {
       if (item.type === 'display') stem = item.text ?? null;
-      else if (item.type === 'group') walk(item.item ?? [], item.text ?? group);
-      else if (ASKED.has(item.type) && !item.readOnly) screens.push({ item, group, stem });
+      else if (item.type === 'group') walk(item.item ?? [], item.text ?? group, [...ancestors, item]);
+      else if (ASKED.has(item.type) && !item.readOnly) screens.push({ item, group, stem, ancestors });
     }
   };
-  walk(questionnaire.item ?? [], null);
+  walk(questionnaire.item ?? [], null, []);
   return screens;
 }
 
+// Whether a screen is asked: its item and every group around it switched on.
+export function asked(screen: Screen, answers: Answers): boolean {
+  return enabled(screen.item, answers) && screen.ancestors.every((group) => enabled(group, answers));
+}
+
 function valueOf(answer: AnswerValue): unknown {
-  return answer.valueCoding ?? answer.valueString ?? answer.valueInteger ?? answer.valueDecimal ?? answer.valueBoolean ?? answer.valueDate;
+  return (
+    answer.valueCoding ?? answer.valueString ?? answer.valueInteger ?? answer.valueDecimal ?? answer.valueBoolean ??
+    answer.valueDate ?? answer.valueDateTime ?? answer.valueTime ?? answer.valueQuantity?.value
+  );
+}
+
+// The answer's value as an input shows it ("" for a coding).
+export function inputText(answer: AnswerValue | undefined): string {
+  if (!answer) return '';
+  if (answer.valueDateTime) return answer.valueDateTime.slice(0, 16);
+  if (answer.valueTime) return answer.valueTime.slice(0, 5);
+  const value = valueOf(answer);
+  return typeof value === 'object' || value === undefined ? '' : String(value);
+}
+
+// The answer a typed text makes for an item of a type, or null when it is not one.
+export function typedAnswer(type: string, raw: string): AnswerValue | null {
+  const number = Number(raw);
+  switch (type) {
+    case 'integer':
+      return Number.isInteger(number) ? { valueInteger: number } : null;
+    case 'decimal':
+      return Number.isFinite(number) ? { valueDecimal: number } : null;
+    case 'quantity':
+      return Number.isFinite(number) ? { valueQuantity: { value: number } } : null;
+    case 'date':
+      return /^\d{4}-\d{2}-\d{2}$/.test(raw) ? { valueDate: raw } : null;
+    case 'dateTime': {
+      const at = new Date(raw);
+      return Number.isNaN(at.getTime()) ? null : { valueDateTime: at.toISOString().replace(/\.\d{3}Z$/, 'Z') };
+    }
+    case 'time':
+      return /^\d{2}:\d{2}$/.test(raw) ? { valueTime: `${raw}:00` } : null;
+    default:
+      return { valueString: raw };
+  }
 }
 
 export function sameAnswer(a: AnswerValue, b: AnswerValue): boolean {

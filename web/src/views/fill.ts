@@ -4,12 +4,14 @@ import { t } from '../i18n';
 import { navigate } from '../router';
 import {
   answersOf,
-  enabled,
+  asked,
+  inputText,
   optionLabel,
   optionsOf,
   responseOf,
   sameAnswer,
   screensOf,
+  typedAnswer,
   type AnswerValue,
   type Answers,
   type Item,
@@ -51,7 +53,7 @@ export async function fillView(params: Record<string, string>): Promise<HTMLElem
   const root = h('section', { class: 'fill' });
   const keep = () => sessionStorage.setItem(key, JSON.stringify({ answers: [...answers], index } satisfies Progress));
   // The screens of the items switched on by the answers so far.
-  const visible = (): Screen[] => screens.filter((s) => enabled(s.item, answers));
+  const visible = (): Screen[] => screens.filter((s) => asked(s, answers));
 
   const go = (next: number) => {
     index = next;
@@ -173,44 +175,51 @@ export async function fillView(params: Record<string, string>): Promise<HTMLElem
     else answers.set(item.linkId, [value]);
     keep();
   };
+  // A repeating choice: each option ticked or not.
+  const toggle = (item: Item, value: AnswerValue, on: boolean) => {
+    const others = (answers.get(item.linkId) ?? []).filter((a) => !sameAnswer(a, value));
+    const next = on ? [...others, value] : others;
+    if (next.length) answers.set(item.linkId, next);
+    else answers.delete(item.linkId);
+    keep();
+  };
 
   // The control of one item, its text the legend or label that takes focus on a new screen.
   const input = (item: Item): HTMLElement => {
     const text = item.text ?? item.linkId;
     const required = item.required ? h('span', { class: 'required' }, ` (${t('fill.requiredMark')})`) : null;
-    const current = answers.get(item.linkId)?.[0];
+    const given = answers.get(item.linkId) ?? [];
+    const current = given[0];
     const options: AnswerValue[] = item.type === 'boolean' ? [{ valueBoolean: true }, { valueBoolean: false }] : optionsOf(questionnaire, item);
     if (options.length) {
+      const many = !!item.repeats && item.type !== 'boolean';
       return h(
         'fieldset',
         { class: 'choices' },
         h('legend', { class: 'focus-start', tabindex: '-1' }, text, required),
         ...options.map((option, i) => {
-          const radio = h('input', { type: 'radio', name: item.linkId, id: `${item.linkId}-${i}`, checked: !!current && sameAnswer(current, option) });
-          radio.addEventListener('change', () => set(item, option));
+          const radio = h('input', { type: many ? 'checkbox' : 'radio', name: item.linkId, id: `${item.linkId}-${i}`, checked: given.some((a) => sameAnswer(a, option)) });
+          radio.addEventListener('change', () => (many ? toggle(item, option, radio.checked) : set(item, option)));
           const label = option.valueBoolean !== undefined ? t(option.valueBoolean ? 'fill.yes' : 'fill.no') : optionLabel(option);
           return h('label', { class: 'choice', for: `${item.linkId}-${i}` }, radio, h('span', {}, label));
         }),
       );
     }
-    const numeric = item.type === 'integer' || item.type === 'decimal';
+    const numeric = item.type === 'integer' || item.type === 'decimal' || item.type === 'quantity';
+    const kinds: Record<string, string> = { date: 'date', dateTime: 'datetime-local', time: 'time' };
     const attributes = {
       id: 'fill-answer',
       name: item.linkId,
       maxlength: item.maxLength,
-      type: numeric ? 'number' : item.type === 'date' ? 'date' : 'text',
-      inputmode: item.type === 'integer' ? 'numeric' : item.type === 'decimal' ? 'decimal' : undefined,
-      step: item.type === 'decimal' ? 'any' : undefined,
+      type: numeric ? 'number' : (kinds[item.type] ?? 'text'),
+      inputmode: item.type === 'integer' ? 'numeric' : numeric ? 'decimal' : undefined,
+      step: numeric && item.type !== 'integer' ? 'any' : undefined,
     };
     const field = item.type === 'text' ? h('textarea', { id: 'fill-answer', name: item.linkId, rows: 5, maxlength: item.maxLength }) : h('input', attributes);
-    field.value = current ? String(current.valueString ?? current.valueInteger ?? current.valueDecimal ?? current.valueDate ?? '') : '';
+    field.value = inputText(current);
     field.addEventListener('input', () => {
       const raw = field.value.trim();
-      if (!raw) return set(item, null);
-      if (item.type === 'integer') return set(item, Number.isInteger(Number(raw)) ? { valueInteger: Number(raw) } : null);
-      if (item.type === 'decimal') return set(item, Number.isFinite(Number(raw)) ? { valueDecimal: Number(raw) } : null);
-      if (item.type === 'date') return set(item, { valueDate: raw });
-      return set(item, { valueString: field.value });
+      set(item, raw ? typedAnswer(item.type, item.type === 'string' || item.type === 'text' ? field.value : raw) : null);
     });
     return h('div', { class: 'field' }, h('label', { for: 'fill-answer', class: 'focus-start prompt', tabindex: '-1' }, text, required), field);
   };
