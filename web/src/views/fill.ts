@@ -55,6 +55,9 @@ export async function fillView(params: Record<string, string>): Promise<HTMLElem
   // The screens of the items switched on by the answers so far.
   const visible = (): Screen[] => screens.filter((s) => asked(s, answers));
 
+  // Updates the question count and the next button as answers switch questions on or off.
+  let refresh = () => {};
+
   const go = (next: number) => {
     index = next;
     keep();
@@ -147,8 +150,18 @@ export async function fillView(params: Record<string, string>): Promise<HTMLElem
   const question = (shown: Screen[], message: HTMLElement, later: HTMLButtonElement): HTMLElement => {
     const screen = shown[index]!;
     const item = screen.item;
-    const progress = h('div', { class: 'progress' }, h('p', { id: 'fill-progress' }, t('fill.progress', { n: index + 1, total: shown.length })), h('progress', { max: shown.length, value: index, 'aria-labelledby': 'fill-progress' }));
-    const next = h('button', { type: 'submit' }, index + 1 === shown.length ? t('fill.toReview') : t('fill.next'));
+    const count = h('p', { id: 'fill-progress' });
+    const bar = h('progress', { 'aria-labelledby': 'fill-progress' });
+    const progress = h('div', { class: 'progress' }, count, bar);
+    const next = h('button', { type: 'submit' });
+    refresh = () => {
+      const total = visible().length;
+      count.textContent = t('fill.progress', { n: index + 1, total });
+      bar.max = total;
+      bar.value = index;
+      next.textContent = index + 1 >= total ? t('fill.toReview') : t('fill.next');
+    };
+    refresh();
     const form = h(
       'form',
       { novalidate: true },
@@ -174,6 +187,7 @@ export async function fillView(params: Record<string, string>): Promise<HTMLElem
     if (value === null) answers.delete(item.linkId);
     else answers.set(item.linkId, [value]);
     keep();
+    refresh();
   };
   // A repeating choice: each option ticked or not.
   const toggle = (item: Item, value: AnswerValue, on: boolean) => {
@@ -182,6 +196,7 @@ export async function fillView(params: Record<string, string>): Promise<HTMLElem
     if (next.length) answers.set(item.linkId, next);
     else answers.delete(item.linkId);
     keep();
+    refresh();
   };
 
   // The control of one item, its text the legend or label that takes focus on a new screen.
