@@ -1,0 +1,345 @@
+#include "analytics/spc/chart.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <numeric>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "analytics/spc/runs.h"
+
+namespace covalue::analytics::spc {
+namespace {
+
+// Moving-range constants for subgroups of two (Montgomery DC. Introduction to Statistical
+// Quality Control, 7th ed. Wiley 2012, Appendix VI): d2 = 1.128, D4 = 3.267.
+constexpr double kD2 = 1.128;
+constexpr double kD4 = 3.267;
+
+constexpr std::array<std::pair<ChartType, std::string_view>, 12> kNames = {{
+    {ChartType::kRun, "run"},
+    {ChartType::kI, "i"},
+    {ChartType::kMR, "mr"},
+    {ChartType::kXbar, "xbar"},
+    {ChartType::kS, "s"},
+    {ChartType::kT, "t"},
+    {ChartType::kP, "p"},
+    {ChartType::kPP, "pp"},
+    {ChartType::kC, "c"},
+    {ChartType::kU, "u"},
+    {ChartType::kUP, "up"},
+    {ChartType::kG, "g"},
+}};
+
+using Values = std::vector<std::optional<double>>;
+
+// A subgroup's value for the run, I and MR charts: the mean of its rows, or Σy/Σn when it has
+// denominators; missing when any cell is, or when it has no rows or no denominator.
+std::optional<double> MeanOrRatio(const Subgroup& s) {
+  if (s.y.empty() || std::any_of(s.y.begin(), s.y.end(), [](auto v) { return !v; }) ||
+      std::any_of(s.n.begin(), s.n.end(), [](auto v) { return !v; })) {
+    return std::nullopt;
+  }
+  double sum = 0;
+  for (const auto& v : s.y) {
+    sum += *v;
+  }
+  if (s.n.empty()) {
+    return sum / static_cast<double>(s.y.size());
+  }
+  double n = 0;
+  for (const auto& v : s.n) {
+    n += *v;
+  }
+  return n == 0 ? std::nullopt : std::optional(sum / n);
+}
+
+// The median; for an even count the mean of the two middle values.
+double Median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  const std::size_t mid = values.size() / 2;
+  return values.size() % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+}
+
+double Mean(const std::vector<double>& values) {
+  return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
+}
+
+// The points of one part: [begin, end) of the chart's points.
+struct PartRange {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// The moving ranges of a part's baseline for sigma: an excluded point is skipped (its
+// neighbours form a range), a missing one breaks the chain (qicharts2's convention).
+std::vector<double> BaselineMovingRanges(const Values& y, const std::vector<ChartPoint>& points,
+                                         PartRange part) {
+  std::vector<double> ranges;
+  std::optional<double> previous;
+  for (std::size_t i = part.begin; i < part.end; ++i) {
+    if (!points[i].baseline) {
+      break;
+    }
+    if (!y[i]) {
+      previous.reset();
+    } else if (points[i].include) {
+      if (previous) {
+        ranges.push_back(std::abs(*y[i] - *previous));
+      }
+      previous = y[i];
+    }
+  }
+  return ranges;
+}
+
+// The average moving range, screened once as Nelson proposed (Nelson LS. Control charts for
+// individual measurements. J Qual Technol 1982;14(3):172-3): ranges of at least D4 times the
+// average are dropped and the average taken again.
+std::optional<double> AverageMovingRange(std::vector<double> ranges, bool screening) {
+  if (ranges.empty()) {
+    return std::nullopt;
+  }
+  double average = Mean(ranges);
+  if (screening) {
+    const double limit = kD4 * average;
+    std::erase_if(ranges, [&](double r) { return r >= limit; });
+    if (ranges.empty()) {
+      return std::nullopt;
+    }
+    average = Mean(ranges);
+  }
+  return average;
+}
+
+std::string Format(double value) { return fmt::format("{:.4g}", value); }
+
+// Shewhart's rule and the part's runs, as signal names and one sentence.
+void Explain(ChartPoint& point, const RunsAnalysis& runs, bool runs_count, const char* centre) {
+  if (point.y && point.ucl && *point.y > *point.ucl) {
+    point.sigma_signal = true;
+    point.signals.emplace_back("sigma");
+    point.explanation = fmt::format(
+        "{} is above the upper limit {}: a special cause worth looking into.", Format(*point.y),
+        Format(*point.ucl));
+  } else if (point.y && point.lcl && *point.y < *point.lcl) {
+    point.sigma_signal = true;
+    point.signals.emplace_back("sigma");
+    point.explanation = fmt::format(
+        "{} is below the lower limit {}: a special cause worth looking into.", Format(*point.y),
+        Format(*point.lcl));
+  }
+  if (!runs_count) {
+    return;
+  }
+  point.runs_signal = runs.Signal();
+  std::string runs_text;
+  if (runs.long_run) {
+    point.signals.emplace_back("long_run");
+    runs_text = fmt::format(
+        "{} points in a row {} the {} (more than {} is unusual): a shift.", runs.longest_run,
+        runs.longest_run_side > 0 ? "above" : "below", centre, runs.limits.longest_run_max);
+  }
+  if (runs.few_crossings) {
+    point.signals.emplace_back("few_crossings");
+    runs_text += fmt::format(
+        "{}The series crosses the {} only {} times (fewer than {} is unusual): a shift or a "
+        "trend.",
+        runs_text.empty() ? "" : " ", centre, runs.n_crossings, runs.limits.n_crossings_min);
+  }
+  if (!runs_text.empty()) {
+    point.explanation += (point.explanation.empty() ? "" : " ") + runs_text;
+  }
+}
+
+Status CheckIndices(const std::vector<std::size_t>& indices, std::size_t count,
+                    const std::string& option) {
+  for (std::size_t index : indices) {
+    if (index < 1 || index > count) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("{} {} is not a point: points are 1 to {}", option, index, count),
+                  option);
+    }
+  }
+  return Ok();
+}
+
+}  // namespace
+
+std::string_view ChartName(ChartType type) {
+  for (const auto& [t, name] : kNames) {
+    if (t == type) {
+      return name;
+    }
+  }
+  return "run";
+}
+
+std::optional<ChartType> ParseChartType(std::string_view name) {
+  for (const auto& [t, n] : kNames) {
+    if (n == name) {
+      return t;
+    }
+  }
+  return std::nullopt;
+}
+
+Result<Chart> ComputeChart(const std::vector<Subgroup>& subgroups, const ChartOptions& options) {
+  const ChartType type = options.type;
+  if (type != ChartType::kRun && type != ChartType::kI && type != ChartType::kMR) {
+    return Fail(ErrorCode::kUnsupported,
+                fmt::format("the {} chart is not computed yet", ChartName(type)), "chart");
+  }
+  const std::size_t count = subgroups.size();
+  COVALUE_RETURN_IF_ERROR(CheckIndices(options.exclude, count, "exclude"));
+  COVALUE_RETURN_IF_ERROR(CheckIndices(options.parts, count, "part"));
+  if (!std::is_sorted(options.parts.begin(), options.parts.end()) ||
+      std::adjacent_find(options.parts.begin(), options.parts.end()) != options.parts.end()) {
+    return Fail(ErrorCode::kInvalidArgument, "part takes increasing point numbers", "part");
+  }
+  if (options.freeze && (*options.freeze < 1 || *options.freeze > count)) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("freeze {} is not a point: points are 1 to {}", *options.freeze, count),
+                "freeze");
+  }
+
+  Chart chart;
+  chart.type = type;
+  Values values(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    values[i] = MeanOrRatio(subgroups[i]);
+  }
+  std::vector<PartRange> ranges;
+  std::size_t begin = 0;
+  for (std::size_t last : options.parts) {
+    if (last < count) {
+      ranges.push_back({begin, last});
+      begin = last;
+    }
+  }
+  ranges.push_back({begin, count});
+  // qicharts2 ignores freeze when parts are given.
+  const std::optional<std::size_t> freeze = options.parts.empty() ? options.freeze : std::nullopt;
+
+  chart.points.resize(count);
+  for (std::size_t p = 0; p < ranges.size(); ++p) {
+    for (std::size_t i = ranges[p].begin; i < ranges[p].end; ++i) {
+      ChartPoint& point = chart.points[i];
+      point.index = i + 1;
+      point.part = p + 1;
+      point.baseline = !freeze || i + 1 <= *freeze;
+      point.include = std::find(options.exclude.begin(), options.exclude.end(), i + 1) ==
+                      options.exclude.end();
+      point.target = options.target;
+      point.y = values[i];
+      if (!subgroups[i].n.empty() && point.y) {
+        double n = 0;
+        for (const auto& v : subgroups[i].n) {
+          n += *v;
+        }
+        point.n = n;
+      }
+    }
+  }
+
+  for (std::size_t p = 0; p < ranges.size(); ++p) {
+    const PartRange part = ranges[p];
+    // What the chart plots: the values, or for the MR chart their moving ranges within the
+    // part (the first point has none; a missing point voids the ranges beside it).
+    Values plotted(values.begin() + static_cast<std::ptrdiff_t>(part.begin),
+                   values.begin() + static_cast<std::ptrdiff_t>(part.end));
+    if (type == ChartType::kMR) {
+      for (std::size_t k = plotted.size(); k-- > 0;) {
+        const std::size_t i = part.begin + k;
+        plotted[k] = k > 0 && values[i] && values[i - 1]
+                         ? std::optional(std::abs(*values[i] - *values[i - 1]))
+                         : std::nullopt;
+      }
+    }
+    std::vector<double> base;
+    for (std::size_t k = 0; k < plotted.size(); ++k) {
+      const ChartPoint& point = chart.points[part.begin + k];
+      if (plotted[k] && point.baseline && point.include) {
+        base.push_back(*plotted[k]);
+      }
+    }
+    std::optional<double> cl;
+    std::optional<double> sigma;
+    if (!base.empty()) {
+      switch (type) {
+        case ChartType::kRun:
+          cl = Median(base);  // the run chart's centre is the median (Anhøj 2014)
+          break;
+        case ChartType::kI:
+          // Individuals: centre the mean, sigma the average moving range over d2
+          // (Montgomery 2012, §6.4; Provost & Murray, The Health Care Data Guide, 2011, ch. 5).
+          cl = Mean(base);
+          if (auto amr = AverageMovingRange(
+                  BaselineMovingRanges(values, chart.points, part), options.mr_screening)) {
+            sigma = *amr / kD2;
+          }
+          break;
+        default:  // kMR: centre the mean moving range, never screened; UCL = D4 · centre
+          cl = Mean(base);
+          break;
+      }
+    }
+    Values runs_values;
+    for (std::size_t k = 0; k < plotted.size(); ++k) {
+      ChartPoint& point = chart.points[part.begin + k];
+      point.y = plotted[k];
+      point.cl = cl;
+      if (point.y && cl && sigma) {
+        point.ucl = *cl + 3 * *sigma;
+        point.lcl = *cl - 3 * *sigma;
+        point.ucl_2sigma = *cl + 2 * *sigma;
+        point.lcl_2sigma = *cl - 2 * *sigma;
+      } else if (point.y && cl && type == ChartType::kMR) {
+        point.ucl = kD4 * *cl;
+        point.lcl = 0.0;
+      }
+      if (point.include) {
+        runs_values.push_back(point.y);
+      }
+    }
+    const RunsAnalysis runs = cl ? AnalyseRuns(runs_values, *cl) : RunsAnalysis{};
+    ChartPart summary;
+    summary.part = p + 1;
+    summary.n_obs = runs_values.size();
+    summary.n_useful = runs.n_useful;
+    summary.longest_run = runs.longest_run;
+    summary.longest_run_max = runs.limits.longest_run_max;
+    summary.n_crossings = runs.n_crossings;
+    summary.n_crossings_min = runs.limits.n_crossings_min;
+    // Consecutive moving ranges are correlated: the MR chart reports its runs, never signals.
+    summary.runs_signal = type != ChartType::kMR && runs.Signal();
+    chart.parts.push_back(summary);
+    const char* centre = type == ChartType::kRun ? "median" : "centre line";
+    for (std::size_t k = 0; k < plotted.size(); ++k) {
+      ChartPoint& point = chart.points[part.begin + k];
+      Explain(point, runs, type != ChartType::kMR, centre);
+      if (!point.y) {
+        point.explanation = "No value for this point.";
+      } else if (point.explanation.empty()) {
+        point.explanation = type == ChartType::kRun
+                                ? "No unusual runs: common-cause variation."
+                                : "Within the limits and no unusual runs: common-cause variation.";
+      }
+    }
+  }
+  if (options.multiply != 1) {
+    for (ChartPoint& point : chart.points) {
+      for (std::optional<double>* v : {&point.y, &point.cl, &point.lcl, &point.ucl,
+                                       &point.lcl_2sigma, &point.ucl_2sigma}) {
+        if (*v) {
+          **v *= options.multiply;
+        }
+      }
+    }
+  }
+  return chart;
+}
+
+}  // namespace covalue::analytics::spc

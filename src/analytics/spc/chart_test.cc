@@ -1,0 +1,238 @@
+#include "analytics/spc/chart.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include <gtest/gtest.h>
+
+namespace covalue::analytics::spc {
+namespace {
+
+// Every expected value is computed here from the published formulas (Montgomery 2012 §6.4 for
+// the I and MR charts with d2 = 1.128 and D4 = 3.267; Anhøj 2014 for the runs), never read from
+// ComputeChart's own output.
+
+std::vector<Subgroup> Series(const std::vector<std::optional<double>>& y) {
+  std::vector<Subgroup> out;
+  for (const auto& v : y) {
+    out.push_back({{v}, {}});
+  }
+  return out;
+}
+
+ChartOptions Of(ChartType type) {
+  ChartOptions options;
+  options.type = type;
+  return options;
+}
+
+Chart Compute(const std::vector<Subgroup>& subgroups, const ChartOptions& options) {
+  auto chart = ComputeChart(subgroups, options);
+  EXPECT_TRUE(chart.has_value()) << chart.error().message;
+  return *chart;
+}
+
+double MeanOf(const std::vector<double>& v) {
+  return std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
+}
+
+TEST(RunChart, CentresOnTheMedianAndFindsTheShiftOfTheLastPoints) {
+  // 10 points around 10, then 9 points around 5: the median of 19 values is the 10th smallest.
+  std::vector<std::optional<double>> y = {10, 11, 9, 12, 10.5, 9.5, 11, 10, 12, 9,
+                                          5,  4,  6, 5,  4.5,  5.5, 6,  4,  5};
+  const Chart chart = Compute(Series(y), Of(ChartType::kRun));
+  std::vector<double> sorted;
+  for (const auto& v : y) {
+    sorted.push_back(*v);
+  }
+  std::sort(sorted.begin(), sorted.end());
+  const double median = sorted[9];
+  ASSERT_EQ(chart.points.size(), 19U);
+  EXPECT_EQ(*chart.points[0].cl, median);
+  EXPECT_FALSE(chart.points[0].ucl.has_value()) << "a run chart has no limits";
+  // Points equal to the median drop out; the nine low points form one run below.
+  const auto on_median = static_cast<std::size_t>(std::count(sorted.begin(), sorted.end(), median));
+  ASSERT_EQ(chart.parts.size(), 1U);
+  EXPECT_EQ(chart.parts[0].n_useful, 19 - on_median);
+  EXPECT_EQ(chart.parts[0].longest_run, 9U);
+  EXPECT_EQ(chart.parts[0].longest_run_max,
+            static_cast<std::size_t>(std::lround(std::log2(static_cast<double>(19 - on_median)))) + 3);
+  EXPECT_TRUE(chart.parts[0].runs_signal);
+  EXPECT_TRUE(chart.points[3].runs_signal) << "every point carries its part's signal";
+  EXPECT_NE(chart.points[12].explanation.find("9 points in a row below the median"),
+            std::string::npos)
+      << chart.points[12].explanation;
+}
+
+TEST(RunChart, UsesTheEvenMedianAndRatiosOfSumsWithDenominators) {
+  // Two rows per subgroup with denominators: y = Σy / Σn.
+  std::vector<Subgroup> subgroups = {{{1, 2}, {10, 10}}, {{3, 3}, {10, 20}}, {{0, 5}, {5, 5}},
+                                     {{4, 4}, {8, 8}}};
+  const Chart chart = Compute(subgroups, Of(ChartType::kRun));
+  const std::vector<double> ratios = {3.0 / 20, 6.0 / 30, 5.0 / 10, 8.0 / 16};
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_DOUBLE_EQ(*chart.points[i].y, ratios[i]);
+  }
+  EXPECT_EQ(*chart.points[1].n, 30);
+  std::vector<double> sorted = ratios;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_DOUBLE_EQ(*chart.points[0].cl, (sorted[1] + sorted[2]) / 2);
+}
+
+// The I chart's sigma: the average moving range of the baseline, screened once (ranges of at
+// least 3.267 times the average dropped), over 1.128.
+double Sigma(const std::vector<double>& baseline_in_order, bool screen) {
+  std::vector<double> ranges;
+  for (std::size_t i = 1; i < baseline_in_order.size(); ++i) {
+    ranges.push_back(std::fabs(baseline_in_order[i] - baseline_in_order[i - 1]));
+  }
+  double amr = MeanOf(ranges);
+  if (screen) {
+    std::vector<double> kept;
+    for (double r : ranges) {
+      if (r < 3.267 * amr) {
+        kept.push_back(r);
+      }
+    }
+    amr = MeanOf(kept);
+  }
+  return amr / 1.128;
+}
+
+TEST(IChart, ScreensTheMovingRangesAndFlagsThePointBeyondTheLimits) {
+  const std::vector<double> y = {50, 52, 49, 51, 53, 48, 75, 50, 51, 49, 52, 50, 48, 51};
+  std::vector<std::optional<double>> values(y.begin(), y.end());
+  const Chart screened = Compute(Series(values), Of(ChartType::kI));
+  const double cl = MeanOf(y);
+  const double sigma = Sigma(y, true);
+  ASSERT_NE(sigma, Sigma(y, false)) << "the example has ranges to screen";
+  for (const ChartPoint& p : screened.points) {
+    EXPECT_DOUBLE_EQ(*p.cl, cl);
+    EXPECT_NEAR(*p.ucl, cl + 3 * sigma, 1e-12);
+    EXPECT_NEAR(*p.lcl, cl - 3 * sigma, 1e-12);
+    EXPECT_NEAR(*p.ucl_2sigma, cl + 2 * sigma, 1e-12);
+  }
+  EXPECT_TRUE(screened.points[6].sigma_signal);
+  EXPECT_EQ(screened.points[6].signals, std::vector<std::string>{"sigma"});
+  EXPECT_NE(screened.points[6].explanation.find("above the upper limit"), std::string::npos);
+  EXPECT_EQ(std::count_if(screened.points.begin(), screened.points.end(),
+                          [](const ChartPoint& p) { return p.sigma_signal; }),
+            1);
+  ChartOptions unscreened = Of(ChartType::kI);
+  unscreened.mr_screening = false;
+  const Chart plain = Compute(Series(values), unscreened);
+  EXPECT_NEAR(*plain.points[0].ucl, cl + 3 * Sigma(y, false), 1e-12);
+}
+
+TEST(IChart, FreezesTheBaselineAndTestsLaterPointsAgainstIt) {
+  // Baseline of 12 points, then 9 points 3 lower: limits from the baseline only, and the runs
+  // analysis over all 21 points against the baseline's centre finds the shift.
+  std::vector<double> y = {20, 22, 21, 19, 23, 20, 21, 22, 19, 20, 21, 22,
+                           17, 18, 16, 18, 17, 19, 16, 17, 18};
+  std::vector<std::optional<double>> values(y.begin(), y.end());
+  ChartOptions options = Of(ChartType::kI);
+  options.freeze = 12;
+  const Chart chart = Compute(Series(values), options);
+  const std::vector<double> baseline(y.begin(), y.begin() + 12);
+  const double cl = MeanOf(baseline);
+  EXPECT_DOUBLE_EQ(*chart.points[20].cl, cl);
+  EXPECT_NEAR(*chart.points[20].ucl, cl + 3 * Sigma(baseline, true), 1e-12);
+  EXPECT_TRUE(chart.points[11].baseline);
+  EXPECT_FALSE(chart.points[12].baseline);
+  EXPECT_EQ(chart.parts[0].n_obs, 21U);
+  EXPECT_EQ(chart.parts[0].longest_run, 9U);
+  EXPECT_TRUE(chart.parts[0].runs_signal);
+}
+
+TEST(IChart, LeavesExcludedPointsOutOfTheCentreButTestsThem) {
+  const std::vector<double> y = {5, 6, 5, 7, 30, 6, 5, 6, 7, 5};
+  std::vector<std::optional<double>> values(y.begin(), y.end());
+  ChartOptions options = Of(ChartType::kI);
+  options.exclude = {5};
+  const Chart chart = Compute(Series(values), options);
+  // Without point 5, its neighbours (7 and 6) form a moving range.
+  const std::vector<double> kept = {5, 6, 5, 7, 6, 5, 6, 7, 5};
+  EXPECT_DOUBLE_EQ(*chart.points[0].cl, MeanOf(kept));
+  EXPECT_NEAR(*chart.points[0].ucl, MeanOf(kept) + 3 * Sigma(kept, true), 1e-12);
+  EXPECT_FALSE(chart.points[4].include);
+  EXPECT_TRUE(chart.points[4].sigma_signal);
+  EXPECT_EQ(chart.parts[0].n_obs, 9U);
+}
+
+TEST(IChart, KeepsAMissingPointAsAGapThatBreaksTheMovingRanges) {
+  const std::vector<std::optional<double>> values = {4, 6, std::nullopt, 5, 9, 5, 6, 4};
+  const Chart chart = Compute(Series(values), Of(ChartType::kI));
+  const ChartPoint& gap = chart.points[2];
+  EXPECT_FALSE(gap.y.has_value());
+  EXPECT_FALSE(gap.ucl.has_value());
+  ASSERT_TRUE(gap.cl.has_value()) << "the centre line goes on through a gap";
+  // Ranges: |6−4|, then the gap breaks the chain: |9−5|, |5−9|, |6−5|, |4−6|.
+  const std::vector<double> ranges = {2, 4, 4, 1, 2};
+  const double amr = MeanOf(ranges);  // none reaches 3.267 · amr
+  const double cl = MeanOf({4, 6, 5, 9, 5, 6, 4});
+  EXPECT_DOUBLE_EQ(*gap.cl, cl);
+  EXPECT_NEAR(*chart.points[0].ucl, cl + 3 * amr / 1.128, 1e-12);
+  EXPECT_EQ(chart.parts[0].n_obs, 8U);
+  EXPECT_EQ(gap.explanation, "No value for this point.");
+}
+
+TEST(IChart, RecomputesEverythingPerPartAndIgnoresFreezeThen) {
+  const std::vector<double> first = {10, 11, 10, 12, 11, 10};
+  const std::vector<double> second = {20, 22, 21, 20, 23, 21, 22};
+  std::vector<std::optional<double>> values(first.begin(), first.end());
+  values.insert(values.end(), second.begin(), second.end());
+  ChartOptions options = Of(ChartType::kI);
+  options.parts = {6};
+  options.freeze = 3;
+  const Chart chart = Compute(Series(values), options);
+  ASSERT_EQ(chart.parts.size(), 2U);
+  EXPECT_EQ(chart.points[5].part, 1U);
+  EXPECT_EQ(chart.points[6].part, 2U);
+  EXPECT_DOUBLE_EQ(*chart.points[0].cl, MeanOf(first));
+  EXPECT_DOUBLE_EQ(*chart.points[12].cl, MeanOf(second));
+  EXPECT_NEAR(*chart.points[12].ucl, MeanOf(second) + 3 * Sigma(second, true), 1e-12);
+  EXPECT_TRUE(chart.points[5].baseline) << "freeze is ignored when there are parts";
+  EXPECT_EQ(chart.parts[1].n_obs, 7U);
+}
+
+TEST(MrChart, PlotsTheMovingRangesAgainstD4TimesTheirMeanAndNeverSignalsRuns) {
+  const std::vector<double> y = {3, 5, 4, 8, 7, 7, 9, 6, 5, 6, 4, 5};
+  std::vector<std::optional<double>> values(y.begin(), y.end());
+  const Chart chart = Compute(Series(values), Of(ChartType::kMR));
+  std::vector<double> ranges;
+  for (std::size_t i = 1; i < y.size(); ++i) {
+    ranges.push_back(std::fabs(y[i] - y[i - 1]));
+  }
+  const double cl = MeanOf(ranges);  // never screened
+  EXPECT_FALSE(chart.points[0].y.has_value());
+  EXPECT_DOUBLE_EQ(*chart.points[0].cl, cl);
+  EXPECT_DOUBLE_EQ(*chart.points[3].y, 4);
+  EXPECT_DOUBLE_EQ(*chart.points[3].ucl, 3.267 * cl);
+  EXPECT_EQ(*chart.points[3].lcl, 0);
+  EXPECT_EQ(chart.parts[0].n_obs, 12U);
+  for (const ChartPoint& p : chart.points) {
+    EXPECT_FALSE(p.runs_signal);
+  }
+}
+
+TEST(Chart, MultipliesAfterwardsAndRefusesIndicesThatAreNoPoints) {
+  const std::vector<std::optional<double>> values = {0.1, 0.2, 0.15, 0.12, 0.18};
+  ChartOptions options = Of(ChartType::kI);
+  options.multiply = 100;
+  const Chart chart = Compute(Series(values), options);
+  EXPECT_DOUBLE_EQ(*chart.points[1].y, 20);
+  EXPECT_DOUBLE_EQ(*chart.points[0].cl, (0.1 + 0.2 + 0.15 + 0.12 + 0.18) / 5 * 100);
+  options.exclude = {6};
+  auto refused = ComputeChart(Series(values), options);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().field, "exclude");
+  options.exclude.clear();
+  options.parts = {3, 2};
+  EXPECT_EQ(ComputeChart(Series(values), options).error().field, "part");
+  EXPECT_EQ(ParseChartType("up"), ChartType::kUP);
+  EXPECT_FALSE(ParseChartType("r").has_value());
+}
+
+}  // namespace
+}  // namespace covalue::analytics::spc
