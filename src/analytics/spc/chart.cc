@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <utility>
 
@@ -54,6 +55,28 @@ std::optional<double> MeanOrRatio(const Subgroup& s) {
     n += *v;
   }
   return n == 0 ? std::nullopt : std::optional(sum / n);
+}
+
+// The sums of a subgroup's numerators and denominators (denominator 0 when it has none);
+// nullopt when a cell is empty or it has no rows.
+std::optional<std::pair<double, double>> Sums(const Subgroup& s) {
+  if (s.y.empty() || std::any_of(s.y.begin(), s.y.end(), [](auto v) { return !v; }) ||
+      std::any_of(s.n.begin(), s.n.end(), [](auto v) { return !v; })) {
+    return std::nullopt;
+  }
+  std::pair<double, double> sums{0, 0};
+  for (const auto& v : s.y) {
+    sums.first += *v;
+  }
+  for (const auto& v : s.n) {
+    sums.second += *v;
+  }
+  return sums;
+}
+
+bool IsRatioChart(ChartType type) {
+  return type == ChartType::kP || type == ChartType::kPP || type == ChartType::kU ||
+         type == ChartType::kUP;
 }
 
 // The median; for an even count the mean of the two middle values.
@@ -188,7 +211,8 @@ std::optional<ChartType> ParseChartType(std::string_view name) {
 
 Result<Chart> ComputeChart(const std::vector<Subgroup>& subgroups, const ChartOptions& options) {
   const ChartType type = options.type;
-  if (type != ChartType::kRun && type != ChartType::kI && type != ChartType::kMR) {
+  if (type == ChartType::kXbar || type == ChartType::kS || type == ChartType::kT ||
+      type == ChartType::kG) {
     return Fail(ErrorCode::kUnsupported,
                 fmt::format("the {} chart is not computed yet", ChartName(type)), "chart");
   }
@@ -207,9 +231,34 @@ Result<Chart> ComputeChart(const std::vector<Subgroup>& subgroups, const ChartOp
 
   Chart chart;
   chart.type = type;
+  // What each subgroup plots: a ratio of sums for p and u charts (their centre is a ratio of
+  // sums too), the sum for c charts, else the mean or ratio.
   Values values(count);
+  std::vector<std::optional<std::pair<double, double>>> sums(count);
   for (std::size_t i = 0; i < count; ++i) {
-    values[i] = MeanOrRatio(subgroups[i]);
+    sums[i] = Sums(subgroups[i]);
+    if (IsRatioChart(type)) {
+      if (subgroups[i].n.empty()) {
+        return Fail(ErrorCode::kInvalidArgument,
+                    fmt::format("the {} chart needs a denominator (n) for every point",
+                                ChartName(type)),
+                    fmt::format("points[{}]", i));
+      }
+      if (sums[i] && (sums[i]->second <= 0 || sums[i]->first < 0 ||
+                      ((type == ChartType::kP || type == ChartType::kPP) &&
+                       sums[i]->first > sums[i]->second))) {
+        return Fail(ErrorCode::kInvalidArgument,
+                    fmt::format("point {} has {} of {}: a {} chart counts at most its "
+                                "denominator, which is more than 0",
+                                i + 1, sums[i]->first, sums[i]->second, ChartName(type)),
+                    fmt::format("points[{}]", i));
+      }
+      values[i] = sums[i] ? std::optional(sums[i]->first / sums[i]->second) : std::nullopt;
+    } else if (type == ChartType::kC) {
+      values[i] = sums[i] ? std::optional(sums[i]->first) : std::nullopt;
+    } else {
+      values[i] = MeanOrRatio(subgroups[i]);
+    }
   }
   std::vector<PartRange> ranges;
   std::size_t begin = 0;
@@ -267,6 +316,7 @@ Result<Chart> ComputeChart(const std::vector<Subgroup>& subgroups, const ChartOp
     }
     std::optional<double> cl;
     std::optional<double> sigma;
+    std::vector<std::optional<double>> sigmas(plotted.size());  // per point, when it varies
     if (!base.empty()) {
       switch (type) {
         case ChartType::kRun:
@@ -281,21 +331,79 @@ Result<Chart> ComputeChart(const std::vector<Subgroup>& subgroups, const ChartOp
             sigma = *amr / kD2;
           }
           break;
+        case ChartType::kC:
+          // Counts: centre the mean, sigma its square root (Montgomery 2012, §7.3.1).
+          cl = Mean(base);
+          sigma = std::sqrt(*cl);
+          break;
+        case ChartType::kP:
+        case ChartType::kPP:
+        case ChartType::kU:
+        case ChartType::kUP: {
+          // Proportions and rates: centre Σy/Σn over the baseline, never the mean of the
+          // ratios; sigma √(p̄(1−p̄)/n_i) or √(ū/n_i) with each point's own n (Montgomery 2012,
+          // §7.2.1, §7.3.3).
+          double numerator = 0;
+          double denominator = 0;
+          for (std::size_t k = 0; k < plotted.size(); ++k) {
+            const ChartPoint& point = chart.points[part.begin + k];
+            if (sums[part.begin + k] && point.baseline && point.include) {
+              numerator += sums[part.begin + k]->first;
+              denominator += sums[part.begin + k]->second;
+            }
+          }
+          cl = numerator / denominator;
+          const bool proportion = type == ChartType::kP || type == ChartType::kPP;
+          for (std::size_t k = 0; k < plotted.size(); ++k) {
+            if (sums[part.begin + k]) {
+              const double n = sums[part.begin + k]->second;
+              sigmas[k] = std::sqrt((proportion ? *cl * (1 - *cl) : *cl) / n);
+            }
+          }
+          if (type == ChartType::kPP || type == ChartType::kUP) {
+            // Laney's p′ and u′: each σ_i times σ_z, the spread of z_i = (y_i − centre)/σ_i
+            // between points, from the screened average moving range of z over d2 (Laney DB.
+            // Improved control charts for attributes. Qual Eng 2002;14(4):531-7).
+            Values z(count);
+            for (std::size_t k = 0; k < plotted.size(); ++k) {
+              if (plotted[k] && sigmas[k] && *sigmas[k] > 0) {
+                z[part.begin + k] = (*plotted[k] - *cl) / *sigmas[k];
+              }
+            }
+            const auto amr = AverageMovingRange(BaselineMovingRanges(z, chart.points, part),
+                                                options.mr_screening);
+            for (auto& s_i : sigmas) {
+              if (s_i) {
+                s_i = amr ? std::optional(*s_i * *amr / kD2) : std::nullopt;
+              }
+            }
+          }
+          break;
+        }
         default:  // kMR: centre the mean moving range, never screened; UCL = D4 · centre
           cl = Mean(base);
           break;
       }
     }
+    // Limits cannot pass what the values can take: proportions stay in [0, 1], counts and
+    // rates at or above 0.
+    const double floor = type == ChartType::kI || type == ChartType::kRun
+                             ? -std::numeric_limits<double>::infinity()
+                             : 0.0;
+    const double ceiling = type == ChartType::kP || type == ChartType::kPP
+                               ? 1.0
+                               : std::numeric_limits<double>::infinity();
     Values runs_values;
     for (std::size_t k = 0; k < plotted.size(); ++k) {
       ChartPoint& point = chart.points[part.begin + k];
       point.y = plotted[k];
       point.cl = cl;
-      if (point.y && cl && sigma) {
-        point.ucl = *cl + 3 * *sigma;
-        point.lcl = *cl - 3 * *sigma;
-        point.ucl_2sigma = *cl + 2 * *sigma;
-        point.lcl_2sigma = *cl - 2 * *sigma;
+      const std::optional<double> s_k = sigmas[k] ? sigmas[k] : sigma;
+      if (point.y && cl && s_k) {
+        point.ucl = std::min(ceiling, *cl + 3 * *s_k);
+        point.lcl = std::max(floor, *cl - 3 * *s_k);
+        point.ucl_2sigma = std::min(ceiling, *cl + 2 * *s_k);
+        point.lcl_2sigma = std::max(floor, *cl - 2 * *s_k);
       } else if (point.y && cl && type == ChartType::kMR) {
         point.ucl = kD4 * *cl;
         point.lcl = 0.0;

@@ -216,6 +216,91 @@ TEST(MrChart, PlotsTheMovingRangesAgainstD4TimesTheirMeanAndNeverSignalsRuns) {
   }
 }
 
+// Counts y_i of denominators n_i, one row each.
+std::vector<Subgroup> Counts(const std::vector<double>& y, const std::vector<double>& n) {
+  std::vector<Subgroup> out;
+  for (std::size_t i = 0; i < y.size(); ++i) {
+    out.push_back({{y[i]}, {n[i]}});
+  }
+  return out;
+}
+
+TEST(PChart, CentresOnTheRatioOfSumsWithLimitsForEachDenominatorClippedToZeroAndOne) {
+  const std::vector<double> y = {12, 15, 8, 10, 4, 7, 16, 9, 14, 10, 5, 6, 17, 12, 22};
+  const std::vector<double> n = {50, 80, 40, 60, 20, 45, 90, 50, 70, 55, 25, 30, 85, 60, 30};
+  const Chart chart = Compute(Counts(y, n), Of(ChartType::kP));
+  const double p = std::accumulate(y.begin(), y.end(), 0.0) / std::accumulate(n.begin(), n.end(), 0.0);
+  for (std::size_t i = 0; i < y.size(); ++i) {
+    const double sigma = std::sqrt(p * (1 - p) / n[i]);
+    EXPECT_DOUBLE_EQ(*chart.points[i].y, y[i] / n[i]);
+    EXPECT_DOUBLE_EQ(*chart.points[i].cl, p);
+    EXPECT_NEAR(*chart.points[i].ucl, std::min(1.0, p + 3 * sigma), 1e-12) << i;
+    EXPECT_NEAR(*chart.points[i].lcl, std::max(0.0, p - 3 * sigma), 1e-12) << i;
+  }
+  EXPECT_NE(*chart.points[4].ucl, *chart.points[6].ucl) << "limits vary with the denominator";
+  EXPECT_EQ(*chart.points[4].lcl, 0) << "clipped at 0";
+  // 22 of 30 is far above its limit.
+  EXPECT_TRUE(chart.points[14].sigma_signal);
+  auto too_many = ComputeChart(Counts({5}, {4}), Of(ChartType::kP));
+  ASSERT_FALSE(too_many.has_value());
+  EXPECT_EQ(too_many.error().field, "points[0]");
+  EXPECT_FALSE(ComputeChart(Series({1, 2}), Of(ChartType::kP)).has_value()) << "no denominators";
+}
+
+// Laney's σ_z: the screened average moving range of z over 1.128.
+double SigmaZ(const std::vector<double>& z) {
+  return Sigma(z, true);
+}
+
+TEST(LaneyCharts, WidenTheLimitsBySigmaZOfTheStandardisedValues) {
+  // Large denominators make a plain p chart signal nearly everywhere (over-dispersion).
+  const std::vector<double> y = {520, 610, 480, 555, 590, 470, 640, 500, 530, 575};
+  const std::vector<double> n = {5000, 5200, 4900, 5100, 5050, 4800, 5300, 5000, 5150, 5100};
+  const Chart pp = Compute(Counts(y, n), Of(ChartType::kPP));
+  const double p = std::accumulate(y.begin(), y.end(), 0.0) / std::accumulate(n.begin(), n.end(), 0.0);
+  std::vector<double> z;
+  for (std::size_t i = 0; i < y.size(); ++i) {
+    z.push_back((y[i] / n[i] - p) / std::sqrt(p * (1 - p) / n[i]));
+  }
+  const double sigma_z = SigmaZ(z);
+  ASSERT_GT(sigma_z, 1.5) << "the example is over-dispersed";
+  for (std::size_t i = 0; i < y.size(); ++i) {
+    const double sigma = std::sqrt(p * (1 - p) / n[i]) * sigma_z;
+    EXPECT_NEAR(*pp.points[i].ucl, p + 3 * sigma, 1e-12) << i;
+    EXPECT_NEAR(*pp.points[i].lcl, p - 3 * sigma, 1e-12) << i;
+  }
+  // The same for rates: u′ from u's σ_i = √(ū/n_i).
+  const Chart up = Compute(Counts(y, n), Of(ChartType::kUP));
+  const double u = p;
+  std::vector<double> zu;
+  for (std::size_t i = 0; i < y.size(); ++i) {
+    zu.push_back((y[i] / n[i] - u) / std::sqrt(u / n[i]));
+  }
+  EXPECT_NEAR(*up.points[3].ucl, u + 3 * std::sqrt(u / n[3]) * SigmaZ(zu), 1e-12);
+}
+
+TEST(UAndCCharts, TakeRatesAndCountsWithTheirPoissonLimitsFloorAtZero) {
+  const std::vector<double> y = {3, 7, 2, 5, 9, 4, 1, 6, 3, 8};
+  const std::vector<double> n = {1.2, 2.0, 0.8, 1.5, 2.5, 1.0, 0.6, 1.8, 1.1, 2.2};
+  const Chart u = Compute(Counts(y, n), Of(ChartType::kU));
+  const double ubar = std::accumulate(y.begin(), y.end(), 0.0) / std::accumulate(n.begin(), n.end(), 0.0);
+  for (std::size_t i = 0; i < y.size(); ++i) {
+    EXPECT_NEAR(*u.points[i].ucl, ubar + 3 * std::sqrt(ubar / n[i]), 1e-12);
+    EXPECT_NEAR(*u.points[i].lcl, std::max(0.0, ubar - 3 * std::sqrt(ubar / n[i])), 1e-12);
+  }
+  // A c chart sums the rows of each subgroup.
+  std::vector<Subgroup> counts;
+  for (std::size_t i = 0; i < y.size(); ++i) {
+    counts.push_back({{y[i], 1.0}, {}});
+  }
+  const Chart c = Compute(counts, Of(ChartType::kC));
+  const double cbar = MeanOf(y) + 1;
+  EXPECT_DOUBLE_EQ(*c.points[0].y, y[0] + 1);
+  EXPECT_DOUBLE_EQ(*c.points[0].cl, cbar);
+  EXPECT_NEAR(*c.points[0].ucl, cbar + 3 * std::sqrt(cbar), 1e-12);
+  EXPECT_EQ(*c.points[0].lcl, std::max(0.0, cbar - 3 * std::sqrt(cbar)));
+}
+
 TEST(Chart, MultipliesAfterwardsAndRefusesIndicesThatAreNoPoints) {
   const std::vector<std::optional<double>> values = {0.1, 0.2, 0.15, 0.12, 0.18};
   ChartOptions options = Of(ChartType::kI);
