@@ -79,6 +79,30 @@ bool IsRatioChart(ChartType type) {
          type == ChartType::kUP;
 }
 
+// c4(n) = √(2/(n−1))·Γ(n/2)/Γ((n−1)/2), exact (Montgomery 2012, §6.3): E(s) = c4·σ.
+double C4(double n) {
+  return std::sqrt(2 / (n - 1)) * std::exp(std::lgamma(n / 2) - std::lgamma((n - 1) / 2));
+}
+
+// A subgroup's standard deviation (n − 1 in the denominator); nullopt under two rows.
+std::optional<double> StandardDeviation(const Subgroup& s) {
+  const auto mean = MeanOrRatio(Subgroup{s.y, {}});
+  if (!mean || s.y.size() < 2) {
+    return std::nullopt;
+  }
+  double squares = 0;
+  for (const auto& v : s.y) {
+    squares += (*v - *mean) * (*v - *mean);
+  }
+  return std::sqrt(squares / static_cast<double>(s.y.size() - 1));
+}
+
+// The T chart's transformation of times between events to near normality (Nelson LS. Control
+// charts for rare events. J Qual Technol 1994;26(4):308-9), and back.
+constexpr double kTPower = 3.6;
+double ToT(double y) { return std::pow(y, 1 / kTPower); }
+double FromT(double t) { return std::pow(t, kTPower); }
+
 // The median; for an even count the mean of the two middle values.
 double Median(std::vector<double> values) {
   std::sort(values.begin(), values.end());
@@ -211,11 +235,6 @@ std::optional<ChartType> ParseChartType(std::string_view name) {
 
 Result<Chart> ComputeChart(const std::vector<Subgroup>& subgroups, const ChartOptions& options) {
   const ChartType type = options.type;
-  if (type == ChartType::kXbar || type == ChartType::kS || type == ChartType::kT ||
-      type == ChartType::kG) {
-    return Fail(ErrorCode::kUnsupported,
-                fmt::format("the {} chart is not computed yet", ChartName(type)), "chart");
-  }
   const std::size_t count = subgroups.size();
   COVALUE_RETURN_IF_ERROR(CheckIndices(options.exclude, count, "exclude"));
   COVALUE_RETURN_IF_ERROR(CheckIndices(options.parts, count, "part"));
@@ -256,8 +275,23 @@ Result<Chart> ComputeChart(const std::vector<Subgroup>& subgroups, const ChartOp
       values[i] = sums[i] ? std::optional(sums[i]->first / sums[i]->second) : std::nullopt;
     } else if (type == ChartType::kC) {
       values[i] = sums[i] ? std::optional(sums[i]->first) : std::nullopt;
+    } else if (type == ChartType::kS) {
+      values[i] = sums[i] ? StandardDeviation(subgroups[i]) : std::nullopt;
     } else {
+      // Run, I, MR, Xbar: the mean of the rows (or their ratio); G and T: the mean interval.
       values[i] = MeanOrRatio(subgroups[i]);
+    }
+    if (type == ChartType::kT && values[i] && *values[i] <= 0) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("point {} is {}: times between events are more than 0", i + 1,
+                              *values[i]),
+                  fmt::format("points[{}]", i));
+    }
+    if (type == ChartType::kG && values[i] && *values[i] < 0) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("point {} is {}: a count of opportunities is 0 or more", i + 1,
+                              *values[i]),
+                  fmt::format("points[{}]", i));
     }
   }
   std::vector<PartRange> ranges;
@@ -283,7 +317,9 @@ Result<Chart> ComputeChart(const std::vector<Subgroup>& subgroups, const ChartOp
                       options.exclude.end();
       point.target = options.target;
       point.y = values[i];
-      if (!subgroups[i].n.empty() && point.y) {
+      if ((type == ChartType::kXbar || type == ChartType::kS) && point.y) {
+        point.n = static_cast<double>(subgroups[i].y.size());
+      } else if (!subgroups[i].n.empty() && point.y) {
         double n = 0;
         for (const auto& v : subgroups[i].n) {
           n += *v;
@@ -317,6 +353,7 @@ Result<Chart> ComputeChart(const std::vector<Subgroup>& subgroups, const ChartOp
     std::optional<double> cl;
     std::optional<double> sigma;
     std::vector<std::optional<double>> sigmas(plotted.size());  // per point, when it varies
+    std::optional<double> limit_centre;  // where the limits centre when not on cl (G, T)
     if (!base.empty()) {
       switch (type) {
         case ChartType::kRun:
@@ -331,6 +368,85 @@ Result<Chart> ComputeChart(const std::vector<Subgroup>& subgroups, const ChartOp
             sigma = *amr / kD2;
           }
           break;
+        case ChartType::kXbar:
+        case ChartType::kS: {
+          // Subgroup means and SDs (Montgomery 2012, §6.3): s̄ pooled over the baseline's
+          // subgroups when their sizes differ within the part, else their mean; centre the
+          // size-weighted mean of the means (Xbar) or s̄ (S); per point sigma s̄/(c4·√n) for the
+          // mean, s̄·c5/c4 for the SD, so that the limits are A3·s̄ and B3·s̄, B4·s̄.
+          bool variable = false;
+          std::optional<double> first_size;
+          double weighted = 0, weights = 0, pooled = 0, freedom = 0, sd_sum = 0, sds = 0;
+          for (std::size_t k = 0; k < plotted.size(); ++k) {
+            const std::size_t i = part.begin + k;
+            if (!sums[i]) {
+              continue;
+            }
+            const auto size = static_cast<double>(subgroups[i].y.size());
+            variable = variable || (first_size && *first_size != size);
+            first_size = first_size.value_or(size);
+            const ChartPoint& point = chart.points[i];
+            if (!point.baseline || !point.include) {
+              continue;
+            }
+            const double mean = *MeanOrRatio(Subgroup{subgroups[i].y, {}});
+            weighted += size * mean;
+            weights += size;
+            if (const auto sd = StandardDeviation(subgroups[i])) {
+              pooled += (size - 1) * *sd * *sd;
+              freedom += size - 1;
+              sd_sum += *sd;
+              ++sds;
+            }
+          }
+          if (sds == 0) {
+            cl = type == ChartType::kXbar ? std::optional(weighted / weights) : std::nullopt;
+            break;
+          }
+          const double sbar = variable ? std::sqrt(pooled / freedom) : sd_sum / sds;
+          cl = type == ChartType::kXbar ? weighted / weights : sbar;
+          for (std::size_t k = 0; k < plotted.size(); ++k) {
+            const std::size_t i = part.begin + k;
+            const auto size = static_cast<double>(subgroups[i].y.size());
+            if (sums[i] && size >= 2) {
+              const double c4 = C4(size);
+              sigmas[k] = type == ChartType::kXbar ? sbar / (c4 * std::sqrt(size))
+                                                   : sbar * std::sqrt(1 - c4 * c4) / c4;
+            }
+          }
+          break;
+        }
+        case ChartType::kG: {
+          // Opportunities between events: the median drawn and used for the runs, the limits
+          // from the mean ḡ ± 3√(ḡ(ḡ+1)) of the geometric distribution (Benneyan JC. Number-
+          // between g-type statistical quality control charts for monitoring adverse events.
+          // Health Care Manag Sci 2001;4(4):305-18).
+          cl = Median(base);
+          limit_centre = Mean(base);
+          sigma = std::sqrt(*limit_centre * (*limit_centre + 1));
+          break;
+        }
+        case ChartType::kT: {
+          // Times between events: an I chart of y^(1/3.6), centre and limits taken back by the
+          // power 3.6 (qicharts2; Nelson 1994).
+          std::vector<double> transformed;
+          Values t(count);
+          for (std::size_t k = 0; k < plotted.size(); ++k) {
+            if (plotted[k]) {
+              t[part.begin + k] = ToT(*plotted[k]);
+            }
+          }
+          for (double b : base) {
+            transformed.push_back(ToT(b));
+          }
+          limit_centre = Mean(transformed);
+          cl = FromT(*limit_centre);
+          if (auto amr = AverageMovingRange(BaselineMovingRanges(t, chart.points, part),
+                                            options.mr_screening)) {
+            sigma = *amr / kD2;
+          }
+          break;
+        }
         case ChartType::kC:
           // Counts: centre the mean, sigma its square root (Montgomery 2012, §7.3.1).
           cl = Mean(base);
@@ -387,7 +503,8 @@ Result<Chart> ComputeChart(const std::vector<Subgroup>& subgroups, const ChartOp
     }
     // Limits cannot pass what the values can take: proportions stay in [0, 1], counts and
     // rates at or above 0.
-    const double floor = type == ChartType::kI || type == ChartType::kRun
+    const double floor = type == ChartType::kI || type == ChartType::kRun ||
+                                 type == ChartType::kXbar
                              ? -std::numeric_limits<double>::infinity()
                              : 0.0;
     const double ceiling = type == ChartType::kP || type == ChartType::kPP
@@ -399,11 +516,19 @@ Result<Chart> ComputeChart(const std::vector<Subgroup>& subgroups, const ChartOp
       point.y = plotted[k];
       point.cl = cl;
       const std::optional<double> s_k = sigmas[k] ? sigmas[k] : sigma;
-      if (point.y && cl && s_k) {
-        point.ucl = std::min(ceiling, *cl + 3 * *s_k);
-        point.lcl = std::max(floor, *cl - 3 * *s_k);
-        point.ucl_2sigma = std::min(ceiling, *cl + 2 * *s_k);
-        point.lcl_2sigma = std::max(floor, *cl - 2 * *s_k);
+      const double centre = limit_centre.value_or(cl.value_or(0));
+      if (point.y && cl && s_k && type == ChartType::kT) {
+        // Back from the transformed scale; a negative transformed limit becomes 0.
+        const auto back = [](double t) { return t < 0 ? 0.0 : FromT(t); };
+        point.ucl = back(centre + 3 * *s_k);
+        point.lcl = back(centre - 3 * *s_k);
+        point.ucl_2sigma = back(centre + 2 * *s_k);
+        point.lcl_2sigma = back(centre - 2 * *s_k);
+      } else if (point.y && cl && s_k) {
+        point.ucl = std::min(ceiling, centre + 3 * *s_k);
+        point.lcl = std::max(floor, centre - 3 * *s_k);
+        point.ucl_2sigma = std::min(ceiling, centre + 2 * *s_k);
+        point.lcl_2sigma = std::max(floor, centre - 2 * *s_k);
       } else if (point.y && cl && type == ChartType::kMR) {
         point.ucl = kD4 * *cl;
         point.lcl = 0.0;

@@ -301,6 +301,108 @@ TEST(UAndCCharts, TakeRatesAndCountsWithTheirPoissonLimitsFloorAtZero) {
   EXPECT_EQ(*c.points[0].lcl, std::max(0.0, cbar - 3 * std::sqrt(cbar)));
 }
 
+double SdOf(const std::vector<double>& v) {
+  const double m = MeanOf(v);
+  double sq = 0;
+  for (double x : v) {
+    sq += (x - m) * (x - m);
+  }
+  return std::sqrt(sq / static_cast<double>(v.size() - 1));
+}
+
+// c4 from the gamma function itself (not its logarithm, as the library does).
+double C4Of(double n) { return std::sqrt(2 / (n - 1)) * std::tgamma(n / 2) / std::tgamma((n - 1) / 2); }
+
+std::vector<Subgroup> Rows(const std::vector<std::vector<double>>& groups) {
+  std::vector<Subgroup> out;
+  for (const auto& g : groups) {
+    out.push_back({std::vector<std::optional<double>>(g.begin(), g.end()), {}});
+  }
+  return out;
+}
+
+TEST(XbarAndSCharts, UseTheMeanOfSdsForEqualSizesAndExactC4) {
+  const std::vector<std::vector<double>> groups = {
+      {5.1, 4.9, 5.3, 5.0}, {5.2, 5.4, 5.1, 5.3}, {4.8, 5.0, 4.9, 5.2}, {5.5, 5.1, 5.3, 5.4},
+      {5.0, 4.7, 5.1, 4.9}, {5.2, 5.0, 5.3, 5.1}, {4.9, 5.2, 5.0, 5.1}, {5.3, 5.6, 5.4, 5.2}};
+  std::vector<double> means, sds;
+  for (const auto& g : groups) {
+    means.push_back(MeanOf(g));
+    sds.push_back(SdOf(g));
+  }
+  const double sbar = MeanOf(sds);
+  const double c4 = C4Of(4);
+  const Chart xbar = Compute(Rows(groups), Of(ChartType::kXbar));
+  EXPECT_NEAR(*xbar.points[0].cl, MeanOf(means), 1e-12);
+  EXPECT_NEAR(*xbar.points[0].ucl, MeanOf(means) + 3 / (c4 * 2) * sbar, 1e-12);
+  EXPECT_NEAR(*xbar.points[0].lcl, MeanOf(means) - 3 / (c4 * 2) * sbar, 1e-12);
+  EXPECT_EQ(*xbar.points[0].n, 4);
+  const Chart s = Compute(Rows(groups), Of(ChartType::kS));
+  const double c5 = std::sqrt(1 - c4 * c4);
+  EXPECT_NEAR(*s.points[2].y, sds[2], 1e-12);
+  EXPECT_NEAR(*s.points[2].cl, sbar, 1e-12);
+  EXPECT_NEAR(*s.points[2].ucl, (1 + 3 * c5 / c4) * sbar, 1e-12);
+  EXPECT_NEAR(*s.points[2].lcl, std::max(0.0, 1 - 3 * c5 / c4) * sbar, 1e-12);
+}
+
+TEST(XbarAndSCharts, PoolTheSdsWhenSubgroupSizesDiffer) {
+  const std::vector<std::vector<double>> groups = {
+      {10, 12, 11}, {13, 11, 12, 14, 12}, {9, 11}, {12, 13, 11, 12}, {10, 11, 12, 13, 12, 11}};
+  double weighted = 0, weights = 0, pooled = 0, freedom = 0;
+  for (const auto& g : groups) {
+    const auto n = static_cast<double>(g.size());
+    weighted += n * MeanOf(g);
+    weights += n;
+    pooled += (n - 1) * SdOf(g) * SdOf(g);
+    freedom += n - 1;
+  }
+  const double cl = weighted / weights;
+  const double sbar = std::sqrt(pooled / freedom);
+  const Chart xbar = Compute(Rows(groups), Of(ChartType::kXbar));
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    const auto n = static_cast<double>(groups[i].size());
+    EXPECT_NEAR(*xbar.points[i].cl, cl, 1e-12);
+    EXPECT_NEAR(*xbar.points[i].ucl, cl + 3 * sbar / (C4Of(n) * std::sqrt(n)), 1e-12) << i;
+  }
+  const Chart s = Compute(Rows(groups), Of(ChartType::kS));
+  const double c4 = C4Of(2);
+  EXPECT_NEAR(*s.points[2].ucl, sbar * (1 + 3 * std::sqrt(1 - c4 * c4) / c4), 1e-12);
+}
+
+TEST(GChart, DrawsTheMedianButTakesItsLimitsFromTheMean) {
+  const std::vector<double> y = {12, 30, 5, 44, 18, 9, 60, 22, 15, 35, 7, 28};
+  std::vector<std::optional<double>> values(y.begin(), y.end());
+  const Chart g = Compute(Series(values), Of(ChartType::kG));
+  std::vector<double> sorted = y;
+  std::sort(sorted.begin(), sorted.end());
+  const double median = (sorted[5] + sorted[6]) / 2;
+  const double mean = MeanOf(y);
+  EXPECT_DOUBLE_EQ(*g.points[0].cl, median);
+  EXPECT_NEAR(*g.points[0].ucl, mean + 3 * std::sqrt(mean * (mean + 1)), 1e-12);
+  EXPECT_EQ(*g.points[0].lcl, 0) << "ḡ − 3√(ḡ(ḡ+1)) is always below 0";
+  EXPECT_FALSE(ComputeChart(Series({3, -1}), Of(ChartType::kG)).has_value());
+}
+
+TEST(TChart, IsAnIChartOfTheTransformedTimesTakenBack) {
+  const std::vector<double> y = {3.2, 10.5, 1.1, 7.8, 25.0, 4.4, 0.6, 14.2, 6.1, 2.9, 9.3, 5.5};
+  std::vector<std::optional<double>> values(y.begin(), y.end());
+  const Chart t = Compute(Series(values), Of(ChartType::kT));
+  std::vector<double> transformed;
+  for (double v : y) {
+    transformed.push_back(std::pow(v, 1 / 3.6));
+  }
+  const double centre = MeanOf(transformed);
+  const double sigma = Sigma(transformed, true);
+  EXPECT_NEAR(*t.points[0].cl, std::pow(centre, 3.6), 1e-9);
+  EXPECT_NEAR(*t.points[0].ucl, std::pow(centre + 3 * sigma, 3.6), 1e-9);
+  const double low = centre - 3 * sigma;
+  EXPECT_NEAR(*t.points[0].lcl, low < 0 ? 0 : std::pow(low, 3.6), 1e-9);
+  EXPECT_DOUBLE_EQ(*t.points[4].y, 25.0) << "the times themselves are plotted";
+  auto zero = ComputeChart(Series({1, 0, 2}), Of(ChartType::kT));
+  ASSERT_FALSE(zero.has_value());
+  EXPECT_EQ(zero.error().field, "points[1]");
+}
+
 TEST(Chart, MultipliesAfterwardsAndRefusesIndicesThatAreNoPoints) {
   const std::vector<std::optional<double>> values = {0.1, 0.2, 0.15, 0.12, 0.18};
   ChartOptions options = Of(ChartType::kI);
