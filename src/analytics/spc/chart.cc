@@ -9,15 +9,12 @@
 
 #include <fmt/format.h>
 
+#include "analytics/spc/centre.h"
 #include "analytics/spc/runs.h"
+#include "analytics/spc/statistics.h"
 
 namespace covalue::analytics::spc {
 namespace {
-
-// Moving-range constants for subgroups of two (Montgomery DC. Introduction to Statistical
-// Quality Control, 7th ed. Wiley 2012, Appendix VI): d2 = 1.128, D4 = 3.267.
-constexpr double kD2 = 1.128;
-constexpr double kD4 = 3.267;
 
 constexpr std::array<std::pair<ChartType, std::string_view>, 12> kNames = {{
     {ChartType::kRun, "run"},
@@ -34,131 +31,9 @@ constexpr std::array<std::pair<ChartType, std::string_view>, 12> kNames = {{
     {ChartType::kG, "g"},
 }};
 
-using Values = std::vector<std::optional<double>>;
-
-// A subgroup's value for the run, I and MR charts: the mean of its rows, or Σy/Σn when it has
-// denominators; missing when any cell is, or when it has no rows or no denominator.
-std::optional<double> MeanOrRatio(const Subgroup& s) {
-  if (s.y.empty() || std::any_of(s.y.begin(), s.y.end(), [](auto v) { return !v; }) ||
-      std::any_of(s.n.begin(), s.n.end(), [](auto v) { return !v; })) {
-    return std::nullopt;
-  }
-  double sum = 0;
-  for (const auto& v : s.y) {
-    sum += *v;
-  }
-  if (s.n.empty()) {
-    return sum / static_cast<double>(s.y.size());
-  }
-  double n = 0;
-  for (const auto& v : s.n) {
-    n += *v;
-  }
-  return n == 0 ? std::nullopt : std::optional(sum / n);
-}
-
-// The sums of a subgroup's numerators and denominators (denominator 0 when it has none);
-// nullopt when a cell is empty or it has no rows.
-std::optional<std::pair<double, double>> Sums(const Subgroup& s) {
-  if (s.y.empty() || std::any_of(s.y.begin(), s.y.end(), [](auto v) { return !v; }) ||
-      std::any_of(s.n.begin(), s.n.end(), [](auto v) { return !v; })) {
-    return std::nullopt;
-  }
-  std::pair<double, double> sums{0, 0};
-  for (const auto& v : s.y) {
-    sums.first += *v;
-  }
-  for (const auto& v : s.n) {
-    sums.second += *v;
-  }
-  return sums;
-}
-
 bool IsRatioChart(ChartType type) {
   return type == ChartType::kP || type == ChartType::kPP || type == ChartType::kU ||
          type == ChartType::kUP;
-}
-
-// c4(n) = √(2/(n−1))·Γ(n/2)/Γ((n−1)/2), exact (Montgomery 2012, §6.3): E(s) = c4·σ.
-double C4(double n) {
-  return std::sqrt(2 / (n - 1)) * std::exp(std::lgamma(n / 2) - std::lgamma((n - 1) / 2));
-}
-
-// A subgroup's standard deviation (n − 1 in the denominator); nullopt under two rows.
-std::optional<double> StandardDeviation(const Subgroup& s) {
-  const auto mean = MeanOrRatio(Subgroup{s.y, {}});
-  if (!mean || s.y.size() < 2) {
-    return std::nullopt;
-  }
-  double squares = 0;
-  for (const auto& v : s.y) {
-    squares += (*v - *mean) * (*v - *mean);
-  }
-  return std::sqrt(squares / static_cast<double>(s.y.size() - 1));
-}
-
-// The T chart's transformation of times between events to near normality (Nelson LS. Control
-// charts for rare events. J Qual Technol 1994;26(4):308-9), and back.
-constexpr double kTPower = 3.6;
-double ToT(double y) { return std::pow(y, 1 / kTPower); }
-double FromT(double t) { return std::pow(t, kTPower); }
-
-// The median; for an even count the mean of the two middle values.
-double Median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  const std::size_t mid = values.size() / 2;
-  return values.size() % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
-}
-
-double Mean(const std::vector<double>& values) {
-  return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
-}
-
-// The points of one part: [begin, end) of the chart's points.
-struct PartRange {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-};
-
-// The moving ranges of a part's baseline for sigma: an excluded point is skipped (its
-// neighbours form a range), a missing one breaks the chain (qicharts2's convention).
-std::vector<double> BaselineMovingRanges(const Values& y, const std::vector<ChartPoint>& points,
-                                         PartRange part) {
-  std::vector<double> ranges;
-  std::optional<double> previous;
-  for (std::size_t i = part.begin; i < part.end; ++i) {
-    if (!points[i].baseline) {
-      break;
-    }
-    if (!y[i]) {
-      previous.reset();
-    } else if (points[i].include) {
-      if (previous) {
-        ranges.push_back(std::abs(*y[i] - *previous));
-      }
-      previous = y[i];
-    }
-  }
-  return ranges;
-}
-
-// The average moving range, screened once as Nelson proposed (Nelson LS. Control charts for
-// individual measurements. J Qual Technol 1982;14(3):172-3): ranges of at least D4 times the
-// average are dropped and the average taken again.
-std::optional<double> AverageMovingRange(std::vector<double> ranges, bool screening) {
-  if (ranges.empty()) {
-    return std::nullopt;
-  }
-  double average = Mean(ranges);
-  if (screening) {
-    const double limit = kD4 * average;
-    std::erase_if(ranges, [&](double r) { return r >= limit; });
-    if (ranges.empty()) {
-      return std::nullopt;
-    }
-    average = Mean(ranges);
-  }
-  return average;
 }
 
 std::string Format(double value) { return fmt::format("{:.4g}", value); }
@@ -168,15 +43,15 @@ void Explain(ChartPoint& point, const RunsAnalysis& runs, bool runs_count, const
   if (point.y && point.ucl && *point.y > *point.ucl) {
     point.sigma_signal = true;
     point.signals.emplace_back("sigma");
-    point.explanation = fmt::format(
-        "{} is above the upper limit {}: a special cause worth looking into.", Format(*point.y),
-        Format(*point.ucl));
+    point.explanation =
+        fmt::format("{} is above the upper limit {}: a special cause worth looking into.",
+                    Format(*point.y), Format(*point.ucl));
   } else if (point.y && point.lcl && *point.y < *point.lcl) {
     point.sigma_signal = true;
     point.signals.emplace_back("sigma");
-    point.explanation = fmt::format(
-        "{} is below the lower limit {}: a special cause worth looking into.", Format(*point.y),
-        Format(*point.lcl));
+    point.explanation =
+        fmt::format("{} is below the lower limit {}: a special cause worth looking into.",
+                    Format(*point.y), Format(*point.lcl));
   }
   if (!runs_count) {
     return;
@@ -185,9 +60,9 @@ void Explain(ChartPoint& point, const RunsAnalysis& runs, bool runs_count, const
   std::string runs_text;
   if (runs.long_run) {
     point.signals.emplace_back("long_run");
-    runs_text = fmt::format(
-        "{} points in a row {} the {} (more than {} is unusual): a shift.", runs.longest_run,
-        runs.longest_run_side > 0 ? "above" : "below", centre, runs.limits.longest_run_max);
+    runs_text = fmt::format("{} points in a row {} the {} (more than {} is unusual): a shift.",
+                            runs.longest_run, runs.longest_run_side > 0 ? "above" : "below", centre,
+                            runs.limits.longest_run_max);
   }
   if (runs.few_crossings) {
     point.signals.emplace_back("few_crossings");
@@ -258,10 +133,10 @@ Result<Chart> ComputeChart(const std::vector<Subgroup>& subgroups, const ChartOp
     sums[i] = Sums(subgroups[i]);
     if (IsRatioChart(type)) {
       if (subgroups[i].n.empty()) {
-        return Fail(ErrorCode::kInvalidArgument,
-                    fmt::format("the {} chart needs a denominator (n) for every point",
-                                ChartName(type)),
-                    fmt::format("points[{}]", i));
+        return Fail(
+            ErrorCode::kInvalidArgument,
+            fmt::format("the {} chart needs a denominator (n) for every point", ChartName(type)),
+            fmt::format("points[{}]", i));
       }
       if (sums[i] && (sums[i]->second <= 0 || sums[i]->first < 0 ||
                       ((type == ChartType::kP || type == ChartType::kPP) &&
@@ -282,16 +157,16 @@ Result<Chart> ComputeChart(const std::vector<Subgroup>& subgroups, const ChartOp
       values[i] = MeanOrRatio(subgroups[i]);
     }
     if (type == ChartType::kT && values[i] && *values[i] <= 0) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  fmt::format("point {} is {}: times between events are more than 0", i + 1,
-                              *values[i]),
-                  fmt::format("points[{}]", i));
+      return Fail(
+          ErrorCode::kInvalidArgument,
+          fmt::format("point {} is {}: times between events are more than 0", i + 1, *values[i]),
+          fmt::format("points[{}]", i));
     }
     if (type == ChartType::kG && values[i] && *values[i] < 0) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  fmt::format("point {} is {}: a count of opportunities is 0 or more", i + 1,
-                              *values[i]),
-                  fmt::format("points[{}]", i));
+      return Fail(
+          ErrorCode::kInvalidArgument,
+          fmt::format("point {} is {}: a count of opportunities is 0 or more", i + 1, *values[i]),
+          fmt::format("points[{}]", i));
     }
   }
   std::vector<PartRange> ranges;
@@ -304,7 +179,8 @@ Result<Chart> ComputeChart(const std::vector<Subgroup>& subgroups, const ChartOp
   }
   ranges.push_back({begin, count});
   // qicharts2 ignores freeze when parts are given.
-  const std::optional<std::size_t> freeze = options.parts.empty() ? options.freeze : std::nullopt;
+  const std::size_t last_baseline =
+      options.parts.empty() && options.freeze ? *options.freeze : count;
 
   chart.points.resize(count);
   for (std::size_t p = 0; p < ranges.size(); ++p) {
@@ -312,9 +188,9 @@ Result<Chart> ComputeChart(const std::vector<Subgroup>& subgroups, const ChartOp
       ChartPoint& point = chart.points[i];
       point.index = i + 1;
       point.part = p + 1;
-      point.baseline = !freeze || i + 1 <= *freeze;
-      point.include = std::find(options.exclude.begin(), options.exclude.end(), i + 1) ==
-                      options.exclude.end();
+      point.baseline = i + 1 <= last_baseline;
+      point.include =
+          std::find(options.exclude.begin(), options.exclude.end(), i + 1) == options.exclude.end();
       point.target = options.target;
       point.y = values[i];
       if ((type == ChartType::kXbar || type == ChartType::kS) && point.y) {
@@ -350,163 +226,18 @@ Result<Chart> ComputeChart(const std::vector<Subgroup>& subgroups, const ChartOp
         base.push_back(*plotted[k]);
       }
     }
-    std::optional<double> cl;
-    std::optional<double> sigma;
-    std::vector<std::optional<double>> sigmas(plotted.size());  // per point, when it varies
-    std::optional<double> limit_centre;  // where the limits centre when not on cl (G, T)
-    if (!base.empty()) {
-      switch (type) {
-        case ChartType::kRun:
-          cl = Median(base);  // the run chart's centre is the median (Anhøj 2014)
-          break;
-        case ChartType::kI:
-          // Individuals: centre the mean, sigma the average moving range over d2
-          // (Montgomery 2012, §6.4; Provost & Murray, The Health Care Data Guide, 2011, ch. 5).
-          cl = Mean(base);
-          if (auto amr = AverageMovingRange(
-                  BaselineMovingRanges(values, chart.points, part), options.mr_screening)) {
-            sigma = *amr / kD2;
-          }
-          break;
-        case ChartType::kXbar:
-        case ChartType::kS: {
-          // Subgroup means and SDs (Montgomery 2012, §6.3): s̄ pooled over the baseline's
-          // subgroups when their sizes differ within the part, else their mean; centre the
-          // size-weighted mean of the means (Xbar) or s̄ (S); per point sigma s̄/(c4·√n) for the
-          // mean, s̄·c5/c4 for the SD, so that the limits are A3·s̄ and B3·s̄, B4·s̄.
-          bool variable = false;
-          std::optional<double> first_size;
-          double weighted = 0, weights = 0, pooled = 0, freedom = 0, sd_sum = 0, sds = 0;
-          for (std::size_t k = 0; k < plotted.size(); ++k) {
-            const std::size_t i = part.begin + k;
-            if (!sums[i]) {
-              continue;
-            }
-            const auto size = static_cast<double>(subgroups[i].y.size());
-            variable = variable || (first_size && *first_size != size);
-            first_size = first_size.value_or(size);
-            const ChartPoint& point = chart.points[i];
-            if (!point.baseline || !point.include) {
-              continue;
-            }
-            const double mean = *MeanOrRatio(Subgroup{subgroups[i].y, {}});
-            weighted += size * mean;
-            weights += size;
-            if (const auto sd = StandardDeviation(subgroups[i])) {
-              pooled += (size - 1) * *sd * *sd;
-              freedom += size - 1;
-              sd_sum += *sd;
-              ++sds;
-            }
-          }
-          if (sds == 0) {
-            cl = type == ChartType::kXbar ? std::optional(weighted / weights) : std::nullopt;
-            break;
-          }
-          const double sbar = variable ? std::sqrt(pooled / freedom) : sd_sum / sds;
-          cl = type == ChartType::kXbar ? weighted / weights : sbar;
-          for (std::size_t k = 0; k < plotted.size(); ++k) {
-            const std::size_t i = part.begin + k;
-            const auto size = static_cast<double>(subgroups[i].y.size());
-            if (sums[i] && size >= 2) {
-              const double c4 = C4(size);
-              sigmas[k] = type == ChartType::kXbar ? sbar / (c4 * std::sqrt(size))
-                                                   : sbar * std::sqrt(1 - c4 * c4) / c4;
-            }
-          }
-          break;
-        }
-        case ChartType::kG: {
-          // Opportunities between events: the median drawn and used for the runs, the limits
-          // from the mean ḡ ± 3√(ḡ(ḡ+1)) of the geometric distribution (Benneyan JC. Number-
-          // between g-type statistical quality control charts for monitoring adverse events.
-          // Health Care Manag Sci 2001;4(4):305-18).
-          cl = Median(base);
-          limit_centre = Mean(base);
-          sigma = std::sqrt(*limit_centre * (*limit_centre + 1));
-          break;
-        }
-        case ChartType::kT: {
-          // Times between events: an I chart of y^(1/3.6), centre and limits taken back by the
-          // power 3.6 (qicharts2; Nelson 1994).
-          std::vector<double> transformed;
-          Values t(count);
-          for (std::size_t k = 0; k < plotted.size(); ++k) {
-            if (plotted[k]) {
-              t[part.begin + k] = ToT(*plotted[k]);
-            }
-          }
-          for (double b : base) {
-            transformed.push_back(ToT(b));
-          }
-          limit_centre = Mean(transformed);
-          cl = FromT(*limit_centre);
-          if (auto amr = AverageMovingRange(BaselineMovingRanges(t, chart.points, part),
-                                            options.mr_screening)) {
-            sigma = *amr / kD2;
-          }
-          break;
-        }
-        case ChartType::kC:
-          // Counts: centre the mean, sigma its square root (Montgomery 2012, §7.3.1).
-          cl = Mean(base);
-          sigma = std::sqrt(*cl);
-          break;
-        case ChartType::kP:
-        case ChartType::kPP:
-        case ChartType::kU:
-        case ChartType::kUP: {
-          // Proportions and rates: centre Σy/Σn over the baseline, never the mean of the
-          // ratios; sigma √(p̄(1−p̄)/n_i) or √(ū/n_i) with each point's own n (Montgomery 2012,
-          // §7.2.1, §7.3.3).
-          double numerator = 0;
-          double denominator = 0;
-          for (std::size_t k = 0; k < plotted.size(); ++k) {
-            const ChartPoint& point = chart.points[part.begin + k];
-            if (sums[part.begin + k] && point.baseline && point.include) {
-              numerator += sums[part.begin + k]->first;
-              denominator += sums[part.begin + k]->second;
-            }
-          }
-          cl = numerator / denominator;
-          const bool proportion = type == ChartType::kP || type == ChartType::kPP;
-          for (std::size_t k = 0; k < plotted.size(); ++k) {
-            if (sums[part.begin + k]) {
-              const double n = sums[part.begin + k]->second;
-              sigmas[k] = std::sqrt((proportion ? *cl * (1 - *cl) : *cl) / n);
-            }
-          }
-          if (type == ChartType::kPP || type == ChartType::kUP) {
-            // Laney's p′ and u′: each σ_i times σ_z, the spread of z_i = (y_i − centre)/σ_i
-            // between points, from the screened average moving range of z over d2 (Laney DB.
-            // Improved control charts for attributes. Qual Eng 2002;14(4):531-7).
-            Values z(count);
-            for (std::size_t k = 0; k < plotted.size(); ++k) {
-              if (plotted[k] && sigmas[k] && *sigmas[k] > 0) {
-                z[part.begin + k] = (*plotted[k] - *cl) / *sigmas[k];
-              }
-            }
-            const auto amr = AverageMovingRange(BaselineMovingRanges(z, chart.points, part),
-                                                options.mr_screening);
-            for (auto& s_i : sigmas) {
-              if (s_i) {
-                s_i = amr ? std::optional(*s_i * *amr / kD2) : std::nullopt;
-              }
-            }
-          }
-          break;
-        }
-        default:  // kMR: centre the mean moving range, never screened; UCL = D4 · centre
-          cl = Mean(base);
-          break;
-      }
-    }
+    const Centre centre_of_part = CentreOf(
+        {type, part, values, plotted, base, chart.points, subgroups, sums, options.mr_screening});
+    const std::optional<double>& cl = centre_of_part.cl;
+    const std::optional<double>& sigma = centre_of_part.sigma;
+    const std::vector<std::optional<double>>& sigmas = centre_of_part.sigmas;
+    const std::optional<double>& limit_centre = centre_of_part.limit_centre;
     // Limits cannot pass what the values can take: proportions stay in [0, 1], counts and
     // rates at or above 0.
-    const double floor = type == ChartType::kI || type == ChartType::kRun ||
-                                 type == ChartType::kXbar
-                             ? -std::numeric_limits<double>::infinity()
-                             : 0.0;
+    const double floor =
+        type == ChartType::kI || type == ChartType::kRun || type == ChartType::kXbar
+            ? -std::numeric_limits<double>::infinity()
+            : 0.0;
     const double ceiling = type == ChartType::kP || type == ChartType::kPP
                                ? 1.0
                                : std::numeric_limits<double>::infinity();
@@ -564,8 +295,8 @@ Result<Chart> ComputeChart(const std::vector<Subgroup>& subgroups, const ChartOp
   }
   if (options.multiply != 1) {
     for (ChartPoint& point : chart.points) {
-      for (std::optional<double>* v : {&point.y, &point.cl, &point.lcl, &point.ucl,
-                                       &point.lcl_2sigma, &point.ucl_2sigma}) {
+      for (std::optional<double>* v :
+           {&point.y, &point.cl, &point.lcl, &point.ucl, &point.lcl_2sigma, &point.ucl_2sigma}) {
         if (*v) {
           **v *= options.multiply;
         }

@@ -15,6 +15,7 @@ namespace {
 
 std::vector<Subgroup> Series(const std::vector<std::optional<double>>& y) {
   std::vector<Subgroup> out;
+  out.reserve(y.size());
   for (const auto& v : y) {
     out.push_back({{v}, {}});
   }
@@ -43,6 +44,7 @@ TEST(RunChart, CentresOnTheMedianAndFindsTheShiftOfTheLastPoints) {
                                           5,  4,  6, 5,  4.5,  5.5, 6,  4,  5};
   const Chart chart = Compute(Series(y), Of(ChartType::kRun));
   std::vector<double> sorted;
+  sorted.reserve(y.size());
   for (const auto& v : y) {
     sorted.push_back(*v);
   }
@@ -56,8 +58,9 @@ TEST(RunChart, CentresOnTheMedianAndFindsTheShiftOfTheLastPoints) {
   ASSERT_EQ(chart.parts.size(), 1U);
   EXPECT_EQ(chart.parts[0].n_useful, 19 - on_median);
   EXPECT_EQ(chart.parts[0].longest_run, 9U);
-  EXPECT_EQ(chart.parts[0].longest_run_max,
-            static_cast<std::size_t>(std::lround(std::log2(static_cast<double>(19 - on_median)))) + 3);
+  EXPECT_EQ(
+      chart.parts[0].longest_run_max,
+      static_cast<std::size_t>(std::lround(std::log2(static_cast<double>(19 - on_median)))) + 3);
   EXPECT_TRUE(chart.parts[0].runs_signal);
   EXPECT_TRUE(chart.points[3].runs_signal) << "every point carries its part's signal";
   EXPECT_NE(chart.points[12].explanation.find("9 points in a row below the median"),
@@ -67,8 +70,8 @@ TEST(RunChart, CentresOnTheMedianAndFindsTheShiftOfTheLastPoints) {
 
 TEST(RunChart, UsesTheEvenMedianAndRatiosOfSumsWithDenominators) {
   // Two rows per subgroup with denominators: y = Σy / Σn.
-  std::vector<Subgroup> subgroups = {{{1, 2}, {10, 10}}, {{3, 3}, {10, 20}}, {{0, 5}, {5, 5}},
-                                     {{4, 4}, {8, 8}}};
+  std::vector<Subgroup> subgroups = {
+      {{1, 2}, {10, 10}}, {{3, 3}, {10, 20}}, {{0, 5}, {5, 5}}, {{4, 4}, {8, 8}}};
   const Chart chart = Compute(subgroups, Of(ChartType::kRun));
   const std::vector<double> ratios = {3.0 / 20, 6.0 / 30, 5.0 / 10, 8.0 / 16};
   for (std::size_t i = 0; i < 4; ++i) {
@@ -128,8 +131,8 @@ TEST(IChart, ScreensTheMovingRangesAndFlagsThePointBeyondTheLimits) {
 TEST(IChart, FreezesTheBaselineAndTestsLaterPointsAgainstIt) {
   // Baseline of 12 points, then 9 points 3 lower: limits from the baseline only, and the runs
   // analysis over all 21 points against the baseline's centre finds the shift.
-  std::vector<double> y = {20, 22, 21, 19, 23, 20, 21, 22, 19, 20, 21, 22,
-                           17, 18, 16, 18, 17, 19, 16, 17, 18};
+  std::vector<double> y = {20, 22, 21, 19, 23, 20, 21, 22, 19, 20, 21,
+                           22, 17, 18, 16, 18, 17, 19, 16, 17, 18};
   std::vector<std::optional<double>> values(y.begin(), y.end());
   ChartOptions options = Of(ChartType::kI);
   options.freeze = 12;
@@ -229,7 +232,8 @@ TEST(PChart, CentresOnTheRatioOfSumsWithLimitsForEachDenominatorClippedToZeroAnd
   const std::vector<double> y = {12, 15, 8, 10, 4, 7, 16, 9, 14, 10, 5, 6, 17, 12, 22};
   const std::vector<double> n = {50, 80, 40, 60, 20, 45, 90, 50, 70, 55, 25, 30, 85, 60, 30};
   const Chart chart = Compute(Counts(y, n), Of(ChartType::kP));
-  const double p = std::accumulate(y.begin(), y.end(), 0.0) / std::accumulate(n.begin(), n.end(), 0.0);
+  const double p =
+      std::accumulate(y.begin(), y.end(), 0.0) / std::accumulate(n.begin(), n.end(), 0.0);
   for (std::size_t i = 0; i < y.size(); ++i) {
     const double sigma = std::sqrt(p * (1 - p) / n[i]);
     EXPECT_DOUBLE_EQ(*chart.points[i].y, y[i] / n[i]);
@@ -248,16 +252,15 @@ TEST(PChart, CentresOnTheRatioOfSumsWithLimitsForEachDenominatorClippedToZeroAnd
 }
 
 // Laney's σ_z: the screened average moving range of z over 1.128.
-double SigmaZ(const std::vector<double>& z) {
-  return Sigma(z, true);
-}
+double SigmaZ(const std::vector<double>& z) { return Sigma(z, true); }
 
 TEST(LaneyCharts, WidenTheLimitsBySigmaZOfTheStandardisedValues) {
   // Large denominators make a plain p chart signal nearly everywhere (over-dispersion).
   const std::vector<double> y = {520, 610, 480, 555, 590, 470, 640, 500, 530, 575};
   const std::vector<double> n = {5000, 5200, 4900, 5100, 5050, 4800, 5300, 5000, 5150, 5100};
   const Chart pp = Compute(Counts(y, n), Of(ChartType::kPP));
-  const double p = std::accumulate(y.begin(), y.end(), 0.0) / std::accumulate(n.begin(), n.end(), 0.0);
+  const double p =
+      std::accumulate(y.begin(), y.end(), 0.0) / std::accumulate(n.begin(), n.end(), 0.0);
   std::vector<double> z;
   for (std::size_t i = 0; i < y.size(); ++i) {
     z.push_back((y[i] / n[i] - p) / std::sqrt(p * (1 - p) / n[i]));
@@ -283,7 +286,8 @@ TEST(UAndCCharts, TakeRatesAndCountsWithTheirPoissonLimitsFloorAtZero) {
   const std::vector<double> y = {3, 7, 2, 5, 9, 4, 1, 6, 3, 8};
   const std::vector<double> n = {1.2, 2.0, 0.8, 1.5, 2.5, 1.0, 0.6, 1.8, 1.1, 2.2};
   const Chart u = Compute(Counts(y, n), Of(ChartType::kU));
-  const double ubar = std::accumulate(y.begin(), y.end(), 0.0) / std::accumulate(n.begin(), n.end(), 0.0);
+  const double ubar =
+      std::accumulate(y.begin(), y.end(), 0.0) / std::accumulate(n.begin(), n.end(), 0.0);
   for (std::size_t i = 0; i < y.size(); ++i) {
     EXPECT_NEAR(*u.points[i].ucl, ubar + 3 * std::sqrt(ubar / n[i]), 1e-12);
     EXPECT_NEAR(*u.points[i].lcl, std::max(0.0, ubar - 3 * std::sqrt(ubar / n[i])), 1e-12);
@@ -311,10 +315,13 @@ double SdOf(const std::vector<double>& v) {
 }
 
 // c4 from the gamma function itself (not its logarithm, as the library does).
-double C4Of(double n) { return std::sqrt(2 / (n - 1)) * std::tgamma(n / 2) / std::tgamma((n - 1) / 2); }
+double C4Of(double n) {
+  return std::sqrt(2 / (n - 1)) * std::tgamma(n / 2) / std::tgamma((n - 1) / 2);
+}
 
 std::vector<Subgroup> Rows(const std::vector<std::vector<double>>& groups) {
   std::vector<Subgroup> out;
+  out.reserve(groups.size());
   for (const auto& g : groups) {
     out.push_back({std::vector<std::optional<double>>(g.begin(), g.end()), {}});
   }
@@ -388,6 +395,7 @@ TEST(TChart, IsAnIChartOfTheTransformedTimesTakenBack) {
   std::vector<std::optional<double>> values(y.begin(), y.end());
   const Chart t = Compute(Series(values), Of(ChartType::kT));
   std::vector<double> transformed;
+  transformed.reserve(y.size());
   for (double v : y) {
     transformed.push_back(std::pow(v, 1 / 3.6));
   }

@@ -42,11 +42,10 @@ TEST(RunsLimits, MatchTheBinomialQuantileAndLog2RuleForEveryNFrom10To100) {
 
 TEST(RunsLimits, MatchAnhojsPublishedTable) {
   // (n useful, longest run max, crossings min), Anhøj & Olesen 2014, Table 1.
-  const std::size_t table[][3] = {{10, 6, 2},  {12, 7, 3},  {14, 7, 4},  {16, 7, 4},
-                                  {18, 7, 5},  {20, 7, 6},  {22, 7, 7},  {24, 8, 8},
-                                  {26, 8, 8},  {28, 8, 9},  {30, 8, 10}, {36, 8, 13},
-                                  {40, 8, 14}, {46, 9, 17}, {50, 9, 19}, {60, 9, 23},
-                                  {80, 9, 32}, {100, 10, 41}};
+  const std::size_t table[][3] = {{10, 6, 2},  {12, 7, 3},  {14, 7, 4},   {16, 7, 4},  {18, 7, 5},
+                                  {20, 7, 6},  {22, 7, 7},  {24, 8, 8},   {26, 8, 8},  {28, 8, 9},
+                                  {30, 8, 10}, {36, 8, 13}, {40, 8, 14},  {46, 9, 17}, {50, 9, 19},
+                                  {60, 9, 23}, {80, 9, 32}, {100, 10, 41}};
   for (const auto& row : table) {
     EXPECT_EQ(RunsLimitsFor(row[0]).longest_run_max, row[1]) << row[0];
     EXPECT_EQ(RunsLimitsFor(row[0]).n_crossings_min, row[2]) << row[0];
@@ -68,6 +67,7 @@ TEST(AnalyseRuns, SkipsPointsOnTheCentreAndMissingOnesAndCountsCrossings) {
 TEST(AnalyseRuns, SignalsARunLongerThanTheLimitButNotOneEqualToIt) {
   // 24 useful points: limit 8. Eight below then alternating: no signal; nine below: signal.
   std::vector<std::optional<double>> values;
+  values.reserve(24);
   for (int i = 0; i < 8; ++i) {
     values.emplace_back(-1);
   }
@@ -88,7 +88,7 @@ TEST(AnalyseRuns, SignalsARunLongerThanTheLimitButNotOneEqualToIt) {
 
 TEST(AnalyseRuns, SignalsFewerCrossingsThanTheLimitButNotAsManyAsIt) {
   // 20 useful points (limit 6 crossings, longest run 7): runs of 3,3,3,3,3,3,2 = 6 crossings.
-  const auto series = [](std::vector<int> runs) {
+  const auto series = [](const std::vector<int>& runs) {
     std::vector<std::optional<double>> values;
     int side = 1;
     for (int length : runs) {
