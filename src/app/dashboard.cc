@@ -146,6 +146,7 @@ Result<Dashboard> App::GetDashboard(const RequestContext& ctx, Id patient_id) {
   }
   // Scores first (the questionnaires' totals and subscales), then registry variables.
   std::vector<std::pair<std::string, std::string>> order;
+  order.reserve(series.size());
   for (const auto& [key, s] : series) {
     order.push_back(key);
   }
