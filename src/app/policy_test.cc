@@ -36,14 +36,14 @@ TEST(Authorize, APatientsRecordIsTheirsAndTheirSitesStaffsOnly) {
 }
 
 TEST(Authorize, NoCommunityWideRoleReadsAPatientsRecord) {
-  const Principal operator_ = With({{Role::kAdmin, std::nullopt, std::nullopt}});
+  const Principal db_operator = With({{Role::kAdmin, std::nullopt, std::nullopt}});
   const Target pias_record{kSiteA, std::nullopt, 7, {}};
-  EXPECT_FALSE(Authorize(operator_, Action::kPatientRead, pias_record).allowed);
-  EXPECT_FALSE(Authorize(operator_, Action::kPatientList, {kSiteA, {}, {}, {}}).allowed);
-  EXPECT_FALSE(Authorize(operator_, Action::kPatientList, {}).allowed);
-  EXPECT_FALSE(Authorize(operator_, Action::kResponseSubmit, pias_record).allowed);
+  EXPECT_FALSE(Authorize(db_operator, Action::kPatientRead, pias_record).allowed);
+  EXPECT_FALSE(Authorize(db_operator, Action::kPatientList, {kSiteA, {}, {}, {}}).allowed);
+  EXPECT_FALSE(Authorize(db_operator, Action::kPatientList, {}).allowed);
+  EXPECT_FALSE(Authorize(db_operator, Action::kResponseSubmit, pias_record).allowed);
   // The database's operator enrols and imports, which reads nothing back.
-  EXPECT_TRUE(Authorize(operator_, Action::kPatientCreate, {kSiteA, {}, {}, {}}).allowed);
+  EXPECT_TRUE(Authorize(db_operator, Action::kPatientCreate, {kSiteA, {}, {}, {}}).allowed);
   const Principal facilitator = With({{Role::kFacilitator, std::nullopt, std::nullopt}});
   EXPECT_FALSE(Authorize(facilitator, Action::kPatientRead, pias_record).allowed);
   const Principal two_sites =
