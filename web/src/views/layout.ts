@@ -71,6 +71,10 @@ export function header(): HTMLElement {
           onclick: async () => {
             await api.logout().catch(() => undefined);
             session.user = null;
+            // Answers being filled in are the signed-in person's: gone with them.
+            Object.keys(sessionStorage)
+              .filter((key) => key.startsWith('covalue.fill.'))
+              .forEach((key) => sessionStorage.removeItem(key));
             await navigate('/signin');
           },
         },
