@@ -1,0 +1,196 @@
+// covalue spc: one SPC chart of a CSV file, in qicharts2's vocabulary, without a database.
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "analytics/spc/chart.h"
+#include "app/imports/spc_table.h"
+#include "cli/commands/commands.h"
+#include "cli/exit_code.h"
+
+namespace covalue::cli {
+namespace {
+
+using json = nlohmann::ordered_json;  // members in the documented order
+namespace spc = analytics::spc;
+
+struct SpcOptions {
+  std::string csv;
+  std::string chart;
+  app::SpcColumns columns;
+  std::optional<std::size_t> freeze;
+  std::vector<std::size_t> parts;
+  std::vector<std::size_t> exclude;
+  double multiply = 1;
+  std::optional<double> target;
+  std::string mr_screening = "on";
+  bool json = false;
+};
+
+json Optional(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
+
+json PointJson(const spc::ChartPoint& p, const app::SpcFacet& facet) {
+  const std::string& x = facet.x[p.index - 1];
+  return {{"index", p.index},
+          {"x", facet.numeric_x ? json(std::stod(x)) : json(x)},
+          {"part", p.part},
+          {"baseline", p.baseline},
+          {"include", p.include},
+          {"y", Optional(p.y)},
+          {"n", Optional(p.n)},
+          {"cl", Optional(p.cl)},
+          {"lcl", Optional(p.lcl)},
+          {"ucl", Optional(p.ucl)},
+          {"lcl_2sigma", Optional(p.lcl_2sigma)},
+          {"ucl_2sigma", Optional(p.ucl_2sigma)},
+          {"target", Optional(p.target)},
+          {"sigma_signal", p.sigma_signal},
+          {"runs_signal", p.runs_signal},
+          {"signals", p.signals},
+          {"explanation", p.explanation}};
+}
+
+json PartJson(const spc::ChartPart& p) {
+  return {{"part", p.part},
+          {"n_obs", p.n_obs},
+          {"n_useful", p.n_useful},
+          {"longest_run", p.longest_run},
+          {"longest_run_max", p.longest_run_max},
+          {"n_crossings", p.n_crossings},
+          {"n_crossings_min", p.n_crossings_min},
+          {"runs_signal", p.runs_signal}};
+}
+
+std::string Cell(const std::optional<double>& value) {
+  return value ? fmt::format("{:.6g}", *value) : "-";
+}
+
+void PrintText(const spc::Chart& chart, const app::SpcFacet& facet) {
+  if (facet.name) {
+    fmt::print("facet {}\n", *facet.name);
+  }
+  fmt::print("{:>5}  {:<12} {:>4} {:>12} {:>12} {:>12} {:>12}  {}\n", "index", "x", "part", "y",
+             "cl", "lcl", "ucl", "signals");
+  for (const spc::ChartPoint& p : chart.points) {
+    std::string signals;
+    for (const std::string& s : p.signals) {
+      signals += (signals.empty() ? "" : ",") + s;
+    }
+    fmt::print("{:>5}  {:<12} {:>4} {:>12} {:>12} {:>12} {:>12}  {}{}\n", p.index,
+               facet.x[p.index - 1], p.part, Cell(p.y), Cell(p.cl), Cell(p.lcl), Cell(p.ucl),
+               signals, p.include ? "" : " (excluded)");
+  }
+  for (const spc::ChartPart& part : chart.parts) {
+    fmt::print(
+        "part {}: {} useful of {} points; longest run {} (signal above {}); {} crossings "
+        "(signal below {}){}\n",
+        part.part, part.n_useful, part.n_obs, part.longest_run, part.longest_run_max,
+        part.n_crossings, part.n_crossings_min, part.runs_signal ? ": non-random variation" : "");
+  }
+  for (const spc::ChartPoint& p : chart.points) {
+    if (!p.signals.empty()) {
+      fmt::print("{} ({}): {}\n", p.index, facet.x[p.index - 1], p.explanation);
+    }
+  }
+}
+
+int Spc(const SpcOptions& o) {
+  const auto type = spc::ParseChartType(o.chart);
+  if (!type) {
+    return ReportError(Error{ErrorCode::kInvalidArgument,
+                             fmt::format("--chart {} is not one of run, i, mr, xbar, s, t, p, pp, "
+                                         "c, u, up, g",
+                                         o.chart),
+                             "--chart"});
+  }
+  std::ifstream in(o.csv, std::ios::binary);
+  if (!in) {
+    return ReportError(
+        Error{ErrorCode::kInvalidArgument, fmt::format("{}: cannot be read", o.csv), "--csv"});
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  auto facets = app::ReadSpcTable(text.str(), o.columns);
+  if (!facets) {
+    return ReportError(Error{facets.error().code,
+                             fmt::format("{}: {}", o.csv, facets.error().message),
+                             facets.error().field});
+  }
+  spc::ChartOptions options;
+  options.type = *type;
+  options.freeze = o.freeze;
+  options.parts = o.parts;
+  options.exclude = o.exclude;
+  options.multiply = o.multiply;
+  options.target = o.target;
+  options.mr_screening = o.mr_screening == "on";
+  json out = {{"chart", o.chart}, {"facets", json::array()}};
+  for (const app::SpcFacet& facet : *facets) {
+    auto chart = spc::ComputeChart(facet.subgroups, options);
+    if (!chart) {
+      return ReportError(Error{
+          chart.error().code,
+          facet.name ? fmt::format("facet {}: {}", *facet.name, chart.error().message)
+                     : chart.error().message,
+          chart.error().field});
+    }
+    if (!o.json) {
+      PrintText(*chart, facet);
+      continue;
+    }
+    json parts = json::array();
+    for (const spc::ChartPart& part : chart->parts) {
+      parts.push_back(PartJson(part));
+    }
+    json points = json::array();
+    for (const spc::ChartPoint& point : chart->points) {
+      points.push_back(PointJson(point, facet));
+    }
+    out["facets"].push_back({{"facet", facet.name ? json(*facet.name) : json(nullptr)},
+                             {"parts", parts},
+                             {"points", points}});
+  }
+  if (o.json) {
+    fmt::print("{}\n", out.dump(2));
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddSpcCommand(CLI::App& root, int* exit_code) {
+  auto options = std::make_shared<SpcOptions>();
+  auto* command = root.add_subcommand(
+      "spc",
+      "One statistical process control chart of a CSV file in long format, as qicharts2 draws "
+      "it (rows with the same x, and facet, form one subgroup; points are numbered from 1)");
+  command->add_option("--csv", options->csv, "the CSV file (a header line)")->required();
+  command->add_option("--chart", options->chart, "run, i, mr, xbar, s, t, p, pp, c, u, up or g")
+      ->required();
+  command->add_option("--x", options->columns.x, "the column of the subgroups' x")->required();
+  command->add_option("--y", options->columns.y, "the column of the values or counts")
+      ->required();
+  command->add_option("--n", options->columns.n, "the column of the denominators");
+  command->add_option("--facet", options->columns.facet, "a column that splits the charts");
+  command->add_option("--freeze", options->freeze,
+                      "the last point of the baseline (ignored with --part)");
+  command->add_option("--part", options->parts, "the last point of each part but the last")
+      ->delimiter(',');
+  command->add_option("--exclude", options->exclude,
+                      "points left out of centre, limits and runs (still tested)")
+      ->delimiter(',');
+  command->add_option("--multiply", options->multiply, "scale y, centre and limits (e.g. 1000)");
+  command->add_option("--target", options->target, "a target value drawn beside the data");
+  command->add_option("--mr-screening", options->mr_screening,
+                      "Nelson's screening of moving ranges for i, t, pp and up")
+      ->check(CLI::IsMember({"on", "off"}))
+      ->default_val("on");
+  command->add_flag("--json", options->json, "one JSON object in qicharts2's vocabulary");
+  command->callback([options, exit_code] { *exit_code = Spc(*options); });
+}
+
+}  // namespace covalue::cli

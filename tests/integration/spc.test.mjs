@@ -1,0 +1,92 @@
+// covalue spc over real CSV files: the JSON in qicharts2's vocabulary, with every expected value
+// computed here from the published formulas (I chart: mean ± 3·AMR/1.128 with Nelson's
+// screening; Anhøj's runs rules), and bad input named by line and column.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+
+import { run, tempDir } from '../support/covalue_server.mjs';
+
+const mean = (v) => v.reduce((a, b) => a + b, 0) / v.length;
+
+describe('covalue spc', () => {
+  let dir;
+  const csv = (name, text) => {
+    writeFileSync(dir.file(name), text);
+    return dir.file(name);
+  };
+  before(() => {
+    dir = tempDir();
+  });
+  after(() => dir.remove());
+
+  it('draws an I chart of monthly means with a shift after the freeze', () => {
+    // Two rows a month: the subgroup's value is their mean. 12 baseline months, 10 lower.
+    const months = [];
+    for (let m = 0; m < 22; m++) {
+      const level = m < 12 ? 20 : 16;
+      const wiggle = [0.5, -0.4, 0.8, -0.9, 0.2, -0.1, 0.6, -0.7, 0.3, -0.5, 0.9, -0.2][m % 12];
+      months.push({ x: new Date(Date.UTC(2024, m, 1)).toISOString().slice(0, 10), rows: [level + wiggle - 1, level + wiggle + 1] });
+    }
+    const lines = ['month,los'];
+    for (const { x, rows } of [...months].reverse()) for (const r of rows) lines.push(`${x},${r}`);
+    const result = run(['spc', '--csv', csv('los.csv', lines.join('\n') + '\n'), '--chart', 'i', '--x', 'month', '--y', 'los', '--freeze', '12', '--json']);
+    assert.equal(result.status, 0, result.stderr);
+    const out = JSON.parse(result.stdout);
+    assert.equal(out.chart, 'i');
+    assert.equal(out.facets.length, 1);
+    const facet = out.facets[0];
+    assert.equal(facet.facet, null);
+    assert.deepEqual(Object.keys(facet.points[0]), ['index', 'x', 'part', 'baseline', 'include', 'y', 'n', 'cl', 'lcl', 'ucl', 'lcl_2sigma', 'ucl_2sigma', 'target', 'sigma_signal', 'runs_signal', 'signals', 'explanation']);
+    const y = months.map((m) => mean(m.rows));
+    assert.deepEqual(facet.points.map((p) => p.x), months.map((m) => m.x), 'in x order');
+    facet.points.forEach((p, i) => assert.ok(Math.abs(p.y - y[i]) < 1e-12));
+    const base = y.slice(0, 12);
+    const ranges = base.slice(1).map((v, i) => Math.abs(v - base[i]));
+    const amr0 = mean(ranges);
+    const amr = mean(ranges.filter((r) => r < 3.267 * amr0));
+    const cl = mean(base);
+    assert.ok(Math.abs(facet.points[20].cl - cl) < 1e-12);
+    assert.ok(Math.abs(facet.points[20].ucl - (cl + 3 * amr / 1.128)) < 1e-12);
+    assert.ok(Math.abs(facet.points[20].lcl_2sigma - (cl - 2 * amr / 1.128)) < 1e-12);
+    assert.equal(facet.points[12].baseline, false);
+    // 22 useful points: a run longer than round(log2 22) + 3 = 7 signals; the ten low months
+    // are one run below the baseline's centre.
+    assert.deepEqual(facet.parts[0], { part: 1, n_obs: 22, n_useful: 22, longest_run: facet.parts[0].longest_run, longest_run_max: 7, n_crossings: facet.parts[0].n_crossings, n_crossings_min: 7, runs_signal: true });
+    assert.ok(facet.parts[0].longest_run >= 10);
+    assert.ok(facet.points.every((p) => p.runs_signal === true));
+    assert.match(facet.points[15].explanation, /points in a row below the centre line/);
+    assert.ok(facet.points.some((p) => p.sigma_signal), 'the lower months fall below the baseline limits');
+  });
+
+  it('keeps missing values as gaps with a centre line, and facets in order', () => {
+    const text = 'ward,week,falls,days\nB,1,2,100\nB,2,,90\nB,3,4,110\nA,1,1,50\nA,2,3,60\nA,3,2,55\n';
+    const result = run(['spc', '--csv', csv('falls.csv', text), '--chart', 'u', '--x', 'week', '--y', 'falls', '--n', 'days', '--facet', 'ward', '--multiply', '1000', '--json']);
+    assert.equal(result.status, 0, result.stderr);
+    const out = JSON.parse(result.stdout);
+    assert.deepEqual(out.facets.map((f) => f.facet), ['A', 'B']);
+    const b = out.facets[1];
+    assert.equal(b.points[1].y, null);
+    assert.equal(b.points[1].ucl, null);
+    const ubar = (2 + 4) / (100 + 110);
+    assert.ok(Math.abs(b.points[1].cl - ubar * 1000) < 1e-9);
+    assert.ok(Math.abs(b.points[0].ucl - (ubar + 3 * Math.sqrt(ubar / 100)) * 1000) < 1e-9);
+    assert.equal(b.points[0].x, 1, 'a numeric x stays a number');
+    assert.equal(b.parts[0].n_obs, 3);
+    assert.equal(b.parts[0].n_useful, 2);
+  });
+
+  it('names the line and column of a bad value, and refuses unknown charts and points', () => {
+    const bad = run(['spc', '--csv', csv('bad.csv', 'x,y\n1,2\n2,three\n'), '--chart', 'i', '--x', 'x', '--y', 'y']);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /line 3, column y: 'three' is not a number/);
+    assert.equal(run(['spc', '--csv', dir.file('bad.csv'), '--chart', 'r', '--x', 'x', '--y', 'y']).status, 2);
+    const good = csv('good.csv', 'x,y\n1,2\n2,3\n3,4\n');
+    const outside = run(['spc', '--csv', good, '--chart', 'i', '--x', 'x', '--y', 'y', '--exclude', '4']);
+    assert.equal(outside.status, 2);
+    assert.match(outside.stderr, /exclude 4 is not a point/);
+    const text = run(['spc', '--csv', good, '--chart', 'run', '--x', 'x', '--y', 'y']);
+    assert.equal(text.status, 0);
+    assert.match(text.stdout, /part 1: 2 useful of 3 points/);
+  });
+});
