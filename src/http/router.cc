@@ -242,8 +242,9 @@ Result<PageRequest> ReadPage(const Request& request) {
   return page;
 }
 
-Result<Id> PathId(const RouteContext& route, const std::string& name) {
-  const std::string& text = route.params.at(name);
+namespace {
+
+Result<Id> PositiveId(const std::string& text, const std::string& name) {
   Id value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || value <= 0) {
@@ -251,6 +252,21 @@ Result<Id> PathId(const RouteContext& route, const std::string& name) {
                 name);
   }
   return value;
+}
+
+}  // namespace
+
+Result<Id> PathId(const RouteContext& route, const std::string& name) {
+  return PositiveId(route.params.at(name), name);
+}
+
+Result<std::optional<Id>> QueryId(const Request& request, const std::string& name) {
+  const std::string* text = request.Query(name);
+  if (text == nullptr) {
+    return std::optional<Id>{};
+  }
+  COVALUE_ASSIGN_OR_RETURN(Id id, PositiveId(*text, name));
+  return std::optional(id);
 }
 
 }  // namespace covalue::http

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -88,5 +89,7 @@ Response JsonResponse(int status, const std::string& json_text);
 [[nodiscard]] Result<PageRequest> ReadPage(const Request& request);
 // A numeric path parameter; kInvalidArgument naming it.
 [[nodiscard]] Result<Id> PathId(const RouteContext& route, const std::string& name);
+// A numeric query parameter, nullopt when absent; kInvalidArgument naming it.
+[[nodiscard]] Result<std::optional<Id>> QueryId(const Request& request, const std::string& name);
 
 }  // namespace covalue::http

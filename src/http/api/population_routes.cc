@@ -1,32 +1,14 @@
-#include <charconv>
-
 #include "http/api/api_routes.h"
 #include "http/json/json_body.h"
 
 namespace covalue::http::api {
-namespace {
-
-Result<std::optional<Id>> SiteFilter(const Request& request) {
-  const std::string* text = request.Query("site_id");
-  if (text == nullptr) {
-    return std::optional<Id>{};
-  }
-  Id value = 0;
-  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (ec != std::errc() || end != text->data() + text->size() || value <= 0) {
-    return Fail(ErrorCode::kInvalidArgument, "site_id must be a positive integer", "site_id");
-  }
-  return std::optional<Id>(value);
-}
-
-}  // namespace
 
 void AddPopulationRoutes(Router& router, app::App& app) {
   router.Add({"GET", "/api/v1/populations", "List populations, of all sites or one (site_id)",
               Access::kSignedIn,
               [&app](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(auto page, ReadPage(r.request));
-                COVALUE_ASSIGN_OR_RETURN(auto site_id, SiteFilter(r.request));
+                COVALUE_ASSIGN_OR_RETURN(auto site_id, QueryId(r.request, "site_id"));
                 COVALUE_ASSIGN_OR_RETURN(auto populations,
                                          app.ListPopulations(r.ctx, page, site_id));
                 return Json(200, PageJson(populations));

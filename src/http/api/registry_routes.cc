@@ -99,19 +99,6 @@ json DashboardJson(const app::Dashboard& d) {
           {"questionnaires", questionnaires}};
 }
 
-Result<std::optional<Id>> OptionalIdQuery(const Request& request, const std::string& name) {
-  const std::string* text = request.Query(name);
-  if (text == nullptr) {
-    return std::optional<Id>{};
-  }
-  Id value = 0;
-  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (ec != std::errc() || end != text->data() + text->size() || value <= 0) {
-    return Fail(ErrorCode::kInvalidArgument, name + " must be a positive integer", name);
-  }
-  return std::optional<Id>(value);
-}
-
 json ReportJson(const app::RegistryImportReport& report) {
   json rejected = json::array();
   for (const app::RejectedLine& line : report.rejected) {
@@ -198,7 +185,7 @@ void AddRegistryRoutes(Router& router, app::App& app) {
                 COVALUE_ASSIGN_OR_RETURN(auto page, ReadPage(r.request));
                 store::PatientQuery query;
                 COVALUE_ASSIGN_OR_RETURN(query.population_id,
-                                         OptionalIdQuery(r.request, "population_id"));
+                                         QueryId(r.request, "population_id"));
                 if (const std::string* q = r.request.Query("q"); q != nullptr && !q->empty()) {
                   query.identifier = *q;
                   query.identifier_prefix = true;
