@@ -84,6 +84,26 @@ describe('covalue spc', () => {
     assert.equal(b.parts[0].n_useful, 2);
   });
 
+  it('applies the NHS Making Data Count rules to an XmR chart when asked, and says so', () => {
+    const y = [5, 6, 5, 7, 6, 5, 30, 6, 5, 6, 7, 5, 6, 5];
+    const path = csv('mdc.csv', ['week,v', ...y.map((v, i) => `${i + 1},${v}`)].join('\n') + '\n');
+    const result = run(['spc', '--csv', path, '--chart', 'i', '--x', 'week', '--y', 'v', '--rules', 'mdc', '--json']);
+    assert.equal(result.status, 0, result.stderr);
+    const out = JSON.parse(result.stdout);
+    assert.equal(out.rules, 'mdc');
+    const ranges = y.slice(1).map((v, i) => Math.abs(v - y[i]));
+    const amr0 = mean(ranges);
+    const amr = mean(ranges.filter((r) => r < 3.267 * amr0));
+    const points = out.facets[0].points;
+    assert.ok(Math.abs(points[0].ucl - (mean(y) + 2.66 * amr)) < 1e-12, 'limits at 2.66 · AMR');
+    assert.ok(points[6].signals.includes('mdc_outside_limits'));
+    assert.equal(points[6].sigma_signal, true);
+    const refused = run(['spc', '--csv', path, '--chart', 'run', '--x', 'week', '--y', 'v', '--rules', 'mdc']);
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /Making Data Count rules are for XmR charts/);
+    assert.equal(JSON.parse(run(['spc', '--csv', path, '--chart', 'i', '--x', 'week', '--y', 'v', '--json']).stdout).rules, 'anhoej');
+  });
+
   it('names the line and column of a bad value, and refuses unknown charts and points', () => {
     const bad = run(['spc', '--csv', csv('bad.csv', 'x,y\n1,2\n2,three\n'), '--chart', 'i', '--x', 'x', '--y', 'y']);
     assert.equal(bad.status, 2);

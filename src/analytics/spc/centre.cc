@@ -32,7 +32,8 @@ Centre CentreOf(const PartData& d) {
         cl = Mean(base);
         if (auto amr =
                 AverageMovingRange(BaselineMovingRanges(values, d.points, part), d.mr_screening)) {
-          sigma = *amr / kD2;
+          // Making Data Count draws its limits at 2.66 · AMR exactly (not 3/1.128).
+          sigma = d.rules == Rules::kMdc ? *amr * kMdcLimitFactor / 3 : *amr / kD2;
         }
         break;
       case ChartType::kXbar:

@@ -20,6 +20,7 @@ struct PartData {
   const std::vector<Subgroup>& subgroups;
   const std::vector<std::optional<std::pair<double, double>>>& sums;  // of each subgroup
   bool mr_screening = true;
+  Rules rules = Rules::kAnhoej;
 };
 
 struct Centre {

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "analytics/spc/centre.h"
+#include "analytics/spc/mdc.h"
 #include "analytics/spc/runs.h"
 #include "analytics/spc/statistics.h"
 
@@ -110,6 +111,10 @@ std::optional<ChartType> ParseChartType(std::string_view name) {
 
 Result<Chart> ComputeChart(const std::vector<Subgroup>& subgroups, const ChartOptions& options) {
   const ChartType type = options.type;
+  if (options.rules == Rules::kMdc && type != ChartType::kI) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "the Making Data Count rules are for XmR charts: use the i chart", "rules");
+  }
   const std::size_t count = subgroups.size();
   COVALUE_RETURN_IF_ERROR(CheckIndices(options.exclude, count, "exclude"));
   COVALUE_RETURN_IF_ERROR(CheckIndices(options.parts, count, "part"));
@@ -227,7 +232,8 @@ Result<Chart> ComputeChart(const std::vector<Subgroup>& subgroups, const ChartOp
       }
     }
     const Centre centre_of_part = CentreOf(
-        {type, part, values, plotted, base, chart.points, subgroups, sums, options.mr_screening});
+        {type, part, values, plotted, base, chart.points, subgroups, sums, options.mr_screening,
+         options.rules});
     const std::optional<double>& cl = centre_of_part.cl;
     const std::optional<double>& sigma = centre_of_part.sigma;
     const std::vector<std::optional<double>>& sigmas = centre_of_part.sigmas;
@@ -280,6 +286,10 @@ Result<Chart> ComputeChart(const std::vector<Subgroup>& subgroups, const ChartOp
     // Consecutive moving ranges are correlated: the MR chart reports its runs, never signals.
     summary.runs_signal = type != ChartType::kMR && runs.Signal();
     chart.parts.push_back(summary);
+    if (options.rules == Rules::kMdc) {
+      chart.parts.back().runs_signal = ApplyMdcRules(chart.points, part.begin, part.end);
+      continue;
+    }
     const char* centre = type == ChartType::kRun ? "median" : "centre line";
     for (std::size_t k = 0; k < plotted.size(); ++k) {
       ChartPoint& point = chart.points[part.begin + k];

@@ -25,8 +25,14 @@ struct Subgroup {
   std::vector<std::optional<double>> n;  // denominators; empty when the chart takes none
 };
 
+// The rules that find signals: Anhøj's runs rules with Shewhart's 3-sigma rule, as qicharts2
+// applies them, or the NHS "Making Data Count" rules as NHSRplotthedots 0.2.2 applies them to
+// XmR (i) charts.
+enum class Rules { kAnhoej, kMdc };
+
 struct ChartOptions {
   ChartType type = ChartType::kRun;
+  Rules rules = Rules::kAnhoej;
   // The last point (1-based) of the baseline: centre and limits from points up to it only.
   // Ignored when parts are given, as qicharts2 does.
   std::optional<std::size_t> freeze;
@@ -49,9 +55,11 @@ struct ChartPoint {
   std::optional<double> cl;
   std::optional<double> lcl, ucl, lcl_2sigma, ucl_2sigma;
   std::optional<double> target;
-  bool sigma_signal = false;
-  bool runs_signal = false;
-  std::vector<std::string> signals;  // rule names: "sigma", "long_run", "few_crossings"
+  bool sigma_signal = false;  // beyond a limit
+  bool runs_signal = false;   // Anhøj: the part's runs; MDC: this point's trend, shift or 2 of 3
+  // Rule names. Anhøj: "sigma", "long_run", "few_crossings"; MDC: "mdc_outside_limits",
+  // "mdc_trend", "mdc_two_of_three", "mdc_shift".
+  std::vector<std::string> signals;
   std::string explanation;           // one sentence a team member understands
 };
 

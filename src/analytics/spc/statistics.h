@@ -15,6 +15,9 @@ namespace covalue::analytics::spc {
 inline constexpr double kD2 = 1.128;
 inline constexpr double kD4 = 3.267;
 
+// NHS Making Data Count's XmR limit factor (NHSRplotthedots 0.2.2): limits mean ± 2.66 · AMR.
+inline constexpr double kMdcLimitFactor = 2.66;
+
 using Values = std::vector<std::optional<double>>;
 
 // A subgroup's value for the run, I, MR and Xbar charts: the mean of its rows, or Σy/Σn when

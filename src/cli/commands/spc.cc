@@ -28,6 +28,7 @@ struct SpcOptions {
   double multiply = 1;
   std::optional<double> target;
   std::string mr_screening = "on";
+  std::string rules = "anhoej";
   bool json = false;
 };
 
@@ -128,17 +129,25 @@ int Spc(const SpcOptions& o) {
   options.multiply = o.multiply;
   options.target = o.target;
   options.mr_screening = o.mr_screening == "on";
-  json out = {{"chart", o.chart}, {"facets", json::array()}};
+  options.rules = o.rules == "mdc" ? spc::Rules::kMdc : spc::Rules::kAnhoej;
+  json out = {{"chart", o.chart}, {"rules", o.rules}, {"facets", json::array()}};
+  bool named = false;  // the text output names the chart and its rules once
   for (const app::SpcFacet& facet : *facets) {
     auto chart = spc::ComputeChart(facet.subgroups, options);
     if (!chart) {
-      return ReportError(Error{
-          chart.error().code,
-          facet.name ? fmt::format("facet {}: {}", *facet.name, chart.error().message)
-                     : chart.error().message,
-          chart.error().field});
+      return ReportError(Error{chart.error().code,
+                               facet.name
+                                   ? fmt::format("facet {}: {}", *facet.name, chart.error().message)
+                                   : chart.error().message,
+                               chart.error().field});
     }
     if (!o.json) {
+      if (!named) {
+        fmt::print("{} chart, {}\n", o.chart,
+                   o.rules == "mdc" ? "NHS Making Data Count rules (NHSRplotthedots 0.2.2)"
+                                    : "Anhøj's runs rules and Shewhart's 3-sigma rule (qicharts2)");
+        named = true;
+      }
       PrintText(*chart, facet);
       continue;
     }
@@ -172,23 +181,29 @@ void AddSpcCommand(CLI::App& root, int* exit_code) {
   command->add_option("--chart", options->chart, "run, i, mr, xbar, s, t, p, pp, c, u, up or g")
       ->required();
   command->add_option("--x", options->columns.x, "the column of the subgroups' x")->required();
-  command->add_option("--y", options->columns.y, "the column of the values or counts")
-      ->required();
+  command->add_option("--y", options->columns.y, "the column of the values or counts")->required();
   command->add_option("--n", options->columns.n, "the column of the denominators");
   command->add_option("--facet", options->columns.facet, "a column that splits the charts");
   command->add_option("--freeze", options->freeze,
                       "the last point of the baseline (ignored with --part)");
   command->add_option("--part", options->parts, "the last point of each part but the last")
       ->delimiter(',');
-  command->add_option("--exclude", options->exclude,
-                      "points left out of centre, limits and runs (still tested)")
+  command
+      ->add_option("--exclude", options->exclude,
+                   "points left out of centre, limits and runs (still tested)")
       ->delimiter(',');
   command->add_option("--multiply", options->multiply, "scale y, centre and limits (e.g. 1000)");
   command->add_option("--target", options->target, "a target value drawn beside the data");
-  command->add_option("--mr-screening", options->mr_screening,
-                      "Nelson's screening of moving ranges for i, t, pp and up")
+  command
+      ->add_option("--mr-screening", options->mr_screening,
+                   "Nelson's screening of moving ranges for i, t, pp and up")
       ->check(CLI::IsMember({"on", "off"}))
       ->default_val("on");
+  command
+      ->add_option("--rules", options->rules,
+                   "anhoej (qicharts2's, the default) or mdc (NHS Making Data Count, i charts)")
+      ->check(CLI::IsMember({"anhoej", "mdc"}))
+      ->default_val("anhoej");
   command->add_flag("--json", options->json, "one JSON object in qicharts2's vocabulary");
   command->callback([options, exit_code] { *exit_code = Spc(*options); });
 }

@@ -1,0 +1,132 @@
+#include "analytics/spc/mdc.h"
+
+#include <fmt/format.h>
+
+namespace covalue::analytics::spc {
+namespace {
+
+constexpr std::size_t kRun = 7;          // points for a shift or a trend
+constexpr std::size_t kTrialLimit = 13;  // fewer points give trial limits
+
+// Flags every point of each maximal sequence of at least kRun in which next(previous, point)
+// holds from one point to the next.
+template <typename Next>
+void FlagSequences(std::vector<ChartPoint>& points, std::size_t begin, std::size_t end,
+                   const Next& next, std::vector<bool>& flags) {
+  std::size_t start = begin;
+  for (std::size_t i = begin; i <= end; ++i) {
+    const bool continues = i > start && i < end && next(points[i - 1], points[i]);
+    if (i == end || !continues) {
+      if (i - start >= kRun) {
+        for (std::size_t k = start; k < i; ++k) {
+          flags[k - begin] = true;
+        }
+      }
+      start = i;
+    }
+  }
+}
+
+}  // namespace
+
+bool ApplyMdcRules(std::vector<ChartPoint>& points, std::size_t begin, std::size_t end) {
+  const std::size_t n = end - begin;
+  std::vector<bool> up(n), down(n), above(n), below(n), near_high(n), near_low(n);
+  const auto valued = [](const ChartPoint& p) { return p.y && p.cl && p.ucl && p.lcl; };
+  FlagSequences(
+      points, begin, end,
+      [&](const ChartPoint& a, const ChartPoint& b) {
+        return valued(a) && valued(b) && *b.y > *a.y;
+      },
+      up);
+  FlagSequences(
+      points, begin, end,
+      [&](const ChartPoint& a, const ChartPoint& b) {
+        return valued(a) && valued(b) && *b.y < *a.y;
+      },
+      down);
+  const auto side = [&](const ChartPoint& p) {
+    return !valued(p) || *p.y == *p.cl ? 0 : (*p.y > *p.cl ? 1 : -1);
+  };
+  // A sequence of one point on a side: FlagSequences starts every sequence at one point.
+  FlagSequences(
+      points, begin, end,
+      [&](const ChartPoint& a, const ChartPoint& b) { return side(a) == 1 && side(b) == 1; },
+      above);
+  FlagSequences(
+      points, begin, end,
+      [&](const ChartPoint& a, const ChartPoint& b) { return side(a) == -1 && side(b) == -1; },
+      below);
+  // Between the 2σ line and the limit on side s.
+  const auto in_band = [&](const ChartPoint& p, int s) {
+    return valued(p) && (s > 0 ? *p.y > *p.ucl_2sigma && *p.y <= *p.ucl
+                               : *p.y < *p.lcl_2sigma && *p.y >= *p.lcl);
+  };
+  for (std::size_t i = begin; i + 2 < end; ++i) {
+    for (int s : {1, -1}) {
+      const auto band = [&](const ChartPoint& p) { return in_band(p, s); };
+      std::vector<bool>& flags = s > 0 ? near_high : near_low;
+      if (side(points[i]) != s || side(points[i + 1]) != s || side(points[i + 2]) != s) {
+        continue;
+      }
+      const int banded = band(points[i]) + band(points[i + 1]) + band(points[i + 2]);
+      if (banded >= 2) {
+        for (std::size_t k = i; k < i + 3; ++k) {
+          if (band(points[k])) {
+            flags[k - begin] = true;
+          }
+        }
+      }
+    }
+  }
+  bool any = false;
+  for (std::size_t i = begin; i < end; ++i) {
+    ChartPoint& p = points[i];
+    const std::size_t k = i - begin;
+    p.signals.clear();
+    std::vector<std::string> sentences;
+    if (valued(p) && (*p.y > *p.ucl || *p.y < *p.lcl)) {
+      p.sigma_signal = true;
+      p.signals.emplace_back("mdc_outside_limits");
+      sentences.push_back(fmt::format("{:.4g} is {} the process limits: special cause variation.",
+                                      *p.y, *p.y > *p.ucl ? "above" : "below"));
+    }
+    if (up[k] || down[k]) {
+      p.signals.emplace_back("mdc_trend");
+      sentences.push_back(
+          fmt::format("{} or more points in a row each {} than the one before: a "
+                      "trend.",
+                      kRun, up[k] ? "higher" : "lower"));
+    }
+    if (near_high[k] || near_low[k]) {
+      p.signals.emplace_back("mdc_two_of_three");
+      sentences.push_back(
+          fmt::format("Two of three points close to the {} limit: special cause "
+                      "variation.",
+                      near_high[k] ? "upper" : "lower"));
+    }
+    if (above[k] || below[k]) {
+      p.signals.emplace_back("mdc_shift");
+      sentences.push_back(fmt::format("{} or more points in a row {} the mean: a shift.", kRun,
+                                      above[k] ? "above" : "below"));
+    }
+    p.runs_signal = up[k] || down[k] || near_high[k] || near_low[k] || above[k] || below[k];
+    any = any || p.runs_signal;
+    p.explanation.clear();
+    for (const std::string& s : sentences) {
+      p.explanation += (p.explanation.empty() ? "" : " ") + s;
+    }
+    if (!p.y) {
+      p.explanation = "No value for this point.";
+    } else if (p.explanation.empty()) {
+      p.explanation = "Common cause variation: no Making Data Count rule signals.";
+    }
+    if (n < kTrialLimit) {
+      p.explanation +=
+          fmt::format(" Limits from fewer than {} points are trial limits.", kTrialLimit);
+    }
+  }
+  return any;
+}
+
+}  // namespace covalue::analytics::spc

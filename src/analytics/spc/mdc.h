@@ -1,0 +1,22 @@
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "analytics/spc/chart.h"
+
+namespace covalue::analytics::spc {
+
+// The NHS "Making Data Count" rules as NHSRplotthedots 0.2.2 applies them to an XmR chart
+// (Making Data Count: Strengthening your decisions, NHS England and NHS Improvement 2019;
+// NHSRplotthedots 0.2.2), on one part's points [begin, end) whose centre and limits are set
+// (limits mean ± 2.66·AMR, 2σ lines two thirds of the way): a point outside the limits; 7
+// points each strictly higher (or lower) than the one before (all 7 flagged; an equal value
+// breaks it); 2 of 3 points between the 2σ line and the limit on the same side, all 3 on that
+// side of the mean (only those in the band flagged); 7 points on one side of the mean (a point
+// on the mean breaks it). A missing point breaks every sequence. Sets each point's signals,
+// sigma_signal, runs_signal and explanation; returns whether any point of the part has a
+// trend, 2-of-3 or shift signal.
+bool ApplyMdcRules(std::vector<ChartPoint>& points, std::size_t begin, std::size_t end);
+
+}  // namespace covalue::analytics::spc
