@@ -2,7 +2,7 @@
 // computed here from the published formulas (I chart: mean ± 3·AMR/1.128 with Nelson's
 // screening; Anhøj's runs rules), and bad input named by line and column.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 
 import { run, tempDir } from '../support/covalue_server.mjs';
@@ -69,7 +69,7 @@ describe('covalue spc', () => {
 
   it('keeps missing values as gaps with a centre line, and facets in order', () => {
     const text = 'ward,week,falls,days\nB,1,2,100\nB,2,,90\nB,3,4,110\nA,1,1,50\nA,2,3,60\nA,3,2,55\n';
-    const result = run(['spc', '--csv', csv('falls.csv', text), '--chart', 'u', '--x', 'week', '--y', 'falls', '--n', 'days', '--facet', 'ward', '--multiply', '1000', '--json']);
+    const result = run(['spc', '--csv', csv('falls.csv', text), '--chart', 'u', '--x', 'week', '--y', 'falls', '--n', 'days', '--facet', 'ward', '--multiply', '1000', '--json', '--svg', dir.file('falls.svg')]);
     assert.equal(result.status, 0, result.stderr);
     const out = JSON.parse(result.stdout);
     assert.deepEqual(out.facets.map((f) => f.facet), ['A', 'B']);
@@ -82,6 +82,14 @@ describe('covalue spc', () => {
     assert.equal(b.points[0].x, 1, 'a numeric x stays a number');
     assert.equal(b.parts[0].n_obs, 3);
     assert.equal(b.parts[0].n_useful, 2);
+    // The drawing: a panel per facet with real text, and a mark for every point with a value.
+    const svg = readFileSync(dir.file('falls.svg'), 'utf8');
+    assert.match(svg, /^<\?xml[^>]*>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.equal((svg.match(/<g role="img"/g) ?? []).length, 2);
+    assert.ok(svg.includes('>u chart: falls — A</text>'));
+    const marks = (svg.match(/<circle /g) ?? []).length + (svg.match(/<path class="signal"/g) ?? []).length;
+    assert.equal(marks, 5, 'six weeks, one missing');
+    assert.equal(svg.split('<title>').length - 1, 5, 'each mark explains itself');
   });
 
   it('applies the NHS Making Data Count rules to an XmR chart when asked, and says so', () => {

@@ -11,6 +11,9 @@
 // libxlsxwriter writes through a temporary file.
 namespace covalue::app {
 
+// text with &, <, >, " and ' written as entities, for HTML and SVG.
+std::string EscapeMarkup(std::string_view text);
+
 // A workbook as Markdown: the guide's title, each step as a heading, each question with its
 // current answer (or "No answer yet").
 std::string WorkbookMarkdown(const Guide& guide, const WorkbookView& view,

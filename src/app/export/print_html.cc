@@ -3,9 +3,8 @@
 #include "app/export/export.h"
 
 namespace covalue::app {
-namespace {
 
-std::string Escape(std::string_view text) {
+std::string EscapeMarkup(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
@@ -32,6 +31,9 @@ std::string Escape(std::string_view text) {
   return out;
 }
 
+namespace {
+
+
 constexpr const char* kStyle = R"(
 @page { size: A4; margin: 18mm 16mm; }
 body { font-family: system-ui, sans-serif; color: #111; line-height: 1.45; max-width: 46rem;
@@ -55,26 +57,26 @@ void Write(std::string& out, const std::vector<GuideItem>& items, const Workbook
       const int n = view != nullptr ? view->Instances(item) : 1;
       for (int i = 1; i <= n; ++i) {
         out += top ? "<section class=\"step\">" : "<section>";
-        out += fmt::format("<h2>{}{}</h2>", Escape(item.text.In(language)),
+        out += fmt::format("<h2>{}{}</h2>", EscapeMarkup(item.text.In(language)),
                            n > 1 ? fmt::format(" ({})", i) : "");
         if (!item.introduction.Empty()) {
-          out += fmt::format("<p class=\"intro\">{}</p>", Escape(item.introduction.In(language)));
+          out += fmt::format("<p class=\"intro\">{}</p>", EscapeMarkup(item.introduction.In(language)));
         }
         Write(out, item.items, view, language, false, item.repeats ? i : instance);
         out += "</section>\n";
       }
       continue;
     }
-    out += fmt::format("<h3>{}</h3>", Escape(item.text.In(language)));
+    out += fmt::format("<h3>{}</h3>", EscapeMarkup(item.text.In(language)));
     if (!item.hint.Empty()) {
-      out += fmt::format("<p class=\"hint\">{}</p>", Escape(item.hint.In(language)));
+      out += fmt::format("<p class=\"hint\">{}</p>", EscapeMarkup(item.hint.In(language)));
     }
     const WorkbookAnswer* answer =
         view != nullptr ? view->Answer(AnswerKey{item.link_id, instance}.ToString()) : nullptr;
     if (view == nullptr) {
       out += "<div class=\"blank\"></div>";
     } else if (answer != nullptr && answer->latest && !answer->latest->text.empty()) {
-      out += fmt::format("<div class=\"answer\">{}</div>", Escape(answer->latest->text));
+      out += fmt::format("<div class=\"answer\">{}</div>", EscapeMarkup(answer->latest->text));
     } else {
       out += fmt::format("<p class=\"empty\">{}</p>",
                          language == "sv" ? "Inget svar ännu." : "No answer yet.");
@@ -89,12 +91,12 @@ std::string PrintHtml(const Guide& guide, const WorkbookView* view, std::string_
   std::string out = fmt::format(
       "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title>"
       "<style>{}</style></head><body>\n<h1>{}</h1>\n",
-      Escape(language), Escape(guide.title.In(language)), kStyle, Escape(guide.title.In(language)));
+      EscapeMarkup(language), EscapeMarkup(guide.title.In(language)), kStyle, EscapeMarkup(guide.title.In(language)));
   if (view != nullptr) {
-    out += fmt::format("<p class=\"meta\">{} · {} {}</p>\n", Escape(view->team_name),
+    out += fmt::format("<p class=\"meta\">{} · {} {}</p>\n", EscapeMarkup(view->team_name),
                        language == "sv" ? "arbetsbok" : "workbook", view->workbook.id);
   } else if (!guide.description.Empty()) {
-    out += fmt::format("<p class=\"meta\">{}</p>\n", Escape(guide.description.In(language)));
+    out += fmt::format("<p class=\"meta\">{}</p>\n", EscapeMarkup(guide.description.In(language)));
   }
   Write(out, guide.items, view, language, true, 1);
   out += "</body></html>\n";

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analytics/spc/chart.h"
+#include "app/export/spc_svg.h"
 #include "app/imports/spc_table.h"
 #include "cli/commands/commands.h"
 #include "cli/exit_code.h"
@@ -29,6 +30,7 @@ struct SpcOptions {
   std::optional<double> target;
   std::string mr_screening = "on";
   std::string rules = "anhoej";
+  std::string svg;  // a file to draw the charts in
   bool json = false;
 };
 
@@ -131,7 +133,9 @@ int Spc(const SpcOptions& o) {
   options.mr_screening = o.mr_screening == "on";
   options.rules = o.rules == "mdc" ? spc::Rules::kMdc : spc::Rules::kAnhoej;
   json out = {{"chart", o.chart}, {"rules", o.rules}, {"facets", json::array()}};
-  bool named = false;  // the text output names the chart and its rules once
+  bool named = false;              // the text output names the chart and its rules once
+  std::vector<spc::Chart> charts;  // kept for the drawing
+  charts.reserve(facets->size());
   for (const app::SpcFacet& facet : *facets) {
     auto chart = spc::ComputeChart(facet.subgroups, options);
     if (!chart) {
@@ -141,6 +145,7 @@ int Spc(const SpcOptions& o) {
                                    : chart.error().message,
                                chart.error().field});
     }
+    charts.push_back(*chart);
     if (!o.json) {
       if (!named) {
         fmt::print("{} chart, {}\n", o.chart,
@@ -165,6 +170,21 @@ int Spc(const SpcOptions& o) {
   }
   if (o.json) {
     fmt::print("{}\n", out.dump(2));
+  }
+  if (!o.svg.empty()) {
+    std::vector<app::SpcPanel> panels;
+    for (std::size_t i = 0; i < facets->size(); ++i) {
+      const app::SpcFacet& facet = (*facets)[i];
+      panels.push_back({fmt::format("{} chart: {}{}", o.chart, o.columns.y,
+                                    facet.name ? " — " + *facet.name : ""),
+                        facet.x, &charts[i]});
+    }
+    std::ofstream file(o.svg, std::ios::binary | std::ios::trunc);
+    file << app::SpcSvg(panels);
+    if (!file.good()) {
+      return ReportError(
+          Error{ErrorCode::kInvalidArgument, fmt::format("{}: cannot be written", o.svg), "--svg"});
+    }
   }
   return kExitOk;
 }
@@ -205,6 +225,8 @@ void AddSpcCommand(CLI::App& root, int* exit_code) {
       ->check(CLI::IsMember({"anhoej", "mdc"}))
       ->default_val("anhoej");
   command->add_flag("--json", options->json, "one JSON object in qicharts2's vocabulary");
+  command->add_option("--svg", options->svg,
+                      "also draw the chart (a panel per facet) in this SVG file");
   command->callback([options, exit_code] { *exit_code = Spc(*options); });
 }
 

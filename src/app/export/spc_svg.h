@@ -1,0 +1,24 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "analytics/spc/chart.h"
+
+namespace covalue::app {
+
+// One chart to draw: what it shows, its points' x labels, and the computed chart.
+struct SpcPanel {
+  std::string title;           // "i chart: los", with the facet's name when there is one
+  std::vector<std::string> x;  // a label per point
+  const analytics::spc::Chart* chart = nullptr;
+};
+
+// The panels as one SVG document, one chart above the other (small multiples share nothing
+// but their width). Real <text> for every label, a <title> and <desc> per panel, the data line
+// broken at gaps, centre solid, limits dashed and stepping where denominators vary, a target
+// dotted, parts split by a vertical line, and signal points larger in a second colour and
+// shape, each with its explanation as a tooltip. Written by covalue's own code (DESIGN.md §5).
+std::string SpcSvg(const std::vector<SpcPanel>& panels);
+
+}  // namespace covalue::app
