@@ -1,0 +1,79 @@
+#include "analytics/measure_store.h"
+
+#include <algorithm>
+#include <iterator>
+
+namespace covalue::analytics {
+namespace {
+
+constexpr std::int64_t kMsPerDay = 86'400'000;
+
+std::int64_t FloorDiv(std::int64_t a, std::int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
+}
+
+// Year and month (1–12) of a day count since 1970-01-01 (Hinnant's civil_from_days).
+std::pair<std::int64_t, std::int64_t> YearMonth(std::int64_t days) {
+  days += 719468;
+  const std::int64_t era = FloorDiv(days, 146097);
+  const std::int64_t doe = days - era * 146097;
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int64_t mp = (5 * doy + 2) / 153;
+  const std::int64_t month = mp < 10 ? mp + 3 : mp - 9;
+  return {yoe + era * 400 + (month <= 2 ? 1 : 0), month};
+}
+
+}  // namespace
+
+std::int64_t PeriodOf(PeriodKind kind, std::int64_t ms) {
+  const std::int64_t days = FloorDiv(ms, kMsPerDay);
+  if (kind == PeriodKind::kWeek) {
+    // 1970-01-01 was a Thursday: Monday-based weeks start three days earlier.
+    return FloorDiv(days + 3, 7);
+  }
+  const auto [year, month] = YearMonth(days);
+  const std::int64_t months = (year - 1970) * 12 + month - 1;
+  return kind == PeriodKind::kMonth ? months : FloorDiv(months, 3);
+}
+
+void MeasureAggregates::Add(const SeriesKey& key, std::int64_t period, const Contribution& c) {
+  AggregateSeries& s = series_[key];
+  // In time order the period is the last or a new last one; otherwise find its place.
+  std::size_t at = s.Periods();
+  if (!s.period.empty() && s.period.back() >= period) {
+    at = static_cast<std::size_t>(std::distance(
+        s.period.begin(), std::lower_bound(s.period.begin(), s.period.end(), period)));
+  }
+  if (at == s.Periods() || s.period[at] != period) {
+    const auto offset = static_cast<std::ptrdiff_t>(at);
+    s.period.insert(s.period.begin() + offset, period);
+    s.count.insert(s.count.begin() + offset, 0);
+    s.sum.insert(s.sum.begin() + offset, 0.0);
+    s.sum_squares.insert(s.sum_squares.begin() + offset, 0.0);
+    s.numerator.insert(s.numerator.begin() + offset, 0.0);
+    s.denominator.insert(s.denominator.begin() + offset, 0.0);
+  }
+  s.count[at] += 1;
+  s.sum[at] += c.value;
+  s.sum_squares[at] += c.value * c.value;
+  s.numerator[at] += c.numerator;
+  s.denominator[at] += c.denominator;
+}
+
+const AggregateSeries& MeasureAggregates::Series(const SeriesKey& key) const {
+  static const AggregateSeries kEmpty;
+  const auto found = series_.find(key);
+  return found == series_.end() ? kEmpty : found->second;
+}
+
+std::vector<SeriesKey> MeasureAggregates::Keys() const {
+  std::vector<SeriesKey> keys;
+  keys.reserve(series_.size());
+  for (const auto& [key, series] : series_) {
+    keys.push_back(key);
+  }
+  return keys;
+}
+
+}  // namespace covalue::analytics

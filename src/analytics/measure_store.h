@@ -1,0 +1,71 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "domain/community.h"
+
+namespace covalue::analytics {
+
+// The measure store's in-memory copy (DESIGN.md §3 "Measure store"): for each (site,
+// population, measure, period kind), one columnar series of per-period aggregates kept in
+// period order, so that a chart read is O(periods) whatever the registry's size. Ingest adds an
+// observation's contribution to its period in place. No I/O: the store module keeps the same
+// aggregates in the database and rebuilds this copy from them at start.
+
+enum class PeriodKind { kWeek, kMonth, kQuarter };
+
+// The period of an instant (UTC): weeks start on Monday and count from the week of
+// 1970-01-01; months count from January 1970 (year·12 + month − 1 − 1970·12); quarters
+// likewise.
+std::int64_t PeriodOf(PeriodKind kind, std::int64_t ms);
+
+// What one observation adds to its period.
+struct Contribution {
+  double value = 0;        // for sums (continuous measures)
+  double numerator = 0;    // for proportions and rates
+  double denominator = 0;  // for proportions and rates
+};
+
+struct SeriesKey {
+  Id site_id = 0;
+  Id population_id = 0;
+  std::string measure;
+  PeriodKind period = PeriodKind::kMonth;
+
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy misreads the defaulted comparison
+  auto operator<=>(const SeriesKey&) const = default;
+};
+
+// One series in columns: period[i] ascending, the aggregates of that period beside it.
+struct AggregateSeries {
+  std::vector<std::int64_t> period;
+  std::vector<std::int64_t> count;
+  std::vector<double> sum;
+  std::vector<double> sum_squares;
+  std::vector<double> numerator;
+  std::vector<double> denominator;
+
+  std::size_t Periods() const { return period.size(); }
+};
+
+class MeasureAggregates {
+ public:
+  // Adds a contribution to the period's aggregates: O(1) when the period is the series' last
+  // or a new last one (data arrive in time order), O(periods) otherwise.
+  void Add(const SeriesKey& key, std::int64_t period, const Contribution& c);
+  // The series, or an empty one. O(1) to find; the caller reads O(periods).
+  const AggregateSeries& Series(const SeriesKey& key) const;
+  // Every series' key, in key order.
+  std::vector<SeriesKey> Keys() const;
+  std::size_t SeriesCount() const { return series_.size(); }
+
+ private:
+  std::map<SeriesKey, AggregateSeries> series_;
+};
+
+}  // namespace covalue::analytics
