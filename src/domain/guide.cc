@@ -24,14 +24,6 @@ constexpr std::pair<Artefact, std::string_view> kArtefactNames[] = {
     {Artefact::kProcessMap, "process-map"},
     {Artefact::kMeasure, "measure"},
 };
-constexpr std::pair<ValueDomain, std::string_view> kDomainNames[] = {
-    {ValueDomain::kCommunication, "communication"},
-    {ValueDomain::kSelfEfficacy, "self-efficacy"},
-    {ValueDomain::kInterconnectedness, "interconnectedness"},
-    {ValueDomain::kCosts, "costs"},
-    {ValueDomain::kProfessionalExperience, "professional-experience"},
-    {ValueDomain::kAccess, "access"},
-};
 
 template <typename T, std::size_t N>
 std::string_view NameIn(const std::pair<T, std::string_view> (&table)[N], T value) {
@@ -307,10 +299,6 @@ std::optional<GuideItemType> ParseGuideItemType(std::string_view name) {
 std::string_view ArtefactName(Artefact artefact) { return NameIn(kArtefactNames, artefact); }
 std::optional<Artefact> ParseArtefact(std::string_view name) {
   return ParseIn(kArtefactNames, name);
-}
-std::string_view ValueDomainName(ValueDomain domain) { return NameIn(kDomainNames, domain); }
-std::optional<ValueDomain> ParseValueDomain(std::string_view name) {
-  return ParseIn(kDomainNames, name);
 }
 
 }  // namespace covalue

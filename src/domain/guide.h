@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/error.h"
+#include "domain/value_domain.h"
 
 namespace covalue {
 
@@ -33,20 +34,6 @@ enum class GuideItemType {
 
 // Things an answer may link to, as typed placeholders until those capabilities exist.
 enum class Artefact { kPersona, kProcessMap, kMeasure };
-
-// The six domains of coproduction value (Forcino et al. 2024).
-enum class ValueDomain {
-  kCommunication,
-  kSelfEfficacy,
-  kInterconnectedness,
-  kCosts,
-  kProfessionalExperience,
-  kAccess,
-};
-inline constexpr ValueDomain kAllValueDomains[] = {
-    ValueDomain::kCommunication,          ValueDomain::kSelfEfficacy,
-    ValueDomain::kInterconnectedness,     ValueDomain::kCosts,
-    ValueDomain::kProfessionalExperience, ValueDomain::kAccess};
 
 struct GuideOption {
   std::string code;
@@ -112,7 +99,5 @@ std::string_view GuideItemTypeName(GuideItemType type);
 std::optional<GuideItemType> ParseGuideItemType(std::string_view name);
 std::string_view ArtefactName(Artefact artefact);
 std::optional<Artefact> ParseArtefact(std::string_view name);
-std::string_view ValueDomainName(ValueDomain domain);
-std::optional<ValueDomain> ParseValueDomain(std::string_view name);
 
 }  // namespace covalue

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/value_domain.h"
+
+namespace covalue {
+
+// A measure (DESIGN.md §2): a defined quantity over time, with a direction of improvement, a
+// place on the value compass and a coproduction value domain, computed from the registry's
+// observations of one code.
+
+enum class MeasureKind {
+  kProportion,    // the share of observations meeting a threshold (p chart)
+  kRate,          // events (the values summed) per observation (u chart)
+  kCount,         // observations per period (c chart)
+  kContinuous,    // the mean value per period (I chart of the means, Xbar of the values)
+  kDaysBetween,   // days between consecutive events (t chart)
+  kCasesBetween,  // observations between consecutive events (g chart)
+};
+std::string_view MeasureKindName(MeasureKind kind);  // "proportion", "rate", …
+std::optional<MeasureKind> ParseMeasureKind(std::string_view name);
+
+enum class Direction { kHigherIsBetter, kLowerIsBetter };
+
+// The value compass (Nelson EC, Mohr JJ, Batalden PB, Plume SK. Improving health care, part 1:
+// the clinical value compass. Jt Comm J Qual Improv 1996;22(4):243-58).
+enum class CompassQuadrant { kClinical, kFunctional, kExperience, kCost };
+std::string_view QuadrantName(CompassQuadrant quadrant);  // "clinical", "functional", …
+
+struct MeasureDefinition {
+  std::string id;  // "phq9-mean"
+  std::string name;
+  MeasureKind kind = MeasureKind::kContinuous;
+  std::string system;  // the observations it is computed from
+  std::string code;
+  // Proportions: an observation meets the measure when its value is at least (or at most)
+  // the threshold; the other kinds that count events count these observations too.
+  std::optional<double> threshold;
+  bool at_least = true;
+  Direction direction = Direction::kHigherIsBetter;
+  std::optional<double> target;
+  CompassQuadrant quadrant = CompassQuadrant::kClinical;
+  std::optional<ValueDomain> domain;
+  std::string unit;
+
+  // Whether an observation of value counts as an event (meets the threshold; every one
+  // without a threshold).
+  bool Meets(double value) const {
+    return !threshold || (at_least ? value >= *threshold : value <= *threshold);
+  }
+};
+
+}  // namespace covalue
