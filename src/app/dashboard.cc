@@ -97,7 +97,8 @@ Result<Dashboard> App::GetDashboard(const RequestContext& ctx, Id patient_id) {
     COVALUE_ASSIGN_OR_RETURN(questionnaires, ReadAll<QuestionnaireVersion>(
                                                  [&](const PageRequest& page) {
                                                    return r.Questionnaires().ListLatest(
-                                                       page, std::vector<Id>{patient.site_id});
+                                                       page, std::vector<Id>{patient.site_id},
+                                                       false);
                                                  },
                                                  1000));
     return Ok();

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "domain/name_table.h"
+
 namespace covalue {
 namespace {
 
@@ -24,26 +26,6 @@ constexpr std::pair<Artefact, std::string_view> kArtefactNames[] = {
     {Artefact::kProcessMap, "process-map"},
     {Artefact::kMeasure, "measure"},
 };
-
-template <typename T, std::size_t N>
-std::string_view NameIn(const std::pair<T, std::string_view> (&table)[N], T value) {
-  for (const auto& [v, name] : table) {
-    if (v == value) {
-      return name;
-    }
-  }
-  return "unknown";
-}
-
-template <typename T, std::size_t N>
-std::optional<T> ParseIn(const std::pair<T, std::string_view> (&table)[N], std::string_view name) {
-  for (const auto& [v, n] : table) {
-    if (n == name) {
-      return v;
-    }
-  }
-  return std::nullopt;
-}
 
 bool IsLinkIdChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||

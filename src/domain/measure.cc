@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include "domain/name_table.h"
+
 namespace covalue {
 namespace {
 
@@ -17,23 +19,9 @@ constexpr std::array<std::pair<MeasureKind, std::string_view>, 6> kKinds = {{
 
 }  // namespace
 
-std::string_view MeasureKindName(MeasureKind kind) {
-  for (const auto& [k, name] : kKinds) {
-    if (k == kind) {
-      return name;
-    }
-  }
-  return "continuous";
-}
+std::string_view MeasureKindName(MeasureKind kind) { return NameIn(kKinds, kind, "continuous"); }
 
-std::optional<MeasureKind> ParseMeasureKind(std::string_view name) {
-  for (const auto& [k, n] : kKinds) {
-    if (n == name) {
-      return k;
-    }
-  }
-  return std::nullopt;
-}
+std::optional<MeasureKind> ParseMeasureKind(std::string_view name) { return ParseIn(kKinds, name); }
 
 std::string_view QuadrantName(CompassQuadrant quadrant) {
   switch (quadrant) {

@@ -4,6 +4,8 @@
 #include <array>
 #include <utility>
 
+#include "domain/name_table.h"
+
 namespace covalue {
 namespace {
 
@@ -41,23 +43,9 @@ const QuestionnaireItem* FindIn(const std::vector<QuestionnaireItem>& items,
 
 }  // namespace
 
-std::string_view ItemTypeName(ItemType type) {
-  for (const auto& [t, name] : kItemTypes) {
-    if (t == type) {
-      return name;
-    }
-  }
-  return "string";
-}
+std::string_view ItemTypeName(ItemType type) { return NameIn(kItemTypes, type, "string"); }
 
-std::optional<ItemType> ParseItemType(std::string_view name) {
-  for (const auto& [type, n] : kItemTypes) {
-    if (n == name) {
-      return type;
-    }
-  }
-  return std::nullopt;
-}
+std::optional<ItemType> ParseItemType(std::string_view name) { return ParseIn(kItemTypes, name); }
 
 bool SameAnswer(const AnswerValue& a, const AnswerValue& b) {
   using Kind = AnswerValue::Kind;

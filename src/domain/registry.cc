@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "domain/dates.h"
+#include "domain/name_table.h"
 #include "domain/validation.h"
 
 namespace covalue {
@@ -33,27 +34,6 @@ constexpr std::array<std::pair<NoteKind, std::string_view>, 3> kNoteKinds = {{
     {NoteKind::kVisitQuestion, "visit_question"},
     {NoteKind::kVisitNote, "visit_note"},
 }};
-
-template <typename T, std::size_t N>
-std::string_view NameIn(const std::array<std::pair<T, std::string_view>, N>& names, T value) {
-  for (const auto& [v, name] : names) {
-    if (v == value) {
-      return name;
-    }
-  }
-  return names.front().second;
-}
-
-template <typename T, std::size_t N>
-std::optional<T> ParseIn(const std::array<std::pair<T, std::string_view>, N>& names,
-                         std::string_view text) {
-  for (const auto& [v, name] : names) {
-    if (name == text) {
-      return v;
-    }
-  }
-  return std::nullopt;
-}
 
 }  // namespace
 

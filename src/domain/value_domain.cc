@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include "domain/name_table.h"
+
 namespace covalue {
 namespace {
 
@@ -17,22 +19,8 @@ constexpr std::array<std::pair<ValueDomain, std::string_view>, 6> kNames = {{
 
 }  // namespace
 
-std::string_view ValueDomainName(ValueDomain domain) {
-  for (const auto& [d, name] : kNames) {
-    if (d == domain) {
-      return name;
-    }
-  }
-  return "unknown";
-}
+std::string_view ValueDomainName(ValueDomain domain) { return NameIn(kNames, domain); }
 
-std::optional<ValueDomain> ParseValueDomain(std::string_view name) {
-  for (const auto& [d, n] : kNames) {
-    if (n == name) {
-      return d;
-    }
-  }
-  return std::nullopt;
-}
+std::optional<ValueDomain> ParseValueDomain(std::string_view name) { return ParseIn(kNames, name); }
 
 }  // namespace covalue

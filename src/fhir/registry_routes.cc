@@ -345,7 +345,9 @@ void AddRegistryRoutes(http::Router& router, app::App& app) {
                 if (const std::string* identifier = r.request.Query("identifier")) {
                   // A token: [system|]value; identifiers are the site's own, so the system is
                   // not kept and only the value is matched.
-                  query.identifier = identifier->substr(identifier->find('|') + 1);
+                  const std::size_t bar = identifier->find('|');
+                  query.identifier =
+                      bar == std::string::npos ? *identifier : identifier->substr(bar + 1);
                 }
                 COVALUE_ASSIGN_OR_RETURN(auto patients, app.ListPatients(r.ctx, page, query));
                 return Bundle(r.request, "Patient", patients, PatientJson);

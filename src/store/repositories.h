@@ -194,9 +194,10 @@ class QuestionnaireRepository {
                                                              std::int64_t version,
                                                              bool with_resource = true) = 0;
   // The latest version of each resource visible from sites (the community's and those of
-  // sites; every one when sites is nullopt), by row id.
+  // sites; every one when sites is nullopt), by row id; without with_resource, as for Latest.
   [[nodiscard]] virtual Result<Page<QuestionnaireVersion>> ListLatest(
-      const PageRequest& page, const std::optional<std::vector<Id>>& sites) = 0;
+      const PageRequest& page, const std::optional<std::vector<Id>>& sites,
+      bool with_resource = true) = 0;
 };
 
 // What a search of responses or observations asks for; absent parts match everything.

@@ -13,6 +13,7 @@
 #include "analytics/spc/mdc.h"
 #include "analytics/spc/runs.h"
 #include "analytics/spc/statistics.h"
+#include "domain/name_table.h"
 
 namespace covalue::analytics::spc {
 namespace {
@@ -91,23 +92,9 @@ Status CheckIndices(const std::vector<std::size_t>& indices, std::size_t count,
 
 }  // namespace
 
-std::string_view ChartName(ChartType type) {
-  for (const auto& [t, name] : kNames) {
-    if (t == type) {
-      return name;
-    }
-  }
-  return "run";
-}
+std::string_view ChartName(ChartType type) { return NameIn(kNames, type, "run"); }
 
-std::optional<ChartType> ParseChartType(std::string_view name) {
-  for (const auto& [t, n] : kNames) {
-    if (n == name) {
-      return t;
-    }
-  }
-  return std::nullopt;
-}
+std::optional<ChartType> ParseChartType(std::string_view name) { return ParseIn(kNames, name); }
 
 Result<Chart> ComputeChart(const std::vector<Subgroup>& subgroups, const ChartOptions& options) {
   const ChartType type = options.type;
@@ -231,9 +218,8 @@ Result<Chart> ComputeChart(const std::vector<Subgroup>& subgroups, const ChartOp
         base.push_back(*plotted[k]);
       }
     }
-    const Centre centre_of_part = CentreOf(
-        {type, part, values, plotted, base, chart.points, subgroups, sums, options.mr_screening,
-         options.rules});
+    const Centre centre_of_part = CentreOf({type, part, values, plotted, base, chart.points,
+                                            subgroups, sums, options.mr_screening, options.rules});
     const std::optional<double>& cl = centre_of_part.cl;
     const std::optional<double>& sigma = centre_of_part.sigma;
     const std::vector<std::optional<double>>& sigmas = centre_of_part.sigmas;

@@ -69,10 +69,10 @@ Result<QuestionnaireVersion> SqliteQuestionnaireRepository::Version(const std::s
 }
 
 Result<Page<QuestionnaireVersion>> SqliteQuestionnaireRepository::ListLatest(
-    const PageRequest& page, const std::optional<std::vector<Id>>& sites) {
+    const PageRequest& page, const std::optional<std::vector<Id>>& sites, bool with_resource) {
   COVALUE_ASSIGN_OR_RETURN(
       auto query,
-      db_.Prepare(std::string(kColumns) +
+      db_.Prepare(std::string(with_resource ? kColumns : kHeaderColumns) +
                   "q WHERE id > ? AND version = (SELECT max(version) FROM questionnaires "
                   "WHERE resource_id = q.resource_id) AND (? = 1 OR site_id IS NULL OR site_id IN "
                   "(SELECT value FROM json_each(?))) ORDER BY id LIMIT ?"));

@@ -78,6 +78,15 @@ TEST_F(QuestionnaireRepositoryTest, ListsTheLatestVersionsASiteCanSee) {
   EXPECT_EQ(titles(std::vector<Id>{site_a_}), (std::vector<std::string>{"A's own", "PHQ-9 v2"}));
   EXPECT_EQ(titles(std::vector<Id>{}), (std::vector<std::string>{"PHQ-9 v2"}));
   EXPECT_EQ(titles(std::nullopt), (std::vector<std::string>{"A's own", "B's own", "PHQ-9 v2"}));
+  for (bool with_resource : {true, false}) {
+    auto page = ReadValue<Page<QuestionnaireVersion>>(*store_, [&](Repositories& r) {
+      return r.Questionnaires().ListLatest(PageRequest{0, 50}, std::nullopt, with_resource);
+    });
+    ASSERT_TRUE(page.has_value());
+    ASSERT_EQ(page->items.size(), 3U);
+    EXPECT_EQ(page->items[0].resource.empty(), !with_resource);
+    EXPECT_EQ(page->items[0].title, "A's own");
+  }
 }
 
 }  // namespace

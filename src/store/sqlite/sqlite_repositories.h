@@ -128,7 +128,8 @@ class SqliteQuestionnaireRepository final : public QuestionnaireRepository {
   Result<QuestionnaireVersion> Version(const std::string& resource_id, std::int64_t version,
                                        bool with_resource) override;
   Result<Page<QuestionnaireVersion>> ListLatest(
-      const PageRequest& page, const std::optional<std::vector<Id>>& sites) override;
+      const PageRequest& page, const std::optional<std::vector<Id>>& sites,
+      bool with_resource) override;
 
  private:
   Connection& db_;
