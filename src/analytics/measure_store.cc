@@ -1,7 +1,10 @@
 #include "analytics/measure_store.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <iterator>
+
+#include "domain/dates.h"
 
 namespace covalue::analytics {
 namespace {
@@ -26,6 +29,36 @@ std::pair<std::int64_t, std::int64_t> YearMonth(std::int64_t days) {
 
 }  // namespace
 
+std::int64_t PeriodStartMs(PeriodKind kind, std::int64_t period) {
+  if (kind == PeriodKind::kWeek) {
+    return (period * 7 - 3) * kMsPerDay;
+  }
+  const std::int64_t months = kind == PeriodKind::kMonth ? period : period * 3;
+  return DaysFromCivil(1970 + FloorDiv(months, 12),
+                       static_cast<unsigned>(months - FloorDiv(months, 12) * 12 + 1), 1) *
+         kMsPerDay;
+}
+
+std::string PeriodLabel(PeriodKind kind, std::int64_t period) {
+  if (kind == PeriodKind::kWeek) {
+    return FormatDate(PeriodStartMs(kind, period));
+  }
+  const auto [year, month] = YearMonth(FloorDiv(PeriodStartMs(kind, period), kMsPerDay));
+  char label[48];  // room for any 64-bit year
+  switch (kind) {
+    case PeriodKind::kWeek:
+    case PeriodKind::kMonth:
+      std::snprintf(label, sizeof label, "%04lld-%02lld", static_cast<long long>(year),
+                    static_cast<long long>(month));
+      break;
+    case PeriodKind::kQuarter:
+      std::snprintf(label, sizeof label, "%04lld-Q%lld", static_cast<long long>(year),
+                    static_cast<long long>((month - 1) / 3 + 1));
+      break;
+  }
+  return label;
+}
+
 std::int64_t PeriodOf(PeriodKind kind, std::int64_t ms) {
   const std::int64_t days = FloorDiv(ms, kMsPerDay);
   if (kind == PeriodKind::kWeek) {
@@ -38,6 +71,21 @@ std::int64_t PeriodOf(PeriodKind kind, std::int64_t ms) {
 }
 
 void MeasureAggregates::Add(const SeriesKey& key, std::int64_t period, const Contribution& c) {
+  Accumulate(key, period, {1, c.value, c.value * c.value, c.numerator, c.denominator});
+}
+
+void MeasureAggregates::Merge(const MeasureAggregates& other) {
+  other.ForEach([this](const SeriesKey& key, const AggregateSeries& series) {
+    for (std::size_t i = 0; i < series.Periods(); ++i) {
+      Accumulate(key, series.period[i],
+                 {series.count[i], series.sum[i], series.sum_squares[i], series.numerator[i],
+                  series.denominator[i]});
+    }
+  });
+}
+
+void MeasureAggregates::Accumulate(const SeriesKey& key, std::int64_t period,
+                                   const PeriodTotals& t) {
   AggregateSeries& s = series_[key];
   // In time order the period is the last or a new last one; otherwise find its place.
   std::size_t at = s.Periods();
@@ -54,11 +102,11 @@ void MeasureAggregates::Add(const SeriesKey& key, std::int64_t period, const Con
     s.numerator.insert(s.numerator.begin() + offset, 0.0);
     s.denominator.insert(s.denominator.begin() + offset, 0.0);
   }
-  s.count[at] += 1;
-  s.sum[at] += c.value;
-  s.sum_squares[at] += c.value * c.value;
-  s.numerator[at] += c.numerator;
-  s.denominator[at] += c.denominator;
+  s.count[at] += t.count;
+  s.sum[at] += t.sum;
+  s.sum_squares[at] += t.sum_squares;
+  s.numerator[at] += t.numerator;
+  s.denominator[at] += t.denominator;
 }
 
 const AggregateSeries& MeasureAggregates::Series(const SeriesKey& key) const {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/community.h"
+#include "domain/measure.h"
 
 namespace covalue::analytics {
 
@@ -17,18 +18,30 @@ namespace covalue::analytics {
 // observation's contribution to its period in place. No I/O: the store module keeps the same
 // aggregates in the database and rebuilds this copy from them at start.
 
-enum class PeriodKind { kWeek, kMonth, kQuarter };
-
 // The period of an instant (UTC): weeks start on Monday and count from the week of
 // 1970-01-01; months count from January 1970 (year·12 + month − 1 − 1970·12); quarters
 // likewise.
 std::int64_t PeriodOf(PeriodKind kind, std::int64_t ms);
+// The first instant of a period: PeriodOf(kind, PeriodStartMs(kind, p)) == p.
+std::int64_t PeriodStartMs(PeriodKind kind, std::int64_t period);
+// How people write a period: "2025-06" (month), "2025-Q2" (quarter), the Monday "2025-06-02"
+// (week).
+std::string PeriodLabel(PeriodKind kind, std::int64_t period);
 
 // What one observation adds to its period.
 struct Contribution {
   double value = 0;        // for sums (continuous measures)
   double numerator = 0;    // for proportions and rates
   double denominator = 0;  // for proportions and rates
+};
+
+// A period's aggregates: what the store keeps per (series, period).
+struct PeriodTotals {
+  std::int64_t count = 0;
+  double sum = 0;
+  double sum_squares = 0;
+  double numerator = 0;
+  double denominator = 0;
 };
 
 struct SeriesKey {
@@ -58,11 +71,23 @@ class MeasureAggregates {
   // Adds a contribution to the period's aggregates: O(1) when the period is the series' last
   // or a new last one (data arrive in time order), O(periods) otherwise.
   void Add(const SeriesKey& key, std::int64_t period, const Contribution& c);
+  // Adds totals to the period's aggregates (merging another copy, loading stored rows), with
+  // the same costs as Add.
+  void Accumulate(const SeriesKey& key, std::int64_t period, const PeriodTotals& totals);
+  // Adds every series of other into this one.
+  void Merge(const MeasureAggregates& other);
   // The series, or an empty one. O(1) to find; the caller reads O(periods).
   const AggregateSeries& Series(const SeriesKey& key) const;
   // Every series' key, in key order.
   std::vector<SeriesKey> Keys() const;
   std::size_t SeriesCount() const { return series_.size(); }
+  // Calls visit(key, series) for every series in key order.
+  template <typename Visit>
+  void ForEach(Visit&& visit) const {
+    for (const auto& [key, series] : series_) {
+      visit(key, series);
+    }
+  }
 
  private:
   std::map<SeriesKey, AggregateSeries> series_;

@@ -37,6 +37,34 @@ TEST(PeriodOf, CountsMonthsQuartersAndMondayWeeksFrom1970) {
 }
 
 // The store after random ingests equals a full recomputation of the same observations.
+std::int64_t Midnight(std::int64_t year, unsigned month, unsigned day) {
+  return DaysFromCivil(year, month, day) * 86'400'000;
+}
+
+TEST(PeriodStartMs, IsTheFirstInstantOfItsPeriodWithItsLabel) {
+  EXPECT_EQ(PeriodStartMs(PeriodKind::kMonth, PeriodOf(PeriodKind::kMonth, At(2025, 6, 15))),
+            Midnight(2025, 6, 1));
+  EXPECT_EQ(PeriodStartMs(PeriodKind::kQuarter, PeriodOf(PeriodKind::kQuarter, At(2025, 6, 15))),
+            Midnight(2025, 4, 1));
+  // 2025-06-15 was a Sunday: its week began on Monday 9 June.
+  EXPECT_EQ(PeriodStartMs(PeriodKind::kWeek, PeriodOf(PeriodKind::kWeek, At(2025, 6, 15))),
+            Midnight(2025, 6, 9));
+  EXPECT_EQ(PeriodLabel(PeriodKind::kWeek, PeriodOf(PeriodKind::kWeek, At(2025, 6, 15))),
+            "2025-06-09");
+  EXPECT_EQ(PeriodLabel(PeriodKind::kMonth, PeriodOf(PeriodKind::kMonth, At(1969, 12, 31))),
+            "1969-12");
+  EXPECT_EQ(PeriodLabel(PeriodKind::kQuarter, PeriodOf(PeriodKind::kQuarter, At(2024, 11, 2))),
+            "2024-Q4");
+  // Every period from 1960 to 2040 round-trips.
+  for (PeriodKind kind : kAllPeriodKinds) {
+    for (std::int64_t p = PeriodOf(kind, At(1960, 1, 1)); p < PeriodOf(kind, At(2040, 1, 1));
+         ++p) {
+      ASSERT_EQ(PeriodOf(kind, PeriodStartMs(kind, p)), p);
+      ASSERT_EQ(PeriodOf(kind, PeriodStartMs(kind, p) - 1), p - 1);
+    }
+  }
+}
+
 TEST(MeasureAggregates, EqualAFullRecomputationAfter100000RandomIngests) {
   std::mt19937_64 bits(20261123);
   const auto pick = [&](std::int64_t n) {
@@ -91,6 +119,30 @@ TEST(MeasureAggregates, EqualAFullRecomputationAfter100000RandomIngests) {
   EXPECT_EQ(periods, expected.size()) << "no period missing, none extra";
   EXPECT_EQ(store.SeriesCount(), 3U * 2 * 4 * 3);
   EXPECT_EQ(store.Series({99, 1, "none", PeriodKind::kMonth}).Periods(), 0U);
+}
+
+// Merging two copies gives the one that saw every contribution: periods interleave, a series
+// only one side has is taken whole.
+TEST(MeasureAggregates, MergeAddsPeriodsAndSeries) {
+  const SeriesKey a{1, 1, "m", PeriodKind::kMonth};
+  const SeriesKey b{2, 1, "m", PeriodKind::kMonth};
+  MeasureAggregates left;
+  MeasureAggregates right;
+  left.Add(a, 3, {2, 1, 1});
+  left.Add(a, 5, {4, 0, 1});
+  right.Add(a, 4, {6, 1, 1});
+  right.Add(a, 5, {8, 1, 1});
+  right.Add(b, 1, {10, 0, 0});
+  left.Merge(right);
+  const AggregateSeries& s = left.Series(a);
+  EXPECT_EQ(s.period, (std::vector<std::int64_t>{3, 4, 5}));
+  EXPECT_EQ(s.count, (std::vector<std::int64_t>{1, 1, 2}));
+  EXPECT_EQ(s.sum, (std::vector<double>{2, 6, 12}));
+  EXPECT_EQ(s.sum_squares, (std::vector<double>{4, 36, 80}));
+  EXPECT_EQ(s.numerator, (std::vector<double>{1, 1, 1}));
+  EXPECT_EQ(s.denominator, (std::vector<double>{1, 1, 2}));
+  EXPECT_EQ(left.Series(b).sum, (std::vector<double>{10}));
+  EXPECT_EQ(left.SeriesCount(), 2U);
 }
 
 }  // namespace

@@ -14,6 +14,8 @@
 #include "app/auth/login_throttle.h"
 #include "app/context.h"
 #include "app/imports/registry_csv.h"
+#include "app/measure_store.h"
+#include "app/measure_views.h"
 #include "app/policy.h"
 #include "app/questionnaire_format.h"
 #include "domain/audit_record.h"
@@ -386,6 +388,38 @@ class App {
   [[nodiscard]] Result<Page<AuditRecord>> ListAudit(const RequestContext& ctx,
                                                     const PageRequest& page);
 
+  // Measures (measures.cc). Definitions are the community's: any signed-in user lists them, the
+  // community's admin defines them (kConflict for a taken id; the new measure's aggregates are
+  // built from the observations already stored, in the same write). Charts come from the measure
+  // store: a site's staff see its series whole; facilitators, researchers and the community's
+  // admin see every site's with cells under the minimum cell size suppressed. kNotFound for an
+  // unknown measure or team.
+  [[nodiscard]] Result<std::vector<MeasureDefinition>> ListMeasures(const RequestContext& ctx);
+  [[nodiscard]] Result<MeasureDefinition> DefineMeasure(const RequestContext& ctx,
+                                                        const MeasureDefinition& measure);
+  // One site's series (one population's, or each of the site's).
+  [[nodiscard]] Result<MeasureChartView> SiteMeasureChart(const RequestContext& ctx,
+                                                          const std::string& measure_id,
+                                                          Id site_id,
+                                                          std::optional<Id> population_id,
+                                                          const MeasureChartQuery& query);
+  // Every site's series, small cells suppressed.
+  [[nodiscard]] Result<MeasureChartView> CrossSiteMeasure(const RequestContext& ctx,
+                                                          const std::string& measure_id,
+                                                          const MeasureChartQuery& query);
+  // The team's series (its site and population) with the changes it tested, from its
+  // improvement passports, placed on the time axis and taken as limits says.
+  [[nodiscard]] Result<MeasureChartView> TeamMeasureChart(const RequestContext& ctx, Id team_id,
+                                                          const std::string& measure_id,
+                                                          MeasureChartQuery query,
+                                                          ChangeLimits limits);
+  // Cells of fewer observations (denominator, or count) are suppressed for the community
+  // (default kDefaultMinCell; at least 1).
+  static constexpr std::size_t kDefaultMinCell = 5;
+  void SetMinCell(std::size_t min_cell);
+  // Loads the measure store's copy from the database (at start; otherwise the first read does).
+  [[nodiscard]] Status LoadMeasures();
+
  private:
   // What a decision is about, for its audit record.
   struct Subject {
@@ -444,10 +478,19 @@ class App {
   Result<std::shared_ptr<const Questionnaire>> ModelOf(const QuestionnaireVersion& version);
   // The team with its members, read now.
   Result<TeamDetail> DetailOf(const Team& team);
+  // The chart of each wanted (site, population) series of a measure, cells under min_cell
+  // suppressed (0: none).
+  Result<MeasureChartView> ChartMeasure(const std::string& measure_id,
+                                        const MeasureChartQuery& query, std::size_t min_cell,
+                                        const std::function<bool(Id site, Id population)>& wanted);
+  // The changes of the team's passports that have a date, oldest first.
+  Result<std::vector<TestedChange>> TestedChanges(Id team_id);
 
   store::Store& store_;
   const std::vector<Guide> guides_;
   const QuestionnaireFormat* format_;
+  MeasureStore measures_;
+  std::size_t min_cell_ = kDefaultMinCell;
   std::mutex models_mutex_;
   std::map<std::pair<std::string, std::int64_t>, std::shared_ptr<const Questionnaire>> models_;
   auth::LoginThrottle throttle_;

@@ -149,6 +149,14 @@ std::string_view ActionName(Action action) {
       return "patient_note.write";
     case Action::kVisitNoteWrite:
       return "visit_note.write";
+    case Action::kMeasureList:
+      return "measure.list";
+    case Action::kMeasureDefine:
+      return "measure.define";
+    case Action::kMeasureRead:
+      return "measure.read";
+    case Action::kMeasureCompare:
+      return "measure.compare";
   }
   return "unknown";
 }
@@ -165,7 +173,29 @@ Decision Authorize(const Principal& p, Action action, const Target& t) {
     case Action::kTeamList:           // the list is narrowed to what the user may read
     case Action::kTokenManage:        // a user's own tokens only
     case Action::kQuestionnaireRead:  // instruments are public texts; the list is narrowed
+    case Action::kMeasureList:        // definitions, no data
       return AllowAnySignedIn();
+
+    case Action::kMeasureDefine:
+      return IsCommunityAdmin(p) ? Allow(Role::kAdmin) : Deny();
+
+    // A site's staff see its aggregates whole: they care for the people in them.
+    case Action::kMeasureRead:
+      for (Role role : {Role::kTeamLead, Role::kTeamMember, Role::kProfessional, Role::kAdmin}) {
+        if (HoldsAtSite(p, role, t.site_id) != nullptr) {
+          return Allow(role);
+        }
+      }
+      return Deny();
+
+    // The community learns across sites from aggregates whose small cells are suppressed.
+    case Action::kMeasureCompare:
+      for (Role role : {Role::kFacilitator, Role::kResearcher, Role::kAdmin}) {
+        if (Holds(p, role, std::nullopt) != nullptr) {
+          return Allow(role);
+        }
+      }
+      return Deny();
 
     case Action::kSiteCreate:
     case Action::kSiteUpdate:

@@ -46,6 +46,10 @@ enum class Action {
   kResponseSubmit,  // answer a questionnaire for the patient (target.user_id: theirs)
   kPatientNoteWrite,  // write the patient's own words on their dashboard (target.user_id)
   kVisitNoteWrite,    // write a professional's visit note on a patient of target.site_id
+  kMeasureList,       // read the measures' definitions
+  kMeasureDefine,     // define a measure for the whole community
+  kMeasureRead,       // read target.site_id's measure aggregates, every cell
+  kMeasureCompare,    // read every site's measure aggregates, small cells suppressed
 };
 
 std::string_view ActionName(Action action);

@@ -64,6 +64,29 @@ TEST(Authorize, APatientWritesTheirOwnWordsAndAProfessionalTheVisitNote) {
   EXPECT_FALSE(Authorize(admin, Action::kVisitNoteWrite, pias_record).allowed);
 }
 
+// A site's staff read its measures whole; the community compares sites only through
+// aggregates with small cells suppressed; patients do neither.
+TEST(Authorize, MeasuresAreReadWholeAtTheSiteAndComparedAcrossSitesByTheCommunity) {
+  const Target site_a{kSiteA, {}, {}, {}};
+  const Principal lead = With({{Role::kTeamLead, kSiteA, kTeamA}});
+  EXPECT_EQ(Authorize(lead, Action::kMeasureRead, site_a).role, "team_lead");
+  EXPECT_FALSE(Authorize(lead, Action::kMeasureRead, {kSiteB, {}, {}, {}}).allowed);
+  EXPECT_FALSE(Authorize(lead, Action::kMeasureCompare, {}).allowed);
+  const Principal facilitator = With({{Role::kFacilitator, std::nullopt, std::nullopt}});
+  EXPECT_FALSE(Authorize(facilitator, Action::kMeasureRead, site_a).allowed);
+  EXPECT_EQ(Authorize(facilitator, Action::kMeasureCompare, {}).role, "facilitator");
+  const Principal site_facilitator = With({{Role::kFacilitator, kSiteA, std::nullopt}});
+  EXPECT_FALSE(Authorize(site_facilitator, Action::kMeasureCompare, {}).allowed);
+  const Principal pia = With({{Role::kPatient, kSiteA, std::nullopt}}, 7);
+  EXPECT_FALSE(Authorize(pia, Action::kMeasureRead, site_a).allowed);
+  EXPECT_FALSE(Authorize(pia, Action::kMeasureCompare, {}).allowed);
+  EXPECT_TRUE(Authorize(pia, Action::kMeasureList, {}).allowed);
+  const Principal db_operator = With({{Role::kAdmin, std::nullopt, std::nullopt}});
+  EXPECT_TRUE(Authorize(db_operator, Action::kMeasureDefine, {}).allowed);
+  EXPECT_FALSE(Authorize(With({{Role::kAdmin, kSiteA, std::nullopt}}), Action::kMeasureDefine, {})
+                   .allowed);
+}
+
 TEST(Authorize, QuestionnairesAreImportedByTheAdminsOfTheirScope) {
   const Principal site_admin = With({{Role::kAdmin, kSiteA, std::nullopt}});
   const Principal community_admin = With({{Role::kAdmin, std::nullopt, std::nullopt}});

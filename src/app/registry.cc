@@ -210,8 +210,10 @@ Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
   }
   const std::string title = version->title;
   const std::int64_t now = NowMs();
+  std::optional<MeasureStore::Batch> measured;
   auto stored = store::WriteValue<SubmittedResponse>(
       store_, [&](store::Repositories& repos) -> Result<SubmittedResponse> {
+        COVALUE_ASSIGN_OR_RETURN(measured, MeasureStore::Batch::Begin(repos));
         SubmittedResponse written;
         COVALUE_ASSIGN_OR_RETURN(
             written.stored,
@@ -228,6 +230,7 @@ Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
               repos.Registry().AddObservation(Observation{
                   0, patient.site_id, patient.population_id, patient.id, kScoreSystem, code,
                   display, submission.authored_ms, value, "{score}", band, written.stored.id}));
+          measured->Observe(o);
           written.observations.push_back(std::move(o));
           return Ok();
         };
@@ -241,6 +244,7 @@ Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
                                             fmt::format("{}: {}", title, name), value, ""));
           }
         }
+        COVALUE_RETURN_IF_ERROR(measured->Flush(repos));
         COVALUE_RETURN_IF_ERROR(AppendAudit(
             repos, ctx, access.second, Action::kResponseSubmit, TargetOf(patient),
             {"response", std::to_string(written.stored.id), patient.id}, AuditOutcome::kAllowed));
@@ -249,6 +253,7 @@ Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
   if (!stored) {
     return Fail(stored.error());
   }
+  measures_.Apply(*measured);
   out.stored = std::move(stored->stored);
   out.observations = std::move(stored->observations);
   return out;
@@ -279,7 +284,9 @@ Result<std::size_t> App::ImportRegistry(const RequestContext& ctx, Id site_id,
     }
     observations += record.observations.size();
   }
+  std::optional<MeasureStore::Batch> measured;
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
+    COVALUE_ASSIGN_OR_RETURN(measured, MeasureStore::Batch::Begin(repos));
     std::map<Id, bool> populations;  // population id → the site's own
     for (std::size_t i = 0; i < records.size(); ++i) {
       RegistryRecord& record = records[i];
@@ -308,8 +315,10 @@ Result<std::size_t> App::ImportRegistry(const RequestContext& ctx, Id site_id,
         o.population_id = created->population_id;
         o.patient_id = created->id;
         COVALUE_RETURN_IF_ERROR(repos.Registry().AddObservation(o));
+        measured->Observe(o);
       }
     }
+    COVALUE_RETURN_IF_ERROR(measured->Flush(repos));
     return AppendAudit(
         repos, ctx, decision, Action::kPatientCreate, target,
         {"patient",
@@ -317,6 +326,7 @@ Result<std::size_t> App::ImportRegistry(const RequestContext& ctx, Id site_id,
          {}},
         AuditOutcome::kAllowed);
   }));
+  measures_.Apply(*measured);
   return observations;
 }
 

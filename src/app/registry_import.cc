@@ -88,7 +88,9 @@ Result<RegistryImportReport> App::ImportRegistryFile(
   }
 
   const std::size_t total = file.patients.size() + file.observations.size();
+  std::optional<MeasureStore::Batch> measured;
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
+    COVALUE_ASSIGN_OR_RETURN(measured, MeasureStore::Batch::Begin(repos));
     std::size_t written = 0;
     const auto wrote = [&] {
       if (progress && ++written % kProgressEvery == 0) {
@@ -107,8 +109,10 @@ Result<RegistryImportReport> App::ImportRegistryFile(
       o.population_id = patient.population_id;
       o.patient_id = patient.id;
       COVALUE_RETURN_IF_ERROR(repos.Registry().AddObservation(o).map([](auto&&) {}));
+      measured->Observe(o);
       wrote();
     }
+    COVALUE_RETURN_IF_ERROR(measured->Flush(repos));
     return AppendAudit(repos, ctx, decision, Action::kPatientCreate, target,
                        {"patient",
                         fmt::format("registry file of {} patients, {} observations",
@@ -116,6 +120,7 @@ Result<RegistryImportReport> App::ImportRegistryFile(
                         {}},
                        AuditOutcome::kAllowed);
   }));
+  measures_.Apply(*measured);
   if (progress) {
     progress(total, total);
   }

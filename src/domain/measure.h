@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "domain/error.h"
 #include "domain/value_domain.h"
 
 namespace covalue {
@@ -24,11 +25,22 @@ std::string_view MeasureKindName(MeasureKind kind);  // "proportion", "rate", �
 std::optional<MeasureKind> ParseMeasureKind(std::string_view name);
 
 enum class Direction { kHigherIsBetter, kLowerIsBetter };
+std::string_view DirectionName(Direction direction);  // "higher", "lower"
+std::optional<Direction> ParseDirection(std::string_view name);
 
 // The value compass (Nelson EC, Mohr JJ, Batalden PB, Plume SK. Improving health care, part 1:
 // the clinical value compass. Jt Comm J Qual Improv 1996;22(4):243-58).
 enum class CompassQuadrant { kClinical, kFunctional, kExperience, kCost };
 std::string_view QuadrantName(CompassQuadrant quadrant);  // "clinical", "functional", …
+std::optional<CompassQuadrant> ParseQuadrant(std::string_view name);
+
+// The periods a measure is aggregated over (UTC): weeks from Monday, calendar months and
+// quarters.
+enum class PeriodKind { kWeek, kMonth, kQuarter };
+inline constexpr PeriodKind kAllPeriodKinds[] = {PeriodKind::kWeek, PeriodKind::kMonth,
+                                                 PeriodKind::kQuarter};
+std::string_view PeriodKindName(PeriodKind kind);  // "week", "month", "quarter"
+std::optional<PeriodKind> ParsePeriodKind(std::string_view name);
 
 struct MeasureDefinition {
   std::string id;  // "phq9-mean"
@@ -52,5 +64,10 @@ struct MeasureDefinition {
     return !threshold || (at_least ? value >= *threshold : value <= *threshold);
   }
 };
+
+// kInvalidArgument naming the field: an id of 1–64 characters from [a-z0-9-] starting with a
+// letter or digit, a name, a code system and code, finite numbers, and a threshold for the
+// kinds that count events meeting one (proportions).
+[[nodiscard]] Status ValidateMeasure(const MeasureDefinition& measure);
 
 }  // namespace covalue

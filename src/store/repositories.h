@@ -10,6 +10,7 @@
 #include "domain/audit_record.h"
 #include "domain/community.h"
 #include "domain/error.h"
+#include "domain/measure.h"
 #include "domain/page.h"
 #include "domain/questionnaire.h"
 #include "domain/registry.h"
@@ -252,6 +253,44 @@ class RegistryRepository {
   // The patient's notes, newest first, with their authors' display names.
   [[nodiscard]] virtual Result<Page<PatientNote>> ListNotes(Id patient_id,
                                                             const PageRequest& page) = 0;
+  // Calls visit for every observation of the code, in id order (a measure's rebuild); stops
+  // early when visit returns false.
+  [[nodiscard]] virtual Status ScanObservations(
+      const std::string& system, const std::string& code,
+      const std::function<bool(const Observation&)>& visit) = 0;
+};
+
+// One period's aggregates of one measure at one site and population.
+struct MeasureAggregateRow {
+  Id site_id = 0;
+  Id population_id = 0;
+  std::string measure_id;
+  PeriodKind period_kind = PeriodKind::kMonth;
+  std::int64_t period = 0;
+  std::int64_t count = 0;
+  double sum = 0;
+  double sum_squares = 0;
+  double numerator = 0;
+  double denominator = 0;
+};
+
+// Measure definitions and the measure store's aggregates (DESIGN.md §3 "Measure store").
+class MeasureRepository {
+ public:
+  virtual ~MeasureRepository() = default;
+  // kConflict when the id is taken.
+  [[nodiscard]] virtual Status CreateDefinition(const MeasureDefinition& measure) = 0;
+  // By id.
+  [[nodiscard]] virtual Result<std::vector<MeasureDefinition>> Definitions() = 0;
+  // Adds each row's aggregates to the stored ones of its period (a new period starts at zero)
+  // and counts one more generation; returns that generation.
+  [[nodiscard]] virtual Result<std::int64_t> AddAggregates(
+      const std::vector<MeasureAggregateRow>& rows) = 0;
+  // How many transactions have changed the aggregates.
+  [[nodiscard]] virtual Result<std::int64_t> Generation() = 0;
+  // Calls visit for every stored row, series by series in period order.
+  [[nodiscard]] virtual Status ScanAggregates(
+      const std::function<void(const MeasureAggregateRow&)>& visit) = 0;
 };
 
 class Repositories {
@@ -266,6 +305,7 @@ class Repositories {
   virtual WorkbookRepository& Workbooks() = 0;
   virtual QuestionnaireRepository& Questionnaires() = 0;
   virtual RegistryRepository& Registry() = 0;
+  virtual MeasureRepository& Measures() = 0;
 };
 
 // Counters since the store was opened.

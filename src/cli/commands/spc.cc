@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analytics/spc/chart.h"
+#include "app/export/spc_json.h"
 #include "app/export/spc_svg.h"
 #include "app/imports/spc_table.h"
 #include "cli/commands/commands.h"
@@ -33,40 +34,6 @@ struct SpcOptions {
   std::string svg;  // a file to draw the charts in
   bool json = false;
 };
-
-json Optional(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
-
-json PointJson(const spc::ChartPoint& p, const app::SpcFacet& facet) {
-  const std::string& x = facet.x[p.index - 1];
-  return {{"index", p.index},
-          {"x", facet.numeric_x ? json(std::stod(x)) : json(x)},
-          {"part", p.part},
-          {"baseline", p.baseline},
-          {"include", p.include},
-          {"y", Optional(p.y)},
-          {"n", Optional(p.n)},
-          {"cl", Optional(p.cl)},
-          {"lcl", Optional(p.lcl)},
-          {"ucl", Optional(p.ucl)},
-          {"lcl_2sigma", Optional(p.lcl_2sigma)},
-          {"ucl_2sigma", Optional(p.ucl_2sigma)},
-          {"target", Optional(p.target)},
-          {"sigma_signal", p.sigma_signal},
-          {"runs_signal", p.runs_signal},
-          {"signals", p.signals},
-          {"explanation", p.explanation}};
-}
-
-json PartJson(const spc::ChartPart& p) {
-  return {{"part", p.part},
-          {"n_obs", p.n_obs},
-          {"n_useful", p.n_useful},
-          {"longest_run", p.longest_run},
-          {"longest_run_max", p.longest_run_max},
-          {"n_crossings", p.n_crossings},
-          {"n_crossings_min", p.n_crossings_min},
-          {"runs_signal", p.runs_signal}};
-}
 
 std::string Cell(const std::optional<double>& value) {
   return value ? fmt::format("{:.6g}", *value) : "-";
@@ -158,11 +125,12 @@ int Spc(const SpcOptions& o) {
     }
     json parts = json::array();
     for (const spc::ChartPart& part : chart->parts) {
-      parts.push_back(PartJson(part));
+      parts.push_back(app::SpcPartJson(part));
     }
     json points = json::array();
     for (const spc::ChartPoint& point : chart->points) {
-      points.push_back(PointJson(point, facet));
+      const std::string& x = facet.x[point.index - 1];
+      points.push_back(app::SpcPointJson(point, facet.numeric_x ? json(std::stod(x)) : json(x)));
     }
     out["facets"].push_back({{"facet", facet.name ? json(*facet.name) : json(nullptr)},
                              {"parts", parts},

@@ -27,6 +27,14 @@ Statement& Statement::BindReal(double value) {
   return *this;
 }
 
+Statement& Statement::BindReal(std::optional<double> value) {
+  if (value) {
+    return BindReal(*value);
+  }
+  sqlite3_bind_null(stmt_, next_index_++);
+  return *this;
+}
+
 Statement& Statement::Bind(std::string_view value) {
   sqlite3_bind_text64(stmt_, next_index_++, value.data(), value.size(), SQLITE_TRANSIENT,
                       SQLITE_UTF8);
@@ -66,6 +74,13 @@ Status Statement::Run() {
 std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
 
 double Statement::Real(int column) const { return sqlite3_column_double(stmt_, column); }
+
+std::optional<double> Statement::OptionalReal(int column) const {
+  if (IsNull(column)) {
+    return std::nullopt;
+  }
+  return Real(column);
+}
 
 std::optional<std::int64_t> Statement::OptionalInt(int column) const {
   if (IsNull(column)) {

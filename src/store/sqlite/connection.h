@@ -32,6 +32,7 @@ class Statement {
   Statement& Bind(std::string_view value);
   Statement& Bind(std::optional<std::int64_t> value);
   Statement& BindReal(double value);
+  Statement& BindReal(std::optional<double> value);
 
   // Advances to the next row: true for a row, false when done.
   [[nodiscard]] Result<bool> Step();
@@ -41,6 +42,7 @@ class Statement {
   std::int64_t Int(int column) const;
   std::optional<std::int64_t> OptionalInt(int column) const;
   double Real(int column) const;
+  std::optional<double> OptionalReal(int column) const;
   std::string Text(int column) const;
   bool IsNull(int column) const;
 

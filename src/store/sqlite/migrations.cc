@@ -12,6 +12,7 @@ std::string_view Migration0002();
 std::string_view Migration0003();
 std::string_view Migration0004();
 std::string_view Migration0005();
+std::string_view Migration0006();
 }  // namespace covalue::embedded
 
 namespace covalue::store::sqlite {
@@ -29,6 +30,7 @@ constexpr Migration kMigrations[] = {
     {3, &embedded::Migration0003},
     {4, &embedded::Migration0004},
     {5, &embedded::Migration0005},
+    {6, &embedded::Migration0006},
 };
 
 std::int64_t NowMs() {

@@ -283,6 +283,21 @@ Result<std::vector<PatientKey>> SqliteRegistryRepository::PatientKeys(Id site_id
   });
 }
 
+Status SqliteRegistryRepository::ScanObservations(
+    const std::string& system, const std::string& code,
+    const std::function<bool(const Observation&)>& visit) {
+  COVALUE_ASSIGN_OR_RETURN(auto query,
+                           db_.Prepare(std::string(kObservationColumns) +
+                                       "WHERE system = ? AND code = ? ORDER BY id"));
+  query.Bind(system).Bind(code);
+  for (;;) {
+    COVALUE_ASSIGN_OR_RETURN(bool more, query.Step());
+    if (!more || !visit(ReadObservation(query))) {
+      return Ok();
+    }
+  }
+}
+
 Result<PatientNote> SqliteRegistryRepository::AddNote(const PatientNote& note) {
   COVALUE_ASSIGN_OR_RETURN(
       auto insert, db_.Prepare("INSERT INTO patient_notes (patient_id, kind, text, author_id, "

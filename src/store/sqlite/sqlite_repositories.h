@@ -153,9 +153,24 @@ class SqliteRegistryRepository final : public RegistryRepository {
                                              const PageRequest& page) override;
   Result<PatientNote> AddNote(const PatientNote& note) override;
   Result<Page<PatientNote>> ListNotes(Id patient_id, const PageRequest& page) override;
+  Status ScanObservations(const std::string& system, const std::string& code,
+                          const std::function<bool(const Observation&)>& visit) override;
 
  private:
   Result<Patient> WithFields(Patient patient);
+  Connection& db_;
+};
+
+class SqliteMeasureRepository final : public MeasureRepository {
+ public:
+  explicit SqliteMeasureRepository(Connection& db) : db_(db) {}
+  Status CreateDefinition(const MeasureDefinition& measure) override;
+  Result<std::vector<MeasureDefinition>> Definitions() override;
+  Result<std::int64_t> AddAggregates(const std::vector<MeasureAggregateRow>& rows) override;
+  Result<std::int64_t> Generation() override;
+  Status ScanAggregates(const std::function<void(const MeasureAggregateRow&)>& visit) override;
+
+ private:
   Connection& db_;
 };
 
@@ -171,7 +186,8 @@ class SqliteRepositories final : public Repositories {
         audit_(db),
         workbooks_(db),
         questionnaires_(db),
-        registry_(db) {}
+        registry_(db),
+        measures_(db) {}
   SiteRepository& Sites() override { return sites_; }
   PopulationRepository& Populations() override { return populations_; }
   TeamRepository& Teams() override { return teams_; }
@@ -181,6 +197,7 @@ class SqliteRepositories final : public Repositories {
   WorkbookRepository& Workbooks() override { return workbooks_; }
   QuestionnaireRepository& Questionnaires() override { return questionnaires_; }
   RegistryRepository& Registry() override { return registry_; }
+  MeasureRepository& Measures() override { return measures_; }
 
  private:
   SqliteSiteRepository sites_;
@@ -192,6 +209,7 @@ class SqliteRepositories final : public Repositories {
   SqliteWorkbookRepository workbooks_;
   SqliteQuestionnaireRepository questionnaires_;
   SqliteRegistryRepository registry_;
+  SqliteMeasureRepository measures_;
 };
 
 // The row limit a page query asks for: one more than the page, to know whether another follows.

@@ -1,0 +1,128 @@
+#include "app/measure_store.h"
+
+#include <mutex>
+
+#include "analytics/measures.h"
+
+namespace covalue::app {
+
+Result<MeasureStore::Batch> MeasureStore::Batch::Begin(store::Repositories& repos) {
+  COVALUE_ASSIGN_OR_RETURN(std::vector<MeasureDefinition> definitions,
+                           repos.Measures().Definitions());
+  Batch batch;
+  for (MeasureDefinition& m : definitions) {
+    auto key = std::make_pair(m.system, m.code);
+    batch.by_code_.emplace(std::move(key), std::move(m));
+  }
+  return batch;
+}
+
+MeasureStore::Batch MeasureStore::Batch::Of(const MeasureDefinition& measure) {
+  Batch batch;
+  batch.by_code_.emplace(std::make_pair(measure.system, measure.code), measure);
+  return batch;
+}
+
+void MeasureStore::Batch::Observe(const Observation& o) {
+  const auto [first, last] = by_code_.equal_range({o.system, o.code});
+  for (auto it = first; it != last; ++it) {
+    const MeasureDefinition& m = it->second;
+    const analytics::Contribution c = analytics::ContributionOf(m, o.value);
+    for (PeriodKind kind : kAllPeriodKinds) {
+      delta_.Add({o.site_id, o.population_id, m.id, kind},
+                 analytics::PeriodOf(kind, o.effective_ms), c);
+    }
+  }
+}
+
+Status MeasureStore::Batch::Flush(store::Repositories& repos) {
+  if (delta_.SeriesCount() == 0) {
+    return Ok();  // nothing of any measure: no new generation
+  }
+  std::vector<store::MeasureAggregateRow> rows;
+  delta_.ForEach([&](const analytics::SeriesKey& key, const analytics::AggregateSeries& s) {
+    for (std::size_t i = 0; i < s.Periods(); ++i) {
+      rows.push_back({key.site_id, key.population_id, key.measure, key.period, s.period[i],
+                      s.count[i], s.sum[i], s.sum_squares[i], s.numerator[i], s.denominator[i]});
+    }
+  });
+  COVALUE_ASSIGN_OR_RETURN(generation_, repos.Measures().AddAggregates(rows));
+  return Ok();
+}
+
+void MeasureStore::Apply(const Batch& batch) {
+  const std::unique_lock lock(mutex_);
+  if (!loaded_ || batch.generation_ <= generation_) {
+    return;  // a later load reads it from the database, or a reload already has it
+  }
+  if (batch.generation_ != generation_ + 1) {
+    stale_ = true;  // a generation in between is not here yet
+    return;
+  }
+  aggregates_.Merge(batch.delta_);
+  generation_ = batch.generation_;
+}
+
+void MeasureStore::Invalidate() {
+  const std::unique_lock lock(mutex_);
+  stale_ = true;
+}
+
+Status MeasureStore::Load(store::Store& store) {
+  std::int64_t generation = 0;
+  std::vector<MeasureDefinition> definitions;
+  analytics::MeasureAggregates aggregates;
+  COVALUE_RETURN_IF_ERROR(store.Read([&](store::Repositories& repos) -> Status {
+    COVALUE_ASSIGN_OR_RETURN(generation, repos.Measures().Generation());
+    COVALUE_ASSIGN_OR_RETURN(definitions, repos.Measures().Definitions());
+    return repos.Measures().ScanAggregates([&](const store::MeasureAggregateRow& r) {
+      aggregates.Accumulate({r.site_id, r.population_id, r.measure_id, r.period_kind}, r.period,
+                            {r.count, r.sum, r.sum_squares, r.numerator, r.denominator});
+    });
+  }));
+  const std::unique_lock lock(mutex_);
+  if (loaded_ && !stale_ && generation < generation_) {
+    return Ok();  // commits applied while loading are newer than this snapshot
+  }
+  loaded_ = true;
+  stale_ = false;
+  generation_ = generation;
+  checked_ = std::chrono::steady_clock::now();
+  definitions_ = std::move(definitions);
+  aggregates_ = std::move(aggregates);
+  return Ok();
+}
+
+Status MeasureStore::Refresh(store::Store& store) {
+  const auto now = std::chrono::steady_clock::now();
+  {
+    const std::shared_lock lock(mutex_);
+    if (loaded_ && !stale_ && now - checked_ < kRecheckInterval) {
+      return Ok();
+    }
+  }
+  std::int64_t stored = 0;
+  COVALUE_RETURN_IF_ERROR(store.Read([&](store::Repositories& repos) -> Status {
+    COVALUE_ASSIGN_OR_RETURN(stored, repos.Measures().Generation());
+    return Ok();
+  }));
+  {
+    const std::unique_lock lock(mutex_);
+    if (loaded_ && !stale_ && stored <= generation_) {
+      checked_ = now;
+      return Ok();
+    }
+  }
+  return Load(store);
+}
+
+Status MeasureStore::Read(
+    store::Store& store,
+    const std::function<Status(const std::vector<MeasureDefinition>& definitions,
+                               const analytics::MeasureAggregates& aggregates)>& read) {
+  COVALUE_RETURN_IF_ERROR(Refresh(store));
+  const std::shared_lock lock(mutex_);
+  return read(definitions_, aggregates_);
+}
+
+}  // namespace covalue::app

@@ -1,0 +1,81 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <shared_mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "analytics/measure_store.h"
+#include "domain/measure.h"
+#include "domain/registry.h"
+#include "store/repositories.h"
+
+namespace covalue::app {
+
+// The measure store (DESIGN.md §3): the database keeps per (site, population, measure, period)
+// aggregates written in the transaction that writes the observations; this process keeps a
+// copy in memory (analytics::MeasureAggregates) that serves every chart in O(periods).
+//
+// Writers collect a Batch inside their write, Flush it before the write ends, and Apply it
+// once the write has committed. Each flush counts one generation in the database; the copy
+// knows the generation it reflects, so a gap (another process wrote, or two commits applied out
+// of order) makes the next read reload the copy from the database. Another process's writes
+// are seen within kRecheckInterval.
+class MeasureStore {
+ public:
+  static constexpr std::chrono::milliseconds kRecheckInterval{1000};
+
+  // What one write adds: the contributions of its observations to every measure of their code,
+  // for weeks, months and quarters.
+  class Batch {
+   public:
+    // With the definitions stored in the write's transaction.
+    [[nodiscard]] static Result<Batch> Begin(store::Repositories& repos);
+    // With one definition only (a new measure's rebuild).
+    static Batch Of(const MeasureDefinition& measure);
+    void Observe(const Observation& observation);
+    // Adds the batch to the stored aggregates (a new generation). Call once, inside the write.
+    [[nodiscard]] Status Flush(store::Repositories& repos);
+
+   private:
+    friend class MeasureStore;
+    std::multimap<std::pair<std::string, std::string>, MeasureDefinition> by_code_;
+    analytics::MeasureAggregates delta_;
+    std::int64_t generation_ = 0;  // set by Flush
+  };
+
+  // After a write with the batch committed.
+  void Apply(const Batch& batch);
+  // After a write that changed the definitions: the next read reloads.
+  void Invalidate();
+
+  // Calls read with the definitions (by id) and the aggregates, under a shared lock: read copies
+  // what it needs and returns. Loads the copy on first use and reloads it when the database has
+  // moved on without this process.
+  [[nodiscard]] Status Read(
+      store::Store& store,
+      const std::function<Status(const std::vector<MeasureDefinition>& definitions,
+                                 const analytics::MeasureAggregates& aggregates)>& read);
+
+  // Loads the copy now (at start, so that the first reader does not wait).
+  [[nodiscard]] Status Load(store::Store& store);
+
+ private:
+  // Reloads when never loaded, marked stale, or another process wrote (checked at most once per
+  // kRecheckInterval).
+  Status Refresh(store::Store& store);
+
+  mutable std::shared_mutex mutex_;
+  bool loaded_ = false;
+  bool stale_ = false;
+  std::int64_t generation_ = 0;
+  std::chrono::steady_clock::time_point checked_{};
+  std::vector<MeasureDefinition> definitions_;
+  analytics::MeasureAggregates aggregates_;
+};
+
+}  // namespace covalue::app

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analytics/spc/chart.h"
+#include "domain/community.h"
+#include "domain/measure.h"
+
+namespace covalue::app {
+
+// What a measure's charts are asked for.
+struct MeasureChartQuery {
+  PeriodKind period = PeriodKind::kMonth;
+  analytics::spc::Rules rules = analytics::spc::Rules::kAnhoej;
+  // The baseline: the points that begin before this instant give the centre and limits of
+  // every point (qicharts2's freeze, placed by date so that it means the same in every site's
+  // series).
+  std::optional<std::int64_t> baseline_before_ms;
+  // Phases: each starts a new part with its own centre and limits (qicharts2's part), at the
+  // first point that begins at or after it. Takes precedence over the baseline, as in qicharts2.
+  std::vector<std::int64_t> phase_starts_ms;
+};
+
+// One site's (and population's) series of a measure, charted.
+struct MeasureSeries {
+  Id site_id = 0;
+  std::string site;
+  Id population_id = 0;
+  std::string population;
+  std::vector<std::string> x;  // the periods' labels (analytics::PeriodLabel) or event dates
+  std::vector<std::int64_t> start_ms;  // where each point begins (UTC ms)
+  // Per point: the cell's size (denominator, or observations), and whether it is under the
+  // minimum cell size and so left out (its y, limits and n are absent; it is not used for the
+  // centre, limits or runs).
+  std::vector<std::optional<double>> n;
+  std::vector<bool> suppressed;
+  analytics::spc::Chart chart;
+};
+
+// The 1-based index of the first point that begins at or after ms; 0 when every point does or
+// none does (the instant splits nothing).
+std::size_t PointAt(const MeasureSeries& series, std::int64_t ms);
+
+// A change a team tested, from its improvement passport (cycle.change, cycle.change-date).
+struct TestedChange {
+  Id workbook_id = 0;
+  std::string date;  // YYYY-MM-DD
+  std::string text;
+  // The 1-based index of the first point on or after the change in the team's series; 0 when
+  // the change is outside it.
+  std::size_t point = 0;
+};
+
+// How a team's chart takes its changes: limits from the baseline before the first change
+// (points after it judged against them: a shift shows as a signal), or recomputed for each
+// phase the changes split.
+enum class ChangeLimits { kBaseline, kPhases };
+
+struct MeasureChartView {
+  MeasureDefinition measure;
+  PeriodKind period = PeriodKind::kMonth;
+  analytics::spc::Rules rules = analytics::spc::Rules::kAnhoej;
+  // Cells under it are suppressed; 0 when the reader sees every cell (the site's own staff).
+  std::size_t min_cell = 0;
+  std::vector<MeasureSeries> series;
+  std::vector<TestedChange> changes;  // a team's chart only
+  std::optional<ChangeLimits> limits;  // a team's chart only
+};
+
+}  // namespace covalue::app

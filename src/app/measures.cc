@@ -1,0 +1,359 @@
+// Measures: definitions, and their charts from the measure store (DESIGN.md §3, §6).
+//
+// Reads of aggregates are not written to the audit trail (they hold no one's record, as the
+// site list does not); denials are, through Permit.
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "analytics/measures.h"
+#include "app/app.h"
+#include "domain/dates.h"
+
+namespace covalue::app {
+namespace {
+
+namespace spc = analytics::spc;
+
+constexpr const char* kPassportGuide = "improvement-passport";
+
+// A series before charting: its points' labels, subgroups and cell sizes.
+struct Points {
+  std::vector<std::string> x;
+  std::vector<spc::Subgroup> subgroups;
+  std::vector<std::optional<double>> n;
+  std::vector<std::int64_t> start_ms;  // where each point begins, to place changes
+};
+
+bool CountsEvents(MeasureKind kind) {
+  return kind == MeasureKind::kDaysBetween || kind == MeasureKind::kCasesBetween;
+}
+
+Points FromAggregates(const MeasureDefinition& m, PeriodKind period,
+                      const analytics::AggregateSeries& s) {
+  Points out;
+  out.subgroups = analytics::SubgroupsOf(s, m.kind);
+  for (std::size_t i = 0; i < s.Periods(); ++i) {
+    out.x.push_back(analytics::PeriodLabel(period, s.period[i]));
+    out.start_ms.push_back(analytics::PeriodStartMs(period, s.period[i]));
+    const bool per_observation = m.kind == MeasureKind::kProportion || m.kind == MeasureKind::kRate;
+    out.n.emplace_back(per_observation ? s.denominator[i] : static_cast<double>(s.count[i]));
+  }
+  return out;
+}
+
+// Days (t) or observations (g) between consecutive events, one point per event after the
+// first, labelled with the event's date. Every point is one event: a cell of 1.
+Points FromEvents(const MeasureDefinition& m, std::vector<Observation> observations) {
+  std::stable_sort(observations.begin(), observations.end(),
+                   [](const Observation& a, const Observation& b) {
+                     return a.effective_ms < b.effective_ms;
+                   });
+  Points out;
+  std::optional<std::int64_t> last_event;
+  double between = 0;
+  for (const Observation& o : observations) {
+    if (!m.Meets(o.value)) {
+      between += 1;
+      continue;
+    }
+    if (last_event) {
+      const double y = m.kind == MeasureKind::kDaysBetween
+                           ? static_cast<double>(o.effective_ms - *last_event) / 86'400'000.0
+                           : between;
+      out.x.push_back(FormatDate(o.effective_ms));
+      out.start_ms.push_back(o.effective_ms);
+      out.subgroups.push_back({{y}, {}});
+      out.n.emplace_back(1.0);
+    }
+    last_event = o.effective_ms;
+    between = 0;
+  }
+  return out;
+}
+
+void Suppress(Points& points, std::size_t min_cell, std::vector<bool>& suppressed) {
+  suppressed.assign(points.subgroups.size(), false);
+  for (std::size_t i = 0; i < points.subgroups.size(); ++i) {
+    if (min_cell > 0 && points.n[i] && *points.n[i] < static_cast<double>(min_cell)) {
+      suppressed[i] = true;
+      points.n[i].reset();
+      spc::Subgroup& g = points.subgroups[i];
+      g.y.assign(1, std::nullopt);
+      if (!g.n.empty()) {
+        g.n.assign(1, std::nullopt);
+      }
+    }
+  }
+}
+
+Result<MeasureDefinition> Find(const std::vector<MeasureDefinition>& definitions,
+                               const std::string& id) {
+  const auto found = std::find_if(definitions.begin(), definitions.end(),
+                                  [&](const MeasureDefinition& m) { return m.id == id; });
+  if (found == definitions.end()) {
+    return Fail(ErrorCode::kNotFound, fmt::format("measure {} does not exist", id), "measure_id");
+  }
+  return *found;
+}
+
+// How many of the points begin before ms.
+std::size_t Before(const std::vector<std::int64_t>& start_ms, std::int64_t ms) {
+  return static_cast<std::size_t>(std::lower_bound(start_ms.begin(), start_ms.end(), ms) -
+                                  start_ms.begin());
+}
+
+}  // namespace
+
+std::size_t PointAt(const MeasureSeries& series, std::int64_t ms) {
+  const std::size_t before = Before(series.start_ms, ms);
+  return before == 0 || before >= series.start_ms.size() ? 0 : before + 1;
+}
+
+void App::SetMinCell(std::size_t min_cell) { min_cell_ = std::max<std::size_t>(1, min_cell); }
+
+Status App::LoadMeasures() { return measures_.Load(store_); }
+
+Result<std::vector<MeasureDefinition>> App::ListMeasures(const RequestContext& ctx) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_RETURN_IF_ERROR(Permit(ctx, principal, Action::kMeasureList, {}, {"measure", "", {}}));
+  std::vector<MeasureDefinition> out;
+  COVALUE_RETURN_IF_ERROR(measures_.Read(
+      store_, [&](const std::vector<MeasureDefinition>& definitions, const auto&) -> Status {
+        out = definitions;
+        return Ok();
+      }));
+  return out;
+}
+
+Result<MeasureDefinition> App::DefineMeasure(const RequestContext& ctx,
+                                             const MeasureDefinition& measure) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, Action::kMeasureDefine, {},
+                                                     {"measure", measure.id, {}}));
+  COVALUE_RETURN_IF_ERROR(ValidateMeasure(measure));
+  // The new measure's aggregates come from every observation already stored (the rescan
+  // path), in the write that defines it.
+  COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
+    COVALUE_RETURN_IF_ERROR(repos.Measures().CreateDefinition(measure));
+    MeasureStore::Batch batch = MeasureStore::Batch::Of(measure);
+    COVALUE_RETURN_IF_ERROR(repos.Registry().ScanObservations(
+        measure.system, measure.code, [&](const Observation& o) {
+          batch.Observe(o);
+          return true;
+        }));
+    COVALUE_RETURN_IF_ERROR(batch.Flush(repos));
+    return AppendAudit(repos, ctx, decision, Action::kMeasureDefine, {},
+                       {"measure", measure.id, {}}, AuditOutcome::kAllowed);
+  }));
+  measures_.Invalidate();
+  return measure;
+}
+
+Result<MeasureChartView> App::SiteMeasureChart(const RequestContext& ctx,
+                                               const std::string& measure_id, Id site_id,
+                                               std::optional<Id> population_id,
+                                               const MeasureChartQuery& query) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  const Target target{site_id, std::nullopt, std::nullopt, {}};
+  const Subject subject{"measure", measure_id, {}};
+  // The site's staff see every cell; the community sees the site as in the cross-site view.
+  std::size_t min_cell = 0;
+  if (!Authorize(principal, Action::kMeasureRead, target).allowed) {
+    COVALUE_RETURN_IF_ERROR(Permit(ctx, principal, Action::kMeasureCompare, target, subject));
+    min_cell = min_cell_;
+  }
+  return ChartMeasure(measure_id, query, min_cell, [&](Id site, Id population) {
+    return site == site_id && (!population_id || population == *population_id);
+  });
+}
+
+Result<MeasureChartView> App::CrossSiteMeasure(const RequestContext& ctx,
+                                               const std::string& measure_id,
+                                               const MeasureChartQuery& query) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_RETURN_IF_ERROR(
+      Permit(ctx, principal, Action::kMeasureCompare, {}, {"measure", measure_id, {}}));
+  return ChartMeasure(measure_id, query, min_cell_, [](Id, Id) { return true; });
+}
+
+Result<MeasureChartView> App::TeamMeasureChart(const RequestContext& ctx, Id team_id,
+                                               const std::string& measure_id,
+                                               MeasureChartQuery query, ChangeLimits limits) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Team team, TeamById(team_id));
+  const Target target{team.site_id, team.id, std::nullopt, {}};
+  COVALUE_RETURN_IF_ERROR(
+      Permit(ctx, principal, Action::kMeasureRead, target, {"measure", measure_id, {}}));
+  // The changes the team tested, from its passports (when the reader may read them).
+  std::vector<TestedChange> changes;
+  if (Authorize(principal, Action::kWorkbookRead, target).allowed) {
+    COVALUE_ASSIGN_OR_RETURN(changes, TestedChanges(team.id));
+  }
+  for (const TestedChange& change : changes) {
+    if (const auto at = ParseDateMs(change.date)) {
+      if (limits == ChangeLimits::kPhases) {
+        query.phase_starts_ms.push_back(*at);
+      } else if (!query.baseline_before_ms || *at < *query.baseline_before_ms) {
+        query.baseline_before_ms = *at;
+      }
+    }
+  }
+  COVALUE_ASSIGN_OR_RETURN(
+      MeasureChartView view,
+      ChartMeasure(measure_id, query, 0, [&](Id site, Id population) {
+        return site == team.site_id && population == team.population_id;
+      }));
+  for (TestedChange& change : changes) {
+    const auto at = ParseDateMs(change.date);
+    change.point = at && !view.series.empty() ? PointAt(view.series.front(), *at) : 0;
+  }
+  view.changes = std::move(changes);
+  view.limits = limits;
+  return view;
+}
+
+Result<std::vector<TestedChange>> App::TestedChanges(Id team_id) {
+  std::vector<TestedChange> changes;
+  COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& repos) -> Status {
+    PageRequest page;
+    page.limit = PageRequest::kMaxLimit;
+    for (;;) {
+      COVALUE_ASSIGN_OR_RETURN(Page<Workbook> workbooks,
+                               repos.Workbooks().ListOfTeam(team_id, page));
+      for (const Workbook& w : workbooks.items) {
+        if (w.guide_id != kPassportGuide) {
+          continue;
+        }
+        COVALUE_ASSIGN_OR_RETURN(auto answers, repos.Workbooks().LatestRevisions(w.id));
+        TestedChange change;
+        change.workbook_id = w.id;
+        for (const AnswerRevision& a : answers) {
+          if (a.link_id == "cycle.change") {
+            change.text = a.text;
+          } else if (a.link_id == "cycle.change-date") {
+            change.date = a.text;
+          }
+        }
+        if (ParseDateMs(change.date)) {
+          changes.push_back(std::move(change));
+        }
+      }
+      if (!workbooks.next) {
+        return Ok();
+      }
+      page.after = *workbooks.next;
+    }
+  }));
+  std::stable_sort(changes.begin(), changes.end(),
+                   [](const TestedChange& a, const TestedChange& b) { return a.date < b.date; });
+  return changes;
+}
+
+Result<MeasureChartView> App::ChartMeasure(const std::string& measure_id,
+                                           const MeasureChartQuery& query, std::size_t min_cell,
+                                           const std::function<bool(Id, Id)>& wanted) {
+  MeasureChartView view;
+  view.period = query.period;
+  view.rules = query.rules;
+  view.min_cell = min_cell;
+  std::map<std::pair<Id, Id>, Points> found;
+  COVALUE_RETURN_IF_ERROR(measures_.Read(
+      store_,
+      [&](const std::vector<MeasureDefinition>& definitions,
+          const analytics::MeasureAggregates& aggregates) -> Status {
+        COVALUE_ASSIGN_OR_RETURN(view.measure, Find(definitions, measure_id));
+        if (CountsEvents(view.measure.kind)) {
+          return Ok();
+        }
+        aggregates.ForEach([&](const analytics::SeriesKey& key,
+                               const analytics::AggregateSeries& series) {
+          if (key.measure == measure_id && key.period == query.period &&
+              wanted(key.site_id, key.population_id)) {
+            found.emplace(std::make_pair(key.site_id, key.population_id),
+                          FromAggregates(view.measure, query.period, series));
+          }
+        });
+        return Ok();
+      }));
+  std::map<Id, std::string> sites;
+  std::map<Id, std::string> populations;
+  COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& repos) -> Status {
+    if (CountsEvents(view.measure.kind)) {
+      // Events are charted one by one, from the observations (they are few by nature).
+      std::map<std::pair<Id, Id>, std::vector<Observation>> events;
+      COVALUE_RETURN_IF_ERROR(repos.Registry().ScanObservations(
+          view.measure.system, view.measure.code, [&](const Observation& o) {
+            if (wanted(o.site_id, o.population_id)) {
+              events[{o.site_id, o.population_id}].push_back(o);
+            }
+            return true;
+          }));
+      for (auto& [key, observations] : events) {
+        found.emplace(key, FromEvents(view.measure, std::move(observations)));
+      }
+    }
+    for (PageRequest page{0, PageRequest::kMaxLimit};;) {
+      COVALUE_ASSIGN_OR_RETURN(Page<Site> listed, repos.Sites().List(page));
+      for (const Site& site : listed.items) {
+        sites[site.id] = site.name;
+      }
+      if (!listed.next) {
+        break;
+      }
+      page.after = *listed.next;
+    }
+    for (PageRequest page{0, PageRequest::kMaxLimit};;) {
+      COVALUE_ASSIGN_OR_RETURN(Page<Population> listed,
+                               repos.Populations().List(page, std::nullopt));
+      for (const Population& population : listed.items) {
+        populations[population.id] = population.name;
+      }
+      if (!listed.next) {
+        return Ok();
+      }
+      page.after = *listed.next;
+    }
+  }));
+  for (auto& [key, points] : found) {
+    if (points.subgroups.empty()) {
+      continue;  // fewer than two events: nothing between them yet
+    }
+    MeasureSeries series;
+    series.site_id = key.first;
+    series.site = sites[key.first];
+    series.population_id = key.second;
+    series.population = populations[key.second];
+    Suppress(points, min_cell, series.suppressed);
+    spc::ChartOptions options;
+    options.type = analytics::ChartTypeOf(view.measure.kind);
+    options.rules = query.rules;
+    options.target = view.measure.target;
+    const std::size_t count = points.start_ms.size();
+    if (query.baseline_before_ms) {
+      const std::size_t k = Before(points.start_ms, *query.baseline_before_ms);
+      if (k > 0 && k < count) {
+        options.freeze = k;
+      }
+    }
+    for (std::int64_t start : query.phase_starts_ms) {
+      const std::size_t k = Before(points.start_ms, start);
+      if (k > 0 && k < count) {
+        options.parts.push_back(k);
+      }
+    }
+    std::sort(options.parts.begin(), options.parts.end());
+    options.parts.erase(std::unique(options.parts.begin(), options.parts.end()),
+                        options.parts.end());
+    COVALUE_ASSIGN_OR_RETURN(series.chart, spc::ComputeChart(points.subgroups, options));
+    series.x = std::move(points.x);
+    series.start_ms = std::move(points.start_ms);
+    series.n = std::move(points.n);
+    view.series.push_back(std::move(series));
+  }
+  return view;
+}
+
+}  // namespace covalue::app

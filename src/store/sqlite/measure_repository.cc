@@ -1,0 +1,124 @@
+#include "store/sqlite/sqlite_repositories.h"
+
+namespace covalue::store::sqlite {
+namespace {
+
+MeasureDefinition ReadDefinition(const Statement& row) {
+  MeasureDefinition m;
+  m.id = row.Text(0);
+  m.name = row.Text(1);
+  m.kind = ParseMeasureKind(row.Text(2)).value_or(MeasureKind::kContinuous);
+  m.system = row.Text(3);
+  m.code = row.Text(4);
+  m.threshold = row.OptionalReal(5);
+  m.at_least = row.Int(6) != 0;
+  m.direction = ParseDirection(row.Text(7)).value_or(Direction::kHigherIsBetter);
+  m.target = row.OptionalReal(8);
+  m.quadrant = ParseQuadrant(row.Text(9)).value_or(CompassQuadrant::kClinical);
+  if (!row.IsNull(10)) {
+    m.domain = ParseValueDomain(row.Text(10));
+  }
+  m.unit = row.Text(11);
+  return m;
+}
+
+}  // namespace
+
+Status SqliteMeasureRepository::CreateDefinition(const MeasureDefinition& m) {
+  COVALUE_ASSIGN_OR_RETURN(
+      auto insert,
+      db_.Prepare("INSERT INTO measures (id, name, kind, system, code, threshold, at_least, "
+                  "direction, target, quadrant, domain, unit) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  insert.Bind(m.id)
+      .Bind(m.name)
+      .Bind(MeasureKindName(m.kind))
+      .Bind(m.system)
+      .Bind(m.code)
+      .BindReal(m.threshold)
+      .Bind(std::int64_t{m.at_least ? 1 : 0})
+      .Bind(DirectionName(m.direction))
+      .BindReal(m.target)
+      .Bind(QuadrantName(m.quadrant));
+  if (m.domain) {
+    insert.Bind(ValueDomainName(*m.domain));
+  } else {
+    insert.Bind(std::optional<std::int64_t>{});
+  }
+  return insert.Bind(m.unit).Run();
+}
+
+Result<std::vector<MeasureDefinition>> SqliteMeasureRepository::Definitions() {
+  COVALUE_ASSIGN_OR_RETURN(
+      auto query, db_.Prepare("SELECT id, name, kind, system, code, threshold, at_least, "
+                              "direction, target, quadrant, domain, unit FROM measures ORDER BY id"));
+  return CollectRows(query, ReadDefinition);
+}
+
+Result<std::int64_t> SqliteMeasureRepository::AddAggregates(
+    const std::vector<MeasureAggregateRow>& rows) {
+  constexpr const char* kUpsert =
+      "INSERT INTO measure_aggregates (site_id, population_id, measure_id, "
+                  "period_kind, period, count, sum, sum_squares, numerator, denominator) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                  "ON CONFLICT (site_id, population_id, measure_id, period_kind, period) "
+                  "DO UPDATE SET count = count + excluded.count, sum = sum + excluded.sum, "
+                  "sum_squares = sum_squares + excluded.sum_squares, "
+                  "numerator = numerator + excluded.numerator, "
+                  "denominator = denominator + excluded.denominator";
+  for (const MeasureAggregateRow& r : rows) {
+    COVALUE_ASSIGN_OR_RETURN(auto upsert, db_.Prepare(kUpsert));  // cached; reset per row
+    COVALUE_RETURN_IF_ERROR(upsert.Bind(r.site_id)
+                                .Bind(r.population_id)
+                                .Bind(r.measure_id)
+                                .Bind(PeriodKindName(r.period_kind))
+                                .Bind(r.period)
+                                .Bind(r.count)
+                                .BindReal(r.sum)
+                                .BindReal(r.sum_squares)
+                                .BindReal(r.numerator)
+                                .BindReal(r.denominator)
+                                .Run());
+  }
+  COVALUE_ASSIGN_OR_RETURN(
+      auto next, db_.Prepare("UPDATE measure_store_state SET generation = generation + 1 "
+                             "RETURNING generation"));
+  COVALUE_ASSIGN_OR_RETURN(bool row, next.Step());
+  if (!row) {
+    return Fail(ErrorCode::kInternal, "the measure store's state row is missing");
+  }
+  const std::int64_t generation = next.Int(0);
+  COVALUE_ASSIGN_OR_RETURN(bool more, next.Step());
+  (void)more;
+  return generation;
+}
+
+Result<std::int64_t> SqliteMeasureRepository::Generation() {
+  COVALUE_ASSIGN_OR_RETURN(auto query,
+                           db_.Prepare("SELECT generation FROM measure_store_state"));
+  COVALUE_ASSIGN_OR_RETURN(bool row, query.Step());
+  if (!row) {
+    return Fail(ErrorCode::kInternal, "the measure store's state row is missing");
+  }
+  return query.Int(0);
+}
+
+Status SqliteMeasureRepository::ScanAggregates(
+    const std::function<void(const MeasureAggregateRow&)>& visit) {
+  COVALUE_ASSIGN_OR_RETURN(
+      auto query,
+      db_.Prepare("SELECT site_id, population_id, measure_id, period_kind, period, count, sum, "
+                  "sum_squares, numerator, denominator FROM measure_aggregates"));
+  for (;;) {
+    COVALUE_ASSIGN_OR_RETURN(bool more, query.Step());
+    if (!more) {
+      return Ok();
+    }
+    visit(MeasureAggregateRow{query.Int(0), query.Int(1), query.Text(2),
+                              ParsePeriodKind(query.Text(3)).value_or(PeriodKind::kMonth),
+                              query.Int(4), query.Int(5), query.Real(6), query.Real(7),
+                              query.Real(8), query.Real(9)});
+  }
+}
+
+}  // namespace covalue::store::sqlite

@@ -1,0 +1,136 @@
+#include <gtest/gtest.h>
+
+#include "store/sqlite/sqlite_store.h"
+#include "support/status_matchers.h"
+#include "support/temp_dir.h"
+
+namespace covalue::store::sqlite {
+namespace {
+
+class MeasureRepositoryTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = OpenSqliteStore(dir_.File("covalue.db"));
+    ASSERT_OK(opened);
+    store_ = std::move(*opened);
+    ASSERT_OK(store_->Write([&](Repositories& r) -> Status {
+      COVALUE_ASSIGN_OR_RETURN(Site a, r.Sites().Create({0, "A", "SE"}));
+      COVALUE_ASSIGN_OR_RETURN(Population pa, r.Populations().Create({0, a.id, "MS", ""}));
+      site_ = a.id;
+      population_ = pa.id;
+      return Ok();
+    }));
+  }
+
+  static MeasureDefinition Phq9Mild() {
+    MeasureDefinition m;
+    m.id = "phq9-below-10";
+    m.name = "PHQ-9 below 10";
+    m.kind = MeasureKind::kProportion;
+    m.system = kScoreSystem;
+    m.code = "phq-9";
+    m.threshold = 9;
+    m.at_least = false;
+    m.direction = Direction::kHigherIsBetter;
+    m.quadrant = CompassQuadrant::kFunctional;
+    m.domain = ValueDomain::kSelfEfficacy;
+    m.unit = "1";
+    return m;
+  }
+
+  std::vector<MeasureAggregateRow> Rows() {
+    std::vector<MeasureAggregateRow> rows;
+    const Status read = store_->Read([&](Repositories& r) {
+      return r.Measures().ScanAggregates(
+          [&](const MeasureAggregateRow& row) { rows.push_back(row); });
+    });
+    EXPECT_TRUE(read.has_value());
+    return rows;
+  }
+
+  testing_support::TempDir dir_;
+  std::unique_ptr<Store> store_;
+  Id site_ = 0;
+  Id population_ = 0;
+};
+
+TEST_F(MeasureRepositoryTest, StoresDefinitionsWithEveryField) {
+  MeasureDefinition plain;
+  plain.id = "eq-vas-mean";
+  plain.name = "EQ VAS";
+  plain.system = "urn:demo";
+  plain.code = "eq-vas";
+  ASSERT_OK(store_->Write([&](Repositories& r) -> Status {
+    COVALUE_RETURN_IF_ERROR(r.Measures().CreateDefinition(Phq9Mild()));
+    return r.Measures().CreateDefinition(plain);
+  }));
+  auto defs = ReadValue<std::vector<MeasureDefinition>>(
+      *store_, [](Repositories& r) { return r.Measures().Definitions(); });
+  ASSERT_OK(defs);
+  ASSERT_EQ(defs->size(), 2U);
+  const MeasureDefinition& eq = (*defs)[0];
+  EXPECT_EQ(eq.id, "eq-vas-mean");
+  EXPECT_FALSE(eq.threshold.has_value());
+  EXPECT_FALSE(eq.domain.has_value());
+  EXPECT_FALSE(eq.target.has_value());
+  const MeasureDefinition& phq = (*defs)[1];
+  EXPECT_EQ(phq.kind, MeasureKind::kProportion);
+  EXPECT_EQ(phq.threshold, 9.0);
+  EXPECT_FALSE(phq.at_least);
+  EXPECT_EQ(phq.quadrant, CompassQuadrant::kFunctional);
+  EXPECT_EQ(phq.domain, ValueDomain::kSelfEfficacy);
+
+  EXPECT_ERROR(
+      store_->Write([&](Repositories& r) { return r.Measures().CreateDefinition(plain); }),
+      ErrorCode::kConflict);
+}
+
+// Rows add up per period; each write counts one generation; a rolled-back write leaves
+// neither its sums nor its generation.
+TEST_F(MeasureRepositoryTest, AddsAggregatesPerPeriodAndCountsGenerations) {
+  ASSERT_OK(store_->Write(
+      [&](Repositories& r) { return r.Measures().CreateDefinition(Phq9Mild()); }));
+  const auto row = [&](std::int64_t period, double value, double meets) {
+    return MeasureAggregateRow{site_,  population_,   "phq9-below-10", PeriodKind::kMonth, period,
+                               1,      value,         value * value,   meets,              1};
+  };
+  auto first = WriteValue<std::int64_t>(*store_, [&](Repositories& r) {
+    return r.Measures().AddAggregates({row(660, 4, 1), row(661, 12, 0)});
+  });
+  ASSERT_OK(first);
+  EXPECT_EQ(*first, 1);
+  auto second = WriteValue<std::int64_t>(
+      *store_, [&](Repositories& r) { return r.Measures().AddAggregates({row(661, 6, 1)}); });
+  ASSERT_OK(second);
+  EXPECT_EQ(*second, 2);
+  const Status failed = store_->Write([&](Repositories& r) -> Status {
+    COVALUE_RETURN_IF_ERROR(r.Measures().AddAggregates({row(661, 100, 1)}).map([](auto) {}));
+    return Fail(ErrorCode::kInvalidArgument, "rolled back");
+  });
+  EXPECT_FALSE(failed.has_value());
+
+  const auto rows = Rows();
+  ASSERT_EQ(rows.size(), 2U);
+  EXPECT_EQ(rows[1].period, 661);
+  EXPECT_EQ(rows[1].count, 2);
+  EXPECT_EQ(rows[1].sum, 18.0);
+  EXPECT_EQ(rows[1].sum_squares, 180.0);
+  EXPECT_EQ(rows[1].numerator, 1.0);
+  EXPECT_EQ(rows[1].denominator, 2.0);
+  auto generation = ReadValue<std::int64_t>(
+      *store_, [](Repositories& r) { return r.Measures().Generation(); });
+  ASSERT_OK(generation);
+  EXPECT_EQ(*generation, 2);
+}
+
+TEST_F(MeasureRepositoryTest, RefusesAggregatesOfAnUndefinedMeasure) {
+  const Status written = store_->Write([&](Repositories& r) {
+    return r.Measures()
+        .AddAggregates({{site_, population_, "none", PeriodKind::kWeek, 1, 1, 1, 1, 0, 0}})
+        .map([](auto) {});
+  });
+  EXPECT_FALSE(written.has_value());
+}
+
+}  // namespace
+}  // namespace covalue::store::sqlite
