@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "app/demo/demo_measures.h"
 #include "app/demo/demo_registry.h"
 #include "app/demo/demo_sites.h"
 
@@ -167,6 +168,7 @@ Result<DemoResult> WriteDemoCommunity(App& app, std::uint64_t seed,
     COVALUE_RETURN_IF_ERROR(app.ImportQuestionnaires(ctx, std::move(questionnaires), std::nullopt));
   }
   if (result.written) {
+    COVALUE_RETURN_IF_ERROR(WriteDemoMeasures(app, ctx));
     const auto sites = DemoSites();
     const auto per_site =
         static_cast<std::int64_t>((patients + static_cast<std::int64_t>(sites.size()) - 1) /
@@ -176,6 +178,9 @@ Result<DemoResult> WriteDemoCommunity(App& app, std::uint64_t seed,
                                WriteDemoRegistry(app, ctx, spec, ids.site.at(spec.slug),
                                                  ids.population.at(spec.slug), per_site, seed));
       result.observations += written;
+      if (IsImprovingSite(spec)) {
+        COVALUE_RETURN_IF_ERROR(WriteDemoPassport(app, ctx, ids.team.at(spec.slug)));
+      }
     }
   }
   return result;

@@ -1,0 +1,102 @@
+#include "app/demo/demo_measures.h"
+
+#include <set>
+
+#include "app/demo/clinical_profiles.h"
+#include "app/demo/demo_registry.h"
+#include "app/demo/demo_sites.h"
+
+namespace covalue::app::demo {
+namespace {
+
+MeasureDefinition Measure(std::string id, std::string name, MeasureKind kind, std::string system,
+                          std::string code, Direction direction, CompassQuadrant quadrant,
+                          std::string unit) {
+  MeasureDefinition m;
+  m.id = std::move(id);
+  m.name = std::move(name);
+  m.kind = kind;
+  m.system = std::move(system);
+  m.code = std::move(code);
+  m.direction = direction;
+  m.quadrant = quadrant;
+  m.unit = std::move(unit);
+  return m;
+}
+
+// Counts of events per report are rates (u charts); utilisation belongs to the cost quadrant.
+bool IsRate(std::string_view code) {
+  return code == "falls" || code == "admissions" || code == "seizures";
+}
+bool IsUtilisation(std::string_view code) {
+  return code == "hospital-days" || code == "admissions";
+}
+
+}  // namespace
+
+std::vector<MeasureDefinition> DemoMeasures() {
+  std::vector<MeasureDefinition> out;
+  out.push_back(Measure("phq9-mean", "PHQ-9 mean score", MeasureKind::kContinuous, kScoreSystem,
+                        "phq-9", Direction::kLowerIsBetter, CompassQuadrant::kClinical,
+                        "{score}"));
+  MeasureDefinition mild =
+      Measure("phq9-below-10", "PHQ-9 below 10 (none or mild)", MeasureKind::kProportion,
+              kScoreSystem, "phq-9", Direction::kHigherIsBetter, CompassQuadrant::kFunctional, "1");
+  mild.threshold = 9;
+  mild.at_least = false;
+  mild.target = 0.6;
+  mild.domain = ValueDomain::kSelfEfficacy;
+  out.push_back(std::move(mild));
+  out.push_back(Measure("eq-vas-mean", "Health today (EQ VAS) mean", MeasureKind::kContinuous,
+                        kDemoSystem, "eq-vas", Direction::kHigherIsBetter,
+                        CompassQuadrant::kFunctional, "{score}"));
+  std::set<std::string_view> seen;
+  for (const DemoSite& site : DemoSites()) {
+    const ClinicalProfile* profile = ProfileOf(site.population);
+    if (profile == nullptr || !seen.insert(profile->measure.code).second) {
+      continue;
+    }
+    const MeasureSpec& spec = profile->measure;
+    MeasureDefinition m = Measure(
+        std::string(spec.code) + (IsRate(spec.code) ? "-rate" : "-mean"), std::string(spec.display),
+        IsRate(spec.code) ? MeasureKind::kRate : MeasureKind::kContinuous, kDemoSystem,
+        std::string(spec.code), Direction::kLowerIsBetter,
+        IsUtilisation(spec.code) ? CompassQuadrant::kCost : CompassQuadrant::kClinical,
+        std::string(spec.unit));
+    if (IsUtilisation(spec.code)) {
+      m.domain = ValueDomain::kCosts;
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+Status WriteDemoMeasures(App& app, const RequestContext& ctx) {
+  for (const MeasureDefinition& m : DemoMeasures()) {
+    COVALUE_RETURN_IF_ERROR(app.DefineMeasure(ctx, m).map([](auto&&) {}));
+  }
+  return Ok();
+}
+
+Status WriteDemoPassport(App& app, const RequestContext& ctx, Id team_id) {
+  if (!app.GetGuide(ctx, "improvement-passport")) {
+    return Ok();  // an App without the guides keeps no passports
+  }
+  COVALUE_ASSIGN_OR_RETURN(WorkbookView passport,
+                           app.StartWorkbook(ctx, team_id, "improvement-passport"));
+  const std::pair<const char*, const char*> answers[] = {
+      {"cycle.aim", "Half of the people we follow score below 10 on the PHQ-9 by the end of 2025."},
+      {"cycle.change",
+       "People fill in the PHQ-9 before the visit and set the visit's agenda with their "
+       "professional from what matters to them."},
+      {"cycle.change-date", kImprovementStart},
+      {"cycle.measures", "PHQ-9 mean score and the share below 10, monthly."},
+  };
+  for (const auto& [key, text] : answers) {
+    COVALUE_RETURN_IF_ERROR(
+        app.SaveAnswer(ctx, passport.workbook.id, key, text, std::nullopt).map([](auto&&) {}));
+  }
+  return Ok();
+}
+
+}  // namespace covalue::app::demo

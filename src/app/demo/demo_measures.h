@@ -1,0 +1,21 @@
+#pragma once
+
+#include <vector>
+
+#include "app/app.h"
+
+namespace covalue::app::demo {
+
+// The demo community's measures: the PHQ-9 (mean and the share below 10) and EQ VAS that every
+// population reports, and each population's own clinical measure (app/demo/clinical_profiles.h)
+// with its direction and place on the value compass.
+std::vector<MeasureDefinition> DemoMeasures();
+
+// Defines them. Call before the registry is written, so that ingest aggregates it.
+Status WriteDemoMeasures(App& app, const RequestContext& ctx);
+
+// The improving sites' teams record the change of the demo improvement (kImprovementStart) in
+// an improvement passport, so that their charts mark it and judge the months after it.
+Status WriteDemoPassport(App& app, const RequestContext& ctx, Id team_id);
+
+}  // namespace covalue::app::demo

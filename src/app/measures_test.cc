@@ -1,0 +1,286 @@
+// The measure store through the app: ingest, reload, another process's writes, a new
+// measure's rebuild, the community's suppressed view and a team's passport changes. Expected
+// values are recomputed in the test from the observations it wrote.
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <random>
+#include <thread>
+
+#include "app/guides/guide_file.h"
+#include "domain/dates.h"
+#include "support/app_fixture.h"
+
+namespace covalue::app {
+namespace {
+
+constexpr std::int64_t kDayMs = 86'400'000;
+
+MeasureDefinition BelowTen() {
+  MeasureDefinition m;
+  m.id = "phq9-below-10";
+  m.name = "PHQ-9 below 10";
+  m.kind = MeasureKind::kProportion;
+  m.system = kScoreSystem;
+  m.code = "phq-9";
+  m.threshold = 9;
+  m.at_least = false;
+  return m;
+}
+
+MeasureDefinition Mean() {
+  MeasureDefinition m;
+  m.id = "phq9-mean";
+  m.name = "PHQ-9 mean";
+  m.kind = MeasureKind::kContinuous;
+  m.system = kScoreSystem;
+  m.code = "phq-9";
+  m.direction = Direction::kLowerIsBetter;
+  return m;
+}
+
+// Observations written in the test, by (site, month "YYYY-MM").
+struct Written {
+  std::map<std::pair<Id, std::string>, std::vector<double>> values;
+};
+
+class MeasuresTest : public AppTest {
+ protected:
+  void SetUp() override {
+    AppTest::SetUp();
+    ASSERT_OK(app_->DefineMeasure(system_, BelowTen()));
+  }
+
+  // patients people at site s with a PHQ-9 on the 10th of each of months months from
+  // 2025-01, values from the generator; site B's months have few people when small is set.
+  void Import(std::size_t s, int patients, int months, std::uint64_t seed, App* app = nullptr) {
+    std::mt19937_64 bits(seed);
+    std::vector<RegistryRecord> records;
+    for (int p = 0; p < patients; ++p) {
+      RegistryRecord r;
+      r.patient.population_id = teams_[s].population_id;
+      r.patient.identifier = "P" + std::to_string(seed) + "-" + std::to_string(p);
+      r.patient.birth_date = "1970-01-01";
+      r.patient.sex = Sex::kFemale;
+      r.patient.consent = Consent::kConsented;
+      for (int m = 0; m < months; ++m) {
+        if (bits() % 4 == 0) {
+          continue;  // a missed visit
+        }
+        const std::int64_t at = DaysFromCivil(2025 + m / 12, static_cast<unsigned>(m % 12 + 1), 10) * kDayMs;
+        const double value = static_cast<double>(bits() % 28);
+        r.observations.push_back(Observation{0, 0, 0, 0, kScoreSystem, "phq-9", "PHQ-9", at, value,
+                                             "{score}", "", std::nullopt});
+        written_.values[{sites_[s].id, FormatDate(at).substr(0, 7)}].push_back(value);
+      }
+      records.push_back(std::move(r));
+    }
+    ASSERT_OK((app ? app : app_.get())->ImportRegistry(system_, sites_[s].id, std::move(records)));
+  }
+
+  RequestContext Lead(std::size_t s) {
+    auto known = leads_.find(s);
+    if (known == leads_.end()) {
+      known = leads_.emplace(s, As("lead" + std::to_string(s),
+                                   {Role::kTeamLead, sites_[s].id, teams_[s].id}))
+                  .first;
+    }
+    return known->second;
+  }
+
+  // The p chart's points recomputed from the written values: p, centre p̄ over all months,
+  // limits p̄ ± 3·sqrt(p̄(1−p̄)/n) clipped to [0, 1] (Provost & Murray 2011, ch. 6).
+  void ExpectProportionChart(const MeasureSeries& series, Id site) {
+    double num = 0, den = 0;
+    std::vector<std::pair<double, double>> cells;
+    for (const auto& [key, values] : written_.values) {
+      if (key.first != site) {
+        continue;
+      }
+      double meets = 0;
+      for (double v : values) {
+        meets += v <= 9 ? 1 : 0;
+      }
+      cells.emplace_back(meets, static_cast<double>(values.size()));
+      num += meets;
+      den += static_cast<double>(values.size());
+    }
+    ASSERT_EQ(series.chart.points.size(), cells.size());
+    const double pbar = num / den;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      const auto& [meets, n] = cells[i];
+      const auto& point = series.chart.points[i];
+      EXPECT_NEAR(*point.y, meets / n, 1e-12) << series.x[i];
+      EXPECT_NEAR(*point.cl, pbar, 1e-12);
+      const double sigma = std::sqrt(pbar * (1 - pbar) / n);
+      EXPECT_NEAR(*point.ucl, std::min(1.0, pbar + 3 * sigma), 1e-12);
+      EXPECT_NEAR(*point.lcl, std::max(0.0, pbar - 3 * sigma), 1e-12);
+      EXPECT_EQ(*series.n[i], n);
+    }
+  }
+
+  Written written_;
+  std::map<std::size_t, RequestContext> leads_;
+};
+
+TEST_F(MeasuresTest, AChartFromTheStoreEqualsOneRecomputedFromTheObservations) {
+  Import(0, 40, 18, 1);
+  Import(0, 10, 18, 2);  // a second import adds to the same months
+  const RequestContext lead = Lead(0);
+  auto view = app_->SiteMeasureChart(lead, "phq9-below-10", sites_[0].id, std::nullopt, {});
+  ASSERT_OK(view);
+  EXPECT_EQ(view->min_cell, 0U) << "the site's own staff see every cell";
+  ASSERT_EQ(view->series.size(), 1U);
+  EXPECT_EQ(view->series[0].x.front(), "2025-01");
+  EXPECT_EQ(view->series[0].x.back(), "2026-06");
+  ExpectProportionChart(view->series[0], sites_[0].id);
+
+  // A new process (a new App over the same database) rebuilds the copy from the stored
+  // aggregates and draws the same chart.
+  App restarted(*store_);
+  auto again = restarted.SiteMeasureChart(lead, "phq9-below-10", sites_[0].id, std::nullopt, {});
+  ASSERT_OK(again);
+  ExpectProportionChart(again->series[0], sites_[0].id);
+
+  // The restarted process writes; the first one sees it within the recheck interval.
+  Import(0, 20, 18, 3, &restarted);
+  std::this_thread::sleep_for(MeasureStore::kRecheckInterval + std::chrono::milliseconds(100));
+  view = app_->SiteMeasureChart(lead, "phq9-below-10", sites_[0].id, std::nullopt, {});
+  ASSERT_OK(view);
+  ExpectProportionChart(view->series[0], sites_[0].id);
+
+  // A measure defined after the data is built from the stored observations.
+  ASSERT_OK(app_->DefineMeasure(system_, Mean()));
+  auto mean = app_->SiteMeasureChart(lead, "phq9-mean", sites_[0].id, std::nullopt, {});
+  ASSERT_OK(mean);
+  const MeasureSeries& s = mean->series.at(0);
+  EXPECT_EQ(s.chart.type, analytics::spc::ChartType::kI);
+  std::size_t i = 0;
+  for (const auto& [key, values] : written_.values) {
+    double sum = 0;
+    for (double v : values) {
+      sum += v;
+    }
+    EXPECT_NEAR(*s.chart.points.at(i).y, sum / static_cast<double>(values.size()), 1e-12);
+    ++i;
+  }
+
+  // Weeks and quarters are kept too.
+  MeasureChartQuery quarters;
+  quarters.period = PeriodKind::kQuarter;
+  auto by_quarter = app_->SiteMeasureChart(lead, "phq9-below-10", sites_[0].id, std::nullopt,
+                                           quarters);
+  ASSERT_OK(by_quarter);
+  EXPECT_EQ(by_quarter->series.at(0).x,
+            (std::vector<std::string>{"2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1",
+                                      "2026-Q2"}));
+}
+
+TEST_F(MeasuresTest, TheCommunityNeverSeesACellOfFewerThanFive) {
+  Import(0, 30, 12, 4);
+  Import(1, 5, 12, 5);  // about 3.75 people a month: most months under 5
+  const RequestContext facilitator = As("fay", {Role::kFacilitator, std::nullopt, std::nullopt});
+  auto view = app_->CrossSiteMeasure(facilitator, "phq9-below-10", {});
+  ASSERT_OK(view);
+  EXPECT_EQ(view->min_cell, 5U);
+  ASSERT_EQ(view->series.size(), 2U);
+  std::size_t suppressed = 0;
+  for (const MeasureSeries& series : view->series) {
+    for (std::size_t i = 0; i < series.chart.points.size(); ++i) {
+      const std::size_t written =
+          written_.values.at({series.site_id, series.x[i]}).size();
+      EXPECT_EQ(series.suppressed[i], written < 5) << series.site << " " << series.x[i];
+      if (series.suppressed[i]) {
+        ++suppressed;
+        EXPECT_FALSE(series.n[i].has_value());
+        EXPECT_FALSE(series.chart.points[i].y.has_value());
+        EXPECT_FALSE(series.chart.points[i].n.has_value());
+      } else {
+        EXPECT_GE(*series.n[i], 5);
+      }
+    }
+  }
+  EXPECT_GT(suppressed, 0U);
+  // A facilitator reading one site gets the same suppression; a team lead may not compare.
+  auto site_b = app_->SiteMeasureChart(facilitator, "phq9-below-10", sites_[1].id, std::nullopt, {});
+  ASSERT_OK(site_b);
+  EXPECT_EQ(site_b->min_cell, 5U);
+  EXPECT_ERROR(app_->CrossSiteMeasure(Lead(0), "phq9-below-10", {}),
+               ErrorCode::kPermissionDenied);
+  EXPECT_ERROR(app_->SiteMeasureChart(Lead(0), "phq9-below-10", sites_[1].id, std::nullopt, {}),
+               ErrorCode::kPermissionDenied);
+  EXPECT_ERROR(app_->CrossSiteMeasure(facilitator, "none", {}), ErrorCode::kNotFound);
+}
+
+TEST_F(MeasuresTest, DefinitionsAreValidatedAndTheCommunityAdminsToMake) {
+  MeasureDefinition bad = BelowTen();
+  bad.id = "Not An Id";
+  EXPECT_ERROR(app_->DefineMeasure(system_, bad), ErrorCode::kInvalidArgument);
+  bad = BelowTen();
+  bad.id = "no-threshold";
+  bad.threshold.reset();
+  auto refused = app_->DefineMeasure(system_, bad);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().field, "threshold");
+  EXPECT_ERROR(app_->DefineMeasure(system_, BelowTen()), ErrorCode::kConflict);
+  EXPECT_ERROR(app_->DefineMeasure(Lead(0), Mean()), ErrorCode::kPermissionDenied);
+  auto listed = app_->ListMeasures(Lead(0));
+  ASSERT_OK(listed);
+  ASSERT_EQ(listed->size(), 1U);
+  EXPECT_EQ(listed->front().id, "phq9-below-10");
+}
+
+// The team's passport names a change and its date: the chart marks it, judges the points
+// after it against the baseline before it, or starts a new phase there.
+TEST_F(MeasuresTest, ATeamsChartTakesTheChangesOfItsPassport) {
+  auto guides = LoadGuides(std::filesystem::path(COVALUE_SOURCE_DIR) / "guides");
+  ASSERT_OK(guides);
+  App app(*store_, *guides);
+  Import(0, 30, 12, 6, &app);
+  const RequestContext lead = Lead(0);
+  auto passport = app.StartWorkbook(lead, teams_[0].id, "improvement-passport");
+  ASSERT_OK(passport);
+  ASSERT_OK(app.SaveAnswer(lead, passport->workbook.id, "cycle.change", "Agenda set together",
+                           std::nullopt));
+  ASSERT_OK(app.SaveAnswer(lead, passport->workbook.id, "cycle.change-date", "2025-07-01",
+                           std::nullopt));
+  auto baseline =
+      app.TeamMeasureChart(lead, teams_[0].id, "phq9-below-10", {}, ChangeLimits::kBaseline);
+  ASSERT_OK(baseline);
+  ASSERT_EQ(baseline->changes.size(), 1U);
+  EXPECT_EQ(baseline->changes[0].text, "Agenda set together");
+  EXPECT_EQ(baseline->changes[0].point, 7U) << "July is the seventh month";
+  const auto& points = baseline->series.at(0).chart.points;
+  EXPECT_TRUE(points[5].baseline);
+  EXPECT_FALSE(points[6].baseline);
+  EXPECT_EQ(points[0].cl, points[11].cl) << "one centre, from the six baseline months";
+  // Centre from the baseline months only.
+  double num = 0, den = 0;
+  for (const auto& [key, values] : written_.values) {
+    if (key.second < "2025-07") {
+      for (double v : values) {
+        num += v <= 9 ? 1 : 0;
+        den += 1;
+      }
+    }
+  }
+  EXPECT_NEAR(*points[11].cl, num / den, 1e-12);
+
+  auto phases =
+      app.TeamMeasureChart(lead, teams_[0].id, "phq9-below-10", {}, ChangeLimits::kPhases);
+  ASSERT_OK(phases);
+  const auto& phased = phases->series.at(0).chart;
+  ASSERT_EQ(phased.parts.size(), 2U);
+  EXPECT_EQ(phased.points[5].part, 1U);
+  EXPECT_EQ(phased.points[6].part, 2U);
+
+  // Another site's lead reads neither the chart nor the passport.
+  EXPECT_ERROR(app.TeamMeasureChart(Lead(1), teams_[0].id, "phq9-below-10", {},
+                                    ChangeLimits::kBaseline),
+               ErrorCode::kPermissionDenied);
+}
+
+}  // namespace
+}  // namespace covalue::app
