@@ -19,8 +19,8 @@ export function run(args, options = {}) {
 }
 
 // Writes the demo community and returns its logins: [{username, password, role, site_id}].
-export function writeDemo(db, seed = 1) {
-  const result = run(['demo', '--db', db, '--seed', String(seed), '--json']);
+export function writeDemo(db, seed = 1, extraArgs = []) {
+  const result = run(['demo', '--db', db, '--seed', String(seed), '--json', ...extraArgs]);
   if (result.status !== 0) throw new Error(`covalue demo failed: ${result.stderr}`);
   return JSON.parse(result.stdout);
 }

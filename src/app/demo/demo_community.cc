@@ -146,6 +146,8 @@ Result<DemoResult> WriteDemoCommunity(App& app, std::uint64_t seed,
     COVALUE_ASSIGN_OR_RETURN(ids, WriteSites(app, ctx));
     result.written = true;
   }
+  // Who writes a team's passport: its lead, or the community's admin ("" slug).
+  std::map<std::string_view, RequestContext> authors;
   for (const DemoUser& user : kUsers) {
     DemoLogin login{std::string(user.username), DemoPassword(seed, std::string(user.username)),
                     user.role, std::nullopt};
@@ -160,6 +162,11 @@ Result<DemoResult> WriteDemoCommunity(App& app, std::uint64_t seed,
                                                            {MembershipOf(user, ids)}}));
       if (user.role == Role::kPatient) {
         COVALUE_RETURN_IF_ERROR(EnrolPatient(app, ctx, ids, user, created.id));
+      }
+      if (user.role == Role::kTeamLead || user.username == "admin") {
+        authors.emplace(user.site_slug, RequestContext{Principal{created.id, created.username,
+                                                                 created.memberships},
+                                                       "demo", "cli"});
       }
     }
     result.logins.push_back(std::move(login));
@@ -179,7 +186,10 @@ Result<DemoResult> WriteDemoCommunity(App& app, std::uint64_t seed,
                                                  ids.population.at(spec.slug), per_site, seed));
       result.observations += written;
       if (IsImprovingSite(spec)) {
-        COVALUE_RETURN_IF_ERROR(WriteDemoPassport(app, ctx, ids.team.at(spec.slug)));
+        const auto lead = authors.find(spec.slug);
+        COVALUE_RETURN_IF_ERROR(WriteDemoPassport(
+            app, (lead != authors.end() ? lead : authors.find(""))->second,
+            ids.team.at(spec.slug)));
       }
     }
   }

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/demo/demo_community.h"
+#include "app/guides/guide_file.h"
 #include "cli/commands/commands.h"
 #include "cli/exit_code.h"
 #include "fhir/questionnaire_file.h"
@@ -18,6 +19,7 @@ namespace {
 struct DemoOptions {
   std::string db;
   std::string questionnaires;
+  std::string guides;
   std::uint64_t seed = 1;
   std::int64_t patients = app::demo::kDefaultDemoPatients;
   bool json = false;
@@ -66,8 +68,13 @@ int Demo(const DemoOptions& options) {
   if (!questionnaires) {
     return ReportError(questionnaires.error());
   }
+  // The guides let the improving teams keep the passport of their change.
+  auto guides = app::LoadGuides(options.guides.empty() ? BesideBuild("guides") : options.guides);
+  if (!guides) {
+    return ReportError(guides.error());
+  }
   const fhir::FhirQuestionnaireFormat format;
-  app::App app(**store, {}, &format);
+  app::App app(**store, std::move(*guides), &format);
   auto demo = app::demo::WriteDemoCommunity(app, options.seed, std::move(*questionnaires),
                                             options.patients);
   if (!demo) {
@@ -116,6 +123,8 @@ void AddDemoCommand(CLI::App& root, int* exit_code) {
   command->add_option("--questionnaires", options->questionnaires,
                       "Folder of the questionnaires to ship (default: questionnaires beside the "
                       "build folder)");
+  command->add_option("--guides", options->guides,
+                      "Folder of the guide files (default: guides beside the build folder)");
   command->add_flag("--json", options->json, "Print the logins as a JSON array");
   command->callback([options, exit_code] { *exit_code = Demo(*options); });
 }

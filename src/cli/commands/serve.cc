@@ -24,6 +24,7 @@ struct ServeOptions {
   std::string web_root;
   std::string guides;
   int workers = 32;
+  std::size_t min_cell = app::App::kDefaultMinCell;
   bool trust_forwarded_proto = false;
 };
 
@@ -65,6 +66,10 @@ int Serve(const ServeOptions& options) {
   }
   const fhir::FhirQuestionnaireFormat questionnaire_format;
   app::App app(**store, std::move(*guides), &questionnaire_format);
+  app.SetMinCell(options.min_cell);
+  if (auto loaded = app.LoadMeasures(); !loaded) {
+    return ReportError(loaded.error());
+  }
   http::Metrics metrics;
   store::Store& db = **store;
   metrics.AddCounter("covalue_store_writes_total", "Writes committed to the database.",
@@ -121,6 +126,10 @@ void AddServeCommand(CLI::App& root, int* exit_code) {
   command->add_option("--workers", options->workers, "Worker threads that run requests")
       ->default_val(32)
       ->check(CLI::Range(1, 256));
+  command->add_option("--min-cell", options->min_cell,
+                      "Cells of fewer observations are suppressed in the community's views")
+      ->default_val(app::App::kDefaultMinCell)
+      ->check(CLI::Range(1, 1000));
   command->add_flag("--trust-forwarded-proto", options->trust_forwarded_proto,
                     "Trust X-Forwarded-Proto from a TLS proxy (sets Secure cookies)");
   command->callback([options, exit_code] { *exit_code = Serve(*options); });

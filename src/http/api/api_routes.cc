@@ -13,6 +13,7 @@ void AddApiRoutes(Router& router, app::App& app, const Metrics& metrics) {
   AddGuideRoutes(router, app);
   AddWorkbookRoutes(router, app);
   AddRegistryRoutes(router, app);
+  AddMeasureRoutes(router, app);
 }
 
 }  // namespace covalue::http::api

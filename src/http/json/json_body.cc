@@ -1,6 +1,7 @@
 #include "http/json/json_body.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 
 #include <fmt/format.h>
@@ -129,6 +130,28 @@ Result<bool> ObjectReader::RequiredBool(const std::string& name) {
     return Fail(WrongType(Pointer(name), "true or false"));
   }
   return value->get<bool>();
+}
+
+Result<std::optional<bool>> ObjectReader::OptionalBool(const std::string& name) {
+  const nlohmann::json* value = Find(name);
+  if (value == nullptr || value->is_null()) {
+    return std::optional<bool>{};
+  }
+  if (!value->is_boolean()) {
+    return Fail(WrongType(Pointer(name), "true or false"));
+  }
+  return std::optional<bool>(value->get<bool>());
+}
+
+Result<std::optional<double>> ObjectReader::OptionalNumber(const std::string& name) {
+  const nlohmann::json* value = Find(name);
+  if (value == nullptr || value->is_null()) {
+    return std::optional<double>{};
+  }
+  if (!value->is_number() || !std::isfinite(value->get<double>())) {
+    return Fail(WrongType(Pointer(name), "a finite number"));
+  }
+  return std::optional<double>(value->get<double>());
 }
 
 Result<nlohmann::json> ObjectReader::OptionalArray(const std::string& name) {

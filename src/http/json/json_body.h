@@ -30,6 +30,9 @@ class ObjectReader {
   [[nodiscard]] Result<std::int64_t> RequiredInt(const std::string& name);
   [[nodiscard]] Result<std::optional<std::int64_t>> OptionalInt(const std::string& name);
   [[nodiscard]] Result<bool> RequiredBool(const std::string& name);
+  [[nodiscard]] Result<std::optional<bool>> OptionalBool(const std::string& name);
+  // A finite number (integer or not).
+  [[nodiscard]] Result<std::optional<double>> OptionalNumber(const std::string& name);
   // An array member; absent gives an empty array.
   [[nodiscard]] Result<nlohmann::json> OptionalArray(const std::string& name);
 

@@ -1,0 +1,246 @@
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "analytics/measures.h"
+#include "app/export/spc_json.h"
+#include "domain/dates.h"
+#include "http/api/api_routes.h"
+#include "http/json/json_body.h"
+
+namespace covalue::http::api {
+namespace {
+
+using json = nlohmann::ordered_json;  // members in the documented order
+namespace spc = analytics::spc;
+
+json Optional(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
+
+json DefinitionJson(const MeasureDefinition& m) {
+  return {{"id", m.id},
+          {"name", m.name},
+          {"kind", MeasureKindName(m.kind)},
+          {"system", m.system},
+          {"code", m.code},
+          {"threshold", Optional(m.threshold)},
+          {"at_least", m.at_least},
+          {"direction", DirectionName(m.direction)},
+          {"target", Optional(m.target)},
+          {"quadrant", QuadrantName(m.quadrant)},
+          {"domain", m.domain ? json(ValueDomainName(*m.domain)) : json(nullptr)},
+          {"unit", m.unit},
+          {"chart", spc::ChartName(analytics::ChartTypeOf(m.kind))}};
+}
+
+// A name from one of the wire names parse accepts; kInvalidArgument naming the member.
+template <typename T, typename Parse>
+Result<T> Named(ObjectReader& reader, const std::string& name, Parse parse, T fallback,
+                std::string_view choices) {
+  COVALUE_ASSIGN_OR_RETURN(std::optional<std::string> text, reader.OptionalString(name));
+  if (!text) {
+    return fallback;
+  }
+  const auto value = parse(*text);
+  if (!value) {
+    return Fail(ErrorCode::kInvalidArgument, fmt::format("{} is one of {}", name, choices),
+                reader.Pointer(name));
+  }
+  return *value;
+}
+
+Result<MeasureDefinition> ReadDefinition(ObjectReader& reader) {
+  MeasureDefinition m;
+  COVALUE_ASSIGN_OR_RETURN(m.id, reader.RequiredString("id"));
+  COVALUE_ASSIGN_OR_RETURN(m.name, reader.RequiredString("name"));
+  COVALUE_ASSIGN_OR_RETURN(m.kind, Named(reader, "kind", ParseMeasureKind, MeasureKind::kContinuous,
+                                         "proportion, rate, count, continuous, days-between, "
+                                         "cases-between"));
+  COVALUE_ASSIGN_OR_RETURN(m.system, reader.RequiredString("system"));
+  COVALUE_ASSIGN_OR_RETURN(m.code, reader.RequiredString("code"));
+  COVALUE_ASSIGN_OR_RETURN(m.threshold, reader.OptionalNumber("threshold"));
+  COVALUE_ASSIGN_OR_RETURN(auto at_least, reader.OptionalBool("at_least"));
+  m.at_least = at_least.value_or(true);
+  COVALUE_ASSIGN_OR_RETURN(m.direction, Named(reader, "direction", ParseDirection,
+                                              Direction::kHigherIsBetter, "higher, lower"));
+  COVALUE_ASSIGN_OR_RETURN(m.target, reader.OptionalNumber("target"));
+  COVALUE_ASSIGN_OR_RETURN(m.quadrant,
+                           Named(reader, "quadrant", ParseQuadrant, CompassQuadrant::kClinical,
+                                 "clinical, functional, experience, cost"));
+  COVALUE_ASSIGN_OR_RETURN(std::optional<std::string> domain, reader.OptionalString("domain"));
+  if (domain) {
+    m.domain = ParseValueDomain(*domain);
+    if (!m.domain) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "domain is one of the six coproduction value domains", reader.Pointer("domain"));
+    }
+  }
+  COVALUE_ASSIGN_OR_RETURN(auto unit, reader.OptionalString("unit"));
+  m.unit = unit.value_or("");
+  return m;
+}
+
+// A YYYY-MM-DD query parameter as the instant it begins; nullopt when absent.
+Result<std::optional<std::int64_t>> QueryDate(const std::string& text, const std::string& name) {
+  const auto ms = ParseDateMs(text);
+  if (!ms) {
+    return Fail(ErrorCode::kInvalidArgument, fmt::format("{} is a date, YYYY-MM-DD", name), name);
+  }
+  return std::optional<std::int64_t>(*ms);
+}
+
+// period, rules, baseline_before and phases (dates separated by commas).
+Result<app::MeasureChartQuery> ReadChartQuery(const Request& request) {
+  app::MeasureChartQuery query;
+  if (const std::string* period = request.Query("period")) {
+    const auto kind = ParsePeriodKind(*period);
+    if (!kind) {
+      return Fail(ErrorCode::kInvalidArgument, "period is week, month or quarter", "period");
+    }
+    query.period = *kind;
+  }
+  if (const std::string* rules = request.Query("rules")) {
+    if (*rules != "anhoej" && *rules != "mdc") {
+      return Fail(ErrorCode::kInvalidArgument, "rules is anhoej or mdc", "rules");
+    }
+    query.rules = *rules == "mdc" ? spc::Rules::kMdc : spc::Rules::kAnhoej;
+  }
+  if (const std::string* before = request.Query("baseline_before")) {
+    COVALUE_ASSIGN_OR_RETURN(query.baseline_before_ms, QueryDate(*before, "baseline_before"));
+  }
+  if (const std::string* phases = request.Query("phases"); phases && !phases->empty()) {
+    std::istringstream list(*phases);
+    for (std::string date; std::getline(list, date, ',');) {
+      COVALUE_ASSIGN_OR_RETURN(auto start, QueryDate(date, "phases"));
+      query.phase_starts_ms.push_back(*start);
+    }
+  }
+  return query;
+}
+
+json SeriesJson(const app::MeasureSeries& s) {
+  json parts = json::array();
+  for (const spc::ChartPart& part : s.chart.parts) {
+    parts.push_back(app::SpcPartJson(part));
+  }
+  json points = json::array();
+  for (const spc::ChartPoint& point : s.chart.points) {
+    json item = app::SpcPointJson(point, s.x[point.index - 1]);
+    item["start_ms"] = s.start_ms[point.index - 1];
+    item["cell"] = Optional(s.n[point.index - 1]);
+    item["suppressed"] = static_cast<bool>(s.suppressed[point.index - 1]);
+    points.push_back(std::move(item));
+  }
+  return {{"site_id", s.site_id},
+          {"site", s.site},
+          {"population_id", s.population_id},
+          {"population", s.population},
+          {"parts", parts},
+          {"points", points}};
+}
+
+json ViewJson(const app::MeasureChartView& v) {
+  json series = json::array();
+  for (const app::MeasureSeries& s : v.series) {
+    series.push_back(SeriesJson(s));
+  }
+  json out = {{"measure", DefinitionJson(v.measure)},
+              {"chart", spc::ChartName(analytics::ChartTypeOf(v.measure.kind))},
+              {"rules", v.rules == spc::Rules::kMdc ? "mdc" : "anhoej"},
+              {"period", PeriodKindName(v.period)},
+              {"min_cell", v.min_cell == 0 ? json(nullptr) : json(v.min_cell)},
+              {"series", series}};
+  if (v.limits) {
+    json changes = json::array();
+    for (const app::TestedChange& c : v.changes) {
+      changes.push_back({{"workbook_id", c.workbook_id},
+                         {"date", c.date},
+                         {"text", c.text},
+                         {"point", c.point == 0 ? json(nullptr) : json(c.point)}});
+    }
+    out["limits"] = *v.limits == app::ChangeLimits::kPhases ? "phases" : "baseline";
+    out["changes"] = changes;
+  }
+  return out;
+}
+
+Response OrderedJson(int status, const json& value) {
+  return JsonResponse(status, value.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+const std::string& MeasureParam(const RouteContext& r) { return r.params.at("measure"); }
+
+}  // namespace
+
+void AddMeasureRoutes(Router& router, app::App& app) {
+  router.Add({"GET", "/api/v1/measures", "List the community's measures", Access::kSignedIn,
+              [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(auto measures, app.ListMeasures(r.ctx));
+                json items = json::array();
+                for (const MeasureDefinition& m : measures) {
+                  items.push_back(DefinitionJson(m));
+                }
+                return OrderedJson(200, json{{"items", items}});
+              },
+              0});
+  router.Add({"POST", "/api/v1/measures",
+              "Define a measure for the community (its admin); its aggregates are built from the "
+              "stored observations",
+              Access::kSignedIn, [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(MeasureDefinition m,
+                                         ReadBody(r.request.body, ReadDefinition));
+                COVALUE_ASSIGN_OR_RETURN(MeasureDefinition created, app.DefineMeasure(r.ctx, m));
+                return OrderedJson(201, DefinitionJson(created));
+              }});
+  router.Add({"GET", "/api/v1/measures/{measure}/chart",
+              "A measure's chart at one site (site_id, population_id): every cell for the site's "
+              "staff, small cells suppressed for the community",
+              Access::kSignedIn,
+              [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(auto site, QueryId(r.request, "site_id"));
+                if (!site) {
+                  return Fail(ErrorCode::kInvalidArgument, "site_id names the site", "site_id");
+                }
+                COVALUE_ASSIGN_OR_RETURN(auto population, QueryId(r.request, "population_id"));
+                COVALUE_ASSIGN_OR_RETURN(auto query, ReadChartQuery(r.request));
+                COVALUE_ASSIGN_OR_RETURN(
+                    auto view, app.SiteMeasureChart(r.ctx, MeasureParam(r), *site, population,
+                                                    query));
+                return OrderedJson(200, ViewJson(view));
+              },
+              0});
+  router.Add({"GET", "/api/v1/measures/{measure}/sites",
+              "A measure's chart at every site, cells under the minimum size suppressed "
+              "(facilitators, researchers, the community's admin)",
+              Access::kSignedIn,
+              [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(auto query, ReadChartQuery(r.request));
+                COVALUE_ASSIGN_OR_RETURN(auto view,
+                                         app.CrossSiteMeasure(r.ctx, MeasureParam(r), query));
+                return OrderedJson(200, ViewJson(view));
+              },
+              0});
+  router.Add({"GET", "/api/v1/teams/{id}/measures/{measure}/chart",
+              "A measure's chart for a team, with the changes of its improvement passports "
+              "(limits: baseline or phases)",
+              Access::kSignedIn,
+              [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id team, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto query, ReadChartQuery(r.request));
+                auto limits = app::ChangeLimits::kBaseline;
+                if (const std::string* text = r.request.Query("limits")) {
+                  if (*text != "baseline" && *text != "phases") {
+                    return Fail(ErrorCode::kInvalidArgument, "limits is baseline or phases",
+                                "limits");
+                  }
+                  limits = *text == "phases" ? app::ChangeLimits::kPhases
+                                             : app::ChangeLimits::kBaseline;
+                }
+                COVALUE_ASSIGN_OR_RETURN(
+                    auto view, app.TeamMeasureChart(r.ctx, team, MeasureParam(r), query, limits));
+                return OrderedJson(200, ViewJson(view));
+              },
+              0});
+}
+
+}  // namespace covalue::http::api

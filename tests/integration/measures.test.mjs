@@ -1,0 +1,189 @@
+// Measures over real HTTP: the demo's definitions, a site's chart recomputed here from the
+// site's observations read through FHIR, a team's chart with its passport's change and the
+// shift after it, the community's view that never shows a cell under 5, a measure defined
+// later and built from what is stored, and bad input answered 4xx naming the parameter.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { loginOf, signIn, startServer, tempDir, writeDemo } from '../support/covalue_server.mjs';
+
+describe('measures', () => {
+  let dir, server, logins;
+  const cookies = {};
+  const call = (who, method, path, body) =>
+    fetch(`${server.url}${path}`, {
+      method,
+      headers: { cookie: cookies[who], 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const json = async (who, path, status = 200) => {
+    const response = await call(who, 'GET', path);
+    const body = await response.json();
+    assert.equal(response.status, status, JSON.stringify(body));
+    return body;
+  };
+
+  before(async () => {
+    dir = tempDir();
+    // 60 patients: five a site, so that many months have fewer than five PHQ-9s.
+    logins = writeDemo(dir.file('covalue.db'), 1, ['--patients', '60']);
+    server = await startServer(dir.file('covalue.db'));
+    for (const name of ['lead.vastera', 'professional.vastera', 'facilitator', 'admin', 'lead.fjordvik']) {
+      const login = loginOf(logins, name);
+      cookies[name] = await signIn(server.url, login.username, login.password);
+    }
+  });
+  after(async () => {
+    await server.stop();
+    dir.remove();
+  });
+
+  const vastera = () => loginOf(logins, 'lead.vastera').site_id;
+
+  it('lists the demo measures with their kind, chart, direction and compass quadrant', async () => {
+    const { items } = await json('lead.vastera', '/api/v1/measures');
+    const byId = Object.fromEntries(items.map((m) => [m.id, m]));
+    assert.deepEqual(
+      [byId['phq9-mean'].kind, byId['phq9-mean'].chart, byId['phq9-mean'].direction],
+      ['continuous', 'i', 'lower'],
+    );
+    assert.equal(byId['phq9-below-10'].chart, 'p');
+    assert.equal(byId['phq9-below-10'].threshold, 9);
+    assert.equal(byId['phq9-below-10'].at_least, false);
+    assert.equal(byId['hospital-days-mean'].quadrant, 'cost');
+    assert.equal(byId['falls-rate'].chart, 'u');
+  });
+
+  it("draws a site's p chart that equals one computed from its observations", async () => {
+    // The site's PHQ-9 observations, read through FHIR by its professional.
+    const cells = new Map();
+    let next = `/fhir/r4/Observation?code=phq-9&_count=500`;
+    while (next) {
+      const bundle = await json('professional.vastera', next);
+      for (const { resource } of bundle.entry ?? []) {
+        const month = resource.effectiveDateTime.slice(0, 7);
+        const cell = cells.get(month) ?? { num: 0, den: 0 };
+        cell.num += resource.valueQuantity.value <= 9 ? 1 : 0;
+        cell.den += 1;
+        cells.set(month, cell);
+      }
+      const link = (bundle.link ?? []).find((l) => l.relation === 'next');
+      next = link ? link.url.slice(link.url.indexOf('/fhir/')) : null;
+    }
+    const view = await json('lead.vastera', `/api/v1/measures/phq9-below-10/chart?site_id=${vastera()}`);
+    assert.equal(view.chart, 'p');
+    assert.equal(view.min_cell, null, 'the site’s own staff see every cell');
+    const [series] = view.series;
+    const months = [...cells.keys()].sort();
+    assert.deepEqual(series.points.map((p) => p.x), months);
+    let num = 0;
+    let den = 0;
+    for (const c of cells.values()) {
+      num += c.num;
+      den += c.den;
+    }
+    const pbar = num / den; // Provost & Murray: p̄ = Σ numerators / Σ denominators
+    for (const point of series.points) {
+      const { num: k, den: n } = cells.get(point.x);
+      assert.ok(Math.abs(point.y - k / n) < 1e-12, point.x);
+      assert.equal(point.cell, n);
+      assert.ok(Math.abs(point.cl - pbar) < 1e-12);
+      const sigma = Math.sqrt((pbar * (1 - pbar)) / n);
+      assert.ok(Math.abs(point.ucl - Math.min(1, pbar + 3 * sigma)) < 1e-12, point.x);
+      assert.ok(Math.abs(point.lcl - Math.max(0, pbar - 3 * sigma)) < 1e-12, point.x);
+    }
+  });
+
+  it("marks the team's change and shows the shift after it", async () => {
+    const teams = await json('lead.vastera', '/api/v1/teams');
+    const team = teams.items.find((t) => t.site_id === vastera());
+    const view = await json('lead.vastera', `/api/v1/teams/${team.id}/measures/phq9-mean/chart`);
+    assert.equal(view.limits, 'baseline');
+    assert.equal(view.changes.length, 1);
+    assert.equal(view.changes[0].date, '2025-06-01');
+    const points = view.series[0].points;
+    const change = view.changes[0].point;
+    assert.equal(points[change - 1].x, '2025-06');
+    assert.ok(points.slice(0, change - 1).every((p) => p.baseline));
+    const after = points.slice(change - 1);
+    assert.ok(after.every((p) => !p.baseline));
+    const signalled = after.filter((p) => p.signals.length > 0);
+    assert.ok(signalled.length > after.length / 2, `${signalled.length} of ${after.length} points after the change signal`);
+    assert.match(signalled[0].explanation, /below|above|run|limit/i);
+
+    const phases = await json('lead.vastera', `/api/v1/teams/${team.id}/measures/phq9-mean/chart?limits=phases`);
+    assert.equal(phases.series[0].parts.length, 2);
+    assert.equal(phases.series[0].points[change - 1].part, 2);
+    // Another team's lead reads neither.
+    await json('lead.fjordvik', `/api/v1/teams/${team.id}/measures/phq9-mean/chart`, 403);
+  });
+
+  it('never shows the community a cell of fewer than five', async () => {
+    for (const [measure, period] of [['phq9-below-10', 'month'], ['phq9-mean', 'week'], ['eq-vas-mean', 'quarter']]) {
+      const view = await json('facilitator', `/api/v1/measures/${measure}/sites?period=${period}`);
+      assert.equal(view.min_cell, 5);
+      assert.equal(view.series.length, 12);
+      let suppressed = 0;
+      for (const series of view.series) {
+        for (const p of series.points) {
+          if (p.suppressed) {
+            suppressed++;
+            assert.deepEqual([p.y, p.n, p.cell, p.lcl, p.ucl], [null, null, null, null, null]);
+          } else {
+            assert.ok(p.cell >= 5, `${series.site} ${p.x}: ${p.cell}`);
+          }
+        }
+      }
+      if (period !== 'quarter') assert.ok(suppressed > 0, `${measure} by ${period}: some cells are small`);
+    }
+    const one = await json('facilitator', `/api/v1/measures/phq9-below-10/chart?site_id=${vastera()}`);
+    assert.equal(one.min_cell, 5);
+    assert.ok(one.series[0].points.every((p) => p.suppressed || p.cell >= 5));
+    await json('lead.vastera', '/api/v1/measures/phq9-below-10/sites', 403);
+  });
+
+  it('builds a measure defined later from the stored observations', async () => {
+    const definition = {
+      id: 'phq9-moderate', name: 'PHQ-9 of 15 or more', kind: 'proportion', system: 'urn:covalue:score',
+      code: 'phq-9', threshold: 15, direction: 'lower', quadrant: 'clinical', unit: '1',
+    };
+    const refused = await call('lead.vastera', 'POST', '/api/v1/measures', definition);
+    assert.equal(refused.status, 403);
+    const scoreSystem = (await json('lead.vastera', '/api/v1/measures')).items.find((m) => m.id === 'phq9-mean').system;
+    const created = await call('admin', 'POST', '/api/v1/measures', { ...definition, system: scoreSystem });
+    assert.equal(created.status, 201, await created.clone().text());
+    const severe = await json('lead.vastera', `/api/v1/measures/phq9-moderate/chart?site_id=${vastera()}`);
+    const mild = await json('lead.vastera', `/api/v1/measures/phq9-below-10/chart?site_id=${vastera()}`);
+    assert.deepEqual(severe.series[0].points.map((p) => p.cell), mild.series[0].points.map((p) => p.cell));
+    assert.ok(severe.series[0].points.some((p) => p.y > 0));
+    const again = await call('admin', 'POST', '/api/v1/measures', { ...definition, system: scoreSystem });
+    assert.equal(again.status, 409);
+  });
+
+  it('answers bad input 4xx naming the parameter', async () => {
+    const site = vastera();
+    for (const [path, field] of [
+      [`/api/v1/measures/phq9-mean/chart?site_id=${site}&period=year`, 'period'],
+      [`/api/v1/measures/phq9-mean/chart?site_id=${site}&rules=nelson`, 'rules'],
+      [`/api/v1/measures/phq9-mean/chart?site_id=${site}&baseline_before=2025-13-01`, 'baseline_before'],
+      [`/api/v1/measures/phq9-mean/chart?site_id=${site}&phases=2025-01-01,soon`, 'phases'],
+      ['/api/v1/measures/phq9-mean/chart', 'site_id'],
+    ]) {
+      const problem = await json('lead.vastera', path, 400);
+      assert.equal(problem.field, field, path);
+    }
+    await json('lead.vastera', `/api/v1/measures/none/chart?site_id=${site}`, 404);
+    for (const [body, field] of [
+      [{ id: 'Bad Id', name: 'x', kind: 'continuous', system: 's', code: 'c' }, 'id'],
+      [{ id: 'ok', name: 'x', kind: 'ratio', system: 's', code: 'c' }, '/kind'],
+      [{ id: 'ok', name: 'x', kind: 'proportion', system: 's', code: 'c' }, 'threshold'],
+      [{ id: 'ok', name: 'x', kind: 'continuous', system: 's', code: 'c', target: 'high' }, '/target'],
+      [{ id: 'ok', name: 'x', kind: 'continuous', system: 's', code: 'c', colour: 'red' }, '/colour'],
+    ]) {
+      const response = await call('admin', 'POST', '/api/v1/measures', body);
+      const problem = await response.json();
+      assert.equal(response.status, 400, JSON.stringify(problem));
+      assert.equal(problem.field, field, JSON.stringify(body));
+    }
+  });
+});
