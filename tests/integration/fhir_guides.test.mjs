@@ -116,6 +116,8 @@ describe('workbooks as FHIR', () => {
     assert.equal((await put(`${base}/cycle.configuration`, 'network')).status, 200);
     assert.equal((await put(`${base}/cycle.ratings.communication`, '4')).status, 200);
     assert.equal((await put(`${base}/stamp.date`, '2026-11-20')).status, 200);
+    assert.equal((await put(`${base}/cycle.change-date`, '2026-10-05')).status, 200);
+    assert.equal((await put(`${base}/cycle.change-date`, 'early October')).status, 400);
     assert.equal((await put(`${base}/cycle.ratings.access`, '9')).status, 400);
     assert.equal((await put(`${base}/cycle.configuration`, 'factory')).status, 400);
     assert.equal((await put(`${base}/stamp.session`, 'Session 4\nand more')).status, 400);
@@ -125,7 +127,7 @@ describe('workbooks as FHIR', () => {
     assert.equal(response.headers.get('content-type'), 'application/fhir+json');
     const qr = await response.json();
     assert.deepEqual(validator.validate(qr), [], JSON.stringify(validator.validate(qr)));
-    assert.equal(qr.questionnaire, 'urn:covalue:fhir:questionnaire:improvement-passport|1.0.0');
+    assert.equal(qr.questionnaire, 'urn:covalue:fhir:questionnaire:improvement-passport|1.1.0');
     assert.equal(qr.status, 'in-progress');
     const flat = [];
     const walk = (items) => items.forEach((i) => (flat.push(i), i.item && walk(i.item)));

@@ -276,6 +276,81 @@ export interface ImportedQuestionnaire {
   warnings: { location: string; message: string }[];
 }
 
+export interface MeasureDefinition {
+  id: string;
+  name: string;
+  kind: 'proportion' | 'rate' | 'count' | 'continuous' | 'days-between' | 'cases-between';
+  system: string;
+  code: string;
+  threshold: number | null;
+  at_least: boolean;
+  direction: 'higher' | 'lower';
+  target: number | null;
+  quadrant: 'clinical' | 'functional' | 'experience' | 'cost';
+  domain: string | null;
+  unit: string;
+  chart: string;
+}
+
+export interface SpcPoint {
+  index: number;
+  x: string;
+  start_ms: number;
+  part: number;
+  baseline: boolean;
+  include: boolean;
+  y: number | null;
+  n: number | null;
+  cell: number | null;
+  suppressed: boolean;
+  cl: number | null;
+  lcl: number | null;
+  ucl: number | null;
+  target: number | null;
+  sigma_signal: boolean;
+  runs_signal: boolean;
+  signals: string[];
+  explanation: string;
+}
+
+export interface MeasureSeries {
+  site_id: number;
+  site: string;
+  population_id: number;
+  population: string;
+  parts: {
+    part: number;
+    n_obs: number;
+    n_useful: number;
+    longest_run: number;
+    longest_run_max: number;
+    n_crossings: number;
+    n_crossings_min: number;
+    runs_signal: boolean;
+  }[];
+  points: SpcPoint[];
+}
+
+export interface TestedChange {
+  workbook_id: number;
+  date: string;
+  text: string;
+  point: number | null;
+}
+
+export interface MeasureChart {
+  measure: MeasureDefinition;
+  chart: string;
+  rules: 'anhoej' | 'mdc';
+  period: 'week' | 'month' | 'quarter';
+  min_cell: number | null;
+  series: MeasureSeries[];
+  limits?: 'baseline' | 'phases';
+  changes?: TestedChange[];
+}
+
+export type Period = MeasureChart['period'];
+
 export const api = {
   login: (username: string, password: string) =>
     request<{ user: User }>('POST', '/api/v1/auth/login', { username, password }),
@@ -348,6 +423,14 @@ export const api = {
       'GET',
       `/api/v1/patients/${patient}/like-me?code=${encodeURIComponent(code)}&system=${encodeURIComponent(system)}`,
     ),
+  measures: () => request<{ items: MeasureDefinition[] }>('GET', '/api/v1/measures'),
+  teamMeasureChart: (team: number, measure: string, period: Period, limits: 'baseline' | 'phases') =>
+    request<MeasureChart>(
+      'GET',
+      `/api/v1/teams/${team}/measures/${encodeURIComponent(measure)}/chart?period=${period}&limits=${limits}`,
+    ),
+  crossSiteChart: (measure: string, period: Period) =>
+    request<MeasureChart>('GET', `/api/v1/measures/${encodeURIComponent(measure)}/sites?period=${period}`),
   fhirRead: <T>(path: string) => request<T>('GET', `/fhir/r4/${path}`),
   fhirCreate: <T>(type: string, resource: unknown) => request<T>('POST', `/fhir/r4/${type}`, resource),
   importRegistryFile: (site: number, file: Blob, onProgress: (fraction: number) => void) =>

@@ -18,6 +18,7 @@ import { dashboardView } from './views/dashboard';
 import { fillView } from './views/fill';
 import { importsView } from './views/imports';
 import { patientsView } from './views/patients';
+import { teamMeasuresView } from './views/measures';
 
 const root = document.getElementById('app')!;
 
@@ -27,6 +28,7 @@ route('/sites', sitesView);
 route('/sites/:id', siteView);
 route('/teams', teamsView);
 route('/teams/:id', teamView);
+route('/teams/:id/measures', teamMeasuresView);
 route('/workbooks/:id', workbookView);
 route('/guides', guidesView);
 route('/guides/:id', guideView);

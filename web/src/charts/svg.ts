@@ -33,3 +33,38 @@ export function svgDownload(chart: SVGSVGElement, filename: string, label: strin
   });
   return link;
 }
+
+// A link that downloads the chart as a PNG image (twice its size, for print), drawn from the SVG
+// by the browser when it is clicked.
+export function pngDownload(chart: SVGSVGElement, filename: string, label: string): HTMLAnchorElement {
+  const link = document.createElement('a');
+  link.href = '#';
+  link.download = filename;
+  link.textContent = label;
+  link.addEventListener('click', async (event) => {
+    if (link.dataset['ready'] === '1') {
+      link.dataset['ready'] = '';
+      return; // the second, synthetic click downloads the image made by the first
+    }
+    event.preventDefault();
+    const source = new XMLSerializer().serializeToString(chart);
+    const image = new Image();
+    // A data: URL, which the page's Content-Security-Policy allows for images (blob: it does not).
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(source)}`;
+    await image.decode();
+    const scale = 2;
+    const canvas = document.createElement('canvas');
+    canvas.width = chart.viewBox.baseVal.width * scale;
+    canvas.height = chart.viewBox.baseVal.height * scale;
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (!png) return;
+    link.href = URL.createObjectURL(png);
+    link.dataset['ready'] = '1';
+    link.click();
+  });
+  return link;
+}

@@ -60,6 +60,7 @@ export async function teamView(params: Record<string, string>): Promise<HTMLElem
           ...team.members.map((m) => h('li', {}, `${m.display_name} (${t(`role.${m.role}`)})`)),
         )
       : h('p', {}, t('team.noMembers')),
+    h('p', {}, h('a', { class: 'button', href: `/teams/${team.id}/measures` }, t('team.measures'))),
     workbooks,
     passport,
   );

@@ -1,0 +1,125 @@
+// A statistical process control chart: the points joined in time order (broken where a value is
+// missing or suppressed), the centre line solid (dashed in a second colour in a part whose
+// runs signal a shift, as qicharts2 draws it), the control limits dashed (stepping where
+// denominators vary), a target dotted, the team's changes as labelled vertical lines, and each
+// point that signals alone drawn larger as a diamond in a second colour with its explanation as
+// a tooltip. Shapes and text carry every meaning; colour only repeats it.
+
+import type { MeasureSeries, SpcPoint, TestedChange } from '../api';
+import { chartFrame, el } from './svg';
+
+const LEFT = 52;
+const RIGHT = 16;
+const TOP = 28;
+const BOTTOM = 44;
+const DATA = '#1b2430';
+const SIGNAL = '#d55e00';
+const CENTRE = '#0072b2';
+const CHANGE = '#6a3d9a';
+
+export interface SpcChartText {
+  title: string;
+  description: string;
+  change: (change: TestedChange) => string; // a change's label
+  suppressed: string; // what a suppressed cell is called
+  point: (p: SpcPoint) => string | null; // a point's own signal in words, or null
+}
+
+function range(points: SpcPoint[], target: number | null): [number, number] {
+  const values = points.flatMap((p) => [p.y, p.cl, p.lcl, p.ucl]).filter((v): v is number => v !== null);
+  if (target !== null) values.push(target);
+  if (values.length === 0) return [0, 1];
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const pad = (high - low || Math.abs(high) || 1) * 0.08;
+  return [low - pad, high + pad];
+}
+
+// A line through the points that have a value for get, broken at those that do not; limits
+// step at each point's half-way marks so a varying denominator shows as it is.
+function path(points: SpcPoint[], get: (p: SpcPoint) => number | null, x: (i: number) => number, y: (v: number) => number, step: boolean, half: number): string {
+  let d = '';
+  let open = false;
+  points.forEach((p, i) => {
+    const v = get(p);
+    if (v === null) {
+      open = false;
+      return;
+    }
+    if (step) {
+      d += `${open ? 'L' : 'M'}${x(i) - half},${y(v)}L${x(i) + half},${y(v)}`;
+    } else {
+      d += `${open ? 'L' : 'M'}${x(i)},${y(v)}`;
+    }
+    open = true;
+  });
+  return d;
+}
+
+export function spcChart(series: MeasureSeries, changes: TestedChange[], target: number | null, text: SpcChartText, width = 720, height = 300): SVGSVGElement {
+  const svg = chartFrame(width, height, text.title, text.description, 'spc-chart');
+  const points = series.points;
+  const plotWidth = width - LEFT - RIGHT;
+  const plotHeight = height - TOP - BOTTOM;
+  const [low, high] = range(points, target);
+  const x = (i: number) => LEFT + (points.length <= 1 ? plotWidth / 2 : (i * plotWidth) / (points.length - 1));
+  const y = (v: number) => TOP + plotHeight - ((v - low) * plotHeight) / (high - low);
+  const half = points.length <= 1 ? 8 : plotWidth / (points.length - 1) / 2;
+
+  // Value axis: about five round ticks.
+  const raw = (high - low) / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const tick = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
+  for (let v = Math.ceil(low / tick) * tick; v <= high; v += tick) {
+    svg.append(el('line', { x1: LEFT, x2: LEFT + plotWidth, y1: y(v), y2: y(v), stroke: '#e3e7ec' }));
+    svg.append(el('text', { x: LEFT - 6, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#4a5563' }, String(Number(v.toPrecision(6)))));
+  }
+  // Time axis: about six labels.
+  const every = Math.max(1, Math.ceil(points.length / 6));
+  points.forEach((p, i) => {
+    if (i % every === 0 || i === points.length - 1) {
+      svg.append(el('text', { x: x(i), y: height - BOTTOM + 16, 'text-anchor': 'middle', 'font-size': 11, fill: '#4a5563' }, p.x));
+    }
+  });
+
+  // Changes the team tested.
+  for (const change of changes) {
+    if (change.point === null) continue;
+    const cx = x(change.point - 1) - half;
+    svg.append(el('line', { x1: cx, x2: cx, y1: TOP - 6, y2: TOP + plotHeight, stroke: CHANGE, 'stroke-width': 1.5, 'stroke-dasharray': '2 3', class: 'change' }));
+    svg.append(el('text', { x: cx + 4, y: TOP - 10, 'font-size': 11, fill: CHANGE }, text.change(change)));
+  }
+
+  svg.append(el('path', { d: path(points, (p) => p.ucl, x, y, true, half), fill: 'none', stroke: '#4a5563', 'stroke-dasharray': '6 4', class: 'limit' }));
+  svg.append(el('path', { d: path(points, (p) => p.lcl, x, y, true, half), fill: 'none', stroke: '#4a5563', 'stroke-dasharray': '6 4', class: 'limit' }));
+  for (const part of series.parts) {
+    const inPart = (p: SpcPoint) => (p.part === part.part ? p.cl : null);
+    const shifted = part.runs_signal;
+    svg.append(el('path', { d: path(points, inPart, x, y, true, half), fill: 'none', stroke: shifted ? SIGNAL : CENTRE, 'stroke-width': 1.5, 'stroke-dasharray': shifted ? '8 3' : '', class: shifted ? 'centre runs-signal' : 'centre' }));
+  }
+  if (target !== null) {
+    svg.append(el('line', { x1: LEFT, x2: LEFT + plotWidth, y1: y(target), y2: y(target), stroke: '#009e73', 'stroke-dasharray': '1 3', 'stroke-width': 2, class: 'target' }));
+  }
+  svg.append(el('path', { d: path(points, (p) => (p.include ? p.y : null), x, y, false, half), fill: 'none', stroke: DATA, 'stroke-width': 1.5 }));
+
+  points.forEach((p, i) => {
+    if (p.y === null) {
+      if (p.suppressed) {
+        svg.append(el('text', { x: x(i), y: TOP + plotHeight - 4, 'text-anchor': 'middle', 'font-size': 10, fill: '#4a5563', class: 'suppressed' }, '×'));
+      }
+      return;
+    }
+    const cx = x(i);
+    const cy = y(p.y);
+    const own = text.point(p);
+    const mark = own
+      ? el('path', { d: `M${cx},${cy - 6}L${cx + 6},${cy}L${cx},${cy + 6}L${cx - 6},${cy}Z`, fill: SIGNAL, class: 'signal' })
+      : el('circle', { cx, cy, r: 3, fill: p.include ? DATA : '#ffffff', stroke: DATA, class: 'point' });
+    mark.append(el('title', {}, own ? `${p.x}: ${own}` : `${p.x}: ${p.y}`));
+    svg.append(mark);
+  });
+  if (points.some((p) => p.suppressed)) {
+    svg.append(el('text', { x: LEFT, y: height - 6, 'font-size': 11, fill: '#4a5563' }, `× ${text.suppressed}`));
+  }
+  return svg;
+}

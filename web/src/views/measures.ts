@@ -1,0 +1,129 @@
+import { api, type MeasureChart, type MeasureDefinition, type MeasureSeries, type Period, type SpcPoint } from '../api';
+import { spcChart } from '../charts/spc_chart';
+import { pngDownload, svgDownload } from '../charts/svg';
+import { h } from '../dom';
+import { t } from '../i18n';
+import { navigate } from '../router';
+
+// A team's measures as SPC charts: each measure its team's population reports, with the changes
+// the team tested (from its improvement passports) marked on the time axis, the points after
+// the first change judged against the baseline before it (or new limits for each phase), every
+// signal explained in words, a table view, and SVG and PNG downloads.
+
+const LIMITS = ['baseline', 'phases'] as const;
+const PERIODS: Period[] = ['month', 'week', 'quarter'];
+
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const value = (v: number | null) => (v === null ? '–' : String(Number(v.toPrecision(4))));
+
+function select<T extends string>(id: string, label: string, options: readonly T[], current: T, name: (v: T) => string, onChange: (v: T) => void): HTMLElement {
+  const field = h('select', { id }, ...options.map((o) => h('option', { value: o, ...(o === current ? { selected: '' } : {}) }, name(o))));
+  field.addEventListener('change', () => onChange(field.value as T));
+  return h('div', { class: 'field inline' }, h('label', { for: id }, label), field);
+}
+
+export async function teamMeasuresView(params: Record<string, string>): Promise<HTMLElement> {
+  const teamId = Number(params['id']);
+  const search = new URLSearchParams(location.search);
+  const period = (PERIODS as string[]).includes(search.get('period') ?? '') ? (search.get('period') as Period) : 'month';
+  const limits = search.get('limits') === 'phases' ? 'phases' : 'baseline';
+  const [team, measures] = await Promise.all([api.team(teamId), api.measures()]);
+  const charts = await Promise.all(measures.items.map((m) => api.teamMeasureChart(teamId, m.id, period, limits)));
+  const shown = charts.filter((c) => c.series.length > 0);
+  const reload = (next: { period?: Period; limits?: string }) => {
+    const query = new URLSearchParams({ period: next.period ?? period, limits: next.limits ?? limits });
+    void navigate(`${location.pathname}?${query}`);
+  };
+  return h(
+    'section',
+    { class: 'measures' },
+    h('p', {}, h('a', { href: `/teams/${teamId}` }, t('common.back'))),
+    h('h1', {}, t('measures.title', { team: team.name })),
+    h('p', { class: 'lede' }, t('measures.about')),
+    h(
+      'form',
+      { class: 'controls' },
+      select('measure-period', t('measures.period'), PERIODS, period, (p) => t(`measures.period.${p}`), (p) => reload({ period: p })),
+      select('measure-limits', t('measures.limits'), LIMITS, limits, (l) => t(`measures.limits.${l}`), (l) => reload({ limits: l })),
+    ),
+    shown.length ? null : h('p', {}, t('measures.none')),
+    ...shown.map((chart) => measureSection(chart)),
+  );
+}
+
+// A point's own signal in words: beyond a limit (Shewhart), or one of the Making Data Count
+// rules, which judge points one by one. Anhøj's runs rules judge a whole part (runsText).
+function pointText(chart: MeasureChart, p: SpcPoint): string | null {
+  if (p.sigma_signal && p.y !== null) {
+    return p.ucl !== null && p.y > p.ucl
+      ? t('measures.aboveLimit', { value: value(p.y), limit: value(p.ucl) })
+      : t('measures.belowLimit', { value: value(p.y), limit: value(p.lcl) });
+  }
+  return chart.rules === 'mdc' && p.signals.length > 0 ? p.explanation : null;
+}
+
+function runsText(part: MeasureSeries['parts'][number], parts: number): string[] {
+  if (!part.runs_signal) return [];
+  const where = parts > 1 ? t('measures.inPhase', { part: part.part }) : '';
+  const out: string[] = [];
+  if (part.longest_run > part.longest_run_max) {
+    out.push(where + t('measures.longRun', { n: part.longest_run, max: part.longest_run_max }));
+  }
+  if (part.n_crossings < part.n_crossings_min) {
+    out.push(where + t('measures.fewCrossings', { n: part.n_crossings, min: part.n_crossings_min }));
+  }
+  return out;
+}
+
+function measureSection(chart: MeasureChart): HTMLElement {
+  const m: MeasureDefinition = chart.measure;
+  const series = chart.series[0]!;
+  const changes = chart.changes ?? [];
+  const signalled = series.points.filter((p) => pointText(chart, p) !== null);
+  const runs = chart.rules === 'anhoej' ? series.parts.flatMap((part) => runsText(part, series.parts.length)) : [];
+  const svg = spcChart(series, changes, m.target, {
+    title: t('measures.chartTitle', { name: m.name, chart: chart.chart }),
+    description: t('measures.chartDescription', { n: series.points.length, from: series.points[0]?.x ?? '', to: series.points.at(-1)?.x ?? '', signals: signalled.length }),
+    change: (c) => t('measures.changeLabel', { date: c.date }),
+    suppressed: t('measures.suppressed'),
+    point: (p) => pointText(chart, p),
+  });
+  const table = h(
+    'table',
+    {},
+    h('caption', {}, m.name),
+    h(
+      'thead',
+      {},
+      h('tr', {}, ...(['measures.col.period', 'measures.col.value', 'measures.col.n', 'measures.col.cl', 'measures.col.lcl', 'measures.col.ucl', 'measures.col.signal'] as const).map((k) => h('th', { scope: 'col' }, t(k)))),
+    ),
+    h(
+      'tbody',
+      {},
+      ...series.points.map((p) =>
+        h('tr', {}, h('th', { scope: 'row' }, p.x), h('td', {}, p.suppressed ? t('measures.suppressed') : value(p.y)), h('td', {}, value(p.cell)), h('td', {}, value(p.cl)), h('td', {}, value(p.lcl)), h('td', {}, value(p.ucl)), h('td', {}, pointText(chart, p) ?? '')),
+      ),
+    ),
+  );
+  const name = slug(m.id);
+  return h(
+    'section',
+    { class: 'card measure', id: `measure-${name}` },
+    h('h2', {}, m.name),
+    h('p', { class: 'meta' }, t('measures.meta', { chart: chart.chart, direction: t(`measures.direction.${m.direction}`), quadrant: t(`measures.quadrant.${m.quadrant}`) })),
+    changes.length
+      ? h('ul', { class: 'changes' }, ...changes.map((c) => h('li', {}, h('strong', {}, t('measures.changeLabel', { date: c.date })), ` ${c.text}`)))
+      : null,
+    h('figure', {}, svg, h('figcaption', {}, svgDownload(svg, `${name}.svg`, t('measures.downloadSvg')), ' · ', pngDownload(svg, `${name}.png`, t('measures.downloadPng')))),
+    signalled.length || runs.length
+      ? h(
+          'div',
+          { class: 'signals' },
+          h('h3', {}, t('measures.signals')),
+          runs.length ? h('ul', { class: 'runs' }, ...runs.map((text) => h('li', {}, text))) : null,
+          signalled.length ? h('ul', { class: 'points' }, ...signalled.map((p) => h('li', {}, h('strong', {}, `${p.x}: `), pointText(chart, p)))) : null,
+        )
+      : h('p', {}, t('measures.noSignals')),
+    h('details', {}, h('summary', {}, t('measures.showTable')), h('div', { class: 'table-wrap' }, table)),
+  );
+}

@@ -1,0 +1,81 @@
+// A team lead opens the team's measures, sees the change the team tested marked on the PHQ-9
+// chart and the shift after it explained in words, reads the numbers as a table, and downloads
+// the chart as SVG and PNG.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+
+import { loginOf } from '../../tests/support/covalue_server.mjs';
+import { assertAccessible, signInPage, startShell } from './browser_support.mjs';
+
+describe('team measures', () => {
+  let shell, server, browser, logins;
+  before(async () => {
+    shell = await startShell();
+    ({ server, browser, logins } = shell);
+  });
+  after(async () => {
+    await shell?.close();
+  });
+
+  it('shows the team lead a shift after the demo improvement with its explanation', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', acceptDownloads: true });
+    const page = await context.newPage();
+    await signInPage(page, server.url, loginOf(logins, 'lead.vastera'));
+    await page.getByRole('link', { name: 'Teams' }).first().click();
+    await page.getByRole('link', { name: 'Västerå MS Team' }).click();
+    await page.getByRole('link', { name: 'Measures and SPC charts' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Measures of Västerå MS Team' }).waitFor();
+
+    const phq9 = page.locator('#measure-phq9-mean');
+    await phq9.getByRole('heading', { name: 'PHQ-9 mean score' }).waitFor();
+    // The passport's change, marked on the chart and named beside it.
+    assert.equal(await phq9.locator('svg line.change').count(), 1);
+    assert.match(await phq9.locator('ul.changes').innerText(), /Change 2025-06-01 People fill in the PHQ-9 before the visit/);
+    // Judged against the baseline before the change, the months after June 2025 lie below it
+    // (the demo lowers the PHQ-9 by 3 from then on): points below the lower limit, each
+    // explained, and a run on one side of the centre line. (The baseline's own drift may signal
+    // too: the demo's people worsen slowly before the change.)
+    const points = await phq9.locator('.signals ul.points li').allInnerTexts();
+    const afterChange = points.filter((signal) => signal.split(':')[0] >= '2025-06');
+    assert.ok(afterChange.length >= 6, `${afterChange.length} points after the change beyond a limit`);
+    for (const signal of afterChange) {
+      assert.match(signal, /is below the lower limit .*: a special cause worth looking into/);
+    }
+    assert.match(await phq9.locator('.signals ul.runs').innerText(), /points in a row on one side of the centre line .*: a shift/);
+    assert.equal(await phq9.locator('svg path.signal').count(), points.length);
+    assert.match(await phq9.locator('svg path.signal title').last().textContent(), /^20\d\d-\d\d: .+below the lower limit/);
+    assert.equal(await phq9.locator('svg path.centre.runs-signal').count(), 1);
+
+    // The table view holds every point.
+    await phq9.getByText('Show the numbers as a table').click();
+    const rows = phq9.locator('table tbody tr');
+    assert.equal(await rows.count(), 36);
+    assert.equal(await rows.first().locator('th').innerText(), '2023-11');
+    await assertAccessible(page, 'the team’s measures');
+
+    // SVG: the chart itself, with real text and its title.
+    const [svg] = await Promise.all([page.waitForEvent('download'), phq9.getByRole('link', { name: 'Download as SVG' }).click()]);
+    assert.equal(svg.suggestedFilename(), 'phq9-mean.svg');
+    const source = readFileSync(await svg.path(), 'utf8');
+    assert.match(source, /<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.match(source, /<title>PHQ-9 mean score \(i chart\)<\/title>/);
+    assert.match(source, /Change 2025-06-01/);
+    // PNG: an image of the chart at twice its size.
+    const [png] = await Promise.all([page.waitForEvent('download'), phq9.getByRole('link', { name: 'Download as PNG' }).click()]);
+    assert.equal(png.suggestedFilename(), 'phq9-mean.png');
+    const bytes = readFileSync(await png.path());
+    assert.deepEqual([...bytes.subarray(1, 4)], [...Buffer.from('PNG')]);
+    assert.equal(bytes.readUInt32BE(16), 1440, 'width, at twice the chart’s 720');
+
+    // New limits at each change: the second phase has its own centre.
+    await page.getByLabel('Limits').selectOption('phases');
+    await page.waitForURL(/limits=phases/);
+    // Wait for the redrawn chart: its table's centre column differs between the phases.
+    await page.waitForFunction(() => {
+      const centres = [...document.querySelectorAll('#measure-phq9-mean table tbody tr td:nth-child(4)')].map((c) => c.textContent);
+      return centres.length === 36 && centres[0] !== centres[35];
+    });
+    await context.close();
+  });
+});
