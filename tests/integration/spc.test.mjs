@@ -4,10 +4,52 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { inflateSync } from 'node:zlib';
 
 import { run, tempDir } from '../support/covalue_server.mjs';
 
 const mean = (v) => v.reduce((a, b) => a + b, 0) / v.length;
+
+// A PNG's size and its rows of RGB pixels (8-bit RGB or RGBA, the five scanline filters of the
+// PNG specification, section 9), read here to check what cairo drew.
+function readPng(bytes) {
+  assert.deepEqual([...bytes.subarray(1, 4)], [...Buffer.from('PNG')]);
+  let at = 8;
+  let width = 0, height = 0, channels = 3;
+  const data = [];
+  while (at < bytes.length) {
+    const length = bytes.readUInt32BE(at);
+    const type = bytes.toString('latin1', at + 4, at + 8);
+    const body = bytes.subarray(at + 8, at + 8 + length);
+    if (type === 'IHDR') {
+      [width, height] = [body.readUInt32BE(0), body.readUInt32BE(4)];
+      assert.equal(body[8], 8, '8 bits a channel');
+      channels = body[9] === 6 ? 4 : 3;
+    } else if (type === 'IDAT') data.push(body);
+    at += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(data));
+  const stride = width * channels;
+  const rows = [];
+  let previous = new Uint8Array(stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    const row = new Uint8Array(stride);
+    for (let i = 0; i < stride; i++) {
+      const a = i >= channels ? row[i - channels] : 0;
+      const b = previous[i];
+      const c = i >= channels ? previous[i - channels] : 0;
+      const p = a + b - c;
+      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const predictor = [0, a, b, (a + b) >> 1, paeth][filter];
+      row[i] = (line[i] + predictor) & 0xff;
+    }
+    rows.push(row);
+    previous = row;
+  }
+  return { width, height, pixels: (y) => Array.from({ length: width }, (_, x) => rows[y].subarray(x * channels, x * channels + 3)) };
+}
 
 describe('covalue spc', () => {
   let dir;
@@ -90,6 +132,25 @@ describe('covalue spc', () => {
     const marks = (svg.match(/<circle /g) ?? []).length + (svg.match(/<path class="signal"/g) ?? []).length;
     assert.equal(marks, 5, 'six weeks, one missing');
     assert.equal(svg.split('<title>').length - 1, 5, 'each mark explains itself');
+  });
+
+  it('draws the same panels as PNG and PDF through cairo', () => {
+    const text = 'ward,week,falls,days\nB,1,2,100\nB,2,,90\nB,3,4,110\nA,1,1,50\nA,2,3,60\nA,3,2,55\n';
+    const args = ['spc', '--csv', csv('falls.csv', text), '--chart', 'u', '--x', 'week', '--y', 'falls', '--n', 'days', '--facet', 'ward'];
+    const result = run([...args, '--png', dir.file('falls.png'), '--pdf', dir.file('falls.pdf')]);
+    assert.equal(result.status, 0, result.stderr);
+    const png = readPng(readFileSync(dir.file('falls.png')));
+    assert.deepEqual([png.width, png.height], [1440, 1200], 'two panels of 720 × 300 at twice the size');
+    // The data line's blue (#0072b2) is drawn in each panel's half.
+    const blue = (y) => png.pixels(y).some(([r, g, b]) => r < 40 && Math.abs(g - 0x72) < 40 && b > 150);
+    assert.ok(Array.from({ length: 600 }, (_, y) => y).some(blue), 'the first panel has its line');
+    assert.ok(Array.from({ length: 600 }, (_, y) => y + 600).some(blue), 'the second panel has its line');
+    const pdf = readFileSync(dir.file('falls.pdf'), 'latin1');
+    assert.ok(pdf.startsWith('%PDF-'));
+    assert.equal((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length, 1);
+    const refused = run([...args, '--png', dir.file('no/such/folder/falls.png')]);
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /--png|cannot be written/);
   });
 
   it('applies the NHS Making Data Count rules to an XmR chart when asked, and says so', () => {

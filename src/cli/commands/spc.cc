@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analytics/spc/chart.h"
+#include "app/export/spc_cairo.h"
 #include "app/export/spc_json.h"
 #include "app/export/spc_svg.h"
 #include "app/imports/spc_table.h"
@@ -31,7 +32,10 @@ struct SpcOptions {
   std::optional<double> target;
   std::string mr_screening = "on";
   std::string rules = "anhoej";
-  std::string svg;  // a file to draw the charts in
+  // Files to draw the charts in.
+  std::string svg;
+  std::string png;
+  std::string pdf;
   bool json = false;
 };
 
@@ -139,19 +143,29 @@ int Spc(const SpcOptions& o) {
   if (o.json) {
     fmt::print("{}\n", out.dump(2));
   }
+  std::vector<app::SpcPanel> panels;
+  for (std::size_t i = 0; i < facets->size(); ++i) {
+    const app::SpcFacet& facet = (*facets)[i];
+    panels.push_back({fmt::format("{} chart: {}{}", o.chart, o.columns.y,
+                                  facet.name ? " — " + *facet.name : ""),
+                      facet.x, &charts[i]});
+  }
   if (!o.svg.empty()) {
-    std::vector<app::SpcPanel> panels;
-    for (std::size_t i = 0; i < facets->size(); ++i) {
-      const app::SpcFacet& facet = (*facets)[i];
-      panels.push_back({fmt::format("{} chart: {}{}", o.chart, o.columns.y,
-                                    facet.name ? " — " + *facet.name : ""),
-                        facet.x, &charts[i]});
-    }
     std::ofstream file(o.svg, std::ios::binary | std::ios::trunc);
     file << app::SpcSvg(panels);
     if (!file.good()) {
       return ReportError(
           Error{ErrorCode::kInvalidArgument, fmt::format("{}: cannot be written", o.svg), "--svg"});
+    }
+  }
+  if (!o.png.empty()) {
+    if (auto written = app::WriteSpcPng(panels, o.png, "--png"); !written) {
+      return ReportError(written.error());
+    }
+  }
+  if (!o.pdf.empty()) {
+    if (auto written = app::WriteSpcPdf(panels, o.pdf, "--pdf"); !written) {
+      return ReportError(written.error());
     }
   }
   return kExitOk;
@@ -195,6 +209,8 @@ void AddSpcCommand(CLI::App& root, int* exit_code) {
   command->add_flag("--json", options->json, "one JSON object in qicharts2's vocabulary");
   command->add_option("--svg", options->svg,
                       "also draw the chart (a panel per facet) in this SVG file");
+  command->add_option("--png", options->png, "… in this PNG file (cairo, twice the SVG's size)");
+  command->add_option("--pdf", options->pdf, "… in this PDF file (cairo, vector)");
   command->callback([options, exit_code] { *exit_code = Spc(*options); });
 }
 
