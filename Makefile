@@ -39,5 +39,10 @@ format: setup
 tidy: setup $(BUILD)/build.ninja
 	git ls-files 'src/*.cc' | xargs -P $(JOBS) -n 4 clang-tidy -p $(BUILD) --quiet --extra-arg=-Wno-unknown-warning-option
 
+# Google Benchmark of the SPC library and the measure store (bench/README.md for the peer
+# comparison, bench/compare.sh).
+bench: build
+	$(BUILD)/bench/covalue_spc_bench
+
 clean:
 	rm -rf $(BUILD) $(SANITIZE_BUILD) web/dist
