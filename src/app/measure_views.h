@@ -22,6 +22,7 @@ struct MeasureChartQuery {
   // Phases: each starts a new part with its own centre and limits (qicharts2's part), at the
   // first point that begins at or after it. Takes precedence over the baseline, as in qicharts2.
   std::vector<std::int64_t> phase_starts_ms;
+  bool mr_screening = true;  // Nelson's screening of moving ranges (i charts), as qicharts2
 };
 
 // One site's (and population's) series of a measure, charted.

@@ -331,6 +331,7 @@ Result<MeasureChartView> App::ChartMeasure(const std::string& measure_id,
     options.type = analytics::ChartTypeOf(view.measure.kind);
     options.rules = query.rules;
     options.target = view.measure.target;
+    options.mr_screening = query.mr_screening;
     const std::size_t count = points.start_ms.size();
     if (query.baseline_before_ms) {
       const std::size_t k = Before(points.start_ms, *query.baseline_before_ms);

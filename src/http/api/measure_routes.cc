@@ -89,7 +89,7 @@ Result<std::optional<std::int64_t>> QueryDate(const std::string& text, const std
   return std::optional<std::int64_t>(*ms);
 }
 
-// period, rules, baseline_before and phases (dates separated by commas).
+// period, rules, mr_screening, baseline_before and phases (dates separated by commas).
 Result<app::MeasureChartQuery> ReadChartQuery(const Request& request) {
   app::MeasureChartQuery query;
   if (const std::string* period = request.Query("period")) {
@@ -104,6 +104,12 @@ Result<app::MeasureChartQuery> ReadChartQuery(const Request& request) {
       return Fail(ErrorCode::kInvalidArgument, "rules is anhoej or mdc", "rules");
     }
     query.rules = *rules == "mdc" ? spc::Rules::kMdc : spc::Rules::kAnhoej;
+  }
+  if (const std::string* screening = request.Query("mr_screening")) {
+    if (*screening != "on" && *screening != "off") {
+      return Fail(ErrorCode::kInvalidArgument, "mr_screening is on or off", "mr_screening");
+    }
+    query.mr_screening = *screening == "on";
   }
   if (const std::string* before = request.Query("baseline_before")) {
     COVALUE_ASSIGN_OR_RETURN(query.baseline_before_ms, QueryDate(*before, "baseline_before"));

@@ -1,0 +1,355 @@
+// covalue's side of bench/compare.sh: loads the synthetic registry of ../shared/bench/ through
+// the app (sites, populations, measures, patients, then the observations as registry files,
+// each written with its aggregates in one transaction) and answers the queries Q1–Q3 of
+// ../shared/bench/QUERIES.md in-process through the app's use cases, timed with a monotonic
+// clock, writing their rows for the harness to compare with the peers'.
+//
+//   covalue_registry_bench load --data DIR --db FILE
+//   covalue_registry_bench query --db FILE --out DIR [--min-seconds 0.1]
+//
+// Both print one JSON object on stdout.
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "app/app.h"
+#include "app/auth/crypto.h"
+#include "domain/dates.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace covalue::bench {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using json = nlohmann::ordered_json;
+
+constexpr const char* kBaselineEnd = "2022-01-01";  // QUERIES.md: the first 24 months
+
+// ../shared/bench/gen_registry.py's continuous measures M11..M20: (goal, higher is better).
+constexpr std::pair<double, bool> kGoals[] = {{45.0, true}, {0.75, true}, {70.0, true},
+                                              {3.0, false}, {5.0, false}, {5.0, false},
+                                              {40.0, true}, {50.0, false}, {7.0, false},
+                                              {60.0, true}};
+
+[[noreturn]] void Die(const std::string& what) {
+  std::cerr << "covalue_registry_bench: " << what << "\n";
+  std::exit(1);
+}
+
+template <typename T>
+T Must(Result<T> result, const std::string& what) {
+  if (!result) {
+    Die(what + ": " + result.error().message + " (" + result.error().field + ")");
+  }
+  return std::move(*result);
+}
+
+void Must(const Status& status, const std::string& what) {
+  if (!status) {
+    Die(what + ": " + status.error().message + " (" + status.error().field + ")");
+  }
+}
+
+std::vector<std::string> Split(const std::string& line) {
+  std::vector<std::string> cells;
+  std::string cell;
+  std::istringstream in(line);
+  while (std::getline(in, cell, ',')) {
+    cells.push_back(cell);
+  }
+  return cells;
+}
+
+// The CSV's measure (an observation's code) and covalue's measure of its p chart (ids are
+// lower case).
+std::string MeasureCode(int m) { return fmt::format("M{:02}", m); }
+std::string MeasureId(int m) { return fmt::format("m{:02}", m); }
+
+// Each measure's p chart (the share of observations meeting its goal: num in the CSV) and
+// M11's mean for the XmR chart of Q3.
+std::vector<MeasureDefinition> BenchMeasures() {
+  std::vector<MeasureDefinition> out;
+  for (int m = 1; m <= 20; ++m) {
+    MeasureDefinition d;
+    d.id = MeasureId(m);
+    d.name = MeasureCode(m);
+    d.kind = MeasureKind::kProportion;
+    d.system = app::kRegistrySystem;
+    d.code = MeasureCode(m);
+    d.threshold = m <= 10 ? 1.0 : kGoals[m - 11].first;
+    d.at_least = m <= 10 || kGoals[m - 11].second;
+    out.push_back(d);
+  }
+  MeasureDefinition mean;
+  mean.id = "m11-mean";
+  mean.name = "M11 mean";
+  mean.kind = MeasureKind::kContinuous;
+  mean.system = app::kRegistrySystem;
+  mean.code = "M11";
+  out.push_back(mean);
+  return out;
+}
+
+long KibOf(const char* field) {
+  std::ifstream status("/proc/self/status");
+  for (std::string line; std::getline(status, line);) {
+    if (line.rfind(field, 0) == 0) {
+      return std::stol(line.substr(std::string(field).size()));
+    }
+  }
+  return 0;
+}
+
+int Load(const std::string& data, const std::string& db) {
+  const auto start = Clock::now();
+  auto store = Must(store::sqlite::OpenSqliteStore(db), "open " + db);
+  app::App app(*store);
+  const app::RequestContext ctx{app::SystemPrincipal(), "bench", "cli"};
+  for (const MeasureDefinition& m : BenchMeasures()) {
+    Must(app.DefineMeasure(ctx, m), "define " + m.id);
+  }
+  // Sites and their populations, from the patients file.
+  std::map<std::string, std::pair<Id, Id>> sites;  // S01 → (site, population)
+  std::map<std::string, std::vector<app::PatientRow>> patients;
+  std::size_t patient_count = 0;
+  std::ifstream patients_file(data + "/patients.csv");
+  std::string line;
+  std::getline(patients_file, line);
+  std::size_t line_number = 1;
+  while (std::getline(patients_file, line)) {
+    ++line_number;
+    // patient_id,site_id,population,birth_year,sex,diagnosis_year,…
+    const auto c = Split(line);
+    if (!sites.contains(c[1])) {
+      const Site site = Must(app.CreateSite(ctx, Site{0, c[1], "SE"}), "site " + c[1]);
+      const Population population =
+          Must(app.CreatePopulation(ctx, Population{0, site.id, c[2], ""}), "population");
+      sites[c[1]] = {site.id, population.id};
+    }
+    app::PatientRow row;
+    row.line = line_number;
+    row.patient.population_id = sites[c[1]].second;
+    row.patient.identifier = c[0];
+    row.patient.birth_date = c[3] + "-07-01";
+    row.patient.sex = c[4] == "F" ? Sex::kFemale : c[4] == "M" ? Sex::kMale : Sex::kUnknown;
+    row.patient.diagnosis_date = c[5] + "-01-01";
+    row.patient.consent = Consent::kConsented;
+    patients[c[1]].push_back(std::move(row));
+    ++patient_count;
+  }
+  for (auto& [name, rows] : patients) {
+    app::RegistryFile file;
+    file.kind = app::RegistryFileKind::kPatients;
+    file.records = rows.size();
+    file.patients = std::move(rows);
+    const auto report = Must(app.ImportRegistryFile(ctx, sites[name].first, std::move(file)),
+                             "patients of " + name);
+    if (report.rejected_total > 0) {
+      Die(fmt::format("patients of {}: line {}: {}", name, report.rejected[0].line,
+                      report.rejected[0].reason));
+    }
+  }
+  // The observations, in time order, as registry files of up to kBatch rows per site.
+  constexpr std::size_t kBatch = 250'000;
+  std::map<std::string, app::RegistryFile> pending;
+  std::size_t observations = 0;
+  const auto flush = [&](const std::string& site) {
+    app::RegistryFile& file = pending[site];
+    if (file.observations.empty()) {
+      return;
+    }
+    file.kind = app::RegistryFileKind::kObservations;
+    file.records = file.observations.size();
+    const auto report =
+        Must(app.ImportRegistryFile(ctx, sites.at(site).first, std::move(file)), "observations");
+    if (report.rejected_total > 0) {
+      Die(fmt::format("observations of {}: line {}: {}", site, report.rejected[0].line,
+                      report.rejected[0].reason));
+    }
+    observations += report.observations;
+    pending[site] = {};
+  };
+  std::ifstream observations_file(data + "/observations.csv");
+  std::getline(observations_file, line);
+  line_number = 1;
+  while (std::getline(observations_file, line)) {
+    ++line_number;
+    // site_id,population,patient_id,measure_id,ts,value,num,den
+    const auto c = Split(line);
+    app::ObservationRow row;
+    row.line = line_number;
+    row.identifier = c[2];
+    row.observation.system = app::kRegistrySystem;
+    row.observation.code = c[3];
+    row.observation.display = c[3];
+    row.observation.effective_ms = *ParseDateMs(c[4]);
+    row.observation.value = std::stod(c[5]);
+    app::RegistryFile& file = pending[c[0]];
+    file.observations.push_back(std::move(row));
+    if (file.observations.size() >= kBatch) {
+      flush(c[0]);
+    }
+  }
+  for (const auto& [site, ids] : sites) {
+    flush(site);
+  }
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  json out = {{"observations", observations},
+              {"patients", patient_count},
+              {"seconds", seconds},
+              {"peak_rss_mb", static_cast<double>(KibOf("VmHWM:")) / 1024}};
+  std::cout << out.dump() << "\n";
+  return 0;
+}
+
+// Runs work once to warm up, then until at least 5 runs and min_seconds in all; the median,
+// min and max in milliseconds.
+json Time(const std::function<void()>& work, double min_seconds) {
+  work();
+  std::vector<double> ms;
+  const auto start = Clock::now();
+  while (ms.size() < 5 || std::chrono::duration<double>(Clock::now() - start).count() < min_seconds) {
+    const auto t0 = Clock::now();
+    work();
+    ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+  }
+  std::sort(ms.begin(), ms.end());
+  return {{"median_ms", ms[ms.size() / 2]},
+          {"min_ms", ms.front()},
+          {"max_ms", ms.back()},
+          {"runs", ms.size()}};
+}
+
+std::string Num(double v) { return fmt::format("{:.17g}", v); }
+std::string Opt(const std::optional<double>& v) { return v ? Num(*v) : ""; }
+
+// Q1 and Q2 rows: site_id,measure_id,month,num,den,p,cl,lcl,ucl,signal.
+void WriteProportions(std::ostream& out, const app::MeasureChartView& view) {
+  for (const app::MeasureSeries& s : view.series) {
+    for (const auto& p : s.chart.points) {
+      const double den = *s.n[p.index - 1];
+      out << s.site << "," << view.measure.name << "," << s.x[p.index - 1] << ","
+          << Num(std::round(*p.y * den)) << "," << Num(den) << "," << Num(*p.y) << ","
+          << Opt(p.cl) << "," << Opt(p.lcl) << "," << Opt(p.ucl) << ","
+          << (p.sigma_signal ? 1 : 0) << "\n";
+    }
+  }
+}
+
+int Query(const std::string& db, const std::string& out_dir, double min_seconds) {
+  const long rss_start = KibOf("VmRSS:");
+  auto store = Must(store::sqlite::OpenSqliteStore(db), "open " + db);
+  app::App app(*store);
+  // Every site's cells are compared, so none is suppressed.
+  app.SetMinCell(1);
+  const auto t0 = Clock::now();
+  Must(app.LoadMeasures(), "load the measure store");
+  const double load_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+
+  // A facilitator of the community (Q2, Q3) and an admin of site S03 (Q1).
+  const app::Principal facilitator{0, "bench.facilitator", {{Role::kFacilitator, std::nullopt, std::nullopt}}};
+  const app::RequestContext community{facilitator, "bench", "cli"};
+  Id s03 = 0;
+  for (const Site& site : Must(app.ListSites(community, {0, 500}), "sites").items) {
+    s03 = site.name == "S03" ? site.id : s03;
+  }
+  const app::RequestContext site_admin{
+      app::Principal{0, "bench.s03", {{Role::kAdmin, s03, std::nullopt}}}, "bench", "cli"};
+  app::MeasureChartQuery query;
+  query.baseline_before_ms = *ParseDateMs(kBaselineEnd);
+  app::MeasureChartQuery xmr = query;
+  xmr.mr_screening = false;  // QUERIES.md's XmR: the plain average moving range
+
+  app::MeasureChartView q1;
+  std::vector<app::MeasureChartView> q2;
+  app::MeasureChartView q3;
+  const auto run_q1 = [&] {
+    q1 = Must(app.SiteMeasureChart(site_admin, MeasureId(1), s03, std::nullopt, query), "Q1");
+  };
+  const auto run_q2 = [&] {
+    q2.clear();
+    for (int m = 1; m <= 20; ++m) {
+      q2.push_back(Must(app.CrossSiteMeasure(community, MeasureId(m), query), "Q2"));
+    }
+  };
+  const auto run_q3 = [&] { q3 = Must(app.CrossSiteMeasure(community, "m11-mean", xmr), "Q3"); };
+  json out = {{"load_store_ms", load_ms},
+              {"q1", Time(run_q1, min_seconds)},
+              {"q2", Time(run_q2, min_seconds)},
+              {"q3", Time(run_q3, min_seconds)}};
+  out["rss_mb"] = static_cast<double>(KibOf("VmRSS:")) / 1024;
+  out["rss_growth_mb"] = static_cast<double>(KibOf("VmRSS:") - rss_start) / 1024;
+  out["peak_rss_mb"] = static_cast<double>(KibOf("VmHWM:")) / 1024;
+
+  std::ofstream q1_file(out_dir + "/q1.csv");
+  WriteProportions(q1_file, q1);
+  std::ofstream q2_file(out_dir + "/q2.csv");
+  // Ordered by (site_id, measure_id, month) as QUERIES.md asks.
+  std::vector<std::string> rows;
+  for (const auto& view : q2) {
+    std::ostringstream lines;
+    WriteProportions(lines, view);
+    std::istringstream each(lines.str());
+    for (std::string row; std::getline(each, row);) {
+      rows.push_back(row);
+    }
+  }
+  std::sort(rows.begin(), rows.end());
+  for (const std::string& row : rows) {
+    q2_file << row << "\n";
+  }
+  // Q3 rows: site_id,month,x,mr,cl,sigma,lcl,ucl,signal, ordered by (site_id, month).
+  rows.clear();
+  for (const app::MeasureSeries& s : q3.series) {
+    std::optional<double> previous;
+    for (const auto& p : s.chart.points) {
+      const double x = *p.y;
+      rows.push_back(fmt::format("{},{},{},{},{},{},{},{},{}", s.site, s.x[p.index - 1], Num(x),
+                                 previous ? Num(std::fabs(x - *previous)) : "", Opt(p.cl),
+                                 Num((*p.ucl - *p.cl) / 3), Opt(p.lcl), Opt(p.ucl),
+                                 p.sigma_signal ? 1 : 0));
+      previous = x;
+    }
+  }
+  std::sort(rows.begin(), rows.end());
+  std::ofstream q3_file(out_dir + "/q3.csv");
+  for (const std::string& row : rows) {
+    q3_file << row << "\n";
+  }
+  std::cout << out.dump() << "\n";
+  return 0;
+}
+
+}  // namespace
+}  // namespace covalue::bench
+
+int main(int argc, char** argv) {
+  using covalue::bench::Die;
+  std::map<std::string, std::string> args;
+  for (int i = 2; i + 1 < argc; i += 2) {
+    args[argv[i]] = argv[i + 1];
+  }
+  const std::string command = argc > 1 ? argv[1] : "";
+  covalue::app::auth::InitCrypto();
+  if (command == "load" && args.contains("--data") && args.contains("--db")) {
+    return covalue::bench::Load(args["--data"], args["--db"]);
+  }
+  if (command == "query" && args.contains("--db") && args.contains("--out")) {
+    return covalue::bench::Query(args["--db"], args["--out"],
+                                 args.contains("--min-seconds") ? std::stod(args["--min-seconds"])
+                                                                : 0.1);
+  }
+  Die("usage: covalue_registry_bench load --data DIR --db FILE | query --db FILE --out DIR "
+      "[--min-seconds S]");
+}
