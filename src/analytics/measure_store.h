@@ -81,6 +81,17 @@ class MeasureAggregates {
   // Every series' key, in key order.
   std::vector<SeriesKey> Keys() const;
   std::size_t SeriesCount() const { return series_.size(); }
+  MeasureAggregates() = default;
+  // The index points into series_, so a copy rebuilds it.
+  MeasureAggregates(const MeasureAggregates& other) { Merge(other); }
+  MeasureAggregates& operator=(const MeasureAggregates& other) {
+    if (this != &other) {
+      *this = MeasureAggregates(other);
+    }
+    return *this;
+  }
+  MeasureAggregates(MeasureAggregates&&) noexcept = default;
+  MeasureAggregates& operator=(MeasureAggregates&&) noexcept = default;
   // Calls visit(key, series) for every series in key order.
   template <typename Visit>
   void ForEach(Visit&& visit) const {
@@ -88,9 +99,25 @@ class MeasureAggregates {
       visit(key, series);
     }
   }
+  // Calls visit(key, series) for every series of one measure and period kind (every site and
+  // population), in key order: O(log series + those series).
+  template <typename Visit>
+  void ForEachOf(const std::string& measure, PeriodKind period, Visit&& visit) const {
+    const auto found = by_measure_.find({measure, period});
+    if (found == by_measure_.end()) {
+      return;
+    }
+    for (const auto* entry : found->second) {
+      visit(entry->first, entry->second);
+    }
+  }
 
  private:
   std::map<SeriesKey, AggregateSeries> series_;
+  // The series of each (measure, period kind), in key order; map entries never move.
+  std::map<std::pair<std::string, PeriodKind>,
+           std::vector<const std::pair<const SeriesKey, AggregateSeries>*>>
+      by_measure_;
 };
 
 }  // namespace covalue::analytics

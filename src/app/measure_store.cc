@@ -72,9 +72,32 @@ Status MeasureStore::Load(store::Store& store) {
   std::int64_t generation = 0;
   std::vector<MeasureDefinition> definitions;
   analytics::MeasureAggregates aggregates;
+  std::map<Id, std::string> sites;
+  std::map<Id, std::string> populations;
   COVALUE_RETURN_IF_ERROR(store.Read([&](store::Repositories& repos) -> Status {
     COVALUE_ASSIGN_OR_RETURN(generation, repos.Measures().Generation());
     COVALUE_ASSIGN_OR_RETURN(definitions, repos.Measures().Definitions());
+    for (PageRequest page{0, PageRequest::kMaxLimit};;) {
+      COVALUE_ASSIGN_OR_RETURN(Page<Site> listed, repos.Sites().List(page));
+      for (const Site& site : listed.items) {
+        sites[site.id] = site.name;
+      }
+      if (!listed.next) {
+        break;
+      }
+      page.after = *listed.next;
+    }
+    for (PageRequest page{0, PageRequest::kMaxLimit};;) {
+      COVALUE_ASSIGN_OR_RETURN(Page<Population> listed,
+                               repos.Populations().List(page, std::nullopt));
+      for (const Population& population : listed.items) {
+        populations[population.id] = population.name;
+      }
+      if (!listed.next) {
+        break;
+      }
+      page.after = *listed.next;
+    }
     return repos.Measures().ScanAggregates([&](const store::MeasureAggregateRow& r) {
       aggregates.Accumulate({r.site_id, r.population_id, r.measure_id, r.period_kind}, r.period,
                             {r.count, r.sum, r.sum_squares, r.numerator, r.denominator});
@@ -90,6 +113,8 @@ Status MeasureStore::Load(store::Store& store) {
   checked_ = std::chrono::steady_clock::now();
   definitions_ = std::move(definitions);
   aggregates_ = std::move(aggregates);
+  sites_ = std::move(sites);
+  populations_ = std::move(populations);
   return Ok();
 }
 
@@ -116,13 +141,11 @@ Status MeasureStore::Refresh(store::Store& store) {
   return Load(store);
 }
 
-Status MeasureStore::Read(
-    store::Store& store,
-    const std::function<Status(const std::vector<MeasureDefinition>& definitions,
-                               const analytics::MeasureAggregates& aggregates)>& read) {
+Status MeasureStore::Read(store::Store& store,
+                          const std::function<Status(const Snapshot& snapshot)>& read) {
   COVALUE_RETURN_IF_ERROR(Refresh(store));
   const std::shared_lock lock(mutex_);
-  return read(definitions_, aggregates_);
+  return read(Snapshot{definitions_, aggregates_, sites_, populations_});
 }
 
 }  // namespace covalue::app

@@ -50,16 +50,24 @@ class MeasureStore {
 
   // After a write with the batch committed.
   void Apply(const Batch& batch);
-  // After a write that changed the definitions: the next read reloads.
+  // After a write that changed the definitions or the names of sites or populations: the next
+  // read reloads.
   void Invalidate();
 
-  // Calls read with the definitions (by id) and the aggregates, under a shared lock: read copies
-  // what it needs and returns. Loads the copy on first use and reloads it when the database has
-  // moved on without this process.
-  [[nodiscard]] Status Read(
-      store::Store& store,
-      const std::function<Status(const std::vector<MeasureDefinition>& definitions,
-                                 const analytics::MeasureAggregates& aggregates)>& read);
+  // What a read sees: the definitions (by id), the aggregates, and the names of the sites and
+  // populations the series belong to.
+  struct Snapshot {
+    const std::vector<MeasureDefinition>& definitions;
+    const analytics::MeasureAggregates& aggregates;
+    const std::map<Id, std::string>& sites;
+    const std::map<Id, std::string>& populations;
+  };
+
+  // Calls read with the snapshot under a shared lock: read copies what it needs and returns.
+  // Loads the copy on first use and reloads it when the database has moved on without this
+  // process.
+  [[nodiscard]] Status Read(store::Store& store,
+                            const std::function<Status(const Snapshot& snapshot)>& read);
 
   // Loads the copy now (at start, so that the first reader does not wait).
   [[nodiscard]] Status Load(store::Store& store);
@@ -76,6 +84,8 @@ class MeasureStore {
   std::chrono::steady_clock::time_point checked_{};
   std::vector<MeasureDefinition> definitions_;
   analytics::MeasureAggregates aggregates_;
+  std::map<Id, std::string> sites_;
+  std::map<Id, std::string> populations_;
 };
 
 }  // namespace covalue::app

@@ -27,6 +27,11 @@ struct Points {
   std::vector<std::int64_t> start_ms;  // where each point begins, to place changes
 };
 
+std::string NameOf(const std::map<Id, std::string>& names, Id id) {
+  const auto found = names.find(id);
+  return found == names.end() ? std::string() : found->second;
+}
+
 bool CountsEvents(MeasureKind kind) {
   return kind == MeasureKind::kDaysBetween || kind == MeasureKind::kCasesBetween;
 }
@@ -35,6 +40,9 @@ Points FromAggregates(const MeasureDefinition& m, PeriodKind period,
                       const analytics::AggregateSeries& s) {
   Points out;
   out.subgroups = analytics::SubgroupsOf(s, m.kind);
+  out.x.reserve(s.Periods());
+  out.start_ms.reserve(s.Periods());
+  out.n.reserve(s.Periods());
   for (std::size_t i = 0; i < s.Periods(); ++i) {
     out.x.push_back(analytics::PeriodLabel(period, s.period[i]));
     out.start_ms.push_back(analytics::PeriodStartMs(period, s.period[i]));
@@ -120,11 +128,10 @@ Result<std::vector<MeasureDefinition>> App::ListMeasures(const RequestContext& c
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
   COVALUE_RETURN_IF_ERROR(Permit(ctx, principal, Action::kMeasureList, {}, {"measure", "", {}}));
   std::vector<MeasureDefinition> out;
-  COVALUE_RETURN_IF_ERROR(measures_.Read(
-      store_, [&](const std::vector<MeasureDefinition>& definitions, const auto&) -> Status {
-        out = definitions;
-        return Ok();
-      }));
+  COVALUE_RETURN_IF_ERROR(measures_.Read(store_, [&](const MeasureStore::Snapshot& s) -> Status {
+    out = s.definitions;
+    return Ok();
+  }));
   return out;
 }
 
@@ -260,29 +267,33 @@ Result<MeasureChartView> App::ChartMeasure(const std::string& measure_id,
   view.rules = query.rules;
   view.min_cell = min_cell;
   std::map<std::pair<Id, Id>, Points> found;
-  COVALUE_RETURN_IF_ERROR(measures_.Read(
-      store_,
-      [&](const std::vector<MeasureDefinition>& definitions,
-          const analytics::MeasureAggregates& aggregates) -> Status {
-        COVALUE_ASSIGN_OR_RETURN(view.measure, Find(definitions, measure_id));
-        if (CountsEvents(view.measure.kind)) {
-          return Ok();
-        }
-        aggregates.ForEach([&](const analytics::SeriesKey& key,
-                               const analytics::AggregateSeries& series) {
-          if (key.measure == measure_id && key.period == query.period &&
-              wanted(key.site_id, key.population_id)) {
-            found.emplace(std::make_pair(key.site_id, key.population_id),
-                          FromAggregates(view.measure, query.period, series));
-          }
-        });
-        return Ok();
-      }));
   std::map<Id, std::string> sites;
   std::map<Id, std::string> populations;
-  COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& repos) -> Status {
+  COVALUE_RETURN_IF_ERROR(measures_.Read(store_, [&](const MeasureStore::Snapshot& s) -> Status {
+    COVALUE_ASSIGN_OR_RETURN(view.measure, Find(s.definitions, measure_id));
+    if (!CountsEvents(view.measure.kind)) {
+      s.aggregates.ForEachOf(measure_id, query.period,
+                             [&](const analytics::SeriesKey& key,
+                                 const analytics::AggregateSeries& series) {
+                               if (wanted(key.site_id, key.population_id)) {
+                                 found.emplace(std::make_pair(key.site_id, key.population_id),
+                                               FromAggregates(view.measure, query.period, series));
+                               }
+                             });
+    }
+    for (const auto& [key, points] : found) {
+      sites.emplace(key.first, NameOf(s.sites, key.first));
+      populations.emplace(key.second, NameOf(s.populations, key.second));
+    }
     if (CountsEvents(view.measure.kind)) {
-      // Events are charted one by one, from the observations (they are few by nature).
+      sites = s.sites;  // the events' series are found after this read
+      populations = s.populations;
+    }
+    return Ok();
+  }));
+  if (CountsEvents(view.measure.kind)) {
+    // Events are charted one by one, from the observations (they are few by nature).
+    COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& repos) -> Status {
       std::map<std::pair<Id, Id>, std::vector<Observation>> events;
       COVALUE_RETURN_IF_ERROR(repos.Registry().ScanObservations(
           view.measure.system, view.measure.code, [&](const Observation& o) {
@@ -294,29 +305,9 @@ Result<MeasureChartView> App::ChartMeasure(const std::string& measure_id,
       for (auto& [key, observations] : events) {
         found.emplace(key, FromEvents(view.measure, std::move(observations)));
       }
-    }
-    for (PageRequest page{0, PageRequest::kMaxLimit};;) {
-      COVALUE_ASSIGN_OR_RETURN(Page<Site> listed, repos.Sites().List(page));
-      for (const Site& site : listed.items) {
-        sites[site.id] = site.name;
-      }
-      if (!listed.next) {
-        break;
-      }
-      page.after = *listed.next;
-    }
-    for (PageRequest page{0, PageRequest::kMaxLimit};;) {
-      COVALUE_ASSIGN_OR_RETURN(Page<Population> listed,
-                               repos.Populations().List(page, std::nullopt));
-      for (const Population& population : listed.items) {
-        populations[population.id] = population.name;
-      }
-      if (!listed.next) {
-        return Ok();
-      }
-      page.after = *listed.next;
-    }
-  }));
+      return Ok();
+    }));
+  }
   for (auto& [key, points] : found) {
     if (points.subgroups.empty()) {
       continue;  // fewer than two events: nothing between them yet

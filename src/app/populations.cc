@@ -48,14 +48,18 @@ Result<Population> App::CreatePopulation(const RequestContext& ctx, const Popula
   const Target target{population.site_id, {}, {}, {}};
   COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, Action::kPopulationCreate,
                                                      target, {"population", "", {}}));
-  return store::WriteValue<Population>(
+  auto created = store::WriteValue<Population>(
       store_, [&](store::Repositories& repos) -> Result<Population> {
-        COVALUE_ASSIGN_OR_RETURN(Population created, repos.Populations().Create(population));
+        COVALUE_ASSIGN_OR_RETURN(Population written, repos.Populations().Create(population));
         COVALUE_RETURN_IF_ERROR(AppendAudit(repos, ctx, decision, Action::kPopulationCreate, target,
-                                            {"population", std::to_string(created.id), {}},
+                                            {"population", std::to_string(written.id), {}},
                                             AuditOutcome::kAllowed));
-        return created;
+        return written;
       });
+  if (created) {
+    measures_.Invalidate();  // the measure store names the populations of its series
+  }
+  return created;
 }
 
 Result<Population> App::UpdatePopulation(const RequestContext& ctx, Id id,
@@ -77,6 +81,7 @@ Result<Population> App::UpdatePopulation(const RequestContext& ctx, Id id,
     return AppendAudit(repos, ctx, decision, Action::kPopulationUpdate, target, subject,
                        AuditOutcome::kAllowed);
   }));
+  measures_.Invalidate();
   return population;
 }
 

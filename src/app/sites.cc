@@ -30,13 +30,17 @@ Result<Site> App::CreateSite(const RequestContext& ctx, const Site& site) {
   COVALUE_RETURN_IF_ERROR(ValidateSite(site));
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
                            Permit(ctx, principal, Action::kSiteCreate, {}, {"site", "", {}}));
-  return store::WriteValue<Site>(store_, [&](store::Repositories& repos) -> Result<Site> {
-    COVALUE_ASSIGN_OR_RETURN(Site created, repos.Sites().Create(site));
+  auto created = store::WriteValue<Site>(store_, [&](store::Repositories& repos) -> Result<Site> {
+    COVALUE_ASSIGN_OR_RETURN(Site written, repos.Sites().Create(site));
     COVALUE_RETURN_IF_ERROR(
-        AppendAudit(repos, ctx, decision, Action::kSiteCreate, {created.id, {}, {}, {}},
-                    {"site", std::to_string(created.id), {}}, AuditOutcome::kAllowed));
-    return created;
+        AppendAudit(repos, ctx, decision, Action::kSiteCreate, {written.id, {}, {}, {}},
+                    {"site", std::to_string(written.id), {}}, AuditOutcome::kAllowed));
+    return written;
   });
+  if (created) {
+    measures_.Invalidate();  // the measure store names the sites of its series
+  }
+  return created;
 }
 
 Result<Site> App::UpdateSite(const RequestContext& ctx, Id id, const SiteChanges& changes) {
@@ -45,7 +49,7 @@ Result<Site> App::UpdateSite(const RequestContext& ctx, Id id, const SiteChanges
   const Subject subject{"site", std::to_string(id), {}};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
                            Permit(ctx, principal, Action::kSiteUpdate, target, subject));
-  return store::WriteValue<Site>(store_, [&](store::Repositories& repos) -> Result<Site> {
+  auto updated = store::WriteValue<Site>(store_, [&](store::Repositories& repos) -> Result<Site> {
     COVALUE_ASSIGN_OR_RETURN(Site site, repos.Sites().Get(id));
     site.name = changes.name.value_or(site.name);
     site.country = changes.country.value_or(site.country);
@@ -55,6 +59,10 @@ Result<Site> App::UpdateSite(const RequestContext& ctx, Id id, const SiteChanges
                                         AuditOutcome::kAllowed));
     return site;
   });
+  if (updated) {
+    measures_.Invalidate();
+  }
+  return updated;
 }
 
 }  // namespace covalue::app

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
+
 #include "domain/error.h"
 
 namespace covalue::analytics::spc {
@@ -19,10 +21,12 @@ std::string_view ChartName(ChartType type);
 std::optional<ChartType> ParseChartType(std::string_view name);
 
 // The rows of one subgroup (one x, as qicharts2 aggregates long data). A row's empty cell is
-// nullopt; any makes the whole subgroup missing.
+// nullopt; any makes the whole subgroup missing. One row is kept without an allocation: a chart
+// of period aggregates has one row per subgroup, and charts are read far more than written.
+using SubgroupRows = boost::container::small_vector<std::optional<double>, 1>;
 struct Subgroup {
-  std::vector<std::optional<double>> y;
-  std::vector<std::optional<double>> n;  // denominators; empty when the chart takes none
+  SubgroupRows y;
+  SubgroupRows n;  // denominators; empty when the chart takes none
 };
 
 // The rules that find signals: Anhøj's runs rules with Shewhart's 3-sigma rule, as qicharts2

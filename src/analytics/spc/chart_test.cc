@@ -323,7 +323,7 @@ std::vector<Subgroup> Rows(const std::vector<std::vector<double>>& groups) {
   std::vector<Subgroup> out;
   out.reserve(groups.size());
   for (const auto& g : groups) {
-    out.push_back({std::vector<std::optional<double>>(g.begin(), g.end()), {}});
+    out.push_back({SubgroupRows(g.begin(), g.end()), {}});
   }
   return out;
 }

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace covalue::analytics::spc {
 
-RunsLimits RunsLimitsFor(std::size_t n_useful) {
+namespace {
+
+RunsLimits Compute(std::size_t n_useful) {
   RunsLimits limits;
   if (n_useful == 0) {
     return limits;
@@ -29,6 +32,23 @@ RunsLimits RunsLimitsFor(std::size_t n_useful) {
     }
   }
   return limits;
+}
+
+}  // namespace
+
+RunsLimits RunsLimitsFor(std::size_t n_useful) {
+  // Charts ask for the same small sizes again and again: those are computed once (a
+  // thread-safe static), larger ones each time.
+  constexpr std::size_t kTabled = 512;
+  static const std::vector<RunsLimits> table = [] {
+    std::vector<RunsLimits> out;
+    out.reserve(kTabled);
+    for (std::size_t n = 0; n < kTabled; ++n) {
+      out.push_back(Compute(n));
+    }
+    return out;
+  }();
+  return n_useful < kTabled ? table[n_useful] : Compute(n_useful);
 }
 
 RunsAnalysis AnalyseRuns(const std::vector<std::optional<double>>& values, double centre) {

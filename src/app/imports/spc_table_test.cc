@@ -20,10 +20,10 @@ TEST(ReadSpcTable, GroupsRowsOfTheSameXInXOrderPerFacet) {
   EXPECT_EQ(a.name, "A");
   EXPECT_EQ(a.x, (std::vector<std::string>{"2024-01-01", "2024-02-01"}));
   ASSERT_EQ(a.subgroups.size(), 2U);
-  EXPECT_EQ(a.subgroups[1].y, (std::vector<std::optional<double>>{1, 4}));
-  EXPECT_EQ(a.subgroups[1].n, (std::vector<std::optional<double>>{80, std::nullopt}));
+  EXPECT_EQ(a.subgroups[1].y, (analytics::spc::SubgroupRows{1, 4}));
+  EXPECT_EQ(a.subgroups[1].n, (analytics::spc::SubgroupRows{80, std::nullopt}));
   const SpcFacet& b = (*facets)[1];
-  EXPECT_EQ(b.subgroups[0].y, (std::vector<std::optional<double>>{std::nullopt}));
+  EXPECT_EQ(b.subgroups[0].y, (analytics::spc::SubgroupRows{std::nullopt}));
 }
 
 TEST(ReadSpcTable, SortsNumbersAsNumbersAndTextAsText) {
