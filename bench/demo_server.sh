@@ -1,11 +1,12 @@
 # Sourced by the bench scripts: a fresh demo database served on a free loopback port.
-# start_demo_server: sets work (a temporary folder, removed on exit), logins, server and url.
+# start_demo_server: sets work (a temporary folder, removed on exit), logins, server and url;
+# DEMO_PATIENTS sets the registry's size (default 480).
 # sign_in USERNAME: prints the session cookie of a demo user.
 
 start_demo_server() {
   work=$(mktemp -d "${TMPDIR:-/tmp}/covalue-bench.XXXXXX")
   trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-  build/covalue demo --db "$work/bench.db" --json >"$work/logins.json"
+  build/covalue demo --db "$work/bench.db" --patients "${DEMO_PATIENTS:-480}" --json >"$work/logins.json"
   build/covalue serve --db "$work/bench.db" --listen 127.0.0.1:0 2>"$work/serve.log" &
   server=$!
   for _ in $(seq 50); do

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analytics/spc/chart.h"
+#include "analytics/spc/mdc.h"
 #include "domain/community.h"
 #include "domain/measure.h"
 
@@ -39,6 +40,8 @@ struct MeasureSeries {
   std::vector<std::optional<double>> n;
   std::vector<bool> suppressed;
   analytics::spc::Chart chart;
+  // Making Data Count's icons, with its rules.
+  analytics::spc::MdcIcons icons;
 };
 
 // The 1-based index of the first point that begins at or after ms; 0 when every point does or

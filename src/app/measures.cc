@@ -340,6 +340,9 @@ Result<MeasureChartView> App::ChartMeasure(const std::string& measure_id,
     options.parts.erase(std::unique(options.parts.begin(), options.parts.end()),
                         options.parts.end());
     COVALUE_ASSIGN_OR_RETURN(series.chart, spc::ComputeChart(points.subgroups, options));
+    if (query.rules == spc::Rules::kMdc) {
+      series.icons = spc::IconsOf(series.chart, view.measure.direction, view.measure.target);
+    }
     series.x = std::move(points.x);
     series.start_ms = std::move(points.start_ms);
     series.n = std::move(points.n);

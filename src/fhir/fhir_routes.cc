@@ -1,6 +1,7 @@
 #include "fhir/fhir_routes.h"
 
 #include "fhir/fhir_json.h"
+#include "fhir/measure_routes.h"
 #include "fhir/operation_outcome.h"
 #include "fhir/questionnaire.h"
 #include "fhir/questionnaire_response.h"
@@ -12,6 +13,7 @@ namespace covalue::fhir {
 void AddFhirRoutes(http::Router& router, app::App& app) {
   AddQuestionnaireRoutes(router, app);
   AddRegistryRoutes(router, app);
+  AddMeasureRoutes(router, app);
   router.Add({"GET", "/api/v1/workbooks/{id}/questionnaire-response",
               "A workbook as a FHIR R4 QuestionnaireResponse", http::Access::kSignedIn,
               [&app](http::RouteContext& r) -> Result<http::Response> {

@@ -311,7 +311,12 @@ json CapabilityStatement() {
                                          {"subject", "reference"},
                                          {"date", "date"},
                                          {"code", "token"}}),
-                               resource("Patient", {"read", "search-type", "create"}, {{"identifier", "token"}})})}}})}};
+                               resource("Patient", {"read", "search-type", "create"}, {{"identifier", "token"}}),
+                               resource("Measure", {"read", "search-type"}, {{"_id", "token"}}),
+                               resource("MeasureReport", {"search-type"},
+                                        {{"measure", "reference"},
+                                         {"reporter", "reference"},
+                                         {"period-kind", "token"}})})}}})}};
 }
 
 }  // namespace

@@ -160,6 +160,52 @@ describe('measures', () => {
     assert.equal(again.status, 409);
   });
 
+  it('serves Measures and summary MeasureReports through FHIR, suppressed for the community', async () => {
+    const fhir = async (who, path, status = 200) => {
+      const response = await fetch(`${server.url}/fhir/r4/${path}`, { headers: { cookie: cookies[who] } });
+      const body = await response.json();
+      assert.equal(response.status, status, JSON.stringify(body));
+      return body;
+    };
+    const measure = await fhir('lead.vastera', 'Measure/phq9-below-10');
+    assert.equal(measure.resourceType, 'Measure');
+    assert.equal(measure.scoring.coding[0].code, 'proportion');
+    assert.equal(measure.improvementNotation.coding[0].code, 'increase');
+    assert.equal(measure.url, 'urn:covalue:fhir:measure:phq9-below-10');
+    const all = await fhir('lead.vastera', 'Measure');
+    assert.ok(all.entry.some((e) => e.resource.id === 'hospital-days-mean'));
+    await fhir('lead.vastera', 'Measure/none', 404);
+
+    // The site's lead: one summary report per month, equal to the chart.
+    const chart = await json('lead.vastera', `/api/v1/measures/phq9-below-10/chart?site_id=${vastera()}`);
+    const own = await fhir('lead.vastera', `MeasureReport?measure=phq9-below-10&reporter=Organization/${vastera()}`);
+    assert.equal(own.entry.length, chart.series[0].points.length);
+    const june = own.entry.map((e) => e.resource).find((r) => r.period.start === '2025-06-01');
+    assert.equal(june.period.end, '2025-06-30');
+    assert.equal(june.type, 'summary');
+    assert.equal(june.reporter.reference, `Organization/${vastera()}`);
+    const point = chart.series[0].points.find((p) => p.x === '2025-06');
+    const population = Object.fromEntries(june.group[0].population.map((p) => [p.code.coding[0].code, p.count]));
+    assert.equal(population.denominator, point.cell);
+    assert.equal(population.numerator, Math.round(point.y * point.cell));
+    assert.ok(Math.abs(june.group[0].measureScore.value - point.y) < 1e-12);
+
+    // The community: every site, never a report of fewer than five.
+    const community = await fhir('facilitator', 'MeasureReport?measure=urn:covalue:fhir:measure:phq9-below-10');
+    const sites = new Set(community.entry.map((e) => e.resource.reporter.reference));
+    assert.equal(sites.size, 12);
+    for (const { resource } of community.entry) {
+      const denominator = resource.group[0].population.find((p) => p.code.coding[0].code === 'denominator');
+      assert.ok(denominator.count >= 5, `${resource.id}: ${denominator.count}`);
+    }
+    const view = await json('facilitator', '/api/v1/measures/phq9-below-10/sites');
+    const shown = view.series.flatMap((s) => s.points).filter((p) => !p.suppressed).length;
+    assert.equal(community.entry.length, shown);
+    await fhir('lead.vastera', 'MeasureReport?measure=phq9-below-10', 403);
+    await fhir('lead.vastera', 'MeasureReport', 400);
+    await fhir('lead.vastera', 'MeasureReport?measure=phq9-below-10&period-kind=decade', 400);
+  });
+
   it('answers bad input 4xx naming the parameter', async () => {
     const site = vastera();
     for (const [path, field] of [

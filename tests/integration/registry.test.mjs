@@ -61,14 +61,22 @@ describe('registry', () => {
     assert.equal(statement.fhirVersion, '4.0.1');
     valid({ ...statement, fhirVersion: '4.0.0' });
     const types = statement.rest[0].resource.map((r) => r.type).sort();
-    assert.deepEqual(types, ['Observation', 'Patient', 'Questionnaire', 'QuestionnaireResponse']);
+    assert.deepEqual(types, ['Measure', 'MeasureReport', 'Observation', 'Patient', 'Questionnaire', 'QuestionnaireResponse']);
     const observation = statement.rest[0].resource.find((r) => r.type === 'Observation');
     assert.deepEqual(observation.interaction.map((i) => i.code), ['read', 'search-type']);
     // What it says it can do, it does: each search parameter is accepted.
+    // A MeasureReport search names its measure, and a site's staff read their own site's.
+    const site = pia.managingOrganization?.reference ?? `Organization/${loginOf(logins, 'professional.vastera').site_id}`;
+    const reports = { measure: 'Measure/phq9-below-10', reporter: site, 'period-kind': 'month' };
     for (const resource of statement.rest[0].resource) {
       for (const param of resource.searchParam) {
-        const value = param.type === 'date' ? 'ge2000-01-01' : param.type === 'reference' ? `Patient/${pia.id}` : 'x';
-        const searched = await as('professional.vastera', `/${resource.type}?${param.name}=${encodeURIComponent(value)}`);
+        let value = param.type === 'date' ? 'ge2000-01-01' : param.type === 'reference' ? `Patient/${pia.id}` : 'x';
+        let query = `${param.name}=${encodeURIComponent(value)}`;
+        if (resource.type === 'MeasureReport') {
+          value = reports[param.name];
+          query = new URLSearchParams({ ...reports, [param.name]: value }).toString();
+        }
+        const searched = await as('professional.vastera', `/${resource.type}?${query}`);
         assert.equal(searched.status, 200, `${resource.type}?${param.name}`);
       }
     }

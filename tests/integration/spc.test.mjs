@@ -167,6 +167,14 @@ describe('covalue spc', () => {
     assert.ok(Math.abs(points[0].ucl - (mean(y) + 2.66 * amr)) < 1e-12, 'limits at 2.66 · AMR');
     assert.ok(points[6].signals.includes('mdc_outside_limits'));
     assert.equal(points[6].sigma_signal, true);
+    // The icons: the 30 lifts the mean above every other value, so the last seven lie below
+    // it (a shift): a concern when higher is better, an improvement when lower is. A target
+    // under the lower limit is passed every time when higher is better.
+    const icons = (improvement) => JSON.parse(run(['spc', '--csv', path, '--chart', 'i', '--x', 'week', '--y', 'v', '--rules', 'mdc', '--improvement', improvement, '--target', String(points[0].lcl - 1), '--json']).stdout).facets[0];
+    assert.ok(y.slice(-7).every((v) => v < mean(y)));
+    assert.deepEqual([icons('higher').variation, icons('higher').assurance], ['special_cause_concern', 'consistent_pass']);
+    assert.deepEqual([icons('lower').variation, icons('lower').assurance], ['special_cause_improvement', 'consistent_fail']);
+    assert.equal(out.facets[0].variation, undefined, 'no icons without the direction');
     const refused = run(['spc', '--csv', path, '--chart', 'run', '--x', 'week', '--y', 'v', '--rules', 'mdc']);
     assert.equal(refused.status, 2);
     assert.match(refused.stderr, /Making Data Count rules are for XmR charts/);

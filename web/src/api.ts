@@ -318,6 +318,8 @@ export interface MeasureSeries {
   site: string;
   population_id: number;
   population: string;
+  variation: 'common_cause' | 'special_cause_improvement' | 'special_cause_concern' | null;
+  assurance: 'consistent_pass' | 'consistent_fail' | 'hit_and_miss' | null;
   parts: {
     part: number;
     n_obs: number;
@@ -424,10 +426,10 @@ export const api = {
       `/api/v1/patients/${patient}/like-me?code=${encodeURIComponent(code)}&system=${encodeURIComponent(system)}`,
     ),
   measures: () => request<{ items: MeasureDefinition[] }>('GET', '/api/v1/measures'),
-  teamMeasureChart: (team: number, measure: string, period: Period, limits: 'baseline' | 'phases') =>
+  teamMeasureChart: (team: number, measure: string, period: Period, limits: 'baseline' | 'phases', rules: 'anhoej' | 'mdc') =>
     request<MeasureChart>(
       'GET',
-      `/api/v1/teams/${team}/measures/${encodeURIComponent(measure)}/chart?period=${period}&limits=${limits}`,
+      `/api/v1/teams/${team}/measures/${encodeURIComponent(measure)}/chart?period=${period}&limits=${limits}&rules=${rules}`,
     ),
   crossSiteChart: (measure: string, period: Period) =>
     request<MeasureChart>('GET', `/api/v1/measures/${encodeURIComponent(measure)}/sites?period=${period}`),

@@ -19,6 +19,7 @@ import { fillView } from './views/fill';
 import { importsView } from './views/imports';
 import { patientsView } from './views/patients';
 import { teamMeasuresView } from './views/measures';
+import { communityMeasuresView } from './views/community_measures';
 
 const root = document.getElementById('app')!;
 
@@ -36,6 +37,7 @@ route('/patients', patientsView);
 route('/patients/:id', dashboardView);
 route('/patients/:id/questionnaires/:qid', fillView);
 route('/imports', importsView);
+route('/measures', communityMeasuresView);
 route('/account', accountView);
 route('/admin/users', usersView);
 route('/admin/audit', auditView);

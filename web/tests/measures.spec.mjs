@@ -27,6 +27,12 @@ describe('team measures', () => {
     await page.getByRole('link', { name: 'Measures and SPC charts' }).click();
     await page.getByRole('heading', { level: 1, name: 'Measures of Västerå MS Team' }).waitFor();
 
+    // The value compass: the PHQ-9 mean in the clinical quadrant, its latest month an
+    // improvement (below the baseline's lower limit, and lower is better).
+    const clinical = page.locator('.quadrant-clinical');
+    assert.match(await clinical.innerText(), /PHQ-9 mean score .*2026-10.* signal: improvement/);
+    assert.match(await page.locator('.quadrant-cost').innerText(), /Clinical|Days in hospital|No measure here yet/);
+
     const phq9 = page.locator('#measure-phq9-mean');
     await phq9.getByRole('heading', { name: 'PHQ-9 mean score' }).waitFor();
     // The passport's change, marked on the chart and named beside it.
@@ -76,6 +82,22 @@ describe('team measures', () => {
       const centres = [...document.querySelectorAll('#measure-phq9-mean table tbody tr td:nth-child(4)')].map((c) => c.textContent);
       return centres.length === 36 && centres[0] !== centres[35];
     });
+    await context.close();
+  });
+
+  it('shows the facilitator a measure at every site as small multiples', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    await signInPage(page, server.url, loginOf(logins, 'facilitator'));
+    await page.getByRole('link', { name: 'Measures across sites' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Measures across sites' }).waitFor();
+    await page.getByLabel('Measure').selectOption('phq9-below-10');
+    await page.waitForURL(/measure=phq9-below-10/);
+    await page.getByRole('heading', { level: 2, name: 'Västerå Health System' }).waitFor();
+    assert.equal(await page.locator('.small-multiples > li').count(), 12);
+    assert.equal(await page.locator('.small-multiples svg.spc-chart').count(), 12);
+    assert.match(await page.locator('.lede').innerText(), /fewer than 5 observations are left out/);
+    await assertAccessible(page, 'measures across sites');
     await context.close();
   });
 });

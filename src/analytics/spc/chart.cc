@@ -40,8 +40,40 @@ bool IsRatioChart(ChartType type) {
 
 std::string Format(double value) { return fmt::format("{:.4g}", value); }
 
+// What the part's runs say, once per part: the signal names and the sentence every point of
+// the part carries.
+struct RunsText {
+  bool counts = false;  // the chart's runs can signal (never the MR chart's)
+  bool signal = false;
+  std::vector<std::string_view> names;
+  std::string text;
+};
+
+RunsText DescribeRuns(const RunsAnalysis& runs, bool runs_count, const char* centre) {
+  RunsText out;
+  out.counts = runs_count;
+  if (!runs_count) {
+    return out;
+  }
+  out.signal = runs.Signal();
+  if (runs.long_run) {
+    out.names.emplace_back("long_run");
+    out.text = fmt::format("{} points in a row {} the {} (more than {} is unusual): a shift.",
+                           runs.longest_run, runs.longest_run_side > 0 ? "above" : "below", centre,
+                           runs.limits.longest_run_max);
+  }
+  if (runs.few_crossings) {
+    out.names.emplace_back("few_crossings");
+    out.text += fmt::format(
+        "{}The series crosses the {} only {} times (fewer than {} is unusual): a shift or a "
+        "trend.",
+        out.text.empty() ? "" : " ", centre, runs.n_crossings, runs.limits.n_crossings_min);
+  }
+  return out;
+}
+
 // Shewhart's rule and the part's runs, as signal names and one sentence.
-void Explain(ChartPoint& point, const RunsAnalysis& runs, bool runs_count, const char* centre) {
+void Explain(ChartPoint& point, const RunsText& runs) {
   if (point.y && point.ucl && *point.y > *point.ucl) {
     point.sigma_signal = true;
     point.signals.emplace_back("sigma");
@@ -55,26 +87,13 @@ void Explain(ChartPoint& point, const RunsAnalysis& runs, bool runs_count, const
         fmt::format("{} is below the lower limit {}: a special cause worth looking into.",
                     Format(*point.y), Format(*point.lcl));
   }
-  if (!runs_count) {
+  if (!runs.counts) {
     return;
   }
-  point.runs_signal = runs.Signal();
-  std::string runs_text;
-  if (runs.long_run) {
-    point.signals.emplace_back("long_run");
-    runs_text = fmt::format("{} points in a row {} the {} (more than {} is unusual): a shift.",
-                            runs.longest_run, runs.longest_run_side > 0 ? "above" : "below", centre,
-                            runs.limits.longest_run_max);
-  }
-  if (runs.few_crossings) {
-    point.signals.emplace_back("few_crossings");
-    runs_text += fmt::format(
-        "{}The series crosses the {} only {} times (fewer than {} is unusual): a shift or a "
-        "trend.",
-        runs_text.empty() ? "" : " ", centre, runs.n_crossings, runs.limits.n_crossings_min);
-  }
-  if (!runs_text.empty()) {
-    point.explanation += (point.explanation.empty() ? "" : " ") + runs_text;
+  point.runs_signal = runs.signal;
+  point.signals.insert(point.signals.end(), runs.names.begin(), runs.names.end());
+  if (!runs.text.empty()) {
+    point.explanation += (point.explanation.empty() ? "" : " ") + runs.text;
   }
 }
 
@@ -277,9 +296,10 @@ Result<Chart> ComputeChart(const std::vector<Subgroup>& subgroups, const ChartOp
       continue;
     }
     const char* centre = type == ChartType::kRun ? "median" : "centre line";
+    const RunsText runs_text = DescribeRuns(runs, type != ChartType::kMR, centre);
     for (std::size_t k = 0; k < plotted.size(); ++k) {
       ChartPoint& point = chart.points[part.begin + k];
-      Explain(point, runs, type != ChartType::kMR, centre);
+      Explain(point, runs_text);
       if (!point.y) {
         point.explanation = "No value for this point.";
       } else if (point.explanation.empty()) {

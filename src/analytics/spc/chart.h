@@ -63,7 +63,8 @@ struct ChartPoint {
   bool runs_signal = false;   // Anhøj: the part's runs; MDC: this point's trend, shift or 2 of 3
   // Rule names. Anhøj: "sigma", "long_run", "few_crossings"; MDC: "mdc_outside_limits",
   // "mdc_trend", "mdc_two_of_three", "mdc_shift".
-  std::vector<std::string> signals;
+  // (Names are static strings; a few fit without an allocation.)
+  boost::container::small_vector<std::string_view, 3> signals;
   std::string explanation;           // one sentence a team member understands
 };
 

@@ -129,4 +129,54 @@ bool ApplyMdcRules(std::vector<ChartPoint>& points, std::size_t begin, std::size
   return any;
 }
 
+std::string_view VariationName(Variation variation) {
+  switch (variation) {
+    case Variation::kImprovement:
+      return "special_cause_improvement";
+    case Variation::kConcern:
+      return "special_cause_concern";
+    case Variation::kCommonCause:
+      break;
+  }
+  return "common_cause";
+}
+
+std::string_view AssuranceName(Assurance assurance) {
+  switch (assurance) {
+    case Assurance::kPass:
+      return "consistent_pass";
+    case Assurance::kFail:
+      return "consistent_fail";
+    case Assurance::kHitAndMiss:
+      break;
+  }
+  return "hit_and_miss";
+}
+
+MdcIcons IconsOf(const Chart& chart, Direction direction, std::optional<double> target) {
+  MdcIcons icons;
+  const double better = direction == Direction::kHigherIsBetter ? 1 : -1;
+  for (auto p = chart.points.rbegin(); p != chart.points.rend(); ++p) {
+    if (!p->y || !p->cl) {
+      continue;
+    }
+    if (p->signals.empty()) {
+      icons.variation = Variation::kCommonCause;
+    } else {
+      const double side = *p->y > *p->cl ? 1 : (*p->y < *p->cl ? -1 : 0);
+      icons.variation = side * better > 0 ? Variation::kImprovement : Variation::kConcern;
+    }
+    if (target && p->lcl && p->ucl) {
+      // The latest part's limits: those of the latest point with a value.
+      const double worst = better > 0 ? *p->lcl : *p->ucl;
+      const double best = better > 0 ? *p->ucl : *p->lcl;
+      icons.assurance = (worst - *target) * better > 0  ? Assurance::kPass
+                        : (best - *target) * better < 0 ? Assurance::kFail
+                                                        : Assurance::kHitAndMiss;
+    }
+    break;
+  }
+  return icons;
+}
+
 }  // namespace covalue::analytics::spc

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "analytics/spc/chart.h"
+#include "domain/measure.h"
 
 namespace covalue::analytics::spc {
 
@@ -18,5 +19,22 @@ namespace covalue::analytics::spc {
 // sigma_signal, runs_signal and explanation; returns whether any point of the part has a
 // trend, 2-of-3 or shift signal.
 bool ApplyMdcRules(std::vector<ChartPoint>& points, std::size_t begin, std::size_t end);
+
+// Making Data Count's icons for a chart its rules were applied to, as NHSRplotthedots 0.2.2
+// names them. Variation, of the latest point with a value: special cause improvement or
+// concern when any rule flags it (by the side of the mean it lies on and the direction of
+// improvement), else common cause. Assurance, with a target, from the latest part's limits:
+// consistently passing (the whole band on the better side of the target), consistently failing
+// (on the worse side), or hit and miss (the target within the limits).
+enum class Variation { kCommonCause, kImprovement, kConcern };
+enum class Assurance { kPass, kFail, kHitAndMiss };
+std::string_view VariationName(Variation variation);  // "common_cause", "special_cause_improvement", …
+std::string_view AssuranceName(Assurance assurance);  // "consistent_pass", "consistent_fail", "hit_and_miss"
+
+struct MdcIcons {
+  std::optional<Variation> variation;  // absent when no point has a value
+  std::optional<Assurance> assurance;  // absent without a target or limits
+};
+MdcIcons IconsOf(const Chart& chart, Direction direction, std::optional<double> target);
 
 }  // namespace covalue::analytics::spc

@@ -135,5 +135,33 @@ TEST(MdcRules, FlagAPointOutsideTheLimitsAndCallFewPointsTrialLimits) {
   EXPECT_EQ(refused.error().field, "rules");
 }
 
+// The variation icon follows the latest point: a shift above the mean is an improvement when
+// higher is better and a concern when lower is; without a flag it is common cause. Assurance
+// compares the target with the limits computed here.
+TEST(MdcIcons, NameTheLatestPointsVariationAndTheTargetsAssurance) {
+  const std::vector<double> steady = {5, 6, 5, 7, 6, 5, 6, 5, 6, 7, 5, 6, 5, 6};
+  const Chart common = Mdc(steady);
+  const Limits l = MdcLimits(steady);
+  const MdcIcons icons = IconsOf(common, Direction::kHigherIsBetter, l.lower - 0.5);
+  EXPECT_EQ(icons.variation, Variation::kCommonCause);
+  EXPECT_EQ(icons.assurance, Assurance::kPass) << "the whole band is above the target";
+  EXPECT_EQ(IconsOf(common, Direction::kLowerIsBetter, l.lower - 0.5).assurance, Assurance::kFail);
+  EXPECT_EQ(IconsOf(common, Direction::kHigherIsBetter, l.mean).assurance, Assurance::kHitAndMiss);
+  EXPECT_EQ(IconsOf(common, Direction::kHigherIsBetter, l.upper + 0.5).assurance, Assurance::kFail);
+  EXPECT_FALSE(IconsOf(common, Direction::kHigherIsBetter, std::nullopt).assurance.has_value());
+
+  // Seven of the last points above the mean: a shift flagged at the latest point.
+  const std::vector<double> shifted = {5, 5, 5, 5, 5, 5, 5, 5, 7, 7, 8, 7, 7, 8, 7};
+  const Chart shift = Mdc(shifted);
+  ASSERT_FALSE(shift.points.back().signals.empty());
+  ASSERT_GT(*shift.points.back().y, *shift.points.back().cl);
+  EXPECT_EQ(IconsOf(shift, Direction::kHigherIsBetter, std::nullopt).variation,
+            Variation::kImprovement);
+  EXPECT_EQ(IconsOf(shift, Direction::kLowerIsBetter, std::nullopt).variation,
+            Variation::kConcern);
+  EXPECT_EQ(VariationName(Variation::kImprovement), "special_cause_improvement");
+  EXPECT_EQ(AssuranceName(Assurance::kHitAndMiss), "hit_and_miss");
+}
+
 }  // namespace
 }  // namespace covalue::analytics::spc

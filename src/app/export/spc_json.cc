@@ -25,7 +25,7 @@ json SpcPointJson(const analytics::spc::ChartPoint& p, json x) {
           {"target", Optional(p.target)},
           {"sigma_signal", p.sigma_signal},
           {"runs_signal", p.runs_signal},
-          {"signals", p.signals},
+          {"signals", json(std::vector<std::string>(p.signals.begin(), p.signals.end()))},
           {"explanation", p.explanation}};
 }
 

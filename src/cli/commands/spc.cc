@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analytics/spc/chart.h"
+#include "analytics/spc/mdc.h"
 #include "app/export/spc_cairo.h"
 #include "app/export/spc_json.h"
 #include "app/export/spc_svg.h"
@@ -32,6 +33,7 @@ struct SpcOptions {
   std::optional<double> target;
   std::string mr_screening = "on";
   std::string rules = "anhoej";
+  std::string improvement;  // with mdc: "higher" or "lower", for the icons
   // Files to draw the charts in.
   std::string svg;
   std::string png;
@@ -51,8 +53,8 @@ void PrintText(const spc::Chart& chart, const app::SpcFacet& facet) {
              "cl", "lcl", "ucl", "signals");
   for (const spc::ChartPoint& p : chart.points) {
     std::string signals;
-    for (const std::string& s : p.signals) {
-      signals += (signals.empty() ? "" : ",") + s;
+    for (std::string_view s : p.signals) {
+      signals += fmt::format("{}{}", signals.empty() ? "" : ",", s);
     }
     fmt::print("{:>5}  {:<12} {:>4} {:>12} {:>12} {:>12} {:>12}  {}{}\n", p.index,
                facet.x[p.index - 1], p.part, Cell(p.y), Cell(p.cl), Cell(p.lcl), Cell(p.ucl),
@@ -117,6 +119,14 @@ int Spc(const SpcOptions& o) {
                                chart.error().field});
     }
     charts.push_back(*chart);
+    // Making Data Count's icons need the direction of improvement.
+    std::optional<spc::MdcIcons> icons;
+    if (o.rules == "mdc" && !o.improvement.empty()) {
+      icons = spc::IconsOf(*chart,
+                           o.improvement == "higher" ? Direction::kHigherIsBetter
+                                                     : Direction::kLowerIsBetter,
+                           o.target);
+    }
     if (!o.json) {
       if (!named) {
         fmt::print("{} chart, {}\n", o.chart,
@@ -125,6 +135,12 @@ int Spc(const SpcOptions& o) {
         named = true;
       }
       PrintText(*chart, facet);
+      if (icons && icons->variation) {
+        fmt::print("variation: {}{}\n", spc::VariationName(*icons->variation),
+                   icons->assurance
+                       ? fmt::format("; assurance: {}", spc::AssuranceName(*icons->assurance))
+                       : "");
+      }
       continue;
     }
     json parts = json::array();
@@ -136,9 +152,16 @@ int Spc(const SpcOptions& o) {
       const std::string& x = facet.x[point.index - 1];
       points.push_back(app::SpcPointJson(point, facet.numeric_x ? json(std::stod(x)) : json(x)));
     }
-    out["facets"].push_back({{"facet", facet.name ? json(*facet.name) : json(nullptr)},
-                             {"parts", parts},
-                             {"points", points}});
+    json item = {{"facet", facet.name ? json(*facet.name) : json(nullptr)},
+                 {"parts", parts},
+                 {"points", points}};
+    if (icons) {
+      item["variation"] =
+          icons->variation ? json(spc::VariationName(*icons->variation)) : json(nullptr);
+      item["assurance"] =
+          icons->assurance ? json(spc::AssuranceName(*icons->assurance)) : json(nullptr);
+    }
+    out["facets"].push_back(std::move(item));
   }
   if (o.json) {
     fmt::print("{}\n", out.dump(2));
@@ -206,6 +229,11 @@ void AddSpcCommand(CLI::App& root, int* exit_code) {
                    "anhoej (qicharts2's, the default) or mdc (NHS Making Data Count, i charts)")
       ->check(CLI::IsMember({"anhoej", "mdc"}))
       ->default_val("anhoej");
+  command
+      ->add_option("--improvement", options->improvement,
+                   "with --rules mdc: which way is better (higher or lower), for the variation "
+                   "and assurance icons (assurance needs --target)")
+      ->check(CLI::IsMember({"higher", "lower"}));
   command->add_flag("--json", options->json, "one JSON object in qicharts2's vocabulary");
   command->add_option("--svg", options->svg,
                       "also draw the chart (a panel per facet) in this SVG file");

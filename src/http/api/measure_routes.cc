@@ -137,10 +137,13 @@ json SeriesJson(const app::MeasureSeries& s) {
     item["suppressed"] = static_cast<bool>(s.suppressed[point.index - 1]);
     points.push_back(std::move(item));
   }
+  const auto& icons = s.icons;
   return {{"site_id", s.site_id},
           {"site", s.site},
           {"population_id", s.population_id},
           {"population", s.population},
+          {"variation", icons.variation ? json(spc::VariationName(*icons.variation)) : json(nullptr)},
+          {"assurance", icons.assurance ? json(spc::AssuranceName(*icons.assurance)) : json(nullptr)},
           {"parts", parts},
           {"points", points}};
 }

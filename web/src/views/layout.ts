@@ -31,6 +31,9 @@ export function header(): HTMLElement {
     if (hasRole('professional')) links.push(['/patients', t('nav.patients')]);
     if (hasRole('professional', 'admin')) links.push(['/imports', t('nav.imports')]);
     links.push(['/sites', t('nav.sites')], ['/teams', t('nav.teams')], ['/guides', t('nav.guides')]);
+    if (session.user.memberships.some((m) => ['facilitator', 'researcher', 'admin'].includes(m.role) && m.site_id === null)) {
+      links.push(['/measures', t('nav.measures')]);
+    }
     if (hasRole('admin')) links.push(['/admin/users', t('nav.users')], ['/admin/audit', t('nav.audit')]);
     links.push(['/account', t('nav.account')]);
   }

@@ -11,6 +11,8 @@ import { navigate } from '../router';
 // signal explained in words, a table view, and SVG and PNG downloads.
 
 const LIMITS = ['baseline', 'phases'] as const;
+const RULES = ['anhoej', 'mdc'] as const;
+const QUADRANTS = ['clinical', 'functional', 'experience', 'cost'] as const;
 const PERIODS: Period[] = ['month', 'week', 'quarter'];
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
@@ -27,11 +29,15 @@ export async function teamMeasuresView(params: Record<string, string>): Promise<
   const search = new URLSearchParams(location.search);
   const period = (PERIODS as string[]).includes(search.get('period') ?? '') ? (search.get('period') as Period) : 'month';
   const limits = search.get('limits') === 'phases' ? 'phases' : 'baseline';
+  const rules = search.get('rules') === 'mdc' ? 'mdc' : 'anhoej';
   const [team, measures] = await Promise.all([api.team(teamId), api.measures()]);
-  const charts = await Promise.all(measures.items.map((m) => api.teamMeasureChart(teamId, m.id, period, limits)));
+  // Making Data Count's rules are for XmR charts: the other measures keep Anhøj's.
+  const charts = await Promise.all(
+    measures.items.map((m) => api.teamMeasureChart(teamId, m.id, period, limits, rules === 'mdc' && m.chart === 'i' ? 'mdc' : 'anhoej')),
+  );
   const shown = charts.filter((c) => c.series.length > 0);
-  const reload = (next: { period?: Period; limits?: string }) => {
-    const query = new URLSearchParams({ period: next.period ?? period, limits: next.limits ?? limits });
+  const reload = (next: { period?: Period; limits?: string; rules?: string }) => {
+    const query = new URLSearchParams({ period: next.period ?? period, limits: next.limits ?? limits, rules: next.rules ?? rules });
     void navigate(`${location.pathname}?${query}`);
   };
   return h(
@@ -45,8 +51,9 @@ export async function teamMeasuresView(params: Record<string, string>): Promise<
       { class: 'controls' },
       select('measure-period', t('measures.period'), PERIODS, period, (p) => t(`measures.period.${p}`), (p) => reload({ period: p })),
       select('measure-limits', t('measures.limits'), LIMITS, limits, (l) => t(`measures.limits.${l}`), (l) => reload({ limits: l })),
+      select('measure-rules', t('measures.rules'), RULES, rules, (r) => t(`measures.rules.${r}`), (r) => reload({ rules: r })),
     ),
-    shown.length ? null : h('p', {}, t('measures.none')),
+    shown.length ? compass(shown) : h('p', {}, t('measures.none')),
     ...shown.map((chart) => measureSection(chart)),
   );
 }
@@ -73,6 +80,60 @@ function runsText(part: MeasureSeries['parts'][number], parts: number): string[]
     out.push(where + t('measures.fewCrossings', { n: part.n_crossings, min: part.n_crossings_min }));
   }
   return out;
+}
+
+// Where the latest point stands: a signal (a point beyond a limit, or its phase's runs) that
+// is an improvement or a concern by the measure's direction, or none.
+function latestState(chart: MeasureChart): 'improvement' | 'concern' | 'none' {
+  const series = chart.series[0]!;
+  if (series.variation) {
+    return series.variation === 'special_cause_improvement' ? 'improvement' : series.variation === 'special_cause_concern' ? 'concern' : 'none';
+  }
+  const last = [...series.points].reverse().find((p) => p.y !== null && p.cl !== null);
+  if (!last) return 'none';
+  const part = series.parts.find((p) => p.part === last.part);
+  if (!last.sigma_signal && !part?.runs_signal) return 'none';
+  const higher = last.y! > last.cl!;
+  return higher === (chart.measure.direction === 'higher') ? 'improvement' : 'concern';
+}
+
+// The value compass (Nelson, Mohr, Batalden and Plume 1996): the four quadrants with their
+// measures, each with its latest value and whether it signals.
+function compass(charts: MeasureChart[]): HTMLElement {
+  return h(
+    'section',
+    { class: 'card compass', 'aria-labelledby': 'compass-title' },
+    h('h2', { id: 'compass-title' }, t('measures.compass')),
+    h(
+      'div',
+      { class: 'quadrants' },
+      ...QUADRANTS.map((q) => {
+        const mine = charts.filter((c) => c.measure.quadrant === q);
+        return h(
+          'section',
+          { class: `quadrant quadrant-${q}` },
+          h('h3', {}, t(`measures.quadrant.${q}`)),
+          mine.length
+            ? h(
+                'ul',
+                {},
+                ...mine.map((c) => {
+                  const last = [...c.series[0]!.points].reverse().find((p) => p.y !== null);
+                  const state = latestState(c);
+                  return h(
+                    'li',
+                    { class: `state-${state}` },
+                    h('a', { href: `#measure-${slug(c.measure.id)}` }, c.measure.name),
+                    ` ${last ? `${value(last.y)} (${last.x})` : '–'} `,
+                    h('strong', {}, t(`measures.state.${state}`)),
+                  );
+                }),
+              )
+            : h('p', { class: 'muted' }, t('measures.noneInQuadrant')),
+        );
+      }),
+    ),
+  );
 }
 
 function measureSection(chart: MeasureChart): HTMLElement {
@@ -111,6 +172,14 @@ function measureSection(chart: MeasureChart): HTMLElement {
     { class: 'card measure', id: `measure-${name}` },
     h('h2', {}, m.name),
     h('p', { class: 'meta' }, t('measures.meta', { chart: chart.chart, direction: t(`measures.direction.${m.direction}`), quadrant: t(`measures.quadrant.${m.quadrant}`) })),
+    series.variation
+      ? h(
+          'p',
+          { class: 'icons' },
+          h('span', { class: `icon variation-${series.variation}` }, t(`measures.variation.${series.variation}`)),
+          series.assurance ? h('span', { class: `icon assurance-${series.assurance}` }, t(`measures.assurance.${series.assurance}`)) : null,
+        )
+      : null,
     changes.length
       ? h('ul', { class: 'changes' }, ...changes.map((c) => h('li', {}, h('strong', {}, t('measures.changeLabel', { date: c.date })), ` ${c.text}`)))
       : null,
