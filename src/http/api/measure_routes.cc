@@ -8,6 +8,7 @@
 #include "domain/dates.h"
 #include "http/api/api_routes.h"
 #include "http/json/json_body.h"
+#include "http/json/json_writer.h"
 
 namespace covalue::http::api {
 namespace {
@@ -124,53 +125,106 @@ Result<app::MeasureChartQuery> ReadChartQuery(const Request& request) {
   return query;
 }
 
-json SeriesJson(const app::MeasureSeries& s) {
-  json parts = json::array();
-  for (const spc::ChartPart& part : s.chart.parts) {
-    parts.push_back(app::SpcPartJson(part));
+// A chart view, written straight to text (a cross-site view has hundreds of points and is read
+// on every dashboard load). Points in qicharts2's vocabulary as SpcPointJson writes them, with
+// start_ms, cell and suppressed.
+void WritePoint(JsonWriter& w, const app::MeasureSeries& s, const spc::ChartPoint& p) {
+  const std::size_t i = p.index - 1;
+  w.BeginObject();
+  w.Key("index").Int(static_cast<std::int64_t>(p.index));
+  w.Key("x").String(s.x[i]);
+  w.Key("part").Int(static_cast<std::int64_t>(p.part));
+  w.Key("baseline").Bool(p.baseline);
+  w.Key("include").Bool(p.include);
+  w.Key("y").Optional(p.y);
+  w.Key("n").Optional(p.n);
+  w.Key("cl").Optional(p.cl);
+  w.Key("lcl").Optional(p.lcl);
+  w.Key("ucl").Optional(p.ucl);
+  w.Key("lcl_2sigma").Optional(p.lcl_2sigma);
+  w.Key("ucl_2sigma").Optional(p.ucl_2sigma);
+  w.Key("target").Optional(p.target);
+  w.Key("sigma_signal").Bool(p.sigma_signal);
+  w.Key("runs_signal").Bool(p.runs_signal);
+  w.Key("signals").BeginArray();
+  for (std::string_view name : p.signals) {
+    w.String(name);
   }
-  json points = json::array();
-  for (const spc::ChartPoint& point : s.chart.points) {
-    json item = app::SpcPointJson(point, s.x[point.index - 1]);
-    item["start_ms"] = s.start_ms[point.index - 1];
-    item["cell"] = Optional(s.n[point.index - 1]);
-    item["suppressed"] = static_cast<bool>(s.suppressed[point.index - 1]);
-    points.push_back(std::move(item));
-  }
-  const auto& icons = s.icons;
-  return {{"site_id", s.site_id},
-          {"site", s.site},
-          {"population_id", s.population_id},
-          {"population", s.population},
-          {"variation", icons.variation ? json(spc::VariationName(*icons.variation)) : json(nullptr)},
-          {"assurance", icons.assurance ? json(spc::AssuranceName(*icons.assurance)) : json(nullptr)},
-          {"parts", parts},
-          {"points", points}};
+  w.EndArray();
+  w.Key("explanation").String(p.explanation);
+  w.Key("start_ms").Int(s.start_ms[i]);
+  w.Key("cell").Optional(s.n[i]);
+  w.Key("suppressed").Bool(s.suppressed[i]);
+  w.EndObject();
 }
 
-json ViewJson(const app::MeasureChartView& v) {
-  json series = json::array();
+void WriteSeries(JsonWriter& w, const app::MeasureSeries& s) {
+  w.BeginObject();
+  w.Key("site_id").Int(s.site_id);
+  w.Key("site").String(s.site);
+  w.Key("population_id").Int(s.population_id);
+  w.Key("population").String(s.population);
+  w.Key("variation");
+  s.icons.variation ? w.String(spc::VariationName(*s.icons.variation)) : w.Null();
+  w.Key("assurance");
+  s.icons.assurance ? w.String(spc::AssuranceName(*s.icons.assurance)) : w.Null();
+  w.Key("parts").BeginArray();
+  for (const spc::ChartPart& part : s.chart.parts) {
+    w.BeginObject();
+    w.Key("part").Int(static_cast<std::int64_t>(part.part));
+    w.Key("n_obs").Int(static_cast<std::int64_t>(part.n_obs));
+    w.Key("n_useful").Int(static_cast<std::int64_t>(part.n_useful));
+    w.Key("longest_run").Int(static_cast<std::int64_t>(part.longest_run));
+    w.Key("longest_run_max").Int(static_cast<std::int64_t>(part.longest_run_max));
+    w.Key("n_crossings").Int(static_cast<std::int64_t>(part.n_crossings));
+    w.Key("n_crossings_min").Int(static_cast<std::int64_t>(part.n_crossings_min));
+    w.Key("runs_signal").Bool(part.runs_signal);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("points").BeginArray();
+  for (const spc::ChartPoint& point : s.chart.points) {
+    WritePoint(w, s, point);
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+Response ViewResponse(const app::MeasureChartView& v) {
+  std::size_t points = 0;
   for (const app::MeasureSeries& s : v.series) {
-    series.push_back(SeriesJson(s));
+    points += s.chart.points.size();
   }
-  json out = {{"measure", DefinitionJson(v.measure)},
-              {"chart", spc::ChartName(analytics::ChartTypeOf(v.measure.kind))},
-              {"rules", v.rules == spc::Rules::kMdc ? "mdc" : "anhoej"},
-              {"period", PeriodKindName(v.period)},
-              {"min_cell", v.min_cell == 0 ? json(nullptr) : json(v.min_cell)},
-              {"series", series}};
+  JsonWriter w(1024 + points * 512);
+  w.BeginObject();
+  // The definition through the same mapping as the list (small next to the series).
+  w.Key("measure").Raw(DefinitionJson(v.measure).dump(-1, ' ', false, json::error_handler_t::replace));
+  w.Key("chart").String(spc::ChartName(analytics::ChartTypeOf(v.measure.kind)));
+  w.Key("rules").String(v.rules == spc::Rules::kMdc ? "mdc" : "anhoej");
+  w.Key("period").String(PeriodKindName(v.period));
+  w.Key("min_cell");
+  v.min_cell == 0 ? w.Null() : w.Int(static_cast<std::int64_t>(v.min_cell));
+  w.Key("series").BeginArray();
+  for (const app::MeasureSeries& s : v.series) {
+    WriteSeries(w, s);
+  }
+  w.EndArray();
   if (v.limits) {
-    json changes = json::array();
+    w.Key("limits").String(*v.limits == app::ChangeLimits::kPhases ? "phases" : "baseline");
+    w.Key("changes").BeginArray();
     for (const app::TestedChange& c : v.changes) {
-      changes.push_back({{"workbook_id", c.workbook_id},
-                         {"date", c.date},
-                         {"text", c.text},
-                         {"point", c.point == 0 ? json(nullptr) : json(c.point)}});
+      w.BeginObject();
+      w.Key("workbook_id").Int(c.workbook_id);
+      w.Key("date").String(c.date);
+      w.Key("text").String(c.text);
+      w.Key("point");
+      c.point == 0 ? w.Null() : w.Int(static_cast<std::int64_t>(c.point));
+      w.EndObject();
     }
-    out["limits"] = *v.limits == app::ChangeLimits::kPhases ? "phases" : "baseline";
-    out["changes"] = changes;
+    w.EndArray();
   }
-  return out;
+  w.EndObject();
+  return JsonResponse(200, w.Take());
 }
 
 Response OrderedJson(int status, const json& value) {
@@ -215,7 +269,7 @@ void AddMeasureRoutes(Router& router, app::App& app) {
                 COVALUE_ASSIGN_OR_RETURN(
                     auto view, app.SiteMeasureChart(r.ctx, MeasureParam(r), *site, population,
                                                     query));
-                return OrderedJson(200, ViewJson(view));
+                return ViewResponse(view);
               },
               0});
   router.Add({"GET", "/api/v1/measures/{measure}/sites",
@@ -226,7 +280,7 @@ void AddMeasureRoutes(Router& router, app::App& app) {
                 COVALUE_ASSIGN_OR_RETURN(auto query, ReadChartQuery(r.request));
                 COVALUE_ASSIGN_OR_RETURN(auto view,
                                          app.CrossSiteMeasure(r.ctx, MeasureParam(r), query));
-                return OrderedJson(200, ViewJson(view));
+                return ViewResponse(view);
               },
               0});
   router.Add({"GET", "/api/v1/teams/{id}/measures/{measure}/chart",
@@ -247,7 +301,7 @@ void AddMeasureRoutes(Router& router, app::App& app) {
                 }
                 COVALUE_ASSIGN_OR_RETURN(
                     auto view, app.TeamMeasureChart(r.ctx, team, MeasureParam(r), query, limits));
-                return OrderedJson(200, ViewJson(view));
+                return ViewResponse(view);
               },
               0});
 }
