@@ -37,10 +37,9 @@ using json = nlohmann::ordered_json;
 constexpr const char* kBaselineEnd = "2022-01-01";  // QUERIES.md: the first 24 months
 
 // ../shared/bench/gen_registry.py's continuous measures M11..M20: (goal, higher is better).
-constexpr std::pair<double, bool> kGoals[] = {{45.0, true}, {0.75, true}, {70.0, true},
-                                              {3.0, false}, {5.0, false}, {5.0, false},
-                                              {40.0, true}, {50.0, false}, {7.0, false},
-                                              {60.0, true}};
+constexpr std::pair<double, bool> kGoals[] = {
+    {45.0, true}, {0.75, true}, {70.0, true},  {3.0, false}, {5.0, false},
+    {5.0, false}, {40.0, true}, {50.0, false}, {7.0, false}, {60.0, true}};
 
 [[noreturn]] void Die(const std::string& what) {
   std::cerr << "covalue_registry_bench: " << what << "\n";
@@ -219,7 +218,8 @@ json Time(const std::function<void()>& work, double min_seconds) {
   work();
   std::vector<double> ms;
   const auto start = Clock::now();
-  while (ms.size() < 5 || std::chrono::duration<double>(Clock::now() - start).count() < min_seconds) {
+  while (ms.size() < 5 ||
+         std::chrono::duration<double>(Clock::now() - start).count() < min_seconds) {
     const auto t0 = Clock::now();
     work();
     ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
@@ -240,9 +240,8 @@ void WriteProportions(std::ostream& out, const app::MeasureChartView& view) {
     for (const auto& p : s.chart.points) {
       const double den = *s.n[p.index - 1];
       out << s.site << "," << view.measure.name << "," << s.x[p.index - 1] << ","
-          << Num(std::round(*p.y * den)) << "," << Num(den) << "," << Num(*p.y) << ","
-          << Opt(p.cl) << "," << Opt(p.lcl) << "," << Opt(p.ucl) << ","
-          << (p.sigma_signal ? 1 : 0) << "\n";
+          << Num(std::round(*p.y * den)) << "," << Num(den) << "," << Num(*p.y) << "," << Opt(p.cl)
+          << "," << Opt(p.lcl) << "," << Opt(p.ucl) << "," << (p.sigma_signal ? 1 : 0) << "\n";
     }
   }
 }
@@ -258,7 +257,8 @@ int Query(const std::string& db, const std::string& out_dir, double min_seconds)
   const double load_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
 
   // A facilitator of the community (Q2, Q3) and an admin of site S03 (Q1).
-  const app::Principal facilitator{0, "bench.facilitator", {{Role::kFacilitator, std::nullopt, std::nullopt}}};
+  const app::Principal facilitator{
+      0, "bench.facilitator", {{Role::kFacilitator, std::nullopt, std::nullopt}}};
   const app::RequestContext community{facilitator, "bench", "cli"};
   Id s03 = 0;
   for (const Site& site : Must(app.ListSites(community, {0, 500}), "sites").items) {
@@ -334,7 +334,7 @@ int Query(const std::string& db, const std::string& out_dir, double min_seconds)
 }  // namespace
 }  // namespace covalue::bench
 
-int main(int argc, char** argv) {
+int Main(int argc, char** argv) {
   using covalue::bench::Die;
   std::map<std::string, std::string> args;
   for (int i = 2; i + 1 < argc; i += 2) {
@@ -346,10 +346,19 @@ int main(int argc, char** argv) {
     return covalue::bench::Load(args["--data"], args["--db"]);
   }
   if (command == "query" && args.contains("--db") && args.contains("--out")) {
-    return covalue::bench::Query(args["--db"], args["--out"],
-                                 args.contains("--min-seconds") ? std::stod(args["--min-seconds"])
-                                                                : 0.1);
+    return covalue::bench::Query(
+        args["--db"], args["--out"],
+        args.contains("--min-seconds") ? std::stod(args["--min-seconds"]) : 0.1);
   }
   Die("usage: covalue_registry_bench load --data DIR --db FILE | query --db FILE --out DIR "
       "[--min-seconds S]");
+}
+
+int main(int argc, char** argv) {
+  try {
+    return Main(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "covalue_registry_bench: " << e.what() << "\n";
+    return 1;
+  }
 }

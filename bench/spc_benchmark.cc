@@ -36,7 +36,7 @@ std::vector<spc::Subgroup> Values(std::size_t points) {
 }
 
 // A p chart with a frozen baseline of the first 24 points (../shared/bench/QUERIES.md Q1).
-void BM_PChart(benchmark::State& state) {
+void PChart(benchmark::State& state) {
   const auto subgroups = Proportions(static_cast<std::size_t>(state.range(0)));
   spc::ChartOptions options;
   options.type = spc::ChartType::kP;
@@ -46,10 +46,10 @@ void BM_PChart(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
-BENCHMARK(BM_PChart)->Arg(60)->Arg(1000);
+BENCHMARK(PChart)->Arg(60)->Arg(1000);
 
 // An I chart (XmR) with Nelson's screening of moving ranges, as Q3 draws one per site.
-void BM_IChart(benchmark::State& state) {
+void IChart(benchmark::State& state) {
   const auto subgroups = Values(static_cast<std::size_t>(state.range(0)));
   spc::ChartOptions options;
   options.type = spc::ChartType::kI;
@@ -59,10 +59,10 @@ void BM_IChart(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
-BENCHMARK(BM_IChart)->Arg(60)->Arg(1000);
+BENCHMARK(IChart)->Arg(60)->Arg(1000);
 
 // A run chart with Anhøj's rules only.
-void BM_RunChart(benchmark::State& state) {
+void RunChart(benchmark::State& state) {
   const auto subgroups = Values(static_cast<std::size_t>(state.range(0)));
   spc::ChartOptions options;
   options.type = spc::ChartType::kRun;
@@ -71,10 +71,10 @@ void BM_RunChart(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
-BENCHMARK(BM_RunChart)->Arg(60)->Arg(1000);
+BENCHMARK(RunChart)->Arg(60)->Arg(1000);
 
 // Ingest: one observation's contribution added to its month, in time order, across 240 series.
-void BM_StoreIngest(benchmark::State& state) {
+void StoreIngest(benchmark::State& state) {
   MeasureAggregates store;
   std::int64_t ms = 1'577'836'800'000;  // 2020-01-01
   std::int64_t i = 0;
@@ -86,10 +86,10 @@ void BM_StoreIngest(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations());
 }
-BENCHMARK(BM_StoreIngest);
+BENCHMARK(StoreIngest);
 
 // A chart read from the copy: find the series, make its subgroups, compute the p chart.
-void BM_StoreChartRead(benchmark::State& state) {
+void StoreChartRead(benchmark::State& state) {
   MeasureAggregates store;
   std::mt19937_64 bits(3);
   for (int site = 1; site <= 12; ++site) {
@@ -111,7 +111,7 @@ void BM_StoreChartRead(benchmark::State& state) {
     benchmark::DoNotOptimize(spc::ComputeChart(subgroups, options));
   }
 }
-BENCHMARK(BM_StoreChartRead);
+BENCHMARK(StoreChartRead);
 
 }  // namespace
 }  // namespace covalue::analytics

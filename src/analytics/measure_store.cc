@@ -47,8 +47,9 @@ std::string PeriodLabel(PeriodKind kind, std::int64_t period) {
   const std::int64_t year = 1970 + FloorDiv(months, 12);
   const std::int64_t month = months - FloorDiv(months, 12) * 12 + 1;
   if (year < 0 || year > 9999) {
-    return std::to_string(year) + (kind == PeriodKind::kMonth ? "-" + std::to_string(month)
-                                                              : "-Q" + std::to_string((month - 1) / 3 + 1));
+    return std::to_string(year) + (kind == PeriodKind::kMonth
+                                       ? "-" + std::to_string(month)
+                                       : "-Q" + std::to_string((month - 1) / 3 + 1));
   }
   std::string label(kind == PeriodKind::kMonth ? "0000-00" : "0000-Q0");
   label[0] = static_cast<char>('0' + year / 1000);

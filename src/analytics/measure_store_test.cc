@@ -57,8 +57,7 @@ TEST(PeriodStartMs, IsTheFirstInstantOfItsPeriodWithItsLabel) {
             "2024-Q4");
   // Every period from 1960 to 2040 round-trips.
   for (PeriodKind kind : kAllPeriodKinds) {
-    for (std::int64_t p = PeriodOf(kind, At(1960, 1, 1)); p < PeriodOf(kind, At(2040, 1, 1));
-         ++p) {
+    for (std::int64_t p = PeriodOf(kind, At(1960, 1, 1)); p < PeriodOf(kind, At(2040, 1, 1)); ++p) {
       ASSERT_EQ(PeriodOf(kind, PeriodStartMs(kind, p)), p);
       ASSERT_EQ(PeriodOf(kind, PeriodStartMs(kind, p) - 1), p - 1);
     }

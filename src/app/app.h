@@ -124,11 +124,11 @@ struct RegistryRecord {
 // What a registry file's import read, refused and wrote.
 struct RegistryImportReport {
   RegistryFileKind kind = RegistryFileKind::kPatients;
-  std::size_t records = 0;          // data lines read
-  std::size_t rejected_total = 0;   // lines refused; when any is, nothing is written
+  std::size_t records = 0;             // data lines read
+  std::size_t rejected_total = 0;      // lines refused; when any is, nothing is written
   std::vector<RejectedLine> rejected;  // the first kMaxRejectedListed of them, in line order
-  std::size_t patients = 0;         // written
-  std::size_t observations = 0;     // written
+  std::size_t patients = 0;            // written
+  std::size_t observations = 0;        // written
 };
 inline constexpr std::size_t kMaxRejectedListed = 1000;
 
@@ -399,8 +399,7 @@ class App {
                                                         const MeasureDefinition& measure);
   // One site's series (one population's, or each of the site's).
   [[nodiscard]] Result<MeasureChartView> SiteMeasureChart(const RequestContext& ctx,
-                                                          const std::string& measure_id,
-                                                          Id site_id,
+                                                          const std::string& measure_id, Id site_id,
                                                           std::optional<Id> population_id,
                                                           const MeasureChartQuery& query);
   // Every site's series, small cells suppressed.

@@ -70,7 +70,7 @@ struct MeasureChartView {
   // Cells under it are suppressed; 0 when the reader sees every cell (the site's own staff).
   std::size_t min_cell = 0;
   std::vector<MeasureSeries> series;
-  std::vector<TestedChange> changes;  // a team's chart only
+  std::vector<TestedChange> changes;   // a team's chart only
   std::optional<ChangeLimits> limits;  // a team's chart only
 };
 

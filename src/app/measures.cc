@@ -3,12 +3,13 @@
 // Reads of aggregates are not written to the audit trail (they hold no one's record, as the
 // site list does not); denials are, through Permit.
 
+#include "analytics/measures.h"
+
 #include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
 
-#include "analytics/measures.h"
 #include "app/app.h"
 #include "domain/dates.h"
 
@@ -55,10 +56,9 @@ Points FromAggregates(const MeasureDefinition& m, PeriodKind period,
 // Days (t) or observations (g) between consecutive events, one point per event after the
 // first, labelled with the event's date. Every point is one event: a cell of 1.
 Points FromEvents(const MeasureDefinition& m, std::vector<Observation> observations) {
-  std::stable_sort(observations.begin(), observations.end(),
-                   [](const Observation& a, const Observation& b) {
-                     return a.effective_ms < b.effective_ms;
-                   });
+  std::stable_sort(
+      observations.begin(), observations.end(),
+      [](const Observation& a, const Observation& b) { return a.effective_ms < b.effective_ms; });
   Points out;
   std::optional<std::int64_t> last_event;
   double between = 0;
@@ -146,8 +146,8 @@ Result<MeasureDefinition> App::DefineMeasure(const RequestContext& ctx,
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
     COVALUE_RETURN_IF_ERROR(repos.Measures().CreateDefinition(measure));
     MeasureStore::Batch batch = MeasureStore::Batch::Of(measure);
-    COVALUE_RETURN_IF_ERROR(repos.Registry().ScanObservations(
-        measure.system, measure.code, [&](const Observation& o) {
+    COVALUE_RETURN_IF_ERROR(
+        repos.Registry().ScanObservations(measure.system, measure.code, [&](const Observation& o) {
           batch.Observe(o);
           return true;
         }));
@@ -208,11 +208,10 @@ Result<MeasureChartView> App::TeamMeasureChart(const RequestContext& ctx, Id tea
       }
     }
   }
-  COVALUE_ASSIGN_OR_RETURN(
-      MeasureChartView view,
-      ChartMeasure(measure_id, query, 0, [&](Id site, Id population) {
-        return site == team.site_id && population == team.population_id;
-      }));
+  COVALUE_ASSIGN_OR_RETURN(MeasureChartView view,
+                           ChartMeasure(measure_id, query, 0, [&](Id site, Id population) {
+                             return site == team.site_id && population == team.population_id;
+                           }));
   for (TestedChange& change : changes) {
     const auto at = ParseDateMs(change.date);
     change.point = at && !view.series.empty() ? PointAt(view.series.front(), *at) : 0;
@@ -272,14 +271,14 @@ Result<MeasureChartView> App::ChartMeasure(const std::string& measure_id,
   COVALUE_RETURN_IF_ERROR(measures_.Read(store_, [&](const MeasureStore::Snapshot& s) -> Status {
     COVALUE_ASSIGN_OR_RETURN(view.measure, Find(s.definitions, measure_id));
     if (!CountsEvents(view.measure.kind)) {
-      s.aggregates.ForEachOf(measure_id, query.period,
-                             [&](const analytics::SeriesKey& key,
-                                 const analytics::AggregateSeries& series) {
-                               if (wanted(key.site_id, key.population_id)) {
-                                 found.emplace(std::make_pair(key.site_id, key.population_id),
-                                               FromAggregates(view.measure, query.period, series));
-                               }
-                             });
+      s.aggregates.ForEachOf(
+          measure_id, query.period,
+          [&](const analytics::SeriesKey& key, const analytics::AggregateSeries& series) {
+            if (wanted(key.site_id, key.population_id)) {
+              found.emplace(std::make_pair(key.site_id, key.population_id),
+                            FromAggregates(view.measure, query.period, series));
+            }
+          });
     }
     for (const auto& [key, points] : found) {
       sites.emplace(key.first, NameOf(s.sites, key.first));

@@ -69,7 +69,8 @@ class MeasuresTest : public AppTest {
         if (bits() % 4 == 0) {
           continue;  // a missed visit
         }
-        const std::int64_t at = DaysFromCivil(2025 + m / 12, static_cast<unsigned>(m % 12 + 1), 10) * kDayMs;
+        const std::int64_t at =
+            DaysFromCivil(2025 + m / 12, static_cast<unsigned>(m % 12 + 1), 10) * kDayMs;
         const double value = static_cast<double>(bits() % 28);
         r.observations.push_back(Observation{0, 0, 0, 0, kScoreSystem, "phq-9", "PHQ-9", at, value,
                                              "{score}", "", std::nullopt});
@@ -83,8 +84,9 @@ class MeasuresTest : public AppTest {
   RequestContext Lead(std::size_t s) {
     auto known = leads_.find(s);
     if (known == leads_.end()) {
-      known = leads_.emplace(s, As("lead" + std::to_string(s),
-                                   {Role::kTeamLead, sites_[s].id, teams_[s].id}))
+      known = leads_
+                  .emplace(s, As("lead" + std::to_string(s),
+                                 {Role::kTeamLead, sites_[s].id, teams_[s].id}))
                   .first;
     }
     return known->second;
@@ -170,12 +172,12 @@ TEST_F(MeasuresTest, AChartFromTheStoreEqualsOneRecomputedFromTheObservations) {
   // Weeks and quarters are kept too.
   MeasureChartQuery quarters;
   quarters.period = PeriodKind::kQuarter;
-  auto by_quarter = app_->SiteMeasureChart(lead, "phq9-below-10", sites_[0].id, std::nullopt,
-                                           quarters);
+  auto by_quarter =
+      app_->SiteMeasureChart(lead, "phq9-below-10", sites_[0].id, std::nullopt, quarters);
   ASSERT_OK(by_quarter);
-  EXPECT_EQ(by_quarter->series.at(0).x,
-            (std::vector<std::string>{"2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1",
-                                      "2026-Q2"}));
+  EXPECT_EQ(
+      by_quarter->series.at(0).x,
+      (std::vector<std::string>{"2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2"}));
 }
 
 TEST_F(MeasuresTest, TheCommunityNeverSeesACellOfFewerThanFive) {
@@ -189,8 +191,7 @@ TEST_F(MeasuresTest, TheCommunityNeverSeesACellOfFewerThanFive) {
   std::size_t suppressed = 0;
   for (const MeasureSeries& series : view->series) {
     for (std::size_t i = 0; i < series.chart.points.size(); ++i) {
-      const std::size_t written =
-          written_.values.at({series.site_id, series.x[i]}).size();
+      const std::size_t written = written_.values.at({series.site_id, series.x[i]}).size();
       EXPECT_EQ(series.suppressed[i], written < 5) << series.site << " " << series.x[i];
       if (series.suppressed[i]) {
         ++suppressed;
@@ -204,11 +205,11 @@ TEST_F(MeasuresTest, TheCommunityNeverSeesACellOfFewerThanFive) {
   }
   EXPECT_GT(suppressed, 0U);
   // A facilitator reading one site gets the same suppression; a team lead may not compare.
-  auto site_b = app_->SiteMeasureChart(facilitator, "phq9-below-10", sites_[1].id, std::nullopt, {});
+  auto site_b =
+      app_->SiteMeasureChart(facilitator, "phq9-below-10", sites_[1].id, std::nullopt, {});
   ASSERT_OK(site_b);
   EXPECT_EQ(site_b->min_cell, 5U);
-  EXPECT_ERROR(app_->CrossSiteMeasure(Lead(0), "phq9-below-10", {}),
-               ErrorCode::kPermissionDenied);
+  EXPECT_ERROR(app_->CrossSiteMeasure(Lead(0), "phq9-below-10", {}), ErrorCode::kPermissionDenied);
   EXPECT_ERROR(app_->SiteMeasureChart(Lead(0), "phq9-below-10", sites_[1].id, std::nullopt, {}),
                ErrorCode::kPermissionDenied);
   EXPECT_ERROR(app_->CrossSiteMeasure(facilitator, "none", {}), ErrorCode::kNotFound);
@@ -244,8 +245,8 @@ TEST_F(MeasuresTest, ATeamsChartTakesTheChangesOfItsPassport) {
   ASSERT_OK(passport);
   ASSERT_OK(app.SaveAnswer(lead, passport->workbook.id, "cycle.change", "Agenda set together",
                            std::nullopt));
-  ASSERT_OK(app.SaveAnswer(lead, passport->workbook.id, "cycle.change-date", "2025-07-01",
-                           std::nullopt));
+  ASSERT_OK(
+      app.SaveAnswer(lead, passport->workbook.id, "cycle.change-date", "2025-07-01", std::nullopt));
   auto baseline =
       app.TeamMeasureChart(lead, teams_[0].id, "phq9-below-10", {}, ChangeLimits::kBaseline);
   ASSERT_OK(baseline);
@@ -277,9 +278,9 @@ TEST_F(MeasuresTest, ATeamsChartTakesTheChangesOfItsPassport) {
   EXPECT_EQ(phased.points[6].part, 2U);
 
   // Another site's lead reads neither the chart nor the passport.
-  EXPECT_ERROR(app.TeamMeasureChart(Lead(1), teams_[0].id, "phq9-below-10", {},
-                                    ChangeLimits::kBaseline),
-               ErrorCode::kPermissionDenied);
+  EXPECT_ERROR(
+      app.TeamMeasureChart(Lead(1), teams_[0].id, "phq9-below-10", {}, ChangeLimits::kBaseline),
+      ErrorCode::kPermissionDenied);
 }
 
 }  // namespace

@@ -268,17 +268,15 @@ Decision Authorize(const Principal& p, Action action, const Target& t) {
           return Allow(role);
         }
       }
-      return action == Action::kPatientCreate && IsCommunityAdmin(p) ? Allow(Role::kAdmin)
-                                                                     : Deny();
+      return action == Action::kPatientCreate && IsCommunityAdmin(p) ? Allow(Role::kAdmin) : Deny();
 
     // "What matters to me" and the questions for a visit are the patient's own words; a visit
     // note is a professional's, not an administrator's.
     case Action::kPatientNoteWrite:
       return t.user_id && t.user_id == p.user_id ? Allow(Role::kPatient) : Deny();
     case Action::kVisitNoteWrite:
-      return HoldsAtSite(p, Role::kProfessional, t.site_id) != nullptr
-                 ? Allow(Role::kProfessional)
-                 : Deny();
+      return HoldsAtSite(p, Role::kProfessional, t.site_id) != nullptr ? Allow(Role::kProfessional)
+                                                                       : Deny();
 
     // The community's questionnaires are its admins' to import, a site's its admins'.
     case Action::kQuestionnaireImport:

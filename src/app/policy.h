@@ -41,9 +41,9 @@ enum class Action {
   kQuestionnaireRead,    // read questionnaires (the community's and target.site_id's)
   kQuestionnaireImport,  // import a questionnaire for target.site_id (community-wide if absent)
   kPatientCreate,        // enrol a patient at target.site_id
-  kPatientRead,     // read a patient's record, responses, observations (target.user_id: theirs)
-  kPatientList,     // list the patients of target.site_id
-  kResponseSubmit,  // answer a questionnaire for the patient (target.user_id: theirs)
+  kPatientRead,       // read a patient's record, responses, observations (target.user_id: theirs)
+  kPatientList,       // list the patients of target.site_id
+  kResponseSubmit,    // answer a questionnaire for the patient (target.user_id: theirs)
   kPatientNoteWrite,  // write the patient's own words on their dashboard (target.user_id)
   kVisitNoteWrite,    // write a professional's visit note on a patient of target.site_id
   kMeasureList,       // read the measures' definitions

@@ -46,8 +46,8 @@ TEST(Authorize, NoCommunityWideRoleReadsAPatientsRecord) {
   EXPECT_TRUE(Authorize(db_operator, Action::kPatientCreate, {kSiteA, {}, {}, {}}).allowed);
   const Principal facilitator = With({{Role::kFacilitator, std::nullopt, std::nullopt}});
   EXPECT_FALSE(Authorize(facilitator, Action::kPatientRead, pias_record).allowed);
-  const Principal two_sites =
-      With({{Role::kProfessional, kSiteA, std::nullopt}, {Role::kProfessional, kSiteB, std::nullopt}});
+  const Principal two_sites = With(
+      {{Role::kProfessional, kSiteA, std::nullopt}, {Role::kProfessional, kSiteB, std::nullopt}});
   EXPECT_TRUE(Authorize(two_sites, Action::kPatientList, {kSiteB, {}, {}, {}}).allowed);
 }
 
@@ -83,8 +83,8 @@ TEST(Authorize, MeasuresAreReadWholeAtTheSiteAndComparedAcrossSitesByTheCommunit
   EXPECT_TRUE(Authorize(pia, Action::kMeasureList, {}).allowed);
   const Principal db_operator = With({{Role::kAdmin, std::nullopt, std::nullopt}});
   EXPECT_TRUE(Authorize(db_operator, Action::kMeasureDefine, {}).allowed);
-  EXPECT_FALSE(Authorize(With({{Role::kAdmin, kSiteA, std::nullopt}}), Action::kMeasureDefine, {})
-                   .allowed);
+  EXPECT_FALSE(
+      Authorize(With({{Role::kAdmin, kSiteA, std::nullopt}}), Action::kMeasureDefine, {}).allowed);
 }
 
 TEST(Authorize, QuestionnairesAreImportedByTheAdminsOfTheirScope) {

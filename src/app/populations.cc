@@ -48,8 +48,8 @@ Result<Population> App::CreatePopulation(const RequestContext& ctx, const Popula
   const Target target{population.site_id, {}, {}, {}};
   COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, Action::kPopulationCreate,
                                                      target, {"population", "", {}}));
-  auto created = store::WriteValue<Population>(
-      store_, [&](store::Repositories& repos) -> Result<Population> {
+  auto created =
+      store::WriteValue<Population>(store_, [&](store::Repositories& repos) -> Result<Population> {
         COVALUE_ASSIGN_OR_RETURN(Population written, repos.Populations().Create(population));
         COVALUE_RETURN_IF_ERROR(AppendAudit(repos, ctx, decision, Action::kPopulationCreate, target,
                                             {"population", std::to_string(written.id), {}},

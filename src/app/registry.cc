@@ -138,10 +138,10 @@ Result<Page<Patient>> App::ListPatients(const RequestContext& ctx, const PageReq
   if (sites.empty() && IsPatient(principal)) {
     // Not staff anywhere: a patient sees their own record.
     COVALUE_ASSIGN_OR_RETURN(Patient mine, MyPatient(ctx));
-    const bool matches =
-        (!query.population_id || mine.population_id == *query.population_id) &&
-        (!query.identifier || (query.identifier_prefix ? mine.identifier.starts_with(*query.identifier)
-                                                        : mine.identifier == *query.identifier));
+    const bool matches = (!query.population_id || mine.population_id == *query.population_id) &&
+                         (!query.identifier ||
+                          (query.identifier_prefix ? mine.identifier.starts_with(*query.identifier)
+                                                   : mine.identifier == *query.identifier));
     return matches ? Page<Patient>{{mine}, std::nullopt} : Page<Patient>{};
   }
   COVALUE_ASSIGN_OR_RETURN(Decision decision, PermitStaff(ctx, principal, sites));

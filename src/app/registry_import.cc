@@ -63,9 +63,9 @@ Result<RegistryImportReport> App::ImportRegistryFile(
     if (auto valid = ValidatePatient(row.patient, now); !valid) {
       rejected.push_back({row.line, ColumnOf(valid.error().field), valid.error().message});
     } else if (!populations.contains(row.patient.population_id)) {
-      rejected.push_back({row.line, "population_id",
-                          fmt::format("population {} is not one of the site's",
-                                      row.patient.population_id)});
+      rejected.push_back(
+          {row.line, "population_id",
+           fmt::format("population {} is not one of the site's", row.patient.population_id)});
     } else if (known.contains(row.patient.identifier)) {
       rejected.push_back({row.line, "identifier", "the site already has a patient with it"});
     } else if (auto [first, added] = line_of.emplace(row.patient.identifier, row.line); !added) {

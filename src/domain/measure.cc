@@ -66,9 +66,9 @@ std::optional<PeriodKind> ParsePeriodKind(std::string_view name) {
 }
 
 Status ValidateMeasure(const MeasureDefinition& m) {
-  const bool id_ok = !m.id.empty() && m.id.size() <= 64 && m.id.front() != '-' &&
-                     m.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") ==
-                         std::string::npos;
+  const bool id_ok =
+      !m.id.empty() && m.id.size() <= 64 && m.id.front() != '-' &&
+      m.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos;
   if (!id_ok) {
     return Fail(ErrorCode::kInvalidArgument,
                 "a measure id is 1-64 characters of a-z, 0-9 and '-', starting with a letter "

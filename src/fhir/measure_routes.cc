@@ -18,8 +18,7 @@ constexpr const char* kMeasureUrl = "urn:covalue:fhir:measure:";
 constexpr const char* kScoring = "http://terminology.hl7.org/CodeSystem/measure-scoring";
 constexpr const char* kImprovement =
     "http://terminology.hl7.org/CodeSystem/measure-improvement-notation";
-constexpr const char* kPopulation =
-    "http://terminology.hl7.org/CodeSystem/measure-population";
+constexpr const char* kPopulation = "http://terminology.hl7.org/CodeSystem/measure-population";
 constexpr const char* kQuadrantExtension = "urn:covalue:fhir:extension:value-compass-quadrant";
 constexpr const char* kDomainExtension = "urn:covalue:fhir:extension:value-domain";
 constexpr const char* kPeriodKindExtension = "urn:covalue:fhir:extension:period-kind";
@@ -50,30 +49,31 @@ json Coded(const char* system, std::string_view code) {
 json PopulationCode(std::string_view code) { return Coded(kPopulation, code); }
 
 json MeasureJson(const MeasureDefinition& m) {
-  json extensions = json::array({{{"url", kQuadrantExtension}, {"valueCode", QuadrantName(m.quadrant)}}});
+  json extensions =
+      json::array({{{"url", kQuadrantExtension}, {"valueCode", QuadrantName(m.quadrant)}}});
   if (m.domain) {
     extensions.push_back({{"url", kDomainExtension}, {"valueCode", ValueDomainName(*m.domain)}});
   }
   std::string criteria = fmt::format("Observations of {}|{}", m.system, m.code);
   if (m.threshold) {
-    criteria += fmt::format(" with a value {} {}", m.at_least ? "of at least" : "of at most",
-                            *m.threshold);
+    criteria +=
+        fmt::format(" with a value {} {}", m.at_least ? "of at least" : "of at most", *m.threshold);
   }
-  json out = {{"resourceType", "Measure"},
-              {"id", m.id},
-              {"url", kMeasureUrl + m.id},
-              {"name", m.id},
-              {"title", m.name},
-              {"status", "active"},
-              {"extension", extensions},
-              {"scoring", Coded(kScoring, ScoringOf(m.kind))},
-              {"improvementNotation", Coded(kImprovement, m.direction == Direction::kHigherIsBetter
-                                                              ? "increase"
-                                                              : "decrease")},
-              {"group", json::array({{{"description", criteria}}})}};
+  json out = {
+      {"resourceType", "Measure"},
+      {"id", m.id},
+      {"url", kMeasureUrl + m.id},
+      {"name", m.id},
+      {"title", m.name},
+      {"status", "active"},
+      {"extension", extensions},
+      {"scoring", Coded(kScoring, ScoringOf(m.kind))},
+      {"improvementNotation",
+       Coded(kImprovement, m.direction == Direction::kHigherIsBetter ? "increase" : "decrease")},
+      {"group", json::array({{{"description", criteria}}})}};
   if (!m.unit.empty()) {
-    out["group"][0]["extension"] = json::array(
-        {{{"url", "urn:covalue:fhir:extension:unit"}, {"valueString", m.unit}}});
+    out["group"][0]["extension"] =
+        json::array({{{"url", "urn:covalue:fhir:extension:unit"}, {"valueString", m.unit}}});
   }
   return out;
 }
@@ -81,10 +81,10 @@ json MeasureJson(const MeasureDefinition& m) {
 json Searchset(const http::Request& request, const std::string& type, const json& resources) {
   json entries = json::array();
   for (const json& resource : resources) {
-    entries.push_back({{"fullUrl", fmt::format("{}/{}/{}", BaseUrl(request), type,
-                                               resource.value("id", ""))},
-                       {"resource", resource},
-                       {"search", {{"mode", "match"}}}});
+    entries.push_back(
+        {{"fullUrl", fmt::format("{}/{}/{}", BaseUrl(request), type, resource.value("id", ""))},
+         {"resource", resource},
+         {"search", {{"mode", "match"}}}});
   }
   return {{"resourceType", "Bundle"},
           {"type", "searchset"},
@@ -107,7 +107,8 @@ json ReportJson(const app::MeasureChartView& view, const app::MeasureSeries& s, 
   const auto& point = s.chart.points[i];
   const std::int64_t start = s.start_ms[i];
   const std::int64_t end =
-      view.measure.kind == MeasureKind::kDaysBetween || view.measure.kind == MeasureKind::kCasesBetween
+      view.measure.kind == MeasureKind::kDaysBetween ||
+              view.measure.kind == MeasureKind::kCasesBetween
           ? start + 86'400'000
           : analytics::PeriodStartMs(view.period, analytics::PeriodOf(view.period, start) + 1);
   const double cell = s.n[i].value_or(0);
@@ -129,23 +130,22 @@ json ReportJson(const app::MeasureChartView& view, const app::MeasureSeries& s, 
   if (!view.measure.unit.empty() && view.measure.kind != MeasureKind::kProportion) {
     score["unit"] = view.measure.unit;
   }
-  return {{"resourceType", "MeasureReport"},
-          {"id", fmt::format("{}-{}-{}-{}", view.measure.id, s.site_id, s.population_id, s.x[i])},
-          {"extension", json::array({{{"url", kPeriodKindExtension},
-                                      {"valueCode", PeriodKindName(view.period)}}})},
-          {"status", "complete"},
-          {"type", "summary"},
-          {"measure", kMeasureUrl + view.measure.id},
-          {"reporter", {{"reference", fmt::format("Organization/{}", s.site_id)},
-                        {"display", s.site}}},
-          {"date", FormatDate(start)},
-          {"period", {{"start", FormatDate(start)}, {"end", FormatDate(end - 1)}}},
-          {"group", json::array({{{"population", populations}, {"measureScore", score}}})}};
+  return {
+      {"resourceType", "MeasureReport"},
+      {"id", fmt::format("{}-{}-{}-{}", view.measure.id, s.site_id, s.population_id, s.x[i])},
+      {"extension",
+       json::array({{{"url", kPeriodKindExtension}, {"valueCode", PeriodKindName(view.period)}}})},
+      {"status", "complete"},
+      {"type", "summary"},
+      {"measure", kMeasureUrl + view.measure.id},
+      {"reporter", {{"reference", fmt::format("Organization/{}", s.site_id)}, {"display", s.site}}},
+      {"date", FormatDate(start)},
+      {"period", {{"start", FormatDate(start)}, {"end", FormatDate(end - 1)}}},
+      {"group", json::array({{{"population", populations}, {"measureScore", score}}})}};
 }
 
 Result<Id> OrganizationOf(const std::string& value) {
-  const std::string digits =
-      value.rfind("Organization/", 0) == 0 ? value.substr(13) : value;
+  const std::string digits = value.rfind("Organization/", 0) == 0 ? value.substr(13) : value;
   Id id = 0;
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
   if (ec != std::errc() || end != digits.data() + digits.size() || id <= 0) {
@@ -187,44 +187,44 @@ void AddMeasureRoutes(http::Router& router, app::App& app) {
                             fmt::format("Measure/{} does not exist", r.params.at("measure")));
               },
               0, outcome});
-  router.Add(
-      {"GET", "/fhir/r4/MeasureReport",
-       "FHIR R4 search of summary MeasureReports per site and period (measure required; "
-       "reporter, period-kind)",
-       http::Access::kSignedIn,
-       [&app](http::RouteContext& r) -> Result<http::Response> {
-         const std::string* measure = r.request.Query("measure");
-         if (measure == nullptr || measure->empty()) {
-           return Fail(Invalid("measure", "measure names the Measure (its id or canonical URL)"));
-         }
-         app::MeasureChartQuery query;
-         if (const std::string* kind = r.request.Query("period-kind")) {
-           const auto parsed = ParsePeriodKind(*kind);
-           if (!parsed) {
-             return Fail(Invalid("period-kind", "period-kind is week, month or quarter"));
-           }
-           query.period = *parsed;
-         }
-         const std::string id = MeasureIdOf(*measure);
-         app::MeasureChartView view;
-         if (const std::string* reporter = r.request.Query("reporter")) {
-           COVALUE_ASSIGN_OR_RETURN(Id site, OrganizationOf(*reporter));
-           COVALUE_ASSIGN_OR_RETURN(view,
-                                    app.SiteMeasureChart(r.ctx, id, site, std::nullopt, query));
-         } else {
-           COVALUE_ASSIGN_OR_RETURN(view, app.CrossSiteMeasure(r.ctx, id, query));
-         }
-         json resources = json::array();
-         for (const app::MeasureSeries& s : view.series) {
-           for (std::size_t i = 0; i < s.chart.points.size(); ++i) {
-             if (!s.suppressed[i] && s.chart.points[i].y) {
-               resources.push_back(ReportJson(view, s, i));
-             }
-           }
-         }
-         return FhirJson(200, Searchset(r.request, "MeasureReport", resources));
-       },
-       0, outcome});
+  router.Add({"GET", "/fhir/r4/MeasureReport",
+              "FHIR R4 search of summary MeasureReports per site and period (measure required; "
+              "reporter, period-kind)",
+              http::Access::kSignedIn,
+              [&app](http::RouteContext& r) -> Result<http::Response> {
+                const std::string* measure = r.request.Query("measure");
+                if (measure == nullptr || measure->empty()) {
+                  return Fail(
+                      Invalid("measure", "measure names the Measure (its id or canonical URL)"));
+                }
+                app::MeasureChartQuery query;
+                if (const std::string* kind = r.request.Query("period-kind")) {
+                  const auto parsed = ParsePeriodKind(*kind);
+                  if (!parsed) {
+                    return Fail(Invalid("period-kind", "period-kind is week, month or quarter"));
+                  }
+                  query.period = *parsed;
+                }
+                const std::string id = MeasureIdOf(*measure);
+                app::MeasureChartView view;
+                if (const std::string* reporter = r.request.Query("reporter")) {
+                  COVALUE_ASSIGN_OR_RETURN(Id site, OrganizationOf(*reporter));
+                  COVALUE_ASSIGN_OR_RETURN(
+                      view, app.SiteMeasureChart(r.ctx, id, site, std::nullopt, query));
+                } else {
+                  COVALUE_ASSIGN_OR_RETURN(view, app.CrossSiteMeasure(r.ctx, id, query));
+                }
+                json resources = json::array();
+                for (const app::MeasureSeries& s : view.series) {
+                  for (std::size_t i = 0; i < s.chart.points.size(); ++i) {
+                    if (!s.suppressed[i] && s.chart.points[i].y) {
+                      resources.push_back(ReportJson(view, s, i));
+                    }
+                  }
+                }
+                return FhirJson(200, Searchset(r.request, "MeasureReport", resources));
+              },
+              0, outcome});
 }
 
 }  // namespace covalue::fhir

@@ -30,8 +30,10 @@ const std::map<std::string, std::string> kOwner = {
     {"CLI/", "cli/"},
     {"Eigen/", "research/"},
     {"cairo", "app/export/spc_cairo.cc"},
-    {"yaml-cpp/", "app/guides/guide_file.cc"}, {"xlsxwriter", "app/export/xlsx.cc"},
-    {"csv.h", "app/imports/csv_file.cc"},       {"zip.h", "app/imports/instrument_zip.cc"},
+    {"yaml-cpp/", "app/guides/guide_file.cc"},
+    {"xlsxwriter", "app/export/xlsx.cc"},
+    {"csv.h", "app/imports/csv_file.cc"},
+    {"zip.h", "app/imports/instrument_zip.cc"},
 };
 
 struct Include {

@@ -24,6 +24,7 @@ std::optional<ChartType> ParseChartType(std::string_view name);
 // nullopt; any makes the whole subgroup missing. One row is kept without an allocation: a chart
 // of period aggregates has one row per subgroup, and charts are read far more than written.
 using SubgroupRows = boost::container::small_vector<std::optional<double>, 1>;
+// NOLINTNEXTLINE(bugprone-exception-escape): small_vector's moves copy inline rows and may throw
 struct Subgroup {
   SubgroupRows y;
   SubgroupRows n;  // denominators; empty when the chart takes none
@@ -49,6 +50,7 @@ struct ChartOptions {
   bool mr_screening = true;  // Nelson's screening of moving ranges (i, t, pp, up)
 };
 
+// NOLINTNEXTLINE(bugprone-exception-escape): small_vector's moves may throw (inline names)
 struct ChartPoint {
   std::size_t index = 0;  // 1-based
   std::size_t part = 1;
@@ -65,7 +67,7 @@ struct ChartPoint {
   // "mdc_trend", "mdc_two_of_three", "mdc_shift".
   // (Names are static strings; a few fit without an allocation.)
   boost::container::small_vector<std::string_view, 3> signals;
-  std::string explanation;           // one sentence a team member understands
+  std::string explanation;  // one sentence a team member understands
 };
 
 struct ChartPart {

@@ -117,7 +117,8 @@ TEST(IChart, ScreensTheMovingRangesAndFlagsThePointBeyondTheLimits) {
     EXPECT_NEAR(*p.ucl_2sigma, cl + 2 * sigma, 1e-12);
   }
   EXPECT_TRUE(screened.points[6].sigma_signal);
-  EXPECT_EQ(std::vector<std::string>(screened.points[6].signals.begin(), screened.points[6].signals.end()),
+  EXPECT_EQ(std::vector<std::string>(screened.points[6].signals.begin(),
+                                     screened.points[6].signals.end()),
             std::vector<std::string>{"sigma"});
   EXPECT_NE(screened.points[6].explanation.find("above the upper limit"), std::string::npos);
   EXPECT_EQ(std::count_if(screened.points.begin(), screened.points.end(),

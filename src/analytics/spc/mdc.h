@@ -28,8 +28,10 @@ bool ApplyMdcRules(std::vector<ChartPoint>& points, std::size_t begin, std::size
 // (on the worse side), or hit and miss (the target within the limits).
 enum class Variation { kCommonCause, kImprovement, kConcern };
 enum class Assurance { kPass, kFail, kHitAndMiss };
-std::string_view VariationName(Variation variation);  // "common_cause", "special_cause_improvement", …
-std::string_view AssuranceName(Assurance assurance);  // "consistent_pass", "consistent_fail", "hit_and_miss"
+std::string_view VariationName(
+    Variation variation);  // "common_cause", "special_cause_improvement", …
+std::string_view AssuranceName(
+    Assurance assurance);  // "consistent_pass", "consistent_fail", "hit_and_miss"
 
 struct MdcIcons {
   std::optional<Variation> variation;  // absent when no point has a value

@@ -157,8 +157,7 @@ TEST(MdcIcons, NameTheLatestPointsVariationAndTheTargetsAssurance) {
   ASSERT_GT(*shift.points.back().y, *shift.points.back().cl);
   EXPECT_EQ(IconsOf(shift, Direction::kHigherIsBetter, std::nullopt).variation,
             Variation::kImprovement);
-  EXPECT_EQ(IconsOf(shift, Direction::kLowerIsBetter, std::nullopt).variation,
-            Variation::kConcern);
+  EXPECT_EQ(IconsOf(shift, Direction::kLowerIsBetter, std::nullopt).variation, Variation::kConcern);
   EXPECT_EQ(VariationName(Variation::kImprovement), "special_cause_improvement");
   EXPECT_EQ(AssuranceName(Assurance::kHitAndMiss), "hit_and_miss");
 }

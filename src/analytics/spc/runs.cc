@@ -40,7 +40,7 @@ RunsLimits RunsLimitsFor(std::size_t n_useful) {
   // Charts ask for the same small sizes again and again: those are computed once (a
   // thread-safe static), larger ones each time.
   constexpr std::size_t kTabled = 512;
-  static const std::vector<RunsLimits> table = [] {
+  static const std::vector<RunsLimits> kTable = [] {
     std::vector<RunsLimits> out;
     out.reserve(kTabled);
     for (std::size_t n = 0; n < kTabled; ++n) {
@@ -48,7 +48,7 @@ RunsLimits RunsLimitsFor(std::size_t n_useful) {
     }
     return out;
   }();
-  return n_useful < kTabled ? table[n_useful] : Compute(n_useful);
+  return n_useful < kTabled ? kTable[n_useful] : Compute(n_useful);
 }
 
 RunsAnalysis AnalyseRuns(const std::vector<std::optional<double>>& values, double centre) {

@@ -164,9 +164,9 @@ Result<DemoResult> WriteDemoCommunity(App& app, std::uint64_t seed,
         COVALUE_RETURN_IF_ERROR(EnrolPatient(app, ctx, ids, user, created.id));
       }
       if (user.role == Role::kTeamLead || user.username == "admin") {
-        authors.emplace(user.site_slug, RequestContext{Principal{created.id, created.username,
-                                                                 created.memberships},
-                                                       "demo", "cli"});
+        authors.emplace(user.site_slug,
+                        RequestContext{Principal{created.id, created.username, created.memberships},
+                                       "demo", "cli"});
       }
     }
     result.logins.push_back(std::move(login));
@@ -187,9 +187,9 @@ Result<DemoResult> WriteDemoCommunity(App& app, std::uint64_t seed,
       result.observations += written;
       if (IsImprovingSite(spec)) {
         const auto lead = authors.find(spec.slug);
-        COVALUE_RETURN_IF_ERROR(WriteDemoPassport(
-            app, (lead != authors.end() ? lead : authors.find(""))->second,
-            ids.team.at(spec.slug)));
+        COVALUE_RETURN_IF_ERROR(
+            WriteDemoPassport(app, (lead != authors.end() ? lead : authors.find(""))->second,
+                              ids.team.at(spec.slug)));
       }
     }
   }

@@ -37,8 +37,7 @@ bool IsUtilisation(std::string_view code) {
 std::vector<MeasureDefinition> DemoMeasures() {
   std::vector<MeasureDefinition> out;
   out.push_back(Measure("phq9-mean", "PHQ-9 mean score", MeasureKind::kContinuous, kScoreSystem,
-                        "phq-9", Direction::kLowerIsBetter, CompassQuadrant::kClinical,
-                        "{score}"));
+                        "phq-9", Direction::kLowerIsBetter, CompassQuadrant::kClinical, "{score}"));
   MeasureDefinition mild =
       Measure("phq9-below-10", "PHQ-9 below 10 (none or mild)", MeasureKind::kProportion,
               kScoreSystem, "phq-9", Direction::kHigherIsBetter, CompassQuadrant::kFunctional, "1");

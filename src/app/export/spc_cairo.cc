@@ -1,10 +1,10 @@
 #include "app/export/spc_cairo.h"
 
 #include <algorithm>
+#include <cairo.h>
 #include <memory>
 
 #include <cairo-pdf.h>
-#include <cairo.h>
 #include <fmt/format.h>
 
 #include "app/export/spc_drawing.h"
@@ -78,8 +78,7 @@ double HeightOf(const std::vector<SpcPanel>& panels) {
 // Draws the panels on a white page of surface, scaled.
 Status Draw(cairo_surface_t* surface, const std::vector<SpcPanel>& panels, double scale,
             const std::string& path, const std::string& field) {
-  const std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface),
-                                                              cairo_destroy);
+  const std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface), cairo_destroy);
   cairo_scale(cr.get(), scale, scale);
   cairo_set_source_rgb(cr.get(), 1, 1, 1);
   cairo_paint(cr.get());
@@ -87,8 +86,7 @@ Status Draw(cairo_surface_t* surface, const std::vector<SpcPanel>& panels, doubl
   DrawSpcPanels(panels, canvas);
   if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) {
     return Fail(ErrorCode::kInternal,
-                fmt::format("{}: {}", path, cairo_status_to_string(cairo_status(cr.get()))),
-                field);
+                fmt::format("{}: {}", path, cairo_status_to_string(cairo_status(cr.get()))), field);
   }
   return Ok();
 }

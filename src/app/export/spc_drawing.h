@@ -24,8 +24,8 @@ class Canvas {
   // A panel's group: its title and description (kept by SVG for screen readers).
   virtual void BeginPanel(const std::string& title, const std::string& description) = 0;
   virtual void EndPanel() = 0;
-  virtual void Text(double x, double y, double size, bool bold, Anchor anchor,
-                    const char* colour, const std::string& text) = 0;
+  virtual void Text(double x, double y, double size, bool bold, Anchor anchor, const char* colour,
+                    const std::string& text) = 0;
   // A line through the points (at least two).
   virtual void Polyline(const std::vector<std::pair<double, double>>& points,
                         const Stroke& stroke) = 0;

@@ -31,12 +31,12 @@ class SvgCanvas final : public Canvas {
   void EndPanel() override { out_ += "</g>"; }
   void Text(double x, double y, double size, bool bold, Anchor anchor, const char* colour,
             const std::string& text) override {
-    out_ += fmt::format("<text x=\"{:.2f}\" y=\"{:.2f}\"{} font-size=\"{}\"{} fill=\"{}\">{}</text>",
-                        x, y,
-                        anchor == Anchor::kStart    ? ""
-                        : anchor == Anchor::kMiddle ? " text-anchor=\"middle\""
-                                                    : " text-anchor=\"end\"",
-                        size, bold ? " font-weight=\"600\"" : "", colour, EscapeMarkup(text));
+    out_ += fmt::format(
+        "<text x=\"{:.2f}\" y=\"{:.2f}\"{} font-size=\"{}\"{} fill=\"{}\">{}</text>", x, y,
+        anchor == Anchor::kStart    ? ""
+        : anchor == Anchor::kMiddle ? " text-anchor=\"middle\""
+                                    : " text-anchor=\"end\"",
+        size, bold ? " font-weight=\"600\"" : "", colour, EscapeMarkup(text));
   }
   void Polyline(const std::vector<std::pair<double, double>>& points,
                 const Stroke& stroke) override {
@@ -44,13 +44,15 @@ class SvgCanvas final : public Canvas {
     for (double d : stroke.dash) {
       dash += fmt::format("{}{}", dash.empty() ? "" : " ", d);
     }
-    out_ += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"{}/>",
-                        Points(points), stroke.colour, stroke.width,
-                        dash.empty() ? "" : " stroke-dasharray=\"" + dash + "\"");
+    out_ +=
+        fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"{}/>",
+                    Points(points), stroke.colour, stroke.width,
+                    dash.empty() ? "" : " stroke-dasharray=\"" + dash + "\"");
   }
   void Dot(double x, double y, double radius, const char* colour, const std::string& tip) override {
-    out_ += fmt::format("<circle cx=\"{:.2f}\" cy=\"{:.2f}\" r=\"{}\" fill=\"{}\"><title>{}</title></circle>",
-                        x, y, radius, colour, EscapeMarkup(tip));
+    out_ += fmt::format(
+        "<circle cx=\"{:.2f}\" cy=\"{:.2f}\" r=\"{}\" fill=\"{}\"><title>{}</title></circle>", x, y,
+        radius, colour, EscapeMarkup(tip));
   }
   void Diamond(double x, double y, double half, const char* colour,
                const std::string& tip) override {

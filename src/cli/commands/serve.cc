@@ -126,8 +126,9 @@ void AddServeCommand(CLI::App& root, int* exit_code) {
   command->add_option("--workers", options->workers, "Worker threads that run requests")
       ->default_val(32)
       ->check(CLI::Range(1, 256));
-  command->add_option("--min-cell", options->min_cell,
-                      "Cells of fewer observations are suppressed in the community's views")
+  command
+      ->add_option("--min-cell", options->min_cell,
+                   "Cells of fewer observations are suppressed in the community's views")
       ->default_val(app::App::kDefaultMinCell)
       ->check(CLI::Range(1, 1000));
   command->add_flag("--trust-forwarded-proto", options->trust_forwarded_proto,

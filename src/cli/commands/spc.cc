@@ -122,10 +122,10 @@ int Spc(const SpcOptions& o) {
     // Making Data Count's icons need the direction of improvement.
     std::optional<spc::MdcIcons> icons;
     if (o.rules == "mdc" && !o.improvement.empty()) {
-      icons = spc::IconsOf(*chart,
-                           o.improvement == "higher" ? Direction::kHigherIsBetter
-                                                     : Direction::kLowerIsBetter,
-                           o.target);
+      icons = spc::IconsOf(
+          *chart,
+          o.improvement == "higher" ? Direction::kHigherIsBetter : Direction::kLowerIsBetter,
+          o.target);
     }
     if (!o.json) {
       if (!named) {
@@ -169,9 +169,9 @@ int Spc(const SpcOptions& o) {
   std::vector<app::SpcPanel> panels;
   for (std::size_t i = 0; i < facets->size(); ++i) {
     const app::SpcFacet& facet = (*facets)[i];
-    panels.push_back({fmt::format("{} chart: {}{}", o.chart, o.columns.y,
-                                  facet.name ? " — " + *facet.name : ""),
-                      facet.x, &charts[i]});
+    panels.push_back(
+        {fmt::format("{} chart: {}{}", o.chart, o.columns.y, facet.name ? " — " + *facet.name : ""),
+         facet.x, &charts[i]});
   }
   if (!o.svg.empty()) {
     std::ofstream file(o.svg, std::ios::binary | std::ios::trunc);

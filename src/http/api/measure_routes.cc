@@ -198,7 +198,8 @@ Response ViewResponse(const app::MeasureChartView& v) {
   JsonWriter w(1024 + points * 512);
   w.BeginObject();
   // The definition through the same mapping as the list (small next to the series).
-  w.Key("measure").Raw(DefinitionJson(v.measure).dump(-1, ' ', false, json::error_handler_t::replace));
+  w.Key("measure").Raw(
+      DefinitionJson(v.measure).dump(-1, ' ', false, json::error_handler_t::replace));
   w.Key("chart").String(spc::ChartName(analytics::ChartTypeOf(v.measure.kind)));
   w.Key("rules").String(v.rules == spc::Rules::kMdc ? "mdc" : "anhoej");
   w.Key("period").String(PeriodKindName(v.period));
@@ -266,9 +267,8 @@ void AddMeasureRoutes(Router& router, app::App& app) {
                 }
                 COVALUE_ASSIGN_OR_RETURN(auto population, QueryId(r.request, "population_id"));
                 COVALUE_ASSIGN_OR_RETURN(auto query, ReadChartQuery(r.request));
-                COVALUE_ASSIGN_OR_RETURN(
-                    auto view, app.SiteMeasureChart(r.ctx, MeasureParam(r), *site, population,
-                                                    query));
+                COVALUE_ASSIGN_OR_RETURN(auto view, app.SiteMeasureChart(r.ctx, MeasureParam(r),
+                                                                         *site, population, query));
                 return ViewResponse(view);
               },
               0});
@@ -283,27 +283,26 @@ void AddMeasureRoutes(Router& router, app::App& app) {
                 return ViewResponse(view);
               },
               0});
-  router.Add({"GET", "/api/v1/teams/{id}/measures/{measure}/chart",
-              "A measure's chart for a team, with the changes of its improvement passports "
-              "(limits: baseline or phases)",
-              Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
-                COVALUE_ASSIGN_OR_RETURN(Id team, PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(auto query, ReadChartQuery(r.request));
-                auto limits = app::ChangeLimits::kBaseline;
-                if (const std::string* text = r.request.Query("limits")) {
-                  if (*text != "baseline" && *text != "phases") {
-                    return Fail(ErrorCode::kInvalidArgument, "limits is baseline or phases",
-                                "limits");
-                  }
-                  limits = *text == "phases" ? app::ChangeLimits::kPhases
-                                             : app::ChangeLimits::kBaseline;
-                }
-                COVALUE_ASSIGN_OR_RETURN(
-                    auto view, app.TeamMeasureChart(r.ctx, team, MeasureParam(r), query, limits));
-                return ViewResponse(view);
-              },
-              0});
+  router.Add(
+      {"GET", "/api/v1/teams/{id}/measures/{measure}/chart",
+       "A measure's chart for a team, with the changes of its improvement passports "
+       "(limits: baseline or phases)",
+       Access::kSignedIn,
+       [&app](RouteContext& r) -> Result<Response> {
+         COVALUE_ASSIGN_OR_RETURN(Id team, PathId(r, "id"));
+         COVALUE_ASSIGN_OR_RETURN(auto query, ReadChartQuery(r.request));
+         auto limits = app::ChangeLimits::kBaseline;
+         if (const std::string* text = r.request.Query("limits")) {
+           if (*text != "baseline" && *text != "phases") {
+             return Fail(ErrorCode::kInvalidArgument, "limits is baseline or phases", "limits");
+           }
+           limits = *text == "phases" ? app::ChangeLimits::kPhases : app::ChangeLimits::kBaseline;
+         }
+         COVALUE_ASSIGN_OR_RETURN(
+             auto view, app.TeamMeasureChart(r.ctx, team, MeasureParam(r), query, limits));
+         return ViewResponse(view);
+       },
+       0});
 }
 
 }  // namespace covalue::http::api

@@ -49,8 +49,7 @@ Result<nlohmann::json> ParseJsonObject(std::string_view body, int max_depth) {
   } catch (const nlohmann::json::parse_error& e) {
     const auto [line, column] = LineColumn(body, e.byte > 0 ? e.byte - 1 : 0);
     return Fail(ErrorCode::kInvalidArgument,
-                fmt::format("not valid JSON (line {}, column {})", line, column),
-                "body");
+                fmt::format("not valid JSON (line {}, column {})", line, column), "body");
   }
   if (!parsed.is_object()) {
     return Fail(ErrorCode::kInvalidArgument, "not a JSON object", "body");

@@ -50,8 +50,9 @@ Status SqliteMeasureRepository::CreateDefinition(const MeasureDefinition& m) {
 
 Result<std::vector<MeasureDefinition>> SqliteMeasureRepository::Definitions() {
   COVALUE_ASSIGN_OR_RETURN(
-      auto query, db_.Prepare("SELECT id, name, kind, system, code, threshold, at_least, "
-                              "direction, target, quadrant, domain, unit FROM measures ORDER BY id"));
+      auto query,
+      db_.Prepare("SELECT id, name, kind, system, code, threshold, at_least, "
+                  "direction, target, quadrant, domain, unit FROM measures ORDER BY id"));
   return CollectRows(query, ReadDefinition);
 }
 
@@ -59,13 +60,13 @@ Result<std::int64_t> SqliteMeasureRepository::AddAggregates(
     const std::vector<MeasureAggregateRow>& rows) {
   constexpr const char* kUpsert =
       "INSERT INTO measure_aggregates (site_id, population_id, measure_id, "
-                  "period_kind, period, count, sum, sum_squares, numerator, denominator) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                  "ON CONFLICT (site_id, population_id, measure_id, period_kind, period) "
-                  "DO UPDATE SET count = count + excluded.count, sum = sum + excluded.sum, "
-                  "sum_squares = sum_squares + excluded.sum_squares, "
-                  "numerator = numerator + excluded.numerator, "
-                  "denominator = denominator + excluded.denominator";
+      "period_kind, period, count, sum, sum_squares, numerator, denominator) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "ON CONFLICT (site_id, population_id, measure_id, period_kind, period) "
+      "DO UPDATE SET count = count + excluded.count, sum = sum + excluded.sum, "
+      "sum_squares = sum_squares + excluded.sum_squares, "
+      "numerator = numerator + excluded.numerator, "
+      "denominator = denominator + excluded.denominator";
   for (const MeasureAggregateRow& r : rows) {
     COVALUE_ASSIGN_OR_RETURN(auto upsert, db_.Prepare(kUpsert));  // cached; reset per row
     COVALUE_RETURN_IF_ERROR(upsert.Bind(r.site_id)
@@ -80,9 +81,9 @@ Result<std::int64_t> SqliteMeasureRepository::AddAggregates(
                                 .BindReal(r.denominator)
                                 .Run());
   }
-  COVALUE_ASSIGN_OR_RETURN(
-      auto next, db_.Prepare("UPDATE measure_store_state SET generation = generation + 1 "
-                             "RETURNING generation"));
+  COVALUE_ASSIGN_OR_RETURN(auto next,
+                           db_.Prepare("UPDATE measure_store_state SET generation = generation + 1 "
+                                       "RETURNING generation"));
   COVALUE_ASSIGN_OR_RETURN(bool row, next.Step());
   if (!row) {
     return Fail(ErrorCode::kInternal, "the measure store's state row is missing");
@@ -94,8 +95,7 @@ Result<std::int64_t> SqliteMeasureRepository::AddAggregates(
 }
 
 Result<std::int64_t> SqliteMeasureRepository::Generation() {
-  COVALUE_ASSIGN_OR_RETURN(auto query,
-                           db_.Prepare("SELECT generation FROM measure_store_state"));
+  COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare("SELECT generation FROM measure_store_state"));
   COVALUE_ASSIGN_OR_RETURN(bool row, query.Step());
   if (!row) {
     return Fail(ErrorCode::kInternal, "the measure store's state row is missing");

@@ -80,19 +80,21 @@ TEST_F(MeasureRepositoryTest, StoresDefinitionsWithEveryField) {
   EXPECT_EQ(phq.quadrant, CompassQuadrant::kFunctional);
   EXPECT_EQ(phq.domain, ValueDomain::kSelfEfficacy);
 
-  EXPECT_ERROR(
-      store_->Write([&](Repositories& r) { return r.Measures().CreateDefinition(plain); }),
-      ErrorCode::kConflict);
+  EXPECT_ERROR(store_->Write([&](Repositories& r) { return r.Measures().CreateDefinition(plain); }),
+               ErrorCode::kConflict);
 }
 
 // Rows add up per period; each write counts one generation; a rolled-back write leaves
 // neither its sums nor its generation.
 TEST_F(MeasureRepositoryTest, AddsAggregatesPerPeriodAndCountsGenerations) {
-  ASSERT_OK(store_->Write(
-      [&](Repositories& r) { return r.Measures().CreateDefinition(Phq9Mild()); }));
+  ASSERT_OK(
+      store_->Write([&](Repositories& r) { return r.Measures().CreateDefinition(Phq9Mild()); }));
   const auto row = [&](std::int64_t period, double value, double meets) {
-    return MeasureAggregateRow{site_,  population_,   "phq9-below-10", PeriodKind::kMonth, period,
-                               1,      value,         value * value,   meets,              1};
+    return MeasureAggregateRow{site_,           population_,
+                               "phq9-below-10", PeriodKind::kMonth,
+                               period,          1,
+                               value,           value * value,
+                               meets,           1};
   };
   auto first = WriteValue<std::int64_t>(*store_, [&](Repositories& r) {
     return r.Measures().AddAggregates({row(660, 4, 1), row(661, 12, 0)});
@@ -117,8 +119,8 @@ TEST_F(MeasureRepositoryTest, AddsAggregatesPerPeriodAndCountsGenerations) {
   EXPECT_EQ(rows[1].sum_squares, 180.0);
   EXPECT_EQ(rows[1].numerator, 1.0);
   EXPECT_EQ(rows[1].denominator, 2.0);
-  auto generation = ReadValue<std::int64_t>(
-      *store_, [](Repositories& r) { return r.Measures().Generation(); });
+  auto generation =
+      ReadValue<std::int64_t>(*store_, [](Repositories& r) { return r.Measures().Generation(); });
   ASSERT_OK(generation);
   EXPECT_EQ(*generation, 2);
 }

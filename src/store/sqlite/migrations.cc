@@ -25,12 +25,8 @@ struct Migration {
 
 // Append only: a released migration never changes.
 constexpr Migration kMigrations[] = {
-    {1, &embedded::Migration0001},
-    {2, &embedded::Migration0002},
-    {3, &embedded::Migration0003},
-    {4, &embedded::Migration0004},
-    {5, &embedded::Migration0005},
-    {6, &embedded::Migration0006},
+    {1, &embedded::Migration0001}, {2, &embedded::Migration0002}, {3, &embedded::Migration0003},
+    {4, &embedded::Migration0004}, {5, &embedded::Migration0005}, {6, &embedded::Migration0006},
 };
 
 std::int64_t NowMs() {

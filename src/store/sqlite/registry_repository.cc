@@ -275,8 +275,9 @@ Result<Page<Observation>> SqliteRegistryRepository::ListObservations(const Recor
 
 Result<std::vector<PatientKey>> SqliteRegistryRepository::PatientKeys(Id site_id) {
   COVALUE_ASSIGN_OR_RETURN(
-      auto query, db_.Prepare("SELECT id, identifier, population_id FROM patients WHERE site_id = ? "
-                              "ORDER BY identifier"));
+      auto query,
+      db_.Prepare("SELECT id, identifier, population_id FROM patients WHERE site_id = ? "
+                  "ORDER BY identifier"));
   query.Bind(site_id);
   return CollectRows(query, [](const Statement& row) {
     return PatientKey{row.Int(0), row.Text(1), row.Int(2)};
@@ -286,9 +287,8 @@ Result<std::vector<PatientKey>> SqliteRegistryRepository::PatientKeys(Id site_id
 Status SqliteRegistryRepository::ScanObservations(
     const std::string& system, const std::string& code,
     const std::function<bool(const Observation&)>& visit) {
-  COVALUE_ASSIGN_OR_RETURN(auto query,
-                           db_.Prepare(std::string(kObservationColumns) +
-                                       "WHERE system = ? AND code = ? ORDER BY id"));
+  COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare(std::string(kObservationColumns) +
+                                                   "WHERE system = ? AND code = ? ORDER BY id"));
   query.Bind(system).Bind(code);
   for (;;) {
     COVALUE_ASSIGN_OR_RETURN(bool more, query.Step());
@@ -324,14 +324,14 @@ Result<Page<PatientNote>> SqliteRegistryRepository::ListNotes(Id patient_id,
                   "WHERE n.patient_id = ? AND (? = 0 OR n.id < ?) ORDER BY n.id DESC LIMIT ?"));
   query.Bind(patient_id).Bind(page.after).Bind(page.after).Bind(FetchLimit(page));
   COVALUE_ASSIGN_OR_RETURN(auto rows, CollectRows(query, [](const Statement& row) {
-                             return PatientNote{row.Int(0),
-                                                row.Int(1),
-                                                ParseNoteKind(row.Text(2)).value_or(
-                                                    NoteKind::kVisitNote),
-                                                row.Text(3),
-                                                row.OptionalInt(4),
-                                                row.Text(5),
-                                                row.Int(6)};
+                             return PatientNote{
+                                 row.Int(0),
+                                 row.Int(1),
+                                 ParseNoteKind(row.Text(2)).value_or(NoteKind::kVisitNote),
+                                 row.Text(3),
+                                 row.OptionalInt(4),
+                                 row.Text(5),
+                                 row.Int(6)};
                            }));
   return MakePage(std::move(rows), page.limit, [](const PatientNote& n) { return n.id; });
 }

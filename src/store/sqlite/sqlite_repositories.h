@@ -123,13 +123,12 @@ class SqliteQuestionnaireRepository final : public QuestionnaireRepository {
  public:
   explicit SqliteQuestionnaireRepository(Connection& db) : db_(db) {}
   Result<QuestionnaireVersion> AddVersion(QuestionnaireVersion q) override;
-  Result<QuestionnaireVersion> Latest(const std::string& resource_id,
-                                      bool with_resource) override;
+  Result<QuestionnaireVersion> Latest(const std::string& resource_id, bool with_resource) override;
   Result<QuestionnaireVersion> Version(const std::string& resource_id, std::int64_t version,
                                        bool with_resource) override;
-  Result<Page<QuestionnaireVersion>> ListLatest(
-      const PageRequest& page, const std::optional<std::vector<Id>>& sites,
-      bool with_resource) override;
+  Result<Page<QuestionnaireVersion>> ListLatest(const PageRequest& page,
+                                                const std::optional<std::vector<Id>>& sites,
+                                                bool with_resource) override;
 
  private:
   Connection& db_;
