@@ -66,9 +66,15 @@ void MeasureStore::Apply(const Batch& batch) {
 void MeasureStore::Invalidate() {
   const std::unique_lock lock(mutex_);
   stale_ = true;
+  ++invalidations_;
 }
 
 Status MeasureStore::Load(store::Store& store) {
+  std::int64_t invalidations = 0;
+  {
+    const std::shared_lock lock(mutex_);
+    invalidations = invalidations_;
+  }
   std::int64_t generation = 0;
   std::vector<MeasureDefinition> definitions;
   analytics::MeasureAggregates aggregates;
@@ -108,7 +114,8 @@ Status MeasureStore::Load(store::Store& store) {
     return Ok();  // commits applied while loading are newer than this snapshot
   }
   loaded_ = true;
-  stale_ = false;
+  // Invalidated while this snapshot was read: it may predate the change.
+  stale_ = invalidations != invalidations_;
   generation_ = generation;
   checked_ = std::chrono::steady_clock::now();
   definitions_ = std::move(definitions);

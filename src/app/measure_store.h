@@ -80,6 +80,7 @@ class MeasureStore {
   mutable std::shared_mutex mutex_;
   bool loaded_ = false;
   bool stale_ = false;
+  std::int64_t invalidations_ = 0;  // so that a load racing an invalidation stays stale
   std::int64_t generation_ = 0;
   std::chrono::steady_clock::time_point checked_{};
   std::vector<MeasureDefinition> definitions_;
