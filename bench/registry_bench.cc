@@ -235,14 +235,23 @@ std::string Num(double v) { return fmt::format("{:.17g}", v); }
 std::string Opt(const std::optional<double>& v) { return v ? Num(*v) : ""; }
 
 // Q1 and Q2 rows: site_id,measure_id,month,num,den,p,cl,lcl,ucl,signal.
-void WriteProportions(std::ostream& out, const app::MeasureChartView& view) {
+void AddProportionRows(const app::MeasureChartView& view, std::vector<std::string>& rows) {
   for (const app::MeasureSeries& s : view.series) {
     for (const auto& p : s.chart.points) {
       const double den = *s.n[p.index - 1];
-      out << s.site << "," << view.measure.name << "," << s.x[p.index - 1] << ","
-          << Num(std::round(*p.y * den)) << "," << Num(den) << "," << Num(*p.y) << "," << Opt(p.cl)
-          << "," << Opt(p.lcl) << "," << Opt(p.ucl) << "," << (p.sigma_signal ? 1 : 0) << "\n";
+      rows.push_back(fmt::format("{},{},{},{},{},{},{},{},{},{}", s.site, view.measure.name,
+                                 s.x[p.index - 1], Num(std::round(*p.y * den)), Num(den), Num(*p.y),
+                                 Opt(p.cl), Opt(p.lcl), Opt(p.ucl), p.sigma_signal ? 1 : 0));
     }
+  }
+}
+
+// Writes rows ordered as QUERIES.md asks (by site, then measure or month).
+void WriteSorted(const std::string& path, std::vector<std::string> rows) {
+  std::sort(rows.begin(), rows.end());
+  std::ofstream file(path);
+  for (const std::string& row : rows) {
+    file << row << "\n";
   }
 }
 
@@ -292,24 +301,15 @@ int Query(const std::string& db, const std::string& out_dir, double min_seconds)
   out["rss_growth_mb"] = static_cast<double>(KibOf("VmRSS:") - rss_start) / 1024;
   out["peak_rss_mb"] = static_cast<double>(KibOf("VmHWM:")) / 1024;
 
-  std::ofstream q1_file(out_dir + "/q1.csv");
-  WriteProportions(q1_file, q1);
-  std::ofstream q2_file(out_dir + "/q2.csv");
-  // Ordered by (site_id, measure_id, month) as QUERIES.md asks.
   std::vector<std::string> rows;
+  AddProportionRows(q1, rows);
+  WriteSorted(out_dir + "/q1.csv", std::move(rows));
+  rows.clear();
   for (const auto& view : q2) {
-    std::ostringstream lines;
-    WriteProportions(lines, view);
-    std::istringstream each(lines.str());
-    for (std::string row; std::getline(each, row);) {
-      rows.push_back(row);
-    }
+    AddProportionRows(view, rows);
   }
-  std::sort(rows.begin(), rows.end());
-  for (const std::string& row : rows) {
-    q2_file << row << "\n";
-  }
-  // Q3 rows: site_id,month,x,mr,cl,sigma,lcl,ucl,signal, ordered by (site_id, month).
+  WriteSorted(out_dir + "/q2.csv", std::move(rows));
+  // Q3 rows: site_id,month,x,mr,cl,sigma,lcl,ucl,signal.
   rows.clear();
   for (const app::MeasureSeries& s : q3.series) {
     std::optional<double> previous;
@@ -322,11 +322,7 @@ int Query(const std::string& db, const std::string& out_dir, double min_seconds)
       previous = x;
     }
   }
-  std::sort(rows.begin(), rows.end());
-  std::ofstream q3_file(out_dir + "/q3.csv");
-  for (const std::string& row : rows) {
-    q3_file << row << "\n";
-  }
+  WriteSorted(out_dir + "/q3.csv", std::move(rows));
   std::cout << out.dump() << "\n";
   return 0;
 }
