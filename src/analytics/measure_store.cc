@@ -65,8 +65,9 @@ std::string PeriodLabel(PeriodKind kind, std::int64_t period) {
   return label;
 }
 
-std::int64_t PeriodOf(PeriodKind kind, std::int64_t ms) {
-  const std::int64_t days = FloorDiv(ms, kMsPerDay);
+std::int64_t PeriodOf(PeriodKind kind, std::int64_t ms) { return PeriodOfDay(kind, DayOf(ms)); }
+
+std::int64_t PeriodOfDay(PeriodKind kind, std::int64_t days) {
   if (kind == PeriodKind::kWeek) {
     // 1970-01-01 was a Thursday: Monday-based weeks start three days earlier.
     return FloorDiv(days + 3, 7);

@@ -22,6 +22,9 @@ namespace covalue::analytics {
 // 1970-01-01; months count from January 1970 (year·12 + month − 1 − 1970·12); quarters
 // likewise.
 std::int64_t PeriodOf(PeriodKind kind, std::int64_t ms);
+// The period of a day (days since 1970-01-01): PeriodOf(kind, ms) == PeriodOfDay(kind,
+// DayOf(ms)).
+std::int64_t PeriodOfDay(PeriodKind kind, std::int64_t day);
 // The first instant of a period: PeriodOf(kind, PeriodStartMs(kind, p)) == p.
 std::int64_t PeriodStartMs(PeriodKind kind, std::int64_t period);
 // How people write a period: "2025-06" (month), "2025-Q2" (quarter), the Monday "2025-06-02"

@@ -110,9 +110,13 @@ std::optional<std::int64_t> ParseDateTimeMs(std::string_view text) {
   return *date + ((*hour * 60 + *minute - offset_minutes) * 60 + *second) * 1000 + millis;
 }
 
+std::int64_t DayOf(std::int64_t ms) {
+  return (ms >= 0 ? ms : ms - (kMsPerDay - 1)) / kMsPerDay;
+}
+
 std::string FormatDate(std::int64_t ms) {
   // Hinnant's civil_from_days.
-  std::int64_t z = (ms >= 0 ? ms : ms - (kMsPerDay - 1)) / kMsPerDay + 719468;
+  std::int64_t z = DayOf(ms) + 719468;
   const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
   const auto doe = static_cast<unsigned>(z - era * 146097);
   const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;

@@ -12,6 +12,9 @@ namespace covalue {
 // Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil).
 std::int64_t DaysFromCivil(std::int64_t year, unsigned month, unsigned day);
 
+// The day of an instant (UTC): days since 1970-01-01, rounded down.
+std::int64_t DayOf(std::int64_t ms);
+
 // "YYYY-MM-DD" that names a real day; nullopt otherwise.
 std::optional<std::int64_t> ParseDateMs(std::string_view text);
 

@@ -74,6 +74,23 @@ struct Observation {
   std::optional<Id> response_id;
 };
 
+// An observation as the measure store's rescan reads it in bulk: its value, its UTC day (days
+// since 1970-01-01: every period a measure is aggregated by is made of whole days) and the
+// index of its series in the table beside it. Sixteen bytes, so ten million fit in 160 MB.
+struct ObservationRecord {
+  double value = 0;
+  std::int32_t day = 0;
+  std::uint32_t series = 0;
+};
+
+// What an ObservationRecord's series index stands for.
+struct ObservationSeries {
+  Id site_id = 0;
+  Id population_id = 0;
+  std::string system;
+  std::string code;
+};
+
 // What a note on a patient's shared dashboard is: the patient's own words ("what matters to
 // me", a question for the next visit) or the professional's note of a visit.
 enum class NoteKind { kWhatMatters, kVisitQuestion, kVisitNote };

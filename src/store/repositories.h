@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -258,6 +259,21 @@ class RegistryRepository {
   [[nodiscard]] virtual Status ScanObservations(
       const std::string& system, const std::string& code,
       const std::function<bool(const Observation&)>& visit) = 0;
+  // The rescan path (a new measure, a rebuild, a preview): every stored observation, in id
+  // order, as compact records in chunks; series[r.series] says what a record r is of (the
+  // table grows from one call of visit to the next, and earlier entries never change).
+  // Served from the observation file beside the database (store/sqlite/observation_file.h)
+  // and, for observations the file does not have yet, from the database. In a write, exactly
+  // the observations the write sees; in a read, those of the read's snapshot and perhaps some
+  // committed since.
+  using RecordVisit = std::function<void(std::span<const ObservationSeries> series,
+                                         std::span<const ObservationRecord> records)>;
+  [[nodiscard]] virtual Status ScanObservationRecords(const RecordVisit& visit) = 0;
+  // Appends to the observation file the committed observations it lacks (rebuilding it when it
+  // no longer matches the database), so that the next scan reads the database for few. Only in
+  // a read, as a write's observations may yet be rolled back (kInternal in a write). A file
+  // that cannot be written is left alone: scans then read the database.
+  [[nodiscard]] virtual Status CatchUpObservationFile() = 0;
 };
 
 // One period's aggregates of one measure at one site and population.

@@ -89,7 +89,9 @@ std::optional<std::int64_t> Statement::OptionalInt(int column) const {
   return Int(column);
 }
 
-std::string Statement::Text(int column) const {
+std::string Statement::Text(int column) const { return std::string(TextView(column)); }
+
+std::string_view Statement::TextView(int column) const {
   const auto* text = sqlite3_column_text(stmt_, column);
   const int size = sqlite3_column_bytes(stmt_, column);
   if (text == nullptr) {
@@ -165,6 +167,15 @@ Result<Statement> Connection::Prepare(const std::string& sql) {
 std::int64_t Connection::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
 
 int Connection::Changes() const { return sqlite3_changes(db_); }
+
+std::string Connection::Path() const {
+  const char* path = sqlite3_db_filename(db_, "main");
+  return path == nullptr ? std::string() : std::string(path);
+}
+
+bool Connection::InWriteTransaction() const {
+  return sqlite3_txn_state(db_, "main") == SQLITE_TXN_WRITE;
+}
 
 Error Connection::LastError(int rc, std::string_view what) const {
   std::string message = fmt::format("{} ({})", sqlite3_errmsg(db_), what);

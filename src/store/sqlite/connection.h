@@ -44,6 +44,8 @@ class Statement {
   double Real(int column) const;
   std::optional<double> OptionalReal(int column) const;
   std::string Text(int column) const;
+  // The column's text, valid until the next Step.
+  std::string_view TextView(int column) const;
   bool IsNull(int column) const;
 
  private:
@@ -72,6 +74,10 @@ class Connection {
   [[nodiscard]] Result<Statement> Prepare(const std::string& sql);
 
   std::int64_t LastInsertId() const;
+  // The database file's path; "" for an in-memory or temporary database.
+  std::string Path() const;
+  // Whether a write transaction is open (the writer inside Store::Write).
+  bool InWriteTransaction() const;
   int Changes() const;
 
   // Translates the connection's last error: unique violation → kConflict, busy → kUnavailable,

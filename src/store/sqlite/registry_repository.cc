@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "store/sqlite/observation_file.h"
 #include "store/sqlite/sqlite_repositories.h"
 
 namespace covalue::store::sqlite {
@@ -297,6 +298,12 @@ Status SqliteRegistryRepository::ScanObservations(
     }
   }
 }
+
+Status SqliteRegistryRepository::ScanObservationRecords(const RecordVisit& visit) {
+  return ObservationFile(db_).Scan(visit);
+}
+
+Status SqliteRegistryRepository::CatchUpObservationFile() { return ObservationFile(db_).CatchUp(); }
 
 Result<PatientNote> SqliteRegistryRepository::AddNote(const PatientNote& note) {
   COVALUE_ASSIGN_OR_RETURN(

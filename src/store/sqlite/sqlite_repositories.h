@@ -154,6 +154,8 @@ class SqliteRegistryRepository final : public RegistryRepository {
   Result<Page<PatientNote>> ListNotes(Id patient_id, const PageRequest& page) override;
   Status ScanObservations(const std::string& system, const std::string& code,
                           const std::function<bool(const Observation&)>& visit) override;
+  Status ScanObservationRecords(const RecordVisit& visit) override;
+  Status CatchUpObservationFile() override;
 
  private:
   Result<Patient> WithFields(Patient patient);
