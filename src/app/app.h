@@ -412,6 +412,15 @@ class App {
                                                           const std::string& measure_id,
                                                           MeasureChartQuery query,
                                                           ChangeLimits limits);
+  // The community's view of measures not (necessarily) defined yet, computed from every stored
+  // observation (the rescan path): a researcher's preview of a definition. Small cells
+  // suppressed as in CrossSiteMeasure. kInvalidArgument for a bad definition.
+  [[nodiscard]] Result<std::vector<MeasureChartView>> PreviewMeasures(
+      const RequestContext& ctx, const std::vector<MeasureDefinition>& measures,
+      const MeasureChartQuery& query);
+  // Recomputes every stored aggregate of every measure from the observations (the community's
+  // admin; after a change to how a measure adds up, or to repair); the rows now stored.
+  [[nodiscard]] Result<std::size_t> RebuildMeasures(const RequestContext& ctx);
   // Cells of fewer observations (denominator, or count) are suppressed for the community
   // (default kDefaultMinCell; at least 1).
   static constexpr std::size_t kDefaultMinCell = 5;
@@ -482,6 +491,8 @@ class App {
   Result<MeasureChartView> ChartMeasure(const std::string& measure_id,
                                         const MeasureChartQuery& query, std::size_t min_cell,
                                         const std::function<bool(Id site, Id population)>& wanted);
+  // Brings the observation file up to date before a rescan (best effort).
+  void CatchUpObservationFile();
   // The changes of the team's passports that have a date, oldest first.
   Result<std::vector<TestedChange>> TestedChanges(Id team_id);
 

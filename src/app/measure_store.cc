@@ -17,12 +17,6 @@ Result<MeasureStore::Batch> MeasureStore::Batch::Begin(store::Repositories& repo
   return batch;
 }
 
-MeasureStore::Batch MeasureStore::Batch::Of(const MeasureDefinition& measure) {
-  Batch batch;
-  batch.by_code_.emplace(std::make_pair(measure.system, measure.code), measure);
-  return batch;
-}
-
 void MeasureStore::Batch::Observe(const Observation& o) {
   const auto [first, last] = by_code_.equal_range({o.system, o.code});
   for (auto it = first; it != last; ++it) {
@@ -39,15 +33,20 @@ Status MeasureStore::Batch::Flush(store::Repositories& repos) {
   if (delta_.SeriesCount() == 0) {
     return Ok();  // nothing of any measure: no new generation
   }
+  COVALUE_ASSIGN_OR_RETURN(generation_, repos.Measures().AddAggregates(RowsOf(delta_)));
+  return Ok();
+}
+
+std::vector<store::MeasureAggregateRow> MeasureStore::RowsOf(
+    const analytics::MeasureAggregates& aggregates) {
   std::vector<store::MeasureAggregateRow> rows;
-  delta_.ForEach([&](const analytics::SeriesKey& key, const analytics::AggregateSeries& s) {
+  aggregates.ForEach([&](const analytics::SeriesKey& key, const analytics::AggregateSeries& s) {
     for (std::size_t i = 0; i < s.Periods(); ++i) {
       rows.push_back({key.site_id, key.population_id, key.measure, key.period, s.period[i],
                       s.count[i], s.sum[i], s.sum_squares[i], s.numerator[i], s.denominator[i]});
     }
   });
-  COVALUE_ASSIGN_OR_RETURN(generation_, repos.Measures().AddAggregates(rows));
-  return Ok();
+  return rows;
 }
 
 void MeasureStore::Apply(const Batch& batch) {

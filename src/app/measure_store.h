@@ -35,8 +35,6 @@ class MeasureStore {
    public:
     // With the definitions stored in the write's transaction.
     [[nodiscard]] static Result<Batch> Begin(store::Repositories& repos);
-    // With one definition only (a new measure's rebuild).
-    static Batch Of(const MeasureDefinition& measure);
     void Observe(const Observation& observation);
     // Adds the batch to the stored aggregates (a new generation). Call once, inside the write.
     [[nodiscard]] Status Flush(store::Repositories& repos);
@@ -47,6 +45,10 @@ class MeasureStore {
     analytics::MeasureAggregates delta_;
     std::int64_t generation_ = 0;  // set by Flush
   };
+
+  // The rows the database keeps for aggregates.
+  static std::vector<store::MeasureAggregateRow> RowsOf(
+      const analytics::MeasureAggregates& aggregates);
 
   // After a write with the batch committed.
   void Apply(const Batch& batch);

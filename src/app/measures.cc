@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "analytics/aggregate_builder.h"
 #include "app/app.h"
 #include "domain/dates.h"
 
@@ -113,6 +114,120 @@ std::size_t Before(const std::vector<std::int64_t>& start_ms, std::int64_t ms) {
                                   start_ms.begin());
 }
 
+using SeriesPoints = std::map<std::pair<Id, Id>, Points>;
+
+// Each wanted (site, population) series of the measure in aggregates.
+SeriesPoints FromAggregates(const analytics::MeasureAggregates& aggregates,
+                            const MeasureDefinition& m, PeriodKind period,
+                            const std::function<bool(Id, Id)>& wanted) {
+  SeriesPoints found;
+  aggregates.ForEachOf(
+      m.id, period, [&](const analytics::SeriesKey& key, const analytics::AggregateSeries& series) {
+        if (wanted(key.site_id, key.population_id)) {
+          found.emplace(std::make_pair(key.site_id, key.population_id),
+                        FromAggregates(m, period, series));
+        }
+      });
+  return found;
+}
+
+// Each wanted series of a measure of events, charted one event at a time from the
+// observations (events are few by nature).
+Result<SeriesPoints> FromEvents(store::Repositories& repos, const MeasureDefinition& m,
+                                const std::function<bool(Id, Id)>& wanted) {
+  std::map<std::pair<Id, Id>, std::vector<Observation>> events;
+  COVALUE_RETURN_IF_ERROR(
+      repos.Registry().ScanObservations(m.system, m.code, [&](const Observation& o) {
+        if (wanted(o.site_id, o.population_id)) {
+          events[{o.site_id, o.population_id}].push_back(o);
+        }
+        return true;
+      }));
+  SeriesPoints found;
+  for (auto& [key, observations] : events) {
+    found.emplace(key, FromEvents(m, std::move(observations)));
+  }
+  return found;
+}
+
+// The names of the sites and populations of found (all of them when all: a read that finds
+// its series later).
+void NamesOf(const MeasureStore::Snapshot& s, const SeriesPoints& found, bool all,
+             std::map<Id, std::string>& sites, std::map<Id, std::string>& populations) {
+  if (all) {
+    sites = s.sites;
+    populations = s.populations;
+    return;
+  }
+  for (const auto& [key, points] : found) {
+    sites.emplace(key.first, NameOf(s.sites, key.first));
+    populations.emplace(key.second, NameOf(s.populations, key.second));
+  }
+}
+
+// The view with one chart per series of found, cells under min_cell suppressed (0: none).
+Result<MeasureChartView> Charted(MeasureChartView view, SeriesPoints found,
+                                 const std::map<Id, std::string>& sites,
+                                 const std::map<Id, std::string>& populations,
+                                 const MeasureChartQuery& query, std::size_t min_cell) {
+  view.period = query.period;
+  view.rules = query.rules;
+  view.min_cell = min_cell;
+  for (auto& [key, points] : found) {
+    if (points.subgroups.empty()) {
+      continue;  // fewer than two events: nothing between them yet
+    }
+    MeasureSeries series;
+    series.site_id = key.first;
+    series.site = NameOf(sites, key.first);
+    series.population_id = key.second;
+    series.population = NameOf(populations, key.second);
+    Suppress(points, min_cell, series.suppressed);
+    spc::ChartOptions options;
+    options.type = analytics::ChartTypeOf(view.measure.kind);
+    options.rules = query.rules;
+    options.target = view.measure.target;
+    options.mr_screening = query.mr_screening;
+    const std::size_t count = points.start_ms.size();
+    if (query.baseline_before_ms) {
+      const std::size_t k = Before(points.start_ms, *query.baseline_before_ms);
+      if (k > 0 && k < count) {
+        options.freeze = k;
+      }
+    }
+    for (std::int64_t start : query.phase_starts_ms) {
+      const std::size_t k = Before(points.start_ms, start);
+      if (k > 0 && k < count) {
+        options.parts.push_back(k);
+      }
+    }
+    std::sort(options.parts.begin(), options.parts.end());
+    options.parts.erase(std::unique(options.parts.begin(), options.parts.end()),
+                        options.parts.end());
+    COVALUE_ASSIGN_OR_RETURN(series.chart, spc::ComputeChart(points.subgroups, options));
+    if (query.rules == spc::Rules::kMdc) {
+      series.icons = spc::IconsOf(series.chart, view.measure.direction, view.measure.target);
+    }
+    series.x = std::move(points.x);
+    series.start_ms = std::move(points.start_ms);
+    series.n = std::move(points.n);
+    view.series.push_back(std::move(series));
+  }
+  return view;
+}
+
+// The rescan path: the aggregates of measures by periods, from every stored observation.
+Result<analytics::MeasureAggregates> Rescan(store::Repositories& repos,
+                                            std::vector<MeasureDefinition> measures,
+                                            std::vector<PeriodKind> periods) {
+  analytics::AggregateBuilder builder(std::move(measures), std::move(periods));
+  COVALUE_RETURN_IF_ERROR(repos.Registry().ScanObservationRecords(
+      [&](std::span<const ObservationSeries> series, std::span<const ObservationRecord> records) {
+        builder.Add(series, records);
+      }));
+  return builder.Aggregates();
+}
+
 }  // namespace
 
 std::size_t PointAt(const MeasureSeries& series, std::int64_t ms) {
@@ -143,15 +258,16 @@ Result<MeasureDefinition> App::DefineMeasure(const RequestContext& ctx,
   COVALUE_RETURN_IF_ERROR(ValidateMeasure(measure));
   // The new measure's aggregates come from every observation already stored (the rescan
   // path), in the write that defines it.
+  CatchUpObservationFile();
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
     COVALUE_RETURN_IF_ERROR(repos.Measures().CreateDefinition(measure));
-    MeasureStore::Batch batch = MeasureStore::Batch::Of(measure);
-    COVALUE_RETURN_IF_ERROR(
-        repos.Registry().ScanObservations(measure.system, measure.code, [&](const Observation& o) {
-          batch.Observe(o);
-          return true;
-        }));
-    COVALUE_RETURN_IF_ERROR(batch.Flush(repos));
+    COVALUE_ASSIGN_OR_RETURN(
+        const analytics::MeasureAggregates aggregates,
+        Rescan(repos, {measure}, {std::begin(kAllPeriodKinds), std::end(kAllPeriodKinds)}));
+    if (aggregates.SeriesCount() > 0) {
+      COVALUE_RETURN_IF_ERROR(
+          repos.Measures().AddAggregates(MeasureStore::RowsOf(aggregates)));
+    }
     return AppendAudit(repos, ctx, decision, Action::kMeasureDefine, {},
                        {"measure", measure.id, {}}, AuditOutcome::kAllowed);
   }));
@@ -262,92 +378,97 @@ Result<MeasureChartView> App::ChartMeasure(const std::string& measure_id,
                                            const MeasureChartQuery& query, std::size_t min_cell,
                                            const std::function<bool(Id, Id)>& wanted) {
   MeasureChartView view;
-  view.period = query.period;
-  view.rules = query.rules;
-  view.min_cell = min_cell;
-  std::map<std::pair<Id, Id>, Points> found;
+  SeriesPoints found;
   std::map<Id, std::string> sites;
   std::map<Id, std::string> populations;
   COVALUE_RETURN_IF_ERROR(measures_.Read(store_, [&](const MeasureStore::Snapshot& s) -> Status {
     COVALUE_ASSIGN_OR_RETURN(view.measure, Find(s.definitions, measure_id));
     if (!CountsEvents(view.measure.kind)) {
-      s.aggregates.ForEachOf(
-          measure_id, query.period,
-          [&](const analytics::SeriesKey& key, const analytics::AggregateSeries& series) {
-            if (wanted(key.site_id, key.population_id)) {
-              found.emplace(std::make_pair(key.site_id, key.population_id),
-                            FromAggregates(view.measure, query.period, series));
-            }
-          });
+      found = FromAggregates(s.aggregates, view.measure, query.period, wanted);
     }
-    for (const auto& [key, points] : found) {
-      sites.emplace(key.first, NameOf(s.sites, key.first));
-      populations.emplace(key.second, NameOf(s.populations, key.second));
-    }
-    if (CountsEvents(view.measure.kind)) {
-      sites = s.sites;  // the events' series are found after this read
-      populations = s.populations;
-    }
+    NamesOf(s, found, CountsEvents(view.measure.kind), sites, populations);
     return Ok();
   }));
   if (CountsEvents(view.measure.kind)) {
-    // Events are charted one by one, from the observations (they are few by nature).
     COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& repos) -> Status {
-      std::map<std::pair<Id, Id>, std::vector<Observation>> events;
-      COVALUE_RETURN_IF_ERROR(repos.Registry().ScanObservations(
-          view.measure.system, view.measure.code, [&](const Observation& o) {
-            if (wanted(o.site_id, o.population_id)) {
-              events[{o.site_id, o.population_id}].push_back(o);
-            }
-            return true;
-          }));
-      for (auto& [key, observations] : events) {
-        found.emplace(key, FromEvents(view.measure, std::move(observations)));
-      }
+      COVALUE_ASSIGN_OR_RETURN(found, FromEvents(repos, view.measure, wanted));
       return Ok();
     }));
   }
-  for (auto& [key, points] : found) {
-    if (points.subgroups.empty()) {
-      continue;  // fewer than two events: nothing between them yet
+  return Charted(std::move(view), std::move(found), sites, populations, query, min_cell);
+}
+
+Result<std::vector<MeasureChartView>> App::PreviewMeasures(
+    const RequestContext& ctx, const std::vector<MeasureDefinition>& measures,
+    const MeasureChartQuery& query) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_RETURN_IF_ERROR(
+      Permit(ctx, principal, Action::kMeasureCompare, {}, {"measure", "preview", {}}));
+  std::vector<MeasureDefinition> aggregated;
+  for (const MeasureDefinition& m : measures) {
+    COVALUE_RETURN_IF_ERROR(ValidateMeasure(m));
+    if (!CountsEvents(m.kind)) {
+      aggregated.push_back(m);
     }
-    MeasureSeries series;
-    series.site_id = key.first;
-    series.site = sites[key.first];
-    series.population_id = key.second;
-    series.population = populations[key.second];
-    Suppress(points, min_cell, series.suppressed);
-    spc::ChartOptions options;
-    options.type = analytics::ChartTypeOf(view.measure.kind);
-    options.rules = query.rules;
-    options.target = view.measure.target;
-    options.mr_screening = query.mr_screening;
-    const std::size_t count = points.start_ms.size();
-    if (query.baseline_before_ms) {
-      const std::size_t k = Before(points.start_ms, *query.baseline_before_ms);
-      if (k > 0 && k < count) {
-        options.freeze = k;
-      }
-    }
-    for (std::int64_t start : query.phase_starts_ms) {
-      const std::size_t k = Before(points.start_ms, start);
-      if (k > 0 && k < count) {
-        options.parts.push_back(k);
-      }
-    }
-    std::sort(options.parts.begin(), options.parts.end());
-    options.parts.erase(std::unique(options.parts.begin(), options.parts.end()),
-                        options.parts.end());
-    COVALUE_ASSIGN_OR_RETURN(series.chart, spc::ComputeChart(points.subgroups, options));
-    if (query.rules == spc::Rules::kMdc) {
-      series.icons = spc::IconsOf(series.chart, view.measure.direction, view.measure.target);
-    }
-    series.x = std::move(points.x);
-    series.start_ms = std::move(points.start_ms);
-    series.n = std::move(points.n);
-    view.series.push_back(std::move(series));
   }
-  return view;
+  const auto everyone = [](Id, Id) { return true; };
+  CatchUpObservationFile();
+  std::vector<SeriesPoints> found(measures.size());
+  COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& repos) -> Status {
+    COVALUE_ASSIGN_OR_RETURN(const analytics::MeasureAggregates aggregates,
+                             Rescan(repos, aggregated, {query.period}));
+    for (std::size_t i = 0; i < measures.size(); ++i) {
+      if (CountsEvents(measures[i].kind)) {
+        COVALUE_ASSIGN_OR_RETURN(found[i], FromEvents(repos, measures[i], everyone));
+      } else {
+        found[i] = FromAggregates(aggregates, measures[i], query.period, everyone);
+      }
+    }
+    return Ok();
+  }));
+  std::map<Id, std::string> sites;
+  std::map<Id, std::string> populations;
+  COVALUE_RETURN_IF_ERROR(measures_.Read(store_, [&](const MeasureStore::Snapshot& s) -> Status {
+    NamesOf(s, {}, /*all=*/true, sites, populations);
+    return Ok();
+  }));
+  std::vector<MeasureChartView> views;
+  for (std::size_t i = 0; i < measures.size(); ++i) {
+    MeasureChartView view;
+    view.measure = measures[i];
+    COVALUE_ASSIGN_OR_RETURN(views.emplace_back(), Charted(std::move(view), std::move(found[i]),
+                                                           sites, populations, query, min_cell_));
+  }
+  return views;
+}
+
+Result<std::size_t> App::RebuildMeasures(const RequestContext& ctx) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, Action::kMeasureDefine, {},
+                                                     {"measure", "rebuild", {}}));
+  CatchUpObservationFile();
+  std::size_t rows = 0;
+  COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
+    COVALUE_ASSIGN_OR_RETURN(std::vector<MeasureDefinition> definitions,
+                             repos.Measures().Definitions());
+    COVALUE_ASSIGN_OR_RETURN(
+        const analytics::MeasureAggregates aggregates,
+        Rescan(repos, definitions, {std::begin(kAllPeriodKinds), std::end(kAllPeriodKinds)}));
+    const std::vector<store::MeasureAggregateRow> replaced = MeasureStore::RowsOf(aggregates);
+    rows = replaced.size();
+    COVALUE_RETURN_IF_ERROR(repos.Measures().ReplaceAggregates(replaced));
+    return AppendAudit(repos, ctx, decision, Action::kMeasureDefine, {},
+                       {"measure", "rebuild", {}}, AuditOutcome::kAllowed);
+  }));
+  measures_.Invalidate();
+  return rows;
+}
+
+void App::CatchUpObservationFile() {
+  // Best effort: the file only makes the rescan fast; without it the rescan reads every
+  // observation from the database.
+  (void)store_.Read(
+      [](store::Repositories& repos) { return repos.Registry().CatchUpObservationFile(); });
 }
 
 }  // namespace covalue::app

@@ -283,5 +283,72 @@ TEST_F(MeasuresTest, ATeamsChartTakesTheChangesOfItsPassport) {
       ErrorCode::kPermissionDenied);
 }
 
+// The rescan path: a preview of a definition not stored, and a rebuild of every stored
+// aggregate, both from the observations themselves (through the observation file beside the
+// database, and the rows it does not have yet).
+TEST_F(MeasuresTest, APreviewAndARebuildComeFromTheObservationsThemselves) {
+  Import(0, 40, 12, 7);
+  Import(1, 30, 12, 8);
+  const RequestContext facilitator = As("fay", {Role::kFacilitator, std::nullopt, std::nullopt});
+  auto preview = app_->PreviewMeasures(facilitator, {BelowTen(), Mean()}, {});
+  ASSERT_OK(preview);
+  ASSERT_EQ(preview->size(), 2U);
+  auto stored = app_->CrossSiteMeasure(facilitator, "phq9-below-10", {});
+  ASSERT_OK(stored);
+  ASSERT_EQ((*preview)[0].series.size(), 2U);
+  for (std::size_t k = 0; k < 2; ++k) {
+    const MeasureSeries& previewed = (*preview)[0].series[k];
+    EXPECT_EQ(previewed.x, stored->series[k].x);
+    ExpectProportionChart(previewed, previewed.site_id);
+  }
+  // The mean, never defined, from the written values.
+  for (const MeasureSeries& series : (*preview)[1].series) {
+    for (std::size_t i = 0; i < series.x.size(); ++i) {
+      const auto& values = written_.values.at({series.site_id, series.x[i]});
+      double sum = 0;
+      for (double v : values) {
+        sum += v;
+      }
+      EXPECT_NEAR(*series.chart.points[i].y, sum / static_cast<double>(values.size()), 1e-12);
+    }
+  }
+  EXPECT_TRUE(std::filesystem::exists(dir_.File("covalue.db") + "-observations")) << "the file was caught up";
+  // Observations written after the file's catch-up are read from the database.
+  Import(0, 10, 12, 9);
+  preview = app_->PreviewMeasures(facilitator, {BelowTen()}, {});
+  ASSERT_OK(preview);
+  ExpectProportionChart((*preview)[0].series.at(0), sites_[0].id);
+
+  // Aggregates gone wrong (written behind the app's back) are set right by a rebuild.
+  const Id site = sites_[0].id;
+  const Id population = teams_[0].population_id;
+  ASSERT_OK(store_->Write([&](store::Repositories& r) -> Status {
+    return r.Measures()
+        .AddAggregates({{site, population, "phq9-below-10", PeriodKind::kMonth,
+                         analytics::PeriodOf(PeriodKind::kMonth,
+                                             DaysFromCivil(2025, 3, 10) * kDayMs),
+                         1000, 0, 0, 0, 1000}})
+        .map([](std::int64_t) {});
+  }));
+  App restarted(*store_);
+  auto wrong = restarted.SiteMeasureChart(Lead(0), "phq9-below-10", site, std::nullopt, {});
+  ASSERT_OK(wrong);
+  EXPECT_NE(*wrong->series.at(0).n[2], static_cast<double>(
+                                           written_.values.at({site, "2025-03"}).size()));
+  EXPECT_ERROR(restarted.RebuildMeasures(Lead(0)), ErrorCode::kPermissionDenied);
+  auto rows = restarted.RebuildMeasures(system_);
+  ASSERT_OK(rows);
+  // Each site's 12 months, 4 quarters and 12 weeks (the 10th of each month is in its own).
+  EXPECT_EQ(*rows, 2U * (12 + 4 + 12));
+  auto right = restarted.SiteMeasureChart(Lead(0), "phq9-below-10", site, std::nullopt, {});
+  ASSERT_OK(right);
+  ExpectProportionChart(right->series.at(0), site);
+
+  EXPECT_ERROR(app_->PreviewMeasures(Lead(0), {BelowTen()}, {}), ErrorCode::kPermissionDenied);
+  MeasureDefinition bad = Mean();
+  bad.code = "";
+  EXPECT_ERROR(app_->PreviewMeasures(facilitator, {bad}, {}), ErrorCode::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace covalue::app

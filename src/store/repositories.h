@@ -302,6 +302,10 @@ class MeasureRepository {
   // and counts one more generation; returns that generation.
   [[nodiscard]] virtual Result<std::int64_t> AddAggregates(
       const std::vector<MeasureAggregateRow>& rows) = 0;
+  // Replaces every stored aggregate with rows (a rebuild) and counts one more generation;
+  // returns that generation.
+  [[nodiscard]] virtual Result<std::int64_t> ReplaceAggregates(
+      const std::vector<MeasureAggregateRow>& rows) = 0;
   // How many transactions have changed the aggregates.
   [[nodiscard]] virtual Result<std::int64_t> Generation() = 0;
   // Calls visit for every stored row, series by series in period order.

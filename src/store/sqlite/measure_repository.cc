@@ -94,6 +94,12 @@ Result<std::int64_t> SqliteMeasureRepository::AddAggregates(
   return generation;
 }
 
+Result<std::int64_t> SqliteMeasureRepository::ReplaceAggregates(
+    const std::vector<MeasureAggregateRow>& rows) {
+  COVALUE_RETURN_IF_ERROR(db_.Execute("DELETE FROM measure_aggregates"));
+  return AddAggregates(rows);
+}
+
 Result<std::int64_t> SqliteMeasureRepository::Generation() {
   COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare("SELECT generation FROM measure_store_state"));
   COVALUE_ASSIGN_OR_RETURN(bool row, query.Step());

@@ -168,6 +168,7 @@ class SqliteMeasureRepository final : public MeasureRepository {
   Status CreateDefinition(const MeasureDefinition& measure) override;
   Result<std::vector<MeasureDefinition>> Definitions() override;
   Result<std::int64_t> AddAggregates(const std::vector<MeasureAggregateRow>& rows) override;
+  Result<std::int64_t> ReplaceAggregates(const std::vector<MeasureAggregateRow>& rows) override;
   Result<std::int64_t> Generation() override;
   Status ScanAggregates(const std::function<void(const MeasureAggregateRow&)>& visit) override;
 
