@@ -25,6 +25,7 @@ int Run(int argc, char** argv) {
   covalue::cli::AddDemoCommand(root, &exit_code);
   covalue::cli::AddUserCommand(root, &exit_code);
   covalue::cli::AddAuditCommand(root, &exit_code);
+  covalue::cli::AddMeasuresCommand(root, &exit_code);
   covalue::cli::AddImportCommand(root, &exit_code);
   covalue::cli::AddScoreCommand(root, &exit_code);
   covalue::cli::AddSpcCommand(root, &exit_code);

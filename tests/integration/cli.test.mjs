@@ -1,6 +1,7 @@
 // The covalue command line: output contracts, exit codes, and audit verification.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 
 import { run, tempDir, writeDemo } from '../support/covalue_server.mjs';
@@ -42,7 +43,7 @@ describe('covalue command line', () => {
   });
 
   it('answers --help on every command with exit 0', () => {
-    for (const args of [[], ['serve'], ['demo'], ['user'], ['user', 'add'], ['user', 'list'], ['user', 'passwd'], ['audit'], ['audit', 'verify'], ['audit', 'list'], ['version']]) {
+    for (const args of [[], ['serve'], ['demo'], ['user'], ['user', 'add'], ['user', 'list'], ['user', 'passwd'], ['audit'], ['audit', 'verify'], ['audit', 'list'], ['measures'], ['measures', 'rebuild'], ['version']]) {
       const result = run([...args, '--help']);
       assert.equal(result.status, 0, args.join(' '));
       assert.match(result.stdout, /Usage|Options/i, args.join(' '));
@@ -80,6 +81,22 @@ describe('covalue command line', () => {
     const changed = spawnSync(process.env.COVALUE_BIN ?? 'build/covalue', ['user', 'passwd', '--db', db, '--username', 'nurse.ann', '--password-stdin'], { input: 'second long password\n', encoding: 'utf8' });
     assert.equal(changed.status, 0, changed.stderr);
     assert.equal(run(['user', 'passwd', '--db', db, '--username', 'nobody', '--password', 'a long password']).status, 3);
+  });
+
+  it('rebuilds the measure store from the observations to what ingest wrote', () => {
+    const other = dir.file('other.db');
+    const aggregates = () => {
+      const query = spawnSync('sqlite3', [other, 'SELECT site_id, population_id, measure_id, period_kind, period, count, numerator, denominator, round(sum, 6) FROM measure_aggregates ORDER BY 1, 2, 3, 4, 5;'], { encoding: 'utf8' });
+      assert.equal(query.status, 0, query.stderr);
+      return query.stdout;
+    };
+    const before = aggregates();
+    const rebuilt = run(['measures', 'rebuild', '--db', other]);
+    assert.equal(rebuilt.status, 0, rebuilt.stderr);
+    const rows = Number(rebuilt.stdout.match(/rebuilt from the observations: (\d+) aggregate rows/)[1]);
+    assert.equal(rows, before.trim().split('\n').length);
+    assert.equal(aggregates(), before);
+    assert.ok(existsSync(`${other}-observations`), 'the observation file is kept beside the database');
   });
 
   it('verifies the audit trail and names the row changed in the database file', () => {

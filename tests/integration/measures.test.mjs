@@ -142,6 +142,25 @@ describe('measures', () => {
     await json('lead.vastera', '/api/v1/measures/phq9-below-10/sites', 403);
   });
 
+  it('previews a definition from the stored observations without defining it', async () => {
+    const { chart, ...stored } = (await json('facilitator', '/api/v1/measures')).items.find((m) => m.id === 'phq9-below-10');
+    assert.equal(chart, 'p');
+    const draft = { ...stored, id: 'phq9-draft', name: 'PHQ-9 below 10, a draft' };
+    const response = await call('facilitator', 'POST', '/api/v1/measures/preview?baseline_before=2025-06-01', draft);
+    assert.equal(response.status, 200, await response.clone().text());
+    const preview = await response.json();
+    const view = await json('facilitator', '/api/v1/measures/phq9-below-10/sites?baseline_before=2025-06-01');
+    assert.equal(preview.measure.id, 'phq9-draft');
+    assert.equal(preview.min_cell, 5);
+    const pointsOf = (v) => v.series.map((s) => [s.site, s.points.map((p) => [p.x, p.y, p.cell, p.cl, p.lcl, p.ucl, p.suppressed])]);
+    assert.deepEqual(pointsOf(preview), pointsOf(view));
+    assert.ok(!(await json('facilitator', '/api/v1/measures')).items.some((m) => m.id === 'phq9-draft'), 'a preview defines nothing');
+    assert.equal((await call('lead.vastera', 'POST', '/api/v1/measures/preview', draft)).status, 403);
+    const bad = await call('facilitator', 'POST', '/api/v1/measures/preview', { ...draft, threshold: undefined });
+    assert.equal(bad.status, 400);
+    assert.equal((await bad.json()).field, 'threshold');
+  });
+
   it('builds a measure defined later from the stored observations', async () => {
     const definition = {
       id: 'phq9-moderate', name: 'PHQ-9 of 15 or more', kind: 'proportion', system: 'urn:covalue:score',

@@ -256,6 +256,16 @@ void AddMeasureRoutes(Router& router, app::App& app) {
                 COVALUE_ASSIGN_OR_RETURN(MeasureDefinition created, app.DefineMeasure(r.ctx, m));
                 return OrderedJson(201, DefinitionJson(created));
               }});
+  router.Add({"POST", "/api/v1/measures/preview",
+              "A definition's chart at every site, computed from the stored observations "
+              "without defining it (facilitators, researchers, the community's admin)",
+              Access::kSignedIn, [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(MeasureDefinition m,
+                                         ReadBody(r.request.body, ReadDefinition));
+                COVALUE_ASSIGN_OR_RETURN(auto query, ReadChartQuery(r.request));
+                COVALUE_ASSIGN_OR_RETURN(auto views, app.PreviewMeasures(r.ctx, {m}, query));
+                return ViewResponse(views.front());
+              }});
   router.Add({"GET", "/api/v1/measures/{measure}/chart",
               "A measure's chart at one site (site_id, population_id): every cell for the site's "
               "staff, small cells suppressed for the community",
