@@ -6,6 +6,11 @@
 //
 //   covalue_registry_bench load --data DIR --db FILE
 //   covalue_registry_bench query --db FILE --out DIR [--min-seconds 0.1]
+//   covalue_registry_bench rescan --db FILE --out DIR [--min-seconds 0.1]
+//
+// rescan answers Q2 from the raw observations (the rescan path: the 20 measures' definitions
+// previewed, as for a new measure or a rebuild) after bringing the observation file beside the
+// database up to date (timed apart: once per new observation).
 //
 // Both print one JSON object on stdout.
 
@@ -255,6 +260,43 @@ void WriteSorted(const std::string& path, std::vector<std::string> rows) {
   }
 }
 
+// The chart query of QUERIES.md: limits from the baseline months.
+app::MeasureChartQuery BaselineQuery() {
+  app::MeasureChartQuery query;
+  query.baseline_before_ms = *ParseDateMs(kBaselineEnd);
+  return query;
+}
+
+// A facilitator of the community (Q2, Q3).
+const app::RequestContext kCommunity{
+    app::Principal{0, "bench.facilitator", {{Role::kFacilitator, std::nullopt, std::nullopt}}},
+    "bench", "cli"};
+
+int Rescan(const std::string& db, const std::string& out_dir, double min_seconds) {
+  auto store = Must(store::sqlite::OpenSqliteStore(db), "open " + db);
+  app::App app(*store);
+  app.SetMinCell(1);
+  const auto t0 = Clock::now();
+  Must(store->Read([](store::Repositories& r) { return r.Registry().CatchUpObservationFile(); }),
+       "catch up the observation file");
+  const double catch_up_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+  std::vector<MeasureDefinition> measures = BenchMeasures();
+  measures.pop_back();  // M11's mean is Q3's
+  std::vector<app::MeasureChartView> q2;
+  const auto run_q2 = [&] {
+    q2 = Must(app.PreviewMeasures(kCommunity, measures, BaselineQuery()), "Q2 rescan");
+  };
+  json out = {{"catch_up_ms", catch_up_ms}, {"q2", Time(run_q2, min_seconds)}};
+  out["peak_rss_mb"] = static_cast<double>(KibOf("VmHWM:")) / 1024;
+  std::vector<std::string> rows;
+  for (const auto& view : q2) {
+    AddProportionRows(view, rows);
+  }
+  WriteSorted(out_dir + "/q2-rescan.csv", std::move(rows));
+  std::cout << out.dump() << "\n";
+  return 0;
+}
+
 int Query(const std::string& db, const std::string& out_dir, double min_seconds) {
   const long rss_start = KibOf("VmRSS:");
   auto store = Must(store::sqlite::OpenSqliteStore(db), "open " + db);
@@ -265,18 +307,15 @@ int Query(const std::string& db, const std::string& out_dir, double min_seconds)
   Must(app.LoadMeasures(), "load the measure store");
   const double load_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
 
-  // A facilitator of the community (Q2, Q3) and an admin of site S03 (Q1).
-  const app::Principal facilitator{
-      0, "bench.facilitator", {{Role::kFacilitator, std::nullopt, std::nullopt}}};
-  const app::RequestContext community{facilitator, "bench", "cli"};
+  // The community (Q2, Q3) and an admin of site S03 (Q1).
+  const app::RequestContext& community = kCommunity;
   Id s03 = 0;
   for (const Site& site : Must(app.ListSites(community, {0, 500}), "sites").items) {
     s03 = site.name == "S03" ? site.id : s03;
   }
   const app::RequestContext site_admin{
       app::Principal{0, "bench.s03", {{Role::kAdmin, s03, std::nullopt}}}, "bench", "cli"};
-  app::MeasureChartQuery query;
-  query.baseline_before_ms = *ParseDateMs(kBaselineEnd);
+  const app::MeasureChartQuery query = BaselineQuery();
   app::MeasureChartQuery xmr = query;
   xmr.mr_screening = false;  // QUERIES.md's XmR: the plain average moving range
 
@@ -346,8 +385,13 @@ int Main(int argc, char** argv) {
         args["--db"], args["--out"],
         args.contains("--min-seconds") ? std::stod(args["--min-seconds"]) : 0.1);
   }
-  Die("usage: covalue_registry_bench load --data DIR --db FILE | query --db FILE --out DIR "
-      "[--min-seconds S]");
+  if (command == "rescan" && args.contains("--db") && args.contains("--out")) {
+    return covalue::bench::Rescan(
+        args["--db"], args["--out"],
+        args.contains("--min-seconds") ? std::stod(args["--min-seconds"]) : 0.1);
+  }
+  Die("usage: covalue_registry_bench load --data DIR --db FILE | query|rescan --db FILE --out "
+      "DIR [--min-seconds S]");
 }
 
 int main(int argc, char** argv) {

@@ -412,6 +412,11 @@ class App {
                                                           const std::string& measure_id,
                                                           MeasureChartQuery query,
                                                           ChangeLimits limits);
+  // The team's six-domain coproduction value profile (value_profile.cc): the people's view from
+  // the measures of the people's coproduction value questionnaire's subscales (the measure
+  // store's quarters), the team's from its improvement passports' self-ratings (when the reader
+  // may read them). Readers as for TeamMeasureChart.
+  [[nodiscard]] Result<ValueProfile> TeamValueProfile(const RequestContext& ctx, Id team_id);
   // The community's view of measures not (necessarily) defined yet, computed from every stored
   // observation (the rescan path): a researcher's preview of a definition. Small cells
   // suppressed as in CrossSiteMeasure. kInvalidArgument for a bad definition.
@@ -493,6 +498,8 @@ class App {
                                         const std::function<bool(Id site, Id population)>& wanted);
   // Brings the observation file up to date before a rescan (best effort).
   void CatchUpObservationFile();
+  // The team's improvement passports, in the order they were started.
+  Result<std::vector<PassportSummary>> Passports(Id team_id);
   // The changes of the team's passports that have a date, oldest first.
   Result<std::vector<TestedChange>> TestedChanges(Id team_id);
 

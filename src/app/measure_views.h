@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "analytics/spc/mdc.h"
 #include "domain/community.h"
 #include "domain/measure.h"
+#include "domain/value_domain.h"
 
 namespace covalue::app {
 
@@ -72,6 +74,42 @@ struct MeasureChartView {
   std::vector<MeasureSeries> series;
   std::vector<TestedChange> changes;   // a team's chart only
   std::optional<ChangeLimits> limits;  // a team's chart only
+};
+
+// What an improvement passport says that measures use: the change the team tested, its date,
+// and the team's self-ratings (1–5) of the six domains of coproduction value.
+struct PassportSummary {
+  Id workbook_id = 0;
+  std::string change;
+  std::string date;  // YYYY-MM-DD; "" when not given
+  std::map<ValueDomain, int> ratings;
+};
+
+// One domain of a team's coproduction value profile, as the people it serves see it and as the
+// team rates itself, both on the scale of 1 to 5.
+struct DomainValue {
+  ValueDomain domain = ValueDomain::kCommunication;
+  // The people's view: the mean item score of the domain's subscale of the people's
+  // coproduction value questionnaire in the profile's quarter, the answers behind it, and the
+  // quarter before's.
+  std::optional<double> people;
+  std::int64_t people_n = 0;
+  std::optional<double> people_previous;
+  // The team's view: the self-rating of its latest rated passport, and of the one before.
+  std::optional<int> team;
+  std::optional<int> team_previous;
+};
+
+// The six-domain coproduction value profile of a team (Forcino et al. 2024's domains): the
+// people's and the professionals' views side by side.
+struct ValueProfile {
+  Id team_id = 0;
+  std::string quarter;  // "2026-Q3": the latest with the people's answers; "" when none
+  std::string previous_quarter;
+  std::optional<Id> passport_id;  // the latest passport with a rating
+  std::string passport_date;      // its change's date, when given
+  std::optional<Id> previous_passport_id;
+  std::vector<DomainValue> domains;  // the six, in kAllValueDomains' order
 };
 
 }  // namespace covalue::app

@@ -337,8 +337,21 @@ Result<MeasureChartView> App::TeamMeasureChart(const RequestContext& ctx, Id tea
   return view;
 }
 
-Result<std::vector<TestedChange>> App::TestedChanges(Id team_id) {
-  std::vector<TestedChange> changes;
+Result<std::vector<PassportSummary>> App::Passports(Id team_id) {
+  // The passport's ratings, by link id (none in an App without the guides).
+  std::map<std::string, ValueDomain> rated;
+  if (auto guide = GuideById(kPassportGuide, "guide_id")) {
+    std::function<void(const std::vector<GuideItem>&)> walk = [&](const auto& items) {
+      for (const GuideItem& item : items) {
+        if (item.value_domain) {
+          rated.emplace(item.link_id, *item.value_domain);
+        }
+        walk(item.items);
+      }
+    };
+    walk(guide->items);
+  }
+  std::vector<PassportSummary> passports;
   COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& repos) -> Status {
     PageRequest page;
     page.limit = PageRequest::kMaxLimit;
@@ -350,17 +363,18 @@ Result<std::vector<TestedChange>> App::TestedChanges(Id team_id) {
           continue;
         }
         COVALUE_ASSIGN_OR_RETURN(auto answers, repos.Workbooks().LatestRevisions(w.id));
-        TestedChange change;
-        change.workbook_id = w.id;
+        PassportSummary& passport = passports.emplace_back();
+        passport.workbook_id = w.id;
         for (const AnswerRevision& a : answers) {
           if (a.link_id == "cycle.change") {
-            change.text = a.text;
+            passport.change = a.text;
           } else if (a.link_id == "cycle.change-date") {
-            change.date = a.text;
+            passport.date = a.text;
+          } else if (const auto domain = rated.find(a.link_id);
+                     domain != rated.end() && a.text.size() == 1 && a.text[0] >= '1' &&
+                     a.text[0] <= '5') {
+            passport.ratings[domain->second] = a.text[0] - '0';
           }
-        }
-        if (ParseDateMs(change.date)) {
-          changes.push_back(std::move(change));
         }
       }
       if (!workbooks.next) {
@@ -369,6 +383,21 @@ Result<std::vector<TestedChange>> App::TestedChanges(Id team_id) {
       page.after = *workbooks.next;
     }
   }));
+  std::sort(passports.begin(), passports.end(),
+            [](const PassportSummary& a, const PassportSummary& b) {
+              return a.workbook_id < b.workbook_id;
+            });
+  return passports;
+}
+
+Result<std::vector<TestedChange>> App::TestedChanges(Id team_id) {
+  COVALUE_ASSIGN_OR_RETURN(std::vector<PassportSummary> passports, Passports(team_id));
+  std::vector<TestedChange> changes;
+  for (PassportSummary& p : passports) {
+    if (ParseDateMs(p.date)) {
+      changes.push_back({p.workbook_id, std::move(p.date), std::move(p.change), 0});
+    }
+  }
   std::stable_sort(changes.begin(), changes.end(),
                    [](const TestedChange& a, const TestedChange& b) { return a.date < b.date; });
   return changes;

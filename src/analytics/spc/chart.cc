@@ -38,8 +38,6 @@ bool IsRatioChart(ChartType type) {
          type == ChartType::kUP;
 }
 
-std::string Format(double value) { return fmt::format("{:.4g}", value); }
-
 // What the part's runs say, once per part: the signal names and the sentence every point of
 // the part carries.
 struct RunsText {
@@ -78,22 +76,27 @@ void Explain(ChartPoint& point, const RunsText& runs) {
     point.sigma_signal = true;
     point.signals.emplace_back("sigma");
     point.explanation =
-        fmt::format("{} is above the upper limit {}: a special cause worth looking into.",
-                    Format(*point.y), Format(*point.ucl));
+        fmt::format("{:.4g} is above the upper limit {:.4g}: a special cause worth looking into.",
+                    *point.y, *point.ucl);
   } else if (point.y && point.lcl && *point.y < *point.lcl) {
     point.sigma_signal = true;
     point.signals.emplace_back("sigma");
     point.explanation =
-        fmt::format("{} is below the lower limit {}: a special cause worth looking into.",
-                    Format(*point.y), Format(*point.lcl));
+        fmt::format("{:.4g} is below the lower limit {:.4g}: a special cause worth looking into.",
+                    *point.y, *point.lcl);
   }
   if (!runs.counts) {
     return;
   }
   point.runs_signal = runs.signal;
   point.signals.insert(point.signals.end(), runs.names.begin(), runs.names.end());
-  if (!runs.text.empty()) {
-    point.explanation += (point.explanation.empty() ? "" : " ") + runs.text;
+  if (runs.text.empty()) {
+    return;
+  }
+  if (point.explanation.empty()) {
+    point.explanation = runs.text;
+  } else {
+    point.explanation.append(" ").append(runs.text);
   }
 }
 

@@ -49,6 +49,18 @@ std::vector<MeasureDefinition> DemoMeasures() {
   out.push_back(Measure("eq-vas-mean", "Health today (EQ VAS) mean", MeasureKind::kContinuous,
                         kDemoSystem, "eq-vas", Direction::kHigherIsBetter,
                         CompassQuadrant::kFunctional, "{score}"));
+  // The people's view of each coproduction value domain: the mean subscale score of the
+  // people's questionnaire (the team's value profile reads these).
+  for (ValueDomain domain : kAllValueDomains) {
+    const std::string name(ValueDomainName(domain));
+    MeasureDefinition m = Measure(
+        "people-" + name, "People's view: " + name, MeasureKind::kContinuous, kScoreSystem,
+        "coproduction-value-patient/" + name, Direction::kHigherIsBetter,
+        domain == ValueDomain::kCosts ? CompassQuadrant::kCost : CompassQuadrant::kExperience,
+        "{score}");
+    m.domain = domain;
+    out.push_back(std::move(m));
+  }
   std::set<std::string_view> seen;
   for (const DemoSite& site : DemoSites()) {
     const ClinicalProfile* profile = ProfileOf(site.population);
@@ -90,6 +102,13 @@ Status WriteDemoPassport(App& app, const RequestContext& ctx, Id team_id) {
        "professional from what matters to them."},
       {"cycle.change-date", kImprovementStart},
       {"cycle.measures", "PHQ-9 mean score and the share below 10, monthly."},
+      // The team's self-ratings of the six domains (1–5).
+      {"cycle.ratings.communication", "4"},
+      {"cycle.ratings.self-efficacy", "3"},
+      {"cycle.ratings.interconnectedness", "2"},
+      {"cycle.ratings.costs", "3"},
+      {"cycle.ratings.professional-experience", "4"},
+      {"cycle.ratings.access", "3"},
   };
   for (const auto& [key, text] : answers) {
     COVALUE_RETURN_IF_ERROR(

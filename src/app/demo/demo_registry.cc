@@ -8,6 +8,7 @@
 #include "app/demo/clinical_profiles.h"
 #include "app/demo/draw.h"
 #include "domain/dates.h"
+#include "domain/value_domain.h"
 
 namespace covalue::app::demo {
 namespace {
@@ -17,6 +18,31 @@ std::string DateOf(std::int64_t year, std::int64_t month, std::int64_t day) {
 }
 
 constexpr std::int64_t kVisitHourMs = std::int64_t{10} * 3'600'000;  // visits at 10:00 UTC
+
+// The people's coproduction value questionnaire (questionnaires/coproduction-value-patient.json)
+// and its title, as a scored response names its subscales' observations.
+constexpr const char* kPeopleQuestionnaire = "coproduction-value-patient";
+constexpr const char* kPeopleTitle = "Coproduction value: the person's view";
+
+// One quarterly answer to the people's questionnaire: each domain's subscale score, the sum of
+// its two items (1–5 each) drawn around the person's own level; at an improving site, talking
+// and self-care rise once its change is in place.
+void AnswerCoproductionValue(Draw& draw, double level, bool improved, std::int64_t at,
+                             std::vector<Observation>& out) {
+  for (ValueDomain domain : kAllValueDomains) {
+    const bool lifted = improved && (domain == ValueDomain::kCommunication ||
+                                     domain == ValueDomain::kSelfEfficacy);
+    double score = 0;
+    for (int item = 0; item < 2; ++item) {
+      score += std::clamp(std::round(draw.Normal(level + (lifted ? 0.8 : 0.0), 0.8)), 1.0, 5.0);
+    }
+    const std::string name(ValueDomainName(domain));
+    out.push_back(Observation{0, 0, 0, 0, kScoreSystem,
+                              std::string(kPeopleQuestionnaire) + "/" + name,
+                              std::string(kPeopleTitle) + ": " + name, at, score, "{score}", "",
+                              std::nullopt});
+  }
+}
 
 }  // namespace
 
@@ -35,6 +61,7 @@ Result<std::size_t> WriteDemoRegistry(App& app, const RequestContext& ctx, const
   // The population's own variables come from draws of their own, so the PHQ-9 and EQ VAS
   // series stay as they were without them.
   Draw clinical(site_seed ^ 0x9E3779B97F4A7C15ULL);
+  Draw answers(site_seed ^ 0xC2B2AE3D27D4EB4FULL);  // the coproduction value questionnaire's
   const ClinicalProfile* profile = ProfileOf(site.population);
   const std::int64_t improvement = *ParseDateMs(kImprovementStart);
   std::vector<RegistryRecord> records;
@@ -59,6 +86,7 @@ Result<std::size_t> WriteDemoRegistry(App& app, const RequestContext& ctx, const
       patient.fields = DrawFields(*profile, clinical);
       level = clinical.Normal(profile->measure.mean, profile->measure.sd);
     }
+    const double agreement = answers.Normal(3.2, 0.6);  // how much this person agrees, 1–5
     for (int m = 0; m < kDemoMonths; ++m) {
       const double missed = draw.Uniform();
       const double noise = draw.Normal(0.0, 2.0);
@@ -79,6 +107,11 @@ Result<std::size_t> WriteDemoRegistry(App& app, const RequestContext& ctx, const
       record.observations.push_back(Observation{0, 0, 0, 0, kDemoSystem, "eq-vas",
                                                 "Health today (EQ VAS, 0-100)", at, vas, "{score}",
                                                 "", std::nullopt});
+      // About two in three answer the coproduction value questionnaire once a quarter.
+      if (m % 3 == 1 && answers.Uniform() < 0.65) {
+        AnswerCoproductionValue(answers, agreement, IsImprovingSite(site) && at >= improvement, at,
+                                record.observations);
+      }
       if (profile != nullptr && m % 3 == 0) {
         const MeasureSpec& measure = profile->measure;
         const double value = Rounded(level + measure.drift_per_year * m / 12.0 +

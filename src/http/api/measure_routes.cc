@@ -234,6 +234,29 @@ Response OrderedJson(int status, const json& value) {
 
 const std::string& MeasureParam(const RouteContext& r) { return r.params.at("measure"); }
 
+json ProfileJson(const app::ValueProfile& p) {
+  const auto text_or_null = [](const std::string& text) { return text.empty() ? json() : json(text); };
+  const auto id_or_null = [](const std::optional<Id>& id) { return id ? json(*id) : json(); };
+  const auto int_or_null = [](const std::optional<int>& v) { return v ? json(*v) : json(); };
+  json domains = json::array();
+  for (const app::DomainValue& d : p.domains) {
+    domains.push_back({{"domain", ValueDomainName(d.domain)},
+                       {"people", Optional(d.people)},
+                       {"people_n", d.people_n},
+                       {"people_previous", Optional(d.people_previous)},
+                       {"team", int_or_null(d.team)},
+                       {"team_previous", int_or_null(d.team_previous)}});
+  }
+  return {{"team_id", p.team_id},
+          {"scale", {{"min", 1}, {"max", 5}}},
+          {"quarter", text_or_null(p.quarter)},
+          {"previous_quarter", text_or_null(p.previous_quarter)},
+          {"passport_id", id_or_null(p.passport_id)},
+          {"passport_date", text_or_null(p.passport_date)},
+          {"previous_passport_id", id_or_null(p.previous_passport_id)},
+          {"domains", domains}};
+}
+
 }  // namespace
 
 void AddMeasureRoutes(Router& router, app::App& app) {
@@ -313,6 +336,17 @@ void AddMeasureRoutes(Router& router, app::App& app) {
          return ViewResponse(view);
        },
        0});
+  router.Add({"GET", "/api/v1/teams/{id}/value-profile",
+              "A team's six-domain coproduction value profile: the people's view (their "
+              "questionnaire's latest quarter) beside the team's (its passports' self-ratings)",
+              Access::kSignedIn,
+              [&app](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id team, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(app::ValueProfile profile,
+                                         app.TeamValueProfile(r.ctx, team));
+                return OrderedJson(200, ProfileJson(profile));
+              },
+              0});
 }
 
 }  // namespace covalue::http::api
