@@ -118,6 +118,50 @@ describe('measures', () => {
     await json('lead.fjordvik', `/api/v1/teams/${team.id}/measures/phq9-mean/chart`, 403);
   });
 
+  it("shows a team's coproduction value profile: the people's view beside the team's", async () => {
+    const teams = await json('lead.vastera', '/api/v1/teams');
+    const team = teams.items.find((t) => t.site_id === vastera());
+    const profile = await json('lead.vastera', `/api/v1/teams/${team.id}/value-profile`);
+    const domains = ['communication', 'self-efficacy', 'interconnectedness', 'costs', 'professional-experience', 'access'];
+    assert.deepEqual(profile.domains.map((d) => d.domain), domains);
+    assert.deepEqual(profile.scale, { min: 1, max: 5 });
+    // The team's view: the demo passport's self-ratings.
+    assert.deepEqual(profile.domains.map((d) => d.team), [4, 3, 2, 3, 4, 3]);
+    assert.equal(profile.passport_date, '2025-06-01');
+    assert.equal(profile.previous_passport_id, null);
+    // The people's view, recomputed from their answers read through FHIR: the mean subscale
+    // score of the latest quarter with answers, over the subscale's two items.
+    const quarterOf = (date) => `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+    for (const domain of domains) {
+      const byQuarter = new Map();
+      let next = `/fhir/r4/Observation?code=${encodeURIComponent(`coproduction-value-patient/${domain}`)}&_count=500`;
+      while (next) {
+        const bundle = await json('professional.vastera', next);
+        for (const { resource } of bundle.entry ?? []) {
+          const quarter = quarterOf(resource.effectiveDateTime);
+          byQuarter.set(quarter, [...(byQuarter.get(quarter) ?? []), resource.valueQuantity.value]);
+        }
+        const link = (bundle.link ?? []).find((l) => l.relation === 'next');
+        next = link ? link.url.slice(link.url.indexOf('/fhir/')) : null;
+      }
+      const latest = [...byQuarter.keys()].sort().at(-1);
+      assert.equal(profile.quarter, latest);
+      const scores = byQuarter.get(latest);
+      const value = profile.domains.find((d) => d.domain === domain);
+      assert.equal(value.people_n, scores.length);
+      assert.ok(Math.abs(value.people - scores.reduce((a, b) => a + b, 0) / scores.length / 2) < 1e-12, domain);
+      assert.ok(value.people >= 1 && value.people <= 5);
+      const before = byQuarter.get(profile.previous_quarter);
+      assert.ok(Math.abs(value.people_previous - before.reduce((a, b) => a + b, 0) / before.length / 2) < 1e-12, domain);
+    }
+    // Another site's lead may not read it; a team without a passport has no team view.
+    await json('lead.fjordvik', `/api/v1/teams/${team.id}/value-profile`, 403);
+    const fjordvik = (await json('lead.fjordvik', '/api/v1/teams')).items.find((t) => t.site_id === loginOf(logins, 'lead.fjordvik').site_id);
+    const own = await json('lead.fjordvik', `/api/v1/teams/${fjordvik.id}/value-profile`);
+    assert.ok(own.domains.every((d) => d.team === null && d.people !== null));
+    await json('lead.vastera', '/api/v1/teams/999999/value-profile', 404);
+  });
+
   it('never shows the community a cell of fewer than five', async () => {
     for (const [measure, period] of [['phq9-below-10', 'month'], ['phq9-mean', 'week'], ['eq-vas-mean', 'quarter']]) {
       const view = await json('facilitator', `/api/v1/measures/${measure}/sites?period=${period}`);
