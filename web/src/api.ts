@@ -353,6 +353,26 @@ export interface MeasureChart {
 
 export type Period = MeasureChart['period'];
 
+export type ValueDomain = 'communication' | 'self-efficacy' | 'interconnectedness' | 'costs' | 'professional-experience' | 'access';
+
+export interface ValueProfile {
+  team_id: number;
+  scale: { min: number; max: number };
+  quarter: string | null;
+  previous_quarter: string | null;
+  passport_id: number | null;
+  passport_date: string | null;
+  previous_passport_id: number | null;
+  domains: {
+    domain: ValueDomain;
+    people: number | null;
+    people_n: number;
+    people_previous: number | null;
+    team: number | null;
+    team_previous: number | null;
+  }[];
+}
+
 export const api = {
   login: (username: string, password: string) =>
     request<{ user: User }>('POST', '/api/v1/auth/login', { username, password }),
@@ -431,6 +451,7 @@ export const api = {
       'GET',
       `/api/v1/teams/${team}/measures/${encodeURIComponent(measure)}/chart?period=${period}&limits=${limits}&rules=${rules}`,
     ),
+  teamValueProfile: (team: number) => request<ValueProfile>('GET', `/api/v1/teams/${team}/value-profile`),
   crossSiteChart: (measure: string, period: Period) =>
     request<MeasureChart>('GET', `/api/v1/measures/${encodeURIComponent(measure)}/sites?period=${period}`),
   fhirRead: <T>(path: string) => request<T>('GET', `/fhir/r4/${path}`),

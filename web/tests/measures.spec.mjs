@@ -1,6 +1,7 @@
 // A team lead opens the team's measures, sees the change the team tested marked on the PHQ-9
 // chart and the shift after it explained in words, reads the numbers as a table, and downloads
-// the chart as SVG and PNG.
+// the chart as SVG and PNG; the team's coproduction value profile sets the people's view beside
+// the team's.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
@@ -31,7 +32,24 @@ describe('team measures', () => {
     // improvement (below the baseline's lower limit, and lower is better).
     const clinical = page.locator('.quadrant-clinical');
     assert.match(await clinical.innerText(), /PHQ-9 mean score .*2026-10.* signal: improvement/);
-    assert.match(await page.locator('.quadrant-cost').innerText(), /Clinical|Days in hospital|No measure here yet/);
+    assert.match(await page.locator('.quadrant-cost').innerText(), /People's view: costs of care \d/);
+
+    // The coproduction value profile: the people's view of the latest quarter beside the team's
+    // passport ratings, the gaps named, the numbers as a table, and an SVG download.
+    const profile = page.locator('section.value-profile');
+    await profile.getByRole('heading', { name: 'Coproduction value profile' }).waitFor();
+    assert.equal(await profile.locator('svg rect.people').count(), 6);
+    assert.equal(await profile.locator('svg rect.team').count(), 6);
+    assert.match(await profile.locator('svg').innerHTML(), /People, 2026-Q3/);
+    await profile.getByText('Show the numbers as a table').click();
+    const profileRows = profile.locator('table tbody tr');
+    assert.equal(await profileRows.count(), 6);
+    const teamRatings = await profileRows.evaluateAll((rows) => rows.map((r) => r.children[4].textContent));
+    assert.deepEqual(teamRatings, ['4', '3', '2', '3', '4', '3']);
+    assert.match(await profileRows.first().innerText(), /^Communication\t[1-5](\.\d)?\t/);
+    const [profileSvg] = await Promise.all([page.waitForEvent('download'), profile.getByRole('link', { name: 'Download as SVG' }).click()]);
+    assert.equal(profileSvg.suggestedFilename(), 'value-profile.svg');
+    assert.match(readFileSync(await profileSvg.path(), 'utf8'), /<title>Coproduction value profile: the people’s view and the team’s<\/title>/);
 
     const phq9 = page.locator('#measure-phq9-mean');
     await phq9.getByRole('heading', { name: 'PHQ-9 mean score' }).waitFor();

@@ -51,10 +51,18 @@ std::vector<MeasureDefinition> DemoMeasures() {
                         CompassQuadrant::kFunctional, "{score}"));
   // The people's view of each coproduction value domain: the mean subscale score of the
   // people's questionnaire (the team's value profile reads these).
-  for (ValueDomain domain : kAllValueDomains) {
+  const std::pair<ValueDomain, const char*> domains[] = {
+      {ValueDomain::kCommunication, "communication"},
+      {ValueDomain::kSelfEfficacy, "self-efficacy"},
+      {ValueDomain::kInterconnectedness, "interconnectedness"},
+      {ValueDomain::kCosts, "costs of care"},
+      {ValueDomain::kProfessionalExperience, "professional experience"},
+      {ValueDomain::kAccess, "access to the right care"}};
+  for (const auto& [domain, words] : domains) {
     const std::string name(ValueDomainName(domain));
     MeasureDefinition m = Measure(
-        "people-" + name, "People's view: " + name, MeasureKind::kContinuous, kScoreSystem,
+        "people-" + name, std::string("People's view: ") + words, MeasureKind::kContinuous,
+        kScoreSystem,
         "coproduction-value-patient/" + name, Direction::kHigherIsBetter,
         domain == ValueDomain::kCosts ? CompassQuadrant::kCost : CompassQuadrant::kExperience,
         "{score}");

@@ -1,5 +1,6 @@
-import { api, type MeasureChart, type MeasureDefinition, type MeasureSeries, type Period, type SpcPoint } from '../api';
+import { api, type MeasureChart, type MeasureDefinition, type MeasureSeries, type Period, type SpcPoint, type ValueProfile } from '../api';
 import { spcChart } from '../charts/spc_chart';
+import { round, valueProfileChart } from '../charts/value_profile_chart';
 import { pngDownload, svgDownload } from '../charts/svg';
 import { h } from '../dom';
 import { t } from '../i18n';
@@ -30,7 +31,7 @@ export async function teamMeasuresView(params: Record<string, string>): Promise<
   const period = (PERIODS as string[]).includes(search.get('period') ?? '') ? (search.get('period') as Period) : 'month';
   const limits = search.get('limits') === 'phases' ? 'phases' : 'baseline';
   const rules = search.get('rules') === 'mdc' ? 'mdc' : 'anhoej';
-  const [team, measures] = await Promise.all([api.team(teamId), api.measures()]);
+  const [team, measures, profile] = await Promise.all([api.team(teamId), api.measures(), api.teamValueProfile(teamId)]);
   // Making Data Count's rules are for XmR charts: the other measures keep Anhøj's.
   const charts = await Promise.all(
     measures.items.map((m) => api.teamMeasureChart(teamId, m.id, period, limits, rules === 'mdc' && m.chart === 'i' ? 'mdc' : 'anhoej')),
@@ -54,7 +55,57 @@ export async function teamMeasuresView(params: Record<string, string>): Promise<
       select('measure-rules', t('measures.rules'), RULES, rules, (r) => t(`measures.rules.${r}`), (r) => reload({ rules: r })),
     ),
     shown.length ? compass(shown) : h('p', {}, t('measures.none')),
+    valueProfileSection(profile),
     ...shown.map((chart) => measureSection(chart)),
+  );
+}
+
+// The six-domain coproduction value profile: the people's view (their questionnaire's latest
+// quarter) beside the team's (its latest passport's self-ratings), where they differ by a point
+// or more named in words, the numbers as a table, and downloads.
+function valueProfileSection(profile: ValueProfile): HTMLElement {
+  const rows = profile.domains.map((d) => ({ ...d, label: t(`value.domain.${d.domain}`) }));
+  const answers = profile.domains.reduce((most, d) => Math.max(most, d.people_n), 0);
+  const svg = valueProfileChart(rows, {
+    title: t('profile.chartTitle'),
+    description: t('profile.chartDescription', { quarter: profile.quarter ?? '–', date: profile.passport_date ?? '–' }),
+    people: profile.quarter ? t('profile.people', { quarter: profile.quarter }) : t('profile.peopleNone'),
+    team: t('profile.team'),
+    none: t('profile.none'),
+  });
+  const gaps = rows.filter((r) => r.people !== null && r.team !== null && Math.abs(r.team - r.people) >= 1);
+  const cell = (v: number | null) => h('td', {}, v === null ? '–' : round(v));
+  const table = h(
+    'table',
+    {},
+    h('caption', {}, t('profile.title')),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, t('passport.domain')),
+        h('th', { scope: 'col' }, t('profile.people', { quarter: profile.quarter ?? '–' })),
+        h('th', { scope: 'col' }, t('profile.people', { quarter: profile.previous_quarter ?? '–' })),
+        h('th', { scope: 'col' }, t('profile.answers')),
+        h('th', { scope: 'col' }, t('profile.team')),
+        h('th', { scope: 'col' }, t('profile.teamPrevious')),
+      ),
+    ),
+    h('tbody', {}, ...rows.map((r) => h('tr', {}, h('th', { scope: 'row' }, r.label), cell(r.people), cell(r.people_previous), h('td', {}, String(r.people_n)), cell(r.team), cell(r.team_previous)))),
+  );
+  return h(
+    'section',
+    { class: 'card value-profile', 'aria-labelledby': 'profile-title' },
+    h('h2', { id: 'profile-title' }, t('profile.title')),
+    h('p', {}, t('profile.about', { answers })),
+    profile.passport_id === null ? h('p', { class: 'hint' }, t('profile.noPassport')) : null,
+    h('figure', {}, svg, h('figcaption', {}, svgDownload(svg, 'value-profile.svg', t('measures.downloadSvg')), ' · ', pngDownload(svg, 'value-profile.png', t('measures.downloadPng')))),
+    gaps.length
+      ? h('ul', { class: 'gaps' }, ...gaps.map((g) => h('li', {}, t(g.team! > g.people! ? 'profile.teamHigher' : 'profile.peopleHigher', { domain: g.label, team: round(g.team!), people: round(g.people!) }))))
+      : null,
+    h('details', {}, h('summary', {}, t('measures.showTable')), h('div', { class: 'table-wrap' }, table)),
   );
 }
 
