@@ -54,8 +54,8 @@ TEST(AggregateBuilder, EqualsTotalsSummedOneObservationAtATime) {
         continue;
       }
       for (PeriodKind kind : kinds) {
-        PeriodTotals& t = expected[{series[s].site_id, series[s].population_id, m->id, kind,
-                                    PeriodOf(kind, ms)}];
+        PeriodTotals& t =
+            expected[{series[s].site_id, series[s].population_id, m->id, kind, PeriodOf(kind, ms)}];
         // Every kind keeps the values' sums; a proportion counts the observations that meet it.
         t.count += 1;
         t.sum += value;
@@ -98,8 +98,10 @@ TEST(AggregateBuilder, EqualsTotalsSummedOneObservationAtATime) {
     EXPECT_EQ(periods, expected.size());
   }
   // The far-flung years are among them: weeks 1,700 years apart use the sparse periods.
-  const std::int64_t week_1000 = PeriodOf(PeriodKind::kWeek, DaysFromCivil(1000, 1, 1) * 86'400'000);
-  const std::int64_t week_2500 = PeriodOf(PeriodKind::kWeek, DaysFromCivil(2500, 1, 1) * 86'400'000);
+  const std::int64_t week_1000 =
+      PeriodOf(PeriodKind::kWeek, DaysFromCivil(1000, 1, 1) * 86'400'000);
+  const std::int64_t week_2500 =
+      PeriodOf(PeriodKind::kWeek, DaysFromCivil(2500, 1, 1) * 86'400'000);
   std::size_t early = 0;
   std::size_t late = 0;
   for (const auto& [key, totals] : expected) {

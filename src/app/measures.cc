@@ -165,8 +165,9 @@ void NamesOf(const MeasureStore::Snapshot& s, const SeriesPoints& found, bool al
   }
 }
 
-// The view with one chart per series of found, cells under min_cell suppressed (0: none).
-Result<MeasureChartView> Charted(MeasureChartView view, SeriesPoints found,
+// The view with one chart per series of found (whose points it takes), cells under min_cell
+// suppressed (0: none).
+Result<MeasureChartView> Charted(MeasureChartView view, SeriesPoints& found,
                                  const std::map<Id, std::string>& sites,
                                  const std::map<Id, std::string>& populations,
                                  const MeasureChartQuery& query, std::size_t min_cell) {
@@ -265,8 +266,7 @@ Result<MeasureDefinition> App::DefineMeasure(const RequestContext& ctx,
         const analytics::MeasureAggregates aggregates,
         Rescan(repos, {measure}, {std::begin(kAllPeriodKinds), std::end(kAllPeriodKinds)}));
     if (aggregates.SeriesCount() > 0) {
-      COVALUE_RETURN_IF_ERROR(
-          repos.Measures().AddAggregates(MeasureStore::RowsOf(aggregates)));
+      COVALUE_RETURN_IF_ERROR(repos.Measures().AddAggregates(MeasureStore::RowsOf(aggregates)));
     }
     return AppendAudit(repos, ctx, decision, Action::kMeasureDefine, {},
                        {"measure", measure.id, {}}, AuditOutcome::kAllowed);
@@ -424,7 +424,7 @@ Result<MeasureChartView> App::ChartMeasure(const std::string& measure_id,
       return Ok();
     }));
   }
-  return Charted(std::move(view), std::move(found), sites, populations, query, min_cell);
+  return Charted(std::move(view), found, sites, populations, query, min_cell);
 }
 
 Result<std::vector<MeasureChartView>> App::PreviewMeasures(
@@ -465,8 +465,8 @@ Result<std::vector<MeasureChartView>> App::PreviewMeasures(
   for (std::size_t i = 0; i < measures.size(); ++i) {
     MeasureChartView view;
     view.measure = measures[i];
-    COVALUE_ASSIGN_OR_RETURN(views.emplace_back(), Charted(std::move(view), std::move(found[i]),
-                                                           sites, populations, query, min_cell_));
+    COVALUE_ASSIGN_OR_RETURN(views.emplace_back(), Charted(std::move(view), found[i], sites,
+                                                           populations, query, min_cell_));
   }
   return views;
 }
@@ -486,8 +486,8 @@ Result<std::size_t> App::RebuildMeasures(const RequestContext& ctx) {
     const std::vector<store::MeasureAggregateRow> replaced = MeasureStore::RowsOf(aggregates);
     rows = replaced.size();
     COVALUE_RETURN_IF_ERROR(repos.Measures().ReplaceAggregates(replaced));
-    return AppendAudit(repos, ctx, decision, Action::kMeasureDefine, {},
-                       {"measure", "rebuild", {}}, AuditOutcome::kAllowed);
+    return AppendAudit(repos, ctx, decision, Action::kMeasureDefine, {}, {"measure", "rebuild", {}},
+                       AuditOutcome::kAllowed);
   }));
   measures_.Invalidate();
   return rows;

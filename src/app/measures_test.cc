@@ -312,7 +312,8 @@ TEST_F(MeasuresTest, APreviewAndARebuildComeFromTheObservationsThemselves) {
       EXPECT_NEAR(*series.chart.points[i].y, sum / static_cast<double>(values.size()), 1e-12);
     }
   }
-  EXPECT_TRUE(std::filesystem::exists(dir_.File("covalue.db") + "-observations")) << "the file was caught up";
+  EXPECT_TRUE(std::filesystem::exists(dir_.File("covalue.db") + "-observations"))
+      << "the file was caught up";
   // Observations written after the file's catch-up are read from the database.
   Import(0, 10, 12, 9);
   preview = app_->PreviewMeasures(facilitator, {BelowTen()}, {});
@@ -324,17 +325,17 @@ TEST_F(MeasuresTest, APreviewAndARebuildComeFromTheObservationsThemselves) {
   const Id population = teams_[0].population_id;
   ASSERT_OK(store_->Write([&](store::Repositories& r) -> Status {
     return r.Measures()
-        .AddAggregates({{site, population, "phq9-below-10", PeriodKind::kMonth,
-                         analytics::PeriodOf(PeriodKind::kMonth,
-                                             DaysFromCivil(2025, 3, 10) * kDayMs),
-                         1000, 0, 0, 0, 1000}})
+        .AddAggregates(
+            {{site, population, "phq9-below-10", PeriodKind::kMonth,
+              analytics::PeriodOf(PeriodKind::kMonth, DaysFromCivil(2025, 3, 10) * kDayMs), 1000, 0,
+              0, 0, 1000}})
         .map([](std::int64_t) {});
   }));
   App restarted(*store_);
   auto wrong = restarted.SiteMeasureChart(Lead(0), "phq9-below-10", site, std::nullopt, {});
   ASSERT_OK(wrong);
-  EXPECT_NE(*wrong->series.at(0).n[2], static_cast<double>(
-                                           written_.values.at({site, "2025-03"}).size()));
+  EXPECT_NE(*wrong->series.at(0).n[2],
+            static_cast<double>(written_.values.at({site, "2025-03"}).size()));
   EXPECT_ERROR(restarted.RebuildMeasures(Lead(0)), ErrorCode::kPermissionDenied);
   auto rows = restarted.RebuildMeasures(system_);
   ASSERT_OK(rows);

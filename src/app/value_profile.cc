@@ -83,7 +83,8 @@ Result<ValueProfile> App::TeamValueProfile(const RequestContext& ctx, Id team_id
       }
       DomainValue& value = profile.domains[d];
       const analytics::AggregateSeries& q = *series[d];
-      const auto per_item = static_cast<double>(items.at(std::string(ValueDomainName(value.domain))));
+      const auto per_item =
+          static_cast<double>(items.at(std::string(ValueDomainName(value.domain))));
       const auto mean_of = [&](std::int64_t period) -> std::optional<double> {
         const auto at = std::lower_bound(q.period.begin(), q.period.end(), period);
         if (at == q.period.end() || *at != period) {

@@ -110,9 +110,7 @@ std::optional<std::int64_t> ParseDateTimeMs(std::string_view text) {
   return *date + ((*hour * 60 + *minute - offset_minutes) * 60 + *second) * 1000 + millis;
 }
 
-std::int64_t DayOf(std::int64_t ms) {
-  return (ms >= 0 ? ms : ms - (kMsPerDay - 1)) / kMsPerDay;
-}
+std::int64_t DayOf(std::int64_t ms) { return (ms >= 0 ? ms : ms - (kMsPerDay - 1)) / kMsPerDay; }
 
 std::string FormatDate(std::int64_t ms) {
   // Hinnant's civil_from_days.

@@ -62,8 +62,7 @@ std::vector<MeasureDefinition> DemoMeasures() {
     const std::string name(ValueDomainName(domain));
     MeasureDefinition m = Measure(
         "people-" + name, std::string("People's view: ") + words, MeasureKind::kContinuous,
-        kScoreSystem,
-        "coproduction-value-patient/" + name, Direction::kHigherIsBetter,
+        kScoreSystem, "coproduction-value-patient/" + name, Direction::kHigherIsBetter,
         domain == ValueDomain::kCosts ? CompassQuadrant::kCost : CompassQuadrant::kExperience,
         "{score}");
     m.domain = domain;

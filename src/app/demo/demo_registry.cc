@@ -30,17 +30,16 @@ constexpr const char* kPeopleTitle = "Coproduction value: the person's view";
 void AnswerCoproductionValue(Draw& draw, double level, bool improved, std::int64_t at,
                              std::vector<Observation>& out) {
   for (ValueDomain domain : kAllValueDomains) {
-    const bool lifted = improved && (domain == ValueDomain::kCommunication ||
-                                     domain == ValueDomain::kSelfEfficacy);
+    const bool lifted =
+        improved && (domain == ValueDomain::kCommunication || domain == ValueDomain::kSelfEfficacy);
     double score = 0;
     for (int item = 0; item < 2; ++item) {
       score += std::clamp(std::round(draw.Normal(level + (lifted ? 0.8 : 0.0), 0.8)), 1.0, 5.0);
     }
     const std::string name(ValueDomainName(domain));
-    out.push_back(Observation{0, 0, 0, 0, kScoreSystem,
-                              std::string(kPeopleQuestionnaire) + "/" + name,
-                              std::string(kPeopleTitle) + ": " + name, at, score, "{score}", "",
-                              std::nullopt});
+    out.push_back(Observation{
+        0, 0, 0, 0, kScoreSystem, std::string(kPeopleQuestionnaire) + "/" + name,
+        std::string(kPeopleTitle) + ": " + name, at, score, "{score}", "", std::nullopt});
   }
 }
 
@@ -114,9 +113,9 @@ Result<std::size_t> WriteDemoRegistry(App& app, const RequestContext& ctx, const
       }
       if (profile != nullptr && m % 3 == 0) {
         const MeasureSpec& measure = profile->measure;
-        const double value = Rounded(level + measure.drift_per_year * m / 12.0 +
-                                         clinical.Normal(0.0, measure.noise),
-                                     measure.min, measure.max, measure.step);
+        const double value =
+            Rounded(level + measure.drift_per_year * m / 12.0 + clinical.Normal(0.0, measure.noise),
+                    measure.min, measure.max, measure.step);
         record.observations.push_back(Observation{
             0, 0, 0, 0, kDemoSystem, std::string(measure.code), std::string(measure.display), at,
             value, std::string(measure.unit), "", std::nullopt});

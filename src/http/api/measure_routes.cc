@@ -235,7 +235,9 @@ Response OrderedJson(int status, const json& value) {
 const std::string& MeasureParam(const RouteContext& r) { return r.params.at("measure"); }
 
 json ProfileJson(const app::ValueProfile& p) {
-  const auto text_or_null = [](const std::string& text) { return text.empty() ? json() : json(text); };
+  const auto text_or_null = [](const std::string& text) {
+    return text.empty() ? json() : json(text);
+  };
   const auto id_or_null = [](const std::optional<Id>& id) { return id ? json(*id) : json(); };
   const auto int_or_null = [](const std::optional<int>& v) { return v ? json(*v) : json(); };
   json domains = json::array();

@@ -1,20 +1,20 @@
 #include "store/sqlite/observation_file.h"
 
-#include <fcntl.h>
-#include <sys/file.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <functional>
 #include <limits>
 #include <optional>
 #include <type_traits>
+#include <unistd.h>
 #include <unordered_map>
 #include <vector>
+
+#include <sys/file.h>
+#include <sys/stat.h>
 
 #include "domain/dates.h"
 
@@ -52,17 +52,19 @@ class Fd {
       ::close(fd_);
     }
   }
-  int get() const { return fd_; }
+  int Get() const { return fd_; }
   bool Locked(int operation) const { return fd_ >= 0 && ::flock(fd_, operation) == 0; }
 
  private:
   int fd_;
 };
 
-bool ReadAll(int fd, void* data, std::size_t size, off_t offset) {
-  auto* at = static_cast<char*>(data);
+// Moves size bytes at offset with transfer (pread or pwrite) until done; false on an error or
+// the end of the file.
+template <typename Byte, typename Transfer>
+bool TransferAll(int fd, Byte* at, std::size_t size, off_t offset, Transfer transfer) {
   while (size > 0) {
-    const ssize_t n = ::pread(fd, at, size, offset);
+    const ssize_t n = transfer(fd, at, size, offset);
     if (n <= 0) {
       return false;
     }
@@ -71,27 +73,20 @@ bool ReadAll(int fd, void* data, std::size_t size, off_t offset) {
     offset += n;
   }
   return true;
+}
+
+bool ReadAll(int fd, void* data, std::size_t size, off_t offset) {
+  return TransferAll(fd, static_cast<char*>(data), size, offset, ::pread);
 }
 
 bool WriteAll(int fd, const void* data, std::size_t size, off_t offset) {
-  const auto* at = static_cast<const char*>(data);
-  while (size > 0) {
-    const ssize_t n = ::pwrite(fd, at, size, offset);
-    if (n <= 0) {
-      return false;
-    }
-    at += n;
-    size -= static_cast<std::size_t>(n);
-    offset += n;
-  }
-  return true;
+  return TransferAll(fd, static_cast<const char*>(data), size, offset, ::pwrite);
 }
 
 Error FileError(const std::string& what, const std::string& path) {
-  return Error{ErrorCode::kUnavailable,
-               "the observation file " + path + " could not be " + what + ": " +
-                   std::strerror(errno),
-               ""};
+  return Error{
+      ErrorCode::kUnavailable,
+      "the observation file " + path + " could not be " + what + ": " + std::strerror(errno), ""};
 }
 
 // The series table, with an index to find a database row's series.
@@ -126,8 +121,7 @@ class SeriesTable {
 
  private:
   // Ids as decimal text cannot run into the system, and the system (a URI) has no NUL.
-  static std::string KeyOf(Id site, Id population, std::string_view system,
-                           std::string_view code) {
+  static std::string KeyOf(Id site, Id population, std::string_view system, std::string_view code) {
     std::string key = std::to_string(site);
     key += ' ';
     key += std::to_string(population);
@@ -170,8 +164,8 @@ Status WriteSeries(const std::string& path, const std::vector<ObservationSeries>
   const std::string temporary = path + ".new";
   {
     const Fd fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));
-    if (fd.get() < 0 || !WriteAll(fd.get(), out.data(), out.size(), 0) ||
-        ::fdatasync(fd.get()) != 0) {
+    if (fd.Get() < 0 || !WriteAll(fd.Get(), out.data(), out.size(), 0) ||
+        ::fdatasync(fd.Get()) != 0) {
       return Fail(FileError("written", temporary));
     }
   }
@@ -186,11 +180,11 @@ std::optional<std::vector<ObservationSeries>> ReadSeries(const std::string& path
                                                          std::int64_t count) {
   const Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   struct stat st {};
-  if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0) {
+  if (fd.Get() < 0 || ::fstat(fd.Get(), &st) != 0) {
     return std::nullopt;
   }
   std::string in(static_cast<std::size_t>(st.st_size), '\0');
-  if (!ReadAll(fd.get(), in.data(), in.size(), 0)) {
+  if (!ReadAll(fd.Get(), in.data(), in.size(), 0)) {
     return std::nullopt;
   }
   std::size_t at = 0;
@@ -237,9 +231,8 @@ struct Contents {
 Result<std::optional<Contents>> Open(Connection& db, int fd, const std::string& path) {
   Header header;
   struct stat st {};
-  if (::fstat(fd, &st) != 0 || !ReadAll(fd, &header, sizeof header, 0) ||
-      header.magic != kMagic || header.records < 0 || header.series < 0 ||
-      st.st_size < RecordOffset(header.records)) {
+  if (::fstat(fd, &st) != 0 || !ReadAll(fd, &header, sizeof header, 0) || header.magic != kMagic ||
+      header.records < 0 || header.series < 0 || st.st_size < RecordOffset(header.records)) {
     return std::optional<Contents>();
   }
   auto series = ReadSeries(SeriesPath(path), header.series);
@@ -275,9 +268,8 @@ Status ReadTail(Connection& db, std::int64_t after_id, SeriesTable& table,
                 const std::function<Status(std::span<const ObservationRecord> records,
                                            std::int64_t last_id)>& chunk) {
   COVALUE_ASSIGN_OR_RETURN(
-      auto query,
-      db.Prepare("SELECT id, site_id, population_id, system, code, effective_ms, value "
-                 "FROM observations WHERE id > ? ORDER BY id"));
+      auto query, db.Prepare("SELECT id, site_id, population_id, system, code, effective_ms, value "
+                             "FROM observations WHERE id > ? ORDER BY id"));
   query.Bind(after_id);
   std::vector<ObservationRecord> records;
   records.reserve(kRecordsPerChunk);
@@ -286,11 +278,10 @@ Status ReadTail(Connection& db, std::int64_t after_id, SeriesTable& table,
     COVALUE_ASSIGN_OR_RETURN(bool more, query.Step());
     if (more) {
       last_id = query.Int(0);
-      COVALUE_ASSIGN_OR_RETURN(std::uint32_t series,
-                               table.IndexOf(query.Int(1), query.Int(2), query.TextView(3),
-                                             query.TextView(4)));
-      records.push_back(
-          {query.Real(6), static_cast<std::int32_t>(DayOf(query.Int(5))), series});
+      COVALUE_ASSIGN_OR_RETURN(
+          std::uint32_t series,
+          table.IndexOf(query.Int(1), query.Int(2), query.TextView(3), query.TextView(4)));
+      records.push_back({query.Real(6), static_cast<std::int32_t>(DayOf(query.Int(5))), series});
     }
     if (!records.empty() &&
         (!more || static_cast<std::int64_t>(records.size()) == kRecordsPerChunk)) {
@@ -311,7 +302,7 @@ Status ObservationFile::Scan(const RegistryRepository::RecordVisit& visit) {
   if (const std::string path = db_.Path(); !path.empty()) {
     const Fd fd(::open(RecordsPath(path).c_str(), O_RDONLY | O_CLOEXEC));
     if (fd.Locked(LOCK_SH)) {
-      COVALUE_ASSIGN_OR_RETURN(std::optional<Contents> contents, Open(db_, fd.get(), path));
+      COVALUE_ASSIGN_OR_RETURN(std::optional<Contents> contents, Open(db_, fd.Get(), path));
       if (contents) {
         table = std::move(contents->table);
         const auto series = static_cast<std::uint32_t>(table.Series().size());
@@ -320,7 +311,7 @@ Status ObservationFile::Scan(const RegistryRepository::RecordVisit& visit) {
         for (std::int64_t at = 0; at < contents->header.records;) {
           const std::int64_t n = std::min(kRecordsPerChunk, contents->header.records - at);
           const std::span<ObservationRecord> chunk(records.data(), static_cast<std::size_t>(n));
-          if (!ReadAll(fd.get(), chunk.data(), chunk.size_bytes(), RecordOffset(at)) ||
+          if (!ReadAll(fd.Get(), chunk.data(), chunk.size_bytes(), RecordOffset(at)) ||
               std::any_of(chunk.begin(), chunk.end(),
                           [&](const ObservationRecord& r) { return r.series >= series; })) {
             return Fail(ErrorCode::kUnavailable,
@@ -334,11 +325,11 @@ Status ObservationFile::Scan(const RegistryRepository::RecordVisit& visit) {
       }
     }
   }
-  return ReadTail(db_, last_id, table, [&](std::span<const ObservationRecord> records,
-                                           std::int64_t) {
-    visit(table.Series(), records);
-    return Ok();
-  });
+  return ReadTail(db_, last_id, table,
+                  [&](std::span<const ObservationRecord> records, std::int64_t) {
+                    visit(table.Series(), records);
+                    return Ok();
+                  });
 }
 
 Status ObservationFile::CatchUp() {
@@ -354,28 +345,28 @@ Status ObservationFile::CatchUp() {
   if (!fd.Locked(LOCK_EX)) {
     return Fail(FileError("opened", records_path));
   }
-  COVALUE_ASSIGN_OR_RETURN(std::optional<Contents> contents, Open(db_, fd.get(), path));
+  COVALUE_ASSIGN_OR_RETURN(std::optional<Contents> contents, Open(db_, fd.Get(), path));
   Header header;
   SeriesTable table;
   if (contents) {
     header = contents->header;
     table = std::move(contents->table);
-  } else if (!WriteAll(fd.get(), &header, sizeof header, 0) || ::fdatasync(fd.get()) != 0) {
+  } else if (!WriteAll(fd.Get(), &header, sizeof header, 0) || ::fdatasync(fd.Get()) != 0) {
     // Emptied first: records written over a stale file never pass for its old ones.
     return Fail(FileError("written", records_path));
   }
   std::int64_t records = header.records;
   std::int64_t last_id = header.last_id;
-  COVALUE_RETURN_IF_ERROR(ReadTail(
-      db_, header.last_id, table,
-      [&](std::span<const ObservationRecord> chunk, std::int64_t chunk_last_id) -> Status {
-        if (!WriteAll(fd.get(), chunk.data(), chunk.size_bytes(), RecordOffset(records))) {
-          return Fail(FileError("written", records_path));
-        }
-        records += static_cast<std::int64_t>(chunk.size());
-        last_id = chunk_last_id;
-        return Ok();
-      }));
+  COVALUE_RETURN_IF_ERROR(
+      ReadTail(db_, header.last_id, table,
+               [&](std::span<const ObservationRecord> chunk, std::int64_t chunk_last_id) -> Status {
+                 if (!WriteAll(fd.Get(), chunk.data(), chunk.size_bytes(), RecordOffset(records))) {
+                   return Fail(FileError("written", records_path));
+                 }
+                 records += static_cast<std::int64_t>(chunk.size());
+                 last_id = chunk_last_id;
+                 return Ok();
+               }));
   if (contents && records == header.records) {
     return Ok();  // nothing new
   }
@@ -384,13 +375,13 @@ Status ObservationFile::CatchUp() {
     COVALUE_RETURN_IF_ERROR(WriteSeries(SeriesPath(path), table.Series()));
   }
   // The records and the series table are on disk before the header that counts them.
-  if (::ftruncate(fd.get(), RecordOffset(records)) != 0 || ::fdatasync(fd.get()) != 0) {
+  if (::ftruncate(fd.Get(), RecordOffset(records)) != 0 || ::fdatasync(fd.Get()) != 0) {
     return Fail(FileError("written", records_path));
   }
   header.records = records;
   header.last_id = last_id;
   header.series = series;
-  if (!WriteAll(fd.get(), &header, sizeof header, 0) || ::fdatasync(fd.get()) != 0) {
+  if (!WriteAll(fd.Get(), &header, sizeof header, 0) || ::fdatasync(fd.Get()) != 0) {
     return Fail(FileError("written", records_path));
   }
   return Ok();

@@ -1,9 +1,9 @@
-#include <gtest/gtest.h>
-
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <tuple>
+
+#include <gtest/gtest.h>
 
 #include "domain/dates.h"
 #include "store/sqlite/sqlite_store.h"
@@ -59,10 +59,10 @@ class ObservationFileTest : public testing::Test {
         const std::string code = k % 3 == 0 ? "phq9" : "eq-vas";
         const std::int64_t ms = (k % 7 - 2) * 40 * kDayMs + k * 3'600'000 - 1;
         const double value = static_cast<double>(k % 11) + 0.25;
-        COVALUE_ASSIGN_OR_RETURN(Observation added,
-                                 r.Registry().AddObservation(
-                                     {0, p.site_id, p.population_id, p.id, kScoreSystem, code,
-                                      code, ms, value, "", "", std::nullopt}));
+        COVALUE_ASSIGN_OR_RETURN(
+            Observation added,
+            r.Registry().AddObservation({0, p.site_id, p.population_id, p.id, kScoreSystem, code,
+                                         code, ms, value, "", "", std::nullopt}));
         (void)added;
         expected_.emplace_back(p.site_id, p.population_id, kScoreSystem, code, DayOf(ms), value);
       }
@@ -73,15 +73,13 @@ class ObservationFileTest : public testing::Test {
   std::vector<Seen> Scan(bool in_write = false) {
     std::vector<Seen> seen;
     const auto work = [&](Repositories& r) {
-      return r.Registry().ScanObservationRecords(
-          [&](std::span<const ObservationSeries> series,
-              std::span<const ObservationRecord> records) {
-            for (const ObservationRecord& record : records) {
-              const ObservationSeries& s = series[record.series];
-              seen.emplace_back(s.site_id, s.population_id, s.system, s.code, record.day,
-                                record.value);
-            }
-          });
+      return r.Registry().ScanObservationRecords([&](std::span<const ObservationSeries> series,
+                                                     std::span<const ObservationRecord> records) {
+        for (const ObservationRecord& record : records) {
+          const ObservationSeries& s = series[record.series];
+          seen.emplace_back(s.site_id, s.population_id, s.system, s.code, record.day, record.value);
+        }
+      });
     };
     const Status scanned = in_write ? store_->Write(work) : store_->Read(work);
     EXPECT_TRUE(scanned.has_value()) << scanned.error().message;
@@ -126,9 +124,8 @@ TEST_F(ObservationFileTest, ScansTheFileThenTheObservationsItLacks) {
 
 TEST_F(ObservationFileTest, IsCaughtUpInReadsOnly) {
   Add(3, 0);
-  EXPECT_ERROR(
-      store_->Write([](Repositories& r) { return r.Registry().CatchUpObservationFile(); }),
-      ErrorCode::kInternal);
+  EXPECT_ERROR(store_->Write([](Repositories& r) { return r.Registry().CatchUpObservationFile(); }),
+               ErrorCode::kInternal);
 }
 
 TEST_F(ObservationFileTest, AReplacedDatabaseIsNotReadWithTheOldFile) {
