@@ -268,9 +268,11 @@ app::MeasureChartQuery BaselineQuery() {
 }
 
 // A facilitator of the community (Q2, Q3).
-const app::RequestContext kCommunity{
-    app::Principal{0, "bench.facilitator", {{Role::kFacilitator, std::nullopt, std::nullopt}}},
-    "bench", "cli"};
+app::RequestContext Community() {
+  return {
+      app::Principal{0, "bench.facilitator", {{Role::kFacilitator, std::nullopt, std::nullopt}}},
+      "bench", "cli"};
+}
 
 int Rescan(const std::string& db, const std::string& out_dir, double min_seconds) {
   auto store = Must(store::sqlite::OpenSqliteStore(db), "open " + db);
@@ -284,7 +286,7 @@ int Rescan(const std::string& db, const std::string& out_dir, double min_seconds
   measures.pop_back();  // M11's mean is Q3's
   std::vector<app::MeasureChartView> q2;
   const auto run_q2 = [&] {
-    q2 = Must(app.PreviewMeasures(kCommunity, measures, BaselineQuery()), "Q2 rescan");
+    q2 = Must(app.PreviewMeasures(Community(), measures, BaselineQuery()), "Q2 rescan");
   };
   json out = {{"catch_up_ms", catch_up_ms}, {"q2", Time(run_q2, min_seconds)}};
   out["peak_rss_mb"] = static_cast<double>(KibOf("VmHWM:")) / 1024;
@@ -308,7 +310,7 @@ int Query(const std::string& db, const std::string& out_dir, double min_seconds)
   const double load_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
 
   // The community (Q2, Q3) and an admin of site S03 (Q1).
-  const app::RequestContext& community = kCommunity;
+  const app::RequestContext community = Community();
   Id s03 = 0;
   for (const Site& site : Must(app.ListSites(community, {0, 500}), "sites").items) {
     s03 = site.name == "S03" ? site.id : s03;
