@@ -265,7 +265,8 @@ class RegistryRepository {
   // Served from the observation file beside the database (store/sqlite/observation_file.h)
   // and, for observations the file does not have yet, from the database. In a write, exactly
   // the observations the write sees; in a read, those of the read's snapshot and perhaps some
-  // committed since.
+  // committed since. kUnavailable when the file turns out damaged part way through (it is then
+  // removed: the next call succeeds).
   using RecordVisit = std::function<void(std::span<const ObservationSeries> series,
                                          std::span<const ObservationRecord> records)>;
   [[nodiscard]] virtual Status ScanObservationRecords(const RecordVisit& visit) = 0;

@@ -314,9 +314,13 @@ Status ObservationFile::Scan(const RegistryRepository::RecordVisit& visit) {
           if (!ReadAll(fd.Get(), chunk.data(), chunk.size_bytes(), RecordOffset(at)) ||
               std::any_of(chunk.begin(), chunk.end(),
                           [&](const ObservationRecord& r) { return r.series >= series; })) {
+            // Part of it was visited already, so this scan fails; without the file the next
+            // one reads the database, and the next catch-up writes a new file.
+            ::unlink(RecordsPath(path).c_str());
+            ::unlink(SeriesPath(path).c_str());
             return Fail(ErrorCode::kUnavailable,
                         "the observation file " + RecordsPath(path) +
-                            " is damaged: delete it and its series file to rebuild them");
+                            " was damaged and has been removed: try again");
           }
           visit(table.Series(), chunk);
           at += n;

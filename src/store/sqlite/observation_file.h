@@ -26,7 +26,9 @@ class ObservationFile {
   // For the database of db; without a file when the database is in memory or temporary.
   explicit ObservationFile(Connection& db) : db_(db) {}
 
-  // The file's records, then the database's observations after its last one.
+  // The file's records, then the database's observations after its last one. kUnavailable
+  // when the file turns out damaged part way (a record naming no series, a read error): the file
+  // is then removed, so the next scan reads the database and the next catch-up rebuilds it.
   [[nodiscard]] Status Scan(const RegistryRepository::RecordVisit& visit);
   // Appends the observations after the file's last one (in a read only).
   [[nodiscard]] Status CatchUp();

@@ -146,7 +146,7 @@ TEST_F(ObservationFileTest, AReplacedDatabaseIsNotReadWithTheOldFile) {
   EXPECT_EQ(Scan(), expected_);
 }
 
-TEST_F(ObservationFileTest, ATruncatedFileIsNotUsedAndADamagedOneIsReported) {
+TEST_F(ObservationFileTest, ATruncatedFileIsNotUsedAndADamagedOneIsRemoved) {
   Add(30, 0);
   ASSERT_OK(CatchUp());
   const std::string file = path_ + "-observations";
@@ -167,7 +167,13 @@ TEST_F(ObservationFileTest, ATruncatedFileIsNotUsedAndADamagedOneIsReported) {
   });
   EXPECT_ERROR(scanned, ErrorCode::kUnavailable);
   ASSERT_FALSE(scanned.has_value());
-  EXPECT_NE(scanned.error().message.find("delete it"), std::string::npos);
+  EXPECT_NE(scanned.error().message.find("removed: try again"), std::string::npos);
+  // Removed: the next scan reads the database, and a catch-up writes the file anew.
+  EXPECT_FALSE(std::filesystem::exists(file));
+  EXPECT_EQ(Scan(), expected_);
+  ASSERT_OK(CatchUp());
+  EXPECT_EQ(FileRecords(), 30);
+  EXPECT_EQ(Scan(), expected_);
 }
 
 }  // namespace
