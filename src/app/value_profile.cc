@@ -85,19 +85,23 @@ Result<ValueProfile> App::TeamValueProfile(const RequestContext& ctx, Id team_id
       const analytics::AggregateSeries& q = *series[d];
       const auto per_item =
           static_cast<double>(items.at(std::string(ValueDomainName(value.domain))));
-      const auto mean_of = [&](std::int64_t period) -> std::optional<double> {
+      // The index of a period in the series, if it has one.
+      const auto index_of = [&](std::int64_t period) -> std::optional<std::size_t> {
         const auto at = std::lower_bound(q.period.begin(), q.period.end(), period);
         if (at == q.period.end() || *at != period) {
           return std::nullopt;
         }
-        const auto i = static_cast<std::size_t>(at - q.period.begin());
+        return static_cast<std::size_t>(at - q.period.begin());
+      };
+      const auto mean = [&](std::size_t i) {
         return q.sum[i] / static_cast<double>(q.count[i]) / per_item;
       };
-      value.people = mean_of(*latest);
-      value.people_previous = mean_of(*latest - 1);
-      if (value.people) {
-        const auto at = std::lower_bound(q.period.begin(), q.period.end(), *latest);
-        value.people_n = q.count[static_cast<std::size_t>(at - q.period.begin())];
+      if (const auto i = index_of(*latest)) {
+        value.people = mean(*i);
+        value.people_n = q.count[*i];
+      }
+      if (const auto i = index_of(*latest - 1)) {
+        value.people_previous = mean(*i);
       }
     }
     return Ok();
