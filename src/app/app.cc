@@ -45,7 +45,7 @@ Status App::AppendAudit(store::Repositories& repos, const RequestContext& ctx,
                         const Decision& decision, Action action, const Target& target,
                         const Subject& subject, AuditOutcome outcome) {
   AuditRecord record;
-  record.time_ms = NowMs();
+  record.time_ms = clock_->NowMs();
   if (ctx.principal && ctx.principal->user_id != 0) {
     record.user_id = ctx.principal->user_id;
   }
@@ -57,6 +57,7 @@ Status App::AppendAudit(store::Repositories& repos, const RequestContext& ctx,
   record.site_id = target.site_id;
   record.outcome = outcome;
   record.request_id = ctx.request_id;
+  record.client_address = ctx.client_address;
   COVALUE_RETURN_IF_ERROR(repos.Audit().Append(std::move(record), AuditChainHash));
   return Ok();
 }
@@ -66,48 +67,6 @@ Status App::RecordRead(const RequestContext& ctx, const Decision& decision, Acti
   return store_.Write([&](store::Repositories& repos) {
     return AppendAudit(repos, ctx, decision, action, target, subject, AuditOutcome::kAllowed);
   });
-}
-
-Result<std::vector<Membership>> App::CheckMemberships(const RequestContext& ctx,
-                                                      const Principal& principal,
-                                                      std::vector<Membership> memberships) {
-  for (std::size_t i = 0; i < memberships.size(); ++i) {
-    Membership& m = memberships[i];
-    const std::string field = fmt::format("/memberships/{}", i);
-    if (RoleNeedsTeam(m.role)) {
-      if (!m.team_id) {
-        return Fail(ErrorCode::kInvalidArgument,
-                    fmt::format("role {} needs a team_id", RoleName(m.role)), field + "/team_id");
-      }
-      auto team = ReadValue<Team>(
-          store_, [&](store::Repositories& r) { return r.Teams().Get(*m.team_id); });
-      if (!team) {
-        return Fail(ErrorCode::kInvalidArgument, team.error().message, field + "/team_id");
-      }
-      if (m.site_id && *m.site_id != team->site_id) {
-        return Fail(ErrorCode::kInvalidArgument,
-                    fmt::format("team {} belongs to site {}", team->id, team->site_id),
-                    field + "/site_id");
-      }
-      m.site_id = team->site_id;
-    } else if (m.team_id) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  fmt::format("role {} takes no team_id", RoleName(m.role)), field + "/team_id");
-    } else if (!m.site_id && !RoleMayBeCommunityWide(m.role)) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  fmt::format("role {} needs a site_id", RoleName(m.role)), field + "/site_id");
-    } else if (m.site_id) {
-      auto site = ReadValue<Site>(
-          store_, [&](store::Repositories& r) { return r.Sites().Get(*m.site_id); });
-      if (!site) {
-        return Fail(ErrorCode::kInvalidArgument, site.error().message, field + "/site_id");
-      }
-    }
-    COVALUE_RETURN_IF_ERROR(Permit(ctx, principal, Action::kMembershipGrant,
-                                   Target{m.site_id, m.team_id, std::nullopt, {}},
-                                   Subject{"membership", std::string(RoleName(m.role)), {}}));
-  }
-  return memberships;
 }
 
 }  // namespace covalue::app

@@ -12,6 +12,8 @@
 
 #include "analytics/patients_like_me.h"
 #include "app/auth/login_throttle.h"
+#include "app/auth/password_pool.h"
+#include "app/clock.h"
 #include "app/context.h"
 #include "app/imports/registry_csv.h"
 #include "app/measure_store.h"
@@ -188,6 +190,21 @@ struct TeamChanges {
 struct UserChanges {
   std::optional<std::string> display_name;
   std::optional<std::string> password;
+  // Needed to change one's own password (not to reset another account's).
+  std::optional<std::string> current_password;
+  // false deactivates the account (its sessions and tokens end), true reactivates it.
+  std::optional<bool> active;
+};
+
+// One role held at a site, or community-wide, as that site's admins see it on their "who can
+// see our site" page.
+struct SiteGrant {
+  MembershipGrant grant;
+  bool community_wide = false;  // a community role, which reaches the site's aggregates only
+  // Granted by someone who is not one of the site's admins (the community's admin, the command
+  // line's operator).
+  bool from_outside = false;
+  bool revocable = false;  // whether the reader may revoke it
 };
 
 // The use cases: one method per user action. Each authenticates, asks the policy (app/policy.h)
@@ -210,9 +227,11 @@ class App {
   App(const App&) = delete;
   App& operator=(const App&) = delete;
 
-  // Sign-in (sign_in.cc). Login: kUnauthenticated on a wrong username or password (the same
-  // message for both), kResourceExhausted while the username is throttled, with the seconds to
-  // wait in the message.
+  // Sign-in (sign_in.cc). Login: kUnauthenticated on a wrong username or password or a
+  // deactivated account (the same message for all), kResourceExhausted while the username is
+  // throttled from the client's address (auth/login_throttle.h), with the seconds to wait in the
+  // message, and kUnavailable when too many passwords are being checked at once
+  // (auth/password_pool.h).
   [[nodiscard]] Result<SignedIn> Login(const RequestContext& ctx, const std::string& username,
                                        const std::string& password);
   [[nodiscard]] Status Logout(const RequestContext& ctx, const std::string& session_token);
@@ -222,8 +241,13 @@ class App {
   [[nodiscard]] Result<IssuedToken> CreateToken(const RequestContext& ctx, const std::string& name);
   [[nodiscard]] Result<std::vector<store::ApiToken>> ListTokens(const RequestContext& ctx);
   [[nodiscard]] Status RevokeToken(const RequestContext& ctx, Id token_id);
-  // Seconds a throttled username must wait, for a Retry-After header.
-  std::int64_t LoginRetryAfter(const std::string& username);
+  // Seconds a throttled username must wait at address, for a Retry-After header.
+  std::int64_t LoginRetryAfter(const std::string& username, const std::string& address);
+  // How long a new bearer token lives (Default: kDefaultTokenDays).
+  static constexpr int kDefaultTokenDays = 90;
+  void SetTokenDays(int days);
+  // The clock the use cases read (Default: the system clock). REQUIRES: outlives the App.
+  void SetClock(const Clock& clock) { clock_ = &clock; }
 
   // Sites (sites.cc).
   [[nodiscard]] Result<Page<Site>> ListSites(const RequestContext& ctx, const PageRequest& page);
@@ -250,13 +274,18 @@ class App {
   [[nodiscard]] Result<Team> CreateTeam(const RequestContext& ctx, const Team& team);
   [[nodiscard]] Result<Team> UpdateTeam(const RequestContext& ctx, Id id,
                                         const TeamChanges& changes);
-  // Gives user_id a team role (team_member or team_lead) in team id.
+  // Gives user_id a team role (team_member or team_lead) in team id: GrantMembership.
   [[nodiscard]] Result<TeamDetail> AddTeamMember(const RequestContext& ctx, Id id, Id user_id,
                                                  Role role);
   // Takes every team role of user_id in team id away; kNotFound when they hold none.
   [[nodiscard]] Result<TeamDetail> RemoveTeamMember(const RequestContext& ctx, Id id, Id user_id);
 
-  // Users (users.cc).
+  // Users (users.cc). Reads show an account's patient memberships only to that site's admins
+  // (and the community's admin, and the account's owner). UpdateUser: the owner changes their
+  // own name and password (kInvalidArgument naming /current_password without the current one,
+  // kPermissionDenied when it is wrong); whoever administers the account (policy.h
+  // AdministersAccount) changes anything of it. A password change or reset and a deactivation
+  // end the account's sessions and revoke its bearer tokens.
   [[nodiscard]] Result<Page<User>> ListUsers(const RequestContext& ctx, const PageRequest& page);
   [[nodiscard]] Result<User> GetUser(const RequestContext& ctx, Id id);
   [[nodiscard]] Result<User> Me(const RequestContext& ctx);
@@ -267,6 +296,18 @@ class App {
   [[nodiscard]] Result<User> CreateUser(const RequestContext& ctx, const NewUser& user);
   [[nodiscard]] Result<User> UpdateUser(const RequestContext& ctx, Id id,
                                         const UserChanges& changes);
+
+  // Roles (site_access.cc), through the policy's grant rule (policy.cc Grant, Revoke); every
+  // grant and revocation is audited with the site it names. GrantMembership: kConflict when the
+  // account holds it already, kNotFound for an unknown account (after the refusal a caller who
+  // may not change it gets).
+  [[nodiscard]] Result<User> GrantMembership(const RequestContext& ctx, Id user_id,
+                                             const Membership& membership);
+  // Revokes the membership of a grant id (MembershipGrant::id).
+  [[nodiscard]] Status RevokeMembership(const RequestContext& ctx, Id grant_id);
+  // Every role held at the site (its staff's, not its patients') and every community-wide one,
+  // with who granted each and when: the site's admins' "who can see our site".
+  [[nodiscard]] Result<std::vector<SiteGrant>> SiteAccess(const RequestContext& ctx, Id site_id);
 
   // The self-assessment guides (guides.cc), readable by every signed-in user.
   [[nodiscard]] Result<std::vector<Guide>> ListGuides(const RequestContext& ctx) const;
@@ -453,11 +494,21 @@ class App {
   // Appends an audit record of an allowed read in its own write.
   Status RecordRead(const RequestContext& ctx, const Decision& decision, Action action,
                     const Target& target, const Subject& subject);
-  // Validates memberships about to be granted (sites and teams exist, the role fits its scope;
-  // a team role gets its team's site) and asks the policy for each. Call outside a write.
-  Result<std::vector<Membership>> CheckMemberships(const RequestContext& ctx,
-                                                   const Principal& principal,
-                                                   std::vector<Membership> memberships);
+  // A membership about to be granted, checked: its site and team exist, the role fits its scope;
+  // a team role gets its team's site. Errors name field + "/team_id" or "/site_id".
+  Result<Membership> CheckMembership(Membership membership, const std::string& field);
+  // Asks the policy whether principal may give m to account (nullopt: an account being created).
+  Result<Decision> PermitGrant(const RequestContext& ctx, const Principal& principal,
+                               const std::optional<User>& account, const Membership& m);
+  // The audit record of a grant or revocation, naming the membership's site.
+  Status AppendGrant(store::Repositories& repos, const RequestContext& ctx,
+                     const Decision& decision, Action action, Id user_id, const Membership& m);
+  store::GrantedBy GrantedByOf(const Principal& principal) const;
+  // The account as reader may see it: patient memberships reader may not learn are left out.
+  User VisibleTo(const Principal& reader, User user) const;
+  // Checks the current password of one changing their own (throttled as a sign-in).
+  Status CheckCurrentPassword(const RequestContext& ctx, const Principal& principal,
+                              const std::optional<std::string>& current);
   Result<Principal> PrincipalOf(Id user_id);
   Result<Team> TeamById(Id id);
   // The guide of an id, or kNotFound naming field.
@@ -511,6 +562,9 @@ class App {
   std::mutex models_mutex_;
   std::map<std::pair<std::string, std::int64_t>, std::shared_ptr<const Questionnaire>> models_;
   auth::LoginThrottle throttle_;
+  auth::PasswordPool passwords_;
+  std::int64_t token_lifetime_ms_ = std::int64_t{kDefaultTokenDays} * 86'400'000;
+  const Clock* clock_ = &SystemClock();
 };
 
 // The principal of the command line: the operator holding the database file acts as the

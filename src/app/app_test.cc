@@ -95,7 +95,10 @@ TEST_F(AppTest, RepeatedWrongPasswordsAreThrottledEvenForTheRightOne) {
     EXPECT_ERROR(app_->Login(anonymous, "anna", "wrong password"), ErrorCode::kUnauthenticated);
   }
   EXPECT_ERROR(app_->Login(anonymous, "anna", "a long password"), ErrorCode::kResourceExhausted);
-  EXPECT_GT(app_->LoginRetryAfter("anna"), 0);
+  EXPECT_GT(app_->LoginRetryAfter("anna", "127.0.0.1"), 0);
+  // Anna at her own desk is not locked out by what another address tried.
+  RequestContext at_her_desk{std::nullopt, "r", "10.0.0.7"};
+  ASSERT_OK(app_->Login(at_her_desk, "anna", "a long password"));
 }
 
 TEST_F(AppTest, TokensAuthenticateUntilRevokedAndOnlyTheirOwnerRevokesThem) {

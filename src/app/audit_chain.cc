@@ -31,6 +31,16 @@ std::string AuditChainHash(const AuditRecord& r) {
   Put(bytes, OptionalId(r.site_id));
   Put(bytes, AuditOutcomeName(r.outcome));
   Put(bytes, r.request_id);
+  // Added later: records without them hash as they always did.
+  if (!r.person_ids.empty() || !r.client_address.empty()) {
+    std::string persons;
+    for (Id id : r.person_ids) {
+      persons += persons.empty() ? "" : ",";
+      persons += std::to_string(id);
+    }
+    Put(bytes, persons);
+    Put(bytes, r.client_address);
+  }
   return auth::Blake2bHex(bytes);
 }
 

@@ -32,11 +32,6 @@ const Membership* HoldsAtSite(const Principal& p, Role role, std::optional<Id> s
   return nullptr;
 }
 
-bool HoldsAtAnyOf(const Principal& p, Role role, const std::vector<Id>& sites) {
-  return std::any_of(sites.begin(), sites.end(),
-                     [&](Id site) { return Holds(p, role, site) != nullptr; });
-}
-
 bool IsCommunityAdmin(const Principal& p) {
   return std::any_of(p.memberships.begin(), p.memberships.end(), [](const Membership& m) {
     return m.role == Role::kAdmin && IsCommunityWide(m);
@@ -75,7 +70,90 @@ Decision ReadTeam(const Principal& p, const Target& t) {
   return Deny();
 }
 
+bool IsSiteAdmin(const Principal& p, std::optional<Id> site) {
+  return site && Holds(p, Role::kAdmin, site) != nullptr;
+}
+
+// Whether the account holds a role at site other than patient, through a membership naming the
+// site (community-wide roles do not count): the accounts a team lead may add to a team there.
+bool IsStaffAt(const std::vector<Membership>& account, Id site) {
+  return std::any_of(account.begin(), account.end(), [&](const Membership& m) {
+    return m.site_id == site && m.role != Role::kPatient;
+  });
+}
+
+// The grant rule. A site's admins grant roles at their site, and only the community's admin
+// grants community-wide roles; a team lead adds to their own team, with team roles only,
+// accounts already on the site's staff. Giving a role to an existing account changes it, so the
+// granter must also administer the account (AdministersAccount); the team lead's addition is the
+// one exception. Nobody grants a role above their own: a site's admin holds the highest role at
+// the site, the community's admin everywhere, and a lead grants only the team roles they hold.
+Decision Grant(const Principal& p, const Target& t) {
+  if (!t.role) {
+    return Deny();
+  }
+  const bool new_account = !t.user_id.has_value();
+  if (!t.site_id) {
+    return IsCommunityAdmin(p) ? Allow(Role::kAdmin) : Deny();
+  }
+  if (IsSiteAdmin(p, t.site_id) && (new_account || AdministersAccount(p, t.account))) {
+    return Allow(Role::kAdmin);
+  }
+  if (RoleNeedsTeam(*t.role) && LeadsTeam(p, t.team_id) && !new_account &&
+      IsStaffAt(t.account, *t.site_id)) {
+    return Allow(Role::kTeamLead);
+  }
+  return Deny();
+}
+
+// Taking a role away never widens anyone's access: a site's admins take away any role at their
+// site (whoever granted it), a team lead the roles of their own team, the community's admin a
+// community-wide role.
+Decision Revoke(const Principal& p, const Target& t) {
+  if (!t.site_id) {
+    return IsCommunityAdmin(p) ? Allow(Role::kAdmin) : Deny();
+  }
+  if (IsSiteAdmin(p, t.site_id)) {
+    return Allow(Role::kAdmin);
+  }
+  return t.role && RoleNeedsTeam(*t.role) && LeadsTeam(p, t.team_id) ? Allow(Role::kTeamLead)
+                                                                     : Deny();
+}
+
+// Who reads an account: its owner, the community's admin, and the admins of any site where it
+// holds a membership (a patient's included: they enrolled them).
+Decision ReadAccount(const Principal& p, const Target& t) {
+  if (t.user_id && t.user_id == p.user_id) {
+    return AllowAnySignedIn();
+  }
+  if (IsCommunityAdmin(p)) {
+    return Allow(Role::kAdmin);
+  }
+  for (const Membership& m : t.account) {
+    if (IsSiteAdmin(p, m.site_id)) {
+      return Allow(Role::kAdmin);
+    }
+  }
+  return Deny();
+}
+
 }  // namespace
+
+bool AdministersAccount(const Principal& p, const std::vector<Membership>& account) {
+  std::vector<Id> role_sites;
+  std::vector<Id> patient_sites;
+  for (const Membership& m : account) {
+    if (!m.site_id) {
+      return IsCommunityAdmin(p);  // a community-wide role is a role at every site
+    }
+    (m.role == Role::kPatient ? patient_sites : role_sites).push_back(*m.site_id);
+  }
+  const std::vector<Id>& sites = role_sites.empty() ? patient_sites : role_sites;
+  if (sites.empty()) {
+    return IsCommunityAdmin(p);
+  }
+  return std::all_of(sites.begin(), sites.end(), [&](Id site) { return IsSiteAdmin(p, site); });
+}
 
 std::string_view ActionName(Action action) {
   switch (action) {
@@ -107,8 +185,6 @@ std::string_view ActionName(Action action) {
       return "team.create";
     case Action::kTeamUpdate:
       return "team.update";
-    case Action::kTeamMembersManage:
-      return "team.members";
     case Action::kUserList:
       return "user.list";
     case Action::kUserRead:
@@ -119,6 +195,14 @@ std::string_view ActionName(Action action) {
       return "user.update";
     case Action::kMembershipGrant:
       return "membership.grant";
+    case Action::kMembershipRevoke:
+      return "membership.revoke";
+    case Action::kPatientMembershipRead:
+      return "membership.patient.read";
+    case Action::kSiteAccessRead:
+      return "site.access.read";
+    case Action::kSiteSettingsWrite:
+      return "site.settings.write";
     case Action::kTokenManage:
       return "token.manage";
     case Action::kAuditRead:
@@ -157,6 +241,12 @@ std::string_view ActionName(Action action) {
       return "measure.read";
     case Action::kMeasureCompare:
       return "measure.compare";
+    case Action::kAlertList:
+      return "alert.list";
+    case Action::kAlertAcknowledge:
+      return "alert.acknowledge";
+    case Action::kAlertOverdueList:
+      return "alert.overdue";
   }
   return "unknown";
 }
@@ -210,7 +300,6 @@ Decision Authorize(const Principal& p, Action action, const Target& t) {
       return ReadTeam(p, t);
 
     case Action::kTeamUpdate:
-    case Action::kTeamMembersManage:
       if (Holds(p, Role::kAdmin, t.site_id) != nullptr) {
         return Allow(Role::kAdmin);
       }
@@ -222,13 +311,45 @@ Decision Authorize(const Principal& p, Action action, const Target& t) {
       return HoldsAnyAdmin(p) ? Allow(Role::kAdmin) : Deny();
 
     case Action::kUserRead:
+      return ReadAccount(p, t);
+
+    // An account is changed by its owner (their name, their password with the current one) or
+    // by whoever administers it; nobody but the community's admin changes the community's admin.
     case Action::kUserUpdate:
-      if (t.user_id == p.user_id) {
+      if (t.user_id && t.user_id == p.user_id) {
         return AllowAnySignedIn();
       }
-      return IsCommunityAdmin(p) || HoldsAtAnyOf(p, Role::kAdmin, t.user_site_ids)
-                 ? Allow(Role::kAdmin)
-                 : Deny();
+      return AdministersAccount(p, t.account) ? Allow(Role::kAdmin) : Deny();
+
+    case Action::kMembershipGrant:
+      return Grant(p, t);
+    case Action::kMembershipRevoke:
+      return Revoke(p, t);
+
+    // Who is a patient where is known to that site's admins (and the community's) only.
+    case Action::kPatientMembershipRead:
+      if (t.user_id && t.user_id == p.user_id) {
+        return AllowAnySignedIn();
+      }
+      return IsSiteAdmin(p, t.site_id) ? Allow(Role::kAdmin) : Deny();
+
+    case Action::kSiteAccessRead:
+    case Action::kSiteSettingsWrite:
+    case Action::kAlertOverdueList:
+      return IsSiteAdmin(p, t.site_id) ? Allow(Role::kAdmin) : Deny();
+
+    // Alerts are part of the patients' records: their site's professionals and admins see them
+    // (community-wide roles never do); a professional acknowledges one.
+    case Action::kAlertList:
+      for (Role role : {Role::kProfessional, Role::kAdmin}) {
+        if (HoldsAtSite(p, role, t.site_id) != nullptr) {
+          return Allow(role);
+        }
+      }
+      return Deny();
+    case Action::kAlertAcknowledge:
+      return HoldsAtSite(p, Role::kProfessional, t.site_id) != nullptr ? Allow(Role::kProfessional)
+                                                                       : Deny();
 
     // A workbook is the team's: its members and leads, and the site's admins.
     case Action::kWorkbookCreate:
@@ -280,7 +401,6 @@ Decision Authorize(const Principal& p, Action action, const Target& t) {
 
     // The community's questionnaires are its admins' to import, a site's its admins'.
     case Action::kQuestionnaireImport:
-    case Action::kMembershipGrant:
       if (!t.site_id) {
         return IsCommunityAdmin(p) ? Allow(Role::kAdmin) : Deny();
       }

@@ -25,12 +25,20 @@ enum class Action {
   kTeamRead,
   kTeamCreate,
   kTeamUpdate,
-  kTeamMembersManage,
   kUserList,
   kUserRead,
   kUserCreate,
+  // Change an account (target.user_id, target.account): its name, password, activation.
   kUserUpdate,
-  kMembershipGrant,  // give or take a role at target.site_id (community-wide when absent)
+  // Give target.role at target.site_id (community-wide when absent; in target.team_id for a
+  // team role) to the account target.user_id holding target.account (absent: a new account).
+  kMembershipGrant,
+  // Take target.role at target.site_id (and target.team_id) away from target.user_id.
+  kMembershipRevoke,
+  // Learn that an account is a patient at target.site_id.
+  kPatientMembershipRead,
+  kSiteAccessRead,   // see who holds which role at target.site_id, and who granted it
+  kSiteSettingsWrite,  // set target.site_id's crisis contacts and alert deadline
   kTokenManage,
   kAuditRead,
   kWorkbookCreate,       // start a workbook for target.team_id
@@ -50,6 +58,9 @@ enum class Action {
   kMeasureDefine,     // define a measure for the whole community
   kMeasureRead,       // read target.site_id's measure aggregates, every cell
   kMeasureCompare,    // read every site's measure aggregates, small cells suppressed
+  kAlertList,         // see the open clinical alerts of target.site_id (the worklist)
+  kAlertAcknowledge,  // acknowledge an alert about a patient of target.site_id
+  kAlertOverdueList,  // see target.site_id's alerts left open past its deadline
 };
 
 std::string_view ActionName(Action action);
@@ -59,8 +70,18 @@ struct Target {
   std::optional<Id> site_id;
   std::optional<Id> team_id;
   std::optional<Id> user_id;
-  std::vector<Id> user_site_ids;  // for user targets: the sites where that user holds a role
+  // For account targets (reads, changes, grants): the memberships the account holds now.
+  std::vector<Membership> account = {};
+  // For grants and revocations: the role given or taken.
+  std::optional<Role> role = std::nullopt;
 };
+
+// Whether principal administers the account holding memberships: they administer every site at
+// which it holds a role (a membership naming the site, other than patient; a community-wide role
+// counts as a role everywhere, so only the community's admin administers such an account). An
+// account that is a patient only is its patient sites' admins'; one with no membership at all,
+// the community admin's.
+bool AdministersAccount(const Principal& principal, const std::vector<Membership>& account);
 
 // The policy's answer; role names the membership that allowed it ("" when none was needed).
 struct Decision {

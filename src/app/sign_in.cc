@@ -13,26 +13,34 @@ const std::string& DecoyHash() {
   return kHash;
 }
 
+// A token's last use is written at most this often, so that a busy API client does not turn
+// every read into a write.
+constexpr std::int64_t kTokenTouchMs = 60'000;
+
 }  // namespace
 
-std::int64_t App::LoginRetryAfter(const std::string& username) {
-  return throttle_.RetryAfterSeconds(username, auth::LoginThrottle::Clock::now());
+std::int64_t App::LoginRetryAfter(const std::string& username, const std::string& address) {
+  return throttle_.RetryAfterSeconds(username, address, auth::LoginThrottle::Clock::now());
 }
+
+void App::SetTokenDays(int days) { token_lifetime_ms_ = std::int64_t{days} * 86'400'000; }
 
 Result<SignedIn> App::Login(const RequestContext& ctx, const std::string& username,
                             const std::string& password) {
-  if (const auto wait = LoginRetryAfter(username); wait > 0) {
-    return Fail(
-        ErrorCode::kResourceExhausted,
-        fmt::format("too many failed sign-ins for this username; try again in {} seconds", wait));
+  // Refused before any hashing: a throttled flood costs no argon2id.
+  if (const auto wait = LoginRetryAfter(username, ctx.client_address); wait > 0) {
+    return Fail(ErrorCode::kResourceExhausted,
+                fmt::format("too many failed sign-ins; try again in {} seconds", wait));
   }
   auto found = ReadValue<store::UserCredentials>(
       store_, [&](store::Repositories& r) { return r.Users().FindByUsername(username); });
   if (!found && found.error().code != ErrorCode::kNotFound) {
     return Fail(found.error());
   }
-  const bool matches = found ? auth::VerifyPassword(password, found->password_hash)
-                             : (auth::VerifyPassword(password, DecoyHash()), false);
+  COVALUE_ASSIGN_OR_RETURN(
+      bool matches, passwords_.Verify(password, found ? found->password_hash : DecoyHash()));
+  // A deactivated account is refused like a wrong password: nothing tells it apart.
+  matches = matches && found && !found->user.deactivated_ms;
   const Subject subject{"user", found ? std::to_string(found->user.id) : "",
                         found ? std::optional<Id>(found->user.id) : std::nullopt};
   RequestContext as_user = ctx;
@@ -40,15 +48,15 @@ Result<SignedIn> App::Login(const RequestContext& ctx, const std::string& userna
     as_user.principal = Principal{found->user.id, found->user.username, found->user.memberships};
   }
   if (!matches) {
-    throttle_.RecordFailure(username, auth::LoginThrottle::Clock::now());
+    throttle_.RecordFailure(username, ctx.client_address, auth::LoginThrottle::Clock::now());
     COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) {
       return AppendAudit(repos, as_user, Decision{false, ""}, Action::kSignIn, {}, subject,
                          AuditOutcome::kDenied);
     }));
     return Fail(ErrorCode::kUnauthenticated, "wrong username or password");
   }
-  throttle_.RecordSuccess(username);
-  SignedIn signed_in{auth::NewSecret(), found->user, NowMs() + kSessionLifetimeMs};
+  throttle_.RecordSuccess(username, ctx.client_address);
+  SignedIn signed_in{auth::NewSecret(), found->user, clock_->NowMs() + kSessionLifetimeMs};
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
     COVALUE_RETURN_IF_ERROR(repos.Credentials().CreateSession(
         auth::HashSecret(signed_in.session_token), found->user.id, signed_in.expires_ms));
@@ -74,12 +82,15 @@ Result<Principal> App::PrincipalOf(Id user_id) {
   if (!user) {
     return Fail(ErrorCode::kUnauthenticated, "the account no longer exists");
   }
+  if (user->deactivated_ms) {
+    return Fail(ErrorCode::kUnauthenticated, "the account is deactivated");
+  }
   return Principal{user->id, user->username, user->memberships};
 }
 
 Result<Principal> App::AuthenticateSession(const std::string& session_token) {
   auto user_id = ReadValue<Id>(store_, [&](store::Repositories& r) {
-    return r.Credentials().FindSession(auth::HashSecret(session_token), NowMs());
+    return r.Credentials().FindSession(auth::HashSecret(session_token), clock_->NowMs());
   });
   if (!user_id) {
     return Fail(ErrorCode::kUnauthenticated, "the session has expired; sign in again");
@@ -88,13 +99,19 @@ Result<Principal> App::AuthenticateSession(const std::string& session_token) {
 }
 
 Result<Principal> App::AuthenticateToken(const std::string& bearer_token) {
-  auto user_id = ReadValue<Id>(store_, [&](store::Repositories& r) {
-    return r.Credentials().FindToken(auth::HashSecret(bearer_token));
+  const std::int64_t now = clock_->NowMs();
+  auto token = ReadValue<store::ApiToken>(store_, [&](store::Repositories& r) {
+    return r.Credentials().FindToken(auth::HashSecret(bearer_token), now);
   });
-  if (!user_id) {
-    return Fail(ErrorCode::kUnauthenticated, "the bearer token is unknown or revoked");
+  if (!token) {
+    return Fail(ErrorCode::kUnauthenticated, "the bearer token is unknown, expired or revoked");
   }
-  return PrincipalOf(*user_id);
+  if (!token->last_used_ms || now - *token->last_used_ms >= kTokenTouchMs) {
+    // Best effort: a token that cannot note its use (a full disk) still works.
+    (void)store_.Write(
+        [&](store::Repositories& r) { return r.Credentials().TouchToken(token->id, now); });
+  }
+  return PrincipalOf(token->user_id);
 }
 
 Result<IssuedToken> App::CreateToken(const RequestContext& ctx, const std::string& name) {
@@ -104,13 +121,15 @@ Result<IssuedToken> App::CreateToken(const RequestContext& ctx, const std::strin
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
                            Permit(ctx, principal, Action::kTokenManage, {}, subject));
   IssuedToken issued{{}, auth::NewSecret()};
+  const std::int64_t now = clock_->NowMs();
   COVALUE_ASSIGN_OR_RETURN(
       issued.token,
       store::WriteValue<store::ApiToken>(
           store_, [&](store::Repositories& repos) -> Result<store::ApiToken> {
-            COVALUE_ASSIGN_OR_RETURN(
-                auto token, repos.Credentials().CreateToken(
-                                principal.user_id, name, auth::HashSecret(issued.secret), NowMs()));
+            COVALUE_ASSIGN_OR_RETURN(auto token,
+                                     repos.Credentials().CreateToken(
+                                         principal.user_id, name, auth::HashSecret(issued.secret),
+                                         now, now + token_lifetime_ms_));
             COVALUE_RETURN_IF_ERROR(
                 AppendAudit(repos, ctx, decision, Action::kTokenManage, {},
                             Subject{"token", std::to_string(token.id), principal.user_id},
@@ -123,7 +142,7 @@ Result<IssuedToken> App::CreateToken(const RequestContext& ctx, const std::strin
 Result<std::vector<store::ApiToken>> App::ListTokens(const RequestContext& ctx) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
   return ReadValue<std::vector<store::ApiToken>>(store_, [&](store::Repositories& r) {
-    return r.Credentials().ListTokens(principal.user_id);
+    return r.Credentials().ListTokens(principal.user_id, clock_->NowMs());
   });
 }
 
@@ -133,7 +152,8 @@ Status App::RevokeToken(const RequestContext& ctx, Id token_id) {
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
                            Permit(ctx, principal, Action::kTokenManage, {}, subject));
   return store_.Write([&](store::Repositories& repos) -> Status {
-    COVALUE_RETURN_IF_ERROR(repos.Credentials().RevokeToken(principal.user_id, token_id, NowMs()));
+    COVALUE_RETURN_IF_ERROR(
+        repos.Credentials().RevokeToken(principal.user_id, token_id, clock_->NowMs()));
     return AppendAudit(repos, ctx, decision, Action::kTokenManage, {}, subject,
                        AuditOutcome::kAllowed);
   });

@@ -104,42 +104,30 @@ Result<Team> App::UpdateTeam(const RequestContext& ctx, Id id, const TeamChanges
 }
 
 Result<TeamDetail> App::AddTeamMember(const RequestContext& ctx, Id id, Id user_id, Role role) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
   if (!RoleNeedsTeam(role)) {
     return Fail(ErrorCode::kInvalidArgument, "role must be team_member or team_lead", "/role");
   }
   COVALUE_ASSIGN_OR_RETURN(Team team, TeamById(id));
-  const Target target{team.site_id, team.id, user_id, {}};
-  const Subject subject{"team", std::to_string(id), user_id};
-  COVALUE_ASSIGN_OR_RETURN(Decision decision,
-                           Permit(ctx, principal, Action::kTeamMembersManage, target, subject));
-  auto user =
-      ReadValue<User>(store_, [&](store::Repositories& r) { return r.Users().Get(user_id); });
-  if (!user) {
-    return Fail(ErrorCode::kInvalidArgument, user.error().message, "/user_id");
-  }
-  COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
-    COVALUE_RETURN_IF_ERROR(
-        repos.Users().AddMembership(user_id, Membership{role, team.site_id, team.id}));
-    return AppendAudit(repos, ctx, decision, Action::kTeamMembersManage, target, subject,
-                       AuditOutcome::kAllowed);
-  }));
+  COVALUE_RETURN_IF_ERROR(GrantMembership(ctx, user_id, Membership{role, team.site_id, team.id}));
   return DetailOf(team);
 }
 
 Result<TeamDetail> App::RemoveTeamMember(const RequestContext& ctx, Id id, Id user_id) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(Team team, TeamById(id));
-  const Target target{team.site_id, team.id, user_id, {}};
+  // Asked as for a team role of the team, before anything about the account is looked up.
+  const Target target{team.site_id, team.id, user_id, {}, Role::kTeamMember};
   const Subject subject{"team", std::to_string(id), user_id};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
-                           Permit(ctx, principal, Action::kTeamMembersManage, target, subject));
+                           Permit(ctx, principal, Action::kMembershipRevoke, target, subject));
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
     COVALUE_ASSIGN_OR_RETURN(User user, repos.Users().Get(user_id));
     bool removed = false;
     for (const Membership& m : user.memberships) {
       if (m.team_id == team.id) {
         COVALUE_RETURN_IF_ERROR(repos.Users().RemoveMembership(user_id, m));
+        COVALUE_RETURN_IF_ERROR(
+            AppendGrant(repos, ctx, decision, Action::kMembershipRevoke, user_id, m));
         removed = true;
       }
     }
@@ -147,8 +135,7 @@ Result<TeamDetail> App::RemoveTeamMember(const RequestContext& ctx, Id id, Id us
       return Fail(ErrorCode::kNotFound,
                   fmt::format("user {} is not a member of team {}", user_id, team.id), "user_id");
     }
-    return AppendAudit(repos, ctx, decision, Action::kTeamMembersManage, target, subject,
-                       AuditOutcome::kAllowed);
+    return Ok();
   }));
   return DetailOf(team);
 }

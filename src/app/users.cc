@@ -1,60 +1,64 @@
-#include <algorithm>
-#include <set>
+// Accounts: reading, creating and changing them (DESIGN.md §4 "Auth"). Who may change an
+// account is the policy's AdministersAccount; who a patient is stays with their site's admins.
+
+#include <fmt/format.h>
 
 #include "app/app.h"
-#include "app/auth/crypto.h"
 #include "domain/validation.h"
 
 namespace covalue::app {
 namespace {
 
-std::vector<Id> SitesOf(const User& user) {
-  std::set<Id> sites;
-  for (const Membership& m : user.memberships) {
-    if (m.site_id) {
-      sites.insert(*m.site_id);
-    }
-  }
-  return {sites.begin(), sites.end()};
-}
-
-Target UserTarget(const User& user) {
-  return Target{std::nullopt, std::nullopt, user.id, SitesOf(user)};
-}
-
-// A site admin (not of the community) sees users of one of their sites; nullopt: all users.
-std::optional<Id> AdminScope(const Principal& p) {
-  std::optional<Id> site;
-  for (const Membership& m : p.memberships) {
-    if (m.role == Role::kAdmin) {
-      if (!m.site_id) {
-        return std::nullopt;
-      }
-      site = site.value_or(*m.site_id);
-    }
-  }
-  return site;
+Target AccountTarget(const User& user) {
+  return Target{std::nullopt, std::nullopt, user.id, user.memberships, std::nullopt};
 }
 
 }  // namespace
+
+User App::VisibleTo(const Principal& reader, User user) const {
+  std::erase_if(user.memberships, [&](const Membership& m) {
+    return m.role == Role::kPatient &&
+           !Authorize(reader, Action::kPatientMembershipRead, {m.site_id, {}, user.id, {}, {}})
+                .allowed;
+  });
+  return user;
+}
 
 Result<Page<User>> App::ListUsers(const RequestContext& ctx, const PageRequest& page) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
   const Subject subject{"user", "", {}};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
                            Permit(ctx, principal, Action::kUserList, {}, subject));
-  const std::optional<Id> scope = AdminScope(principal);
-  COVALUE_RETURN_IF_ERROR(
-      RecordRead(ctx, decision, Action::kUserList, {scope, {}, {}, {}}, subject));
-  return ReadValue<Page<User>>(store_,
-                               [&](store::Repositories& r) { return r.Users().List(page, scope); });
+  // The community's admin sees every account; a site's admin those of the sites they
+  // administer.
+  std::optional<std::vector<Id>> sites = std::vector<Id>{};
+  for (const Membership& m : principal.memberships) {
+    if (m.role == Role::kAdmin) {
+      if (!m.site_id) {
+        sites.reset();
+        break;
+      }
+      sites->push_back(*m.site_id);
+    }
+  }
+  COVALUE_RETURN_IF_ERROR(RecordRead(
+      ctx, decision, Action::kUserList,
+      {sites && sites->size() == 1 ? std::optional(sites->front()) : std::nullopt, {}, {}, {}, {}},
+      subject));
+  COVALUE_ASSIGN_OR_RETURN(auto users, ReadValue<Page<User>>(store_, [&](store::Repositories& r) {
+                             return r.Users().List(page, sites);
+                           }));
+  for (User& user : users.items) {
+    user = VisibleTo(principal, std::move(user));
+  }
+  return users;
 }
 
 Result<User> App::GetUser(const RequestContext& ctx, Id id) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
   auto user = ReadValue<User>(store_, [&](store::Repositories& r) { return r.Users().Get(id); });
   // An unknown id is refused like a forbidden one, so that ids cannot be probed.
-  const Target target = user ? UserTarget(*user) : Target{std::nullopt, std::nullopt, id, {}};
+  const Target target = user ? AccountTarget(*user) : Target{{}, {}, id, {}, {}};
   const Subject subject{"user", std::to_string(id), id};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
                            Permit(ctx, principal, Action::kUserRead, target, subject));
@@ -62,7 +66,7 @@ Result<User> App::GetUser(const RequestContext& ctx, Id id) {
     return Fail(user.error());
   }
   COVALUE_RETURN_IF_ERROR(RecordRead(ctx, decision, Action::kUserRead, target, subject));
-  return user;
+  return VisibleTo(principal, std::move(*user));
 }
 
 Result<User> App::Me(const RequestContext& ctx) {
@@ -71,13 +75,22 @@ Result<User> App::Me(const RequestContext& ctx) {
 }
 
 Result<User> App::GetUserByUsername(const RequestContext& ctx, const std::string& username) {
-  COVALUE_RETURN_IF_ERROR(Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
   auto found = ReadValue<store::UserCredentials>(
       store_, [&](store::Repositories& r) { return r.Users().FindByUsername(username); });
-  if (!found) {
-    return Fail(found.error().code, found.error().message, "username");
+  if (!found && found.error().code != ErrorCode::kNotFound) {
+    return Fail(found.error());
   }
-  return GetUser(ctx, found->user.id);
+  // Refused alike whether the account exists or not: the subject names what was asked for.
+  const Target target = found ? AccountTarget(found->user) : Target{};
+  const Subject subject{"user", username, found ? std::optional(found->user.id) : std::nullopt};
+  COVALUE_ASSIGN_OR_RETURN(Decision decision,
+                           Permit(ctx, principal, Action::kUserRead, target, subject));
+  if (!found) {
+    return Fail(ErrorCode::kNotFound, found.error().message, "username");
+  }
+  COVALUE_RETURN_IF_ERROR(RecordRead(ctx, decision, Action::kUserRead, target, subject));
+  return VisibleTo(principal, std::move(found->user));
 }
 
 Result<User> App::CreateUser(const RequestContext& ctx, const NewUser& user) {
@@ -88,15 +101,28 @@ Result<User> App::CreateUser(const RequestContext& ctx, const NewUser& user) {
   const Subject subject{"user", "", {}};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
                            Permit(ctx, principal, Action::kUserCreate, {}, subject));
-  COVALUE_ASSIGN_OR_RETURN(auto memberships, CheckMemberships(ctx, principal, user.memberships));
-  COVALUE_ASSIGN_OR_RETURN(std::string hash, auth::HashPassword(user.password));
+  std::vector<Membership> memberships;
+  std::vector<Decision> grants;
+  for (std::size_t i = 0; i < user.memberships.size(); ++i) {
+    const std::string field = "/memberships/" + std::to_string(i);
+    COVALUE_ASSIGN_OR_RETURN(Membership m, CheckMembership(user.memberships[i], field));
+    COVALUE_ASSIGN_OR_RETURN(Decision grant, PermitGrant(ctx, principal, std::nullopt, m));
+    memberships.push_back(m);
+    grants.push_back(grant);
+  }
+  COVALUE_ASSIGN_OR_RETURN(std::string hash, passwords_.Hash(user.password));
+  const store::GrantedBy by = GrantedByOf(principal);
   return store::WriteValue<User>(store_, [&](store::Repositories& repos) -> Result<User> {
     COVALUE_ASSIGN_OR_RETURN(
         User created,
-        repos.Users().Create(User{0, user.username, user.display_name, memberships}, hash));
+        repos.Users().Create(User{0, user.username, user.display_name, memberships, {}}, hash, by));
     COVALUE_RETURN_IF_ERROR(
-        AppendAudit(repos, ctx, decision, Action::kUserCreate, UserTarget(created),
+        AppendAudit(repos, ctx, decision, Action::kUserCreate, AccountTarget(created),
                     {"user", std::to_string(created.id), created.id}, AuditOutcome::kAllowed));
+    for (std::size_t i = 0; i < memberships.size(); ++i) {
+      COVALUE_RETURN_IF_ERROR(AppendGrant(repos, ctx, grants[i], Action::kMembershipGrant,
+                                          created.id, memberships[i]));
+    }
     return created;
   });
 }
@@ -104,35 +130,85 @@ Result<User> App::CreateUser(const RequestContext& ctx, const NewUser& user) {
 Result<User> App::UpdateUser(const RequestContext& ctx, Id id, const UserChanges& changes) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
   auto user = ReadValue<User>(store_, [&](store::Repositories& r) { return r.Users().Get(id); });
-  const Target target = user ? UserTarget(*user) : Target{std::nullopt, std::nullopt, id, {}};
+  const Target target = user ? AccountTarget(*user) : Target{{}, {}, id, {}, {}};
   const Subject subject{"user", std::to_string(id), id};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
                            Permit(ctx, principal, Action::kUserUpdate, target, subject));
   if (!user) {
     return Fail(user.error());
   }
+  const bool own = id == principal.user_id;
   if (changes.display_name) {
     COVALUE_RETURN_IF_ERROR(ValidateText(*changes.display_name, "/display_name", 200));
     user->display_name = *changes.display_name;
   }
+  if (own && changes.active) {
+    return Fail(ErrorCode::kInvalidArgument, "an account cannot be deactivated by its owner",
+                "/active");
+  }
   std::optional<std::string> hash;
   if (changes.password) {
     COVALUE_RETURN_IF_ERROR(ValidatePassword(*changes.password, "/password"));
-    COVALUE_ASSIGN_OR_RETURN(hash, auth::HashPassword(*changes.password));
+    if (own) {
+      // One's own password is changed with the current one: a session left open is not enough.
+      COVALUE_RETURN_IF_ERROR(CheckCurrentPassword(ctx, principal, changes.current_password));
+    }
+    COVALUE_ASSIGN_OR_RETURN(hash, passwords_.Hash(*changes.password));
   }
+  const std::int64_t now = clock_->NowMs();
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
     if (changes.display_name) {
       COVALUE_RETURN_IF_ERROR(repos.Users().SetDisplayName(id, *changes.display_name));
     }
     if (hash) {
       COVALUE_RETURN_IF_ERROR(repos.Users().SetPassword(id, *hash));
-      // A new password ends every session of the account.
+    }
+    if (changes.active) {
+      COVALUE_RETURN_IF_ERROR(
+          repos.Users().SetDeactivated(id, *changes.active ? std::nullopt : std::optional(now)));
+    }
+    // A new password, a reset or a deactivation ends every session and token of the account.
+    if (hash || changes.active == false) {
       COVALUE_RETURN_IF_ERROR(repos.Credentials().DeleteSessionsOf(id));
+      COVALUE_RETURN_IF_ERROR(repos.Credentials().RevokeTokensOf(id, now));
     }
     return AppendAudit(repos, ctx, decision, Action::kUserUpdate, target, subject,
                        AuditOutcome::kAllowed);
   }));
-  return *user;
+  if (changes.active) {
+    user->deactivated_ms = *changes.active ? std::nullopt : std::optional(now);
+  }
+  return VisibleTo(principal, std::move(*user));
+}
+
+Status App::CheckCurrentPassword(const RequestContext& ctx, const Principal& principal,
+                                 const std::optional<std::string>& current) {
+  if (!current) {
+    return Fail(ErrorCode::kInvalidArgument, "changing your own password needs the current one",
+                "/current_password");
+  }
+  if (const auto wait = LoginRetryAfter(principal.username, ctx.client_address); wait > 0) {
+    return Fail(ErrorCode::kResourceExhausted,
+                fmt::format("too many failed sign-ins; try again in {} seconds", wait));
+  }
+  COVALUE_ASSIGN_OR_RETURN(auto found,
+                           ReadValue<store::UserCredentials>(store_, [&](store::Repositories& r) {
+                             return r.Users().FindByUsername(principal.username);
+                           }));
+  COVALUE_ASSIGN_OR_RETURN(bool matches, passwords_.Verify(*current, found.password_hash));
+  if (!matches) {
+    // A wrong current password counts as a failed sign-in, and is refused like any denial.
+    throttle_.RecordFailure(principal.username, ctx.client_address,
+                            auth::LoginThrottle::Clock::now());
+    const Subject subject{"user", std::to_string(principal.user_id), principal.user_id};
+    COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) {
+      return AppendAudit(repos, ctx, Decision{false, ""}, Action::kUserUpdate,
+                         {{}, {}, principal.user_id, {}, {}}, subject, AuditOutcome::kDenied);
+    }));
+    return Fail(ErrorCode::kPermissionDenied, "the current password is wrong",
+                "/current_password");
+  }
+  return Ok();
 }
 
 }  // namespace covalue::app

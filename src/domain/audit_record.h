@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "domain/community.h"
 
@@ -27,6 +28,9 @@ struct AuditRecord {
   // for registry data (resource_type "patient", "response" or "observation").
   std::optional<Id> person_id;
   std::optional<Id> site_id;    // the site the resource belongs to, where any
+  // The persons of a bulk read (a patient list, a search): every patient whose data it returned.
+  std::vector<Id> person_ids;
+  std::string client_address;  // the request's client (IP address), "cli" from the command line
   AuditOutcome outcome = AuditOutcome::kAllowed;
   std::string request_id;
   std::string prev_hash;  // hex

@@ -50,6 +50,22 @@ struct User {
   std::string username;
   std::string display_name;
   std::vector<Membership> memberships;
+  // When the account was deactivated: it no longer signs in, and its sessions and tokens are
+  // gone. Absent while active.
+  std::optional<std::int64_t> deactivated_ms = std::nullopt;
+};
+
+// A membership as it was granted: who gave it and when, for a site's "who can see our site"
+// listing and for revoking it.
+struct MembershipGrant {
+  Id id = 0;
+  Id user_id = 0;
+  std::string username;
+  std::string display_name;
+  Membership membership;
+  std::optional<Id> granted_by;  // absent: the command line's operator (or before grants were kept)
+  std::string granted_by_username;
+  std::int64_t granted_ms = 0;  // 0 when not known (granted before grants were kept)
 };
 
 // A member of a team, as the team's page lists them.

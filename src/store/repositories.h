@@ -72,30 +72,50 @@ struct UserCredentials {
   std::string password_hash;
 };
 
+// Who grants a membership, and when.
+struct GrantedBy {
+  std::optional<Id> user_id;  // absent: the command line's operator
+  std::int64_t at_ms = 0;
+};
+
 class UserRepository {
  public:
   virtual ~UserRepository() = default;
-  // Creates the user with its memberships. kConflict when the username is taken.
-  [[nodiscard]] virtual Result<User> Create(const User& user, const std::string& password_hash) = 0;
+  // Creates the user (created at by.at_ms) with its memberships, granted by by. kConflict when
+  // the username is taken.
+  [[nodiscard]] virtual Result<User> Create(const User& user, const std::string& password_hash,
+                                            const GrantedBy& by) = 0;
   [[nodiscard]] virtual Result<User> Get(Id id) = 0;
   // kNotFound when no such username.
   [[nodiscard]] virtual Result<UserCredentials> FindByUsername(const std::string& username) = 0;
-  // All users, or those holding a membership at the site (directly or through a team).
+  // All users, or those holding a membership at one of sites (directly or through a team).
   [[nodiscard]] virtual Result<Page<User>> List(const PageRequest& page,
-                                                std::optional<Id> site_id) = 0;
+                                                const std::optional<std::vector<Id>>& sites) = 0;
   [[nodiscard]] virtual Status SetPassword(Id user_id, const std::string& password_hash) = 0;
   [[nodiscard]] virtual Status SetDisplayName(Id user_id, const std::string& display_name) = 0;
+  // Deactivates the account at the time given, or reactivates it (nullopt).
+  [[nodiscard]] virtual Status SetDeactivated(Id user_id,
+                                              std::optional<std::int64_t> deactivated_ms) = 0;
   // kConflict when the user already holds it.
-  [[nodiscard]] virtual Status AddMembership(Id user_id, const Membership& membership) = 0;
+  [[nodiscard]] virtual Status AddMembership(Id user_id, const Membership& membership,
+                                             const GrantedBy& by) = 0;
   // kNotFound when the user does not hold it.
   [[nodiscard]] virtual Status RemoveMembership(Id user_id, const Membership& membership) = 0;
+  // The memberships naming site_id (its teams' roles included), then every community-wide
+  // membership, each with who granted it; by grant id within each part.
+  [[nodiscard]] virtual Result<std::vector<MembershipGrant>> GrantsAt(Id site_id) = 0;
+  // One membership by its grant id; kNotFound when absent.
+  [[nodiscard]] virtual Result<MembershipGrant> GetGrant(Id grant_id) = 0;
 };
 
+// A bearer token as its owner sees it (never its secret).
 struct ApiToken {
   Id id = 0;
   Id user_id = 0;
   std::string name;
   std::int64_t created_ms = 0;
+  std::int64_t expires_ms = 0;
+  std::optional<std::int64_t> last_used_ms;
 };
 
 // Browser sessions and API tokens, both stored only as hashes of the secret.
@@ -108,17 +128,25 @@ class CredentialRepository {
   [[nodiscard]] virtual Result<Id> FindSession(const std::string& token_hash,
                                                std::int64_t now_ms) = 0;
   [[nodiscard]] virtual Status DeleteSession(const std::string& token_hash) = 0;
-  // Removes the user's sessions (after a password change).
+  // Removes the user's sessions (after a password change, a reset, a deactivation).
   [[nodiscard]] virtual Status DeleteSessionsOf(Id user_id) = 0;
 
   [[nodiscard]] virtual Result<ApiToken> CreateToken(Id user_id, const std::string& name,
                                                      const std::string& token_hash,
-                                                     std::int64_t now_ms) = 0;
-  // The user of a token that is not revoked; kNotFound otherwise.
-  [[nodiscard]] virtual Result<Id> FindToken(const std::string& token_hash) = 0;
-  [[nodiscard]] virtual Result<std::vector<ApiToken>> ListTokens(Id user_id) = 0;
+                                                     std::int64_t now_ms,
+                                                     std::int64_t expires_ms) = 0;
+  // The token of a hash that is neither revoked nor expired at now_ms; kNotFound otherwise.
+  [[nodiscard]] virtual Result<ApiToken> FindToken(const std::string& token_hash,
+                                                   std::int64_t now_ms) = 0;
+  // Records a use of the token.
+  [[nodiscard]] virtual Status TouchToken(Id token_id, std::int64_t now_ms) = 0;
+  // The user's tokens that are live at now_ms, by id.
+  [[nodiscard]] virtual Result<std::vector<ApiToken>> ListTokens(Id user_id,
+                                                                 std::int64_t now_ms) = 0;
   // kNotFound when the user has no such live token.
   [[nodiscard]] virtual Status RevokeToken(Id user_id, Id token_id, std::int64_t now_ms) = 0;
+  // Revokes every token of the user (after a password change, a reset, a deactivation).
+  [[nodiscard]] virtual Status RevokeTokensOf(Id user_id, std::int64_t now_ms) = 0;
 };
 
 // Computes a record's hash from the previous record's hash (app/audit_chain.h).

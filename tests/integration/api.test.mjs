@@ -129,12 +129,18 @@ describe('covalue serve', () => {
     });
     assert.equal(created.status, 201);
     const token = await created.json();
-    assert.deepEqual(Object.keys(token).sort(), ['created_ms', 'id', 'name', 'token']);
+    assert.deepEqual(Object.keys(token).sort(), ['created_ms', 'expires_ms', 'id', 'last_used_ms', 'name', 'token']);
     assert.equal(token.token.length, 43);
+    // The default lifetime is 90 days.
+    assert.equal(token.expires_ms - token.created_ms, 90 * 86_400_000);
+    assert.equal(token.last_used_ms, null);
     const bearer = { headers: { authorization: `Bearer ${token.token}` } };
+    const before = Date.now();
     assert.equal((await fetch(`${url}/api/v1/sites`, bearer)).status, 200);
     const listed = await (await fetch(`${url}/api/v1/auth/tokens`, bearer)).json();
     assert.ok(listed.items.every((t) => !('token' in t)), 'listing never shows the secret');
+    const mine = listed.items.find((t) => t.id === token.id);
+    assert.ok(mine.last_used_ms >= before - 1000, 'the listing shows when the token was last used');
     const revoked = await fetch(`${url}/api/v1/auth/tokens/${token.id}`, { method: 'DELETE', ...bearer });
     assert.equal(revoked.status, 204);
     assert.equal((await fetch(`${url}/api/v1/sites`, bearer)).status, 401);

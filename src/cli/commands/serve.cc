@@ -25,6 +25,7 @@ struct ServeOptions {
   std::string guides;
   int workers = 32;
   std::size_t min_cell = app::App::kDefaultMinCell;
+  int token_days = app::App::kDefaultTokenDays;
   bool trust_forwarded_proto = false;
 };
 
@@ -67,6 +68,7 @@ int Serve(const ServeOptions& options) {
   const fhir::FhirQuestionnaireFormat questionnaire_format;
   app::App app(**store, std::move(*guides), &questionnaire_format);
   app.SetMinCell(options.min_cell);
+  app.SetTokenDays(options.token_days);
   if (auto loaded = app.LoadMeasures(); !loaded) {
     return ReportError(loaded.error());
   }
@@ -131,6 +133,9 @@ void AddServeCommand(CLI::App& root, int* exit_code) {
                    "Cells of fewer observations are suppressed in the community's views")
       ->default_val(app::App::kDefaultMinCell)
       ->check(CLI::Range(1, 1000));
+  command->add_option("--token-days", options->token_days, "Days a new bearer token lives")
+      ->default_val(app::App::kDefaultTokenDays)
+      ->check(CLI::Range(1, 3650));
   command->add_flag("--trust-forwarded-proto", options->trust_forwarded_proto,
                     "Trust X-Forwarded-Proto from a TLS proxy (sets Secure cookies)");
   command->callback([options, exit_code] { *exit_code = Serve(*options); });

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "http/api/api_routes.h"
@@ -22,7 +24,11 @@ Result<Response> Login(app::App& app, RouteContext& route) {
   if (!signed_in) {
     Response problem = ProblemResponse(signed_in.error(), route.request.request_id);
     if (signed_in.error().code == ErrorCode::kResourceExhausted) {
-      problem.SetHeader("Retry-After", std::to_string(app.LoginRetryAfter(username)));
+      problem.SetHeader("Retry-After", std::to_string(std::max<std::int64_t>(
+                                           1, app.LoginRetryAfter(username,
+                                                                  route.request.client_address))));
+    } else if (signed_in.error().code == ErrorCode::kUnavailable) {
+      problem.SetHeader("Retry-After", "1");  // the password pool was full
     }
     return problem;
   }
@@ -52,10 +58,9 @@ Result<Response> CreateToken(app::App& app, RouteContext& route) {
   COVALUE_ASSIGN_OR_RETURN(std::string name, reader.RequiredString("name"));
   COVALUE_RETURN_IF_ERROR(reader.Finish());
   COVALUE_ASSIGN_OR_RETURN(auto issued, app.CreateToken(route.ctx, name));
-  Response response = Json(201, nlohmann::json{{"id", issued.token.id},
-                                               {"name", issued.token.name},
-                                               {"created_ms", issued.token.created_ms},
-                                               {"token", issued.secret}});
+  nlohmann::json answer = issued.token;
+  answer["token"] = issued.secret;
+  Response response = Json(201, answer);
   response.SetHeader("Cache-Control", "no-store");
   return response;
 }

@@ -36,7 +36,11 @@ void adl_serializer<covalue::User>::to_json(json& j, const covalue::User& u) {
   j = {{"id", u.id},
        {"username", u.username},
        {"display_name", u.display_name},
-       {"memberships", u.memberships}};
+       {"memberships", u.memberships},
+       {"active", !u.deactivated_ms.has_value()}};
+  if (u.deactivated_ms) {
+    j["deactivated_ms"] = *u.deactivated_ms;
+  }
 }
 
 void adl_serializer<covalue::LocalizedText>::to_json(json& j, const covalue::LocalizedText& t) {
@@ -96,11 +100,19 @@ void adl_serializer<covalue::AuditRecord>::to_json(json& j, const covalue::Audit
        {"site_id", OptionalId(r.site_id)},
        {"outcome", covalue::AuditOutcomeName(r.outcome)},
        {"request_id", r.request_id},
+       {"client_address", r.client_address},
        {"hash", r.hash}};
+  if (!r.person_ids.empty()) {
+    j["person_ids"] = r.person_ids;
+  }
 }
 
 void adl_serializer<covalue::store::ApiToken>::to_json(json& j, const covalue::store::ApiToken& t) {
-  j = {{"id", t.id}, {"name", t.name}, {"created_ms", t.created_ms}};
+  j = {{"id", t.id},
+       {"name", t.name},
+       {"created_ms", t.created_ms},
+       {"expires_ms", t.expires_ms},
+       {"last_used_ms", t.last_used_ms ? json(*t.last_used_ms) : json(nullptr)}};
 }
 
 }  // namespace nlohmann

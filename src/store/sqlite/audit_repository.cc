@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <charconv>
 #include <string>
 
 #include <fmt/format.h>
@@ -10,7 +11,30 @@ namespace {
 
 constexpr const char* kColumns =
     "SELECT seq, time_ms, user_id, role, action, resource_type, resource_id, person_id, site_id, "
-    "outcome, request_id, prev_hash, hash FROM audit_log ";
+    "outcome, request_id, prev_hash, hash, person_ids, client_address FROM audit_log ";
+
+// person_ids is kept as ids joined by commas.
+std::string JoinIds(const std::vector<Id>& ids) {
+  std::string out;
+  for (Id id : ids) {
+    out += out.empty() ? "" : ",";
+    out += std::to_string(id);
+  }
+  return out;
+}
+
+std::vector<Id> SplitIds(std::string_view text) {
+  std::vector<Id> ids;
+  while (!text.empty()) {
+    const auto comma = text.find(',');
+    Id id = 0;
+    const std::string_view part = text.substr(0, comma);
+    std::from_chars(part.data(), part.data() + part.size(), id);
+    ids.push_back(id);
+    text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
+  }
+  return ids;
+}
 
 AuditOutcome ParseOutcome(const std::string& name) {
   if (name == AuditOutcomeName(AuditOutcome::kDenied)) {
@@ -37,6 +61,8 @@ AuditRecord ReadRecord(const Statement& row) {
   r.request_id = row.Text(10);
   r.prev_hash = row.Text(11);
   r.hash = row.Text(12);
+  r.person_ids = SplitIds(row.TextView(13));
+  r.client_address = row.Text(14);
   return r;
 }
 
@@ -52,8 +78,9 @@ Result<AuditRecord> SqliteAuditRepository::Append(AuditRecord record, const Audi
   COVALUE_ASSIGN_OR_RETURN(
       auto insert,
       db_.Prepare("INSERT INTO audit_log (seq, time_ms, user_id, role, action, resource_type, "
-                  "resource_id, person_id, site_id, outcome, request_id, prev_hash, hash) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                  "resource_id, person_id, site_id, outcome, request_id, prev_hash, hash, "
+                  "person_ids, client_address) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   COVALUE_RETURN_IF_ERROR(insert.Bind(record.seq)
                               .Bind(record.time_ms)
                               .Bind(record.user_id)
@@ -67,6 +94,8 @@ Result<AuditRecord> SqliteAuditRepository::Append(AuditRecord record, const Audi
                               .Bind(record.request_id)
                               .Bind(record.prev_hash)
                               .Bind(record.hash)
+                              .Bind(JoinIds(record.person_ids))
+                              .Bind(record.client_address)
                               .Run());
   return record;
 }

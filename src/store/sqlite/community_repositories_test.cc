@@ -97,7 +97,7 @@ TEST_F(CommunityRepositoriesTest, TeamsFilterBySiteAndMember) {
   });
   User lead = MustWrite<User>([&](Repositories& r) {
     return r.Users().Create(User{0, "lena", "Lena", {Membership{Role::kTeamLead, a.id, team_a.id}}},
-                            "hash");
+                            "hash", {});
   });
 
   auto of_site = ReadValue<Page<Team>>(*store_, [&](Repositories& r) {
@@ -125,7 +125,7 @@ TEST_F(CommunityRepositoriesTest, UsersKeepMembershipsAndRefuseDuplicates) {
   Site a = AddSite("A");
   User user = MustWrite<User>([&](Repositories& r) {
     return r.Users().Create(User{0, "pat", "Pat", {Membership{Role::kPatient, a.id, std::nullopt}}},
-                            "hash-1");
+                            "hash-1", GrantedBy{std::nullopt, 42});
   });
   auto found = ReadValue<UserCredentials>(
       *store_, [](Repositories& r) { return r.Users().FindByUsername("pat"); });
@@ -135,17 +135,18 @@ TEST_F(CommunityRepositoriesTest, UsersKeepMembershipsAndRefuseDuplicates) {
   EXPECT_EQ(found->user.memberships[0], (Membership{Role::kPatient, a.id, std::nullopt}));
 
   EXPECT_ERROR(store_->Write([&](Repositories& r) {
-    return r.Users().AddMembership(user.id, {Role::kPatient, a.id, std::nullopt});
+    return r.Users().AddMembership(user.id, {Role::kPatient, a.id, std::nullopt}, {});
   }),
                ErrorCode::kConflict);
   auto taken = WriteValue<User>(*store_, [](Repositories& r) {
-    return r.Users().Create(User{0, "pat", "Other", {}}, "h");
+    return r.Users().Create(User{0, "pat", "Other", {}}, "h", {});
   });
   ASSERT_FALSE(taken.has_value());
   EXPECT_EQ(taken.error().field, "/username");
 
   ASSERT_OK(store_->Write([&](Repositories& r) {
-    return r.Users().AddMembership(user.id, {Role::kFacilitator, std::nullopt, std::nullopt});
+    return r.Users().AddMembership(user.id, {Role::kFacilitator, std::nullopt, std::nullopt},
+                                   GrantedBy{user.id, 50});
   }));
   ASSERT_OK(store_->Write([&](Repositories& r) {
     return r.Users().RemoveMembership(user.id, {Role::kPatient, a.id, std::nullopt});
@@ -156,9 +157,69 @@ TEST_F(CommunityRepositoriesTest, UsersKeepMembershipsAndRefuseDuplicates) {
             (std::vector<Membership>{{Role::kFacilitator, std::nullopt, std::nullopt}}));
 }
 
+TEST_F(CommunityRepositoriesTest, GrantsSayWhoGaveAMembershipAndWhen) {
+  Site a = AddSite("A");
+  Site b = AddSite("B");
+  User admin = MustWrite<User>([&](Repositories& r) {
+    return r.Users().Create(User{0, "sam", "Sam", {Membership{Role::kAdmin, a.id, std::nullopt}}},
+                            "h", GrantedBy{std::nullopt, 10});
+  });
+  User per = MustWrite<User>([&](Repositories& r) {
+    return r.Users().Create(
+        User{0, "per", "Per", {Membership{Role::kProfessional, a.id, std::nullopt}}}, "h",
+        GrantedBy{admin.id, 20});
+  });
+  MustWrite<User>([&](Repositories& r) {
+    return r.Users().Create(User{0, "bo", "Bo", {Membership{Role::kAdmin, b.id, std::nullopt}}},
+                            "h", GrantedBy{std::nullopt, 30});
+  });
+  MustWrite<User>([&](Repositories& r) {
+    return r.Users().Create(User{0, "fay", "Fay", {Membership{Role::kFacilitator, {}, {}}}}, "h",
+                            GrantedBy{std::nullopt, 40});
+  });
+  auto grants = ReadValue<std::vector<MembershipGrant>>(
+      *store_, [&](Repositories& r) { return r.Users().GrantsAt(a.id); });
+  ASSERT_OK(grants);
+  // A's two memberships, then the community-wide one; never B's.
+  ASSERT_EQ(grants->size(), 3U);
+  EXPECT_EQ((*grants)[0].username, "sam");
+  EXPECT_FALSE((*grants)[0].granted_by.has_value());
+  EXPECT_EQ((*grants)[0].granted_ms, 10);
+  EXPECT_EQ((*grants)[1].username, "per");
+  EXPECT_EQ((*grants)[1].granted_by, admin.id);
+  EXPECT_EQ((*grants)[1].granted_by_username, "sam");
+  EXPECT_EQ((*grants)[1].granted_ms, 20);
+  EXPECT_EQ((*grants)[2].membership, (Membership{Role::kFacilitator, {}, {}}));
+  auto one = ReadValue<MembershipGrant>(
+      *store_, [&](Repositories& r) { return r.Users().GetGrant((*grants)[1].id); });
+  ASSERT_OK(one);
+  EXPECT_EQ(one->user_id, per.id);
+  EXPECT_ERROR(ReadValue<MembershipGrant>(*store_,
+                                          [](Repositories& r) { return r.Users().GetGrant(999); }),
+               ErrorCode::kNotFound);
+
+  auto of_b = ReadValue<Page<User>>(*store_, [&](Repositories& r) {
+    return r.Users().List({}, std::vector<Id>{b.id});
+  });
+  ASSERT_OK(of_b);
+  ASSERT_EQ(of_b->items.size(), 1U);
+  EXPECT_EQ(of_b->items[0].username, "bo");
+  auto of_both = ReadValue<Page<User>>(*store_, [&](Repositories& r) {
+    return r.Users().List({}, std::vector<Id>{a.id, b.id});
+  });
+  ASSERT_OK(of_both);
+  EXPECT_EQ(of_both->items.size(), 3U);
+
+  ASSERT_OK(store_->Write([&](Repositories& r) { return r.Users().SetDeactivated(per.id, 77); }));
+  auto deactivated =
+      ReadValue<User>(*store_, [&](Repositories& r) { return r.Users().Get(per.id); });
+  ASSERT_OK(deactivated);
+  EXPECT_EQ(deactivated->deactivated_ms, 77);
+}
+
 TEST_F(CommunityRepositoriesTest, SessionsExpireAndTokensRevoke) {
   User user = MustWrite<User>([](Repositories& r) {
-    return r.Users().Create({0, "ann", "Ann", {}}, "h");
+    return r.Users().Create({0, "ann", "Ann", {}}, "h", {});
   });
   ASSERT_OK(store_->Write(
       [&](Repositories& r) { return r.Credentials().CreateSession("s-hash", user.id, 1000); }));
@@ -171,18 +232,44 @@ TEST_F(CommunityRepositoriesTest, SessionsExpireAndTokensRevoke) {
                     [](Repositories& r) { return r.Credentials().FindSession("s-hash", 1000); }),
       ErrorCode::kNotFound);
 
-  auto token = MustWrite<ApiToken>(
-      [&](Repositories& r) { return r.Credentials().CreateToken(user.id, "laptop", "t-hash", 5); });
+  auto token = MustWrite<ApiToken>([&](Repositories& r) {
+    return r.Credentials().CreateToken(user.id, "laptop", "t-hash", 5, 100);
+  });
+  const auto find = [&](std::int64_t now) {
+    return ReadValue<ApiToken>(
+        *store_, [&](Repositories& r) { return r.Credentials().FindToken("t-hash", now); });
+  };
+  auto found = find(99);
+  ASSERT_OK(found);
+  EXPECT_EQ(found->user_id, user.id);
+  EXPECT_FALSE(found->last_used_ms.has_value());
+  EXPECT_ERROR(find(100), ErrorCode::kNotFound);  // expired
   ASSERT_OK(
-      ReadValue<Id>(*store_, [](Repositories& r) { return r.Credentials().FindToken("t-hash"); }));
+      store_->Write([&](Repositories& r) { return r.Credentials().TouchToken(token.id, 42); }));
+  EXPECT_EQ(find(50)->last_used_ms, 42);
+  auto listed = ReadValue<std::vector<ApiToken>>(
+      *store_, [&](Repositories& r) { return r.Credentials().ListTokens(user.id, 50); });
+  ASSERT_OK(listed);
+  ASSERT_EQ(listed->size(), 1U);
+  EXPECT_EQ((*listed)[0].expires_ms, 100);
   ASSERT_OK(store_->Write(
       [&](Repositories& r) { return r.Credentials().RevokeToken(user.id, token.id, 6); }));
-  EXPECT_ERROR(
-      ReadValue<Id>(*store_, [](Repositories& r) { return r.Credentials().FindToken("t-hash"); }),
-      ErrorCode::kNotFound);
+  EXPECT_ERROR(find(50), ErrorCode::kNotFound);
   EXPECT_ERROR(store_->Write([&](Repositories& r) {
     return r.Credentials().RevokeToken(user.id, token.id, 7);
   }),
+               ErrorCode::kNotFound);
+
+  // A password change revokes every token of the account.
+  MustWrite<ApiToken>([&](Repositories& r) {
+    return r.Credentials().CreateToken(user.id, "phone", "p-hash", 5, 100);
+  });
+  ASSERT_OK(
+      store_->Write([&](Repositories& r) { return r.Credentials().RevokeTokensOf(user.id, 8); }));
+  EXPECT_ERROR(ReadValue<ApiToken>(*store_,
+                                   [](Repositories& r) {
+                                     return r.Credentials().FindToken("p-hash", 9);
+                                   }),
                ErrorCode::kNotFound);
 }
 

@@ -19,7 +19,7 @@ class RegistryRepositoryTest : public testing::Test {
       COVALUE_ASSIGN_OR_RETURN(Site b, r.Sites().Create({0, "B", "NO"}));
       COVALUE_ASSIGN_OR_RETURN(Population pa, r.Populations().Create({0, a.id, "MS", ""}));
       COVALUE_ASSIGN_OR_RETURN(Population pb, r.Populations().Create({0, b.id, "IBD", ""}));
-      COVALUE_ASSIGN_OR_RETURN(User user, r.Users().Create({0, "pia", "Pia", {}}, "h"));
+      COVALUE_ASSIGN_OR_RETURN(User user, r.Users().Create({0, "pia", "Pia", {}}, "h", {}));
       site_a_ = a.id;
       site_b_ = b.id;
       population_a_ = pa.id;

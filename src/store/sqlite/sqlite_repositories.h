@@ -47,14 +47,19 @@ class SqliteTeamRepository final : public TeamRepository {
 class SqliteUserRepository final : public UserRepository {
  public:
   explicit SqliteUserRepository(Connection& db) : db_(db) {}
-  Result<User> Create(const User& user, const std::string& password_hash) override;
+  Result<User> Create(const User& user, const std::string& password_hash,
+                      const GrantedBy& by) override;
   Result<User> Get(Id id) override;
   Result<UserCredentials> FindByUsername(const std::string& username) override;
-  Result<Page<User>> List(const PageRequest& page, std::optional<Id> site_id) override;
+  Result<Page<User>> List(const PageRequest& page,
+                          const std::optional<std::vector<Id>>& sites) override;
   Status SetPassword(Id user_id, const std::string& password_hash) override;
   Status SetDisplayName(Id user_id, const std::string& display_name) override;
-  Status AddMembership(Id user_id, const Membership& membership) override;
+  Status SetDeactivated(Id user_id, std::optional<std::int64_t> deactivated_ms) override;
+  Status AddMembership(Id user_id, const Membership& membership, const GrantedBy& by) override;
   Status RemoveMembership(Id user_id, const Membership& membership) override;
+  Result<std::vector<MembershipGrant>> GrantsAt(Id site_id) override;
+  Result<MembershipGrant> GetGrant(Id grant_id) override;
 
  private:
   Result<std::vector<Membership>> MembershipsOf(Id user_id);
@@ -70,10 +75,12 @@ class SqliteCredentialRepository final : public CredentialRepository {
   Status DeleteSession(const std::string& token_hash) override;
   Status DeleteSessionsOf(Id user_id) override;
   Result<ApiToken> CreateToken(Id user_id, const std::string& name, const std::string& token_hash,
-                               std::int64_t now_ms) override;
-  Result<Id> FindToken(const std::string& token_hash) override;
-  Result<std::vector<ApiToken>> ListTokens(Id user_id) override;
+                               std::int64_t now_ms, std::int64_t expires_ms) override;
+  Result<ApiToken> FindToken(const std::string& token_hash, std::int64_t now_ms) override;
+  Status TouchToken(Id token_id, std::int64_t now_ms) override;
+  Result<std::vector<ApiToken>> ListTokens(Id user_id, std::int64_t now_ms) override;
   Status RevokeToken(Id user_id, Id token_id, std::int64_t now_ms) override;
+  Status RevokeTokensOf(Id user_id, std::int64_t now_ms) override;
 
  private:
   Connection& db_;

@@ -1,5 +1,3 @@
-#include <chrono>
-
 #include <fmt/format.h>
 
 #include "store/sqlite/sqlite_repositories.h"
@@ -7,10 +5,32 @@
 namespace covalue::store::sqlite {
 namespace {
 
-constexpr const char* kUserColumns = "SELECT id, username, display_name, password_hash FROM users ";
+constexpr const char* kUserColumns =
+    "SELECT id, username, display_name, password_hash, deactivated_ms FROM users ";
 
 UserCredentials ReadCredentials(const Statement& row) {
-  return {User{row.Int(0), row.Text(1), row.Text(2), {}}, row.Text(3)};
+  UserCredentials found{User{row.Int(0), row.Text(1), row.Text(2), {}, {}}, row.Text(3)};
+  found.user.deactivated_ms = row.OptionalInt(4);
+  return found;
+}
+
+constexpr const char* kGrantColumns =
+    "SELECT m.id, m.user_id, u.username, u.display_name, m.role, m.site_id, m.team_id, "
+    "m.granted_by, COALESCE(g.username, ''), m.granted_ms FROM memberships m "
+    "JOIN users u ON u.id = m.user_id LEFT JOIN users g ON g.id = m.granted_by ";
+
+MembershipGrant ReadGrant(const Statement& row) {
+  MembershipGrant grant;
+  grant.id = row.Int(0);
+  grant.user_id = row.Int(1);
+  grant.username = row.Text(2);
+  grant.display_name = row.Text(3);
+  grant.membership = Membership{ParseRole(row.Text(4)).value_or(Role::kPatient),
+                                row.OptionalInt(5), row.OptionalInt(6)};
+  grant.granted_by = row.OptionalInt(7);
+  grant.granted_by_username = row.Text(8);
+  grant.granted_ms = row.Int(9);
+  return grant;
 }
 
 }  // namespace
@@ -25,17 +45,15 @@ Result<std::vector<Membership>> SqliteUserRepository::MembershipsOf(Id user_id) 
   });
 }
 
-Result<User> SqliteUserRepository::Create(const User& user, const std::string& password_hash) {
-  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                       std::chrono::system_clock::now().time_since_epoch())
-                       .count();
+Result<User> SqliteUserRepository::Create(const User& user, const std::string& password_hash,
+                                          const GrantedBy& by) {
   COVALUE_ASSIGN_OR_RETURN(auto insert,
                            db_.Prepare("INSERT INTO users (username, display_name, password_hash, "
                                        "created_ms) VALUES (?, ?, ?, ?)"));
   if (auto s = insert.Bind(user.username)
                    .Bind(user.display_name)
                    .Bind(password_hash)
-                   .Bind(std::int64_t{now})
+                   .Bind(by.at_ms)
                    .Run();
       !s) {
     if (s.error().code == ErrorCode::kConflict) {
@@ -46,9 +64,10 @@ Result<User> SqliteUserRepository::Create(const User& user, const std::string& p
   }
   User created = user;
   created.id = db_.LastInsertId();
+  created.deactivated_ms.reset();
   created.memberships.clear();
   for (const Membership& membership : user.memberships) {
-    COVALUE_RETURN_IF_ERROR(AddMembership(created.id, membership));
+    COVALUE_RETURN_IF_ERROR(AddMembership(created.id, membership, by));
     created.memberships.push_back(membership);
   }
   return created;
@@ -73,14 +92,23 @@ Result<UserCredentials> SqliteUserRepository::FindByUsername(const std::string& 
   return found;
 }
 
-Result<Page<User>> SqliteUserRepository::List(const PageRequest& page, std::optional<Id> site_id) {
-  COVALUE_ASSIGN_OR_RETURN(
-      auto query,
-      db_.Prepare(std::string(kUserColumns) +
-                  "u WHERE id > ? AND (? IS NULL OR EXISTS (SELECT 1 FROM memberships m "
-                  "LEFT JOIN teams t ON t.id = m.team_id WHERE m.user_id = u.id "
-                  "AND (m.site_id = ? OR t.site_id = ?))) ORDER BY id LIMIT ?"));
-  query.Bind(page.after).Bind(site_id).Bind(site_id).Bind(site_id).Bind(FetchLimit(page));
+Result<Page<User>> SqliteUserRepository::List(const PageRequest& page,
+                                              const std::optional<std::vector<Id>>& sites) {
+  std::string sql = std::string(kUserColumns) + "u WHERE id > ? ";
+  if (sites) {
+    // The ids are numbers: written into the statement, which the cache then keeps per set.
+    std::string list;
+    for (Id site : *sites) {
+      list += fmt::format("{}{}", list.empty() ? "" : ",", site);
+    }
+    sql += fmt::format(
+        "AND EXISTS (SELECT 1 FROM memberships m LEFT JOIN teams t ON t.id = m.team_id "
+        "WHERE m.user_id = u.id AND (m.site_id IN ({0}) OR t.site_id IN ({0}))) ",
+        list.empty() ? "NULL" : list);
+  }
+  sql += "ORDER BY id LIMIT ?";
+  COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare(sql));
+  query.Bind(page.after).Bind(FetchLimit(page));
   COVALUE_ASSIGN_OR_RETURN(auto rows, CollectRows(query, ReadCredentials));
   std::vector<User> users;
   users.reserve(rows.size());
@@ -111,14 +139,28 @@ Status SqliteUserRepository::SetDisplayName(Id user_id, const std::string& displ
   return Ok();
 }
 
-Status SqliteUserRepository::AddMembership(Id user_id, const Membership& membership) {
+Status SqliteUserRepository::SetDeactivated(Id user_id,
+                                            std::optional<std::int64_t> deactivated_ms) {
+  COVALUE_ASSIGN_OR_RETURN(auto update,
+                           db_.Prepare("UPDATE users SET deactivated_ms = ? WHERE id = ?"));
+  COVALUE_RETURN_IF_ERROR(update.Bind(deactivated_ms).Bind(user_id).Run());
+  if (db_.Changes() == 0) {
+    return Fail(ErrorCode::kNotFound, fmt::format("user {} does not exist", user_id));
+  }
+  return Ok();
+}
+
+Status SqliteUserRepository::AddMembership(Id user_id, const Membership& membership,
+                                           const GrantedBy& by) {
   COVALUE_ASSIGN_OR_RETURN(
-      auto insert,
-      db_.Prepare("INSERT INTO memberships (user_id, role, site_id, team_id) VALUES (?, ?, ?, ?)"));
+      auto insert, db_.Prepare("INSERT INTO memberships (user_id, role, site_id, team_id, "
+                               "granted_by, granted_ms) VALUES (?, ?, ?, ?, ?, ?)"));
   auto s = insert.Bind(user_id)
                .Bind(RoleName(membership.role))
                .Bind(membership.site_id)
                .Bind(membership.team_id)
+               .Bind(by.user_id)
+               .Bind(by.at_ms)
                .Run();
   if (!s && s.error().code == ErrorCode::kConflict) {
     return Fail(ErrorCode::kConflict, "the user already holds this membership", "/memberships");
@@ -139,6 +181,21 @@ Status SqliteUserRepository::RemoveMembership(Id user_id, const Membership& memb
     return Fail(ErrorCode::kNotFound, "the user does not hold this membership", "/memberships");
   }
   return Ok();
+}
+
+Result<std::vector<MembershipGrant>> SqliteUserRepository::GrantsAt(Id site_id) {
+  COVALUE_ASSIGN_OR_RETURN(auto query,
+                           db_.Prepare(std::string(kGrantColumns) +
+                                       "WHERE m.site_id = ? OR m.site_id IS NULL "
+                                       "ORDER BY m.site_id IS NULL, m.id"));
+  query.Bind(site_id);
+  return CollectRows(query, ReadGrant);
+}
+
+Result<MembershipGrant> SqliteUserRepository::GetGrant(Id grant_id) {
+  COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare(std::string(kGrantColumns) + "WHERE m.id = ?"));
+  query.Bind(grant_id);
+  return ReadOne(query, ReadGrant, fmt::format("membership {} does not exist", grant_id));
 }
 
 }  // namespace covalue::store::sqlite

@@ -17,7 +17,7 @@ class WorkbookRepositoryTest : public testing::Test {
       COVALUE_ASSIGN_OR_RETURN(Site site, r.Sites().Create({0, "Site", "SE"}));
       COVALUE_ASSIGN_OR_RETURN(Population p, r.Populations().Create({0, site.id, "MS", ""}));
       COVALUE_ASSIGN_OR_RETURN(Team team, r.Teams().Create({0, site.id, p.id, "Team"}));
-      COVALUE_ASSIGN_OR_RETURN(User user, r.Users().Create({0, "anna", "Anna", {}}, "h"));
+      COVALUE_ASSIGN_OR_RETURN(User user, r.Users().Create({0, "anna", "Anna", {}}, "h", {}));
       user_id_ = user.id;
       return r.Workbooks().Create(Workbook{0, site.id, team.id, "coproduction-guide-short", "1.0.0",
                                            user.id, 1, "", false});
