@@ -526,8 +526,11 @@ class App {
                                        AnswerRevision revision,
                                        const std::optional<std::string>& if_match);
   // The patient and the decision that lets ctx take action on their record (audited).
+  // An unknown patient is refused like another site's (403, audited). asked: what the caller
+  // asked for, named in the refusal (Default: the patient).
   Result<std::pair<Patient, Decision>> AccessPatient(const RequestContext& ctx, Id patient_id,
-                                                     Action action);
+                                                     Action action,
+                                                     const std::optional<Subject>& asked = {});
   // A patient's record read by ctx for one of its resources: access checked, the read audited.
   Result<Patient> ReadPatientRecord(const RequestContext& ctx, Id patient_id,
                                     const std::string& resource_type,

@@ -67,15 +67,21 @@ Result<std::shared_ptr<const Questionnaire>> App::ModelOf(const QuestionnaireVer
 }
 
 Result<std::pair<Patient, Decision>> App::AccessPatient(const RequestContext& ctx, Id patient_id,
-                                                        Action action) {
+                                                        Action action,
+                                                        const std::optional<Subject>& asked) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
-  COVALUE_ASSIGN_OR_RETURN(Patient patient, ReadValue<Patient>(store_, [&](store::Repositories& r) {
-                             return r.Registry().GetPatient(patient_id);
-                           }));
-  COVALUE_ASSIGN_OR_RETURN(Decision decision,
-                           Permit(ctx, principal, action, TargetOf(patient),
-                                  {"patient", std::to_string(patient.id), patient.id}));
-  return std::pair(std::move(patient), decision);
+  auto patient = ReadValue<Patient>(
+      store_, [&](store::Repositories& r) { return r.Registry().GetPatient(patient_id); });
+  if (!patient && patient.error().code != ErrorCode::kNotFound) {
+    return Fail(patient.error());
+  }
+  // An unknown patient is refused as another site's would be (no site is named, so nobody is
+  // allowed): ids cannot be probed.
+  const Target target = patient ? TargetOf(*patient) : Target{};
+  Subject subject = asked.value_or(Subject{"patient", std::to_string(patient_id), {}});
+  subject.person_id = patient ? std::optional(patient_id) : std::nullopt;
+  COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, action, target, subject));
+  return std::pair(std::move(*patient), decision);
 }
 
 Result<Patient> App::CreatePatient(const RequestContext& ctx, const Patient& patient) {
@@ -426,30 +432,34 @@ Result<Decision> App::PermitStaff(const RequestContext& ctx, const Principal& pr
 Result<Patient> App::ReadPatientRecord(const RequestContext& ctx, Id patient_id,
                                        const std::string& resource_type,
                                        const std::string& resource_id) {
-  COVALUE_ASSIGN_OR_RETURN(auto access, AccessPatient(ctx, patient_id, Action::kPatientRead));
+  const Subject subject{resource_type, resource_id, patient_id};
+  COVALUE_ASSIGN_OR_RETURN(auto access,
+                           AccessPatient(ctx, patient_id, Action::kPatientRead, subject));
   COVALUE_RETURN_IF_ERROR(RecordRead(ctx, access.second, Action::kPatientRead,
-                                     TargetOf(access.first),
-                                     {resource_type, resource_id, access.first.id}));
+                                     TargetOf(access.first), subject));
   return std::move(access.first);
 }
 
 Result<StoredResponse> App::GetResponse(const RequestContext& ctx, Id id) {
-  COVALUE_ASSIGN_OR_RETURN(StoredResponse response,
-                           ReadValue<StoredResponse>(store_, [&](store::Repositories& r) {
-                             return r.Registry().GetResponse(id);
-                           }));
-  COVALUE_RETURN_IF_ERROR(
-      ReadPatientRecord(ctx, response.patient_id, "response", std::to_string(id)));
+  auto response = ReadValue<StoredResponse>(
+      store_, [&](store::Repositories& r) { return r.Registry().GetResponse(id); });
+  if (!response && response.error().code != ErrorCode::kNotFound) {
+    return Fail(response.error());
+  }
+  // An unknown id is refused as another site's response would be.
+  COVALUE_RETURN_IF_ERROR(ReadPatientRecord(ctx, response ? response->patient_id : 0, "response",
+                                            std::to_string(id)));
   return response;
 }
 
 Result<Observation> App::GetObservation(const RequestContext& ctx, Id id) {
-  COVALUE_ASSIGN_OR_RETURN(Observation observation,
-                           ReadValue<Observation>(store_, [&](store::Repositories& r) {
-                             return r.Registry().GetObservation(id);
-                           }));
-  COVALUE_RETURN_IF_ERROR(
-      ReadPatientRecord(ctx, observation.patient_id, "observation", std::to_string(id)));
+  auto observation = ReadValue<Observation>(
+      store_, [&](store::Repositories& r) { return r.Registry().GetObservation(id); });
+  if (!observation && observation.error().code != ErrorCode::kNotFound) {
+    return Fail(observation.error());
+  }
+  COVALUE_RETURN_IF_ERROR(ReadPatientRecord(ctx, observation ? observation->patient_id : 0,
+                                            "observation", std::to_string(id)));
   return observation;
 }
 
