@@ -114,6 +114,35 @@ struct SubmittedResponse {
   StoredResponse stored;
   std::vector<Observation> observations;
   std::vector<Issue> warnings;
+  // The clinical alerts its answers raised (stored in the same write), and, when there are
+  // any, what the person is told to do now: the site's crisis contacts by language.
+  std::vector<Alert> alerts;
+  std::map<std::string, std::string> crisis_contacts;
+};
+
+// An open alert past its site's deadline, as the site's admins see it.
+struct OverdueAlert {
+  Alert alert;
+  std::int64_t due_ms = 0;  // when it became overdue
+};
+
+// One question of a response and what was answered, as the shared dashboard shows it.
+struct AnsweredItem {
+  std::string link_id;
+  std::string text;
+  std::vector<std::string> answers;  // each answer as said: an option's display, a number, yes/no
+};
+
+// A response read item by item.
+struct ResponseAnswers {
+  Id id = 0;
+  std::string questionnaire_id;
+  std::string title;
+  std::string status;
+  std::int64_t authored_ms = 0;
+  std::optional<double> total;
+  std::string band;
+  std::vector<AnsweredItem> items;
 };
 
 // One patient to enrol with their observations (ids left 0; each observation's patient is the
@@ -171,8 +200,14 @@ struct Dashboard {
   std::optional<std::int64_t> last_visit_ms;  // the newest visit note's time
   std::vector<PatientNote> notes;             // newest first, the latest kMaxDashboardNotes
   std::vector<QuestionnaireState> questionnaires;
+  // The patient's open clinical alerts, newest first, and what to do now (by language).
+  std::vector<Alert> alerts;
+  std::map<std::string, std::string> crisis_contacts;
+  // The latest kMaxDashboardResponses responses, newest first, answer by answer.
+  std::vector<ResponseAnswers> responses;
 };
 inline constexpr int kMaxDashboardNotes = 200;
+inline constexpr int kMaxDashboardResponses = 20;
 
 // Changes to an existing record; absent fields stay as they are.
 struct SiteChanges {
@@ -424,6 +459,27 @@ class App {
                                                            store::RecordQuery query,
                                                            const PageRequest& page);
 
+  // Clinical alerts (alerts.cc). Raised by SubmitResponse; part of the patient's record: the
+  // patient and their site's professionals and admins read them, never anyone outside the
+  // site; a professional of the site acknowledges one with a note (1–2000 characters; kConflict
+  // when it was acknowledged already). Unknown ids are refused like another site's.
+  // ListAlerts with query.patient_id: that patient's; without: the open alerts of every site
+  // where the caller is a professional or admin (the worklist), newest first; each page is
+  // audited as a read of the persons in it.
+  [[nodiscard]] Result<Page<Alert>> ListAlerts(const RequestContext& ctx, store::AlertQuery query,
+                                               const PageRequest& page);
+  [[nodiscard]] Result<Alert> GetAlert(const RequestContext& ctx, Id id);
+  [[nodiscard]] Result<Alert> AcknowledgeAlert(const RequestContext& ctx, Id id,
+                                               const std::string& note);
+  // The open alerts past their site's deadline (SiteSettings::alert_working_days) at the sites
+  // the caller administers, oldest due first.
+  [[nodiscard]] Result<std::vector<OverdueAlert>> OverdueAlerts(const RequestContext& ctx);
+  // A site's settings (its admins): crisis contacts (DefaultCrisisContacts when it has none of
+  // its own) and the alert deadline.
+  [[nodiscard]] Result<SiteSettings> GetSiteSettings(const RequestContext& ctx, Id site_id);
+  [[nodiscard]] Result<SiteSettings> SetSiteSettings(const RequestContext& ctx,
+                                                     const SiteSettings& settings);
+
   // The audit trail (audit_trail.cc): a community admin sees every record, a site admin the
   // records of their sites.
   [[nodiscard]] Result<Page<AuditRecord>> ListAudit(const RequestContext& ctx,
@@ -552,6 +608,13 @@ class App {
                                         const std::function<bool(Id site, Id population)>& wanted);
   // Brings the observation file up to date before a rescan (best effort).
   void CatchUpObservationFile();
+  // The site's crisis contacts: its own, else DefaultCrisisContacts().
+  Result<std::map<std::string, std::string>> CrisisContacts(Id site_id);
+  // Records a bulk read (a list, a search) of the persons read, by (site, patient): one audit
+  // record per site naming every person read there (none when nothing was read).
+  Status RecordBulkRead(const RequestContext& ctx, const Decision& decision, Action action,
+                        const std::string& resource_type,
+                        const std::vector<std::pair<Id, Id>>& site_and_person);
   // The team's improvement passports, in the order they were started.
   Result<std::vector<PassportSummary>> Passports(Id team_id);
   // The changes of the team's passports that have a date, oldest first.

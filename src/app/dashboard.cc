@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "app/app.h"
+#include "domain/scoring.h"
 #include "domain/validation.h"
 
 namespace covalue::app {
@@ -64,6 +65,43 @@ std::optional<Observation> Before(const std::vector<Observation>& points,
   return *std::prev(after_visit);
 }
 
+std::string Said(const QuestionnaireItem& item, const AnswerValue& answer) {
+  switch (answer.kind) {
+    case AnswerValue::Kind::kBoolean:
+      return answer.boolean ? "yes" : "no";
+    case AnswerValue::Kind::kInteger:
+    case AnswerValue::Kind::kDecimal:
+      return fmt::format("{}", answer.number);
+    case AnswerValue::Kind::kCoding:
+      for (const AnswerOption& option : item.options) {
+        if (SameAnswer(option.value, answer) && !option.value.coding.display.empty()) {
+          return option.value.coding.display;
+        }
+      }
+      return answer.coding.display.empty() ? answer.coding.code : answer.coding.display;
+    default:
+      return answer.text;
+  }
+}
+
+// Every question of the questionnaire in its order, with what the response answered.
+void AnswersOf(const std::vector<QuestionnaireItem>& items, const AnswersByLinkId& given,
+               std::vector<AnsweredItem>& out) {
+  for (const QuestionnaireItem& item : items) {
+    if (item.type != ItemType::kGroup && item.type != ItemType::kDisplay) {
+      AnsweredItem& answered = out.emplace_back();
+      answered.link_id = item.link_id;
+      answered.text = item.prefix.empty() ? item.text : item.prefix + " " + item.text;
+      if (const auto found = given.find(item.link_id); found != given.end()) {
+        for (const AnswerValue* answer : found->second) {
+          answered.answers.push_back(Said(item, *answer));
+        }
+      }
+    }
+    AnswersOf(item.items, given, out);
+  }
+}
+
 }  // namespace
 
 Result<Dashboard> App::GetDashboard(const RequestContext& ctx, Id patient_id) {
@@ -94,6 +132,12 @@ Result<Dashboard> App::GetDashboard(const RequestContext& ctx, Id patient_id) {
     COVALUE_ASSIGN_OR_RETURN(auto notes,
                              r.Registry().ListNotes(patient.id, PageRequest{0, kMaxDashboardNotes}));
     view.notes = std::move(notes.items);
+    COVALUE_ASSIGN_OR_RETURN(auto alerts,
+                             r.Alerts().List({std::nullopt, patient.id, true}, PageRequest{0, 50}));
+    view.alerts = std::move(alerts.items);
+    COVALUE_ASSIGN_OR_RETURN(SiteSettings settings, r.Alerts().Settings(patient.site_id));
+    view.crisis_contacts = settings.crisis_contacts.empty() ? DefaultCrisisContacts()
+                                                            : settings.crisis_contacts;
     COVALUE_ASSIGN_OR_RETURN(questionnaires, ReadAll<QuestionnaireVersion>(
                                                  [&](const PageRequest& page) {
                                                    return r.Questionnaires().ListLatest(
@@ -137,6 +181,37 @@ Result<Dashboard> App::GetDashboard(const RequestContext& ctx, Id patient_id) {
     if (draft != last_draft.end() &&
         (completed == last_completed.end() || draft->second->id > completed->second->id)) {
       state.draft_response_id = draft->second->id;
+    }
+  }
+
+  // The latest responses answer by answer, newest first, with the total each gave.
+  std::map<Id, const Observation*> totals;
+  for (const Observation& o : observations) {
+    if (o.response_id && o.system == kScoreSystem && o.code.find('/') == std::string::npos) {
+      totals[*o.response_id] = &o;
+    }
+  }
+  for (auto it = responses.rbegin();
+       it != responses.rend() && view.responses.size() < static_cast<std::size_t>(kMaxDashboardResponses);
+       ++it) {
+    ResponseAnswers& read = view.responses.emplace_back();
+    read.id = it->id;
+    read.questionnaire_id = it->questionnaire_id;
+    read.status = it->status;
+    read.authored_ms = it->authored_ms;
+    if (const auto total = totals.find(it->id); total != totals.end()) {
+      read.total = total->second->value;
+      read.band = total->second->interpretation;
+    }
+    QuestionnaireVersion version;
+    version.resource_id = it->questionnaire_id;
+    version.version = it->questionnaire_version;
+    auto model = ModelOf(version);
+    auto answers = format_ != nullptr ? format_->ReadResponse(it->resource)
+                                      : Result<QuestionnaireResponse>(Fail(ErrorCode::kUnsupported, ""));
+    if (model && answers) {
+      read.title = (*model)->title;
+      AnswersOf((*model)->items, CollectAnswers(*answers), read.items);
     }
   }
 

@@ -247,6 +247,8 @@ std::string_view ActionName(Action action) {
       return "alert.acknowledge";
     case Action::kAlertOverdueList:
       return "alert.overdue";
+    case Action::kAlertRaise:
+      return "alert.raise";
   }
   return "unknown";
 }
@@ -350,6 +352,8 @@ Decision Authorize(const Principal& p, Action action, const Target& t) {
     case Action::kAlertAcknowledge:
       return HoldsAtSite(p, Role::kProfessional, t.site_id) != nullptr ? Allow(Role::kProfessional)
                                                                        : Deny();
+    case Action::kAlertRaise:
+      return Deny();  // raised by the answers themselves, never on request
 
     // A workbook is the team's: its members and leads, and the site's admins.
     case Action::kWorkbookCreate:

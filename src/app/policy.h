@@ -61,6 +61,7 @@ enum class Action {
   kAlertList,         // see the open clinical alerts of target.site_id (the worklist)
   kAlertAcknowledge,  // acknowledge an alert about a patient of target.site_id
   kAlertOverdueList,  // see target.site_id's alerts left open past its deadline
+  kAlertRaise,        // recorded when a response raises an alert; never asked for
 };
 
 std::string_view ActionName(Action action);

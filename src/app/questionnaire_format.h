@@ -16,6 +16,8 @@ class QuestionnaireFormat {
   virtual ~QuestionnaireFormat() = default;
   [[nodiscard]] virtual Result<ImportedQuestionnaire> Read(std::string_view text) const = 0;
   [[nodiscard]] virtual std::string Write(const Questionnaire& questionnaire) const = 0;
+  // A stored QuestionnaireResponse's answers.
+  [[nodiscard]] virtual Result<QuestionnaireResponse> ReadResponse(std::string_view text) const = 0;
 };
 
 }  // namespace covalue::app

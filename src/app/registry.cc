@@ -214,8 +214,11 @@ Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
           scored.error().field.empty() ? "" : std::string(kItemField) + scored.error().field);
     }
   }
+  // Answers a person must see at once raise alerts, whether the response is finished or not.
+  const std::vector<RaisedAlert> raised = EvaluateAlerts(
+      questionnaire.alerts, questionnaire, response, scores ? scores->total : std::nullopt);
   const std::string title = version->title;
-  const std::int64_t now = NowMs();
+  const std::int64_t now = clock_->NowMs();
   std::optional<MeasureStore::Batch> measured;
   auto stored = store::WriteValue<SubmittedResponse>(
       store_, [&](store::Repositories& repos) -> Result<SubmittedResponse> {
@@ -254,6 +257,19 @@ Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
         COVALUE_RETURN_IF_ERROR(AppendAudit(
             repos, ctx, access.second, Action::kResponseSubmit, TargetOf(patient),
             {"response", std::to_string(written.stored.id), patient.id}, AuditOutcome::kAllowed));
+        // Each alert is stored with the response, in the same durable write.
+        for (const RaisedAlert& r : raised) {
+          COVALUE_ASSIGN_OR_RETURN(
+              Alert alert,
+              repos.Alerts().Add(Alert{0, patient.site_id, patient.id, patient.identifier,
+                                       written.stored.id, version->resource_id, r.rule,
+                                       r.severity, r.message, now, std::nullopt, std::nullopt, "",
+                                       ""}));
+          COVALUE_RETURN_IF_ERROR(AppendAudit(
+              repos, ctx, Decision{true, ""}, Action::kAlertRaise, TargetOf(patient),
+              {"alert", std::to_string(alert.id), patient.id}, AuditOutcome::kAllowed));
+          written.alerts.push_back(std::move(alert));
+        }
         return written;
       });
   if (!stored) {
@@ -262,6 +278,11 @@ Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
   measures_.Apply(*measured);
   out.stored = std::move(stored->stored);
   out.observations = std::move(stored->observations);
+  out.alerts = std::move(stored->alerts);
+  if (!out.alerts.empty()) {
+    // What to do now: never only a score. The default words stand if the settings are unread.
+    out.crisis_contacts = CrisisContacts(patient.site_id).value_or(DefaultCrisisContacts());
+  }
   return out;
 }
 

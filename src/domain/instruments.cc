@@ -1,5 +1,6 @@
 #include "domain/instruments.h"
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <string_view>
@@ -17,6 +18,15 @@ struct InstrumentSubscale {
   std::vector<std::string_view> items;
 };
 
+struct InstrumentAlert {
+  std::string_view code;
+  std::string_view item;  // LOINC code of the item; "" for the total
+  AlertComparator comparator;
+  double threshold;
+  AlertSeverity severity;
+  std::string_view message;
+};
+
 struct Instrument {
   std::string_view name;
   std::string_view panel;
@@ -24,6 +34,7 @@ struct Instrument {
   std::string_view total;               // LOINC code of the total score item
   std::vector<ScoreBand> bands;
   std::vector<InstrumentSubscale> subscales;
+  std::vector<InstrumentAlert> alerts = {};
 };
 
 const std::vector<Instrument>& Instruments() {
@@ -39,7 +50,11 @@ const std::vector<Instrument>& Instruments() {
         {10, 14, "moderate"},
         {15, 19, "moderately severe"},
         {20, 27, "severe"}},
-       {}},
+       {},
+       {{"phq9-item9", "44260-8", AlertComparator::kGreater, 0, AlertSeverity::kHigh,
+         "PHQ-9 item 9: thoughts that you would be better off dead, or of hurting yourself"},
+        {"phq9-severe", "", AlertComparator::kGreaterOrEqual, 20, AlertSeverity::kMedium,
+         "PHQ-9 total of 20 or more: severe depression"}}},
       // Spitzer RL, Kroenke K, Williams JB, Löwe B. The GAD-7. Arch Intern Med 2006;166:1092-7.
       {"GAD-7",
        "69737-5",
@@ -85,7 +100,45 @@ void MapCodes(const std::vector<QuestionnaireItem>& items,
   }
 }
 
+const Instrument* InstrumentOf(const Questionnaire& questionnaire) {
+  for (const Instrument& instrument : Instruments()) {
+    if (HasLoinc(questionnaire.codes, instrument.panel)) {
+      return &instrument;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
+
+std::vector<AlertRule> PublishedAlerts(const Questionnaire& questionnaire) {
+  const Instrument* instrument = InstrumentOf(questionnaire);
+  if (instrument == nullptr) {
+    return {};
+  }
+  std::map<std::string, std::string> link_of_code;
+  MapCodes(questionnaire.items, link_of_code);
+  const bool whole = std::all_of(instrument->items.begin(), instrument->items.end(),
+                                 [&](std::string_view code) {
+                                   return link_of_code.contains(std::string(code));
+                                 });
+  std::vector<AlertRule> rules;
+  for (const InstrumentAlert& alert : instrument->alerts) {
+    AlertRule rule{std::string(alert.code), "",         alert.comparator,
+                   alert.threshold,         alert.severity, std::string(alert.message)};
+    if (!alert.item.empty()) {
+      const auto found = link_of_code.find(std::string(alert.item));
+      if (found == link_of_code.end()) {
+        continue;
+      }
+      rule.link_id = found->second;
+    } else if (!whole) {
+      continue;
+    }
+    rules.push_back(std::move(rule));
+  }
+  return rules;
+}
 
 std::optional<ScoringRule> PublishedRule(const Questionnaire& questionnaire,
                                          std::vector<Issue>& issues) {

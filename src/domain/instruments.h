@@ -20,4 +20,11 @@ namespace covalue {
 std::optional<ScoringRule> PublishedRule(const Questionnaire& questionnaire,
                                          std::vector<Issue>& issues);
 
+// The clinical alert rules covalue ships for an instrument it recognises, mapped onto the
+// questionnaire's link ids: PHQ-9's item 9 answered above "not at all" (thoughts of being better
+// off dead or of self-harm; Kroenke et al. 2001 ask for an immediate assessment of suicide risk)
+// and a total of 20 or more (severe). An item rule needs its item; a total rule the whole
+// instrument. Empty for any other questionnaire.
+std::vector<AlertRule> PublishedAlerts(const Questionnaire& questionnaire);
+
 }  // namespace covalue

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/alert.h"
 #include "domain/community.h"
 
 namespace covalue {
@@ -145,6 +146,10 @@ struct Questionnaire {
   std::vector<Coding> codes;
   std::vector<QuestionnaireItem> items;
   std::optional<ScoringRule> scoring;
+  // Clinical alerts (domain/alert.h), part of how the answers are read: answers and scores a
+  // person must see at once. A recognised instrument without rules of its own takes its
+  // published ones (instruments.h).
+  std::vector<AlertRule> alerts;
 
   // The item with link_id anywhere in the tree, or nullptr.
   const QuestionnaireItem* Find(std::string_view link_id) const;

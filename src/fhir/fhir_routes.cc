@@ -1,18 +1,22 @@
 #include "fhir/fhir_routes.h"
 
 #include "fhir/fhir_json.h"
+#include "fhir/flag_routes.h"
 #include "fhir/measure_routes.h"
 #include "fhir/operation_outcome.h"
 #include "fhir/questionnaire.h"
 #include "fhir/questionnaire_response.h"
 #include "fhir/questionnaire_routes.h"
 #include "fhir/registry_routes.h"
+#include "fhir/response_routes.h"
 
 namespace covalue::fhir {
 
 void AddFhirRoutes(http::Router& router, app::App& app) {
   AddQuestionnaireRoutes(router, app);
   AddRegistryRoutes(router, app);
+  AddResponseRoutes(router, app);
+  AddFlagRoutes(router, app);
   AddMeasureRoutes(router, app);
   router.Add({"GET", "/api/v1/workbooks/{id}/questionnaire-response",
               "A workbook as a FHIR R4 QuestionnaireResponse", http::Access::kSignedIn,

@@ -354,6 +354,56 @@ Result<std::optional<ScoringRule>> ReadScoringExtension(const json& resource,
   return std::optional(rule);
 }
 
+// covalue's alert extensions, one rule each.
+Result<std::vector<AlertRule>> ReadAlertExtensions(const json& resource,
+                                                   std::vector<Issue>& warnings) {
+  std::vector<AlertRule> rules;
+  const auto extensions = Extensions(resource, kAlertExtension);
+  for (std::size_t i = 0; i < extensions.size(); ++i) {
+    const std::string path = fmt::format("Questionnaire.extension(alert)[{}]", i);
+    AlertRule rule;
+    bool has_threshold = false;
+    COVALUE_ASSIGN_OR_RETURN(json parts, Array(*extensions[i], "extension", path));
+    for (const json& part : parts) {
+      const std::string url = part.value("url", "");
+      if (url == "code" || url == "comparator" || url == "severity") {
+        COVALUE_ASSIGN_OR_RETURN(std::string code, String(part, "valueCode", path, true));
+        if (url == "code") {
+          rule.code = code;
+        } else if (url == "comparator") {
+          const auto comparator = ParseAlertComparator(code);
+          if (!comparator) {
+            return Fail(Invalid(path + ".comparator", "is one of gt, ge, eq, le, lt"));
+          }
+          rule.comparator = *comparator;
+        } else {
+          const auto severity = ParseAlertSeverity(code);
+          if (!severity) {
+            return Fail(Invalid(path + ".severity", "is one of high, medium, low"));
+          }
+          rule.severity = *severity;
+        }
+      } else if (url == "item") {
+        COVALUE_ASSIGN_OR_RETURN(rule.link_id, String(part, "valueString", path, true));
+      } else if (url == "message") {
+        COVALUE_ASSIGN_OR_RETURN(rule.message, String(part, "valueString", path, true));
+      } else if (url == "threshold") {
+        COVALUE_ASSIGN_OR_RETURN(auto value, Number(part, "valueDecimal", path, warnings));
+        if (!value) {
+          return Fail(Invalid(path + ".threshold", "threshold has a valueDecimal"));
+        }
+        rule.threshold = *value;
+        has_threshold = true;
+      }
+    }
+    if (!has_threshold) {
+      return Fail(Invalid(path, "an alert rule has a threshold"));
+    }
+    rules.push_back(std::move(rule));
+  }
+  return rules;
+}
+
 Status CheckRule(const Questionnaire& q, const ScoringRule& rule) {
   std::vector<std::string> named = rule.link_ids;
   for (const Subscale& subscale : rule.subscales) {
@@ -415,6 +465,11 @@ Result<ImportedQuestionnaire> ReadQuestionnaire(const json& resource) {
   } else {
     q.scoring = PublishedRule(q, out.warnings);
   }
+  COVALUE_ASSIGN_OR_RETURN(q.alerts, ReadAlertExtensions(resource, out.warnings));
+  if (q.alerts.empty()) {
+    q.alerts = PublishedAlerts(q);  // safety does not depend on how a file was written
+  }
+  COVALUE_RETURN_IF_ERROR(ValidateAlertRules(q.alerts, q, "Questionnaire.extension(alert)"));
   return out;
 }
 

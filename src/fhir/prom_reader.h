@@ -40,4 +40,11 @@ Result<QuestionnaireResponse> ReadQuestionnaireResponse(const nlohmann::json& re
 // The extension that carries a scoring rule on a Questionnaire.
 inline constexpr const char* kScoringExtension = "urn:covalue:fhir:extension:scoring";
 
+// The extension that carries one clinical alert rule (domain/alert.h) on a Questionnaire,
+// repeated per rule: code (valueCode), item (valueString; absent for the total score),
+// comparator (valueCode gt|ge|eq|le|lt), threshold (valueDecimal), severity (valueCode
+// high|medium|low), message (valueString). A questionnaire without any takes its instrument's
+// published rules (domain/instruments.h PublishedAlerts).
+inline constexpr const char* kAlertExtension = "urn:covalue:fhir:extension:alert";
+
 }  // namespace covalue::fhir

@@ -179,6 +179,18 @@ json ScoringJson(const ScoringRule& rule) {
   return {{"url", kScoringExtension}, {"extension", parts}};
 }
 
+json AlertJson(const AlertRule& rule) {
+  json parts = json::array({{{"url", "code"}, {"valueCode", rule.code}}});
+  if (!rule.link_id.empty()) {
+    parts.push_back({{"url", "item"}, {"valueString", rule.link_id}});
+  }
+  parts.push_back({{"url", "comparator"}, {"valueCode", AlertComparatorName(rule.comparator)}});
+  parts.push_back({{"url", "threshold"}, {"valueDecimal", rule.threshold}});
+  parts.push_back({{"url", "severity"}, {"valueCode", AlertSeverityName(rule.severity)}});
+  parts.push_back({{"url", "message"}, {"valueString", rule.message}});
+  return {{"url", kAlertExtension}, {"extension", parts}};
+}
+
 }  // namespace
 
 json QuestionnaireJson(const Questionnaire& q) {
@@ -188,6 +200,9 @@ json QuestionnaireJson(const Questionnaire& q) {
   }
   if (q.scoring) {
     out["extension"] = json::array({ScoringJson(*q.scoring)});
+  }
+  for (const AlertRule& rule : q.alerts) {
+    out["extension"].push_back(AlertJson(rule));
   }
   for (const auto& [key, value] : {std::pair{"url", &q.url}, std::pair{"version", &q.version},
                                    std::pair{"name", &q.name}, std::pair{"title", &q.title}}) {

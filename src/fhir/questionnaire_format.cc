@@ -14,4 +14,10 @@ std::string FhirQuestionnaireFormat::Write(const Questionnaire& questionnaire) c
   return QuestionnaireJson(questionnaire).dump(2);
 }
 
+Result<QuestionnaireResponse> FhirQuestionnaireFormat::ReadResponse(std::string_view text) const {
+  COVALUE_ASSIGN_OR_RETURN(nlohmann::json resource, ParseResource(text));
+  std::vector<Issue> warnings;
+  return ReadQuestionnaireResponse(resource, warnings);
+}
+
 }  // namespace covalue::fhir

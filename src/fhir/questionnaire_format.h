@@ -9,6 +9,7 @@ class FhirQuestionnaireFormat final : public app::QuestionnaireFormat {
  public:
   [[nodiscard]] Result<ImportedQuestionnaire> Read(std::string_view text) const override;
   [[nodiscard]] std::string Write(const Questionnaire& questionnaire) const override;
+  [[nodiscard]] Result<QuestionnaireResponse> ReadResponse(std::string_view text) const override;
 };
 
 }  // namespace covalue::fhir

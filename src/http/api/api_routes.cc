@@ -14,6 +14,7 @@ void AddApiRoutes(Router& router, app::App& app, const Metrics& metrics) {
   AddWorkbookRoutes(router, app);
   AddRegistryRoutes(router, app);
   AddMeasureRoutes(router, app);
+  AddAlertRoutes(router, app);
 }
 
 }  // namespace covalue::http::api

@@ -91,12 +91,34 @@ json DashboardJson(const app::Dashboard& d) {
          {"last_completed_ms", q.last_completed_ms ? json(*q.last_completed_ms) : json(nullptr)},
          {"draft_response_id", q.draft_response_id ? json(*q.draft_response_id) : json(nullptr)}});
   }
+  json alerts = json::array();
+  for (const Alert& a : d.alerts) {
+    alerts.push_back(a);
+  }
+  json responses = json::array();
+  for (const app::ResponseAnswers& r : d.responses) {
+    json items = json::array();
+    for (const app::AnsweredItem& item : r.items) {
+      items.push_back({{"link_id", item.link_id}, {"text", item.text}, {"answers", item.answers}});
+    }
+    responses.push_back({{"id", r.id},
+                         {"questionnaire_id", r.questionnaire_id},
+                         {"title", r.title},
+                         {"status", r.status},
+                         {"authored_ms", r.authored_ms},
+                         {"total", r.total ? json(*r.total) : json(nullptr)},
+                         {"band", r.band.empty() ? json(nullptr) : json(r.band)},
+                         {"items", items}});
+  }
   return {{"patient", PatientItem(d.patient)},
           {"population", d.population_name},
           {"last_visit_ms", d.last_visit_ms ? json(*d.last_visit_ms) : json(nullptr)},
           {"series", series},
           {"notes", notes},
-          {"questionnaires", questionnaires}};
+          {"questionnaires", questionnaires},
+          {"alerts", alerts},
+          {"crisis_contacts", d.crisis_contacts},
+          {"responses", responses}};
 }
 
 json ReportJson(const app::RegistryImportReport& report) {

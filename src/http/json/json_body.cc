@@ -164,6 +164,18 @@ Result<nlohmann::json> ObjectReader::OptionalArray(const std::string& name) {
   return *value;
 }
 
+Result<nlohmann::json> ObjectReader::RequiredObject(const std::string& name) {
+  const nlohmann::json* value = Find(name);
+  if (value == nullptr) {
+    return Fail(ErrorCode::kInvalidArgument, fmt::format("{} is required", Pointer(name)),
+                Pointer(name));
+  }
+  if (!value->is_object()) {
+    return Fail(WrongType(Pointer(name), "an object"));
+  }
+  return *value;
+}
+
 Status ObjectReader::Finish() const {
   for (const auto& [name, value] : object_.items()) {
     if (std::find(read_.begin(), read_.end(), name) == read_.end()) {

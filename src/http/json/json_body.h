@@ -35,6 +35,7 @@ class ObjectReader {
   [[nodiscard]] Result<std::optional<double>> OptionalNumber(const std::string& name);
   // An array member; absent gives an empty array.
   [[nodiscard]] Result<nlohmann::json> OptionalArray(const std::string& name);
+  [[nodiscard]] Result<nlohmann::json> RequiredObject(const std::string& name);
 
   // kInvalidArgument naming the first member that was not read.
   [[nodiscard]] Status Finish() const;

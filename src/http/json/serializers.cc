@@ -115,4 +115,21 @@ void adl_serializer<covalue::store::ApiToken>::to_json(json& j, const covalue::s
        {"last_used_ms", t.last_used_ms ? json(*t.last_used_ms) : json(nullptr)}};
 }
 
+void adl_serializer<covalue::Alert>::to_json(json& j, const covalue::Alert& a) {
+  j = {{"id", a.id},
+       {"patient_id", a.patient_id},
+       {"patient_identifier", a.patient_identifier},
+       {"rule", a.rule},
+       {"severity", covalue::AlertSeverityName(a.severity)},
+       {"message", a.message},
+       {"created_ms", a.created_ms},
+       {"status", a.Open() ? "active" : "inactive"},
+       {"response_id", a.response_id},
+       {"questionnaire_id", a.questionnaire_id},
+       {"acknowledged_ms", a.acknowledged_ms ? json(*a.acknowledged_ms) : json(nullptr)},
+       {"acknowledged_by", a.acknowledged_by_name.empty() ? json(nullptr)
+                                                          : json(a.acknowledged_by_name)},
+       {"note", a.Open() ? json(nullptr) : json(a.note)}};
+}
+
 }  // namespace nlohmann

@@ -67,6 +67,14 @@ struct adl_serializer<covalue::store::ApiToken> {
   static void to_json(  // NOLINT(readability-identifier-naming): nlohmann's name
       json& j, const covalue::store::ApiToken& t);
 };
+// {id, patient_id, patient_identifier, rule, severity, message, created_ms, status
+// ("active" while open, "inactive" once acknowledged: its Flag's status), response_id,
+// questionnaire_id, acknowledged_ms, acknowledged_by, note}.
+template <>
+struct adl_serializer<covalue::Alert> {
+  static void to_json(  // NOLINT(readability-identifier-naming): nlohmann's name
+      json& j, const covalue::Alert& a);
+};
 
 }  // namespace nlohmann
 

@@ -14,6 +14,7 @@ std::string_view Migration0004();
 std::string_view Migration0005();
 std::string_view Migration0006();
 std::string_view Migration0007();
+std::string_view Migration0008();
 }  // namespace covalue::embedded
 
 namespace covalue::store::sqlite {
@@ -28,7 +29,7 @@ struct Migration {
 constexpr Migration kMigrations[] = {
     {1, &embedded::Migration0001}, {2, &embedded::Migration0002}, {3, &embedded::Migration0003},
     {4, &embedded::Migration0004}, {5, &embedded::Migration0005}, {6, &embedded::Migration0006},
-    {7, &embedded::Migration0007},
+    {7, &embedded::Migration0007}, {8, &embedded::Migration0008},
 };
 
 std::int64_t NowMs() {

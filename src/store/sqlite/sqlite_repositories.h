@@ -183,6 +183,21 @@ class SqliteMeasureRepository final : public MeasureRepository {
   Connection& db_;
 };
 
+class SqliteAlertRepository final : public AlertRepository {
+ public:
+  explicit SqliteAlertRepository(Connection& db) : db_(db) {}
+  Result<Alert> Add(const Alert& alert) override;
+  Result<Alert> Get(Id id) override;
+  Result<Page<Alert>> List(const AlertQuery& query, const PageRequest& page) override;
+  Status Acknowledge(Id id, Id user_id, const std::string& note, std::int64_t now_ms) override;
+  Result<SiteSettings> Settings(Id site_id) override;
+  Status SetSettings(const SiteSettings& settings, std::optional<Id> user_id,
+                     std::int64_t now_ms) override;
+
+ private:
+  Connection& db_;
+};
+
 // All repositories over one connection.
 class SqliteRepositories final : public Repositories {
  public:
@@ -196,7 +211,8 @@ class SqliteRepositories final : public Repositories {
         workbooks_(db),
         questionnaires_(db),
         registry_(db),
-        measures_(db) {}
+        measures_(db),
+        alerts_(db) {}
   SiteRepository& Sites() override { return sites_; }
   PopulationRepository& Populations() override { return populations_; }
   TeamRepository& Teams() override { return teams_; }
@@ -207,6 +223,7 @@ class SqliteRepositories final : public Repositories {
   QuestionnaireRepository& Questionnaires() override { return questionnaires_; }
   RegistryRepository& Registry() override { return registry_; }
   MeasureRepository& Measures() override { return measures_; }
+  AlertRepository& Alerts() override { return alerts_; }
 
  private:
   SqliteSiteRepository sites_;
@@ -219,6 +236,7 @@ class SqliteRepositories final : public Repositories {
   SqliteQuestionnaireRepository questionnaires_;
   SqliteRegistryRepository registry_;
   SqliteMeasureRepository measures_;
+  SqliteAlertRepository alerts_;
 };
 
 // The row limit a page query asks for: one more than the page, to know whether another follows.

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "app/app.h"
+#include "http/router.h"
+
+namespace covalue::fhir {
+
+// Submitting questionnaire responses: the FHIR create (POST /fhir/r4/QuestionnaireResponse) and
+// its JSON twin (POST /api/v1/patients/{id}/responses), both taking a FHIR R4
+// QuestionnaireResponse. Each answers the clinical alerts the answers raised with what the person
+// is told to do now: the FHIR create as warning issues of an OperationOutcome contained in the
+// 201's resource and referenced from it (extension kAlertsExtension), or alone with
+// `Prefer: return=OperationOutcome`; the JSON route as `alerts` and `crisis_contacts` members.
+void AddResponseRoutes(http::Router& router, app::App& app);
+
+// The extension on a created QuestionnaireResponse that references its contained
+// OperationOutcome of alerts ("#alerts").
+inline constexpr const char* kAlertsExtension = "urn:covalue:fhir:extension:alerts";
+
+}  // namespace covalue::fhir
