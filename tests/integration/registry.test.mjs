@@ -61,7 +61,7 @@ describe('registry', () => {
     assert.equal(statement.fhirVersion, '4.0.1');
     valid({ ...statement, fhirVersion: '4.0.0' });
     const types = statement.rest[0].resource.map((r) => r.type).sort();
-    assert.deepEqual(types, ['Measure', 'MeasureReport', 'Observation', 'Patient', 'Questionnaire', 'QuestionnaireResponse']);
+    assert.deepEqual(types, ['Flag', 'Measure', 'MeasureReport', 'Observation', 'Patient', 'Questionnaire', 'QuestionnaireResponse']);
     const observation = statement.rest[0].resource.find((r) => r.type === 'Observation');
     assert.deepEqual(observation.interaction.map((i) => i.code), ['read', 'search-type']);
     // What it says it can do, it does: each search parameter is accepted.
@@ -71,6 +71,7 @@ describe('registry', () => {
     for (const resource of statement.rest[0].resource) {
       for (const param of resource.searchParam) {
         let value = param.type === 'date' ? 'ge2000-01-01' : param.type === 'reference' ? `Patient/${pia.id}` : 'x';
+        if (resource.type === 'Flag' && param.name === 'status') value = 'active';
         let query = `${param.name}=${encodeURIComponent(value)}`;
         if (resource.type === 'MeasureReport') {
           value = reports[param.name];
