@@ -606,6 +606,13 @@ class App {
   Result<MeasureChartView> ChartMeasure(const std::string& measure_id,
                                         const MeasureChartQuery& query, std::size_t min_cell,
                                         const std::function<bool(Id site, Id population)>& wanted);
+  // Refuses what the community may not ask of measures: weekly views (weeks do not nest in
+  // months, so complementary suppression cannot hold).
+  Status CheckCommunityQuery(const MeasureChartQuery& query) const;
+  // Refuses a threshold that is not one of the fixed cut-points: a score's severity band
+  // boundaries where its questionnaire has bands (min for "at least", max for "at most"), else
+  // kCommunityCutPoints. Sweeping thresholds over one cell would otherwise single out a person.
+  Status CheckCutPoint(const MeasureDefinition& measure);
   // Brings the observation file up to date before a rescan (best effort).
   void CatchUpObservationFile();
   // The site's crisis contacts: its own, else DefaultCrisisContacts().

@@ -8,6 +8,7 @@
 
 #include "analytics/spc/chart.h"
 #include "analytics/spc/mdc.h"
+#include "analytics/suppression.h"
 #include "domain/community.h"
 #include "domain/measure.h"
 #include "domain/value_domain.h"
@@ -41,6 +42,9 @@ struct MeasureSeries {
   // centre, limits or runs).
   std::vector<std::optional<double>> n;
   std::vector<bool> suppressed;
+  // Per point: the counts of the cell (observations, numerator, denominator); zero where
+  // suppressed.
+  std::vector<analytics::CellCounts> cells;
   analytics::spc::Chart chart;
   // Making Data Count's icons, with its rules.
   analytics::spc::MdcIcons icons;
@@ -71,6 +75,9 @@ struct MeasureChartView {
   analytics::spc::Rules rules = analytics::spc::Rules::kAnhoej;
   // Cells under it are suppressed; 0 when the reader sees every cell (the site's own staff).
   std::size_t min_cell = 0;
+  // The chart drawn: the measure's own, or outside the site for events the per-period one
+  // (c for days between events, u for cases between; never t or g, whose points are events).
+  analytics::spc::ChartType chart = analytics::spc::ChartType::kRun;
   std::vector<MeasureSeries> series;
   std::vector<TestedChange> changes;   // a team's chart only
   std::optional<ChangeLimits> limits;  // a team's chart only
@@ -98,6 +105,8 @@ struct DomainValue {
   // The team's view: the self-rating of its latest rated passport, and of the one before.
   std::optional<int> team;
   std::optional<int> team_previous;
+  // Whether the people's view of the quarter is withheld under the minimum cell.
+  bool people_suppressed = false;
 };
 
 // The six-domain coproduction value profile of a team (Forcino et al. 2024's domains): the

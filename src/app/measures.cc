@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "analytics/aggregate_builder.h"
+#include "analytics/suppression.h"
 #include "app/app.h"
 #include "domain/dates.h"
 
@@ -21,12 +22,14 @@ namespace spc = analytics::spc;
 
 constexpr const char* kPassportGuide = "improvement-passport";
 
-// A series before charting: its points' labels, subgroups and cell sizes.
+// A series before charting: its points' labels, subgroups, cell sizes and the counts the
+// small-cell rule looks at.
 struct Points {
   std::vector<std::string> x;
   std::vector<spc::Subgroup> subgroups;
   std::vector<std::optional<double>> n;
   std::vector<std::int64_t> start_ms;  // where each point begins, to place changes
+  std::vector<analytics::CellCounts> cells;
 };
 
 std::string NameOf(const std::map<Id, std::string>& names, Id id) {
@@ -38,6 +41,20 @@ bool CountsEvents(MeasureKind kind) {
   return kind == MeasureKind::kDaysBetween || kind == MeasureKind::kCasesBetween;
 }
 
+// Outside the site, a measure of time or cases between events is charted per period, never one
+// point per event (an event's date would point at a person): the events in each period (c) for
+// days between, the events per observation (u) for cases between.
+spc::ChartType CommunityChartOf(MeasureKind kind) {
+  switch (kind) {
+    case MeasureKind::kDaysBetween:
+      return spc::ChartType::kC;
+    case MeasureKind::kCasesBetween:
+      return spc::ChartType::kU;
+    default:
+      return analytics::ChartTypeOf(kind);
+  }
+}
+
 Points FromAggregates(const MeasureDefinition& m, PeriodKind period,
                       const analytics::AggregateSeries& s) {
   Points out;
@@ -45,11 +62,18 @@ Points FromAggregates(const MeasureDefinition& m, PeriodKind period,
   out.x.reserve(s.Periods());
   out.start_ms.reserve(s.Periods());
   out.n.reserve(s.Periods());
+  out.cells.reserve(s.Periods());
   for (std::size_t i = 0; i < s.Periods(); ++i) {
     out.x.push_back(analytics::PeriodLabel(period, s.period[i]));
     out.start_ms.push_back(analytics::PeriodStartMs(period, s.period[i]));
     const bool per_observation = m.kind == MeasureKind::kProportion || m.kind == MeasureKind::kRate;
     out.n.emplace_back(per_observation ? s.denominator[i] : static_cast<double>(s.count[i]));
+    out.cells.push_back(analytics::CellOf(s, i));
+    if (m.kind == MeasureKind::kCasesBetween) {
+      // Events per observation (the u chart outside the site).
+      out.subgroups[i] = {{s.numerator[i]}, {static_cast<double>(s.count[i])}};
+      out.n.back() = static_cast<double>(s.count[i]);
+    }
   }
   return out;
 }
@@ -76,6 +100,7 @@ Points FromEvents(const MeasureDefinition& m, std::vector<Observation> observati
       out.start_ms.push_back(o.effective_ms);
       out.subgroups.push_back({{y}, {}});
       out.n.emplace_back(1.0);
+      out.cells.push_back({1, 1, 0});
     }
     last_event = o.effective_ms;
     between = 0;
@@ -83,12 +108,19 @@ Points FromEvents(const MeasureDefinition& m, std::vector<Observation> observati
   return out;
 }
 
-void Suppress(Points& points, std::size_t min_cell, std::vector<bool>& suppressed) {
+// Withholds every statistic of the cells the small-cell rule (analytics/suppression.h) names,
+// and of the periods starting at withheld_starts (complementary suppression).
+void Suppress(Points& points, MeasureKind kind, std::size_t min_cell,
+              const std::vector<std::int64_t>& withheld_starts, std::vector<bool>& suppressed) {
   suppressed.assign(points.subgroups.size(), false);
   for (std::size_t i = 0; i < points.subgroups.size(); ++i) {
-    if (min_cell > 0 && points.n[i] && *points.n[i] < static_cast<double>(min_cell)) {
+    const bool small = analytics::IsSmallCell(kind, points.cells[i], min_cell) ||
+                       std::binary_search(withheld_starts.begin(), withheld_starts.end(),
+                                          points.start_ms[i]);
+    if (min_cell > 0 && small) {
       suppressed[i] = true;
       points.n[i].reset();
+      points.cells[i] = {};
       spc::Subgroup& g = points.subgroups[i];
       g.y.assign(1, std::nullopt);
       if (!g.n.empty()) {
@@ -131,6 +163,31 @@ SeriesPoints FromAggregates(const analytics::MeasureAggregates& aggregates,
   return found;
 }
 
+// The starts of the quarters of each wanted series that complementary suppression withholds:
+// those with a month the small-cell rule withholds.
+using Withheld = std::map<std::pair<Id, Id>, std::vector<std::int64_t>>;
+Withheld QuartersToWithhold(const analytics::MeasureAggregates& aggregates,
+                            const MeasureDefinition& m, std::size_t min_cell,
+                            const std::function<bool(Id, Id)>& wanted) {
+  Withheld out;
+  aggregates.ForEachOf(
+      m.id, PeriodKind::kMonth,
+      [&](const analytics::SeriesKey& key, const analytics::AggregateSeries& months) {
+        if (!wanted(key.site_id, key.population_id)) {
+          return;
+        }
+        std::vector<bool> small(months.Periods());
+        for (std::size_t i = 0; i < months.Periods(); ++i) {
+          small[i] = analytics::IsSmallCell(m.kind, analytics::CellOf(months, i), min_cell);
+        }
+        std::vector<std::int64_t>& starts = out[{key.site_id, key.population_id}];
+        for (std::int64_t q : analytics::QuartersOfSmallMonths(months.period, small)) {
+          starts.push_back(analytics::PeriodStartMs(PeriodKind::kQuarter, q));
+        }
+      });
+  return out;
+}
+
 // Each wanted series of a measure of events, charted one event at a time from the
 // observations (events are few by nature).
 Result<SeriesPoints> FromEvents(store::Repositories& repos, const MeasureDefinition& m,
@@ -170,10 +227,14 @@ void NamesOf(const MeasureStore::Snapshot& s, const SeriesPoints& found, bool al
 Result<MeasureChartView> Charted(MeasureChartView view, SeriesPoints& found,
                                  const std::map<Id, std::string>& sites,
                                  const std::map<Id, std::string>& populations,
-                                 const MeasureChartQuery& query, std::size_t min_cell) {
+                                 const MeasureChartQuery& query, std::size_t min_cell,
+                                 const Withheld& withheld = {}) {
   view.period = query.period;
   view.rules = query.rules;
   view.min_cell = min_cell;
+  view.chart = min_cell > 0 ? CommunityChartOf(view.measure.kind)
+                            : analytics::ChartTypeOf(view.measure.kind);
+  static const std::vector<std::int64_t> kNone;
   for (auto& [key, points] : found) {
     if (points.subgroups.empty()) {
       continue;  // fewer than two events: nothing between them yet
@@ -183,9 +244,11 @@ Result<MeasureChartView> Charted(MeasureChartView view, SeriesPoints& found,
     series.site = NameOf(sites, key.first);
     series.population_id = key.second;
     series.population = NameOf(populations, key.second);
-    Suppress(points, min_cell, series.suppressed);
+    const auto quarters = withheld.find(key);
+    Suppress(points, view.measure.kind, min_cell,
+             quarters == withheld.end() ? kNone : quarters->second, series.suppressed);
     spc::ChartOptions options;
-    options.type = analytics::ChartTypeOf(view.measure.kind);
+    options.type = view.chart;
     options.rules = query.rules;
     options.target = view.measure.target;
     options.mr_screening = query.mr_screening;
@@ -212,6 +275,7 @@ Result<MeasureChartView> Charted(MeasureChartView view, SeriesPoints& found,
     series.x = std::move(points.x);
     series.start_ms = std::move(points.start_ms);
     series.n = std::move(points.n);
+    series.cells = std::move(points.cells);
     view.series.push_back(std::move(series));
   }
   return view;
@@ -257,6 +321,11 @@ Result<MeasureDefinition> App::DefineMeasure(const RequestContext& ctx,
   COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, Action::kMeasureDefine, {},
                                                      {"measure", measure.id, {}}));
   COVALUE_RETURN_IF_ERROR(ValidateMeasure(measure));
+  // Definitions are the community's: their thresholds come from the same fixed cut-points as
+  // its previews. The command line's operator, who holds the database file, is not bound.
+  if (principal.user_id != 0) {
+    COVALUE_RETURN_IF_ERROR(CheckCutPoint(measure));
+  }
   // The new measure's aggregates come from every observation already stored (the rescan
   // path), in the write that defines it.
   CatchUpObservationFile();
@@ -403,28 +472,92 @@ Result<std::vector<TestedChange>> App::TestedChanges(Id team_id) {
   return changes;
 }
 
+Status App::CheckCommunityQuery(const MeasureChartQuery& query) const {
+  if (query.period == PeriodKind::kWeek) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "the community's views are monthly or quarterly: weeks do not nest in months, so "
+                "their small cells could be recovered by subtraction",
+                "period");
+  }
+  return Ok();
+}
+
+Status App::CheckCutPoint(const MeasureDefinition& m) {
+  if (!m.threshold) {
+    return Ok();
+  }
+  // The cut-points partition the values once and for all: a score's severity bands (at least a
+  // band's lowest value, at most its highest, which for whole-number scores are complements),
+  // else the fixed list, counted upwards only (at least), so no two thresholds differ by a
+  // sliver.
+  std::vector<double> allowed;
+  if (m.at_least) {
+    allowed.assign(std::begin(kCommunityCutPoints), std::end(kCommunityCutPoints));
+  }
+  if (m.system == kScoreSystem && format_ != nullptr) {
+    auto version = ReadValue<QuestionnaireVersion>(store_, [&](store::Repositories& r) {
+      return r.Questionnaires().Latest(m.code, false);
+    });
+    if (version) {
+      if (auto model = ModelOf(*version); model && (*model)->scoring &&
+                                          !(*model)->scoring->bands.empty()) {
+        allowed.clear();
+        for (const ScoreBand& band : (*model)->scoring->bands) {
+          allowed.push_back(m.at_least ? band.min : band.max);
+        }
+      }
+    }
+  }
+  if (std::find(allowed.begin(), allowed.end(), *m.threshold) == allowed.end()) {
+    std::string list;
+    for (double v : allowed) {
+      list += fmt::format("{}{}", list.empty() ? "" : ", ", v);
+    }
+    return Fail(ErrorCode::kInvalidArgument,
+                list.empty()
+                    ? std::string("this code's thresholds count upwards (at_least) from the fixed "
+                                  "cut-points, so that sweeping thresholds cannot single out a "
+                                  "person")
+                    : fmt::format("a threshold {} is one of the fixed cut-points ({}), so that "
+                                  "sweeping thresholds cannot single out a person",
+                                  m.at_least ? "(at least)" : "(at most)", list),
+                "/threshold");
+  }
+  return Ok();
+}
+
 Result<MeasureChartView> App::ChartMeasure(const std::string& measure_id,
                                            const MeasureChartQuery& query, std::size_t min_cell,
                                            const std::function<bool(Id, Id)>& wanted) {
+  if (min_cell > 0) {
+    COVALUE_RETURN_IF_ERROR(CheckCommunityQuery(query));
+  }
   MeasureChartView view;
   SeriesPoints found;
+  Withheld withheld;
   std::map<Id, std::string> sites;
   std::map<Id, std::string> populations;
+  // The site's own staff see events one by one; outside the site they come per period.
+  bool one_by_one = false;
   COVALUE_RETURN_IF_ERROR(measures_.Read(store_, [&](const MeasureStore::Snapshot& s) -> Status {
     COVALUE_ASSIGN_OR_RETURN(view.measure, Find(s.definitions, measure_id));
-    if (!CountsEvents(view.measure.kind)) {
+    one_by_one = CountsEvents(view.measure.kind) && min_cell == 0;
+    if (!one_by_one) {
       found = FromAggregates(s.aggregates, view.measure, query.period, wanted);
+      if (min_cell > 0 && query.period == PeriodKind::kQuarter) {
+        withheld = QuartersToWithhold(s.aggregates, view.measure, min_cell, wanted);
+      }
     }
-    NamesOf(s, found, CountsEvents(view.measure.kind), sites, populations);
+    NamesOf(s, found, one_by_one, sites, populations);
     return Ok();
   }));
-  if (CountsEvents(view.measure.kind)) {
+  if (one_by_one) {
     COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& repos) -> Status {
       COVALUE_ASSIGN_OR_RETURN(found, FromEvents(repos, view.measure, wanted));
       return Ok();
     }));
   }
-  return Charted(std::move(view), found, sites, populations, query, min_cell);
+  return Charted(std::move(view), found, sites, populations, query, min_cell, withheld);
 }
 
 Result<std::vector<MeasureChartView>> App::PreviewMeasures(
@@ -433,24 +566,27 @@ Result<std::vector<MeasureChartView>> App::PreviewMeasures(
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
   COVALUE_RETURN_IF_ERROR(
       Permit(ctx, principal, Action::kMeasureCompare, {}, {"measure", "preview", {}}));
-  std::vector<MeasureDefinition> aggregated;
+  COVALUE_RETURN_IF_ERROR(CheckCommunityQuery(query));
   for (const MeasureDefinition& m : measures) {
     COVALUE_RETURN_IF_ERROR(ValidateMeasure(m));
-    if (!CountsEvents(m.kind)) {
-      aggregated.push_back(m);
-    }
+    COVALUE_RETURN_IF_ERROR(CheckCutPoint(m));
+  }
+  // The community sees every kind per period, events too; quarters need their months.
+  std::vector<PeriodKind> periods = {query.period};
+  if (query.period == PeriodKind::kQuarter) {
+    periods.push_back(PeriodKind::kMonth);
   }
   const auto everyone = [](Id, Id) { return true; };
   CatchUpObservationFile();
   std::vector<SeriesPoints> found(measures.size());
+  std::vector<Withheld> withheld(measures.size());
   COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& repos) -> Status {
     COVALUE_ASSIGN_OR_RETURN(const analytics::MeasureAggregates aggregates,
-                             Rescan(repos, aggregated, {query.period}));
+                             Rescan(repos, measures, periods));
     for (std::size_t i = 0; i < measures.size(); ++i) {
-      if (CountsEvents(measures[i].kind)) {
-        COVALUE_ASSIGN_OR_RETURN(found[i], FromEvents(repos, measures[i], everyone));
-      } else {
-        found[i] = FromAggregates(aggregates, measures[i], query.period, everyone);
+      found[i] = FromAggregates(aggregates, measures[i], query.period, everyone);
+      if (query.period == PeriodKind::kQuarter) {
+        withheld[i] = QuartersToWithhold(aggregates, measures[i], min_cell_, everyone);
       }
     }
     return Ok();
@@ -465,8 +601,9 @@ Result<std::vector<MeasureChartView>> App::PreviewMeasures(
   for (std::size_t i = 0; i < measures.size(); ++i) {
     MeasureChartView view;
     view.measure = measures[i];
-    COVALUE_ASSIGN_OR_RETURN(views.emplace_back(), Charted(std::move(view), found[i], sites,
-                                                           populations, query, min_cell_));
+    COVALUE_ASSIGN_OR_RETURN(views.emplace_back(),
+                             Charted(std::move(view), found[i], sites, populations, query,
+                                     min_cell_, withheld[i]));
   }
   return views;
 }

@@ -3,6 +3,8 @@
 // values are recomputed in the test from the observations it wrote.
 
 #include <chrono>
+#include <functional>
+#include <tuple>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -94,26 +96,44 @@ class MeasuresTest : public AppTest {
 
   // The p chart's points recomputed from the written values: p, centre p̄ over all months,
   // limits p̄ ± 3·sqrt(p̄(1−p̄)/n) clipped to [0, 1] (Provost & Murray 2011, ch. 6).
-  void ExpectProportionChart(const MeasureSeries& series, Id site) {
+  // The p chart of a site's cells recomputed from the written values (meets: the
+  // observations the measure counts), cells withheld by the small-cell rule worked out here
+  // independently: any of n, the meeting and the others from 1 to min_cell − 1.
+  void ExpectProportionChart(const MeasureSeries& series, Id site, std::size_t min_cell = 0,
+                             const std::function<bool(double)>& meets_fn =
+                                 [](double v) { return v <= 9; }) {
     double num = 0, den = 0;
-    std::vector<std::pair<double, double>> cells;
+    std::vector<std::tuple<double, double, bool>> cells;
+    const auto small = [&](double count) { return count > 0 && count < static_cast<double>(min_cell); };
     for (const auto& [key, values] : written_.values) {
       if (key.first != site) {
         continue;
       }
       double meets = 0;
       for (double v : values) {
-        meets += v <= 9 ? 1 : 0;
+        meets += meets_fn(v) ? 1 : 0;
       }
-      cells.emplace_back(meets, static_cast<double>(values.size()));
-      num += meets;
-      den += static_cast<double>(values.size());
+      const auto n = static_cast<double>(values.size());
+      const bool withheld = small(n) || small(meets) || small(n - meets);
+      cells.emplace_back(meets, n, withheld);
+      if (!withheld) {
+        num += meets;
+        den += n;
+      }
     }
     ASSERT_EQ(series.chart.points.size(), cells.size());
     const double pbar = num / den;
     for (std::size_t i = 0; i < cells.size(); ++i) {
-      const auto& [meets, n] = cells[i];
+      const auto& [meets, n, withheld] = cells[i];
       const auto& point = series.chart.points[i];
+      EXPECT_EQ(series.suppressed[i], withheld) << series.x[i];
+      if (withheld) {
+        EXPECT_FALSE(point.y.has_value());
+        EXPECT_FALSE(point.n.has_value());
+        EXPECT_FALSE(point.ucl.has_value());
+        EXPECT_FALSE(series.n[i].has_value());
+        continue;
+      }
       EXPECT_NEAR(*point.y, meets / n, 1e-12) << series.x[i];
       EXPECT_NEAR(*point.cl, pbar, 1e-12);
       const double sigma = std::sqrt(pbar * (1 - pbar) / n);
@@ -190,16 +210,13 @@ TEST_F(MeasuresTest, TheCommunityNeverSeesACellOfFewerThanFive) {
   ASSERT_EQ(view->series.size(), 2U);
   std::size_t suppressed = 0;
   for (const MeasureSeries& series : view->series) {
+    // Withheld when the people in the cell, those below 10 or those not are 1 to 4.
+    ExpectProportionChart(series, series.site_id, 5);
     for (std::size_t i = 0; i < series.chart.points.size(); ++i) {
-      const std::size_t written = written_.values.at({series.site_id, series.x[i]}).size();
-      EXPECT_EQ(series.suppressed[i], written < 5) << series.site << " " << series.x[i];
-      if (series.suppressed[i]) {
-        ++suppressed;
-        EXPECT_FALSE(series.n[i].has_value());
-        EXPECT_FALSE(series.chart.points[i].y.has_value());
-        EXPECT_FALSE(series.chart.points[i].n.has_value());
-      } else {
-        EXPECT_GE(*series.n[i], 5);
+      suppressed += series.suppressed[i] ? 1 : 0;
+      if (!series.suppressed[i]) {
+        EXPECT_GE(series.cells[i].numerator, 5);
+        EXPECT_GE(series.cells[i].denominator - series.cells[i].numerator, 5);
       }
     }
   }
@@ -213,6 +230,49 @@ TEST_F(MeasuresTest, TheCommunityNeverSeesACellOfFewerThanFive) {
   EXPECT_ERROR(app_->SiteMeasureChart(Lead(0), "phq9-below-10", sites_[1].id, std::nullopt, {}),
                ErrorCode::kPermissionDenied);
   EXPECT_ERROR(app_->CrossSiteMeasure(facilitator, "none", {}), ErrorCode::kNotFound);
+  // Weeks do not nest in months: the community reads months and quarters.
+  MeasureChartQuery weekly;
+  weekly.period = PeriodKind::kWeek;
+  auto refused = app_->CrossSiteMeasure(facilitator, "phq9-below-10", weekly);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().field, "period");
+}
+
+// Complementary suppression: a quarter is withheld when one of its months is, or the month would
+// be the quarter less the other two.
+TEST_F(MeasuresTest, AQuarterThatWouldGiveAwayAWithheldMonthIsWithheldToo) {
+  Import(0, 30, 12, 4);
+  Import(1, 5, 12, 5);
+  const RequestContext facilitator = As("fay", {Role::kFacilitator, std::nullopt, std::nullopt});
+  MeasureChartQuery quarterly;
+  quarterly.period = PeriodKind::kQuarter;
+  auto months = app_->CrossSiteMeasure(facilitator, "phq9-below-10", {});
+  auto quarters = app_->CrossSiteMeasure(facilitator, "phq9-below-10", quarterly);
+  ASSERT_OK(months);
+  ASSERT_OK(quarters);
+  std::size_t checked = 0;
+  for (std::size_t k = 0; k < months->series.size(); ++k) {
+    const MeasureSeries& m = months->series[k];
+    const MeasureSeries& q = quarters->series[k];
+    for (std::size_t i = 0; i < q.x.size(); ++i) {
+      bool any_month_withheld = false;
+      bool all_shown = true;
+      for (std::size_t j = 0; j < m.x.size(); ++j) {
+        const auto quarter = analytics::PeriodOf(PeriodKind::kQuarter, m.start_ms[j]);
+        if (quarter == analytics::PeriodOf(PeriodKind::kQuarter, q.start_ms[i])) {
+          any_month_withheld = any_month_withheld || m.suppressed[j];
+          all_shown = all_shown && !m.suppressed[j];
+        }
+      }
+      if (any_month_withheld) {
+        EXPECT_TRUE(q.suppressed[i]) << q.site << " " << q.x[i];
+        ++checked;
+      }
+      // A quarter is never shown beside a month that is not: no subtraction gives a month.
+      EXPECT_TRUE(q.suppressed[i] || all_shown);
+    }
+  }
+  EXPECT_GT(checked, 0U);
 }
 
 TEST_F(MeasuresTest, DefinitionsAreValidatedAndTheCommunityAdminsToMake) {
@@ -290,7 +350,11 @@ TEST_F(MeasuresTest, APreviewAndARebuildComeFromTheObservationsThemselves) {
   Import(0, 40, 12, 7);
   Import(1, 30, 12, 8);
   const RequestContext facilitator = As("fay", {Role::kFacilitator, std::nullopt, std::nullopt});
-  auto preview = app_->PreviewMeasures(facilitator, {BelowTen(), Mean()}, {});
+  MeasureDefinition ten_or_more = BelowTen();
+  ten_or_more.id = "phq9-10-or-more";
+  ten_or_more.threshold = 10;
+  ten_or_more.at_least = true;
+  auto preview = app_->PreviewMeasures(facilitator, {ten_or_more, Mean()}, {});
   ASSERT_OK(preview);
   ASSERT_EQ(preview->size(), 2U);
   auto stored = app_->CrossSiteMeasure(facilitator, "phq9-below-10", {});
@@ -299,12 +363,18 @@ TEST_F(MeasuresTest, APreviewAndARebuildComeFromTheObservationsThemselves) {
   for (std::size_t k = 0; k < 2; ++k) {
     const MeasureSeries& previewed = (*preview)[0].series[k];
     EXPECT_EQ(previewed.x, stored->series[k].x);
-    ExpectProportionChart(previewed, previewed.site_id);
+    // The complement of the stored measure: the same cells withheld.
+    EXPECT_EQ(previewed.suppressed, stored->series[k].suppressed);
+    ExpectProportionChart(previewed, previewed.site_id, 5, [](double v) { return v >= 10; });
   }
   // The mean, never defined, from the written values.
   for (const MeasureSeries& series : (*preview)[1].series) {
     for (std::size_t i = 0; i < series.x.size(); ++i) {
       const auto& values = written_.values.at({series.site_id, series.x[i]});
+      if (values.size() < 5) {
+        EXPECT_TRUE(series.suppressed[i]);
+        continue;
+      }
       double sum = 0;
       for (double v : values) {
         sum += v;
@@ -312,13 +382,22 @@ TEST_F(MeasuresTest, APreviewAndARebuildComeFromTheObservationsThemselves) {
       EXPECT_NEAR(*series.chart.points[i].y, sum / static_cast<double>(values.size()), 1e-12);
     }
   }
+  // Sweeping the threshold is refused: a preview takes fixed cut-points only.
+  for (double sweep : {6.0, 7.0, 11.0, 9.5}) {
+    MeasureDefinition swept = ten_or_more;
+    swept.threshold = sweep;
+    auto refused = app_->PreviewMeasures(facilitator, {swept}, {});
+    ASSERT_FALSE(refused.has_value()) << sweep;
+    EXPECT_EQ(refused.error().field, "/threshold");
+  }
   EXPECT_TRUE(std::filesystem::exists(dir_.File("covalue.db") + "-observations"))
       << "the file was caught up";
   // Observations written after the file's catch-up are read from the database.
   Import(0, 10, 12, 9);
-  preview = app_->PreviewMeasures(facilitator, {BelowTen()}, {});
+  preview = app_->PreviewMeasures(facilitator, {ten_or_more}, {});
   ASSERT_OK(preview);
-  ExpectProportionChart((*preview)[0].series.at(0), sites_[0].id);
+  ExpectProportionChart((*preview)[0].series.at(0), sites_[0].id, 5,
+                        [](double v) { return v >= 10; });
 
   // Aggregates gone wrong (written behind the app's back) are set right by a rebuild.
   const Id site = sites_[0].id;

@@ -12,6 +12,7 @@
 #include <algorithm>
 
 #include "analytics/measure_store.h"
+#include "analytics/suppression.h"
 #include "app/app.h"
 
 namespace covalue::app {
@@ -41,7 +42,7 @@ Result<ValueProfile> App::TeamValueProfile(const RequestContext& ctx, Id team_id
   ValueProfile profile;
   profile.team_id = team.id;
   for (ValueDomain domain : kAllValueDomains) {
-    profile.domains.push_back({domain, {}, 0, {}, {}, {}});
+    profile.domains.push_back({domain, {}, 0, {}, {}, {}, false});
   }
 
   // How many items each subscale sums, from the questionnaire's latest version.
@@ -96,11 +97,21 @@ Result<ValueProfile> App::TeamValueProfile(const RequestContext& ctx, Id team_id
       const auto mean = [&](std::size_t i) {
         return q.sum[i] / static_cast<double>(q.count[i]) / per_item;
       };
+      // The people rate the team that reads this: a mean of fewer answers than the minimum
+      // cell would tell the team what one person said, so the small-cell rule holds here too.
+      const auto small = [&](std::size_t i) {
+        return analytics::IsSmallCell(MeasureKind::kContinuous, analytics::CellOf(q, i),
+                                      min_cell_);
+      };
       if (const auto i = index_of(*latest)) {
-        value.people = mean(*i);
-        value.people_n = q.count[*i];
+        if (small(*i)) {
+          value.people_suppressed = true;
+        } else {
+          value.people = mean(*i);
+          value.people_n = q.count[*i];
+        }
       }
-      if (const auto i = index_of(*latest - 1)) {
+      if (const auto i = index_of(*latest - 1); i && !small(*i)) {
         value.people_previous = mean(*i);
       }
     }

@@ -1,10 +1,12 @@
 #include "fhir/measure_routes.h"
 
 #include <charconv>
+#include <cmath>
 
 #include <fmt/format.h>
 
 #include "analytics/measure_store.h"
+#include "analytics/spc/chart.h"
 #include "domain/dates.h"
 #include "fhir/fhir_json.h"
 #include "fhir/operation_outcome.h"
@@ -13,6 +15,7 @@ namespace covalue::fhir {
 namespace {
 
 using nlohmann::json;
+namespace spc = analytics::spc;
 
 constexpr const char* kMeasureUrl = "urn:covalue:fhir:measure:";
 constexpr const char* kScoring = "http://terminology.hl7.org/CodeSystem/measure-scoring";
@@ -101,47 +104,62 @@ std::string MeasureIdOf(const std::string& value) {
   return slash == std::string::npos ? value : value.substr(slash + 8);
 }
 
-// One report per point that is shown: the site as reporter, the period, and the group's
-// populations and score as the measure's kind has them.
+constexpr const char* kSuppressedExtension = "urn:covalue:fhir:extension:suppressed";
+
+// One report per point: the site as reporter, the period, and the group's populations and score
+// as the chart drawn has them. A suppressed cell (analytics/suppression.h) keeps its period but
+// withholds every count and the score, marked by covalue's suppressed extension.
 json ReportJson(const app::MeasureChartView& view, const app::MeasureSeries& s, std::size_t i) {
   const auto& point = s.chart.points[i];
   const std::int64_t start = s.start_ms[i];
+  const bool per_event = view.chart == spc::ChartType::kT || view.chart == spc::ChartType::kG;
   const std::int64_t end =
-      view.measure.kind == MeasureKind::kDaysBetween ||
-              view.measure.kind == MeasureKind::kCasesBetween
+      per_event
           ? start + 86'400'000
           : analytics::PeriodStartMs(view.period, analytics::PeriodOf(view.period, start) + 1);
-  const double cell = s.n[i].value_or(0);
-  json populations = json::array();
-  json score = {{"value", *point.y}};
-  switch (view.measure.kind) {
-    case MeasureKind::kProportion:
-      populations.push_back({{"code", PopulationCode("denominator")}, {"count", cell}});
-      populations.push_back(
-          {{"code", PopulationCode("numerator")}, {"count", std::llround(*point.y * cell)}});
-      break;
-    case MeasureKind::kRate:
-      populations.push_back({{"code", PopulationCode("denominator")}, {"count", cell}});
-      break;
-    default:
-      populations.push_back({{"code", PopulationCode("initial-population")}, {"count", cell}});
-      break;
-  }
-  if (!view.measure.unit.empty() && view.measure.kind != MeasureKind::kProportion) {
-    score["unit"] = view.measure.unit;
+  json extensions =
+      json::array({{{"url", kPeriodKindExtension}, {"valueCode", PeriodKindName(view.period)}}});
+  json group;
+  if (s.suppressed[i]) {
+    extensions.push_back({{"url", kSuppressedExtension}, {"valueBoolean", true}});
+    group = {{"extension", json::array({{{"url", kSuppressedExtension}, {"valueBoolean", true}}})}};
+  } else {
+    const analytics::CellCounts& cell = s.cells[i];
+    const auto count = [](double n) { return std::llround(n); };
+    json populations = json::array();
+    switch (view.chart) {
+      case spc::ChartType::kP:
+      case spc::ChartType::kU:
+        populations.push_back({{"code", PopulationCode("denominator")},
+                               {"count", count(view.chart == spc::ChartType::kU &&
+                                                       view.measure.kind != MeasureKind::kRate
+                                                   ? cell.count
+                                                   : cell.denominator)}});
+        populations.push_back(
+            {{"code", PopulationCode("numerator")}, {"count", count(cell.numerator)}});
+        break;
+      default:
+        populations.push_back(
+            {{"code", PopulationCode("initial-population")}, {"count", count(cell.count)}});
+        break;
+    }
+    json score = {{"value", *point.y}};
+    if (!view.measure.unit.empty() && view.measure.kind != MeasureKind::kProportion) {
+      score["unit"] = view.measure.unit;
+    }
+    group = {{"population", populations}, {"measureScore", score}};
   }
   return {
       {"resourceType", "MeasureReport"},
       {"id", fmt::format("{}-{}-{}-{}", view.measure.id, s.site_id, s.population_id, s.x[i])},
-      {"extension",
-       json::array({{{"url", kPeriodKindExtension}, {"valueCode", PeriodKindName(view.period)}}})},
+      {"extension", extensions},
       {"status", "complete"},
       {"type", "summary"},
       {"measure", kMeasureUrl + view.measure.id},
       {"reporter", {{"reference", fmt::format("Organization/{}", s.site_id)}, {"display", s.site}}},
       {"date", FormatDate(start)},
       {"period", {{"start", FormatDate(start)}, {"end", FormatDate(end - 1)}}},
-      {"group", json::array({{{"population", populations}, {"measureScore", score}}})}};
+      {"group", json::array({group})}};
 }
 
 Result<Id> OrganizationOf(const std::string& value) {
@@ -217,7 +235,7 @@ void AddMeasureRoutes(http::Router& router, app::App& app) {
                 json resources = json::array();
                 for (const app::MeasureSeries& s : view.series) {
                   for (std::size_t i = 0; i < s.chart.points.size(); ++i) {
-                    if (!s.suppressed[i] && s.chart.points[i].y) {
+                    if (s.suppressed[i] || s.chart.points[i].y) {
                       resources.push_back(ReportJson(view, s, i));
                     }
                   }

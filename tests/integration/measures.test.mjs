@@ -148,22 +148,32 @@ describe('measures', () => {
       assert.equal(profile.quarter, latest);
       const scores = byQuarter.get(latest);
       const value = profile.domains.find((d) => d.domain === domain);
-      assert.equal(value.people_n, scores.length);
-      assert.ok(Math.abs(value.people - scores.reduce((a, b) => a + b, 0) / scores.length / 2) < 1e-12, domain);
-      assert.ok(value.people >= 1 && value.people <= 5);
+      // The people rate the team that reads this: under five answers the mean is withheld.
+      if (scores.length < 5) {
+        assert.deepEqual([value.people, value.people_n, value.people_suppressed], [null, null, true], domain);
+      } else {
+        assert.equal(value.people_suppressed, false);
+        assert.equal(value.people_n, scores.length);
+        assert.ok(Math.abs(value.people - scores.reduce((a, b) => a + b, 0) / scores.length / 2) < 1e-12, domain);
+        assert.ok(value.people >= 1 && value.people <= 5);
+      }
       const before = byQuarter.get(profile.previous_quarter);
-      assert.ok(Math.abs(value.people_previous - before.reduce((a, b) => a + b, 0) / before.length / 2) < 1e-12, domain);
+      if (before.length >= 5) {
+        assert.ok(Math.abs(value.people_previous - before.reduce((a, b) => a + b, 0) / before.length / 2) < 1e-12, domain);
+      } else {
+        assert.equal(value.people_previous, null);
+      }
     }
     // Another site's lead may not read it; a team without a passport has no team view.
     await json('lead.fjordvik', `/api/v1/teams/${team.id}/value-profile`, 403);
     const fjordvik = (await json('lead.fjordvik', '/api/v1/teams')).items.find((t) => t.site_id === loginOf(logins, 'lead.fjordvik').site_id);
     const own = await json('lead.fjordvik', `/api/v1/teams/${fjordvik.id}/value-profile`);
-    assert.ok(own.domains.every((d) => d.team === null && d.people !== null));
+    assert.ok(own.domains.every((d) => d.team === null && (d.people !== null || d.people_suppressed)));
     await json('lead.vastera', '/api/v1/teams/999999/value-profile', 404);
   });
 
   it('never shows the community a cell of fewer than five', async () => {
-    for (const [measure, period] of [['phq9-below-10', 'month'], ['phq9-mean', 'week'], ['eq-vas-mean', 'quarter']]) {
+    for (const [measure, period] of [['phq9-below-10', 'month'], ['phq9-mean', 'month'], ['eq-vas-mean', 'quarter'], ['phq9-below-10', 'quarter']]) {
       const view = await json('facilitator', `/api/v1/measures/${measure}/sites?period=${period}`);
       assert.equal(view.min_cell, 5);
       assert.equal(view.series.length, 12);
@@ -175,11 +185,20 @@ describe('measures', () => {
             assert.deepEqual([p.y, p.n, p.cell, p.lcl, p.ucl], [null, null, null, null, null]);
           } else {
             assert.ok(p.cell >= 5, `${series.site} ${p.x}: ${p.cell}`);
+            if (view.chart === 'p') {
+              // Neither those below 10 nor the others are fewer than five.
+              const meets = Math.round(p.y * p.cell);
+              assert.ok(meets === 0 || meets >= 5, `${series.site} ${p.x}: ${meets} of ${p.cell}`);
+              assert.ok(p.cell - meets === 0 || p.cell - meets >= 5, `${series.site} ${p.x}: ${p.cell - meets} not`);
+            }
           }
         }
       }
       if (period !== 'quarter') assert.ok(suppressed > 0, `${measure} by ${period}: some cells are small`);
     }
+    // Weeks do not nest in months: the community reads months and quarters only.
+    const weekly = await json('facilitator', '/api/v1/measures/phq9-mean/sites?period=week', 400);
+    assert.equal(weekly.field, 'period');
     const one = await json('facilitator', `/api/v1/measures/phq9-below-10/chart?site_id=${vastera()}`);
     assert.equal(one.min_cell, 5);
     assert.ok(one.series[0].points.every((p) => p.suppressed || p.cell >= 5));
@@ -203,6 +222,44 @@ describe('measures', () => {
     const bad = await call('facilitator', 'POST', '/api/v1/measures/preview', { ...draft, threshold: undefined });
     assert.equal(bad.status, 400);
     assert.equal((await bad.json()).field, 'threshold');
+  });
+
+  it('defeats differencing: thresholds cannot be swept, and no quarter gives away a withheld month', async () => {
+    const { chart, ...stored } = (await json('facilitator', '/api/v1/measures')).items.find((m) => m.id === 'phq9-below-10');
+    // The attack: preview "at most 9" and "at most 8" of one cell and subtract, to count the
+    // people who scored exactly 9; or sweep upwards one point at a time.
+    for (const [threshold, at_least] of [[8, false], [10, false], [11, true], [9.5, true], [6, true]]) {
+      const swept = await call('facilitator', 'POST', '/api/v1/measures/preview', { ...stored, id: 'sweep', threshold, at_least });
+      assert.equal(swept.status, 400, `${threshold} ${at_least}`);
+      assert.equal((await swept.json()).field, '/threshold');
+    }
+    // The band boundaries are the cut-points: at least 10, 15, 20 pass.
+    for (const threshold of [10, 15, 20]) {
+      const ok = await call('facilitator', 'POST', '/api/v1/measures/preview', { ...stored, id: 'band', threshold, at_least: true });
+      assert.equal(ok.status, 200, `${threshold}`);
+    }
+    // Definitions over HTTP are bound too, the community admin's included.
+    const defined = await call('admin', 'POST', '/api/v1/measures', { ...stored, id: 'phq9-at-most-8', threshold: 8 });
+    assert.equal(defined.status, 400);
+    // A quarter is the sum of its months: shown only when all three are.
+    const months = await json('facilitator', '/api/v1/measures/phq9-below-10/sites?period=month');
+    const quarters = await json('facilitator', '/api/v1/measures/phq9-below-10/sites?period=quarter');
+    const quarterOf = (x) => `${x.slice(0, 4)}-Q${Math.floor((Number(x.slice(5, 7)) - 1) / 3) + 1}`;
+    let guarded = 0;
+    for (const series of quarters.series) {
+      const monthly = months.series.find((m) => m.site_id === series.site_id && m.population_id === series.population_id);
+      for (const q of series.points) {
+        const inside = monthly.points.filter((m) => quarterOf(m.x) === q.x);
+        if (inside.some((m) => m.suppressed)) {
+          assert.ok(q.suppressed, `${series.site} ${q.x} would give away a month`);
+          guarded++;
+        } else if (!q.suppressed) {
+          const sum = inside.reduce((a, m) => a + m.cell, 0);
+          assert.equal(q.cell, sum, `${series.site} ${q.x}`);
+        }
+      }
+    }
+    assert.ok(guarded > 0, 'some quarters are withheld for their months');
   });
 
   it('builds a measure defined later from the stored observations', async () => {
@@ -253,17 +310,32 @@ describe('measures', () => {
     assert.equal(population.numerator, Math.round(point.y * point.cell));
     assert.ok(Math.abs(june.group[0].measureScore.value - point.y) < 1e-12);
 
-    // The community: every site, never a report of fewer than five.
+    // The community: every site, never a count from 1 to 4; a suppressed cell says so and
+    // withholds its counts and score.
     const community = await fhir('facilitator', 'MeasureReport?measure=urn:covalue:fhir:measure:phq9-below-10');
     const sites = new Set(community.entry.map((e) => e.resource.reporter.reference));
     assert.equal(sites.size, 12);
+    let withheld = 0;
     for (const { resource } of community.entry) {
-      const denominator = resource.group[0].population.find((p) => p.code.coding[0].code === 'denominator');
-      assert.ok(denominator.count >= 5, `${resource.id}: ${denominator.count}`);
+      const marked = (resource.extension ?? []).some((e) => e.url === 'urn:covalue:fhir:extension:suppressed' && e.valueBoolean);
+      if (marked) {
+        withheld++;
+        assert.equal(resource.group[0].population, undefined);
+        assert.equal(resource.group[0].measureScore, undefined);
+        continue;
+      }
+      for (const population of resource.group[0].population) {
+        assert.ok(population.count === 0 || population.count >= 5, `${resource.id}: ${population.count}`);
+      }
+      const counts = Object.fromEntries(resource.group[0].population.map((p) => [p.code.coding[0].code, p.count]));
+      const others = counts.denominator - counts.numerator;
+      assert.ok(others === 0 || others >= 5, `${resource.id}: ${others} not below 10`);
     }
+    assert.ok(withheld > 0);
     const view = await json('facilitator', '/api/v1/measures/phq9-below-10/sites');
-    const shown = view.series.flatMap((s) => s.points).filter((p) => !p.suppressed).length;
-    assert.equal(community.entry.length, shown);
+    const points = view.series.flatMap((s) => s.points);
+    assert.equal(community.entry.length, points.filter((p) => p.suppressed || p.y !== null).length);
+    assert.equal(withheld, points.filter((p) => p.suppressed).length);
     await fhir('lead.vastera', 'MeasureReport?measure=phq9-below-10', 403);
     await fhir('lead.vastera', 'MeasureReport', 400);
     await fhir('lead.vastera', 'MeasureReport?measure=phq9-below-10&period-kind=decade', 400);

@@ -200,7 +200,7 @@ Response ViewResponse(const app::MeasureChartView& v) {
   // The definition through the same mapping as the list (small next to the series).
   w.Key("measure").Raw(
       DefinitionJson(v.measure).dump(-1, ' ', false, json::error_handler_t::replace));
-  w.Key("chart").String(spc::ChartName(analytics::ChartTypeOf(v.measure.kind)));
+  w.Key("chart").String(spc::ChartName(v.chart));
   w.Key("rules").String(v.rules == spc::Rules::kMdc ? "mdc" : "anhoej");
   w.Key("period").String(PeriodKindName(v.period));
   w.Key("min_cell");
@@ -244,7 +244,8 @@ json ProfileJson(const app::ValueProfile& p) {
   for (const app::DomainValue& d : p.domains) {
     domains.push_back({{"domain", ValueDomainName(d.domain)},
                        {"people", Optional(d.people)},
-                       {"people_n", d.people_n},
+                       {"people_n", d.people_suppressed ? json() : json(d.people_n)},
+                       {"people_suppressed", d.people_suppressed},
                        {"people_previous", Optional(d.people_previous)},
                        {"team", int_or_null(d.team)},
                        {"team_previous", int_or_null(d.team_previous)}});

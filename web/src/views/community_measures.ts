@@ -9,7 +9,9 @@ import { navigate } from '../router';
 // multiples on the same scale of time, each cell under the minimum size left out and marked,
 // each chart with a table view and SVG and PNG downloads.
 
-const PERIODS: Period[] = ['month', 'quarter', 'week'];
+// Months and quarters only: weeks do not nest in months, so the server refuses them to the
+// community (their small cells could be recovered by subtraction).
+const PERIODS: Period[] = ['month', 'quarter'];
 const value = (v: number | null) => (v === null ? '–' : String(Number(v.toPrecision(4))));
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
