@@ -20,6 +20,7 @@ int ExitCodeFor(const Error& error) {
       return 5;
     case ErrorCode::kResourceExhausted:
     case ErrorCode::kUnavailable:
+    case ErrorCode::kStorageFull:
       return 69;
     case ErrorCode::kInternal:
       return kExitInternal;

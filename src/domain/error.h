@@ -19,7 +19,8 @@ enum class ErrorCode {
   kPermissionDenied,      // authenticated, but the policy says no; 403
   kResourceExhausted,     // a body too large (413) or too many attempts (429)
   kUnsupported,           // a media type or feature this build does not have; 415/501
-  kUnavailable,           // the store is busy or shutting down; 503
+  kUnavailable,           // the store is busy or shutting down, or too many sign-ins wait; 503
+  kStorageFull,           // the database's disk is full, or its file read-only or gone; 507
   kInternal,              // a bug; 500
 };
 

@@ -29,6 +29,7 @@ const char* IssueCode(ErrorCode code) {
     case ErrorCode::kUnsupported:
       return "not-supported";
     case ErrorCode::kUnavailable:
+    case ErrorCode::kStorageFull:
       return "transient";
     case ErrorCode::kInternal:
       return "exception";

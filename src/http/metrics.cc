@@ -38,14 +38,18 @@ void Metrics::Observe(const std::string& route, const std::string& method, int s
 }
 
 void Metrics::AddCounter(std::string name, std::string help, std::function<std::int64_t()> read) {
-  counters_.push_back({std::move(name), std::move(help), std::move(read)});
+  counters_.push_back({std::move(name), std::move(help), std::move(read), "counter"});
+}
+
+void Metrics::AddGauge(std::string name, std::string help, std::function<std::int64_t()> read) {
+  counters_.push_back({std::move(name), std::move(help), std::move(read), "gauge"});
 }
 
 std::string Metrics::Render() const {
   std::string out;
   for (const Counter& counter : counters_) {
-    out += fmt::format("# HELP {0} {1}\n# TYPE {0} counter\n{0} {2}\n", counter.name, counter.help,
-                       counter.read());
+    out += fmt::format("# HELP {0} {1}\n# TYPE {0} {3}\n{0} {2}\n", counter.name, counter.help,
+                       counter.read(), counter.type);
   }
   std::lock_guard lock(mutex_);
   out +=

@@ -22,6 +22,8 @@ class Metrics {
   // A counter read when the metrics are rendered (such as the store's commits).
   // REQUIRES: called before the server starts; read must be thread-safe.
   void AddCounter(std::string name, std::string help, std::function<std::int64_t()> read);
+  // A gauge read the same way (a value that goes up and down, such as open connections).
+  void AddGauge(std::string name, std::string help, std::function<std::int64_t()> read);
   std::string Render() const;
 
  private:
@@ -37,6 +39,7 @@ class Metrics {
     std::string name;
     std::string help;
     std::function<std::int64_t()> read;
+    const char* type = "counter";
   };
   std::vector<Counter> counters_;
 };

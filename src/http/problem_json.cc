@@ -35,23 +35,37 @@ Kind KindOf(const Error& error) {
       return {415, "unsupported", "Unsupported Media Type"};
     case ErrorCode::kUnavailable:
       return {503, "unavailable", "Service Unavailable"};
+    case ErrorCode::kStorageFull:
+      return {507, "insufficient-storage", "Insufficient Storage"};
     case ErrorCode::kInternal:
       return {500, "internal", "Internal Server Error"};
   }
   return {500, "internal", "Internal Server Error"};
 }
 
-}  // namespace
-
-int HttpStatus(const Error& error) { return KindOf(error).status; }
-
-Response ProblemResponse(const Error& error, const std::string& request_id) {
-  return ProblemResponse(error, request_id, nlohmann::json::object());
+// The statuses a transport answers without an error code of its own.
+Kind KindOfStatus(int status, const Error& error) {
+  switch (status) {
+    case 405:
+      return {405, "method-not-allowed", "Method Not Allowed"};
+    case 413:
+      return {413, "payload-too-large", "Content Too Large"};
+    case 421:
+      return {421, "misdirected-request", "Misdirected Request"};
+    case 431:
+      return {431, "request-header-fields-too-large", "Request Header Fields Too Large"};
+    case 503:
+      return {503, "unavailable", "Service Unavailable"};
+    default: {
+      Kind kind = KindOf(error);
+      kind.status = status;
+      return kind;
+    }
+  }
 }
 
-Response ProblemResponse(const Error& error, const std::string& request_id,
-                         const nlohmann::json& extensions) {
-  const Kind kind = KindOf(error);
+Response ProblemOf(const Kind& kind, const Error& error, const std::string& request_id,
+                   const nlohmann::json& extensions) {
   nlohmann::json body = {
       {"type", std::string("/problems/") + kind.slug},
       {"title", kind.title},
@@ -69,6 +83,23 @@ Response ProblemResponse(const Error& error, const std::string& request_id,
   response.content_type = "application/problem+json";
   response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return response;
+}
+
+}  // namespace
+
+int HttpStatus(const Error& error) { return KindOf(error).status; }
+
+Response ProblemResponse(const Error& error, const std::string& request_id) {
+  return ProblemOf(KindOf(error), error, request_id, nlohmann::json::object());
+}
+
+Response ProblemResponse(const Error& error, const std::string& request_id,
+                         const nlohmann::json& extensions) {
+  return ProblemOf(KindOf(error), error, request_id, extensions);
+}
+
+Response ProblemResponse(int status, const Error& error, const std::string& request_id) {
+  return ProblemOf(KindOfStatus(status, error), error, request_id, nlohmann::json::object());
 }
 
 }  // namespace covalue::http

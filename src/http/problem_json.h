@@ -19,4 +19,8 @@ Response ProblemResponse(const Error& error, const std::string& request_id);
 Response ProblemResponse(const Error& error, const std::string& request_id,
                          const nlohmann::json& extensions);
 
+// A problem of a status the transport decides (405, 413, 421, 431, 503): the body states the
+// same status as the response, with the status's own title.
+Response ProblemResponse(int status, const Error& error, const std::string& request_id);
+
 }  // namespace covalue::http

@@ -57,6 +57,11 @@ bool IsCrossOrigin(const Request& request) {
   return origin != "http://" + host && origin != "https://" + host;
 }
 
+bool HasHeader(const Response& response, std::string_view name) {
+  return std::any_of(response.headers.begin(), response.headers.end(),
+                     [&](const auto& header) { return header.first == name; });
+}
+
 }  // namespace
 
 std::string SessionToken(const Request& request) {
@@ -88,6 +93,42 @@ void Router::Add(Route route) {
 
 void Router::SetFallback(std::function<Response(const Request&)> fallback) {
   fallback_ = std::move(fallback);
+}
+
+void Router::SetServedNames(std::vector<std::string> names, bool any_ip_literal) {
+  for (std::string& name : names) {
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  }
+  served_names_ = std::move(names);
+  any_ip_literal_ = any_ip_literal;
+}
+
+bool Router::Serves(const std::string& host_header) const {
+  if (served_names_.empty()) {
+    return true;
+  }
+  // "name:port", "[v6]:port" or either without the port.
+  std::string host = host_header;
+  if (!host.empty() && host.front() == '[') {
+    host = host.substr(1, host.find(']') == std::string::npos ? 0 : host.find(']') - 1);
+  } else if (const auto colon = host.rfind(':');
+             colon != std::string::npos && host.find(':') == colon) {
+    host = host.substr(0, colon);
+  }
+  std::transform(host.begin(), host.end(), host.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (std::find(served_names_.begin(), served_names_.end(), host) != served_names_.end()) {
+    return true;
+  }
+  if (any_ip_literal_) {
+    const bool v4 = !host.empty() && std::all_of(host.begin(), host.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.';
+    });
+    const bool v6 = host.find(':') != std::string::npos;
+    return v4 || v6;
+  }
+  return false;
 }
 
 const Route* Router::Match(const std::string& method, const std::string& path,
@@ -159,14 +200,23 @@ Response Router::Handle(const Request& request, std::string& route_label) const 
   const Route* route = Match(request.method, request.path, params, path_matched);
   Response response;
   try {
-    if (route == nullptr) {
+    if (!Serves(request.Header("host"))) {
+      route_label = "misdirected";
+      response = ProblemResponse(
+          421,
+          {ErrorCode::kInvalidArgument,
+           fmt::format("this server does not serve the host '{}'", request.Header("host")),
+           "host"},
+          request.request_id);
+    } else if (route == nullptr) {
       route_label = path_matched ? "method_not_allowed" : "unmatched";
       if (path_matched) {
         response =
-            ProblemResponse({ErrorCode::kInvalidArgument,
+            ProblemResponse(405,
+                            {ErrorCode::kInvalidArgument,
                              fmt::format("{} is not allowed here", request.method), "method"},
                             request.request_id);
-        response.status = 405;
+        response.SetHeader("Allow", AllowedMethods(request.path));
       } else if (fallback_ && !request.path.starts_with("/api/") &&
                  !request.path.starts_with("/fhir/")) {
         route_label = "static";
@@ -195,8 +245,19 @@ Response Router::Handle(const Request& request, std::string& route_label) const 
       if (result) {
         response = std::move(*result);
       } else {
-        response = route->on_error ? route->on_error(result.error(), request.request_id)
-                                   : ProblemResponse(result.error(), request.request_id);
+        const Error& error = result.error();
+        response = route->on_error ? route->on_error(error, request.request_id)
+                                   : ProblemResponse(error, request.request_id);
+        if (response.status >= 500) {
+          // The client reads a short problem; the operator reads the cause, once per request.
+          spdlog::error("request {} {} {} answered {}: {}", request.request_id, request.method,
+                        request.path, response.status, error.message);
+        }
+        if (response.status == 507) {
+          response.SetHeader("Retry-After", "60");
+        } else if (response.status == 503 && !HasHeader(response, "Retry-After")) {
+          response.SetHeader("Retry-After", "5");
+        }
       }
       if (response.status == 401) {
         response.SetHeader("WWW-Authenticate", "Bearer");
@@ -207,7 +268,30 @@ Response Router::Handle(const Request& request, std::string& route_label) const 
     response = ProblemResponse({ErrorCode::kInternal, e.what(), {}}, request.request_id);
   }
   response.SetHeader("X-Request-Id", request.request_id);
+  // What the APIs answer may be a person's data: never kept by a cache, never sniffed.
+  if (request.path.starts_with("/api/") || request.path.starts_with("/fhir/")) {
+    if (!HasHeader(response, "Cache-Control")) {
+      response.SetHeader("Cache-Control", "no-store");
+    }
+    response.SetHeader("X-Content-Type-Options", "nosniff");
+  }
   return response;
+}
+
+std::string Router::AllowedMethods(const std::string& path) const {
+  const auto segments = Segments(path);
+  std::string allowed;
+  for (std::size_t r = 0; r < routes_.size(); ++r) {
+    const std::vector<std::string>& pattern = patterns_[r];
+    bool matches = pattern.size() == segments.size();
+    for (std::size_t i = 0; i < pattern.size() && matches; ++i) {
+      matches = pattern[i].front() == '{' || pattern[i] == segments[i];
+    }
+    if (matches && allowed.find(routes_[r].method) == std::string::npos) {
+      allowed += (allowed.empty() ? "" : ", ") + routes_[r].method;
+    }
+  }
+  return allowed;
 }
 
 Response JsonResponse(int status, const std::string& json_text) {

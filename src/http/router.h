@@ -59,6 +59,12 @@ class Router {
   // Serves paths no route matches (the web front end); Default: a 404 problem.
   void SetFallback(std::function<Response(const Request&)> fallback);
 
+  // The names the server answers to in the Host header (without the port), so that a page
+  // that rebinds its own DNS name to this address cannot reach it: a request naming another
+  // host is refused (421). IP-literal hosts of a wildcard listener are always served (DNS
+  // rebinding needs a name). Default: empty, which checks nothing (tests that build requests).
+  void SetServedNames(std::vector<std::string> names, bool any_ip_literal);
+
   // The largest body the route for method and path accepts, decided from the request line
   // before the body is read.
   std::size_t BodyLimit(const std::string& method, const std::string& path) const;
@@ -74,7 +80,13 @@ class Router {
                      std::map<std::string, std::string>& params, bool& path_matched) const;
   Result<app::RequestContext> Authenticate(const Request& request, const Route& route) const;
 
+  bool Serves(const std::string& host_header) const;
+  // The methods routed for a path ("GET, POST"), for a 405's Allow header.
+  std::string AllowedMethods(const std::string& path) const;
+
   app::App& app_;
+  std::vector<std::string> served_names_;
+  bool any_ip_literal_ = false;
   std::vector<Route> routes_;
   std::vector<std::vector<std::string>> patterns_;  // each route's pattern, split once
   std::function<Response(const Request&)> fallback_;

@@ -7,9 +7,11 @@
 #include <functional>
 #include <limits>
 #include <list>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <random>
+#include <sys/resource.h>
 
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -58,7 +60,62 @@ void LogAccess(const Request& request, const std::string& route, int status, dou
   spdlog::info("{}", line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+// Logs a line at most once per interval for its key, then says how many like it were left
+// out: an accept loop that fails a thousand times a second must not flood the log.
+class RateLimitedLog {
+ public:
+  void Warn(const std::string& key, const std::string& line) {
+    const auto now = Clock::now();
+    std::lock_guard lock(mutex_);
+    Entry& entry = entries_[key];
+    if (entry.last != Clock::time_point{} && now - entry.last < kInterval) {
+      ++entry.suppressed;
+      return;
+    }
+    if (entry.suppressed > 0) {
+      spdlog::warn("{} ({} more like it in the last {} s)", line, entry.suppressed,
+                   std::chrono::duration_cast<std::chrono::seconds>(now - entry.last).count());
+    } else {
+      spdlog::warn("{}", line);
+    }
+    entry.last = now;
+    entry.suppressed = 0;
+  }
+
+ private:
+  static constexpr std::chrono::seconds kInterval{10};
+  struct Entry {
+    Clock::time_point last;
+    std::uint64_t suppressed = 0;
+  };
+  std::mutex mutex_;
+  std::map<std::string, Entry> entries_;
+};
+
+// What a connection is doing, for choosing which to close when connections run out.
+enum class Phase : int {
+  kIdle,  // waiting for the first byte of a request
+  kHead,  // reading a request head
+  kBusy,  // a request is being read, handled or answered
+};
+
 }  // namespace
+
+std::size_t RaiseOpenFileLimit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) {
+    return 1024;
+  }
+  if (limit.rlim_cur < limit.rlim_max) {
+    rlimit raised = limit;
+    raised.rlim_cur = limit.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) {
+      limit = raised;
+    }
+  }
+  return limit.rlim_cur == RLIM_INFINITY ? std::size_t{1} << 20
+                                          : static_cast<std::size_t>(limit.rlim_cur);
+}
 
 struct Server::Impl {
   class Session;
@@ -68,9 +125,14 @@ struct Server::Impl {
         metrics(m),
         options(std::move(o)),
         acceptor(ioc),
+        accept_backoff(ioc),
         workers(static_cast<std::size_t>(options.worker_threads)) {}
 
   void DoAccept();
+  void OnAccept(beast::error_code ec, tcp::socket socket);
+  // At the cap: closes the longest-idle connection, or answers socket 503 and closes it when
+  // every connection is mid-request. True when the new connection may be served.
+  bool MakeRoom(tcp::socket& socket);
   void Drain();
 
   const Router& router;
@@ -78,8 +140,15 @@ struct Server::Impl {
   const ServerOptions options;
   asio::io_context ioc{1};
   tcp::acceptor acceptor;
+  asio::steady_timer accept_backoff;
+  std::chrono::milliseconds backoff{0};
   asio::thread_pool workers;
   std::atomic<bool> draining = false;
+  std::size_t max_connections = 1024;
+  RateLimitedLog log;
+  std::atomic<std::int64_t> evicted = 0;
+  std::atomic<std::int64_t> refused = 0;
+  std::atomic<std::int64_t> open = 0;
 
   std::mutex sessions_mutex;  // guards sessions
   std::list<std::weak_ptr<Session>> sessions;
@@ -95,7 +164,11 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
       client_address_ = remote.address().to_string();
       client_is_loopback_ = remote.address().is_loopback();
     }
+    ++server_.open;
   }
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+  ~Session() { --server_.open; }
 
   void Start() {
     asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->DoRead(); });
@@ -110,7 +183,24 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     });
   }
 
+  // Closes a connection that is not mid-request, to make room for a new one.
+  void Evict() {
+    asio::post(stream_.get_executor(), [self = shared_from_this()] {
+      if (!self->busy_) {
+        self->DoClose();
+      }
+    });
+  }
+
+  Phase CurrentPhase() const { return phase_.load(); }
+  Clock::time_point Since() const { return Clock::time_point(Clock::duration(since_.load())); }
+
  private:
+  void SetPhase(Phase phase) {
+    phase_.store(phase);
+    since_.store(Clock::now().time_since_epoch().count());
+  }
+
   void DoRead() {
     if (server_.draining) {
       DoClose();
@@ -120,8 +210,29 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.max_header_bytes));
     // The route's own limit is applied once the header names the route (OnReadHeader).
     parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
+    if (buffer_.size() > 0) {
+      DoReadHeader();  // a pipelined request is already here
+      return;
+    }
+    // Idle until the first byte, then the whole head within its own limit.
+    SetPhase(Phase::kIdle);
+    stream_.expires_after(server_.options.idle_timeout);
+    stream_.async_read_some(
+        buffer_.prepare(4096),
+        [self = shared_from_this()](beast::error_code ec, std::size_t bytes) {
+          if (ec) {
+            self->DoClose();
+            return;
+          }
+          self->buffer_.commit(bytes);
+          self->DoReadHeader();
+        });
+  }
+
+  void DoReadHeader() {
+    SetPhase(Phase::kHead);
     started_ = Clock::now();
-    stream_.expires_after(server_.options.read_timeout);
+    stream_.expires_after(server_.options.header_timeout);
     bhttp::async_read_header(stream_, buffer_, *parser_,
                              beast::bind_front_handler(&Session::OnReadHeader, shared_from_this()));
   }
@@ -142,6 +253,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
       return;
     }
     busy_ = true;
+    SetPhase(Phase::kBusy);
     const auto& header = parser_->get();
     const std::string target(header.target());
     const std::string path = target.substr(0, target.find('?'));
@@ -154,6 +266,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
       return;
     }
     parser_->body_limit(limit);
+    stream_.expires_after(server_.options.body_timeout);
     bhttp::async_read(stream_, buffer_, *parser_,
                       beast::bind_front_handler(&Session::OnRead, shared_from_this()));
   }
@@ -220,13 +333,13 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     }
     const ErrorCode code =
         status == 413 ? ErrorCode::kResourceExhausted : ErrorCode::kInvalidArgument;
-    Response response = ProblemResponse({code, detail, field}, request.request_id);
-    response.status = status;
+    Response response = ProblemResponse(status, {code, detail, field}, request.request_id);
     response.SetHeader("X-Request-Id", request.request_id);
     const double seconds = std::chrono::duration<double>(Clock::now() - started_).count();
     server_.metrics.Observe("rejected", request.method, status, seconds);
     LogAccess(request, "rejected", status, seconds);
     busy_ = true;
+    SetPhase(Phase::kBusy);
     DoWrite(response, false, 11);
   }
 
@@ -269,26 +382,99 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   bool client_is_loopback_ = false;
   bool busy_ = false;  // a request is being read, handled or answered
   Clock::time_point started_;
+  std::atomic<Phase> phase_ = Phase::kIdle;
+  std::atomic<Clock::rep> since_ = Clock::now().time_since_epoch().count();
 };
 
 void Server::Impl::DoAccept() {
   acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
-    if (ec) {
-      if (ec != asio::error::operation_aborted) {
-        spdlog::warn("accept failed: {}", ec.message());
+    OnAccept(ec, std::move(socket));
+  });
+}
+
+void Server::Impl::OnAccept(beast::error_code ec, tcp::socket socket) {
+  if (ec == asio::error::operation_aborted) {
+    return;
+  }
+  if (ec) {
+    // Out of files or memory: say so (once in a while), free an idle connection, and wait a
+    // little before accepting again instead of spinning.
+    log.Warn("accept:" + ec.message(),
+             fmt::format("accepting a connection failed: {}; backing off", ec.message()));
+    tcp::socket none(ioc);
+    (void)MakeRoom(none);
+    backoff = std::clamp(backoff * 2, std::chrono::milliseconds(10), std::chrono::milliseconds(1000));
+    accept_backoff.expires_after(backoff);
+    accept_backoff.async_wait([this](beast::error_code timer_ec) {
+      if (!timer_ec) {
         DoAccept();
       }
-      return;
-    }
+    });
+    return;
+  }
+  backoff = std::chrono::milliseconds(0);
+  if (MakeRoom(socket)) {
     auto session = std::make_shared<Session>(std::move(socket), *this);
     {
       std::lock_guard lock(sessions_mutex);
-      sessions.remove_if([](const std::weak_ptr<Session>& s) { return s.expired(); });
       sessions.push_back(session);
     }
     session->Start();
-    DoAccept();
-  });
+  }
+  DoAccept();
+}
+
+bool Server::Impl::MakeRoom(tcp::socket& socket) {
+  std::shared_ptr<Session> victim;
+  {
+    std::lock_guard lock(sessions_mutex);
+    sessions.remove_if([](const std::weak_ptr<Session>& s) { return s.expired(); });
+    if (socket.is_open() && sessions.size() < max_connections) {
+      return true;
+    }
+    // The longest idle first, then the longest reading a head; never one mid-request.
+    std::optional<std::pair<Phase, Clock::time_point>> best;
+    for (auto& weak : sessions) {
+      auto session = weak.lock();
+      if (!session || session->CurrentPhase() == Phase::kBusy) {
+        continue;
+      }
+      const std::pair candidate{session->CurrentPhase(), session->Since()};
+      if (!best || candidate < *best) {
+        best = candidate;
+        victim = session;
+      }
+    }
+  }
+  if (victim) {
+    ++evicted;
+    victim->Evict();
+    return socket.is_open();
+  }
+  if (!socket.is_open()) {
+    return false;
+  }
+  // Every connection is mid-request: refuse at once rather than keep the client waiting.
+  ++refused;
+  log.Warn("refused", fmt::format("{} connections are all mid-request; refusing new ones",
+                                  max_connections));
+  static const std::string kRefusal = [] {
+    const std::string body =
+        R"({"type":"/problems/unavailable","title":"Service Unavailable","status":503,)"
+        R"("detail":"the server is answering as many requests as it can; try again in a moment"})";
+    return fmt::format(
+        "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/problem+json\r\n"
+        "Retry-After: 1\r\nConnection: close\r\nContent-Length: {}\r\n\r\n{}",
+        body.size(), body);
+  }();
+  auto refused_socket = std::make_shared<tcp::socket>(std::move(socket));
+  asio::async_write(*refused_socket, asio::buffer(kRefusal),
+                    [refused_socket](beast::error_code, std::size_t) {
+                      beast::error_code ignored;
+                      refused_socket->shutdown(tcp::socket::shutdown_both, ignored);
+                      refused_socket->close(ignored);
+                    });
+  return false;
 }
 
 void Server::Impl::Drain() {
@@ -304,7 +490,28 @@ void Server::Impl::Drain() {
 }
 
 Server::Server(const Router& router, Metrics& metrics, ServerOptions options)
-    : impl_(std::make_unique<Impl>(router, metrics, std::move(options))) {}
+    : impl_(std::make_unique<Impl>(router, metrics, std::move(options))) {
+  Impl& impl = *impl_;
+  impl.max_connections = impl.options.max_connections;
+  if (impl.max_connections == 0) {
+    rlimit limit{};
+    const std::size_t files =
+        getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY
+            ? static_cast<std::size_t>(limit.rlim_cur)
+            : std::size_t{1} << 20;
+    impl.max_connections = files > impl.options.fd_reserve + 16 ? files - impl.options.fd_reserve : 16;
+  }
+  metrics.AddGauge("covalue_connections_open", "Connections open now.",
+                     [&impl] { return impl.open.load(); });
+  metrics.AddCounter("covalue_connections_evicted_total",
+                     "Idle connections closed to make room for new ones.",
+                     [&impl] { return impl.evicted.load(); });
+  metrics.AddCounter("covalue_connections_refused_total",
+                     "Connections refused while every other was mid-request.",
+                     [&impl] { return impl.refused.load(); });
+}
+
+std::size_t Server::MaxConnections() const { return impl_->max_connections; }
 
 Server::~Server() = default;
 

@@ -30,7 +30,7 @@ describe('graceful shutdown', () => {
     const closed = new Promise((resolve) => socket.on('close', resolve));
     await new Promise((resolve) => socket.on('connect', resolve));
     // Sign-in hashes a password (tens of milliseconds): the signal arrives while it runs.
-    socket.write(`POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    socket.write(`POST /api/v1/auth/login HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
     // 15 ms: long enough for the server to have read the request, shorter than the hashing.
     await new Promise((resolve) => setTimeout(resolve, 15));
     server.process.kill('SIGTERM');

@@ -27,7 +27,22 @@ struct ServeOptions {
   std::size_t min_cell = app::App::kDefaultMinCell;
   int token_days = app::App::kDefaultTokenDays;
   bool trust_forwarded_proto = false;
+  std::vector<std::string> server_names;
+  std::size_t max_connections = 0;
+  std::size_t fd_reserve = 128;
+  int idle_timeout = 30;
+  int header_timeout = 30;
+  int body_timeout = 30;
 };
+
+// The names a request's Host may give: the listen address, localhost and the loopback
+// addresses, and each --server-name; a wildcard listener serves any IP literal too.
+std::vector<std::string> ServedNames(const std::string& host, std::vector<std::string> names,
+                                     bool& any_ip_literal) {
+  any_ip_literal = host == "0.0.0.0" || host == "::";
+  names.insert(names.end(), {host, "localhost", "127.0.0.1", "::1"});
+  return names;
+}
 
 // "HOST:PORT" or "[IPv6]:PORT".
 Result<std::pair<std::string, unsigned short>> ParseListen(const std::string& text) {
@@ -80,7 +95,12 @@ int Serve(const ServeOptions& options) {
       "covalue_store_commits_total",
       "Transactions (fsyncs) that carried them; fewer than writes under group commit.",
       [&db] { return db.Stats().commits; });
+  // Open files: as many as the system allows this process, connections capped below them.
+  const std::size_t files = http::RaiseOpenFileLimit();
   http::Router router(app);
+  bool any_ip_literal = false;
+  auto names = ServedNames(listen->first, options.server_names, any_ip_literal);
+  router.SetServedNames(std::move(names), any_ip_literal);
   http::api::AddApiRoutes(router, app, metrics);
   fhir::AddFhirRoutes(router, app);
   const std::string web_root = options.web_root.empty()
@@ -97,7 +117,13 @@ int Serve(const ServeOptions& options) {
   server_options.port = listen->second;
   server_options.worker_threads = options.workers;
   server_options.trust_forwarded_proto = options.trust_forwarded_proto;
+  server_options.max_connections = options.max_connections;
+  server_options.fd_reserve = options.fd_reserve;
+  server_options.idle_timeout = std::chrono::seconds(options.idle_timeout);
+  server_options.header_timeout = std::chrono::seconds(options.header_timeout);
+  server_options.body_timeout = std::chrono::seconds(options.body_timeout);
   http::Server server(router, metrics, server_options);
+  spdlog::info("{} open files allowed; at most {} connections", files, server.MaxConnections());
   auto port = server.Listen();
   if (!port) {
     return ReportError(port.error());
@@ -138,6 +164,29 @@ void AddServeCommand(CLI::App& root, int* exit_code) {
       ->check(CLI::Range(1, 3650));
   command->add_flag("--trust-forwarded-proto", options->trust_forwarded_proto,
                     "Trust X-Forwarded-Proto from a TLS proxy (sets Secure cookies)");
+  command->add_option("--server-name", options->server_names,
+                      "A host name the server answers to in the Host header (repeatable; the "
+                      "listen address and localhost always)");
+  command
+      ->add_option("--max-connections", options->max_connections,
+                   "Connections kept open at most (0: the open-file limit less --fd-reserve)")
+      ->default_val(0);
+  command->add_option("--fd-reserve", options->fd_reserve,
+                      "Open files kept for the database and logs below the connection cap")
+      ->default_val(128)
+      ->check(CLI::Range(16, 100000));
+  command->add_option("--idle-timeout", options->idle_timeout,
+                      "Seconds a connection may wait for its next request")
+      ->default_val(30)
+      ->check(CLI::Range(1, 3600));
+  command->add_option("--header-timeout", options->header_timeout,
+                      "Seconds to receive a whole request head, however slowly it is sent")
+      ->default_val(30)
+      ->check(CLI::Range(1, 3600));
+  command->add_option("--body-timeout", options->body_timeout,
+                      "Seconds to receive a request body after its head")
+      ->default_val(30)
+      ->check(CLI::Range(1, 3600));
   command->callback([options, exit_code] { *exit_code = Serve(*options); });
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -34,15 +36,30 @@ Error WrongType(const std::string& pointer, std::string_view expected) {
 
 Result<nlohmann::json> ParseJsonObject(std::string_view body, int max_depth) {
   nlohmann::json parsed;
+  // The member being read, by depth, to name the one whose number is out of range.
+  std::vector<std::string> path;
   try {
     parsed = nlohmann::json::parse(
         body.begin(), body.end(),
-        [max_depth](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+        [max_depth, &path](int depth, nlohmann::json::parse_event_t event, nlohmann::json& value) {
           if (depth > max_depth) {
             throw TooDeep{};
           }
+          if (event == nlohmann::json::parse_event_t::key && depth > 0) {
+            path.resize(static_cast<std::size_t>(depth));
+            path.back() = value.get<std::string>();
+          }
           return true;
         });
+  } catch (const nlohmann::json::out_of_range&) {
+    // A number beyond a double ({"value": 1e999}) is the client's mistake, not ours.
+    std::string pointer;
+    for (const std::string& key : path) {
+      pointer += "/" + key;
+    }
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("{} is a number too large to read", pointer.empty() ? "a value" : pointer),
+                pointer.empty() ? "body" : pointer);
   } catch (const TooDeep&) {
     return Fail(ErrorCode::kInvalidArgument,
                 fmt::format("the JSON nests deeper than {} levels", max_depth), "body");

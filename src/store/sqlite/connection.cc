@@ -114,9 +114,15 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Mo
     std::string message = fmt::format("cannot open database {}: {}", path,
                                       db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
     sqlite3_close(db);
-    return Fail(ErrorCode::kUnavailable, std::move(message));
+    // A served database whose file is gone (a reader cannot open it) is the storage's failing,
+    // as a full disk; a database that cannot be opened at start is unavailable.
+    return Fail(mode == Mode::kReadOnly &&
+                        ((rc & 0xFF) == SQLITE_CANTOPEN || (rc & 0xFF) == SQLITE_IOERR)
+                    ? ErrorCode::kStorageFull
+                    : ErrorCode::kUnavailable,
+                std::move(message));
   }
-  std::unique_ptr<Connection> connection(new Connection(db));
+  std::unique_ptr<Connection> connection(new Connection(db, mode));
   sqlite3_busy_timeout(db, 5000);
   sqlite3_extended_result_codes(db, 1);
   // synchronous=FULL: a commit is on disk, WAL included, before it returns.
@@ -191,6 +197,29 @@ Error Connection::LastError(int rc, std::string_view what) const {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       return {ErrorCode::kUnavailable, std::move(message), {}};
+    // What the disk does, not a bug: full, read-only, the file moved or gone, the device
+    // failing. The client is told to come back; the operator reads the cause in the log.
+    case SQLITE_FULL:
+      return {ErrorCode::kStorageFull,
+              fmt::format("the database's disk is full; nothing was written ({})", message), {}};
+    case SQLITE_READONLY:
+      if (mode_ == Mode::kReadOnly) {
+        return {ErrorCode::kInternal, std::move(message), {}};
+      }
+      if (rc == SQLITE_READONLY_DBMOVED) {
+        return {ErrorCode::kStorageFull,
+                fmt::format("the database file was moved or deleted; nothing was written ({})",
+                            message),
+                {}};
+      }
+      return {ErrorCode::kStorageFull,
+              fmt::format("the database file is read-only; nothing was written ({})", message),
+              {}};
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      return {ErrorCode::kStorageFull,
+              fmt::format("the database's storage failed; nothing was written ({})", message),
+              {}};
     default:
       return {ErrorCode::kInternal, std::move(message), {}};
   }

@@ -81,13 +81,15 @@ class Connection {
   int Changes() const;
 
   // Translates the connection's last error: unique violation → kConflict, busy → kUnavailable,
-  // a read-only database → kInternal (a write was tried on a read snapshot).
+  // a full disk, a read-only or moved file, an I/O error → kStorageFull; on a connection opened
+  // read-only, a write → kInternal (a write was tried on a read snapshot: a bug).
   Error LastError(int rc, std::string_view what) const;
 
  private:
-  explicit Connection(sqlite3* db) : db_(db) {}
+  Connection(sqlite3* db, Mode mode) : db_(db), mode_(mode) {}
 
   sqlite3* db_;
+  Mode mode_;
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
 };
 
