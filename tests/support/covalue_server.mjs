@@ -25,9 +25,11 @@ export function writeDemo(db, seed = 1, extraArgs = []) {
   return JSON.parse(result.stdout);
 }
 
-// Starts the server; resolves once it says where it listens (rejects after 5 s).
-export function startServer(db, extraArgs = []) {
-  const child = spawn(bin, ['serve', '--db', db, '--listen', '127.0.0.1:0', ...extraArgs], {
+// Starts the server; resolves once it says where it listens (rejects after 5 s). prefix: a
+// command to run it under (["prlimit", "--nofile=1024:1024", "--"]).
+export function startServer(db, extraArgs = [], { prefix = [] } = {}) {
+  const command = [...prefix, bin, 'serve', '--db', db, '--listen', '127.0.0.1:0', ...extraArgs];
+  const child = spawn(command[0], command.slice(1), {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
