@@ -38,7 +38,8 @@ Result<SignedIn> App::Login(const RequestContext& ctx, const std::string& userna
     return Fail(found.error());
   }
   COVALUE_ASSIGN_OR_RETURN(
-      bool matches, passwords_.Verify(password, found ? found->password_hash : DecoyHash()));
+      bool matches,
+      passwords_.Verify(password, found ? found->password_hash : DecoyHash(), ctx.client_address));
   // A deactivated account is refused like a wrong password: nothing tells it apart.
   matches = matches && found && !found->user.deactivated_ms;
   const Subject subject{"user", found ? std::to_string(found->user.id) : "",

@@ -110,7 +110,7 @@ Result<User> App::CreateUser(const RequestContext& ctx, const NewUser& user) {
     memberships.push_back(m);
     grants.push_back(grant);
   }
-  COVALUE_ASSIGN_OR_RETURN(std::string hash, passwords_.Hash(user.password));
+  COVALUE_ASSIGN_OR_RETURN(std::string hash, passwords_.Hash(user.password, ctx.client_address));
   const store::GrantedBy by = GrantedByOf(principal);
   return store::WriteValue<User>(store_, [&](store::Repositories& repos) -> Result<User> {
     COVALUE_ASSIGN_OR_RETURN(
@@ -153,7 +153,7 @@ Result<User> App::UpdateUser(const RequestContext& ctx, Id id, const UserChanges
       // One's own password is changed with the current one: a session left open is not enough.
       COVALUE_RETURN_IF_ERROR(CheckCurrentPassword(ctx, principal, changes.current_password));
     }
-    COVALUE_ASSIGN_OR_RETURN(hash, passwords_.Hash(*changes.password));
+    COVALUE_ASSIGN_OR_RETURN(hash, passwords_.Hash(*changes.password, ctx.client_address));
   }
   const std::int64_t now = clock_->NowMs();
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
@@ -195,7 +195,8 @@ Status App::CheckCurrentPassword(const RequestContext& ctx, const Principal& pri
                            ReadValue<store::UserCredentials>(store_, [&](store::Repositories& r) {
                              return r.Users().FindByUsername(principal.username);
                            }));
-  COVALUE_ASSIGN_OR_RETURN(bool matches, passwords_.Verify(*current, found.password_hash));
+  COVALUE_ASSIGN_OR_RETURN(bool matches,
+                           passwords_.Verify(*current, found.password_hash, ctx.client_address));
   if (!matches) {
     // A wrong current password counts as a failed sign-in, and is refused like any denial.
     throttle_.RecordFailure(principal.username, ctx.client_address,

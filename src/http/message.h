@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <string>
 #include <utility>
@@ -31,6 +32,10 @@ struct Response {
   std::string content_type = "application/json";
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // How long the transport waits before sending it, without holding a worker: a throttled
+  // sign-in is answered slowly, so a flood of them costs the server next to nothing.
+  // Default: 0.
+  std::chrono::milliseconds delay{0};
 
   void SetHeader(std::string name, std::string value);
 };

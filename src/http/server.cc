@@ -157,7 +157,8 @@ struct Server::Impl {
 // One connection. Its steps run on its strand; the handler runs on a worker.
 class Server::Impl::Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, Impl& server) : stream_(std::move(socket)), server_(server) {
+  Session(tcp::socket socket, Impl& server)
+      : stream_(std::move(socket)), delay_(stream_.get_executor()), server_(server) {
     beast::error_code ec;
     const auto remote = stream_.socket().remote_endpoint(ec);
     if (!ec) {
@@ -293,7 +294,14 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
       self->server_.metrics.Observe(route, request->method, response->status, seconds);
       LogAccess(*request, route, response->status, seconds);
       asio::post(self->stream_.get_executor(), [self, response, keep_alive, version] {
-        self->DoWrite(*response, keep_alive, version);
+        if (response->delay.count() <= 0) {
+          self->DoWrite(*response, keep_alive, version);
+          return;
+        }
+        self->delay_.expires_after(response->delay);
+        self->delay_.async_wait([self, response, keep_alive, version](beast::error_code) {
+          self->DoWrite(*response, keep_alive, version);
+        });
       });
     });
   }
@@ -375,6 +383,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   }
 
   beast::tcp_stream stream_;
+  asio::steady_timer delay_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   Impl& server_;

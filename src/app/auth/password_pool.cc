@@ -11,11 +11,12 @@ std::size_t PasswordPool::DefaultThreads() {
   return std::max<std::size_t>(1, std::thread::hardware_concurrency());
 }
 
-PasswordPool::PasswordPool(std::size_t threads, std::size_t max_queued)
-    : max_queued_(max_queued > 0 ? max_queued : 16 * std::max<std::size_t>(1, threads)) {
-  threads = std::max<std::size_t>(1, threads);
-  threads_.reserve(threads);
-  for (std::size_t i = 0; i < threads; ++i) {
+PasswordPool::PasswordPool(std::size_t threads, std::size_t max_queued, std::size_t per_caller)
+    : threads_count_(std::max<std::size_t>(1, threads)),
+      max_queued_(max_queued > 0 ? max_queued : 4 * threads_count_),
+      per_caller_(per_caller > 0 ? per_caller : threads_count_) {
+  threads_.reserve(threads_count_);
+  for (std::size_t i = 0; i < threads_count_; ++i) {
     threads_.emplace_back([this] { Loop(); });
   }
 }
@@ -36,30 +37,51 @@ void PasswordPool::Loop() {
     std::function<void()> work;
     {
       std::unique_lock lock(mutex_);
-      wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty()) {
+      wake_.wait(lock, [&] { return stopping_ || !turns_.empty(); });
+      if (turns_.empty()) {
         return;  // stopping, with nothing left to do
       }
-      work = std::move(queue_.front());
-      queue_.pop_front();
+      // Take turns: the caller at the front gives one job, then goes to the back.
+      const std::string caller = std::move(turns_.front());
+      turns_.pop_front();
+      std::deque<std::function<void()>>& queue = queues_[caller];
+      work = std::move(queue.front());
+      queue.pop_front();
+      if (queue.empty()) {
+        queues_.erase(caller);
+      } else {
+        turns_.push_back(caller);
+      }
     }
     work();
   }
 }
 
-bool PasswordPool::Run(const std::function<void()>& work) {
+bool PasswordPool::Run(const std::function<void()>& work, const std::string& caller) {
   std::promise<void> done;
   {
     const std::lock_guard lock(mutex_);
-    if (pending_ >= max_queued_ + threads_.size()) {
+    std::size_t& mine = pending_by_caller_[caller];
+    if (pending_ >= max_queued_ + threads_count_ || mine >= per_caller_) {
+      if (mine == 0) {
+        pending_by_caller_.erase(caller);
+      }
       return false;
     }
     ++pending_;
-    queue_.emplace_back([&] {
+    ++mine;
+    std::deque<std::function<void()>>& queue = queues_[caller];
+    if (queue.empty()) {
+      turns_.push_back(caller);
+    }
+    queue.emplace_back([&, caller] {
       work();
       {
         const std::lock_guard inner(mutex_);
         --pending_;
+        if (--pending_by_caller_[caller] == 0) {
+          pending_by_caller_.erase(caller);
+        }
       }
       done.set_value();
     });
@@ -83,17 +105,18 @@ Error Busy() {
 
 }  // namespace
 
-Result<std::string> PasswordPool::Hash(std::string_view password) {
+Result<std::string> PasswordPool::Hash(std::string_view password, const std::string& caller) {
   Result<std::string> hash = Fail(Busy());
-  if (!Run([&] { hash = HashPassword(password); })) {
+  if (!Run([&] { hash = HashPassword(password); }, caller)) {
     return Fail(Busy());
   }
   return hash;
 }
 
-Result<bool> PasswordPool::Verify(std::string_view password, const std::string& hash) {
+Result<bool> PasswordPool::Verify(std::string_view password, const std::string& hash,
+                                  const std::string& caller) {
   bool matches = false;
-  if (!Run([&] { matches = VerifyPassword(password, hash); })) {
+  if (!Run([&] { matches = VerifyPassword(password, hash); }, caller)) {
     return Fail(Busy());
   }
   return matches;

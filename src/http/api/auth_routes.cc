@@ -27,8 +27,12 @@ Result<Response> Login(app::App& app, RouteContext& route) {
       problem.SetHeader("Retry-After", std::to_string(std::max<std::int64_t>(
                                            1, app.LoginRetryAfter(username,
                                                                   route.request.client_address))));
+      // A tarpit: the refusal comes after a second, so a flood gets one answer a second per
+      // connection instead of as many as the server can write.
+      problem.delay = std::chrono::seconds(1);
     } else if (signed_in.error().code == ErrorCode::kUnavailable) {
-      problem.SetHeader("Retry-After", "1");  // the password pool was full
+      problem.SetHeader("Retry-After", "1");  // the password pool was full: the same tarpit
+      problem.delay = std::chrono::seconds(1);
     }
     return problem;
   }
