@@ -595,8 +595,12 @@ class App {
   Result<Decision> PermitStaff(const RequestContext& ctx, const Principal& principal,
                                const std::vector<Id>& sites);
   // Narrows a record query to what ctx may see: one patient's (access checked and audited) or
-  // the sites where ctx is staff.
-  Status Scope(const RequestContext& ctx, store::RecordQuery& query);
+  // the sites where ctx is staff (the decision returned: the caller audits what it then reads).
+  Result<std::optional<Decision>> Scope(const RequestContext& ctx, store::RecordQuery& query);
+  // Audits a staff search of the registry: the persons it returned, per site.
+  Status RecordSearch(const RequestContext& ctx, const Decision& decision,
+                      const std::string& resource_type,
+                      const std::vector<std::pair<Id, Id>>& site_and_person);
   // The model of a stored questionnaire version, parsed once: versions never change.
   Result<std::shared_ptr<const Questionnaire>> ModelOf(const QuestionnaireVersion& version);
   // The team with its members, read now.

@@ -156,9 +156,11 @@ Result<Page<Patient>> App::ListPatients(const RequestContext& ctx, const PageReq
                              query.sites = sites;
                              return r.Registry().ListPatients(page, query);
                            }));
-  COVALUE_RETURN_IF_ERROR(
-      RecordRead(ctx, decision, Action::kPatientList, {},
-                 {"patient", fmt::format("{} listed", patients.items.size()), {}}));
+  std::vector<std::pair<Id, Id>> read;
+  for (const Patient& p : patients.items) {
+    read.emplace_back(p.site_id, p.id);
+  }
+  COVALUE_RETURN_IF_ERROR(RecordSearch(ctx, decision, "patient", read));
   return patients;
 }
 
@@ -484,36 +486,68 @@ Result<Observation> App::GetObservation(const RequestContext& ctx, Id id) {
   return observation;
 }
 
-Status App::Scope(const RequestContext& ctx, store::RecordQuery& query) {
+Result<std::optional<Decision>> App::Scope(const RequestContext& ctx, store::RecordQuery& query) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
   if (query.patient_id) {
-    return ReadPatientRecord(ctx, *query.patient_id, "patient", std::to_string(*query.patient_id))
-        .map([](const Patient&) {});
+    COVALUE_RETURN_IF_ERROR(ReadPatientRecord(ctx, *query.patient_id, "patient",
+                                              std::to_string(*query.patient_id)));
+    return std::optional<Decision>();
   }
   const std::vector<Id> sites = StaffSites(principal);
   if (sites.empty() && IsPatient(principal)) {
     // A patient searching without naming one searches their own record.
     COVALUE_ASSIGN_OR_RETURN(Patient mine, MyPatient(ctx));
     query.patient_id = mine.id;
-    return Ok();
+    return std::optional<Decision>();
   }
   COVALUE_ASSIGN_OR_RETURN(Decision decision, PermitStaff(ctx, principal, sites));
   query.sites = sites;
-  return RecordRead(ctx, decision, Action::kPatientList, {}, {"patient", "search", {}});
+  return std::optional(decision);
+}
+
+Status App::RecordSearch(const RequestContext& ctx, const Decision& decision,
+                         const std::string& resource_type,
+                         const std::vector<std::pair<Id, Id>>& site_and_person) {
+  if (site_and_person.empty()) {
+    // A search that found nobody is still a search of the registry.
+    return RecordRead(ctx, decision, Action::kPatientList, {},
+                      {resource_type, "0 persons", std::nullopt});
+  }
+  return RecordBulkRead(ctx, decision, Action::kPatientList, resource_type, site_and_person);
 }
 
 Result<Page<StoredResponse>> App::ListResponses(const RequestContext& ctx, store::RecordQuery query,
                                                 const PageRequest& page) {
-  COVALUE_RETURN_IF_ERROR(Scope(ctx, query));
-  return ReadValue<Page<StoredResponse>>(
-      store_, [&](store::Repositories& r) { return r.Registry().ListResponses(query, page); });
+  COVALUE_ASSIGN_OR_RETURN(auto staff, Scope(ctx, query));
+  COVALUE_ASSIGN_OR_RETURN(auto responses,
+                           ReadValue<Page<StoredResponse>>(store_, [&](store::Repositories& r) {
+                             return r.Registry().ListResponses(query, page);
+                           }));
+  if (staff) {
+    std::vector<std::pair<Id, Id>> read;
+    for (const StoredResponse& response : responses.items) {
+      read.emplace_back(response.site_id, response.patient_id);
+    }
+    COVALUE_RETURN_IF_ERROR(RecordSearch(ctx, *staff, "response", read));
+  }
+  return responses;
 }
 
 Result<Page<Observation>> App::ListObservations(const RequestContext& ctx, store::RecordQuery query,
                                                 const PageRequest& page) {
-  COVALUE_RETURN_IF_ERROR(Scope(ctx, query));
-  return ReadValue<Page<Observation>>(
-      store_, [&](store::Repositories& r) { return r.Registry().ListObservations(query, page); });
+  COVALUE_ASSIGN_OR_RETURN(auto staff, Scope(ctx, query));
+  COVALUE_ASSIGN_OR_RETURN(auto observations,
+                           ReadValue<Page<Observation>>(store_, [&](store::Repositories& r) {
+                             return r.Registry().ListObservations(query, page);
+                           }));
+  if (staff) {
+    std::vector<std::pair<Id, Id>> read;
+    for (const Observation& o : observations.items) {
+      read.emplace_back(o.site_id, o.patient_id);
+    }
+    COVALUE_RETURN_IF_ERROR(RecordSearch(ctx, *staff, "observation", read));
+  }
+  return observations;
 }
 
 }  // namespace covalue::app

@@ -10,6 +10,7 @@
 #include "domain/dates.h"
 #include "fhir/fhir_json.h"
 #include "fhir/operation_outcome.h"
+#include "fhir/search.h"
 
 namespace covalue::fhir {
 namespace {
@@ -25,10 +26,6 @@ constexpr const char* kPopulation = "http://terminology.hl7.org/CodeSystem/measu
 constexpr const char* kQuadrantExtension = "urn:covalue:fhir:extension:value-compass-quadrant";
 constexpr const char* kDomainExtension = "urn:covalue:fhir:extension:value-domain";
 constexpr const char* kPeriodKindExtension = "urn:covalue:fhir:extension:period-kind";
-
-Error Invalid(const std::string& field, const std::string& message) {
-  return Error{ErrorCode::kInvalidArgument, message, field};
-}
 
 // FHIR's scoring of a covalue measure: proportions, ratios (rates: events per observation),
 // cohorts (counts) and continuous variables (means, and the days or cases between events).
@@ -81,7 +78,8 @@ json MeasureJson(const MeasureDefinition& m) {
   return out;
 }
 
-json Searchset(const http::Request& request, const std::string& type, const json& resources) {
+json Searchset(const http::Request& request, const std::string& type, const json& resources,
+               const std::vector<std::string>& ignored) {
   json entries = json::array();
   for (const json& resource : resources) {
     entries.push_back(
@@ -89,9 +87,11 @@ json Searchset(const http::Request& request, const std::string& type, const json
          {"resource", resource},
          {"search", {{"mode", "match"}}}});
   }
+  const std::size_t total = entries.size();
+  AddIgnoredOutcome(entries, ignored);
   return {{"resourceType", "Bundle"},
           {"type", "searchset"},
-          {"total", entries.size()},
+          {"total", total},
           {"entry", entries}};
 }
 
@@ -181,6 +181,7 @@ void AddMeasureRoutes(http::Router& router, app::App& app) {
   router.Add({"GET", "/fhir/r4/Measure", "FHIR R4 search of the community's Measures",
               http::Access::kSignedIn,
               [&app](http::RouteContext& r) -> Result<http::Response> {
+                COVALUE_ASSIGN_OR_RETURN(auto ignored, UnsupportedParameters(r.request, {"_id"}));
                 COVALUE_ASSIGN_OR_RETURN(auto measures, app.ListMeasures(r.ctx));
                 const std::string* id = r.request.Query("_id");
                 json resources = json::array();
@@ -189,7 +190,7 @@ void AddMeasureRoutes(http::Router& router, app::App& app) {
                     resources.push_back(MeasureJson(m));
                   }
                 }
-                return FhirJson(200, Searchset(r.request, "Measure", resources));
+                return FhirJson(200, Searchset(r.request, "Measure", resources, ignored));
               },
               0, outcome});
   router.Add({"GET", "/fhir/r4/Measure/{measure}", "FHIR R4 read of a Measure",
@@ -210,6 +211,9 @@ void AddMeasureRoutes(http::Router& router, app::App& app) {
               "reporter, period-kind)",
               http::Access::kSignedIn,
               [&app](http::RouteContext& r) -> Result<http::Response> {
+                COVALUE_ASSIGN_OR_RETURN(
+                    auto ignored,
+                    UnsupportedParameters(r.request, {"measure", "reporter", "period-kind"}));
                 const std::string* measure = r.request.Query("measure");
                 if (measure == nullptr || measure->empty()) {
                   return Fail(
@@ -240,7 +244,7 @@ void AddMeasureRoutes(http::Router& router, app::App& app) {
                     }
                   }
                 }
-                return FhirJson(200, Searchset(r.request, "MeasureReport", resources));
+                return FhirJson(200, Searchset(r.request, "MeasureReport", resources, ignored));
               },
               0, outcome});
 }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "fhir/fhir_json.h"
+#include "fhir/search.h"
 #include "fhir/operation_outcome.h"
 #include "fhir/prom_reader.h"
 #include "fhir/questionnaire.h"
@@ -71,6 +72,8 @@ Result<std::vector<std::pair<std::string, json>>> Visible(app::App& app,
 }
 
 Result<http::Response> Search(app::App& app, const http::RouteContext& r) {
+  COVALUE_ASSIGN_OR_RETURN(auto ignored,
+                           UnsupportedParameters(r.request, {"_id", "url", "name", "_offset"}));
   const std::string* id = r.request.Query("_id");
   const std::string* url = r.request.Query("url");
   const std::string* name = r.request.Query("name");
@@ -99,6 +102,7 @@ Result<http::Response> Search(app::App& app, const http::RouteContext& r) {
                        {"resource", std::move(matches[i].second)},
                        {"search", {{"mode", "match"}}}});
   }
+  AddIgnoredOutcome(entries, ignored);
   std::string query;
   for (const auto& [key, value] :
        {std::pair{"_id", id}, std::pair{"url", url}, std::pair{"name", name}}) {

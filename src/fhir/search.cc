@@ -90,6 +90,24 @@ std::string SearchQuery(const http::Request& request, const std::vector<std::str
   return query;
 }
 
+void AddIgnoredOutcome(json& entries, const std::vector<std::string>& ignored) {
+  if (ignored.empty()) {
+    return;
+  }
+  json issues = json::array();
+  for (const std::string& name : ignored) {
+    issues.push_back({{"severity", "warning"},
+                      {"code", "not-supported"},
+                      {"diagnostics",
+                       fmt::format("The search parameter '{}' is not supported here and was "
+                                   "ignored",
+                                   name)},
+                      {"expression", json::array({name})}});
+  }
+  entries.push_back({{"resource", {{"resourceType", "OperationOutcome"}, {"issue", issues}}},
+                     {"search", {{"mode", "outcome"}}}});
+}
+
 json SearchsetBundle(const http::Request& request, const std::string& type,
                      std::vector<json> resources, std::optional<Id> next,
                      const std::vector<std::string>& ignored) {
@@ -101,19 +119,7 @@ json SearchsetBundle(const http::Request& request, const std::string& type,
     entries.push_back(
         {{"fullUrl", url}, {"resource", std::move(resource)}, {"search", {{"mode", "match"}}}});
   }
-  if (!ignored.empty()) {
-    json issues = json::array();
-    for (const std::string& name : ignored) {
-      issues.push_back({{"severity", "warning"},
-                        {"code", "not-supported"},
-                        {"diagnostics", fmt::format("The search parameter '{}' is not supported "
-                                                    "here and was ignored",
-                                                    name)},
-                        {"expression", json::array({name})}});
-    }
-    entries.push_back({{"resource", {{"resourceType", "OperationOutcome"}, {"issue", issues}}},
-                       {"search", {{"mode", "outcome"}}}});
-  }
+  AddIgnoredOutcome(entries, ignored);
   json links =
       json::array({{{"relation", "self"}, {"url", fmt::format("{}/{}?{}", base, type, query)}}});
   if (next) {

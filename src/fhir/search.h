@@ -43,6 +43,10 @@ Result<std::vector<std::string>> UnsupportedParameters(
 // _cursor, percent-encoded again.
 std::string SearchQuery(const http::Request& request, const std::vector<std::string>& ignored);
 
+// Adds to a searchset's entries the OperationOutcome naming the parameters ignored (none:
+// nothing).
+void AddIgnoredOutcome(nlohmann::json& entries, const std::vector<std::string>& ignored);
+
 // One page of a search as a searchset Bundle (self and next links; an OperationOutcome entry
 // naming the parameters ignored).
 nlohmann::json SearchsetBundle(const http::Request& request, const std::string& type,

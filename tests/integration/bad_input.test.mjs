@@ -56,6 +56,8 @@ describe('bad input', () => {
     ['malformed JSON', '/api/v1/sites', '{"name": "A", "country": ', 400, 'body'],
     ['a JSON array instead of an object', '/api/v1/sites', '["A", "SE"]', 400, 'body'],
     ['a wrong type', '/api/v1/sites', '{"name": 42, "country": "SE"}', 400, '/name'],
+    ['a number beyond a double', '/api/v1/sites', '{"name": 1e999, "country": "SE"}', 400, '/name'],
+    ['a nested number beyond a double', '/api/v1/measures/preview', '{"id": "x", "target": -1e999}', 400, '/target'],
     ['an unknown field', '/api/v1/sites', '{"name": "A", "country": "SE", "colour": "red"}', 400, '/colour'],
     ['a missing required field', '/api/v1/sites', '{"name": "A"}', 400, '/country'],
     ['a bad value', '/api/v1/sites', '{"name": "A", "country": "Sweden"}', 400, '/country'],
@@ -117,9 +119,21 @@ describe('bad input', () => {
     assert.equal(response.status, 413);
   });
 
-  it('answers oversized headers with 431', async () => {
+  it('answers oversized headers with 431, the problem stating its own status', async () => {
     const response = await rawRequest(url, `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(32 * 1024)}\r\n\r\n`);
     assert.equal(response.status, 431);
+    assert.equal(JSON.parse(response.body).status, 431);
+  });
+
+  it('refuses a Host it does not serve (DNS rebinding), and serves its own', async () => {
+    const { host } = new URL(url);
+    const rebound = await rawRequest(url, `GET /api/v1/users/me HTTP/1.1\r\nHost: attacker.example:${new URL(url).port}\r\nCookie: ${cookie}\r\nConnection: close\r\n\r\n`);
+    assert.equal(rebound.status, 421);
+    assert.equal(JSON.parse(rebound.body).field, 'host');
+    for (const name of [host, `localhost:${new URL(url).port}`]) {
+      const own = await rawRequest(url, `GET /healthz HTTP/1.1\r\nHost: ${name}\r\nConnection: close\r\n\r\n`);
+      assert.equal(own.status, 200, name);
+    }
   });
 
   it('answers a malformed request line with 400', async () => {
@@ -143,7 +157,43 @@ describe('bad input', () => {
 
   it('answers unknown paths with 404 and wrong methods with 405', async () => {
     assert.equal((await fetch(`${url}/api/v1/nothing`, { headers: { cookie } })).status, 404);
-    assert.equal((await fetch(`${url}/api/v1/sites`, { method: 'DELETE', headers: { cookie } })).status, 405);
+    const wrong = await fetch(`${url}/api/v1/sites`, { method: 'DELETE', headers: { cookie } });
+    assert.equal(wrong.status, 405);
+    assert.equal(wrong.headers.get('allow'), 'GET, POST');
+    assert.equal((await wrong.json()).status, 405);
+  });
+
+  it('marks every API answer no-store and nosniff', async () => {
+    for (const path of ['/api/v1/users/me', '/api/v1/patients', '/fhir/r4/Observation', '/api/v1/nothing']) {
+      const response = await fetch(url + path, { headers: { cookie } });
+      assert.equal(response.headers.get('cache-control'), 'no-store', path);
+      assert.equal(response.headers.get('x-content-type-options'), 'nosniff', path);
+    }
+  });
+
+  it('reads the edges of time in FHIR date searches, never an empty value', async () => {
+    for (const date of ['9999', '9999-12', 'ge9999-12-31', 'lt0001-01-02', 'gt9999', 'le9999-12-31T23:59:59Z', '0001']) {
+      const response = await fetch(`${url}/fhir/r4/Observation?date=${encodeURIComponent(date)}`, { headers: { cookie } });
+      assert.ok([200, 400, 403].includes(response.status), `${date}: ${response.status}`);
+      const body = await response.json();
+      assert.ok(['Bundle', 'OperationOutcome'].includes(body.resourceType), date);
+    }
+  });
+
+  it('names a FHIR search parameter it does not support, or refuses it under strict handling', async () => {
+    const lenient = await fetch(`${url}/fhir/r4/Questionnaire?colour=red&_count=5`, { headers: { cookie } });
+    assert.equal(lenient.status, 200);
+    const bundle = await lenient.json();
+    const self = bundle.link.find((l) => l.relation === 'self').url;
+    assert.ok(!self.includes('colour'), self);
+    const outcome = bundle.entry.find((e) => e.search.mode === 'outcome');
+    assert.equal(outcome.resource.resourceType, 'OperationOutcome');
+    assert.deepEqual(outcome.resource.issue[0].expression, ['colour']);
+    const strict = await fetch(`${url}/fhir/r4/Questionnaire?colour=red`, { headers: { cookie, prefer: 'handling=strict' } });
+    assert.equal(strict.status, 400);
+    const refused = await strict.json();
+    assert.equal(refused.resourceType, 'OperationOutcome');
+    assert.deepEqual(refused.issue[0].expression, ['colour']);
   });
 
   it('still serves after all of it', async () => {
