@@ -18,6 +18,62 @@ export interface User {
   username: string;
   display_name: string;
   memberships: Membership[];
+  active?: boolean;
+}
+// A clinical alert (a FHIR Flag): open ("active") until a professional acknowledges it.
+export interface Alert {
+  id: number;
+  patient_id: number;
+  patient_identifier: string;
+  rule: string;
+  severity: 'high' | 'medium' | 'low';
+  message: string;
+  created_ms: number;
+  status: 'active' | 'inactive';
+  acknowledged_ms: number | null;
+  acknowledged_by: string | null;
+  note: string | null;
+  due_ms?: number;
+}
+// What the person is told to do now, by language.
+export type CrisisContacts = Record<string, string>;
+export interface Submitted {
+  id: number;
+  alerts: Alert[];
+  crisis_contacts: CrisisContacts;
+  scores: { code: string; display: string; value: number; band: string | null }[];
+}
+export interface ResponseAnswers {
+  id: number;
+  questionnaire_id: string;
+  title: string;
+  status: string;
+  authored_ms: number;
+  total: number | null;
+  band: string | null;
+  items: { link_id: string; text: string; answers: string[] }[];
+}
+export interface SiteGrant {
+  id: number;
+  user_id: number;
+  username: string;
+  display_name: string;
+  role: string;
+  site_id: number | null;
+  team_id: number | null;
+  granted_by: number | null;
+  granted_by_username: string;
+  granted_ms: number;
+  community_wide: boolean;
+  from_outside: boolean;
+  revocable: boolean;
+}
+export interface Token {
+  id: number;
+  name: string;
+  created_ms: number;
+  expires_ms: number;
+  last_used_ms: number | null;
 }
 export interface Site {
   id: number;
@@ -166,6 +222,9 @@ export interface Dashboard {
     last_completed_ms: number | null;
     draft_response_id: number | null;
   }[];
+  alerts: Alert[];
+  crisis_contacts: CrisisContacts;
+  responses: ResponseAnswers[];
 }
 export interface LikeMe {
   cohort: number;
@@ -454,6 +513,19 @@ export const api = {
   teamValueProfile: (team: number) => request<ValueProfile>('GET', `/api/v1/teams/${team}/value-profile`),
   crossSiteChart: (measure: string, period: Period) =>
     request<MeasureChart>('GET', `/api/v1/measures/${encodeURIComponent(measure)}/sites?period=${period}`),
+  submitResponse: (patient: number, resource: unknown) =>
+    request<Submitted>('POST', `/api/v1/patients/${patient}/responses`, resource),
+  alerts: (cursor?: string) =>
+    request<Page<Alert>>('GET', `/api/v1/alerts?limit=100${cursor ? `&cursor=${cursor}` : ''}`),
+  overdueAlerts: () => request<Page<Alert>>('GET', '/api/v1/alerts/overdue'),
+  acknowledgeAlert: (id: number, note: string) =>
+    request<Alert>('POST', `/api/v1/alerts/${id}/acknowledgement`, { note }),
+  siteAccess: (site: number) => request<Page<SiteGrant>>('GET', `/api/v1/sites/${site}/access`),
+  revokeMembership: (grant: number) => request<void>('DELETE', `/api/v1/memberships/${grant}`),
+  tokens: () => request<Page<Token>>('GET', '/api/v1/auth/tokens'),
+  revokeToken: (id: number) => request<void>('DELETE', `/api/v1/auth/tokens/${id}`),
+  changePassword: (user: number, current: string, next: string) =>
+    request<User>('PATCH', `/api/v1/users/${user}`, { current_password: current, password: next }),
   fhirRead: <T>(path: string) => request<T>('GET', `/fhir/r4/${path}`),
   fhirCreate: <T>(type: string, resource: unknown) => request<T>('POST', `/fhir/r4/${type}`, resource),
   importRegistryFile: (site: number, file: Blob, onProgress: (fraction: number) => void) =>

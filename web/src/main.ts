@@ -20,6 +20,8 @@ import { importsView } from './views/imports';
 import { patientsView } from './views/patients';
 import { teamMeasuresView } from './views/measures';
 import { communityMeasuresView } from './views/community_measures';
+import { overdueView, worklistView } from './views/alerts';
+import { siteAccessView } from './views/site_access';
 
 const root = document.getElementById('app')!;
 
@@ -27,6 +29,9 @@ route('/signin', signInView);
 route('/', homeView);
 route('/sites', sitesView);
 route('/sites/:id', siteView);
+route('/sites/:id/access', siteAccessView);
+route('/alerts', worklistView);
+route('/alerts/overdue', overdueView);
 route('/teams', teamsView);
 route('/teams/:id', teamView);
 route('/teams/:id/measures', teamMeasuresView);

@@ -5,6 +5,7 @@ import { svgDownload } from '../charts/svg';
 import { h } from '../dom';
 import { formatTime, language, t } from '../i18n';
 import { resolve } from '../router';
+import { alertItem, crisisNotice } from './alerts';
 import { ownPatientId } from './patients';
 
 // The dashboard a patient and their professional look at together, before and during a visit:
@@ -27,10 +28,56 @@ export async function dashboardView(params: Record<string, string>): Promise<HTM
     h('h1', {}, own ? t('dash.titleOwn') : t('dash.title', { identifier: view.patient.identifier })),
     h('p', { class: 'lede' }, t('dash.about', { population: view.population, born: view.patient.birth_date, sex: t(`sex.${view.patient.sex}`) })),
     saved ? h('p', { role: 'status', class: 'notice' }, t('dash.savedForLater')) : null,
+    alerts(view, own ?? false),
     own ? questionnaires(id, view) : null,
     changes(view),
     ...view.series.map((s) => seriesSection(id, view, s)),
+    answers(view),
     words(id, view, own ?? false),
+  );
+}
+
+// Open alerts come first: to the patient with what to do now, to the site's professionals with
+// the form that acknowledges them.
+function alerts(view: Dashboard, own: boolean): HTMLElement | null {
+  if (!view.alerts.length) return null;
+  if (own) {
+    return h('section', { class: 'card alerts-card' }, h('h2', {}, t('alert.yours')), crisisNotice(view.alerts, view.crisis_contacts));
+  }
+  const professional = session.user?.memberships.some((m) => m.role === 'professional' && m.site_id === view.patient.site_id) ?? false;
+  return h(
+    'section',
+    { class: 'card alerts-card' },
+    h('h2', {}, t('alert.open')),
+    h('ul', { class: 'alerts' }, ...view.alerts.map((a) => alertItem(a, false, professional))),
+  );
+}
+
+// Each response answer by answer: the question's text and what was answered.
+function answers(view: Dashboard): HTMLElement | null {
+  if (!view.responses.length) return null;
+  return h(
+    'section',
+    { class: 'card answers' },
+    h('h2', {}, t('dash.answers')),
+    ...view.responses.map((r, i) =>
+      h(
+        'details',
+        { open: i === 0 },
+        h(
+          'summary',
+          {},
+          `${r.title || r.questionnaire_id} · ${day(r.authored_ms)}`,
+          r.total !== null ? ` · ${t('dash.total', { total: r.total })}${r.band ? ` (${r.band})` : ''}` : '',
+          r.status === 'in-progress' ? ` · ${t('dash.unfinished')}` : '',
+        ),
+        h(
+          'dl',
+          { class: 'review' },
+          ...r.items.flatMap((item) => [h('dt', {}, item.text || item.link_id), h('dd', {}, item.answers.join(', ') || t('fill.unanswered'))]),
+        ),
+      ),
+    ),
   );
 }
 

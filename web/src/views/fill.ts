@@ -1,4 +1,4 @@
-import { api, ApiError, type Dashboard } from '../api';
+import { api, ApiError, type Submitted } from '../api';
 import { h } from '../dom';
 import { t } from '../i18n';
 import { navigate } from '../router';
@@ -19,6 +19,7 @@ import {
   type QuestionnaireResponse,
   type Screen,
 } from '../questionnaire/fhir_questionnaire';
+import { crisisNotice } from './alerts';
 import { ownPatientId } from './patients';
 
 // A patient fills a questionnaire on their phone: one question per screen, a review, then the
@@ -68,17 +69,19 @@ export async function fillView(params: Record<string, string>): Promise<HTMLElem
     button.disabled = true;
     message.textContent = t('fill.sending');
     try {
-      const created = await api.fhirCreate<QuestionnaireResponse>('QuestionnaireResponse', responseOf(questionnaire, answers, status, patientId, new Date()));
+      const submitted = await api.submitResponse(patientId, responseOf(questionnaire, answers, status, patientId, new Date()));
       sessionStorage.removeItem(key);
-      if (status === 'in-progress') {
+      // An answer that raises an alert is answered at once with what to do now, never only a
+      // score, whether the questionnaire was finished or saved for later.
+      if (status === 'in-progress' && !submitted.alerts.length) {
         await navigate(`${dashboard}?saved=1`);
         return;
       }
-      showScore(Number(created.id), await api.dashboard(patientId));
+      showScore(submitted);
     } catch (error) {
       button.disabled = false;
       const failed = error instanceof ApiError ? error : null;
-      const item = /linkId='([^']+)'/.exec(failed?.field ?? '')?.[1];
+      const item = /^\/item\/(.+)$/.exec(failed?.field ?? '')?.[1];
       const at = visible().findIndex((s) => s.item.linkId === item);
       message.textContent = failed?.status === 0 ? t('common.network') : t('fill.refused', { detail: failed?.detail ?? '' });
       if (at >= 0) {
@@ -88,13 +91,16 @@ export async function fillView(params: Record<string, string>): Promise<HTMLElem
     }
   };
 
-  const showScore = (responseId: number, view: Dashboard) => {
-    const series = view.series.find((s) => s.points.some((p) => p.response_id === responseId) && !s.code.includes('/'));
-    const point = series?.points.find((p) => p.response_id === responseId);
+  const showScore = (submitted: Submitted) => {
+    const total = submitted.scores.find((s) => !s.code.includes('/'));
+    const alerted = submitted.alerts.length > 0;
     root.replaceChildren(
-      h('h1', { tabindex: '-1' }, t('fill.thanks')),
-      point
-        ? h('p', { class: 'score-result' }, t('fill.score', { title, score: point.value }), point.band ? h('strong', {}, ` ${t('fill.band', { band: point.band })}`) : null)
+      ...[
+        h('h1', { tabindex: '-1' }, alerted ? t('alert.heading') : t('fill.thanks')),
+        alerted ? crisisNotice(submitted.alerts, submitted.crisis_contacts) : null,
+      ].filter((e): e is HTMLElement => e !== null),
+      total
+        ? h('p', { class: 'score-result' }, t('fill.score', { title, score: total.value }), total.band ? h('strong', {}, ` ${t('fill.band', { band: total.band })}`) : null)
         : h('p', {}, t('fill.saved')),
       h('p', {}, h('a', { href: dashboard, class: 'button' }, t('fill.toDashboard'))),
     );

@@ -28,13 +28,14 @@ export function header(): HTMLElement {
   const links: [string, string][] = [['/', t('nav.home')]];
   if (session.user) {
     if (hasRole('patient')) links.push(['/patients/me', t('nav.dashboard')]);
-    if (hasRole('professional')) links.push(['/patients', t('nav.patients')]);
+    if (hasRole('professional')) links.push(['/alerts', t('nav.alerts')], ['/patients', t('nav.patients')]);
     if (hasRole('professional', 'admin')) links.push(['/imports', t('nav.imports')]);
     links.push(['/sites', t('nav.sites')], ['/teams', t('nav.teams')], ['/guides', t('nav.guides')]);
     if (session.user.memberships.some((m) => ['facilitator', 'researcher', 'admin'].includes(m.role) && m.site_id === null)) {
       links.push(['/measures', t('nav.measures')]);
     }
     if (hasRole('admin')) links.push(['/admin/users', t('nav.users')], ['/admin/audit', t('nav.audit')]);
+    if (session.user.memberships.some((m) => m.role === 'admin' && m.site_id !== null)) links.push(['/alerts/overdue', t('nav.overdue')]);
     links.push(['/account', t('nav.account')]);
   }
   const current = location.pathname;

@@ -1,4 +1,5 @@
 import { api, type Site } from '../api';
+import { session } from '../app_state';
 import { h } from '../dom';
 import { t } from '../i18n';
 
@@ -46,6 +47,9 @@ export async function siteView(params: Record<string, string>): Promise<HTMLElem
     h('p', {}, h('a', { href: '/sites' }, t('common.back'))),
     h('h1', {}, site.name),
     h('p', { class: 'muted' }, `${t('sites.country')}: ${countryName(site.country)}`),
+    session.user?.memberships.some((m) => m.role === 'admin' && (m.site_id === id || m.site_id === null))
+      ? h('p', {}, h('a', { href: `/sites/${id}/access` }, t('access.link')))
+      : null,
     h('h2', {}, t('site.populations')),
     populations.length
       ? h(
