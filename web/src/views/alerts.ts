@@ -27,11 +27,11 @@ const severity = (a: Alert) => t(`alert.severity.${a.severity}` as 'alert.severi
 // A professional acknowledges an alert: a note is required; the page reloads without it.
 export function acknowledgeForm(alert: Alert): HTMLElement {
   const id = `ack-${alert.id}`;
-  const field = h('textarea', { id, rows: 2, maxlength: 2000, required: true });
+  const field = h('textarea', { id, rows: 2, maxlength: 2000, 'aria-required': 'true' });
   const message = h('p', { role: 'status' });
   const form = h(
     'form',
-    { class: 'acknowledge' },
+    { class: 'acknowledge', novalidate: true },
     h('div', { class: 'field' }, h('label', { for: id }, t('alert.noteLabel')), field),
     h('button', { type: 'submit' }, t('alert.acknowledge')),
     message,
