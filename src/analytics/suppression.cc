@@ -14,14 +14,13 @@ bool IsSmallCell(MeasureKind kind, const CellCounts& cell, std::size_t min_cell)
     return false;
   }
   const auto small = [&](std::initializer_list<double> counts) {
-    return std::any_of(counts.begin(), counts.end(), [&](double n) {
-      return n > 0 && n < static_cast<double>(min_cell);
-    });
+    return std::any_of(counts.begin(), counts.end(),
+                       [&](double n) { return n > 0 && n < static_cast<double>(min_cell); });
   };
   switch (kind) {
     case MeasureKind::kProportion:
-      return small({cell.count, cell.denominator, cell.numerator,
-                    cell.denominator - cell.numerator});
+      return small(
+          {cell.count, cell.denominator, cell.numerator, cell.denominator - cell.numerator});
     case MeasureKind::kRate:
       return small({cell.count, cell.denominator, cell.numerator});
     case MeasureKind::kContinuous:
@@ -39,7 +38,8 @@ std::vector<std::int64_t> QuartersOfSmallMonths(const std::vector<std::int64_t>&
   std::vector<std::int64_t> quarters;
   for (std::size_t i = 0; i < months.size() && i < withheld.size(); ++i) {
     if (withheld[i]) {
-      quarters.push_back(PeriodOf(PeriodKind::kQuarter, PeriodStartMs(PeriodKind::kMonth, months[i])));
+      quarters.push_back(
+          PeriodOf(PeriodKind::kQuarter, PeriodStartMs(PeriodKind::kMonth, months[i])));
     }
   }
   std::sort(quarters.begin(), quarters.end());

@@ -45,7 +45,8 @@ TEST(Suppression, AProportionIsWithheldWhenFewMeetItOrFewDoNot) {
   std::vector<double> mixed(12, 15);
   mixed.insert(mixed.end(), 8, 5.0);
   EXPECT_FALSE(IsSmallCell(MeasureKind::kProportion, CellFrom(below10, mixed), 5));
-  EXPECT_FALSE(IsSmallCell(MeasureKind::kProportion, CellFrom(below10, std::vector<double>(20, 15)), 5));
+  EXPECT_FALSE(
+      IsSmallCell(MeasureKind::kProportion, CellFrom(below10, std::vector<double>(20, 15)), 5));
   // 4 people in all.
   EXPECT_TRUE(IsSmallCell(MeasureKind::kProportion, CellFrom(below10, {15, 15, 15, 15}), 5));
 }
@@ -64,8 +65,10 @@ TEST(Suppression, CountsAndEventsOfOneToFourAreWithheld) {
   reports.insert(reports.end(), {1, 1, 1});
   EXPECT_TRUE(IsSmallCell(MeasureKind::kRate, CellFrom(falls, reports), 5));
   // A mean of 4 answers.
-  EXPECT_TRUE(IsSmallCell(MeasureKind::kContinuous, CellFrom(Measure(MeasureKind::kContinuous), {3, 4, 4, 5}), 5));
-  EXPECT_FALSE(IsSmallCell(MeasureKind::kContinuous, CellFrom(Measure(MeasureKind::kContinuous), {3, 4, 4, 5, 2}), 5));
+  EXPECT_TRUE(IsSmallCell(MeasureKind::kContinuous,
+                          CellFrom(Measure(MeasureKind::kContinuous), {3, 4, 4, 5}), 5));
+  EXPECT_FALSE(IsSmallCell(MeasureKind::kContinuous,
+                           CellFrom(Measure(MeasureKind::kContinuous), {3, 4, 4, 5, 2}), 5));
   // The minimum cell is the site's choice; 1 withholds nothing.
   EXPECT_FALSE(IsSmallCell(MeasureKind::kContinuous, {1, 0, 0}, 1));
   EXPECT_TRUE(IsSmallCell(MeasureKind::kContinuous, {9, 0, 0}, 10));
@@ -82,8 +85,7 @@ TEST(Suppression, AQuarterIsWithheldWhenOneOfItsMonthsIs) {
                                             month("2025-03-01"), month("2025-04-01"),
                                             month("2025-08-01")};
   // February is small: Q1's total less January and March would give it away.
-  const auto quarters =
-      QuartersOfSmallMonths(months, {false, true, false, false, true});
+  const auto quarters = QuartersOfSmallMonths(months, {false, true, false, false, true});
   EXPECT_EQ(quarters, (std::vector<std::int64_t>{quarter("2025-01-01"), quarter("2025-07-01")}));
 }
 

@@ -86,11 +86,12 @@ Result<Page<Alert>> App::ListAlerts(const RequestContext& ctx, store::AlertQuery
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
   if (query.patient_id) {
     // One patient's: their record's readers.
-    COVALUE_ASSIGN_OR_RETURN(auto access,
-                             AccessPatient(ctx, *query.patient_id, Action::kPatientRead,
-                                           Subject{"alert", "", {}}));
+    COVALUE_ASSIGN_OR_RETURN(
+        auto access,
+        AccessPatient(ctx, *query.patient_id, Action::kPatientRead, Subject{"alert", "", {}}));
     query.sites.reset();
-    COVALUE_ASSIGN_OR_RETURN(auto alerts, ReadValue<Page<Alert>>(store_, [&](store::Repositories& r) {
+    COVALUE_ASSIGN_OR_RETURN(auto alerts,
+                             ReadValue<Page<Alert>>(store_, [&](store::Repositories& r) {
                                return r.Alerts().List(query, page);
                              }));
     COVALUE_RETURN_IF_ERROR(RecordRead(ctx, access.second, Action::kPatientRead,
@@ -103,7 +104,11 @@ Result<Page<Alert>> App::ListAlerts(const RequestContext& ctx, store::AlertQuery
   COVALUE_ASSIGN_OR_RETURN(
       Decision decision,
       Permit(ctx, principal, Action::kAlertList,
-             {query.sites->empty() ? std::nullopt : std::optional(query.sites->front()), {}, {}, {}, {}},
+             {query.sites->empty() ? std::nullopt : std::optional(query.sites->front()),
+              {},
+              {},
+              {},
+              {}},
              {"alert", "", {}}));
   COVALUE_ASSIGN_OR_RETURN(auto alerts, ReadValue<Page<Alert>>(store_, [&](store::Repositories& r) {
                              return r.Alerts().List(query, page);
@@ -114,8 +119,7 @@ Result<Page<Alert>> App::ListAlerts(const RequestContext& ctx, store::AlertQuery
 }
 
 Result<Alert> App::GetAlert(const RequestContext& ctx, Id id) {
-  auto alert =
-      ReadValue<Alert>(store_, [&](store::Repositories& r) { return r.Alerts().Get(id); });
+  auto alert = ReadValue<Alert>(store_, [&](store::Repositories& r) { return r.Alerts().Get(id); });
   if (!alert && alert.error().code != ErrorCode::kNotFound) {
     return Fail(alert.error());
   }
@@ -127,15 +131,14 @@ Result<Alert> App::GetAlert(const RequestContext& ctx, Id id) {
 Result<Alert> App::AcknowledgeAlert(const RequestContext& ctx, Id id, const std::string& note) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
   COVALUE_RETURN_IF_ERROR(ValidateText(note, "/note", 2000));
-  auto alert =
-      ReadValue<Alert>(store_, [&](store::Repositories& r) { return r.Alerts().Get(id); });
+  auto alert = ReadValue<Alert>(store_, [&](store::Repositories& r) { return r.Alerts().Get(id); });
   if (!alert && alert.error().code != ErrorCode::kNotFound) {
     return Fail(alert.error());
   }
   // An unknown alert names no site: refused like another site's.
   const Target target{alert ? std::optional(alert->site_id) : std::nullopt, {}, {}, {}, {}};
-  const Subject subject{"alert", std::to_string(id), alert ? std::optional(alert->patient_id)
-                                                           : std::nullopt};
+  const Subject subject{"alert", std::to_string(id),
+                        alert ? std::optional(alert->patient_id) : std::nullopt};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
                            Permit(ctx, principal, Action::kAlertAcknowledge, target, subject));
   const std::int64_t now = clock_->NowMs();

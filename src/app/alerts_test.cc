@@ -35,8 +35,8 @@ class AlertsTest : public AppTest {
     auto alert = store::WriteValue<Alert>(*store_, [&](store::Repositories& r) -> Result<Alert> {
       COVALUE_ASSIGN_OR_RETURN(
           StoredResponse response,
-          r.Registry().AddResponse({0, sites_[site].id, patients_[site].id, "phq-9", 1,
-                                    "completed", clock_.NowMs(), std::nullopt, "{}", 0}));
+          r.Registry().AddResponse({0, sites_[site].id, patients_[site].id, "phq-9", 1, "completed",
+                                    clock_.NowMs(), std::nullopt, "{}", 0}));
       Alert a;
       a.site_id = sites_[site].id;
       a.patient_id = patients_[site].id;

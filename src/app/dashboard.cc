@@ -56,9 +56,9 @@ std::optional<Observation> Before(const std::vector<Observation>& points,
   if (points.back().effective_ms <= *last_visit_ms) {
     return std::nullopt;  // nothing new since the visit
   }
-  auto after_visit = std::upper_bound(
-      points.begin(), points.end(), *last_visit_ms,
-      [](std::int64_t at, const Observation& o) { return at < o.effective_ms; });
+  auto after_visit =
+      std::upper_bound(points.begin(), points.end(), *last_visit_ms,
+                       [](std::int64_t at, const Observation& o) { return at < o.effective_ms; });
   if (after_visit == points.begin()) {
     return std::nullopt;  // nothing known at the visit
   }
@@ -118,26 +118,25 @@ Result<Dashboard> App::GetDashboard(const RequestContext& ctx, Id patient_id) {
     }
     store::RecordQuery query;
     query.patient_id = patient.id;
-    COVALUE_ASSIGN_OR_RETURN(observations,
-                             ReadAll<Observation>(
-                                 [&](const PageRequest& page) {
-                                   return r.Registry().ListObservations(query, page);
-                                 },
-                                 kMaxPoints));
+    COVALUE_ASSIGN_OR_RETURN(observations, ReadAll<Observation>(
+                                               [&](const PageRequest& page) {
+                                                 return r.Registry().ListObservations(query, page);
+                                               },
+                                               kMaxPoints));
     COVALUE_ASSIGN_OR_RETURN(responses, ReadAll<StoredResponse>(
                                             [&](const PageRequest& page) {
                                               return r.Registry().ListResponses(query, page);
                                             },
                                             kMaxPoints));
-    COVALUE_ASSIGN_OR_RETURN(auto notes,
-                             r.Registry().ListNotes(patient.id, PageRequest{0, kMaxDashboardNotes}));
+    COVALUE_ASSIGN_OR_RETURN(
+        auto notes, r.Registry().ListNotes(patient.id, PageRequest{0, kMaxDashboardNotes}));
     view.notes = std::move(notes.items);
     COVALUE_ASSIGN_OR_RETURN(auto alerts,
                              r.Alerts().List({std::nullopt, patient.id, true}, PageRequest{0, 50}));
     view.alerts = std::move(alerts.items);
     COVALUE_ASSIGN_OR_RETURN(SiteSettings settings, r.Alerts().Settings(patient.site_id));
-    view.crisis_contacts = settings.crisis_contacts.empty() ? DefaultCrisisContacts()
-                                                            : settings.crisis_contacts;
+    view.crisis_contacts =
+        settings.crisis_contacts.empty() ? DefaultCrisisContacts() : settings.crisis_contacts;
     COVALUE_ASSIGN_OR_RETURN(questionnaires, ReadAll<QuestionnaireVersion>(
                                                  [&](const PageRequest& page) {
                                                    return r.Questionnaires().ListLatest(
@@ -192,7 +191,8 @@ Result<Dashboard> App::GetDashboard(const RequestContext& ctx, Id patient_id) {
     }
   }
   for (auto it = responses.rbegin();
-       it != responses.rend() && view.responses.size() < static_cast<std::size_t>(kMaxDashboardResponses);
+       it != responses.rend() &&
+       view.responses.size() < static_cast<std::size_t>(kMaxDashboardResponses);
        ++it) {
     ResponseAnswers& read = view.responses.emplace_back();
     read.id = it->id;
@@ -207,8 +207,9 @@ Result<Dashboard> App::GetDashboard(const RequestContext& ctx, Id patient_id) {
     version.resource_id = it->questionnaire_id;
     version.version = it->questionnaire_version;
     auto model = ModelOf(version);
-    auto answers = format_ != nullptr ? format_->ReadResponse(it->resource)
-                                      : Result<QuestionnaireResponse>(Fail(ErrorCode::kUnsupported, ""));
+    auto answers = format_ != nullptr
+                       ? format_->ReadResponse(it->resource)
+                       : Result<QuestionnaireResponse>(Fail(ErrorCode::kUnsupported, ""));
     if (model && answers) {
       read.title = (*model)->title;
       AnswersOf((*model)->items, CollectAnswers(*answers), read.items);
@@ -230,9 +231,8 @@ Result<Dashboard> App::GetDashboard(const RequestContext& ctx, Id patient_id) {
                         [](const auto& key) { return key.first == kScoreSystem; });
   for (const auto& key : order) {
     ScoreSeries& s = series.at(key);
-    std::stable_sort(s.points.begin(), s.points.end(), [](const auto& a, const auto& b) {
-      return a.effective_ms < b.effective_ms;
-    });
+    std::stable_sort(s.points.begin(), s.points.end(),
+                     [](const auto& a, const auto& b) { return a.effective_ms < b.effective_ms; });
     s.system = key.first;
     s.code = key.second;
     s.display = s.points.back().display;

@@ -114,9 +114,9 @@ void Suppress(Points& points, MeasureKind kind, std::size_t min_cell,
               const std::vector<std::int64_t>& withheld_starts, std::vector<bool>& suppressed) {
   suppressed.assign(points.subgroups.size(), false);
   for (std::size_t i = 0; i < points.subgroups.size(); ++i) {
-    const bool small = analytics::IsSmallCell(kind, points.cells[i], min_cell) ||
-                       std::binary_search(withheld_starts.begin(), withheld_starts.end(),
-                                          points.start_ms[i]);
+    const bool small =
+        analytics::IsSmallCell(kind, points.cells[i], min_cell) ||
+        std::binary_search(withheld_starts.begin(), withheld_starts.end(), points.start_ms[i]);
     if (min_cell > 0 && small) {
       suppressed[i] = true;
       points.n[i].reset();
@@ -495,12 +495,11 @@ Status App::CheckCutPoint(const MeasureDefinition& m) {
     allowed.assign(std::begin(kCommunityCutPoints), std::end(kCommunityCutPoints));
   }
   if (m.system == kScoreSystem && format_ != nullptr) {
-    auto version = ReadValue<QuestionnaireVersion>(store_, [&](store::Repositories& r) {
-      return r.Questionnaires().Latest(m.code, false);
-    });
+    auto version = ReadValue<QuestionnaireVersion>(
+        store_, [&](store::Repositories& r) { return r.Questionnaires().Latest(m.code, false); });
     if (version) {
-      if (auto model = ModelOf(*version); model && (*model)->scoring &&
-                                          !(*model)->scoring->bands.empty()) {
+      if (auto model = ModelOf(*version);
+          model && (*model)->scoring && !(*model)->scoring->bands.empty()) {
         allowed.clear();
         for (const ScoreBand& band : (*model)->scoring->bands) {
           allowed.push_back(m.at_least ? band.min : band.max);
@@ -601,9 +600,9 @@ Result<std::vector<MeasureChartView>> App::PreviewMeasures(
   for (std::size_t i = 0; i < measures.size(); ++i) {
     MeasureChartView view;
     view.measure = measures[i];
-    COVALUE_ASSIGN_OR_RETURN(views.emplace_back(),
-                             Charted(std::move(view), found[i], sites, populations, query,
-                                     min_cell_, withheld[i]));
+    COVALUE_ASSIGN_OR_RETURN(
+        views.emplace_back(),
+        Charted(std::move(view), found[i], sites, populations, query, min_cell_, withheld[i]));
   }
   return views;
 }

@@ -3,13 +3,13 @@
 // values are recomputed in the test from the observations it wrote.
 
 #include <chrono>
-#include <functional>
-#include <tuple>
 #include <cmath>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <random>
 #include <thread>
+#include <tuple>
 
 #include "app/guides/guide_file.h"
 #include "domain/dates.h"
@@ -99,12 +99,14 @@ class MeasuresTest : public AppTest {
   // The p chart of a site's cells recomputed from the written values (meets: the
   // observations the measure counts), cells withheld by the small-cell rule worked out here
   // independently: any of n, the meeting and the others from 1 to min_cell − 1.
-  void ExpectProportionChart(const MeasureSeries& series, Id site, std::size_t min_cell = 0,
-                             const std::function<bool(double)>& meets_fn =
-                                 [](double v) { return v <= 9; }) {
+  void ExpectProportionChart(
+      const MeasureSeries& series, Id site, std::size_t min_cell = 0,
+      const std::function<bool(double)>& meets_fn = [](double v) { return v <= 9; }) {
     double num = 0, den = 0;
     std::vector<std::tuple<double, double, bool>> cells;
-    const auto small = [&](double count) { return count > 0 && count < static_cast<double>(min_cell); };
+    const auto small = [&](double count) {
+      return count > 0 && count < static_cast<double>(min_cell);
+    };
     for (const auto& [key, values] : written_.values) {
       if (key.first != site) {
         continue;

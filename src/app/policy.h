@@ -37,7 +37,7 @@ enum class Action {
   kMembershipRevoke,
   // Learn that an account is a patient at target.site_id.
   kPatientMembershipRead,
-  kSiteAccessRead,   // see who holds which role at target.site_id, and who granted it
+  kSiteAccessRead,     // see who holds which role at target.site_id, and who granted it
   kSiteSettingsWrite,  // set target.site_id's crisis contacts and alert deadline
   kTokenManage,
   kAuditRead,

@@ -139,7 +139,8 @@ TEST(Authorize, UsersReadThemselvesAndAdminsReadUsersOfTheirSites) {
                          {{}, {}, 9, {{Role::kProfessional, kSiteB, std::nullopt}}, {}})
                    .allowed);
   // Who is a patient where: that site's admins and the account's owner only.
-  EXPECT_TRUE(Authorize(site_admin, Action::kPatientMembershipRead, {kSiteA, {}, 8, {}, {}}).allowed);
+  EXPECT_TRUE(
+      Authorize(site_admin, Action::kPatientMembershipRead, {kSiteA, {}, 8, {}, {}}).allowed);
   EXPECT_FALSE(
       Authorize(site_admin, Action::kPatientMembershipRead, {kSiteB, {}, 8, {}, {}}).allowed);
   EXPECT_TRUE(Authorize(patient, Action::kPatientMembershipRead, {kSiteA, {}, 7, {}, {}}).allowed);
@@ -155,44 +156,47 @@ TEST(Authorize, UsersReadThemselvesAndAdminsReadUsersOfTheirSites) {
 TEST(Authorize, ASiteAdminGrantsAtTheirSiteOnlyAndChangesOnlyAccountsTheyAdminister) {
   const Principal site_admin = With({{Role::kAdmin, kSiteA, std::nullopt}}, 1);
   const Principal community_admin = With({{Role::kAdmin, std::nullopt, std::nullopt}}, 2);
-  const std::vector<Membership> community_admins_account{{Role::kAdmin, std::nullopt, std::nullopt}};
+  const std::vector<Membership> community_admins_account{
+      {Role::kAdmin, std::nullopt, std::nullopt}};
   const Target team_role_for_community_admin{kSiteA, kTeamA, 2, community_admins_account,
                                              Role::kTeamMember};
-  EXPECT_FALSE(Authorize(site_admin, Action::kMembershipGrant, team_role_for_community_admin).allowed);
   EXPECT_FALSE(
-      Authorize(site_admin, Action::kUserUpdate, {{}, {}, 2, community_admins_account, {}}).allowed);
-  EXPECT_TRUE(Authorize(community_admin, Action::kUserUpdate,
-                        {{}, {}, 2, community_admins_account, {}})
-                  .allowed);
+      Authorize(site_admin, Action::kMembershipGrant, team_role_for_community_admin).allowed);
+  EXPECT_FALSE(Authorize(site_admin, Action::kUserUpdate, {{}, {}, 2, community_admins_account, {}})
+                   .allowed);
+  EXPECT_TRUE(
+      Authorize(community_admin, Action::kUserUpdate, {{}, {}, 2, community_admins_account, {}})
+          .allowed);
 
   // A new account at the site; a role at another site; a community-wide role.
-  EXPECT_EQ(Authorize(site_admin, Action::kMembershipGrant, {kSiteA, {}, {}, {}, Role::kProfessional})
-                .role,
-            "admin");
+  EXPECT_EQ(
+      Authorize(site_admin, Action::kMembershipGrant, {kSiteA, {}, {}, {}, Role::kProfessional})
+          .role,
+      "admin");
   EXPECT_FALSE(
       Authorize(site_admin, Action::kMembershipGrant, {kSiteB, {}, {}, {}, Role::kProfessional})
           .allowed);
-  EXPECT_FALSE(
-      Authorize(site_admin, Action::kMembershipGrant, {{}, {}, {}, {}, Role::kFacilitator}).allowed);
-  EXPECT_TRUE(Authorize(community_admin, Action::kMembershipGrant,
-                        {{}, {}, {}, {}, Role::kFacilitator})
-                  .allowed);
+  EXPECT_FALSE(Authorize(site_admin, Action::kMembershipGrant, {{}, {}, {}, {}, Role::kFacilitator})
+                   .allowed);
+  EXPECT_TRUE(
+      Authorize(community_admin, Action::kMembershipGrant, {{}, {}, {}, {}, Role::kFacilitator})
+          .allowed);
 
   // An account with roles at A and B is changed only by someone who administers both.
   const std::vector<Membership> two_sites{{Role::kProfessional, kSiteA, std::nullopt},
                                           {Role::kProfessional, kSiteB, std::nullopt}};
   EXPECT_FALSE(Authorize(site_admin, Action::kUserUpdate, {{}, {}, 9, two_sites, {}}).allowed);
-  EXPECT_FALSE(
-      Authorize(site_admin, Action::kMembershipGrant, {kSiteA, kTeamA, 9, two_sites, Role::kTeamMember})
-          .allowed);
-  const Principal both = With(
-      {{Role::kAdmin, kSiteA, std::nullopt}, {Role::kAdmin, kSiteB, std::nullopt}}, 3);
+  EXPECT_FALSE(Authorize(site_admin, Action::kMembershipGrant,
+                         {kSiteA, kTeamA, 9, two_sites, Role::kTeamMember})
+                   .allowed);
+  const Principal both =
+      With({{Role::kAdmin, kSiteA, std::nullopt}, {Role::kAdmin, kSiteB, std::nullopt}}, 3);
   EXPECT_TRUE(Authorize(both, Action::kUserUpdate, {{}, {}, 9, two_sites, {}}).allowed);
   // A patient membership elsewhere is not a role there; a patient-only account is its site's.
   const std::vector<Membership> staff_here_patient_there{
       {Role::kProfessional, kSiteA, std::nullopt}, {Role::kPatient, kSiteB, std::nullopt}};
-  EXPECT_TRUE(
-      Authorize(site_admin, Action::kUserUpdate, {{}, {}, 9, staff_here_patient_there, {}}).allowed);
+  EXPECT_TRUE(Authorize(site_admin, Action::kUserUpdate, {{}, {}, 9, staff_here_patient_there, {}})
+                  .allowed);
   const std::vector<Membership> patient_of_b{{Role::kPatient, kSiteB, std::nullopt}};
   EXPECT_FALSE(Authorize(site_admin, Action::kUserUpdate, {{}, {}, 9, patient_of_b, {}}).allowed);
   // A facilitator's account (a community-wide role) is the community admin's to change.
@@ -223,18 +227,18 @@ TEST(Authorize, ATeamLeadAddsOnlyTheSitesStaffToTheirOwnTeamWithTeamRoles) {
           .allowed);
   // A researcher or facilitator of the community is not the site's staff, nor is a patient
   // there, nor another site's professional.
-  for (const Membership& m :
-       {Membership{Role::kResearcher, std::nullopt, std::nullopt},
-        Membership{Role::kFacilitator, std::nullopt, std::nullopt},
-        Membership{Role::kPatient, kSiteA, std::nullopt},
-        Membership{Role::kProfessional, kSiteB, std::nullopt}}) {
-    EXPECT_FALSE(Authorize(lead, Action::kMembershipGrant, {kSiteA, kTeamA, 9, {m}, Role::kTeamMember})
-                     .allowed)
+  for (const Membership& m : {Membership{Role::kResearcher, std::nullopt, std::nullopt},
+                              Membership{Role::kFacilitator, std::nullopt, std::nullopt},
+                              Membership{Role::kPatient, kSiteA, std::nullopt},
+                              Membership{Role::kProfessional, kSiteB, std::nullopt}}) {
+    EXPECT_FALSE(
+        Authorize(lead, Action::kMembershipGrant, {kSiteA, kTeamA, 9, {m}, Role::kTeamMember})
+            .allowed)
         << RoleName(m.role);
   }
   // A lead takes away their own team's roles, not others'.
-  EXPECT_TRUE(
-      Authorize(lead, Action::kMembershipRevoke, {kSiteA, kTeamA, 9, {}, Role::kTeamMember}).allowed);
+  EXPECT_TRUE(Authorize(lead, Action::kMembershipRevoke, {kSiteA, kTeamA, 9, {}, Role::kTeamMember})
+                  .allowed);
   EXPECT_FALSE(
       Authorize(lead, Action::kMembershipRevoke, {kSiteA, 11, 9, {}, Role::kTeamMember}).allowed);
   EXPECT_FALSE(
@@ -249,8 +253,8 @@ TEST(Authorize, ASitesAdminsRevokeAnyRoleAtTheirSiteAndSeeWhoHoldsThem) {
   EXPECT_FALSE(
       Authorize(site_admin, Action::kMembershipRevoke, {kSiteB, {}, 2, {}, Role::kProfessional})
           .allowed);
-  EXPECT_FALSE(
-      Authorize(site_admin, Action::kMembershipRevoke, {{}, {}, 2, {}, Role::kFacilitator}).allowed);
+  EXPECT_FALSE(Authorize(site_admin, Action::kMembershipRevoke, {{}, {}, 2, {}, Role::kFacilitator})
+                   .allowed);
   EXPECT_TRUE(Authorize(site_admin, Action::kSiteAccessRead, {kSiteA, {}, {}, {}, {}}).allowed);
   EXPECT_FALSE(Authorize(site_admin, Action::kSiteAccessRead, {kSiteB, {}, {}, {}, {}}).allowed);
   EXPECT_FALSE(Authorize(With({{Role::kProfessional, kSiteA, std::nullopt}}),
@@ -270,8 +274,8 @@ TEST(Authorize, AlertsAreTheSitesProfessionalsAndAdminsAndAProfessionalAcknowled
   EXPECT_TRUE(Authorize(admin, Action::kAlertOverdueList, site_a).allowed);
   EXPECT_FALSE(Authorize(professional, Action::kAlertList, {kSiteB, {}, {}, {}, {}}).allowed);
   for (Role role : {Role::kAdmin, Role::kFacilitator, Role::kResearcher}) {
-    EXPECT_FALSE(Authorize(With({{role, std::nullopt, std::nullopt}}), Action::kAlertList, site_a)
-                     .allowed)
+    EXPECT_FALSE(
+        Authorize(With({{role, std::nullopt, std::nullopt}}), Action::kAlertList, site_a).allowed)
         << RoleName(role);
   }
 }

@@ -264,12 +264,11 @@ Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
           COVALUE_ASSIGN_OR_RETURN(
               Alert alert,
               repos.Alerts().Add(Alert{0, patient.site_id, patient.id, patient.identifier,
-                                       written.stored.id, version->resource_id, r.rule,
-                                       r.severity, r.message, now, std::nullopt, std::nullopt, "",
-                                       ""}));
-          COVALUE_RETURN_IF_ERROR(AppendAudit(
-              repos, ctx, Decision{true, ""}, Action::kAlertRaise, TargetOf(patient),
-              {"alert", std::to_string(alert.id), patient.id}, AuditOutcome::kAllowed));
+                                       written.stored.id, version->resource_id, r.rule, r.severity,
+                                       r.message, now, std::nullopt, std::nullopt, "", ""}));
+          COVALUE_RETURN_IF_ERROR(
+              AppendAudit(repos, ctx, Decision{true, ""}, Action::kAlertRaise, TargetOf(patient),
+                          {"alert", std::to_string(alert.id), patient.id}, AuditOutcome::kAllowed));
           written.alerts.push_back(std::move(alert));
         }
         return written;
@@ -458,8 +457,8 @@ Result<Patient> App::ReadPatientRecord(const RequestContext& ctx, Id patient_id,
   const Subject subject{resource_type, resource_id, patient_id};
   COVALUE_ASSIGN_OR_RETURN(auto access,
                            AccessPatient(ctx, patient_id, Action::kPatientRead, subject));
-  COVALUE_RETURN_IF_ERROR(RecordRead(ctx, access.second, Action::kPatientRead,
-                                     TargetOf(access.first), subject));
+  COVALUE_RETURN_IF_ERROR(
+      RecordRead(ctx, access.second, Action::kPatientRead, TargetOf(access.first), subject));
   return std::move(access.first);
 }
 
@@ -470,8 +469,8 @@ Result<StoredResponse> App::GetResponse(const RequestContext& ctx, Id id) {
     return Fail(response.error());
   }
   // An unknown id is refused as another site's response would be.
-  COVALUE_RETURN_IF_ERROR(ReadPatientRecord(ctx, response ? response->patient_id : 0, "response",
-                                            std::to_string(id)));
+  COVALUE_RETURN_IF_ERROR(
+      ReadPatientRecord(ctx, response ? response->patient_id : 0, "response", std::to_string(id)));
   return response;
 }
 
@@ -489,8 +488,8 @@ Result<Observation> App::GetObservation(const RequestContext& ctx, Id id) {
 Result<std::optional<Decision>> App::Scope(const RequestContext& ctx, store::RecordQuery& query) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
   if (query.patient_id) {
-    COVALUE_RETURN_IF_ERROR(ReadPatientRecord(ctx, *query.patient_id, "patient",
-                                              std::to_string(*query.patient_id)));
+    COVALUE_RETURN_IF_ERROR(
+        ReadPatientRecord(ctx, *query.patient_id, "patient", std::to_string(*query.patient_id)));
     return std::optional<Decision>();
   }
   const std::vector<Id> sites = StaffSites(principal);

@@ -124,19 +124,18 @@ Result<IssuedToken> App::CreateToken(const RequestContext& ctx, const std::strin
   IssuedToken issued{{}, auth::NewSecret()};
   const std::int64_t now = clock_->NowMs();
   COVALUE_ASSIGN_OR_RETURN(
-      issued.token,
-      store::WriteValue<store::ApiToken>(
-          store_, [&](store::Repositories& repos) -> Result<store::ApiToken> {
-            COVALUE_ASSIGN_OR_RETURN(auto token,
-                                     repos.Credentials().CreateToken(
-                                         principal.user_id, name, auth::HashSecret(issued.secret),
-                                         now, now + token_lifetime_ms_));
-            COVALUE_RETURN_IF_ERROR(
-                AppendAudit(repos, ctx, decision, Action::kTokenManage, {},
-                            Subject{"token", std::to_string(token.id), principal.user_id},
-                            AuditOutcome::kAllowed));
-            return token;
-          }));
+      issued.token, store::WriteValue<store::ApiToken>(
+                        store_, [&](store::Repositories& repos) -> Result<store::ApiToken> {
+                          COVALUE_ASSIGN_OR_RETURN(auto token, repos.Credentials().CreateToken(
+                                                                   principal.user_id, name,
+                                                                   auth::HashSecret(issued.secret),
+                                                                   now, now + token_lifetime_ms_));
+                          COVALUE_RETURN_IF_ERROR(AppendAudit(
+                              repos, ctx, decision, Action::kTokenManage, {},
+                              Subject{"token", std::to_string(token.id), principal.user_id},
+                              AuditOutcome::kAllowed));
+                          return token;
+                        }));
   return issued;
 }
 

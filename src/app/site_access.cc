@@ -96,7 +96,10 @@ Status App::RevokeMembership(const RequestContext& ctx, Id grant_id) {
   // An unknown grant is refused as one the caller may not revoke (a site is named by none).
   Target target;
   if (grant) {
-    target = Target{grant->membership.site_id, grant->membership.team_id, grant->user_id, {},
+    target = Target{grant->membership.site_id,
+                    grant->membership.team_id,
+                    grant->user_id,
+                    {},
                     grant->membership.role};
   } else {
     target.site_id = -1;
@@ -144,12 +147,13 @@ Result<std::vector<SiteGrant>> App::SiteAccess(const RequestContext& ctx, Id sit
                                  });
     }
     item.from_outside = !grant.granted_by || !site_admin[*grant.granted_by];
-    item.revocable =
-        !item.community_wide &&
-        Authorize(principal, Action::kMembershipRevoke,
-                  {grant.membership.site_id, grant.membership.team_id, grant.user_id, {},
-                   grant.membership.role})
-            .allowed;
+    item.revocable = !item.community_wide && Authorize(principal, Action::kMembershipRevoke,
+                                                       {grant.membership.site_id,
+                                                        grant.membership.team_id,
+                                                        grant.user_id,
+                                                        {},
+                                                        grant.membership.role})
+                                                 .allowed;
     item.grant = std::move(grant);
   }
   COVALUE_RETURN_IF_ERROR(RecordRead(ctx, decision, Action::kSiteAccessRead, target, subject));

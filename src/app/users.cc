@@ -120,8 +120,8 @@ Result<User> App::CreateUser(const RequestContext& ctx, const NewUser& user) {
         AppendAudit(repos, ctx, decision, Action::kUserCreate, AccountTarget(created),
                     {"user", std::to_string(created.id), created.id}, AuditOutcome::kAllowed));
     for (std::size_t i = 0; i < memberships.size(); ++i) {
-      COVALUE_RETURN_IF_ERROR(AppendGrant(repos, ctx, grants[i], Action::kMembershipGrant,
-                                          created.id, memberships[i]));
+      COVALUE_RETURN_IF_ERROR(
+          AppendGrant(repos, ctx, grants[i], Action::kMembershipGrant, created.id, memberships[i]));
     }
     return created;
   });
@@ -206,8 +206,7 @@ Status App::CheckCurrentPassword(const RequestContext& ctx, const Principal& pri
       return AppendAudit(repos, ctx, Decision{false, ""}, Action::kUserUpdate,
                          {{}, {}, principal.user_id, {}, {}}, subject, AuditOutcome::kDenied);
     }));
-    return Fail(ErrorCode::kPermissionDenied, "the current password is wrong",
-                "/current_password");
+    return Fail(ErrorCode::kPermissionDenied, "the current password is wrong", "/current_password");
   }
   return Ok();
 }

@@ -100,8 +100,7 @@ Result<ValueProfile> App::TeamValueProfile(const RequestContext& ctx, Id team_id
       // The people rate the team that reads this: a mean of fewer answers than the minimum
       // cell would tell the team what one person said, so the small-cell rule holds here too.
       const auto small = [&](std::size_t i) {
-        return analytics::IsSmallCell(MeasureKind::kContinuous, analytics::CellOf(q, i),
-                                      min_cell_);
+        return analytics::IsSmallCell(MeasureKind::kContinuous, analytics::CellOf(q, i), min_cell_);
       };
       if (const auto i = index_of(*latest)) {
         if (small(*i)) {

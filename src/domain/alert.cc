@@ -87,8 +87,8 @@ void EnabledItems(const std::vector<QuestionnaireItem>& items, const AnswersByLi
 
 bool IsCode(std::string_view code) {
   return !code.empty() && code.size() <= 64 && std::all_of(code.begin(), code.end(), [](char c) {
-           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-         });
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
 }
 
 }  // namespace
@@ -151,8 +151,8 @@ std::vector<RaisedAlert> EvaluateAlerts(const std::vector<AlertRule>& rules,
   for (const AlertRule& rule : rules) {
     if (rule.link_id.empty()) {
       if (total && Meets(rule.comparator, *total, rule.threshold)) {
-        raised.push_back({rule.code, rule.severity,
-                          fmt::format("{} (total score {})", rule.message, *total)});
+        raised.push_back(
+            {rule.code, rule.severity, fmt::format("{} (total score {})", rule.message, *total)});
       }
       continue;
     }
@@ -164,8 +164,8 @@ std::vector<RaisedAlert> EvaluateAlerts(const std::vector<AlertRule>& rules,
     for (const AnswerValue* answer : given->second) {
       const auto number = NumberOf(*item->second, *answer);
       if (number && Meets(rule.comparator, number->first, rule.threshold)) {
-        raised.push_back(
-            {rule.code, rule.severity, fmt::format("{} (answer: {})", rule.message, number->second)});
+        raised.push_back({rule.code, rule.severity,
+                          fmt::format("{} (answer: {})", rule.message, number->second)});
         break;  // one alert per rule and response
       }
     }
@@ -192,7 +192,8 @@ Status ValidateSiteSettings(const SiteSettings& settings) {
   for (const auto& [language, text] : settings.crisis_contacts) {
     const bool plain = language.size() == 2 || (language.size() == 5 && language[2] == '-');
     const bool letters =
-        std::all_of(language.begin(), language.begin() + 2, [](char c) { return c >= 'a' && c <= 'z'; }) &&
+        std::all_of(language.begin(), language.begin() + 2,
+                    [](char c) { return c >= 'a' && c <= 'z'; }) &&
         (language.size() == 2 || std::all_of(language.begin() + 3, language.end(),
                                              [](char c) { return c >= 'A' && c <= 'Z'; }));
     if (!plain || !letters) {

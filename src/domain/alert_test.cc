@@ -34,8 +34,9 @@ Questionnaire Phq9(int items = 9) {
     item.type = ItemType::kChoice;
     item.codes.push_back({kLoinc, kPhq9Items[i], ""});
     for (int k = 0; k < 4; ++k) {
-      item.options.push_back({{AnswerValue::Kind::kCoding, false, 0, "", {kLoinc, kFrequency[k], kFrequencyText[k]}},
-                              static_cast<double>(k)});
+      item.options.push_back(
+          {{AnswerValue::Kind::kCoding, false, 0, "", {kLoinc, kFrequency[k], kFrequencyText[k]}},
+           static_cast<double>(k)});
     }
     q.items.push_back(item);
   }
@@ -141,7 +142,8 @@ TEST(Alerts, AnAlertIsOverdueAfterTheSitesWorkingDays) {
 }
 
 TEST(Alerts, SiteSettingsNameTheFieldAtFault) {
-  EXPECT_TRUE(ValidateSiteSettings({1, {{"en", "Call 112"}, {"pt-BR", "Ligue 192"}}, 2}).has_value());
+  EXPECT_TRUE(
+      ValidateSiteSettings({1, {{"en", "Call 112"}, {"pt-BR", "Ligue 192"}}, 2}).has_value());
   EXPECT_EQ(ValidateSiteSettings({1, {{"EN", "x"}}, 2}).error().field, "/crisis_contacts/EN");
   EXPECT_EQ(ValidateSiteSettings({1, {{"en", ""}}, 2}).error().field, "/crisis_contacts/en");
   EXPECT_EQ(ValidateSiteSettings({1, {}, 0}).error().field, "/alert_working_days");

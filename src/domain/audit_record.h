@@ -27,7 +27,7 @@ struct AuditRecord {
   // Whose personal data was touched, where any: a user's id for account data, a patient's id
   // for registry data (resource_type "patient", "response" or "observation").
   std::optional<Id> person_id;
-  std::optional<Id> site_id;    // the site the resource belongs to, where any
+  std::optional<Id> site_id;  // the site the resource belongs to, where any
   // The persons of a bulk read (a patient list, a search): every patient whose data it returned.
   std::vector<Id> person_ids;
   std::string client_address;  // the request's client (IP address), "cli" from the command line

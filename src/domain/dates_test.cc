@@ -31,9 +31,9 @@ TEST(Dates, ParseAsTheCLibraryCounts) {
 }
 
 TEST(Dates, RefuseWhatIsNotADay) {
-  for (const char* bad : {"2023-02-29", "2026-13-01", "2026-00-10", "2026-1-01", "26-01-01",
-                          "2026-01-01T25:00:00Z", "2026-01-01T10:00:00", "2026-01-01T10:00Z",
-                          "2026-01-01T10:00:00+1:00", "yesterday", ""}) {
+  for (const char* bad :
+       {"2023-02-29", "2026-13-01", "2026-00-10", "2026-1-01", "26-01-01", "2026-01-01T25:00:00Z",
+        "2026-01-01T10:00:00", "2026-01-01T10:00Z", "2026-01-01T10:00:00+1:00", "yesterday", ""}) {
     EXPECT_FALSE(ParseDateTimeMs(bad).has_value()) << bad;
   }
 }

@@ -118,14 +118,13 @@ std::vector<AlertRule> PublishedAlerts(const Questionnaire& questionnaire) {
   }
   std::map<std::string, std::string> link_of_code;
   MapCodes(questionnaire.items, link_of_code);
-  const bool whole = std::all_of(instrument->items.begin(), instrument->items.end(),
-                                 [&](std::string_view code) {
-                                   return link_of_code.contains(std::string(code));
-                                 });
+  const bool whole =
+      std::all_of(instrument->items.begin(), instrument->items.end(),
+                  [&](std::string_view code) { return link_of_code.contains(std::string(code)); });
   std::vector<AlertRule> rules;
   for (const InstrumentAlert& alert : instrument->alerts) {
-    AlertRule rule{std::string(alert.code), "",         alert.comparator,
-                   alert.threshold,         alert.severity, std::string(alert.message)};
+    AlertRule rule{std::string(alert.code),   "", alert.comparator, alert.threshold, alert.severity,
+                   std::string(alert.message)};
     if (!alert.item.empty()) {
       const auto found = link_of_code.find(std::string(alert.item));
       if (found == link_of_code.end()) {

@@ -67,7 +67,7 @@ struct MeasureDefinition {
 
 // The thresholds the community's previews and definitions may take for a code without severity
 // bands of its own: a fixed list, so that thresholds cannot be swept over a cell.
-inline constexpr double kCommunityCutPoints[] = {0,  1,  2,  3,  4,  5,   10,  15,  20,  25,  30,
+inline constexpr double kCommunityCutPoints[] = {0,  1,  2,  3,  4,  5,  10,  15,  20,  25,  30,
                                                  40, 50, 60, 70, 80, 90, 100, 200, 500, 1000};
 
 // kInvalidArgument naming the field: an id of 1–64 characters from [a-z0-9-] starting with a

@@ -28,14 +28,15 @@ std::pair<const char*, const char*> Priority(AlertSeverity severity) {
 
 json FlagJson(const Alert& a) {
   const auto [priority, priority_display] = Priority(a.severity);
-  json extensions = json::array(
-      {{{"url", "http://hl7.org/fhir/StructureDefinition/flag-priority"},
-        {"valueCodeableConcept",
-         {{"coding", json::array({{{"system", "http://hl7.org/fhir/flag-priority-code"},
-                                   {"code", priority},
-                                   {"display", priority_display}}})}}}},
-       {{"url", "urn:covalue:fhir:extension:alert-source"},
-        {"valueReference", {{"reference", fmt::format("QuestionnaireResponse/{}", a.response_id)}}}}});
+  json extensions =
+      json::array({{{"url", "http://hl7.org/fhir/StructureDefinition/flag-priority"},
+                    {"valueCodeableConcept",
+                     {{"coding", json::array({{{"system", "http://hl7.org/fhir/flag-priority-code"},
+                                               {"code", priority},
+                                               {"display", priority_display}}})}}}},
+                   {{"url", "urn:covalue:fhir:extension:alert-source"},
+                    {"valueReference",
+                     {{"reference", fmt::format("QuestionnaireResponse/{}", a.response_id)}}}}});
   json period = {{"start", Instant(a.created_ms)}};
   if (!a.Open()) {
     period["end"] = Instant(*a.acknowledged_ms);
@@ -53,13 +54,14 @@ json FlagJson(const Alert& a) {
       {"extension", extensions},
       {"status", a.Open() ? "active" : "inactive"},
       {"category",
-       json::array({{{"coding", json::array({{{"system",
-                                               "http://terminology.hl7.org/CodeSystem/flag-category"},
-                                              {"code", "clinical"},
-                                              {"display", "Clinical"}}})}}})},
+       json::array(
+           {{{"coding",
+              json::array({{{"system", "http://terminology.hl7.org/CodeSystem/flag-category"},
+                            {"code", "clinical"},
+                            {"display", "Clinical"}}})}}})},
       {"code",
-       {{"coding", json::array({{{"system", "urn:covalue:fhir:codesystem:alert-rule"},
-                                 {"code", a.rule}}})},
+       {{"coding",
+         json::array({{{"system", "urn:covalue:fhir:codesystem:alert-rule"}, {"code", a.rule}}})},
         {"text", a.message}}},
       {"subject", {{"reference", fmt::format("Patient/{}", a.patient_id)}}},
       {"period", period},
@@ -84,7 +86,8 @@ void AddFlagRoutes(http::Router& router, app::App& app) {
               http::Access::kSignedIn,
               [&app](http::RouteContext& r) -> Result<http::Response> {
                 COVALUE_ASSIGN_OR_RETURN(
-                    auto ignored, UnsupportedParameters(r.request, {"patient", "subject", "status"}));
+                    auto ignored,
+                    UnsupportedParameters(r.request, {"patient", "subject", "status"}));
                 COVALUE_ASSIGN_OR_RETURN(PageRequest page, PageOf(r.request));
                 store::AlertQuery query;
                 for (const char* name : {"patient", "subject"}) {

@@ -89,10 +89,7 @@ json Searchset(const http::Request& request, const std::string& type, const json
   }
   const std::size_t total = entries.size();
   AddIgnoredOutcome(entries, ignored);
-  return {{"resourceType", "Bundle"},
-          {"type", "searchset"},
-          {"total", total},
-          {"entry", entries}};
+  return {{"resourceType", "Bundle"}, {"type", "searchset"}, {"total", total}, {"entry", entries}};
 }
 
 // The measure a search names: "Measure/ID", its canonical URL, or the id.

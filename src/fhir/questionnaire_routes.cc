@@ -5,11 +5,11 @@
 #include <fmt/format.h>
 
 #include "fhir/fhir_json.h"
-#include "fhir/search.h"
 #include "fhir/operation_outcome.h"
 #include "fhir/prom_reader.h"
 #include "fhir/questionnaire.h"
 #include "fhir/questionnaire_file.h"
+#include "fhir/search.h"
 
 namespace covalue::fhir {
 namespace {
@@ -174,7 +174,8 @@ Result<http::Response> ImportFile(app::App& app, const http::RouteContext& r) {
   if (r.request.Query("site_id") != nullptr) {
     COVALUE_ASSIGN_OR_RETURN(site, QueryNumber(r.request, "site_id", 1, std::int64_t{1} << 53));
   }
-  COVALUE_ASSIGN_OR_RETURN(auto imported, app.ImportQuestionnaires(r.ctx, std::move(imports), site));
+  COVALUE_ASSIGN_OR_RETURN(auto imported,
+                           app.ImportQuestionnaires(r.ctx, std::move(imports), site));
   json out = json::array();
   for (const app::ImportedVersion& q : imported) {
     json warnings = json::array();
@@ -225,7 +226,8 @@ void AddQuestionnaireRoutes(http::Router& router, app::App& app) {
               "FHIR R4 search of Questionnaires (_id, url, name; _count, _offset)",
               http::Access::kSignedIn, [&app](http::RouteContext& r) { return Search(app, r); }, 0,
               outcome});
-  http::Route import{"POST", "/api/v1/questionnaires/files",
+  http::Route import{"POST",
+                     "/api/v1/questionnaires/files",
                      "Import a questionnaire file: FHIR JSON, a REDCap data dictionary (CSV) or "
                      "instrument zip, all or nothing (admins; site_id: a site's own)",
                      http::Access::kSignedIn,

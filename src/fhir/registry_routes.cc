@@ -177,24 +177,23 @@ void AddRegistryRoutes(http::Router& router, app::App& app) {
                 return Read(PatientJson(p));
               },
               0, outcome});
-  router.Add({"GET", "/fhir/r4/Patient", "FHIR R4 search of Patients (identifier; _count, _cursor)",
-              http::Access::kSignedIn,
-              [&app](http::RouteContext& r) -> Result<http::Response> {
-                COVALUE_ASSIGN_OR_RETURN(auto ignored,
-                                         UnsupportedParameters(r.request, {"identifier"}));
-                COVALUE_ASSIGN_OR_RETURN(PageRequest page, PageOf(r.request));
-                store::PatientQuery query;
-                if (const std::string* identifier = r.request.Query("identifier")) {
-                  // A token: [system|]value; identifiers are the site's own, so the system is
-                  // not kept and only the value is matched.
-                  const std::size_t bar = identifier->find('|');
-                  query.identifier =
-                      bar == std::string::npos ? *identifier : identifier->substr(bar + 1);
-                }
-                COVALUE_ASSIGN_OR_RETURN(auto patients, app.ListPatients(r.ctx, page, query));
-                return Bundle(r.request, "Patient", patients, PatientJson, ignored);
-              },
-              0, outcome});
+  router.Add(
+      {"GET", "/fhir/r4/Patient", "FHIR R4 search of Patients (identifier; _count, _cursor)",
+       http::Access::kSignedIn,
+       [&app](http::RouteContext& r) -> Result<http::Response> {
+         COVALUE_ASSIGN_OR_RETURN(auto ignored, UnsupportedParameters(r.request, {"identifier"}));
+         COVALUE_ASSIGN_OR_RETURN(PageRequest page, PageOf(r.request));
+         store::PatientQuery query;
+         if (const std::string* identifier = r.request.Query("identifier")) {
+           // A token: [system|]value; identifiers are the site's own, so the system is
+           // not kept and only the value is matched.
+           const std::size_t bar = identifier->find('|');
+           query.identifier = bar == std::string::npos ? *identifier : identifier->substr(bar + 1);
+         }
+         COVALUE_ASSIGN_OR_RETURN(auto patients, app.ListPatients(r.ctx, page, query));
+         return Bundle(r.request, "Patient", patients, PatientJson, ignored);
+       },
+       0, outcome});
   router.Add({"GET", "/fhir/r4/QuestionnaireResponse/{id}",
               "FHIR R4 read of a QuestionnaireResponse", http::Access::kSignedIn,
               [&app](http::RouteContext& r) -> Result<http::Response> {
@@ -204,33 +203,33 @@ void AddRegistryRoutes(http::Router& router, app::App& app) {
                 return Read(body);
               },
               0, outcome});
-  router.Add({"GET", "/fhir/r4/QuestionnaireResponse",
-              "FHIR R4 search of QuestionnaireResponses (patient, authored, questionnaire)",
-              http::Access::kSignedIn,
-              [&app](http::RouteContext& r) -> Result<http::Response> {
-                COVALUE_ASSIGN_OR_RETURN(
-                    auto ignored,
-                    UnsupportedParameters(r.request,
-                                          {"patient", "subject", "authored", "questionnaire"}));
-                COVALUE_ASSIGN_OR_RETURN(PageRequest page, PageOf(r.request));
-                store::RecordQuery query;
-                COVALUE_RETURN_IF_ERROR(PatientParameter(r.request, query));
-                COVALUE_RETURN_IF_ERROR(DateRange(r.request, "authored", query));
-                if (const std::string* q = r.request.Query("questionnaire")) {
-                  query.code =
-                      q->substr(q->rfind('/') == std::string::npos ? 0 : q->rfind('/') + 1);
-                }
-                COVALUE_ASSIGN_OR_RETURN(auto responses, app.ListResponses(r.ctx, query, page));
-                std::vector<json> bodies;
-                for (const StoredResponse& s : responses.items) {
-                  COVALUE_ASSIGN_OR_RETURN(json body, ResponseJson(s));
-                  bodies.push_back(std::move(body));
-                }
-                std::size_t i = 0;
-                return Bundle(r.request, "QuestionnaireResponse", responses,
-                              [&](const StoredResponse&) { return bodies[i++]; }, ignored);
-              },
-              0, outcome});
+  router.Add(
+      {"GET", "/fhir/r4/QuestionnaireResponse",
+       "FHIR R4 search of QuestionnaireResponses (patient, authored, questionnaire)",
+       http::Access::kSignedIn,
+       [&app](http::RouteContext& r) -> Result<http::Response> {
+         COVALUE_ASSIGN_OR_RETURN(
+             auto ignored,
+             UnsupportedParameters(r.request, {"patient", "subject", "authored", "questionnaire"}));
+         COVALUE_ASSIGN_OR_RETURN(PageRequest page, PageOf(r.request));
+         store::RecordQuery query;
+         COVALUE_RETURN_IF_ERROR(PatientParameter(r.request, query));
+         COVALUE_RETURN_IF_ERROR(DateRange(r.request, "authored", query));
+         if (const std::string* q = r.request.Query("questionnaire")) {
+           query.code = q->substr(q->rfind('/') == std::string::npos ? 0 : q->rfind('/') + 1);
+         }
+         COVALUE_ASSIGN_OR_RETURN(auto responses, app.ListResponses(r.ctx, query, page));
+         std::vector<json> bodies;
+         for (const StoredResponse& s : responses.items) {
+           COVALUE_ASSIGN_OR_RETURN(json body, ResponseJson(s));
+           bodies.push_back(std::move(body));
+         }
+         std::size_t i = 0;
+         return Bundle(
+             r.request, "QuestionnaireResponse", responses,
+             [&](const StoredResponse&) { return bodies[i++]; }, ignored);
+       },
+       0, outcome});
   router.Add({"GET", "/fhir/r4/Observation/{id}", "FHIR R4 read of an Observation",
               http::Access::kSignedIn,
               [&app](http::RouteContext& r) -> Result<http::Response> {

@@ -131,7 +131,7 @@ json AlertOutcome(const app::SubmittedResponse& submitted, const http::Request& 
          {"code", "informational"},
          {"details",
           {{"coding", json::array({{{"system", "urn:covalue:fhir:codesystem:alert-rule"},
-                                     {"code", alert.rule}}})},
+                                    {"code", alert.rule}}})},
            {"text", alert.message}}},
          {"diagnostics",
           fmt::format("{} {}", alert.message, CrisisText(submitted.crisis_contacts, request))},
@@ -171,8 +171,8 @@ Result<http::Response> CreateResponse(app::App& app, const http::RouteContext& r
   }
   if (!submitted->alerts.empty()) {
     body["contained"].push_back(outcome);
-    body["extension"].push_back({{"url", kAlertsExtension},
-                                 {"valueReference", {{"reference", "#alerts"}}}});
+    body["extension"].push_back(
+        {{"url", kAlertsExtension}, {"valueReference", {{"reference", "#alerts"}}}});
   }
   return Created(r.request, "QuestionnaireResponse", body);
 }
@@ -231,8 +231,8 @@ void AddResponseRoutes(http::Router& router, app::App& app) {
   router.Add({"POST", "/api/v1/patients/{id}/responses",
               "Submit a FHIR QuestionnaireResponse for the patient; answers its scores and the "
               "alerts it raised with what to do now",
-              http::Access::kSignedIn,
-              [&app](http::RouteContext& r) { return SubmitJson(app, r); }, kMaxResponseBytes});
+              http::Access::kSignedIn, [&app](http::RouteContext& r) { return SubmitJson(app, r); },
+              kMaxResponseBytes});
 }
 
 }  // namespace covalue::fhir

@@ -12,8 +12,8 @@ std::string PercentEncoded(std::string_view text) {
   std::string out;
   for (const char c : text) {
     const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) != 0 || c == '-' || c == '.' || c == '_' || c == '~' ||
-        c == ':' || c == '/' || c == ',') {
+    if (std::isalnum(u) != 0 || c == '-' || c == '.' || c == '_' || c == '~' || c == ':' ||
+        c == '/' || c == ',') {
       out += c;
     } else {
       out += fmt::format("%{:02X}", u);
@@ -96,13 +96,13 @@ void AddIgnoredOutcome(json& entries, const std::vector<std::string>& ignored) {
   }
   json issues = json::array();
   for (const std::string& name : ignored) {
-    issues.push_back({{"severity", "warning"},
-                      {"code", "not-supported"},
-                      {"diagnostics",
-                       fmt::format("The search parameter '{}' is not supported here and was "
-                                   "ignored",
-                                   name)},
-                      {"expression", json::array({name})}});
+    issues.push_back(
+        {{"severity", "warning"},
+         {"code", "not-supported"},
+         {"diagnostics", fmt::format("The search parameter '{}' is not supported here and was "
+                                     "ignored",
+                                     name)},
+         {"expression", json::array({name})}});
   }
   entries.push_back({{"resource", {{"resourceType", "OperationOutcome"}, {"issue", issues}}},
                      {"search", {{"mode", "outcome"}}}});

@@ -205,8 +205,7 @@ Response Router::Handle(const Request& request, std::string& route_label) const 
       response = ProblemResponse(
           421,
           {ErrorCode::kInvalidArgument,
-           fmt::format("this server does not serve the host '{}'", request.Header("host")),
-           "host"},
+           fmt::format("this server does not serve the host '{}'", request.Header("host")), "host"},
           request.request_id);
     } else if (route == nullptr) {
       route_label = path_matched ? "method_not_allowed" : "unmatched";

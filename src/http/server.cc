@@ -11,7 +11,6 @@
 #include <mutex>
 #include <optional>
 #include <random>
-#include <sys/resource.h>
 
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -19,6 +18,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
 
 #include "http/problem_json.h"
 
@@ -114,7 +114,7 @@ std::size_t RaiseOpenFileLimit() {
     }
   }
   return limit.rlim_cur == RLIM_INFINITY ? std::size_t{1} << 20
-                                          : static_cast<std::size_t>(limit.rlim_cur);
+                                         : static_cast<std::size_t>(limit.rlim_cur);
 }
 
 struct Server::Impl {
@@ -218,16 +218,15 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     // Idle until the first byte, then the whole head within its own limit.
     SetPhase(Phase::kIdle);
     stream_.expires_after(server_.options.idle_timeout);
-    stream_.async_read_some(
-        buffer_.prepare(4096),
-        [self = shared_from_this()](beast::error_code ec, std::size_t bytes) {
-          if (ec) {
-            self->DoClose();
-            return;
-          }
-          self->buffer_.commit(bytes);
-          self->DoReadHeader();
-        });
+    stream_.async_read_some(buffer_.prepare(4096),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t bytes) {
+                              if (ec) {
+                                self->DoClose();
+                                return;
+                              }
+                              self->buffer_.commit(bytes);
+                              self->DoReadHeader();
+                            });
   }
 
   void DoReadHeader() {
@@ -412,7 +411,8 @@ void Server::Impl::OnAccept(beast::error_code ec, tcp::socket socket) {
              fmt::format("accepting a connection failed: {}; backing off", ec.message()));
     tcp::socket none(ioc);
     (void)MakeRoom(none);
-    backoff = std::clamp(backoff * 2, std::chrono::milliseconds(10), std::chrono::milliseconds(1000));
+    backoff =
+        std::clamp(backoff * 2, std::chrono::milliseconds(10), std::chrono::milliseconds(1000));
     accept_backoff.expires_after(backoff);
     accept_backoff.async_wait([this](beast::error_code timer_ec) {
       if (!timer_ec) {
@@ -465,8 +465,8 @@ bool Server::Impl::MakeRoom(tcp::socket& socket) {
   }
   // Every connection is mid-request: refuse at once rather than keep the client waiting.
   ++refused;
-  log.Warn("refused", fmt::format("{} connections are all mid-request; refusing new ones",
-                                  max_connections));
+  log.Warn("refused",
+           fmt::format("{} connections are all mid-request; refusing new ones", max_connections));
   static const std::string kRefusal = [] {
     const std::string body =
         R"({"type":"/problems/unavailable","title":"Service Unavailable","status":503,)"
@@ -508,10 +508,11 @@ Server::Server(const Router& router, Metrics& metrics, ServerOptions options)
         getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY
             ? static_cast<std::size_t>(limit.rlim_cur)
             : std::size_t{1} << 20;
-    impl.max_connections = files > impl.options.fd_reserve + 16 ? files - impl.options.fd_reserve : 16;
+    impl.max_connections =
+        files > impl.options.fd_reserve + 16 ? files - impl.options.fd_reserve : 16;
   }
   metrics.AddGauge("covalue_connections_open", "Connections open now.",
-                     [&impl] { return impl.open.load(); });
+                   [&impl] { return impl.open.load(); });
   metrics.AddCounter("covalue_connections_evicted_total",
                      "Idle connections closed to make room for new ones.",
                      [&impl] { return impl.evicted.load(); });

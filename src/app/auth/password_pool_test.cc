@@ -44,7 +44,8 @@ TEST(PasswordPool, TurnsAwayEveryoneWhenTheWholeQueueIsFull) {
   PasswordPool pool(1, 1, 4);  // one running, one waiting
   std::vector<std::future<Result<bool>>> running;
   for (const char* caller : {"a", "b"}) {
-    running.push_back(std::async(std::launch::async, [&, caller] { return pool.Verify("x", hash, caller); }));
+    running.push_back(
+        std::async(std::launch::async, [&, caller] { return pool.Verify("x", hash, caller); }));
   }
   while (pool.Pending() < 2) {
     std::this_thread::yield();

@@ -15,9 +15,8 @@ using Shares = std::pair<std::string_view, double>;
 constexpr std::array<Shares, 5> kTumourSites = {
     {{"breast", 0.3}, {"colorectal", 0.2}, {"lung", 0.2}, {"prostate", 0.2}, {"other", 0.1}}};
 constexpr std::array<Shares, 4> kStages = {{{"I", 0.2}, {"II", 0.3}, {"III", 0.3}, {"IV", 0.2}}};
-constexpr std::array<Shares, 3> kMsCourses = {{{"relapsing-remitting", 0.75},
-                                               {"secondary progressive", 0.15},
-                                               {"primary progressive", 0.1}}};
+constexpr std::array<Shares, 3> kMsCourses = {
+    {{"relapsing-remitting", 0.75}, {"secondary progressive", 0.15}, {"primary progressive", 0.1}}};
 constexpr std::array<Shares, 2> kYesNo70 = {{{"yes", 0.7}, {"no", 0.3}}};
 constexpr std::array<Shares, 2> kYesNo45 = {{{"yes", 0.45}, {"no", 0.55}}};
 constexpr std::array<Shares, 4> kDiagnosisGroups = {
@@ -27,8 +26,7 @@ constexpr std::array<Shares, 2> kMedications = {{{"methadone", 0.6}, {"buprenorp
 constexpr std::array<Shares, 3> kSeizureTypes = {
     {{"focal", 0.6}, {"generalised", 0.35}, {"unknown", 0.05}}};
 
-constexpr std::array<FieldSpec, 2> kCancer = {
-    {{"tumour_site", kTumourSites}, {"stage", kStages}}};
+constexpr std::array<FieldSpec, 2> kCancer = {{{"tumour_site", kTumourSites}, {"stage", kStages}}};
 constexpr std::array<FieldSpec, 2> kMs = {{{"ms_course", kMsCourses}, {"on_dmt", kYesNo70}}};
 constexpr std::array<FieldSpec, 1> kMental = {{{"diagnosis_group", kDiagnosisGroups}}};
 constexpr std::array<FieldSpec, 1> kLateLife = {{{"lives_alone", kYesNo45}}};
@@ -40,30 +38,38 @@ constexpr std::array<FieldSpec, 1> kOpiate = {{{"medication", kMedications}}};
 constexpr std::array<FieldSpec, 1> kEpilepsy = {{{"seizure_type", kSeizureTypes}}};
 
 constexpr std::array<ClinicalProfile, 10> kProfiles = {{
-    {"People living with cancer", kCancer,
+    {"People living with cancer",
+     kCancer,
      {"ecog", "ECOG performance status (0-4)", "{score}", 1.2, 0.8, 0.15, 0.4, 0, 4, 1}},
     {"People with MS", kMs, {"edss", "EDSS (0-10)", "{score}", 3, 1.5, 0.1, 0.3, 0, 10, 0.5}},
-    {"People with mental illness", kMental,
+    {"People with mental illness",
+     kMental,
      {"hospital-days", "Days in hospital, last 3 months", "d", 3, 4, 0, 3, 0, 92, 1}},
-    {"Older adults with depression", kLateLife,
+    {"Older adults with depression",
+     kLateLife,
      {"falls", "Falls, last 3 months", "{falls}", 0.5, 0.5, 0.05, 0.6, 0, 10, 1}},
-    {"People with heart failure", kHeart,
+    {"People with heart failure",
+     kHeart,
      {"nyha", "NYHA class (1-4)", "{class}", 2.2, 0.7, 0.05, 0.35, 1, 4, 1}},
-    {"People receiving home care", kHomeCare,
-     {"admissions", "Unplanned admissions, last 3 months", "{admissions}", 0.3, 0.4, 0, 0.5, 0,
-      6, 1}},
-    {"People with morbid obesity", kObesity,
+    {"People receiving home care",
+     kHomeCare,
+     {"admissions", "Unplanned admissions, last 3 months", "{admissions}", 0.3, 0.4, 0, 0.5, 0, 6,
+      1}},
+    {"People with morbid obesity",
+     kObesity,
      {"weight", "Body weight", "kg", 128, 18, -3, 2, 70, 250, 0.1}},
-    {"People with diabetes", kDiabetes,
-     {"hba1c", "HbA1c", "mmol/mol", 62, 12, -1, 4, 30, 130, 1}},
-    {"People with opiate use disorder", kOpiate,
+    {"People with diabetes", kDiabetes, {"hba1c", "HbA1c", "mmol/mol", 62, 12, -1, 4, 30, 130, 1}},
+    {"People with opiate use disorder",
+     kOpiate,
      {"illicit-days", "Days of illicit opioid use, last 28 days", "d", 6, 6, -1, 3, 0, 28, 1}},
-    {"People with epilepsy", kEpilepsy,
+    {"People with epilepsy",
+     kEpilepsy,
      {"seizures", "Seizures, last month", "{seizures}", 3, 3, -0.2, 2, 0, 60, 1}},
 }};
 
 std::string Number(double value, double step) {
-  return step >= 1 ? fmt::format("{}", static_cast<long long>(value)) : fmt::format("{:.1f}", value);
+  return step >= 1 ? fmt::format("{}", static_cast<long long>(value))
+                   : fmt::format("{:.1f}", value);
 }
 
 }  // namespace

@@ -12,8 +12,9 @@ namespace covalue::app::demo {
 // which a PHQ-9 total (0–27) and a health-today rating (EQ VAS, 0–100) are recorded. Baselines,
 // personal trends and noise are seeded: the same seed and site give the same registry on every
 // platform. Each population also has its own clinical variables (app/demo/clinical_profiles.h):
-// fields fixed at enrolment and a measure recorded at every third visit. At the improving sites (IsImprovingSite) the PHQ-9 mean falls by 3 points from the
-// visits of kImprovementStart on: a shift a run chart shows. Returns the observations written.
+// fields fixed at enrolment and a measure recorded at every third visit. At the improving sites
+// (IsImprovingSite) the PHQ-9 mean falls by 3 points from the visits of kImprovementStart on: a
+// shift a run chart shows. Returns the observations written.
 inline constexpr int kDemoMonths = 36;
 inline constexpr const char* kImprovementStart = "2025-06-01";
 inline constexpr const char* kDemoSystem = "urn:covalue:fhir:codesystem:demo";

@@ -33,7 +33,6 @@ std::string EscapeMarkup(std::string_view text) {
 
 namespace {
 
-
 constexpr const char* kStyle = R"(
 @page { size: A4; margin: 18mm 16mm; }
 body { font-family: system-ui, sans-serif; color: #111; line-height: 1.45; max-width: 46rem;
@@ -60,7 +59,8 @@ void Write(std::string& out, const std::vector<GuideItem>& items, const Workbook
         out += fmt::format("<h2>{}{}</h2>", EscapeMarkup(item.text.In(language)),
                            n > 1 ? fmt::format(" ({})", i) : "");
         if (!item.introduction.Empty()) {
-          out += fmt::format("<p class=\"intro\">{}</p>", EscapeMarkup(item.introduction.In(language)));
+          out += fmt::format("<p class=\"intro\">{}</p>",
+                             EscapeMarkup(item.introduction.In(language)));
         }
         Write(out, item.items, view, language, false, item.repeats ? i : instance);
         out += "</section>\n";
@@ -91,7 +91,8 @@ std::string PrintHtml(const Guide& guide, const WorkbookView* view, std::string_
   std::string out = fmt::format(
       "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title>"
       "<style>{}</style></head><body>\n<h1>{}</h1>\n",
-      EscapeMarkup(language), EscapeMarkup(guide.title.In(language)), kStyle, EscapeMarkup(guide.title.In(language)));
+      EscapeMarkup(language), EscapeMarkup(guide.title.In(language)), kStyle,
+      EscapeMarkup(guide.title.In(language)));
   if (view != nullptr) {
     out += fmt::format("<p class=\"meta\">{} · {} {}</p>\n", EscapeMarkup(view->team_name),
                        language == "sv" ? "arbetsbok" : "workbook", view->workbook.id);

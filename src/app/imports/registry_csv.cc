@@ -80,8 +80,7 @@ std::optional<T> Number(const std::string& text) {
 }
 
 // Reads one patients line; the first unreadable cell rejects it.
-std::optional<RejectedLine> ReadPatient(const Header& header, const CsvRecord& record,
-                                        Patient& p) {
+std::optional<RejectedLine> ReadPatient(const Header& header, const CsvRecord& record, Patient& p) {
   const auto reject = [&](const std::string& column, std::string reason) {
     return RejectedLine{record.line, column, std::move(reason)};
   };

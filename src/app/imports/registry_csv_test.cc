@@ -24,8 +24,8 @@ TEST(ReadRegistryCsv, ReadsPatientsWithTheirPopulationFieldsAndListsUnreadableLi
   EXPECT_EQ(first.population_id, 3);
   EXPECT_EQ(first.sex, Sex::kFemale);
   EXPECT_EQ(first.consent, Consent::kConsented);
-  EXPECT_EQ(first.fields, (std::map<std::string, std::string>{{"edss", "3.5"},
-                                                               {"phenotype", "relapsing"}}));
+  EXPECT_EQ(first.fields,
+            (std::map<std::string, std::string>{{"edss", "3.5"}, {"phenotype", "relapsing"}}));
   EXPECT_EQ(file->patients[1].patient.consent, Consent::kPending);
   EXPECT_TRUE(file->patients[1].patient.fields.empty()) << "empty cells leave fields out";
   ASSERT_EQ(file->rejected.size(), 4U);

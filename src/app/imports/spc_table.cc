@@ -79,10 +79,10 @@ Result<std::vector<SpcFacet>> ReadSpcTable(std::string_view csv, const SpcColumn
       }
       auto number = Number(cell(*at));
       if (!number) {
-        return Fail(ErrorCode::kInvalidArgument,
-                    fmt::format("line {}, column {}: '{}' is not a number", record.line, name,
-                                cell(*at)),
-                    name);
+        return Fail(
+            ErrorCode::kInvalidArgument,
+            fmt::format("line {}, column {}: '{}' is not a number", record.line, name, cell(*at)),
+            name);
       }
       return number;
     };
@@ -103,8 +103,8 @@ Result<std::vector<SpcFacet>> ReadSpcTable(std::string_view csv, const SpcColumn
   }
 
   // How x sorts: every x a number, else every x a time, else text.
-  const bool numeric = std::all_of(rows.begin(), rows.end(),
-                                   [](const Row& r) { return Number(r.x).has_value(); });
+  const bool numeric =
+      std::all_of(rows.begin(), rows.end(), [](const Row& r) { return Number(r.x).has_value(); });
   const bool times = !numeric && std::all_of(rows.begin(), rows.end(), [](const Row& r) {
     return ParseDateTimeMs(r.x).has_value();
   });

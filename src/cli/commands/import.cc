@@ -86,10 +86,9 @@ int ImportRegistry(const ImportOptions& o) {
   app::App app(**store);
   const app::RequestContext ctx{app::SystemPrincipal(), "cli", "cli"};
   ProgressBar writing("Writing");
-  auto report = app.ImportRegistryFile(ctx, *o.site, std::move(*file), [&](std::size_t done,
-                                                                          std::size_t total) {
-    writing.Update(done, total);
-  });
+  auto report = app.ImportRegistryFile(
+      ctx, *o.site, std::move(*file),
+      [&](std::size_t done, std::size_t total) { writing.Update(done, total); });
   writing.Finish();
   if (!report) {
     return ReportError(report.error());
@@ -108,10 +107,10 @@ int ImportRegistry(const ImportOptions& o) {
                report->rejected_total, report->records, o.path);
     return kExitUsage;
   }
-  fmt::print("imported {} {} from {} into site {}\n",
-             report->kind == app::RegistryFileKind::kPatients ? report->patients
-                                                               : report->observations,
-             kind, o.path, *o.site);
+  fmt::print(
+      "imported {} {} from {} into site {}\n",
+      report->kind == app::RegistryFileKind::kPatients ? report->patients : report->observations,
+      kind, o.path, *o.site);
   return kExitOk;
 }
 

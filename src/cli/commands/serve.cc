@@ -171,20 +171,24 @@ void AddServeCommand(CLI::App& root, int* exit_code) {
       ->add_option("--max-connections", options->max_connections,
                    "Connections kept open at most (0: the open-file limit less --fd-reserve)")
       ->default_val(0);
-  command->add_option("--fd-reserve", options->fd_reserve,
-                      "Open files kept for the database and logs below the connection cap")
+  command
+      ->add_option("--fd-reserve", options->fd_reserve,
+                   "Open files kept for the database and logs below the connection cap")
       ->default_val(128)
       ->check(CLI::Range(16, 100000));
-  command->add_option("--idle-timeout", options->idle_timeout,
-                      "Seconds a connection may wait for its next request")
+  command
+      ->add_option("--idle-timeout", options->idle_timeout,
+                   "Seconds a connection may wait for its next request")
       ->default_val(30)
       ->check(CLI::Range(1, 3600));
-  command->add_option("--header-timeout", options->header_timeout,
-                      "Seconds to receive a whole request head, however slowly it is sent")
+  command
+      ->add_option("--header-timeout", options->header_timeout,
+                   "Seconds to receive a whole request head, however slowly it is sent")
       ->default_val(30)
       ->check(CLI::Range(1, 3600));
-  command->add_option("--body-timeout", options->body_timeout,
-                      "Seconds to receive a request body after its head")
+  command
+      ->add_option("--body-timeout", options->body_timeout,
+                   "Seconds to receive a request body after its head")
       ->default_val(30)
       ->check(CLI::Range(1, 3600));
   command->callback([options, exit_code] { *exit_code = Serve(*options); });

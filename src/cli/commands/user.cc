@@ -115,7 +115,8 @@ int Passwd(const UserOptions& o) {
   return WithApp(o.db, [&](app::App& app) -> Status {
     COVALUE_ASSIGN_OR_RETURN(std::string password, PasswordOf(o));
     COVALUE_ASSIGN_OR_RETURN(User user, app.GetUserByUsername(Operator(), o.username));
-    COVALUE_RETURN_IF_ERROR(app.UpdateUser(Operator(), user.id, app::UserChanges{{}, password, {}, {}}));
+    COVALUE_RETURN_IF_ERROR(
+        app.UpdateUser(Operator(), user.id, app::UserChanges{{}, password, {}, {}}));
     fmt::print(stderr, "covalue: the password of {} is changed and its sessions ended\n",
                user.username);
     return Ok();

@@ -77,11 +77,10 @@ void AddAlertRoutes(Router& router, app::App& app) {
               "Acknowledge an alert with a note (a professional of its site)", Access::kSignedIn,
               [&app](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(
-                    std::string note,
-                    ReadBody(r.request.body, [](ObjectReader& reader) {
-                      return reader.RequiredString("note");
-                    }));
+                COVALUE_ASSIGN_OR_RETURN(std::string note,
+                                         ReadBody(r.request.body, [](ObjectReader& reader) {
+                                           return reader.RequiredString("note");
+                                         }));
                 COVALUE_ASSIGN_OR_RETURN(Alert alert, app.AcknowledgeAlert(r.ctx, id, note));
                 return NoStore(Json(200, alert));
               }});

@@ -24,9 +24,9 @@ Result<Response> Login(app::App& app, RouteContext& route) {
   if (!signed_in) {
     Response problem = ProblemResponse(signed_in.error(), route.request.request_id);
     if (signed_in.error().code == ErrorCode::kResourceExhausted) {
-      problem.SetHeader("Retry-After", std::to_string(std::max<std::int64_t>(
-                                           1, app.LoginRetryAfter(username,
-                                                                  route.request.client_address))));
+      problem.SetHeader("Retry-After",
+                        std::to_string(std::max<std::int64_t>(
+                            1, app.LoginRetryAfter(username, route.request.client_address))));
       // A tarpit: the refusal comes after a second, so a flood gets one answer a second per
       // connection instead of as many as the server can write.
       problem.delay = std::chrono::seconds(1);

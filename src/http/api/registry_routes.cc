@@ -199,27 +199,29 @@ Result<Response> LikeMe(app::App& app, RouteContext& r) {
 }  // namespace
 
 void AddRegistryRoutes(Router& router, app::App& app) {
-  router.Add({"GET", "/api/v1/patients",
-              "List the patients of your sites (population_id, q: an identifier's start); a patient: "
-              "their own",
-              Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
-                COVALUE_ASSIGN_OR_RETURN(auto page, ReadPage(r.request));
-                store::PatientQuery query;
-                COVALUE_ASSIGN_OR_RETURN(query.population_id,
-                                         QueryId(r.request, "population_id"));
-                if (const std::string* q = r.request.Query("q"); q != nullptr && !q->empty()) {
-                  query.identifier = *q;
-                  query.identifier_prefix = true;
-                }
-                COVALUE_ASSIGN_OR_RETURN(auto patients, app.ListPatients(r.ctx, page, query));
-                return Json(200, PageJson(patients, PatientItem));
-              },
-              0});
-  Route import{"POST", "/api/v1/sites/{id}/registry-files",
+  router.Add(
+      {"GET", "/api/v1/patients",
+       "List the patients of your sites (population_id, q: an identifier's start); a patient: "
+       "their own",
+       Access::kSignedIn,
+       [&app](RouteContext& r) -> Result<Response> {
+         COVALUE_ASSIGN_OR_RETURN(auto page, ReadPage(r.request));
+         store::PatientQuery query;
+         COVALUE_ASSIGN_OR_RETURN(query.population_id, QueryId(r.request, "population_id"));
+         if (const std::string* q = r.request.Query("q"); q != nullptr && !q->empty()) {
+           query.identifier = *q;
+           query.identifier_prefix = true;
+         }
+         COVALUE_ASSIGN_OR_RETURN(auto patients, app.ListPatients(r.ctx, page, query));
+         return Json(200, PageJson(patients, PatientItem));
+       },
+       0});
+  Route import{"POST",
+               "/api/v1/sites/{id}/registry-files",
                "Import a registry CSV file of patients or observations, all or nothing (the "
                "site's staff)",
-               Access::kSignedIn, [&app](RouteContext& r) { return ImportRegistryFile(app, r); },
+               Access::kSignedIn,
+               [&app](RouteContext& r) { return ImportRegistryFile(app, r); },
                kMaxRegistryFile};
   import.body_types = {"text/csv"};
   router.Add(std::move(import));

@@ -59,18 +59,17 @@ void AddUserRoutes(Router& router, app::App& app) {
                 COVALUE_ASSIGN_OR_RETURN(User user, app.UpdateUser(r.ctx, id, changes));
                 return Json(200, user);
               }});
-  router.Add({"POST", "/api/v1/users/{id}/memberships",
-              "Give an account a role (the grant rule: a site's admins at their site, a team "
-              "lead to their own team's staff)",
-              Access::kSignedIn, [&app](RouteContext& r) -> Result<Response> {
-                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
-                COVALUE_ASSIGN_OR_RETURN(auto memberships,
-                                         ReadMemberships(nlohmann::json::array({body})));
-                COVALUE_ASSIGN_OR_RETURN(User user,
-                                         app.GrantMembership(r.ctx, id, memberships.front()));
-                return Json(201, user);
-              }});
+  router.Add(
+      {"POST", "/api/v1/users/{id}/memberships",
+       "Give an account a role (the grant rule: a site's admins at their site, a team "
+       "lead to their own team's staff)",
+       Access::kSignedIn, [&app](RouteContext& r) -> Result<Response> {
+         COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+         COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+         COVALUE_ASSIGN_OR_RETURN(auto memberships, ReadMemberships(nlohmann::json::array({body})));
+         COVALUE_ASSIGN_OR_RETURN(User user, app.GrantMembership(r.ctx, id, memberships.front()));
+         return Json(201, user);
+       }});
   router.Add({"DELETE", "/api/v1/memberships/{id}",
               "Revoke a role by its grant id (the site's admins, a team lead for their team)",
               Access::kSignedIn,
@@ -83,36 +82,37 @@ void AddUserRoutes(Router& router, app::App& app) {
                 return response;
               },
               0});
-  router.Add({"GET", "/api/v1/sites/{id}/access",
-              "Who can see the site: every role held there and community-wide, who granted it "
-              "and when (the site's admins)",
-              Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
-                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(auto grants, app.SiteAccess(r.ctx, id));
-                nlohmann::json items = nlohmann::json::array();
-                for (const app::SiteGrant& g : grants) {
-                  items.push_back(
-                      {{"id", g.grant.id},
-                       {"user_id", g.grant.user_id},
-                       {"username", g.grant.username},
-                       {"display_name", g.grant.display_name},
-                       {"role", RoleName(g.grant.membership.role)},
-                       {"site_id", g.grant.membership.site_id ? nlohmann::json(*g.grant.membership.site_id)
-                                                              : nlohmann::json(nullptr)},
-                       {"team_id", g.grant.membership.team_id ? nlohmann::json(*g.grant.membership.team_id)
-                                                              : nlohmann::json(nullptr)},
-                       {"granted_by", g.grant.granted_by ? nlohmann::json(*g.grant.granted_by)
-                                                         : nlohmann::json(nullptr)},
-                       {"granted_by_username", g.grant.granted_by_username},
-                       {"granted_ms", g.grant.granted_ms},
-                       {"community_wide", g.community_wide},
-                       {"from_outside", g.from_outside},
-                       {"revocable", g.revocable}});
-                }
-                return Json(200, nlohmann::json{{"items", items}, {"next", nullptr}});
-              },
-              0});
+  router.Add(
+      {"GET", "/api/v1/sites/{id}/access",
+       "Who can see the site: every role held there and community-wide, who granted it "
+       "and when (the site's admins)",
+       Access::kSignedIn,
+       [&app](RouteContext& r) -> Result<Response> {
+         COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+         COVALUE_ASSIGN_OR_RETURN(auto grants, app.SiteAccess(r.ctx, id));
+         nlohmann::json items = nlohmann::json::array();
+         for (const app::SiteGrant& g : grants) {
+           items.push_back(
+               {{"id", g.grant.id},
+                {"user_id", g.grant.user_id},
+                {"username", g.grant.username},
+                {"display_name", g.grant.display_name},
+                {"role", RoleName(g.grant.membership.role)},
+                {"site_id", g.grant.membership.site_id ? nlohmann::json(*g.grant.membership.site_id)
+                                                       : nlohmann::json(nullptr)},
+                {"team_id", g.grant.membership.team_id ? nlohmann::json(*g.grant.membership.team_id)
+                                                       : nlohmann::json(nullptr)},
+                {"granted_by", g.grant.granted_by ? nlohmann::json(*g.grant.granted_by)
+                                                  : nlohmann::json(nullptr)},
+                {"granted_by_username", g.grant.granted_by_username},
+                {"granted_ms", g.grant.granted_ms},
+                {"community_wide", g.community_wide},
+                {"from_outside", g.from_outside},
+                {"revocable", g.revocable}});
+         }
+         return Json(200, nlohmann::json{{"items", items}, {"next", nullptr}});
+       },
+       0});
 }
 
 }  // namespace covalue::http::api

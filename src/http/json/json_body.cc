@@ -57,9 +57,10 @@ Result<nlohmann::json> ParseJsonObject(std::string_view body, int max_depth) {
     for (const std::string& key : path) {
       pointer += "/" + key;
     }
-    return Fail(ErrorCode::kInvalidArgument,
-                fmt::format("{} is a number too large to read", pointer.empty() ? "a value" : pointer),
-                pointer.empty() ? "body" : pointer);
+    return Fail(
+        ErrorCode::kInvalidArgument,
+        fmt::format("{} is a number too large to read", pointer.empty() ? "a value" : pointer),
+        pointer.empty() ? "body" : pointer);
   } catch (const TooDeep&) {
     return Fail(ErrorCode::kInvalidArgument,
                 fmt::format("the JSON nests deeper than {} levels", max_depth), "body");

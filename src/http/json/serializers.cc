@@ -127,8 +127,8 @@ void adl_serializer<covalue::Alert>::to_json(json& j, const covalue::Alert& a) {
        {"response_id", a.response_id},
        {"questionnaire_id", a.questionnaire_id},
        {"acknowledged_ms", a.acknowledged_ms ? json(*a.acknowledged_ms) : json(nullptr)},
-       {"acknowledged_by", a.acknowledged_by_name.empty() ? json(nullptr)
-                                                          : json(a.acknowledged_by_name)},
+       {"acknowledged_by",
+        a.acknowledged_by_name.empty() ? json(nullptr) : json(a.acknowledged_by_name)},
        {"note", a.Open() ? json(nullptr) : json(a.note)}};
 }
 

@@ -24,15 +24,16 @@ class AlertRepositoryTest : public testing::Test {
         p.identifier = std::string("P-") + name;
         p.birth_date = "1980-04-02";
         COVALUE_ASSIGN_OR_RETURN(Patient patient, r.Registry().CreatePatient(p));
-        COVALUE_ASSIGN_OR_RETURN(StoredResponse response,
-                                 r.Registry().AddResponse(StoredResponse{
-                                     0, site.id, patient.id, "phq-9", 1, "completed", 1,
-                                     std::nullopt, "{}", 1}));
+        COVALUE_ASSIGN_OR_RETURN(
+            StoredResponse response,
+            r.Registry().AddResponse(StoredResponse{0, site.id, patient.id, "phq-9", 1, "completed",
+                                                    1, std::nullopt, "{}", 1}));
         sites_.push_back(site.id);
         patients_.push_back(patient.id);
         responses_.push_back(response.id);
       }
-      COVALUE_ASSIGN_OR_RETURN(User nurse, r.Users().Create({0, "nina", "Nina Nurse", {}}, "h", {}));
+      COVALUE_ASSIGN_OR_RETURN(User nurse,
+                               r.Users().Create({0, "nina", "Nina Nurse", {}}, "h", {}));
       nurse_ = nurse.id;
       return Ok();
     }));
@@ -83,8 +84,9 @@ TEST_F(AlertRepositoryTest, ListsNewestFirstBySiteAndPatientAndPagesBackwards) {
   EXPECT_EQ(Listed({{}, patients_[1], {}}), (std::vector<Id>{b1.id}));
   EXPECT_TRUE(Listed({std::vector<Id>{}, {}, {}}).empty());
 
-  auto first = ReadValue<Page<Alert>>(
-      *store_, [&](Repositories& r) { return r.Alerts().List({}, PageRequest{0, 2}); });
+  auto first = ReadValue<Page<Alert>>(*store_, [&](Repositories& r) {
+    return r.Alerts().List({}, PageRequest{0, 2});
+  });
   ASSERT_OK(first);
   ASSERT_TRUE(first->next.has_value());
   EXPECT_EQ(Listed({}, PageRequest{*first->next, 2}), (std::vector<Id>{a1.id}));

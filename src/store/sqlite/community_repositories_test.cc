@@ -194,13 +194,12 @@ TEST_F(CommunityRepositoriesTest, GrantsSayWhoGaveAMembershipAndWhen) {
       *store_, [&](Repositories& r) { return r.Users().GetGrant((*grants)[1].id); });
   ASSERT_OK(one);
   EXPECT_EQ(one->user_id, per.id);
-  EXPECT_ERROR(ReadValue<MembershipGrant>(*store_,
-                                          [](Repositories& r) { return r.Users().GetGrant(999); }),
-               ErrorCode::kNotFound);
+  EXPECT_ERROR(
+      ReadValue<MembershipGrant>(*store_, [](Repositories& r) { return r.Users().GetGrant(999); }),
+      ErrorCode::kNotFound);
 
-  auto of_b = ReadValue<Page<User>>(*store_, [&](Repositories& r) {
-    return r.Users().List({}, std::vector<Id>{b.id});
-  });
+  auto of_b = ReadValue<Page<User>>(
+      *store_, [&](Repositories& r) { return r.Users().List({}, std::vector<Id>{b.id}); });
   ASSERT_OK(of_b);
   ASSERT_EQ(of_b->items.size(), 1U);
   EXPECT_EQ(of_b->items[0].username, "bo");
@@ -266,10 +265,8 @@ TEST_F(CommunityRepositoriesTest, SessionsExpireAndTokensRevoke) {
   });
   ASSERT_OK(
       store_->Write([&](Repositories& r) { return r.Credentials().RevokeTokensOf(user.id, 8); }));
-  EXPECT_ERROR(ReadValue<ApiToken>(*store_,
-                                   [](Repositories& r) {
-                                     return r.Credentials().FindToken("p-hash", 9);
-                                   }),
+  EXPECT_ERROR(ReadValue<ApiToken>(
+                   *store_, [](Repositories& r) { return r.Credentials().FindToken("p-hash", 9); }),
                ErrorCode::kNotFound);
 }
 

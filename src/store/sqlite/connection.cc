@@ -116,11 +116,11 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Mo
     sqlite3_close(db);
     // A served database whose file is gone (a reader cannot open it) is the storage's failing,
     // as a full disk; a database that cannot be opened at start is unavailable.
-    return Fail(mode == Mode::kReadOnly &&
-                        ((rc & 0xFF) == SQLITE_CANTOPEN || (rc & 0xFF) == SQLITE_IOERR)
-                    ? ErrorCode::kStorageFull
-                    : ErrorCode::kUnavailable,
-                std::move(message));
+    return Fail(
+        mode == Mode::kReadOnly && ((rc & 0xFF) == SQLITE_CANTOPEN || (rc & 0xFF) == SQLITE_IOERR)
+            ? ErrorCode::kStorageFull
+            : ErrorCode::kUnavailable,
+        std::move(message));
   }
   std::unique_ptr<Connection> connection(new Connection(db, mode));
   sqlite3_busy_timeout(db, 5000);
@@ -201,7 +201,8 @@ Error Connection::LastError(int rc, std::string_view what) const {
     // failing. The client is told to come back; the operator reads the cause in the log.
     case SQLITE_FULL:
       return {ErrorCode::kStorageFull,
-              fmt::format("the database's disk is full; nothing was written ({})", message), {}};
+              fmt::format("the database's disk is full; nothing was written ({})", message),
+              {}};
     case SQLITE_READONLY:
       if (mode_ == Mode::kReadOnly) {
         return {ErrorCode::kInternal, std::move(message), {}};

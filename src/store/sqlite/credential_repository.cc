@@ -91,9 +91,9 @@ Status SqliteCredentialRepository::RevokeToken(Id user_id, Id token_id, std::int
 }
 
 Status SqliteCredentialRepository::RevokeTokensOf(Id user_id, std::int64_t now_ms) {
-  COVALUE_ASSIGN_OR_RETURN(
-      auto update, db_.Prepare("UPDATE api_tokens SET revoked_ms = ? WHERE user_id = ? "
-                               "AND revoked_ms IS NULL"));
+  COVALUE_ASSIGN_OR_RETURN(auto update,
+                           db_.Prepare("UPDATE api_tokens SET revoked_ms = ? WHERE user_id = ? "
+                                       "AND revoked_ms IS NULL"));
   return update.Bind(now_ms).Bind(user_id).Run();
 }
 

@@ -153,8 +153,9 @@ TEST_F(RegistryRepositoryTest, FindsPatientsByIdentifierOrItsStartWithinTheirSit
   }
   ASSERT_OK(Create(site_b_, population_b_, "MRN-12"));
   const auto identifiers = [&](PatientQuery query) {
-    auto page = ReadValue<Page<Patient>>(
-        *store_, [&](Repositories& r) { return r.Registry().ListPatients({0, 100}, query); });
+    auto page = ReadValue<Page<Patient>>(*store_, [&](Repositories& r) {
+      return r.Registry().ListPatients({0, 100}, query);
+    });
     EXPECT_TRUE(page.has_value());
     std::vector<std::string> out;
     for (const Patient& p : page->items) {
@@ -186,8 +187,9 @@ TEST_F(RegistryRepositoryTest, ListsAPatientsNotesNewestFirstWithTheirAuthors) {
         .AddNote(PatientNote{0, ola->id, NoteKind::kVisitNote, "other", std::nullopt, "", 1})
         .map([](const PatientNote&) {});
   }));
-  auto first = ReadValue<Page<PatientNote>>(
-      *store_, [&](Repositories& r) { return r.Registry().ListNotes(pia->id, PageRequest{0, 2}); });
+  auto first = ReadValue<Page<PatientNote>>(*store_, [&](Repositories& r) {
+    return r.Registry().ListNotes(pia->id, PageRequest{0, 2});
+  });
   ASSERT_OK(first);
   ASSERT_EQ(first->items.size(), 2U);
   EXPECT_EQ(first->items[0].text, "note 3");

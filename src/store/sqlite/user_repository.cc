@@ -25,8 +25,8 @@ MembershipGrant ReadGrant(const Statement& row) {
   grant.user_id = row.Int(1);
   grant.username = row.Text(2);
   grant.display_name = row.Text(3);
-  grant.membership = Membership{ParseRole(row.Text(4)).value_or(Role::kPatient),
-                                row.OptionalInt(5), row.OptionalInt(6)};
+  grant.membership = Membership{ParseRole(row.Text(4)).value_or(Role::kPatient), row.OptionalInt(5),
+                                row.OptionalInt(6)};
   grant.granted_by = row.OptionalInt(7);
   grant.granted_by_username = row.Text(8);
   grant.granted_ms = row.Int(9);
@@ -152,9 +152,9 @@ Status SqliteUserRepository::SetDeactivated(Id user_id,
 
 Status SqliteUserRepository::AddMembership(Id user_id, const Membership& membership,
                                            const GrantedBy& by) {
-  COVALUE_ASSIGN_OR_RETURN(
-      auto insert, db_.Prepare("INSERT INTO memberships (user_id, role, site_id, team_id, "
-                               "granted_by, granted_ms) VALUES (?, ?, ?, ?, ?, ?)"));
+  COVALUE_ASSIGN_OR_RETURN(auto insert,
+                           db_.Prepare("INSERT INTO memberships (user_id, role, site_id, team_id, "
+                                       "granted_by, granted_ms) VALUES (?, ?, ?, ?, ?, ?)"));
   auto s = insert.Bind(user_id)
                .Bind(RoleName(membership.role))
                .Bind(membership.site_id)
@@ -184,10 +184,9 @@ Status SqliteUserRepository::RemoveMembership(Id user_id, const Membership& memb
 }
 
 Result<std::vector<MembershipGrant>> SqliteUserRepository::GrantsAt(Id site_id) {
-  COVALUE_ASSIGN_OR_RETURN(auto query,
-                           db_.Prepare(std::string(kGrantColumns) +
-                                       "WHERE m.site_id = ? OR m.site_id IS NULL "
-                                       "ORDER BY m.site_id IS NULL, m.id"));
+  COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare(std::string(kGrantColumns) +
+                                                   "WHERE m.site_id = ? OR m.site_id IS NULL "
+                                                   "ORDER BY m.site_id IS NULL, m.id"));
   query.Bind(site_id);
   return CollectRows(query, ReadGrant);
 }
