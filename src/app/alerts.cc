@@ -9,7 +9,6 @@
 #include <fmt/format.h>
 
 #include "app/app.h"
-#include "app/audit_chain.h"
 #include "domain/validation.h"
 
 namespace covalue::app {
@@ -50,24 +49,11 @@ Status App::RecordBulkRead(const RequestContext& ctx, const Decision& decision, 
   }
   return store_.Write([&](store::Repositories& repos) -> Status {
     for (const auto& [site, persons] : by_site) {
-      AuditRecord record;
-      record.time_ms = clock_->NowMs();
-      if (ctx.principal && ctx.principal->user_id != 0) {
-        record.user_id = ctx.principal->user_id;
-      }
-      record.role = decision.role;
-      record.action = std::string(ActionName(action));
-      record.resource_type = resource_type;
-      record.resource_id = fmt::format("{} persons", persons.size());
-      record.site_id = site;
-      record.person_ids.assign(persons.begin(), persons.end());
-      if (persons.size() == 1) {
-        record.person_id = *persons.begin();
-      }
-      record.outcome = AuditOutcome::kAllowed;
-      record.request_id = ctx.request_id;
-      record.client_address = ctx.client_address;
-      COVALUE_RETURN_IF_ERROR(repos.Audit().Append(std::move(record), AuditChainHash));
+      const Subject subject{resource_type, fmt::format("{} persons", persons.size()),
+                            persons.size() == 1 ? std::optional(*persons.begin()) : std::nullopt,
+                            std::vector<Id>(persons.begin(), persons.end())};
+      COVALUE_RETURN_IF_ERROR(AppendAudit(repos, ctx, decision, action, {site, {}, {}, {}, {}},
+                                          subject, AuditOutcome::kAllowed));
     }
     return Ok();
   });

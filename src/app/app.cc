@@ -54,6 +54,7 @@ Status App::AppendAudit(store::Repositories& repos, const RequestContext& ctx,
   record.resource_type = subject.resource_type;
   record.resource_id = subject.resource_id;
   record.person_id = subject.person_id;
+  record.person_ids = subject.person_ids;
   record.site_id = target.site_id;
   record.outcome = outcome;
   record.request_id = ctx.request_id;

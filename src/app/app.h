@@ -536,6 +536,7 @@ class App {
     std::string resource_type;
     std::string resource_id;
     std::optional<Id> person_id;
+    std::vector<Id> person_ids = {};  // a bulk read's persons
   };
 
   // The principal, or kUnauthenticated.

@@ -4,36 +4,25 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { loginOf, signIn, startServer, tempDir, writeDemo } from '../support/covalue_server.mjs';
+import { demoCallers, loginOf, signIn, startServer, tempDir, writeDemo } from '../support/covalue_server.mjs';
 
 describe('accounts and roles', () => {
-  let dir, server, logins, url;
-  const cookies = {};
+  let dir, server, logins, url, callers, cookies;
   before(async () => {
     dir = tempDir();
     logins = writeDemo(dir.file('covalue.db'), 1, ['--patients', '24']);
     server = await startServer(dir.file('covalue.db'));
     url = server.url;
+    callers = demoCallers(server, logins);
+    cookies = callers.cookies;
   });
   after(async () => {
     await server.stop();
     dir.remove();
   });
 
-  const as = async (username) => {
-    if (!cookies[username]) {
-      const login = loginOf(logins, username);
-      cookies[username] = await signIn(url, login.username, login.password);
-    }
-    return cookies[username];
-  };
-  const call = async (username, method, path, body, extra = {}) => {
-    const headers = { cookie: await as(username), ...extra };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
-  };
+  const as = (username) => callers.cookie(username);
+  const call = (...args) => callers.call(...args);
   const me = async (username) => (await call(username, 'GET', '/api/v1/users/me')).body;
   const audited = async (predicate) => {
     const records = [];

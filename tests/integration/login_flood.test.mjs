@@ -47,7 +47,7 @@ describe('sign-in under attack', () => {
     console.log(`another user's sign-in during the flood: p50 ${result.other.p50.toFixed(1)} ms, p99 ${result.other.p99.toFixed(1)} ms; ` +
       `the flood: ${JSON.stringify(result.flood)}; peak memory ${peakRssMb(server.process.pid).toFixed(1)} MB`);
     assert.deepEqual(Object.keys(result.other.statuses), ['200'], 'every sign-in of the other user succeeded');
-    assert.ok(result.other.count >= 10);
+    assert.ok(result.other.count >= 5);
     // Generous bounds (a shared CI machine); the bench prints the figures (bench/login_flood.mjs).
     assert.ok(result.other.p99 < 2000, `p99 ${result.other.p99} ms`);
     // The flood is refused, not hashed: few 401s, the rest throttled or turned away.

@@ -85,3 +85,27 @@ export function loginOf(logins, username) {
   if (!found) throw new Error(`no demo login ${username}`);
   return found;
 }
+
+// Callers signed in as demo logins (each signs in once, on first use): cookie(username) is the
+// Cookie header; call(username, method, path, body, headers) sends JSON and resolves
+// {status, body (parsed, or null), headers}.
+export function demoCallers(server, logins) {
+  const cookies = {};
+  const cookie = async (username) => {
+    if (!cookies[username]) {
+      const login = loginOf(logins, username);
+      cookies[username] = await signIn(server.url, login.username, login.password);
+    }
+    return cookies[username];
+  };
+  const call = async (username, method, path, body, headers = {}) => {
+    const response = await fetch(server.url + path, {
+      method,
+      headers: { cookie: await cookie(username), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+  };
+  return { cookie, call, cookies };
+}

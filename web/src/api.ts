@@ -68,6 +68,11 @@ export interface SiteGrant {
   from_outside: boolean;
   revocable: boolean;
 }
+export interface SiteSettings {
+  site_id: number;
+  crisis_contacts: CrisisContacts;
+  alert_working_days: number;
+}
 export interface Token {
   id: number;
   name: string;
@@ -521,6 +526,9 @@ export const api = {
   acknowledgeAlert: (id: number, note: string) =>
     request<Alert>('POST', `/api/v1/alerts/${id}/acknowledgement`, { note }),
   siteAccess: (site: number) => request<Page<SiteGrant>>('GET', `/api/v1/sites/${site}/access`),
+  siteSettings: (site: number) => request<SiteSettings>('GET', `/api/v1/sites/${site}/settings`),
+  saveSiteSettings: (site: number, settings: Omit<SiteSettings, 'site_id'>) =>
+    request<SiteSettings>('PUT', `/api/v1/sites/${site}/settings`, settings),
   revokeMembership: (grant: number) => request<void>('DELETE', `/api/v1/memberships/${grant}`),
   tokens: () => request<Page<Token>>('GET', '/api/v1/auth/tokens'),
   revokeToken: (id: number) => request<void>('DELETE', `/api/v1/auth/tokens/${id}`),

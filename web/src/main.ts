@@ -21,7 +21,7 @@ import { patientsView } from './views/patients';
 import { teamMeasuresView } from './views/measures';
 import { communityMeasuresView } from './views/community_measures';
 import { overdueView, worklistView } from './views/alerts';
-import { siteAccessView } from './views/site_access';
+import { siteAccessView, siteSettingsView } from './views/site_access';
 
 const root = document.getElementById('app')!;
 
@@ -30,6 +30,7 @@ route('/', homeView);
 route('/sites', sitesView);
 route('/sites/:id', siteView);
 route('/sites/:id/access', siteAccessView);
+route('/sites/:id/settings', siteSettingsView);
 route('/alerts', worklistView);
 route('/alerts/overdue', overdueView);
 route('/teams', teamsView);

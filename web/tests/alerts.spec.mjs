@@ -104,4 +104,30 @@ describe('a PHQ-9 answer about self-harm', () => {
     await phone.getByRole('heading', { level: 1, name: 'Your dashboard' }).waitFor();
     assert.equal(await phone.locator('.alerts-card').count(), 0);
   });
+
+  it('lets the site’s admin write the crisis contacts, and shows who can see the site', async () => {
+    const admin = loginOf(logins, 'siteadmin.vastera');
+    const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    await signInPage(page, server.url, admin);
+    await page.goto(`${server.url}/sites/${admin.site_id}`);
+    await page.getByRole('link', { name: 'Crisis contacts and alerts' }).click();
+    await page.getByRole('heading', { level: 1, name: /Crisis contacts and alerts of/ }).waitFor();
+    assert.match(await page.getByLabel('What to do now (English)').inputValue(), /emergency/);
+    await page.getByLabel('What to do now (English)').fill('Call 112, or the Västerå crisis line on 010-123 45 67, now.');
+    await page.getByLabel('Working days before an open alert is overdue').fill('1');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await assertAccessible(page, 'the site’s crisis contacts');
+    const cookie = await signIn(server.url, admin.username, admin.password);
+    const settings = await (await fetch(`${server.url}/api/v1/sites/${admin.site_id}/settings`, { headers: { cookie } })).json();
+    assert.equal(settings.crisis_contacts.en, 'Call 112, or the Västerå crisis line on 010-123 45 67, now.');
+    assert.equal(settings.alert_working_days, 1);
+
+    await page.goto(`${server.url}/sites/${admin.site_id}`);
+    await page.getByRole('link', { name: 'Who can see this site' }).click();
+    await page.getByRole('heading', { level: 1, name: /Who can see/ }).waitFor();
+    assert.match(await page.locator('table').first().innerText(), /professional\.vastera/);
+    assert.match(await page.locator('table').nth(1).innerText(), /facilitator/);
+    await assertAccessible(page, 'who can see the site');
+  });
 });

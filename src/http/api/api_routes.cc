@@ -2,6 +2,13 @@
 
 namespace covalue::http::api {
 
+Response NoContent() {
+  Response response;
+  response.status = 204;
+  response.content_type.clear();
+  return response;
+}
+
 void AddApiRoutes(Router& router, app::App& app, const Metrics& metrics) {
   AddSystemRoutes(router, metrics);
   AddAuthRoutes(router, app);

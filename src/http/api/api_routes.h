@@ -31,6 +31,9 @@ void AddSystemRoutes(Router& router, const Metrics& metrics);
 // documents carry a policy that lets them style themselves and nothing else.
 Response Document(std::string content_type, std::string body, const std::string& filename);
 
+// 204 with no body.
+Response NoContent();
+
 // A JSON response of a value with a to_json mapping.
 template <typename T>
 Response Json(int status, const T& value) {

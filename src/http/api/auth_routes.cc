@@ -49,9 +49,7 @@ Result<Response> Logout(app::App& app, RouteContext& route) {
   if (!token.empty()) {
     COVALUE_RETURN_IF_ERROR(app.Logout(route.ctx, token));
   }
-  Response response;
-  response.status = 204;
-  response.content_type.clear();
+  Response response = NoContent();
   response.SetHeader("Set-Cookie", SessionCookie(route.request, "", 0));
   return response;
 }
@@ -91,10 +89,7 @@ void AddAuthRoutes(Router& router, app::App& app) {
               [&app](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
                 COVALUE_RETURN_IF_ERROR(app.RevokeToken(r.ctx, id));
-                Response response;
-                response.status = 204;
-                response.content_type.clear();
-                return response;
+                return NoContent();
               },
               0});
 }

@@ -76,10 +76,7 @@ void AddUserRoutes(Router& router, app::App& app) {
               [&app](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
                 COVALUE_RETURN_IF_ERROR(app.RevokeMembership(r.ctx, id));
-                Response response;
-                response.status = 204;
-                response.content_type.clear();
-                return response;
+                return NoContent();
               },
               0});
   router.Add(

@@ -118,13 +118,6 @@ Result<Export> ExportOf(app::App& app, RouteContext& r) {
   return Export{std::move(view), std::move(guide), std::move(language)};
 }
 
-Response NoContent() {
-  Response response;
-  response.status = 204;
-  response.content_type.clear();
-  return response;
-}
-
 Result<std::int64_t> RevisionNumber(const RouteContext& r) {
   const std::string& text = r.params.at("number");
   std::int64_t value = 0;

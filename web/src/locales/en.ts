@@ -370,6 +370,13 @@ export const en = {
   'account.neverUsed': 'Never',
   'account.noTokens': 'You hold no API tokens.',
   'account.revokeNamed': 'Revoke token {name}',
+  'settings.link': 'Crisis contacts and alerts',
+  'settings.title': 'Crisis contacts and alerts of {site}',
+  'settings.intro': 'What a person whose answer raises an alert is told to do now, in your words, and how long an alert may stay open before it is overdue. Left empty, covalue says to call the emergency number.',
+  'settings.crisisEn': 'What to do now (English)',
+  'settings.crisisSv': 'What to do now (Swedish)',
+  'settings.days': 'Working days before an open alert is overdue',
+  'settings.saved': 'Saved.',
 } as const;
 
 export type MessageKey = keyof typeof en;

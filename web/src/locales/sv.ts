@@ -372,4 +372,11 @@ export const sv: Catalog = {
   'account.neverUsed': 'Aldrig',
   'account.noTokens': 'Du har inga API-nycklar.',
   'account.revokeNamed': 'Återkalla nyckeln {name}',
+  'settings.link': 'Krisnummer och larm',
+  'settings.title': 'Krisnummer och larm för {site}',
+  'settings.intro': 'Vad en person vars svar väcker ett larm ska göra nu, med era ord, och hur länge ett larm får vara öppet innan det är försenat. Lämnas tomt säger covalue att ringa nödnumret.',
+  'settings.crisisEn': 'Vad man ska göra nu (engelska)',
+  'settings.crisisSv': 'Vad man ska göra nu (svenska)',
+  'settings.days': 'Arbetsdagar innan ett öppet larm är försenat',
+  'settings.saved': 'Sparat.',
 };

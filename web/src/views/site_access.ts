@@ -1,4 +1,4 @@
-import { api, ApiError, type SiteGrant } from '../api';
+import { api, ApiError, type SiteGrant, type SiteSettings } from '../api';
 import { h } from '../dom';
 import { formatTime, t } from '../i18n';
 import { resolve } from '../router';
@@ -55,5 +55,51 @@ export async function siteAccessView(params: Record<string, string>): Promise<HT
     h('p', { class: 'lede' }, t('access.intro')),
     table(t('access.staff'), staff),
     table(t('access.community'), community),
+  );
+}
+
+// The site's own words for a person in crisis (English and Swedish) and after how many working
+// days an open alert is overdue, set by the site's admins.
+export async function siteSettingsView(params: Record<string, string>): Promise<HTMLElement> {
+  const id = Number(params.id);
+  const [site, settings] = await Promise.all([api.site(id), api.siteSettings(id)]);
+  const field = (language: string) => {
+    const area = h('textarea', { id: `crisis-${language}`, rows: 4, maxlength: 2000, lang: language });
+    area.value = settings.crisis_contacts[language] ?? '';
+    return area;
+  };
+  const english = field('en');
+  const swedish = field('sv');
+  const days = h('input', { id: 'alert-days', type: 'number', min: 1, max: 30, inputmode: 'numeric' });
+  days.value = String(settings.alert_working_days);
+  const message = h('p', { role: 'status' });
+  const form = h(
+    'form',
+    { class: 'card', novalidate: true },
+    h('div', { class: 'field' }, h('label', { for: 'crisis-en' }, t('settings.crisisEn')), english),
+    h('div', { class: 'field' }, h('label', { for: 'crisis-sv' }, t('settings.crisisSv')), swedish),
+    h('div', { class: 'field' }, h('label', { for: 'alert-days' }, t('settings.days')), days),
+    h('button', { type: 'submit' }, t('dash.save')),
+    message,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const contacts: SiteSettings['crisis_contacts'] = {};
+    if (english.value.trim()) contacts['en'] = english.value;
+    if (swedish.value.trim()) contacts['sv'] = swedish.value;
+    try {
+      await api.saveSiteSettings(id, { crisis_contacts: contacts, alert_working_days: Number(days.value) });
+      message.textContent = t('settings.saved');
+    } catch (error) {
+      message.textContent = error instanceof ApiError ? error.detail : String(error);
+    }
+  });
+  return h(
+    'section',
+    {},
+    h('p', {}, h('a', { href: `/sites/${id}` }, t('common.back'))),
+    h('h1', {}, t('settings.title', { site: site.name })),
+    h('p', { class: 'lede' }, t('settings.intro')),
+    form,
   );
 }

@@ -48,7 +48,7 @@ export async function siteView(params: Record<string, string>): Promise<HTMLElem
     h('h1', {}, site.name),
     h('p', { class: 'muted' }, `${t('sites.country')}: ${countryName(site.country)}`),
     session.user?.memberships.some((m) => m.role === 'admin' && (m.site_id === id || m.site_id === null))
-      ? h('p', {}, h('a', { href: `/sites/${id}/access` }, t('access.link')))
+      ? h('p', {}, h('a', { href: `/sites/${id}/access` }, t('access.link')), ' · ', h('a', { href: `/sites/${id}/settings` }, t('settings.link')))
       : null,
     h('h2', {}, t('site.populations')),
     populations.length
