@@ -52,8 +52,8 @@ Status App::RecordBulkRead(const RequestContext& ctx, const Decision& decision, 
       const Subject subject{resource_type, fmt::format("{} persons", persons.size()),
                             persons.size() == 1 ? std::optional(*persons.begin()) : std::nullopt,
                             std::vector<Id>(persons.begin(), persons.end())};
-      COVALUE_RETURN_IF_ERROR(AppendAudit(repos, ctx, decision, action, {site, {}, {}, {}, {}},
-                                          subject, AuditOutcome::kAllowed));
+      COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(
+          repos, ctx, decision, action, {site, {}, {}, {}, {}}, subject, AuditOutcome::kAllowed));
     }
     return Ok();
   });
@@ -69,7 +69,7 @@ Result<std::map<std::string, std::string>> App::CrisisContacts(Id site_id) {
 
 Result<Page<Alert>> App::ListAlerts(const RequestContext& ctx, store::AlertQuery query,
                                     const PageRequest& page) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   if (query.patient_id) {
     // One patient's: their record's readers.
     COVALUE_ASSIGN_OR_RETURN(
@@ -80,22 +80,23 @@ Result<Page<Alert>> App::ListAlerts(const RequestContext& ctx, store::AlertQuery
                              ReadValue<Page<Alert>>(store_, [&](store::Repositories& r) {
                                return r.Alerts().List(query, page);
                              }));
-    COVALUE_RETURN_IF_ERROR(RecordRead(ctx, access.second, Action::kPatientRead,
-                                       {access.first.site_id, {}, access.first.user_id, {}, {}},
-                                       {"alert", "list", access.first.id}));
+    COVALUE_RETURN_IF_ERROR(
+        gate_.RecordRead(ctx, access.second, Action::kPatientRead,
+                         {access.first.site_id, {}, access.first.user_id, {}, {}},
+                         {"alert", "list", access.first.id}));
     return alerts;
   }
   // The worklist: every site where the caller cares for patients.
   query.sites = SitesFor(principal, Action::kAlertList);
   COVALUE_ASSIGN_OR_RETURN(
       Decision decision,
-      Permit(ctx, principal, Action::kAlertList,
-             {query.sites->empty() ? std::nullopt : std::optional(query.sites->front()),
-              {},
-              {},
-              {},
-              {}},
-             {"alert", "", {}}));
+      gate_.Permit(ctx, principal, Action::kAlertList,
+                   {query.sites->empty() ? std::nullopt : std::optional(query.sites->front()),
+                    {},
+                    {},
+                    {},
+                    {}},
+                   {"alert", "", {}}));
   COVALUE_ASSIGN_OR_RETURN(auto alerts, ReadValue<Page<Alert>>(store_, [&](store::Repositories& r) {
                              return r.Alerts().List(query, page);
                            }));
@@ -115,7 +116,7 @@ Result<Alert> App::GetAlert(const RequestContext& ctx, Id id) {
 }
 
 Result<Alert> App::AcknowledgeAlert(const RequestContext& ctx, Id id, const std::string& note) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_RETURN_IF_ERROR(ValidateText(note, "/note", 2000));
   auto alert = ReadValue<Alert>(store_, [&](store::Repositories& r) { return r.Alerts().Get(id); });
   if (!alert && alert.error().code != ErrorCode::kNotFound) {
@@ -125,26 +126,26 @@ Result<Alert> App::AcknowledgeAlert(const RequestContext& ctx, Id id, const std:
   const Target target{alert ? std::optional(alert->site_id) : std::nullopt, {}, {}, {}, {}};
   const Subject subject{"alert", std::to_string(id),
                         alert ? std::optional(alert->patient_id) : std::nullopt};
-  COVALUE_ASSIGN_OR_RETURN(Decision decision,
-                           Permit(ctx, principal, Action::kAlertAcknowledge, target, subject));
-  const std::int64_t now = clock_->NowMs();
+  COVALUE_ASSIGN_OR_RETURN(
+      Decision decision, gate_.Permit(ctx, principal, Action::kAlertAcknowledge, target, subject));
+  const std::int64_t now = gate_.NowMs();
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
     COVALUE_RETURN_IF_ERROR(repos.Alerts().Acknowledge(id, principal.user_id, note, now));
-    return AppendAudit(repos, ctx, decision, Action::kAlertAcknowledge, target, subject,
-                       AuditOutcome::kAllowed);
+    return gate_.AppendAudit(repos, ctx, decision, Action::kAlertAcknowledge, target, subject,
+                             AuditOutcome::kAllowed);
   }));
   return ReadValue<Alert>(store_, [&](store::Repositories& r) { return r.Alerts().Get(id); });
 }
 
 Result<std::vector<OverdueAlert>> App::OverdueAlerts(const RequestContext& ctx) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   const std::vector<Id> sites = SitesFor(principal, Action::kAlertOverdueList);
   COVALUE_ASSIGN_OR_RETURN(
       Decision decision,
-      Permit(ctx, principal, Action::kAlertOverdueList,
-             {sites.empty() ? std::nullopt : std::optional(sites.front()), {}, {}, {}, {}},
-             {"alert", "overdue", {}}));
-  const std::int64_t now = clock_->NowMs();
+      gate_.Permit(ctx, principal, Action::kAlertOverdueList,
+                   {sites.empty() ? std::nullopt : std::optional(sites.front()), {}, {}, {}, {}},
+                   {"alert", "overdue", {}}));
+  const std::int64_t now = gate_.NowMs();
   std::vector<OverdueAlert> overdue;
   COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& r) -> Status {
     for (Id site : sites) {
@@ -179,10 +180,10 @@ Result<std::vector<OverdueAlert>> App::OverdueAlerts(const RequestContext& ctx) 
 }
 
 Result<SiteSettings> App::GetSiteSettings(const RequestContext& ctx, Id site_id) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
-  COVALUE_RETURN_IF_ERROR(Permit(ctx, principal, Action::kSiteSettingsWrite,
-                                 {site_id, {}, {}, {}, {}},
-                                 {"site-settings", std::to_string(site_id), {}}));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
+  COVALUE_RETURN_IF_ERROR(gate_.Permit(ctx, principal, Action::kSiteSettingsWrite,
+                                       {site_id, {}, {}, {}, {}},
+                                       {"site-settings", std::to_string(site_id), {}}));
   COVALUE_ASSIGN_OR_RETURN(SiteSettings settings,
                            ReadValue<SiteSettings>(store_, [&](store::Repositories& r) {
                              return r.Alerts().Settings(site_id);
@@ -194,18 +195,18 @@ Result<SiteSettings> App::GetSiteSettings(const RequestContext& ctx, Id site_id)
 }
 
 Result<SiteSettings> App::SetSiteSettings(const RequestContext& ctx, const SiteSettings& settings) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   const Target target{settings.site_id, {}, {}, {}, {}};
   const Subject subject{"site-settings", std::to_string(settings.site_id), {}};
-  COVALUE_ASSIGN_OR_RETURN(Decision decision,
-                           Permit(ctx, principal, Action::kSiteSettingsWrite, target, subject));
+  COVALUE_ASSIGN_OR_RETURN(
+      Decision decision, gate_.Permit(ctx, principal, Action::kSiteSettingsWrite, target, subject));
   COVALUE_RETURN_IF_ERROR(ValidateSiteSettings(settings));
   const store::GrantedBy by = GrantedByOf(principal);
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
     COVALUE_RETURN_IF_ERROR(repos.Sites().Get(settings.site_id));
     COVALUE_RETURN_IF_ERROR(repos.Alerts().SetSettings(settings, by.user_id, by.at_ms));
-    return AppendAudit(repos, ctx, decision, Action::kSiteSettingsWrite, target, subject,
-                       AuditOutcome::kAllowed);
+    return gate_.AppendAudit(repos, ctx, decision, Action::kSiteSettingsWrite, target, subject,
+                             AuditOutcome::kAllowed);
   }));
   return GetSiteSettings(ctx, settings.site_id);
 }

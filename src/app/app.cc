@@ -1,73 +1,9 @@
 #include "app/app.h"
 
-#include <chrono>
-
-#include <fmt/format.h>
-
-#include "app/audit_chain.h"
-
 namespace covalue::app {
-
-std::int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 Principal SystemPrincipal() {
   return Principal{0, "system", {Membership{Role::kAdmin, std::nullopt, std::nullopt}}};
-}
-
-Result<Principal> App::Require(const RequestContext& ctx) const {
-  if (!ctx.principal) {
-    return Fail(ErrorCode::kUnauthenticated, "sign in first");
-  }
-  return *ctx.principal;
-}
-
-Result<Decision> App::Permit(const RequestContext& ctx, const Principal& principal, Action action,
-                             const Target& target, const Subject& subject) {
-  Decision decision = Authorize(principal, action, target);
-  if (decision.allowed) {
-    return decision;
-  }
-  COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) {
-    return AppendAudit(repos, ctx, decision, action, target, subject, AuditOutcome::kDenied);
-  }));
-  return Fail(
-      ErrorCode::kPermissionDenied,
-      fmt::format("{} may not {} {}", principal.username, ActionName(action),
-                  subject.resource_id.empty() ? subject.resource_type
-                                              : subject.resource_type + " " + subject.resource_id));
-}
-
-Status App::AppendAudit(store::Repositories& repos, const RequestContext& ctx,
-                        const Decision& decision, Action action, const Target& target,
-                        const Subject& subject, AuditOutcome outcome) {
-  AuditRecord record;
-  record.time_ms = clock_->NowMs();
-  if (ctx.principal && ctx.principal->user_id != 0) {
-    record.user_id = ctx.principal->user_id;
-  }
-  record.role = decision.role;
-  record.action = std::string(ActionName(action));
-  record.resource_type = subject.resource_type;
-  record.resource_id = subject.resource_id;
-  record.person_id = subject.person_id;
-  record.person_ids = subject.person_ids;
-  record.site_id = target.site_id;
-  record.outcome = outcome;
-  record.request_id = ctx.request_id;
-  record.client_address = ctx.client_address;
-  COVALUE_RETURN_IF_ERROR(repos.Audit().Append(std::move(record), AuditChainHash));
-  return Ok();
-}
-
-Status App::RecordRead(const RequestContext& ctx, const Decision& decision, Action action,
-                       const Target& target, const Subject& subject) {
-  return store_.Write([&](store::Repositories& repos) {
-    return AppendAudit(repos, ctx, decision, action, target, subject, AuditOutcome::kAllowed);
-  });
 }
 
 }  // namespace covalue::app

@@ -13,12 +13,13 @@
 #include "analytics/patients_like_me.h"
 #include "app/auth/login_throttle.h"
 #include "app/auth/password_pool.h"
-#include "app/clock.h"
-#include "app/context.h"
 #include "app/imports/registry_csv.h"
+#include "app/kernel/clock.h"
+#include "app/kernel/context.h"
+#include "app/kernel/gate.h"
+#include "app/kernel/policy.h"
 #include "app/measure_store.h"
 #include "app/measure_views.h"
-#include "app/policy.h"
 #include "app/questionnaire_format.h"
 #include "domain/audit_record.h"
 #include "domain/community.h"
@@ -103,7 +104,7 @@ struct ResponseSubmission {
   std::optional<std::int64_t> questionnaire_version;
   QuestionnaireResponse response;
   std::string resource;
-  std::int64_t authored_ms = 0;
+  std::optional<std::int64_t> authored_ms;  // absent: when it is stored
 };
 
 // The field of an error about one item of a submitted response: this prefix, then its link id.
@@ -242,9 +243,9 @@ struct SiteGrant {
   bool revocable = false;  // whether the reader may revoke it
 };
 
-// The use cases: one method per user action. Each authenticates, asks the policy (app/policy.h)
-// and writes the audit trail (every write, every denial, every read of a person's data) before
-// it touches the store. Thread-safe.
+// The use cases: one method per user action. Each authenticates, asks the policy
+// (app/kernel/policy.h) and writes the audit trail (every write, every denial, every read of a
+// person's data) before it touches the store. Thread-safe.
 //
 // Errors common to all methods taking a RequestContext: kUnauthenticated when ctx has no
 // principal, kPermissionDenied when the policy refuses (recorded in the audit trail),
@@ -258,7 +259,7 @@ class App {
   // kUnsupported without it).
   explicit App(store::Store& store, std::vector<Guide> guides = {},
                const QuestionnaireFormat* format = nullptr)
-      : store_(store), guides_(std::move(guides)), format_(format) {}
+      : store_(store), gate_(store), guides_(std::move(guides)), format_(format) {}
   App(const App&) = delete;
   App& operator=(const App&) = delete;
 
@@ -282,7 +283,7 @@ class App {
   static constexpr int kDefaultTokenDays = 90;
   void SetTokenDays(int days);
   // The clock the use cases read (Default: the system clock). REQUIRES: outlives the App.
-  void SetClock(const Clock& clock) { clock_ = &clock; }
+  void SetClock(const Clock& clock) { gate_.SetClock(clock); }
 
   // Sites (sites.cc).
   [[nodiscard]] Result<Page<Site>> ListSites(const RequestContext& ctx, const PageRequest& page);
@@ -318,7 +319,7 @@ class App {
   // Users (users.cc). Reads show an account's patient memberships only to that site's admins
   // (and the community's admin, and the account's owner). UpdateUser: the owner changes their
   // own name and password (kInvalidArgument naming /current_password without the current one,
-  // kPermissionDenied when it is wrong); whoever administers the account (policy.h
+  // kPermissionDenied when it is wrong); whoever administers the account (kernel/policy.h
   // AdministersAccount) changes anything of it. A password change or reset and a deactivation
   // end the account's sessions and revoke its bearer tokens.
   [[nodiscard]] Result<Page<User>> ListUsers(const RequestContext& ctx, const PageRequest& page);
@@ -332,7 +333,7 @@ class App {
   [[nodiscard]] Result<User> UpdateUser(const RequestContext& ctx, Id id,
                                         const UserChanges& changes);
 
-  // Roles (site_access.cc), through the policy's grant rule (policy.cc Grant, Revoke); every
+  // Roles (site_access.cc), through the policy's grant rule (kernel/policy.cc Grant, Revoke); every
   // grant and revocation is audited with the site it names. GrantMembership: kConflict when the
   // account holds it already, kNotFound for an unknown account (after the refusal a caller who
   // may not change it gets).
@@ -531,26 +532,6 @@ class App {
   [[nodiscard]] Status LoadMeasures();
 
  private:
-  // What a decision is about, for its audit record.
-  struct Subject {
-    std::string resource_type;
-    std::string resource_id;
-    std::optional<Id> person_id;
-    std::vector<Id> person_ids = {};  // a bulk read's persons
-  };
-
-  // The principal, or kUnauthenticated.
-  Result<Principal> Require(const RequestContext& ctx) const;
-  // Asks the policy; a denial is appended to the audit trail and returned as kPermissionDenied.
-  Result<Decision> Permit(const RequestContext& ctx, const Principal& principal, Action action,
-                          const Target& target, const Subject& subject);
-  // Appends an audit record inside an open write (so the record and the write commit together).
-  Status AppendAudit(store::Repositories& repos, const RequestContext& ctx,
-                     const Decision& decision, Action action, const Target& target,
-                     const Subject& subject, AuditOutcome outcome);
-  // Appends an audit record of an allowed read in its own write.
-  Status RecordRead(const RequestContext& ctx, const Decision& decision, Action action,
-                    const Target& target, const Subject& subject);
   // A membership about to be granted, checked: its site and team exist, the role fits its scope;
   // a team role gets its team's site. Errors name field + "/team_id" or "/site_id".
   Result<Membership> CheckMembership(Membership membership, const std::string& field);
@@ -633,6 +614,7 @@ class App {
   Result<std::vector<TestedChange>> TestedChanges(Id team_id);
 
   store::Store& store_;
+  Gate gate_;
   const std::vector<Guide> guides_;
   const QuestionnaireFormat* format_;
   MeasureStore measures_;
@@ -642,13 +624,10 @@ class App {
   auth::LoginThrottle throttle_;
   auth::PasswordPool passwords_;
   std::int64_t token_lifetime_ms_ = std::int64_t{kDefaultTokenDays} * 86'400'000;
-  const Clock* clock_ = &SystemClock();
 };
 
 // The principal of the command line: the operator holding the database file acts as the
 // community's admin. Its audit records carry no user id.
 Principal SystemPrincipal();
-
-std::int64_t NowMs();
 
 }  // namespace covalue::app

@@ -3,10 +3,10 @@
 namespace covalue::app {
 
 Result<Page<AuditRecord>> App::ListAudit(const RequestContext& ctx, const PageRequest& page) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   const Subject subject{"audit", "", {}};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
-                           Permit(ctx, principal, Action::kAuditRead, {}, subject));
+                           gate_.Permit(ctx, principal, Action::kAuditRead, {}, subject));
   std::optional<std::vector<Id>> sites = std::vector<Id>{};
   for (const Membership& m : principal.memberships) {
     if (m.role == Role::kAdmin) {
@@ -17,7 +17,7 @@ Result<Page<AuditRecord>> App::ListAudit(const RequestContext& ctx, const PageRe
       sites->push_back(*m.site_id);
     }
   }
-  COVALUE_RETURN_IF_ERROR(RecordRead(ctx, decision, Action::kAuditRead, {}, subject));
+  COVALUE_RETURN_IF_ERROR(gate_.RecordRead(ctx, decision, Action::kAuditRead, {}, subject));
   return ReadValue<Page<AuditRecord>>(
       store_, [&](store::Repositories& r) { return r.Audit().List(page, sites); });
 }

@@ -251,9 +251,9 @@ Result<Dashboard> App::GetDashboard(const RequestContext& ctx, Id patient_id) {
     s.before = Before(s.points, view.last_visit_ms);
     view.series.push_back(std::move(s));
   }
-  COVALUE_RETURN_IF_ERROR(RecordRead(ctx, access.second, Action::kPatientRead,
-                                     {patient.site_id, std::nullopt, patient.user_id, {}},
-                                     {"dashboard", std::to_string(patient.id), patient.id}));
+  COVALUE_RETURN_IF_ERROR(gate_.RecordRead(ctx, access.second, Action::kPatientRead,
+                                           {patient.site_id, std::nullopt, patient.user_id, {}},
+                                           {"dashboard", std::to_string(patient.id), patient.id}));
   return view;
 }
 
@@ -266,14 +266,14 @@ Result<PatientNote> App::AddPatientNote(const RequestContext& ctx, Id patient_id
   const Patient& patient = access.first;
   return store::WriteValue<PatientNote>(
       store_, [&](store::Repositories& repos) -> Result<PatientNote> {
-        PatientNote note{0, patient.id, kind, text, std::nullopt, "", NowMs()};
+        PatientNote note{0, patient.id, kind, text, std::nullopt, "", gate_.NowMs()};
         if (ctx.principal->user_id != 0) {
           COVALUE_ASSIGN_OR_RETURN(User author, repos.Users().Get(ctx.principal->user_id));
           note.author_id = author.id;
           note.author_name = author.display_name;
         }
         COVALUE_ASSIGN_OR_RETURN(note, repos.Registry().AddNote(note));
-        COVALUE_RETURN_IF_ERROR(AppendAudit(
+        COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(
             repos, ctx, access.second, action, {patient.site_id, std::nullopt, patient.user_id, {}},
             {std::string(NoteKindName(kind)), std::to_string(note.id), patient.id},
             AuditOutcome::kAllowed));

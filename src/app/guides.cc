@@ -5,12 +5,12 @@
 namespace covalue::app {
 
 Result<std::vector<Guide>> App::ListGuides(const RequestContext& ctx) const {
-  COVALUE_RETURN_IF_ERROR(Require(ctx));
+  COVALUE_RETURN_IF_ERROR(gate_.Require(ctx));
   return guides_;
 }
 
 Result<Guide> App::GetGuide(const RequestContext& ctx, const std::string& id) const {
-  COVALUE_RETURN_IF_ERROR(Require(ctx));
+  COVALUE_RETURN_IF_ERROR(gate_.Require(ctx));
   for (const Guide& guide : guides_) {
     if (guide.id == id) {
       return guide;

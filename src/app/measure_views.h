@@ -8,7 +8,7 @@
 
 #include "analytics/spc/chart.h"
 #include "analytics/spc/mdc.h"
-#include "analytics/suppression.h"
+#include "app/kernel/suppression.h"
 #include "domain/community.h"
 #include "domain/measure.h"
 #include "domain/value_domain.h"
@@ -44,7 +44,7 @@ struct MeasureSeries {
   std::vector<bool> suppressed;
   // Per point: the counts of the cell (observations, numerator, denominator); zero where
   // suppressed.
-  std::vector<analytics::CellCounts> cells;
+  std::vector<CellCounts> cells;
   analytics::spc::Chart chart;
   // Making Data Count's icons, with its rules.
   analytics::spc::MdcIcons icons;

@@ -11,8 +11,8 @@
 #include <fmt/format.h>
 
 #include "analytics/aggregate_builder.h"
-#include "analytics/suppression.h"
 #include "app/app.h"
+#include "app/kernel/suppression.h"
 #include "domain/dates.h"
 
 namespace covalue::app {
@@ -29,7 +29,7 @@ struct Points {
   std::vector<spc::Subgroup> subgroups;
   std::vector<std::optional<double>> n;
   std::vector<std::int64_t> start_ms;  // where each point begins, to place changes
-  std::vector<analytics::CellCounts> cells;
+  std::vector<CellCounts> cells;
 };
 
 std::string NameOf(const std::map<Id, std::string>& names, Id id) {
@@ -68,7 +68,7 @@ Points FromAggregates(const MeasureDefinition& m, PeriodKind period,
     out.start_ms.push_back(analytics::PeriodStartMs(period, s.period[i]));
     const bool per_observation = m.kind == MeasureKind::kProportion || m.kind == MeasureKind::kRate;
     out.n.emplace_back(per_observation ? s.denominator[i] : static_cast<double>(s.count[i]));
-    out.cells.push_back(analytics::CellOf(s, i));
+    out.cells.push_back(CellOf(s, i));
     if (m.kind == MeasureKind::kCasesBetween) {
       // Events per observation (the u chart outside the site).
       out.subgroups[i] = {{s.numerator[i]}, {static_cast<double>(s.count[i])}};
@@ -108,14 +108,14 @@ Points FromEvents(const MeasureDefinition& m, std::vector<Observation> observati
   return out;
 }
 
-// Withholds every statistic of the cells the small-cell rule (analytics/suppression.h) names,
+// Withholds every statistic of the cells the small-cell rule (app/kernel/suppression.h) names,
 // and of the periods starting at withheld_starts (complementary suppression).
 void Suppress(Points& points, MeasureKind kind, std::size_t min_cell,
               const std::vector<std::int64_t>& withheld_starts, std::vector<bool>& suppressed) {
   suppressed.assign(points.subgroups.size(), false);
   for (std::size_t i = 0; i < points.subgroups.size(); ++i) {
     const bool small =
-        analytics::IsSmallCell(kind, points.cells[i], min_cell) ||
+        IsSmallCell(kind, points.cells[i], min_cell) ||
         std::binary_search(withheld_starts.begin(), withheld_starts.end(), points.start_ms[i]);
     if (min_cell > 0 && small) {
       suppressed[i] = true;
@@ -178,10 +178,10 @@ Withheld QuartersToWithhold(const analytics::MeasureAggregates& aggregates,
         }
         std::vector<bool> small(months.Periods());
         for (std::size_t i = 0; i < months.Periods(); ++i) {
-          small[i] = analytics::IsSmallCell(m.kind, analytics::CellOf(months, i), min_cell);
+          small[i] = IsSmallCell(m.kind, CellOf(months, i), min_cell);
         }
         std::vector<std::int64_t>& starts = out[{key.site_id, key.population_id}];
-        for (std::int64_t q : analytics::QuartersOfSmallMonths(months.period, small)) {
+        for (std::int64_t q : QuartersOfSmallMonths(months.period, small)) {
           starts.push_back(analytics::PeriodStartMs(PeriodKind::kQuarter, q));
         }
       });
@@ -305,8 +305,9 @@ void App::SetMinCell(std::size_t min_cell) { min_cell_ = std::max<std::size_t>(1
 Status App::LoadMeasures() { return measures_.Load(store_); }
 
 Result<std::vector<MeasureDefinition>> App::ListMeasures(const RequestContext& ctx) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
-  COVALUE_RETURN_IF_ERROR(Permit(ctx, principal, Action::kMeasureList, {}, {"measure", "", {}}));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
+  COVALUE_RETURN_IF_ERROR(
+      gate_.Permit(ctx, principal, Action::kMeasureList, {}, {"measure", "", {}}));
   std::vector<MeasureDefinition> out;
   COVALUE_RETURN_IF_ERROR(measures_.Read(store_, [&](const MeasureStore::Snapshot& s) -> Status {
     out = s.definitions;
@@ -317,9 +318,9 @@ Result<std::vector<MeasureDefinition>> App::ListMeasures(const RequestContext& c
 
 Result<MeasureDefinition> App::DefineMeasure(const RequestContext& ctx,
                                              const MeasureDefinition& measure) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
-  COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, Action::kMeasureDefine, {},
-                                                     {"measure", measure.id, {}}));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Decision decision, gate_.Permit(ctx, principal, Action::kMeasureDefine,
+                                                           {}, {"measure", measure.id, {}}));
   COVALUE_RETURN_IF_ERROR(ValidateMeasure(measure));
   // Definitions are the community's: their thresholds come from the same fixed cut-points as
   // its previews. The command line's operator, who holds the database file, is not bound.
@@ -337,8 +338,8 @@ Result<MeasureDefinition> App::DefineMeasure(const RequestContext& ctx,
     if (aggregates.SeriesCount() > 0) {
       COVALUE_RETURN_IF_ERROR(repos.Measures().AddAggregates(MeasureStore::RowsOf(aggregates)));
     }
-    return AppendAudit(repos, ctx, decision, Action::kMeasureDefine, {},
-                       {"measure", measure.id, {}}, AuditOutcome::kAllowed);
+    return gate_.AppendAudit(repos, ctx, decision, Action::kMeasureDefine, {},
+                             {"measure", measure.id, {}}, AuditOutcome::kAllowed);
   }));
   measures_.Invalidate();
   return measure;
@@ -348,13 +349,13 @@ Result<MeasureChartView> App::SiteMeasureChart(const RequestContext& ctx,
                                                const std::string& measure_id, Id site_id,
                                                std::optional<Id> population_id,
                                                const MeasureChartQuery& query) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   const Target target{site_id, std::nullopt, std::nullopt, {}};
   const Subject subject{"measure", measure_id, {}};
   // The site's staff see every cell; the community sees the site as in the cross-site view.
   std::size_t min_cell = 0;
   if (!Authorize(principal, Action::kMeasureRead, target).allowed) {
-    COVALUE_RETURN_IF_ERROR(Permit(ctx, principal, Action::kMeasureCompare, target, subject));
+    COVALUE_RETURN_IF_ERROR(gate_.Permit(ctx, principal, Action::kMeasureCompare, target, subject));
     min_cell = min_cell_;
   }
   return ChartMeasure(measure_id, query, min_cell, [&](Id site, Id population) {
@@ -365,20 +366,20 @@ Result<MeasureChartView> App::SiteMeasureChart(const RequestContext& ctx,
 Result<MeasureChartView> App::CrossSiteMeasure(const RequestContext& ctx,
                                                const std::string& measure_id,
                                                const MeasureChartQuery& query) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_RETURN_IF_ERROR(
-      Permit(ctx, principal, Action::kMeasureCompare, {}, {"measure", measure_id, {}}));
+      gate_.Permit(ctx, principal, Action::kMeasureCompare, {}, {"measure", measure_id, {}}));
   return ChartMeasure(measure_id, query, min_cell_, [](Id, Id) { return true; });
 }
 
 Result<MeasureChartView> App::TeamMeasureChart(const RequestContext& ctx, Id team_id,
                                                const std::string& measure_id,
                                                MeasureChartQuery query, ChangeLimits limits) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(Team team, TeamById(team_id));
   const Target target{team.site_id, team.id, std::nullopt, {}};
   COVALUE_RETURN_IF_ERROR(
-      Permit(ctx, principal, Action::kMeasureRead, target, {"measure", measure_id, {}}));
+      gate_.Permit(ctx, principal, Action::kMeasureRead, target, {"measure", measure_id, {}}));
   // The changes the team tested, from its passports (when the reader may read them).
   std::vector<TestedChange> changes;
   if (Authorize(principal, Action::kWorkbookRead, target).allowed) {
@@ -562,9 +563,9 @@ Result<MeasureChartView> App::ChartMeasure(const std::string& measure_id,
 Result<std::vector<MeasureChartView>> App::PreviewMeasures(
     const RequestContext& ctx, const std::vector<MeasureDefinition>& measures,
     const MeasureChartQuery& query) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_RETURN_IF_ERROR(
-      Permit(ctx, principal, Action::kMeasureCompare, {}, {"measure", "preview", {}}));
+      gate_.Permit(ctx, principal, Action::kMeasureCompare, {}, {"measure", "preview", {}}));
   COVALUE_RETURN_IF_ERROR(CheckCommunityQuery(query));
   for (const MeasureDefinition& m : measures) {
     COVALUE_RETURN_IF_ERROR(ValidateMeasure(m));
@@ -608,9 +609,9 @@ Result<std::vector<MeasureChartView>> App::PreviewMeasures(
 }
 
 Result<std::size_t> App::RebuildMeasures(const RequestContext& ctx) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
-  COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, Action::kMeasureDefine, {},
-                                                     {"measure", "rebuild", {}}));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Decision decision, gate_.Permit(ctx, principal, Action::kMeasureDefine,
+                                                           {}, {"measure", "rebuild", {}}));
   CatchUpObservationFile();
   std::size_t rows = 0;
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
@@ -622,8 +623,8 @@ Result<std::size_t> App::RebuildMeasures(const RequestContext& ctx) {
     const std::vector<store::MeasureAggregateRow> replaced = MeasureStore::RowsOf(aggregates);
     rows = replaced.size();
     COVALUE_RETURN_IF_ERROR(repos.Measures().ReplaceAggregates(replaced));
-    return AppendAudit(repos, ctx, decision, Action::kMeasureDefine, {}, {"measure", "rebuild", {}},
-                       AuditOutcome::kAllowed);
+    return gate_.AppendAudit(repos, ctx, decision, Action::kMeasureDefine, {},
+                             {"measure", "rebuild", {}}, AuditOutcome::kAllowed);
   }));
   measures_.Invalidate();
   return rows;

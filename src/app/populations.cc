@@ -18,27 +18,27 @@ Status ValidatePopulation(const Population& population) {
 
 Result<Page<Population>> App::ListPopulations(const RequestContext& ctx, const PageRequest& page,
                                               std::optional<Id> site_id) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
-  COVALUE_RETURN_IF_ERROR(Permit(ctx, principal, Action::kPopulationList, {site_id, {}, {}, {}},
-                                 {"population", "", {}}));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
+  COVALUE_RETURN_IF_ERROR(gate_.Permit(ctx, principal, Action::kPopulationList,
+                                       {site_id, {}, {}, {}}, {"population", "", {}}));
   return ReadValue<Page<Population>>(
       store_, [&](store::Repositories& r) { return r.Populations().List(page, site_id); });
 }
 
 Result<Population> App::GetPopulation(const RequestContext& ctx, Id id) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(Population population,
                            ReadValue<Population>(store_, [&](store::Repositories& r) {
                              return r.Populations().Get(id);
                            }));
-  COVALUE_RETURN_IF_ERROR(Permit(ctx, principal, Action::kPopulationRead,
-                                 {population.site_id, {}, {}, {}},
-                                 {"population", std::to_string(id), {}}));
+  COVALUE_RETURN_IF_ERROR(gate_.Permit(ctx, principal, Action::kPopulationRead,
+                                       {population.site_id, {}, {}, {}},
+                                       {"population", std::to_string(id), {}}));
   return population;
 }
 
 Result<Population> App::CreatePopulation(const RequestContext& ctx, const Population& population) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_RETURN_IF_ERROR(ValidatePopulation(population));
   auto site = ReadValue<Site>(
       store_, [&](store::Repositories& r) { return r.Sites().Get(population.site_id); });
@@ -46,14 +46,15 @@ Result<Population> App::CreatePopulation(const RequestContext& ctx, const Popula
     return Fail(ErrorCode::kInvalidArgument, site.error().message, "/site_id");
   }
   const Target target{population.site_id, {}, {}, {}};
-  COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, Action::kPopulationCreate,
-                                                     target, {"population", "", {}}));
+  COVALUE_ASSIGN_OR_RETURN(
+      Decision decision,
+      gate_.Permit(ctx, principal, Action::kPopulationCreate, target, {"population", "", {}}));
   auto created =
       store::WriteValue<Population>(store_, [&](store::Repositories& repos) -> Result<Population> {
         COVALUE_ASSIGN_OR_RETURN(Population written, repos.Populations().Create(population));
-        COVALUE_RETURN_IF_ERROR(AppendAudit(repos, ctx, decision, Action::kPopulationCreate, target,
-                                            {"population", std::to_string(written.id), {}},
-                                            AuditOutcome::kAllowed));
+        COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(
+            repos, ctx, decision, Action::kPopulationCreate, target,
+            {"population", std::to_string(written.id), {}}, AuditOutcome::kAllowed));
         return written;
       });
   if (created) {
@@ -64,22 +65,22 @@ Result<Population> App::CreatePopulation(const RequestContext& ctx, const Popula
 
 Result<Population> App::UpdatePopulation(const RequestContext& ctx, Id id,
                                          const PopulationChanges& changes) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(Population population,
                            ReadValue<Population>(store_, [&](store::Repositories& r) {
                              return r.Populations().Get(id);
                            }));
   const Target target{population.site_id, {}, {}, {}};
   const Subject subject{"population", std::to_string(id), {}};
-  COVALUE_ASSIGN_OR_RETURN(Decision decision,
-                           Permit(ctx, principal, Action::kPopulationUpdate, target, subject));
+  COVALUE_ASSIGN_OR_RETURN(
+      Decision decision, gate_.Permit(ctx, principal, Action::kPopulationUpdate, target, subject));
   population.name = changes.name.value_or(population.name);
   population.description = changes.description.value_or(population.description);
   COVALUE_RETURN_IF_ERROR(ValidatePopulation(population));
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
     COVALUE_RETURN_IF_ERROR(repos.Populations().Update(population));
-    return AppendAudit(repos, ctx, decision, Action::kPopulationUpdate, target, subject,
-                       AuditOutcome::kAllowed);
+    return gate_.AppendAudit(repos, ctx, decision, Action::kPopulationUpdate, target, subject,
+                             AuditOutcome::kAllowed);
   }));
   measures_.Invalidate();
   return population;

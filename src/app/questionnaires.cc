@@ -51,7 +51,7 @@ Result<std::string> ResourceIdOf(const Questionnaire& q, std::optional<Id> site_
 Result<std::vector<ImportedVersion>> App::ImportQuestionnaires(
     const RequestContext& ctx, std::vector<QuestionnaireImport> imports,
     std::optional<Id> site_id) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   if (format_ == nullptr) {
     return Fail(ErrorCode::kUnsupported, "this program was built without a questionnaire format");
   }
@@ -59,8 +59,9 @@ Result<std::vector<ImportedVersion>> App::ImportQuestionnaires(
     return Fail(ErrorCode::kInvalidArgument, "there is no questionnaire to import");
   }
   const Target target{site_id, std::nullopt, std::nullopt, {}};
-  COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, Action::kQuestionnaireImport,
-                                                     target, {"questionnaire", "", {}}));
+  COVALUE_ASSIGN_OR_RETURN(Decision decision,
+                           gate_.Permit(ctx, principal, Action::kQuestionnaireImport, target,
+                                        {"questionnaire", "", {}}));
   std::vector<QuestionnaireVersion> versions;
   for (std::size_t i = 0; i < imports.size(); ++i) {
     const Questionnaire& q = imports[i].read.questionnaire;
@@ -72,7 +73,8 @@ Result<std::vector<ImportedVersion>> App::ImportQuestionnaires(
     versions.push_back(QuestionnaireVersion{
         0, resource_id, 0, site_id, q.name.empty() ? title : q.name, title, imports[i].source,
         std::move(resource),
-        principal.user_id == 0 ? std::nullopt : std::optional<Id>(principal.user_id), NowMs()});
+        principal.user_id == 0 ? std::nullopt : std::optional<Id>(principal.user_id),
+        gate_.NowMs()});
   }
   COVALUE_ASSIGN_OR_RETURN(
       auto stored,
@@ -85,12 +87,12 @@ Result<std::vector<ImportedVersion>> App::ImportQuestionnaires(
             for (QuestionnaireVersion& version : versions) {
               COVALUE_ASSIGN_OR_RETURN(QuestionnaireVersion added,
                                        repos.Questionnaires().AddVersion(version));
-              COVALUE_RETURN_IF_ERROR(
-                  AppendAudit(repos, ctx, decision, Action::kQuestionnaireImport, target,
-                              {"questionnaire",
-                               fmt::format("{}/_history/{}", added.resource_id, added.version),
-                               {}},
-                              AuditOutcome::kAllowed));
+              COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(
+                  repos, ctx, decision, Action::kQuestionnaireImport, target,
+                  {"questionnaire",
+                   fmt::format("{}/_history/{}", added.resource_id, added.version),
+                   {}},
+                  AuditOutcome::kAllowed));
               out.push_back(std::move(added));
             }
             return out;
@@ -104,9 +106,9 @@ Result<std::vector<ImportedVersion>> App::ImportQuestionnaires(
 
 Result<Page<QuestionnaireVersion>> App::ListQuestionnaires(const RequestContext& ctx,
                                                            const PageRequest& page) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_RETURN_IF_ERROR(
-      Permit(ctx, principal, Action::kQuestionnaireRead, {}, {"questionnaire", "", {}}));
+      gate_.Permit(ctx, principal, Action::kQuestionnaireRead, {}, {"questionnaire", "", {}}));
   // Community-wide roles see every site's questionnaires; others the community's and their
   // sites'.
   std::optional<std::vector<Id>> sites = std::vector<Id>{};
@@ -125,7 +127,7 @@ Result<QuestionnaireVersion> App::GetQuestionnaire(const RequestContext& ctx,
                                                    const std::string& resource_id,
                                                    std::optional<std::int64_t> version,
                                                    bool with_resource) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(QuestionnaireVersion found,
                            ReadValue<QuestionnaireVersion>(store_, [&](store::Repositories& r) {
                              return version ? r.Questionnaires().Version(resource_id, *version,
@@ -142,8 +144,9 @@ Result<QuestionnaireVersion> App::GetQuestionnaire(const RequestContext& ctx,
                   fmt::format("questionnaire '{}' does not exist", resource_id));
     }
   }
-  COVALUE_RETURN_IF_ERROR(Permit(ctx, principal, Action::kQuestionnaireRead,
-                                 {found.site_id, {}, {}, {}}, {"questionnaire", resource_id, {}}));
+  COVALUE_RETURN_IF_ERROR(gate_.Permit(ctx, principal, Action::kQuestionnaireRead,
+                                       {found.site_id, {}, {}, {}},
+                                       {"questionnaire", resource_id, {}}));
   return found;
 }
 

@@ -69,7 +69,7 @@ Result<std::shared_ptr<const Questionnaire>> App::ModelOf(const QuestionnaireVer
 Result<std::pair<Patient, Decision>> App::AccessPatient(const RequestContext& ctx, Id patient_id,
                                                         Action action,
                                                         const std::optional<Subject>& asked) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   auto patient = ReadValue<Patient>(
       store_, [&](store::Repositories& r) { return r.Registry().GetPatient(patient_id); });
   if (!patient && patient.error().code != ErrorCode::kNotFound) {
@@ -80,16 +80,17 @@ Result<std::pair<Patient, Decision>> App::AccessPatient(const RequestContext& ct
   const Target target = patient ? TargetOf(*patient) : Target{};
   Subject subject = asked.value_or(Subject{"patient", std::to_string(patient_id), {}});
   subject.person_id = patient ? std::optional(patient_id) : std::nullopt;
-  COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, action, target, subject));
+  COVALUE_ASSIGN_OR_RETURN(Decision decision,
+                           gate_.Permit(ctx, principal, action, target, subject));
   return std::pair(std::move(*patient), decision);
 }
 
 Result<Patient> App::CreatePatient(const RequestContext& ctx, const Patient& patient) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
-  COVALUE_RETURN_IF_ERROR(ValidatePatient(patient, NowMs()));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
+  COVALUE_RETURN_IF_ERROR(ValidatePatient(patient, gate_.NowMs()));
   const Target target{patient.site_id, std::nullopt, std::nullopt, {}};
-  COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, Action::kPatientCreate, target,
-                                                     {"patient", "", {}}));
+  COVALUE_ASSIGN_OR_RETURN(Decision decision, gate_.Permit(ctx, principal, Action::kPatientCreate,
+                                                           target, {"patient", "", {}}));
   return store::WriteValue<Patient>(store_, [&](store::Repositories& repos) -> Result<Patient> {
     auto population = repos.Populations().Get(patient.population_id);
     if (!population || population->site_id != patient.site_id) {
@@ -112,11 +113,11 @@ Result<Patient> App::CreatePatient(const RequestContext& ctx, const Patient& pat
       }
     }
     Patient record = patient;
-    record.created_ms = NowMs();
+    record.created_ms = gate_.NowMs();
     COVALUE_ASSIGN_OR_RETURN(Patient created, repos.Registry().CreatePatient(record));
-    COVALUE_RETURN_IF_ERROR(AppendAudit(repos, ctx, decision, Action::kPatientCreate, target,
-                                        {"patient", std::to_string(created.id), created.id},
-                                        AuditOutcome::kAllowed));
+    COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(repos, ctx, decision, Action::kPatientCreate, target,
+                                              {"patient", std::to_string(created.id), created.id},
+                                              AuditOutcome::kAllowed));
     return created;
   });
 }
@@ -126,7 +127,7 @@ Result<Patient> App::GetPatient(const RequestContext& ctx, Id id) {
 }
 
 Result<Patient> App::MyPatient(const RequestContext& ctx) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(auto mine,
                            ReadValue<std::optional<Patient>>(store_, [&](store::Repositories& r) {
                              return r.Registry().PatientOfUser(principal.user_id);
@@ -139,7 +140,7 @@ Result<Patient> App::MyPatient(const RequestContext& ctx) {
 
 Result<Page<Patient>> App::ListPatients(const RequestContext& ctx, const PageRequest& page,
                                         store::PatientQuery query) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   const std::vector<Id> sites = StaffSites(principal);
   if (sites.empty() && IsPatient(principal)) {
     // Not staff anywhere: a patient sees their own record.
@@ -220,7 +221,7 @@ Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
   const std::vector<RaisedAlert> raised = EvaluateAlerts(
       questionnaire.alerts, questionnaire, response, scores ? scores->total : std::nullopt);
   const std::string title = version->title;
-  const std::int64_t now = clock_->NowMs();
+  const std::int64_t now = gate_.NowMs();
   std::optional<MeasureStore::Batch> measured;
   auto stored = store::WriteValue<SubmittedResponse>(
       store_, [&](store::Repositories& repos) -> Result<SubmittedResponse> {
@@ -230,17 +231,17 @@ Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
             written.stored,
             repos.Registry().AddResponse(StoredResponse{
                 0, patient.site_id, patient.id, version->resource_id, version->version,
-                response.status, submission.authored_ms,
+                response.status, submission.authored_ms.value_or(now),
                 ctx.principal->user_id == 0 ? std::nullopt
                                             : std::optional<Id>(ctx.principal->user_id),
                 submission.resource, now}));
         const auto observe = [&](const std::string& code, const std::string& display, double value,
                                  const std::string& band) -> Status {
           COVALUE_ASSIGN_OR_RETURN(
-              Observation o,
-              repos.Registry().AddObservation(Observation{
-                  0, patient.site_id, patient.population_id, patient.id, kScoreSystem, code,
-                  display, submission.authored_ms, value, "{score}", band, written.stored.id}));
+              Observation o, repos.Registry().AddObservation(Observation{
+                                 0, patient.site_id, patient.population_id, patient.id,
+                                 kScoreSystem, code, display, submission.authored_ms.value_or(now),
+                                 value, "{score}", band, written.stored.id}));
           measured->Observe(o);
           written.observations.push_back(std::move(o));
           return Ok();
@@ -256,7 +257,7 @@ Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
           }
         }
         COVALUE_RETURN_IF_ERROR(measured->Flush(repos));
-        COVALUE_RETURN_IF_ERROR(AppendAudit(
+        COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(
             repos, ctx, access.second, Action::kResponseSubmit, TargetOf(patient),
             {"response", std::to_string(written.stored.id), patient.id}, AuditOutcome::kAllowed));
         // Each alert is stored with the response, in the same durable write.
@@ -266,9 +267,9 @@ Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
               repos.Alerts().Add(Alert{0, patient.site_id, patient.id, patient.identifier,
                                        written.stored.id, version->resource_id, r.rule, r.severity,
                                        r.message, now, std::nullopt, std::nullopt, "", ""}));
-          COVALUE_RETURN_IF_ERROR(
-              AppendAudit(repos, ctx, Decision{true, ""}, Action::kAlertRaise, TargetOf(patient),
-                          {"alert", std::to_string(alert.id), patient.id}, AuditOutcome::kAllowed));
+          COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(
+              repos, ctx, Decision{true, ""}, Action::kAlertRaise, TargetOf(patient),
+              {"alert", std::to_string(alert.id), patient.id}, AuditOutcome::kAllowed));
           written.alerts.push_back(std::move(alert));
         }
         return written;
@@ -289,11 +290,11 @@ Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
 
 Result<std::size_t> App::ImportRegistry(const RequestContext& ctx, Id site_id,
                                         std::vector<RegistryRecord> records) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   const Target target{site_id, std::nullopt, std::nullopt, {}};
-  COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, Action::kPatientCreate, target,
-                                                     {"patient", "import", {}}));
-  const std::int64_t now = NowMs();
+  COVALUE_ASSIGN_OR_RETURN(Decision decision, gate_.Permit(ctx, principal, Action::kPatientCreate,
+                                                           target, {"patient", "import", {}}));
+  const std::int64_t now = gate_.NowMs();
   std::size_t observations = 0;
   for (std::size_t i = 0; i < records.size(); ++i) {
     RegistryRecord& record = records[i];
@@ -347,7 +348,7 @@ Result<std::size_t> App::ImportRegistry(const RequestContext& ctx, Id site_id,
       }
     }
     COVALUE_RETURN_IF_ERROR(measured->Flush(repos));
-    return AppendAudit(
+    return gate_.AppendAudit(
         repos, ctx, decision, Action::kPatientCreate, target,
         {"patient",
          fmt::format("import of {} patients, {} observations", records.size(), observations),
@@ -435,7 +436,7 @@ Result<LikeMeView> App::PatientsLikeMe(const RequestContext& ctx, Id patient_id,
   }
   view.own = mine->series;
   view.like_me = analytics::PatientsLikeMe(*mine, others, options);
-  COVALUE_RETURN_IF_ERROR(RecordRead(
+  COVALUE_RETURN_IF_ERROR(gate_.RecordRead(
       ctx, access.second, Action::kPatientRead, TargetOf(me),
       {"patients-like-me",
        fmt::format("population {}: cohort of {}", me.population_id, view.like_me.cohort), me.id}));
@@ -446,9 +447,9 @@ Result<Decision> App::PermitStaff(const RequestContext& ctx, const Principal& pr
                                   const std::vector<Id>& sites) {
   // Every site in sites comes from one of the principal's staff roles: asking for the first
   // decides; with none the policy refuses (and the refusal is audited).
-  return Permit(ctx, principal, Action::kPatientList,
-                {sites.empty() ? std::nullopt : std::optional(sites.front()), {}, {}, {}},
-                {"patient", "", {}});
+  return gate_.Permit(ctx, principal, Action::kPatientList,
+                      {sites.empty() ? std::nullopt : std::optional(sites.front()), {}, {}, {}},
+                      {"patient", "", {}});
 }
 
 Result<Patient> App::ReadPatientRecord(const RequestContext& ctx, Id patient_id,
@@ -458,7 +459,7 @@ Result<Patient> App::ReadPatientRecord(const RequestContext& ctx, Id patient_id,
   COVALUE_ASSIGN_OR_RETURN(auto access,
                            AccessPatient(ctx, patient_id, Action::kPatientRead, subject));
   COVALUE_RETURN_IF_ERROR(
-      RecordRead(ctx, access.second, Action::kPatientRead, TargetOf(access.first), subject));
+      gate_.RecordRead(ctx, access.second, Action::kPatientRead, TargetOf(access.first), subject));
   return std::move(access.first);
 }
 
@@ -486,7 +487,7 @@ Result<Observation> App::GetObservation(const RequestContext& ctx, Id id) {
 }
 
 Result<std::optional<Decision>> App::Scope(const RequestContext& ctx, store::RecordQuery& query) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   if (query.patient_id) {
     COVALUE_RETURN_IF_ERROR(
         ReadPatientRecord(ctx, *query.patient_id, "patient", std::to_string(*query.patient_id)));
@@ -509,8 +510,8 @@ Status App::RecordSearch(const RequestContext& ctx, const Decision& decision,
                          const std::vector<std::pair<Id, Id>>& site_and_person) {
   if (site_and_person.empty()) {
     // A search that found nobody is still a search of the registry.
-    return RecordRead(ctx, decision, Action::kPatientList, {},
-                      {resource_type, "0 persons", std::nullopt});
+    return gate_.RecordRead(ctx, decision, Action::kPatientList, {},
+                            {resource_type, "0 persons", std::nullopt});
   }
   return RecordBulkRead(ctx, decision, Action::kPatientList, resource_type, site_and_person);
 }

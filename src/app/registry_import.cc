@@ -25,10 +25,10 @@ std::string ColumnOf(const std::string& field) {
 Result<RegistryImportReport> App::ImportRegistryFile(
     const RequestContext& ctx, Id site_id, RegistryFile file,
     const std::function<void(std::size_t, std::size_t)>& progress) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   const Target target{site_id, std::nullopt, std::nullopt, {}};
-  COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, Action::kPatientCreate, target,
-                                                     {"patient", "import", {}}));
+  COVALUE_ASSIGN_OR_RETURN(Decision decision, gate_.Permit(ctx, principal, Action::kPatientCreate,
+                                                           target, {"patient", "import", {}}));
   // What the lines are checked against, read in one snapshot.
   std::map<std::string, store::PatientKey> known;
   std::set<Id> populations;
@@ -56,7 +56,7 @@ Result<RegistryImportReport> App::ImportRegistryFile(
   report.kind = file.kind;
   report.records = file.records;
   std::vector<RejectedLine> rejected = std::move(file.rejected);
-  const std::int64_t now = NowMs();
+  const std::int64_t now = gate_.NowMs();
   std::map<std::string, std::size_t> line_of;  // identifier → the line that enrols it
   for (PatientRow& row : file.patients) {
     row.patient.site_id = site_id;
@@ -113,12 +113,12 @@ Result<RegistryImportReport> App::ImportRegistryFile(
       wrote();
     }
     COVALUE_RETURN_IF_ERROR(measured->Flush(repos));
-    return AppendAudit(repos, ctx, decision, Action::kPatientCreate, target,
-                       {"patient",
-                        fmt::format("registry file of {} patients, {} observations",
-                                    file.patients.size(), file.observations.size()),
-                        {}},
-                       AuditOutcome::kAllowed);
+    return gate_.AppendAudit(repos, ctx, decision, Action::kPatientCreate, target,
+                             {"patient",
+                              fmt::format("registry file of {} patients, {} observations",
+                                          file.patients.size(), file.observations.size()),
+                              {}},
+                             AuditOutcome::kAllowed);
   }));
   measures_.Apply(*measured);
   if (progress) {

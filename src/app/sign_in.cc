@@ -51,29 +51,29 @@ Result<SignedIn> App::Login(const RequestContext& ctx, const std::string& userna
   if (!matches) {
     throttle_.RecordFailure(username, ctx.client_address, auth::LoginThrottle::Clock::now());
     COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) {
-      return AppendAudit(repos, as_user, Decision{false, ""}, Action::kSignIn, {}, subject,
-                         AuditOutcome::kDenied);
+      return gate_.AppendAudit(repos, as_user, Decision{false, ""}, Action::kSignIn, {}, subject,
+                               AuditOutcome::kDenied);
     }));
     return Fail(ErrorCode::kUnauthenticated, "wrong username or password");
   }
   throttle_.RecordSuccess(username, ctx.client_address);
-  SignedIn signed_in{auth::NewSecret(), found->user, clock_->NowMs() + kSessionLifetimeMs};
+  SignedIn signed_in{auth::NewSecret(), found->user, gate_.NowMs() + kSessionLifetimeMs};
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
     COVALUE_RETURN_IF_ERROR(repos.Credentials().CreateSession(
         auth::HashSecret(signed_in.session_token), found->user.id, signed_in.expires_ms));
-    return AppendAudit(repos, as_user, Decision{true, ""}, Action::kSignIn, {}, subject,
-                       AuditOutcome::kAllowed);
+    return gate_.AppendAudit(repos, as_user, Decision{true, ""}, Action::kSignIn, {}, subject,
+                             AuditOutcome::kAllowed);
   }));
   return signed_in;
 }
 
 Status App::Logout(const RequestContext& ctx, const std::string& session_token) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   return store_.Write([&](store::Repositories& repos) -> Status {
     COVALUE_RETURN_IF_ERROR(repos.Credentials().DeleteSession(auth::HashSecret(session_token)));
-    return AppendAudit(repos, ctx, Decision{true, ""}, Action::kSignOut, {},
-                       Subject{"user", std::to_string(principal.user_id), principal.user_id},
-                       AuditOutcome::kAllowed);
+    return gate_.AppendAudit(repos, ctx, Decision{true, ""}, Action::kSignOut, {},
+                             Subject{"user", std::to_string(principal.user_id), principal.user_id},
+                             AuditOutcome::kAllowed);
   });
 }
 
@@ -91,7 +91,7 @@ Result<Principal> App::PrincipalOf(Id user_id) {
 
 Result<Principal> App::AuthenticateSession(const std::string& session_token) {
   auto user_id = ReadValue<Id>(store_, [&](store::Repositories& r) {
-    return r.Credentials().FindSession(auth::HashSecret(session_token), clock_->NowMs());
+    return r.Credentials().FindSession(auth::HashSecret(session_token), gate_.NowMs());
   });
   if (!user_id) {
     return Fail(ErrorCode::kUnauthenticated, "the session has expired; sign in again");
@@ -100,7 +100,7 @@ Result<Principal> App::AuthenticateSession(const std::string& session_token) {
 }
 
 Result<Principal> App::AuthenticateToken(const std::string& bearer_token) {
-  const std::int64_t now = clock_->NowMs();
+  const std::int64_t now = gate_.NowMs();
   auto token = ReadValue<store::ApiToken>(store_, [&](store::Repositories& r) {
     return r.Credentials().FindToken(auth::HashSecret(bearer_token), now);
   });
@@ -116,13 +116,13 @@ Result<Principal> App::AuthenticateToken(const std::string& bearer_token) {
 }
 
 Result<IssuedToken> App::CreateToken(const RequestContext& ctx, const std::string& name) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_RETURN_IF_ERROR(ValidateText(name, "/name", 100));
   const Subject subject{"token", "", principal.user_id};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
-                           Permit(ctx, principal, Action::kTokenManage, {}, subject));
+                           gate_.Permit(ctx, principal, Action::kTokenManage, {}, subject));
   IssuedToken issued{{}, auth::NewSecret()};
-  const std::int64_t now = clock_->NowMs();
+  const std::int64_t now = gate_.NowMs();
   COVALUE_ASSIGN_OR_RETURN(
       issued.token, store::WriteValue<store::ApiToken>(
                         store_, [&](store::Repositories& repos) -> Result<store::ApiToken> {
@@ -130,7 +130,7 @@ Result<IssuedToken> App::CreateToken(const RequestContext& ctx, const std::strin
                                                                    principal.user_id, name,
                                                                    auth::HashSecret(issued.secret),
                                                                    now, now + token_lifetime_ms_));
-                          COVALUE_RETURN_IF_ERROR(AppendAudit(
+                          COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(
                               repos, ctx, decision, Action::kTokenManage, {},
                               Subject{"token", std::to_string(token.id), principal.user_id},
                               AuditOutcome::kAllowed));
@@ -140,22 +140,22 @@ Result<IssuedToken> App::CreateToken(const RequestContext& ctx, const std::strin
 }
 
 Result<std::vector<store::ApiToken>> App::ListTokens(const RequestContext& ctx) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   return ReadValue<std::vector<store::ApiToken>>(store_, [&](store::Repositories& r) {
-    return r.Credentials().ListTokens(principal.user_id, clock_->NowMs());
+    return r.Credentials().ListTokens(principal.user_id, gate_.NowMs());
   });
 }
 
 Status App::RevokeToken(const RequestContext& ctx, Id token_id) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   const Subject subject{"token", std::to_string(token_id), principal.user_id};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
-                           Permit(ctx, principal, Action::kTokenManage, {}, subject));
+                           gate_.Permit(ctx, principal, Action::kTokenManage, {}, subject));
   return store_.Write([&](store::Repositories& repos) -> Status {
     COVALUE_RETURN_IF_ERROR(
-        repos.Credentials().RevokeToken(principal.user_id, token_id, clock_->NowMs()));
-    return AppendAudit(repos, ctx, decision, Action::kTokenManage, {}, subject,
-                       AuditOutcome::kAllowed);
+        repos.Credentials().RevokeToken(principal.user_id, token_id, gate_.NowMs()));
+    return gate_.AppendAudit(repos, ctx, decision, Action::kTokenManage, {}, subject,
+                             AuditOutcome::kAllowed);
   });
 }
 

@@ -11,8 +11,7 @@ namespace covalue::app {
 
 store::GrantedBy App::GrantedByOf(const Principal& principal) const {
   return store::GrantedBy{
-      principal.user_id == 0 ? std::nullopt : std::optional<Id>(principal.user_id),
-      clock_->NowMs()};
+      principal.user_id == 0 ? std::nullopt : std::optional<Id>(principal.user_id), gate_.NowMs()};
 }
 
 Result<Membership> App::CheckMembership(Membership m, const std::string& field) {
@@ -52,21 +51,21 @@ Result<Decision> App::PermitGrant(const RequestContext& ctx, const Principal& pr
                                   const std::optional<User>& account, const Membership& m) {
   const Target target{m.site_id, m.team_id, account ? std::optional(account->id) : std::nullopt,
                       account ? account->memberships : std::vector<Membership>{}, m.role};
-  return Permit(ctx, principal, Action::kMembershipGrant, target,
-                {"membership", std::string(RoleName(m.role)),
-                 account ? std::optional(account->id) : std::nullopt});
+  return gate_.Permit(ctx, principal, Action::kMembershipGrant, target,
+                      {"membership", std::string(RoleName(m.role)),
+                       account ? std::optional(account->id) : std::nullopt});
 }
 
 Status App::AppendGrant(store::Repositories& repos, const RequestContext& ctx,
                         const Decision& decision, Action action, Id user_id, const Membership& m) {
-  return AppendAudit(repos, ctx, decision, action, {m.site_id, m.team_id, user_id, {}, m.role},
-                     {"membership", std::string(RoleName(m.role)), user_id},
-                     AuditOutcome::kAllowed);
+  return gate_.AppendAudit(
+      repos, ctx, decision, action, {m.site_id, m.team_id, user_id, {}, m.role},
+      {"membership", std::string(RoleName(m.role)), user_id}, AuditOutcome::kAllowed);
 }
 
 Result<User> App::GrantMembership(const RequestContext& ctx, Id user_id,
                                   const Membership& membership) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(Membership m, CheckMembership(membership, ""));
   auto user =
       ReadValue<User>(store_, [&](store::Repositories& r) { return r.Users().Get(user_id); });
@@ -88,7 +87,7 @@ Result<User> App::GrantMembership(const RequestContext& ctx, Id user_id,
 }
 
 Status App::RevokeMembership(const RequestContext& ctx, Id grant_id) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   auto grant = ReadValue<MembershipGrant>(
       store_, [&](store::Repositories& r) { return r.Users().GetGrant(grant_id); });
   const Subject subject{"membership", std::to_string(grant_id),
@@ -104,8 +103,8 @@ Status App::RevokeMembership(const RequestContext& ctx, Id grant_id) {
   } else {
     target.site_id = -1;
   }
-  COVALUE_ASSIGN_OR_RETURN(Decision decision,
-                           Permit(ctx, principal, Action::kMembershipRevoke, target, subject));
+  COVALUE_ASSIGN_OR_RETURN(
+      Decision decision, gate_.Permit(ctx, principal, Action::kMembershipRevoke, target, subject));
   if (!grant) {
     return Fail(ErrorCode::kNotFound, grant.error().message, "id");
   }
@@ -117,11 +116,11 @@ Status App::RevokeMembership(const RequestContext& ctx, Id grant_id) {
 }
 
 Result<std::vector<SiteGrant>> App::SiteAccess(const RequestContext& ctx, Id site_id) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   const Target target{site_id, {}, {}, {}, {}};
   const Subject subject{"site-access", std::to_string(site_id), {}};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
-                           Permit(ctx, principal, Action::kSiteAccessRead, target, subject));
+                           gate_.Permit(ctx, principal, Action::kSiteAccessRead, target, subject));
   COVALUE_ASSIGN_OR_RETURN(
       auto grants, ReadValue<std::vector<MembershipGrant>>(store_, [&](store::Repositories& r) {
         return r.Users().GrantsAt(site_id);
@@ -156,7 +155,8 @@ Result<std::vector<SiteGrant>> App::SiteAccess(const RequestContext& ctx, Id sit
                                                  .allowed;
     item.grant = std::move(grant);
   }
-  COVALUE_RETURN_IF_ERROR(RecordRead(ctx, decision, Action::kSiteAccessRead, target, subject));
+  COVALUE_RETURN_IF_ERROR(
+      gate_.RecordRead(ctx, decision, Action::kSiteAccessRead, target, subject));
   return out;
 }
 

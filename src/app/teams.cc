@@ -30,8 +30,8 @@ Result<TeamDetail> App::DetailOf(const Team& team) {
 }
 
 Result<Page<Team>> App::ListTeams(const RequestContext& ctx, const PageRequest& page) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
-  COVALUE_RETURN_IF_ERROR(Permit(ctx, principal, Action::kTeamList, {}, {"team", "", {}}));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
+  COVALUE_RETURN_IF_ERROR(gate_.Permit(ctx, principal, Action::kTeamList, {}, {"team", "", {}}));
   store::TeamFilter filter;
   if (!SeesAllTeams(principal)) {
     filter.member_user_id = principal.user_id;
@@ -41,19 +41,19 @@ Result<Page<Team>> App::ListTeams(const RequestContext& ctx, const PageRequest& 
 }
 
 Result<TeamDetail> App::GetTeam(const RequestContext& ctx, Id id) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(Team team, TeamById(id));
   const Target target{team.site_id, team.id, {}, {}};
   const Subject subject{"team", std::to_string(id), {}};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
-                           Permit(ctx, principal, Action::kTeamRead, target, subject));
+                           gate_.Permit(ctx, principal, Action::kTeamRead, target, subject));
   // Team pages name their members: a read of people's data.
-  COVALUE_RETURN_IF_ERROR(RecordRead(ctx, decision, Action::kTeamRead, target, subject));
+  COVALUE_RETURN_IF_ERROR(gate_.RecordRead(ctx, decision, Action::kTeamRead, target, subject));
   return DetailOf(team);
 }
 
 Result<Team> App::CreateTeam(const RequestContext& ctx, const Team& team) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_RETURN_IF_ERROR(ValidateText(team.name, "/name", 200));
   auto population = ReadValue<Population>(
       store_, [&](store::Repositories& r) { return r.Populations().Get(team.population_id); });
@@ -63,24 +63,24 @@ Result<Team> App::CreateTeam(const RequestContext& ctx, const Team& team) {
   Team to_create = team;
   to_create.site_id = population->site_id;
   const Target target{to_create.site_id, {}, {}, {}};
-  COVALUE_ASSIGN_OR_RETURN(Decision decision,
-                           Permit(ctx, principal, Action::kTeamCreate, target, {"team", "", {}}));
+  COVALUE_ASSIGN_OR_RETURN(Decision decision, gate_.Permit(ctx, principal, Action::kTeamCreate,
+                                                           target, {"team", "", {}}));
   return store::WriteValue<Team>(store_, [&](store::Repositories& repos) -> Result<Team> {
     COVALUE_ASSIGN_OR_RETURN(Team created, repos.Teams().Create(to_create));
-    COVALUE_RETURN_IF_ERROR(AppendAudit(repos, ctx, decision, Action::kTeamCreate, target,
-                                        {"team", std::to_string(created.id), {}},
-                                        AuditOutcome::kAllowed));
+    COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(repos, ctx, decision, Action::kTeamCreate, target,
+                                              {"team", std::to_string(created.id), {}},
+                                              AuditOutcome::kAllowed));
     return created;
   });
 }
 
 Result<Team> App::UpdateTeam(const RequestContext& ctx, Id id, const TeamChanges& changes) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(Team team, TeamById(id));
   const Target target{team.site_id, team.id, {}, {}};
   const Subject subject{"team", std::to_string(id), {}};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
-                           Permit(ctx, principal, Action::kTeamUpdate, target, subject));
+                           gate_.Permit(ctx, principal, Action::kTeamUpdate, target, subject));
   team.name = changes.name.value_or(team.name);
   COVALUE_RETURN_IF_ERROR(ValidateText(team.name, "/name", 200));
   if (changes.population_id) {
@@ -97,8 +97,8 @@ Result<Team> App::UpdateTeam(const RequestContext& ctx, Id id, const TeamChanges
   }
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
     COVALUE_RETURN_IF_ERROR(repos.Teams().Update(team));
-    return AppendAudit(repos, ctx, decision, Action::kTeamUpdate, target, subject,
-                       AuditOutcome::kAllowed);
+    return gate_.AppendAudit(repos, ctx, decision, Action::kTeamUpdate, target, subject,
+                             AuditOutcome::kAllowed);
   }));
   return team;
 }
@@ -113,13 +113,13 @@ Result<TeamDetail> App::AddTeamMember(const RequestContext& ctx, Id id, Id user_
 }
 
 Result<TeamDetail> App::RemoveTeamMember(const RequestContext& ctx, Id id, Id user_id) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(Team team, TeamById(id));
   // Asked as for a team role of the team, before anything about the account is looked up.
   const Target target{team.site_id, team.id, user_id, {}, Role::kTeamMember};
   const Subject subject{"team", std::to_string(id), user_id};
-  COVALUE_ASSIGN_OR_RETURN(Decision decision,
-                           Permit(ctx, principal, Action::kMembershipRevoke, target, subject));
+  COVALUE_ASSIGN_OR_RETURN(
+      Decision decision, gate_.Permit(ctx, principal, Action::kMembershipRevoke, target, subject));
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
     COVALUE_ASSIGN_OR_RETURN(User user, repos.Users().Get(user_id));
     bool removed = false;

@@ -25,10 +25,10 @@ User App::VisibleTo(const Principal& reader, User user) const {
 }
 
 Result<Page<User>> App::ListUsers(const RequestContext& ctx, const PageRequest& page) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   const Subject subject{"user", "", {}};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
-                           Permit(ctx, principal, Action::kUserList, {}, subject));
+                           gate_.Permit(ctx, principal, Action::kUserList, {}, subject));
   // The community's admin sees every account; a site's admin those of the sites they
   // administer.
   std::optional<std::vector<Id>> sites = std::vector<Id>{};
@@ -41,7 +41,7 @@ Result<Page<User>> App::ListUsers(const RequestContext& ctx, const PageRequest& 
       sites->push_back(*m.site_id);
     }
   }
-  COVALUE_RETURN_IF_ERROR(RecordRead(
+  COVALUE_RETURN_IF_ERROR(gate_.RecordRead(
       ctx, decision, Action::kUserList,
       {sites && sites->size() == 1 ? std::optional(sites->front()) : std::nullopt, {}, {}, {}, {}},
       subject));
@@ -55,27 +55,27 @@ Result<Page<User>> App::ListUsers(const RequestContext& ctx, const PageRequest& 
 }
 
 Result<User> App::GetUser(const RequestContext& ctx, Id id) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   auto user = ReadValue<User>(store_, [&](store::Repositories& r) { return r.Users().Get(id); });
   // An unknown id is refused like a forbidden one, so that ids cannot be probed.
   const Target target = user ? AccountTarget(*user) : Target{{}, {}, id, {}, {}};
   const Subject subject{"user", std::to_string(id), id};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
-                           Permit(ctx, principal, Action::kUserRead, target, subject));
+                           gate_.Permit(ctx, principal, Action::kUserRead, target, subject));
   if (!user) {
     return Fail(user.error());
   }
-  COVALUE_RETURN_IF_ERROR(RecordRead(ctx, decision, Action::kUserRead, target, subject));
+  COVALUE_RETURN_IF_ERROR(gate_.RecordRead(ctx, decision, Action::kUserRead, target, subject));
   return VisibleTo(principal, std::move(*user));
 }
 
 Result<User> App::Me(const RequestContext& ctx) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   return GetUser(ctx, principal.user_id);
 }
 
 Result<User> App::GetUserByUsername(const RequestContext& ctx, const std::string& username) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   auto found = ReadValue<store::UserCredentials>(
       store_, [&](store::Repositories& r) { return r.Users().FindByUsername(username); });
   if (!found && found.error().code != ErrorCode::kNotFound) {
@@ -85,22 +85,22 @@ Result<User> App::GetUserByUsername(const RequestContext& ctx, const std::string
   const Target target = found ? AccountTarget(found->user) : Target{};
   const Subject subject{"user", username, found ? std::optional(found->user.id) : std::nullopt};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
-                           Permit(ctx, principal, Action::kUserRead, target, subject));
+                           gate_.Permit(ctx, principal, Action::kUserRead, target, subject));
   if (!found) {
     return Fail(ErrorCode::kNotFound, found.error().message, "username");
   }
-  COVALUE_RETURN_IF_ERROR(RecordRead(ctx, decision, Action::kUserRead, target, subject));
+  COVALUE_RETURN_IF_ERROR(gate_.RecordRead(ctx, decision, Action::kUserRead, target, subject));
   return VisibleTo(principal, std::move(found->user));
 }
 
 Result<User> App::CreateUser(const RequestContext& ctx, const NewUser& user) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_RETURN_IF_ERROR(ValidateUsername(user.username, "/username"));
   COVALUE_RETURN_IF_ERROR(ValidateText(user.display_name, "/display_name", 200));
   COVALUE_RETURN_IF_ERROR(ValidatePassword(user.password, "/password"));
   const Subject subject{"user", "", {}};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
-                           Permit(ctx, principal, Action::kUserCreate, {}, subject));
+                           gate_.Permit(ctx, principal, Action::kUserCreate, {}, subject));
   std::vector<Membership> memberships;
   std::vector<Decision> grants;
   for (std::size_t i = 0; i < user.memberships.size(); ++i) {
@@ -116,9 +116,9 @@ Result<User> App::CreateUser(const RequestContext& ctx, const NewUser& user) {
     COVALUE_ASSIGN_OR_RETURN(
         User created,
         repos.Users().Create(User{0, user.username, user.display_name, memberships, {}}, hash, by));
-    COVALUE_RETURN_IF_ERROR(
-        AppendAudit(repos, ctx, decision, Action::kUserCreate, AccountTarget(created),
-                    {"user", std::to_string(created.id), created.id}, AuditOutcome::kAllowed));
+    COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(
+        repos, ctx, decision, Action::kUserCreate, AccountTarget(created),
+        {"user", std::to_string(created.id), created.id}, AuditOutcome::kAllowed));
     for (std::size_t i = 0; i < memberships.size(); ++i) {
       COVALUE_RETURN_IF_ERROR(
           AppendGrant(repos, ctx, grants[i], Action::kMembershipGrant, created.id, memberships[i]));
@@ -128,12 +128,12 @@ Result<User> App::CreateUser(const RequestContext& ctx, const NewUser& user) {
 }
 
 Result<User> App::UpdateUser(const RequestContext& ctx, Id id, const UserChanges& changes) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   auto user = ReadValue<User>(store_, [&](store::Repositories& r) { return r.Users().Get(id); });
   const Target target = user ? AccountTarget(*user) : Target{{}, {}, id, {}, {}};
   const Subject subject{"user", std::to_string(id), id};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
-                           Permit(ctx, principal, Action::kUserUpdate, target, subject));
+                           gate_.Permit(ctx, principal, Action::kUserUpdate, target, subject));
   if (!user) {
     return Fail(user.error());
   }
@@ -155,7 +155,7 @@ Result<User> App::UpdateUser(const RequestContext& ctx, Id id, const UserChanges
     }
     COVALUE_ASSIGN_OR_RETURN(hash, passwords_.Hash(*changes.password, ctx.client_address));
   }
-  const std::int64_t now = clock_->NowMs();
+  const std::int64_t now = gate_.NowMs();
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
     if (changes.display_name) {
       COVALUE_RETURN_IF_ERROR(repos.Users().SetDisplayName(id, *changes.display_name));
@@ -172,8 +172,8 @@ Result<User> App::UpdateUser(const RequestContext& ctx, Id id, const UserChanges
       COVALUE_RETURN_IF_ERROR(repos.Credentials().DeleteSessionsOf(id));
       COVALUE_RETURN_IF_ERROR(repos.Credentials().RevokeTokensOf(id, now));
     }
-    return AppendAudit(repos, ctx, decision, Action::kUserUpdate, target, subject,
-                       AuditOutcome::kAllowed);
+    return gate_.AppendAudit(repos, ctx, decision, Action::kUserUpdate, target, subject,
+                             AuditOutcome::kAllowed);
   }));
   if (changes.active) {
     user->deactivated_ms = *changes.active ? std::nullopt : std::optional(now);
@@ -203,8 +203,8 @@ Status App::CheckCurrentPassword(const RequestContext& ctx, const Principal& pri
                             auth::LoginThrottle::Clock::now());
     const Subject subject{"user", std::to_string(principal.user_id), principal.user_id};
     COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) {
-      return AppendAudit(repos, ctx, Decision{false, ""}, Action::kUserUpdate,
-                         {{}, {}, principal.user_id, {}, {}}, subject, AuditOutcome::kDenied);
+      return gate_.AppendAudit(repos, ctx, Decision{false, ""}, Action::kUserUpdate,
+                               {{}, {}, principal.user_id, {}, {}}, subject, AuditOutcome::kDenied);
     }));
     return Fail(ErrorCode::kPermissionDenied, "the current password is wrong", "/current_password");
   }

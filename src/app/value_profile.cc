@@ -12,8 +12,8 @@
 #include <algorithm>
 
 #include "analytics/measure_store.h"
-#include "analytics/suppression.h"
 #include "app/app.h"
+#include "app/kernel/suppression.h"
 
 namespace covalue::app {
 namespace {
@@ -34,11 +34,11 @@ const MeasureDefinition* PeopleMeasureOf(const std::vector<MeasureDefinition>& d
 }  // namespace
 
 Result<ValueProfile> App::TeamValueProfile(const RequestContext& ctx, Id team_id) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(Team team, TeamById(team_id));
   const Target target{team.site_id, team.id, std::nullopt, {}};
   COVALUE_RETURN_IF_ERROR(
-      Permit(ctx, principal, Action::kMeasureRead, target, {"value_profile", "", {}}));
+      gate_.Permit(ctx, principal, Action::kMeasureRead, target, {"value_profile", "", {}}));
   ValueProfile profile;
   profile.team_id = team.id;
   for (ValueDomain domain : kAllValueDomains) {
@@ -100,7 +100,7 @@ Result<ValueProfile> App::TeamValueProfile(const RequestContext& ctx, Id team_id
       // The people rate the team that reads this: a mean of fewer answers than the minimum
       // cell would tell the team what one person said, so the small-cell rule holds here too.
       const auto small = [&](std::size_t i) {
-        return analytics::IsSmallCell(MeasureKind::kContinuous, analytics::CellOf(q, i), min_cell_);
+        return IsSmallCell(MeasureKind::kContinuous, CellOf(q, i), min_cell_);
       };
       if (const auto i = index_of(*latest)) {
         if (small(*i)) {

@@ -141,12 +141,13 @@ Result<Guide> App::GuideById(const std::string& id, const std::string& field) co
 }
 
 Result<App::WorkbookAccess> App::AccessWorkbook(const RequestContext& ctx, Id id, Action action) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(
       Workbook workbook,
       ReadValue<Workbook>(store_, [&](store::Repositories& r) { return r.Workbooks().Get(id); }));
-  COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, action, TargetOf(workbook),
-                                                     {"workbook", std::to_string(id), {}}));
+  COVALUE_ASSIGN_OR_RETURN(Decision decision,
+                           gate_.Permit(ctx, principal, action, TargetOf(workbook),
+                                        {"workbook", std::to_string(id), {}}));
   COVALUE_ASSIGN_OR_RETURN(Guide guide, GuideById(workbook.guide_id, "guide_id"));
   return WorkbookAccess{std::move(workbook), std::move(guide), decision};
 }
@@ -256,14 +257,14 @@ Result<WorkbookView> App::ViewOf(const Workbook& workbook, const Guide& guide, b
 
 Result<WorkbookView> App::StartWorkbook(const RequestContext& ctx, Id team_id,
                                         const std::string& guide_id) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   auto team = TeamById(team_id);
   if (!team) {
     return Fail(team.error().code, team.error().message, "/team_id");
   }
   const Target target{team->site_id, team->id, std::nullopt, {}};
-  COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, Action::kWorkbookCreate,
-                                                     target, {"workbook", "", {}}));
+  COVALUE_ASSIGN_OR_RETURN(Decision decision, gate_.Permit(ctx, principal, Action::kWorkbookCreate,
+                                                           target, {"workbook", "", {}}));
   COVALUE_ASSIGN_OR_RETURN(Guide guide, GuideById(guide_id, "/guide_id"));
   COVALUE_ASSIGN_OR_RETURN(
       Workbook workbook,
@@ -271,37 +272,37 @@ Result<WorkbookView> App::StartWorkbook(const RequestContext& ctx, Id team_id,
         COVALUE_ASSIGN_OR_RETURN(
             Workbook created,
             repos.Workbooks().Create(Workbook{0, team->site_id, team->id, guide.id, guide.version,
-                                              principal.user_id, NowMs(), "", false}));
-        COVALUE_RETURN_IF_ERROR(AppendAudit(repos, ctx, decision, Action::kWorkbookCreate, target,
-                                            {"workbook", std::to_string(created.id), {}},
-                                            AuditOutcome::kAllowed));
+                                              principal.user_id, gate_.NowMs(), "", false}));
+        COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(
+            repos, ctx, decision, Action::kWorkbookCreate, target,
+            {"workbook", std::to_string(created.id), {}}, AuditOutcome::kAllowed));
         return created;
       }));
   return ViewOf(workbook, guide, true);
 }
 
 Result<WorkbookView> App::GetWorkbook(const RequestContext& ctx, Id id) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(
       Workbook workbook,
       ReadValue<Workbook>(store_, [&](store::Repositories& r) { return r.Workbooks().Get(id); }));
   // Who may only follow progress sees the text once the team shares it.
   const Target target = TargetOf(workbook);
   const bool reads = Authorize(principal, Action::kWorkbookRead, target).allowed;
-  COVALUE_RETURN_IF_ERROR(Permit(ctx, principal,
-                                 reads ? Action::kWorkbookRead : Action::kWorkbookProgress, target,
-                                 {"workbook", std::to_string(id), {}}));
+  COVALUE_RETURN_IF_ERROR(gate_.Permit(ctx, principal,
+                                       reads ? Action::kWorkbookRead : Action::kWorkbookProgress,
+                                       target, {"workbook", std::to_string(id), {}}));
   COVALUE_ASSIGN_OR_RETURN(Guide guide, GuideById(workbook.guide_id, "guide_id"));
   return ViewOf(workbook, guide, reads || workbook.shared);
 }
 
 Result<Page<Workbook>> App::ListTeamWorkbooks(const RequestContext& ctx, Id team_id,
                                               const PageRequest& page) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(Team team, TeamById(team_id));
-  COVALUE_RETURN_IF_ERROR(Permit(ctx, principal, Action::kWorkbookProgress,
-                                 {team.site_id, team.id, std::nullopt, {}},
-                                 {"team", std::to_string(team_id), {}}));
+  COVALUE_RETURN_IF_ERROR(gate_.Permit(ctx, principal, Action::kWorkbookProgress,
+                                       {team.site_id, team.id, std::nullopt, {}},
+                                       {"team", std::to_string(team_id), {}}));
   return ReadValue<Page<Workbook>>(
       store_, [&](store::Repositories& r) { return r.Workbooks().ListOfTeam(team_id, page); });
 }
@@ -324,7 +325,7 @@ Result<AnswerRevision> App::WriteRevision(const RequestContext& ctx, const Workb
                       "If-Match");
         }
         COVALUE_ASSIGN_OR_RETURN(AnswerRevision saved, repos.Workbooks().AddRevision(revision));
-        COVALUE_RETURN_IF_ERROR(AppendAudit(
+        COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(
             repos, ctx, access.decision, Action::kWorkbookWrite, TargetOf(access.workbook),
             {"workbook", std::to_string(workbook_id), {}}, AuditOutcome::kAllowed));
         saved.author = ctx.principal ? ctx.principal->username : "";
@@ -339,10 +340,10 @@ Result<AnswerRevision> App::SaveAnswer(const RequestContext& ctx, Id id, const s
   COVALUE_ASSIGN_OR_RETURN(const Question question, CheckQuestion(access.guide, key));
   COVALUE_RETURN_IF_ERROR(CheckAnswerText(text));
   COVALUE_RETURN_IF_ERROR(CheckAnswerShape(*question.item, text));
-  return WriteRevision(
-      ctx, access,
-      AnswerRevision{id, question.key, 0, text, ctx.principal->user_id, "", NowMs(), std::nullopt},
-      if_match);
+  return WriteRevision(ctx, access,
+                       AnswerRevision{id, question.key, 0, text, ctx.principal->user_id, "",
+                                      gate_.NowMs(), std::nullopt},
+                       if_match);
 }
 
 Result<std::optional<AnswerRevision>> App::GetAnswer(const RequestContext& ctx, Id id,
@@ -381,10 +382,10 @@ Result<AnswerRevision> App::RestoreRevision(const RequestContext& ctx, Id id,
                            ReadValue<AnswerRevision>(store_, [&](store::Repositories& r) {
                              return r.Workbooks().Revision(id, question.key, number);
                            }));
-  return WriteRevision(
-      ctx, access,
-      AnswerRevision{id, question.key, 0, old.text, ctx.principal->user_id, "", NowMs(), number},
-      if_match);
+  return WriteRevision(ctx, access,
+                       AnswerRevision{id, question.key, 0, old.text, ctx.principal->user_id, "",
+                                      gate_.NowMs(), number},
+                       if_match);
 }
 
 Status App::SetStepStatus(const RequestContext& ctx, Id id, const std::string& step_link_id,
@@ -392,11 +393,11 @@ Status App::SetStepStatus(const RequestContext& ctx, Id id, const std::string& s
   COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookWrite));
   COVALUE_RETURN_IF_ERROR(CheckStep(access.guide, step_link_id));
   return store_.Write([&](store::Repositories& repos) -> Status {
-    COVALUE_RETURN_IF_ERROR(
-        repos.Workbooks().SetStepStatus(id, step_link_id, status, ctx.principal->user_id, NowMs()));
-    return AppendAudit(repos, ctx, access.decision, Action::kWorkbookWrite,
-                       TargetOf(access.workbook), {"workbook", std::to_string(id), {}},
-                       AuditOutcome::kAllowed);
+    COVALUE_RETURN_IF_ERROR(repos.Workbooks().SetStepStatus(id, step_link_id, status,
+                                                            ctx.principal->user_id, gate_.NowMs()));
+    return gate_.AppendAudit(repos, ctx, access.decision, Action::kWorkbookWrite,
+                             TargetOf(access.workbook), {"workbook", std::to_string(id), {}},
+                             AuditOutcome::kAllowed);
   });
 }
 
@@ -405,9 +406,9 @@ Status App::SetPosition(const RequestContext& ctx, Id id, const std::string& ste
   COVALUE_RETURN_IF_ERROR(CheckStep(access.guide, step_link_id));
   return store_.Write([&](store::Repositories& repos) -> Status {
     COVALUE_RETURN_IF_ERROR(repos.Workbooks().SetPosition(id, step_link_id));
-    return AppendAudit(repos, ctx, access.decision, Action::kWorkbookWrite,
-                       TargetOf(access.workbook), {"workbook", std::to_string(id), {}},
-                       AuditOutcome::kAllowed);
+    return gate_.AppendAudit(repos, ctx, access.decision, Action::kWorkbookWrite,
+                             TargetOf(access.workbook), {"workbook", std::to_string(id), {}},
+                             AuditOutcome::kAllowed);
   });
 }
 
@@ -415,9 +416,9 @@ Status App::ShareWorkbook(const RequestContext& ctx, Id id, bool shared) {
   COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookShare));
   return store_.Write([&](store::Repositories& repos) -> Status {
     COVALUE_RETURN_IF_ERROR(repos.Workbooks().SetShared(id, shared));
-    return AppendAudit(repos, ctx, access.decision, Action::kWorkbookShare,
-                       TargetOf(access.workbook), {"workbook", std::to_string(id), {}},
-                       AuditOutcome::kAllowed);
+    return gate_.AppendAudit(repos, ctx, access.decision, Action::kWorkbookShare,
+                             TargetOf(access.workbook), {"workbook", std::to_string(id), {}},
+                             AuditOutcome::kAllowed);
   });
 }
 
@@ -428,12 +429,12 @@ Result<AnswerComment> App::AddComment(const RequestContext& ctx, Id id, const st
   COVALUE_RETURN_IF_ERROR(ValidateText(text, "/text", 4000));
   return store::WriteValue<AnswerComment>(
       store_, [&](store::Repositories& repos) -> Result<AnswerComment> {
-        COVALUE_ASSIGN_OR_RETURN(
-            AnswerComment comment,
-            repos.Workbooks().AddComment(id, access.workbook.site_id,
-                                         AnswerComment{0, question.key, ctx.principal->user_id,
-                                                       ctx.principal->username, NowMs(), text}));
-        COVALUE_RETURN_IF_ERROR(AppendAudit(
+        COVALUE_ASSIGN_OR_RETURN(AnswerComment comment,
+                                 repos.Workbooks().AddComment(
+                                     id, access.workbook.site_id,
+                                     AnswerComment{0, question.key, ctx.principal->user_id,
+                                                   ctx.principal->username, gate_.NowMs(), text}));
+        COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(
             repos, ctx, access.decision, Action::kWorkbookWrite, TargetOf(access.workbook),
             {"workbook", std::to_string(id), {}}, AuditOutcome::kAllowed));
         return comment;

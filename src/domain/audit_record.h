@@ -15,7 +15,7 @@ std::string_view AuditOutcomeName(AuditOutcome outcome);
 
 // One append-only entry of the audit trail. seq and the hashes are set by the store when the
 // record is appended; hash = BLAKE2b(prev_hash, canonical fields) chains every record to the
-// one before it (app/audit_chain.h).
+// one before it (app/kernel/audit_chain.h).
 struct AuditRecord {
   std::int64_t seq = 0;
   std::int64_t time_ms = 0;  // Unix time in milliseconds

@@ -104,7 +104,7 @@ std::string MeasureIdOf(const std::string& value) {
 constexpr const char* kSuppressedExtension = "urn:covalue:fhir:extension:suppressed";
 
 // One report per point: the site as reporter, the period, and the group's populations and score
-// as the chart drawn has them. A suppressed cell (analytics/suppression.h) keeps its period but
+// as the chart drawn has them. A suppressed cell (app/kernel/suppression.h) keeps its period but
 // withholds every count and the score, marked by covalue's suppressed extension.
 json ReportJson(const app::MeasureChartView& view, const app::MeasureSeries& s, std::size_t i) {
   const auto& point = s.chart.points[i];
@@ -121,7 +121,7 @@ json ReportJson(const app::MeasureChartView& view, const app::MeasureSeries& s, 
     extensions.push_back({{"url", kSuppressedExtension}, {"valueBoolean", true}});
     group = {{"extension", json::array({{{"url", kSuppressedExtension}, {"valueBoolean", true}}})}};
   } else {
-    const analytics::CellCounts& cell = s.cells[i];
+    const app::CellCounts& cell = s.cells[i];
     const auto count = [](double n) { return std::llround(n); };
     json populations = json::array();
     switch (view.chart) {

@@ -94,7 +94,6 @@ Result<app::ResponseSubmission> SubmissionOf(app::App& app, const http::RouteCon
   COVALUE_ASSIGN_OR_RETURN(auto named, QuestionnaireOf(app, r, response.questionnaire));
   submission.questionnaire_id = named.first;
   submission.questionnaire_version = named.second;
-  submission.authored_ms = app::NowMs();
   if (const auto authored = resource.find("authored"); authored != resource.end()) {
     const auto ms =
         authored->is_string() ? ParseDateTimeMs(authored->get<std::string>()) : std::nullopt;

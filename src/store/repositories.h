@@ -28,8 +28,8 @@ namespace covalue::store {
 class SiteRepository {
  public:
   virtual ~SiteRepository() = default;
-  // kConflict when the name is taken.
-  [[nodiscard]] virtual Result<Site> Create(const Site& site) = 0;
+  // kConflict when the name is taken. created_ms: when (Unix ms; the store never reads the clock).
+  [[nodiscard]] virtual Result<Site> Create(const Site& site, std::int64_t created_ms) = 0;
   // kNotFound when absent.
   [[nodiscard]] virtual Result<Site> Get(Id id) = 0;
   [[nodiscard]] virtual Result<Page<Site>> List(const PageRequest& page) = 0;
@@ -150,7 +150,7 @@ class CredentialRepository {
   [[nodiscard]] virtual Status RevokeTokensOf(Id user_id, std::int64_t now_ms) = 0;
 };
 
-// Computes a record's hash from the previous record's hash (app/audit_chain.h).
+// Computes a record's hash from the previous record's hash (app/kernel/audit_chain.h).
 using AuditChainHash = std::function<std::string(const AuditRecord& record)>;
 
 class AuditRepository {

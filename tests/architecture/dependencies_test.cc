@@ -97,4 +97,19 @@ TEST(Dependencies, EachLibraryIsSeenOnlyByItsOwner) {
   }
 }
 
+// The kernel is what every capability service goes through, so it may not reach into any of
+// them: inside app it includes only itself.
+TEST(Dependencies, TheKernelIncludesNoService) {
+  std::size_t kernel_includes = 0;
+  for (const Include& inc : ReadIncludes()) {
+    if (!inc.quoted || !inc.file.starts_with("app/kernel/") || IsTest(inc.file)) continue;
+    ++kernel_includes;
+    if (ModuleOf(inc.target) == "app") {
+      EXPECT_TRUE(inc.target.starts_with("app/kernel/"))
+          << inc.file << " may not include " << inc.target << ": the kernel includes no service";
+    }
+  }
+  EXPECT_GT(kernel_includes, 5U);  // the kernel was found
+}
+
 }  // namespace

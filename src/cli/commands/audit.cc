@@ -2,7 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
-#include "app/audit_chain.h"
+#include "app/kernel/audit_chain.h"
 #include "cli/commands/commands.h"
 #include "cli/exit_code.h"
 #include "http/json/serializers.h"

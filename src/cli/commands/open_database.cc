@@ -1,5 +1,6 @@
 #include <filesystem>
 
+#include "app/kernel/clock.h"
 #include "cli/commands/commands.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -11,7 +12,7 @@ void AddDbOption(CLI::App& command, std::string* db) {
 }
 
 Result<std::unique_ptr<store::Store>> OpenDatabase(const std::string& db) {
-  return store::sqlite::OpenSqliteStore(db);
+  return store::sqlite::OpenSqliteStore(db, {.opened_ms = app::SystemClock().NowMs()});
 }
 
 std::string BesideBuild(const std::string& relative) {

@@ -15,7 +15,7 @@ class AlertRepositoryTest : public testing::Test {
     store_ = std::move(*opened);
     ASSERT_OK(store_->Write([&](Repositories& r) -> Status {
       for (const char* name : {"A", "B"}) {
-        COVALUE_ASSIGN_OR_RETURN(Site site, r.Sites().Create({0, name, "SE"}));
+        COVALUE_ASSIGN_OR_RETURN(Site site, r.Sites().Create({0, name, "SE"}, 0));
         COVALUE_ASSIGN_OR_RETURN(Population population,
                                  r.Populations().Create({0, site.id, "MS", ""}));
         Patient p;

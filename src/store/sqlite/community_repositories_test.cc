@@ -23,7 +23,9 @@ class CommunityRepositoriesTest : public testing::Test {
   }
 
   Site AddSite(const std::string& name) {
-    return MustWrite<Site>([&](Repositories& r) { return r.Sites().Create(Site{0, name, "SE"}); });
+    return MustWrite<Site>([&](Repositories& r) {
+      return r.Sites().Create(Site{0, name, "SE"}, 0);
+    });
   }
 
   testing_support::TempDir dir_;
@@ -37,7 +39,7 @@ TEST_F(CommunityRepositoriesTest, SitesCreateReadUpdateAndRefuseDuplicateNames) 
   EXPECT_EQ(read->name, "Region Norrland");
 
   auto duplicate = WriteValue<Site>(*store_, [](Repositories& r) {
-    return r.Sites().Create({0, "Region Norrland", "NO"});
+    return r.Sites().Create({0, "Region Norrland", "NO"}, 0);
   });
   ASSERT_FALSE(duplicate.has_value());
   EXPECT_EQ(duplicate.error().code, ErrorCode::kConflict);

@@ -14,7 +14,7 @@ class MeasureRepositoryTest : public testing::Test {
     ASSERT_OK(opened);
     store_ = std::move(*opened);
     ASSERT_OK(store_->Write([&](Repositories& r) -> Status {
-      COVALUE_ASSIGN_OR_RETURN(Site a, r.Sites().Create({0, "A", "SE"}));
+      COVALUE_ASSIGN_OR_RETURN(Site a, r.Sites().Create({0, "A", "SE"}, 0));
       COVALUE_ASSIGN_OR_RETURN(Population pa, r.Populations().Create({0, a.id, "MS", ""}));
       site_ = a.id;
       population_ = pa.id;

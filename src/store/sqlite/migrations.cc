@@ -1,6 +1,5 @@
 #include "store/sqlite/migrations.h"
 
-#include <chrono>
 #include <span>
 #include <string_view>
 
@@ -32,17 +31,11 @@ constexpr Migration kMigrations[] = {
     {7, &embedded::Migration0007}, {8, &embedded::Migration0008},
 };
 
-std::int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 }  // namespace
 
 int LatestSchemaVersion() { return std::span(kMigrations).back().version; }
 
-Status Migrate(Connection& connection) {
+Status Migrate(Connection& connection, std::int64_t now_ms) {
   if (auto s = connection.Execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
                                   "version INTEGER PRIMARY KEY, applied_ms INTEGER NOT NULL)");
       !s) {
@@ -74,7 +67,7 @@ Status Migrate(Connection& connection) {
                          if (!insert) {
                            return Fail(insert.error());
                          }
-                         return insert->Bind(std::int64_t{migration.version}).Bind(NowMs()).Run();
+                         return insert->Bind(std::int64_t{migration.version}).Bind(now_ms).Run();
                        })
                        .and_then([&] { return connection.Execute("COMMIT"); });
     if (!applied) {

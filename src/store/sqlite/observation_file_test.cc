@@ -33,7 +33,7 @@ class ObservationFileTest : public testing::Test {
         return Ok();
       }
       for (const char* name : {"A", "B"}) {
-        COVALUE_ASSIGN_OR_RETURN(Site site, r.Sites().Create({0, name, "SE"}));
+        COVALUE_ASSIGN_OR_RETURN(Site site, r.Sites().Create({0, name, "SE"}, 0));
         COVALUE_ASSIGN_OR_RETURN(Population population,
                                  r.Populations().Create({0, site.id, "MS", ""}));
         Patient p;

@@ -14,8 +14,8 @@ class QuestionnaireRepositoryTest : public testing::Test {
     ASSERT_OK(opened);
     store_ = std::move(*opened);
     ASSERT_OK(store_->Write([&](Repositories& r) -> Status {
-      COVALUE_ASSIGN_OR_RETURN(Site a, r.Sites().Create({0, "A", "SE"}));
-      COVALUE_ASSIGN_OR_RETURN(Site b, r.Sites().Create({0, "B", "NO"}));
+      COVALUE_ASSIGN_OR_RETURN(Site a, r.Sites().Create({0, "A", "SE"}, 0));
+      COVALUE_ASSIGN_OR_RETURN(Site b, r.Sites().Create({0, "B", "NO"}, 0));
       COVALUE_ASSIGN_OR_RETURN(User user, r.Users().Create({0, "anna", "Anna", {}}, "h", {}));
       site_a_ = a.id;
       site_b_ = b.id;

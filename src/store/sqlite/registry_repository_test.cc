@@ -15,8 +15,8 @@ class RegistryRepositoryTest : public testing::Test {
     ASSERT_OK(opened);
     store_ = std::move(*opened);
     ASSERT_OK(store_->Write([&](Repositories& r) -> Status {
-      COVALUE_ASSIGN_OR_RETURN(Site a, r.Sites().Create({0, "A", "SE"}));
-      COVALUE_ASSIGN_OR_RETURN(Site b, r.Sites().Create({0, "B", "NO"}));
+      COVALUE_ASSIGN_OR_RETURN(Site a, r.Sites().Create({0, "A", "SE"}, 0));
+      COVALUE_ASSIGN_OR_RETURN(Site b, r.Sites().Create({0, "B", "NO"}, 0));
       COVALUE_ASSIGN_OR_RETURN(Population pa, r.Populations().Create({0, a.id, "MS", ""}));
       COVALUE_ASSIGN_OR_RETURN(Population pb, r.Populations().Create({0, b.id, "IBD", ""}));
       COVALUE_ASSIGN_OR_RETURN(User user, r.Users().Create({0, "pia", "Pia", {}}, "h", {}));

@@ -1,4 +1,3 @@
-#include <chrono>
 
 #include <fmt/format.h>
 
@@ -15,13 +14,10 @@ Error NameTaken(const Site& site) {
 
 }  // namespace
 
-Result<Site> SqliteSiteRepository::Create(const Site& site) {
-  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                       std::chrono::system_clock::now().time_since_epoch())
-                       .count();
+Result<Site> SqliteSiteRepository::Create(const Site& site, std::int64_t created_ms) {
   COVALUE_ASSIGN_OR_RETURN(auto insert, db_.Prepare("INSERT INTO sites (name, country, created_ms) "
                                                     "VALUES (?, ?, ?)"));
-  if (auto s = insert.Bind(site.name).Bind(site.country).Bind(std::int64_t{now}).Run(); !s) {
+  if (auto s = insert.Bind(site.name).Bind(site.country).Bind(created_ms).Run(); !s) {
     return Fail(s.error().code == ErrorCode::kConflict ? NameTaken(site) : s.error());
   }
   Site created = site;

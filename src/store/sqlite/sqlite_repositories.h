@@ -10,7 +10,7 @@ namespace covalue::store::sqlite {
 class SqliteSiteRepository final : public SiteRepository {
  public:
   explicit SqliteSiteRepository(Connection& db) : db_(db) {}
-  Result<Site> Create(const Site& site) override;
+  Result<Site> Create(const Site& site, std::int64_t created_ms) override;
   Result<Site> Get(Id id) override;
   Result<Page<Site>> List(const PageRequest& page) override;
   Status Update(const Site& site) override;

@@ -195,7 +195,7 @@ class SqliteStore final : public Store {
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                const SqliteOptions& options) {
   COVALUE_ASSIGN_OR_RETURN(auto writer, Connection::Open(path, Connection::Mode::kReadWrite));
-  COVALUE_RETURN_IF_ERROR(Migrate(*writer));
+  COVALUE_RETURN_IF_ERROR(Migrate(*writer, options.opened_ms));
   return std::unique_ptr<Store>(new SqliteStore(path, std::move(writer), options));
 }
 

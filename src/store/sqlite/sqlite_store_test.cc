@@ -61,11 +61,11 @@ TEST_F(SqliteStoreTest, UsesWalWithForeignKeys) {
 
 TEST_F(SqliteStoreTest, AFailedWriteIsRolledBackAloneInItsGroup) {
   ASSERT_OK(store_->Write([](Repositories& repos) -> Status {
-    COVALUE_RETURN_IF_ERROR(repos.Sites().Create(Site{0, "Kept", "SE"}));
+    COVALUE_RETURN_IF_ERROR(repos.Sites().Create(Site{0, "Kept", "SE"}, 0));
     return Ok();
   }));
   auto failed = store_->Write([](Repositories& repos) -> Status {
-    COVALUE_RETURN_IF_ERROR(repos.Sites().Create(Site{0, "Discarded", "SE"}));
+    COVALUE_RETURN_IF_ERROR(repos.Sites().Create(Site{0, "Discarded", "SE"}, 0));
     return Fail(ErrorCode::kInvalidArgument, "changed my mind");
   });
   EXPECT_ERROR(failed, ErrorCode::kInvalidArgument);
@@ -83,7 +83,7 @@ TEST_F(SqliteStoreTest, ConcurrentWritersAllCommit) {
       for (int i = 0; i < kWritesEach; ++i) {
         auto s = store_->Write([&](Repositories& repos) -> Status {
           COVALUE_RETURN_IF_ERROR(
-              repos.Sites().Create(Site{0, "Site " + std::to_string(t * 1000 + i), "NO"}));
+              repos.Sites().Create(Site{0, "Site " + std::to_string(t * 1000 + i), "NO"}, 0));
           return Ok();
         });
         failures += s ? 0 : 1;
@@ -104,7 +104,7 @@ TEST_F(SqliteStoreTest, WritesQueuedBehindACommitShareTheNextOne) {
     ASSERT_OK(store_->Write([&](Repositories& repos) -> Status {
       first_running = true;
       std::this_thread::sleep_for(std::chrono::milliseconds(300));
-      COVALUE_RETURN_IF_ERROR(repos.Sites().Create(Site{0, "First", "SE"}));
+      COVALUE_RETURN_IF_ERROR(repos.Sites().Create(Site{0, "First", "SE"}, 0));
       return Ok();
     }));
   });
@@ -116,7 +116,8 @@ TEST_F(SqliteStoreTest, WritesQueuedBehindACommitShareTheNextOne) {
   for (int i = 0; i < 10; ++i) {
     queued.emplace_back([&, i] {
       ASSERT_OK(store_->Write([&](Repositories& repos) -> Status {
-        COVALUE_RETURN_IF_ERROR(repos.Sites().Create(Site{0, "Queued " + std::to_string(i), "SE"}));
+        COVALUE_RETURN_IF_ERROR(
+            repos.Sites().Create(Site{0, "Queued " + std::to_string(i), "SE"}, 0));
         return Ok();
       }));
     });
@@ -133,7 +134,7 @@ TEST_F(SqliteStoreTest, WritesQueuedBehindACommitShareTheNextOne) {
 
 TEST_F(SqliteStoreTest, ReadsCannotWrite) {
   auto attempt = store_->Read([](Repositories& repos) -> Status {
-    COVALUE_RETURN_IF_ERROR(repos.Sites().Create(Site{0, "Sneaky", "SE"}));
+    COVALUE_RETURN_IF_ERROR(repos.Sites().Create(Site{0, "Sneaky", "SE"}, 0));
     return Ok();
   });
   EXPECT_FALSE(attempt.has_value());
@@ -145,7 +146,7 @@ TEST_F(SqliteStoreTest, AnExceptionInAWriteReachesTheCallerAndKeepsTheStoreUsabl
       (void)store_->Write([](Repositories&) -> Status { throw std::runtime_error("bug"); }),
       std::runtime_error);
   ASSERT_OK(store_->Write([](Repositories& repos) -> Status {
-    COVALUE_RETURN_IF_ERROR(repos.Sites().Create(Site{0, "After", "SE"}));
+    COVALUE_RETURN_IF_ERROR(repos.Sites().Create(Site{0, "After", "SE"}, 0));
     return Ok();
   }));
 }

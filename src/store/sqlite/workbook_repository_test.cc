@@ -14,7 +14,7 @@ class WorkbookRepositoryTest : public testing::Test {
     ASSERT_OK(opened);
     store_ = std::move(*opened);
     auto made = WriteValue<Workbook>(*store_, [&](Repositories& r) -> Result<Workbook> {
-      COVALUE_ASSIGN_OR_RETURN(Site site, r.Sites().Create({0, "Site", "SE"}));
+      COVALUE_ASSIGN_OR_RETURN(Site site, r.Sites().Create({0, "Site", "SE"}, 0));
       COVALUE_ASSIGN_OR_RETURN(Population p, r.Populations().Create({0, site.id, "MS", ""}));
       COVALUE_ASSIGN_OR_RETURN(Team team, r.Teams().Create({0, site.id, p.id, "Team"}));
       COVALUE_ASSIGN_OR_RETURN(User user, r.Users().Create({0, "anna", "Anna", {}}, "h", {}));

@@ -6,7 +6,7 @@
 #include "analytics/measure_store.h"
 #include "domain/measure.h"
 
-namespace covalue::analytics {
+namespace covalue::app {
 
 // The counts of one cell (one period of one site's series) of a measure: its observations and
 // the numerator and denominator its kind adds up (analytics/measures.h ContributionOf).
@@ -16,7 +16,7 @@ struct CellCounts {
   double denominator = 0;
 };
 
-CellCounts CellOf(const AggregateSeries& series, std::size_t i);
+CellCounts CellOf(const analytics::AggregateSeries& series, std::size_t i);
 
 // The one small-cell rule, wherever a measure's numbers leave a site's staff (the community's
 // views and previews, FHIR MeasureReports, the team's value profile): a cell is withheld when
@@ -35,4 +35,4 @@ bool IsSmallCell(MeasureKind kind, const CellCounts& cell, std::size_t min_cell)
 std::vector<std::int64_t> QuartersOfSmallMonths(const std::vector<std::int64_t>& months,
                                                 const std::vector<bool>& withheld);
 
-}  // namespace covalue::analytics
+}  // namespace covalue::app

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "app/context.h"
+#include "app/kernel/context.h"
 
 namespace covalue::app {
 
@@ -90,7 +90,7 @@ struct Decision {
   std::string role;
 };
 
-// The one policy function: deny by default. Pure; callers record the decision (app/audit.h).
+// The one policy function: deny by default. Pure; callers record the decision (app/kernel/gate.h).
 Decision Authorize(const Principal& principal, Action action, const Target& target);
 
 }  // namespace covalue::app

@@ -1,11 +1,11 @@
-#include "analytics/suppression.h"
+#include "app/kernel/suppression.h"
 
 #include <algorithm>
 #include <initializer_list>
 
-namespace covalue::analytics {
+namespace covalue::app {
 
-CellCounts CellOf(const AggregateSeries& series, std::size_t i) {
+CellCounts CellOf(const analytics::AggregateSeries& series, std::size_t i) {
   return {static_cast<double>(series.count[i]), series.numerator[i], series.denominator[i]};
 }
 
@@ -38,8 +38,8 @@ std::vector<std::int64_t> QuartersOfSmallMonths(const std::vector<std::int64_t>&
   std::vector<std::int64_t> quarters;
   for (std::size_t i = 0; i < months.size() && i < withheld.size(); ++i) {
     if (withheld[i]) {
-      quarters.push_back(
-          PeriodOf(PeriodKind::kQuarter, PeriodStartMs(PeriodKind::kMonth, months[i])));
+      quarters.push_back(analytics::PeriodOf(
+          PeriodKind::kQuarter, analytics::PeriodStartMs(PeriodKind::kMonth, months[i])));
     }
   }
   std::sort(quarters.begin(), quarters.end());
@@ -47,4 +47,4 @@ std::vector<std::int64_t> QuartersOfSmallMonths(const std::vector<std::int64_t>&
   return quarters;
 }
 
-}  // namespace covalue::analytics
+}  // namespace covalue::app

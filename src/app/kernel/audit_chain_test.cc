@@ -1,4 +1,4 @@
-#include "app/audit_chain.h"
+#include "app/kernel/audit_chain.h"
 
 #include <sqlite3.h>
 

@@ -1,4 +1,4 @@
-#include "app/policy.h"
+#include "app/kernel/policy.h"
 
 #include <gtest/gtest.h>
 

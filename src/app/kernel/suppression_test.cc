@@ -1,18 +1,18 @@
-#include "analytics/suppression.h"
+#include "app/kernel/suppression.h"
 
 #include <gtest/gtest.h>
 
 #include "analytics/measures.h"
 #include "domain/dates.h"
 
-namespace covalue::analytics {
+namespace covalue::app {
 namespace {
 
 // Adds observations the way ingest does, so the cell is what the store would hold.
 CellCounts CellFrom(const MeasureDefinition& m, const std::vector<double>& values) {
   CellCounts cell;
   for (double v : values) {
-    const Contribution c = ContributionOf(m, v);
+    const analytics::Contribution c = analytics::ContributionOf(m, v);
     cell.count += 1;
     cell.numerator += c.numerator;
     cell.denominator += c.denominator;
@@ -76,10 +76,10 @@ TEST(Suppression, CountsAndEventsOfOneToFourAreWithheld) {
 
 TEST(Suppression, AQuarterIsWithheldWhenOneOfItsMonthsIs) {
   const auto month = [](const char* date) {
-    return PeriodOf(PeriodKind::kMonth, *ParseDateMs(date));
+    return analytics::PeriodOf(PeriodKind::kMonth, *ParseDateMs(date));
   };
   const auto quarter = [](const char* date) {
-    return PeriodOf(PeriodKind::kQuarter, *ParseDateMs(date));
+    return analytics::PeriodOf(PeriodKind::kQuarter, *ParseDateMs(date));
   };
   const std::vector<std::int64_t> months = {month("2025-01-01"), month("2025-02-01"),
                                             month("2025-03-01"), month("2025-04-01"),
@@ -90,4 +90,4 @@ TEST(Suppression, AQuarterIsWithheldWhenOneOfItsMonthsIs) {
 }
 
 }  // namespace
-}  // namespace covalue::analytics
+}  // namespace covalue::app

@@ -1,4 +1,4 @@
-#include "app/clock.h"
+#include "app/kernel/clock.h"
 
 #include <chrono>
 

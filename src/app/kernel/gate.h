@@ -1,0 +1,58 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/kernel/clock.h"
+#include "app/kernel/context.h"
+#include "app/kernel/policy.h"
+#include "domain/audit_record.h"
+#include "domain/error.h"
+#include "store/repositories.h"
+
+namespace covalue::app {
+
+// What a decision is about, for its audit record.
+struct Subject {
+  std::string resource_type;
+  std::string resource_id;
+  std::optional<Id> person_id;
+  std::vector<Id> person_ids = {};  // a bulk read's persons
+};
+
+// The steps every use case takes on its way in: who is acting (Require), whether the one policy
+// function lets them (Permit), and the audit record of what was decided (AppendAudit inside the
+// use case's own write, RecordRead for a read). Also the one clock the use cases read, so a
+// test can set the time. Thread-safe; holds no state of its own but the clock's address.
+class Gate {
+ public:
+  explicit Gate(store::Store& store) : store_(store) {}
+  Gate(const Gate&) = delete;
+  Gate& operator=(const Gate&) = delete;
+
+  // The principal, or kUnauthenticated.
+  Result<Principal> Require(const RequestContext& ctx) const;
+  // Asks the policy; a denial is appended to the audit trail and returned as kPermissionDenied.
+  Result<Decision> Permit(const RequestContext& ctx, const Principal& principal, Action action,
+                          const Target& target, const Subject& subject);
+  // Appends an audit record inside an open write (so the record and the write commit together).
+  Status AppendAudit(store::Repositories& repos, const RequestContext& ctx,
+                     const Decision& decision, Action action, const Target& target,
+                     const Subject& subject, AuditOutcome outcome) const;
+  // Appends an audit record of an allowed read in its own write.
+  Status RecordRead(const RequestContext& ctx, const Decision& decision, Action action,
+                    const Target& target, const Subject& subject);
+
+  // Unix time in milliseconds on the use cases' clock.
+  std::int64_t NowMs() const { return clock_->NowMs(); }
+  // REQUIRES: clock outlives the Gate. Set before serving (not synchronised with readers).
+  void SetClock(const Clock& clock) { clock_ = &clock; }
+
+ private:
+  store::Store& store_;
+  const Clock* clock_ = &SystemClock();
+};
+
+}  // namespace covalue::app
