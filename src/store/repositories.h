@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/alert.h"
@@ -408,40 +409,36 @@ class Store {
   [[nodiscard]] virtual Status Read(const std::function<Status(Repositories&)>& work) = 0;
 };
 
-// Runs work in a write and returns the value it produced.
+// Runs work in a write (Store::Write) or on a read snapshot (Store::Read) and returns the value
+// it produced, or the first error of the work or the store.
+enum class Access { kRead, kWrite };  // which of the two a Transact runs in
+
 template <typename T, typename Work>
-[[nodiscard]] Result<T> WriteValue(Store& store, Work&& work) {
+[[nodiscard]] Result<T> Transact(Store& store, Access access, Work&& work) {
   std::optional<T> value;
-  Status status = store.Write([&](Repositories& repos) -> Status {
+  const auto body = [&](Repositories& repos) -> Status {
     Result<T> result = work(repos);
     if (!result) {
       return Fail(result.error());
     }
     value = std::move(*result);
     return Ok();
-  });
+  };
+  const Status status = access == Access::kWrite ? store.Write(body) : store.Read(body);
   if (!status) {
     return Fail(status.error());
   }
   return std::move(*value);
 }
 
-// Runs work on a read snapshot and returns the value it produced.
+template <typename T, typename Work>
+[[nodiscard]] Result<T> WriteValue(Store& store, Work&& work) {
+  return Transact<T>(store, Access::kWrite, std::forward<Work>(work));
+}
+
 template <typename T, typename Work>
 [[nodiscard]] Result<T> ReadValue(Store& store, Work&& work) {
-  std::optional<T> value;
-  Status status = store.Read([&](Repositories& repos) -> Status {
-    Result<T> result = work(repos);
-    if (!result) {
-      return Fail(result.error());
-    }
-    value = std::move(*result);
-    return Ok();
-  });
-  if (!status) {
-    return Fail(status.error());
-  }
-  return std::move(*value);
+  return Transact<T>(store, Access::kRead, std::forward<Work>(work));
 }
 
 }  // namespace covalue::store

@@ -4,26 +4,20 @@
 
 #include "app/app.h"
 #include "app/auth/crypto.h"
-#include "store/sqlite/sqlite_store.h"
-#include "support/status_matchers.h"
-#include "support/temp_dir.h"
+#include "support/store_fixture.h"
 
 namespace covalue::app {
 
 // A real SQLite store in a temporary folder and an App over it.
-class EmptyAppTest : public testing::Test {
+class EmptyAppTest : public testing_support::StoreTest {
  protected:
   static void SetUpTestSuite() { auth::InitCrypto(); }
 
   void SetUp() override {
-    auto opened = store::sqlite::OpenSqliteStore(dir_.File("covalue.db"));
-    ASSERT_OK(opened);
-    store_ = std::move(*opened);
+    ASSERT_NO_FATAL_FAILURE(StoreTest::SetUp());
     app_ = std::make_unique<App>(*store_);
   }
 
-  testing_support::TempDir dir_;
-  std::unique_ptr<store::Store> store_;
   std::unique_ptr<App> app_;
   RequestContext system_{SystemPrincipal(), "req-system", "cli"};
 };

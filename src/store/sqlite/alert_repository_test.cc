@@ -1,18 +1,15 @@
 #include <gtest/gtest.h>
 
 #include "store/sqlite/sqlite_store.h"
-#include "support/status_matchers.h"
-#include "support/temp_dir.h"
+#include "support/store_fixture.h"
 
 namespace covalue::store::sqlite {
 namespace {
 
-class AlertRepositoryTest : public testing::Test {
+class AlertRepositoryTest : public testing_support::StoreTest {
  protected:
   void SetUp() override {
-    auto opened = OpenSqliteStore(dir_.File("covalue.db"));
-    ASSERT_OK(opened);
-    store_ = std::move(*opened);
+    ASSERT_NO_FATAL_FAILURE(StoreTest::SetUp());
     ASSERT_OK(store_->Write([&](Repositories& r) -> Status {
       for (const char* name : {"A", "B"}) {
         COVALUE_ASSIGN_OR_RETURN(Site site, r.Sites().Create({0, name, "SE"}, 0));
@@ -67,8 +64,6 @@ class AlertRepositoryTest : public testing::Test {
     return ids;
   }
 
-  testing_support::TempDir dir_;
-  std::unique_ptr<Store> store_;
   std::vector<Id> sites_;
   std::vector<Id> patients_;
   std::vector<Id> responses_;

@@ -1,20 +1,13 @@
 #include <gtest/gtest.h>
 
 #include "store/sqlite/sqlite_store.h"
-#include "support/status_matchers.h"
-#include "support/temp_dir.h"
+#include "support/store_fixture.h"
 
 namespace covalue::store::sqlite {
 namespace {
 
-class CommunityRepositoriesTest : public testing::Test {
+class CommunityRepositoriesTest : public testing_support::StoreTest {
  protected:
-  void SetUp() override {
-    auto opened = OpenSqliteStore(dir_.File("covalue.db"));
-    ASSERT_OK(opened);
-    store_ = std::move(*opened);
-  }
-
   template <typename T, typename Work>
   T MustWrite(Work&& work) {
     auto result = WriteValue<T>(*store_, std::forward<Work>(work));
@@ -27,9 +20,6 @@ class CommunityRepositoriesTest : public testing::Test {
       return r.Sites().Create(Site{0, name, "SE"}, 0);
     });
   }
-
-  testing_support::TempDir dir_;
-  std::unique_ptr<Store> store_;
 };
 
 TEST_F(CommunityRepositoriesTest, SitesCreateReadUpdateAndRefuseDuplicateNames) {

@@ -1,18 +1,15 @@
 #include <gtest/gtest.h>
 
 #include "store/sqlite/sqlite_store.h"
-#include "support/status_matchers.h"
-#include "support/temp_dir.h"
+#include "support/store_fixture.h"
 
 namespace covalue::store::sqlite {
 namespace {
 
-class MeasureRepositoryTest : public testing::Test {
+class MeasureRepositoryTest : public testing_support::StoreTest {
  protected:
   void SetUp() override {
-    auto opened = OpenSqliteStore(dir_.File("covalue.db"));
-    ASSERT_OK(opened);
-    store_ = std::move(*opened);
+    ASSERT_NO_FATAL_FAILURE(StoreTest::SetUp());
     ASSERT_OK(store_->Write([&](Repositories& r) -> Status {
       COVALUE_ASSIGN_OR_RETURN(Site a, r.Sites().Create({0, "A", "SE"}, 0));
       COVALUE_ASSIGN_OR_RETURN(Population pa, r.Populations().Create({0, a.id, "MS", ""}));
@@ -48,8 +45,6 @@ class MeasureRepositoryTest : public testing::Test {
     return rows;
   }
 
-  testing_support::TempDir dir_;
-  std::unique_ptr<Store> store_;
   Id site_ = 0;
   Id population_ = 0;
 };

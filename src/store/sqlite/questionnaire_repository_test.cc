@@ -1,18 +1,15 @@
 #include <gtest/gtest.h>
 
 #include "store/sqlite/sqlite_store.h"
-#include "support/status_matchers.h"
-#include "support/temp_dir.h"
+#include "support/store_fixture.h"
 
 namespace covalue::store::sqlite {
 namespace {
 
-class QuestionnaireRepositoryTest : public testing::Test {
+class QuestionnaireRepositoryTest : public testing_support::StoreTest {
  protected:
   void SetUp() override {
-    auto opened = OpenSqliteStore(dir_.File("covalue.db"));
-    ASSERT_OK(opened);
-    store_ = std::move(*opened);
+    ASSERT_NO_FATAL_FAILURE(StoreTest::SetUp());
     ASSERT_OK(store_->Write([&](Repositories& r) -> Status {
       COVALUE_ASSIGN_OR_RETURN(Site a, r.Sites().Create({0, "A", "SE"}, 0));
       COVALUE_ASSIGN_OR_RETURN(Site b, r.Sites().Create({0, "B", "NO"}, 0));
@@ -34,8 +31,6 @@ class QuestionnaireRepositoryTest : public testing::Test {
     return *added;
   }
 
-  testing_support::TempDir dir_;
-  std::unique_ptr<Store> store_;
   Id site_a_ = 0;
   Id site_b_ = 0;
   Id user_ = 0;

@@ -9,20 +9,13 @@
 #include <sqlite3.h>
 
 #include "store/sqlite/migrations.h"
-#include "support/status_matchers.h"
-#include "support/temp_dir.h"
+#include "support/store_fixture.h"
 
 namespace covalue::store::sqlite {
 namespace {
 
-class SqliteStoreTest : public testing::Test {
+class SqliteStoreTest : public testing_support::StoreTest {
  protected:
-  void SetUp() override {
-    auto opened = OpenSqliteStore(dir_.File("covalue.db"));
-    ASSERT_OK(opened);
-    store_ = std::move(*opened);
-  }
-
   // Reads one integer with the plain SQLite API, apart from the store.
   std::int64_t QueryInt(const char* sql) {
     sqlite3* db = nullptr;
@@ -35,9 +28,6 @@ class SqliteStoreTest : public testing::Test {
     sqlite3_close(db);
     return value;
   }
-
-  testing_support::TempDir dir_;
-  std::unique_ptr<Store> store_;
 };
 
 TEST_F(SqliteStoreTest, AppliesEveryMigrationOnceAcrossReopens) {

@@ -1,18 +1,15 @@
 #include <gtest/gtest.h>
 
 #include "store/sqlite/sqlite_store.h"
-#include "support/status_matchers.h"
-#include "support/temp_dir.h"
+#include "support/store_fixture.h"
 
 namespace covalue::store::sqlite {
 namespace {
 
-class WorkbookRepositoryTest : public testing::Test {
+class WorkbookRepositoryTest : public testing_support::StoreTest {
  protected:
   void SetUp() override {
-    auto opened = OpenSqliteStore(dir_.File("covalue.db"));
-    ASSERT_OK(opened);
-    store_ = std::move(*opened);
+    ASSERT_NO_FATAL_FAILURE(StoreTest::SetUp());
     auto made = WriteValue<Workbook>(*store_, [&](Repositories& r) -> Result<Workbook> {
       COVALUE_ASSIGN_OR_RETURN(Site site, r.Sites().Create({0, "Site", "SE"}, 0));
       COVALUE_ASSIGN_OR_RETURN(Population p, r.Populations().Create({0, site.id, "MS", ""}));
@@ -35,8 +32,6 @@ class WorkbookRepositoryTest : public testing::Test {
     return *saved;
   }
 
-  testing_support::TempDir dir_;
-  std::unique_ptr<Store> store_;
   Workbook workbook_;
   Id user_id_ = 0;
 };
