@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 // A module may include itself and any module of a lower layer.
 const std::map<std::string, int> kLayer = {
     {"domain", 0}, {"store", 1}, {"analytics", 1}, {"research", 1}, {"app", 2},
-    {"http", 3},   {"fhir", 4},  {"web", 4},       {"cli", 5},
+    {"demo", 3},   {"http", 3},  {"fhir", 4},      {"web", 4},       {"cli", 5},
 };
 
 // Where each library may be included: a path prefix under src/. The longest matching library

@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "app/demo/demo_community.h"
+#include "demo/demo_community.h"
 #include "app/guides/guide_file.h"
 #include "cli/commands/commands.h"
 #include "cli/exit_code.h"
@@ -21,7 +21,7 @@ struct DemoOptions {
   std::string questionnaires;
   std::string guides;
   std::uint64_t seed = 1;
-  std::int64_t patients = app::demo::kDefaultDemoPatients;
+  std::int64_t patients = demo::kDefaultDemoPatients;
   bool json = false;
 };
 
@@ -75,7 +75,7 @@ int Demo(const DemoOptions& options) {
   }
   const fhir::FhirQuestionnaireFormat format;
   app::App app(**store, std::move(*guides), &format);
-  auto demo = app::demo::WriteDemoCommunity(app, options.seed, std::move(*questionnaires),
+  auto demo = demo::WriteDemoCommunity(app, options.seed, std::move(*questionnaires),
                                             options.patients);
   if (!demo) {
     return ReportError(demo.error());
@@ -118,7 +118,7 @@ void AddDemoCommand(CLI::App& root, int* exit_code) {
       ->add_option("--patients", options->patients,
                    "Synthetic patients in the registry, shared out over the sites (each with "
                    "up to 72 observations)")
-      ->default_val(app::demo::kDefaultDemoPatients)
+      ->default_val(demo::kDefaultDemoPatients)
       ->check(CLI::Range(std::int64_t{0}, std::int64_t{10'000'000}));
   command->add_option("--questionnaires", options->questionnaires,
                       "Folder of the questionnaires to ship (default: questionnaires beside the "

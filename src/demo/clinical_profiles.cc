@@ -1,4 +1,4 @@
-#include "app/demo/clinical_profiles.h"
+#include "demo/clinical_profiles.h"
 
 #include <algorithm>
 #include <array>
@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-namespace covalue::app::demo {
+namespace covalue::demo {
 namespace {
 
 using Shares = std::pair<std::string_view, double>;
@@ -110,4 +110,4 @@ std::map<std::string, std::string> DrawFields(const ClinicalProfile& profile, Dr
   return fields;
 }
 
-}  // namespace covalue::app::demo
+}  // namespace covalue::demo

@@ -4,7 +4,7 @@
 
 #include "app/app.h"
 
-namespace covalue::app::demo {
+namespace covalue::demo {
 
 // The demo community's measures: the PHQ-9 (mean and the share below 10) and EQ VAS that every
 // population reports, and each population's own clinical measure (app/demo/clinical_profiles.h)
@@ -12,10 +12,10 @@ namespace covalue::app::demo {
 std::vector<MeasureDefinition> DemoMeasures();
 
 // Defines them. Call before the registry is written, so that ingest aggregates it.
-Status WriteDemoMeasures(App& app, const RequestContext& ctx);
+Status WriteDemoMeasures(app::App& app, const app::RequestContext& ctx);
 
 // The improving sites' teams record the change of the demo improvement (kImprovementStart) in
 // an improvement passport, so that their charts mark it and judge the months after it.
-Status WriteDemoPassport(App& app, const RequestContext& ctx, Id team_id);
+Status WriteDemoPassport(app::App& app, const app::RequestContext& ctx, Id team_id);
 
-}  // namespace covalue::app::demo
+}  // namespace covalue::demo

@@ -1,18 +1,18 @@
-#include "app/demo/demo_community.h"
+#include "demo/demo_community.h"
 
 #include <cmath>
 #include <set>
 
-#include "app/demo/clinical_profiles.h"
-#include "app/demo/demo_registry.h"
-#include "app/demo/demo_sites.h"
+#include "demo/clinical_profiles.h"
+#include "demo/demo_registry.h"
+#include "demo/demo_sites.h"
 #include "domain/dates.h"
 #include "support/app_fixture.h"
 
-namespace covalue::app::demo {
+namespace covalue::demo {
 namespace {
 
-using DemoCommunityTest = EmptyAppTest;
+using DemoCommunityTest = app::EmptyAppTest;
 
 TEST_F(DemoCommunityTest, WritesTwelveSitesInFourCountriesWithATeamEachAndEveryRole) {
   auto demo = WriteDemoCommunity(*app_, 7);
@@ -33,7 +33,7 @@ TEST_F(DemoCommunityTest, WritesTwelveSitesInFourCountriesWithATeamEachAndEveryR
   std::set<Role> roles;
   for (const DemoLogin& login : demo->logins) {
     roles.insert(login.role);
-    auto signed_in = app_->Login(RequestContext{}, login.username, login.password);
+    auto signed_in = app_->Login(app::RequestContext{}, login.username, login.password);
     ASSERT_OK(signed_in);
     if (RoleNeedsTeam(login.role)) {
       ASSERT_TRUE(signed_in->user.memberships[0].team_id.has_value()) << login.username;
@@ -114,7 +114,7 @@ TEST_F(DemoCommunityTest, WritesASmallSeededRegistryWithAShiftAtTheImprovingSite
   testing_support::TempDir other_dir;
   auto other_store = store::sqlite::OpenSqliteStore(other_dir.File("other.db"));
   ASSERT_OK(other_store);
-  App other(**other_store);
+  app::App other(**other_store);
   auto again = WriteDemoCommunity(other, 3, {}, 240);
   ASSERT_OK(again);
   EXPECT_EQ(again->observations, demo->observations);
@@ -168,4 +168,4 @@ TEST_F(DemoCommunityTest, GivesEachPopulationItsOwnFieldsAndClinicalMeasure) {
 }
 
 }  // namespace
-}  // namespace covalue::app::demo
+}  // namespace covalue::demo

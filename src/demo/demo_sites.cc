@@ -1,6 +1,6 @@
-#include "app/demo/demo_sites.h"
+#include "demo/demo_sites.h"
 
-namespace covalue::app::demo {
+namespace covalue::demo {
 
 // Fictional names only; the populations follow the community of practice in the seeds.
 constexpr DemoSite kSites[] = {
@@ -32,4 +32,4 @@ constexpr DemoSite kSites[] = {
 
 std::span<const DemoSite> DemoSites() { return kSites; }
 
-}  // namespace covalue::app::demo
+}  // namespace covalue::demo

@@ -7,7 +7,7 @@
 
 #include "app/app.h"
 
-namespace covalue::app::demo {
+namespace covalue::demo {
 
 // A demo account as `covalue demo` prints it.
 struct DemoLogin {
@@ -35,10 +35,10 @@ inline constexpr std::int64_t kDefaultDemoPatients = 480;
 // Errors: the store's, or kConflict when a site of a demo name exists that the demo did not
 // write.
 [[nodiscard]] Result<DemoResult> WriteDemoCommunity(
-    App& app, std::uint64_t seed, std::vector<QuestionnaireImport> questionnaires = {},
+    app::App& app, std::uint64_t seed, std::vector<app::QuestionnaireImport> questionnaires = {},
     std::int64_t patients = kDefaultDemoPatients);
 
 // The password the seed gives a demo username: four words and two digits.
 std::string DemoPassword(std::uint64_t seed, const std::string& username);
 
-}  // namespace covalue::app::demo
+}  // namespace covalue::demo

@@ -1,12 +1,12 @@
-#include "app/demo/demo_measures.h"
+#include "demo/demo_measures.h"
 
 #include <set>
 
-#include "app/demo/clinical_profiles.h"
-#include "app/demo/demo_registry.h"
-#include "app/demo/demo_sites.h"
+#include "demo/clinical_profiles.h"
+#include "demo/demo_registry.h"
+#include "demo/demo_sites.h"
 
-namespace covalue::app::demo {
+namespace covalue::demo {
 namespace {
 
 MeasureDefinition Measure(std::string id, std::string name, MeasureKind kind, std::string system,
@@ -89,18 +89,18 @@ std::vector<MeasureDefinition> DemoMeasures() {
   return out;
 }
 
-Status WriteDemoMeasures(App& app, const RequestContext& ctx) {
+Status WriteDemoMeasures(app::App& app, const app::RequestContext& ctx) {
   for (const MeasureDefinition& m : DemoMeasures()) {
     COVALUE_RETURN_IF_ERROR(app.DefineMeasure(ctx, m).map([](auto&&) {}));
   }
   return Ok();
 }
 
-Status WriteDemoPassport(App& app, const RequestContext& ctx, Id team_id) {
+Status WriteDemoPassport(app::App& app, const app::RequestContext& ctx, Id team_id) {
   if (!app.GetGuide(ctx, "improvement-passport")) {
-    return Ok();  // an App without the guides keeps no passports
+    return Ok();  // an app::App without the guides keeps no passports
   }
-  COVALUE_ASSIGN_OR_RETURN(WorkbookView passport,
+  COVALUE_ASSIGN_OR_RETURN(app::WorkbookView passport,
                            app.StartWorkbook(ctx, team_id, "improvement-passport"));
   const std::pair<const char*, const char*> answers[] = {
       {"cycle.aim", "Half of the people we follow score below 10 on the PHQ-9 by the end of 2025."},
@@ -124,4 +124,4 @@ Status WriteDemoPassport(App& app, const RequestContext& ctx, Id team_id) {
   return Ok();
 }
 
-}  // namespace covalue::app::demo
+}  // namespace covalue::demo

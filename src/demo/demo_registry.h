@@ -3,9 +3,9 @@
 #include <cstdint>
 
 #include "app/app.h"
-#include "app/demo/demo_sites.h"
+#include "demo/demo_sites.h"
 
-namespace covalue::app::demo {
+namespace covalue::demo {
 
 // The synthetic registry of one demo site: `patients` people of its population, each with a
 // monthly visit over kDemoMonths months ending in October 2026 (about one in seven missed), at
@@ -21,9 +21,9 @@ inline constexpr const char* kDemoSystem = "urn:covalue:fhir:codesystem:demo";
 
 bool IsImprovingSite(const DemoSite& site);
 
-[[nodiscard]] Result<std::size_t> WriteDemoRegistry(App& app, const RequestContext& ctx,
+[[nodiscard]] Result<std::size_t> WriteDemoRegistry(app::App& app, const app::RequestContext& ctx,
                                                     const DemoSite& site, Id site_id,
                                                     Id population_id, std::int64_t patients,
                                                     std::uint64_t seed);
 
-}  // namespace covalue::app::demo
+}  // namespace covalue::demo

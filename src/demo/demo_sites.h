@@ -3,7 +3,7 @@
 #include <span>
 #include <string_view>
 
-namespace covalue::app::demo {
+namespace covalue::demo {
 
 // One fictional health system of the demo community and the population its team serves.
 struct DemoSite {
@@ -19,4 +19,4 @@ struct DemoSite {
 // empty database).
 std::span<const DemoSite> DemoSites();
 
-}  // namespace covalue::app::demo
+}  // namespace covalue::demo

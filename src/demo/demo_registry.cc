@@ -1,16 +1,16 @@
-#include "app/demo/demo_registry.h"
+#include "demo/demo_registry.h"
 
 #include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
 
-#include "app/demo/clinical_profiles.h"
-#include "app/demo/draw.h"
+#include "demo/clinical_profiles.h"
+#include "demo/draw.h"
 #include "domain/dates.h"
 #include "domain/value_domain.h"
 
-namespace covalue::app::demo {
+namespace covalue::demo {
 namespace {
 
 std::string DateOf(std::int64_t year, std::int64_t month, std::int64_t day) {
@@ -49,9 +49,9 @@ bool IsImprovingSite(const DemoSite& site) {
   return site.slug == "vastera" || site.slug == "riverside" || site.slug == "prairie";
 }
 
-Result<std::size_t> WriteDemoRegistry(App& app, const RequestContext& ctx, const DemoSite& site,
-                                      Id site_id, Id population_id, std::int64_t patients,
-                                      std::uint64_t seed) {
+Result<std::size_t> WriteDemoRegistry(app::App& app, const app::RequestContext& ctx,
+                                      const DemoSite& site, Id site_id, Id population_id,
+                                      std::int64_t patients, std::uint64_t seed) {
   std::uint64_t site_seed = seed;
   for (char c : site.slug) {
     site_seed = (site_seed ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
@@ -63,10 +63,10 @@ Result<std::size_t> WriteDemoRegistry(App& app, const RequestContext& ctx, const
   Draw answers(site_seed ^ 0xC2B2AE3D27D4EB4FULL);  // the coproduction value questionnaire's
   const ClinicalProfile* profile = ProfileOf(site.population);
   const std::int64_t improvement = *ParseDateMs(kImprovementStart);
-  std::vector<RegistryRecord> records;
+  std::vector<app::RegistryRecord> records;
   records.reserve(static_cast<std::size_t>(patients));
   for (std::int64_t p = 0; p < patients; ++p) {
-    RegistryRecord record;
+    app::RegistryRecord record;
     Patient& patient = record.patient;
     patient.population_id = population_id;
     patient.identifier = fmt::format("{}-{:06}", site.slug, p + 1);
@@ -126,4 +126,4 @@ Result<std::size_t> WriteDemoRegistry(App& app, const RequestContext& ctx, const
   return app.ImportRegistry(ctx, site_id, std::move(records));
 }
 
-}  // namespace covalue::app::demo
+}  // namespace covalue::demo

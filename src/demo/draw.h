@@ -5,7 +5,7 @@
 #include <numbers>
 #include <random>
 
-namespace covalue::app::demo {
+namespace covalue::demo {
 
 // Seeded draws from the same bits on every platform: mt19937_64 is specified exactly, unlike
 // the standard distributions.
@@ -30,4 +30,4 @@ class Draw {
   std::mt19937_64 bits_;
 };
 
-}  // namespace covalue::app::demo
+}  // namespace covalue::demo

@@ -5,9 +5,9 @@
 #include <string>
 #include <string_view>
 
-#include "app/demo/draw.h"
+#include "demo/draw.h"
 
-namespace covalue::app::demo {
+namespace covalue::demo {
 
 // A population's own variable fixed at enrolment: one of some categories (with their shares),
 // or a number drawn from a normal distribution, clamped and rounded to step.
@@ -41,4 +41,4 @@ std::map<std::string, std::string> DrawFields(const ClinicalProfile& profile, Dr
 // value clamped to [min, max] and rounded to step.
 double Rounded(double value, double min, double max, double step);
 
-}  // namespace covalue::app::demo
+}  // namespace covalue::demo

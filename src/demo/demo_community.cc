@@ -1,4 +1,4 @@
-#include "app/demo/demo_community.h"
+#include "demo/demo_community.h"
 
 #include <array>
 #include <map>
@@ -6,11 +6,11 @@
 
 #include <fmt/format.h>
 
-#include "app/demo/demo_measures.h"
-#include "app/demo/demo_registry.h"
-#include "app/demo/demo_sites.h"
+#include "demo/demo_measures.h"
+#include "demo/demo_registry.h"
+#include "demo/demo_sites.h"
 
-namespace covalue::app::demo {
+namespace covalue::demo {
 namespace {
 
 // A demo account: site_slug empty for community-wide roles; team roles join the site's team.
@@ -49,7 +49,7 @@ struct DemoIds {
   std::map<std::string_view, Id> population;
 };
 
-Result<std::map<std::string, Id>> SitesByName(App& app, const RequestContext& ctx) {
+Result<std::map<std::string, Id>> SitesByName(app::App& app, const app::RequestContext& ctx) {
   std::map<std::string, Id> by_name;
   PageRequest page;
   for (;;) {
@@ -64,7 +64,7 @@ Result<std::map<std::string, Id>> SitesByName(App& app, const RequestContext& ct
   }
 }
 
-Result<DemoIds> WriteSites(App& app, const RequestContext& ctx) {
+Result<DemoIds> WriteSites(app::App& app, const app::RequestContext& ctx) {
   DemoIds ids;
   for (const DemoSite& spec : DemoSites()) {
     COVALUE_ASSIGN_OR_RETURN(
@@ -83,8 +83,8 @@ Result<DemoIds> WriteSites(App& app, const RequestContext& ctx) {
 }
 
 // A demo patient user's own record in their site's population.
-Status EnrolPatient(App& app, const RequestContext& ctx, const DemoIds& ids, const DemoUser& user,
-                    Id user_id) {
+Status EnrolPatient(app::App& app, const app::RequestContext& ctx, const DemoIds& ids,
+                    const DemoUser& user, Id user_id) {
   Patient patient;
   patient.site_id = ids.site.at(user.site_slug);
   patient.population_id = ids.population.at(user.site_slug);
@@ -125,10 +125,10 @@ std::string DemoPassword(std::uint64_t seed, const std::string& username) {
   return password;
 }
 
-Result<DemoResult> WriteDemoCommunity(App& app, std::uint64_t seed,
-                                      std::vector<QuestionnaireImport> questionnaires,
+Result<DemoResult> WriteDemoCommunity(app::App& app, std::uint64_t seed,
+                                      std::vector<app::QuestionnaireImport> questionnaires,
                                       std::int64_t patients) {
-  const RequestContext ctx{SystemPrincipal(), "demo", "cli"};
+  const app::RequestContext ctx{app::SystemPrincipal(), "demo", "cli"};
   COVALUE_ASSIGN_OR_RETURN(auto existing, SitesByName(app, ctx));
   DemoResult result;
   DemoIds ids;
@@ -147,7 +147,7 @@ Result<DemoResult> WriteDemoCommunity(App& app, std::uint64_t seed,
     result.written = true;
   }
   // Who writes a team's passport: its lead, or the community's admin ("" slug).
-  std::map<std::string_view, RequestContext> authors;
+  std::map<std::string_view, app::RequestContext> authors;
   for (const DemoUser& user : kUsers) {
     DemoLogin login{std::string(user.username), DemoPassword(seed, std::string(user.username)),
                     user.role, std::nullopt};
@@ -156,17 +156,18 @@ Result<DemoResult> WriteDemoCommunity(App& app, std::uint64_t seed,
     }
     if (result.written) {
       COVALUE_ASSIGN_OR_RETURN(User created,
-                               app.CreateUser(ctx, NewUser{login.username,
-                                                           std::string(user.display_name),
-                                                           login.password,
-                                                           {MembershipOf(user, ids)}}));
+                               app.CreateUser(ctx, app::NewUser{login.username,
+                                                                std::string(user.display_name),
+                                                                login.password,
+                                                                {MembershipOf(user, ids)}}));
       if (user.role == Role::kPatient) {
         COVALUE_RETURN_IF_ERROR(EnrolPatient(app, ctx, ids, user, created.id));
       }
       if (user.role == Role::kTeamLead || user.username == "admin") {
-        authors.emplace(user.site_slug,
-                        RequestContext{Principal{created.id, created.username, created.memberships},
-                                       "demo", "cli"});
+        authors.emplace(
+            user.site_slug,
+            app::RequestContext{app::Principal{created.id, created.username, created.memberships},
+                                "demo", "cli"});
       }
     }
     result.logins.push_back(std::move(login));
@@ -196,4 +197,4 @@ Result<DemoResult> WriteDemoCommunity(App& app, std::uint64_t seed,
   return result;
 }
 
-}  // namespace covalue::app::demo
+}  // namespace covalue::demo
