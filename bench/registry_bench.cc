@@ -89,7 +89,7 @@ std::vector<MeasureDefinition> BenchMeasures() {
     d.id = MeasureId(m);
     d.name = MeasureCode(m);
     d.kind = MeasureKind::kProportion;
-    d.system = app::kRegistrySystem;
+    d.system = formats::kRegistrySystem;
     d.code = MeasureCode(m);
     d.threshold = m <= 10 ? 1.0 : kGoals[m - 11].first;
     d.at_least = m <= 10 || kGoals[m - 11].second;
@@ -99,7 +99,7 @@ std::vector<MeasureDefinition> BenchMeasures() {
   mean.id = "m11-mean";
   mean.name = "M11 mean";
   mean.kind = MeasureKind::kContinuous;
-  mean.system = app::kRegistrySystem;
+  mean.system = formats::kRegistrySystem;
   mean.code = "M11";
   out.push_back(mean);
   return out;
@@ -125,7 +125,7 @@ int Load(const std::string& data, const std::string& db) {
   }
   // Sites and their populations, from the patients file.
   std::map<std::string, std::pair<Id, Id>> sites;  // S01 → (site, population)
-  std::map<std::string, std::vector<app::PatientRow>> patients;
+  std::map<std::string, std::vector<formats::PatientRow>> patients;
   std::size_t patient_count = 0;
   std::ifstream patients_file(data + "/patients.csv");
   std::string line;
@@ -141,7 +141,7 @@ int Load(const std::string& data, const std::string& db) {
           Must(app.CreatePopulation(ctx, Population{0, site.id, c[2], ""}), "population");
       sites[c[1]] = {site.id, population.id};
     }
-    app::PatientRow row;
+    formats::PatientRow row;
     row.line = line_number;
     row.patient.population_id = sites[c[1]].second;
     row.patient.identifier = c[0];
@@ -153,8 +153,8 @@ int Load(const std::string& data, const std::string& db) {
     ++patient_count;
   }
   for (auto& [name, rows] : patients) {
-    app::RegistryFile file;
-    file.kind = app::RegistryFileKind::kPatients;
+    formats::RegistryFile file;
+    file.kind = formats::RegistryFileKind::kPatients;
     file.records = rows.size();
     file.patients = std::move(rows);
     const auto report = Must(app.ImportRegistryFile(ctx, sites[name].first, std::move(file)),
@@ -166,14 +166,14 @@ int Load(const std::string& data, const std::string& db) {
   }
   // The observations, in time order, as registry files of up to kBatch rows per site.
   constexpr std::size_t kBatch = 250'000;
-  std::map<std::string, app::RegistryFile> pending;
+  std::map<std::string, formats::RegistryFile> pending;
   std::size_t observations = 0;
   const auto flush = [&](const std::string& site) {
-    app::RegistryFile& file = pending[site];
+    formats::RegistryFile& file = pending[site];
     if (file.observations.empty()) {
       return;
     }
-    file.kind = app::RegistryFileKind::kObservations;
+    file.kind = formats::RegistryFileKind::kObservations;
     file.records = file.observations.size();
     const auto report =
         Must(app.ImportRegistryFile(ctx, sites.at(site).first, std::move(file)), "observations");
@@ -191,15 +191,15 @@ int Load(const std::string& data, const std::string& db) {
     ++line_number;
     // site_id,population,patient_id,measure_id,ts,value,num,den
     const auto c = Split(line);
-    app::ObservationRow row;
+    formats::ObservationRow row;
     row.line = line_number;
     row.identifier = c[2];
-    row.observation.system = app::kRegistrySystem;
+    row.observation.system = formats::kRegistrySystem;
     row.observation.code = c[3];
     row.observation.display = c[3];
     row.observation.effective_ms = *ParseDateMs(c[4]);
     row.observation.value = std::stod(c[5]);
-    app::RegistryFile& file = pending[c[0]];
+    formats::RegistryFile& file = pending[c[0]];
     file.observations.push_back(std::move(row));
     if (file.observations.size() >= kBatch) {
       flush(c[0]);

@@ -13,7 +13,6 @@
 #include "analytics/patients_like_me.h"
 #include "app/auth/login_throttle.h"
 #include "app/auth/password_pool.h"
-#include "app/imports/registry_csv.h"
 #include "app/kernel/clock.h"
 #include "app/kernel/context.h"
 #include "app/kernel/gate.h"
@@ -28,6 +27,7 @@
 #include "domain/page.h"
 #include "domain/questionnaire.h"
 #include "domain/registry.h"
+#include "formats/registry_csv.h"
 #include "store/repositories.h"
 
 namespace covalue::app {
@@ -155,12 +155,13 @@ struct RegistryRecord {
 
 // What a registry file's import read, refused and wrote.
 struct RegistryImportReport {
-  RegistryFileKind kind = RegistryFileKind::kPatients;
-  std::size_t records = 0;             // data lines read
-  std::size_t rejected_total = 0;      // lines refused; when any is, nothing is written
-  std::vector<RejectedLine> rejected;  // the first kMaxRejectedListed of them, in line order
-  std::size_t patients = 0;            // written
-  std::size_t observations = 0;        // written
+  formats::RegistryFileKind kind = formats::RegistryFileKind::kPatients;
+  std::size_t records = 0;         // data lines read
+  std::size_t rejected_total = 0;  // lines refused; when any is, nothing is written
+  std::vector<formats::RejectedLine>
+      rejected;                  // the first kMaxRejectedListed of them, in line order
+  std::size_t patients = 0;      // written
+  std::size_t observations = 0;  // written
 };
 inline constexpr std::size_t kMaxRejectedListed = 1000;
 
@@ -254,7 +255,7 @@ class App {
  public:
   static constexpr std::int64_t kSessionLifetimeMs = 12LL * 60 * 60 * 1000;  // 12 hours
 
-  // guides: the self-assessment guides (app/guides/guide_file.h), checked as a set. format:
+  // guides: the self-assessment guides (formats/guide_file.h), checked as a set. format:
   // how questionnaires are stored (needed by the questionnaire use cases; they fail with
   // kUnsupported without it).
   explicit App(store::Store& store, std::vector<Guide> guides = {},
@@ -442,7 +443,7 @@ class App {
   // lists why. The site's staff (kPatientCreate); one audit record. progress(written, total) is
   // called now and then while rows are written.
   [[nodiscard]] Result<RegistryImportReport> ImportRegistryFile(
-      const RequestContext& ctx, Id site_id, RegistryFile file,
+      const RequestContext& ctx, Id site_id, formats::RegistryFile file,
       const std::function<void(std::size_t, std::size_t)>& progress = {});
   [[nodiscard]] Result<StoredResponse> GetResponse(const RequestContext& ctx, Id id);
   // The shared dashboard (dashboard.cc): read as the patient's record, one audit record.

@@ -11,8 +11,8 @@
 #include <thread>
 #include <tuple>
 
-#include "app/guides/guide_file.h"
 #include "domain/dates.h"
+#include "formats/guide_file.h"
 #include "support/app_fixture.h"
 
 namespace covalue::app {
@@ -298,7 +298,7 @@ TEST_F(MeasuresTest, DefinitionsAreValidatedAndTheCommunityAdminsToMake) {
 // The team's passport names a change and its date: the chart marks it, judges the points
 // after it against the baseline before it, or starts a new phase there.
 TEST_F(MeasuresTest, ATeamsChartTakesTheChangesOfItsPassport) {
-  auto guides = LoadGuides(std::filesystem::path(COVALUE_SOURCE_DIR) / "guides");
+  auto guides = formats::LoadGuides(std::filesystem::path(COVALUE_SOURCE_DIR) / "guides");
   ASSERT_OK(guides);
   App app(*store_, *guides);
   Import(0, 30, 12, 6, &app);

@@ -23,7 +23,7 @@ std::string ColumnOf(const std::string& field) {
 }  // namespace
 
 Result<RegistryImportReport> App::ImportRegistryFile(
-    const RequestContext& ctx, Id site_id, RegistryFile file,
+    const RequestContext& ctx, Id site_id, formats::RegistryFile file,
     const std::function<void(std::size_t, std::size_t)>& progress) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   const Target target{site_id, std::nullopt, std::nullopt, {}};
@@ -55,10 +55,10 @@ Result<RegistryImportReport> App::ImportRegistryFile(
   RegistryImportReport report;
   report.kind = file.kind;
   report.records = file.records;
-  std::vector<RejectedLine> rejected = std::move(file.rejected);
+  std::vector<formats::RejectedLine> rejected = std::move(file.rejected);
   const std::int64_t now = gate_.NowMs();
   std::map<std::string, std::size_t> line_of;  // identifier → the line that enrols it
-  for (PatientRow& row : file.patients) {
+  for (formats::PatientRow& row : file.patients) {
     row.patient.site_id = site_id;
     if (auto valid = ValidatePatient(row.patient, now); !valid) {
       rejected.push_back({row.line, ColumnOf(valid.error().field), valid.error().message});
@@ -73,14 +73,16 @@ Result<RegistryImportReport> App::ImportRegistryFile(
           {row.line, "identifier", fmt::format("appears on line {} too", first->second)});
     }
   }
-  for (const ObservationRow& row : file.observations) {
+  for (const formats::ObservationRow& row : file.observations) {
     if (!known.contains(row.identifier)) {
       rejected.push_back({row.line, "identifier", "the site has no patient with it"});
     }
   }
   if (!rejected.empty()) {
     std::stable_sort(rejected.begin(), rejected.end(),
-                     [](const RejectedLine& a, const RejectedLine& b) { return a.line < b.line; });
+                     [](const formats::RejectedLine& a, const formats::RejectedLine& b) {
+                       return a.line < b.line;
+                     });
     report.rejected_total = rejected.size();
     rejected.resize(std::min(rejected.size(), kMaxRejectedListed));
     report.rejected = std::move(rejected);
@@ -97,12 +99,12 @@ Result<RegistryImportReport> App::ImportRegistryFile(
         progress(written, total);
       }
     };
-    for (PatientRow& row : file.patients) {
+    for (formats::PatientRow& row : file.patients) {
       row.patient.created_ms = now;
       COVALUE_RETURN_IF_ERROR(repos.Registry().CreatePatient(row.patient).map([](auto&&) {}));
       wrote();
     }
-    for (ObservationRow& row : file.observations) {
+    for (formats::ObservationRow& row : file.observations) {
       const store::PatientKey& patient = known.at(row.identifier);
       Observation& o = row.observation;
       o.site_id = site_id;

@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/guides/guide_file.h"
 #include "fhir/operation_outcome.h"
+#include "formats/guide_file.h"
 #include "support/app_fixture.h"
 
 namespace covalue::fhir {
@@ -13,7 +13,7 @@ class FhirRoutesTest : public app::EmptyAppTest {
  protected:
   void SetUp() override {
     EmptyAppTest::SetUp();
-    auto guides = app::LoadGuides(std::filesystem::path(COVALUE_SOURCE_DIR) / "guides");
+    auto guides = formats::LoadGuides(std::filesystem::path(COVALUE_SOURCE_DIR) / "guides");
     ASSERT_OK(guides);
     app_ = std::make_unique<app::App>(*store_, std::move(*guides));
     auto user =

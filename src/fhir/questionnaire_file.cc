@@ -1,8 +1,8 @@
 #include "fhir/questionnaire_file.h"
 
-#include "app/imports/instrument_zip.h"
-#include "app/imports/redcap_dictionary.h"
 #include "fhir/prom_reader.h"
+#include "formats/instrument_zip.h"
+#include "formats/redcap_dictionary.h"
 
 namespace covalue::fhir {
 namespace {
@@ -19,8 +19,8 @@ std::vector<app::QuestionnaireImport> FromRedcap(std::vector<ImportedQuestionnai
 }  // namespace
 
 Result<std::vector<app::QuestionnaireImport>> ReadQuestionnaireFile(std::string_view bytes) {
-  if (app::LooksLikeZip(bytes)) {
-    COVALUE_ASSIGN_OR_RETURN(auto forms, app::ReadInstrumentZip(bytes));
+  if (formats::LooksLikeZip(bytes)) {
+    COVALUE_ASSIGN_OR_RETURN(auto forms, formats::ReadInstrumentZip(bytes));
     return FromRedcap(std::move(forms));
   }
   std::string_view text = bytes;
@@ -35,7 +35,7 @@ Result<std::vector<app::QuestionnaireImport>> ReadQuestionnaireFile(std::string_
     out.push_back({std::move(read), std::string(text), "fhir"});
     return out;
   }
-  COVALUE_ASSIGN_OR_RETURN(auto forms, app::ReadRedcapDictionary(bytes));
+  COVALUE_ASSIGN_OR_RETURN(auto forms, formats::ReadRedcapDictionary(bytes));
   return FromRedcap(std::move(forms));
 }
 

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "app/guides/guide_file.h"
+#include "formats/guide_file.h"
 
 namespace covalue::fhir {
 namespace {
@@ -15,7 +15,7 @@ using nlohmann::json;
 class QuestionnaireTest : public testing::Test {
  protected:
   void SetUp() override {
-    auto guides = app::LoadGuides(std::filesystem::path(COVALUE_SOURCE_DIR) / "guides");
+    auto guides = formats::LoadGuides(std::filesystem::path(COVALUE_SOURCE_DIR) / "guides");
     ASSERT_TRUE(guides.has_value()) << guides.error().message;
     for (const Guide& guide : *guides) {
       questionnaires_[guide.id] = QuestionnaireOf(guide);

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "app/guides/guide_file.h"
+#include "formats/guide_file.h"
 
 namespace covalue::app {
 namespace {
@@ -10,8 +10,8 @@ namespace {
 class ExportTest : public testing::Test {
  protected:
   void SetUp() override {
-    auto guide =
-        LoadGuideFile(std::filesystem::path(COVALUE_SOURCE_DIR) / "guides" / "short-form.yaml");
+    auto guide = formats::LoadGuideFile(std::filesystem::path(COVALUE_SOURCE_DIR) / "guides" /
+                                        "short-form.yaml");
     ASSERT_TRUE(guide.has_value()) << guide.error().message;
     guide_ = *guide;
     view_.workbook.id = 7;
@@ -73,8 +73,8 @@ TEST_F(ExportTest, TheSpreadsheetIsAZipFile) {
 
 // The passport's stamps repeat: each learning session's stamp prints as its own section.
 TEST(PassportExport, PrintsEachStampInstance) {
-  auto guide = LoadGuideFile(std::filesystem::path(COVALUE_SOURCE_DIR) / "guides" /
-                             "improvement-passport.yaml");
+  auto guide = formats::LoadGuideFile(std::filesystem::path(COVALUE_SOURCE_DIR) / "guides" /
+                                      "improvement-passport.yaml");
   ASSERT_TRUE(guide.has_value()) << guide.error().message;
   const GuideItem* stamp = guide->Find("stamp");
   ASSERT_NE(stamp, nullptr);

@@ -6,12 +6,12 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "demo/demo_community.h"
-#include "app/guides/guide_file.h"
 #include "cli/commands/commands.h"
 #include "cli/exit_code.h"
+#include "demo/demo_community.h"
 #include "fhir/questionnaire_file.h"
 #include "fhir/questionnaire_format.h"
+#include "formats/guide_file.h"
 
 namespace covalue::cli {
 namespace {
@@ -69,14 +69,15 @@ int Demo(const DemoOptions& options) {
     return ReportError(questionnaires.error());
   }
   // The guides let the improving teams keep the passport of their change.
-  auto guides = app::LoadGuides(options.guides.empty() ? BesideBuild("guides") : options.guides);
+  auto guides =
+      formats::LoadGuides(options.guides.empty() ? BesideBuild("guides") : options.guides);
   if (!guides) {
     return ReportError(guides.error());
   }
   const fhir::FhirQuestionnaireFormat format;
   app::App app(**store, std::move(*guides), &format);
-  auto demo = demo::WriteDemoCommunity(app, options.seed, std::move(*questionnaires),
-                                            options.patients);
+  auto demo =
+      demo::WriteDemoCommunity(app, options.seed, std::move(*questionnaires), options.patients);
   if (!demo) {
     return ReportError(demo.error());
   }

@@ -70,7 +70,8 @@ int ImportRegistry(const ImportOptions& o) {
   }
   const auto lines = static_cast<std::size_t>(std::count(bytes->begin(), bytes->end(), '\n'));
   ProgressBar reading("Reading");
-  auto file = app::ReadRegistryCsv(*bytes, [&](std::size_t line) { reading.Update(line, lines); });
+  auto file =
+      formats::ReadRegistryCsv(*bytes, [&](std::size_t line) { reading.Update(line, lines); });
   if (file) {
     reading.Update(lines, lines);
   }
@@ -93,9 +94,10 @@ int ImportRegistry(const ImportOptions& o) {
   if (!report) {
     return ReportError(report.error());
   }
-  const char* kind = report->kind == app::RegistryFileKind::kPatients ? "patients" : "observations";
+  const char* kind =
+      report->kind == formats::RegistryFileKind::kPatients ? "patients" : "observations";
   if (report->rejected_total > 0) {
-    for (const app::RejectedLine& line : report->rejected) {
+    for (const formats::RejectedLine& line : report->rejected) {
       fmt::print(stderr, "{}:{}: {}{}\n", o.path, line.line,
                  line.column.empty() ? "" : line.column + " ", line.reason);
     }
@@ -107,10 +109,10 @@ int ImportRegistry(const ImportOptions& o) {
                report->rejected_total, report->records, o.path);
     return kExitUsage;
   }
-  fmt::print(
-      "imported {} {} from {} into site {}\n",
-      report->kind == app::RegistryFileKind::kPatients ? report->patients : report->observations,
-      kind, o.path, *o.site);
+  fmt::print("imported {} {} from {} into site {}\n",
+             report->kind == formats::RegistryFileKind::kPatients ? report->patients
+                                                                  : report->observations,
+             kind, o.path, *o.site);
   return kExitOk;
 }
 

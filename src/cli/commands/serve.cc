@@ -6,11 +6,11 @@
 #include <spdlog/spdlog.h>
 
 #include "app/app.h"
-#include "app/guides/guide_file.h"
 #include "cli/commands/commands.h"
 #include "cli/exit_code.h"
 #include "fhir/fhir_routes.h"
 #include "fhir/questionnaire_format.h"
+#include "formats/guide_file.h"
 #include "http/api/api_routes.h"
 #include "http/server.h"
 #include "web/static_files.h"
@@ -72,7 +72,7 @@ int Serve(const ServeOptions& options) {
     return ReportError(listen.error());
   }
   const std::string guides_dir = options.guides.empty() ? BesideBuild("guides") : options.guides;
-  auto guides = app::LoadGuides(guides_dir);
+  auto guides = formats::LoadGuides(guides_dir);
   if (!guides) {
     return ReportError(guides.error());
   }

@@ -12,9 +12,9 @@
 #include "app/export/spc_cairo.h"
 #include "app/export/spc_json.h"
 #include "app/export/spc_svg.h"
-#include "app/imports/spc_table.h"
 #include "cli/commands/commands.h"
 #include "cli/exit_code.h"
+#include "formats/spc_table.h"
 
 namespace covalue::cli {
 namespace {
@@ -25,7 +25,7 @@ namespace spc = analytics::spc;
 struct SpcOptions {
   std::string csv;
   std::string chart;
-  app::SpcColumns columns;
+  formats::SpcColumns columns;
   std::optional<std::size_t> freeze;
   std::vector<std::size_t> parts;
   std::vector<std::size_t> exclude;
@@ -45,7 +45,7 @@ std::string Cell(const std::optional<double>& value) {
   return value ? fmt::format("{:.6g}", *value) : "-";
 }
 
-void PrintText(const spc::Chart& chart, const app::SpcFacet& facet) {
+void PrintText(const spc::Chart& chart, const formats::SpcFacet& facet) {
   if (facet.name) {
     fmt::print("facet {}\n", *facet.name);
   }
@@ -90,7 +90,7 @@ int Spc(const SpcOptions& o) {
   }
   std::stringstream text;
   text << in.rdbuf();
-  auto facets = app::ReadSpcTable(text.str(), o.columns);
+  auto facets = formats::ReadSpcTable(text.str(), o.columns);
   if (!facets) {
     return ReportError(Error{facets.error().code,
                              fmt::format("{}: {}", o.csv, facets.error().message),
@@ -109,7 +109,7 @@ int Spc(const SpcOptions& o) {
   bool named = false;              // the text output names the chart and its rules once
   std::vector<spc::Chart> charts;  // kept for the drawing
   charts.reserve(facets->size());
-  for (const app::SpcFacet& facet : *facets) {
+  for (const formats::SpcFacet& facet : *facets) {
     auto chart = spc::ComputeChart(facet.subgroups, options);
     if (!chart) {
       return ReportError(Error{chart.error().code,
@@ -168,7 +168,7 @@ int Spc(const SpcOptions& o) {
   }
   std::vector<app::SpcPanel> panels;
   for (std::size_t i = 0; i < facets->size(); ++i) {
-    const app::SpcFacet& facet = (*facets)[i];
+    const formats::SpcFacet& facet = (*facets)[i];
     panels.push_back(
         {fmt::format("{} chart: {}{}", o.chart, o.columns.y, facet.name ? " — " + *facet.name : ""),
          facet.x, &charts[i]});

@@ -123,21 +123,22 @@ json DashboardJson(const app::Dashboard& d) {
 
 json ReportJson(const app::RegistryImportReport& report) {
   json rejected = json::array();
-  for (const app::RejectedLine& line : report.rejected) {
+  for (const formats::RejectedLine& line : report.rejected) {
     rejected.push_back({{"line", line.line}, {"column", line.column}, {"reason", line.reason}});
   }
-  return {{"kind", report.kind == app::RegistryFileKind::kPatients ? "patients" : "observations"},
-          {"records", report.records},
-          {"patients", report.patients},
-          {"observations", report.observations},
-          {"rejected_total", report.rejected_total},
-          {"rejected", rejected}};
+  return {
+      {"kind", report.kind == formats::RegistryFileKind::kPatients ? "patients" : "observations"},
+      {"records", report.records},
+      {"patients", report.patients},
+      {"observations", report.observations},
+      {"rejected_total", report.rejected_total},
+      {"rejected", rejected}};
 }
 
 // A registry file, all or nothing: 200 with what was written, or 400 listing the refused lines.
 Result<Response> ImportRegistryFile(app::App& app, RouteContext& r) {
   COVALUE_ASSIGN_OR_RETURN(Id site, PathId(r, "id"));
-  auto file = app::ReadRegistryCsv(r.request.body);
+  auto file = formats::ReadRegistryCsv(r.request.body);
   if (!file) {
     return Fail(ErrorCode::kInvalidArgument, file.error().message, "body");
   }
@@ -146,7 +147,7 @@ Result<Response> ImportRegistryFile(app::App& app, RouteContext& r) {
   if (report.rejected_total == 0) {
     return Json(200, ReportJson(report));
   }
-  const app::RejectedLine& first = report.rejected.front();
+  const formats::RejectedLine& first = report.rejected.front();
   return ProblemResponse(
       {ErrorCode::kInvalidArgument,
        fmt::format("nothing was imported: {} of {} lines were refused; line {}{}: {}",

@@ -1,8 +1,8 @@
-#include "app/imports/registry_csv.h"
+#include "formats/registry_csv.h"
 
 #include <gtest/gtest.h>
 
-namespace covalue::app {
+namespace covalue::formats {
 namespace {
 
 TEST(ReadRegistryCsv, ReadsPatientsWithTheirPopulationFieldsAndListsUnreadableLines) {
@@ -85,4 +85,4 @@ TEST(ReadRegistryCsv, ReportsProgressByLine) {
 }
 
 }  // namespace
-}  // namespace covalue::app
+}  // namespace covalue::formats

@@ -9,7 +9,7 @@
 #include "domain/error.h"
 #include "domain/registry.h"
 
-namespace covalue::app {
+namespace covalue::formats {
 
 // A registry file (CSV with a header line) is one of two kinds, told apart by its header:
 //
@@ -58,4 +58,4 @@ struct RegistryFile {
 [[nodiscard]] Result<RegistryFile> ReadRegistryCsv(
     std::string_view text, const std::function<void(std::size_t line)>& progress = {});
 
-}  // namespace covalue::app
+}  // namespace covalue::formats

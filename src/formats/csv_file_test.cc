@@ -1,8 +1,8 @@
-#include "app/imports/csv_file.h"
+#include "formats/csv_file.h"
 
 #include <gtest/gtest.h>
 
-namespace covalue::app {
+namespace covalue::formats {
 namespace {
 
 std::vector<CsvRecord> ReadAll(std::string_view text) {
@@ -59,4 +59,4 @@ TEST(ReadCsv, StopsAtTheFirstErrorOfTheCallback) {
 }
 
 }  // namespace
-}  // namespace covalue::app
+}  // namespace covalue::formats

@@ -8,7 +8,7 @@
 
 #include "domain/error.h"
 
-namespace covalue::app {
+namespace covalue::formats {
 
 // One record of a CSV file and the line it starts on (1-based; a quoted field may span lines).
 struct CsvRecord {
@@ -22,4 +22,4 @@ struct CsvRecord {
 // malformed quoting.
 Status ReadCsv(std::string_view text, const std::function<Status(const CsvRecord&)>& on_record);
 
-}  // namespace covalue::app
+}  // namespace covalue::formats

@@ -1,4 +1,4 @@
-#include "app/guides/guide_file.h"
+#include "formats/guide_file.h"
 
 #include <fstream>
 
@@ -7,7 +7,7 @@
 #include "support/status_matchers.h"
 #include "support/temp_dir.h"
 
-namespace covalue::app {
+namespace covalue::formats {
 namespace {
 
 const std::filesystem::path kGuides =  // NOLINT(readability-identifier-naming): a constant
@@ -128,4 +128,4 @@ TEST(LoadGuideFile, SaysWhenTheFileIsMissing) {
 }
 
 }  // namespace
-}  // namespace covalue::app
+}  // namespace covalue::formats

@@ -1,4 +1,4 @@
-#include "app/imports/redcap_dictionary.h"
+#include "formats/redcap_dictionary.h"
 
 #include <filesystem>
 #include <fstream>
@@ -8,7 +8,7 @@
 
 #include "domain/scoring.h"
 
-namespace covalue::app {
+namespace covalue::formats {
 namespace {
 
 std::string Fixture() {
@@ -149,4 +149,4 @@ TEST(RedcapDictionary, RefusesWhatIsNotADictionaryNamingTheLine) {
 }
 
 }  // namespace
-}  // namespace covalue::app
+}  // namespace covalue::formats

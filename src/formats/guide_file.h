@@ -8,7 +8,7 @@
 
 // Guide files (guides/*.yaml, format 1 as guides/README.md describes). yaml-cpp is seen only in
 // guide_file.cc.
-namespace covalue::app {
+namespace covalue::formats {
 
 // Reads one guide file and checks its rules (domain/guide.h). kInvalidArgument with a message
 // "<path>:<line>: <reason>" for a YAML syntax error, a missing or unknown key, a value of the
@@ -19,4 +19,4 @@ namespace covalue::app {
 // kInvalidArgument as above; kNotFound when dir holds no guide.
 [[nodiscard]] Result<std::vector<Guide>> LoadGuides(const std::filesystem::path& dir);
 
-}  // namespace covalue::app
+}  // namespace covalue::formats

@@ -1,4 +1,4 @@
-#include "app/imports/redcap_dictionary.h"
+#include "formats/redcap_dictionary.h"
 
 #include <algorithm>
 #include <array>
@@ -9,10 +9,10 @@
 
 #include <fmt/format.h>
 
-#include "app/imports/csv_file.h"
-#include "app/imports/redcap_branching.h"
+#include "formats/csv_file.h"
+#include "formats/redcap_branching.h"
 
-namespace covalue::app {
+namespace covalue::formats {
 namespace {
 
 using redcap::CodeValue;
@@ -469,4 +469,4 @@ Result<std::vector<ImportedQuestionnaire>> ReadRedcapDictionary(std::string_view
   return reader.Finish();
 }
 
-}  // namespace covalue::app
+}  // namespace covalue::formats

@@ -1,4 +1,4 @@
-#include "app/imports/spc_table.h"
+#include "formats/spc_table.h"
 
 #include <algorithm>
 #include <charconv>
@@ -7,10 +7,10 @@
 
 #include <fmt/format.h>
 
-#include "app/imports/csv_file.h"
 #include "domain/dates.h"
+#include "formats/csv_file.h"
 
-namespace covalue::app {
+namespace covalue::formats {
 namespace {
 
 struct Row {
@@ -148,4 +148,4 @@ Result<std::vector<SpcFacet>> ReadSpcTable(std::string_view csv, const SpcColumn
   return facets;
 }
 
-}  // namespace covalue::app
+}  // namespace covalue::formats

@@ -6,7 +6,7 @@
 #include "domain/error.h"
 #include "domain/questionnaire.h"
 
-namespace covalue::app {
+namespace covalue::formats {
 
 // Reads a REDCap data dictionary (the CSV of Project Setup → Data Dictionary, or the
 // instrument.csv of a Shared Library zip) into one questionnaire per form, in the order the
@@ -26,4 +26,4 @@ namespace covalue::app {
 // choice without a code.
 Result<std::vector<ImportedQuestionnaire>> ReadRedcapDictionary(std::string_view csv);
 
-}  // namespace covalue::app
+}  // namespace covalue::formats

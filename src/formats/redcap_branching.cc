@@ -1,11 +1,11 @@
-#include "app/imports/redcap_branching.h"
+#include "formats/redcap_branching.h"
 
 #include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <map>
 
-namespace covalue::app::redcap {
+namespace covalue::formats::redcap {
 namespace {
 
 bool IsChoice(const QuestionnaireItem& item) {
@@ -190,4 +190,4 @@ std::optional<EnableWhen> ConditionOf(const Comparison& c, const QuestionnaireIt
   return when;
 }
 
-}  // namespace covalue::app::redcap
+}  // namespace covalue::formats::redcap

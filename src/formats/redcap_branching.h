@@ -9,7 +9,7 @@
 
 // What REDCap's data dictionary reader shares with its branching-logic reader: the text of
 // REDCap's cells, and branching logic as enableWhen.
-namespace covalue::app::redcap {
+namespace covalue::formats::redcap {
 
 std::string Trim(std::string_view s);
 std::string Lower(std::string s);
@@ -38,4 +38,4 @@ std::optional<Branching> ParseBranching(std::string_view logic);
 // The enableWhen of one comparison against its target item; nullopt when it has none.
 std::optional<EnableWhen> ConditionOf(const Comparison& c, const QuestionnaireItem& target);
 
-}  // namespace covalue::app::redcap
+}  // namespace covalue::formats::redcap

@@ -1,8 +1,8 @@
-#include "app/imports/spc_table.h"
+#include "formats/spc_table.h"
 
 #include <gtest/gtest.h>
 
-namespace covalue::app {
+namespace covalue::formats {
 namespace {
 
 TEST(ReadSpcTable, GroupsRowsOfTheSameXInXOrderPerFacet) {
@@ -48,4 +48,4 @@ TEST(ReadSpcTable, NamesTheLineAndColumnOfABadValue) {
 }
 
 }  // namespace
-}  // namespace covalue::app
+}  // namespace covalue::formats

@@ -1,11 +1,11 @@
-#include "app/imports/csv_file.h"
+#include "formats/csv_file.h"
 
 #include <algorithm>
 #include <csv.h>
 
 #include <fmt/format.h>
 
-namespace covalue::app {
+namespace covalue::formats {
 namespace {
 
 // The parser's callbacks write here; libcsv passes it back as void*.
@@ -77,4 +77,4 @@ Status ReadCsv(std::string_view text, const std::function<Status(const CsvRecord
   return reader.status;
 }
 
-}  // namespace covalue::app
+}  // namespace covalue::formats

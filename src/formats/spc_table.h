@@ -8,7 +8,7 @@
 #include "analytics/spc/chart.h"
 #include "domain/error.h"
 
-namespace covalue::app {
+namespace covalue::formats {
 
 // A CSV table for an SPC chart in long format, as qicharts2 takes it: rows with the same x (and
 // facet) form one subgroup. Subgroups are ordered by x as qicharts2 orders them: by number when
@@ -34,4 +34,4 @@ struct SpcFacet {
 [[nodiscard]] Result<std::vector<SpcFacet>> ReadSpcTable(std::string_view csv,
                                                          const SpcColumns& columns);
 
-}  // namespace covalue::app
+}  // namespace covalue::formats

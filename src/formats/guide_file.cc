@@ -1,4 +1,4 @@
-#include "app/guides/guide_file.h"
+#include "formats/guide_file.h"
 
 #include <algorithm>
 #include <map>
@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
-namespace covalue::app {
+namespace covalue::formats {
 namespace {
 
 // A problem found at a line of the file; thrown inside the reader, caught at its edge.
@@ -272,4 +272,4 @@ Result<std::vector<Guide>> LoadGuides(const std::filesystem::path& dir) {
   return guides;
 }
 
-}  // namespace covalue::app
+}  // namespace covalue::formats

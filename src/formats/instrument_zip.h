@@ -3,10 +3,10 @@
 #include <string_view>
 #include <vector>
 
-#include "app/imports/redcap_dictionary.h"
 #include "domain/error.h"
+#include "formats/redcap_dictionary.h"
 
-namespace covalue::app {
+namespace covalue::formats {
 
 // Whether bytes start as a zip archive does.
 bool LooksLikeZip(std::string_view bytes);
@@ -17,4 +17,4 @@ bool LooksLikeZip(std::string_view bytes);
 // one larger than 16 MiB.
 Result<std::vector<ImportedQuestionnaire>> ReadInstrumentZip(std::string_view bytes);
 
-}  // namespace covalue::app
+}  // namespace covalue::formats

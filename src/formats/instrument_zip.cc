@@ -1,4 +1,4 @@
-#include "app/imports/instrument_zip.h"
+#include "formats/instrument_zip.h"
 
 #include <memory>
 #include <string>
@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-namespace covalue::app {
+namespace covalue::formats {
 namespace {
 
 constexpr zip_uint64_t kMaxInstrumentCsv = zip_uint64_t{16} * 1024 * 1024;
@@ -72,4 +72,4 @@ Result<std::vector<ImportedQuestionnaire>> ReadInstrumentZip(std::string_view by
   return questionnaires;
 }
 
-}  // namespace covalue::app
+}  // namespace covalue::formats

@@ -1,4 +1,4 @@
-#include "app/imports/registry_csv.h"
+#include "formats/registry_csv.h"
 
 #include <algorithm>
 #include <cctype>
@@ -9,10 +9,10 @@
 
 #include <fmt/format.h>
 
-#include "app/imports/csv_file.h"
 #include "domain/dates.h"
+#include "formats/csv_file.h"
 
-namespace covalue::app {
+namespace covalue::formats {
 namespace {
 
 constexpr std::size_t kProgressEvery = 10'000;  // lines
@@ -197,4 +197,4 @@ Result<RegistryFile> ReadRegistryCsv(std::string_view text,
   return file;
 }
 
-}  // namespace covalue::app
+}  // namespace covalue::formats
