@@ -9,12 +9,12 @@
 
 #include "analytics/spc/chart.h"
 #include "analytics/spc/mdc.h"
-#include "app/export/spc_cairo.h"
-#include "app/export/spc_json.h"
-#include "app/export/spc_svg.h"
 #include "cli/commands/commands.h"
 #include "cli/exit_code.h"
 #include "formats/spc_table.h"
+#include "http/json/spc_json.h"
+#include "report/spc_cairo.h"
+#include "report/spc_svg.h"
 
 namespace covalue::cli {
 namespace {
@@ -145,12 +145,12 @@ int Spc(const SpcOptions& o) {
     }
     json parts = json::array();
     for (const spc::ChartPart& part : chart->parts) {
-      parts.push_back(app::SpcPartJson(part));
+      parts.push_back(http::SpcPartJson(part));
     }
     json points = json::array();
     for (const spc::ChartPoint& point : chart->points) {
       const std::string& x = facet.x[point.index - 1];
-      points.push_back(app::SpcPointJson(point, facet.numeric_x ? json(std::stod(x)) : json(x)));
+      points.push_back(http::SpcPointJson(point, facet.numeric_x ? json(std::stod(x)) : json(x)));
     }
     json item = {{"facet", facet.name ? json(*facet.name) : json(nullptr)},
                  {"parts", parts},
@@ -166,7 +166,7 @@ int Spc(const SpcOptions& o) {
   if (o.json) {
     fmt::print("{}\n", out.dump(2));
   }
-  std::vector<app::SpcPanel> panels;
+  std::vector<report::SpcPanel> panels;
   for (std::size_t i = 0; i < facets->size(); ++i) {
     const formats::SpcFacet& facet = (*facets)[i];
     panels.push_back(
@@ -175,19 +175,19 @@ int Spc(const SpcOptions& o) {
   }
   if (!o.svg.empty()) {
     std::ofstream file(o.svg, std::ios::binary | std::ios::trunc);
-    file << app::SpcSvg(panels);
+    file << report::SpcSvg(panels);
     if (!file.good()) {
       return ReportError(
           Error{ErrorCode::kInvalidArgument, fmt::format("{}: cannot be written", o.svg), "--svg"});
     }
   }
   if (!o.png.empty()) {
-    if (auto written = app::WriteSpcPng(panels, o.png, "--png"); !written) {
+    if (auto written = report::WriteSpcPng(panels, o.png, "--png"); !written) {
       return ReportError(written.error());
     }
   }
   if (!o.pdf.empty()) {
-    if (auto written = app::WriteSpcPdf(panels, o.pdf, "--pdf"); !written) {
+    if (auto written = report::WriteSpcPdf(panels, o.pdf, "--pdf"); !written) {
       return ReportError(written.error());
     }
   }

@@ -1,8 +1,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "app/export/export.h"
 #include "http/api/api_routes.h"
+#include "report/export.h"
 
 namespace covalue::http::api {
 
@@ -40,7 +40,7 @@ void AddGuideRoutes(Router& router, app::App& app) {
               [&app](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Guide guide, app.GetGuide(r.ctx, r.params.at("id")));
                 COVALUE_ASSIGN_OR_RETURN(std::string lang, ExportLanguage(r.request, guide));
-                return Document("text/html; charset=utf-8", app::PrintHtml(guide, nullptr, lang),
+                return Document("text/html; charset=utf-8", report::PrintHtml(guide, nullptr, lang),
                                 "");
               },
               0});

@@ -4,11 +4,11 @@
 #include <nlohmann/json.hpp>
 
 #include "analytics/measures.h"
-#include "app/export/spc_json.h"
 #include "domain/dates.h"
 #include "http/api/api_routes.h"
 #include "http/json/json_body.h"
 #include "http/json/json_writer.h"
+#include "http/json/spc_json.h"
 
 namespace covalue::http::api {
 namespace {

@@ -2,11 +2,11 @@
 
 #include <fmt/format.h>
 
-#include "app/export/export.h"
 #include "domain/text_diff.h"
 #include "http/api/api_routes.h"
 #include "http/json/json_body.h"
 #include "http/problem_json.h"
+#include "report/export.h"
 
 namespace covalue::http::api {
 namespace {
@@ -212,7 +212,7 @@ void AddWorkbookRoutes(Router& router, app::App& app) {
               [&app](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Export e, ExportOf(app, r));
                 return Document("text/markdown; charset=utf-8",
-                                app::WorkbookMarkdown(e.guide, e.view, e.language),
+                                report::WorkbookMarkdown(e.guide, e.view, e.language),
                                 fmt::format("workbook-{}.md", e.view.workbook.id));
               },
               0});
@@ -221,7 +221,7 @@ void AddWorkbookRoutes(Router& router, app::App& app) {
               [&app](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Export e, ExportOf(app, r));
                 return Document("text/html; charset=utf-8",
-                                app::PrintHtml(e.guide, &e.view, e.language), "");
+                                report::PrintHtml(e.guide, &e.view, e.language), "");
               },
               0});
   router.Add(
@@ -230,7 +230,7 @@ void AddWorkbookRoutes(Router& router, app::App& app) {
        [&app](RouteContext& r) -> Result<Response> {
          COVALUE_ASSIGN_OR_RETURN(Export e, ExportOf(app, r));
          COVALUE_ASSIGN_OR_RETURN(std::string bytes,
-                                  app::WorkbookXlsx(e.guide, e.view, e.language));
+                                  report::WorkbookXlsx(e.guide, e.view, e.language));
          return Document("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                          std::move(bytes), fmt::format("workbook-{}.xlsx", e.view.workbook.id));
        },

@@ -5,7 +5,7 @@
 
 #include "analytics/spc/chart.h"
 
-namespace covalue::app {
+namespace covalue::report {
 
 // One chart to draw: what it shows, its points' x labels, and the computed chart.
 struct SpcPanel {
@@ -21,4 +21,4 @@ struct SpcPanel {
 // shape, each with its explanation as a tooltip. Written by covalue's own code (DESIGN.md §5).
 std::string SpcSvg(const std::vector<SpcPanel>& panels);
 
-}  // namespace covalue::app
+}  // namespace covalue::report

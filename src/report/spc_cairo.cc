@@ -1,4 +1,4 @@
-#include "app/export/spc_cairo.h"
+#include "report/spc_cairo.h"
 
 #include <algorithm>
 #include <cairo.h>
@@ -7,9 +7,9 @@
 #include <cairo-pdf.h>
 #include <fmt/format.h>
 
-#include "app/export/spc_drawing.h"
+#include "report/spc_drawing.h"
 
-namespace covalue::app {
+namespace covalue::report {
 namespace {
 
 // "#rrggbb" as cairo's 0–1 channels.
@@ -134,4 +134,4 @@ Status WriteSpcPdf(const std::vector<SpcPanel>& panels, const std::string& path,
   return Finished(surface.get(), path, field);
 }
 
-}  // namespace covalue::app
+}  // namespace covalue::report

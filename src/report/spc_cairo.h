@@ -3,10 +3,10 @@
 #include <string>
 #include <vector>
 
-#include "app/export/spc_svg.h"
 #include "domain/error.h"
+#include "report/spc_svg.h"
 
-namespace covalue::app {
+namespace covalue::report {
 
 // The same panels as SpcSvg, drawn by cairo: a PNG at twice the SVG's size (for print and
 // slides), or a PDF of vector pages. kInvalidArgument naming field when path cannot be written.
@@ -15,4 +15,4 @@ namespace covalue::app {
 [[nodiscard]] Status WriteSpcPdf(const std::vector<SpcPanel>& panels, const std::string& path,
                                  const std::string& field);
 
-}  // namespace covalue::app
+}  // namespace covalue::report

@@ -4,9 +4,9 @@
 #include <utility>
 #include <vector>
 
-#include "app/export/spc_svg.h"
+#include "report/spc_svg.h"
 
-namespace covalue::app {
+namespace covalue::report {
 
 // What the SPC panels are drawn with: the layout (spc_drawing.cc) is written once and drawn as
 // SVG (spc_svg.cc) or through cairo as PNG and PDF (spc_cairo.cc).
@@ -43,4 +43,4 @@ inline constexpr double kSpcPanelHeight = 300;
 // The panels one above the other, each kSpcPanelHeight high, kSpcWidth wide.
 void DrawSpcPanels(const std::vector<SpcPanel>& panels, Canvas& canvas);
 
-}  // namespace covalue::app
+}  // namespace covalue::report

@@ -4,7 +4,7 @@
 
 #include "analytics/spc/chart.h"
 
-namespace covalue::app {
+namespace covalue::http {
 
 // A chart's points and parts in qicharts2's vocabulary (README "SPC charts"): members in the
 // documented order, null where a value does not exist. x is the point's label as the caller
@@ -13,4 +13,4 @@ nlohmann::ordered_json SpcPointJson(const analytics::spc::ChartPoint& point,
                                     nlohmann::ordered_json x);
 nlohmann::ordered_json SpcPartJson(const analytics::spc::ChartPart& part);
 
-}  // namespace covalue::app
+}  // namespace covalue::http

@@ -1,13 +1,13 @@
-#include "app/export/spc_svg.h"
+#include "report/spc_svg.h"
 
 #include <algorithm>
 
 #include <fmt/format.h>
 
-#include "app/export/export.h"
-#include "app/export/spc_drawing.h"
+#include "report/export.h"
+#include "report/spc_drawing.h"
 
-namespace covalue::app {
+namespace covalue::report {
 namespace {
 
 std::string Points(const std::vector<std::pair<double, double>>& points) {
@@ -84,4 +84,4 @@ std::string SpcSvg(const std::vector<SpcPanel>& panels) {
       kSpcWidth, height, canvas.Take());
 }
 
-}  // namespace covalue::app
+}  // namespace covalue::report

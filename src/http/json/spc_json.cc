@@ -1,6 +1,6 @@
-#include "app/export/spc_json.h"
+#include "http/json/spc_json.h"
 
-namespace covalue::app {
+namespace covalue::http {
 namespace {
 
 using json = nlohmann::ordered_json;
@@ -40,4 +40,4 @@ json SpcPartJson(const analytics::spc::ChartPart& p) {
           {"runs_signal", p.runs_signal}};
 }
 
-}  // namespace covalue::app
+}  // namespace covalue::http

@@ -1,8 +1,8 @@
 #include <fmt/format.h>
 
-#include "app/export/export.h"
+#include "report/export.h"
 
-namespace covalue::app {
+namespace covalue::report {
 
 std::string EscapeMarkup(std::string_view text) {
   std::string out;
@@ -49,7 +49,7 @@ h3 { font-size: 1.05rem; margin-top: 1.25rem; }
                section.step:first-of-type { break-before: auto; } .answer, .blank { break-inside: avoid; } }
 )";
 
-void Write(std::string& out, const std::vector<GuideItem>& items, const WorkbookView* view,
+void Write(std::string& out, const std::vector<GuideItem>& items, const app::WorkbookView* view,
            std::string_view language, bool top, int instance) {
   for (const GuideItem& item : items) {
     if (item.type == GuideItemType::kGroup) {
@@ -71,7 +71,7 @@ void Write(std::string& out, const std::vector<GuideItem>& items, const Workbook
     if (!item.hint.Empty()) {
       out += fmt::format("<p class=\"hint\">{}</p>", EscapeMarkup(item.hint.In(language)));
     }
-    const WorkbookAnswer* answer =
+    const app::WorkbookAnswer* answer =
         view != nullptr ? view->Answer(AnswerKey{item.link_id, instance}.ToString()) : nullptr;
     if (view == nullptr) {
       out += "<div class=\"blank\"></div>";
@@ -87,7 +87,8 @@ void Write(std::string& out, const std::vector<GuideItem>& items, const Workbook
 
 }  // namespace
 
-std::string PrintHtml(const Guide& guide, const WorkbookView* view, std::string_view language) {
+std::string PrintHtml(const Guide& guide, const app::WorkbookView* view,
+                      std::string_view language) {
   std::string out = fmt::format(
       "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title>"
       "<style>{}</style></head><body>\n<h1>{}</h1>\n",
@@ -104,4 +105,4 @@ std::string PrintHtml(const Guide& guide, const WorkbookView* view, std::string_
   return out;
 }
 
-}  // namespace covalue::app
+}  // namespace covalue::report

@@ -1,11 +1,11 @@
 #include <fmt/format.h>
 
-#include "app/export/export.h"
+#include "report/export.h"
 
-namespace covalue::app {
+namespace covalue::report {
 namespace {
 
-void Write(std::string& out, const std::vector<GuideItem>& items, const WorkbookView& view,
+void Write(std::string& out, const std::vector<GuideItem>& items, const app::WorkbookView& view,
            std::string_view language, int depth, int instance) {
   for (const GuideItem& item : items) {
     if (item.type == GuideItemType::kGroup) {
@@ -21,7 +21,7 @@ void Write(std::string& out, const std::vector<GuideItem>& items, const Workbook
       continue;
     }
     out += fmt::format("\n**{}**\n\n", item.text.In(language));
-    const WorkbookAnswer* answer = view.Answer(AnswerKey{item.link_id, instance}.ToString());
+    const app::WorkbookAnswer* answer = view.Answer(AnswerKey{item.link_id, instance}.ToString());
     if (answer != nullptr && answer->latest && !answer->latest->text.empty()) {
       out += answer->latest->text + "\n";
     } else {
@@ -32,7 +32,7 @@ void Write(std::string& out, const std::vector<GuideItem>& items, const Workbook
 
 }  // namespace
 
-std::string WorkbookMarkdown(const Guide& guide, const WorkbookView& view,
+std::string WorkbookMarkdown(const Guide& guide, const app::WorkbookView& view,
                              std::string_view language) {
   std::string out = fmt::format("# {}\n\n", guide.title.In(language));
   out += fmt::format("{} · {} {} · version {}\n", view.team_name,
@@ -41,4 +41,4 @@ std::string WorkbookMarkdown(const Guide& guide, const WorkbookView& view,
   return out;
 }
 
-}  // namespace covalue::app
+}  // namespace covalue::report

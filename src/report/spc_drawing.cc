@@ -1,4 +1,4 @@
-#include "app/export/spc_drawing.h"
+#include "report/spc_drawing.h"
 
 #include <algorithm>
 #include <cmath>
@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-namespace covalue::app {
+namespace covalue::report {
 namespace {
 
 namespace spc = analytics::spc;
@@ -158,4 +158,4 @@ void DrawSpcPanels(const std::vector<SpcPanel>& panels, Canvas& canvas) {
   }
 }
 
-}  // namespace covalue::app
+}  // namespace covalue::report

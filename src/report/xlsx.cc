@@ -7,9 +7,9 @@
 
 #include <fmt/format.h>
 
-#include "app/export/export.h"
+#include "report/export.h"
 
-namespace covalue::app {
+namespace covalue::report {
 namespace {
 
 // Excel keeps at most this many characters in a cell.
@@ -38,7 +38,7 @@ void Collect(const std::vector<GuideItem>& items, const std::string& step,
 
 }  // namespace
 
-Result<std::string> WorkbookXlsx(const Guide& guide, const WorkbookView& view,
+Result<std::string> WorkbookXlsx(const Guide& guide, const app::WorkbookView& view,
                                  std::string_view language) {
   std::string path = (std::filesystem::temp_directory_path() / "covalue-export-XXXXXX").string();
   const int fd = mkstemp(path.data());
@@ -65,7 +65,7 @@ Result<std::string> WorkbookXlsx(const Guide& guide, const WorkbookView& view,
   Collect(guide.items, "", questions, language);
   // One row per answer of the view: every question, and each instance of a repeating group's.
   lxw_row_t r = 1;
-  for (const WorkbookAnswer& answer : view.answers) {
+  for (const app::WorkbookAnswer& answer : view.answers) {
     const auto found = questions.find(answer.link_id);
     if (found == questions.end()) {
       continue;
@@ -94,4 +94,4 @@ Result<std::string> WorkbookXlsx(const Guide& guide, const WorkbookView& view,
   return bytes.str();
 }
 
-}  // namespace covalue::app
+}  // namespace covalue::report

@@ -1,10 +1,10 @@
-#include "app/export/export.h"
+#include "report/export.h"
 
 #include <gtest/gtest.h>
 
 #include "formats/guide_file.h"
 
-namespace covalue::app {
+namespace covalue::report {
 namespace {
 
 class ExportTest : public testing::Test {
@@ -25,13 +25,13 @@ class ExportTest : public testing::Test {
     view_.answers[1].latest->text = "<script>alert('x')</script> & more";
   }
   Guide guide_;
-  WorkbookView view_;
+  app::WorkbookView view_;
 };
 
 TEST_F(ExportTest, PrintHtmlHoldsEveryAnswerEscaped) {
   const std::string html = PrintHtml(guide_, &view_, "en");
   EXPECT_EQ(html.rfind("<!doctype html>", 0), 0U);
-  for (const WorkbookAnswer& answer : view_.answers) {
+  for (const app::WorkbookAnswer& answer : view_.answers) {
     if (answer.link_id != "short.chain") {
       EXPECT_NE(html.find(answer.latest->text), std::string::npos) << answer.link_id;
     }
@@ -78,7 +78,7 @@ TEST(PassportExport, PrintsEachStampInstance) {
   ASSERT_TRUE(guide.has_value()) << guide.error().message;
   const GuideItem* stamp = guide->Find("stamp");
   ASSERT_NE(stamp, nullptr);
-  WorkbookView view;
+  app::WorkbookView view;
   view.text_visible = true;
   for (int instance = 1; instance <= 2; ++instance) {
     for (const GuideItem& item : stamp->items) {
@@ -111,4 +111,4 @@ TEST(PassportExport, PrintsEachStampInstance) {
 }
 
 }  // namespace
-}  // namespace covalue::app
+}  // namespace covalue::report
