@@ -29,7 +29,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
-#include "app/auth/crypto.h"
+#include "app/kernel/crypto.h"
 #include "domain/dates.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -378,7 +378,7 @@ int Main(int argc, char** argv) {
     args[argv[i]] = argv[i + 1];
   }
   const std::string command = argc > 1 ? argv[1] : "";
-  covalue::app::auth::InitCrypto();
+  covalue::app::crypto::InitCrypto();
   if (command == "load" && args.contains("--data") && args.contains("--db")) {
     return covalue::bench::Load(args["--data"], args["--db"]);
   }

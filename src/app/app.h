@@ -436,7 +436,7 @@ class App {
   // observations written.
   [[nodiscard]] Result<std::size_t> ImportRegistry(const RequestContext& ctx, Id site_id,
                                                    std::vector<RegistryRecord> records);
-  // Imports a registry file (app/imports/registry_csv.h) for site_id, all or nothing
+  // Imports a registry file (formats/registry_csv.h) for site_id, all or nothing
   // (registry_import.cc): every line is checked (its cells, the patient rules of
   // ValidatePatient, the population being the site's, identifiers new and unique for patients
   // and known for observations); when any line is refused nothing is written and the report

@@ -9,7 +9,7 @@
 namespace covalue::app {
 
 // How a questionnaire is written down in the store: FHIR R4 JSON. The fhir module reads and
-// writes it (fhir/fhir_questionnaire_format.h); the program's entry point hands it to App, so
+// writes it (fhir/questionnaire_format.h); the program's entry point hands it to App, so
 // the use cases keep questionnaires as text without knowing FHIR.
 class QuestionnaireFormat {
  public:

@@ -1,7 +1,7 @@
 #include <fmt/format.h>
 
 #include "app/app.h"
-#include "app/auth/crypto.h"
+#include "app/kernel/crypto.h"
 #include "domain/validation.h"
 
 namespace covalue::app {
@@ -9,7 +9,7 @@ namespace {
 
 // Verifying against this when the username is unknown makes both failures take as long.
 const std::string& DecoyHash() {
-  static const std::string kHash = auth::HashPassword("covalue decoy password").value_or("");
+  static const std::string kHash = crypto::HashPassword("covalue decoy password").value_or("");
   return kHash;
 }
 
@@ -57,10 +57,10 @@ Result<SignedIn> App::Login(const RequestContext& ctx, const std::string& userna
     return Fail(ErrorCode::kUnauthenticated, "wrong username or password");
   }
   throttle_.RecordSuccess(username, ctx.client_address);
-  SignedIn signed_in{auth::NewSecret(), found->user, gate_.NowMs() + kSessionLifetimeMs};
+  SignedIn signed_in{crypto::NewSecret(), found->user, gate_.NowMs() + kSessionLifetimeMs};
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
     COVALUE_RETURN_IF_ERROR(repos.Credentials().CreateSession(
-        auth::HashSecret(signed_in.session_token), found->user.id, signed_in.expires_ms));
+        crypto::HashSecret(signed_in.session_token), found->user.id, signed_in.expires_ms));
     return gate_.AppendAudit(repos, as_user, Decision{true, ""}, Action::kSignIn, {}, subject,
                              AuditOutcome::kAllowed);
   }));
@@ -70,7 +70,7 @@ Result<SignedIn> App::Login(const RequestContext& ctx, const std::string& userna
 Status App::Logout(const RequestContext& ctx, const std::string& session_token) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   return store_.Write([&](store::Repositories& repos) -> Status {
-    COVALUE_RETURN_IF_ERROR(repos.Credentials().DeleteSession(auth::HashSecret(session_token)));
+    COVALUE_RETURN_IF_ERROR(repos.Credentials().DeleteSession(crypto::HashSecret(session_token)));
     return gate_.AppendAudit(repos, ctx, Decision{true, ""}, Action::kSignOut, {},
                              Subject{"user", std::to_string(principal.user_id), principal.user_id},
                              AuditOutcome::kAllowed);
@@ -91,7 +91,7 @@ Result<Principal> App::PrincipalOf(Id user_id) {
 
 Result<Principal> App::AuthenticateSession(const std::string& session_token) {
   auto user_id = ReadValue<Id>(store_, [&](store::Repositories& r) {
-    return r.Credentials().FindSession(auth::HashSecret(session_token), gate_.NowMs());
+    return r.Credentials().FindSession(crypto::HashSecret(session_token), gate_.NowMs());
   });
   if (!user_id) {
     return Fail(ErrorCode::kUnauthenticated, "the session has expired; sign in again");
@@ -102,7 +102,7 @@ Result<Principal> App::AuthenticateSession(const std::string& session_token) {
 Result<Principal> App::AuthenticateToken(const std::string& bearer_token) {
   const std::int64_t now = gate_.NowMs();
   auto token = ReadValue<store::ApiToken>(store_, [&](store::Repositories& r) {
-    return r.Credentials().FindToken(auth::HashSecret(bearer_token), now);
+    return r.Credentials().FindToken(crypto::HashSecret(bearer_token), now);
   });
   if (!token) {
     return Fail(ErrorCode::kUnauthenticated, "the bearer token is unknown, expired or revoked");
@@ -121,21 +121,22 @@ Result<IssuedToken> App::CreateToken(const RequestContext& ctx, const std::strin
   const Subject subject{"token", "", principal.user_id};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
                            gate_.Permit(ctx, principal, Action::kTokenManage, {}, subject));
-  IssuedToken issued{{}, auth::NewSecret()};
+  IssuedToken issued{{}, crypto::NewSecret()};
   const std::int64_t now = gate_.NowMs();
   COVALUE_ASSIGN_OR_RETURN(
-      issued.token, store::WriteValue<store::ApiToken>(
-                        store_, [&](store::Repositories& repos) -> Result<store::ApiToken> {
-                          COVALUE_ASSIGN_OR_RETURN(auto token, repos.Credentials().CreateToken(
-                                                                   principal.user_id, name,
-                                                                   auth::HashSecret(issued.secret),
-                                                                   now, now + token_lifetime_ms_));
-                          COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(
-                              repos, ctx, decision, Action::kTokenManage, {},
-                              Subject{"token", std::to_string(token.id), principal.user_id},
-                              AuditOutcome::kAllowed));
-                          return token;
-                        }));
+      issued.token,
+      store::WriteValue<store::ApiToken>(
+          store_, [&](store::Repositories& repos) -> Result<store::ApiToken> {
+            COVALUE_ASSIGN_OR_RETURN(
+                auto token, repos.Credentials().CreateToken(principal.user_id, name,
+                                                            crypto::HashSecret(issued.secret), now,
+                                                            now + token_lifetime_ms_));
+            COVALUE_RETURN_IF_ERROR(
+                gate_.AppendAudit(repos, ctx, decision, Action::kTokenManage, {},
+                                  Subject{"token", std::to_string(token.id), principal.user_id},
+                                  AuditOutcome::kAllowed));
+            return token;
+          }));
   return issued;
 }
 

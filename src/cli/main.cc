@@ -6,7 +6,7 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
-#include "app/auth/crypto.h"
+#include "app/kernel/crypto.h"
 #include "cli/commands/commands.h"
 #include "cli/exit_code.h"
 
@@ -16,7 +16,7 @@ int Run(int argc, char** argv) {
   auto logger = spdlog::stderr_logger_mt("covalue");
   logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e %l %v");
   spdlog::set_default_logger(logger);
-  covalue::app::auth::InitCrypto();
+  covalue::app::crypto::InitCrypto();
 
   CLI::App root("covalue: the coproduction learning health system", "covalue");
   root.require_subcommand(1);

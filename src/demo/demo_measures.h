@@ -7,7 +7,7 @@
 namespace covalue::demo {
 
 // The demo community's measures: the PHQ-9 (mean and the share below 10) and EQ VAS that every
-// population reports, and each population's own clinical measure (app/demo/clinical_profiles.h)
+// population reports, and each population's own clinical measure (demo/clinical_profiles.h)
 // with its direction and place on the value compass.
 std::vector<MeasureDefinition> DemoMeasures();
 

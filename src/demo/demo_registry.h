@@ -11,7 +11,7 @@ namespace covalue::demo {
 // monthly visit over kDemoMonths months ending in October 2026 (about one in seven missed), at
 // which a PHQ-9 total (0–27) and a health-today rating (EQ VAS, 0–100) are recorded. Baselines,
 // personal trends and noise are seeded: the same seed and site give the same registry on every
-// platform. Each population also has its own clinical variables (app/demo/clinical_profiles.h):
+// platform. Each population also has its own clinical variables (demo/clinical_profiles.h):
 // fields fixed at enrolment and a measure recorded at every third visit. At the improving sites
 // (IsImprovingSite) the PHQ-9 mean falls by 3 points from the visits of kImprovementStart on: a
 // shift a run chart shows. Returns the observations written.

@@ -26,7 +26,7 @@ const std::map<std::string, std::string> kOwner = {
     {"boost/container/", "analytics/spc/"},  // small vectors for the SPC library's subgroups
     {"sqlite3.h", "store/sqlite/"},
     {"libpq-fe.h", "store/postgres/"},
-    {"sodium.h", "app/auth/crypto.cc"},
+    {"sodium.h", "app/kernel/crypto.cc"},
     {"CLI/", "cli/"},
     {"Eigen/", "research/"},
     {"cairo", "report/spc_cairo.cc"},
@@ -95,6 +95,36 @@ TEST(Dependencies, EachLibraryIsSeenOnlyByItsOwner) {
           << inc.file << " includes <" << inc.target << ">, which belongs to " << match->second;
     }
   }
+}
+
+// A path a comment names (a/b.h, src/a/b.cc, …) is where a reader will look: it must exist,
+// relative to the repository, to src/, to tests/ or to the commenting file's folder.
+TEST(Comments, EveryFileTheyNameExists) {
+  const fs::path root(COVALUE_SOURCE_DIR);
+  const std::regex path_in_comment(
+      R"((?:^|[^\w./-])((?:[A-Za-z_][\w-]*/)+[\w-]+\.(?:h|cc|md|json|sql|mjs|ts|yaml|csv))\b)");
+  std::size_t named = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(root / "src")) {
+    const auto ext = entry.path().extension();
+    if (ext != ".h" && ext != ".cc") continue;
+    std::ifstream in(entry.path());
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number) {
+      const auto comment = line.find("//");
+      if (comment == std::string::npos) continue;
+      const std::string text = line.substr(comment);
+      for (std::sregex_iterator m(text.begin(), text.end(), path_in_comment), end; m != end; ++m) {
+        const std::string path = (*m)[1];
+        ++named;
+        const bool found = fs::exists(root / path) || fs::exists(root / "src" / path) ||
+                           fs::exists(root / "tests" / path) ||
+                           fs::exists(entry.path().parent_path() / path);
+        EXPECT_TRUE(found) << fs::relative(entry.path(), root).generic_string() << ":" << number
+                           << " names " << path << ", which does not exist";
+      }
+    }
+  }
+  EXPECT_GT(named, 20U);  // comments were read
 }
 
 // The kernel is what every capability service goes through, so it may not reach into any of

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "app/app.h"
-#include "app/auth/crypto.h"
+#include "app/kernel/crypto.h"
 #include "support/store_fixture.h"
 
 namespace covalue::app {
@@ -11,7 +11,7 @@ namespace covalue::app {
 // A real SQLite store in a temporary folder and an App over it.
 class EmptyAppTest : public testing_support::StoreTest {
  protected:
-  static void SetUpTestSuite() { auth::InitCrypto(); }
+  static void SetUpTestSuite() { crypto::InitCrypto(); }
 
   void SetUp() override {
     ASSERT_NO_FATAL_FAILURE(StoreTest::SetUp());

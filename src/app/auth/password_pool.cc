@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <future>
 
-#include "app/auth/crypto.h"
+#include "app/kernel/crypto.h"
 
 namespace covalue::app::auth {
 
@@ -107,7 +107,7 @@ Error Busy() {
 
 Result<std::string> PasswordPool::Hash(std::string_view password, const std::string& caller) {
   Result<std::string> hash = Fail(Busy());
-  if (!Run([&] { hash = HashPassword(password); }, caller)) {
+  if (!Run([&] { hash = crypto::HashPassword(password); }, caller)) {
     return Fail(Busy());
   }
   return hash;
@@ -116,7 +116,7 @@ Result<std::string> PasswordPool::Hash(std::string_view password, const std::str
 Result<bool> PasswordPool::Verify(std::string_view password, const std::string& hash,
                                   const std::string& caller) {
   bool matches = false;
-  if (!Run([&] { matches = VerifyPassword(password, hash); }, caller)) {
+  if (!Run([&] { matches = crypto::VerifyPassword(password, hash); }, caller)) {
     return Fail(Busy());
   }
   return matches;

@@ -4,13 +4,13 @@
 
 #include <gtest/gtest.h>
 
-#include "app/auth/crypto.h"
+#include "app/kernel/crypto.h"
 
 namespace covalue::app::auth {
 namespace {
 
 TEST(PasswordPool, HashesAndVerifiesOnItsThreads) {
-  InitCrypto();
+  crypto::InitCrypto();
   PasswordPool pool(1);
   auto hash = pool.Hash("a long password", "10.0.0.1");
   ASSERT_TRUE(hash.has_value());
@@ -22,8 +22,8 @@ TEST(PasswordPool, HashesAndVerifiesOnItsThreads) {
 // One address's flood cannot hold up another: each caller may have one job waiting or running
 // here, and the pool takes turns between callers.
 TEST(PasswordPool, TurnsAwayACallersSecondJobButServesAnotherCaller) {
-  InitCrypto();
-  const std::string hash = HashPassword("a long password").value();
+  crypto::InitCrypto();
+  const std::string hash = crypto::HashPassword("a long password").value();
   PasswordPool pool(1, 8, 1);
   auto first = std::async(std::launch::async, [&] { return pool.Verify("x", hash, "attacker"); });
   while (pool.Pending() == 0) {
@@ -39,8 +39,8 @@ TEST(PasswordPool, TurnsAwayACallersSecondJobButServesAnotherCaller) {
 }
 
 TEST(PasswordPool, TurnsAwayEveryoneWhenTheWholeQueueIsFull) {
-  InitCrypto();
-  const std::string hash = HashPassword("a long password").value();
+  crypto::InitCrypto();
+  const std::string hash = crypto::HashPassword("a long password").value();
   PasswordPool pool(1, 1, 4);  // one running, one waiting
   std::vector<std::future<Result<bool>>> running;
   for (const char* caller : {"a", "b"}) {

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "app/auth/crypto.h"
+#include "app/kernel/crypto.h"
 
 namespace covalue::app {
 namespace {
@@ -41,7 +41,7 @@ std::string AuditChainHash(const AuditRecord& r) {
     Put(bytes, persons);
     Put(bytes, r.client_address);
   }
-  return auth::Blake2bHex(bytes);
+  return crypto::Blake2bHex(bytes);
 }
 
 Result<AuditVerification> VerifyAuditTrail(store::Store& store) {

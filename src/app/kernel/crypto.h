@@ -6,7 +6,7 @@
 #include "domain/error.h"
 
 // The only place libsodium is seen.
-namespace covalue::app::auth {
+namespace covalue::app::crypto {
 
 // Initializes libsodium; call once before any other function here. Aborts if it cannot.
 void InitCrypto();
@@ -30,4 +30,4 @@ std::string Blake2bHex(std::string_view bytes);
 // Random 64-bit value for request ids.
 std::uint64_t RandomU64();
 
-}  // namespace covalue::app::auth
+}  // namespace covalue::app::crypto

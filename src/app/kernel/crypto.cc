@@ -1,10 +1,10 @@
-#include "app/auth/crypto.h"
+#include "app/kernel/crypto.h"
 
 #include <array>
 #include <cstdlib>
 #include <sodium.h>
 
-namespace covalue::app::auth {
+namespace covalue::app::crypto {
 
 void InitCrypto() {
   if (sodium_init() < 0) {
@@ -55,4 +55,4 @@ std::uint64_t RandomU64() {
   return value;
 }
 
-}  // namespace covalue::app::auth
+}  // namespace covalue::app::crypto

@@ -1,10 +1,10 @@
-#include "app/auth/crypto.h"
+#include "app/kernel/crypto.h"
 
 #include <set>
 
 #include <gtest/gtest.h>
 
-namespace covalue::app::auth {
+namespace covalue::app::crypto {
 namespace {
 
 class CryptoTest : public testing::Test {
@@ -42,4 +42,4 @@ TEST_F(CryptoTest, Blake2bMatchesThePublishedEmptyInputVector) {
 }
 
 }  // namespace
-}  // namespace covalue::app::auth
+}  // namespace covalue::app::crypto
