@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "analytics/patients_like_me.h"
+#include "app/alerts/alerts.h"
 #include "app/auth/login_throttle.h"
 #include "app/auth/password_pool.h"
 #include "app/kernel/clock.h"
@@ -119,12 +120,6 @@ struct SubmittedResponse {
   // any, what the person is told to do now: the site's crisis contacts by language.
   std::vector<Alert> alerts;
   std::map<std::string, std::string> crisis_contacts;
-};
-
-// An open alert past its site's deadline, as the site's admins see it.
-struct OverdueAlert {
-  Alert alert;
-  std::int64_t due_ms = 0;  // when it became overdue
 };
 
 // One question of a response and what was answered, as the shared dashboard shows it.
@@ -285,6 +280,9 @@ class App {
   void SetTokenDays(int days);
   // The clock the use cases read (Default: the system clock). REQUIRES: outlives the App.
   void SetClock(const Clock& clock) { gate_.SetClock(clock); }
+
+  // The capability services (one folder each under app/; app/README.md).
+  Alerts& alerts() { return alerts_; }
 
   // Sites (sites.cc).
   [[nodiscard]] Result<Page<Site>> ListSites(const RequestContext& ctx, const PageRequest& page);
@@ -461,27 +459,6 @@ class App {
                                                            store::RecordQuery query,
                                                            const PageRequest& page);
 
-  // Clinical alerts (alerts.cc). Raised by SubmitResponse; part of the patient's record: the
-  // patient and their site's professionals and admins read them, never anyone outside the
-  // site; a professional of the site acknowledges one with a note (1–2000 characters; kConflict
-  // when it was acknowledged already). Unknown ids are refused like another site's.
-  // ListAlerts with query.patient_id: that patient's; without: the open alerts of every site
-  // where the caller is a professional or admin (the worklist), newest first; each page is
-  // audited as a read of the persons in it.
-  [[nodiscard]] Result<Page<Alert>> ListAlerts(const RequestContext& ctx, store::AlertQuery query,
-                                               const PageRequest& page);
-  [[nodiscard]] Result<Alert> GetAlert(const RequestContext& ctx, Id id);
-  [[nodiscard]] Result<Alert> AcknowledgeAlert(const RequestContext& ctx, Id id,
-                                               const std::string& note);
-  // The open alerts past their site's deadline (SiteSettings::alert_working_days) at the sites
-  // the caller administers, oldest due first.
-  [[nodiscard]] Result<std::vector<OverdueAlert>> OverdueAlerts(const RequestContext& ctx);
-  // A site's settings (its admins): crisis contacts (DefaultCrisisContacts when it has none of
-  // its own) and the alert deadline.
-  [[nodiscard]] Result<SiteSettings> GetSiteSettings(const RequestContext& ctx, Id site_id);
-  [[nodiscard]] Result<SiteSettings> SetSiteSettings(const RequestContext& ctx,
-                                                     const SiteSettings& settings);
-
   // The audit trail (audit_trail.cc): a community admin sees every record, a site admin the
   // records of their sites.
   [[nodiscard]] Result<Page<AuditRecord>> ListAudit(const RequestContext& ctx,
@@ -542,7 +519,6 @@ class App {
   // The audit record of a grant or revocation, naming the membership's site.
   Status AppendGrant(store::Repositories& repos, const RequestContext& ctx,
                      const Decision& decision, Action action, Id user_id, const Membership& m);
-  store::GrantedBy GrantedByOf(const Principal& principal) const;
   // The account as reader may see it: patient memberships reader may not learn are left out.
   User VisibleTo(const Principal& reader, User user) const;
   // Checks the current password of one changing their own (throttled as a sign-in).
@@ -564,16 +540,6 @@ class App {
   Result<AnswerRevision> WriteRevision(const RequestContext& ctx, const WorkbookAccess& access,
                                        AnswerRevision revision,
                                        const std::optional<std::string>& if_match);
-  // The patient and the decision that lets ctx take action on their record (audited).
-  // An unknown patient is refused like another site's (403, audited). asked: what the caller
-  // asked for, named in the refusal (Default: the patient).
-  Result<std::pair<Patient, Decision>> AccessPatient(const RequestContext& ctx, Id patient_id,
-                                                     Action action,
-                                                     const std::optional<Subject>& asked = {});
-  // A patient's record read by ctx for one of its resources: access checked, the read audited.
-  Result<Patient> ReadPatientRecord(const RequestContext& ctx, Id patient_id,
-                                    const std::string& resource_type,
-                                    const std::string& resource_id);
   // Lets staff list the patients of their sites (StaffSites in registry.cc), audited.
   Result<Decision> PermitStaff(const RequestContext& ctx, const Principal& principal,
                                const std::vector<Id>& sites);
@@ -602,13 +568,6 @@ class App {
   Status CheckCutPoint(const MeasureDefinition& measure);
   // Brings the observation file up to date before a rescan (best effort).
   void CatchUpObservationFile();
-  // The site's crisis contacts: its own, else DefaultCrisisContacts().
-  Result<std::map<std::string, std::string>> CrisisContacts(Id site_id);
-  // Records a bulk read (a list, a search) of the persons read, by (site, patient): one audit
-  // record per site naming every person read there (none when nothing was read).
-  Status RecordBulkRead(const RequestContext& ctx, const Decision& decision, Action action,
-                        const std::string& resource_type,
-                        const std::vector<std::pair<Id, Id>>& site_and_person);
   // The team's improvement passports, in the order they were started.
   Result<std::vector<PassportSummary>> Passports(Id team_id);
   // The changes of the team's passports that have a date, oldest first.
@@ -616,6 +575,7 @@ class App {
 
   store::Store& store_;
   Gate gate_;
+  Alerts alerts_{store_, gate_};
   const std::vector<Guide> guides_;
   const QuestionnaireFormat* format_;
   MeasureStore measures_;

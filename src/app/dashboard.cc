@@ -105,7 +105,7 @@ void AnswersOf(const std::vector<QuestionnaireItem>& items, const AnswersByLinkI
 }  // namespace
 
 Result<Dashboard> App::GetDashboard(const RequestContext& ctx, Id patient_id) {
-  COVALUE_ASSIGN_OR_RETURN(auto access, AccessPatient(ctx, patient_id, Action::kPatientRead));
+  COVALUE_ASSIGN_OR_RETURN(auto access, gate_.AccessPatient(ctx, patient_id, Action::kPatientRead));
   Dashboard view;
   view.patient = std::move(access.first);
   const Patient& patient = view.patient;
@@ -262,7 +262,7 @@ Result<PatientNote> App::AddPatientNote(const RequestContext& ctx, Id patient_id
   const Action action =
       kind == NoteKind::kVisitNote ? Action::kVisitNoteWrite : Action::kPatientNoteWrite;
   COVALUE_RETURN_IF_ERROR(ValidateText(text, "/text", 2000));
-  COVALUE_ASSIGN_OR_RETURN(auto access, AccessPatient(ctx, patient_id, action));
+  COVALUE_ASSIGN_OR_RETURN(auto access, gate_.AccessPatient(ctx, patient_id, action));
   const Patient& patient = access.first;
   return store::WriteValue<PatientNote>(
       store_, [&](store::Repositories& repos) -> Result<PatientNote> {

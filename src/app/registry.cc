@@ -13,8 +13,6 @@
 namespace covalue::app {
 namespace {
 
-Target TargetOf(const Patient& p) { return Target{p.site_id, std::nullopt, p.user_id, {}}; }
-
 // The sites where the principal cares for patients: site-held professional and admin roles
 // only (registry data is the site's own).
 std::vector<Id> StaffSites(const Principal& principal) {
@@ -66,25 +64,6 @@ Result<std::shared_ptr<const Questionnaire>> App::ModelOf(const QuestionnaireVer
   return model;
 }
 
-Result<std::pair<Patient, Decision>> App::AccessPatient(const RequestContext& ctx, Id patient_id,
-                                                        Action action,
-                                                        const std::optional<Subject>& asked) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
-  auto patient = ReadValue<Patient>(
-      store_, [&](store::Repositories& r) { return r.Registry().GetPatient(patient_id); });
-  if (!patient && patient.error().code != ErrorCode::kNotFound) {
-    return Fail(patient.error());
-  }
-  // An unknown patient is refused as another site's would be (no site is named, so nobody is
-  // allowed): ids cannot be probed.
-  const Target target = patient ? TargetOf(*patient) : Target{};
-  Subject subject = asked.value_or(Subject{"patient", std::to_string(patient_id), {}});
-  subject.person_id = patient ? std::optional(patient_id) : std::nullopt;
-  COVALUE_ASSIGN_OR_RETURN(Decision decision,
-                           gate_.Permit(ctx, principal, action, target, subject));
-  return std::pair(std::move(*patient), decision);
-}
-
 Result<Patient> App::CreatePatient(const RequestContext& ctx, const Patient& patient) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_RETURN_IF_ERROR(ValidatePatient(patient, gate_.NowMs()));
@@ -123,7 +102,7 @@ Result<Patient> App::CreatePatient(const RequestContext& ctx, const Patient& pat
 }
 
 Result<Patient> App::GetPatient(const RequestContext& ctx, Id id) {
-  return ReadPatientRecord(ctx, id, "patient", std::to_string(id));
+  return gate_.ReadPatientRecord(ctx, id, "patient", std::to_string(id));
 }
 
 Result<Patient> App::MyPatient(const RequestContext& ctx) {
@@ -167,8 +146,8 @@ Result<Page<Patient>> App::ListPatients(const RequestContext& ctx, const PageReq
 
 Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
                                               ResponseSubmission submission) {
-  COVALUE_ASSIGN_OR_RETURN(auto access,
-                           AccessPatient(ctx, submission.patient_id, Action::kResponseSubmit));
+  COVALUE_ASSIGN_OR_RETURN(
+      auto access, gate_.AccessPatient(ctx, submission.patient_id, Action::kResponseSubmit));
   const Patient& patient = access.first;
   if (format_ == nullptr) {
     return Fail(ErrorCode::kUnsupported, "this program was built without a questionnaire format");
@@ -283,7 +262,7 @@ Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
   out.alerts = std::move(stored->alerts);
   if (!out.alerts.empty()) {
     // What to do now: never only a score. The default words stand if the settings are unread.
-    out.crisis_contacts = CrisisContacts(patient.site_id).value_or(DefaultCrisisContacts());
+    out.crisis_contacts = alerts_.CrisisContacts(patient.site_id).value_or(DefaultCrisisContacts());
   }
   return out;
 }
@@ -364,7 +343,7 @@ Result<LikeMeView> App::PatientsLikeMe(const RequestContext& ctx, Id patient_id,
                                        const analytics::LikeMeOptions& options) {
   constexpr double kMsPerYear = 365.25 * 86'400'000;
   constexpr double kMsPerMonth = kMsPerYear / 12;
-  COVALUE_ASSIGN_OR_RETURN(auto access, AccessPatient(ctx, patient_id, Action::kPatientRead));
+  COVALUE_ASSIGN_OR_RETURN(auto access, gate_.AccessPatient(ctx, patient_id, Action::kPatientRead));
   const Patient& me = access.first;
   // The population's patients and their series of the outcome, read in one snapshot.
   std::map<Id, Patient> patients;
@@ -452,17 +431,6 @@ Result<Decision> App::PermitStaff(const RequestContext& ctx, const Principal& pr
                       {"patient", "", {}});
 }
 
-Result<Patient> App::ReadPatientRecord(const RequestContext& ctx, Id patient_id,
-                                       const std::string& resource_type,
-                                       const std::string& resource_id) {
-  const Subject subject{resource_type, resource_id, patient_id};
-  COVALUE_ASSIGN_OR_RETURN(auto access,
-                           AccessPatient(ctx, patient_id, Action::kPatientRead, subject));
-  COVALUE_RETURN_IF_ERROR(
-      gate_.RecordRead(ctx, access.second, Action::kPatientRead, TargetOf(access.first), subject));
-  return std::move(access.first);
-}
-
 Result<StoredResponse> App::GetResponse(const RequestContext& ctx, Id id) {
   auto response = ReadValue<StoredResponse>(
       store_, [&](store::Repositories& r) { return r.Registry().GetResponse(id); });
@@ -470,8 +438,8 @@ Result<StoredResponse> App::GetResponse(const RequestContext& ctx, Id id) {
     return Fail(response.error());
   }
   // An unknown id is refused as another site's response would be.
-  COVALUE_RETURN_IF_ERROR(
-      ReadPatientRecord(ctx, response ? response->patient_id : 0, "response", std::to_string(id)));
+  COVALUE_RETURN_IF_ERROR(gate_.ReadPatientRecord(ctx, response ? response->patient_id : 0,
+                                                  "response", std::to_string(id)));
   return response;
 }
 
@@ -481,16 +449,16 @@ Result<Observation> App::GetObservation(const RequestContext& ctx, Id id) {
   if (!observation && observation.error().code != ErrorCode::kNotFound) {
     return Fail(observation.error());
   }
-  COVALUE_RETURN_IF_ERROR(ReadPatientRecord(ctx, observation ? observation->patient_id : 0,
-                                            "observation", std::to_string(id)));
+  COVALUE_RETURN_IF_ERROR(gate_.ReadPatientRecord(ctx, observation ? observation->patient_id : 0,
+                                                  "observation", std::to_string(id)));
   return observation;
 }
 
 Result<std::optional<Decision>> App::Scope(const RequestContext& ctx, store::RecordQuery& query) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   if (query.patient_id) {
-    COVALUE_RETURN_IF_ERROR(
-        ReadPatientRecord(ctx, *query.patient_id, "patient", std::to_string(*query.patient_id)));
+    COVALUE_RETURN_IF_ERROR(gate_.ReadPatientRecord(ctx, *query.patient_id, "patient",
+                                                    std::to_string(*query.patient_id)));
     return std::optional<Decision>();
   }
   const std::vector<Id> sites = StaffSites(principal);
@@ -513,7 +481,7 @@ Status App::RecordSearch(const RequestContext& ctx, const Decision& decision,
     return gate_.RecordRead(ctx, decision, Action::kPatientList, {},
                             {resource_type, "0 persons", std::nullopt});
   }
-  return RecordBulkRead(ctx, decision, Action::kPatientList, resource_type, site_and_person);
+  return gate_.RecordBulkRead(ctx, decision, Action::kPatientList, resource_type, site_and_person);
 }
 
 Result<Page<StoredResponse>> App::ListResponses(const RequestContext& ctx, store::RecordQuery query,

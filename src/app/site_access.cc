@@ -9,11 +9,6 @@
 
 namespace covalue::app {
 
-store::GrantedBy App::GrantedByOf(const Principal& principal) const {
-  return store::GrantedBy{
-      principal.user_id == 0 ? std::nullopt : std::optional<Id>(principal.user_id), gate_.NowMs()};
-}
-
 Result<Membership> App::CheckMembership(Membership m, const std::string& field) {
   if (RoleNeedsTeam(m.role)) {
     if (!m.team_id) {
@@ -77,7 +72,7 @@ Result<User> App::GrantMembership(const RequestContext& ctx, Id user_id,
   if (!user) {
     return Fail(ErrorCode::kNotFound, user.error().message, "user_id");
   }
-  const store::GrantedBy by = GrantedByOf(principal);
+  const store::GrantedBy by = gate_.GrantedByOf(principal);
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
     COVALUE_RETURN_IF_ERROR(repos.Users().AddMembership(user_id, m, by));
     return AppendGrant(repos, ctx, decision, Action::kMembershipGrant, user_id, m);

@@ -111,7 +111,7 @@ Result<User> App::CreateUser(const RequestContext& ctx, const NewUser& user) {
     grants.push_back(grant);
   }
   COVALUE_ASSIGN_OR_RETURN(std::string hash, passwords_.Hash(user.password, ctx.client_address));
-  const store::GrantedBy by = GrantedByOf(principal);
+  const store::GrantedBy by = gate_.GrantedByOf(principal);
   return store::WriteValue<User>(store_, [&](store::Repositories& repos) -> Result<User> {
     COVALUE_ASSIGN_OR_RETURN(
         User created,

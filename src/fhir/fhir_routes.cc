@@ -16,7 +16,7 @@ void AddFhirRoutes(http::Router& router, app::App& app) {
   AddQuestionnaireRoutes(router, app);
   AddRegistryRoutes(router, app);
   AddResponseRoutes(router, app);
-  AddFlagRoutes(router, app);
+  AddFlagRoutes(router, app.alerts());
   AddMeasureRoutes(router, app);
   router.Add({"GET", "/api/v1/workbooks/{id}/questionnaire-response",
               "A workbook as a FHIR R4 QuestionnaireResponse", http::Access::kSignedIn,

@@ -68,15 +68,15 @@ json FlagJson(const Alert& a) {
   };
 }
 
-void AddFlagRoutes(http::Router& router, app::App& app) {
+void AddFlagRoutes(http::Router& router, app::Alerts& alerts) {
   auto outcome = [](const Error& e, const std::string& id) {
     return OperationOutcomeResponse(e, id);
   };
   router.Add({"GET", "/fhir/r4/Flag/{id}", "FHIR R4 read of a Flag (a clinical alert)",
               http::Access::kSignedIn,
-              [&app](http::RouteContext& r) -> Result<http::Response> {
+              [&alerts](http::RouteContext& r) -> Result<http::Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, http::PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(Alert alert, app.GetAlert(r.ctx, id));
+                COVALUE_ASSIGN_OR_RETURN(Alert alert, alerts.Get(r.ctx, id));
                 return Read(FlagJson(alert));
               },
               0, outcome});
@@ -84,7 +84,7 @@ void AddFlagRoutes(http::Router& router, app::App& app) {
               "FHIR R4 search of Flags (patient, status; without a patient: the open alerts of "
               "the caller's sites)",
               http::Access::kSignedIn,
-              [&app](http::RouteContext& r) -> Result<http::Response> {
+              [&alerts](http::RouteContext& r) -> Result<http::Response> {
                 COVALUE_ASSIGN_OR_RETURN(
                     auto ignored,
                     UnsupportedParameters(r.request, {"patient", "subject", "status"}));
@@ -103,8 +103,8 @@ void AddFlagRoutes(http::Router& router, app::App& app) {
                 } else if (!query.patient_id) {
                   query.open = true;  // the worklist: what is open
                 }
-                COVALUE_ASSIGN_OR_RETURN(auto alerts, app.ListAlerts(r.ctx, query, page));
-                return Bundle(r.request, "Flag", alerts, FlagJson, ignored);
+                COVALUE_ASSIGN_OR_RETURN(auto listed, alerts.List(r.ctx, query, page));
+                return Bundle(r.request, "Flag", listed, FlagJson, ignored);
               },
               0, outcome});
 }

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/app.h"
+#include "app/alerts/alerts.h"
 #include "domain/alert.h"
 #include "http/router.h"
 
@@ -14,7 +14,7 @@ namespace covalue::fhir {
 // clinical; code the rule (urn:covalue:fhir:codesystem:alert-rule) with the message as its
 // text; priority in the flag-priority extension; the response that raised it in covalue's
 // alert-source extension. Same access as the patient's record.
-void AddFlagRoutes(http::Router& router, app::App& app);
+void AddFlagRoutes(http::Router& router, app::Alerts& alerts);
 
 nlohmann::json FlagJson(const Alert& alert);
 

@@ -1,10 +1,15 @@
 #include "app/kernel/gate.h"
 
+#include <map>
+#include <set>
+
 #include <fmt/format.h>
 
 #include "app/kernel/audit_chain.h"
 
 namespace covalue::app {
+
+Target TargetOf(const Patient& p) { return Target{p.site_id, std::nullopt, p.user_id, {}}; }
 
 Result<Principal> Gate::Require(const RequestContext& ctx) const {
   if (!ctx.principal) {
@@ -56,6 +61,62 @@ Status Gate::RecordRead(const RequestContext& ctx, const Decision& decision, Act
   return store_.Write([&](store::Repositories& repos) {
     return AppendAudit(repos, ctx, decision, action, target, subject, AuditOutcome::kAllowed);
   });
+}
+
+Result<std::pair<Patient, Decision>> Gate::AccessPatient(const RequestContext& ctx, Id patient_id,
+                                                         Action action,
+                                                         const std::optional<Subject>& asked) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, Require(ctx));
+  auto patient = store::ReadValue<Patient>(
+      store_, [&](store::Repositories& r) { return r.Registry().GetPatient(patient_id); });
+  if (!patient && patient.error().code != ErrorCode::kNotFound) {
+    return Fail(patient.error());
+  }
+  // An unknown patient is refused as another site's would be (no site is named, so nobody is
+  // allowed): ids cannot be probed.
+  const Target target = patient ? TargetOf(*patient) : Target{};
+  Subject subject = asked.value_or(Subject{"patient", std::to_string(patient_id), {}});
+  subject.person_id = patient ? std::optional(patient_id) : std::nullopt;
+  COVALUE_ASSIGN_OR_RETURN(Decision decision, Permit(ctx, principal, action, target, subject));
+  return std::pair(std::move(*patient), decision);
+}
+
+Status Gate::RecordBulkRead(const RequestContext& ctx, const Decision& decision, Action action,
+                            const std::string& resource_type,
+                            const std::vector<std::pair<Id, Id>>& site_and_person) {
+  std::map<Id, std::set<Id>> by_site;
+  for (const auto& [site, person] : site_and_person) {
+    by_site[site].insert(person);
+  }
+  if (by_site.empty()) {
+    return Ok();
+  }
+  return store_.Write([&](store::Repositories& repos) -> Status {
+    for (const auto& [site, persons] : by_site) {
+      const Subject subject{resource_type, fmt::format("{} persons", persons.size()),
+                            persons.size() == 1 ? std::optional(*persons.begin()) : std::nullopt,
+                            std::vector<Id>(persons.begin(), persons.end())};
+      COVALUE_RETURN_IF_ERROR(AppendAudit(repos, ctx, decision, action, {site, {}, {}, {}, {}},
+                                          subject, AuditOutcome::kAllowed));
+    }
+    return Ok();
+  });
+}
+
+Result<Patient> Gate::ReadPatientRecord(const RequestContext& ctx, Id patient_id,
+                                        const std::string& resource_type,
+                                        const std::string& resource_id) {
+  const Subject subject{resource_type, resource_id, patient_id};
+  COVALUE_ASSIGN_OR_RETURN(auto access,
+                           AccessPatient(ctx, patient_id, Action::kPatientRead, subject));
+  COVALUE_RETURN_IF_ERROR(
+      RecordRead(ctx, access.second, Action::kPatientRead, TargetOf(access.first), subject));
+  return std::move(access.first);
+}
+
+store::GrantedBy Gate::GrantedByOf(const Principal& principal) const {
+  return store::GrantedBy{
+      principal.user_id == 0 ? std::nullopt : std::optional<Id>(principal.user_id), NowMs()};
 }
 
 }  // namespace covalue::app

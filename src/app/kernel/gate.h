@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/kernel/clock.h"
@@ -10,6 +11,7 @@
 #include "app/kernel/policy.h"
 #include "domain/audit_record.h"
 #include "domain/error.h"
+#include "domain/registry.h"
 #include "store/repositories.h"
 
 namespace covalue::app {
@@ -21,6 +23,9 @@ struct Subject {
   std::optional<Id> person_id;
   std::vector<Id> person_ids = {};  // a bulk read's persons
 };
+
+// A patient's record as the policy sees it: their site, and their account when they have one.
+Target TargetOf(const Patient& patient);
 
 // The steps every use case takes on its way in: who is acting (Require), whether the one policy
 // function lets them (Permit), and the audit record of what was decided (AppendAudit inside the
@@ -44,6 +49,24 @@ class Gate {
   // Appends an audit record of an allowed read in its own write.
   Status RecordRead(const RequestContext& ctx, const Decision& decision, Action action,
                     const Target& target, const Subject& subject);
+
+  // The patient and the decision that lets ctx take action on their record (a denial audited).
+  // An unknown patient is refused like another site's (403, audited), so ids cannot be probed.
+  // asked: what the caller asked for, named in the refusal (Default: the patient).
+  Result<std::pair<Patient, Decision>> AccessPatient(const RequestContext& ctx, Id patient_id,
+                                                     Action action,
+                                                     const std::optional<Subject>& asked = {});
+  // A patient's record read by ctx for one of its resources: access checked, the read audited.
+  Result<Patient> ReadPatientRecord(const RequestContext& ctx, Id patient_id,
+                                    const std::string& resource_type,
+                                    const std::string& resource_id);
+  // Who acts and when, for what a write keeps of its author (the operator has no user id).
+  store::GrantedBy GrantedByOf(const Principal& principal) const;
+  // Records a bulk read (a list, a search) of the persons read, by (site, patient): one audit
+  // record per site naming every person read there (none when nothing was read).
+  Status RecordBulkRead(const RequestContext& ctx, const Decision& decision, Action action,
+                        const std::string& resource_type,
+                        const std::vector<std::pair<Id, Id>>& site_and_person);
 
   // Unix time in milliseconds on the use cases' clock.
   std::int64_t NowMs() const { return clock_->NowMs(); }

@@ -1,6 +1,7 @@
 // Clinical alerts (app alerts.cc): the worklist, one alert, its acknowledgement, the overdue
 // list of a site's admins, and the site settings alerts depend on.
 
+#include "app/alerts/alerts.h"
 #include "http/api/api_routes.h"
 #include "http/json/json_body.h"
 
@@ -37,25 +38,25 @@ Response NoStore(Response response) {
 
 }  // namespace
 
-void AddAlertRoutes(Router& router, app::App& app) {
+void AddAlertRoutes(Router& router, app::Alerts& alerts) {
   router.Add({"GET", "/api/v1/alerts",
               "Clinical alerts, newest first: the open ones of the caller's sites (the "
               "worklist), or one patient's (patient_id); status=active|inactive|all",
               Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
+              [&alerts](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(auto page, ReadPage(r.request));
                 store::AlertQuery query;
                 COVALUE_ASSIGN_OR_RETURN(query.patient_id, QueryId(r.request, "patient_id"));
                 COVALUE_ASSIGN_OR_RETURN(query.open, OpenFilter(r.request));
-                COVALUE_ASSIGN_OR_RETURN(auto alerts, app.ListAlerts(r.ctx, query, page));
-                return NoStore(Json(200, PageJson(alerts)));
+                COVALUE_ASSIGN_OR_RETURN(auto listed, alerts.List(r.ctx, query, page));
+                return NoStore(Json(200, PageJson(listed)));
               },
               0});
   router.Add({"GET", "/api/v1/alerts/overdue",
               "Open alerts past their site's deadline, at the sites the caller administers",
               Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
-                COVALUE_ASSIGN_OR_RETURN(auto overdue, app.OverdueAlerts(r.ctx));
+              [&alerts](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(auto overdue, alerts.Overdue(r.ctx));
                 json items = json::array();
                 for (const app::OverdueAlert& o : overdue) {
                   json item = o.alert;
@@ -67,35 +68,35 @@ void AddAlertRoutes(Router& router, app::App& app) {
               0});
   router.Add({"GET", "/api/v1/alerts/{id}", "Read one clinical alert (its patient's record)",
               Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
+              [&alerts](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(Alert alert, app.GetAlert(r.ctx, id));
+                COVALUE_ASSIGN_OR_RETURN(Alert alert, alerts.Get(r.ctx, id));
                 return NoStore(Json(200, alert));
               },
               0});
   router.Add({"POST", "/api/v1/alerts/{id}/acknowledgement",
               "Acknowledge an alert with a note (a professional of its site)", Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
+              [&alerts](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
                 COVALUE_ASSIGN_OR_RETURN(std::string note,
                                          ReadBody(r.request.body, [](ObjectReader& reader) {
                                            return reader.RequiredString("note");
                                          }));
-                COVALUE_ASSIGN_OR_RETURN(Alert alert, app.AcknowledgeAlert(r.ctx, id, note));
+                COVALUE_ASSIGN_OR_RETURN(Alert alert, alerts.Acknowledge(r.ctx, id, note));
                 return NoStore(Json(200, alert));
               }});
   router.Add({"GET", "/api/v1/sites/{id}/settings",
               "A site's crisis contacts and alert deadline (its admins)", Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
+              [&alerts](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(SiteSettings settings, app.GetSiteSettings(r.ctx, id));
+                COVALUE_ASSIGN_OR_RETURN(SiteSettings settings, alerts.GetSiteSettings(r.ctx, id));
                 return Json(200, SettingsJson(settings));
               },
               0});
   router.Add({"PUT", "/api/v1/sites/{id}/settings",
               "Set a site's crisis contacts (by language) and alert deadline in working days "
               "(its admins)",
-              Access::kSignedIn, [&app](RouteContext& r) -> Result<Response> {
+              Access::kSignedIn, [&alerts](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
                 COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
                 ObjectReader reader(body);
@@ -116,7 +117,8 @@ void AddAlertRoutes(Router& router, app::App& app) {
                 }
                 settings.alert_working_days = static_cast<int>(days);
                 COVALUE_RETURN_IF_ERROR(reader.Finish());
-                COVALUE_ASSIGN_OR_RETURN(SiteSettings saved, app.SetSiteSettings(r.ctx, settings));
+                COVALUE_ASSIGN_OR_RETURN(SiteSettings saved,
+                                         alerts.SetSiteSettings(r.ctx, settings));
                 return Json(200, SettingsJson(saved));
               }});
 }

@@ -21,7 +21,7 @@ void AddApiRoutes(Router& router, app::App& app, const Metrics& metrics) {
   AddWorkbookRoutes(router, app);
   AddRegistryRoutes(router, app);
   AddMeasureRoutes(router, app);
-  AddAlertRoutes(router, app);
+  AddAlertRoutes(router, app.alerts());
 }
 
 }  // namespace covalue::http::api

@@ -20,7 +20,7 @@ void AddGuideRoutes(Router& router, app::App& app);
 void AddWorkbookRoutes(Router& router, app::App& app);
 void AddRegistryRoutes(Router& router, app::App& app);
 void AddMeasureRoutes(Router& router, app::App& app);
-void AddAlertRoutes(Router& router, app::App& app);
+void AddAlertRoutes(Router& router, app::Alerts& alerts);
 void AddSystemRoutes(Router& router, const Metrics& metrics);
 
 // The ?lang= of an export: one of the guide's languages; Default: en. kInvalidArgument naming

@@ -1,6 +1,4 @@
-// Clinical alerts: the worklist of a site's professionals, acknowledgement with a note, the
-// overdue list of its admins, and the site settings they depend on (domain/alert.h). Alerts are
-// part of the patient's record: they never leave the site.
+#include "app/alerts/alerts.h"
 
 #include <algorithm>
 #include <map>
@@ -8,7 +6,6 @@
 
 #include <fmt/format.h>
 
-#include "app/app.h"
 #include "domain/validation.h"
 
 namespace covalue::app {
@@ -37,47 +34,25 @@ std::vector<std::pair<Id, Id>> PersonsOf(const std::vector<Alert>& alerts) {
 
 }  // namespace
 
-Status App::RecordBulkRead(const RequestContext& ctx, const Decision& decision, Action action,
-                           const std::string& resource_type,
-                           const std::vector<std::pair<Id, Id>>& site_and_person) {
-  std::map<Id, std::set<Id>> by_site;
-  for (const auto& [site, person] : site_and_person) {
-    by_site[site].insert(person);
-  }
-  if (by_site.empty()) {
-    return Ok();
-  }
-  return store_.Write([&](store::Repositories& repos) -> Status {
-    for (const auto& [site, persons] : by_site) {
-      const Subject subject{resource_type, fmt::format("{} persons", persons.size()),
-                            persons.size() == 1 ? std::optional(*persons.begin()) : std::nullopt,
-                            std::vector<Id>(persons.begin(), persons.end())};
-      COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(
-          repos, ctx, decision, action, {site, {}, {}, {}, {}}, subject, AuditOutcome::kAllowed));
-    }
-    return Ok();
-  });
-}
-
-Result<std::map<std::string, std::string>> App::CrisisContacts(Id site_id) {
+Result<std::map<std::string, std::string>> Alerts::CrisisContacts(Id site_id) {
   COVALUE_ASSIGN_OR_RETURN(SiteSettings settings,
-                           ReadValue<SiteSettings>(store_, [&](store::Repositories& r) {
+                           store::ReadValue<SiteSettings>(store_, [&](store::Repositories& r) {
                              return r.Alerts().Settings(site_id);
                            }));
   return settings.crisis_contacts.empty() ? DefaultCrisisContacts() : settings.crisis_contacts;
 }
 
-Result<Page<Alert>> App::ListAlerts(const RequestContext& ctx, store::AlertQuery query,
-                                    const PageRequest& page) {
+Result<Page<Alert>> Alerts::List(const RequestContext& ctx, store::AlertQuery query,
+                                 const PageRequest& page) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   if (query.patient_id) {
     // One patient's: their record's readers.
-    COVALUE_ASSIGN_OR_RETURN(
-        auto access,
-        AccessPatient(ctx, *query.patient_id, Action::kPatientRead, Subject{"alert", "", {}}));
+    COVALUE_ASSIGN_OR_RETURN(auto access,
+                             gate_.AccessPatient(ctx, *query.patient_id, Action::kPatientRead,
+                                                 Subject{"alert", "", {}}));
     query.sites.reset();
     COVALUE_ASSIGN_OR_RETURN(auto alerts,
-                             ReadValue<Page<Alert>>(store_, [&](store::Repositories& r) {
+                             store::ReadValue<Page<Alert>>(store_, [&](store::Repositories& r) {
                                return r.Alerts().List(query, page);
                              }));
     COVALUE_RETURN_IF_ERROR(
@@ -97,28 +72,31 @@ Result<Page<Alert>> App::ListAlerts(const RequestContext& ctx, store::AlertQuery
                     {},
                     {}},
                    {"alert", "", {}}));
-  COVALUE_ASSIGN_OR_RETURN(auto alerts, ReadValue<Page<Alert>>(store_, [&](store::Repositories& r) {
+  COVALUE_ASSIGN_OR_RETURN(auto alerts,
+                           store::ReadValue<Page<Alert>>(store_, [&](store::Repositories& r) {
                              return r.Alerts().List(query, page);
                            }));
   COVALUE_RETURN_IF_ERROR(
-      RecordBulkRead(ctx, decision, Action::kAlertList, "alert", PersonsOf(alerts.items)));
+      gate_.RecordBulkRead(ctx, decision, Action::kAlertList, "alert", PersonsOf(alerts.items)));
   return alerts;
 }
 
-Result<Alert> App::GetAlert(const RequestContext& ctx, Id id) {
-  auto alert = ReadValue<Alert>(store_, [&](store::Repositories& r) { return r.Alerts().Get(id); });
+Result<Alert> Alerts::Get(const RequestContext& ctx, Id id) {
+  auto alert =
+      store::ReadValue<Alert>(store_, [&](store::Repositories& r) { return r.Alerts().Get(id); });
   if (!alert && alert.error().code != ErrorCode::kNotFound) {
     return Fail(alert.error());
   }
   COVALUE_RETURN_IF_ERROR(
-      ReadPatientRecord(ctx, alert ? alert->patient_id : 0, "alert", std::to_string(id)));
+      gate_.ReadPatientRecord(ctx, alert ? alert->patient_id : 0, "alert", std::to_string(id)));
   return alert;
 }
 
-Result<Alert> App::AcknowledgeAlert(const RequestContext& ctx, Id id, const std::string& note) {
+Result<Alert> Alerts::Acknowledge(const RequestContext& ctx, Id id, const std::string& note) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_RETURN_IF_ERROR(ValidateText(note, "/note", 2000));
-  auto alert = ReadValue<Alert>(store_, [&](store::Repositories& r) { return r.Alerts().Get(id); });
+  auto alert =
+      store::ReadValue<Alert>(store_, [&](store::Repositories& r) { return r.Alerts().Get(id); });
   if (!alert && alert.error().code != ErrorCode::kNotFound) {
     return Fail(alert.error());
   }
@@ -134,10 +112,11 @@ Result<Alert> App::AcknowledgeAlert(const RequestContext& ctx, Id id, const std:
     return gate_.AppendAudit(repos, ctx, decision, Action::kAlertAcknowledge, target, subject,
                              AuditOutcome::kAllowed);
   }));
-  return ReadValue<Alert>(store_, [&](store::Repositories& r) { return r.Alerts().Get(id); });
+  return store::ReadValue<Alert>(store_,
+                                 [&](store::Repositories& r) { return r.Alerts().Get(id); });
 }
 
-Result<std::vector<OverdueAlert>> App::OverdueAlerts(const RequestContext& ctx) {
+Result<std::vector<OverdueAlert>> Alerts::Overdue(const RequestContext& ctx) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   const std::vector<Id> sites = SitesFor(principal, Action::kAlertOverdueList);
   COVALUE_ASSIGN_OR_RETURN(
@@ -175,17 +154,17 @@ Result<std::vector<OverdueAlert>> App::OverdueAlerts(const RequestContext& ctx) 
     read.push_back(o.alert);
   }
   COVALUE_RETURN_IF_ERROR(
-      RecordBulkRead(ctx, decision, Action::kAlertOverdueList, "alert", PersonsOf(read)));
+      gate_.RecordBulkRead(ctx, decision, Action::kAlertOverdueList, "alert", PersonsOf(read)));
   return overdue;
 }
 
-Result<SiteSettings> App::GetSiteSettings(const RequestContext& ctx, Id site_id) {
+Result<SiteSettings> Alerts::GetSiteSettings(const RequestContext& ctx, Id site_id) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_RETURN_IF_ERROR(gate_.Permit(ctx, principal, Action::kSiteSettingsWrite,
                                        {site_id, {}, {}, {}, {}},
                                        {"site-settings", std::to_string(site_id), {}}));
   COVALUE_ASSIGN_OR_RETURN(SiteSettings settings,
-                           ReadValue<SiteSettings>(store_, [&](store::Repositories& r) {
+                           store::ReadValue<SiteSettings>(store_, [&](store::Repositories& r) {
                              return r.Alerts().Settings(site_id);
                            }));
   if (settings.crisis_contacts.empty()) {
@@ -194,14 +173,15 @@ Result<SiteSettings> App::GetSiteSettings(const RequestContext& ctx, Id site_id)
   return settings;
 }
 
-Result<SiteSettings> App::SetSiteSettings(const RequestContext& ctx, const SiteSettings& settings) {
+Result<SiteSettings> Alerts::SetSiteSettings(const RequestContext& ctx,
+                                             const SiteSettings& settings) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   const Target target{settings.site_id, {}, {}, {}, {}};
   const Subject subject{"site-settings", std::to_string(settings.site_id), {}};
   COVALUE_ASSIGN_OR_RETURN(
       Decision decision, gate_.Permit(ctx, principal, Action::kSiteSettingsWrite, target, subject));
   COVALUE_RETURN_IF_ERROR(ValidateSiteSettings(settings));
-  const store::GrantedBy by = GrantedByOf(principal);
+  const store::GrantedBy by = gate_.GrantedByOf(principal);
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
     COVALUE_RETURN_IF_ERROR(repos.Sites().Get(settings.site_id));
     COVALUE_RETURN_IF_ERROR(repos.Alerts().SetSettings(settings, by.user_id, by.at_ms));

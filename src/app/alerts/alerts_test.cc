@@ -2,6 +2,8 @@
 // working days on a clock the test sets. (Raising them from a response is tested over HTTP,
 // tests/integration/alerts.test.mjs, and in domain/alert_test.cc.)
 
+#include "app/alerts/alerts.h"
+
 #include <gtest/gtest.h>
 
 #include "domain/dates.h"
@@ -61,24 +63,24 @@ TEST_F(AlertsTest, TheWorklistShowsTheSitesOpenAlertsNewestFirstToItsStaffOnly) 
   clock_.Advance(60'000);
   const Alert second = Raise(0, "phq9-severe");
   Raise(1, "phq9-item9");
-  auto worklist = app_->ListAlerts(nurse_, {std::nullopt, std::nullopt, true}, {});
+  auto worklist = app_->alerts().List(nurse_, {std::nullopt, std::nullopt, true}, {});
   ASSERT_OK(worklist);
   ASSERT_EQ(worklist->items.size(), 2U);
   EXPECT_EQ(worklist->items[0].id, second.id);
   EXPECT_EQ(worklist->items[1].id, first.id);
   EXPECT_EQ(worklist->items[0].patient_identifier, "P-0");
   // Another site's professional, and every community-wide role, see none of them.
-  auto other = app_->ListAlerts(other_nurse_, {std::nullopt, std::nullopt, true}, {});
+  auto other = app_->alerts().List(other_nurse_, {std::nullopt, std::nullopt, true}, {});
   ASSERT_OK(other);
   EXPECT_EQ(other->items.size(), 1U);
-  EXPECT_ERROR(app_->GetAlert(other_nurse_, first.id), ErrorCode::kPermissionDenied);
+  EXPECT_ERROR(app_->alerts().Get(other_nurse_, first.id), ErrorCode::kPermissionDenied);
   for (Role role : {Role::kFacilitator, Role::kResearcher, Role::kAdmin}) {
     RequestContext community = As(std::string(RoleName(role)) + "-c", {role, {}, {}});
-    EXPECT_ERROR(app_->ListAlerts(community, {}, {}), ErrorCode::kPermissionDenied);
-    EXPECT_ERROR(app_->GetAlert(community, first.id), ErrorCode::kPermissionDenied);
+    EXPECT_ERROR(app_->alerts().List(community, {}, {}), ErrorCode::kPermissionDenied);
+    EXPECT_ERROR(app_->alerts().Get(community, first.id), ErrorCode::kPermissionDenied);
   }
   // An unknown id is refused like another site's.
-  EXPECT_ERROR(app_->GetAlert(nurse_, 9999), ErrorCode::kPermissionDenied);
+  EXPECT_ERROR(app_->alerts().Get(nurse_, 9999), ErrorCode::kPermissionDenied);
   // The read of the worklist names the persons it showed, per site.
   const auto trail = AuditTrail();
   const auto listed = std::find_if(trail.rbegin(), trail.rend(), [&](const AuditRecord& r) {
@@ -91,17 +93,17 @@ TEST_F(AlertsTest, TheWorklistShowsTheSitesOpenAlertsNewestFirstToItsStaffOnly) 
 
 TEST_F(AlertsTest, AProfessionalAcknowledgesWithANoteOnceAndTheAlertLeavesTheWorklist) {
   const Alert alert = Raise(0, "phq9-item9");
-  EXPECT_ERROR(app_->AcknowledgeAlert(admin_, alert.id, "seen"), ErrorCode::kPermissionDenied);
-  EXPECT_ERROR(app_->AcknowledgeAlert(other_nurse_, alert.id, "seen"),
+  EXPECT_ERROR(app_->alerts().Acknowledge(admin_, alert.id, "seen"), ErrorCode::kPermissionDenied);
+  EXPECT_ERROR(app_->alerts().Acknowledge(other_nurse_, alert.id, "seen"),
                ErrorCode::kPermissionDenied);
-  EXPECT_ERROR(app_->AcknowledgeAlert(nurse_, alert.id, ""), ErrorCode::kInvalidArgument);
-  auto done = app_->AcknowledgeAlert(nurse_, alert.id, "Phoned; safety plan in place");
+  EXPECT_ERROR(app_->alerts().Acknowledge(nurse_, alert.id, ""), ErrorCode::kInvalidArgument);
+  auto done = app_->alerts().Acknowledge(nurse_, alert.id, "Phoned; safety plan in place");
   ASSERT_OK(done);
   EXPECT_FALSE(done->Open());
   EXPECT_EQ(done->note, "Phoned; safety plan in place");
   EXPECT_EQ(done->acknowledged_by_name, "nurse");
-  EXPECT_ERROR(app_->AcknowledgeAlert(nurse_, alert.id, "again"), ErrorCode::kConflict);
-  auto worklist = app_->ListAlerts(nurse_, {std::nullopt, std::nullopt, true}, {});
+  EXPECT_ERROR(app_->alerts().Acknowledge(nurse_, alert.id, "again"), ErrorCode::kConflict);
+  auto worklist = app_->alerts().List(nurse_, {std::nullopt, std::nullopt, true}, {});
   ASSERT_OK(worklist);
   EXPECT_TRUE(worklist->items.empty());
   const auto trail = AuditTrail();
@@ -116,32 +118,32 @@ TEST_F(AlertsTest, AProfessionalAcknowledgesWithANoteOnceAndTheAlertLeavesTheWor
 
 TEST_F(AlertsTest, AnAlertLeftOpenPastTheSitesWorkingDaysIsOverdueForItsAdmins) {
   const Alert alert = Raise(0, "phq9-item9");  // Friday 15:00
-  auto none = app_->OverdueAlerts(admin_);
+  auto none = app_->alerts().Overdue(admin_);
   ASSERT_OK(none);
   EXPECT_TRUE(none->empty());
   clock_.Set(*ParseDateTimeMs("2026-12-08T14:59:00Z"));  // Tuesday, a minute early
-  EXPECT_TRUE(app_->OverdueAlerts(admin_)->empty());
+  EXPECT_TRUE(app_->alerts().Overdue(admin_)->empty());
   clock_.Set(*ParseDateTimeMs("2026-12-08T15:00:00Z"));
-  auto overdue = app_->OverdueAlerts(admin_);
+  auto overdue = app_->alerts().Overdue(admin_);
   ASSERT_OK(overdue);
   ASSERT_EQ(overdue->size(), 1U);
   EXPECT_EQ((*overdue)[0].alert.id, alert.id);
   EXPECT_EQ((*overdue)[0].due_ms, *ParseDateTimeMs("2026-12-08T15:00:00Z"));
-  EXPECT_ERROR(app_->OverdueAlerts(nurse_), ErrorCode::kPermissionDenied);
+  EXPECT_ERROR(app_->alerts().Overdue(nurse_), ErrorCode::kPermissionDenied);
 
   // The site sets its own deadline.
-  auto settings = app_->GetSiteSettings(admin_, sites_[0].id);
+  auto settings = app_->alerts().GetSiteSettings(admin_, sites_[0].id);
   ASSERT_OK(settings);
   EXPECT_EQ(settings->crisis_contacts, DefaultCrisisContacts());
   settings->alert_working_days = 3;
   settings->crisis_contacts = {{"sv", "Ring 112 eller 1177"}};
-  ASSERT_OK(app_->SetSiteSettings(admin_, *settings));
-  EXPECT_TRUE(app_->OverdueAlerts(admin_)->empty());
-  EXPECT_ERROR(app_->SetSiteSettings(nurse_, *settings), ErrorCode::kPermissionDenied);
-  EXPECT_ERROR(app_->GetSiteSettings(admin_, sites_[1].id), ErrorCode::kPermissionDenied);
-  ASSERT_OK(app_->AcknowledgeAlert(nurse_, alert.id, "seen late"));
+  ASSERT_OK(app_->alerts().SetSiteSettings(admin_, *settings));
+  EXPECT_TRUE(app_->alerts().Overdue(admin_)->empty());
+  EXPECT_ERROR(app_->alerts().SetSiteSettings(nurse_, *settings), ErrorCode::kPermissionDenied);
+  EXPECT_ERROR(app_->alerts().GetSiteSettings(admin_, sites_[1].id), ErrorCode::kPermissionDenied);
+  ASSERT_OK(app_->alerts().Acknowledge(nurse_, alert.id, "seen late"));
   clock_.Advance(30LL * 86'400'000);
-  EXPECT_TRUE(app_->OverdueAlerts(admin_)->empty());
+  EXPECT_TRUE(app_->alerts().Overdue(admin_)->empty());
 }
 
 }  // namespace
