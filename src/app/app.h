@@ -12,6 +12,7 @@
 
 #include "analytics/patients_like_me.h"
 #include "app/alerts/alerts.h"
+#include "app/audit/audit.h"
 #include "app/auth/login_throttle.h"
 #include "app/auth/password_pool.h"
 #include "app/kernel/clock.h"
@@ -283,6 +284,7 @@ class App {
 
   // The capability services (one folder each under app/; app/README.md).
   Alerts& alerts() { return alerts_; }
+  AuditTrail& audit() { return audit_; }
 
   // Sites (sites.cc).
   [[nodiscard]] Result<Page<Site>> ListSites(const RequestContext& ctx, const PageRequest& page);
@@ -459,11 +461,6 @@ class App {
                                                            store::RecordQuery query,
                                                            const PageRequest& page);
 
-  // The audit trail (audit_trail.cc): a community admin sees every record, a site admin the
-  // records of their sites.
-  [[nodiscard]] Result<Page<AuditRecord>> ListAudit(const RequestContext& ctx,
-                                                    const PageRequest& page);
-
   // Measures (measures.cc). Definitions are the community's: any signed-in user lists them, the
   // community's admin defines them (kConflict for a taken id; the new measure's aggregates are
   // built from the observations already stored, in the same write). Charts come from the measure
@@ -576,6 +573,7 @@ class App {
   store::Store& store_;
   Gate gate_;
   Alerts alerts_{store_, gate_};
+  AuditTrail audit_{store_, gate_};
   const std::vector<Guide> guides_;
   const QuestionnaireFormat* format_;
   MeasureStore measures_;

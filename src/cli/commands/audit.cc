@@ -42,7 +42,7 @@ int List(const AuditOptions& o) {
   }
   app::App app(**store);
   const app::RequestContext ctx{app::SystemPrincipal(), "cli", "cli"};
-  auto page = app.ListAudit(ctx, PageRequest{o.after, o.limit});
+  auto page = app.audit().List(ctx, PageRequest{o.after, o.limit});
   if (!page) {
     return ReportError(page.error());
   }

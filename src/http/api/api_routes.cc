@@ -16,7 +16,7 @@ void AddApiRoutes(Router& router, app::App& app, const Metrics& metrics) {
   AddPopulationRoutes(router, app);
   AddTeamRoutes(router, app);
   AddUserRoutes(router, app);
-  AddAuditRoutes(router, app);
+  AddAuditRoutes(router, app.audit());
   AddGuideRoutes(router, app);
   AddWorkbookRoutes(router, app);
   AddRegistryRoutes(router, app);

@@ -15,7 +15,7 @@ void AddSiteRoutes(Router& router, app::App& app);
 void AddPopulationRoutes(Router& router, app::App& app);
 void AddTeamRoutes(Router& router, app::App& app);
 void AddUserRoutes(Router& router, app::App& app);
-void AddAuditRoutes(Router& router, app::App& app);
+void AddAuditRoutes(Router& router, app::AuditTrail& audit);
 void AddGuideRoutes(Router& router, app::App& app);
 void AddWorkbookRoutes(Router& router, app::App& app);
 void AddRegistryRoutes(Router& router, app::App& app);

@@ -1,8 +1,8 @@
-#include "app/app.h"
+#include "app/audit/audit.h"
 
 namespace covalue::app {
 
-Result<Page<AuditRecord>> App::ListAudit(const RequestContext& ctx, const PageRequest& page) {
+Result<Page<AuditRecord>> AuditTrail::List(const RequestContext& ctx, const PageRequest& page) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   const Subject subject{"audit", "", {}};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
@@ -18,7 +18,7 @@ Result<Page<AuditRecord>> App::ListAudit(const RequestContext& ctx, const PageRe
     }
   }
   COVALUE_RETURN_IF_ERROR(gate_.RecordRead(ctx, decision, Action::kAuditRead, {}, subject));
-  return ReadValue<Page<AuditRecord>>(
+  return store::ReadValue<Page<AuditRecord>>(
       store_, [&](store::Repositories& r) { return r.Audit().List(page, sites); });
 }
 
