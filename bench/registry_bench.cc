@@ -136,9 +136,9 @@ int Load(const std::string& data, const std::string& db) {
     // patient_id,site_id,population,birth_year,sex,diagnosis_year,…
     const auto c = Split(line);
     if (!sites.contains(c[1])) {
-      const Site site = Must(app.CreateSite(ctx, Site{0, c[1], "SE"}), "site " + c[1]);
-      const Population population =
-          Must(app.CreatePopulation(ctx, Population{0, site.id, c[2], ""}), "population");
+      const Site site = Must(app.community().CreateSite(ctx, Site{0, c[1], "SE"}), "site " + c[1]);
+      const Population population = Must(
+          app.community().CreatePopulation(ctx, Population{0, site.id, c[2], ""}), "population");
       sites[c[1]] = {site.id, population.id};
     }
     formats::PatientRow row;
@@ -312,7 +312,7 @@ int Query(const std::string& db, const std::string& out_dir, double min_seconds)
   // The community (Q2, Q3) and an admin of site S03 (Q1).
   const app::RequestContext community = Community();
   Id s03 = 0;
-  for (const Site& site : Must(app.ListSites(community, {0, 500}), "sites").items) {
+  for (const Site& site : Must(app.community().ListSites(community, {0, 500}), "sites").items) {
     s03 = site.name == "S03" ? site.id : s03;
   }
   const app::RequestContext site_admin{

@@ -15,6 +15,7 @@
 #include "app/audit/audit.h"
 #include "app/auth/login_throttle.h"
 #include "app/auth/password_pool.h"
+#include "app/community/community.h"
 #include "app/kernel/clock.h"
 #include "app/kernel/context.h"
 #include "app/kernel/gate.h"
@@ -208,14 +209,6 @@ inline constexpr int kMaxDashboardNotes = 200;
 inline constexpr int kMaxDashboardResponses = 20;
 
 // Changes to an existing record; absent fields stay as they are.
-struct SiteChanges {
-  std::optional<std::string> name;
-  std::optional<std::string> country;
-};
-struct PopulationChanges {
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-};
 struct TeamChanges {
   std::optional<std::string> name;
   std::optional<Id> population_id;
@@ -285,24 +278,7 @@ class App {
   // The capability services (one folder each under app/; app/README.md).
   Alerts& alerts() { return alerts_; }
   AuditTrail& audit() { return audit_; }
-
-  // Sites (sites.cc).
-  [[nodiscard]] Result<Page<Site>> ListSites(const RequestContext& ctx, const PageRequest& page);
-  [[nodiscard]] Result<Site> GetSite(const RequestContext& ctx, Id id);
-  // kConflict when the name is taken.
-  [[nodiscard]] Result<Site> CreateSite(const RequestContext& ctx, const Site& site);
-  [[nodiscard]] Result<Site> UpdateSite(const RequestContext& ctx, Id id,
-                                        const SiteChanges& changes);
-
-  // Populations (populations.cc).
-  [[nodiscard]] Result<Page<Population>> ListPopulations(const RequestContext& ctx,
-                                                         const PageRequest& page,
-                                                         std::optional<Id> site_id);
-  [[nodiscard]] Result<Population> GetPopulation(const RequestContext& ctx, Id id);
-  [[nodiscard]] Result<Population> CreatePopulation(const RequestContext& ctx,
-                                                    const Population& population);
-  [[nodiscard]] Result<Population> UpdatePopulation(const RequestContext& ctx, Id id,
-                                                    const PopulationChanges& changes);
+  Community& community() { return community_; }
 
   // Teams (teams.cc). ListTeams shows the teams the user belongs to, or all for admins and
   // facilitators.
@@ -574,6 +550,7 @@ class App {
   Gate gate_;
   Alerts alerts_{store_, gate_};
   AuditTrail audit_{store_, gate_};
+  Community community_{store_, gate_, [this] { measures_.Invalidate(); }};
   const std::vector<Guide> guides_;
   const QuestionnaireFormat* format_;
   MeasureStore measures_;

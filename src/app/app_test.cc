@@ -149,13 +149,13 @@ TEST_F(AppTest, ASiteAdminCannotGrantRolesElsewhere) {
 }
 
 TEST_F(AppTest, ValidationNamesTheFieldAndWritesNothing) {
-  auto bad = app_->CreateSite(system_, Site{0, "Fine name", "Sweden"});
+  auto bad = app_->community().CreateSite(system_, Site{0, "Fine name", "Sweden"});
   ASSERT_FALSE(bad.has_value());
   EXPECT_EQ(bad.error().field, "/country");
-  auto sites = app_->ListSites(system_, {});
+  auto sites = app_->community().ListSites(system_, {});
   ASSERT_OK(sites);
   EXPECT_EQ(sites->items.size(), 2U);
-  EXPECT_ERROR(app_->ListSites(RequestContext{}, {}), ErrorCode::kUnauthenticated);
+  EXPECT_ERROR(app_->community().ListSites(RequestContext{}, {}), ErrorCode::kUnauthenticated);
 }
 
 }  // namespace

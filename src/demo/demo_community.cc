@@ -53,7 +53,7 @@ Result<std::map<std::string, Id>> SitesByName(app::App& app, const app::RequestC
   std::map<std::string, Id> by_name;
   PageRequest page;
   for (;;) {
-    COVALUE_ASSIGN_OR_RETURN(auto sites, app.ListSites(ctx, page));
+    COVALUE_ASSIGN_OR_RETURN(auto sites, app.community().ListSites(ctx, page));
     for (const Site& site : sites.items) {
       by_name[site.name] = site.id;
     }
@@ -67,12 +67,13 @@ Result<std::map<std::string, Id>> SitesByName(app::App& app, const app::RequestC
 Result<DemoIds> WriteSites(app::App& app, const app::RequestContext& ctx) {
   DemoIds ids;
   for (const DemoSite& spec : DemoSites()) {
-    COVALUE_ASSIGN_OR_RETURN(
-        Site site, app.CreateSite(ctx, Site{0, std::string(spec.name), std::string(spec.country)}));
-    COVALUE_ASSIGN_OR_RETURN(
-        Population population,
-        app.CreatePopulation(ctx, Population{0, site.id, std::string(spec.population),
-                                             std::string(spec.population_description)}));
+    COVALUE_ASSIGN_OR_RETURN(Site site,
+                             app.community().CreateSite(
+                                 ctx, Site{0, std::string(spec.name), std::string(spec.country)}));
+    COVALUE_ASSIGN_OR_RETURN(Population population,
+                             app.community().CreatePopulation(
+                                 ctx, Population{0, site.id, std::string(spec.population),
+                                                 std::string(spec.population_description)}));
     COVALUE_ASSIGN_OR_RETURN(
         Team team, app.CreateTeam(ctx, Team{0, site.id, population.id, std::string(spec.team)}));
     ids.site[spec.slug] = site.id;

@@ -18,7 +18,7 @@ TEST_F(DemoCommunityTest, WritesTwelveSitesInFourCountriesWithATeamEachAndEveryR
   auto demo = WriteDemoCommunity(*app_, 7);
   ASSERT_OK(demo);
   EXPECT_TRUE(demo->written);
-  auto sites = app_->ListSites(system_, {});
+  auto sites = app_->community().ListSites(system_, {});
   ASSERT_OK(sites);
   ASSERT_EQ(sites->items.size(), 12U);
   std::set<std::string> countries;
@@ -94,7 +94,7 @@ TEST_F(DemoCommunityTest, WritesASmallSeededRegistryWithAShiftAtTheImprovingSite
   // two in three answer the coproduction value questionnaire (its six domain scores).
   EXPECT_GT(demo->observations, 12U * 20 * (72 + 12 + 36) * 3 / 4);
   EXPECT_LE(demo->observations, 12U * 20 * (72 + 12 + 72));
-  auto sites = app_->ListSites(system_, {});
+  auto sites = app_->community().ListSites(system_, {});
   ASSERT_OK(sites);
   for (const DemoSite& spec : DemoSites()) {
     Id site_id = 0;
@@ -134,7 +134,7 @@ TEST_F(DemoCommunityTest, GivesEachPopulationItsOwnFieldsAndClinicalMeasure) {
   ASSERT_OK(patients);
   std::size_t with_course = 0;
   for (const Patient& p : patients->items) {
-    auto population = app_->GetPopulation(system_, p.population_id);
+    auto population = app_->community().GetPopulation(system_, p.population_id);
     ASSERT_OK(population);
     const ClinicalProfile* profile = ProfileOf(population->name);
     for (const FieldSpec& field : profile->fields) {

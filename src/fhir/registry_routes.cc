@@ -90,7 +90,7 @@ Result<http::Response> CreatePatient(app::App& app, const http::RouteContext& r)
   COVALUE_ASSIGN_OR_RETURN(json resource, ParseResource(r.request.body));
   COVALUE_ASSIGN_OR_RETURN(PatientToCreate read, ReadPatient(resource));
   COVALUE_ASSIGN_OR_RETURN(Population population,
-                           app.GetPopulation(r.ctx, read.patient.population_id));
+                           app.community().GetPopulation(r.ctx, read.patient.population_id));
   read.patient.site_id = population.site_id;
   if (read.account) {
     COVALUE_ASSIGN_OR_RETURN(User user, app.GetUserByUsername(r.ctx, *read.account));

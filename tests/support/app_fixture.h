@@ -28,9 +28,10 @@ class AppTest : public EmptyAppTest {
   void SetUp() override {
     EmptyAppTest::SetUp();
     for (const char* name : {"Site A", "Site B"}) {
-      auto site = app_->CreateSite(system_, Site{0, name, "SE"});
+      auto site = app_->community().CreateSite(system_, Site{0, name, "SE"});
       ASSERT_OK(site);
-      auto population = app_->CreatePopulation(system_, {0, site->id, "People with MS", ""});
+      auto population =
+          app_->community().CreatePopulation(system_, {0, site->id, "People with MS", ""});
       ASSERT_OK(population);
       auto team = app_->CreateTeam(system_, {0, site->id, population->id, "MS team"});
       ASSERT_OK(team);

@@ -12,8 +12,8 @@ Response NoContent() {
 void AddApiRoutes(Router& router, app::App& app, const Metrics& metrics) {
   AddSystemRoutes(router, metrics);
   AddAuthRoutes(router, app);
-  AddSiteRoutes(router, app);
-  AddPopulationRoutes(router, app);
+  AddSiteRoutes(router, app.community());
+  AddPopulationRoutes(router, app.community());
   AddTeamRoutes(router, app);
   AddUserRoutes(router, app);
   AddAuditRoutes(router, app.audit());

@@ -11,8 +11,8 @@ namespace covalue::http::api {
 void AddApiRoutes(Router& router, app::App& app, const Metrics& metrics);
 
 void AddAuthRoutes(Router& router, app::App& app);
-void AddSiteRoutes(Router& router, app::App& app);
-void AddPopulationRoutes(Router& router, app::App& app);
+void AddSiteRoutes(Router& router, app::Community& community);
+void AddPopulationRoutes(Router& router, app::Community& community);
 void AddTeamRoutes(Router& router, app::App& app);
 void AddUserRoutes(Router& router, app::App& app);
 void AddAuditRoutes(Router& router, app::AuditTrail& audit);

@@ -1,21 +1,22 @@
+#include "app/community/community.h"
 #include "http/api/api_routes.h"
 #include "http/json/json_body.h"
 
 namespace covalue::http::api {
 
-void AddPopulationRoutes(Router& router, app::App& app) {
+void AddPopulationRoutes(Router& router, app::Community& community) {
   router.Add({"GET", "/api/v1/populations", "List populations, of all sites or one (site_id)",
               Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
+              [&community](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(auto page, ReadPage(r.request));
                 COVALUE_ASSIGN_OR_RETURN(auto site_id, QueryId(r.request, "site_id"));
                 COVALUE_ASSIGN_OR_RETURN(auto populations,
-                                         app.ListPopulations(r.ctx, page, site_id));
+                                         community.ListPopulations(r.ctx, page, site_id));
                 return Json(200, PageJson(populations));
               },
               0});
   router.Add({"POST", "/api/v1/populations", "Add a population to a site (site admins)",
-              Access::kSignedIn, [&app](RouteContext& r) -> Result<Response> {
+              Access::kSignedIn, [&community](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
                 ObjectReader reader(body);
                 Population population;
@@ -25,18 +26,18 @@ void AddPopulationRoutes(Router& router, app::App& app) {
                 COVALUE_RETURN_IF_ERROR(reader.Finish());
                 population.description = description.value_or("");
                 COVALUE_ASSIGN_OR_RETURN(Population created,
-                                         app.CreatePopulation(r.ctx, population));
+                                         community.CreatePopulation(r.ctx, population));
                 return Json(201, created);
               }});
   router.Add({"GET", "/api/v1/populations/{id}", "Read one population", Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
+              [&community](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(Population population, app.GetPopulation(r.ctx, id));
+                COVALUE_ASSIGN_OR_RETURN(Population population, community.GetPopulation(r.ctx, id));
                 return Json(200, population);
               },
               0});
   router.Add({"PATCH", "/api/v1/populations/{id}", "Change a population (site admins)",
-              Access::kSignedIn, [&app](RouteContext& r) -> Result<Response> {
+              Access::kSignedIn, [&community](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
                 COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
                 ObjectReader reader(body);
@@ -45,7 +46,7 @@ void AddPopulationRoutes(Router& router, app::App& app) {
                 COVALUE_ASSIGN_OR_RETURN(changes.description, reader.OptionalString("description"));
                 COVALUE_RETURN_IF_ERROR(reader.Finish());
                 COVALUE_ASSIGN_OR_RETURN(Population population,
-                                         app.UpdatePopulation(r.ctx, id, changes));
+                                         community.UpdatePopulation(r.ctx, id, changes));
                 return Json(200, population);
               }});
 }

@@ -1,4 +1,4 @@
-#include "app/app.h"
+#include "app/community/community.h"
 #include "domain/validation.h"
 
 namespace covalue::app {
@@ -11,21 +11,21 @@ Status ValidateSite(const Site& site) {
 
 }  // namespace
 
-Result<Page<Site>> App::ListSites(const RequestContext& ctx, const PageRequest& page) {
+Result<Page<Site>> Community::ListSites(const RequestContext& ctx, const PageRequest& page) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_RETURN_IF_ERROR(gate_.Permit(ctx, principal, Action::kSiteList, {}, {"site", "", {}}));
-  return ReadValue<Page<Site>>(store_,
-                               [&](store::Repositories& r) { return r.Sites().List(page); });
+  return store::ReadValue<Page<Site>>(store_,
+                                      [&](store::Repositories& r) { return r.Sites().List(page); });
 }
 
-Result<Site> App::GetSite(const RequestContext& ctx, Id id) {
+Result<Site> Community::GetSite(const RequestContext& ctx, Id id) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_RETURN_IF_ERROR(gate_.Permit(ctx, principal, Action::kSiteRead, {id, {}, {}, {}},
                                        {"site", std::to_string(id), {}}));
-  return ReadValue<Site>(store_, [&](store::Repositories& r) { return r.Sites().Get(id); });
+  return store::ReadValue<Site>(store_, [&](store::Repositories& r) { return r.Sites().Get(id); });
 }
 
-Result<Site> App::CreateSite(const RequestContext& ctx, const Site& site) {
+Result<Site> Community::CreateSite(const RequestContext& ctx, const Site& site) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_RETURN_IF_ERROR(ValidateSite(site));
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
@@ -38,12 +38,12 @@ Result<Site> App::CreateSite(const RequestContext& ctx, const Site& site) {
     return written;
   });
   if (created) {
-    measures_.Invalidate();  // the measure store names the sites of its series
+    sites_changed_();
   }
   return created;
 }
 
-Result<Site> App::UpdateSite(const RequestContext& ctx, Id id, const SiteChanges& changes) {
+Result<Site> Community::UpdateSite(const RequestContext& ctx, Id id, const SiteChanges& changes) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   const Target target{id, {}, {}, {}};
   const Subject subject{"site", std::to_string(id), {}};
@@ -60,7 +60,7 @@ Result<Site> App::UpdateSite(const RequestContext& ctx, Id id, const SiteChanges
     return site;
   });
   if (updated) {
-    measures_.Invalidate();
+    sites_changed_();
   }
   return updated;
 }

@@ -1,6 +1,6 @@
 #include <fmt/format.h>
 
-#include "app/app.h"
+#include "app/community/community.h"
 #include "domain/validation.h"
 
 namespace covalue::app {
@@ -16,19 +16,20 @@ Status ValidatePopulation(const Population& population) {
 
 }  // namespace
 
-Result<Page<Population>> App::ListPopulations(const RequestContext& ctx, const PageRequest& page,
-                                              std::optional<Id> site_id) {
+Result<Page<Population>> Community::ListPopulations(const RequestContext& ctx,
+                                                    const PageRequest& page,
+                                                    std::optional<Id> site_id) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_RETURN_IF_ERROR(gate_.Permit(ctx, principal, Action::kPopulationList,
                                        {site_id, {}, {}, {}}, {"population", "", {}}));
-  return ReadValue<Page<Population>>(
+  return store::ReadValue<Page<Population>>(
       store_, [&](store::Repositories& r) { return r.Populations().List(page, site_id); });
 }
 
-Result<Population> App::GetPopulation(const RequestContext& ctx, Id id) {
+Result<Population> Community::GetPopulation(const RequestContext& ctx, Id id) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(Population population,
-                           ReadValue<Population>(store_, [&](store::Repositories& r) {
+                           store::ReadValue<Population>(store_, [&](store::Repositories& r) {
                              return r.Populations().Get(id);
                            }));
   COVALUE_RETURN_IF_ERROR(gate_.Permit(ctx, principal, Action::kPopulationRead,
@@ -37,10 +38,11 @@ Result<Population> App::GetPopulation(const RequestContext& ctx, Id id) {
   return population;
 }
 
-Result<Population> App::CreatePopulation(const RequestContext& ctx, const Population& population) {
+Result<Population> Community::CreatePopulation(const RequestContext& ctx,
+                                               const Population& population) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_RETURN_IF_ERROR(ValidatePopulation(population));
-  auto site = ReadValue<Site>(
+  auto site = store::ReadValue<Site>(
       store_, [&](store::Repositories& r) { return r.Sites().Get(population.site_id); });
   if (!site) {
     return Fail(ErrorCode::kInvalidArgument, site.error().message, "/site_id");
@@ -58,16 +60,16 @@ Result<Population> App::CreatePopulation(const RequestContext& ctx, const Popula
         return written;
       });
   if (created) {
-    measures_.Invalidate();  // the measure store names the populations of its series
+    sites_changed_();  // the measure store names the populations of its series
   }
   return created;
 }
 
-Result<Population> App::UpdatePopulation(const RequestContext& ctx, Id id,
-                                         const PopulationChanges& changes) {
+Result<Population> Community::UpdatePopulation(const RequestContext& ctx, Id id,
+                                               const PopulationChanges& changes) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(Population population,
-                           ReadValue<Population>(store_, [&](store::Repositories& r) {
+                           store::ReadValue<Population>(store_, [&](store::Repositories& r) {
                              return r.Populations().Get(id);
                            }));
   const Target target{population.site_id, {}, {}, {}};
@@ -82,7 +84,7 @@ Result<Population> App::UpdatePopulation(const RequestContext& ctx, Id id,
     return gate_.AppendAudit(repos, ctx, decision, Action::kPopulationUpdate, target, subject,
                              AuditOutcome::kAllowed);
   }));
-  measures_.Invalidate();
+  sites_changed_();
   return population;
 }
 
