@@ -23,6 +23,7 @@
 #include "app/measure_store.h"
 #include "app/measure_views.h"
 #include "app/questionnaire_format.h"
+#include "app/workbooks/workbooks.h"
 #include "domain/audit_record.h"
 #include "domain/community.h"
 #include "domain/error.h"
@@ -56,34 +57,6 @@ struct NewUser {
   std::string display_name;
   std::string password;
   std::vector<Membership> memberships;
-};
-
-// One answer of a workbook as its team sees it.
-struct WorkbookAnswer {
-  std::string link_id;                   // the question's
-  int instance = 1;                      // of the repeating group the question lies in
-  std::string key;                       // AnswerKey{link_id, instance}
-  std::optional<AnswerRevision> latest;  // absent while never saved
-  std::int64_t revisions = 0;
-  // For an empty answer of the full guide: the team's short-form answer to the question that
-  // summarises this step, so a team grows from the short form without retyping.
-  std::string starting_text;
-};
-
-// A workbook with its steps (the guide's top-level items) and, when the reader may see text,
-// its answers.
-struct WorkbookView {
-  Workbook workbook;
-  std::string team_name;
-  std::vector<StepState> steps;
-  bool text_visible = false;  // false for facilitators of a workbook not shared
-  // Every question once, in guide order; the questions of a repeating group once per instance
-  // (instances 1 up to the highest one answered, at least one).
-  std::vector<WorkbookAnswer> answers;
-
-  const WorkbookAnswer* Answer(std::string_view key) const;
-  // How many instances of a repeating group the view holds (1 for any other item).
-  int Instances(const GuideItem& group) const;
 };
 
 // One questionnaire to import: the model as read, and the FHIR text as received ("" to have
@@ -249,7 +222,10 @@ class App {
   // kUnsupported without it).
   explicit App(store::Store& store, std::vector<Guide> guides = {},
                const QuestionnaireFormat* format = nullptr)
-      : store_(store), gate_(store), guides_(std::move(guides)), format_(format) {}
+      : store_(store),
+        gate_(store),
+        workbooks_(store_, gate_, std::move(guides)),
+        format_(format) {}
   App(const App&) = delete;
   App& operator=(const App&) = delete;
 
@@ -279,6 +255,7 @@ class App {
   Alerts& alerts() { return alerts_; }
   AuditTrail& audit() { return audit_; }
   Community& community() { return community_; }
+  Workbooks& workbooks() { return workbooks_; }
 
   // Teams (teams.cc). ListTeams shows the teams the user belongs to, or all for admins and
   // facilitators.
@@ -321,50 +298,6 @@ class App {
   // Every role held at the site (its staff's, not its patients') and every community-wide one,
   // with who granted each and when: the site's admins' "who can see our site".
   [[nodiscard]] Result<std::vector<SiteGrant>> SiteAccess(const RequestContext& ctx, Id site_id);
-
-  // The self-assessment guides (guides.cc), readable by every signed-in user.
-  [[nodiscard]] Result<std::vector<Guide>> ListGuides(const RequestContext& ctx) const;
-  // kNotFound when no guide has the id.
-  [[nodiscard]] Result<Guide> GetGuide(const RequestContext& ctx, const std::string& id) const;
-
-  // Workbooks (workbooks.cc). Only the team's members and leads and the site's admins read or
-  // write a workbook; facilitators see its step statuses, and its text once it is shared.
-  // Start always creates a new workbook. kNotFound for an unknown team or guide.
-  [[nodiscard]] Result<WorkbookView> StartWorkbook(const RequestContext& ctx, Id team_id,
-                                                   const std::string& guide_id);
-  [[nodiscard]] Result<WorkbookView> GetWorkbook(const RequestContext& ctx, Id id);
-  [[nodiscard]] Result<Page<Workbook>> ListTeamWorkbooks(const RequestContext& ctx, Id team_id,
-                                                         const PageRequest& page);
-  // Saves a new revision of an answer. Saving over an existing answer needs if_match, the
-  // ETag of its latest revision: absent → kPreconditionRequired, stale → kConflict.
-  // Answers are named by key (AnswerKey: "linkId", or "linkId~N" inside a repeating group).
-  // kInvalidArgument when the key names no question of the guide, an instance of a question
-  // outside a repeating group, or the text is not UTF-8.
-  [[nodiscard]] Result<AnswerRevision> SaveAnswer(const RequestContext& ctx, Id id,
-                                                  const std::string& key, const std::string& text,
-                                                  const std::optional<std::string>& if_match);
-  // The answer's latest revision, if any (for a conflict's current text).
-  [[nodiscard]] Result<std::optional<AnswerRevision>> GetAnswer(const RequestContext& ctx, Id id,
-                                                                const std::string& key);
-  [[nodiscard]] Result<Page<AnswerRevision>> ListRevisions(const RequestContext& ctx, Id id,
-                                                           const std::string& key,
-                                                           const PageRequest& page);
-  [[nodiscard]] Result<AnswerRevision> GetRevision(const RequestContext& ctx, Id id,
-                                                   const std::string& key, std::int64_t number);
-  // Saves an older revision's text as a new revision (if_match as for SaveAnswer).
-  [[nodiscard]] Result<AnswerRevision> RestoreRevision(const RequestContext& ctx, Id id,
-                                                       const std::string& key, std::int64_t number,
-                                                       const std::optional<std::string>& if_match);
-  // step_link_id is a top-level item of the guide.
-  [[nodiscard]] Status SetStepStatus(const RequestContext& ctx, Id id,
-                                     const std::string& step_link_id, StepStatus status);
-  [[nodiscard]] Status SetPosition(const RequestContext& ctx, Id id,
-                                   const std::string& step_link_id);
-  [[nodiscard]] Status ShareWorkbook(const RequestContext& ctx, Id id, bool shared);
-  [[nodiscard]] Result<AnswerComment> AddComment(const RequestContext& ctx, Id id,
-                                                 const std::string& key, const std::string& text);
-  [[nodiscard]] Result<std::vector<AnswerComment>> ListComments(const RequestContext& ctx, Id id,
-                                                                const std::string& key);
 
   // Questionnaires (questionnaires.cc). Import is all or nothing: each questionnaire becomes
   // the next version of the resource its name names (a slug of its name, else its title;
@@ -499,20 +432,6 @@ class App {
                               const std::optional<std::string>& current);
   Result<Principal> PrincipalOf(Id user_id);
   Result<Team> TeamById(Id id);
-  // The guide of an id, or kNotFound naming field.
-  Result<Guide> GuideById(const std::string& id, const std::string& field) const;
-  // The workbook and the decision that lets ctx take action on it (denials are audited).
-  struct WorkbookAccess {
-    Workbook workbook;
-    Guide guide;
-    Decision decision;
-  };
-  Result<WorkbookAccess> AccessWorkbook(const RequestContext& ctx, Id id, Action action);
-  Result<WorkbookView> ViewOf(const Workbook& workbook, const Guide& guide, bool text_visible);
-  // Writes a revision after checking if_match against the answer's latest, in one write.
-  Result<AnswerRevision> WriteRevision(const RequestContext& ctx, const WorkbookAccess& access,
-                                       AnswerRevision revision,
-                                       const std::optional<std::string>& if_match);
   // Lets staff list the patients of their sites (StaffSites in registry.cc), audited.
   Result<Decision> PermitStaff(const RequestContext& ctx, const Principal& principal,
                                const std::vector<Id>& sites);
@@ -541,17 +460,12 @@ class App {
   Status CheckCutPoint(const MeasureDefinition& measure);
   // Brings the observation file up to date before a rescan (best effort).
   void CatchUpObservationFile();
-  // The team's improvement passports, in the order they were started.
-  Result<std::vector<PassportSummary>> Passports(Id team_id);
-  // The changes of the team's passports that have a date, oldest first.
-  Result<std::vector<TestedChange>> TestedChanges(Id team_id);
-
   store::Store& store_;
   Gate gate_;
   Alerts alerts_{store_, gate_};
   AuditTrail audit_{store_, gate_};
   Community community_{store_, gate_, [this] { measures_.Invalidate(); }};
-  const std::vector<Guide> guides_;
+  Workbooks workbooks_;
   const QuestionnaireFormat* format_;
   MeasureStore measures_;
   std::size_t min_cell_ = kDefaultMinCell;

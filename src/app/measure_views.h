@@ -9,6 +9,7 @@
 #include "analytics/spc/chart.h"
 #include "analytics/spc/mdc.h"
 #include "app/kernel/suppression.h"
+#include "app/workbooks/workbooks.h"
 #include "domain/community.h"
 #include "domain/measure.h"
 #include "domain/value_domain.h"
@@ -54,16 +55,6 @@ struct MeasureSeries {
 // none does (the instant splits nothing).
 std::size_t PointAt(const MeasureSeries& series, std::int64_t ms);
 
-// A change a team tested, from its improvement passport (cycle.change, cycle.change-date).
-struct TestedChange {
-  Id workbook_id = 0;
-  std::string date;  // YYYY-MM-DD
-  std::string text;
-  // The 1-based index of the first point on or after the change in the team's series; 0 when
-  // the change is outside it.
-  std::size_t point = 0;
-};
-
 // How a team's chart takes its changes: limits from the baseline before the first change
 // (points after it judged against them: a shift shows as a signal), or recomputed for each
 // phase the changes split.
@@ -81,15 +72,6 @@ struct MeasureChartView {
   std::vector<MeasureSeries> series;
   std::vector<TestedChange> changes;   // a team's chart only
   std::optional<ChangeLimits> limits;  // a team's chart only
-};
-
-// What an improvement passport says that measures use: the change the team tested, its date,
-// and the team's self-ratings (1–5) of the six domains of coproduction value.
-struct PassportSummary {
-  Id workbook_id = 0;
-  std::string change;
-  std::string date;  // YYYY-MM-DD; "" when not given
-  std::map<ValueDomain, int> ratings;
 };
 
 // One domain of a team's coproduction value profile, as the people it serves see it and as the

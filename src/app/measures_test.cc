@@ -303,12 +303,12 @@ TEST_F(MeasuresTest, ATeamsChartTakesTheChangesOfItsPassport) {
   App app(*store_, *guides);
   Import(0, 30, 12, 6, &app);
   const RequestContext lead = Lead(0);
-  auto passport = app.StartWorkbook(lead, teams_[0].id, "improvement-passport");
+  auto passport = app.workbooks().StartWorkbook(lead, teams_[0].id, "improvement-passport");
   ASSERT_OK(passport);
-  ASSERT_OK(app.SaveAnswer(lead, passport->workbook.id, "cycle.change", "Agenda set together",
-                           std::nullopt));
-  ASSERT_OK(
-      app.SaveAnswer(lead, passport->workbook.id, "cycle.change-date", "2025-07-01", std::nullopt));
+  ASSERT_OK(app.workbooks().SaveAnswer(lead, passport->workbook.id, "cycle.change",
+                                       "Agenda set together", std::nullopt));
+  ASSERT_OK(app.workbooks().SaveAnswer(lead, passport->workbook.id, "cycle.change-date",
+                                       "2025-07-01", std::nullopt));
   auto baseline =
       app.TeamMeasureChart(lead, teams_[0].id, "phq9-below-10", {}, ChangeLimits::kBaseline);
   ASSERT_OK(baseline);

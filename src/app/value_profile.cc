@@ -119,7 +119,7 @@ Result<ValueProfile> App::TeamValueProfile(const RequestContext& ctx, Id team_id
 
   // The team's view, when the reader may read its passports.
   if (Authorize(principal, Action::kWorkbookRead, target).allowed) {
-    COVALUE_ASSIGN_OR_RETURN(std::vector<PassportSummary> passports, Passports(team.id));
+    COVALUE_ASSIGN_OR_RETURN(std::vector<PassportSummary> passports, workbooks_.Passports(team.id));
     std::vector<const PassportSummary*> rated;
     for (const PassportSummary& p : passports) {
       if (!p.ratings.empty()) {

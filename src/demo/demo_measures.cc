@@ -97,11 +97,11 @@ Status WriteDemoMeasures(app::App& app, const app::RequestContext& ctx) {
 }
 
 Status WriteDemoPassport(app::App& app, const app::RequestContext& ctx, Id team_id) {
-  if (!app.GetGuide(ctx, "improvement-passport")) {
+  if (!app.workbooks().GetGuide(ctx, "improvement-passport")) {
     return Ok();  // an app::App without the guides keeps no passports
   }
   COVALUE_ASSIGN_OR_RETURN(app::WorkbookView passport,
-                           app.StartWorkbook(ctx, team_id, "improvement-passport"));
+                           app.workbooks().StartWorkbook(ctx, team_id, "improvement-passport"));
   const std::pair<const char*, const char*> answers[] = {
       {"cycle.aim", "Half of the people we follow score below 10 on the PHQ-9 by the end of 2025."},
       {"cycle.change",
@@ -118,8 +118,9 @@ Status WriteDemoPassport(app::App& app, const app::RequestContext& ctx, Id team_
       {"cycle.ratings.access", "3"},
   };
   for (const auto& [key, text] : answers) {
-    COVALUE_RETURN_IF_ERROR(
-        app.SaveAnswer(ctx, passport.workbook.id, key, text, std::nullopt).map([](auto&&) {}));
+    COVALUE_RETURN_IF_ERROR(app.workbooks()
+                                .SaveAnswer(ctx, passport.workbook.id, key, text, std::nullopt)
+                                .map([](auto&&) {}));
   }
   return Ok();
 }

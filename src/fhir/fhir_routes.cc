@@ -22,12 +22,13 @@ void AddFhirRoutes(http::Router& router, app::App& app) {
               "A workbook as a FHIR R4 QuestionnaireResponse", http::Access::kSignedIn,
               [&app](http::RouteContext& r) -> Result<http::Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, http::PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(auto view, app.GetWorkbook(r.ctx, id));
+                COVALUE_ASSIGN_OR_RETURN(auto view, app.workbooks().GetWorkbook(r.ctx, id));
                 if (!view.text_visible) {
                   return Fail(ErrorCode::kPermissionDenied,
                               "the team has not shared this workbook's answers", "id");
                 }
-                COVALUE_ASSIGN_OR_RETURN(Guide guide, app.GetGuide(r.ctx, view.workbook.guide_id));
+                COVALUE_ASSIGN_OR_RETURN(Guide guide,
+                                         app.workbooks().GetGuide(r.ctx, view.workbook.guide_id));
                 return FhirJson(200, QuestionnaireResponseOf(guide, view));
               },
               0});

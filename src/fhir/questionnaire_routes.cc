@@ -53,7 +53,7 @@ Result<std::int64_t> QueryNumber(const http::Request& request, const std::string
 Result<std::vector<std::pair<std::string, json>>> Visible(app::App& app,
                                                           const http::RouteContext& r) {
   std::vector<std::pair<std::string, json>> out;
-  COVALUE_ASSIGN_OR_RETURN(auto guides, app.ListGuides(r.ctx));
+  COVALUE_ASSIGN_OR_RETURN(auto guides, app.workbooks().ListGuides(r.ctx));
   for (const Guide& guide : guides) {
     out.emplace_back(guide.id, QuestionnaireOf(guide));
   }
@@ -196,7 +196,7 @@ Result<http::Response> Read(app::App& app, const http::RouteContext& r,
                             std::optional<std::int64_t> version) {
   const std::string& id = r.params.at("id");
   if (!version) {
-    if (auto guide = app.GetGuide(r.ctx, id)) {
+    if (auto guide = app.workbooks().GetGuide(r.ctx, id)) {
       return WithVersion(FhirJson(200, QuestionnaireOf(*guide)), guide->version);
     }
   }

@@ -17,8 +17,8 @@ void AddApiRoutes(Router& router, app::App& app, const Metrics& metrics) {
   AddTeamRoutes(router, app);
   AddUserRoutes(router, app);
   AddAuditRoutes(router, app.audit());
-  AddGuideRoutes(router, app);
-  AddWorkbookRoutes(router, app);
+  AddGuideRoutes(router, app.workbooks());
+  AddWorkbookRoutes(router, app.workbooks());
   AddRegistryRoutes(router, app);
   AddMeasureRoutes(router, app);
   AddAlertRoutes(router, app.alerts());

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "app/workbooks/workbooks.h"
 #include "http/api/api_routes.h"
 #include "report/export.h"
 
@@ -34,19 +35,19 @@ Response Document(std::string content_type, std::string body, const std::string&
   return response;
 }
 
-void AddGuideRoutes(Router& router, app::App& app) {
+void AddGuideRoutes(Router& router, app::Workbooks& workbooks) {
   router.Add({"GET", "/api/v1/guides/{id}/print",
               "The blank guide as a print-ready HTML document (lang)", Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
-                COVALUE_ASSIGN_OR_RETURN(Guide guide, app.GetGuide(r.ctx, r.params.at("id")));
+              [&workbooks](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Guide guide, workbooks.GetGuide(r.ctx, r.params.at("id")));
                 COVALUE_ASSIGN_OR_RETURN(std::string lang, ExportLanguage(r.request, guide));
                 return Document("text/html; charset=utf-8", report::PrintHtml(guide, nullptr, lang),
                                 "");
               },
               0});
   router.Add({"GET", "/api/v1/guides", "List the self-assessment guides", Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
-                COVALUE_ASSIGN_OR_RETURN(auto guides, app.ListGuides(r.ctx));
+              [&workbooks](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(auto guides, workbooks.ListGuides(r.ctx));
                 nlohmann::json items = nlohmann::json::array();
                 for (const Guide& guide : guides) {
                   nlohmann::json summary = guide;
@@ -58,8 +59,8 @@ void AddGuideRoutes(Router& router, app::App& app) {
               0});
   router.Add({"GET", "/api/v1/guides/{id}", "Read a guide with its steps and questions",
               Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
-                COVALUE_ASSIGN_OR_RETURN(Guide guide, app.GetGuide(r.ctx, r.params.at("id")));
+              [&workbooks](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Guide guide, workbooks.GetGuide(r.ctx, r.params.at("id")));
                 return Json(200, guide);
               },
               0});

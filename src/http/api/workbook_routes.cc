@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "app/workbooks/workbooks.h"
 #include "domain/text_diff.h"
 #include "http/api/api_routes.h"
 #include "http/json/json_body.h"
@@ -67,7 +68,7 @@ std::optional<std::string> IfMatch(const Request& request) {
 
 // A saved revision, with its ETag; a stale save answers 409 with the current text and ETag so
 // the client can offer a merge.
-Result<Response> RevisionResponse(app::App& app, RouteContext& r, Id id,
+Result<Response> RevisionResponse(app::Workbooks& workbooks, RouteContext& r, Id id,
                                   const Result<AnswerRevision>& saved) {
   if (saved) {
     Response response = Json(200, RevisionJson(*saved));
@@ -77,7 +78,7 @@ Result<Response> RevisionResponse(app::App& app, RouteContext& r, Id id,
   if (saved.error().code != ErrorCode::kConflict) {
     return Fail(saved.error());
   }
-  auto current = app.GetAnswer(r.ctx, id, r.params.at("linkId"));
+  auto current = workbooks.GetAnswer(r.ctx, id, r.params.at("linkId"));
   nlohmann::json extensions = {{"current_text", ""}, {"current_etag", nullptr}};
   if (current && *current) {
     extensions = {{"current_text", (*current)->text},
@@ -106,14 +107,14 @@ struct Export {
   Guide guide;
   std::string language;
 };
-Result<Export> ExportOf(app::App& app, RouteContext& r) {
+Result<Export> ExportOf(app::Workbooks& workbooks, RouteContext& r) {
   COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-  COVALUE_ASSIGN_OR_RETURN(auto view, app.GetWorkbook(r.ctx, id));
+  COVALUE_ASSIGN_OR_RETURN(auto view, workbooks.GetWorkbook(r.ctx, id));
   if (!view.text_visible) {
     return Fail(ErrorCode::kPermissionDenied, "the team has not shared this workbook's answers",
                 "id");
   }
-  COVALUE_ASSIGN_OR_RETURN(Guide guide, app.GetGuide(r.ctx, view.workbook.guide_id));
+  COVALUE_ASSIGN_OR_RETURN(Guide guide, workbooks.GetGuide(r.ctx, view.workbook.guide_id));
   COVALUE_ASSIGN_OR_RETURN(std::string language, ExportLanguage(r.request, guide));
   return Export{std::move(view), std::move(guide), std::move(language)};
 }
@@ -130,65 +131,67 @@ Result<std::int64_t> RevisionNumber(const RouteContext& r) {
 
 }  // namespace
 
-void AddWorkbookRoutes(Router& router, app::App& app) {
+void AddWorkbookRoutes(Router& router, app::Workbooks& workbooks) {
   router.Add({"POST", "/api/v1/workbooks", "Start a new workbook of a guide for a team",
-              Access::kSignedIn, [&app](RouteContext& r) -> Result<Response> {
+              Access::kSignedIn, [&workbooks](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
                 ObjectReader reader(body);
                 COVALUE_ASSIGN_OR_RETURN(Id team_id, reader.RequiredInt("team_id"));
                 COVALUE_ASSIGN_OR_RETURN(std::string guide_id, reader.RequiredString("guide_id"));
                 COVALUE_RETURN_IF_ERROR(reader.Finish());
-                COVALUE_ASSIGN_OR_RETURN(auto view, app.StartWorkbook(r.ctx, team_id, guide_id));
+                COVALUE_ASSIGN_OR_RETURN(auto view,
+                                         workbooks.StartWorkbook(r.ctx, team_id, guide_id));
                 return Json(201, ViewJson(view));
               }});
   router.Add({"GET", "/api/v1/workbooks/{id}",
               "Read a workbook: steps, and answers for those who may see them", Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
+              [&workbooks](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(auto view, app.GetWorkbook(r.ctx, id));
+                COVALUE_ASSIGN_OR_RETURN(auto view, workbooks.GetWorkbook(r.ctx, id));
                 return Json(200, ViewJson(view));
               },
               0});
   router.Add({"GET", "/api/v1/teams/{id}/workbooks", "List a team's workbooks", Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
+              [&workbooks](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
                 COVALUE_ASSIGN_OR_RETURN(auto page, ReadPage(r.request));
-                COVALUE_ASSIGN_OR_RETURN(auto workbooks, app.ListTeamWorkbooks(r.ctx, id, page));
-                return Json(200, PageJson(workbooks, WorkbookJson));
+                COVALUE_ASSIGN_OR_RETURN(auto listed, workbooks.ListTeamWorkbooks(r.ctx, id, page));
+                return Json(200, PageJson(listed, WorkbookJson));
               },
               0});
-  router.Add({"PUT", "/api/v1/workbooks/{id}/answers/{linkId}",
-              "Save a new revision of an answer (If-Match needed over an existing one)",
-              Access::kSignedIn, [&app](RouteContext& r) -> Result<Response> {
-                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(std::string text,
-                                         ReadBody(r.request.body, [](ObjectReader& b) {
-                                           return b.RequiredString("text");
-                                         }));
-                return RevisionResponse(
-                    app, r, id,
-                    app.SaveAnswer(r.ctx, id, r.params.at("linkId"), text, IfMatch(r.request)));
-              }});
+  router.Add(
+      {"PUT", "/api/v1/workbooks/{id}/answers/{linkId}",
+       "Save a new revision of an answer (If-Match needed over an existing one)", Access::kSignedIn,
+       [&workbooks](RouteContext& r) -> Result<Response> {
+         COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+         COVALUE_ASSIGN_OR_RETURN(std::string text, ReadBody(r.request.body, [](ObjectReader& b) {
+                                    return b.RequiredString("text");
+                                  }));
+         return RevisionResponse(
+             workbooks, r, id,
+             workbooks.SaveAnswer(r.ctx, id, r.params.at("linkId"), text, IfMatch(r.request)));
+       }});
   router.Add({"GET", "/api/v1/workbooks/{id}/answers/{linkId}/revisions",
               "List every revision of an answer, oldest first", Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
+              [&workbooks](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
                 COVALUE_ASSIGN_OR_RETURN(auto page, ReadPage(r.request));
-                COVALUE_ASSIGN_OR_RETURN(auto revisions,
-                                         app.ListRevisions(r.ctx, id, r.params.at("linkId"), page));
+                COVALUE_ASSIGN_OR_RETURN(
+                    auto revisions,
+                    workbooks.ListRevisions(r.ctx, id, r.params.at("linkId"), page));
                 return Json(200, PageJson(revisions, RevisionJson));
               },
               0});
   router.Add({"GET", "/api/v1/workbooks/{id}/answers/{linkId}/diff",
               "The line-by-line difference between two revisions of an answer (from, to)",
               Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
+              [&workbooks](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
                 COVALUE_ASSIGN_OR_RETURN(std::int64_t from, QueryNumber(r.request, "from"));
                 COVALUE_ASSIGN_OR_RETURN(std::int64_t to, QueryNumber(r.request, "to"));
                 const std::string& link_id = r.params.at("linkId");
-                COVALUE_ASSIGN_OR_RETURN(auto a, app.GetRevision(r.ctx, id, link_id, from));
-                COVALUE_ASSIGN_OR_RETURN(auto b, app.GetRevision(r.ctx, id, link_id, to));
+                COVALUE_ASSIGN_OR_RETURN(auto a, workbooks.GetRevision(r.ctx, id, link_id, from));
+                COVALUE_ASSIGN_OR_RETURN(auto b, workbooks.GetRevision(r.ctx, id, link_id, to));
                 nlohmann::json lines = nlohmann::json::array();
                 for (const DiffLine& line : DiffLines(a.text, b.text)) {
                   lines.push_back({{"op", DiffOpName(line.op)}, {"text", line.text}});
@@ -199,18 +202,18 @@ void AddWorkbookRoutes(Router& router, app::App& app) {
   router.Add({"POST", "/api/v1/workbooks/{id}/answers/{linkId}/revisions/{number}/restore",
               "Save an older revision's text as the newest revision (If-Match as for a save)",
               Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
+              [&workbooks](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
                 COVALUE_ASSIGN_OR_RETURN(std::int64_t number, RevisionNumber(r));
-                return RevisionResponse(app, r, id,
-                                        app.RestoreRevision(r.ctx, id, r.params.at("linkId"),
-                                                            number, IfMatch(r.request)));
+                return RevisionResponse(workbooks, r, id,
+                                        workbooks.RestoreRevision(r.ctx, id, r.params.at("linkId"),
+                                                                  number, IfMatch(r.request)));
               },
               0});
   router.Add({"GET", "/api/v1/workbooks/{id}/export.md", "A workbook as Markdown (lang)",
               Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
-                COVALUE_ASSIGN_OR_RETURN(Export e, ExportOf(app, r));
+              [&workbooks](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Export e, ExportOf(workbooks, r));
                 return Document("text/markdown; charset=utf-8",
                                 report::WorkbookMarkdown(e.guide, e.view, e.language),
                                 fmt::format("workbook-{}.md", e.view.workbook.id));
@@ -218,8 +221,8 @@ void AddWorkbookRoutes(Router& router, app::App& app) {
               0});
   router.Add({"GET", "/api/v1/workbooks/{id}/print",
               "A workbook as a print-ready HTML document (lang)", Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
-                COVALUE_ASSIGN_OR_RETURN(Export e, ExportOf(app, r));
+              [&workbooks](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Export e, ExportOf(workbooks, r));
                 return Document("text/html; charset=utf-8",
                                 report::PrintHtml(e.guide, &e.view, e.language), "");
               },
@@ -227,60 +230,61 @@ void AddWorkbookRoutes(Router& router, app::App& app) {
   router.Add(
       {"GET", "/api/v1/workbooks/{id}/export.xlsx",
        "A workbook's answers with their revision counts as a spreadsheet (lang)", Access::kSignedIn,
-       [&app](RouteContext& r) -> Result<Response> {
-         COVALUE_ASSIGN_OR_RETURN(Export e, ExportOf(app, r));
+       [&workbooks](RouteContext& r) -> Result<Response> {
+         COVALUE_ASSIGN_OR_RETURN(Export e, ExportOf(workbooks, r));
          COVALUE_ASSIGN_OR_RETURN(std::string bytes,
                                   report::WorkbookXlsx(e.guide, e.view, e.language));
          return Document("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                          std::move(bytes), fmt::format("workbook-{}.xlsx", e.view.workbook.id));
        },
        0});
-  router.Add(
-      {"PUT", "/api/v1/workbooks/{id}/steps/{linkId}",
-       "Set a step's status: not_started, in_progress or done", Access::kSignedIn,
-       [&app](RouteContext& r) -> Result<Response> {
-         COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-         COVALUE_ASSIGN_OR_RETURN(
-             std::string status_text,
-             ReadBody(r.request.body, [](ObjectReader& b) { return b.RequiredString("status"); }));
-         auto status = ParseStepStatus(status_text);
-         if (!status) {
-           return Fail(ErrorCode::kInvalidArgument,
-                       "/status must be not_started, in_progress or done", "/status");
-         }
-         COVALUE_RETURN_IF_ERROR(app.SetStepStatus(r.ctx, id, r.params.at("linkId"), *status));
-         return NoContent();
-       }});
+  router.Add({"PUT", "/api/v1/workbooks/{id}/steps/{linkId}",
+              "Set a step's status: not_started, in_progress or done", Access::kSignedIn,
+              [&workbooks](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(std::string status_text,
+                                         ReadBody(r.request.body, [](ObjectReader& b) {
+                                           return b.RequiredString("status");
+                                         }));
+                auto status = ParseStepStatus(status_text);
+                if (!status) {
+                  return Fail(ErrorCode::kInvalidArgument,
+                              "/status must be not_started, in_progress or done", "/status");
+                }
+                COVALUE_RETURN_IF_ERROR(
+                    workbooks.SetStepStatus(r.ctx, id, r.params.at("linkId"), *status));
+                return NoContent();
+              }});
   router.Add({"PUT", "/api/v1/workbooks/{id}/position",
               "Set the step the team is at in the learning cycle", Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
+              [&workbooks](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
                 COVALUE_ASSIGN_OR_RETURN(std::string step,
                                          ReadBody(r.request.body, [](ObjectReader& b) {
                                            return b.RequiredString("step");
                                          }));
-                COVALUE_RETURN_IF_ERROR(app.SetPosition(r.ctx, id, step));
+                COVALUE_RETURN_IF_ERROR(workbooks.SetPosition(r.ctx, id, step));
                 return NoContent();
               }});
   router.Add({"PUT", "/api/v1/workbooks/{id}/sharing",
               "Share a workbook's text with the community, or stop sharing it", Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
+              [&workbooks](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
                 COVALUE_ASSIGN_OR_RETURN(bool shared, ReadBody(r.request.body, [](ObjectReader& b) {
                                            return b.RequiredBool("shared");
                                          }));
-                COVALUE_RETURN_IF_ERROR(app.ShareWorkbook(r.ctx, id, shared));
+                COVALUE_RETURN_IF_ERROR(workbooks.ShareWorkbook(r.ctx, id, shared));
                 return NoContent();
               }});
   router.Add({"POST", "/api/v1/workbooks/{id}/answers/{linkId}/comments", "Comment on an answer",
-              Access::kSignedIn, [&app](RouteContext& r) -> Result<Response> {
+              Access::kSignedIn, [&workbooks](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
                 COVALUE_ASSIGN_OR_RETURN(std::string text,
                                          ReadBody(r.request.body, [](ObjectReader& b) {
                                            return b.RequiredString("text");
                                          }));
-                COVALUE_ASSIGN_OR_RETURN(auto comment,
-                                         app.AddComment(r.ctx, id, r.params.at("linkId"), text));
+                COVALUE_ASSIGN_OR_RETURN(
+                    auto comment, workbooks.AddComment(r.ctx, id, r.params.at("linkId"), text));
                 return Json(201, nlohmann::json{{"id", comment.id},
                                                 {"author", comment.author},
                                                 {"created_ms", comment.created_ms},
@@ -288,10 +292,10 @@ void AddWorkbookRoutes(Router& router, app::App& app) {
               }});
   router.Add({"GET", "/api/v1/workbooks/{id}/answers/{linkId}/comments",
               "List the comments on an answer, oldest first", Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
+              [&workbooks](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
                 COVALUE_ASSIGN_OR_RETURN(auto comments,
-                                         app.ListComments(r.ctx, id, r.params.at("linkId")));
+                                         workbooks.ListComments(r.ctx, id, r.params.at("linkId")));
                 nlohmann::json items = nlohmann::json::array();
                 for (const AnswerComment& c : comments) {
                   items.push_back({{"id", c.id},

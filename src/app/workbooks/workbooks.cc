@@ -1,8 +1,9 @@
+#include "app/workbooks/workbooks.h"
+
 #include <algorithm>
 
 #include <fmt/format.h>
 
-#include "app/app.h"
 #include "domain/validation.h"
 
 namespace covalue::app {
@@ -131,7 +132,7 @@ int WorkbookView::Instances(const GuideItem& group) const {
   return n;
 }
 
-Result<Guide> App::GuideById(const std::string& id, const std::string& field) const {
+Result<Guide> Workbooks::GuideById(const std::string& id, const std::string& field) const {
   for (const Guide& guide : guides_) {
     if (guide.id == id) {
       return guide;
@@ -140,11 +141,13 @@ Result<Guide> App::GuideById(const std::string& id, const std::string& field) co
   return Fail(ErrorCode::kNotFound, fmt::format("no guide has the id '{}'", id), field);
 }
 
-Result<App::WorkbookAccess> App::AccessWorkbook(const RequestContext& ctx, Id id, Action action) {
+Result<Workbooks::WorkbookAccess> Workbooks::AccessWorkbook(const RequestContext& ctx, Id id,
+                                                            Action action) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
-  COVALUE_ASSIGN_OR_RETURN(
-      Workbook workbook,
-      ReadValue<Workbook>(store_, [&](store::Repositories& r) { return r.Workbooks().Get(id); }));
+  COVALUE_ASSIGN_OR_RETURN(Workbook workbook,
+                           store::ReadValue<Workbook>(store_, [&](store::Repositories& r) {
+                             return r.Workbooks().Get(id);
+                           }));
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
                            gate_.Permit(ctx, principal, action, TargetOf(workbook),
                                         {"workbook", std::to_string(id), {}}));
@@ -152,13 +155,14 @@ Result<App::WorkbookAccess> App::AccessWorkbook(const RequestContext& ctx, Id id
   return WorkbookAccess{std::move(workbook), std::move(guide), decision};
 }
 
-Result<WorkbookView> App::ViewOf(const Workbook& workbook, const Guide& guide, bool text_visible) {
+Result<WorkbookView> Workbooks::ViewOf(const Workbook& workbook, const Guide& guide,
+                                       bool text_visible) {
   COVALUE_ASSIGN_OR_RETURN(Team team, TeamById(workbook.team_id));
   WorkbookView view{workbook, team.name, {}, text_visible, {}};
-  COVALUE_ASSIGN_OR_RETURN(auto statuses,
-                           ReadValue<std::vector<StepState>>(store_, [&](store::Repositories& r) {
-                             return r.Workbooks().StepStatuses(workbook.id);
-                           }));
+  COVALUE_ASSIGN_OR_RETURN(
+      auto statuses, store::ReadValue<std::vector<StepState>>(store_, [&](store::Repositories& r) {
+        return r.Workbooks().StepStatuses(workbook.id);
+      }));
   for (const GuideItem& step : guide.items) {
     StepState state{step.link_id, StepStatus::kNotStarted};
     for (const StepState& saved : statuses) {
@@ -171,11 +175,11 @@ Result<WorkbookView> App::ViewOf(const Workbook& workbook, const Guide& guide, b
   if (!text_visible) {
     return view;
   }
-  COVALUE_ASSIGN_OR_RETURN(
-      auto latest, ReadValue<std::vector<AnswerRevision>>(store_, [&](store::Repositories& r) {
-        return r.Workbooks().LatestRevisions(workbook.id);
-      }));
-  COVALUE_ASSIGN_OR_RETURN(auto counts, (ReadValue<std::map<std::string, std::int64_t>>(
+  COVALUE_ASSIGN_OR_RETURN(auto latest, store::ReadValue<std::vector<AnswerRevision>>(
+                                            store_, [&](store::Repositories& r) {
+                                              return r.Workbooks().LatestRevisions(workbook.id);
+                                            }));
+  COVALUE_ASSIGN_OR_RETURN(auto counts, (store::ReadValue<std::map<std::string, std::int64_t>>(
                                             store_, [&](store::Repositories& r) {
                                               return r.Workbooks().RevisionCounts(workbook.id);
                                             })));
@@ -188,14 +192,16 @@ Result<WorkbookView> App::ViewOf(const Workbook& workbook, const Guide& guide, b
         continue;
       }
       COVALUE_ASSIGN_OR_RETURN(
-          auto short_form, ReadValue<std::optional<Workbook>>(store_, [&](store::Repositories& r) {
+          auto short_form,
+          store::ReadValue<std::optional<Workbook>>(store_, [&](store::Repositories& r) {
             return r.Workbooks().LatestOfTeam(workbook.team_id, other.id);
           }));
       if (!short_form) {
         continue;
       }
       COVALUE_ASSIGN_OR_RETURN(
-          auto answers, ReadValue<std::vector<AnswerRevision>>(store_, [&](store::Repositories& r) {
+          auto answers,
+          store::ReadValue<std::vector<AnswerRevision>>(store_, [&](store::Repositories& r) {
             return r.Workbooks().LatestRevisions(short_form->id);
           }));
       for (const AnswerRevision& answer : answers) {
@@ -255,8 +261,8 @@ Result<WorkbookView> App::ViewOf(const Workbook& workbook, const Guide& guide, b
   return view;
 }
 
-Result<WorkbookView> App::StartWorkbook(const RequestContext& ctx, Id team_id,
-                                        const std::string& guide_id) {
+Result<WorkbookView> Workbooks::StartWorkbook(const RequestContext& ctx, Id team_id,
+                                              const std::string& guide_id) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   auto team = TeamById(team_id);
   if (!team) {
@@ -281,11 +287,12 @@ Result<WorkbookView> App::StartWorkbook(const RequestContext& ctx, Id team_id,
   return ViewOf(workbook, guide, true);
 }
 
-Result<WorkbookView> App::GetWorkbook(const RequestContext& ctx, Id id) {
+Result<WorkbookView> Workbooks::GetWorkbook(const RequestContext& ctx, Id id) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
-  COVALUE_ASSIGN_OR_RETURN(
-      Workbook workbook,
-      ReadValue<Workbook>(store_, [&](store::Repositories& r) { return r.Workbooks().Get(id); }));
+  COVALUE_ASSIGN_OR_RETURN(Workbook workbook,
+                           store::ReadValue<Workbook>(store_, [&](store::Repositories& r) {
+                             return r.Workbooks().Get(id);
+                           }));
   // Who may only follow progress sees the text once the team shares it.
   const Target target = TargetOf(workbook);
   const bool reads = Authorize(principal, Action::kWorkbookRead, target).allowed;
@@ -296,20 +303,21 @@ Result<WorkbookView> App::GetWorkbook(const RequestContext& ctx, Id id) {
   return ViewOf(workbook, guide, reads || workbook.shared);
 }
 
-Result<Page<Workbook>> App::ListTeamWorkbooks(const RequestContext& ctx, Id team_id,
-                                              const PageRequest& page) {
+Result<Page<Workbook>> Workbooks::ListTeamWorkbooks(const RequestContext& ctx, Id team_id,
+                                                    const PageRequest& page) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(Team team, TeamById(team_id));
   COVALUE_RETURN_IF_ERROR(gate_.Permit(ctx, principal, Action::kWorkbookProgress,
                                        {team.site_id, team.id, std::nullopt, {}},
                                        {"team", std::to_string(team_id), {}}));
-  return ReadValue<Page<Workbook>>(
+  return store::ReadValue<Page<Workbook>>(
       store_, [&](store::Repositories& r) { return r.Workbooks().ListOfTeam(team_id, page); });
 }
 
-Result<AnswerRevision> App::WriteRevision(const RequestContext& ctx, const WorkbookAccess& access,
-                                          AnswerRevision revision,
-                                          const std::optional<std::string>& if_match) {
+Result<AnswerRevision> Workbooks::WriteRevision(const RequestContext& ctx,
+                                                const WorkbookAccess& access,
+                                                AnswerRevision revision,
+                                                const std::optional<std::string>& if_match) {
   const Id workbook_id = access.workbook.id;
   return store::WriteValue<AnswerRevision>(
       store_, [&](store::Repositories& repos) -> Result<AnswerRevision> {
@@ -333,9 +341,9 @@ Result<AnswerRevision> App::WriteRevision(const RequestContext& ctx, const Workb
       });
 }
 
-Result<AnswerRevision> App::SaveAnswer(const RequestContext& ctx, Id id, const std::string& key,
-                                       const std::string& text,
-                                       const std::optional<std::string>& if_match) {
+Result<AnswerRevision> Workbooks::SaveAnswer(const RequestContext& ctx, Id id,
+                                             const std::string& key, const std::string& text,
+                                             const std::optional<std::string>& if_match) {
   COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookWrite));
   COVALUE_ASSIGN_OR_RETURN(const Question question, CheckQuestion(access.guide, key));
   COVALUE_RETURN_IF_ERROR(CheckAnswerText(text));
@@ -346,40 +354,41 @@ Result<AnswerRevision> App::SaveAnswer(const RequestContext& ctx, Id id, const s
                        if_match);
 }
 
-Result<std::optional<AnswerRevision>> App::GetAnswer(const RequestContext& ctx, Id id,
-                                                     const std::string& key) {
+Result<std::optional<AnswerRevision>> Workbooks::GetAnswer(const RequestContext& ctx, Id id,
+                                                           const std::string& key) {
   COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookRead));
   COVALUE_ASSIGN_OR_RETURN(const Question question, CheckQuestion(access.guide, key));
-  return ReadValue<std::optional<AnswerRevision>>(store_, [&](store::Repositories& r) {
+  return store::ReadValue<std::optional<AnswerRevision>>(store_, [&](store::Repositories& r) {
     return r.Workbooks().LatestRevision(id, question.key);
   });
 }
 
-Result<Page<AnswerRevision>> App::ListRevisions(const RequestContext& ctx, Id id,
-                                                const std::string& key, const PageRequest& page) {
+Result<Page<AnswerRevision>> Workbooks::ListRevisions(const RequestContext& ctx, Id id,
+                                                      const std::string& key,
+                                                      const PageRequest& page) {
   COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookRead));
   COVALUE_ASSIGN_OR_RETURN(const Question question, CheckQuestion(access.guide, key));
-  return ReadValue<Page<AnswerRevision>>(store_, [&](store::Repositories& r) {
+  return store::ReadValue<Page<AnswerRevision>>(store_, [&](store::Repositories& r) {
     return r.Workbooks().Revisions(id, question.key, page);
   });
 }
 
-Result<AnswerRevision> App::GetRevision(const RequestContext& ctx, Id id, const std::string& key,
-                                        std::int64_t number) {
+Result<AnswerRevision> Workbooks::GetRevision(const RequestContext& ctx, Id id,
+                                              const std::string& key, std::int64_t number) {
   COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookRead));
   COVALUE_ASSIGN_OR_RETURN(const Question question, CheckQuestion(access.guide, key));
-  return ReadValue<AnswerRevision>(store_, [&](store::Repositories& r) {
+  return store::ReadValue<AnswerRevision>(store_, [&](store::Repositories& r) {
     return r.Workbooks().Revision(id, question.key, number);
   });
 }
 
-Result<AnswerRevision> App::RestoreRevision(const RequestContext& ctx, Id id,
-                                            const std::string& key, std::int64_t number,
-                                            const std::optional<std::string>& if_match) {
+Result<AnswerRevision> Workbooks::RestoreRevision(const RequestContext& ctx, Id id,
+                                                  const std::string& key, std::int64_t number,
+                                                  const std::optional<std::string>& if_match) {
   COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookWrite));
   COVALUE_ASSIGN_OR_RETURN(const Question question, CheckQuestion(access.guide, key));
   COVALUE_ASSIGN_OR_RETURN(AnswerRevision old,
-                           ReadValue<AnswerRevision>(store_, [&](store::Repositories& r) {
+                           store::ReadValue<AnswerRevision>(store_, [&](store::Repositories& r) {
                              return r.Workbooks().Revision(id, question.key, number);
                            }));
   return WriteRevision(ctx, access,
@@ -388,8 +397,8 @@ Result<AnswerRevision> App::RestoreRevision(const RequestContext& ctx, Id id,
                        if_match);
 }
 
-Status App::SetStepStatus(const RequestContext& ctx, Id id, const std::string& step_link_id,
-                          StepStatus status) {
+Status Workbooks::SetStepStatus(const RequestContext& ctx, Id id, const std::string& step_link_id,
+                                StepStatus status) {
   COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookWrite));
   COVALUE_RETURN_IF_ERROR(CheckStep(access.guide, step_link_id));
   return store_.Write([&](store::Repositories& repos) -> Status {
@@ -401,7 +410,7 @@ Status App::SetStepStatus(const RequestContext& ctx, Id id, const std::string& s
   });
 }
 
-Status App::SetPosition(const RequestContext& ctx, Id id, const std::string& step_link_id) {
+Status Workbooks::SetPosition(const RequestContext& ctx, Id id, const std::string& step_link_id) {
   COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookWrite));
   COVALUE_RETURN_IF_ERROR(CheckStep(access.guide, step_link_id));
   return store_.Write([&](store::Repositories& repos) -> Status {
@@ -412,7 +421,7 @@ Status App::SetPosition(const RequestContext& ctx, Id id, const std::string& ste
   });
 }
 
-Status App::ShareWorkbook(const RequestContext& ctx, Id id, bool shared) {
+Status Workbooks::ShareWorkbook(const RequestContext& ctx, Id id, bool shared) {
   COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookShare));
   return store_.Write([&](store::Repositories& repos) -> Status {
     COVALUE_RETURN_IF_ERROR(repos.Workbooks().SetShared(id, shared));
@@ -422,8 +431,8 @@ Status App::ShareWorkbook(const RequestContext& ctx, Id id, bool shared) {
   });
 }
 
-Result<AnswerComment> App::AddComment(const RequestContext& ctx, Id id, const std::string& key,
-                                      const std::string& text) {
+Result<AnswerComment> Workbooks::AddComment(const RequestContext& ctx, Id id,
+                                            const std::string& key, const std::string& text) {
   COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookWrite));
   COVALUE_ASSIGN_OR_RETURN(const Question question, CheckQuestion(access.guide, key));
   COVALUE_RETURN_IF_ERROR(ValidateText(text, "/text", 4000));
@@ -441,12 +450,16 @@ Result<AnswerComment> App::AddComment(const RequestContext& ctx, Id id, const st
       });
 }
 
-Result<std::vector<AnswerComment>> App::ListComments(const RequestContext& ctx, Id id,
-                                                     const std::string& key) {
+Result<std::vector<AnswerComment>> Workbooks::ListComments(const RequestContext& ctx, Id id,
+                                                           const std::string& key) {
   COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookRead));
   COVALUE_ASSIGN_OR_RETURN(const Question question, CheckQuestion(access.guide, key));
-  return ReadValue<std::vector<AnswerComment>>(
+  return store::ReadValue<std::vector<AnswerComment>>(
       store_, [&](store::Repositories& r) { return r.Workbooks().Comments(id, question.key); });
+}
+
+Result<Team> Workbooks::TeamById(Id id) {
+  return store::ReadValue<Team>(store_, [&](store::Repositories& r) { return r.Teams().Get(id); });
 }
 
 }  // namespace covalue::app
