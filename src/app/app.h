@@ -22,7 +22,7 @@
 #include "app/kernel/policy.h"
 #include "app/measure_store.h"
 #include "app/measure_views.h"
-#include "app/questionnaire_format.h"
+#include "app/questionnaires/questionnaires.h"
 #include "app/workbooks/workbooks.h"
 #include "domain/audit_record.h"
 #include "domain/community.h"
@@ -57,19 +57,6 @@ struct NewUser {
   std::string display_name;
   std::string password;
   std::vector<Membership> memberships;
-};
-
-// One questionnaire to import: the model as read, and the FHIR text as received ("" to have
-// it written from the model, as for REDCap imports).
-struct QuestionnaireImport {
-  ImportedQuestionnaire read;
-  std::string resource;
-  std::string source;  // "fhir", "redcap" or "shipped"
-};
-
-struct ImportedVersion {
-  QuestionnaireVersion stored;
-  std::vector<Issue> warnings;
 };
 
 // A response as submitted: the model read from its FHIR text, the text itself, and whom and
@@ -218,14 +205,13 @@ class App {
   static constexpr std::int64_t kSessionLifetimeMs = 12LL * 60 * 60 * 1000;  // 12 hours
 
   // guides: the self-assessment guides (formats/guide_file.h), checked as a set. format:
-  // how questionnaires are stored (needed by the questionnaire use cases; they fail with
-  // kUnsupported without it).
+  // how questionnaires are stored (Questionnaires).
   explicit App(store::Store& store, std::vector<Guide> guides = {},
                const QuestionnaireFormat* format = nullptr)
       : store_(store),
         gate_(store),
         workbooks_(store_, gate_, std::move(guides)),
-        format_(format) {}
+        questionnaires_(store_, gate_, format) {}
   App(const App&) = delete;
   App& operator=(const App&) = delete;
 
@@ -256,6 +242,7 @@ class App {
   AuditTrail& audit() { return audit_; }
   Community& community() { return community_; }
   Workbooks& workbooks() { return workbooks_; }
+  Questionnaires& questionnaires() { return questionnaires_; }
 
   // Teams (teams.cc). ListTeams shows the teams the user belongs to, or all for admins and
   // facilitators.
@@ -298,21 +285,6 @@ class App {
   // Every role held at the site (its staff's, not its patients') and every community-wide one,
   // with who granted each and when: the site's admins' "who can see our site".
   [[nodiscard]] Result<std::vector<SiteGrant>> SiteAccess(const RequestContext& ctx, Id site_id);
-
-  // Questionnaires (questionnaires.cc). Import is all or nothing: each questionnaire becomes
-  // the next version of the resource its name names (a slug of its name, else its title;
-  // prefixed "site<N>-" for a site's own), community-wide when site_id is absent. Community
-  // admins import for the community, a site's admins for their site. Any signed-in user reads
-  // the community's questionnaires and those of their sites.
-  [[nodiscard]] Result<std::vector<ImportedVersion>> ImportQuestionnaires(
-      const RequestContext& ctx, std::vector<QuestionnaireImport> imports,
-      std::optional<Id> site_id);
-  [[nodiscard]] Result<Page<QuestionnaireVersion>> ListQuestionnaires(const RequestContext& ctx,
-                                                                      const PageRequest& page);
-  // The latest version, or the given one; without with_resource, its resource text is empty.
-  [[nodiscard]] Result<QuestionnaireVersion> GetQuestionnaire(
-      const RequestContext& ctx, const std::string& resource_id,
-      std::optional<std::int64_t> version = std::nullopt, bool with_resource = true);
 
   // The registry (registry.cc). A patient reads and answers for their own record; a site's
   // professionals and admins for the site's patients. Every read of a record is audited, and
@@ -442,8 +414,6 @@ class App {
   Status RecordSearch(const RequestContext& ctx, const Decision& decision,
                       const std::string& resource_type,
                       const std::vector<std::pair<Id, Id>>& site_and_person);
-  // The model of a stored questionnaire version, parsed once: versions never change.
-  Result<std::shared_ptr<const Questionnaire>> ModelOf(const QuestionnaireVersion& version);
   // The team with its members, read now.
   Result<TeamDetail> DetailOf(const Team& team);
   // The chart of each wanted (site, population) series of a measure, cells under min_cell
@@ -466,11 +436,9 @@ class App {
   AuditTrail audit_{store_, gate_};
   Community community_{store_, gate_, [this] { measures_.Invalidate(); }};
   Workbooks workbooks_;
-  const QuestionnaireFormat* format_;
+  Questionnaires questionnaires_;
   MeasureStore measures_;
   std::size_t min_cell_ = kDefaultMinCell;
-  std::mutex models_mutex_;
-  std::map<std::pair<std::string, std::int64_t>, std::shared_ptr<const Questionnaire>> models_;
   auth::LoginThrottle throttle_;
   auth::PasswordPool passwords_;
   std::int64_t token_lifetime_ms_ = std::int64_t{kDefaultTokenDays} * 86'400'000;

@@ -156,7 +156,7 @@ Result<Dashboard> App::GetDashboard(const RequestContext& ctx, Id patient_id) {
   // The questionnaires a patient answers about themself (not those for professionals).
   std::map<std::string, QuestionnaireVersion> by_id;
   for (QuestionnaireVersion& q : questionnaires) {
-    if (auto model = ModelOf(q); model && !(*model)->ForPatients()) {
+    if (auto model = questionnaires_.ModelOf(q); model && !(*model)->ForPatients()) {
       continue;
     }
     QuestionnaireState& state = view.questionnaires.emplace_back();
@@ -206,9 +206,9 @@ Result<Dashboard> App::GetDashboard(const RequestContext& ctx, Id patient_id) {
     QuestionnaireVersion version;
     version.resource_id = it->questionnaire_id;
     version.version = it->questionnaire_version;
-    auto model = ModelOf(version);
-    auto answers = format_ != nullptr
-                       ? format_->ReadResponse(it->resource)
+    auto model = questionnaires_.ModelOf(version);
+    auto answers = questionnaires_.Format() != nullptr
+                       ? questionnaires_.Format()->ReadResponse(it->resource)
                        : Result<QuestionnaireResponse>(Fail(ErrorCode::kUnsupported, ""));
     if (model && answers) {
       read.title = (*model)->title;
@@ -239,7 +239,7 @@ Result<Dashboard> App::GetDashboard(const RequestContext& ctx, Id patient_id) {
     s.unit = s.points.back().unit;
     // A questionnaire's total carries its instrument's bands.
     if (const auto q = by_id.find(s.code); s.system == kScoreSystem && q != by_id.end()) {
-      if (auto model = ModelOf(q->second); model && (*model)->scoring) {
+      if (auto model = questionnaires_.ModelOf(q->second); model && (*model)->scoring) {
         s.bands = (*model)->scoring->bands;
       }
     }

@@ -427,11 +427,11 @@ Status App::CheckCutPoint(const MeasureDefinition& m) {
   if (m.at_least) {
     allowed.assign(std::begin(kCommunityCutPoints), std::end(kCommunityCutPoints));
   }
-  if (m.system == kScoreSystem && format_ != nullptr) {
+  if (m.system == kScoreSystem && questionnaires_.Format() != nullptr) {
     auto version = ReadValue<QuestionnaireVersion>(
         store_, [&](store::Repositories& r) { return r.Questionnaires().Latest(m.code, false); });
     if (version) {
-      if (auto model = ModelOf(*version);
+      if (auto model = questionnaires_.ModelOf(*version);
           model && (*model)->scoring && !(*model)->scoring->bands.empty()) {
         allowed.clear();
         for (const ScoreBand& band : (*model)->scoring->bands) {

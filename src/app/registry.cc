@@ -40,30 +40,6 @@ std::string Joined(const std::vector<Issue>& errors) {
 
 }  // namespace
 
-Result<std::shared_ptr<const Questionnaire>> App::ModelOf(const QuestionnaireVersion& version) {
-  constexpr std::size_t kMaxModels = 1000;
-  const auto key = std::pair(version.resource_id, version.version);
-  {
-    const std::lock_guard lock(models_mutex_);
-    if (auto found = models_.find(key); found != models_.end()) {
-      return found->second;
-    }
-  }
-  COVALUE_ASSIGN_OR_RETURN(QuestionnaireVersion full,
-                           ReadValue<QuestionnaireVersion>(store_, [&](store::Repositories& r) {
-                             return r.Questionnaires().Version(version.resource_id, version.version,
-                                                               true);
-                           }));
-  COVALUE_ASSIGN_OR_RETURN(ImportedQuestionnaire read, format_->Read(full.resource));
-  auto model = std::make_shared<const Questionnaire>(std::move(read.questionnaire));
-  const std::lock_guard lock(models_mutex_);
-  if (models_.size() >= kMaxModels) {
-    models_.clear();
-  }
-  models_.emplace(key, model);
-  return model;
-}
-
 Result<Patient> App::CreatePatient(const RequestContext& ctx, const Patient& patient) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_RETURN_IF_ERROR(ValidatePatient(patient, gate_.NowMs()));
@@ -149,11 +125,11 @@ Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
   COVALUE_ASSIGN_OR_RETURN(
       auto access, gate_.AccessPatient(ctx, submission.patient_id, Action::kResponseSubmit));
   const Patient& patient = access.first;
-  if (format_ == nullptr) {
+  if (questionnaires_.Format() == nullptr) {
     return Fail(ErrorCode::kUnsupported, "this program was built without a questionnaire format");
   }
-  auto version =
-      GetQuestionnaire(ctx, submission.questionnaire_id, submission.questionnaire_version, false);
+  auto version = questionnaires_.GetQuestionnaire(ctx, submission.questionnaire_id,
+                                                  submission.questionnaire_version, false);
   if (!version) {
     return Fail(
         ErrorCode::kInvalidArgument,
@@ -167,7 +143,8 @@ Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
                 "the questionnaire is another site's own, not the patient's site's",
                 "questionnaire");
   }
-  COVALUE_ASSIGN_OR_RETURN(std::shared_ptr<const Questionnaire> model, ModelOf(*version));
+  COVALUE_ASSIGN_OR_RETURN(std::shared_ptr<const Questionnaire> model,
+                           questionnaires_.ModelOf(*version));
   const Questionnaire& questionnaire = *model;
   const QuestionnaireResponse& response = submission.response;
   if (response.status != "completed" && response.status != "in-progress") {

@@ -47,9 +47,10 @@ Result<ValueProfile> App::TeamValueProfile(const RequestContext& ctx, Id team_id
 
   // How many items each subscale sums, from the questionnaire's latest version.
   std::map<std::string, std::size_t> items;
-  if (format_ != nullptr) {
-    if (auto version = GetQuestionnaire(ctx, kPeopleQuestionnaire, std::nullopt, false)) {
-      if (auto model = ModelOf(*version); model && (*model)->scoring) {
+  if (questionnaires_.Format() != nullptr) {
+    if (auto version =
+            questionnaires_.GetQuestionnaire(ctx, kPeopleQuestionnaire, std::nullopt, false)) {
+      if (auto model = questionnaires_.ModelOf(*version); model && (*model)->scoring) {
         for (const Subscale& subscale : (*model)->scoring->subscales) {
           items[subscale.name] = subscale.link_ids.size();
         }

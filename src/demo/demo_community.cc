@@ -174,7 +174,8 @@ Result<DemoResult> WriteDemoCommunity(app::App& app, std::uint64_t seed,
     result.logins.push_back(std::move(login));
   }
   if (result.written && !questionnaires.empty()) {
-    COVALUE_RETURN_IF_ERROR(app.ImportQuestionnaires(ctx, std::move(questionnaires), std::nullopt));
+    COVALUE_RETURN_IF_ERROR(
+        app.questionnaires().ImportQuestionnaires(ctx, std::move(questionnaires), std::nullopt));
   }
   if (result.written) {
     COVALUE_RETURN_IF_ERROR(WriteDemoMeasures(app, ctx));

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/questionnaire_format.h"
+#include "app/questionnaires/questionnaire_format.h"
 
 namespace covalue::fhir {
 

@@ -59,7 +59,7 @@ Result<std::vector<std::pair<std::string, json>>> Visible(app::App& app,
   }
   PageRequest page{0, 200};
   for (;;) {
-    COVALUE_ASSIGN_OR_RETURN(auto stored, app.ListQuestionnaires(r.ctx, page));
+    COVALUE_ASSIGN_OR_RETURN(auto stored, app.questionnaires().ListQuestionnaires(r.ctx, page));
     for (const QuestionnaireVersion& q : stored.items) {
       COVALUE_ASSIGN_OR_RETURN(json resource, ResourceOf(q));
       out.emplace_back(q.resource_id, std::move(resource));
@@ -136,8 +136,8 @@ Result<http::Response> Create(app::App& app, const http::RouteContext& r) {
   }
   std::vector<app::QuestionnaireImport> imports;
   imports.push_back({std::move(read), r.request.body, "fhir"});
-  COVALUE_ASSIGN_OR_RETURN(auto imported,
-                           app.ImportQuestionnaires(r.ctx, std::move(imports), site));
+  COVALUE_ASSIGN_OR_RETURN(
+      auto imported, app.questionnaires().ImportQuestionnaires(r.ctx, std::move(imports), site));
   const app::ImportedVersion& q = imported.front();
   const std::string location = fmt::format("{}/Questionnaire/{}/_history/{}", BaseUrl(r.request),
                                            q.stored.resource_id, q.stored.version);
@@ -174,8 +174,8 @@ Result<http::Response> ImportFile(app::App& app, const http::RouteContext& r) {
   if (r.request.Query("site_id") != nullptr) {
     COVALUE_ASSIGN_OR_RETURN(site, QueryNumber(r.request, "site_id", 1, std::int64_t{1} << 53));
   }
-  COVALUE_ASSIGN_OR_RETURN(auto imported,
-                           app.ImportQuestionnaires(r.ctx, std::move(imports), site));
+  COVALUE_ASSIGN_OR_RETURN(
+      auto imported, app.questionnaires().ImportQuestionnaires(r.ctx, std::move(imports), site));
   json out = json::array();
   for (const app::ImportedVersion& q : imported) {
     json warnings = json::array();
@@ -200,7 +200,8 @@ Result<http::Response> Read(app::App& app, const http::RouteContext& r,
       return WithVersion(FhirJson(200, QuestionnaireOf(*guide)), guide->version);
     }
   }
-  COVALUE_ASSIGN_OR_RETURN(QuestionnaireVersion q, app.GetQuestionnaire(r.ctx, id, version));
+  COVALUE_ASSIGN_OR_RETURN(QuestionnaireVersion q,
+                           app.questionnaires().GetQuestionnaire(r.ctx, id, version));
   COVALUE_ASSIGN_OR_RETURN(json resource, ResourceOf(q));
   return WithVersion(FhirJson(200, resource), std::to_string(q.version));
 }

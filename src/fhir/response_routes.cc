@@ -45,7 +45,7 @@ Result<std::pair<std::string, std::optional<std::int64_t>>> QuestionnaireOf(
   const std::string canonical = reference.substr(0, reference.find('|'));
   PageRequest page{0, 200};
   for (;;) {
-    COVALUE_ASSIGN_OR_RETURN(auto stored, app.ListQuestionnaires(r.ctx, page));
+    COVALUE_ASSIGN_OR_RETURN(auto stored, app.questionnaires().ListQuestionnaires(r.ctx, page));
     for (const QuestionnaireVersion& q : stored.items) {
       auto resource = ParseResource(q.resource);
       if (resource && resource->value("url", "") == canonical) {

@@ -46,7 +46,7 @@ int ImportQuestionnaire(const ImportOptions& o) {
   const fhir::FhirQuestionnaireFormat format;
   app::App app(**store, {}, &format);
   const app::RequestContext ctx{app::SystemPrincipal(), "cli", "cli"};
-  auto imported = app.ImportQuestionnaires(ctx, std::move(*imports), o.site);
+  auto imported = app.questionnaires().ImportQuestionnaires(ctx, std::move(*imports), o.site);
   if (!imported) {
     return ReportError(imported.error());
   }

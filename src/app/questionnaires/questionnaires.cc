@@ -1,9 +1,10 @@
+#include "app/questionnaires/questionnaires.h"
+
 #include <algorithm>
 #include <cctype>
 
 #include <fmt/format.h>
 
-#include "app/app.h"
 #include "domain/validation.h"
 
 namespace covalue::app {
@@ -48,7 +49,7 @@ Result<std::string> ResourceIdOf(const Questionnaire& q, std::optional<Id> site_
 
 }  // namespace
 
-Result<std::vector<ImportedVersion>> App::ImportQuestionnaires(
+Result<std::vector<ImportedVersion>> Questionnaires::ImportQuestionnaires(
     const RequestContext& ctx, std::vector<QuestionnaireImport> imports,
     std::optional<Id> site_id) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
@@ -104,8 +105,8 @@ Result<std::vector<ImportedVersion>> App::ImportQuestionnaires(
   return out;
 }
 
-Result<Page<QuestionnaireVersion>> App::ListQuestionnaires(const RequestContext& ctx,
-                                                           const PageRequest& page) {
+Result<Page<QuestionnaireVersion>> Questionnaires::ListQuestionnaires(const RequestContext& ctx,
+                                                                      const PageRequest& page) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_RETURN_IF_ERROR(
       gate_.Permit(ctx, principal, Action::kQuestionnaireRead, {}, {"questionnaire", "", {}}));
@@ -119,21 +120,21 @@ Result<Page<QuestionnaireVersion>> App::ListQuestionnaires(const RequestContext&
     }
     sites->push_back(*m.site_id);
   }
-  return ReadValue<Page<QuestionnaireVersion>>(
+  return store::ReadValue<Page<QuestionnaireVersion>>(
       store_, [&](store::Repositories& r) { return r.Questionnaires().ListLatest(page, sites); });
 }
 
-Result<QuestionnaireVersion> App::GetQuestionnaire(const RequestContext& ctx,
-                                                   const std::string& resource_id,
-                                                   std::optional<std::int64_t> version,
-                                                   bool with_resource) {
+Result<QuestionnaireVersion> Questionnaires::GetQuestionnaire(const RequestContext& ctx,
+                                                              const std::string& resource_id,
+                                                              std::optional<std::int64_t> version,
+                                                              bool with_resource) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
-  COVALUE_ASSIGN_OR_RETURN(QuestionnaireVersion found,
-                           ReadValue<QuestionnaireVersion>(store_, [&](store::Repositories& r) {
-                             return version ? r.Questionnaires().Version(resource_id, *version,
-                                                                         with_resource)
-                                            : r.Questionnaires().Latest(resource_id, with_resource);
-                           }));
+  COVALUE_ASSIGN_OR_RETURN(
+      QuestionnaireVersion found,
+      store::ReadValue<QuestionnaireVersion>(store_, [&](store::Repositories& r) {
+        return version ? r.Questionnaires().Version(resource_id, *version, with_resource)
+                       : r.Questionnaires().Latest(resource_id, with_resource);
+      }));
   // A site's own questionnaire is for those who hold a role there (or community-wide).
   if (found.site_id) {
     const bool visible =
@@ -148,6 +149,31 @@ Result<QuestionnaireVersion> App::GetQuestionnaire(const RequestContext& ctx,
                                        {found.site_id, {}, {}, {}},
                                        {"questionnaire", resource_id, {}}));
   return found;
+}
+
+Result<std::shared_ptr<const Questionnaire>> Questionnaires::ModelOf(
+    const QuestionnaireVersion& version) {
+  constexpr std::size_t kMaxModels = 1000;
+  const auto key = std::pair(version.resource_id, version.version);
+  {
+    const std::lock_guard lock(models_mutex_);
+    if (auto found = models_.find(key); found != models_.end()) {
+      return found->second;
+    }
+  }
+  COVALUE_ASSIGN_OR_RETURN(
+      QuestionnaireVersion full,
+      store::ReadValue<QuestionnaireVersion>(store_, [&](store::Repositories& r) {
+        return r.Questionnaires().Version(version.resource_id, version.version, true);
+      }));
+  COVALUE_ASSIGN_OR_RETURN(ImportedQuestionnaire read, format_->Read(full.resource));
+  auto model = std::make_shared<const Questionnaire>(std::move(read.questionnaire));
+  const std::lock_guard lock(models_mutex_);
+  if (models_.size() >= kMaxModels) {
+    models_.clear();
+  }
+  models_.emplace(key, model);
+  return model;
 }
 
 }  // namespace covalue::app
