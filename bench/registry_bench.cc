@@ -121,7 +121,7 @@ int Load(const std::string& data, const std::string& db) {
   app::App app(*store);
   const app::RequestContext ctx{app::SystemPrincipal(), "bench", "cli"};
   for (const MeasureDefinition& m : BenchMeasures()) {
-    Must(app.DefineMeasure(ctx, m), "define " + m.id);
+    Must(app.measures().DefineMeasure(ctx, m), "define " + m.id);
   }
   // Sites and their populations, from the patients file.
   std::map<std::string, std::pair<Id, Id>> sites;  // S01 → (site, population)
@@ -277,7 +277,7 @@ app::RequestContext Community() {
 int Rescan(const std::string& db, const std::string& out_dir, double min_seconds) {
   auto store = Must(store::sqlite::OpenSqliteStore(db), "open " + db);
   app::App app(*store);
-  app.SetMinCell(1);
+  app.measures().SetMinCell(1);
   const auto t0 = Clock::now();
   Must(store->Read([](store::Repositories& r) { return r.Registry().CatchUpObservationFile(); }),
        "catch up the observation file");
@@ -286,7 +286,7 @@ int Rescan(const std::string& db, const std::string& out_dir, double min_seconds
   measures.pop_back();  // M11's mean is Q3's
   std::vector<app::MeasureChartView> q2;
   const auto run_q2 = [&] {
-    q2 = Must(app.PreviewMeasures(Community(), measures, BaselineQuery()), "Q2 rescan");
+    q2 = Must(app.measures().PreviewMeasures(Community(), measures, BaselineQuery()), "Q2 rescan");
   };
   json out = {{"catch_up_ms", catch_up_ms}, {"q2", Time(run_q2, min_seconds)}};
   out["peak_rss_mb"] = static_cast<double>(KibOf("VmHWM:")) / 1024;
@@ -304,9 +304,9 @@ int Query(const std::string& db, const std::string& out_dir, double min_seconds)
   auto store = Must(store::sqlite::OpenSqliteStore(db), "open " + db);
   app::App app(*store);
   // Every site's cells are compared, so none is suppressed.
-  app.SetMinCell(1);
+  app.measures().SetMinCell(1);
   const auto t0 = Clock::now();
-  Must(app.LoadMeasures(), "load the measure store");
+  Must(app.measures().LoadMeasures(), "load the measure store");
   const double load_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
 
   // The community (Q2, Q3) and an admin of site S03 (Q1).
@@ -325,15 +325,18 @@ int Query(const std::string& db, const std::string& out_dir, double min_seconds)
   std::vector<app::MeasureChartView> q2;
   app::MeasureChartView q3;
   const auto run_q1 = [&] {
-    q1 = Must(app.SiteMeasureChart(site_admin, MeasureId(1), s03, std::nullopt, query), "Q1");
+    q1 = Must(app.measures().SiteMeasureChart(site_admin, MeasureId(1), s03, std::nullopt, query),
+              "Q1");
   };
   const auto run_q2 = [&] {
     q2.clear();
     for (int m = 1; m <= 20; ++m) {
-      q2.push_back(Must(app.CrossSiteMeasure(community, MeasureId(m), query), "Q2"));
+      q2.push_back(Must(app.measures().CrossSiteMeasure(community, MeasureId(m), query), "Q2"));
     }
   };
-  const auto run_q3 = [&] { q3 = Must(app.CrossSiteMeasure(community, "m11-mean", xmr), "Q3"); };
+  const auto run_q3 = [&] {
+    q3 = Must(app.measures().CrossSiteMeasure(community, "m11-mean", xmr), "Q3");
+  };
   json out = {{"load_store_ms", load_ms},
               {"q1", Time(run_q1, min_seconds)},
               {"q2", Time(run_q2, min_seconds)},

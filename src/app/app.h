@@ -20,8 +20,7 @@
 #include "app/kernel/context.h"
 #include "app/kernel/gate.h"
 #include "app/kernel/policy.h"
-#include "app/measure_store.h"
-#include "app/measure_views.h"
+#include "app/measures/measures.h"
 #include "app/questionnaires/questionnaires.h"
 #include "app/workbooks/workbooks.h"
 #include "domain/audit_record.h"
@@ -243,6 +242,7 @@ class App {
   Community& community() { return community_; }
   Workbooks& workbooks() { return workbooks_; }
   Questionnaires& questionnaires() { return questionnaires_; }
+  Measures& measures() { return measures_; }
 
   // Teams (teams.cc). ListTeams shows the teams the user belongs to, or all for admins and
   // facilitators.
@@ -342,51 +342,6 @@ class App {
                                                            store::RecordQuery query,
                                                            const PageRequest& page);
 
-  // Measures (measures.cc). Definitions are the community's: any signed-in user lists them, the
-  // community's admin defines them (kConflict for a taken id; the new measure's aggregates are
-  // built from the observations already stored, in the same write). Charts come from the measure
-  // store: a site's staff see its series whole; facilitators, researchers and the community's
-  // admin see every site's with cells under the minimum cell size suppressed. kNotFound for an
-  // unknown measure or team.
-  [[nodiscard]] Result<std::vector<MeasureDefinition>> ListMeasures(const RequestContext& ctx);
-  [[nodiscard]] Result<MeasureDefinition> DefineMeasure(const RequestContext& ctx,
-                                                        const MeasureDefinition& measure);
-  // One site's series (one population's, or each of the site's).
-  [[nodiscard]] Result<MeasureChartView> SiteMeasureChart(const RequestContext& ctx,
-                                                          const std::string& measure_id, Id site_id,
-                                                          std::optional<Id> population_id,
-                                                          const MeasureChartQuery& query);
-  // Every site's series, small cells suppressed.
-  [[nodiscard]] Result<MeasureChartView> CrossSiteMeasure(const RequestContext& ctx,
-                                                          const std::string& measure_id,
-                                                          const MeasureChartQuery& query);
-  // The team's series (its site and population) with the changes it tested, from its
-  // improvement passports, placed on the time axis and taken as limits says.
-  [[nodiscard]] Result<MeasureChartView> TeamMeasureChart(const RequestContext& ctx, Id team_id,
-                                                          const std::string& measure_id,
-                                                          MeasureChartQuery query,
-                                                          ChangeLimits limits);
-  // The team's six-domain coproduction value profile (value_profile.cc): the people's view from
-  // the measures of the people's coproduction value questionnaire's subscales (the measure
-  // store's quarters), the team's from its improvement passports' self-ratings (when the reader
-  // may read them). Readers as for TeamMeasureChart.
-  [[nodiscard]] Result<ValueProfile> TeamValueProfile(const RequestContext& ctx, Id team_id);
-  // The community's view of measures not (necessarily) defined yet, computed from every stored
-  // observation (the rescan path): a researcher's preview of a definition. Small cells
-  // suppressed as in CrossSiteMeasure. kInvalidArgument for a bad definition.
-  [[nodiscard]] Result<std::vector<MeasureChartView>> PreviewMeasures(
-      const RequestContext& ctx, const std::vector<MeasureDefinition>& measures,
-      const MeasureChartQuery& query);
-  // Recomputes every stored aggregate of every measure from the observations (the community's
-  // admin; after a change to how a measure adds up, or to repair); the rows now stored.
-  [[nodiscard]] Result<std::size_t> RebuildMeasures(const RequestContext& ctx);
-  // Cells of fewer observations (denominator, or count) are suppressed for the community
-  // (default kDefaultMinCell; at least 1).
-  static constexpr std::size_t kDefaultMinCell = 5;
-  void SetMinCell(std::size_t min_cell);
-  // Loads the measure store's copy from the database (at start; otherwise the first read does).
-  [[nodiscard]] Status LoadMeasures();
-
  private:
   // A membership about to be granted, checked: its site and team exist, the role fits its scope;
   // a team role gets its team's site. Errors name field + "/team_id" or "/site_id".
@@ -416,20 +371,7 @@ class App {
                       const std::vector<std::pair<Id, Id>>& site_and_person);
   // The team with its members, read now.
   Result<TeamDetail> DetailOf(const Team& team);
-  // The chart of each wanted (site, population) series of a measure, cells under min_cell
-  // suppressed (0: none).
-  Result<MeasureChartView> ChartMeasure(const std::string& measure_id,
-                                        const MeasureChartQuery& query, std::size_t min_cell,
-                                        const std::function<bool(Id site, Id population)>& wanted);
-  // Refuses what the community may not ask of measures: weekly views (weeks do not nest in
-  // months, so complementary suppression cannot hold).
-  Status CheckCommunityQuery(const MeasureChartQuery& query) const;
-  // Refuses a threshold that is not one of the fixed cut-points: a score's severity band
-  // boundaries where its questionnaire has bands (min for "at least", max for "at most"), else
-  // kCommunityCutPoints. Sweeping thresholds over one cell would otherwise single out a person.
-  Status CheckCutPoint(const MeasureDefinition& measure);
-  // Brings the observation file up to date before a rescan (best effort).
-  void CatchUpObservationFile();
+
   store::Store& store_;
   Gate gate_;
   Alerts alerts_{store_, gate_};
@@ -437,8 +379,7 @@ class App {
   Community community_{store_, gate_, [this] { measures_.Invalidate(); }};
   Workbooks workbooks_;
   Questionnaires questionnaires_;
-  MeasureStore measures_;
-  std::size_t min_cell_ = kDefaultMinCell;
+  Measures measures_{store_, gate_, workbooks_, questionnaires_};
   auth::LoginThrottle throttle_;
   auth::PasswordPool passwords_;
   std::int64_t token_lifetime_ms_ = std::int64_t{kDefaultTokenDays} * 86'400'000;

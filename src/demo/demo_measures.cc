@@ -91,7 +91,7 @@ std::vector<MeasureDefinition> DemoMeasures() {
 
 Status WriteDemoMeasures(app::App& app, const app::RequestContext& ctx) {
   for (const MeasureDefinition& m : DemoMeasures()) {
-    COVALUE_RETURN_IF_ERROR(app.DefineMeasure(ctx, m).map([](auto&&) {}));
+    COVALUE_RETURN_IF_ERROR(app.measures().DefineMeasure(ctx, m).map([](auto&&) {}));
   }
   return Ok();
 }

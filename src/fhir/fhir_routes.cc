@@ -17,7 +17,7 @@ void AddFhirRoutes(http::Router& router, app::App& app) {
   AddRegistryRoutes(router, app);
   AddResponseRoutes(router, app);
   AddFlagRoutes(router, app.alerts());
-  AddMeasureRoutes(router, app);
+  AddMeasureRoutes(router, app.measures());
   router.Add({"GET", "/api/v1/workbooks/{id}/questionnaire-response",
               "A workbook as a FHIR R4 QuestionnaireResponse", http::Access::kSignedIn,
               [&app](http::RouteContext& r) -> Result<http::Response> {

@@ -171,18 +171,18 @@ Result<Id> OrganizationOf(const std::string& value) {
 
 }  // namespace
 
-void AddMeasureRoutes(http::Router& router, app::App& app) {
+void AddMeasureRoutes(http::Router& router, app::Measures& measures) {
   auto outcome = [](const Error& e, const std::string& id) {
     return OperationOutcomeResponse(e, id);
   };
   router.Add({"GET", "/fhir/r4/Measure", "FHIR R4 search of the community's Measures",
               http::Access::kSignedIn,
-              [&app](http::RouteContext& r) -> Result<http::Response> {
+              [&measures](http::RouteContext& r) -> Result<http::Response> {
                 COVALUE_ASSIGN_OR_RETURN(auto ignored, UnsupportedParameters(r.request, {"_id"}));
-                COVALUE_ASSIGN_OR_RETURN(auto measures, app.ListMeasures(r.ctx));
+                COVALUE_ASSIGN_OR_RETURN(auto definitions, measures.ListMeasures(r.ctx));
                 const std::string* id = r.request.Query("_id");
                 json resources = json::array();
-                for (const MeasureDefinition& m : measures) {
+                for (const MeasureDefinition& m : definitions) {
                   if (id == nullptr || *id == m.id) {
                     resources.push_back(MeasureJson(m));
                   }
@@ -192,9 +192,9 @@ void AddMeasureRoutes(http::Router& router, app::App& app) {
               0, outcome});
   router.Add({"GET", "/fhir/r4/Measure/{measure}", "FHIR R4 read of a Measure",
               http::Access::kSignedIn,
-              [&app](http::RouteContext& r) -> Result<http::Response> {
-                COVALUE_ASSIGN_OR_RETURN(auto measures, app.ListMeasures(r.ctx));
-                for (const MeasureDefinition& m : measures) {
+              [&measures](http::RouteContext& r) -> Result<http::Response> {
+                COVALUE_ASSIGN_OR_RETURN(auto definitions, measures.ListMeasures(r.ctx));
+                for (const MeasureDefinition& m : definitions) {
                   if (m.id == r.params.at("measure")) {
                     return FhirJson(200, MeasureJson(m));
                   }
@@ -207,7 +207,7 @@ void AddMeasureRoutes(http::Router& router, app::App& app) {
               "FHIR R4 search of summary MeasureReports per site and period (measure required; "
               "reporter, period-kind)",
               http::Access::kSignedIn,
-              [&app](http::RouteContext& r) -> Result<http::Response> {
+              [&measures](http::RouteContext& r) -> Result<http::Response> {
                 COVALUE_ASSIGN_OR_RETURN(
                     auto ignored,
                     UnsupportedParameters(r.request, {"measure", "reporter", "period-kind"}));
@@ -229,9 +229,9 @@ void AddMeasureRoutes(http::Router& router, app::App& app) {
                 if (const std::string* reporter = r.request.Query("reporter")) {
                   COVALUE_ASSIGN_OR_RETURN(Id site, OrganizationOf(*reporter));
                   COVALUE_ASSIGN_OR_RETURN(
-                      view, app.SiteMeasureChart(r.ctx, id, site, std::nullopt, query));
+                      view, measures.SiteMeasureChart(r.ctx, id, site, std::nullopt, query));
                 } else {
-                  COVALUE_ASSIGN_OR_RETURN(view, app.CrossSiteMeasure(r.ctx, id, query));
+                  COVALUE_ASSIGN_OR_RETURN(view, measures.CrossSiteMeasure(r.ctx, id, query));
                 }
                 json resources = json::array();
                 for (const app::MeasureSeries& s : view.series) {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/app.h"
+#include "app/measures/measures.h"
 #include "http/router.h"
 
 namespace covalue::fhir {
@@ -10,6 +10,6 @@ namespace covalue::fhir {
 // store, https://hl7.org/fhir/R4/measurereport.html). Reports follow the measures API's rules:
 // a site's staff see its cells whole; the community sees every site with cells under the
 // minimum size left out.
-void AddMeasureRoutes(http::Router& router, app::App& app);
+void AddMeasureRoutes(http::Router& router, app::Measures& measures);
 
 }  // namespace covalue::fhir

@@ -14,7 +14,7 @@ int Rebuild(const std::string& db) {
   }
   app::App app(**store);
   const app::RequestContext ctx{app::SystemPrincipal(), "cli", "cli"};
-  auto rows = app.RebuildMeasures(ctx);
+  auto rows = app.measures().RebuildMeasures(ctx);
   if (!rows) {
     return ReportError(rows.error());
   }

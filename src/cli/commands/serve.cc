@@ -24,7 +24,7 @@ struct ServeOptions {
   std::string web_root;
   std::string guides;
   int workers = 32;
-  std::size_t min_cell = app::App::kDefaultMinCell;
+  std::size_t min_cell = app::Measures::kDefaultMinCell;
   int token_days = app::App::kDefaultTokenDays;
   bool trust_forwarded_proto = false;
   std::vector<std::string> server_names;
@@ -82,9 +82,9 @@ int Serve(const ServeOptions& options) {
   }
   const fhir::FhirQuestionnaireFormat questionnaire_format;
   app::App app(**store, std::move(*guides), &questionnaire_format);
-  app.SetMinCell(options.min_cell);
+  app.measures().SetMinCell(options.min_cell);
   app.SetTokenDays(options.token_days);
-  if (auto loaded = app.LoadMeasures(); !loaded) {
+  if (auto loaded = app.measures().LoadMeasures(); !loaded) {
     return ReportError(loaded.error());
   }
   http::Metrics metrics;
@@ -157,7 +157,7 @@ void AddServeCommand(CLI::App& root, int* exit_code) {
   command
       ->add_option("--min-cell", options->min_cell,
                    "Cells of fewer observations are suppressed in the community's views")
-      ->default_val(app::App::kDefaultMinCell)
+      ->default_val(app::Measures::kDefaultMinCell)
       ->check(CLI::Range(1, 1000));
   command->add_option("--token-days", options->token_days, "Days a new bearer token lives")
       ->default_val(app::App::kDefaultTokenDays)

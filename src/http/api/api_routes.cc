@@ -20,7 +20,7 @@ void AddApiRoutes(Router& router, app::App& app, const Metrics& metrics) {
   AddGuideRoutes(router, app.workbooks());
   AddWorkbookRoutes(router, app.workbooks());
   AddRegistryRoutes(router, app);
-  AddMeasureRoutes(router, app);
+  AddMeasureRoutes(router, app.measures());
   AddAlertRoutes(router, app.alerts());
 }
 

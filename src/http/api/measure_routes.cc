@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analytics/measures.h"
+#include "app/measures/measures.h"
 #include "domain/dates.h"
 #include "http/api/api_routes.h"
 #include "http/json/json_body.h"
@@ -262,49 +263,50 @@ json ProfileJson(const app::ValueProfile& p) {
 
 }  // namespace
 
-void AddMeasureRoutes(Router& router, app::App& app) {
+void AddMeasureRoutes(Router& router, app::Measures& measures) {
   router.Add({"GET", "/api/v1/measures", "List the community's measures", Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
-                COVALUE_ASSIGN_OR_RETURN(auto measures, app.ListMeasures(r.ctx));
+              [&measures](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(auto definitions, measures.ListMeasures(r.ctx));
                 json items = json::array();
-                for (const MeasureDefinition& m : measures) {
+                for (const MeasureDefinition& m : definitions) {
                   items.push_back(DefinitionJson(m));
                 }
                 return OrderedJson(200, json{{"items", items}});
               },
               0});
-  router.Add({"POST", "/api/v1/measures",
-              "Define a measure for the community (its admin); its aggregates are built from the "
-              "stored observations",
-              Access::kSignedIn, [&app](RouteContext& r) -> Result<Response> {
-                COVALUE_ASSIGN_OR_RETURN(MeasureDefinition m,
-                                         ReadBody(r.request.body, ReadDefinition));
-                COVALUE_ASSIGN_OR_RETURN(MeasureDefinition created, app.DefineMeasure(r.ctx, m));
-                return OrderedJson(201, DefinitionJson(created));
-              }});
+  router.Add(
+      {"POST", "/api/v1/measures",
+       "Define a measure for the community (its admin); its aggregates are built from the "
+       "stored observations",
+       Access::kSignedIn, [&measures](RouteContext& r) -> Result<Response> {
+         COVALUE_ASSIGN_OR_RETURN(MeasureDefinition m, ReadBody(r.request.body, ReadDefinition));
+         COVALUE_ASSIGN_OR_RETURN(MeasureDefinition created, measures.DefineMeasure(r.ctx, m));
+         return OrderedJson(201, DefinitionJson(created));
+       }});
   router.Add({"POST", "/api/v1/measures/preview",
               "A definition's chart at every site, computed from the stored observations "
               "without defining it (facilitators, researchers, the community's admin)",
-              Access::kSignedIn, [&app](RouteContext& r) -> Result<Response> {
+              Access::kSignedIn, [&measures](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(MeasureDefinition m,
                                          ReadBody(r.request.body, ReadDefinition));
                 COVALUE_ASSIGN_OR_RETURN(auto query, ReadChartQuery(r.request));
-                COVALUE_ASSIGN_OR_RETURN(auto views, app.PreviewMeasures(r.ctx, {m}, query));
+                COVALUE_ASSIGN_OR_RETURN(auto views, measures.PreviewMeasures(r.ctx, {m}, query));
                 return ViewResponse(views.front());
               }});
   router.Add({"GET", "/api/v1/measures/{measure}/chart",
               "A measure's chart at one site (site_id, population_id): every cell for the site's "
               "staff, small cells suppressed for the community",
               Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
+              [&measures](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(auto site, QueryId(r.request, "site_id"));
                 if (!site) {
                   return Fail(ErrorCode::kInvalidArgument, "site_id names the site", "site_id");
                 }
                 COVALUE_ASSIGN_OR_RETURN(auto population, QueryId(r.request, "population_id"));
                 COVALUE_ASSIGN_OR_RETURN(auto query, ReadChartQuery(r.request));
-                COVALUE_ASSIGN_OR_RETURN(auto view, app.SiteMeasureChart(r.ctx, MeasureParam(r),
-                                                                         *site, population, query));
+                COVALUE_ASSIGN_OR_RETURN(
+                    auto view,
+                    measures.SiteMeasureChart(r.ctx, MeasureParam(r), *site, population, query));
                 return ViewResponse(view);
               },
               0});
@@ -312,10 +314,10 @@ void AddMeasureRoutes(Router& router, app::App& app) {
               "A measure's chart at every site, cells under the minimum size suppressed "
               "(facilitators, researchers, the community's admin)",
               Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
+              [&measures](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(auto query, ReadChartQuery(r.request));
                 COVALUE_ASSIGN_OR_RETURN(auto view,
-                                         app.CrossSiteMeasure(r.ctx, MeasureParam(r), query));
+                                         measures.CrossSiteMeasure(r.ctx, MeasureParam(r), query));
                 return ViewResponse(view);
               },
               0});
@@ -324,7 +326,7 @@ void AddMeasureRoutes(Router& router, app::App& app) {
        "A measure's chart for a team, with the changes of its improvement passports "
        "(limits: baseline or phases)",
        Access::kSignedIn,
-       [&app](RouteContext& r) -> Result<Response> {
+       [&measures](RouteContext& r) -> Result<Response> {
          COVALUE_ASSIGN_OR_RETURN(Id team, PathId(r, "id"));
          COVALUE_ASSIGN_OR_RETURN(auto query, ReadChartQuery(r.request));
          auto limits = app::ChangeLimits::kBaseline;
@@ -335,7 +337,7 @@ void AddMeasureRoutes(Router& router, app::App& app) {
            limits = *text == "phases" ? app::ChangeLimits::kPhases : app::ChangeLimits::kBaseline;
          }
          COVALUE_ASSIGN_OR_RETURN(
-             auto view, app.TeamMeasureChart(r.ctx, team, MeasureParam(r), query, limits));
+             auto view, measures.TeamMeasureChart(r.ctx, team, MeasureParam(r), query, limits));
          return ViewResponse(view);
        },
        0});
@@ -343,10 +345,10 @@ void AddMeasureRoutes(Router& router, app::App& app) {
               "A team's six-domain coproduction value profile: the people's view (their "
               "questionnaire's latest quarter) beside the team's (its passports' self-ratings)",
               Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
+              [&measures](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id team, PathId(r, "id"));
                 COVALUE_ASSIGN_OR_RETURN(app::ValueProfile profile,
-                                         app.TeamValueProfile(r.ctx, team));
+                                         measures.TeamValueProfile(r.ctx, team));
                 return OrderedJson(200, ProfileJson(profile));
               },
               0});

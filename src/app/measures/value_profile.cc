@@ -12,8 +12,8 @@
 #include <algorithm>
 
 #include "analytics/measure_store.h"
-#include "app/app.h"
 #include "app/kernel/suppression.h"
+#include "app/measures/measures.h"
 
 namespace covalue::app {
 namespace {
@@ -33,7 +33,7 @@ const MeasureDefinition* PeopleMeasureOf(const std::vector<MeasureDefinition>& d
 
 }  // namespace
 
-Result<ValueProfile> App::TeamValueProfile(const RequestContext& ctx, Id team_id) {
+Result<ValueProfile> Measures::TeamValueProfile(const RequestContext& ctx, Id team_id) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(Team team, TeamById(team_id));
   const Target target{team.site_id, team.id, std::nullopt, {}};
@@ -57,66 +57,67 @@ Result<ValueProfile> App::TeamValueProfile(const RequestContext& ctx, Id team_id
       }
     }
   }
-  COVALUE_RETURN_IF_ERROR(measures_.Read(store_, [&](const MeasureStore::Snapshot& s) -> Status {
-    std::vector<const analytics::AggregateSeries*> series(profile.domains.size(), nullptr);
-    std::optional<std::int64_t> latest;
-    for (std::size_t d = 0; d < profile.domains.size(); ++d) {
-      const ValueDomain domain = profile.domains[d].domain;
-      const MeasureDefinition* measure = PeopleMeasureOf(s.definitions, domain);
-      const auto counted = items.find(std::string(ValueDomainName(domain)));
-      if (measure == nullptr || counted == items.end() || counted->second == 0) {
-        continue;
-      }
-      const analytics::AggregateSeries& quarters = s.aggregates.Series(
-          {team.site_id, team.population_id, measure->id, PeriodKind::kQuarter});
-      if (quarters.Periods() > 0) {
-        series[d] = &quarters;
-        latest = std::max(latest.value_or(quarters.period.back()), quarters.period.back());
-      }
-    }
-    if (!latest) {
-      return Ok();
-    }
-    profile.quarter = analytics::PeriodLabel(PeriodKind::kQuarter, *latest);
-    profile.previous_quarter = analytics::PeriodLabel(PeriodKind::kQuarter, *latest - 1);
-    for (std::size_t d = 0; d < profile.domains.size(); ++d) {
-      if (series[d] == nullptr) {
-        continue;
-      }
-      DomainValue& value = profile.domains[d];
-      const analytics::AggregateSeries& q = *series[d];
-      const auto per_item =
-          static_cast<double>(items.at(std::string(ValueDomainName(value.domain))));
-      // The index of a period in the series, if it has one.
-      const auto index_of = [&](std::int64_t period) -> std::optional<std::size_t> {
-        const auto at = std::lower_bound(q.period.begin(), q.period.end(), period);
-        if (at == q.period.end() || *at != period) {
-          return std::nullopt;
+  COVALUE_RETURN_IF_ERROR(
+      measure_store_.Read(store_, [&](const MeasureStore::Snapshot& s) -> Status {
+        std::vector<const analytics::AggregateSeries*> series(profile.domains.size(), nullptr);
+        std::optional<std::int64_t> latest;
+        for (std::size_t d = 0; d < profile.domains.size(); ++d) {
+          const ValueDomain domain = profile.domains[d].domain;
+          const MeasureDefinition* measure = PeopleMeasureOf(s.definitions, domain);
+          const auto counted = items.find(std::string(ValueDomainName(domain)));
+          if (measure == nullptr || counted == items.end() || counted->second == 0) {
+            continue;
+          }
+          const analytics::AggregateSeries& quarters = s.aggregates.Series(
+              {team.site_id, team.population_id, measure->id, PeriodKind::kQuarter});
+          if (quarters.Periods() > 0) {
+            series[d] = &quarters;
+            latest = std::max(latest.value_or(quarters.period.back()), quarters.period.back());
+          }
         }
-        return static_cast<std::size_t>(at - q.period.begin());
-      };
-      const auto mean = [&](std::size_t i) {
-        return q.sum[i] / static_cast<double>(q.count[i]) / per_item;
-      };
-      // The people rate the team that reads this: a mean of fewer answers than the minimum
-      // cell would tell the team what one person said, so the small-cell rule holds here too.
-      const auto small = [&](std::size_t i) {
-        return IsSmallCell(MeasureKind::kContinuous, CellOf(q, i), min_cell_);
-      };
-      if (const auto i = index_of(*latest)) {
-        if (small(*i)) {
-          value.people_suppressed = true;
-        } else {
-          value.people = mean(*i);
-          value.people_n = q.count[*i];
+        if (!latest) {
+          return Ok();
         }
-      }
-      if (const auto i = index_of(*latest - 1); i && !small(*i)) {
-        value.people_previous = mean(*i);
-      }
-    }
-    return Ok();
-  }));
+        profile.quarter = analytics::PeriodLabel(PeriodKind::kQuarter, *latest);
+        profile.previous_quarter = analytics::PeriodLabel(PeriodKind::kQuarter, *latest - 1);
+        for (std::size_t d = 0; d < profile.domains.size(); ++d) {
+          if (series[d] == nullptr) {
+            continue;
+          }
+          DomainValue& value = profile.domains[d];
+          const analytics::AggregateSeries& q = *series[d];
+          const auto per_item =
+              static_cast<double>(items.at(std::string(ValueDomainName(value.domain))));
+          // The index of a period in the series, if it has one.
+          const auto index_of = [&](std::int64_t period) -> std::optional<std::size_t> {
+            const auto at = std::lower_bound(q.period.begin(), q.period.end(), period);
+            if (at == q.period.end() || *at != period) {
+              return std::nullopt;
+            }
+            return static_cast<std::size_t>(at - q.period.begin());
+          };
+          const auto mean = [&](std::size_t i) {
+            return q.sum[i] / static_cast<double>(q.count[i]) / per_item;
+          };
+          // The people rate the team that reads this: a mean of fewer answers than the minimum
+          // cell would tell the team what one person said, so the small-cell rule holds here too.
+          const auto small = [&](std::size_t i) {
+            return IsSmallCell(MeasureKind::kContinuous, CellOf(q, i), min_cell_);
+          };
+          if (const auto i = index_of(*latest)) {
+            if (small(*i)) {
+              value.people_suppressed = true;
+            } else {
+              value.people = mean(*i);
+              value.people_n = q.count[*i];
+            }
+          }
+          if (const auto i = index_of(*latest - 1); i && !small(*i)) {
+            value.people_previous = mean(*i);
+          }
+        }
+        return Ok();
+      }));
 
   // The team's view, when the reader may read its passports.
   if (Authorize(principal, Action::kWorkbookRead, target).allowed) {

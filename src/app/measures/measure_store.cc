@@ -1,4 +1,4 @@
-#include "app/measure_store.h"
+#include "app/measures/measure_store.h"
 
 #include <mutex>
 

@@ -52,7 +52,7 @@ class MeasuresTest : public AppTest {
  protected:
   void SetUp() override {
     AppTest::SetUp();
-    ASSERT_OK(app_->DefineMeasure(system_, BelowTen()));
+    ASSERT_OK(app_->measures().DefineMeasure(system_, BelowTen()));
   }
 
   // patients people at site s with a PHQ-9 on the 10th of each of months months from
@@ -153,7 +153,8 @@ TEST_F(MeasuresTest, AChartFromTheStoreEqualsOneRecomputedFromTheObservations) {
   Import(0, 40, 18, 1);
   Import(0, 10, 18, 2);  // a second import adds to the same months
   const RequestContext lead = Lead(0);
-  auto view = app_->SiteMeasureChart(lead, "phq9-below-10", sites_[0].id, std::nullopt, {});
+  auto view =
+      app_->measures().SiteMeasureChart(lead, "phq9-below-10", sites_[0].id, std::nullopt, {});
   ASSERT_OK(view);
   EXPECT_EQ(view->min_cell, 0U) << "the site's own staff see every cell";
   ASSERT_EQ(view->series.size(), 1U);
@@ -164,20 +165,21 @@ TEST_F(MeasuresTest, AChartFromTheStoreEqualsOneRecomputedFromTheObservations) {
   // A new process (a new App over the same database) rebuilds the copy from the stored
   // aggregates and draws the same chart.
   App restarted(*store_);
-  auto again = restarted.SiteMeasureChart(lead, "phq9-below-10", sites_[0].id, std::nullopt, {});
+  auto again =
+      restarted.measures().SiteMeasureChart(lead, "phq9-below-10", sites_[0].id, std::nullopt, {});
   ASSERT_OK(again);
   ExpectProportionChart(again->series[0], sites_[0].id);
 
   // The restarted process writes; the first one sees it within the recheck interval.
   Import(0, 20, 18, 3, &restarted);
   std::this_thread::sleep_for(MeasureStore::kRecheckInterval + std::chrono::milliseconds(100));
-  view = app_->SiteMeasureChart(lead, "phq9-below-10", sites_[0].id, std::nullopt, {});
+  view = app_->measures().SiteMeasureChart(lead, "phq9-below-10", sites_[0].id, std::nullopt, {});
   ASSERT_OK(view);
   ExpectProportionChart(view->series[0], sites_[0].id);
 
   // A measure defined after the data is built from the stored observations.
-  ASSERT_OK(app_->DefineMeasure(system_, Mean()));
-  auto mean = app_->SiteMeasureChart(lead, "phq9-mean", sites_[0].id, std::nullopt, {});
+  ASSERT_OK(app_->measures().DefineMeasure(system_, Mean()));
+  auto mean = app_->measures().SiteMeasureChart(lead, "phq9-mean", sites_[0].id, std::nullopt, {});
   ASSERT_OK(mean);
   const MeasureSeries& s = mean->series.at(0);
   EXPECT_EQ(s.chart.type, analytics::spc::ChartType::kI);
@@ -194,8 +196,8 @@ TEST_F(MeasuresTest, AChartFromTheStoreEqualsOneRecomputedFromTheObservations) {
   // Weeks and quarters are kept too.
   MeasureChartQuery quarters;
   quarters.period = PeriodKind::kQuarter;
-  auto by_quarter =
-      app_->SiteMeasureChart(lead, "phq9-below-10", sites_[0].id, std::nullopt, quarters);
+  auto by_quarter = app_->measures().SiteMeasureChart(lead, "phq9-below-10", sites_[0].id,
+                                                      std::nullopt, quarters);
   ASSERT_OK(by_quarter);
   EXPECT_EQ(
       by_quarter->series.at(0).x,
@@ -206,7 +208,7 @@ TEST_F(MeasuresTest, TheCommunityNeverSeesACellOfFewerThanFive) {
   Import(0, 30, 12, 4);
   Import(1, 5, 12, 5);  // about 3.75 people a month: most months under 5
   const RequestContext facilitator = As("fay", {Role::kFacilitator, std::nullopt, std::nullopt});
-  auto view = app_->CrossSiteMeasure(facilitator, "phq9-below-10", {});
+  auto view = app_->measures().CrossSiteMeasure(facilitator, "phq9-below-10", {});
   ASSERT_OK(view);
   EXPECT_EQ(view->min_cell, 5U);
   ASSERT_EQ(view->series.size(), 2U);
@@ -224,18 +226,20 @@ TEST_F(MeasuresTest, TheCommunityNeverSeesACellOfFewerThanFive) {
   }
   EXPECT_GT(suppressed, 0U);
   // A facilitator reading one site gets the same suppression; a team lead may not compare.
-  auto site_b =
-      app_->SiteMeasureChart(facilitator, "phq9-below-10", sites_[1].id, std::nullopt, {});
+  auto site_b = app_->measures().SiteMeasureChart(facilitator, "phq9-below-10", sites_[1].id,
+                                                  std::nullopt, {});
   ASSERT_OK(site_b);
   EXPECT_EQ(site_b->min_cell, 5U);
-  EXPECT_ERROR(app_->CrossSiteMeasure(Lead(0), "phq9-below-10", {}), ErrorCode::kPermissionDenied);
-  EXPECT_ERROR(app_->SiteMeasureChart(Lead(0), "phq9-below-10", sites_[1].id, std::nullopt, {}),
+  EXPECT_ERROR(app_->measures().CrossSiteMeasure(Lead(0), "phq9-below-10", {}),
                ErrorCode::kPermissionDenied);
-  EXPECT_ERROR(app_->CrossSiteMeasure(facilitator, "none", {}), ErrorCode::kNotFound);
+  EXPECT_ERROR(
+      app_->measures().SiteMeasureChart(Lead(0), "phq9-below-10", sites_[1].id, std::nullopt, {}),
+      ErrorCode::kPermissionDenied);
+  EXPECT_ERROR(app_->measures().CrossSiteMeasure(facilitator, "none", {}), ErrorCode::kNotFound);
   // Weeks do not nest in months: the community reads months and quarters.
   MeasureChartQuery weekly;
   weekly.period = PeriodKind::kWeek;
-  auto refused = app_->CrossSiteMeasure(facilitator, "phq9-below-10", weekly);
+  auto refused = app_->measures().CrossSiteMeasure(facilitator, "phq9-below-10", weekly);
   ASSERT_FALSE(refused.has_value());
   EXPECT_EQ(refused.error().field, "period");
 }
@@ -248,8 +252,8 @@ TEST_F(MeasuresTest, AQuarterThatWouldGiveAwayAWithheldMonthIsWithheldToo) {
   const RequestContext facilitator = As("fay", {Role::kFacilitator, std::nullopt, std::nullopt});
   MeasureChartQuery quarterly;
   quarterly.period = PeriodKind::kQuarter;
-  auto months = app_->CrossSiteMeasure(facilitator, "phq9-below-10", {});
-  auto quarters = app_->CrossSiteMeasure(facilitator, "phq9-below-10", quarterly);
+  auto months = app_->measures().CrossSiteMeasure(facilitator, "phq9-below-10", {});
+  auto quarters = app_->measures().CrossSiteMeasure(facilitator, "phq9-below-10", quarterly);
   ASSERT_OK(months);
   ASSERT_OK(quarters);
   std::size_t checked = 0;
@@ -280,16 +284,16 @@ TEST_F(MeasuresTest, AQuarterThatWouldGiveAwayAWithheldMonthIsWithheldToo) {
 TEST_F(MeasuresTest, DefinitionsAreValidatedAndTheCommunityAdminsToMake) {
   MeasureDefinition bad = BelowTen();
   bad.id = "Not An Id";
-  EXPECT_ERROR(app_->DefineMeasure(system_, bad), ErrorCode::kInvalidArgument);
+  EXPECT_ERROR(app_->measures().DefineMeasure(system_, bad), ErrorCode::kInvalidArgument);
   bad = BelowTen();
   bad.id = "no-threshold";
   bad.threshold.reset();
-  auto refused = app_->DefineMeasure(system_, bad);
+  auto refused = app_->measures().DefineMeasure(system_, bad);
   ASSERT_FALSE(refused.has_value());
   EXPECT_EQ(refused.error().field, "threshold");
-  EXPECT_ERROR(app_->DefineMeasure(system_, BelowTen()), ErrorCode::kConflict);
-  EXPECT_ERROR(app_->DefineMeasure(Lead(0), Mean()), ErrorCode::kPermissionDenied);
-  auto listed = app_->ListMeasures(Lead(0));
+  EXPECT_ERROR(app_->measures().DefineMeasure(system_, BelowTen()), ErrorCode::kConflict);
+  EXPECT_ERROR(app_->measures().DefineMeasure(Lead(0), Mean()), ErrorCode::kPermissionDenied);
+  auto listed = app_->measures().ListMeasures(Lead(0));
   ASSERT_OK(listed);
   ASSERT_EQ(listed->size(), 1U);
   EXPECT_EQ(listed->front().id, "phq9-below-10");
@@ -309,8 +313,8 @@ TEST_F(MeasuresTest, ATeamsChartTakesTheChangesOfItsPassport) {
                                        "Agenda set together", std::nullopt));
   ASSERT_OK(app.workbooks().SaveAnswer(lead, passport->workbook.id, "cycle.change-date",
                                        "2025-07-01", std::nullopt));
-  auto baseline =
-      app.TeamMeasureChart(lead, teams_[0].id, "phq9-below-10", {}, ChangeLimits::kBaseline);
+  auto baseline = app.measures().TeamMeasureChart(lead, teams_[0].id, "phq9-below-10", {},
+                                                  ChangeLimits::kBaseline);
   ASSERT_OK(baseline);
   ASSERT_EQ(baseline->changes.size(), 1U);
   EXPECT_EQ(baseline->changes[0].text, "Agenda set together");
@@ -331,8 +335,8 @@ TEST_F(MeasuresTest, ATeamsChartTakesTheChangesOfItsPassport) {
   }
   EXPECT_NEAR(*points[11].cl, num / den, 1e-12);
 
-  auto phases =
-      app.TeamMeasureChart(lead, teams_[0].id, "phq9-below-10", {}, ChangeLimits::kPhases);
+  auto phases = app.measures().TeamMeasureChart(lead, teams_[0].id, "phq9-below-10", {},
+                                                ChangeLimits::kPhases);
   ASSERT_OK(phases);
   const auto& phased = phases->series.at(0).chart;
   ASSERT_EQ(phased.parts.size(), 2U);
@@ -340,9 +344,9 @@ TEST_F(MeasuresTest, ATeamsChartTakesTheChangesOfItsPassport) {
   EXPECT_EQ(phased.points[6].part, 2U);
 
   // Another site's lead reads neither the chart nor the passport.
-  EXPECT_ERROR(
-      app.TeamMeasureChart(Lead(1), teams_[0].id, "phq9-below-10", {}, ChangeLimits::kBaseline),
-      ErrorCode::kPermissionDenied);
+  EXPECT_ERROR(app.measures().TeamMeasureChart(Lead(1), teams_[0].id, "phq9-below-10", {},
+                                               ChangeLimits::kBaseline),
+               ErrorCode::kPermissionDenied);
 }
 
 // The rescan path: a preview of a definition not stored, and a rebuild of every stored
@@ -356,10 +360,10 @@ TEST_F(MeasuresTest, APreviewAndARebuildComeFromTheObservationsThemselves) {
   ten_or_more.id = "phq9-10-or-more";
   ten_or_more.threshold = 10;
   ten_or_more.at_least = true;
-  auto preview = app_->PreviewMeasures(facilitator, {ten_or_more, Mean()}, {});
+  auto preview = app_->measures().PreviewMeasures(facilitator, {ten_or_more, Mean()}, {});
   ASSERT_OK(preview);
   ASSERT_EQ(preview->size(), 2U);
-  auto stored = app_->CrossSiteMeasure(facilitator, "phq9-below-10", {});
+  auto stored = app_->measures().CrossSiteMeasure(facilitator, "phq9-below-10", {});
   ASSERT_OK(stored);
   ASSERT_EQ((*preview)[0].series.size(), 2U);
   for (std::size_t k = 0; k < 2; ++k) {
@@ -388,7 +392,7 @@ TEST_F(MeasuresTest, APreviewAndARebuildComeFromTheObservationsThemselves) {
   for (double sweep : {6.0, 7.0, 11.0, 9.5}) {
     MeasureDefinition swept = ten_or_more;
     swept.threshold = sweep;
-    auto refused = app_->PreviewMeasures(facilitator, {swept}, {});
+    auto refused = app_->measures().PreviewMeasures(facilitator, {swept}, {});
     ASSERT_FALSE(refused.has_value()) << sweep;
     EXPECT_EQ(refused.error().field, "/threshold");
   }
@@ -396,7 +400,7 @@ TEST_F(MeasuresTest, APreviewAndARebuildComeFromTheObservationsThemselves) {
       << "the file was caught up";
   // Observations written after the file's catch-up are read from the database.
   Import(0, 10, 12, 9);
-  preview = app_->PreviewMeasures(facilitator, {ten_or_more}, {});
+  preview = app_->measures().PreviewMeasures(facilitator, {ten_or_more}, {});
   ASSERT_OK(preview);
   ExpectProportionChart((*preview)[0].series.at(0), sites_[0].id, 5,
                         [](double v) { return v >= 10; });
@@ -413,23 +417,27 @@ TEST_F(MeasuresTest, APreviewAndARebuildComeFromTheObservationsThemselves) {
         .map([](std::int64_t) {});
   }));
   App restarted(*store_);
-  auto wrong = restarted.SiteMeasureChart(Lead(0), "phq9-below-10", site, std::nullopt, {});
+  auto wrong =
+      restarted.measures().SiteMeasureChart(Lead(0), "phq9-below-10", site, std::nullopt, {});
   ASSERT_OK(wrong);
   EXPECT_NE(*wrong->series.at(0).n[2],
             static_cast<double>(written_.values.at({site, "2025-03"}).size()));
-  EXPECT_ERROR(restarted.RebuildMeasures(Lead(0)), ErrorCode::kPermissionDenied);
-  auto rows = restarted.RebuildMeasures(system_);
+  EXPECT_ERROR(restarted.measures().RebuildMeasures(Lead(0)), ErrorCode::kPermissionDenied);
+  auto rows = restarted.measures().RebuildMeasures(system_);
   ASSERT_OK(rows);
   // Each site's 12 months, 4 quarters and 12 weeks (the 10th of each month is in its own).
   EXPECT_EQ(*rows, 2U * (12 + 4 + 12));
-  auto right = restarted.SiteMeasureChart(Lead(0), "phq9-below-10", site, std::nullopt, {});
+  auto right =
+      restarted.measures().SiteMeasureChart(Lead(0), "phq9-below-10", site, std::nullopt, {});
   ASSERT_OK(right);
   ExpectProportionChart(right->series.at(0), site);
 
-  EXPECT_ERROR(app_->PreviewMeasures(Lead(0), {BelowTen()}, {}), ErrorCode::kPermissionDenied);
+  EXPECT_ERROR(app_->measures().PreviewMeasures(Lead(0), {BelowTen()}, {}),
+               ErrorCode::kPermissionDenied);
   MeasureDefinition bad = Mean();
   bad.code = "";
-  EXPECT_ERROR(app_->PreviewMeasures(facilitator, {bad}, {}), ErrorCode::kInvalidArgument);
+  EXPECT_ERROR(app_->measures().PreviewMeasures(facilitator, {bad}, {}),
+               ErrorCode::kInvalidArgument);
 }
 
 }  // namespace

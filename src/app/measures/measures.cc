@@ -11,8 +11,8 @@
 #include <fmt/format.h>
 
 #include "analytics/aggregate_builder.h"
-#include "app/app.h"
 #include "app/kernel/suppression.h"
+#include "app/measures/measures.h"
 #include "domain/dates.h"
 
 namespace covalue::app {
@@ -298,24 +298,25 @@ std::size_t PointAt(const MeasureSeries& series, std::int64_t ms) {
   return before == 0 || before >= series.start_ms.size() ? 0 : before + 1;
 }
 
-void App::SetMinCell(std::size_t min_cell) { min_cell_ = std::max<std::size_t>(1, min_cell); }
+void Measures::SetMinCell(std::size_t min_cell) { min_cell_ = std::max<std::size_t>(1, min_cell); }
 
-Status App::LoadMeasures() { return measures_.Load(store_); }
+Status Measures::LoadMeasures() { return measure_store_.Load(store_); }
 
-Result<std::vector<MeasureDefinition>> App::ListMeasures(const RequestContext& ctx) {
+Result<std::vector<MeasureDefinition>> Measures::ListMeasures(const RequestContext& ctx) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_RETURN_IF_ERROR(
       gate_.Permit(ctx, principal, Action::kMeasureList, {}, {"measure", "", {}}));
   std::vector<MeasureDefinition> out;
-  COVALUE_RETURN_IF_ERROR(measures_.Read(store_, [&](const MeasureStore::Snapshot& s) -> Status {
-    out = s.definitions;
-    return Ok();
-  }));
+  COVALUE_RETURN_IF_ERROR(
+      measure_store_.Read(store_, [&](const MeasureStore::Snapshot& s) -> Status {
+        out = s.definitions;
+        return Ok();
+      }));
   return out;
 }
 
-Result<MeasureDefinition> App::DefineMeasure(const RequestContext& ctx,
-                                             const MeasureDefinition& measure) {
+Result<MeasureDefinition> Measures::DefineMeasure(const RequestContext& ctx,
+                                                  const MeasureDefinition& measure) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(Decision decision, gate_.Permit(ctx, principal, Action::kMeasureDefine,
                                                            {}, {"measure", measure.id, {}}));
@@ -339,14 +340,14 @@ Result<MeasureDefinition> App::DefineMeasure(const RequestContext& ctx,
     return gate_.AppendAudit(repos, ctx, decision, Action::kMeasureDefine, {},
                              {"measure", measure.id, {}}, AuditOutcome::kAllowed);
   }));
-  measures_.Invalidate();
+  measure_store_.Invalidate();
   return measure;
 }
 
-Result<MeasureChartView> App::SiteMeasureChart(const RequestContext& ctx,
-                                               const std::string& measure_id, Id site_id,
-                                               std::optional<Id> population_id,
-                                               const MeasureChartQuery& query) {
+Result<MeasureChartView> Measures::SiteMeasureChart(const RequestContext& ctx,
+                                                    const std::string& measure_id, Id site_id,
+                                                    std::optional<Id> population_id,
+                                                    const MeasureChartQuery& query) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   const Target target{site_id, std::nullopt, std::nullopt, {}};
   const Subject subject{"measure", measure_id, {}};
@@ -361,18 +362,18 @@ Result<MeasureChartView> App::SiteMeasureChart(const RequestContext& ctx,
   });
 }
 
-Result<MeasureChartView> App::CrossSiteMeasure(const RequestContext& ctx,
-                                               const std::string& measure_id,
-                                               const MeasureChartQuery& query) {
+Result<MeasureChartView> Measures::CrossSiteMeasure(const RequestContext& ctx,
+                                                    const std::string& measure_id,
+                                                    const MeasureChartQuery& query) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_RETURN_IF_ERROR(
       gate_.Permit(ctx, principal, Action::kMeasureCompare, {}, {"measure", measure_id, {}}));
   return ChartMeasure(measure_id, query, min_cell_, [](Id, Id) { return true; });
 }
 
-Result<MeasureChartView> App::TeamMeasureChart(const RequestContext& ctx, Id team_id,
-                                               const std::string& measure_id,
-                                               MeasureChartQuery query, ChangeLimits limits) {
+Result<MeasureChartView> Measures::TeamMeasureChart(const RequestContext& ctx, Id team_id,
+                                                    const std::string& measure_id,
+                                                    MeasureChartQuery query, ChangeLimits limits) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(Team team, TeamById(team_id));
   const Target target{team.site_id, team.id, std::nullopt, {}};
@@ -405,7 +406,7 @@ Result<MeasureChartView> App::TeamMeasureChart(const RequestContext& ctx, Id tea
   return view;
 }
 
-Status App::CheckCommunityQuery(const MeasureChartQuery& query) const {
+Status Measures::CheckCommunityQuery(const MeasureChartQuery& query) const {
   if (query.period == PeriodKind::kWeek) {
     return Fail(ErrorCode::kInvalidArgument,
                 "the community's views are monthly or quarterly: weeks do not nest in months, so "
@@ -415,7 +416,7 @@ Status App::CheckCommunityQuery(const MeasureChartQuery& query) const {
   return Ok();
 }
 
-Status App::CheckCutPoint(const MeasureDefinition& m) {
+Status Measures::CheckCutPoint(const MeasureDefinition& m) {
   if (!m.threshold) {
     return Ok();
   }
@@ -428,7 +429,7 @@ Status App::CheckCutPoint(const MeasureDefinition& m) {
     allowed.assign(std::begin(kCommunityCutPoints), std::end(kCommunityCutPoints));
   }
   if (m.system == kScoreSystem && questionnaires_.Format() != nullptr) {
-    auto version = ReadValue<QuestionnaireVersion>(
+    auto version = store::ReadValue<QuestionnaireVersion>(
         store_, [&](store::Repositories& r) { return r.Questionnaires().Latest(m.code, false); });
     if (version) {
       if (auto model = questionnaires_.ModelOf(*version);
@@ -458,9 +459,10 @@ Status App::CheckCutPoint(const MeasureDefinition& m) {
   return Ok();
 }
 
-Result<MeasureChartView> App::ChartMeasure(const std::string& measure_id,
-                                           const MeasureChartQuery& query, std::size_t min_cell,
-                                           const std::function<bool(Id, Id)>& wanted) {
+Result<MeasureChartView> Measures::ChartMeasure(const std::string& measure_id,
+                                                const MeasureChartQuery& query,
+                                                std::size_t min_cell,
+                                                const std::function<bool(Id, Id)>& wanted) {
   if (min_cell > 0) {
     COVALUE_RETURN_IF_ERROR(CheckCommunityQuery(query));
   }
@@ -471,18 +473,19 @@ Result<MeasureChartView> App::ChartMeasure(const std::string& measure_id,
   std::map<Id, std::string> populations;
   // The site's own staff see events one by one; outside the site they come per period.
   bool one_by_one = false;
-  COVALUE_RETURN_IF_ERROR(measures_.Read(store_, [&](const MeasureStore::Snapshot& s) -> Status {
-    COVALUE_ASSIGN_OR_RETURN(view.measure, Find(s.definitions, measure_id));
-    one_by_one = CountsEvents(view.measure.kind) && min_cell == 0;
-    if (!one_by_one) {
-      found = FromAggregates(s.aggregates, view.measure, query.period, wanted);
-      if (min_cell > 0 && query.period == PeriodKind::kQuarter) {
-        withheld = QuartersToWithhold(s.aggregates, view.measure, min_cell, wanted);
-      }
-    }
-    NamesOf(s, found, one_by_one, sites, populations);
-    return Ok();
-  }));
+  COVALUE_RETURN_IF_ERROR(
+      measure_store_.Read(store_, [&](const MeasureStore::Snapshot& s) -> Status {
+        COVALUE_ASSIGN_OR_RETURN(view.measure, Find(s.definitions, measure_id));
+        one_by_one = CountsEvents(view.measure.kind) && min_cell == 0;
+        if (!one_by_one) {
+          found = FromAggregates(s.aggregates, view.measure, query.period, wanted);
+          if (min_cell > 0 && query.period == PeriodKind::kQuarter) {
+            withheld = QuartersToWithhold(s.aggregates, view.measure, min_cell, wanted);
+          }
+        }
+        NamesOf(s, found, one_by_one, sites, populations);
+        return Ok();
+      }));
   if (one_by_one) {
     COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& repos) -> Status {
       COVALUE_ASSIGN_OR_RETURN(found, FromEvents(repos, view.measure, wanted));
@@ -492,7 +495,7 @@ Result<MeasureChartView> App::ChartMeasure(const std::string& measure_id,
   return Charted(std::move(view), found, sites, populations, query, min_cell, withheld);
 }
 
-Result<std::vector<MeasureChartView>> App::PreviewMeasures(
+Result<std::vector<MeasureChartView>> Measures::PreviewMeasures(
     const RequestContext& ctx, const std::vector<MeasureDefinition>& measures,
     const MeasureChartQuery& query) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
@@ -525,10 +528,11 @@ Result<std::vector<MeasureChartView>> App::PreviewMeasures(
   }));
   std::map<Id, std::string> sites;
   std::map<Id, std::string> populations;
-  COVALUE_RETURN_IF_ERROR(measures_.Read(store_, [&](const MeasureStore::Snapshot& s) -> Status {
-    NamesOf(s, {}, /*all=*/true, sites, populations);
-    return Ok();
-  }));
+  COVALUE_RETURN_IF_ERROR(
+      measure_store_.Read(store_, [&](const MeasureStore::Snapshot& s) -> Status {
+        NamesOf(s, {}, /*all=*/true, sites, populations);
+        return Ok();
+      }));
   std::vector<MeasureChartView> views;
   for (std::size_t i = 0; i < measures.size(); ++i) {
     MeasureChartView view;
@@ -540,7 +544,7 @@ Result<std::vector<MeasureChartView>> App::PreviewMeasures(
   return views;
 }
 
-Result<std::size_t> App::RebuildMeasures(const RequestContext& ctx) {
+Result<std::size_t> Measures::RebuildMeasures(const RequestContext& ctx) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(Decision decision, gate_.Permit(ctx, principal, Action::kMeasureDefine,
                                                            {}, {"measure", "rebuild", {}}));
@@ -558,15 +562,19 @@ Result<std::size_t> App::RebuildMeasures(const RequestContext& ctx) {
     return gate_.AppendAudit(repos, ctx, decision, Action::kMeasureDefine, {},
                              {"measure", "rebuild", {}}, AuditOutcome::kAllowed);
   }));
-  measures_.Invalidate();
+  measure_store_.Invalidate();
   return rows;
 }
 
-void App::CatchUpObservationFile() {
+void Measures::CatchUpObservationFile() {
   // Best effort: the file only makes the rescan fast; without it the rescan reads every
   // observation from the database.
   (void)store_.Read(
       [](store::Repositories& repos) { return repos.Registry().CatchUpObservationFile(); });
+}
+
+Result<Team> Measures::TeamById(Id id) {
+  return store::ReadValue<Team>(store_, [&](store::Repositories& r) { return r.Teams().Get(id); });
 }
 
 }  // namespace covalue::app
