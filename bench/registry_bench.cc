@@ -157,8 +157,9 @@ int Load(const std::string& data, const std::string& db) {
     file.kind = formats::RegistryFileKind::kPatients;
     file.records = rows.size();
     file.patients = std::move(rows);
-    const auto report = Must(app.ImportRegistryFile(ctx, sites[name].first, std::move(file)),
-                             "patients of " + name);
+    const auto report =
+        Must(app.registry().ImportRegistryFile(ctx, sites[name].first, std::move(file)),
+             "patients of " + name);
     if (report.rejected_total > 0) {
       Die(fmt::format("patients of {}: line {}: {}", name, report.rejected[0].line,
                       report.rejected[0].reason));
@@ -176,7 +177,8 @@ int Load(const std::string& data, const std::string& db) {
     file.kind = formats::RegistryFileKind::kObservations;
     file.records = file.observations.size();
     const auto report =
-        Must(app.ImportRegistryFile(ctx, sites.at(site).first, std::move(file)), "observations");
+        Must(app.registry().ImportRegistryFile(ctx, sites.at(site).first, std::move(file)),
+             "observations");
     if (report.rejected_total > 0) {
       Die(fmt::format("observations of {}: line {}: {}", site, report.rejected[0].line,
                       report.rejected[0].reason));

@@ -95,7 +95,7 @@ Status EnrolPatient(app::App& app, const app::RequestContext& ctx, const DemoIds
   patient.diagnosis_date = "2016-09-01";
   patient.consent = Consent::kConsented;
   patient.user_id = user_id;
-  return app.CreatePatient(ctx, patient).map([](const Patient&) {});
+  return app.registry().CreatePatient(ctx, patient).map([](const Patient&) {});
 }
 
 Membership MembershipOf(const DemoUser& user, const DemoIds& ids) {

@@ -123,7 +123,7 @@ Result<std::size_t> WriteDemoRegistry(app::App& app, const app::RequestContext& 
     }
     records.push_back(std::move(record));
   }
-  return app.ImportRegistry(ctx, site_id, std::move(records));
+  return app.registry().ImportRegistry(ctx, site_id, std::move(records));
 }
 
 }  // namespace covalue::demo

@@ -96,7 +96,7 @@ Result<http::Response> CreatePatient(app::App& app, const http::RouteContext& r)
     COVALUE_ASSIGN_OR_RETURN(User user, app.GetUserByUsername(r.ctx, *read.account));
     read.patient.user_id = user.id;
   }
-  COVALUE_ASSIGN_OR_RETURN(Patient created, app.CreatePatient(r.ctx, read.patient));
+  COVALUE_ASSIGN_OR_RETURN(Patient created, app.registry().CreatePatient(r.ctx, read.patient));
   return Created(r.request, "Patient", PatientJson(created));
 }
 
@@ -173,7 +173,7 @@ void AddRegistryRoutes(http::Router& router, app::App& app) {
   router.Add({"GET", "/fhir/r4/Patient/{id}", "FHIR R4 read of a Patient", http::Access::kSignedIn,
               [&app](http::RouteContext& r) -> Result<http::Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, http::PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(Patient p, app.GetPatient(r.ctx, id));
+                COVALUE_ASSIGN_OR_RETURN(Patient p, app.registry().GetPatient(r.ctx, id));
                 return Read(PatientJson(p));
               },
               0, outcome});
@@ -190,7 +190,7 @@ void AddRegistryRoutes(http::Router& router, app::App& app) {
            const std::size_t bar = identifier->find('|');
            query.identifier = bar == std::string::npos ? *identifier : identifier->substr(bar + 1);
          }
-         COVALUE_ASSIGN_OR_RETURN(auto patients, app.ListPatients(r.ctx, page, query));
+         COVALUE_ASSIGN_OR_RETURN(auto patients, app.registry().ListPatients(r.ctx, page, query));
          return Bundle(r.request, "Patient", patients, PatientJson, ignored);
        },
        0, outcome});
@@ -198,7 +198,8 @@ void AddRegistryRoutes(http::Router& router, app::App& app) {
               "FHIR R4 read of a QuestionnaireResponse", http::Access::kSignedIn,
               [&app](http::RouteContext& r) -> Result<http::Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, http::PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(StoredResponse stored, app.GetResponse(r.ctx, id));
+                COVALUE_ASSIGN_OR_RETURN(StoredResponse stored,
+                                         app.registry().GetResponse(r.ctx, id));
                 COVALUE_ASSIGN_OR_RETURN(json body, ResponseJson(stored));
                 return Read(body);
               },
@@ -218,7 +219,7 @@ void AddRegistryRoutes(http::Router& router, app::App& app) {
          if (const std::string* q = r.request.Query("questionnaire")) {
            query.code = q->substr(q->rfind('/') == std::string::npos ? 0 : q->rfind('/') + 1);
          }
-         COVALUE_ASSIGN_OR_RETURN(auto responses, app.ListResponses(r.ctx, query, page));
+         COVALUE_ASSIGN_OR_RETURN(auto responses, app.registry().ListResponses(r.ctx, query, page));
          std::vector<json> bodies;
          for (const StoredResponse& s : responses.items) {
            COVALUE_ASSIGN_OR_RETURN(json body, ResponseJson(s));
@@ -234,7 +235,7 @@ void AddRegistryRoutes(http::Router& router, app::App& app) {
               http::Access::kSignedIn,
               [&app](http::RouteContext& r) -> Result<http::Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, http::PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(Observation o, app.GetObservation(r.ctx, id));
+                COVALUE_ASSIGN_OR_RETURN(Observation o, app.registry().GetObservation(r.ctx, id));
                 return Read(ObservationJson(o));
               },
               0, outcome});
@@ -258,7 +259,7 @@ void AddRegistryRoutes(http::Router& router, app::App& app) {
                   }
                 }
                 COVALUE_ASSIGN_OR_RETURN(auto observations,
-                                         app.ListObservations(r.ctx, query, page));
+                                         app.registry().ListObservations(r.ctx, query, page));
                 return Bundle(r.request, "Observation", observations, ObservationJson, ignored);
               },
               0, outcome});

@@ -157,7 +157,7 @@ Result<http::Response> CreateResponse(app::App& app, const http::RouteContext& r
   COVALUE_ASSIGN_OR_RETURN(json resource, ParseResource(r.request.body));
   COVALUE_ASSIGN_OR_RETURN(app::ResponseSubmission submission,
                            SubmissionOf(app, r, resource, std::nullopt));
-  auto submitted = app.SubmitResponse(r.ctx, std::move(submission));
+  auto submitted = app.registry().SubmitResponse(r.ctx, std::move(submission));
   if (!submitted) {
     return Fail(InFhirTerms(submitted.error()));
   }
@@ -183,7 +183,7 @@ Result<http::Response> SubmitJson(app::App& app, const http::RouteContext& r) {
   COVALUE_ASSIGN_OR_RETURN(app::ResponseSubmission submission,
                            SubmissionOf(app, r, resource, patient_id));
   COVALUE_ASSIGN_OR_RETURN(app::SubmittedResponse submitted,
-                           app.SubmitResponse(r.ctx, std::move(submission)));
+                           app.registry().SubmitResponse(r.ctx, std::move(submission)));
   json alerts = json::array();
   for (const Alert& a : submitted.alerts) {
     alerts.push_back(json(a));

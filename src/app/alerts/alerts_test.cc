@@ -26,7 +26,7 @@ class AlertsTest : public AppTest {
       p.population_id = teams_[i].population_id;
       p.identifier = "P-" + std::to_string(i);
       p.birth_date = "1980-01-01";
-      auto created = app_->CreatePatient(system_, p);
+      auto created = app_->registry().CreatePatient(system_, p);
       ASSERT_OK(created);
       patients_.push_back(*created);
     }

@@ -80,7 +80,9 @@ class MeasuresTest : public AppTest {
       }
       records.push_back(std::move(r));
     }
-    ASSERT_OK((app ? app : app_.get())->ImportRegistry(system_, sites_[s].id, std::move(records)));
+    ASSERT_OK((app ? app : app_.get())
+                  ->registry()
+                  .ImportRegistry(system_, sites_[s].id, std::move(records)));
   }
 
   RequestContext Lead(std::size_t s) {

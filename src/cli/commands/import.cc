@@ -87,7 +87,7 @@ int ImportRegistry(const ImportOptions& o) {
   app::App app(**store);
   const app::RequestContext ctx{app::SystemPrincipal(), "cli", "cli"};
   ProgressBar writing("Writing");
-  auto report = app.ImportRegistryFile(
+  auto report = app.registry().ImportRegistryFile(
       ctx, *o.site, std::move(*file),
       [&](std::size_t done, std::size_t total) { writing.Update(done, total); });
   writing.Finish();

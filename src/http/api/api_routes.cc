@@ -19,7 +19,7 @@ void AddApiRoutes(Router& router, app::App& app, const Metrics& metrics) {
   AddAuditRoutes(router, app.audit());
   AddGuideRoutes(router, app.workbooks());
   AddWorkbookRoutes(router, app.workbooks());
-  AddRegistryRoutes(router, app);
+  AddRegistryRoutes(router, app.registry());
   AddMeasureRoutes(router, app.measures());
   AddAlertRoutes(router, app.alerts());
 }

@@ -18,7 +18,7 @@ void AddUserRoutes(Router& router, app::App& app);
 void AddAuditRoutes(Router& router, app::AuditTrail& audit);
 void AddGuideRoutes(Router& router, app::Workbooks& workbooks);
 void AddWorkbookRoutes(Router& router, app::Workbooks& workbooks);
-void AddRegistryRoutes(Router& router, app::App& app);
+void AddRegistryRoutes(Router& router, app::Registry& registry);
 void AddMeasureRoutes(Router& router, app::Measures& measures);
 void AddAlertRoutes(Router& router, app::Alerts& alerts);
 void AddSystemRoutes(Router& router, const Metrics& metrics);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "app/registry/registry.h"
 #include "domain/registry.h"
 #include "http/api/api_routes.h"
 #include "http/json/json_body.h"
@@ -136,14 +137,14 @@ json ReportJson(const app::RegistryImportReport& report) {
 }
 
 // A registry file, all or nothing: 200 with what was written, or 400 listing the refused lines.
-Result<Response> ImportRegistryFile(app::App& app, RouteContext& r) {
+Result<Response> ImportRegistryFile(app::Registry& registry, RouteContext& r) {
   COVALUE_ASSIGN_OR_RETURN(Id site, PathId(r, "id"));
   auto file = formats::ReadRegistryCsv(r.request.body);
   if (!file) {
     return Fail(ErrorCode::kInvalidArgument, file.error().message, "body");
   }
   COVALUE_ASSIGN_OR_RETURN(app::RegistryImportReport report,
-                           app.ImportRegistryFile(r.ctx, site, std::move(*file)));
+                           registry.ImportRegistryFile(r.ctx, site, std::move(*file)));
   if (report.rejected_total == 0) {
     return Json(200, ReportJson(report));
   }
@@ -157,7 +158,7 @@ Result<Response> ImportRegistryFile(app::App& app, RouteContext& r) {
       r.request.request_id, ReportJson(report));
 }
 
-Result<Response> LikeMe(app::App& app, RouteContext& r) {
+Result<Response> LikeMe(app::Registry& registry, RouteContext& r) {
   COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
   const std::string* code = r.request.Query("code");
   if (code == nullptr || code->empty()) {
@@ -177,7 +178,8 @@ Result<Response> LikeMe(app::App& app, RouteContext& r) {
   COVALUE_ASSIGN_OR_RETURN(options.weights.baseline, QueryValue(r.request, "w_baseline", 1, 0, 10));
   COVALUE_ASSIGN_OR_RETURN(
       app::LikeMeView view,
-      app.PatientsLikeMe(r.ctx, id, system != nullptr ? *system : kScoreSystem, *code, options));
+      registry.PatientsLikeMe(r.ctx, id, system != nullptr ? *system : kScoreSystem, *code,
+                              options));
   nlohmann::json own = nlohmann::json::array();
   for (const auto& [months, value] : view.own) {
     own.push_back({{"month", months}, {"value", value}});
@@ -199,13 +201,13 @@ Result<Response> LikeMe(app::App& app, RouteContext& r) {
 
 }  // namespace
 
-void AddRegistryRoutes(Router& router, app::App& app) {
+void AddRegistryRoutes(Router& router, app::Registry& registry) {
   router.Add(
       {"GET", "/api/v1/patients",
        "List the patients of your sites (population_id, q: an identifier's start); a patient: "
        "their own",
        Access::kSignedIn,
-       [&app](RouteContext& r) -> Result<Response> {
+       [&registry](RouteContext& r) -> Result<Response> {
          COVALUE_ASSIGN_OR_RETURN(auto page, ReadPage(r.request));
          store::PatientQuery query;
          COVALUE_ASSIGN_OR_RETURN(query.population_id, QueryId(r.request, "population_id"));
@@ -213,7 +215,7 @@ void AddRegistryRoutes(Router& router, app::App& app) {
            query.identifier = *q;
            query.identifier_prefix = true;
          }
-         COVALUE_ASSIGN_OR_RETURN(auto patients, app.ListPatients(r.ctx, page, query));
+         COVALUE_ASSIGN_OR_RETURN(auto patients, registry.ListPatients(r.ctx, page, query));
          return Json(200, PageJson(patients, PatientItem));
        },
        0});
@@ -222,7 +224,7 @@ void AddRegistryRoutes(Router& router, app::App& app) {
                "Import a registry CSV file of patients or observations, all or nothing (the "
                "site's staff)",
                Access::kSignedIn,
-               [&app](RouteContext& r) { return ImportRegistryFile(app, r); },
+               [&registry](RouteContext& r) { return ImportRegistryFile(registry, r); },
                kMaxRegistryFile};
   import.body_types = {"text/csv"};
   router.Add(std::move(import));
@@ -230,16 +232,17 @@ void AddRegistryRoutes(Router& router, app::App& app) {
               "The shared dashboard: scores over time with their bands, changes since the last "
               "visit, the patient's words, visit notes, questionnaires to fill",
               Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
+              [&registry](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(app::Dashboard dashboard, app.GetDashboard(r.ctx, id));
+                COVALUE_ASSIGN_OR_RETURN(app::Dashboard dashboard,
+                                         registry.GetDashboard(r.ctx, id));
                 return Json(200, DashboardJson(dashboard));
               },
               0});
   router.Add({"POST", "/api/v1/patients/{id}/notes",
               "Add to the dashboard: what matters to me or a visit question (the patient), a "
               "visit note (their professional)",
-              Access::kSignedIn, [&app](RouteContext& r) -> Result<Response> {
+              Access::kSignedIn, [&registry](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
                 COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
                 ObjectReader reader(body);
@@ -252,12 +255,12 @@ void AddRegistryRoutes(Router& router, app::App& app) {
                               "kind is what_matters, visit_question or visit_note", "/kind");
                 }
                 COVALUE_ASSIGN_OR_RETURN(PatientNote note,
-                                         app.AddPatientNote(r.ctx, id, *kind, text));
+                                         registry.AddPatientNote(r.ctx, id, *kind, text));
                 return Json(201, NoteItem(note));
               }});
   router.Add({"GET", "/api/v1/patients/{id}/like-me",
               "The outcome of the patients most like this one, as bands (patients like me)",
-              Access::kSignedIn, [&app](RouteContext& r) { return LikeMe(app, r); }, 0});
+              Access::kSignedIn, [&registry](RouteContext& r) { return LikeMe(registry, r); }, 0});
 }
 
 }  // namespace covalue::http::api

@@ -1,10 +1,11 @@
+#include "app/registry/registry.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
 
 #include <fmt/format.h>
 
-#include "app/app.h"
 #include "domain/dates.h"
 #include "domain/response_validation.h"
 #include "domain/scoring.h"
@@ -40,7 +41,7 @@ std::string Joined(const std::vector<Issue>& errors) {
 
 }  // namespace
 
-Result<Patient> App::CreatePatient(const RequestContext& ctx, const Patient& patient) {
+Result<Patient> Registry::CreatePatient(const RequestContext& ctx, const Patient& patient) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_RETURN_IF_ERROR(ValidatePatient(patient, gate_.NowMs()));
   const Target target{patient.site_id, std::nullopt, std::nullopt, {}};
@@ -77,24 +78,24 @@ Result<Patient> App::CreatePatient(const RequestContext& ctx, const Patient& pat
   });
 }
 
-Result<Patient> App::GetPatient(const RequestContext& ctx, Id id) {
+Result<Patient> Registry::GetPatient(const RequestContext& ctx, Id id) {
   return gate_.ReadPatientRecord(ctx, id, "patient", std::to_string(id));
 }
 
-Result<Patient> App::MyPatient(const RequestContext& ctx) {
+Result<Patient> Registry::MyPatient(const RequestContext& ctx) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
-  COVALUE_ASSIGN_OR_RETURN(auto mine,
-                           ReadValue<std::optional<Patient>>(store_, [&](store::Repositories& r) {
-                             return r.Registry().PatientOfUser(principal.user_id);
-                           }));
+  COVALUE_ASSIGN_OR_RETURN(
+      auto mine, store::ReadValue<std::optional<Patient>>(store_, [&](store::Repositories& r) {
+        return r.Registry().PatientOfUser(principal.user_id);
+      }));
   if (!mine) {
     return Fail(ErrorCode::kNotFound, "your account is not linked to a patient record");
   }
   return GetPatient(ctx, mine->id);
 }
 
-Result<Page<Patient>> App::ListPatients(const RequestContext& ctx, const PageRequest& page,
-                                        store::PatientQuery query) {
+Result<Page<Patient>> Registry::ListPatients(const RequestContext& ctx, const PageRequest& page,
+                                             store::PatientQuery query) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   const std::vector<Id> sites = StaffSites(principal);
   if (sites.empty() && IsPatient(principal)) {
@@ -108,7 +109,7 @@ Result<Page<Patient>> App::ListPatients(const RequestContext& ctx, const PageReq
   }
   COVALUE_ASSIGN_OR_RETURN(Decision decision, PermitStaff(ctx, principal, sites));
   COVALUE_ASSIGN_OR_RETURN(auto patients,
-                           ReadValue<Page<Patient>>(store_, [&](store::Repositories& r) {
+                           store::ReadValue<Page<Patient>>(store_, [&](store::Repositories& r) {
                              query.sites = sites;
                              return r.Registry().ListPatients(page, query);
                            }));
@@ -120,8 +121,8 @@ Result<Page<Patient>> App::ListPatients(const RequestContext& ctx, const PageReq
   return patients;
 }
 
-Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
-                                              ResponseSubmission submission) {
+Result<SubmittedResponse> Registry::SubmitResponse(const RequestContext& ctx,
+                                                   ResponseSubmission submission) {
   COVALUE_ASSIGN_OR_RETURN(
       auto access, gate_.AccessPatient(ctx, submission.patient_id, Action::kResponseSubmit));
   const Patient& patient = access.first;
@@ -244,8 +245,8 @@ Result<SubmittedResponse> App::SubmitResponse(const RequestContext& ctx,
   return out;
 }
 
-Result<std::size_t> App::ImportRegistry(const RequestContext& ctx, Id site_id,
-                                        std::vector<RegistryRecord> records) {
+Result<std::size_t> Registry::ImportRegistry(const RequestContext& ctx, Id site_id,
+                                             std::vector<RegistryRecord> records) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   const Target target{site_id, std::nullopt, std::nullopt, {}};
   COVALUE_ASSIGN_OR_RETURN(Decision decision, gate_.Permit(ctx, principal, Action::kPatientCreate,
@@ -315,9 +316,9 @@ Result<std::size_t> App::ImportRegistry(const RequestContext& ctx, Id site_id,
   return observations;
 }
 
-Result<LikeMeView> App::PatientsLikeMe(const RequestContext& ctx, Id patient_id,
-                                       const std::string& system, const std::string& code,
-                                       const analytics::LikeMeOptions& options) {
+Result<LikeMeView> Registry::PatientsLikeMe(const RequestContext& ctx, Id patient_id,
+                                            const std::string& system, const std::string& code,
+                                            const analytics::LikeMeOptions& options) {
   constexpr double kMsPerYear = 365.25 * 86'400'000;
   constexpr double kMsPerMonth = kMsPerYear / 12;
   COVALUE_ASSIGN_OR_RETURN(auto access, gate_.AccessPatient(ctx, patient_id, Action::kPatientRead));
@@ -399,8 +400,8 @@ Result<LikeMeView> App::PatientsLikeMe(const RequestContext& ctx, Id patient_id,
   return view;
 }
 
-Result<Decision> App::PermitStaff(const RequestContext& ctx, const Principal& principal,
-                                  const std::vector<Id>& sites) {
+Result<Decision> Registry::PermitStaff(const RequestContext& ctx, const Principal& principal,
+                                       const std::vector<Id>& sites) {
   // Every site in sites comes from one of the principal's staff roles: asking for the first
   // decides; with none the policy refuses (and the refusal is audited).
   return gate_.Permit(ctx, principal, Action::kPatientList,
@@ -408,8 +409,8 @@ Result<Decision> App::PermitStaff(const RequestContext& ctx, const Principal& pr
                       {"patient", "", {}});
 }
 
-Result<StoredResponse> App::GetResponse(const RequestContext& ctx, Id id) {
-  auto response = ReadValue<StoredResponse>(
+Result<StoredResponse> Registry::GetResponse(const RequestContext& ctx, Id id) {
+  auto response = store::ReadValue<StoredResponse>(
       store_, [&](store::Repositories& r) { return r.Registry().GetResponse(id); });
   if (!response && response.error().code != ErrorCode::kNotFound) {
     return Fail(response.error());
@@ -420,8 +421,8 @@ Result<StoredResponse> App::GetResponse(const RequestContext& ctx, Id id) {
   return response;
 }
 
-Result<Observation> App::GetObservation(const RequestContext& ctx, Id id) {
-  auto observation = ReadValue<Observation>(
+Result<Observation> Registry::GetObservation(const RequestContext& ctx, Id id) {
+  auto observation = store::ReadValue<Observation>(
       store_, [&](store::Repositories& r) { return r.Registry().GetObservation(id); });
   if (!observation && observation.error().code != ErrorCode::kNotFound) {
     return Fail(observation.error());
@@ -431,7 +432,8 @@ Result<Observation> App::GetObservation(const RequestContext& ctx, Id id) {
   return observation;
 }
 
-Result<std::optional<Decision>> App::Scope(const RequestContext& ctx, store::RecordQuery& query) {
+Result<std::optional<Decision>> Registry::Scope(const RequestContext& ctx,
+                                                store::RecordQuery& query) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   if (query.patient_id) {
     COVALUE_RETURN_IF_ERROR(gate_.ReadPatientRecord(ctx, *query.patient_id, "patient",
@@ -450,9 +452,9 @@ Result<std::optional<Decision>> App::Scope(const RequestContext& ctx, store::Rec
   return std::optional(decision);
 }
 
-Status App::RecordSearch(const RequestContext& ctx, const Decision& decision,
-                         const std::string& resource_type,
-                         const std::vector<std::pair<Id, Id>>& site_and_person) {
+Status Registry::RecordSearch(const RequestContext& ctx, const Decision& decision,
+                              const std::string& resource_type,
+                              const std::vector<std::pair<Id, Id>>& site_and_person) {
   if (site_and_person.empty()) {
     // A search that found nobody is still a search of the registry.
     return gate_.RecordRead(ctx, decision, Action::kPatientList, {},
@@ -461,13 +463,14 @@ Status App::RecordSearch(const RequestContext& ctx, const Decision& decision,
   return gate_.RecordBulkRead(ctx, decision, Action::kPatientList, resource_type, site_and_person);
 }
 
-Result<Page<StoredResponse>> App::ListResponses(const RequestContext& ctx, store::RecordQuery query,
-                                                const PageRequest& page) {
+Result<Page<StoredResponse>> Registry::ListResponses(const RequestContext& ctx,
+                                                     store::RecordQuery query,
+                                                     const PageRequest& page) {
   COVALUE_ASSIGN_OR_RETURN(auto staff, Scope(ctx, query));
-  COVALUE_ASSIGN_OR_RETURN(auto responses,
-                           ReadValue<Page<StoredResponse>>(store_, [&](store::Repositories& r) {
-                             return r.Registry().ListResponses(query, page);
-                           }));
+  COVALUE_ASSIGN_OR_RETURN(
+      auto responses, store::ReadValue<Page<StoredResponse>>(store_, [&](store::Repositories& r) {
+        return r.Registry().ListResponses(query, page);
+      }));
   if (staff) {
     std::vector<std::pair<Id, Id>> read;
     for (const StoredResponse& response : responses.items) {
@@ -478,11 +481,12 @@ Result<Page<StoredResponse>> App::ListResponses(const RequestContext& ctx, store
   return responses;
 }
 
-Result<Page<Observation>> App::ListObservations(const RequestContext& ctx, store::RecordQuery query,
-                                                const PageRequest& page) {
+Result<Page<Observation>> Registry::ListObservations(const RequestContext& ctx,
+                                                     store::RecordQuery query,
+                                                     const PageRequest& page) {
   COVALUE_ASSIGN_OR_RETURN(auto staff, Scope(ctx, query));
   COVALUE_ASSIGN_OR_RETURN(auto observations,
-                           ReadValue<Page<Observation>>(store_, [&](store::Repositories& r) {
+                           store::ReadValue<Page<Observation>>(store_, [&](store::Repositories& r) {
                              return r.Registry().ListObservations(query, page);
                            }));
   if (staff) {

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "app/app.h"
+#include "app/registry/registry.h"
 #include "domain/scoring.h"
 #include "domain/validation.h"
 
@@ -104,7 +104,7 @@ void AnswersOf(const std::vector<QuestionnaireItem>& items, const AnswersByLinkI
 
 }  // namespace
 
-Result<Dashboard> App::GetDashboard(const RequestContext& ctx, Id patient_id) {
+Result<Dashboard> Registry::GetDashboard(const RequestContext& ctx, Id patient_id) {
   COVALUE_ASSIGN_OR_RETURN(auto access, gate_.AccessPatient(ctx, patient_id, Action::kPatientRead));
   Dashboard view;
   view.patient = std::move(access.first);
@@ -257,8 +257,8 @@ Result<Dashboard> App::GetDashboard(const RequestContext& ctx, Id patient_id) {
   return view;
 }
 
-Result<PatientNote> App::AddPatientNote(const RequestContext& ctx, Id patient_id, NoteKind kind,
-                                        const std::string& text) {
+Result<PatientNote> Registry::AddPatientNote(const RequestContext& ctx, Id patient_id,
+                                             NoteKind kind, const std::string& text) {
   const Action action =
       kind == NoteKind::kVisitNote ? Action::kVisitNoteWrite : Action::kPatientNoteWrite;
   COVALUE_RETURN_IF_ERROR(ValidateText(text, "/text", 2000));

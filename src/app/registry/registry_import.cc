@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "app/app.h"
+#include "app/registry/registry.h"
 
 namespace covalue::app {
 namespace {
@@ -22,7 +22,7 @@ std::string ColumnOf(const std::string& field) {
 
 }  // namespace
 
-Result<RegistryImportReport> App::ImportRegistryFile(
+Result<RegistryImportReport> Registry::ImportRegistryFile(
     const RequestContext& ctx, Id site_id, formats::RegistryFile file,
     const std::function<void(std::size_t, std::size_t)>& progress) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));

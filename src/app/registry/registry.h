@@ -1,0 +1,226 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analytics/patients_like_me.h"
+#include "app/alerts/alerts.h"
+#include "app/kernel/context.h"
+#include "app/kernel/gate.h"
+#include "app/measures/measures.h"
+#include "app/questionnaires/questionnaires.h"
+#include "domain/error.h"
+#include "domain/page.h"
+#include "domain/registry.h"
+#include "formats/registry_csv.h"
+#include "store/repositories.h"
+
+namespace covalue::app {
+
+// A response as submitted: the model read from its FHIR text, the text itself, and whom and
+// which questionnaire (resource id; version: the latest when absent) it is for.
+struct ResponseSubmission {
+  Id patient_id = 0;
+  std::string questionnaire_id;
+  std::optional<std::int64_t> questionnaire_version;
+  QuestionnaireResponse response;
+  std::string resource;
+  std::optional<std::int64_t> authored_ms;  // absent: when it is stored
+};
+
+// The field of an error about one item of a submitted response: this prefix, then its link id.
+inline constexpr std::string_view kItemField = "/item/";
+
+// A stored response with the scores derived from it and what the reader and scoring noted.
+struct SubmittedResponse {
+  StoredResponse stored;
+  std::vector<Observation> observations;
+  std::vector<Issue> warnings;
+  // The clinical alerts its answers raised (stored in the same write), and, when there are
+  // any, what the person is told to do now: the site's crisis contacts by language.
+  std::vector<Alert> alerts;
+  std::map<std::string, std::string> crisis_contacts;
+};
+
+// One question of a response and what was answered, as the shared dashboard shows it.
+struct AnsweredItem {
+  std::string link_id;
+  std::string text;
+  std::vector<std::string> answers;  // each answer as said: an option's display, a number, yes/no
+};
+
+// A response read item by item.
+struct ResponseAnswers {
+  Id id = 0;
+  std::string questionnaire_id;
+  std::string title;
+  std::string status;
+  std::int64_t authored_ms = 0;
+  std::optional<double> total;
+  std::string band;
+  std::vector<AnsweredItem> items;
+};
+
+// One patient to enrol with their observations (ids left 0; each observation's patient is the
+// record's patient).
+struct RegistryRecord {
+  Patient patient;
+  std::vector<Observation> observations;
+};
+
+// What a registry file's import read, refused and wrote.
+struct RegistryImportReport {
+  formats::RegistryFileKind kind = formats::RegistryFileKind::kPatients;
+  std::size_t records = 0;         // data lines read
+  std::size_t rejected_total = 0;  // lines refused; when any is, nothing is written
+  std::vector<formats::RejectedLine>
+      rejected;                  // the first kMaxRejectedListed of them, in line order
+  std::size_t patients = 0;      // written
+  std::size_t observations = 0;  // written
+};
+inline constexpr std::size_t kMaxRejectedListed = 1000;
+
+// A patient's own outcome beside the bands of the patients most like them.
+struct LikeMeView {
+  analytics::LikeMe like_me;
+  std::vector<std::pair<double, double>> own;  // (months since baseline, value)
+};
+
+// One score or registry variable of a patient over time, as the shared dashboard plots it.
+struct ScoreSeries {
+  std::string system;
+  std::string code;
+  std::string display;
+  std::string unit;
+  std::vector<ScoreBand> bands;     // the instrument's severity bands; empty when it has none
+  std::vector<Observation> points;  // oldest first; each point's interpretation is its band
+  // What the latest value is compared with: the value at the last visit (the newest visit
+  // note), or without a visit note the value before the latest. Absent when there is nothing
+  // newer than the last visit, or nothing to compare with.
+  std::optional<Observation> before;
+};
+
+// A questionnaire the patient may fill, and where they stand with it.
+struct QuestionnaireState {
+  std::string id;
+  std::string title;
+  std::optional<std::int64_t> last_completed_ms;
+  // The patient's in-progress response newer than their last completed one, to resume.
+  std::optional<Id> draft_response_id;
+};
+
+// What a patient and their professional look at together before and during a visit.
+struct Dashboard {
+  Patient patient;
+  std::string population_name;
+  std::vector<ScoreSeries> series;
+  std::optional<std::int64_t> last_visit_ms;  // the newest visit note's time
+  std::vector<PatientNote> notes;             // newest first, the latest kMaxDashboardNotes
+  std::vector<QuestionnaireState> questionnaires;
+  // The patient's open clinical alerts, newest first, and what to do now (by language).
+  std::vector<Alert> alerts;
+  std::map<std::string, std::string> crisis_contacts;
+  // The latest kMaxDashboardResponses responses, newest first, answer by answer.
+  std::vector<ResponseAnswers> responses;
+};
+inline constexpr int kMaxDashboardNotes = 200;
+inline constexpr int kMaxDashboardResponses = 20;
+
+// The registry of people seeking health: their records (patients), questionnaire responses
+// and the observations derived from them or imported from registry files, the shared dashboard
+// a person and their professionals look at together, and patients like me. Identifiable data:
+// it never leaves the site; every read is audited and every refusal is 403.
+class Registry {
+ public:
+  Registry(store::Store& store, Gate& gate, Alerts& alerts, Questionnaires& questionnaires,
+           Measures& measures)
+      : store_(store),
+        gate_(gate),
+        alerts_(alerts),
+        questionnaires_(questionnaires),
+        measures_(measures) {}
+  Registry(const Registry&) = delete;
+  Registry& operator=(const Registry&) = delete;
+
+  // A patient reads and answers for their own record; a site's
+  // professionals and admins for the site's patients. Every read of a record is audited, and
+  // a refusal is 403 (not 404) so that it is audited too.
+  [[nodiscard]] Result<Patient> CreatePatient(const RequestContext& ctx, const Patient& patient);
+  [[nodiscard]] Result<Patient> GetPatient(const RequestContext& ctx, Id id);
+  // The signed-in user's own patient record; kNotFound when they have none.
+  [[nodiscard]] Result<Patient> MyPatient(const RequestContext& ctx);
+  // The patients of the sites where the caller is a professional or admin (a patient: their
+  // own record) that match query (its sites are set here).
+  [[nodiscard]] Result<Page<Patient>> ListPatients(const RequestContext& ctx,
+                                                   const PageRequest& page,
+                                                   store::PatientQuery query = {});
+  // Validates the response against its questionnaire (every error names its item; kInvalid
+  // Argument with kItemField + the first item's link id as field), scores it when completed, and
+  // stores the response with its derived observations (the total, each subscale) in one write.
+  [[nodiscard]] Result<SubmittedResponse> SubmitResponse(const RequestContext& ctx,
+                                                         ResponseSubmission submission);
+  // The patients of the same population most like the patient (analytics/patients_like_me.h)
+  // and their outcome `code` (in `system`) since their baseline (their first observation),
+  // beside the patient's own. Only bands leave: never another patient's values. Needs the
+  // patient's own read access; the aggregate read is audited.
+  [[nodiscard]] Result<LikeMeView> PatientsLikeMe(const RequestContext& ctx, Id patient_id,
+                                                  const std::string& system,
+                                                  const std::string& code,
+                                                  const analytics::LikeMeOptions& options);
+  // Enrols patients at site_id and records their observations in one write, all or nothing
+  // (a registry file, the demo registry); one audit record for the whole batch. The site's
+  // staff (kPatientCreate). Errors name the record: "/records/{i}/…". Returns the number of
+  // observations written.
+  [[nodiscard]] Result<std::size_t> ImportRegistry(const RequestContext& ctx, Id site_id,
+                                                   std::vector<RegistryRecord> records);
+  // Imports a registry file (formats/registry_csv.h) for site_id, all or nothing
+  // (registry_import.cc): every line is checked (its cells, the patient rules of
+  // ValidatePatient, the population being the site's, identifiers new and unique for patients
+  // and known for observations); when any line is refused nothing is written and the report
+  // lists why. The site's staff (kPatientCreate); one audit record. progress(written, total) is
+  // called now and then while rows are written.
+  [[nodiscard]] Result<RegistryImportReport> ImportRegistryFile(
+      const RequestContext& ctx, Id site_id, formats::RegistryFile file,
+      const std::function<void(std::size_t, std::size_t)>& progress = {});
+  [[nodiscard]] Result<StoredResponse> GetResponse(const RequestContext& ctx, Id id);
+  // The shared dashboard (dashboard.cc): read as the patient's record, one audit record.
+  [[nodiscard]] Result<Dashboard> GetDashboard(const RequestContext& ctx, Id patient_id);
+  // "What matters to me" and visit questions are the patient's to write, visit notes their
+  // site's professionals'. text: 1–2000 characters.
+  [[nodiscard]] Result<PatientNote> AddPatientNote(const RequestContext& ctx, Id patient_id,
+                                                   NoteKind kind, const std::string& text);
+  [[nodiscard]] Result<Observation> GetObservation(const RequestContext& ctx, Id id);
+  // With query.patient_id: that patient's; without: the caller's sites' (staff only).
+  [[nodiscard]] Result<Page<StoredResponse>> ListResponses(const RequestContext& ctx,
+                                                           store::RecordQuery query,
+                                                           const PageRequest& page);
+  [[nodiscard]] Result<Page<Observation>> ListObservations(const RequestContext& ctx,
+                                                           store::RecordQuery query,
+                                                           const PageRequest& page);
+
+ private:
+  // Lets staff list the patients of their sites (StaffSites in registry.cc), audited.
+  Result<Decision> PermitStaff(const RequestContext& ctx, const Principal& principal,
+                               const std::vector<Id>& sites);
+  // Narrows a record query to what ctx may see: one patient's (access checked and audited) or
+  // the sites where ctx is staff (the decision returned: the caller audits what it then reads).
+  Result<std::optional<Decision>> Scope(const RequestContext& ctx, store::RecordQuery& query);
+  // Audits a staff search of the registry: the persons it returned, per site.
+  Status RecordSearch(const RequestContext& ctx, const Decision& decision,
+                      const std::string& resource_type,
+                      const std::vector<std::pair<Id, Id>>& site_and_person);
+
+  store::Store& store_;
+  Gate& gate_;
+  Alerts& alerts_;
+  Questionnaires& questionnaires_;
+  Measures& measures_;
+};
+
+}  // namespace covalue::app
