@@ -1,134 +1,42 @@
 #pragma once
 
-#include <cstdint>
-#include <functional>
-#include <map>
-#include <memory>
-#include <mutex>
-#include <optional>
-#include <string>
-#include <string_view>
 #include <vector>
 
-#include "analytics/patients_like_me.h"
+#include "app/accounts/accounts.h"
 #include "app/alerts/alerts.h"
 #include "app/audit/audit.h"
-#include "app/auth/login_throttle.h"
-#include "app/auth/password_pool.h"
 #include "app/community/community.h"
-#include "app/kernel/clock.h"
-#include "app/kernel/context.h"
 #include "app/kernel/gate.h"
-#include "app/kernel/policy.h"
 #include "app/measures/measures.h"
 #include "app/questionnaires/questionnaires.h"
 #include "app/registry/registry.h"
 #include "app/workbooks/workbooks.h"
-#include "domain/audit_record.h"
-#include "domain/community.h"
-#include "domain/error.h"
-#include "domain/guide.h"
-#include "domain/page.h"
-#include "domain/questionnaire.h"
-#include "domain/registry.h"
-#include "formats/registry_csv.h"
-#include "store/repositories.h"
 
 namespace covalue::app {
 
-struct SignedIn {
-  std::string session_token;  // the secret for the cookie; only its hash is stored
-  User user;
-  std::int64_t expires_ms = 0;
-};
-
-struct IssuedToken {
-  store::ApiToken token;
-  std::string secret;  // shown once; only its hash is stored
-};
-
-struct TeamDetail {
-  Team team;
-  std::vector<TeamMember> members;
-};
-
-struct NewUser {
-  std::string username;
-  std::string display_name;
-  std::string password;
-  std::vector<Membership> memberships;
-};
-
-// Changes to an existing record; absent fields stay as they are.
-struct TeamChanges {
-  std::optional<std::string> name;
-  std::optional<Id> population_id;
-};
-struct UserChanges {
-  std::optional<std::string> display_name;
-  std::optional<std::string> password;
-  // Needed to change one's own password (not to reset another account's).
-  std::optional<std::string> current_password;
-  // false deactivates the account (its sessions and tokens end), true reactivates it.
-  std::optional<bool> active;
-};
-
-// One role held at a site, or community-wide, as that site's admins see it on their "who can
-// see our site" page.
-struct SiteGrant {
-  MembershipGrant grant;
-  bool community_wide = false;  // a community role, which reaches the site's aggregates only
-  // Granted by someone who is not one of the site's admins (the community's admin, the command
-  // line's operator).
-  bool from_outside = false;
-  bool revocable = false;  // whether the reader may revoke it
-};
-
-// The use cases: one method per user action. Each authenticates, asks the policy
-// (app/kernel/policy.h) and writes the audit trail (every write, every denial, every read of a
-// person's data) before it touches the store. Thread-safe.
-//
-// Errors common to all methods taking a RequestContext: kUnauthenticated when ctx has no
-// principal, kPermissionDenied when the policy refuses (recorded in the audit trail),
-// kInvalidArgument naming the field at fault, kNotFound, and the store's kUnavailable.
+// The use cases, held as one capability service each (app/README.md) over the kernel's Gate:
+// every use case authenticates, asks the one policy function and writes the audit trail before
+// it touches the store. Built once by the program's entry point; thread-safe; not copyable
+// (the services hold the Gate by reference).
 class App {
  public:
-  static constexpr std::int64_t kSessionLifetimeMs = 12LL * 60 * 60 * 1000;  // 12 hours
-
-  // guides: the self-assessment guides (formats/guide_file.h), checked as a set. format:
-  // how questionnaires are stored (Questionnaires).
+  // guides: the self-assessment guides, checked as a set; format: how questionnaires are stored.
   explicit App(store::Store& store, std::vector<Guide> guides = {},
                const QuestionnaireFormat* format = nullptr)
-      : store_(store),
-        gate_(store),
-        workbooks_(store_, gate_, std::move(guides)),
-        questionnaires_(store_, gate_, format) {}
-  App(const App&) = delete;
-  App& operator=(const App&) = delete;
+      : gate_(store),
+        accounts_(store, gate_),
+        alerts_(store, gate_),
+        audit_(store, gate_),
+        workbooks_(store, gate_, std::move(guides)),
+        questionnaires_(store, gate_, format),
+        measures_(store, gate_, workbooks_, questionnaires_),
+        community_(store, gate_, accounts_, [this] { measures_.Invalidate(); }),
+        registry_(store, gate_, alerts_, questionnaires_, measures_) {}
 
-  // Sign-in (sign_in.cc). Login: kUnauthenticated on a wrong username or password or a
-  // deactivated account (the same message for all), kResourceExhausted while the username is
-  // throttled from the client's address (auth/login_throttle.h), with the seconds to wait in the
-  // message, and kUnavailable when too many passwords are being checked at once
-  // (auth/password_pool.h).
-  [[nodiscard]] Result<SignedIn> Login(const RequestContext& ctx, const std::string& username,
-                                       const std::string& password);
-  [[nodiscard]] Status Logout(const RequestContext& ctx, const std::string& session_token);
-  // The principal of a session cookie or bearer token; kUnauthenticated when unknown or expired.
-  [[nodiscard]] Result<Principal> AuthenticateSession(const std::string& session_token);
-  [[nodiscard]] Result<Principal> AuthenticateToken(const std::string& bearer_token);
-  [[nodiscard]] Result<IssuedToken> CreateToken(const RequestContext& ctx, const std::string& name);
-  [[nodiscard]] Result<std::vector<store::ApiToken>> ListTokens(const RequestContext& ctx);
-  [[nodiscard]] Status RevokeToken(const RequestContext& ctx, Id token_id);
-  // Seconds a throttled username must wait at address, for a Retry-After header.
-  std::int64_t LoginRetryAfter(const std::string& username, const std::string& address);
-  // How long a new bearer token lives (Default: kDefaultTokenDays).
-  static constexpr int kDefaultTokenDays = 90;
-  void SetTokenDays(int days);
   // The clock the use cases read (Default: the system clock). REQUIRES: outlives the App.
   void SetClock(const Clock& clock) { gate_.SetClock(clock); }
 
-  // The capability services (one folder each under app/; app/README.md).
+  Accounts& accounts() { return accounts_; }
   Alerts& alerts() { return alerts_; }
   AuditTrail& audit() { return audit_; }
   Community& community() { return community_; }
@@ -137,84 +45,16 @@ class App {
   Measures& measures() { return measures_; }
   Registry& registry() { return registry_; }
 
-  // Teams (teams.cc). ListTeams shows the teams the user belongs to, or all for admins and
-  // facilitators.
-  [[nodiscard]] Result<Page<Team>> ListTeams(const RequestContext& ctx, const PageRequest& page);
-  [[nodiscard]] Result<TeamDetail> GetTeam(const RequestContext& ctx, Id id);
-  [[nodiscard]] Result<Team> CreateTeam(const RequestContext& ctx, const Team& team);
-  [[nodiscard]] Result<Team> UpdateTeam(const RequestContext& ctx, Id id,
-                                        const TeamChanges& changes);
-  // Gives user_id a team role (team_member or team_lead) in team id: GrantMembership.
-  [[nodiscard]] Result<TeamDetail> AddTeamMember(const RequestContext& ctx, Id id, Id user_id,
-                                                 Role role);
-  // Takes every team role of user_id in team id away; kNotFound when they hold none.
-  [[nodiscard]] Result<TeamDetail> RemoveTeamMember(const RequestContext& ctx, Id id, Id user_id);
-
-  // Users (users.cc). Reads show an account's patient memberships only to that site's admins
-  // (and the community's admin, and the account's owner). UpdateUser: the owner changes their
-  // own name and password (kInvalidArgument naming /current_password without the current one,
-  // kPermissionDenied when it is wrong); whoever administers the account (kernel/policy.h
-  // AdministersAccount) changes anything of it. A password change or reset and a deactivation
-  // end the account's sessions and revoke its bearer tokens.
-  [[nodiscard]] Result<Page<User>> ListUsers(const RequestContext& ctx, const PageRequest& page);
-  [[nodiscard]] Result<User> GetUser(const RequestContext& ctx, Id id);
-  [[nodiscard]] Result<User> Me(const RequestContext& ctx);
-  // The account of a username, under the same policy as GetUser.
-  [[nodiscard]] Result<User> GetUserByUsername(const RequestContext& ctx,
-                                               const std::string& username);
-  // kConflict when the username is taken.
-  [[nodiscard]] Result<User> CreateUser(const RequestContext& ctx, const NewUser& user);
-  [[nodiscard]] Result<User> UpdateUser(const RequestContext& ctx, Id id,
-                                        const UserChanges& changes);
-
-  // Roles (site_access.cc), through the policy's grant rule (kernel/policy.cc Grant, Revoke); every
-  // grant and revocation is audited with the site it names. GrantMembership: kConflict when the
-  // account holds it already, kNotFound for an unknown account (after the refusal a caller who
-  // may not change it gets).
-  [[nodiscard]] Result<User> GrantMembership(const RequestContext& ctx, Id user_id,
-                                             const Membership& membership);
-  // Revokes the membership of a grant id (MembershipGrant::id).
-  [[nodiscard]] Status RevokeMembership(const RequestContext& ctx, Id grant_id);
-  // Every role held at the site (its staff's, not its patients') and every community-wide one,
-  // with who granted each and when: the site's admins' "who can see our site".
-  [[nodiscard]] Result<std::vector<SiteGrant>> SiteAccess(const RequestContext& ctx, Id site_id);
-
  private:
-  // A membership about to be granted, checked: its site and team exist, the role fits its scope;
-  // a team role gets its team's site. Errors name field + "/team_id" or "/site_id".
-  Result<Membership> CheckMembership(Membership membership, const std::string& field);
-  // Asks the policy whether principal may give m to account (nullopt: an account being created).
-  Result<Decision> PermitGrant(const RequestContext& ctx, const Principal& principal,
-                               const std::optional<User>& account, const Membership& m);
-  // The audit record of a grant or revocation, naming the membership's site.
-  Status AppendGrant(store::Repositories& repos, const RequestContext& ctx,
-                     const Decision& decision, Action action, Id user_id, const Membership& m);
-  // The account as reader may see it: patient memberships reader may not learn are left out.
-  User VisibleTo(const Principal& reader, User user) const;
-  // Checks the current password of one changing their own (throttled as a sign-in).
-  Status CheckCurrentPassword(const RequestContext& ctx, const Principal& principal,
-                              const std::optional<std::string>& current);
-  Result<Principal> PrincipalOf(Id user_id);
-  Result<Team> TeamById(Id id);
-  // The team with its members, read now.
-  Result<TeamDetail> DetailOf(const Team& team);
-
-  store::Store& store_;
   Gate gate_;
-  Alerts alerts_{store_, gate_};
-  AuditTrail audit_{store_, gate_};
-  Community community_{store_, gate_, [this] { measures_.Invalidate(); }};
+  Accounts accounts_;
+  Alerts alerts_;
+  AuditTrail audit_;
   Workbooks workbooks_;
   Questionnaires questionnaires_;
-  Measures measures_{store_, gate_, workbooks_, questionnaires_};
-  Registry registry_{store_, gate_, alerts_, questionnaires_, measures_};
-  auth::LoginThrottle throttle_;
-  auth::PasswordPool passwords_;
-  std::int64_t token_lifetime_ms_ = std::int64_t{kDefaultTokenDays} * 86'400'000;
+  Measures measures_;
+  Community community_;
+  Registry registry_;
 };
-
-// The principal of the command line: the operator holding the database file acts as the
-// community's admin. Its audit records carry no user id.
-Principal SystemPrincipal();
 
 }  // namespace covalue::app

@@ -75,7 +75,8 @@ Result<DemoIds> WriteSites(app::App& app, const app::RequestContext& ctx) {
                                  ctx, Population{0, site.id, std::string(spec.population),
                                                  std::string(spec.population_description)}));
     COVALUE_ASSIGN_OR_RETURN(
-        Team team, app.CreateTeam(ctx, Team{0, site.id, population.id, std::string(spec.team)}));
+        Team team,
+        app.community().CreateTeam(ctx, Team{0, site.id, population.id, std::string(spec.team)}));
     ids.site[spec.slug] = site.id;
     ids.team[spec.slug] = team.id;
     ids.population[spec.slug] = population.id;
@@ -156,11 +157,11 @@ Result<DemoResult> WriteDemoCommunity(app::App& app, std::uint64_t seed,
       login.site_id = ids.site.at(user.site_slug);
     }
     if (result.written) {
-      COVALUE_ASSIGN_OR_RETURN(User created,
-                               app.CreateUser(ctx, app::NewUser{login.username,
-                                                                std::string(user.display_name),
-                                                                login.password,
-                                                                {MembershipOf(user, ids)}}));
+      COVALUE_ASSIGN_OR_RETURN(
+          User created, app.accounts().CreateUser(ctx, app::NewUser{login.username,
+                                                                    std::string(user.display_name),
+                                                                    login.password,
+                                                                    {MembershipOf(user, ids)}}));
       if (user.role == Role::kPatient) {
         COVALUE_RETURN_IF_ERROR(EnrolPatient(app, ctx, ids, user, created.id));
       }

@@ -26,14 +26,14 @@ TEST_F(DemoCommunityTest, WritesTwelveSitesInFourCountriesWithATeamEachAndEveryR
     countries.insert(s.country);
   }
   EXPECT_EQ(countries.size(), 4U);
-  auto teams = app_->ListTeams(system_, {});
+  auto teams = app_->community().ListTeams(system_, {});
   ASSERT_OK(teams);
   EXPECT_EQ(teams->items.size(), 12U);
 
   std::set<Role> roles;
   for (const DemoLogin& login : demo->logins) {
     roles.insert(login.role);
-    auto signed_in = app_->Login(app::RequestContext{}, login.username, login.password);
+    auto signed_in = app_->accounts().Login(app::RequestContext{}, login.username, login.password);
     ASSERT_OK(signed_in);
     if (RoleNeedsTeam(login.role)) {
       ASSERT_TRUE(signed_in->user.memberships[0].team_id.has_value()) << login.username;

@@ -16,13 +16,13 @@ class FhirRoutesTest : public app::EmptyAppTest {
     auto guides = formats::LoadGuides(std::filesystem::path(COVALUE_SOURCE_DIR) / "guides");
     ASSERT_OK(guides);
     app_ = std::make_unique<app::App>(*store_, std::move(*guides));
-    auto user =
-        app_->CreateUser(system_, app::NewUser{"reader",
-                                               "Reader",
-                                               "a long password",
-                                               {{Role::kResearcher, std::nullopt, std::nullopt}}});
+    auto user = app_->accounts().CreateUser(
+        system_, app::NewUser{"reader",
+                              "Reader",
+                              "a long password",
+                              {{Role::kResearcher, std::nullopt, std::nullopt}}});
     ASSERT_OK(user);
-    auto token = app_->CreateToken(
+    auto token = app_->accounts().CreateToken(
         app::RequestContext{app::Principal{user->id, user->username, user->memberships}, "t", ""},
         "test");
     ASSERT_OK(token);

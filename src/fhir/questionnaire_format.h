@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/questionnaires/questionnaire_format.h"
+#include "app/questionnaires/questionnaires.h"
 
 namespace covalue::fhir {
 

@@ -93,7 +93,7 @@ Result<http::Response> CreatePatient(app::App& app, const http::RouteContext& r)
                            app.community().GetPopulation(r.ctx, read.patient.population_id));
   read.patient.site_id = population.site_id;
   if (read.account) {
-    COVALUE_ASSIGN_OR_RETURN(User user, app.GetUserByUsername(r.ctx, *read.account));
+    COVALUE_ASSIGN_OR_RETURN(User user, app.accounts().GetUserByUsername(r.ctx, *read.account));
     read.patient.user_id = user.id;
   }
   COVALUE_ASSIGN_OR_RETURN(Patient created, app.registry().CreatePatient(r.ctx, read.patient));

@@ -180,7 +180,8 @@ Result<app::RequestContext> Router::Authenticate(const Request& request, const R
     return ctx;  // public routes ignore credentials, good or bad
   }
   if (authorization.starts_with("Bearer ")) {
-    COVALUE_ASSIGN_OR_RETURN(ctx.principal, app_.AuthenticateToken(authorization.substr(7)));
+    COVALUE_ASSIGN_OR_RETURN(ctx.principal,
+                             app_.accounts().AuthenticateToken(authorization.substr(7)));
     return ctx;
   }
   if (!authorization.empty()) {
@@ -190,7 +191,7 @@ Result<app::RequestContext> Router::Authenticate(const Request& request, const R
   if (cookie.empty()) {
     return Fail(ErrorCode::kUnauthenticated, "sign in, or send a bearer token");
   }
-  COVALUE_ASSIGN_OR_RETURN(ctx.principal, app_.AuthenticateSession(cookie));
+  COVALUE_ASSIGN_OR_RETURN(ctx.principal, app_.accounts().AuthenticateSession(cookie));
   return ctx;
 }
 

@@ -14,7 +14,7 @@ class RouterTest : public app::AppTest {
     AppTest::SetUp();
     router_ = std::make_unique<Router>(*app_);
     api::AddApiRoutes(*router_, *app_, metrics_);
-    auto user = app_->CreateUser(
+    auto user = app_->accounts().CreateUser(
         system_,
         app::NewUser{
             "pat", "Pat", "a long password", {{Role::kPatient, sites_[0].id, std::nullopt}}});
@@ -156,7 +156,7 @@ TEST_F(RouterTest, CrossOriginCookieWritesAreRefusedButSameOriginAndTokenWritesP
 }
 
 TEST_F(RouterTest, APatientGetsForbiddenForOtherPeopleAndOtherSitesTeams) {
-  auto other = app_->CreateUser(
+  auto other = app_->accounts().CreateUser(
       system_,
       app::NewUser{
           "other", "Other", "a long password", {{Role::kPatient, sites_[0].id, std::nullopt}}});

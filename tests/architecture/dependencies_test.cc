@@ -127,6 +127,43 @@ TEST(Comments, EveryFileTheyNameExists) {
   EXPECT_GT(named, 20U);  // comments were read
 }
 
+// Every folder of app/ but the kernel is a capability service: one header named after it, of at
+// most 250 lines, and a test of its own.
+TEST(Services, EachHasOneHeaderOfItsNameAndATest) {
+  const fs::path app = fs::path(COVALUE_SOURCE_DIR) / "src" / "app";
+  std::size_t services = 0;
+  for (const auto& entry : fs::directory_iterator(app)) {
+    if (!entry.is_directory() || entry.path().filename() == "kernel") continue;
+    ++services;
+    const std::string name = entry.path().filename().string();
+    const fs::path header = entry.path() / (name + ".h");
+    ASSERT_TRUE(fs::exists(header)) << "app/" << name << "/ has no " << name << ".h";
+    std::ifstream in(header);
+    std::size_t lines = 0;
+    for (std::string line; std::getline(in, line);) ++lines;
+    EXPECT_LE(lines, 250U) << header.filename();
+    bool tested = false;
+    for (const auto& file : fs::directory_iterator(entry.path())) {
+      tested |= file.path().filename().string().ends_with("_test.cc");
+    }
+    EXPECT_TRUE(tested) << "app/" << name << "/ has no test of its own";
+  }
+  EXPECT_GE(services, 8U);
+}
+
+// A service is reached through its header: outside app/<b>/, nothing includes app/<b>/ but
+// app/<b>/<b>.h (the kernel is everyone's).
+TEST(Services, AreReachedOnlyThroughTheirHeader) {
+  const std::regex service_file(R"(^app/([a-z_]+)/([a-z_]+)\.h$)");
+  for (const Include& inc : ReadIncludes()) {
+    std::smatch m;
+    if (!inc.quoted || !std::regex_match(inc.target, m, service_file)) continue;
+    const std::string service = m[1];
+    if (service == "kernel" || inc.file.starts_with("app/" + service + "/")) continue;
+    EXPECT_EQ(m[2].str(), service) << inc.file << " reaches into " << inc.target;
+  }
+}
+
 // The kernel is what every capability service goes through, so it may not reach into any of
 // them: inside app it includes only itself.
 TEST(Dependencies, TheKernelIncludesNoService) {

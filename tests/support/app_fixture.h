@@ -33,7 +33,7 @@ class AppTest : public EmptyAppTest {
       auto population =
           app_->community().CreatePopulation(system_, {0, site->id, "People with MS", ""});
       ASSERT_OK(population);
-      auto team = app_->CreateTeam(system_, {0, site->id, population->id, "MS team"});
+      auto team = app_->community().CreateTeam(system_, {0, site->id, population->id, "MS team"});
       ASSERT_OK(team);
       sites_.push_back(*site);
       teams_.push_back(*team);
@@ -42,8 +42,8 @@ class AppTest : public EmptyAppTest {
 
   // Creates a user holding one membership and returns a context acting as them.
   RequestContext As(const std::string& username, Membership membership) {
-    auto user =
-        app_->CreateUser(system_, NewUser{username, username, "a long password", {membership}});
+    auto user = app_->accounts().CreateUser(
+        system_, NewUser{username, username, "a long password", {membership}});
     EXPECT_TRUE(user.has_value()) << user.error().message;
     return RequestContext{Principal{user->id, user->username, user->memberships}, "req-" + username,
                           "127.0.0.1"};

@@ -12,7 +12,7 @@ namespace covalue::app {
 // The audit trail as its readers see it. Every use case appends to it through the kernel's
 // Gate; this service only reads it: a community admin sees every record, a site admin the
 // records of their sites, nobody else any (403, the refusal itself audited). Each read of the
-// trail is a record of its own. Verifying the chain is kernel/audit_chain.h.
+// trail is a record of its own. Verifying the chain is app/kernel/audit_chain.h.
 class AuditTrail {
  public:
   AuditTrail(store::Store& store, Gate& gate) : store_(store), gate_(gate) {}

@@ -3,7 +3,9 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "app/accounts/accounts.h"
 #include "app/kernel/context.h"
 #include "app/kernel/gate.h"
 #include "domain/community.h"
@@ -22,17 +24,29 @@ struct PopulationChanges {
   std::optional<std::string> name;
   std::optional<std::string> description;
 };
+struct TeamChanges {
+  std::optional<std::string> name;
+  std::optional<Id> population_id;
+};
 
-// The community of practice: its sites (health systems) and the populations each serves. Any
+struct TeamDetail {
+  Team team;
+  std::vector<TeamMember> members;
+};
+
+// The community of practice: its sites (health systems), the populations each serves, and the
+// improvement teams that serve them. Any
 // signed-in user lists and reads them; the community's admin creates and changes sites, a site's
-// admins create and change its populations (kernel/policy.h); refusals are audited. Names are 1–200
-// characters, a site's country an ISO 3166-1 alpha-2 code, a description at most 2000; errors
-// name their field. (Teams join this service once grants are a service of their own.)
+// admins create and change its populations (app/kernel/policy.h); refusals are audited. Names are
+// 1–200 characters, a site's country an ISO 3166-1 alpha-2 code, a description at most 2000; errors
+// name their field.
 class Community {
  public:
   // sites_changed: told after a site is created or changed (the measure store names sites).
-  Community(store::Store& store, Gate& gate, std::function<void()> sites_changed)
-      : store_(store), gate_(gate), sites_changed_(std::move(sites_changed)) {}
+  // accounts: who grants and revokes a team's roles.
+  Community(store::Store& store, Gate& gate, Accounts& accounts,
+            std::function<void()> sites_changed)
+      : store_(store), gate_(gate), accounts_(accounts), sites_changed_(std::move(sites_changed)) {}
   Community(const Community&) = delete;
   Community& operator=(const Community&) = delete;
 
@@ -53,9 +67,27 @@ class Community {
   [[nodiscard]] Result<Population> UpdatePopulation(const RequestContext& ctx, Id id,
                                                     const PopulationChanges& changes);
 
+  // Teams. ListTeams shows the teams the user belongs to, or all for admins and
+  // facilitators.
+  [[nodiscard]] Result<Page<Team>> ListTeams(const RequestContext& ctx, const PageRequest& page);
+  [[nodiscard]] Result<TeamDetail> GetTeam(const RequestContext& ctx, Id id);
+  [[nodiscard]] Result<Team> CreateTeam(const RequestContext& ctx, const Team& team);
+  [[nodiscard]] Result<Team> UpdateTeam(const RequestContext& ctx, Id id,
+                                        const TeamChanges& changes);
+  // Gives user_id a team role (team_member or team_lead) in team id: GrantMembership.
+  [[nodiscard]] Result<TeamDetail> AddTeamMember(const RequestContext& ctx, Id id, Id user_id,
+                                                 Role role);
+  // Takes every team role of user_id in team id away; kNotFound when they hold none.
+  [[nodiscard]] Result<TeamDetail> RemoveTeamMember(const RequestContext& ctx, Id id, Id user_id);
+
  private:
+  Result<Team> TeamById(Id id);
+  // The team with its members, read now.
+  Result<TeamDetail> DetailOf(const Team& team);
+
   store::Store& store_;
   Gate& gate_;
+  Accounts& accounts_;
   std::function<void()> sites_changed_;
 };
 

@@ -12,7 +12,9 @@ class CommunityTest : public AppTest {
   void SetUp() override {
     AppTest::SetUp();
     gate_ = std::make_unique<Gate>(*store_);
-    community_ = std::make_unique<Community>(*store_, *gate_, [this] { ++sites_changed_; });
+    accounts_ = std::make_unique<Accounts>(*store_, *gate_);
+    community_ =
+        std::make_unique<Community>(*store_, *gate_, *accounts_, [this] { ++sites_changed_; });
     site_admin_ = As("admin-a", {Role::kAdmin, sites_[0].id, std::nullopt});
   }
 
@@ -24,6 +26,7 @@ class CommunityTest : public AppTest {
   }
 
   std::unique_ptr<Gate> gate_;
+  std::unique_ptr<Accounts> accounts_;
   std::unique_ptr<Community> community_;
   int sites_changed_ = 0;
   RequestContext site_admin_;
@@ -79,6 +82,77 @@ TEST_F(CommunityTest, ASitesAdminsKeepItsPopulationsAndNoOtherSites) {
   for (const Population& p : of_site->items) {
     EXPECT_EQ(p.site_id, sites_[0].id);
   }
+}
+
+using TeamsTest = AppTest;
+
+bool Recorded(const std::vector<AuditRecord>& trail, std::string_view action, AuditOutcome outcome,
+              const std::string& request_id) {
+  return std::any_of(trail.begin(), trail.end(), [&](const AuditRecord& r) {
+    return r.action == action && r.outcome == outcome && r.request_id == request_id;
+  });
+}
+
+TEST_F(TeamsTest, APatientIsRefusedAnotherSitesTeamAndBothAttemptsAreAudited) {
+  RequestContext patient = As("pat", {Role::kPatient, sites_[0].id, std::nullopt});
+  RequestContext lead = As("lea", {Role::kTeamLead, std::nullopt, teams_[0].id});
+  EXPECT_ERROR(app_->community().GetTeam(patient, teams_[1].id), ErrorCode::kPermissionDenied);
+  auto read = app_->community().GetTeam(lead, teams_[0].id);
+  ASSERT_OK(read);
+  ASSERT_EQ(read->members.size(), 1U);
+  EXPECT_EQ(read->members[0].username, "lea");
+  auto trail = AuditTrail();
+  EXPECT_TRUE(Recorded(trail, "team.read", AuditOutcome::kDenied, "req-pat"));
+  EXPECT_TRUE(Recorded(trail, "team.read", AuditOutcome::kAllowed, "req-lea"));
+}
+
+TEST_F(TeamsTest, ATeamMembershipTakesItsTeamsSite) {
+  RequestContext lead = As("lea", {Role::kTeamLead, std::nullopt, teams_[1].id});
+  ASSERT_EQ(lead.principal->memberships.size(), 1U);
+  EXPECT_EQ(lead.principal->memberships[0].site_id, sites_[1].id);
+  auto mismatched = app_->accounts().CreateUser(
+      system_,
+      NewUser{"bad", "Bad", "a long password", {{Role::kTeamLead, sites_[0].id, teams_[1].id}}});
+  ASSERT_FALSE(mismatched.has_value());
+  EXPECT_EQ(mismatched.error().field, "/memberships/0/site_id");
+}
+
+TEST_F(TeamsTest, TeamListsShowOwnTeamsToMembersAndAllToFacilitators) {
+  RequestContext member = As("mem", {Role::kTeamMember, std::nullopt, teams_[1].id});
+  RequestContext facilitator = As("fac", {Role::kFacilitator, std::nullopt, std::nullopt});
+  auto own = app_->community().ListTeams(member, {});
+  ASSERT_OK(own);
+  ASSERT_EQ(own->items.size(), 1U);
+  EXPECT_EQ(own->items[0].id, teams_[1].id);
+  auto all = app_->community().ListTeams(facilitator, {});
+  ASSERT_OK(all);
+  EXPECT_EQ(all->items.size(), 2U);
+}
+
+TEST_F(TeamsTest, ATeamLeadAddsAndRemovesMembersOfTheirTeamOnly) {
+  RequestContext lead = As("lea", {Role::kTeamLead, std::nullopt, teams_[0].id});
+  RequestContext other_lead = As("olle", {Role::kTeamLead, std::nullopt, teams_[1].id});
+  RequestContext nurse = As("nurse", {Role::kProfessional, sites_[0].id, std::nullopt});
+  const Id nurse_id = nurse.principal->user_id;
+  EXPECT_ERROR(
+      app_->community().AddTeamMember(other_lead, teams_[0].id, nurse_id, Role::kTeamMember),
+      ErrorCode::kPermissionDenied);
+  EXPECT_ERROR(app_->community().AddTeamMember(lead, teams_[0].id, nurse_id, Role::kPatient),
+               ErrorCode::kInvalidArgument);
+  auto added = app_->community().AddTeamMember(lead, teams_[0].id, nurse_id, Role::kTeamMember);
+  ASSERT_OK(added);
+  EXPECT_EQ(added->members.size(), 2U);
+  auto teams = app_->community().ListTeams(nurse, {});
+  ASSERT_OK(teams);
+  ASSERT_EQ(teams->items.size(), 1U);
+  auto removed = app_->community().RemoveTeamMember(lead, teams_[0].id, nurse_id);
+  ASSERT_OK(removed);
+  EXPECT_EQ(removed->members.size(), 1U);
+  EXPECT_ERROR(app_->community().RemoveTeamMember(lead, teams_[0].id, nurse_id),
+               ErrorCode::kNotFound);
+  teams = app_->community().ListTeams(nurse, {});
+  ASSERT_OK(teams);
+  EXPECT_TRUE(teams->items.empty());
 }
 
 }  // namespace

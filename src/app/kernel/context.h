@@ -22,4 +22,10 @@ struct RequestContext {
   std::string client_address;  // for login throttling and logs; "cli" from the command line
 };
 
+// The principal of the command line: the operator holding the database file acts as the
+// community's admin. Its audit records carry no user id.
+inline Principal SystemPrincipal() {
+  return Principal{0, "system", {Membership{Role::kAdmin, std::nullopt, std::nullopt}}};
+}
+
 }  // namespace covalue::app

@@ -26,9 +26,9 @@ class WorkbooksTest : public AppTest {
 };
 
 TEST_F(WorkbooksTest, ATeamsWorkbookIsItsOwnAndFacilitatorsSeeTextOnlyOnceShared) {
-  auto started = workbooks().StartWorkbook(lead_, teams_[0].id, "short-form");
+  auto started = workbooks().StartWorkbook(lead_, teams_[0].id, "coproduction-guide-short");
   ASSERT_OK(started);
-  EXPECT_ERROR(workbooks().StartWorkbook(other_lead_, teams_[0].id, "short-form"),
+  EXPECT_ERROR(workbooks().StartWorkbook(other_lead_, teams_[0].id, "coproduction-guide-short"),
                ErrorCode::kPermissionDenied);
   EXPECT_ERROR(workbooks().StartWorkbook(lead_, teams_[0].id, "no-such-guide"),
                ErrorCode::kNotFound);
@@ -53,7 +53,7 @@ TEST_F(WorkbooksTest, ATeamsWorkbookIsItsOwnAndFacilitatorsSeeTextOnlyOnceShared
 }
 
 TEST_F(WorkbooksTest, SavingOverAnAnswerNeedsItsLatestRevision) {
-  auto started = workbooks().StartWorkbook(lead_, teams_[0].id, "short-form");
+  auto started = workbooks().StartWorkbook(lead_, teams_[0].id, "coproduction-guide-short");
   ASSERT_OK(started);
   const Id id = started->workbook.id;
   const std::string key = started->answers.front().key;
@@ -81,8 +81,10 @@ TEST_F(WorkbooksTest, PassportsGiveOtherServicesTheChangeItsDateAndTheRatings) {
   ASSERT_OK(workbooks().SaveAnswer(lead_, id, "cycle.change", "Agenda set together", std::nullopt));
   ASSERT_OK(workbooks().SaveAnswer(lead_, id, "cycle.change-date", "2025-06-01", std::nullopt));
   ASSERT_OK(workbooks().SaveAnswer(lead_, id, "cycle.ratings.communication", "4", std::nullopt));
-  ASSERT_OK(
-      workbooks().SaveAnswer(lead_, id, "cycle.ratings.access", "not a rating", std::nullopt));
+  const auto not_a_rating =
+      workbooks().SaveAnswer(lead_, id, "cycle.ratings.access", "not a rating", std::nullopt);
+  ASSERT_FALSE(not_a_rating.has_value());
+  EXPECT_EQ(not_a_rating.error().field, "/text");
   // A second passport without a date is a passport but no tested change.
   ASSERT_OK(workbooks().StartWorkbook(lead_, teams_[0].id, "improvement-passport"));
 

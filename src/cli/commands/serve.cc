@@ -25,7 +25,7 @@ struct ServeOptions {
   std::string guides;
   int workers = 32;
   std::size_t min_cell = app::Measures::kDefaultMinCell;
-  int token_days = app::App::kDefaultTokenDays;
+  int token_days = app::Accounts::kDefaultTokenDays;
   bool trust_forwarded_proto = false;
   std::vector<std::string> server_names;
   std::size_t max_connections = 0;
@@ -83,7 +83,7 @@ int Serve(const ServeOptions& options) {
   const fhir::FhirQuestionnaireFormat questionnaire_format;
   app::App app(**store, std::move(*guides), &questionnaire_format);
   app.measures().SetMinCell(options.min_cell);
-  app.SetTokenDays(options.token_days);
+  app.accounts().SetTokenDays(options.token_days);
   if (auto loaded = app.measures().LoadMeasures(); !loaded) {
     return ReportError(loaded.error());
   }
@@ -160,7 +160,7 @@ void AddServeCommand(CLI::App& root, int* exit_code) {
       ->default_val(app::Measures::kDefaultMinCell)
       ->check(CLI::Range(1, 1000));
   command->add_option("--token-days", options->token_days, "Days a new bearer token lives")
-      ->default_val(app::App::kDefaultTokenDays)
+      ->default_val(app::Accounts::kDefaultTokenDays)
       ->check(CLI::Range(1, 3650));
   command->add_flag("--trust-forwarded-proto", options->trust_forwarded_proto,
                     "Trust X-Forwarded-Proto from a TLS proxy (sets Secure cookies)");

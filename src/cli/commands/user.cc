@@ -61,7 +61,8 @@ int Add(const UserOptions& o) {
       return Fail(ErrorCode::kInvalidArgument, fmt::format("unknown role '{}'", o.role), "--role");
     }
     COVALUE_ASSIGN_OR_RETURN(
-        User user, app.CreateUser(Operator(),
+        User user,
+        app.accounts().CreateUser(Operator(),
                                   app::NewUser{o.username,
                                                o.display_name.empty() ? o.username : o.display_name,
                                                password,
@@ -87,7 +88,7 @@ int List(const UserOptions& o) {
     std::vector<User> users;
     PageRequest page;
     for (;;) {
-      COVALUE_ASSIGN_OR_RETURN(auto batch, app.ListUsers(Operator(), page));
+      COVALUE_ASSIGN_OR_RETURN(auto batch, app.accounts().ListUsers(Operator(), page));
       users.insert(users.end(), batch.items.begin(), batch.items.end());
       if (!batch.next) {
         break;
@@ -114,9 +115,9 @@ int List(const UserOptions& o) {
 int Passwd(const UserOptions& o) {
   return WithApp(o.db, [&](app::App& app) -> Status {
     COVALUE_ASSIGN_OR_RETURN(std::string password, PasswordOf(o));
-    COVALUE_ASSIGN_OR_RETURN(User user, app.GetUserByUsername(Operator(), o.username));
+    COVALUE_ASSIGN_OR_RETURN(User user, app.accounts().GetUserByUsername(Operator(), o.username));
     COVALUE_RETURN_IF_ERROR(
-        app.UpdateUser(Operator(), user.id, app::UserChanges{{}, password, {}, {}}));
+        app.accounts().UpdateUser(Operator(), user.id, app::UserChanges{{}, password, {}, {}}));
     fmt::print(stderr, "covalue: the password of {} is changed and its sessions ended\n",
                user.username);
     return Ok();

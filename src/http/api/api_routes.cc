@@ -11,11 +11,11 @@ Response NoContent() {
 
 void AddApiRoutes(Router& router, app::App& app, const Metrics& metrics) {
   AddSystemRoutes(router, metrics);
-  AddAuthRoutes(router, app);
+  AddAuthRoutes(router, app.accounts());
   AddSiteRoutes(router, app.community());
   AddPopulationRoutes(router, app.community());
-  AddTeamRoutes(router, app);
-  AddUserRoutes(router, app);
+  AddTeamRoutes(router, app.community());
+  AddUserRoutes(router, app.accounts());
   AddAuditRoutes(router, app.audit());
   AddGuideRoutes(router, app.workbooks());
   AddWorkbookRoutes(router, app.workbooks());

@@ -10,11 +10,11 @@ namespace covalue::http::api {
 // Adds every route of the JSON API, health and metrics to router (one file per resource).
 void AddApiRoutes(Router& router, app::App& app, const Metrics& metrics);
 
-void AddAuthRoutes(Router& router, app::App& app);
+void AddAuthRoutes(Router& router, app::Accounts& accounts);
 void AddSiteRoutes(Router& router, app::Community& community);
 void AddPopulationRoutes(Router& router, app::Community& community);
-void AddTeamRoutes(Router& router, app::App& app);
-void AddUserRoutes(Router& router, app::App& app);
+void AddTeamRoutes(Router& router, app::Community& community);
+void AddUserRoutes(Router& router, app::Accounts& accounts);
 void AddAuditRoutes(Router& router, app::AuditTrail& audit);
 void AddGuideRoutes(Router& router, app::Workbooks& workbooks);
 void AddWorkbookRoutes(Router& router, app::Workbooks& workbooks);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "app/accounts/accounts.h"
 #include "http/api/api_routes.h"
 #include "http/json/json_body.h"
 #include "http/problem_json.h"
@@ -14,19 +15,19 @@ std::string SessionCookie(const Request& request, const std::string& value, long
                      Router::kSessionCookie, value, max_age, request.tls ? "; Secure" : "");
 }
 
-Result<Response> Login(app::App& app, RouteContext& route) {
+Result<Response> Login(app::Accounts& accounts, RouteContext& route) {
   COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(route.request.body));
   ObjectReader reader(body);
   COVALUE_ASSIGN_OR_RETURN(std::string username, reader.RequiredString("username"));
   COVALUE_ASSIGN_OR_RETURN(std::string password, reader.RequiredString("password"));
   COVALUE_RETURN_IF_ERROR(reader.Finish());
-  auto signed_in = app.Login(route.ctx, username, password);
+  auto signed_in = accounts.Login(route.ctx, username, password);
   if (!signed_in) {
     Response problem = ProblemResponse(signed_in.error(), route.request.request_id);
     if (signed_in.error().code == ErrorCode::kResourceExhausted) {
       problem.SetHeader("Retry-After",
                         std::to_string(std::max<std::int64_t>(
-                            1, app.LoginRetryAfter(username, route.request.client_address))));
+                            1, accounts.LoginRetryAfter(username, route.request.client_address))));
       // A tarpit: the refusal comes after a second, so a flood gets one answer a second per
       // connection instead of as many as the server can write.
       problem.delay = std::chrono::seconds(1);
@@ -39,27 +40,27 @@ Result<Response> Login(app::App& app, RouteContext& route) {
   Response response =
       Json(200, nlohmann::json{{"user", signed_in->user}, {"expires_ms", signed_in->expires_ms}});
   response.SetHeader("Set-Cookie", SessionCookie(route.request, signed_in->session_token,
-                                                 app::App::kSessionLifetimeMs / 1000));
+                                                 app::Accounts::kSessionLifetimeMs / 1000));
   response.SetHeader("Cache-Control", "no-store");
   return response;
 }
 
-Result<Response> Logout(app::App& app, RouteContext& route) {
+Result<Response> Logout(app::Accounts& accounts, RouteContext& route) {
   const std::string token = SessionToken(route.request);
   if (!token.empty()) {
-    COVALUE_RETURN_IF_ERROR(app.Logout(route.ctx, token));
+    COVALUE_RETURN_IF_ERROR(accounts.Logout(route.ctx, token));
   }
   Response response = NoContent();
   response.SetHeader("Set-Cookie", SessionCookie(route.request, "", 0));
   return response;
 }
 
-Result<Response> CreateToken(app::App& app, RouteContext& route) {
+Result<Response> CreateToken(app::Accounts& accounts, RouteContext& route) {
   COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(route.request.body));
   ObjectReader reader(body);
   COVALUE_ASSIGN_OR_RETURN(std::string name, reader.RequiredString("name"));
   COVALUE_RETURN_IF_ERROR(reader.Finish());
-  COVALUE_ASSIGN_OR_RETURN(auto issued, app.CreateToken(route.ctx, name));
+  COVALUE_ASSIGN_OR_RETURN(auto issued, accounts.CreateToken(route.ctx, name));
   nlohmann::json answer = issued.token;
   answer["token"] = issued.secret;
   Response response = Json(201, answer);
@@ -69,26 +70,27 @@ Result<Response> CreateToken(app::App& app, RouteContext& route) {
 
 }  // namespace
 
-void AddAuthRoutes(Router& router, app::App& app) {
+void AddAuthRoutes(Router& router, app::Accounts& accounts) {
   router.Add({"POST", "/api/v1/auth/login",
               "Sign in with username and password; sets the session cookie", Access::kPublic,
-              [&app](RouteContext& r) { return Login(app, r); }});
+              [&accounts](RouteContext& r) { return Login(accounts, r); }});
   router.Add({"POST", "/api/v1/auth/logout", "End the browser session", Access::kSignedIn,
-              [&app](RouteContext& r) { return Logout(app, r); }, 0});
+              [&accounts](RouteContext& r) { return Logout(accounts, r); }, 0});
   router.Add({"POST", "/api/v1/auth/tokens", "Issue a bearer token (shown only once)",
-              Access::kSignedIn, [&app](RouteContext& r) { return CreateToken(app, r); }});
+              Access::kSignedIn,
+              [&accounts](RouteContext& r) { return CreateToken(accounts, r); }});
   router.Add({"GET", "/api/v1/auth/tokens", "List the caller's live bearer tokens",
               Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
-                COVALUE_ASSIGN_OR_RETURN(auto tokens, app.ListTokens(r.ctx));
+              [&accounts](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(auto tokens, accounts.ListTokens(r.ctx));
                 return Json(200, nlohmann::json{{"items", tokens}, {"next", nullptr}});
               },
               0});
   router.Add({"DELETE", "/api/v1/auth/tokens/{id}", "Revoke one of the caller's bearer tokens",
               Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
+              [&accounts](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-                COVALUE_RETURN_IF_ERROR(app.RevokeToken(r.ctx, id));
+                COVALUE_RETURN_IF_ERROR(accounts.RevokeToken(r.ctx, id));
                 return NoContent();
               },
               0});

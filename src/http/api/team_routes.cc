@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "app/community/community.h"
 #include "http/api/api_routes.h"
 #include "http/json/json_body.h"
 #include "http/json/membership_json.h"
@@ -15,35 +16,35 @@ nlohmann::json TeamJson(const app::TeamDetail& detail) {
 
 }  // namespace
 
-void AddTeamRoutes(Router& router, app::App& app) {
+void AddTeamRoutes(Router& router, app::Community& community) {
   router.Add({"GET", "/api/v1/teams",
               "List the caller's teams (every team for admins and facilitators)", Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
+              [&community](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(auto page, ReadPage(r.request));
-                COVALUE_ASSIGN_OR_RETURN(auto teams, app.ListTeams(r.ctx, page));
+                COVALUE_ASSIGN_OR_RETURN(auto teams, community.ListTeams(r.ctx, page));
                 return Json(200, PageJson(teams));
               },
               0});
   router.Add({"POST", "/api/v1/teams", "Add a team for a population (site admins)",
-              Access::kSignedIn, [&app](RouteContext& r) -> Result<Response> {
+              Access::kSignedIn, [&community](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
                 ObjectReader reader(body);
                 Team team;
                 COVALUE_ASSIGN_OR_RETURN(team.population_id, reader.RequiredInt("population_id"));
                 COVALUE_ASSIGN_OR_RETURN(team.name, reader.RequiredString("name"));
                 COVALUE_RETURN_IF_ERROR(reader.Finish());
-                COVALUE_ASSIGN_OR_RETURN(Team created, app.CreateTeam(r.ctx, team));
+                COVALUE_ASSIGN_OR_RETURN(Team created, community.CreateTeam(r.ctx, team));
                 return Json(201, created);
               }});
   router.Add({"GET", "/api/v1/teams/{id}", "Read a team with its members", Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
+              [&community](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(auto detail, app.GetTeam(r.ctx, id));
+                COVALUE_ASSIGN_OR_RETURN(auto detail, community.GetTeam(r.ctx, id));
                 return Json(200, TeamJson(detail));
               },
               0});
   router.Add({"PATCH", "/api/v1/teams/{id}", "Rename a team or change its population",
-              Access::kSignedIn, [&app](RouteContext& r) -> Result<Response> {
+              Access::kSignedIn, [&community](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
                 COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
                 ObjectReader reader(body);
@@ -52,12 +53,12 @@ void AddTeamRoutes(Router& router, app::App& app) {
                 COVALUE_ASSIGN_OR_RETURN(changes.population_id,
                                          reader.OptionalInt("population_id"));
                 COVALUE_RETURN_IF_ERROR(reader.Finish());
-                COVALUE_ASSIGN_OR_RETURN(Team team, app.UpdateTeam(r.ctx, id, changes));
+                COVALUE_ASSIGN_OR_RETURN(Team team, community.UpdateTeam(r.ctx, id, changes));
                 return Json(200, team);
               }});
   router.Add({"POST", "/api/v1/teams/{id}/members",
               "Give a user a team role (site admins and the team's leads)", Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
+              [&community](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
                 COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
                 ObjectReader reader(body);
@@ -65,15 +66,17 @@ void AddTeamRoutes(Router& router, app::App& app) {
                 COVALUE_ASSIGN_OR_RETURN(std::string role_text, reader.RequiredString("role"));
                 COVALUE_RETURN_IF_ERROR(reader.Finish());
                 COVALUE_ASSIGN_OR_RETURN(Role role, ReadRole(role_text, "/role"));
-                COVALUE_ASSIGN_OR_RETURN(auto detail, app.AddTeamMember(r.ctx, id, user_id, role));
+                COVALUE_ASSIGN_OR_RETURN(auto detail,
+                                         community.AddTeamMember(r.ctx, id, user_id, role));
                 return Json(201, TeamJson(detail));
               }});
   router.Add({"DELETE", "/api/v1/teams/{id}/members/{user_id}",
               "Take a user's team roles away (site admins and the team's leads)", Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
+              [&community](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
                 COVALUE_ASSIGN_OR_RETURN(Id user_id, PathId(r, "user_id"));
-                COVALUE_ASSIGN_OR_RETURN(auto detail, app.RemoveTeamMember(r.ctx, id, user_id));
+                COVALUE_ASSIGN_OR_RETURN(auto detail,
+                                         community.RemoveTeamMember(r.ctx, id, user_id));
                 return Json(200, TeamJson(detail));
               },
               0});

@@ -1,20 +1,21 @@
+#include "app/accounts/accounts.h"
 #include "http/api/api_routes.h"
 #include "http/json/json_body.h"
 #include "http/json/membership_json.h"
 
 namespace covalue::http::api {
 
-void AddUserRoutes(Router& router, app::App& app) {
+void AddUserRoutes(Router& router, app::Accounts& accounts) {
   router.Add({"GET", "/api/v1/users", "List accounts (admins: the users of their sites)",
               Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
+              [&accounts](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(auto page, ReadPage(r.request));
-                COVALUE_ASSIGN_OR_RETURN(auto users, app.ListUsers(r.ctx, page));
+                COVALUE_ASSIGN_OR_RETURN(auto users, accounts.ListUsers(r.ctx, page));
                 return Json(200, PageJson(users));
               },
               0});
   router.Add({"POST", "/api/v1/users", "Add an account with its memberships (admins)",
-              Access::kSignedIn, [&app](RouteContext& r) -> Result<Response> {
+              Access::kSignedIn, [&accounts](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
                 ObjectReader reader(body);
                 app::NewUser user;
@@ -24,27 +25,27 @@ void AddUserRoutes(Router& router, app::App& app) {
                 COVALUE_ASSIGN_OR_RETURN(auto memberships, reader.OptionalArray("memberships"));
                 COVALUE_RETURN_IF_ERROR(reader.Finish());
                 COVALUE_ASSIGN_OR_RETURN(user.memberships, ReadMemberships(memberships));
-                COVALUE_ASSIGN_OR_RETURN(User created, app.CreateUser(r.ctx, user));
+                COVALUE_ASSIGN_OR_RETURN(User created, accounts.CreateUser(r.ctx, user));
                 return Json(201, created);
               }});
   router.Add({"GET", "/api/v1/users/me", "Read the caller's own account", Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
-                COVALUE_ASSIGN_OR_RETURN(User user, app.Me(r.ctx));
+              [&accounts](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(User user, accounts.Me(r.ctx));
                 return Json(200, user);
               },
               0});
   router.Add({"GET", "/api/v1/users/{id}", "Read an account (its owner, or an admin of its site)",
               Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
+              [&accounts](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(User user, app.GetUser(r.ctx, id));
+                COVALUE_ASSIGN_OR_RETURN(User user, accounts.GetUser(r.ctx, id));
                 return Json(200, user);
               },
               0});
   router.Add({"PATCH", "/api/v1/users/{id}",
               "Change an account: display name, password (one's own with current_password), "
               "active (those who administer it)",
-              Access::kSignedIn, [&app](RouteContext& r) -> Result<Response> {
+              Access::kSignedIn, [&accounts](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
                 COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
                 ObjectReader reader(body);
@@ -56,26 +57,27 @@ void AddUserRoutes(Router& router, app::App& app) {
                                          reader.OptionalString("current_password"));
                 COVALUE_ASSIGN_OR_RETURN(changes.active, reader.OptionalBool("active"));
                 COVALUE_RETURN_IF_ERROR(reader.Finish());
-                COVALUE_ASSIGN_OR_RETURN(User user, app.UpdateUser(r.ctx, id, changes));
+                COVALUE_ASSIGN_OR_RETURN(User user, accounts.UpdateUser(r.ctx, id, changes));
                 return Json(200, user);
               }});
-  router.Add(
-      {"POST", "/api/v1/users/{id}/memberships",
-       "Give an account a role (the grant rule: a site's admins at their site, a team "
-       "lead to their own team's staff)",
-       Access::kSignedIn, [&app](RouteContext& r) -> Result<Response> {
-         COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-         COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
-         COVALUE_ASSIGN_OR_RETURN(auto memberships, ReadMemberships(nlohmann::json::array({body})));
-         COVALUE_ASSIGN_OR_RETURN(User user, app.GrantMembership(r.ctx, id, memberships.front()));
-         return Json(201, user);
-       }});
+  router.Add({"POST", "/api/v1/users/{id}/memberships",
+              "Give an account a role (the grant rule: a site's admins at their site, a team "
+              "lead to their own team's staff)",
+              Access::kSignedIn, [&accounts](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+                COVALUE_ASSIGN_OR_RETURN(auto memberships,
+                                         ReadMemberships(nlohmann::json::array({body})));
+                COVALUE_ASSIGN_OR_RETURN(User user,
+                                         accounts.GrantMembership(r.ctx, id, memberships.front()));
+                return Json(201, user);
+              }});
   router.Add({"DELETE", "/api/v1/memberships/{id}",
               "Revoke a role by its grant id (the site's admins, a team lead for their team)",
               Access::kSignedIn,
-              [&app](RouteContext& r) -> Result<Response> {
+              [&accounts](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-                COVALUE_RETURN_IF_ERROR(app.RevokeMembership(r.ctx, id));
+                COVALUE_RETURN_IF_ERROR(accounts.RevokeMembership(r.ctx, id));
                 return NoContent();
               },
               0});
@@ -84,9 +86,9 @@ void AddUserRoutes(Router& router, app::App& app) {
        "Who can see the site: every role held there and community-wide, who granted it "
        "and when (the site's admins)",
        Access::kSignedIn,
-       [&app](RouteContext& r) -> Result<Response> {
+       [&accounts](RouteContext& r) -> Result<Response> {
          COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-         COVALUE_ASSIGN_OR_RETURN(auto grants, app.SiteAccess(r.ctx, id));
+         COVALUE_ASSIGN_OR_RETURN(auto grants, accounts.SiteAccess(r.ctx, id));
          nlohmann::json items = nlohmann::json::array();
          for (const app::SiteGrant& g : grants) {
            items.push_back(

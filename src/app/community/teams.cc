@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "app/app.h"
+#include "app/community/community.h"
 #include "domain/validation.h"
 
 namespace covalue::app {
@@ -17,30 +17,30 @@ bool SeesAllTeams(const Principal& p) {
 
 }  // namespace
 
-Result<Team> App::TeamById(Id id) {
-  return ReadValue<Team>(store_, [&](store::Repositories& r) { return r.Teams().Get(id); });
+Result<Team> Community::TeamById(Id id) {
+  return store::ReadValue<Team>(store_, [&](store::Repositories& r) { return r.Teams().Get(id); });
 }
 
-Result<TeamDetail> App::DetailOf(const Team& team) {
-  COVALUE_ASSIGN_OR_RETURN(auto members,
-                           ReadValue<std::vector<TeamMember>>(store_, [&](store::Repositories& r) {
-                             return r.Teams().Members(team.id);
-                           }));
+Result<TeamDetail> Community::DetailOf(const Team& team) {
+  COVALUE_ASSIGN_OR_RETURN(
+      auto members, store::ReadValue<std::vector<TeamMember>>(store_, [&](store::Repositories& r) {
+        return r.Teams().Members(team.id);
+      }));
   return TeamDetail{team, std::move(members)};
 }
 
-Result<Page<Team>> App::ListTeams(const RequestContext& ctx, const PageRequest& page) {
+Result<Page<Team>> Community::ListTeams(const RequestContext& ctx, const PageRequest& page) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_RETURN_IF_ERROR(gate_.Permit(ctx, principal, Action::kTeamList, {}, {"team", "", {}}));
   store::TeamFilter filter;
   if (!SeesAllTeams(principal)) {
     filter.member_user_id = principal.user_id;
   }
-  return ReadValue<Page<Team>>(
+  return store::ReadValue<Page<Team>>(
       store_, [&](store::Repositories& r) { return r.Teams().List(page, filter); });
 }
 
-Result<TeamDetail> App::GetTeam(const RequestContext& ctx, Id id) {
+Result<TeamDetail> Community::GetTeam(const RequestContext& ctx, Id id) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(Team team, TeamById(id));
   const Target target{team.site_id, team.id, {}, {}};
@@ -52,10 +52,10 @@ Result<TeamDetail> App::GetTeam(const RequestContext& ctx, Id id) {
   return DetailOf(team);
 }
 
-Result<Team> App::CreateTeam(const RequestContext& ctx, const Team& team) {
+Result<Team> Community::CreateTeam(const RequestContext& ctx, const Team& team) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_RETURN_IF_ERROR(ValidateText(team.name, "/name", 200));
-  auto population = ReadValue<Population>(
+  auto population = store::ReadValue<Population>(
       store_, [&](store::Repositories& r) { return r.Populations().Get(team.population_id); });
   if (!population) {
     return Fail(ErrorCode::kInvalidArgument, population.error().message, "/population_id");
@@ -74,7 +74,7 @@ Result<Team> App::CreateTeam(const RequestContext& ctx, const Team& team) {
   });
 }
 
-Result<Team> App::UpdateTeam(const RequestContext& ctx, Id id, const TeamChanges& changes) {
+Result<Team> Community::UpdateTeam(const RequestContext& ctx, Id id, const TeamChanges& changes) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(Team team, TeamById(id));
   const Target target{team.site_id, team.id, {}, {}};
@@ -84,7 +84,7 @@ Result<Team> App::UpdateTeam(const RequestContext& ctx, Id id, const TeamChanges
   team.name = changes.name.value_or(team.name);
   COVALUE_RETURN_IF_ERROR(ValidateText(team.name, "/name", 200));
   if (changes.population_id) {
-    auto population = ReadValue<Population>(store_, [&](store::Repositories& r) {
+    auto population = store::ReadValue<Population>(store_, [&](store::Repositories& r) {
       return r.Populations().Get(*changes.population_id);
     });
     if (!population || population->site_id != team.site_id) {
@@ -103,40 +103,21 @@ Result<Team> App::UpdateTeam(const RequestContext& ctx, Id id, const TeamChanges
   return team;
 }
 
-Result<TeamDetail> App::AddTeamMember(const RequestContext& ctx, Id id, Id user_id, Role role) {
+Result<TeamDetail> Community::AddTeamMember(const RequestContext& ctx, Id id, Id user_id,
+                                            Role role) {
   if (!RoleNeedsTeam(role)) {
     return Fail(ErrorCode::kInvalidArgument, "role must be team_member or team_lead", "/role");
   }
   COVALUE_ASSIGN_OR_RETURN(Team team, TeamById(id));
-  COVALUE_RETURN_IF_ERROR(GrantMembership(ctx, user_id, Membership{role, team.site_id, team.id}));
+  COVALUE_RETURN_IF_ERROR(
+      accounts_.GrantMembership(ctx, user_id, Membership{role, team.site_id, team.id}));
   return DetailOf(team);
 }
 
-Result<TeamDetail> App::RemoveTeamMember(const RequestContext& ctx, Id id, Id user_id) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
+Result<TeamDetail> Community::RemoveTeamMember(const RequestContext& ctx, Id id, Id user_id) {
+  COVALUE_RETURN_IF_ERROR(gate_.Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(Team team, TeamById(id));
-  // Asked as for a team role of the team, before anything about the account is looked up.
-  const Target target{team.site_id, team.id, user_id, {}, Role::kTeamMember};
-  const Subject subject{"team", std::to_string(id), user_id};
-  COVALUE_ASSIGN_OR_RETURN(
-      Decision decision, gate_.Permit(ctx, principal, Action::kMembershipRevoke, target, subject));
-  COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
-    COVALUE_ASSIGN_OR_RETURN(User user, repos.Users().Get(user_id));
-    bool removed = false;
-    for (const Membership& m : user.memberships) {
-      if (m.team_id == team.id) {
-        COVALUE_RETURN_IF_ERROR(repos.Users().RemoveMembership(user_id, m));
-        COVALUE_RETURN_IF_ERROR(
-            AppendGrant(repos, ctx, decision, Action::kMembershipRevoke, user_id, m));
-        removed = true;
-      }
-    }
-    if (!removed) {
-      return Fail(ErrorCode::kNotFound,
-                  fmt::format("user {} is not a member of team {}", user_id, team.id), "user_id");
-    }
-    return Ok();
-  }));
+  COVALUE_RETURN_IF_ERROR(accounts_.RevokeTeamRoles(ctx, team, user_id));
   return DetailOf(team);
 }
 

@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "app/app.h"
+#include "app/accounts/accounts.h"
 #include "domain/validation.h"
 
 namespace covalue::app {
@@ -15,7 +15,7 @@ Target AccountTarget(const User& user) {
 
 }  // namespace
 
-User App::VisibleTo(const Principal& reader, User user) const {
+User Accounts::VisibleTo(const Principal& reader, User user) const {
   std::erase_if(user.memberships, [&](const Membership& m) {
     return m.role == Role::kPatient &&
            !Authorize(reader, Action::kPatientMembershipRead, {m.site_id, {}, user.id, {}, {}})
@@ -24,7 +24,7 @@ User App::VisibleTo(const Principal& reader, User user) const {
   return user;
 }
 
-Result<Page<User>> App::ListUsers(const RequestContext& ctx, const PageRequest& page) {
+Result<Page<User>> Accounts::ListUsers(const RequestContext& ctx, const PageRequest& page) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   const Subject subject{"user", "", {}};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
@@ -45,18 +45,19 @@ Result<Page<User>> App::ListUsers(const RequestContext& ctx, const PageRequest& 
       ctx, decision, Action::kUserList,
       {sites && sites->size() == 1 ? std::optional(sites->front()) : std::nullopt, {}, {}, {}, {}},
       subject));
-  COVALUE_ASSIGN_OR_RETURN(auto users, ReadValue<Page<User>>(store_, [&](store::Repositories& r) {
-                             return r.Users().List(page, sites);
-                           }));
+  COVALUE_ASSIGN_OR_RETURN(
+      auto users, store::ReadValue<Page<User>>(
+                      store_, [&](store::Repositories& r) { return r.Users().List(page, sites); }));
   for (User& user : users.items) {
     user = VisibleTo(principal, std::move(user));
   }
   return users;
 }
 
-Result<User> App::GetUser(const RequestContext& ctx, Id id) {
+Result<User> Accounts::GetUser(const RequestContext& ctx, Id id) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
-  auto user = ReadValue<User>(store_, [&](store::Repositories& r) { return r.Users().Get(id); });
+  auto user =
+      store::ReadValue<User>(store_, [&](store::Repositories& r) { return r.Users().Get(id); });
   // An unknown id is refused like a forbidden one, so that ids cannot be probed.
   const Target target = user ? AccountTarget(*user) : Target{{}, {}, id, {}, {}};
   const Subject subject{"user", std::to_string(id), id};
@@ -69,14 +70,14 @@ Result<User> App::GetUser(const RequestContext& ctx, Id id) {
   return VisibleTo(principal, std::move(*user));
 }
 
-Result<User> App::Me(const RequestContext& ctx) {
+Result<User> Accounts::Me(const RequestContext& ctx) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   return GetUser(ctx, principal.user_id);
 }
 
-Result<User> App::GetUserByUsername(const RequestContext& ctx, const std::string& username) {
+Result<User> Accounts::GetUserByUsername(const RequestContext& ctx, const std::string& username) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
-  auto found = ReadValue<store::UserCredentials>(
+  auto found = store::ReadValue<store::UserCredentials>(
       store_, [&](store::Repositories& r) { return r.Users().FindByUsername(username); });
   if (!found && found.error().code != ErrorCode::kNotFound) {
     return Fail(found.error());
@@ -93,7 +94,7 @@ Result<User> App::GetUserByUsername(const RequestContext& ctx, const std::string
   return VisibleTo(principal, std::move(found->user));
 }
 
-Result<User> App::CreateUser(const RequestContext& ctx, const NewUser& user) {
+Result<User> Accounts::CreateUser(const RequestContext& ctx, const NewUser& user) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_RETURN_IF_ERROR(ValidateUsername(user.username, "/username"));
   COVALUE_RETURN_IF_ERROR(ValidateText(user.display_name, "/display_name", 200));
@@ -127,9 +128,10 @@ Result<User> App::CreateUser(const RequestContext& ctx, const NewUser& user) {
   });
 }
 
-Result<User> App::UpdateUser(const RequestContext& ctx, Id id, const UserChanges& changes) {
+Result<User> Accounts::UpdateUser(const RequestContext& ctx, Id id, const UserChanges& changes) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
-  auto user = ReadValue<User>(store_, [&](store::Repositories& r) { return r.Users().Get(id); });
+  auto user =
+      store::ReadValue<User>(store_, [&](store::Repositories& r) { return r.Users().Get(id); });
   const Target target = user ? AccountTarget(*user) : Target{{}, {}, id, {}, {}};
   const Subject subject{"user", std::to_string(id), id};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
@@ -181,8 +183,8 @@ Result<User> App::UpdateUser(const RequestContext& ctx, Id id, const UserChanges
   return VisibleTo(principal, std::move(*user));
 }
 
-Status App::CheckCurrentPassword(const RequestContext& ctx, const Principal& principal,
-                                 const std::optional<std::string>& current) {
+Status Accounts::CheckCurrentPassword(const RequestContext& ctx, const Principal& principal,
+                                      const std::optional<std::string>& current) {
   if (!current) {
     return Fail(ErrorCode::kInvalidArgument, "changing your own password needs the current one",
                 "/current_password");
@@ -191,10 +193,10 @@ Status App::CheckCurrentPassword(const RequestContext& ctx, const Principal& pri
     return Fail(ErrorCode::kResourceExhausted,
                 fmt::format("too many failed sign-ins; try again in {} seconds", wait));
   }
-  COVALUE_ASSIGN_OR_RETURN(auto found,
-                           ReadValue<store::UserCredentials>(store_, [&](store::Repositories& r) {
-                             return r.Users().FindByUsername(principal.username);
-                           }));
+  COVALUE_ASSIGN_OR_RETURN(
+      auto found, store::ReadValue<store::UserCredentials>(store_, [&](store::Repositories& r) {
+        return r.Users().FindByUsername(principal.username);
+      }));
   COVALUE_ASSIGN_OR_RETURN(bool matches,
                            passwords_.Verify(*current, found.password_hash, ctx.client_address));
   if (!matches) {

@@ -1,6 +1,6 @@
 #include <fmt/format.h>
 
-#include "app/app.h"
+#include "app/accounts/accounts.h"
 #include "app/kernel/crypto.h"
 #include "domain/validation.h"
 
@@ -19,20 +19,20 @@ constexpr std::int64_t kTokenTouchMs = 60'000;
 
 }  // namespace
 
-std::int64_t App::LoginRetryAfter(const std::string& username, const std::string& address) {
+std::int64_t Accounts::LoginRetryAfter(const std::string& username, const std::string& address) {
   return throttle_.RetryAfterSeconds(username, address, auth::LoginThrottle::Clock::now());
 }
 
-void App::SetTokenDays(int days) { token_lifetime_ms_ = std::int64_t{days} * 86'400'000; }
+void Accounts::SetTokenDays(int days) { token_lifetime_ms_ = std::int64_t{days} * 86'400'000; }
 
-Result<SignedIn> App::Login(const RequestContext& ctx, const std::string& username,
-                            const std::string& password) {
+Result<SignedIn> Accounts::Login(const RequestContext& ctx, const std::string& username,
+                                 const std::string& password) {
   // Refused before any hashing: a throttled flood costs no argon2id.
   if (const auto wait = LoginRetryAfter(username, ctx.client_address); wait > 0) {
     return Fail(ErrorCode::kResourceExhausted,
                 fmt::format("too many failed sign-ins; try again in {} seconds", wait));
   }
-  auto found = ReadValue<store::UserCredentials>(
+  auto found = store::ReadValue<store::UserCredentials>(
       store_, [&](store::Repositories& r) { return r.Users().FindByUsername(username); });
   if (!found && found.error().code != ErrorCode::kNotFound) {
     return Fail(found.error());
@@ -67,7 +67,7 @@ Result<SignedIn> App::Login(const RequestContext& ctx, const std::string& userna
   return signed_in;
 }
 
-Status App::Logout(const RequestContext& ctx, const std::string& session_token) {
+Status Accounts::Logout(const RequestContext& ctx, const std::string& session_token) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   return store_.Write([&](store::Repositories& repos) -> Status {
     COVALUE_RETURN_IF_ERROR(repos.Credentials().DeleteSession(crypto::HashSecret(session_token)));
@@ -77,9 +77,9 @@ Status App::Logout(const RequestContext& ctx, const std::string& session_token) 
   });
 }
 
-Result<Principal> App::PrincipalOf(Id user_id) {
-  auto user =
-      ReadValue<User>(store_, [&](store::Repositories& r) { return r.Users().Get(user_id); });
+Result<Principal> Accounts::PrincipalOf(Id user_id) {
+  auto user = store::ReadValue<User>(
+      store_, [&](store::Repositories& r) { return r.Users().Get(user_id); });
   if (!user) {
     return Fail(ErrorCode::kUnauthenticated, "the account no longer exists");
   }
@@ -89,8 +89,8 @@ Result<Principal> App::PrincipalOf(Id user_id) {
   return Principal{user->id, user->username, user->memberships};
 }
 
-Result<Principal> App::AuthenticateSession(const std::string& session_token) {
-  auto user_id = ReadValue<Id>(store_, [&](store::Repositories& r) {
+Result<Principal> Accounts::AuthenticateSession(const std::string& session_token) {
+  auto user_id = store::ReadValue<Id>(store_, [&](store::Repositories& r) {
     return r.Credentials().FindSession(crypto::HashSecret(session_token), gate_.NowMs());
   });
   if (!user_id) {
@@ -99,9 +99,9 @@ Result<Principal> App::AuthenticateSession(const std::string& session_token) {
   return PrincipalOf(*user_id);
 }
 
-Result<Principal> App::AuthenticateToken(const std::string& bearer_token) {
+Result<Principal> Accounts::AuthenticateToken(const std::string& bearer_token) {
   const std::int64_t now = gate_.NowMs();
-  auto token = ReadValue<store::ApiToken>(store_, [&](store::Repositories& r) {
+  auto token = store::ReadValue<store::ApiToken>(store_, [&](store::Repositories& r) {
     return r.Credentials().FindToken(crypto::HashSecret(bearer_token), now);
   });
   if (!token) {
@@ -115,7 +115,7 @@ Result<Principal> App::AuthenticateToken(const std::string& bearer_token) {
   return PrincipalOf(token->user_id);
 }
 
-Result<IssuedToken> App::CreateToken(const RequestContext& ctx, const std::string& name) {
+Result<IssuedToken> Accounts::CreateToken(const RequestContext& ctx, const std::string& name) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_RETURN_IF_ERROR(ValidateText(name, "/name", 100));
   const Subject subject{"token", "", principal.user_id};
@@ -140,14 +140,14 @@ Result<IssuedToken> App::CreateToken(const RequestContext& ctx, const std::strin
   return issued;
 }
 
-Result<std::vector<store::ApiToken>> App::ListTokens(const RequestContext& ctx) {
+Result<std::vector<store::ApiToken>> Accounts::ListTokens(const RequestContext& ctx) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
-  return ReadValue<std::vector<store::ApiToken>>(store_, [&](store::Repositories& r) {
+  return store::ReadValue<std::vector<store::ApiToken>>(store_, [&](store::Repositories& r) {
     return r.Credentials().ListTokens(principal.user_id, gate_.NowMs());
   });
 }
 
-Status App::RevokeToken(const RequestContext& ctx, Id token_id) {
+Status Accounts::RevokeToken(const RequestContext& ctx, Id token_id) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   const Subject subject{"token", std::to_string(token_id), principal.user_id};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,

@@ -1,4 +1,4 @@
-#include "app/auth/password_pool.h"
+#include "app/accounts/password_pool.h"
 
 #include <algorithm>
 #include <future>

@@ -5,18 +5,18 @@
 
 #include <fmt/format.h>
 
-#include "app/app.h"
+#include "app/accounts/accounts.h"
 
 namespace covalue::app {
 
-Result<Membership> App::CheckMembership(Membership m, const std::string& field) {
+Result<Membership> Accounts::CheckMembership(Membership m, const std::string& field) {
   if (RoleNeedsTeam(m.role)) {
     if (!m.team_id) {
       return Fail(ErrorCode::kInvalidArgument,
                   fmt::format("role {} needs a team_id", RoleName(m.role)), field + "/team_id");
     }
-    auto team =
-        ReadValue<Team>(store_, [&](store::Repositories& r) { return r.Teams().Get(*m.team_id); });
+    auto team = store::ReadValue<Team>(
+        store_, [&](store::Repositories& r) { return r.Teams().Get(*m.team_id); });
     if (!team) {
       return Fail(ErrorCode::kInvalidArgument, team.error().message, field + "/team_id");
     }
@@ -33,8 +33,8 @@ Result<Membership> App::CheckMembership(Membership m, const std::string& field) 
     return Fail(ErrorCode::kInvalidArgument,
                 fmt::format("role {} needs a site_id", RoleName(m.role)), field + "/site_id");
   } else if (m.site_id) {
-    auto site =
-        ReadValue<Site>(store_, [&](store::Repositories& r) { return r.Sites().Get(*m.site_id); });
+    auto site = store::ReadValue<Site>(
+        store_, [&](store::Repositories& r) { return r.Sites().Get(*m.site_id); });
     if (!site) {
       return Fail(ErrorCode::kInvalidArgument, site.error().message, field + "/site_id");
     }
@@ -42,8 +42,8 @@ Result<Membership> App::CheckMembership(Membership m, const std::string& field) 
   return m;
 }
 
-Result<Decision> App::PermitGrant(const RequestContext& ctx, const Principal& principal,
-                                  const std::optional<User>& account, const Membership& m) {
+Result<Decision> Accounts::PermitGrant(const RequestContext& ctx, const Principal& principal,
+                                       const std::optional<User>& account, const Membership& m) {
   const Target target{m.site_id, m.team_id, account ? std::optional(account->id) : std::nullopt,
                       account ? account->memberships : std::vector<Membership>{}, m.role};
   return gate_.Permit(ctx, principal, Action::kMembershipGrant, target,
@@ -51,19 +51,20 @@ Result<Decision> App::PermitGrant(const RequestContext& ctx, const Principal& pr
                        account ? std::optional(account->id) : std::nullopt});
 }
 
-Status App::AppendGrant(store::Repositories& repos, const RequestContext& ctx,
-                        const Decision& decision, Action action, Id user_id, const Membership& m) {
+Status Accounts::AppendGrant(store::Repositories& repos, const RequestContext& ctx,
+                             const Decision& decision, Action action, Id user_id,
+                             const Membership& m) {
   return gate_.AppendAudit(
       repos, ctx, decision, action, {m.site_id, m.team_id, user_id, {}, m.role},
       {"membership", std::string(RoleName(m.role)), user_id}, AuditOutcome::kAllowed);
 }
 
-Result<User> App::GrantMembership(const RequestContext& ctx, Id user_id,
-                                  const Membership& membership) {
+Result<User> Accounts::GrantMembership(const RequestContext& ctx, Id user_id,
+                                       const Membership& membership) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(Membership m, CheckMembership(membership, ""));
-  auto user =
-      ReadValue<User>(store_, [&](store::Repositories& r) { return r.Users().Get(user_id); });
+  auto user = store::ReadValue<User>(
+      store_, [&](store::Repositories& r) { return r.Users().Get(user_id); });
   // An unknown account is refused as one the caller may not change.
   User unknown;
   unknown.id = user_id;
@@ -81,9 +82,9 @@ Result<User> App::GrantMembership(const RequestContext& ctx, Id user_id,
   return VisibleTo(principal, std::move(*user));
 }
 
-Status App::RevokeMembership(const RequestContext& ctx, Id grant_id) {
+Status Accounts::RevokeMembership(const RequestContext& ctx, Id grant_id) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
-  auto grant = ReadValue<MembershipGrant>(
+  auto grant = store::ReadValue<MembershipGrant>(
       store_, [&](store::Repositories& r) { return r.Users().GetGrant(grant_id); });
   const Subject subject{"membership", std::to_string(grant_id),
                         grant ? std::optional(grant->user_id) : std::nullopt};
@@ -110,16 +111,16 @@ Status App::RevokeMembership(const RequestContext& ctx, Id grant_id) {
   });
 }
 
-Result<std::vector<SiteGrant>> App::SiteAccess(const RequestContext& ctx, Id site_id) {
+Result<std::vector<SiteGrant>> Accounts::SiteAccess(const RequestContext& ctx, Id site_id) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   const Target target{site_id, {}, {}, {}, {}};
   const Subject subject{"site-access", std::to_string(site_id), {}};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
                            gate_.Permit(ctx, principal, Action::kSiteAccessRead, target, subject));
-  COVALUE_ASSIGN_OR_RETURN(
-      auto grants, ReadValue<std::vector<MembershipGrant>>(store_, [&](store::Repositories& r) {
-        return r.Users().GrantsAt(site_id);
-      }));
+  COVALUE_ASSIGN_OR_RETURN(auto grants, store::ReadValue<std::vector<MembershipGrant>>(
+                                            store_, [&](store::Repositories& r) {
+                                              return r.Users().GrantsAt(site_id);
+                                            }));
   // Whether each granter administers the site: a grant by anyone else (the community's admin,
   // the command line's operator) came from outside it.
   std::map<Id, bool> site_admin;
@@ -132,7 +133,7 @@ Result<std::vector<SiteGrant>> App::SiteAccess(const RequestContext& ctx, Id sit
     SiteGrant& item = out.emplace_back();
     item.community_wide = !grant.membership.site_id.has_value();
     if (grant.granted_by && !site_admin.contains(*grant.granted_by)) {
-      auto granter = ReadValue<User>(
+      auto granter = store::ReadValue<User>(
           store_, [&](store::Repositories& r) { return r.Users().Get(*grant.granted_by); });
       site_admin[*grant.granted_by] =
           granter && std::any_of(granter->memberships.begin(), granter->memberships.end(),
@@ -153,6 +154,32 @@ Result<std::vector<SiteGrant>> App::SiteAccess(const RequestContext& ctx, Id sit
   COVALUE_RETURN_IF_ERROR(
       gate_.RecordRead(ctx, decision, Action::kSiteAccessRead, target, subject));
   return out;
+}
+
+Status Accounts::RevokeTeamRoles(const RequestContext& ctx, const Team& team, Id user_id) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
+  // Asked as for a team role of the team, before anything about the account is looked up.
+  const Target target{team.site_id, team.id, user_id, {}, Role::kTeamMember};
+  const Subject subject{"team", std::to_string(team.id), user_id};
+  COVALUE_ASSIGN_OR_RETURN(
+      Decision decision, gate_.Permit(ctx, principal, Action::kMembershipRevoke, target, subject));
+  return store_.Write([&](store::Repositories& repos) -> Status {
+    COVALUE_ASSIGN_OR_RETURN(User user, repos.Users().Get(user_id));
+    bool removed = false;
+    for (const Membership& m : user.memberships) {
+      if (m.team_id == team.id) {
+        COVALUE_RETURN_IF_ERROR(repos.Users().RemoveMembership(user_id, m));
+        COVALUE_RETURN_IF_ERROR(
+            AppendGrant(repos, ctx, decision, Action::kMembershipRevoke, user_id, m));
+        removed = true;
+      }
+    }
+    if (!removed) {
+      return Fail(ErrorCode::kNotFound,
+                  fmt::format("user {} is not a member of team {}", user_id, team.id), "user_id");
+    }
+    return Ok();
+  });
 }
 
 }  // namespace covalue::app
