@@ -30,11 +30,14 @@ class RegistryTest : public AppTest {
       std::vector<RegistryRecord> records{record};
       ASSERT_OK(registry().ImportRegistry(system_, sites_[s].id, std::move(records)));
     }
-    auto listed = registry().ListPatients(system_, {});
-    ASSERT_OK(listed);
-    ASSERT_EQ(listed->items.size(), 2U);
-    for (const Patient& p : listed->items) {
-      (p.site_id == sites_[0].id ? patient_a_ : patient_b_) = p;
+    // The community's admin imports but may not list a site's people: each site's admin does.
+    EXPECT_ERROR(registry().ListPatients(system_, {}), ErrorCode::kPermissionDenied);
+    for (std::size_t s = 0; s < 2; ++s) {
+      auto listed = registry().ListPatients(
+          As("admin-" + std::to_string(s), {Role::kAdmin, sites_[s].id, std::nullopt}), {});
+      ASSERT_OK(listed);
+      ASSERT_EQ(listed->items.size(), 1U);
+      (s == 0 ? patient_a_ : patient_b_) = listed->items[0];
     }
   }
 
