@@ -132,6 +132,16 @@ class Accounts {
   Status CheckCurrentPassword(const RequestContext& ctx, const Principal& principal,
                               const std::optional<std::string>& current);
   Result<Principal> PrincipalOf(Id user_id);
+  // The account of id and the decision that lets principal take action on it (a denial
+  // audited); an unknown id is refused like a forbidden one, so that ids cannot be probed.
+  struct AccountAccess {
+    User user;
+    Target target;
+    Subject subject;
+    Decision decision;
+  };
+  Result<AccountAccess> AccessAccount(const RequestContext& ctx, const Principal& principal, Id id,
+                                      Action action);
 
   store::Store& store_;
   Gate& gate_;

@@ -54,20 +54,29 @@ Result<Page<User>> Accounts::ListUsers(const RequestContext& ctx, const PageRequ
   return users;
 }
 
-Result<User> Accounts::GetUser(const RequestContext& ctx, Id id) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
+Result<Accounts::AccountAccess> Accounts::AccessAccount(const RequestContext& ctx,
+                                                        const Principal& principal, Id id,
+                                                        Action action) {
   auto user =
       store::ReadValue<User>(store_, [&](store::Repositories& r) { return r.Users().Get(id); });
   // An unknown id is refused like a forbidden one, so that ids cannot be probed.
   const Target target = user ? AccountTarget(*user) : Target{{}, {}, id, {}, {}};
   const Subject subject{"user", std::to_string(id), id};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
-                           gate_.Permit(ctx, principal, Action::kUserRead, target, subject));
+                           gate_.Permit(ctx, principal, action, target, subject));
   if (!user) {
     return Fail(user.error());
   }
-  COVALUE_RETURN_IF_ERROR(gate_.RecordRead(ctx, decision, Action::kUserRead, target, subject));
-  return VisibleTo(principal, std::move(*user));
+  return AccountAccess{std::move(*user), target, subject, decision};
+}
+
+Result<User> Accounts::GetUser(const RequestContext& ctx, Id id) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(AccountAccess access,
+                           AccessAccount(ctx, principal, id, Action::kUserRead));
+  COVALUE_RETURN_IF_ERROR(
+      gate_.RecordRead(ctx, access.decision, Action::kUserRead, access.target, access.subject));
+  return VisibleTo(principal, std::move(access.user));
 }
 
 Result<User> Accounts::Me(const RequestContext& ctx) {
@@ -130,19 +139,16 @@ Result<User> Accounts::CreateUser(const RequestContext& ctx, const NewUser& user
 
 Result<User> Accounts::UpdateUser(const RequestContext& ctx, Id id, const UserChanges& changes) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
-  auto user =
-      store::ReadValue<User>(store_, [&](store::Repositories& r) { return r.Users().Get(id); });
-  const Target target = user ? AccountTarget(*user) : Target{{}, {}, id, {}, {}};
-  const Subject subject{"user", std::to_string(id), id};
-  COVALUE_ASSIGN_OR_RETURN(Decision decision,
-                           gate_.Permit(ctx, principal, Action::kUserUpdate, target, subject));
-  if (!user) {
-    return Fail(user.error());
-  }
+  COVALUE_ASSIGN_OR_RETURN(AccountAccess access,
+                           AccessAccount(ctx, principal, id, Action::kUserUpdate));
+  User& user = access.user;
+  const Target& target = access.target;
+  const Subject& subject = access.subject;
+  const Decision& decision = access.decision;
   const bool own = id == principal.user_id;
   if (changes.display_name) {
     COVALUE_RETURN_IF_ERROR(ValidateText(*changes.display_name, "/display_name", 200));
-    user->display_name = *changes.display_name;
+    user.display_name = *changes.display_name;
   }
   if (own && changes.active) {
     return Fail(ErrorCode::kInvalidArgument, "an account cannot be deactivated by its owner",
@@ -178,9 +184,9 @@ Result<User> Accounts::UpdateUser(const RequestContext& ctx, Id id, const UserCh
                              AuditOutcome::kAllowed);
   }));
   if (changes.active) {
-    user->deactivated_ms = *changes.active ? std::nullopt : std::optional(now);
+    user.deactivated_ms = *changes.active ? std::nullopt : std::optional(now);
   }
-  return VisibleTo(principal, std::move(*user));
+  return VisibleTo(principal, std::move(user));
 }
 
 Status Accounts::CheckCurrentPassword(const RequestContext& ctx, const Principal& principal,
