@@ -31,7 +31,7 @@ class App {
         questionnaires_(store, gate_, format),
         measures_(store, gate_, workbooks_, questionnaires_),
         community_(store, gate_, accounts_, [this] { measures_.Invalidate(); }),
-        registry_(store, gate_, alerts_, questionnaires_, measures_) {}
+        registry_(store, gate_, accounts_, community_, alerts_, questionnaires_, measures_) {}
 
   // The clock the use cases read (Default: the system clock). REQUIRES: outlives the App.
   void SetClock(const Clock& clock) { gate_.SetClock(clock); }

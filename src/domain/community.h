@@ -55,6 +55,16 @@ struct User {
   std::optional<std::int64_t> deactivated_ms = std::nullopt;
 };
 
+// A bearer token as its owner sees it (never its secret).
+struct ApiToken {
+  Id id = 0;
+  Id user_id = 0;
+  std::string name;
+  std::int64_t created_ms = 0;
+  std::int64_t expires_ms = 0;
+  std::optional<std::int64_t> last_used_ms;
+};
+
 // A membership as it was granted: who gave it and when, for a site's "who can see our site"
 // listing and for revoking it.
 struct MembershipGrant {

@@ -27,7 +27,7 @@ class FhirRoutesTest : public app::EmptyAppTest {
         "test");
     ASSERT_OK(token);
     token_ = token->secret;
-    router_ = std::make_unique<http::Router>(*app_);
+    router_ = std::make_unique<http::Router>(app_->accounts());
     AddFhirRoutes(*router_, *app_);
   }
 

@@ -89,7 +89,7 @@ void AddFlagRoutes(http::Router& router, app::Alerts& alerts) {
                     auto ignored,
                     UnsupportedParameters(r.request, {"patient", "subject", "status"}));
                 COVALUE_ASSIGN_OR_RETURN(PageRequest page, PageOf(r.request));
-                store::AlertQuery query;
+                app::AlertFilter query;
                 for (const char* name : {"patient", "subject"}) {
                   if (const std::string* value = r.request.Query(name)) {
                     COVALUE_ASSIGN_OR_RETURN(query.patient_id, PatientReference(*value, name));

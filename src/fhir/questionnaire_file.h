@@ -3,7 +3,7 @@
 #include <string_view>
 #include <vector>
 
-#include "app/app.h"
+#include "app/questionnaires/questionnaires.h"
 
 namespace covalue::fhir {
 

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/app.h"
+#include "app/workbooks/workbooks.h"
 #include "domain/guide.h"
 
 namespace covalue::fhir {

@@ -4,12 +4,14 @@
 
 #include <fmt/format.h>
 
+#include "app/questionnaires/questionnaires.h"
 #include "fhir/fhir_json.h"
 #include "fhir/operation_outcome.h"
 #include "fhir/prom_reader.h"
 #include "fhir/questionnaire.h"
 #include "fhir/questionnaire_file.h"
 #include "fhir/search.h"
+#include "fhir/workbook_resources.h"
 
 namespace covalue::fhir {
 namespace {
@@ -19,6 +21,12 @@ using nlohmann::json;
 constexpr std::size_t kMaxQuestionnaireBytes = std::size_t{4} * 1024 * 1024;
 constexpr std::int64_t kDefaultCount = 50;
 constexpr std::int64_t kMaxCount = 200;
+
+// Where the questionnaires a reader sees come from: the guides' and the stored ones.
+struct QuestionnaireServices {
+  app::Questionnaires& questionnaires;
+  app::Workbooks& workbooks;
+};
 
 // A stored version as the FHIR API shows it: the resource as imported, with its id and meta.
 Result<json> ResourceOf(const QuestionnaireVersion& q) {
@@ -50,16 +58,17 @@ Result<std::int64_t> QueryNumber(const http::Request& request, const std::string
 }
 
 // Every questionnaire visible to the caller: the guides, then the stored ones.
-Result<std::vector<std::pair<std::string, json>>> Visible(app::App& app,
+Result<std::vector<std::pair<std::string, json>>> Visible(const QuestionnaireServices& services,
                                                           const http::RouteContext& r) {
   std::vector<std::pair<std::string, json>> out;
-  COVALUE_ASSIGN_OR_RETURN(auto guides, app.workbooks().ListGuides(r.ctx));
-  for (const Guide& guide : guides) {
-    out.emplace_back(guide.id, QuestionnaireOf(guide));
+  COVALUE_ASSIGN_OR_RETURN(auto guides, GuideQuestionnaires(services.workbooks, r.ctx));
+  for (GuideQuestionnaire& guide : guides) {
+    out.emplace_back(guide.id, std::move(guide.resource));
   }
   PageRequest page{0, 200};
   for (;;) {
-    COVALUE_ASSIGN_OR_RETURN(auto stored, app.questionnaires().ListQuestionnaires(r.ctx, page));
+    COVALUE_ASSIGN_OR_RETURN(auto stored,
+                             services.questionnaires.ListQuestionnaires(r.ctx, page));
     for (const QuestionnaireVersion& q : stored.items) {
       COVALUE_ASSIGN_OR_RETURN(json resource, ResourceOf(q));
       out.emplace_back(q.resource_id, std::move(resource));
@@ -71,7 +80,7 @@ Result<std::vector<std::pair<std::string, json>>> Visible(app::App& app,
   }
 }
 
-Result<http::Response> Search(app::App& app, const http::RouteContext& r) {
+Result<http::Response> Search(const QuestionnaireServices& services, const http::RouteContext& r) {
   COVALUE_ASSIGN_OR_RETURN(auto ignored,
                            UnsupportedParameters(r.request, {"_id", "url", "name", "_offset"}));
   const std::string* id = r.request.Query("_id");
@@ -81,7 +90,7 @@ Result<http::Response> Search(app::App& app, const http::RouteContext& r) {
                            QueryNumber(r.request, "_count", kDefaultCount, kMaxCount));
   COVALUE_ASSIGN_OR_RETURN(std::int64_t offset,
                            QueryNumber(r.request, "_offset", 0, std::int64_t{1} << 40));
-  COVALUE_ASSIGN_OR_RETURN(auto visible, Visible(app, r));
+  COVALUE_ASSIGN_OR_RETURN(auto visible, Visible(services, r));
   std::vector<std::pair<std::string, json>> matches;
   for (auto& [resource_id, resource] : visible) {
     const std::string resource_url = resource.value("url", "");
@@ -127,7 +136,7 @@ Result<http::Response> Search(app::App& app, const http::RouteContext& r) {
 
 // A create's body: a Questionnaire, imported as the next version of its name. Its warnings
 // come back as an OperationOutcome when the client asks for one (Prefer: return=...).
-Result<http::Response> Create(app::App& app, const http::RouteContext& r) {
+Result<http::Response> Create(app::Questionnaires& questionnaires, const http::RouteContext& r) {
   COVALUE_ASSIGN_OR_RETURN(json resource, ParseResource(r.request.body));
   COVALUE_ASSIGN_OR_RETURN(ImportedQuestionnaire read, ReadQuestionnaire(resource));
   std::optional<Id> site;
@@ -137,7 +146,7 @@ Result<http::Response> Create(app::App& app, const http::RouteContext& r) {
   std::vector<app::QuestionnaireImport> imports;
   imports.push_back({std::move(read), r.request.body, "fhir"});
   COVALUE_ASSIGN_OR_RETURN(
-      auto imported, app.questionnaires().ImportQuestionnaires(r.ctx, std::move(imports), site));
+      auto imported, questionnaires.ImportQuestionnaires(r.ctx, std::move(imports), site));
   const app::ImportedVersion& q = imported.front();
   const std::string location = fmt::format("{}/Questionnaire/{}/_history/{}", BaseUrl(r.request),
                                            q.stored.resource_id, q.stored.version);
@@ -168,14 +177,15 @@ Result<http::Response> Create(app::App& app, const http::RouteContext& r) {
 // A questionnaire file for the JSON API (the web's import): FHIR JSON, a REDCap data
 // dictionary or an instrument zip, told apart by content, all or nothing; what was imported
 // with its warnings.
-Result<http::Response> ImportFile(app::App& app, const http::RouteContext& r) {
+Result<http::Response> ImportFile(app::Questionnaires& questionnaires,
+                                  const http::RouteContext& r) {
   COVALUE_ASSIGN_OR_RETURN(auto imports, ReadQuestionnaireFile(r.request.body));
   std::optional<Id> site;
   if (r.request.Query("site_id") != nullptr) {
     COVALUE_ASSIGN_OR_RETURN(site, QueryNumber(r.request, "site_id", 1, std::int64_t{1} << 53));
   }
   COVALUE_ASSIGN_OR_RETURN(
-      auto imported, app.questionnaires().ImportQuestionnaires(r.ctx, std::move(imports), site));
+      auto imported, questionnaires.ImportQuestionnaires(r.ctx, std::move(imports), site));
   json out = json::array();
   for (const app::ImportedVersion& q : imported) {
     json warnings = json::array();
@@ -192,54 +202,59 @@ Result<http::Response> ImportFile(app::App& app, const http::RouteContext& r) {
   return http::JsonResponse(201, json{{"imported", out}}.dump());
 }
 
-Result<http::Response> Read(app::App& app, const http::RouteContext& r,
+Result<http::Response> Read(const QuestionnaireServices& services, const http::RouteContext& r,
                             std::optional<std::int64_t> version) {
   const std::string& id = r.params.at("id");
   if (!version) {
-    if (auto guide = app.workbooks().GetGuide(r.ctx, id)) {
-      return WithVersion(FhirJson(200, QuestionnaireOf(*guide)), guide->version);
+    COVALUE_ASSIGN_OR_RETURN(auto guides, GuideQuestionnaires(services.workbooks, r.ctx));
+    for (const GuideQuestionnaire& guide : guides) {
+      if (guide.id == id) {
+        return WithVersion(FhirJson(200, guide.resource), guide.version);
+      }
     }
   }
   COVALUE_ASSIGN_OR_RETURN(QuestionnaireVersion q,
-                           app.questionnaires().GetQuestionnaire(r.ctx, id, version));
+                           services.questionnaires.GetQuestionnaire(r.ctx, id, version));
   COVALUE_ASSIGN_OR_RETURN(json resource, ResourceOf(q));
   return WithVersion(FhirJson(200, resource), std::to_string(q.version));
 }
 
 }  // namespace
 
-void AddQuestionnaireRoutes(http::Router& router, app::App& app) {
+void AddQuestionnaireRoutes(http::Router& router, app::Questionnaires& questionnaires,
+                            app::Workbooks& workbooks) {
+  const QuestionnaireServices services{questionnaires, workbooks};
   auto outcome = [](const Error& e, const std::string& id) {
     return OperationOutcomeResponse(e, id);
   };
   router.Add({"GET", "/fhir/r4/Questionnaire/{id}",
               "FHIR R4 read of a Questionnaire (a guide's, or a questionnaire's latest version)",
               http::Access::kSignedIn,
-              [&app](http::RouteContext& r) { return Read(app, r, std::nullopt); }, 0, outcome});
+              [services](http::RouteContext& r) { return Read(services, r, std::nullopt); }, 0, outcome});
   router.Add({"GET", "/fhir/r4/Questionnaire/{id}/_history/{vid}",
               "FHIR R4 vread of one version of a Questionnaire", http::Access::kSignedIn,
-              [&app](http::RouteContext& r) -> Result<http::Response> {
+              [services](http::RouteContext& r) -> Result<http::Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id version, http::PathId(r, "vid"));
-                return Read(app, r, version);
+                return Read(services, r, version);
               },
               0, outcome});
   router.Add({"GET", "/fhir/r4/Questionnaire",
               "FHIR R4 search of Questionnaires (_id, url, name; _count, _offset)",
-              http::Access::kSignedIn, [&app](http::RouteContext& r) { return Search(app, r); }, 0,
+              http::Access::kSignedIn, [services](http::RouteContext& r) { return Search(services, r); }, 0,
               outcome});
   http::Route import{"POST",
                      "/api/v1/questionnaires/files",
                      "Import a questionnaire file: FHIR JSON, a REDCap data dictionary (CSV) or "
                      "instrument zip, all or nothing (admins; site_id: a site's own)",
                      http::Access::kSignedIn,
-                     [&app](http::RouteContext& r) { return ImportFile(app, r); },
+                     [&questionnaires](http::RouteContext& r) { return ImportFile(questionnaires, r); },
                      kMaxQuestionnaireBytes};
   import.body_types = {"application/json", "application/fhir+json", "text/csv", "application/zip",
                        "application/octet-stream"};
   router.Add(std::move(import));
   router.Add({"POST", "/fhir/r4/Questionnaire",
               "FHIR R4 create: import a Questionnaire as the next version of its name (site)",
-              http::Access::kSignedIn, [&app](http::RouteContext& r) { return Create(app, r); },
+              http::Access::kSignedIn, [&questionnaires](http::RouteContext& r) { return Create(questionnaires, r); },
               kMaxQuestionnaireBytes, outcome});
 }
 

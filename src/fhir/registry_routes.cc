@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "app/registry/registry.h"
 #include "domain/dates.h"
 #include "fhir/fhir_json.h"
 #include "fhir/operation_outcome.h"
@@ -42,7 +43,7 @@ Result<std::pair<std::int64_t, std::int64_t>> Period(const std::string& text,
 }
 
 // Date parameters (authored, date): each with a prefix eq (default), ge, gt, le or lt.
-Status DateRange(const http::Request& request, const std::string& name, store::RecordQuery& query) {
+Status DateRange(const http::Request& request, const std::string& name, app::RecordFilter& query) {
   const auto [first, last] = request.query.equal_range(name);
   for (auto it = first; it != last; ++it) {
     std::string value = it->second;
@@ -77,7 +78,7 @@ Status DateRange(const http::Request& request, const std::string& name, store::R
   return Ok();
 }
 
-Status PatientParameter(const http::Request& request, store::RecordQuery& query) {
+Status PatientParameter(const http::Request& request, app::RecordFilter& query) {
   for (const char* name : {"patient", "subject"}) {
     if (const std::string* value = request.Query(name)) {
       COVALUE_ASSIGN_OR_RETURN(query.patient_id, PatientReference(*value, name));
@@ -86,17 +87,11 @@ Status PatientParameter(const http::Request& request, store::RecordQuery& query)
   return Ok();
 }
 
-Result<http::Response> CreatePatient(app::App& app, const http::RouteContext& r) {
+Result<http::Response> CreatePatient(app::Registry& registry, const http::RouteContext& r) {
   COVALUE_ASSIGN_OR_RETURN(json resource, ParseResource(r.request.body));
   COVALUE_ASSIGN_OR_RETURN(PatientToCreate read, ReadPatient(resource));
-  COVALUE_ASSIGN_OR_RETURN(Population population,
-                           app.community().GetPopulation(r.ctx, read.patient.population_id));
-  read.patient.site_id = population.site_id;
-  if (read.account) {
-    COVALUE_ASSIGN_OR_RETURN(User user, app.accounts().GetUserByUsername(r.ctx, *read.account));
-    read.patient.user_id = user.id;
-  }
-  COVALUE_ASSIGN_OR_RETURN(Patient created, app.registry().CreatePatient(r.ctx, read.patient));
+  COVALUE_ASSIGN_OR_RETURN(Patient created,
+                           registry.EnrolPatient(r.ctx, read.patient, read.account));
   return Created(r.request, "Patient", PatientJson(created));
 }
 
@@ -156,7 +151,7 @@ json CapabilityStatement() {
 
 }  // namespace
 
-void AddRegistryRoutes(http::Router& router, app::App& app) {
+void AddRegistryRoutes(http::Router& router, app::Registry& registry) {
   auto outcome = [](const Error& e, const std::string& id) {
     return OperationOutcomeResponse(e, id);
   };
@@ -168,38 +163,38 @@ void AddRegistryRoutes(http::Router& router, app::App& app) {
               0, outcome});
   router.Add({"POST", "/fhir/r4/Patient", "FHIR R4 create: enrol a patient in a population",
               http::Access::kSignedIn,
-              [&app](http::RouteContext& r) { return CreatePatient(app, r); },
+              [&registry](http::RouteContext& r) { return CreatePatient(registry, r); },
               http::kDefaultMaxBody, outcome});
   router.Add({"GET", "/fhir/r4/Patient/{id}", "FHIR R4 read of a Patient", http::Access::kSignedIn,
-              [&app](http::RouteContext& r) -> Result<http::Response> {
+              [&registry](http::RouteContext& r) -> Result<http::Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, http::PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(Patient p, app.registry().GetPatient(r.ctx, id));
+                COVALUE_ASSIGN_OR_RETURN(Patient p, registry.GetPatient(r.ctx, id));
                 return Read(PatientJson(p));
               },
               0, outcome});
   router.Add(
       {"GET", "/fhir/r4/Patient", "FHIR R4 search of Patients (identifier; _count, _cursor)",
        http::Access::kSignedIn,
-       [&app](http::RouteContext& r) -> Result<http::Response> {
+       [&registry](http::RouteContext& r) -> Result<http::Response> {
          COVALUE_ASSIGN_OR_RETURN(auto ignored, UnsupportedParameters(r.request, {"identifier"}));
          COVALUE_ASSIGN_OR_RETURN(PageRequest page, PageOf(r.request));
-         store::PatientQuery query;
+         app::PatientFilter query;
          if (const std::string* identifier = r.request.Query("identifier")) {
            // A token: [system|]value; identifiers are the site's own, so the system is
            // not kept and only the value is matched.
            const std::size_t bar = identifier->find('|');
            query.identifier = bar == std::string::npos ? *identifier : identifier->substr(bar + 1);
          }
-         COVALUE_ASSIGN_OR_RETURN(auto patients, app.registry().ListPatients(r.ctx, page, query));
+         COVALUE_ASSIGN_OR_RETURN(auto patients, registry.ListPatients(r.ctx, page, query));
          return Bundle(r.request, "Patient", patients, PatientJson, ignored);
        },
        0, outcome});
   router.Add({"GET", "/fhir/r4/QuestionnaireResponse/{id}",
               "FHIR R4 read of a QuestionnaireResponse", http::Access::kSignedIn,
-              [&app](http::RouteContext& r) -> Result<http::Response> {
+              [&registry](http::RouteContext& r) -> Result<http::Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, http::PathId(r, "id"));
                 COVALUE_ASSIGN_OR_RETURN(StoredResponse stored,
-                                         app.registry().GetResponse(r.ctx, id));
+                                         registry.GetResponse(r.ctx, id));
                 COVALUE_ASSIGN_OR_RETURN(json body, ResponseJson(stored));
                 return Read(body);
               },
@@ -208,18 +203,18 @@ void AddRegistryRoutes(http::Router& router, app::App& app) {
       {"GET", "/fhir/r4/QuestionnaireResponse",
        "FHIR R4 search of QuestionnaireResponses (patient, authored, questionnaire)",
        http::Access::kSignedIn,
-       [&app](http::RouteContext& r) -> Result<http::Response> {
+       [&registry](http::RouteContext& r) -> Result<http::Response> {
          COVALUE_ASSIGN_OR_RETURN(
              auto ignored,
              UnsupportedParameters(r.request, {"patient", "subject", "authored", "questionnaire"}));
          COVALUE_ASSIGN_OR_RETURN(PageRequest page, PageOf(r.request));
-         store::RecordQuery query;
+         app::RecordFilter query;
          COVALUE_RETURN_IF_ERROR(PatientParameter(r.request, query));
          COVALUE_RETURN_IF_ERROR(DateRange(r.request, "authored", query));
          if (const std::string* q = r.request.Query("questionnaire")) {
            query.code = q->substr(q->rfind('/') == std::string::npos ? 0 : q->rfind('/') + 1);
          }
-         COVALUE_ASSIGN_OR_RETURN(auto responses, app.registry().ListResponses(r.ctx, query, page));
+         COVALUE_ASSIGN_OR_RETURN(auto responses, registry.ListResponses(r.ctx, query, page));
          std::vector<json> bodies;
          for (const StoredResponse& s : responses.items) {
            COVALUE_ASSIGN_OR_RETURN(json body, ResponseJson(s));
@@ -233,20 +228,20 @@ void AddRegistryRoutes(http::Router& router, app::App& app) {
        0, outcome});
   router.Add({"GET", "/fhir/r4/Observation/{id}", "FHIR R4 read of an Observation",
               http::Access::kSignedIn,
-              [&app](http::RouteContext& r) -> Result<http::Response> {
+              [&registry](http::RouteContext& r) -> Result<http::Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, http::PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(Observation o, app.registry().GetObservation(r.ctx, id));
+                COVALUE_ASSIGN_OR_RETURN(Observation o, registry.GetObservation(r.ctx, id));
                 return Read(ObservationJson(o));
               },
               0, outcome});
   router.Add({"GET", "/fhir/r4/Observation", "FHIR R4 search of Observations (patient, date, code)",
               http::Access::kSignedIn,
-              [&app](http::RouteContext& r) -> Result<http::Response> {
+              [&registry](http::RouteContext& r) -> Result<http::Response> {
                 COVALUE_ASSIGN_OR_RETURN(
                     auto ignored,
                     UnsupportedParameters(r.request, {"patient", "subject", "date", "code"}));
                 COVALUE_ASSIGN_OR_RETURN(PageRequest page, PageOf(r.request));
-                store::RecordQuery query;
+                app::RecordFilter query;
                 COVALUE_RETURN_IF_ERROR(PatientParameter(r.request, query));
                 COVALUE_RETURN_IF_ERROR(DateRange(r.request, "date", query));
                 if (const std::string* code = r.request.Query("code")) {
@@ -259,7 +254,7 @@ void AddRegistryRoutes(http::Router& router, app::App& app) {
                   }
                 }
                 COVALUE_ASSIGN_OR_RETURN(auto observations,
-                                         app.registry().ListObservations(r.ctx, query, page));
+                                         registry.ListObservations(r.ctx, query, page));
                 return Bundle(r.request, "Observation", observations, ObservationJson, ignored);
               },
               0, outcome});

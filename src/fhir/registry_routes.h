@@ -1,7 +1,10 @@
 #pragma once
 
-#include "app/app.h"
 #include "http/router.h"
+
+namespace covalue::app {
+class Registry;
+}  // namespace covalue::app
 
 namespace covalue::fhir {
 
@@ -10,6 +13,6 @@ namespace covalue::fhir {
 // validated, scored, stored with its Observations) and Observation (read, search by patient,
 // date and code). Searches page with _count and _cursor; every read of a patient's data goes
 // through the policy and the audit trail.
-void AddRegistryRoutes(http::Router& router, app::App& app);
+void AddRegistryRoutes(http::Router& router, app::Registry& registry);
 
 }  // namespace covalue::fhir

@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 
+#include "app/registry/registry.h"
 #include "domain/dates.h"
 #include "fhir/fhir_json.h"
 #include "fhir/operation_outcome.h"
 #include "fhir/prom_reader.h"
+#include "fhir/questionnaire_reference.h"
 #include "fhir/registry_resources.h"
 #include "fhir/search.h"
 #include "http/json/serializers.h"
@@ -17,54 +19,17 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxResponseBytes = std::size_t{2} * 1024 * 1024;
 
-// The questionnaire a response names: "Questionnaire/{id}[/_history/{n}]", an absolute URL
-// of this server's, covalue's canonical, or the url of a questionnaire the caller sees.
-Result<std::pair<std::string, std::optional<std::int64_t>>> QuestionnaireOf(
-    app::App& app, const http::RouteContext& r, const std::string& reference) {
-  std::string ref = reference;
-  if (const std::size_t at = ref.find("/Questionnaire/"); at != std::string::npos) {
-    ref = ref.substr(at + 1);
-  }
-  if (ref.rfind("urn:covalue:fhir:questionnaire:", 0) == 0) {
-    return std::pair(
-        ref.substr(std::string("urn:covalue:fhir:questionnaire:").size(),
-                   ref.find('|') - std::string("urn:covalue:fhir:questionnaire:").size()),
-        std::optional<std::int64_t>());
-  }
-  if (ref.rfind("Questionnaire/", 0) == 0) {
-    std::string rest = ref.substr(std::string("Questionnaire/").size());
-    std::optional<std::int64_t> version;
-    if (const std::size_t history = rest.find("/_history/"); history != std::string::npos) {
-      COVALUE_ASSIGN_OR_RETURN(
-          version, WholeNumber(rest.substr(history + 10), "QuestionnaireResponse.questionnaire"));
-      rest = rest.substr(0, history);
-    }
-    return std::pair(rest, version);
-  }
-  // A canonical URL: the questionnaire whose url it is.
-  const std::string canonical = reference.substr(0, reference.find('|'));
-  PageRequest page{0, 200};
-  for (;;) {
-    COVALUE_ASSIGN_OR_RETURN(auto stored, app.questionnaires().ListQuestionnaires(r.ctx, page));
-    for (const QuestionnaireVersion& q : stored.items) {
-      auto resource = ParseResource(q.resource);
-      if (resource && resource->value("url", "") == canonical) {
-        return std::pair(q.resource_id, std::optional<std::int64_t>());
-      }
-    }
-    if (!stored.next) {
-      break;
-    }
-    page.after = *stored.next;
-  }
-  return Fail(Invalid("QuestionnaireResponse.questionnaire",
-                      fmt::format("no questionnaire here is named '{}'", reference)));
-}
+// What a submission reads (the questionnaire it names) and where it is stored.
+struct ResponseServices {
+  app::Registry& registry;
+  app::Questionnaires& questionnaires;
+};
 
 // A submission read from a FHIR QuestionnaireResponse. patient_id: the patient the route names
 // (the JSON route), checked against the resource's subject when it has one; absent, the subject
 // names the patient (the FHIR create).
-Result<app::ResponseSubmission> SubmissionOf(app::App& app, const http::RouteContext& r,
+Result<app::ResponseSubmission> SubmissionOf(app::Questionnaires& questionnaires,
+                                             const http::RouteContext& r,
                                              const json& resource, std::optional<Id> patient_id) {
   std::vector<Issue> warnings;
   COVALUE_ASSIGN_OR_RETURN(QuestionnaireResponse response,
@@ -91,9 +56,10 @@ Result<app::ResponseSubmission> SubmissionOf(app::App& app, const http::RouteCon
     return Fail(Invalid("QuestionnaireResponse.questionnaire",
                         "questionnaire names the Questionnaire answered"));
   }
-  COVALUE_ASSIGN_OR_RETURN(auto named, QuestionnaireOf(app, r, response.questionnaire));
-  submission.questionnaire_id = named.first;
-  submission.questionnaire_version = named.second;
+  COVALUE_ASSIGN_OR_RETURN(QuestionnaireReference named,
+                           ResolveQuestionnaire(questionnaires, r.ctx, response.questionnaire));
+  submission.questionnaire_id = named.id;
+  submission.questionnaire_version = named.version;
   if (const auto authored = resource.find("authored"); authored != resource.end()) {
     const auto ms =
         authored->is_string() ? ParseDateTimeMs(authored->get<std::string>()) : std::nullopt;
@@ -153,11 +119,11 @@ Error InFhirTerms(Error error) {
   return error;
 }
 
-Result<http::Response> CreateResponse(app::App& app, const http::RouteContext& r) {
+Result<http::Response> CreateResponse(const ResponseServices& services, const http::RouteContext& r) {
   COVALUE_ASSIGN_OR_RETURN(json resource, ParseResource(r.request.body));
   COVALUE_ASSIGN_OR_RETURN(app::ResponseSubmission submission,
-                           SubmissionOf(app, r, resource, std::nullopt));
-  auto submitted = app.registry().SubmitResponse(r.ctx, std::move(submission));
+                           SubmissionOf(services.questionnaires, r, resource, std::nullopt));
+  auto submitted = services.registry.SubmitResponse(r.ctx, std::move(submission));
   if (!submitted) {
     return Fail(InFhirTerms(submitted.error()));
   }
@@ -177,13 +143,13 @@ Result<http::Response> CreateResponse(app::App& app, const http::RouteContext& r
 }
 
 // The JSON twin: errors stay problem+json with JSON pointers ("/item/phq9-9").
-Result<http::Response> SubmitJson(app::App& app, const http::RouteContext& r) {
+Result<http::Response> SubmitJson(const ResponseServices& services, const http::RouteContext& r) {
   COVALUE_ASSIGN_OR_RETURN(Id patient_id, http::PathId(r, "id"));
   COVALUE_ASSIGN_OR_RETURN(json resource, ParseResource(r.request.body));
   COVALUE_ASSIGN_OR_RETURN(app::ResponseSubmission submission,
-                           SubmissionOf(app, r, resource, patient_id));
+                           SubmissionOf(services.questionnaires, r, resource, patient_id));
   COVALUE_ASSIGN_OR_RETURN(app::SubmittedResponse submitted,
-                           app.registry().SubmitResponse(r.ctx, std::move(submission)));
+                           services.registry.SubmitResponse(r.ctx, std::move(submission)));
   json alerts = json::array();
   for (const Alert& a : submitted.alerts) {
     alerts.push_back(json(a));
@@ -217,7 +183,9 @@ Result<http::Response> SubmitJson(app::App& app, const http::RouteContext& r) {
 
 }  // namespace
 
-void AddResponseRoutes(http::Router& router, app::App& app) {
+void AddResponseRoutes(http::Router& router, app::Registry& registry,
+                       app::Questionnaires& questionnaires) {
+  const ResponseServices services{registry, questionnaires};
   auto outcome = [](const Error& e, const std::string& id) {
     return OperationOutcomeResponse(e, id);
   };
@@ -225,12 +193,12 @@ void AddResponseRoutes(http::Router& router, app::App& app) {
               "FHIR R4 create: submit a response, validated, scored and stored with its "
               "Observations and the alerts its answers raise",
               http::Access::kSignedIn,
-              [&app](http::RouteContext& r) { return CreateResponse(app, r); }, kMaxResponseBytes,
+              [services](http::RouteContext& r) { return CreateResponse(services, r); }, kMaxResponseBytes,
               outcome});
   router.Add({"POST", "/api/v1/patients/{id}/responses",
               "Submit a FHIR QuestionnaireResponse for the patient; answers its scores and the "
               "alerts it raised with what to do now",
-              http::Access::kSignedIn, [&app](http::RouteContext& r) { return SubmitJson(app, r); },
+              http::Access::kSignedIn, [services](http::RouteContext& r) { return SubmitJson(services, r); },
               kMaxResponseBytes});
 }
 

@@ -1,7 +1,11 @@
 #pragma once
 
-#include "app/app.h"
 #include "http/router.h"
+
+namespace covalue::app {
+class Questionnaires;
+class Registry;
+}  // namespace covalue::app
 
 namespace covalue::fhir {
 
@@ -11,7 +15,9 @@ namespace covalue::fhir {
 // is told to do now: the FHIR create as warning issues of an OperationOutcome contained in the
 // 201's resource and referenced from it (extension kAlertsExtension), or alone with
 // `Prefer: return=OperationOutcome`; the JSON route as `alerts` and `crisis_contacts` members.
-void AddResponseRoutes(http::Router& router, app::App& app);
+// The questionnaire a response names is looked up in questionnaires (fhir/questionnaire_reference.h).
+void AddResponseRoutes(http::Router& router, app::Registry& registry,
+                       app::Questionnaires& questionnaires);
 
 // The extension on a created QuestionnaireResponse that references its contained
 // OperationOutcome of alerts ("#alerts").

@@ -8,6 +8,7 @@
 #include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
+#include "app/accounts/accounts.h"
 #include "http/problem_json.h"
 
 namespace covalue::http {
@@ -181,7 +182,7 @@ Result<app::RequestContext> Router::Authenticate(const Request& request, const R
   }
   if (authorization.starts_with("Bearer ")) {
     COVALUE_ASSIGN_OR_RETURN(ctx.principal,
-                             app_.accounts().AuthenticateToken(authorization.substr(7)));
+                             accounts_.AuthenticateToken(authorization.substr(7)));
     return ctx;
   }
   if (!authorization.empty()) {
@@ -191,7 +192,7 @@ Result<app::RequestContext> Router::Authenticate(const Request& request, const R
   if (cookie.empty()) {
     return Fail(ErrorCode::kUnauthenticated, "sign in, or send a bearer token");
   }
-  COVALUE_ASSIGN_OR_RETURN(ctx.principal, app_.accounts().AuthenticateSession(cookie));
+  COVALUE_ASSIGN_OR_RETURN(ctx.principal, accounts_.AuthenticateSession(cookie));
   return ctx;
 }
 

@@ -7,9 +7,14 @@
 #include <string>
 #include <vector>
 
-#include "app/app.h"
+#include "app/kernel/context.h"
 #include "domain/error.h"
+#include "domain/page.h"
 #include "http/message.h"
+
+namespace covalue::app {
+class Accounts;
+}  // namespace covalue::app
 
 namespace covalue::http {
 
@@ -52,7 +57,8 @@ class Router {
  public:
   static constexpr const char* kSessionCookie = "covalue_session";
 
-  explicit Router(app::App& app) : app_(app) {}
+  // accounts: who a session cookie or bearer token belongs to.
+  explicit Router(app::Accounts& accounts) : accounts_(accounts) {}
 
   // REQUIRES: no route with the same method and pattern exists.
   void Add(Route route);
@@ -84,7 +90,7 @@ class Router {
   // The methods routed for a path ("GET, POST"), for a 405's Allow header.
   std::string AllowedMethods(const std::string& path) const;
 
-  app::App& app_;
+  app::Accounts& accounts_;
   std::vector<std::string> served_names_;
   bool any_ip_literal_ = false;
   std::vector<Route> routes_;

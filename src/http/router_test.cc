@@ -12,7 +12,7 @@ class RouterTest : public app::AppTest {
  protected:
   void SetUp() override {
     AppTest::SetUp();
-    router_ = std::make_unique<Router>(*app_);
+    router_ = std::make_unique<Router>(app_->accounts());
     api::AddApiRoutes(*router_, *app_, metrics_);
     auto user = app_->accounts().CreateUser(
         system_,

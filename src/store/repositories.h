@@ -110,16 +110,6 @@ class UserRepository {
   [[nodiscard]] virtual Result<MembershipGrant> GetGrant(Id grant_id) = 0;
 };
 
-// A bearer token as its owner sees it (never its secret).
-struct ApiToken {
-  Id id = 0;
-  Id user_id = 0;
-  std::string name;
-  std::int64_t created_ms = 0;
-  std::int64_t expires_ms = 0;
-  std::optional<std::int64_t> last_used_ms;
-};
-
 // Browser sessions and API tokens, both stored only as hashes of the secret.
 class CredentialRepository {
  public:

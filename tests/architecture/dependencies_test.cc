@@ -179,4 +179,27 @@ TEST(Dependencies, TheKernelIncludesNoService) {
   EXPECT_GT(kernel_includes, 5U);  // the kernel was found
 }
 
+// Each route file of the transports serves one capability: no file under http/ or fhir/ (tests
+// aside) includes more than one service header, only the two files that put the routes together
+// include app/app.h, and none names the store (the services have their own query types).
+TEST(Transports, EachRouteFileIncludesOneService) {
+  const std::set<std::string> composition = {"http/api/api_routes.cc", "fhir/fhir_routes.cc"};
+  const std::regex service_header(R"(^app/([a-z_]+)/\1\.h$)");
+  std::map<std::string, std::set<std::string>> services_of;
+  std::set<std::string> holders;
+  for (const Include& inc : ReadIncludes()) {
+    const std::string module = ModuleOf(inc.file);
+    if (!inc.quoted || (module != "http" && module != "fhir") || IsTest(inc.file)) continue;
+    services_of[inc.file];
+    if (std::regex_match(inc.target, service_header)) services_of[inc.file].insert(inc.target);
+    if (inc.target == "app/app.h") holders.insert(inc.file);
+    EXPECT_NE(ModuleOf(inc.target), "store") << inc.file << " includes " << inc.target;
+  }
+  ASSERT_GT(services_of.size(), 20U);
+  for (const auto& [file, services] : services_of) {
+    EXPECT_LE(services.size(), 1U) << file << " includes " << services.size() << " services";
+  }
+  EXPECT_EQ(holders, composition);
+}
+
 }  // namespace

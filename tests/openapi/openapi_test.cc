@@ -23,7 +23,7 @@ class OpenApiTest : public app::AppTest {};
 
 TEST_F(OpenApiTest, DescribesExactlyTheRoutesOfTheRouterWithTheirSummaries) {
   Metrics metrics;
-  Router router(*app_);
+  Router router(app_->accounts());
   api::AddApiRoutes(router, *app_, metrics);
   fhir::AddFhirRoutes(router, *app_);
   const auto doc = nlohmann::json::parse(OpenApiDocument());

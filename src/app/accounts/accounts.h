@@ -23,7 +23,7 @@ struct SignedIn {
 };
 
 struct IssuedToken {
-  store::ApiToken token;
+  ApiToken token;
   std::string secret;  // shown once; only its hash is stored
 };
 
@@ -77,7 +77,7 @@ class Accounts {
   [[nodiscard]] Result<Principal> AuthenticateSession(const std::string& session_token);
   [[nodiscard]] Result<Principal> AuthenticateToken(const std::string& bearer_token);
   [[nodiscard]] Result<IssuedToken> CreateToken(const RequestContext& ctx, const std::string& name);
-  [[nodiscard]] Result<std::vector<store::ApiToken>> ListTokens(const RequestContext& ctx);
+  [[nodiscard]] Result<std::vector<ApiToken>> ListTokens(const RequestContext& ctx);
   [[nodiscard]] Status RevokeToken(const RequestContext& ctx, Id token_id);
   // Seconds a throttled username must wait at address, for a Retry-After header.
   std::int64_t LoginRetryAfter(const std::string& username, const std::string& address);

@@ -101,7 +101,7 @@ Result<Principal> Accounts::AuthenticateSession(const std::string& session_token
 
 Result<Principal> Accounts::AuthenticateToken(const std::string& bearer_token) {
   const std::int64_t now = gate_.NowMs();
-  auto token = store::ReadValue<store::ApiToken>(store_, [&](store::Repositories& r) {
+  auto token = store::ReadValue<ApiToken>(store_, [&](store::Repositories& r) {
     return r.Credentials().FindToken(crypto::HashSecret(bearer_token), now);
   });
   if (!token) {
@@ -125,8 +125,8 @@ Result<IssuedToken> Accounts::CreateToken(const RequestContext& ctx, const std::
   const std::int64_t now = gate_.NowMs();
   COVALUE_ASSIGN_OR_RETURN(
       issued.token,
-      store::WriteValue<store::ApiToken>(
-          store_, [&](store::Repositories& repos) -> Result<store::ApiToken> {
+      store::WriteValue<ApiToken>(
+          store_, [&](store::Repositories& repos) -> Result<ApiToken> {
             COVALUE_ASSIGN_OR_RETURN(
                 auto token, repos.Credentials().CreateToken(principal.user_id, name,
                                                             crypto::HashSecret(issued.secret), now,
@@ -140,9 +140,9 @@ Result<IssuedToken> Accounts::CreateToken(const RequestContext& ctx, const std::
   return issued;
 }
 
-Result<std::vector<store::ApiToken>> Accounts::ListTokens(const RequestContext& ctx) {
+Result<std::vector<ApiToken>> Accounts::ListTokens(const RequestContext& ctx) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
-  return store::ReadValue<std::vector<store::ApiToken>>(store_, [&](store::Repositories& r) {
+  return store::ReadValue<std::vector<ApiToken>>(store_, [&](store::Repositories& r) {
     return r.Credentials().ListTokens(principal.user_id, gate_.NowMs());
   });
 }

@@ -42,15 +42,15 @@ Result<std::map<std::string, std::string>> Alerts::CrisisContacts(Id site_id) {
   return settings.crisis_contacts.empty() ? DefaultCrisisContacts() : settings.crisis_contacts;
 }
 
-Result<Page<Alert>> Alerts::List(const RequestContext& ctx, store::AlertQuery query,
+Result<Page<Alert>> Alerts::List(const RequestContext& ctx, const AlertFilter& filter,
                                  const PageRequest& page) {
+  store::AlertQuery query{std::nullopt, filter.patient_id, filter.open};
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   if (query.patient_id) {
     // One patient's: their record's readers.
     COVALUE_ASSIGN_OR_RETURN(auto access,
                              gate_.AccessPatient(ctx, *query.patient_id, Action::kPatientRead,
                                                  Subject{"alert", "", {}}));
-    query.sites.reset();
     COVALUE_ASSIGN_OR_RETURN(auto alerts,
                              store::ReadValue<Page<Alert>>(store_, [&](store::Repositories& r) {
                                return r.Alerts().List(query, page);

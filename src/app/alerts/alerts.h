@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,12 @@
 #include "store/repositories.h"
 
 namespace covalue::app {
+
+// Which alerts a listing holds; absent parts match every alert the caller may read.
+struct AlertFilter {
+  std::optional<Id> patient_id;
+  std::optional<bool> open;  // true: open only; false: acknowledged only
+};
 
 // An open alert past its site's deadline, as the site's admins see it.
 struct OverdueAlert {
@@ -31,10 +38,10 @@ class Alerts {
   Alerts(const Alerts&) = delete;
   Alerts& operator=(const Alerts&) = delete;
 
-  // With query.patient_id: that patient's; without: the open alerts of every site where the
+  // With filter.patient_id: that patient's; without: the open alerts of every site where the
   // caller is a professional or admin (the worklist), newest first; each page is audited as a
   // read of the persons in it.
-  [[nodiscard]] Result<Page<Alert>> List(const RequestContext& ctx, store::AlertQuery query,
+  [[nodiscard]] Result<Page<Alert>> List(const RequestContext& ctx, const AlertFilter& filter,
                                          const PageRequest& page);
   [[nodiscard]] Result<Alert> Get(const RequestContext& ctx, Id id);
   // A professional of the site, with a note (1–2000 characters); kConflict when it was

@@ -78,6 +78,18 @@ Result<Patient> Registry::CreatePatient(const RequestContext& ctx, const Patient
   });
 }
 
+Result<Patient> Registry::EnrolPatient(const RequestContext& ctx, Patient patient,
+                                      const std::optional<std::string>& username) {
+  COVALUE_ASSIGN_OR_RETURN(Population population,
+                           community_.GetPopulation(ctx, patient.population_id));
+  patient.site_id = population.site_id;
+  if (username) {
+    COVALUE_ASSIGN_OR_RETURN(User user, accounts_.GetUserByUsername(ctx, *username));
+    patient.user_id = user.id;
+  }
+  return CreatePatient(ctx, patient);
+}
+
 Result<Patient> Registry::GetPatient(const RequestContext& ctx, Id id) {
   return gate_.ReadPatientRecord(ctx, id, "patient", std::to_string(id));
 }
@@ -95,7 +107,9 @@ Result<Patient> Registry::MyPatient(const RequestContext& ctx) {
 }
 
 Result<Page<Patient>> Registry::ListPatients(const RequestContext& ctx, const PageRequest& page,
-                                             store::PatientQuery query) {
+                                             const PatientFilter& filter) {
+  const store::PatientQuery query{std::nullopt, filter.population_id, filter.identifier,
+                                  filter.identifier_prefix};
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   const std::vector<Id> sites = StaffSites(principal);
   if (sites.empty() && IsPatient(principal)) {
@@ -110,14 +124,15 @@ Result<Page<Patient>> Registry::ListPatients(const RequestContext& ctx, const Pa
   COVALUE_ASSIGN_OR_RETURN(Decision decision, PermitStaff(ctx, principal, sites));
   COVALUE_ASSIGN_OR_RETURN(auto patients,
                            store::ReadValue<Page<Patient>>(store_, [&](store::Repositories& r) {
-                             query.sites = sites;
-                             return r.Registry().ListPatients(page, query);
+                             store::PatientQuery at_sites = query;
+                             at_sites.sites = sites;
+                             return r.Registry().ListPatients(page, at_sites);
                            }));
   std::vector<std::pair<Id, Id>> read;
   for (const Patient& p : patients.items) {
     read.emplace_back(p.site_id, p.id);
   }
-  COVALUE_RETURN_IF_ERROR(RecordSearch(ctx, decision, "patient", read));
+  COVALUE_RETURN_IF_ERROR(AuditSearch(ctx, decision, "patient", read));
   return patients;
 }
 
@@ -432,27 +447,29 @@ Result<Observation> Registry::GetObservation(const RequestContext& ctx, Id id) {
   return observation;
 }
 
-Result<std::optional<Decision>> Registry::Scope(const RequestContext& ctx,
-                                                store::RecordQuery& query) {
+Result<std::pair<store::RecordQuery, std::optional<Decision>>> Registry::Scope(
+    const RequestContext& ctx, const RecordFilter& filter) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
+  store::RecordQuery query{filter.patient_id, std::nullopt, filter.from_ms, filter.to_ms,
+                           filter.code,       filter.system, filter.population_id};
   if (query.patient_id) {
     COVALUE_RETURN_IF_ERROR(gate_.ReadPatientRecord(ctx, *query.patient_id, "patient",
                                                     std::to_string(*query.patient_id)));
-    return std::optional<Decision>();
+    return std::pair(query, std::optional<Decision>());
   }
   const std::vector<Id> sites = StaffSites(principal);
   if (sites.empty() && IsPatient(principal)) {
     // A patient searching without naming one searches their own record.
     COVALUE_ASSIGN_OR_RETURN(Patient mine, MyPatient(ctx));
     query.patient_id = mine.id;
-    return std::optional<Decision>();
+    return std::pair(query, std::optional<Decision>());
   }
   COVALUE_ASSIGN_OR_RETURN(Decision decision, PermitStaff(ctx, principal, sites));
   query.sites = sites;
-  return std::optional(decision);
+  return std::pair(query, std::optional(decision));
 }
 
-Status Registry::RecordSearch(const RequestContext& ctx, const Decision& decision,
+Status Registry::AuditSearch(const RequestContext& ctx, const Decision& decision,
                               const std::string& resource_type,
                               const std::vector<std::pair<Id, Id>>& site_and_person) {
   if (site_and_person.empty()) {
@@ -464,9 +481,11 @@ Status Registry::RecordSearch(const RequestContext& ctx, const Decision& decisio
 }
 
 Result<Page<StoredResponse>> Registry::ListResponses(const RequestContext& ctx,
-                                                     store::RecordQuery query,
+                                                     const RecordFilter& filter,
                                                      const PageRequest& page) {
-  COVALUE_ASSIGN_OR_RETURN(auto staff, Scope(ctx, query));
+  COVALUE_ASSIGN_OR_RETURN(auto scoped, Scope(ctx, filter));
+  const store::RecordQuery& query = scoped.first;
+  const std::optional<Decision>& staff = scoped.second;
   COVALUE_ASSIGN_OR_RETURN(
       auto responses, store::ReadValue<Page<StoredResponse>>(store_, [&](store::Repositories& r) {
         return r.Registry().ListResponses(query, page);
@@ -476,15 +495,17 @@ Result<Page<StoredResponse>> Registry::ListResponses(const RequestContext& ctx,
     for (const StoredResponse& response : responses.items) {
       read.emplace_back(response.site_id, response.patient_id);
     }
-    COVALUE_RETURN_IF_ERROR(RecordSearch(ctx, *staff, "response", read));
+    COVALUE_RETURN_IF_ERROR(AuditSearch(ctx, *staff, "response", read));
   }
   return responses;
 }
 
 Result<Page<Observation>> Registry::ListObservations(const RequestContext& ctx,
-                                                     store::RecordQuery query,
+                                                     const RecordFilter& filter,
                                                      const PageRequest& page) {
-  COVALUE_ASSIGN_OR_RETURN(auto staff, Scope(ctx, query));
+  COVALUE_ASSIGN_OR_RETURN(auto scoped, Scope(ctx, filter));
+  const store::RecordQuery& query = scoped.first;
+  const std::optional<Decision>& staff = scoped.second;
   COVALUE_ASSIGN_OR_RETURN(auto observations,
                            store::ReadValue<Page<Observation>>(store_, [&](store::Repositories& r) {
                              return r.Registry().ListObservations(query, page);
@@ -494,7 +515,7 @@ Result<Page<Observation>> Registry::ListObservations(const RequestContext& ctx,
     for (const Observation& o : observations.items) {
       read.emplace_back(o.site_id, o.patient_id);
     }
-    COVALUE_RETURN_IF_ERROR(RecordSearch(ctx, *staff, "observation", read));
+    COVALUE_RETURN_IF_ERROR(AuditSearch(ctx, *staff, "observation", read));
   }
   return observations;
 }

@@ -10,11 +10,14 @@
 #include <vector>
 
 #include "analytics/patients_like_me.h"
+#include "app/accounts/accounts.h"
 #include "app/alerts/alerts.h"
+#include "app/community/community.h"
 #include "app/kernel/context.h"
 #include "app/kernel/gate.h"
 #include "app/measures/measures.h"
 #include "app/questionnaires/questionnaires.h"
+#include "app/registry/dashboard_view.h"
 #include "domain/error.h"
 #include "domain/page.h"
 #include "domain/registry.h"
@@ -34,6 +37,24 @@ struct ResponseSubmission {
   std::optional<std::int64_t> authored_ms;  // absent: when it is stored
 };
 
+// What a search of responses or observations asks for; absent parts match everything. The
+// service narrows it to what the caller may read (their own record, or their sites').
+struct RecordFilter {
+  std::optional<Id> patient_id;
+  std::optional<std::int64_t> from_ms;  // authored / effective at or after
+  std::optional<std::int64_t> to_ms;    // … and before
+  std::optional<std::string> code;      // an observation's code, a response's questionnaire id
+  std::optional<std::string> system;    // an observation's code system
+  std::optional<Id> population_id;      // an observation's population
+};
+
+// Which patients a listing holds; absent parts match every patient the caller may list.
+struct PatientFilter {
+  std::optional<Id> population_id;
+  std::optional<std::string> identifier;
+  bool identifier_prefix = false;  // identifier matches the identifiers that start with it
+};
+
 // The field of an error about one item of a submitted response: this prefix, then its link id.
 inline constexpr std::string_view kItemField = "/item/";
 
@@ -46,25 +67,6 @@ struct SubmittedResponse {
   // any, what the person is told to do now: the site's crisis contacts by language.
   std::vector<Alert> alerts;
   std::map<std::string, std::string> crisis_contacts;
-};
-
-// One question of a response and what was answered, as the shared dashboard shows it.
-struct AnsweredItem {
-  std::string link_id;
-  std::string text;
-  std::vector<std::string> answers;  // each answer as said: an option's display, a number, yes/no
-};
-
-// A response read item by item.
-struct ResponseAnswers {
-  Id id = 0;
-  std::string questionnaire_id;
-  std::string title;
-  std::string status;
-  std::int64_t authored_ms = 0;
-  std::optional<double> total;
-  std::string band;
-  std::vector<AnsweredItem> items;
 };
 
 // One patient to enrol with their observations (ids left 0; each observation's patient is the
@@ -92,45 +94,6 @@ struct LikeMeView {
   std::vector<std::pair<double, double>> own;  // (months since baseline, value)
 };
 
-// One score or registry variable of a patient over time, as the shared dashboard plots it.
-struct ScoreSeries {
-  std::string system;
-  std::string code;
-  std::string display;
-  std::string unit;
-  std::vector<ScoreBand> bands;     // the instrument's severity bands; empty when it has none
-  std::vector<Observation> points;  // oldest first; each point's interpretation is its band
-  // What the latest value is compared with: the value at the last visit (the newest visit
-  // note), or without a visit note the value before the latest. Absent when there is nothing
-  // newer than the last visit, or nothing to compare with.
-  std::optional<Observation> before;
-};
-
-// A questionnaire the patient may fill, and where they stand with it.
-struct QuestionnaireState {
-  std::string id;
-  std::string title;
-  std::optional<std::int64_t> last_completed_ms;
-  // The patient's in-progress response newer than their last completed one, to resume.
-  std::optional<Id> draft_response_id;
-};
-
-// What a patient and their professional look at together before and during a visit.
-struct Dashboard {
-  Patient patient;
-  std::string population_name;
-  std::vector<ScoreSeries> series;
-  std::optional<std::int64_t> last_visit_ms;  // the newest visit note's time
-  std::vector<PatientNote> notes;             // newest first, the latest kMaxDashboardNotes
-  std::vector<QuestionnaireState> questionnaires;
-  // The patient's open clinical alerts, newest first, and what to do now (by language).
-  std::vector<Alert> alerts;
-  std::map<std::string, std::string> crisis_contacts;
-  // The latest kMaxDashboardResponses responses, newest first, answer by answer.
-  std::vector<ResponseAnswers> responses;
-};
-inline constexpr int kMaxDashboardNotes = 200;
-inline constexpr int kMaxDashboardResponses = 20;
 
 // The registry of people seeking health: their records (patients), questionnaire responses
 // and the observations derived from them or imported from registry files, the shared dashboard
@@ -138,10 +101,12 @@ inline constexpr int kMaxDashboardResponses = 20;
 // it never leaves the site; every read is audited and every refusal is 403.
 class Registry {
  public:
-  Registry(store::Store& store, Gate& gate, Alerts& alerts, Questionnaires& questionnaires,
-           Measures& measures)
+  Registry(store::Store& store, Gate& gate, Accounts& accounts, Community& community,
+           Alerts& alerts, Questionnaires& questionnaires, Measures& measures)
       : store_(store),
         gate_(gate),
+        accounts_(accounts),
+        community_(community),
         alerts_(alerts),
         questionnaires_(questionnaires),
         measures_(measures) {}
@@ -152,14 +117,19 @@ class Registry {
   // professionals and admins for the site's patients. Every read of a record is audited, and
   // a refusal is 403 (not 404) so that it is audited too.
   [[nodiscard]] Result<Patient> CreatePatient(const RequestContext& ctx, const Patient& patient);
+  // A patient enrolled in their population's site (its site_id is not read), linked to the
+  // patient account named username when there is one: the population and the account are read
+  // as the caller may read them (the FHIR create).
+  [[nodiscard]] Result<Patient> EnrolPatient(const RequestContext& ctx, Patient patient,
+                                             const std::optional<std::string>& username);
   [[nodiscard]] Result<Patient> GetPatient(const RequestContext& ctx, Id id);
   // The signed-in user's own patient record; kNotFound when they have none.
   [[nodiscard]] Result<Patient> MyPatient(const RequestContext& ctx);
   // The patients of the sites where the caller is a professional or admin (a patient: their
-  // own record) that match query (its sites are set here).
+  // own record) that match filter.
   [[nodiscard]] Result<Page<Patient>> ListPatients(const RequestContext& ctx,
                                                    const PageRequest& page,
-                                                   store::PatientQuery query = {});
+                                                   const PatientFilter& filter = {});
   // Validates the response against its questionnaire (every error names its item; kInvalid
   // Argument with kItemField + the first item's link id as field), scores it when completed, and
   // stores the response with its derived observations (the total, each subscale) in one write.
@@ -196,28 +166,32 @@ class Registry {
   [[nodiscard]] Result<PatientNote> AddPatientNote(const RequestContext& ctx, Id patient_id,
                                                    NoteKind kind, const std::string& text);
   [[nodiscard]] Result<Observation> GetObservation(const RequestContext& ctx, Id id);
-  // With query.patient_id: that patient's; without: the caller's sites' (staff only).
+  // With filter.patient_id: that patient's; without: the caller's sites' (staff only).
   [[nodiscard]] Result<Page<StoredResponse>> ListResponses(const RequestContext& ctx,
-                                                           store::RecordQuery query,
+                                                           const RecordFilter& filter,
                                                            const PageRequest& page);
   [[nodiscard]] Result<Page<Observation>> ListObservations(const RequestContext& ctx,
-                                                           store::RecordQuery query,
+                                                           const RecordFilter& filter,
                                                            const PageRequest& page);
 
  private:
   // Lets staff list the patients of their sites (StaffSites in registry.cc), audited.
   Result<Decision> PermitStaff(const RequestContext& ctx, const Principal& principal,
                                const std::vector<Id>& sites);
-  // Narrows a record query to what ctx may see: one patient's (access checked and audited) or
-  // the sites where ctx is staff (the decision returned: the caller audits what it then reads).
-  Result<std::optional<Decision>> Scope(const RequestContext& ctx, store::RecordQuery& query);
+  // The store query of filter narrowed to what ctx may see: one patient's (access checked and
+  // audited) or the sites where ctx is staff (then with the decision: the caller audits what
+  // it reads).
+  Result<std::pair<store::RecordQuery, std::optional<Decision>>> Scope(const RequestContext& ctx,
+                                                                       const RecordFilter& filter);
   // Audits a staff search of the registry: the persons it returned, per site.
-  Status RecordSearch(const RequestContext& ctx, const Decision& decision,
+  Status AuditSearch(const RequestContext& ctx, const Decision& decision,
                       const std::string& resource_type,
                       const std::vector<std::pair<Id, Id>>& site_and_person);
 
   store::Store& store_;
   Gate& gate_;
+  Accounts& accounts_;
+  Community& community_;
   Alerts& alerts_;
   Questionnaires& questionnaires_;
   Measures& measures_;

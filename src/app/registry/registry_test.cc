@@ -70,7 +70,7 @@ TEST_F(RegistryTest, StaffListOnlyTheirSitesPeopleAndEachListIsAudited) {
   EXPECT_EQ(of_a->items[0].id, patient_a_.id);
   EXPECT_ERROR(registry().ListPatients(facilitator_, {}), ErrorCode::kPermissionDenied);
 
-  store::RecordQuery query;
+  RecordFilter query;
   auto observations = registry().ListObservations(professional_b_, query, {});
   ASSERT_OK(observations);
   ASSERT_EQ(observations->items.size(), 3U);

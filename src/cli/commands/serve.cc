@@ -97,7 +97,7 @@ int Serve(const ServeOptions& options) {
       [&db] { return db.Stats().commits; });
   // Open files: as many as the system allows this process, connections capped below them.
   const std::size_t files = http::RaiseOpenFileLimit();
-  http::Router router(app);
+  http::Router router(app.accounts());
   bool any_ip_literal = false;
   auto names = ServedNames(listen->first, options.server_names, any_ip_literal);
   router.SetServedNames(std::move(names), any_ip_literal);

@@ -45,7 +45,7 @@ void AddAlertRoutes(Router& router, app::Alerts& alerts) {
               Access::kSignedIn,
               [&alerts](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(auto page, ReadPage(r.request));
-                store::AlertQuery query;
+                app::AlertFilter query;
                 COVALUE_ASSIGN_OR_RETURN(query.patient_id, QueryId(r.request, "patient_id"));
                 COVALUE_ASSIGN_OR_RETURN(query.open, OpenFilter(r.request));
                 COVALUE_ASSIGN_OR_RETURN(auto listed, alerts.List(r.ctx, query, page));

@@ -1,5 +1,7 @@
 #include "http/api/api_routes.h"
 
+#include "app/app.h"
+
 namespace covalue::http::api {
 
 Response NoContent() {

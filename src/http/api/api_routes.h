@@ -1,13 +1,25 @@
 #pragma once
 
-#include "app/app.h"
+#include "domain/guide.h"
 #include "http/json/serializers.h"
 #include "http/metrics.h"
 #include "http/router.h"
 
+namespace covalue::app {
+class Accounts;
+class Alerts;
+class App;
+class AuditTrail;
+class Community;
+class Measures;
+class Registry;
+class Workbooks;
+}  // namespace covalue::app
+
 namespace covalue::http::api {
 
-// Adds every route of the JSON API, health and metrics to router (one file per resource).
+// Adds every route of the JSON API, health and metrics to router (one file per resource, each
+// given the one service it serves).
 void AddApiRoutes(Router& router, app::App& app, const Metrics& metrics);
 
 void AddAuthRoutes(Router& router, app::Accounts& accounts);

@@ -209,7 +209,7 @@ void AddRegistryRoutes(Router& router, app::Registry& registry) {
        Access::kSignedIn,
        [&registry](RouteContext& r) -> Result<Response> {
          COVALUE_ASSIGN_OR_RETURN(auto page, ReadPage(r.request));
-         store::PatientQuery query;
+         app::PatientFilter query;
          COVALUE_ASSIGN_OR_RETURN(query.population_id, QueryId(r.request, "population_id"));
          if (const std::string* q = r.request.Query("q"); q != nullptr && !q->empty()) {
            query.identifier = *q;

@@ -107,7 +107,7 @@ void adl_serializer<covalue::AuditRecord>::to_json(json& j, const covalue::Audit
   }
 }
 
-void adl_serializer<covalue::store::ApiToken>::to_json(json& j, const covalue::store::ApiToken& t) {
+void adl_serializer<covalue::ApiToken>::to_json(json& j, const covalue::ApiToken& t) {
   j = {{"id", t.id},
        {"name", t.name},
        {"created_ms", t.created_ms},

@@ -6,7 +6,6 @@
 #include "domain/community.h"
 #include "domain/guide.h"
 #include "domain/page.h"
-#include "store/repositories.h"
 
 // JSON of the API's resources (STYLE.md §9): domain types never see JSON. Writing only;
 // requests are read field by field with ObjectReader, which names the field at fault.
@@ -63,9 +62,9 @@ struct adl_serializer<covalue::AuditRecord> {
       json& j, const covalue::AuditRecord& r);
 };
 template <>
-struct adl_serializer<covalue::store::ApiToken> {
+struct adl_serializer<covalue::ApiToken> {
   static void to_json(  // NOLINT(readability-identifier-naming): nlohmann's name
-      json& j, const covalue::store::ApiToken& t);
+      json& j, const covalue::ApiToken& t);
 };
 // {id, patient_id, patient_identifier, rule, severity, message, created_ms, status
 // ("active" while open, "inactive" once acknowledged: its Flag's status), response_id,

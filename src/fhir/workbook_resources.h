@@ -1,0 +1,34 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app/kernel/context.h"
+#include "domain/error.h"
+#include "http/router.h"
+
+namespace covalue::app {
+class Workbooks;
+}  // namespace covalue::app
+
+namespace covalue::fhir {
+
+// A self-assessment guide as a FHIR R4 Questionnaire (fhir/questionnaire.h), with its version.
+struct GuideQuestionnaire {
+  std::string id;
+  std::string version;
+  nlohmann::json resource;
+};
+
+// The guides as the caller reads them from workbooks, in the guides' order.
+[[nodiscard]] Result<std::vector<GuideQuestionnaire>> GuideQuestionnaires(
+    app::Workbooks& workbooks, const app::RequestContext& ctx);
+
+// A workbook as a FHIR R4 QuestionnaireResponse of its guide
+// (GET /api/v1/workbooks/{id}/questionnaire-response; fhir/questionnaire_response.h), when its
+// team has shared its answers.
+void AddWorkbookRoutes(http::Router& router, app::Workbooks& workbooks);
+
+}  // namespace covalue::fhir
