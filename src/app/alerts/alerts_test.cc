@@ -63,14 +63,14 @@ TEST_F(AlertsTest, TheWorklistShowsTheSitesOpenAlertsNewestFirstToItsStaffOnly) 
   clock_.Advance(60'000);
   const Alert second = Raise(0, "phq9-severe");
   Raise(1, "phq9-item9");
-  auto worklist = app_->alerts().List(nurse_, {std::nullopt, std::nullopt, true}, {});
+  auto worklist = app_->alerts().List(nurse_, {std::nullopt, true}, {});
   ASSERT_OK(worklist);
   ASSERT_EQ(worklist->items.size(), 2U);
   EXPECT_EQ(worklist->items[0].id, second.id);
   EXPECT_EQ(worklist->items[1].id, first.id);
   EXPECT_EQ(worklist->items[0].patient_identifier, "P-0");
   // Another site's professional, and every community-wide role, see none of them.
-  auto other = app_->alerts().List(other_nurse_, {std::nullopt, std::nullopt, true}, {});
+  auto other = app_->alerts().List(other_nurse_, {std::nullopt, true}, {});
   ASSERT_OK(other);
   EXPECT_EQ(other->items.size(), 1U);
   EXPECT_ERROR(app_->alerts().Get(other_nurse_, first.id), ErrorCode::kPermissionDenied);
@@ -103,7 +103,7 @@ TEST_F(AlertsTest, AProfessionalAcknowledgesWithANoteOnceAndTheAlertLeavesTheWor
   EXPECT_EQ(done->note, "Phoned; safety plan in place");
   EXPECT_EQ(done->acknowledged_by_name, "nurse");
   EXPECT_ERROR(app_->alerts().Acknowledge(nurse_, alert.id, "again"), ErrorCode::kConflict);
-  auto worklist = app_->alerts().List(nurse_, {std::nullopt, std::nullopt, true}, {});
+  auto worklist = app_->alerts().List(nurse_, {std::nullopt, true}, {});
   ASSERT_OK(worklist);
   EXPECT_TRUE(worklist->items.empty());
   const auto trail = AuditTrail();

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "app/app.h"
 #include "cli/commands/commands.h"
 #include "cli/exit_code.h"
 #include "cli/progress_bar.h"

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/alert.h"
 #include "domain/audit_record.h"
 #include "domain/community.h"
 #include "domain/guide.h"
