@@ -31,6 +31,7 @@
 #include "app/app.h"
 #include "app/kernel/crypto.h"
 #include "domain/dates.h"
+#include "store/registry_repository.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace covalue::bench {
@@ -281,7 +282,7 @@ int Rescan(const std::string& db, const std::string& out_dir, double min_seconds
   app::App app(*store);
   app.measures().SetMinCell(1);
   const auto t0 = Clock::now();
-  Must(store->Read([](store::Repositories& r) { return r.Registry().CatchUpObservationFile(); }),
+  Must(store->Read([](store::Repositories& r) { return r.Registry().CatchUpScan(); }),
        "catch up the observation file");
   const double catch_up_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
   std::vector<MeasureDefinition> measures = BenchMeasures();

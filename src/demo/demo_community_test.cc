@@ -8,6 +8,7 @@
 #include "demo/demo_sites.h"
 #include "domain/dates.h"
 #include "support/app_fixture.h"
+#include "store/registry_repository.h"
 
 namespace covalue::demo {
 namespace {

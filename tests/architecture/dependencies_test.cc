@@ -202,4 +202,38 @@ TEST(Transports, EachRouteFileIncludesOneService) {
   EXPECT_EQ(holders, composition);
 }
 
+// Every repository's SQL is written once over store/sql/: no file of the seam, the interfaces or
+// the conformance tests includes a driver (but the two that pick one: store::Open and the
+// suite's list of drivers), and the seam's SQL uses none of SQLite's own words.
+TEST(Store, TheSqlIsWrittenOnceAndNamesNoDriver) {
+  const std::set<std::string> pickers = {"store/open.cc", "store/conformance/drivers.cc"};
+  std::size_t seen = 0;
+  for (const Include& inc : ReadIncludes()) {
+    if (!inc.file.starts_with("store/") || inc.file.starts_with("store/sqlite/") ||
+        pickers.contains(inc.file)) {
+      continue;
+    }
+    ++seen;
+    EXPECT_FALSE(inc.target.starts_with("store/sqlite/") ||
+                 inc.target.starts_with("store/postgres/"))
+        << inc.file << " includes the driver header " << inc.target;
+  }
+  EXPECT_GT(seen, 50U);
+  const fs::path sql = fs::path(COVALUE_SOURCE_DIR) / "src" / "store" / "sql";
+  const std::regex sqlite_only(R"(json_each|PRAGMA|\browid\b|last_insert_rowid|sqlite3_)",
+                               std::regex::icase);
+  std::size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(sql)) {
+    ++files;
+    std::ifstream in(entry.path());
+    std::size_t number = 0;
+    for (std::string line; std::getline(in, line);) {
+      ++number;
+      EXPECT_FALSE(std::regex_search(line, sqlite_only))
+          << entry.path().filename() << ":" << number << " is SQLite's own: " << line;
+    }
+  }
+  EXPECT_GT(files, 10U);
+}
+
 }  // namespace

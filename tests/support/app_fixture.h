@@ -4,6 +4,7 @@
 
 #include "app/app.h"
 #include "app/kernel/crypto.h"
+#include "store/audit_repository.h"
 #include "support/store_fixture.h"
 
 namespace covalue::app {

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "store/sqlite/sqlite_store.h"
+#include "store/open.h"
 #include "support/status_matchers.h"
 #include "support/temp_dir.h"
 
@@ -15,7 +15,7 @@ namespace covalue::testing_support {
 class StoreTest : public testing::Test {
  protected:
   void SetUp() override {
-    auto opened = store::sqlite::OpenSqliteStore(dir_.File("covalue.db"));
+    auto opened = store::Open(dir_.File("covalue.db"));
     ASSERT_OK(opened);
     store_ = std::move(*opened);
   }

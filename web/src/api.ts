@@ -18,7 +18,8 @@ export interface User {
   username: string;
   display_name: string;
   memberships: Membership[];
-  active?: boolean;
+  active: boolean;
+  deactivated_ms?: number;
 }
 // A clinical alert (a FHIR Flag): open ("active") until a professional acknowledges it.
 export interface Alert {
@@ -30,6 +31,8 @@ export interface Alert {
   message: string;
   created_ms: number;
   status: 'active' | 'inactive';
+  response_id: number;
+  questionnaire_id: string;
   acknowledged_ms: number | null;
   acknowledged_by: string | null;
   note: string | null;
@@ -101,7 +104,7 @@ export interface TeamMember {
   user_id: number;
   username: string;
   display_name: string;
-  role: Role;
+  role: 'team_member' | 'team_lead';
 }
 export interface TeamDetail extends Team {
   members: TeamMember[];
@@ -114,8 +117,13 @@ export interface AuditRecord {
   action: string;
   resource_type: string;
   resource_id: string;
+  person_id: number | null;
+  site_id: number | null;
   outcome: 'allowed' | 'denied' | 'failed';
   request_id: string;
+  client_address: string;
+  hash: string;
+  person_ids?: number[];
 }
 export interface Page<T> {
   items: T[];
@@ -157,8 +165,10 @@ export interface WorkbookAnswer {
 }
 export interface Workbook {
   id: number;
+  site_id: number;
   team_id: number;
   guide_id: string;
+  guide_version: string;
   created_ms: number;
   position: string;
   shared: boolean;
@@ -167,11 +177,15 @@ export interface Workbook {
   answers: WorkbookAnswer[];
 }
 export interface Revision {
+  key: string;
+  link_id: string;
+  instance: number;
   number: number;
   etag: string;
   text: string;
   author: string;
   created_ms: number;
+  restored_from: number | null;
 }
 
 export interface Patient {

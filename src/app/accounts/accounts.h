@@ -12,7 +12,7 @@
 #include "domain/community.h"
 #include "domain/error.h"
 #include "domain/page.h"
-#include "store/repositories.h"
+#include "store/store.h"
 
 namespace covalue::app {
 

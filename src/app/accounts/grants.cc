@@ -6,6 +6,9 @@
 #include <fmt/format.h>
 
 #include "app/accounts/accounts.h"
+#include "store/site_repository.h"
+#include "store/team_repository.h"
+#include "store/user_repository.h"
 
 namespace covalue::app {
 

@@ -3,6 +3,8 @@
 #include "app/accounts/accounts.h"
 #include "app/kernel/crypto.h"
 #include "domain/validation.h"
+#include "store/credential_repository.h"
+#include "store/user_repository.h"
 
 namespace covalue::app {
 namespace {

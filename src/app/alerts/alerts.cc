@@ -7,6 +7,9 @@
 #include <fmt/format.h>
 
 #include "domain/validation.h"
+#include "store/alert_repository.h"
+#include "store/site_repository.h"
+#include "store/user_repository.h"
 
 namespace covalue::app {
 namespace {

@@ -8,6 +8,8 @@
 
 #include "domain/dates.h"
 #include "support/app_fixture.h"
+#include "store/alert_repository.h"
+#include "store/registry_repository.h"
 
 namespace covalue::app {
 namespace {

@@ -1,5 +1,7 @@
 #include "app/audit/audit.h"
 
+#include "store/audit_repository.h"
+
 namespace covalue::app {
 
 Result<Page<AuditRecord>> AuditTrail::List(const RequestContext& ctx, const PageRequest& page) {

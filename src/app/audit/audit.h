@@ -5,7 +5,7 @@
 #include "domain/audit_record.h"
 #include "domain/error.h"
 #include "domain/page.h"
-#include "store/repositories.h"
+#include "store/store.h"
 
 namespace covalue::app {
 

@@ -2,6 +2,8 @@
 
 #include "app/community/community.h"
 #include "domain/validation.h"
+#include "store/population_repository.h"
+#include "store/site_repository.h"
 
 namespace covalue::app {
 namespace {

@@ -1,5 +1,6 @@
 #include "app/community/community.h"
 #include "domain/validation.h"
+#include "store/site_repository.h"
 
 namespace covalue::app {
 namespace {

@@ -4,6 +4,8 @@
 
 #include "app/community/community.h"
 #include "domain/validation.h"
+#include "store/population_repository.h"
+#include "store/team_repository.h"
 
 namespace covalue::app {
 namespace {

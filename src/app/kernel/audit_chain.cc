@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "app/kernel/crypto.h"
+#include "store/audit_repository.h"
 
 namespace covalue::app {
 namespace {

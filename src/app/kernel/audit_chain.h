@@ -5,7 +5,8 @@
 
 #include "domain/audit_record.h"
 #include "domain/error.h"
-#include "store/repositories.h"
+#include "store/audit_repository.h"
+#include "store/store.h"
 
 namespace covalue::app {
 

@@ -6,6 +6,9 @@
 #include <fmt/format.h>
 
 #include "app/kernel/audit_chain.h"
+#include "store/audit_repository.h"
+#include "store/registry_repository.h"
+#include "store/user_repository.h"
 
 namespace covalue::app {
 

@@ -12,7 +12,8 @@
 #include "domain/audit_record.h"
 #include "domain/error.h"
 #include "domain/registry.h"
-#include "store/repositories.h"
+#include "store/store.h"
+#include "store/user_repository.h"
 
 namespace covalue::app {
 

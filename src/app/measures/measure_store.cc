@@ -3,6 +3,9 @@
 #include <mutex>
 
 #include "analytics/measures.h"
+#include "store/measure_repository.h"
+#include "store/population_repository.h"
+#include "store/site_repository.h"
 
 namespace covalue::app {
 

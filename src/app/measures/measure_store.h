@@ -12,7 +12,8 @@
 #include "analytics/measure_store.h"
 #include "domain/measure.h"
 #include "domain/registry.h"
-#include "store/repositories.h"
+#include "store/measure_repository.h"
+#include "store/store.h"
 
 namespace covalue::app {
 

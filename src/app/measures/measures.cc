@@ -14,6 +14,10 @@
 #include "app/kernel/suppression.h"
 #include "app/measures/measures.h"
 #include "domain/dates.h"
+#include "store/measure_repository.h"
+#include "store/questionnaire_repository.h"
+#include "store/registry_repository.h"
+#include "store/team_repository.h"
 
 namespace covalue::app {
 namespace {
@@ -328,7 +332,7 @@ Result<MeasureDefinition> Measures::DefineMeasure(const RequestContext& ctx,
   }
   // The new measure's aggregates come from every observation already stored (the rescan
   // path), in the write that defines it.
-  CatchUpObservationFile();
+  CatchUpScan();
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
     COVALUE_RETURN_IF_ERROR(repos.Measures().CreateDefinition(measure));
     COVALUE_ASSIGN_OR_RETURN(
@@ -512,7 +516,7 @@ Result<std::vector<MeasureChartView>> Measures::PreviewMeasures(
     periods.push_back(PeriodKind::kMonth);
   }
   const auto everyone = [](Id, Id) { return true; };
-  CatchUpObservationFile();
+  CatchUpScan();
   std::vector<SeriesPoints> found(measures.size());
   std::vector<Withheld> withheld(measures.size());
   COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& repos) -> Status {
@@ -548,7 +552,7 @@ Result<std::size_t> Measures::RebuildMeasures(const RequestContext& ctx) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(Decision decision, gate_.Permit(ctx, principal, Action::kMeasureDefine,
                                                            {}, {"measure", "rebuild", {}}));
-  CatchUpObservationFile();
+  CatchUpScan();
   std::size_t rows = 0;
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
     COVALUE_ASSIGN_OR_RETURN(std::vector<MeasureDefinition> definitions,
@@ -566,11 +570,11 @@ Result<std::size_t> Measures::RebuildMeasures(const RequestContext& ctx) {
   return rows;
 }
 
-void Measures::CatchUpObservationFile() {
-  // Best effort: the file only makes the rescan fast; without it the rescan reads every
-  // observation from the database.
+void Measures::CatchUpScan() {
+  // Best effort: it only makes the rescan fast; without it the rescan reads every observation
+  // from the database.
   (void)store_.Read(
-      [](store::Repositories& repos) { return repos.Registry().CatchUpObservationFile(); });
+      [](store::Repositories& repos) { return repos.Registry().CatchUpScan(); });
 }
 
 Result<Team> Measures::TeamById(Id id) {

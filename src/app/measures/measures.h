@@ -14,7 +14,7 @@
 #include "app/workbooks/workbooks.h"
 #include "domain/error.h"
 #include "domain/measure.h"
-#include "store/repositories.h"
+#include "store/store.h"
 
 namespace covalue::app {
 
@@ -94,8 +94,8 @@ class Measures {
   // boundaries where its questionnaire has bands (min for "at least", max for "at most"), else
   // kCommunityCutPoints. Sweeping thresholds over one cell would otherwise single out a person.
   Status CheckCutPoint(const MeasureDefinition& measure);
-  // Brings the observation file up to date before a rescan (best effort).
-  void CatchUpObservationFile();
+  // Brings the store's scan up to date before a rescan (best effort).
+  void CatchUpScan();
   Result<Team> TeamById(Id id);
 
   store::Store& store_;

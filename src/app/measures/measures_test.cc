@@ -13,6 +13,7 @@
 
 #include "domain/dates.h"
 #include "formats/guide_file.h"
+#include "store/measure_repository.h"
 #include "support/app_fixture.h"
 
 namespace covalue::app {

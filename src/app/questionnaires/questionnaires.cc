@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include "domain/validation.h"
+#include "store/questionnaire_repository.h"
+#include "store/site_repository.h"
 
 namespace covalue::app {
 namespace {

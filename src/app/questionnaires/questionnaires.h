@@ -15,7 +15,7 @@
 #include "domain/error.h"
 #include "domain/page.h"
 #include "domain/questionnaire.h"
-#include "store/repositories.h"
+#include "store/store.h"
 
 namespace covalue::app {
 

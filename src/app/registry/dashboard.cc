@@ -9,6 +9,11 @@
 #include "app/registry/registry.h"
 #include "domain/scoring.h"
 #include "domain/validation.h"
+#include "store/alert_repository.h"
+#include "store/population_repository.h"
+#include "store/questionnaire_repository.h"
+#include "store/registry_repository.h"
+#include "store/user_repository.h"
 
 namespace covalue::app {
 namespace {

@@ -22,7 +22,8 @@
 #include "domain/page.h"
 #include "domain/registry.h"
 #include "formats/registry_csv.h"
-#include "store/repositories.h"
+#include "store/registry_repository.h"
+#include "store/store.h"
 
 namespace covalue::app {
 

@@ -8,6 +8,9 @@
 #include <fmt/format.h>
 
 #include "app/registry/registry.h"
+#include "store/population_repository.h"
+#include "store/registry_repository.h"
+#include "store/site_repository.h"
 
 namespace covalue::app {
 namespace {

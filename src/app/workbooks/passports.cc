@@ -3,6 +3,7 @@
 
 #include "app/workbooks/workbooks.h"
 #include "domain/dates.h"
+#include "store/workbook_repository.h"
 
 namespace covalue::app {
 namespace {

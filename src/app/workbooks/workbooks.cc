@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include "domain/validation.h"
+#include "store/team_repository.h"
+#include "store/workbook_repository.h"
 
 namespace covalue::app {
 namespace {

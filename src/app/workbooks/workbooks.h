@@ -14,7 +14,7 @@
 #include "domain/page.h"
 #include "domain/value_domain.h"
 #include "domain/workbook.h"
-#include "store/repositories.h"
+#include "store/store.h"
 
 namespace covalue::app {
 

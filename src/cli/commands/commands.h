@@ -6,7 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "domain/error.h"
-#include "store/repositories.h"
+#include "store/store.h"
 
 // One file per subcommand; each adds itself to the root command and, when it runs, stores its
 // exit code in *exit_code.

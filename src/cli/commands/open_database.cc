@@ -2,17 +2,19 @@
 
 #include "app/kernel/clock.h"
 #include "cli/commands/commands.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/open.h"
 
 namespace covalue::cli {
 
 void AddDbOption(CLI::App& command, std::string* db) {
-  command.add_option("--db", *db, "SQLite database file (created when absent)")
+  command
+      .add_option("--db", *db,
+                  "SQLite database file (created when absent); postgresql:// is not supported yet")
       ->default_val("covalue.db");
 }
 
 Result<std::unique_ptr<store::Store>> OpenDatabase(const std::string& db) {
-  return store::sqlite::OpenSqliteStore(db, {.opened_ms = app::SystemClock().NowMs()});
+  return store::Open(db, {.opened_ms = app::SystemClock().NowMs()});
 }
 
 std::string BesideBuild(const std::string& relative) {

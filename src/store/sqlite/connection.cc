@@ -1,55 +1,32 @@
 #include "store/sqlite/connection.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <sqlite3.h>
 
 namespace covalue::store::sqlite {
 
-Statement::Statement(Statement&& other) noexcept
-    : connection_(other.connection_), stmt_(other.stmt_), next_index_(other.next_index_) {
-  other.stmt_ = nullptr;
+std::string Dialect::InIdList(std::string_view column) const {
+  return fmt::format("{} IN (SELECT value FROM json_each(?))", column);
 }
 
-Statement::~Statement() {
-  if (stmt_ != nullptr) {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
+std::string Dialect::IdList(const std::vector<Id>& ids) const {
+  return fmt::format("[{}]", fmt::join(ids, ","));
 }
 
-Statement& Statement::Bind(std::int64_t value) {
-  sqlite3_bind_int64(stmt_, next_index_++, value);
-  return *this;
+Cursor::~Cursor() { sqlite3_finalize(stmt_); }
+
+void Cursor::BindNull(int index) { sqlite3_bind_null(stmt_, index); }
+
+void Cursor::BindInt(int index, std::int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
+
+void Cursor::BindReal(int index, double value) { sqlite3_bind_double(stmt_, index, value); }
+
+void Cursor::BindText(int index, std::string_view value) {
+  sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
 }
 
-Statement& Statement::BindReal(double value) {
-  sqlite3_bind_double(stmt_, next_index_++, value);
-  return *this;
-}
-
-Statement& Statement::BindReal(std::optional<double> value) {
-  if (value) {
-    return BindReal(*value);
-  }
-  sqlite3_bind_null(stmt_, next_index_++);
-  return *this;
-}
-
-Statement& Statement::Bind(std::string_view value) {
-  sqlite3_bind_text64(stmt_, next_index_++, value.data(), value.size(), SQLITE_TRANSIENT,
-                      SQLITE_UTF8);
-  return *this;
-}
-
-Statement& Statement::Bind(std::optional<std::int64_t> value) {
-  if (value) {
-    return Bind(*value);
-  }
-  sqlite3_bind_null(stmt_, next_index_++);
-  return *this;
-}
-
-Result<bool> Statement::Step() {
+Result<bool> Cursor::Step() {
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) {
     return true;
@@ -57,41 +34,14 @@ Result<bool> Statement::Step() {
   if (rc == SQLITE_DONE) {
     return false;
   }
-  return Fail(connection_->LastError(rc, sqlite3_sql(stmt_)));
+  return Fail(connection_.LastError(rc, sqlite3_sql(stmt_)));
 }
 
-Status Statement::Run() {
-  auto stepped = Step();
-  while (stepped && *stepped) {
-    stepped = Step();
-  }
-  if (!stepped) {
-    return Fail(stepped.error());
-  }
-  return Ok();
-}
+std::int64_t Cursor::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
 
-std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+double Cursor::Real(int column) const { return sqlite3_column_double(stmt_, column); }
 
-double Statement::Real(int column) const { return sqlite3_column_double(stmt_, column); }
-
-std::optional<double> Statement::OptionalReal(int column) const {
-  if (IsNull(column)) {
-    return std::nullopt;
-  }
-  return Real(column);
-}
-
-std::optional<std::int64_t> Statement::OptionalInt(int column) const {
-  if (IsNull(column)) {
-    return std::nullopt;
-  }
-  return Int(column);
-}
-
-std::string Statement::Text(int column) const { return std::string(TextView(column)); }
-
-std::string_view Statement::TextView(int column) const {
+std::string_view Cursor::TextView(int column) const {
   const auto* text = sqlite3_column_text(stmt_, column);
   const int size = sqlite3_column_bytes(stmt_, column);
   if (text == nullptr) {
@@ -100,8 +50,11 @@ std::string_view Statement::TextView(int column) const {
   return {reinterpret_cast<const char*>(text), static_cast<std::size_t>(size)};
 }
 
-bool Statement::IsNull(int column) const {
-  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+bool Cursor::IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+void Cursor::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
 }
 
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Mode mode) {
@@ -138,9 +91,7 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Mo
 }
 
 Connection::~Connection() {
-  for (auto& [sql, stmt] : statements_) {
-    sqlite3_finalize(stmt);
-  }
+  statements_.clear();  // finalized before the database closes
   sqlite3_close(db_);
 }
 
@@ -155,19 +106,21 @@ Status Connection::Execute(std::string_view sql) {
   return Ok();
 }
 
-Result<Statement> Connection::Prepare(const std::string& sql) {
+Result<sql::Statement> Connection::Prepare(const std::string& sql) {
   auto found = statements_.find(sql);
   if (found == statements_.end()) {
     sqlite3_stmt* stmt = nullptr;
-    const int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()),
+    const std::string text = dialect_.Translate(sql);
+    const int rc = sqlite3_prepare_v3(db_, text.c_str(), static_cast<int>(text.size()),
                                       SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK) {
+      sqlite3_finalize(stmt);
       return Fail(ErrorCode::kInternal,
                   fmt::format("cannot prepare '{}': {}", sql, sqlite3_errmsg(db_)));
     }
-    found = statements_.emplace(sql, stmt).first;
+    found = statements_.emplace(sql, std::make_unique<Cursor>(*this, stmt)).first;
   }
-  return Statement(*this, found->second);
+  return sql::Statement(*found->second);
 }
 
 std::int64_t Connection::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }

@@ -2,61 +2,58 @@
 
 #include <cstdint>
 #include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "domain/error.h"
+#include "store/sql/connection.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace covalue::store::sqlite {
 
-class Connection;
-
-// A prepared statement borrowed from its connection's cache; reset and unbound when it goes out
-// of scope. Not thread-safe; lives no longer than its connection.
-class Statement {
+// SQLite's SQL (store/sql/dialect.h): ? placeholders as written, a list of ids bound as a JSON
+// array read by json_each, and no row locks (one writer connection runs every write).
+class Dialect final : public sql::Dialect {
  public:
-  Statement(Connection& connection, sqlite3_stmt* stmt) : connection_(&connection), stmt_(stmt) {}
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  Statement(Statement&& other) noexcept;
-  Statement& operator=(Statement&&) = delete;
-  ~Statement();
-
-  // Binds parameters left to right, starting at index 1. A nullopt binds NULL.
-  Statement& Bind(std::int64_t value);
-  Statement& Bind(std::string_view value);
-  Statement& Bind(std::optional<std::int64_t> value);
-  Statement& BindReal(double value);
-  Statement& BindReal(std::optional<double> value);
-
-  // Advances to the next row: true for a row, false when done.
-  [[nodiscard]] Result<bool> Step();
-  // Runs a statement that returns no rows to completion.
-  [[nodiscard]] Status Run();
-
-  std::int64_t Int(int column) const;
-  std::optional<std::int64_t> OptionalInt(int column) const;
-  double Real(int column) const;
-  std::optional<double> OptionalReal(int column) const;
-  std::string Text(int column) const;
-  // The column's text, valid until the next Step.
-  std::string_view TextView(int column) const;
-  bool IsNull(int column) const;
-
- private:
-  Connection* connection_;
-  sqlite3_stmt* stmt_;
-  int next_index_ = 1;
+  std::string Translate(std::string_view sql) const override { return std::string(sql); }
+  std::string InIdList(std::string_view column) const override;
+  std::string IdList(const std::vector<Id>& ids) const override;
+  std::string_view ForUpdate() const override { return ""; }
 };
 
-// One SQLite database connection with its statement cache. Not thread-safe: the store hands each
-// connection to one thread at a time.
-class Connection {
+class Connection;
+
+// A prepared statement of a connection's cache.
+class Cursor final : public sql::Cursor {
+ public:
+  Cursor(Connection& connection, sqlite3_stmt* stmt) : connection_(connection), stmt_(stmt) {}
+  Cursor(const Cursor&) = delete;
+  Cursor& operator=(const Cursor&) = delete;
+  ~Cursor() override;
+
+  void BindNull(int index) override;
+  void BindInt(int index, std::int64_t value) override;
+  void BindReal(int index, double value) override;
+  void BindText(int index, std::string_view value) override;
+  Result<bool> Step() override;
+  std::int64_t Int(int column) const override;
+  double Real(int column) const override;
+  std::string_view TextView(int column) const override;
+  bool IsNull(int column) const override;
+  void Reset() override;
+
+ private:
+  Connection& connection_;
+  sqlite3_stmt* stmt_;
+};
+
+// One SQLite database connection with its statement cache: the SQLite driver of the store/sql/
+// seam. Not thread-safe: the store hands each connection to one thread at a time.
+class Connection final : public sql::Connection {
  public:
   enum class Mode { kReadWrite, kReadOnly };
 
@@ -66,23 +63,23 @@ class Connection {
 
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
-  ~Connection();
+  ~Connection() override;
 
-  // Runs one or more statements without parameters (migrations, BEGIN, COMMIT).
-  [[nodiscard]] Status Execute(std::string_view sql);
-  // A cached prepared statement for sql; a bad statement is a bug (kInternal).
-  [[nodiscard]] Result<Statement> Prepare(const std::string& sql);
+  [[nodiscard]] Status Execute(std::string_view sql) override;
+  [[nodiscard]] Result<sql::Statement> Prepare(const std::string& sql) override;
+  std::int64_t LastInsertId() const override;
+  int Changes() const override;
+  const sql::Dialect& dialect() const override { return dialect_; }
 
-  std::int64_t LastInsertId() const;
   // The database file's path; "" for an in-memory or temporary database.
   std::string Path() const;
   // Whether a write transaction is open (the writer inside Store::Write).
   bool InWriteTransaction() const;
-  int Changes() const;
 
-  // Translates the connection's last error: unique violation → kConflict, busy → kUnavailable,
-  // a full disk, a read-only or moved file, an I/O error → kStorageFull; on a connection opened
-  // read-only, a write → kInternal (a write was tried on a read snapshot: a bug).
+  // Translates the connection's last error as store/sql/connection.h says (SQLite's codes: a
+  // unique or primary-key constraint, a foreign-key constraint, busy or locked, full, read-only,
+  // moved, I/O or cannot-open); on a connection opened read-only, a write → kInternal (a write
+  // was tried on a read snapshot: a bug).
   Error LastError(int rc, std::string_view what) const;
 
  private:
@@ -90,7 +87,8 @@ class Connection {
 
   sqlite3* db_;
   Mode mode_;
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  Dialect dialect_;
+  std::unordered_map<std::string, std::unique_ptr<Cursor>> statements_;
 };
 
 }  // namespace covalue::store::sqlite

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "domain/dates.h"
+#include "store/registry_repository.h"
 
 namespace covalue::store::sqlite {
 namespace {

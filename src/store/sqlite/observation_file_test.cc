@@ -6,6 +6,9 @@
 #include <gtest/gtest.h>
 
 #include "domain/dates.h"
+#include "store/population_repository.h"
+#include "store/registry_repository.h"
+#include "store/site_repository.h"
 #include "store/sqlite/sqlite_store.h"
 #include "support/status_matchers.h"
 #include "support/temp_dir.h"
@@ -87,7 +90,7 @@ class ObservationFileTest : public testing::Test {
   }
 
   Status CatchUp() {
-    return store_->Read([](Repositories& r) { return r.Registry().CatchUpObservationFile(); });
+    return store_->Read([](Repositories& r) { return r.Registry().CatchUpScan(); });
   }
 
   // The record count in the file's header.
@@ -124,7 +127,7 @@ TEST_F(ObservationFileTest, ScansTheFileThenTheObservationsItLacks) {
 
 TEST_F(ObservationFileTest, IsCaughtUpInReadsOnly) {
   Add(3, 0);
-  EXPECT_ERROR(store_->Write([](Repositories& r) { return r.Registry().CatchUpObservationFile(); }),
+  EXPECT_ERROR(store_->Write([](Repositories& r) { return r.Registry().CatchUpScan(); }),
                ErrorCode::kInternal);
 }
 

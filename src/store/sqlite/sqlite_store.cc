@@ -7,9 +7,10 @@
 #include <thread>
 #include <vector>
 
+#include "store/sql/sql_repositories.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrations.h"
-#include "store/sqlite/sqlite_repositories.h"
+#include "store/sqlite/observation_file.h"
 
 namespace covalue::store::sqlite {
 namespace {
@@ -41,7 +42,8 @@ class SqliteStore final : public Store {
       : path_(std::move(path)),
         options_(options),
         writer_(std::move(writer)),
-        writer_repos_(*writer_),
+        writer_file_(*writer_),
+        writer_repos_(*writer_, writer_file_),
         writer_thread_([this] { WriterLoop(); }) {}
 
   SqliteStore(const SqliteStore&) = delete;
@@ -80,7 +82,8 @@ class SqliteStore final : public Store {
 
   Status Read(const std::function<Status(Repositories&)>& work) override {
     COVALUE_ASSIGN_OR_RETURN(auto connection, BorrowReader());
-    SqliteRepositories repos(*connection);
+    ObservationFile file(*connection);
+    sql::SqlRepositories repos(*connection, file);
     Status status = connection->Execute("BEGIN");
     std::exception_ptr exception;
     if (status) {
@@ -175,7 +178,8 @@ class SqliteStore final : public Store {
   const std::string path_;
   const SqliteOptions options_;
   std::unique_ptr<Connection> writer_;  // used by writer_thread_ only
-  SqliteRepositories writer_repos_;     // over writer_
+  ObservationFile writer_file_;         // over writer_
+  sql::SqlRepositories writer_repos_;   // over writer_
 
   mutable std::mutex mutex_;           // guards queue_, stopping_, stats_, every PendingWrite::done
   std::condition_variable queued_;     // a write was queued, or stopping_ was set

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "domain/error.h"
-#include "store/repositories.h"
+#include "store/store.h"
 
 namespace covalue::store::sqlite {
 

@@ -10,6 +10,8 @@
 
 #include "store/sqlite/migrations.h"
 #include "support/store_fixture.h"
+#include "store/population_repository.h"
+#include "store/site_repository.h"
 
 namespace covalue::store::sqlite {
 namespace {

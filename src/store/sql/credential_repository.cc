@@ -1,19 +1,19 @@
 #include <fmt/format.h>
 
-#include "store/sqlite/sqlite_repositories.h"
+#include "store/sql/sql_repositories.h"
 
-namespace covalue::store::sqlite {
+namespace covalue::store::sql {
 
-Status SqliteCredentialRepository::CreateSession(const std::string& token_hash, Id user_id,
-                                                 std::int64_t expires_ms) {
+Status SqlCredentialRepository::CreateSession(const std::string& token_hash, Id user_id,
+                                              std::int64_t expires_ms) {
   COVALUE_ASSIGN_OR_RETURN(
       auto insert,
       db_.Prepare("INSERT INTO sessions (token_hash, user_id, expires_ms) VALUES (?, ?, ?)"));
   return insert.Bind(token_hash).Bind(user_id).Bind(expires_ms).Run();
 }
 
-Result<Id> SqliteCredentialRepository::FindSession(const std::string& token_hash,
-                                                   std::int64_t now_ms) {
+Result<Id> SqlCredentialRepository::FindSession(const std::string& token_hash,
+                                                std::int64_t now_ms) {
   COVALUE_ASSIGN_OR_RETURN(
       auto query,
       db_.Prepare("SELECT user_id FROM sessions WHERE token_hash = ? AND expires_ms > ?"));
@@ -22,12 +22,12 @@ Result<Id> SqliteCredentialRepository::FindSession(const std::string& token_hash
       query, [](const Statement& row) { return row.Int(0); }, "no such session");
 }
 
-Status SqliteCredentialRepository::DeleteSession(const std::string& token_hash) {
+Status SqlCredentialRepository::DeleteSession(const std::string& token_hash) {
   COVALUE_ASSIGN_OR_RETURN(auto remove, db_.Prepare("DELETE FROM sessions WHERE token_hash = ?"));
   return remove.Bind(token_hash).Run();
 }
 
-Status SqliteCredentialRepository::DeleteSessionsOf(Id user_id) {
+Status SqlCredentialRepository::DeleteSessionsOf(Id user_id) {
   COVALUE_ASSIGN_OR_RETURN(auto remove, db_.Prepare("DELETE FROM sessions WHERE user_id = ?"));
   return remove.Bind(user_id).Run();
 }
@@ -43,10 +43,10 @@ ApiToken ReadToken(const Statement& row) {
 
 }  // namespace
 
-Result<ApiToken> SqliteCredentialRepository::CreateToken(Id user_id, const std::string& name,
-                                                         const std::string& token_hash,
-                                                         std::int64_t now_ms,
-                                                         std::int64_t expires_ms) {
+Result<ApiToken> SqlCredentialRepository::CreateToken(Id user_id, const std::string& name,
+                                                      const std::string& token_hash,
+                                                      std::int64_t now_ms,
+                                                      std::int64_t expires_ms) {
   COVALUE_ASSIGN_OR_RETURN(auto insert,
                            db_.Prepare("INSERT INTO api_tokens (user_id, name, token_hash, "
                                        "created_ms, expires_ms) VALUES (?, ?, ?, ?, ?)"));
@@ -55,8 +55,8 @@ Result<ApiToken> SqliteCredentialRepository::CreateToken(Id user_id, const std::
   return ApiToken{db_.LastInsertId(), user_id, name, now_ms, expires_ms, std::nullopt};
 }
 
-Result<ApiToken> SqliteCredentialRepository::FindToken(const std::string& token_hash,
-                                                       std::int64_t now_ms) {
+Result<ApiToken> SqlCredentialRepository::FindToken(const std::string& token_hash,
+                                                    std::int64_t now_ms) {
   COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare(std::string(kTokenColumns) +
                                                    "WHERE token_hash = ? AND revoked_ms IS NULL "
                                                    "AND expires_ms > ?"));
@@ -64,14 +64,13 @@ Result<ApiToken> SqliteCredentialRepository::FindToken(const std::string& token_
   return ReadOne(query, ReadToken, "no such token");
 }
 
-Status SqliteCredentialRepository::TouchToken(Id token_id, std::int64_t now_ms) {
+Status SqlCredentialRepository::TouchToken(Id token_id, std::int64_t now_ms) {
   COVALUE_ASSIGN_OR_RETURN(auto update,
                            db_.Prepare("UPDATE api_tokens SET last_used_ms = ? WHERE id = ?"));
   return update.Bind(now_ms).Bind(token_id).Run();
 }
 
-Result<std::vector<ApiToken>> SqliteCredentialRepository::ListTokens(Id user_id,
-                                                                     std::int64_t now_ms) {
+Result<std::vector<ApiToken>> SqlCredentialRepository::ListTokens(Id user_id, std::int64_t now_ms) {
   COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare(std::string(kTokenColumns) +
                                                    "WHERE user_id = ? AND revoked_ms IS NULL "
                                                    "AND expires_ms > ? ORDER BY id"));
@@ -79,7 +78,7 @@ Result<std::vector<ApiToken>> SqliteCredentialRepository::ListTokens(Id user_id,
   return CollectRows(query, ReadToken);
 }
 
-Status SqliteCredentialRepository::RevokeToken(Id user_id, Id token_id, std::int64_t now_ms) {
+Status SqlCredentialRepository::RevokeToken(Id user_id, Id token_id, std::int64_t now_ms) {
   COVALUE_ASSIGN_OR_RETURN(auto update,
                            db_.Prepare("UPDATE api_tokens SET revoked_ms = ? WHERE id = ? "
                                        "AND user_id = ? AND revoked_ms IS NULL"));
@@ -90,11 +89,11 @@ Status SqliteCredentialRepository::RevokeToken(Id user_id, Id token_id, std::int
   return Ok();
 }
 
-Status SqliteCredentialRepository::RevokeTokensOf(Id user_id, std::int64_t now_ms) {
+Status SqlCredentialRepository::RevokeTokensOf(Id user_id, std::int64_t now_ms) {
   COVALUE_ASSIGN_OR_RETURN(auto update,
                            db_.Prepare("UPDATE api_tokens SET revoked_ms = ? WHERE user_id = ? "
                                        "AND revoked_ms IS NULL"));
   return update.Bind(now_ms).Bind(user_id).Run();
 }
 
-}  // namespace covalue::store::sqlite
+}  // namespace covalue::store::sql

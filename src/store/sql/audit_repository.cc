@@ -1,12 +1,14 @@
+#include "store/audit_repository.h"
+
 #include <algorithm>
 #include <charconv>
 #include <string>
 
 #include <fmt/format.h>
 
-#include "store/sqlite/sqlite_repositories.h"
+#include "store/sql/sql_repositories.h"
 
-namespace covalue::store::sqlite {
+namespace covalue::store::sql {
 namespace {
 
 constexpr const char* kColumns =
@@ -68,9 +70,12 @@ AuditRecord ReadRecord(const Statement& row) {
 
 }  // namespace
 
-Result<AuditRecord> SqliteAuditRepository::Append(AuditRecord record, const AuditChainHash& chain) {
-  COVALUE_ASSIGN_OR_RETURN(
-      auto last, db_.Prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
+Result<AuditRecord> SqlAuditRepository::Append(AuditRecord record, const AuditChainHash& chain) {
+  // The serialisation point of the chain: the head is read locked (Dialect::ForUpdate) in the
+  // transaction that appends after it, so no two appends name the same predecessor.
+  COVALUE_ASSIGN_OR_RETURN(auto last,
+                           db_.Prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1" +
+                                       std::string(db_.dialect().ForUpdate())));
   COVALUE_ASSIGN_OR_RETURN(bool any, last.Step());
   record.seq = any ? last.Int(0) + 1 : 1;
   record.prev_hash = any ? last.Text(1) : std::string(64, '0');
@@ -100,8 +105,8 @@ Result<AuditRecord> SqliteAuditRepository::Append(AuditRecord record, const Audi
   return record;
 }
 
-Result<Page<AuditRecord>> SqliteAuditRepository::List(
-    const PageRequest& page, const std::optional<std::vector<Id>>& site_ids) {
+Result<Page<AuditRecord>> SqlAuditRepository::List(const PageRequest& page,
+                                                   const std::optional<std::vector<Id>>& site_ids) {
   std::vector<AuditRecord> rows;
   if (!site_ids) {
     COVALUE_ASSIGN_OR_RETURN(
@@ -127,7 +132,7 @@ Result<Page<AuditRecord>> SqliteAuditRepository::List(
   return MakePage(std::move(rows), page.limit, [](const AuditRecord& r) { return r.seq; });
 }
 
-Status SqliteAuditRepository::Scan(const std::function<bool(const AuditRecord&)>& visit) {
+Status SqlAuditRepository::Scan(const std::function<bool(const AuditRecord&)>& visit) {
   COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare(std::string(kColumns) + "ORDER BY seq"));
   for (;;) {
     COVALUE_ASSIGN_OR_RETURN(bool more, query.Step());
@@ -137,4 +142,4 @@ Status SqliteAuditRepository::Scan(const std::function<bool(const AuditRecord&)>
   }
 }
 
-}  // namespace covalue::store::sqlite
+}  // namespace covalue::store::sql

@@ -1,12 +1,16 @@
 #include <gtest/gtest.h>
 
-#include "store/sqlite/sqlite_store.h"
-#include "support/store_fixture.h"
+#include "store/conformance/conformance.h"
+#include "store/credential_repository.h"
+#include "store/population_repository.h"
+#include "store/site_repository.h"
+#include "store/team_repository.h"
+#include "store/user_repository.h"
 
-namespace covalue::store::sqlite {
+namespace covalue::store::conformance {
 namespace {
 
-class CommunityRepositoriesTest : public testing_support::StoreTest {
+class CommunityRepositoriesTest : public ConformanceTest {
  protected:
   template <typename T, typename Work>
   T MustWrite(Work&& work) {
@@ -22,7 +26,7 @@ class CommunityRepositoriesTest : public testing_support::StoreTest {
   }
 };
 
-TEST_F(CommunityRepositoriesTest, SitesCreateReadUpdateAndRefuseDuplicateNames) {
+TEST_P(CommunityRepositoriesTest, SitesCreateReadUpdateAndRefuseDuplicateNames) {
   Site site = AddSite("Region Norrland");
   auto read = ReadValue<Site>(*store_, [&](Repositories& r) { return r.Sites().Get(site.id); });
   ASSERT_OK(read);
@@ -47,7 +51,7 @@ TEST_F(CommunityRepositoriesTest, SitesCreateReadUpdateAndRefuseDuplicateNames) 
                ErrorCode::kNotFound);
 }
 
-TEST_F(CommunityRepositoriesTest, ListsPageInIdOrderWithACursor) {
+TEST_P(CommunityRepositoriesTest, ListsPageInIdOrderWithACursor) {
   for (int i = 0; i < 5; ++i) {
     AddSite("Site " + std::to_string(i));
   }
@@ -72,7 +76,7 @@ TEST_F(CommunityRepositoriesTest, ListsPageInIdOrderWithACursor) {
   EXPECT_EQ(names, (std::vector<std::string>{"Site 0", "Site 1", "Site 2", "Site 3", "Site 4"}));
 }
 
-TEST_F(CommunityRepositoriesTest, TeamsFilterBySiteAndMember) {
+TEST_P(CommunityRepositoriesTest, TeamsFilterBySiteAndMember) {
   Site a = AddSite("A");
   Site b = AddSite("B");
   auto pop_a = MustWrite<Population>([&](Repositories& r) {
@@ -113,7 +117,7 @@ TEST_F(CommunityRepositoriesTest, TeamsFilterBySiteAndMember) {
   EXPECT_EQ((*members)[0].role, Role::kTeamLead);
 }
 
-TEST_F(CommunityRepositoriesTest, UsersKeepMembershipsAndRefuseDuplicates) {
+TEST_P(CommunityRepositoriesTest, UsersKeepMembershipsAndRefuseDuplicates) {
   Site a = AddSite("A");
   User user = MustWrite<User>([&](Repositories& r) {
     return r.Users().Create(User{0, "pat", "Pat", {Membership{Role::kPatient, a.id, std::nullopt}}},
@@ -149,7 +153,7 @@ TEST_F(CommunityRepositoriesTest, UsersKeepMembershipsAndRefuseDuplicates) {
             (std::vector<Membership>{{Role::kFacilitator, std::nullopt, std::nullopt}}));
 }
 
-TEST_F(CommunityRepositoriesTest, GrantsSayWhoGaveAMembershipAndWhen) {
+TEST_P(CommunityRepositoriesTest, GrantsSayWhoGaveAMembershipAndWhen) {
   Site a = AddSite("A");
   Site b = AddSite("B");
   User admin = MustWrite<User>([&](Repositories& r) {
@@ -208,7 +212,7 @@ TEST_F(CommunityRepositoriesTest, GrantsSayWhoGaveAMembershipAndWhen) {
   EXPECT_EQ(deactivated->deactivated_ms, 77);
 }
 
-TEST_F(CommunityRepositoriesTest, SessionsExpireAndTokensRevoke) {
+TEST_P(CommunityRepositoriesTest, SessionsExpireAndTokensRevoke) {
   User user = MustWrite<User>([](Repositories& r) {
     return r.Users().Create({0, "ann", "Ann", {}}, "h", {});
   });
@@ -262,5 +266,54 @@ TEST_F(CommunityRepositoriesTest, SessionsExpireAndTokensRevoke) {
                ErrorCode::kNotFound);
 }
 
+TEST_P(CommunityRepositoriesTest, SessionsEndOneByOneOrAllOfAUser) {
+  User ann = MustWrite<User>([](Repositories& r) {
+    return r.Users().Create({0, "ann", "Ann", {}}, "h", {});
+  });
+  User bo = MustWrite<User>([](Repositories& r) {
+    return r.Users().Create({0, "bo", "Bo", {}}, "h", {});
+  });
+  ASSERT_OK(store_->Write([&](Repositories& r) -> Status {
+    COVALUE_RETURN_IF_ERROR(r.Credentials().CreateSession("ann-1", ann.id, 1000));
+    COVALUE_RETURN_IF_ERROR(r.Credentials().CreateSession("ann-2", ann.id, 1000));
+    COVALUE_RETURN_IF_ERROR(r.Credentials().CreateSession("ann-3", ann.id, 1000));
+    return r.Credentials().CreateSession("bo-1", bo.id, 1000);
+  }));
+  const auto live = [&](const char* hash) {
+    return ReadValue<Id>(*store_,
+                         [&](Repositories& r) { return r.Credentials().FindSession(hash, 1); })
+        .has_value();
+  };
+  ASSERT_OK(store_->Write([](Repositories& r) { return r.Credentials().DeleteSession("ann-1"); }));
+  EXPECT_FALSE(live("ann-1"));
+  EXPECT_TRUE(live("ann-2"));
+  ASSERT_OK(
+      store_->Write([&](Repositories& r) { return r.Credentials().DeleteSessionsOf(ann.id); }));
+  EXPECT_FALSE(live("ann-2"));
+  EXPECT_FALSE(live("ann-3"));
+  EXPECT_TRUE(live("bo-1"));
+}
+
+TEST_P(CommunityRepositoriesTest, UsersChangeTheirPasswordHashAndDisplayName) {
+  User user = MustWrite<User>([](Repositories& r) {
+    return r.Users().Create({0, "cleo", "Cleo", {}}, "old-hash", {});
+  });
+  ASSERT_OK(store_->Write([&](Repositories& r) -> Status {
+    COVALUE_RETURN_IF_ERROR(r.Users().SetPassword(user.id, "new-hash"));
+    return r.Users().SetDisplayName(user.id, "Cleo Berg");
+  }));
+  auto found = ReadValue<UserCredentials>(
+      *store_, [](Repositories& r) { return r.Users().FindByUsername("cleo"); });
+  ASSERT_OK(found);
+  EXPECT_EQ(found->password_hash, "new-hash");
+  EXPECT_EQ(found->user.display_name, "Cleo Berg");
+  EXPECT_ERROR(store_->Write([](Repositories& r) { return r.Users().SetPassword(999, "h"); }),
+               ErrorCode::kNotFound);
+  EXPECT_ERROR(store_->Write([](Repositories& r) { return r.Users().SetDisplayName(999, "X"); }),
+               ErrorCode::kNotFound);
+}
+
+COVALUE_ON_EVERY_DRIVER(CommunityRepositoriesTest);
+
 }  // namespace
-}  // namespace covalue::store::sqlite
+}  // namespace covalue::store::conformance

@@ -1,8 +1,10 @@
+#include "store/user_repository.h"
+
 #include <fmt/format.h>
 
-#include "store/sqlite/sqlite_repositories.h"
+#include "store/sql/sql_repositories.h"
 
-namespace covalue::store::sqlite {
+namespace covalue::store::sql {
 namespace {
 
 constexpr const char* kUserColumns =
@@ -35,7 +37,7 @@ MembershipGrant ReadGrant(const Statement& row) {
 
 }  // namespace
 
-Result<std::vector<Membership>> SqliteUserRepository::MembershipsOf(Id user_id) {
+Result<std::vector<Membership>> SqlUserRepository::MembershipsOf(Id user_id) {
   COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare("SELECT role, site_id, team_id FROM memberships "
                                                    "WHERE user_id = ? ORDER BY id"));
   query.Bind(user_id);
@@ -45,8 +47,8 @@ Result<std::vector<Membership>> SqliteUserRepository::MembershipsOf(Id user_id) 
   });
 }
 
-Result<User> SqliteUserRepository::Create(const User& user, const std::string& password_hash,
-                                          const GrantedBy& by) {
+Result<User> SqlUserRepository::Create(const User& user, const std::string& password_hash,
+                                       const GrantedBy& by) {
   COVALUE_ASSIGN_OR_RETURN(auto insert,
                            db_.Prepare("INSERT INTO users (username, display_name, password_hash, "
                                        "created_ms) VALUES (?, ?, ?, ?)"));
@@ -73,7 +75,7 @@ Result<User> SqliteUserRepository::Create(const User& user, const std::string& p
   return created;
 }
 
-Result<User> SqliteUserRepository::Get(Id id) {
+Result<User> SqlUserRepository::Get(Id id) {
   COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare(std::string(kUserColumns) + "WHERE id = ?"));
   query.Bind(id);
   COVALUE_ASSIGN_OR_RETURN(
@@ -82,7 +84,7 @@ Result<User> SqliteUserRepository::Get(Id id) {
   return found.user;
 }
 
-Result<UserCredentials> SqliteUserRepository::FindByUsername(const std::string& username) {
+Result<UserCredentials> SqlUserRepository::FindByUsername(const std::string& username) {
   COVALUE_ASSIGN_OR_RETURN(auto query,
                            db_.Prepare(std::string(kUserColumns) + "WHERE username = ?"));
   query.Bind(username);
@@ -92,8 +94,8 @@ Result<UserCredentials> SqliteUserRepository::FindByUsername(const std::string& 
   return found;
 }
 
-Result<Page<User>> SqliteUserRepository::List(const PageRequest& page,
-                                              const std::optional<std::vector<Id>>& sites) {
+Result<Page<User>> SqlUserRepository::List(const PageRequest& page,
+                                           const std::optional<std::vector<Id>>& sites) {
   std::string sql = std::string(kUserColumns) + "u WHERE id > ? ";
   if (sites) {
     // The ids are numbers: written into the statement, which the cache then keeps per set.
@@ -119,7 +121,7 @@ Result<Page<User>> SqliteUserRepository::List(const PageRequest& page,
   return MakePage(std::move(users), page.limit, [](const User& u) { return u.id; });
 }
 
-Status SqliteUserRepository::SetPassword(Id user_id, const std::string& password_hash) {
+Status SqlUserRepository::SetPassword(Id user_id, const std::string& password_hash) {
   COVALUE_ASSIGN_OR_RETURN(auto update,
                            db_.Prepare("UPDATE users SET password_hash = ? WHERE id = ?"));
   COVALUE_RETURN_IF_ERROR(update.Bind(password_hash).Bind(user_id).Run());
@@ -129,7 +131,7 @@ Status SqliteUserRepository::SetPassword(Id user_id, const std::string& password
   return Ok();
 }
 
-Status SqliteUserRepository::SetDisplayName(Id user_id, const std::string& display_name) {
+Status SqlUserRepository::SetDisplayName(Id user_id, const std::string& display_name) {
   COVALUE_ASSIGN_OR_RETURN(auto update,
                            db_.Prepare("UPDATE users SET display_name = ? WHERE id = ?"));
   COVALUE_RETURN_IF_ERROR(update.Bind(display_name).Bind(user_id).Run());
@@ -139,8 +141,7 @@ Status SqliteUserRepository::SetDisplayName(Id user_id, const std::string& displ
   return Ok();
 }
 
-Status SqliteUserRepository::SetDeactivated(Id user_id,
-                                            std::optional<std::int64_t> deactivated_ms) {
+Status SqlUserRepository::SetDeactivated(Id user_id, std::optional<std::int64_t> deactivated_ms) {
   COVALUE_ASSIGN_OR_RETURN(auto update,
                            db_.Prepare("UPDATE users SET deactivated_ms = ? WHERE id = ?"));
   COVALUE_RETURN_IF_ERROR(update.Bind(deactivated_ms).Bind(user_id).Run());
@@ -150,8 +151,8 @@ Status SqliteUserRepository::SetDeactivated(Id user_id,
   return Ok();
 }
 
-Status SqliteUserRepository::AddMembership(Id user_id, const Membership& membership,
-                                           const GrantedBy& by) {
+Status SqlUserRepository::AddMembership(Id user_id, const Membership& membership,
+                                        const GrantedBy& by) {
   COVALUE_ASSIGN_OR_RETURN(auto insert,
                            db_.Prepare("INSERT INTO memberships (user_id, role, site_id, team_id, "
                                        "granted_by, granted_ms) VALUES (?, ?, ?, ?, ?, ?)"));
@@ -168,7 +169,7 @@ Status SqliteUserRepository::AddMembership(Id user_id, const Membership& members
   return s;
 }
 
-Status SqliteUserRepository::RemoveMembership(Id user_id, const Membership& membership) {
+Status SqlUserRepository::RemoveMembership(Id user_id, const Membership& membership) {
   COVALUE_ASSIGN_OR_RETURN(
       auto remove, db_.Prepare("DELETE FROM memberships WHERE user_id = ? AND role = ? "
                                "AND COALESCE(site_id, 0) = ? AND COALESCE(team_id, 0) = ?"));
@@ -183,7 +184,7 @@ Status SqliteUserRepository::RemoveMembership(Id user_id, const Membership& memb
   return Ok();
 }
 
-Result<std::vector<MembershipGrant>> SqliteUserRepository::GrantsAt(Id site_id) {
+Result<std::vector<MembershipGrant>> SqlUserRepository::GrantsAt(Id site_id) {
   COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare(std::string(kGrantColumns) +
                                                    "WHERE m.site_id = ? OR m.site_id IS NULL "
                                                    "ORDER BY m.site_id IS NULL, m.id"));
@@ -191,10 +192,10 @@ Result<std::vector<MembershipGrant>> SqliteUserRepository::GrantsAt(Id site_id) 
   return CollectRows(query, ReadGrant);
 }
 
-Result<MembershipGrant> SqliteUserRepository::GetGrant(Id grant_id) {
+Result<MembershipGrant> SqlUserRepository::GetGrant(Id grant_id) {
   COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare(std::string(kGrantColumns) + "WHERE m.id = ?"));
   query.Bind(grant_id);
   return ReadOne(query, ReadGrant, fmt::format("membership {} does not exist", grant_id));
 }
 
-}  // namespace covalue::store::sqlite
+}  // namespace covalue::store::sql

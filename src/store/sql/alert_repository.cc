@@ -1,8 +1,10 @@
+#include "store/alert_repository.h"
+
 #include <fmt/format.h>
 
-#include "store/sqlite/sqlite_repositories.h"
+#include "store/sql/sql_repositories.h"
 
-namespace covalue::store::sqlite {
+namespace covalue::store::sql {
 namespace {
 
 constexpr const char* kColumns =
@@ -40,7 +42,7 @@ std::string IdList(const std::vector<Id>& ids) {
 
 }  // namespace
 
-Result<Alert> SqliteAlertRepository::Add(const Alert& alert) {
+Result<Alert> SqlAlertRepository::Add(const Alert& alert) {
   COVALUE_ASSIGN_OR_RETURN(
       auto insert,
       db_.Prepare("INSERT INTO alerts (site_id, patient_id, response_id, questionnaire_id, rule, "
@@ -59,13 +61,13 @@ Result<Alert> SqliteAlertRepository::Add(const Alert& alert) {
   return stored;
 }
 
-Result<Alert> SqliteAlertRepository::Get(Id id) {
+Result<Alert> SqlAlertRepository::Get(Id id) {
   COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare(std::string(kColumns) + "WHERE a.id = ?"));
   query.Bind(id);
   return ReadOne(query, ReadAlert, fmt::format("alert {} does not exist", id));
 }
 
-Result<Page<Alert>> SqliteAlertRepository::List(const AlertQuery& query, const PageRequest& page) {
+Result<Page<Alert>> SqlAlertRepository::List(const AlertQuery& query, const PageRequest& page) {
   std::string sql = std::string(kColumns) + "WHERE (? = 0 OR a.id < ?) ";
   if (query.sites) {
     // Ids are numbers, written into the statement.
@@ -88,8 +90,8 @@ Result<Page<Alert>> SqliteAlertRepository::List(const AlertQuery& query, const P
   return MakePage(std::move(rows), page.limit, [](const Alert& a) { return a.id; });
 }
 
-Status SqliteAlertRepository::Acknowledge(Id id, Id user_id, const std::string& note,
-                                          std::int64_t now_ms) {
+Status SqlAlertRepository::Acknowledge(Id id, Id user_id, const std::string& note,
+                                       std::int64_t now_ms) {
   COVALUE_ASSIGN_OR_RETURN(Alert alert, Get(id));
   if (!alert.Open()) {
     return Fail(ErrorCode::kConflict, fmt::format("alert {} was acknowledged already", id));
@@ -100,7 +102,7 @@ Status SqliteAlertRepository::Acknowledge(Id id, Id user_id, const std::string& 
   return update.Bind(now_ms).Bind(user_id).Bind(note).Bind(id).Run();
 }
 
-Result<SiteSettings> SqliteAlertRepository::Settings(Id site_id) {
+Result<SiteSettings> SqlAlertRepository::Settings(Id site_id) {
   SiteSettings settings;
   settings.site_id = site_id;
   COVALUE_ASSIGN_OR_RETURN(
@@ -124,8 +126,8 @@ Result<SiteSettings> SqliteAlertRepository::Settings(Id site_id) {
   }
 }
 
-Status SqliteAlertRepository::SetSettings(const SiteSettings& settings, std::optional<Id> user_id,
-                                          std::int64_t now_ms) {
+Status SqlAlertRepository::SetSettings(const SiteSettings& settings, std::optional<Id> user_id,
+                                       std::int64_t now_ms) {
   COVALUE_ASSIGN_OR_RETURN(
       auto upsert,
       db_.Prepare("INSERT INTO site_settings (site_id, alert_working_days, updated_ms, updated_by) "
@@ -149,4 +151,4 @@ Status SqliteAlertRepository::SetSettings(const SiteSettings& settings, std::opt
   return Ok();
 }
 
-}  // namespace covalue::store::sqlite
+}  // namespace covalue::store::sql

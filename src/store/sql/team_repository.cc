@@ -1,8 +1,10 @@
+#include "store/team_repository.h"
+
 #include <fmt/format.h>
 
-#include "store/sqlite/sqlite_repositories.h"
+#include "store/sql/sql_repositories.h"
 
-namespace covalue::store::sqlite {
+namespace covalue::store::sql {
 namespace {
 
 Team ReadTeam(const Statement& row) { return {row.Int(0), row.Int(1), row.Int(2), row.Text(3)}; }
@@ -14,7 +16,7 @@ Error NameTaken(const Team& team) {
 
 }  // namespace
 
-Result<Team> SqliteTeamRepository::Create(const Team& team) {
+Result<Team> SqlTeamRepository::Create(const Team& team) {
   COVALUE_ASSIGN_OR_RETURN(
       auto insert,
       db_.Prepare("INSERT INTO teams (site_id, population_id, name) VALUES (?, ?, ?)"));
@@ -26,14 +28,14 @@ Result<Team> SqliteTeamRepository::Create(const Team& team) {
   return created;
 }
 
-Result<Team> SqliteTeamRepository::Get(Id id) {
+Result<Team> SqlTeamRepository::Get(Id id) {
   COVALUE_ASSIGN_OR_RETURN(
       auto query, db_.Prepare("SELECT id, site_id, population_id, name FROM teams WHERE id = ?"));
   query.Bind(id);
   return ReadOne(query, ReadTeam, fmt::format("team {} does not exist", id));
 }
 
-Result<Page<Team>> SqliteTeamRepository::List(const PageRequest& page, const TeamFilter& filter) {
+Result<Page<Team>> SqlTeamRepository::List(const PageRequest& page, const TeamFilter& filter) {
   COVALUE_ASSIGN_OR_RETURN(
       auto query, db_.Prepare("SELECT id, site_id, population_id, name FROM teams t WHERE id > ? "
                               "AND (? IS NULL OR site_id = ?) "
@@ -50,7 +52,7 @@ Result<Page<Team>> SqliteTeamRepository::List(const PageRequest& page, const Tea
   return MakePage(std::move(rows), page.limit, [](const Team& t) { return t.id; });
 }
 
-Status SqliteTeamRepository::Update(const Team& team) {
+Status SqlTeamRepository::Update(const Team& team) {
   COVALUE_ASSIGN_OR_RETURN(
       auto update, db_.Prepare("UPDATE teams SET name = ?, population_id = ? WHERE id = ?"));
   if (auto s = update.Bind(team.name).Bind(team.population_id).Bind(team.id).Run(); !s) {
@@ -62,7 +64,7 @@ Status SqliteTeamRepository::Update(const Team& team) {
   return Ok();
 }
 
-Result<std::vector<TeamMember>> SqliteTeamRepository::Members(Id team_id) {
+Result<std::vector<TeamMember>> SqlTeamRepository::Members(Id team_id) {
   COVALUE_ASSIGN_OR_RETURN(auto query,
                            db_.Prepare("SELECT u.id, u.username, u.display_name, m.role "
                                        "FROM memberships m JOIN users u ON u.id = m.user_id "
@@ -74,4 +76,4 @@ Result<std::vector<TeamMember>> SqliteTeamRepository::Members(Id team_id) {
   });
 }
 
-}  // namespace covalue::store::sqlite
+}  // namespace covalue::store::sql

@@ -1,15 +1,20 @@
+#include "store/alert_repository.h"
+
 #include <gtest/gtest.h>
 
-#include "store/sqlite/sqlite_store.h"
-#include "support/store_fixture.h"
+#include "store/conformance/conformance.h"
+#include "store/population_repository.h"
+#include "store/registry_repository.h"
+#include "store/site_repository.h"
+#include "store/user_repository.h"
 
-namespace covalue::store::sqlite {
+namespace covalue::store::conformance {
 namespace {
 
-class AlertRepositoryTest : public testing_support::StoreTest {
+class AlertRepositoryTest : public ConformanceTest {
  protected:
   void SetUp() override {
-    ASSERT_NO_FATAL_FAILURE(StoreTest::SetUp());
+    ASSERT_NO_FATAL_FAILURE(ConformanceTest::SetUp());
     ASSERT_OK(store_->Write([&](Repositories& r) -> Status {
       for (const char* name : {"A", "B"}) {
         COVALUE_ASSIGN_OR_RETURN(Site site, r.Sites().Create({0, name, "SE"}, 0));
@@ -70,7 +75,7 @@ class AlertRepositoryTest : public testing_support::StoreTest {
   Id nurse_ = 0;
 };
 
-TEST_F(AlertRepositoryTest, ListsNewestFirstBySiteAndPatientAndPagesBackwards) {
+TEST_P(AlertRepositoryTest, ListsNewestFirstBySiteAndPatientAndPagesBackwards) {
   const Alert a1 = Raise(0, "phq9-item9", 10);
   const Alert b1 = Raise(1, "phq9-item9", 20);
   const Alert a2 = Raise(0, "phq9-severe", 30);
@@ -87,7 +92,7 @@ TEST_F(AlertRepositoryTest, ListsNewestFirstBySiteAndPatientAndPagesBackwards) {
   EXPECT_EQ(Listed({}, PageRequest{*first->next, 2}), (std::vector<Id>{a1.id}));
 }
 
-TEST_F(AlertRepositoryTest, AcknowledgesOnceWithTheNoteAndWho) {
+TEST_P(AlertRepositoryTest, AcknowledgesOnceWithTheNoteAndWho) {
   const Alert alert = Raise(0, "phq9-item9", 10);
   EXPECT_EQ(Listed({{}, {}, true}), (std::vector<Id>{alert.id}));
   ASSERT_OK(store_->Write([&](Repositories& r) {
@@ -110,7 +115,7 @@ TEST_F(AlertRepositoryTest, AcknowledgesOnceWithTheNoteAndWho) {
       ErrorCode::kNotFound);
 }
 
-TEST_F(AlertRepositoryTest, KeepsSiteSettingsWithDefaultsUntilSet) {
+TEST_P(AlertRepositoryTest, KeepsSiteSettingsWithDefaultsUntilSet) {
   auto fresh = ReadValue<SiteSettings>(
       *store_, [&](Repositories& r) { return r.Alerts().Settings(sites_[0]); });
   ASSERT_OK(fresh);
@@ -130,5 +135,7 @@ TEST_F(AlertRepositoryTest, KeepsSiteSettingsWithDefaultsUntilSet) {
   EXPECT_TRUE(other->crisis_contacts.empty());
 }
 
+COVALUE_ON_EVERY_DRIVER(AlertRepositoryTest);
+
 }  // namespace
-}  // namespace covalue::store::sqlite
+}  // namespace covalue::store::conformance

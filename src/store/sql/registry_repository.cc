@@ -1,10 +1,11 @@
+#include "store/registry_repository.h"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "store/sqlite/observation_file.h"
-#include "store/sqlite/sqlite_repositories.h"
+#include "store/sql/sql_repositories.h"
 
-namespace covalue::store::sqlite {
+namespace covalue::store::sql {
 namespace {
 
 constexpr const char* kPatientColumns =
@@ -43,15 +44,21 @@ Observation ReadObservation(const Statement& row) {
                      row.Real(8), row.Text(9), row.Text(10), row.OptionalInt(11)};
 }
 
-// The JSON array of site ids json_each reads, and whether every site is allowed.
-std::pair<std::int64_t, std::string> SiteFilter(const std::optional<std::vector<Id>>& sites) {
-  return {sites ? 0 : 1, sites ? fmt::format("[{}]", fmt::join(*sites, ",")) : "[]"};
+// Whether every site is allowed, and the list of the allowed ones as the dialect binds it
+// (SiteCondition's two parameters).
+std::pair<std::int64_t, std::string> SiteFilter(const Dialect& dialect,
+                                                const std::optional<std::vector<Id>>& sites) {
+  return {sites ? 0 : 1, dialect.IdList(sites.value_or(std::vector<Id>{}))};
+}
+
+std::string SiteCondition(const Dialect& dialect) {
+  return "(? = 1 OR " + dialect.InIdList("site_id") + ")";
 }
 
 // The WHERE clause of a record query over a table with patient_id, site_id and a time column.
-std::string Where(const RecordQuery& q, const char* time_column, const char* code_column,
-                  bool with_system) {
-  std::string where = "WHERE id > ? AND (? = 1 OR site_id IN (SELECT value FROM json_each(?)))";
+std::string Where(const Dialect& dialect, const RecordQuery& q, const char* time_column,
+                  const char* code_column, bool with_system) {
+  std::string where = "WHERE id > ? AND " + SiteCondition(dialect);
   if (q.patient_id) {
     where += " AND patient_id = ?";
   }
@@ -73,8 +80,9 @@ std::string Where(const RecordQuery& q, const char* time_column, const char* cod
   return where + " ORDER BY id LIMIT ?";
 }
 
-void BindQuery(Statement& s, const RecordQuery& q, const PageRequest& page, bool with_system) {
-  const auto [all, sites] = SiteFilter(q.sites);
+void BindQuery(const Dialect& dialect, Statement& s, const RecordQuery& q, const PageRequest& page,
+               bool with_system) {
+  const auto [all, sites] = SiteFilter(dialect, q.sites);
   s.Bind(page.after).Bind(all).Bind(sites);
   if (q.patient_id) {
     s.Bind(*q.patient_id);
@@ -99,7 +107,7 @@ void BindQuery(Statement& s, const RecordQuery& q, const PageRequest& page, bool
 
 }  // namespace
 
-Result<Patient> SqliteRegistryRepository::WithFields(Patient patient) {
+Result<Patient> SqlRegistryRepository::WithFields(Patient patient) {
   COVALUE_ASSIGN_OR_RETURN(
       auto query,
       db_.Prepare("SELECT name, value FROM patient_fields WHERE patient_id = ? ORDER BY name"));
@@ -111,7 +119,7 @@ Result<Patient> SqliteRegistryRepository::WithFields(Patient patient) {
   return patient;
 }
 
-Result<Patient> SqliteRegistryRepository::CreatePatient(const Patient& patient) {
+Result<Patient> SqlRegistryRepository::CreatePatient(const Patient& patient) {
   COVALUE_ASSIGN_OR_RETURN(
       auto insert,
       db_.Prepare("INSERT INTO patients (site_id, population_id, identifier, birth_date, sex, "
@@ -147,7 +155,7 @@ Result<Patient> SqliteRegistryRepository::CreatePatient(const Patient& patient) 
   return created;
 }
 
-Result<Patient> SqliteRegistryRepository::GetPatient(Id id) {
+Result<Patient> SqlRegistryRepository::GetPatient(Id id) {
   COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare(std::string(kPatientColumns) + "WHERE id = ?"));
   query.Bind(id);
   COVALUE_ASSIGN_OR_RETURN(
@@ -155,7 +163,7 @@ Result<Patient> SqliteRegistryRepository::GetPatient(Id id) {
   return WithFields(std::move(patient));
 }
 
-Result<std::optional<Patient>> SqliteRegistryRepository::PatientOfUser(Id user_id) {
+Result<std::optional<Patient>> SqlRegistryRepository::PatientOfUser(Id user_id) {
   COVALUE_ASSIGN_OR_RETURN(auto query,
                            db_.Prepare(std::string(kPatientColumns) + "WHERE user_id = ?"));
   query.Bind(user_id);
@@ -167,19 +175,19 @@ Result<std::optional<Patient>> SqliteRegistryRepository::PatientOfUser(Id user_i
   return std::optional(std::move(patient));
 }
 
-Result<Page<Patient>> SqliteRegistryRepository::ListPatients(const PageRequest& page,
-                                                             const PatientQuery& q) {
+Result<Page<Patient>> SqlRegistryRepository::ListPatients(const PageRequest& page,
+                                                          const PatientQuery& q) {
   // A prefix is the range [prefix, prefix + U+10FFFF): identifiers compare as bytes.
   const std::int64_t mode = !q.identifier ? 0 : q.identifier_prefix ? 2 : 1;
   const std::string identifier = q.identifier.value_or("");
   const std::string high = identifier + "\xF4\x8F\xBF\xBF";
   COVALUE_ASSIGN_OR_RETURN(
       auto query,
-      db_.Prepare(std::string(kPatientColumns) +
-                  "WHERE id > ? AND (? = 1 OR site_id IN (SELECT value FROM json_each(?))) AND "
-                  "(? IS NULL OR population_id = ?) AND (? = 0 OR identifier = ? OR (? = 2 AND "
-                  "identifier >= ? AND identifier < ?)) ORDER BY id LIMIT ?"));
-  const auto [all, site_list] = SiteFilter(q.sites);
+      db_.Prepare(
+          std::string(kPatientColumns) + "WHERE id > ? AND " + SiteCondition(db_.dialect()) +
+          " AND (? IS NULL OR population_id = ?) AND (? = 0 OR identifier = ? OR (? = 2 AND "
+          "identifier >= ? AND identifier < ?)) ORDER BY id LIMIT ?"));
+  const auto [all, site_list] = SiteFilter(db_.dialect(), q.sites);
   query.Bind(page.after)
       .Bind(all)
       .Bind(site_list)
@@ -198,7 +206,7 @@ Result<Page<Patient>> SqliteRegistryRepository::ListPatients(const PageRequest& 
   return MakePage(std::move(rows), page.limit, [](const Patient& p) { return p.id; });
 }
 
-Result<StoredResponse> SqliteRegistryRepository::AddResponse(const StoredResponse& response) {
+Result<StoredResponse> SqlRegistryRepository::AddResponse(const StoredResponse& response) {
   COVALUE_ASSIGN_OR_RETURN(
       auto insert,
       db_.Prepare("INSERT INTO responses (site_id, patient_id, questionnaire_id, "
@@ -219,23 +227,23 @@ Result<StoredResponse> SqliteRegistryRepository::AddResponse(const StoredRespons
   return created;
 }
 
-Result<StoredResponse> SqliteRegistryRepository::GetResponse(Id id) {
+Result<StoredResponse> SqlRegistryRepository::GetResponse(Id id) {
   COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare(std::string(kResponseColumns) + "WHERE id = ?"));
   query.Bind(id);
   return ReadOne(query, ReadResponse, fmt::format("response {} does not exist", id));
 }
 
-Result<Page<StoredResponse>> SqliteRegistryRepository::ListResponses(const RecordQuery& q,
-                                                                     const PageRequest& page) {
-  COVALUE_ASSIGN_OR_RETURN(auto query,
-                           db_.Prepare(std::string(kResponseColumns) +
-                                       Where(q, "authored_ms", "questionnaire_id", false)));
-  BindQuery(query, q, page, false);
+Result<Page<StoredResponse>> SqlRegistryRepository::ListResponses(const RecordQuery& q,
+                                                                  const PageRequest& page) {
+  COVALUE_ASSIGN_OR_RETURN(
+      auto query, db_.Prepare(std::string(kResponseColumns) +
+                              Where(db_.dialect(), q, "authored_ms", "questionnaire_id", false)));
+  BindQuery(db_.dialect(), query, q, page, false);
   COVALUE_ASSIGN_OR_RETURN(auto rows, CollectRows(query, ReadResponse));
   return MakePage(std::move(rows), page.limit, [](const StoredResponse& r) { return r.id; });
 }
 
-Result<Observation> SqliteRegistryRepository::AddObservation(const Observation& o) {
+Result<Observation> SqlRegistryRepository::AddObservation(const Observation& o) {
   COVALUE_ASSIGN_OR_RETURN(
       auto insert,
       db_.Prepare("INSERT INTO observations (site_id, population_id, patient_id, system, code, "
@@ -258,23 +266,24 @@ Result<Observation> SqliteRegistryRepository::AddObservation(const Observation& 
   return created;
 }
 
-Result<Observation> SqliteRegistryRepository::GetObservation(Id id) {
+Result<Observation> SqlRegistryRepository::GetObservation(Id id) {
   COVALUE_ASSIGN_OR_RETURN(auto query,
                            db_.Prepare(std::string(kObservationColumns) + "WHERE id = ?"));
   query.Bind(id);
   return ReadOne(query, ReadObservation, fmt::format("observation {} does not exist", id));
 }
 
-Result<Page<Observation>> SqliteRegistryRepository::ListObservations(const RecordQuery& q,
-                                                                     const PageRequest& page) {
-  COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare(std::string(kObservationColumns) +
-                                                   Where(q, "effective_ms", "code", true)));
-  BindQuery(query, q, page, true);
+Result<Page<Observation>> SqlRegistryRepository::ListObservations(const RecordQuery& q,
+                                                                  const PageRequest& page) {
+  COVALUE_ASSIGN_OR_RETURN(auto query,
+                           db_.Prepare(std::string(kObservationColumns) +
+                                       Where(db_.dialect(), q, "effective_ms", "code", true)));
+  BindQuery(db_.dialect(), query, q, page, true);
   COVALUE_ASSIGN_OR_RETURN(auto rows, CollectRows(query, ReadObservation));
   return MakePage(std::move(rows), page.limit, [](const Observation& o) { return o.id; });
 }
 
-Result<std::vector<PatientKey>> SqliteRegistryRepository::PatientKeys(Id site_id) {
+Result<std::vector<PatientKey>> SqlRegistryRepository::PatientKeys(Id site_id) {
   COVALUE_ASSIGN_OR_RETURN(
       auto query,
       db_.Prepare("SELECT id, identifier, population_id FROM patients WHERE site_id = ? "
@@ -285,7 +294,7 @@ Result<std::vector<PatientKey>> SqliteRegistryRepository::PatientKeys(Id site_id
   });
 }
 
-Status SqliteRegistryRepository::ScanObservations(
+Status SqlRegistryRepository::ScanObservations(
     const std::string& system, const std::string& code,
     const std::function<bool(const Observation&)>& visit) {
   COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare(std::string(kObservationColumns) +
@@ -299,13 +308,13 @@ Status SqliteRegistryRepository::ScanObservations(
   }
 }
 
-Status SqliteRegistryRepository::ScanObservationRecords(const RecordVisit& visit) {
-  return ObservationFile(db_).Scan(visit);
+Status SqlRegistryRepository::ScanObservationRecords(const RecordVisit& visit) {
+  return scan_.Scan(visit);
 }
 
-Status SqliteRegistryRepository::CatchUpObservationFile() { return ObservationFile(db_).CatchUp(); }
+Status SqlRegistryRepository::CatchUpScan() { return scan_.CatchUp(); }
 
-Result<PatientNote> SqliteRegistryRepository::AddNote(const PatientNote& note) {
+Result<PatientNote> SqlRegistryRepository::AddNote(const PatientNote& note) {
   COVALUE_ASSIGN_OR_RETURN(
       auto insert, db_.Prepare("INSERT INTO patient_notes (patient_id, kind, text, author_id, "
                                "created_ms) VALUES (?, ?, ?, ?, ?)"));
@@ -320,8 +329,7 @@ Result<PatientNote> SqliteRegistryRepository::AddNote(const PatientNote& note) {
   return created;
 }
 
-Result<Page<PatientNote>> SqliteRegistryRepository::ListNotes(Id patient_id,
-                                                              const PageRequest& page) {
+Result<Page<PatientNote>> SqlRegistryRepository::ListNotes(Id patient_id, const PageRequest& page) {
   // Newest first: a page continues below the last id it gave.
   COVALUE_ASSIGN_OR_RETURN(
       auto query,
@@ -343,4 +351,4 @@ Result<Page<PatientNote>> SqliteRegistryRepository::ListNotes(Id patient_id,
   return MakePage(std::move(rows), page.limit, [](const PatientNote& n) { return n.id; });
 }
 
-}  // namespace covalue::store::sqlite
+}  // namespace covalue::store::sql

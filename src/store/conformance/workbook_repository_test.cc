@@ -1,15 +1,20 @@
+#include "store/workbook_repository.h"
+
 #include <gtest/gtest.h>
 
-#include "store/sqlite/sqlite_store.h"
-#include "support/store_fixture.h"
+#include "store/conformance/conformance.h"
+#include "store/population_repository.h"
+#include "store/site_repository.h"
+#include "store/team_repository.h"
+#include "store/user_repository.h"
 
-namespace covalue::store::sqlite {
+namespace covalue::store::conformance {
 namespace {
 
-class WorkbookRepositoryTest : public testing_support::StoreTest {
+class WorkbookRepositoryTest : public ConformanceTest {
  protected:
   void SetUp() override {
-    ASSERT_NO_FATAL_FAILURE(StoreTest::SetUp());
+    ASSERT_NO_FATAL_FAILURE(ConformanceTest::SetUp());
     auto made = WriteValue<Workbook>(*store_, [&](Repositories& r) -> Result<Workbook> {
       COVALUE_ASSIGN_OR_RETURN(Site site, r.Sites().Create({0, "Site", "SE"}, 0));
       COVALUE_ASSIGN_OR_RETURN(Population p, r.Populations().Create({0, site.id, "MS", ""}));
@@ -36,7 +41,7 @@ class WorkbookRepositoryTest : public testing_support::StoreTest {
   Id user_id_ = 0;
 };
 
-TEST_F(WorkbookRepositoryTest, NumbersRevisionsPerAnswerAndKeepsThemAll) {
+TEST_P(WorkbookRepositoryTest, NumbersRevisionsPerAnswerAndKeepsThemAll) {
   EXPECT_EQ(Save("short.population", "first").number, 1);
   EXPECT_EQ(Save("short.population", "second").number, 2);
   EXPECT_EQ(Save("short.chain", "chain").number, 1);
@@ -59,7 +64,7 @@ TEST_F(WorkbookRepositoryTest, NumbersRevisionsPerAnswerAndKeepsThemAll) {
   EXPECT_EQ(counts->at("short.population"), 2);
 }
 
-TEST_F(WorkbookRepositoryTest, StepStatusesUpsertAndCommentsList) {
+TEST_P(WorkbookRepositoryTest, StepStatusesUpsertAndCommentsList) {
   ASSERT_OK(store_->Write([&](Repositories& r) {
     return r.Workbooks().SetStepStatus(workbook_.id, "step-2", StepStatus::kInProgress, user_id_,
                                        1);
@@ -84,7 +89,7 @@ TEST_F(WorkbookRepositoryTest, StepStatusesUpsertAndCommentsList) {
   EXPECT_EQ((*comments)[0].author, "anna");
 }
 
-TEST_F(WorkbookRepositoryTest, ARevisionOfAMissingWorkbookIsNotFound) {
+TEST_P(WorkbookRepositoryTest, ARevisionOfAMissingWorkbookIsNotFound) {
   EXPECT_ERROR(WriteValue<AnswerRevision>(*store_,
                                           [&](Repositories& r) {
                                             return r.Workbooks().AddRevision(AnswerRevision{
@@ -93,5 +98,72 @@ TEST_F(WorkbookRepositoryTest, ARevisionOfAMissingWorkbookIsNotFound) {
                ErrorCode::kNotFound);
 }
 
+TEST_P(WorkbookRepositoryTest, ReadsOneRevisionAndTheLatestOfAnAnswer) {
+  Save("short.population", "first");
+  Save("short.population", "second");
+  auto latest = ReadValue<std::optional<AnswerRevision>>(*store_, [&](Repositories& r) {
+    return r.Workbooks().LatestRevision(workbook_.id, "short.population");
+  });
+  ASSERT_OK(latest);
+  ASSERT_TRUE(latest->has_value());
+  EXPECT_EQ((*latest)->number, 2);
+  EXPECT_EQ((*latest)->text, "second");
+  auto none = ReadValue<std::optional<AnswerRevision>>(*store_, [&](Repositories& r) {
+    return r.Workbooks().LatestRevision(workbook_.id, "short.chain");
+  });
+  ASSERT_OK(none);
+  EXPECT_FALSE(none->has_value());
+  auto first = ReadValue<AnswerRevision>(*store_, [&](Repositories& r) {
+    return r.Workbooks().Revision(workbook_.id, "short.population", 1);
+  });
+  ASSERT_OK(first);
+  EXPECT_EQ(first->text, "first");
+  EXPECT_ERROR(ReadValue<AnswerRevision>(*store_,
+                                         [&](Repositories& r) {
+                                           return r.Workbooks().Revision(workbook_.id,
+                                                                         "short.population", 3);
+                                         }),
+               ErrorCode::kNotFound);
+}
+
+TEST_P(WorkbookRepositoryTest, ListsATeamsWorkbooksAndKeepsPositionAndSharing) {
+  auto second = WriteValue<Workbook>(*store_, [&](Repositories& r) {
+    return r.Workbooks().Create(Workbook{0, workbook_.site_id, workbook_.team_id,
+                                         "coproduction-guide-short", "1.0.0", user_id_, 2, "",
+                                         false});
+  });
+  ASSERT_OK(second);
+  auto listed = ReadValue<Page<Workbook>>(*store_, [&](Repositories& r) {
+    return r.Workbooks().ListOfTeam(workbook_.team_id, PageRequest{0, 1});
+  });
+  ASSERT_OK(listed);
+  ASSERT_EQ(listed->items.size(), 1U);
+  EXPECT_EQ(listed->items[0].id, workbook_.id);
+  EXPECT_EQ(listed->next, std::optional<Id>(workbook_.id));
+  auto latest = ReadValue<std::optional<Workbook>>(*store_, [&](Repositories& r) {
+    return r.Workbooks().LatestOfTeam(workbook_.team_id, "coproduction-guide-short");
+  });
+  ASSERT_OK(latest);
+  ASSERT_TRUE(latest->has_value());
+  EXPECT_EQ((*latest)->id, second->id);
+  auto other_guide = ReadValue<std::optional<Workbook>>(*store_, [&](Repositories& r) {
+    return r.Workbooks().LatestOfTeam(workbook_.team_id, "another-guide");
+  });
+  ASSERT_OK(other_guide);
+  EXPECT_FALSE(other_guide->has_value());
+
+  ASSERT_OK(store_->Write([&](Repositories& r) -> Status {
+    COVALUE_RETURN_IF_ERROR(r.Workbooks().SetPosition(workbook_.id, "step-3"));
+    return r.Workbooks().SetShared(workbook_.id, true);
+  }));
+  auto read = ReadValue<Workbook>(*store_,
+                                  [&](Repositories& r) { return r.Workbooks().Get(workbook_.id); });
+  ASSERT_OK(read);
+  EXPECT_EQ(read->position, "step-3");
+  EXPECT_TRUE(read->shared);
+}
+
+COVALUE_ON_EVERY_DRIVER(WorkbookRepositoryTest);
+
 }  // namespace
-}  // namespace covalue::store::sqlite
+}  // namespace covalue::store::conformance

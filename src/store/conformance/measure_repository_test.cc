@@ -1,15 +1,18 @@
+#include "store/measure_repository.h"
+
 #include <gtest/gtest.h>
 
-#include "store/sqlite/sqlite_store.h"
-#include "support/store_fixture.h"
+#include "store/conformance/conformance.h"
+#include "store/population_repository.h"
+#include "store/site_repository.h"
 
-namespace covalue::store::sqlite {
+namespace covalue::store::conformance {
 namespace {
 
-class MeasureRepositoryTest : public testing_support::StoreTest {
+class MeasureRepositoryTest : public ConformanceTest {
  protected:
   void SetUp() override {
-    ASSERT_NO_FATAL_FAILURE(StoreTest::SetUp());
+    ASSERT_NO_FATAL_FAILURE(ConformanceTest::SetUp());
     ASSERT_OK(store_->Write([&](Repositories& r) -> Status {
       COVALUE_ASSIGN_OR_RETURN(Site a, r.Sites().Create({0, "A", "SE"}, 0));
       COVALUE_ASSIGN_OR_RETURN(Population pa, r.Populations().Create({0, a.id, "MS", ""}));
@@ -49,7 +52,7 @@ class MeasureRepositoryTest : public testing_support::StoreTest {
   Id population_ = 0;
 };
 
-TEST_F(MeasureRepositoryTest, StoresDefinitionsWithEveryField) {
+TEST_P(MeasureRepositoryTest, StoresDefinitionsWithEveryField) {
   MeasureDefinition plain;
   plain.id = "eq-vas-mean";
   plain.name = "EQ VAS";
@@ -81,7 +84,7 @@ TEST_F(MeasureRepositoryTest, StoresDefinitionsWithEveryField) {
 
 // Rows add up per period; each write counts one generation; a rolled-back write leaves
 // neither its sums nor its generation.
-TEST_F(MeasureRepositoryTest, AddsAggregatesPerPeriodAndCountsGenerations) {
+TEST_P(MeasureRepositoryTest, AddsAggregatesPerPeriodAndCountsGenerations) {
   ASSERT_OK(
       store_->Write([&](Repositories& r) { return r.Measures().CreateDefinition(Phq9Mild()); }));
   const auto row = [&](std::int64_t period, double value, double meets) {
@@ -120,7 +123,29 @@ TEST_F(MeasureRepositoryTest, AddsAggregatesPerPeriodAndCountsGenerations) {
   EXPECT_EQ(*generation, 2);
 }
 
-TEST_F(MeasureRepositoryTest, RefusesAggregatesOfAnUndefinedMeasure) {
+TEST_P(MeasureRepositoryTest, ReplacesEveryAggregateInARebuild) {
+  ASSERT_OK(
+      store_->Write([&](Repositories& r) { return r.Measures().CreateDefinition(Phq9Mild()); }));
+  const auto row = [&](std::int64_t period, double value) {
+    return MeasureAggregateRow{
+        site_, population_, "phq9-below-10", PeriodKind::kMonth, period, 1, value, value * value, 1,
+        1};
+  };
+  ASSERT_OK(WriteValue<std::int64_t>(
+      *store_, [&](Repositories& r) { return r.Measures().AddAggregates({row(660, 4)}); }));
+  auto rebuilt = WriteValue<std::int64_t>(*store_, [&](Repositories& r) {
+    return r.Measures().ReplaceAggregates({row(661, 7), row(662, 9)});
+  });
+  ASSERT_OK(rebuilt);
+  EXPECT_EQ(*rebuilt, 2);
+  const auto rows = Rows();
+  ASSERT_EQ(rows.size(), 2U);
+  EXPECT_EQ(rows[0].period, 661);
+  EXPECT_EQ(rows[0].sum, 7.0);
+  EXPECT_EQ(rows[1].period, 662);
+}
+
+TEST_P(MeasureRepositoryTest, RefusesAggregatesOfAnUndefinedMeasure) {
   const Status written = store_->Write([&](Repositories& r) {
     return r.Measures()
         .AddAggregates({{site_, population_, "none", PeriodKind::kWeek, 1, 1, 1, 1, 0, 0}})
@@ -129,5 +154,7 @@ TEST_F(MeasureRepositoryTest, RefusesAggregatesOfAnUndefinedMeasure) {
   EXPECT_FALSE(written.has_value());
 }
 
+COVALUE_ON_EVERY_DRIVER(MeasureRepositoryTest);
+
 }  // namespace
-}  // namespace covalue::store::sqlite
+}  // namespace covalue::store::conformance

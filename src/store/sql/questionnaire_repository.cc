@@ -1,9 +1,9 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "store/sqlite/sqlite_repositories.h"
+#include "store/sql/sql_repositories.h"
 
-namespace covalue::store::sqlite {
+namespace covalue::store::sql {
 namespace {
 
 constexpr const char* kColumns =
@@ -21,7 +21,7 @@ QuestionnaireVersion ReadQuestionnaire(const Statement& row) {
 
 }  // namespace
 
-Result<QuestionnaireVersion> SqliteQuestionnaireRepository::AddVersion(QuestionnaireVersion q) {
+Result<QuestionnaireVersion> SqlQuestionnaireRepository::AddVersion(QuestionnaireVersion q) {
   COVALUE_ASSIGN_OR_RETURN(auto next,
                            db_.Prepare("SELECT coalesce(max(version), 0) + 1 FROM questionnaires "
                                        "WHERE resource_id = ?"));
@@ -47,8 +47,8 @@ Result<QuestionnaireVersion> SqliteQuestionnaireRepository::AddVersion(Questionn
   return q;
 }
 
-Result<QuestionnaireVersion> SqliteQuestionnaireRepository::Latest(const std::string& resource_id,
-                                                                   bool with_resource) {
+Result<QuestionnaireVersion> SqlQuestionnaireRepository::Latest(const std::string& resource_id,
+                                                                bool with_resource) {
   COVALUE_ASSIGN_OR_RETURN(auto query,
                            db_.Prepare(std::string(with_resource ? kColumns : kHeaderColumns) +
                                        "WHERE resource_id = ? ORDER BY version DESC LIMIT 1"));
@@ -57,9 +57,9 @@ Result<QuestionnaireVersion> SqliteQuestionnaireRepository::Latest(const std::st
                  fmt::format("questionnaire '{}' does not exist", resource_id));
 }
 
-Result<QuestionnaireVersion> SqliteQuestionnaireRepository::Version(const std::string& resource_id,
-                                                                    std::int64_t version,
-                                                                    bool with_resource) {
+Result<QuestionnaireVersion> SqlQuestionnaireRepository::Version(const std::string& resource_id,
+                                                                 std::int64_t version,
+                                                                 bool with_resource) {
   COVALUE_ASSIGN_OR_RETURN(auto query,
                            db_.Prepare(std::string(with_resource ? kColumns : kHeaderColumns) +
                                        "WHERE resource_id = ? AND version = ?"));
@@ -68,20 +68,20 @@ Result<QuestionnaireVersion> SqliteQuestionnaireRepository::Version(const std::s
                  fmt::format("questionnaire '{}' has no version {}", resource_id, version));
 }
 
-Result<Page<QuestionnaireVersion>> SqliteQuestionnaireRepository::ListLatest(
+Result<Page<QuestionnaireVersion>> SqlQuestionnaireRepository::ListLatest(
     const PageRequest& page, const std::optional<std::vector<Id>>& sites, bool with_resource) {
   COVALUE_ASSIGN_OR_RETURN(
       auto query,
       db_.Prepare(std::string(with_resource ? kColumns : kHeaderColumns) +
                   "q WHERE id > ? AND version = (SELECT max(version) FROM questionnaires "
-                  "WHERE resource_id = q.resource_id) AND (? = 1 OR site_id IS NULL OR site_id IN "
-                  "(SELECT value FROM json_each(?))) ORDER BY id LIMIT ?"));
+                  "WHERE resource_id = q.resource_id) AND (? = 1 OR site_id IS NULL OR " +
+                  db_.dialect().InIdList("site_id") + ") ORDER BY id LIMIT ?"));
   query.Bind(page.after)
       .Bind(std::int64_t{sites ? 0 : 1})
-      .Bind(sites ? fmt::format("[{}]", fmt::join(*sites, ",")) : std::string("[]"))
+      .Bind(db_.dialect().IdList(sites.value_or(std::vector<Id>{})))
       .Bind(FetchLimit(page));
   COVALUE_ASSIGN_OR_RETURN(auto rows, CollectRows(query, ReadQuestionnaire));
   return MakePage(std::move(rows), page.limit, [](const QuestionnaireVersion& q) { return q.id; });
 }
 
-}  // namespace covalue::store::sqlite
+}  // namespace covalue::store::sql

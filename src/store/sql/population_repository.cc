@@ -1,8 +1,8 @@
 #include <fmt/format.h>
 
-#include "store/sqlite/sqlite_repositories.h"
+#include "store/sql/sql_repositories.h"
 
-namespace covalue::store::sqlite {
+namespace covalue::store::sql {
 namespace {
 
 Population ReadPopulation(const Statement& row) {
@@ -17,7 +17,7 @@ Error NameTaken(const Population& population) {
 
 }  // namespace
 
-Result<Population> SqlitePopulationRepository::Create(const Population& population) {
+Result<Population> SqlPopulationRepository::Create(const Population& population) {
   COVALUE_ASSIGN_OR_RETURN(auto insert,
                            db_.Prepare("INSERT INTO populations (site_id, name, description) "
                                        "VALUES (?, ?, ?)"));
@@ -31,7 +31,7 @@ Result<Population> SqlitePopulationRepository::Create(const Population& populati
   return created;
 }
 
-Result<Population> SqlitePopulationRepository::Get(Id id) {
+Result<Population> SqlPopulationRepository::Get(Id id) {
   COVALUE_ASSIGN_OR_RETURN(
       auto query,
       db_.Prepare("SELECT id, site_id, name, description FROM populations WHERE id = ?"));
@@ -39,8 +39,8 @@ Result<Population> SqlitePopulationRepository::Get(Id id) {
   return ReadOne(query, ReadPopulation, fmt::format("population {} does not exist", id));
 }
 
-Result<Page<Population>> SqlitePopulationRepository::List(const PageRequest& page,
-                                                          std::optional<Id> site_id) {
+Result<Page<Population>> SqlPopulationRepository::List(const PageRequest& page,
+                                                       std::optional<Id> site_id) {
   COVALUE_ASSIGN_OR_RETURN(
       auto query, db_.Prepare("SELECT id, site_id, name, description FROM populations "
                               "WHERE id > ? AND (? IS NULL OR site_id = ?) ORDER BY id LIMIT ?"));
@@ -49,7 +49,7 @@ Result<Page<Population>> SqlitePopulationRepository::List(const PageRequest& pag
   return MakePage(std::move(rows), page.limit, [](const Population& p) { return p.id; });
 }
 
-Status SqlitePopulationRepository::Update(const Population& population) {
+Status SqlPopulationRepository::Update(const Population& population) {
   COVALUE_ASSIGN_OR_RETURN(
       auto update, db_.Prepare("UPDATE populations SET name = ?, description = ? WHERE id = ?"));
   if (auto s = update.Bind(population.name).Bind(population.description).Bind(population.id).Run();
@@ -62,4 +62,4 @@ Status SqlitePopulationRepository::Update(const Population& population) {
   return Ok();
 }
 
-}  // namespace covalue::store::sqlite
+}  // namespace covalue::store::sql

@@ -1,9 +1,9 @@
 
 #include <fmt/format.h>
 
-#include "store/sqlite/sqlite_repositories.h"
+#include "store/sql/sql_repositories.h"
 
-namespace covalue::store::sqlite {
+namespace covalue::store::sql {
 namespace {
 
 Site ReadSite(const Statement& row) { return {row.Int(0), row.Text(1), row.Text(2)}; }
@@ -14,7 +14,7 @@ Error NameTaken(const Site& site) {
 
 }  // namespace
 
-Result<Site> SqliteSiteRepository::Create(const Site& site, std::int64_t created_ms) {
+Result<Site> SqlSiteRepository::Create(const Site& site, std::int64_t created_ms) {
   COVALUE_ASSIGN_OR_RETURN(auto insert, db_.Prepare("INSERT INTO sites (name, country, created_ms) "
                                                     "VALUES (?, ?, ?)"));
   if (auto s = insert.Bind(site.name).Bind(site.country).Bind(created_ms).Run(); !s) {
@@ -25,14 +25,14 @@ Result<Site> SqliteSiteRepository::Create(const Site& site, std::int64_t created
   return created;
 }
 
-Result<Site> SqliteSiteRepository::Get(Id id) {
+Result<Site> SqlSiteRepository::Get(Id id) {
   COVALUE_ASSIGN_OR_RETURN(auto query,
                            db_.Prepare("SELECT id, name, country FROM sites WHERE id = ?"));
   query.Bind(id);
   return ReadOne(query, ReadSite, fmt::format("site {} does not exist", id));
 }
 
-Result<Page<Site>> SqliteSiteRepository::List(const PageRequest& page) {
+Result<Page<Site>> SqlSiteRepository::List(const PageRequest& page) {
   COVALUE_ASSIGN_OR_RETURN(
       auto query,
       db_.Prepare("SELECT id, name, country FROM sites WHERE id > ? ORDER BY id LIMIT ?"));
@@ -41,7 +41,7 @@ Result<Page<Site>> SqliteSiteRepository::List(const PageRequest& page) {
   return MakePage(std::move(rows), page.limit, [](const Site& s) { return s.id; });
 }
 
-Status SqliteSiteRepository::Update(const Site& site) {
+Status SqlSiteRepository::Update(const Site& site) {
   COVALUE_ASSIGN_OR_RETURN(auto update,
                            db_.Prepare("UPDATE sites SET name = ?, country = ? WHERE id = ?"));
   if (auto s = update.Bind(site.name).Bind(site.country).Bind(site.id).Run(); !s) {
@@ -53,4 +53,4 @@ Status SqliteSiteRepository::Update(const Site& site) {
   return Ok();
 }
 
-}  // namespace covalue::store::sqlite
+}  // namespace covalue::store::sql

@@ -1,8 +1,8 @@
 #include <fmt/format.h>
 
-#include "store/sqlite/sqlite_repositories.h"
+#include "store/sql/sql_repositories.h"
 
-namespace covalue::store::sqlite {
+namespace covalue::store::sql {
 namespace {
 
 constexpr const char* kWorkbookColumns =
@@ -24,7 +24,7 @@ AnswerRevision ReadRevision(const Statement& row) {
 
 }  // namespace
 
-Result<Workbook> SqliteWorkbookRepository::Create(const Workbook& workbook) {
+Result<Workbook> SqlWorkbookRepository::Create(const Workbook& workbook) {
   COVALUE_ASSIGN_OR_RETURN(
       auto insert, db_.Prepare("INSERT INTO workbooks (site_id, team_id, guide_id, guide_version, "
                                "created_by, created_ms, position, shared) "
@@ -43,13 +43,13 @@ Result<Workbook> SqliteWorkbookRepository::Create(const Workbook& workbook) {
   return created;
 }
 
-Result<Workbook> SqliteWorkbookRepository::Get(Id id) {
+Result<Workbook> SqlWorkbookRepository::Get(Id id) {
   COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare(std::string(kWorkbookColumns) + "WHERE id = ?"));
   query.Bind(id);
   return ReadOne(query, ReadWorkbook, fmt::format("workbook {} does not exist", id));
 }
 
-Result<Page<Workbook>> SqliteWorkbookRepository::ListOfTeam(Id team_id, const PageRequest& page) {
+Result<Page<Workbook>> SqlWorkbookRepository::ListOfTeam(Id team_id, const PageRequest& page) {
   COVALUE_ASSIGN_OR_RETURN(auto query,
                            db_.Prepare(std::string(kWorkbookColumns) +
                                        "WHERE team_id = ? AND id > ? ORDER BY id LIMIT ?"));
@@ -58,8 +58,8 @@ Result<Page<Workbook>> SqliteWorkbookRepository::ListOfTeam(Id team_id, const Pa
   return MakePage(std::move(rows), page.limit, [](const Workbook& w) { return w.id; });
 }
 
-Result<std::optional<Workbook>> SqliteWorkbookRepository::LatestOfTeam(
-    Id team_id, const std::string& guide_id) {
+Result<std::optional<Workbook>> SqlWorkbookRepository::LatestOfTeam(Id team_id,
+                                                                    const std::string& guide_id) {
   COVALUE_ASSIGN_OR_RETURN(
       auto query, db_.Prepare(std::string(kWorkbookColumns) +
                               "WHERE team_id = ? AND guide_id = ? ORDER BY id DESC LIMIT 1"));
@@ -71,19 +71,19 @@ Result<std::optional<Workbook>> SqliteWorkbookRepository::LatestOfTeam(
   return std::optional<Workbook>(rows.front());
 }
 
-Status SqliteWorkbookRepository::SetPosition(Id id, const std::string& link_id) {
+Status SqlWorkbookRepository::SetPosition(Id id, const std::string& link_id) {
   COVALUE_ASSIGN_OR_RETURN(auto update,
                            db_.Prepare("UPDATE workbooks SET position = ? WHERE id = ?"));
   return update.Bind(link_id).Bind(id).Run();
 }
 
-Status SqliteWorkbookRepository::SetShared(Id id, bool shared) {
+Status SqlWorkbookRepository::SetShared(Id id, bool shared) {
   COVALUE_ASSIGN_OR_RETURN(auto update,
                            db_.Prepare("UPDATE workbooks SET shared = ? WHERE id = ?"));
   return update.Bind(std::int64_t{shared ? 1 : 0}).Bind(id).Run();
 }
 
-Result<AnswerRevision> SqliteWorkbookRepository::AddRevision(AnswerRevision revision) {
+Result<AnswerRevision> SqlWorkbookRepository::AddRevision(AnswerRevision revision) {
   COVALUE_ASSIGN_OR_RETURN(
       auto insert,
       db_.Prepare("INSERT INTO answer_revisions (workbook_id, site_id, link_id, number, text, "
@@ -113,7 +113,7 @@ Result<AnswerRevision> SqliteWorkbookRepository::AddRevision(AnswerRevision revi
   return revision;
 }
 
-Result<std::optional<AnswerRevision>> SqliteWorkbookRepository::LatestRevision(
+Result<std::optional<AnswerRevision>> SqlWorkbookRepository::LatestRevision(
     Id workbook_id, const std::string& link_id) {
   COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare(std::string(kRevisionColumns) +
                                                    "WHERE r.workbook_id = ? AND r.link_id = ? "
@@ -126,7 +126,7 @@ Result<std::optional<AnswerRevision>> SqliteWorkbookRepository::LatestRevision(
   return std::optional<AnswerRevision>(rows.front());
 }
 
-Result<std::vector<AnswerRevision>> SqliteWorkbookRepository::LatestRevisions(Id workbook_id) {
+Result<std::vector<AnswerRevision>> SqlWorkbookRepository::LatestRevisions(Id workbook_id) {
   COVALUE_ASSIGN_OR_RETURN(
       auto query,
       db_.Prepare(
@@ -138,8 +138,7 @@ Result<std::vector<AnswerRevision>> SqliteWorkbookRepository::LatestRevisions(Id
   return CollectRows(query, ReadRevision);
 }
 
-Result<std::map<std::string, std::int64_t>> SqliteWorkbookRepository::RevisionCounts(
-    Id workbook_id) {
+Result<std::map<std::string, std::int64_t>> SqlWorkbookRepository::RevisionCounts(Id workbook_id) {
   COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare("SELECT link_id, COUNT(*) FROM answer_revisions "
                                                    "WHERE workbook_id = ? GROUP BY link_id"));
   query.Bind(workbook_id);
@@ -149,9 +148,8 @@ Result<std::map<std::string, std::int64_t>> SqliteWorkbookRepository::RevisionCo
   return std::map<std::string, std::int64_t>(rows.begin(), rows.end());
 }
 
-Result<AnswerRevision> SqliteWorkbookRepository::Revision(Id workbook_id,
-                                                          const std::string& link_id,
-                                                          std::int64_t number) {
+Result<AnswerRevision> SqlWorkbookRepository::Revision(Id workbook_id, const std::string& link_id,
+                                                       std::int64_t number) {
   COVALUE_ASSIGN_OR_RETURN(
       auto query, db_.Prepare(std::string(kRevisionColumns) +
                               "WHERE r.workbook_id = ? AND r.link_id = ? AND r.number = ?"));
@@ -159,9 +157,9 @@ Result<AnswerRevision> SqliteWorkbookRepository::Revision(Id workbook_id,
   return ReadOne(query, ReadRevision, fmt::format("answer {} has no revision {}", link_id, number));
 }
 
-Result<Page<AnswerRevision>> SqliteWorkbookRepository::Revisions(Id workbook_id,
-                                                                 const std::string& link_id,
-                                                                 const PageRequest& page) {
+Result<Page<AnswerRevision>> SqlWorkbookRepository::Revisions(Id workbook_id,
+                                                              const std::string& link_id,
+                                                              const PageRequest& page) {
   COVALUE_ASSIGN_OR_RETURN(auto query,
                            db_.Prepare(std::string(kRevisionColumns) +
                                        "WHERE r.workbook_id = ? AND r.link_id = ? AND r.number > ? "
@@ -171,8 +169,8 @@ Result<Page<AnswerRevision>> SqliteWorkbookRepository::Revisions(Id workbook_id,
   return MakePage(std::move(rows), page.limit, [](const AnswerRevision& r) { return r.number; });
 }
 
-Status SqliteWorkbookRepository::SetStepStatus(Id workbook_id, const std::string& link_id,
-                                               StepStatus status, Id user_id, std::int64_t now_ms) {
+Status SqlWorkbookRepository::SetStepStatus(Id workbook_id, const std::string& link_id,
+                                            StepStatus status, Id user_id, std::int64_t now_ms) {
   COVALUE_ASSIGN_OR_RETURN(
       auto upsert,
       db_.Prepare(
@@ -188,7 +186,7 @@ Status SqliteWorkbookRepository::SetStepStatus(Id workbook_id, const std::string
       .Run();
 }
 
-Result<std::vector<StepState>> SqliteWorkbookRepository::StepStatuses(Id workbook_id) {
+Result<std::vector<StepState>> SqlWorkbookRepository::StepStatuses(Id workbook_id) {
   COVALUE_ASSIGN_OR_RETURN(
       auto query,
       db_.Prepare(
@@ -199,8 +197,8 @@ Result<std::vector<StepState>> SqliteWorkbookRepository::StepStatuses(Id workboo
   });
 }
 
-Result<AnswerComment> SqliteWorkbookRepository::AddComment(Id workbook_id, Id site_id,
-                                                           AnswerComment comment) {
+Result<AnswerComment> SqlWorkbookRepository::AddComment(Id workbook_id, Id site_id,
+                                                        AnswerComment comment) {
   COVALUE_ASSIGN_OR_RETURN(
       auto insert, db_.Prepare("INSERT INTO answer_comments (workbook_id, site_id, link_id, "
                                "author_id, created_ms, text) VALUES (?, ?, ?, ?, ?, ?)"));
@@ -215,8 +213,8 @@ Result<AnswerComment> SqliteWorkbookRepository::AddComment(Id workbook_id, Id si
   return comment;
 }
 
-Result<std::vector<AnswerComment>> SqliteWorkbookRepository::Comments(Id workbook_id,
-                                                                      const std::string& link_id) {
+Result<std::vector<AnswerComment>> SqlWorkbookRepository::Comments(Id workbook_id,
+                                                                   const std::string& link_id) {
   COVALUE_ASSIGN_OR_RETURN(
       auto query,
       db_.Prepare("SELECT c.id, c.link_id, c.author_id, u.username, c.created_ms, c.text "
@@ -228,4 +226,4 @@ Result<std::vector<AnswerComment>> SqliteWorkbookRepository::Comments(Id workboo
   });
 }
 
-}  // namespace covalue::store::sqlite
+}  // namespace covalue::store::sql

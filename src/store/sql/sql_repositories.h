@@ -1,15 +1,27 @@
 #pragma once
 
-#include "store/repositories.h"
-#include "store/sqlite/connection.h"
+#include "store/alert_repository.h"
+#include "store/audit_repository.h"
+#include "store/credential_repository.h"
+#include "store/measure_repository.h"
+#include "store/population_repository.h"
+#include "store/questionnaire_repository.h"
+#include "store/registry_repository.h"
+#include "store/site_repository.h"
+#include "store/sql/connection.h"
+#include "store/sql/observation_scan.h"
+#include "store/store.h"
+#include "store/team_repository.h"
+#include "store/user_repository.h"
+#include "store/workbook_repository.h"
 
-// The SQLite implementations of the repositories, one .cc file each. Each borrows the
-// connection of the transaction it runs in.
-namespace covalue::store::sqlite {
+// The repositories, their SQL written once over the seam of store/sql/connection.h (one .cc
+// file each); every driver runs them. Each borrows the connection of the transaction it runs in.
+namespace covalue::store::sql {
 
-class SqliteSiteRepository final : public SiteRepository {
+class SqlSiteRepository final : public SiteRepository {
  public:
-  explicit SqliteSiteRepository(Connection& db) : db_(db) {}
+  explicit SqlSiteRepository(Connection& db) : db_(db) {}
   Result<Site> Create(const Site& site, std::int64_t created_ms) override;
   Result<Site> Get(Id id) override;
   Result<Page<Site>> List(const PageRequest& page) override;
@@ -19,9 +31,9 @@ class SqliteSiteRepository final : public SiteRepository {
   Connection& db_;
 };
 
-class SqlitePopulationRepository final : public PopulationRepository {
+class SqlPopulationRepository final : public PopulationRepository {
  public:
-  explicit SqlitePopulationRepository(Connection& db) : db_(db) {}
+  explicit SqlPopulationRepository(Connection& db) : db_(db) {}
   Result<Population> Create(const Population& population) override;
   Result<Population> Get(Id id) override;
   Result<Page<Population>> List(const PageRequest& page, std::optional<Id> site_id) override;
@@ -31,9 +43,9 @@ class SqlitePopulationRepository final : public PopulationRepository {
   Connection& db_;
 };
 
-class SqliteTeamRepository final : public TeamRepository {
+class SqlTeamRepository final : public TeamRepository {
  public:
-  explicit SqliteTeamRepository(Connection& db) : db_(db) {}
+  explicit SqlTeamRepository(Connection& db) : db_(db) {}
   Result<Team> Create(const Team& team) override;
   Result<Team> Get(Id id) override;
   Result<Page<Team>> List(const PageRequest& page, const TeamFilter& filter) override;
@@ -44,9 +56,9 @@ class SqliteTeamRepository final : public TeamRepository {
   Connection& db_;
 };
 
-class SqliteUserRepository final : public UserRepository {
+class SqlUserRepository final : public UserRepository {
  public:
-  explicit SqliteUserRepository(Connection& db) : db_(db) {}
+  explicit SqlUserRepository(Connection& db) : db_(db) {}
   Result<User> Create(const User& user, const std::string& password_hash,
                       const GrantedBy& by) override;
   Result<User> Get(Id id) override;
@@ -67,9 +79,9 @@ class SqliteUserRepository final : public UserRepository {
   Connection& db_;
 };
 
-class SqliteCredentialRepository final : public CredentialRepository {
+class SqlCredentialRepository final : public CredentialRepository {
  public:
-  explicit SqliteCredentialRepository(Connection& db) : db_(db) {}
+  explicit SqlCredentialRepository(Connection& db) : db_(db) {}
   Status CreateSession(const std::string& token_hash, Id user_id, std::int64_t expires_ms) override;
   Result<Id> FindSession(const std::string& token_hash, std::int64_t now_ms) override;
   Status DeleteSession(const std::string& token_hash) override;
@@ -86,9 +98,9 @@ class SqliteCredentialRepository final : public CredentialRepository {
   Connection& db_;
 };
 
-class SqliteAuditRepository final : public AuditRepository {
+class SqlAuditRepository final : public AuditRepository {
  public:
-  explicit SqliteAuditRepository(Connection& db) : db_(db) {}
+  explicit SqlAuditRepository(Connection& db) : db_(db) {}
   Result<AuditRecord> Append(AuditRecord record, const AuditChainHash& chain) override;
   Result<Page<AuditRecord>> List(const PageRequest& page,
                                  const std::optional<std::vector<Id>>& site_ids) override;
@@ -98,9 +110,9 @@ class SqliteAuditRepository final : public AuditRepository {
   Connection& db_;
 };
 
-class SqliteWorkbookRepository final : public WorkbookRepository {
+class SqlWorkbookRepository final : public WorkbookRepository {
  public:
-  explicit SqliteWorkbookRepository(Connection& db) : db_(db) {}
+  explicit SqlWorkbookRepository(Connection& db) : db_(db) {}
   Result<Workbook> Create(const Workbook& workbook) override;
   Result<Workbook> Get(Id id) override;
   Result<Page<Workbook>> ListOfTeam(Id team_id, const PageRequest& page) override;
@@ -126,9 +138,9 @@ class SqliteWorkbookRepository final : public WorkbookRepository {
   Connection& db_;
 };
 
-class SqliteQuestionnaireRepository final : public QuestionnaireRepository {
+class SqlQuestionnaireRepository final : public QuestionnaireRepository {
  public:
-  explicit SqliteQuestionnaireRepository(Connection& db) : db_(db) {}
+  explicit SqlQuestionnaireRepository(Connection& db) : db_(db) {}
   Result<QuestionnaireVersion> AddVersion(QuestionnaireVersion q) override;
   Result<QuestionnaireVersion> Latest(const std::string& resource_id, bool with_resource) override;
   Result<QuestionnaireVersion> Version(const std::string& resource_id, std::int64_t version,
@@ -141,9 +153,9 @@ class SqliteQuestionnaireRepository final : public QuestionnaireRepository {
   Connection& db_;
 };
 
-class SqliteRegistryRepository final : public RegistryRepository {
+class SqlRegistryRepository final : public RegistryRepository {
  public:
-  explicit SqliteRegistryRepository(Connection& db) : db_(db) {}
+  SqlRegistryRepository(Connection& db, ObservationScan& scan) : db_(db), scan_(scan) {}
   Result<Patient> CreatePatient(const Patient& patient) override;
   Result<Patient> GetPatient(Id id) override;
   Result<std::optional<Patient>> PatientOfUser(Id user_id) override;
@@ -162,16 +174,17 @@ class SqliteRegistryRepository final : public RegistryRepository {
   Status ScanObservations(const std::string& system, const std::string& code,
                           const std::function<bool(const Observation&)>& visit) override;
   Status ScanObservationRecords(const RecordVisit& visit) override;
-  Status CatchUpObservationFile() override;
+  Status CatchUpScan() override;
 
  private:
   Result<Patient> WithFields(Patient patient);
   Connection& db_;
+  ObservationScan& scan_;
 };
 
-class SqliteMeasureRepository final : public MeasureRepository {
+class SqlMeasureRepository final : public MeasureRepository {
  public:
-  explicit SqliteMeasureRepository(Connection& db) : db_(db) {}
+  explicit SqlMeasureRepository(Connection& db) : db_(db) {}
   Status CreateDefinition(const MeasureDefinition& measure) override;
   Result<std::vector<MeasureDefinition>> Definitions() override;
   Result<std::int64_t> AddAggregates(const std::vector<MeasureAggregateRow>& rows) override;
@@ -183,9 +196,9 @@ class SqliteMeasureRepository final : public MeasureRepository {
   Connection& db_;
 };
 
-class SqliteAlertRepository final : public AlertRepository {
+class SqlAlertRepository final : public AlertRepository {
  public:
-  explicit SqliteAlertRepository(Connection& db) : db_(db) {}
+  explicit SqlAlertRepository(Connection& db) : db_(db) {}
   Result<Alert> Add(const Alert& alert) override;
   Result<Alert> Get(Id id) override;
   Result<Page<Alert>> List(const AlertQuery& query, const PageRequest& page) override;
@@ -198,10 +211,10 @@ class SqliteAlertRepository final : public AlertRepository {
   Connection& db_;
 };
 
-// All repositories over one connection.
-class SqliteRepositories final : public Repositories {
+// All repositories over one connection; scan: how its driver serves the observation rescan.
+class SqlRepositories final : public Repositories {
  public:
-  explicit SqliteRepositories(Connection& db)
+  SqlRepositories(Connection& db, ObservationScan& scan)
       : sites_(db),
         populations_(db),
         teams_(db),
@@ -210,7 +223,7 @@ class SqliteRepositories final : public Repositories {
         audit_(db),
         workbooks_(db),
         questionnaires_(db),
-        registry_(db),
+        registry_(db, scan),
         measures_(db),
         alerts_(db) {}
   SiteRepository& Sites() override { return sites_; }
@@ -226,17 +239,17 @@ class SqliteRepositories final : public Repositories {
   AlertRepository& Alerts() override { return alerts_; }
 
  private:
-  SqliteSiteRepository sites_;
-  SqlitePopulationRepository populations_;
-  SqliteTeamRepository teams_;
-  SqliteUserRepository users_;
-  SqliteCredentialRepository credentials_;
-  SqliteAuditRepository audit_;
-  SqliteWorkbookRepository workbooks_;
-  SqliteQuestionnaireRepository questionnaires_;
-  SqliteRegistryRepository registry_;
-  SqliteMeasureRepository measures_;
-  SqliteAlertRepository alerts_;
+  SqlSiteRepository sites_;
+  SqlPopulationRepository populations_;
+  SqlTeamRepository teams_;
+  SqlUserRepository users_;
+  SqlCredentialRepository credentials_;
+  SqlAuditRepository audit_;
+  SqlWorkbookRepository workbooks_;
+  SqlQuestionnaireRepository questionnaires_;
+  SqlRegistryRepository registry_;
+  SqlMeasureRepository measures_;
+  SqlAlertRepository alerts_;
 };
 
 // The row limit a page query asks for: one more than the page, to know whether another follows.
@@ -265,4 +278,4 @@ auto ReadOne(Statement& query, Read read, std::string message) -> Result<decltyp
   return read(query);
 }
 
-}  // namespace covalue::store::sqlite
+}  // namespace covalue::store::sql

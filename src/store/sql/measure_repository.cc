@@ -1,6 +1,8 @@
-#include "store/sqlite/sqlite_repositories.h"
+#include "store/measure_repository.h"
 
-namespace covalue::store::sqlite {
+#include "store/sql/sql_repositories.h"
+
+namespace covalue::store::sql {
 namespace {
 
 MeasureDefinition ReadDefinition(const Statement& row) {
@@ -24,7 +26,7 @@ MeasureDefinition ReadDefinition(const Statement& row) {
 
 }  // namespace
 
-Status SqliteMeasureRepository::CreateDefinition(const MeasureDefinition& m) {
+Status SqlMeasureRepository::CreateDefinition(const MeasureDefinition& m) {
   COVALUE_ASSIGN_OR_RETURN(
       auto insert,
       db_.Prepare("INSERT INTO measures (id, name, kind, system, code, threshold, at_least, "
@@ -48,7 +50,7 @@ Status SqliteMeasureRepository::CreateDefinition(const MeasureDefinition& m) {
   return insert.Bind(m.unit).Run();
 }
 
-Result<std::vector<MeasureDefinition>> SqliteMeasureRepository::Definitions() {
+Result<std::vector<MeasureDefinition>> SqlMeasureRepository::Definitions() {
   COVALUE_ASSIGN_OR_RETURN(
       auto query,
       db_.Prepare("SELECT id, name, kind, system, code, threshold, at_least, "
@@ -56,7 +58,7 @@ Result<std::vector<MeasureDefinition>> SqliteMeasureRepository::Definitions() {
   return CollectRows(query, ReadDefinition);
 }
 
-Result<std::int64_t> SqliteMeasureRepository::AddAggregates(
+Result<std::int64_t> SqlMeasureRepository::AddAggregates(
     const std::vector<MeasureAggregateRow>& rows) {
   constexpr const char* kUpsert =
       "INSERT INTO measure_aggregates (site_id, population_id, measure_id, "
@@ -94,13 +96,13 @@ Result<std::int64_t> SqliteMeasureRepository::AddAggregates(
   return generation;
 }
 
-Result<std::int64_t> SqliteMeasureRepository::ReplaceAggregates(
+Result<std::int64_t> SqlMeasureRepository::ReplaceAggregates(
     const std::vector<MeasureAggregateRow>& rows) {
   COVALUE_RETURN_IF_ERROR(db_.Execute("DELETE FROM measure_aggregates"));
   return AddAggregates(rows);
 }
 
-Result<std::int64_t> SqliteMeasureRepository::Generation() {
+Result<std::int64_t> SqlMeasureRepository::Generation() {
   COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare("SELECT generation FROM measure_store_state"));
   COVALUE_ASSIGN_OR_RETURN(bool row, query.Step());
   if (!row) {
@@ -109,7 +111,7 @@ Result<std::int64_t> SqliteMeasureRepository::Generation() {
   return query.Int(0);
 }
 
-Status SqliteMeasureRepository::ScanAggregates(
+Status SqlMeasureRepository::ScanAggregates(
     const std::function<void(const MeasureAggregateRow&)>& visit) {
   COVALUE_ASSIGN_OR_RETURN(
       auto query,
@@ -127,4 +129,4 @@ Status SqliteMeasureRepository::ScanAggregates(
   }
 }
 
-}  // namespace covalue::store::sqlite
+}  // namespace covalue::store::sql

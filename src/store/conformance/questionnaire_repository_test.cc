@@ -1,15 +1,18 @@
+#include "store/questionnaire_repository.h"
+
 #include <gtest/gtest.h>
 
-#include "store/sqlite/sqlite_store.h"
-#include "support/store_fixture.h"
+#include "store/conformance/conformance.h"
+#include "store/site_repository.h"
+#include "store/user_repository.h"
 
-namespace covalue::store::sqlite {
+namespace covalue::store::conformance {
 namespace {
 
-class QuestionnaireRepositoryTest : public testing_support::StoreTest {
+class QuestionnaireRepositoryTest : public ConformanceTest {
  protected:
   void SetUp() override {
-    ASSERT_NO_FATAL_FAILURE(StoreTest::SetUp());
+    ASSERT_NO_FATAL_FAILURE(ConformanceTest::SetUp());
     ASSERT_OK(store_->Write([&](Repositories& r) -> Status {
       COVALUE_ASSIGN_OR_RETURN(Site a, r.Sites().Create({0, "A", "SE"}, 0));
       COVALUE_ASSIGN_OR_RETURN(Site b, r.Sites().Create({0, "B", "NO"}, 0));
@@ -36,7 +39,7 @@ class QuestionnaireRepositoryTest : public testing_support::StoreTest {
   Id user_ = 0;
 };
 
-TEST_F(QuestionnaireRepositoryTest, ImportingANameAgainAddsTheNextVersion) {
+TEST_P(QuestionnaireRepositoryTest, ImportingANameAgainAddsTheNextVersion) {
   EXPECT_EQ(Add("phq-9", std::nullopt, "PHQ-9").version, 1);
   EXPECT_EQ(Add("gad-7", std::nullopt, "GAD-7").version, 1);
   EXPECT_EQ(Add("phq-9", std::nullopt, "PHQ-9 (2nd)").version, 2);
@@ -54,7 +57,7 @@ TEST_F(QuestionnaireRepositoryTest, ImportingANameAgainAddsTheNextVersion) {
   EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
 }
 
-TEST_F(QuestionnaireRepositoryTest, ListsTheLatestVersionsASiteCanSee) {
+TEST_P(QuestionnaireRepositoryTest, ListsTheLatestVersionsASiteCanSee) {
   Add("phq-9", std::nullopt, "PHQ-9");
   Add("a-local", site_a_, "A's own");
   Add("b-local", site_b_, "B's own");
@@ -84,5 +87,7 @@ TEST_F(QuestionnaireRepositoryTest, ListsTheLatestVersionsASiteCanSee) {
   }
 }
 
+COVALUE_ON_EVERY_DRIVER(QuestionnaireRepositoryTest);
+
 }  // namespace
-}  // namespace covalue::store::sqlite
+}  // namespace covalue::store::conformance

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "domain/error.h"
+#include "store/store.h"
+#include "support/status_matchers.h"
+#include "support/temp_dir.h"
+
+// The store's conformance suite: every repository's contract, run on every driver. A driver
+// joins by adding itself to Drivers() (drivers.cc); the PostgreSQL driver adds its own cluster.
+namespace covalue::store::conformance {
+
+// A driver the suite runs on: its name (a test-name part) and how it opens an empty, migrated
+// store whose files, if any, go in folder.
+struct Driver {
+  std::string name;
+  std::function<Result<std::unique_ptr<Store>>(const std::string& folder)> open;
+  // Runs sql on the closed store of folder outside the repositories, to show what the schema
+  // itself refuses.
+  std::function<Status(const std::string& folder, const std::string& sql)> execute;
+};
+
+std::vector<Driver> Drivers();
+
+// A test's name part: its driver's.
+inline std::string DriverName(const testing::TestParamInfo<Driver>& param) {
+  return param.param.name;
+}
+
+// Each test starts from an empty store of the driver it is given.
+class ConformanceTest : public testing::TestWithParam<Driver> {
+ protected:
+  void SetUp() override {
+    auto opened = GetParam().open(dir_.File(""));
+    ASSERT_OK(opened);
+    store_ = std::move(*opened);
+  }
+
+  testing_support::TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+}  // namespace covalue::store::conformance
+
+// Runs the TEST_Ps of fixture on every driver.
+#define COVALUE_ON_EVERY_DRIVER(fixture)                                                \
+  INSTANTIATE_TEST_SUITE_P(Drivers, fixture,                                           \
+                           testing::ValuesIn(::covalue::store::conformance::Drivers()), \
+                           ::covalue::store::conformance::DriverName)

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "domain/error.h"
+#include "store/store.h"
+
+namespace covalue::store {
+
+struct OpenOptions {
+  // The time the store is opened at (Unix ms), recorded for the migrations it applies: the
+  // store is given times and never reads the clock. Default 0: unknown.
+  std::int64_t opened_ms = 0;
+};
+
+// Opens the database url names, picking its driver: a plain path is an SQLite file (created
+// when absent, migrated); "postgresql://…" or "postgres://…" is kUnsupported ("not supported
+// yet") until the PostgreSQL driver exists; any other "scheme://" is kInvalidArgument. Errors
+// name the url's field as "db".
+[[nodiscard]] Result<std::unique_ptr<Store>> Open(const std::string& url,
+                                                  const OpenOptions& options = {});
+
+}  // namespace covalue::store

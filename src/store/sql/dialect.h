@@ -1,0 +1,33 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/page.h"
+
+namespace covalue::store::sql {
+
+// What differs between the databases' SQL, so that each repository's SQL is written once. The
+// portable SQL the repositories write:
+//   - ? placeholders, numbered left to right (Translate turns them into the driver's);
+//   - INSERT … RETURNING and Connection::LastInsertId for a new row's id (both databases have
+//     RETURNING; LastInsertId is the new row's key as the driver reports it);
+//   - upserts as INSERT … ON CONFLICT (columns) DO UPDATE SET … = excluded.…, the one syntax
+//     SQLite and PostgreSQL share;
+//   - a list of ids bound as one parameter, through InIdList and IdList;
+//   - rows read to be changed in the same transaction locked with ForUpdate.
+class Dialect {
+ public:
+  virtual ~Dialect() = default;
+  // sql as the driver runs it (PostgreSQL: $1, $2, … for the ? placeholders).
+  virtual std::string Translate(std::string_view sql) const = 0;
+  // A condition that column is one of a list of ids bound as one parameter (IdList's text).
+  virtual std::string InIdList(std::string_view column) const = 0;
+  virtual std::string IdList(const std::vector<Id>& ids) const = 0;
+  // Appended to a SELECT whose rows the transaction goes on to change: locks them until it
+  // ends. Empty where the driver runs one writer at a time (SQLite).
+  virtual std::string_view ForUpdate() const = 0;
+};
+
+}  // namespace covalue::store::sql

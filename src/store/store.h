@@ -1,0 +1,115 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <utility>
+
+#include "domain/error.h"
+#include "store/alert_repository.h"
+#include "store/audit_repository.h"
+#include "store/credential_repository.h"
+#include "store/measure_repository.h"
+#include "store/population_repository.h"
+#include "store/questionnaire_repository.h"
+#include "store/registry_repository.h"
+#include "store/site_repository.h"
+#include "store/team_repository.h"
+#include "store/user_repository.h"
+#include "store/workbook_repository.h"
+
+// The persistence interface: one repository per aggregate, each declared in its own header
+// (store/<name>_repository.h), and the store that runs work on them in transactions. The SQL of
+// every repository is written once over the seam of store/sql/; drivers (store/sqlite/, later
+// store/postgres/) implement that seam. Nothing above this folder sees SQL or a driver's types.
+//
+// Errors every method may return besides those it names: kUnavailable (the database is busy or
+// closing), kInternal (a driver failure that is a bug or a broken disk), kStorageFull (the disk
+// refuses a write: full, read-only, gone).
+namespace covalue::store {
+
+class AlertRepository;
+class AuditRepository;
+class CredentialRepository;
+class MeasureRepository;
+class PopulationRepository;
+class QuestionnaireRepository;
+class RegistryRepository;
+class SiteRepository;
+class TeamRepository;
+class UserRepository;
+class WorkbookRepository;
+
+// The repositories of one transaction.
+class Repositories {
+ public:
+  virtual ~Repositories() = default;
+  virtual SiteRepository& Sites() = 0;
+  virtual PopulationRepository& Populations() = 0;
+  virtual TeamRepository& Teams() = 0;
+  virtual UserRepository& Users() = 0;
+  virtual CredentialRepository& Credentials() = 0;
+  virtual AuditRepository& Audit() = 0;
+  virtual WorkbookRepository& Workbooks() = 0;
+  virtual QuestionnaireRepository& Questionnaires() = 0;
+  virtual RegistryRepository& Registry() = 0;
+  virtual MeasureRepository& Measures() = 0;
+  virtual AlertRepository& Alerts() = 0;
+};
+
+// Counters since the store was opened.
+struct StoreStats {
+  std::int64_t writes = 0;   // Write calls that committed
+  std::int64_t commits = 0;  // transactions (fsyncs) that carried them
+};
+
+// A database. Thread-safe: any thread may call Read and Write at once.
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual StoreStats Stats() const = 0;
+
+  // Runs work in a write transaction and returns once it is durably committed. Writes from
+  // several threads may share one transaction and one fsync (group commit); each runs inside
+  // its own savepoint, so a work that returns an error is rolled back alone and its error
+  // returned. work must not block on other writes.
+  [[nodiscard]] virtual Status Write(const std::function<Status(Repositories&)>& work) = 0;
+
+  // Runs work on a consistent read-only snapshot; write methods fail there.
+  [[nodiscard]] virtual Status Read(const std::function<Status(Repositories&)>& work) = 0;
+};
+
+// Runs work in a write (Store::Write) or on a read snapshot (Store::Read) and returns the value
+// it produced, or the first error of the work or the store.
+enum class Access { kRead, kWrite };  // which of the two a Transact runs in
+
+template <typename T, typename Work>
+[[nodiscard]] Result<T> Transact(Store& store, Access access, Work&& work) {
+  std::optional<T> value;
+  const auto body = [&](Repositories& repos) -> Status {
+    Result<T> result = work(repos);
+    if (!result) {
+      return Fail(result.error());
+    }
+    value = std::move(*result);
+    return Ok();
+  };
+  const Status status = access == Access::kWrite ? store.Write(body) : store.Read(body);
+  if (!status) {
+    return Fail(status.error());
+  }
+  return std::move(*value);
+}
+
+template <typename T, typename Work>
+[[nodiscard]] Result<T> WriteValue(Store& store, Work&& work) {
+  return Transact<T>(store, Access::kWrite, std::forward<Work>(work));
+}
+
+template <typename T, typename Work>
+[[nodiscard]] Result<T> ReadValue(Store& store, Work&& work) {
+  return Transact<T>(store, Access::kRead, std::forward<Work>(work));
+}
+
+}  // namespace covalue::store
