@@ -1,10 +1,11 @@
-// The front end's API types (web/src/api.ts) checked against the API's own description
+// The front end's API types (each capability's web/src/<capability>/calls.ts, joined in
+// web/src/api.ts) checked against the API's own description
 // (src/http/openapi.json), so that they cannot drift: every interface named like a schema of
 // components.schemas has the schema's members, no others, each of a matching type and optional
 // exactly when an answer may leave it out (the schema neither requires it nor gives it a default
 // or marks it read-only: those are always answered). Read with the TypeScript compiler's parser.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 
@@ -12,18 +13,23 @@ const root = new URL('../../', import.meta.url);
 const ts = createRequire(new URL('web/package.json', root))('typescript');
 const openapi = JSON.parse(readFileSync(new URL('src/http/openapi.json', root), 'utf8'));
 const schemas = openapi.components.schemas;
-const source = ts.createSourceFile(
-  'api.ts',
-  readFileSync(new URL('web/src/api.ts', root), 'utf8'),
-  ts.ScriptTarget.Latest,
-  true,
-);
-
-// Every interface and type alias of api.ts by name.
+// Every interface and type alias of the API's types (the capabilities' calls.ts and http.ts) by
+// name.
 const declarations = new Map();
-for (const statement of source.statements) {
-  if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) {
-    declarations.set(statement.name.text, statement);
+const web = new URL('web/src/', root);
+for (const file of readdirSync(web, { recursive: true })) {
+  if (!/(^|\/)(calls|http)\.ts$/.test(file)) continue;
+  const source = ts.createSourceFile(
+    file,
+    readFileSync(new URL(file, web), 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+  );
+  for (const statement of source.statements) {
+    if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) {
+      assert.ok(!declarations.has(statement.name.text), `${statement.name.text} is declared twice`);
+      declarations.set(statement.name.text, statement);
+    }
   }
 }
 
@@ -90,7 +96,7 @@ function typeTypes(node) {
     if (declaration && ts.isTypeAliasDeclaration(declaration)) return typeTypes(declaration.type);
     return new Set(['object']);
   }
-  throw new Error(`api.ts: a type the check cannot read: ${node.getText()}`);
+  throw new Error(`a type the check cannot read: ${node.getText()}`);
 }
 
 // A schema's members and the ones it requires, the parts of an allOf merged.

@@ -2,9 +2,9 @@ import { api } from '../api';
 import { hasRole } from '../app_state';
 import { h } from '../dom';
 import { t } from '../i18n';
-import { loadNames } from './names';
-import { passportTimeline } from './passport';
-import { workbookList } from './workbook';
+import { loadNames } from '../shell/names';
+import { passportTimeline } from '../workbooks/passport';
+import { workbookList } from '../workbooks/workbook';
 
 export async function teamsView(): Promise<HTMLElement> {
   const teams = (await api.teams()).items;

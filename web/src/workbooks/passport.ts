@@ -1,6 +1,6 @@
 import { api, type Guide, type GuideItem, type Workbook } from '../api';
-import { profileChart } from '../charts/profile_chart';
-import { svgDownload } from '../charts/svg';
+import { profileChart } from './profile_chart';
+import { svgDownload } from '../components/svg';
 import { h } from '../dom';
 import { language, t } from '../i18n';
 

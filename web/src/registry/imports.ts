@@ -2,7 +2,7 @@ import { api, ApiError, type RegistryImport } from '../api';
 import { session } from '../app_state';
 import { h } from '../dom';
 import { t } from '../i18n';
-import { loadNames } from './names';
+import { loadNames } from '../shell/names';
 
 // Imports for a site's staff: registry files (patients, then their observations) and, for
 // administrators, questionnaire files (FHIR JSON, a REDCap data dictionary or instrument zip).

@@ -1,11 +1,11 @@
 import { api, ApiError, type Dashboard, type NoteKind, type ScoreSeries } from '../api';
 import { session } from '../app_state';
-import { likeMeChart, scoreChart } from '../charts/score_chart';
-import { svgDownload } from '../charts/svg';
+import { likeMeChart, scoreChart } from './score_chart';
+import { svgDownload } from '../components/svg';
 import { h } from '../dom';
 import { formatTime, language, t } from '../i18n';
 import { resolve } from '../router';
-import { alertItem, crisisNotice } from './alerts';
+import { alertItem, crisisNotice } from '../alerts/alerts';
 import { ownPatientId } from './patients';
 
 // The dashboard a patient and their professional look at together, before and during a visit:

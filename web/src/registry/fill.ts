@@ -18,8 +18,8 @@ import {
   type Questionnaire,
   type QuestionnaireResponse,
   type Screen,
-} from '../questionnaire/fhir_questionnaire';
-import { crisisNotice } from './alerts';
+} from '../questionnaires/fhir_questionnaire';
+import { crisisNotice } from '../alerts/alerts';
 import { ownPatientId } from './patients';
 
 // A patient fills a questionnaire on their phone: one question per screen, a review, then the

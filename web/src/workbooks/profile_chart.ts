@@ -1,7 +1,7 @@
 // The six-domain coproduction value profile over improvement cycles: one line per value domain,
 // ratings 1–5 on the vertical axis, cycles along the horizontal.
 
-import { chartFrame, el } from './svg';
+import { chartFrame, el } from '../components/svg';
 
 const WIDTH = 560;
 const HEIGHT = 260;

@@ -1,7 +1,7 @@
 import { api, type MeasureChart, type MeasureDefinition, type MeasureSeries, type Period, type SpcPoint, type ValueProfile } from '../api';
-import { spcChart } from '../charts/spc_chart';
-import { round, valueProfileChart } from '../charts/value_profile_chart';
-import { pngDownload, svgDownload } from '../charts/svg';
+import { spcChart } from './spc_chart';
+import { round, valueProfileChart } from './value_profile_chart';
+import { pngDownload, svgDownload } from '../components/svg';
 import { h } from '../dom';
 import { t } from '../i18n';
 import { navigate } from '../router';

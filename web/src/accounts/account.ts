@@ -3,7 +3,7 @@ import { session } from '../app_state';
 import { h } from '../dom';
 import { formatTime, t } from '../i18n';
 import { navigate, resolve } from '../router';
-import { describeMembership, loadNames } from './names';
+import { describeMembership, loadNames } from '../shell/names';
 
 export async function accountView(): Promise<HTMLElement> {
   const [user, names, tokens] = await Promise.all([api.me(), loadNames(), api.tokens()]);

@@ -2,7 +2,7 @@
 // the patients most like them (median and interquartile band per month since baseline).
 // Bands are shaded in greys of rising depth and named in text, so no meaning rests on colour.
 
-import { chartFrame, el } from './svg';
+import { chartFrame, el } from '../components/svg';
 
 const WIDTH = 640;
 const HEIGHT = 280;

@@ -2,7 +2,7 @@
 // value domain two bars on the shared scale 1–5, the people's mean item score and the team's
 // self-rating, each with its value written at its end (or "none" where it is missing).
 
-import { chartFrame, el } from './svg';
+import { chartFrame, el } from '../components/svg';
 
 const WIDTH = 640;
 const ROW = 46;

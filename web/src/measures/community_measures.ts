@@ -1,6 +1,6 @@
 import { api, type MeasureChart, type MeasureSeries, type Period } from '../api';
-import { spcChart } from '../charts/spc_chart';
-import { pngDownload, svgDownload } from '../charts/svg';
+import { spcChart } from './spc_chart';
+import { pngDownload, svgDownload } from '../components/svg';
 import { h } from '../dom';
 import { t } from '../i18n';
 import { navigate } from '../router';

@@ -6,7 +6,7 @@
 // a tooltip. Shapes and text carry every meaning; colour only repeats it.
 
 import type { MeasureSeries, SpcPoint, TestedChange } from '../api';
-import { chartFrame, el } from './svg';
+import { chartFrame, el } from '../components/svg';
 
 const LEFT = 52;
 const RIGHT = 16;

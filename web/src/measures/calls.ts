@@ -1,0 +1,106 @@
+// Measures: definitions, SPC charts and the team value profile.
+// The API's types of this capability, checked against openapi.json (web/tests/api_types.test.mjs).
+
+import { request } from '../http';
+
+export interface MeasureDefinition {
+  id: string;
+  name: string;
+  kind: 'proportion' | 'rate' | 'count' | 'continuous' | 'days-between' | 'cases-between';
+  system: string;
+  code: string;
+  threshold: number | null;
+  at_least: boolean;
+  direction: 'higher' | 'lower';
+  target: number | null;
+  quadrant: 'clinical' | 'functional' | 'experience' | 'cost';
+  domain: string | null;
+  unit: string;
+  chart: string;
+}
+export interface SpcPoint {
+  index: number;
+  x: string;
+  start_ms: number;
+  part: number;
+  baseline: boolean;
+  include: boolean;
+  y: number | null;
+  n: number | null;
+  cell: number | null;
+  suppressed: boolean;
+  cl: number | null;
+  lcl: number | null;
+  ucl: number | null;
+  target: number | null;
+  sigma_signal: boolean;
+  runs_signal: boolean;
+  signals: string[];
+  explanation: string;
+}
+export interface MeasureSeries {
+  site_id: number;
+  site: string;
+  population_id: number;
+  population: string;
+  variation: 'common_cause' | 'special_cause_improvement' | 'special_cause_concern' | null;
+  assurance: 'consistent_pass' | 'consistent_fail' | 'hit_and_miss' | null;
+  parts: {
+    part: number;
+    n_obs: number;
+    n_useful: number;
+    longest_run: number;
+    longest_run_max: number;
+    n_crossings: number;
+    n_crossings_min: number;
+    runs_signal: boolean;
+  }[];
+  points: SpcPoint[];
+}
+export interface TestedChange {
+  workbook_id: number;
+  date: string;
+  text: string;
+  point: number | null;
+}
+export interface MeasureChart {
+  measure: MeasureDefinition;
+  chart: string;
+  rules: 'anhoej' | 'mdc';
+  period: 'week' | 'month' | 'quarter';
+  min_cell: number | null;
+  series: MeasureSeries[];
+  limits?: 'baseline' | 'phases';
+  changes?: TestedChange[];
+}
+export type Period = MeasureChart['period'];
+export type ValueDomain = 'communication' | 'self-efficacy' | 'interconnectedness' | 'costs' | 'professional-experience' | 'access';
+export interface ValueProfile {
+  team_id: number;
+  scale: { min: number; max: number };
+  quarter: string | null;
+  previous_quarter: string | null;
+  passport_id: number | null;
+  passport_date: string | null;
+  previous_passport_id: number | null;
+  domains: {
+    domain: ValueDomain;
+    people: number | null;
+    people_n: number;
+    people_previous: number | null;
+    team: number | null;
+    team_previous: number | null;
+  }[];
+}
+
+export const measureCalls = {
+  measures: () => request<{ items: MeasureDefinition[] }>('GET', '/api/v1/measures'),
+  teamMeasureChart: (team: number, measure: string, period: Period, limits: 'baseline' | 'phases', rules: 'anhoej' | 'mdc') =>
+    request<MeasureChart>(
+      'GET',
+      `/api/v1/teams/${team}/measures/${encodeURIComponent(measure)}/chart?period=${period}&limits=${limits}&rules=${rules}`,
+    ),
+  teamValueProfile: (team: number) => request<ValueProfile>('GET', `/api/v1/teams/${team}/value-profile`),
+  crossSiteChart: (measure: string, period: Period) =>
+    request<MeasureChart>('GET', `/api/v1/measures/${encodeURIComponent(measure)}/sites?period=${period}`),
+};
