@@ -42,6 +42,8 @@ function(covalue_check_headers NAME PRIVATE_DEPS)
     target_compile_options(covalue_${NAME}_header_check PRIVATE ${COVALUE_WARNINGS})
     target_link_libraries(covalue_${NAME}_header_check PRIVATE covalue::${NAME} ${PRIVATE_DEPS}
                           GTest::gtest)
+    # Test headers kept beside their module (store/conformance/) use the shared test support.
+    target_include_directories(covalue_${NAME}_header_check PRIVATE ${PROJECT_SOURCE_DIR}/tests)
   endif()
 endfunction()
 
