@@ -7,8 +7,9 @@
 #include "demo/demo_registry.h"
 #include "demo/demo_sites.h"
 #include "domain/dates.h"
-#include "support/app_fixture.h"
+#include "store/open.h"
 #include "store/registry_repository.h"
+#include "support/app_fixture.h"
 
 namespace covalue::demo {
 namespace {
@@ -113,7 +114,7 @@ TEST_F(DemoCommunityTest, WritesASmallSeededRegistryWithAShiftAtTheImprovingSite
   }
   // The same seed writes the same registry.
   testing_support::TempDir other_dir;
-  auto other_store = store::sqlite::OpenSqliteStore(other_dir.File("other.db"));
+  auto other_store = store::Open(other_dir.File("other.db"));
   ASSERT_OK(other_store);
   app::App other(**other_store);
   auto again = WriteDemoCommunity(other, 3, {}, 240);

@@ -6,17 +6,6 @@
 #include <utility>
 
 #include "domain/error.h"
-#include "store/alert_repository.h"
-#include "store/audit_repository.h"
-#include "store/credential_repository.h"
-#include "store/measure_repository.h"
-#include "store/population_repository.h"
-#include "store/questionnaire_repository.h"
-#include "store/registry_repository.h"
-#include "store/site_repository.h"
-#include "store/team_repository.h"
-#include "store/user_repository.h"
-#include "store/workbook_repository.h"
 
 // The persistence interface: one repository per aggregate, each declared in its own header
 // (store/<name>_repository.h), and the store that runs work on them in transactions. The SQL of

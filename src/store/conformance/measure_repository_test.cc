@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/registry.h"
 #include "store/conformance/conformance.h"
 #include "store/population_repository.h"
 #include "store/site_repository.h"
