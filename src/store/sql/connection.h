@@ -8,7 +8,7 @@
 #include "domain/error.h"
 #include "store/sql/dialect.h"
 
-// The seam every repository's SQL is written over (store/sql/README.md): a connection, a
+// The seam every repository's SQL is written over (store/README.md): a connection, a
 // prepared statement that binds parameters and steps through rows, and the dialect that turns
 // the portable SQL into the driver's. A driver (store/sqlite/, later store/postgres/)
 // implements Connection and Cursor; nothing here names a driver.
