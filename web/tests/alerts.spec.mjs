@@ -3,10 +3,10 @@
 // alert first, reads the answers item by item and acknowledges it with a note; the alert leaves
 // the worklist and stays in the audit trail.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { loginOf, signIn } from '../../tests/support/covalue_server.mjs';
-import { assertAccessible, signInPage, startShell } from './browser_support.mjs';
+import { assertAccessible, signInPage, useShell } from './browser_support.mjs';
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'en-GB' };
 const LABELS = ['Not at all', 'Several days', 'More than half the days', 'Nearly every day'];
@@ -14,14 +14,8 @@ const LABELS = ['Not at all', 'Several days', 'More than half the days', 'Nearly
 const CHOICES = [2, 1, 2, 1, 1, 1, 1, 1, 1];
 
 describe('a PHQ-9 answer about self-harm', () => {
-  let shell, server, browser, logins;
-  before(async () => {
-    shell = await startShell();
-    ({ server, browser, logins } = shell);
-  });
-  after(async () => {
-    await shell?.close();
-  });
+  let server, browser, logins;
+  useShell((shell) => ({ server, browser, logins } = shell));
 
   it('tells the patient what to do now, and reaches a professional who acknowledges it', async () => {
     const patient = loginOf(logins, 'patient.vastera');

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { after, before } from 'node:test';
 
 import { chromium } from 'playwright-core';
 
@@ -55,4 +56,17 @@ export async function startShell() {
       dir.remove();
     },
   };
+}
+
+// Starts a shell (startShell) before the enclosing describe's tests and closes it after them;
+// ready(shell) runs once it has started, to take its server, browser and logins and prepare.
+export function useShell(ready) {
+  let shell;
+  before(async () => {
+    shell = await startShell();
+    await ready(shell);
+  });
+  after(async () => {
+    await shell?.close();
+  });
 }

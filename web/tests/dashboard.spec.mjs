@@ -2,10 +2,10 @@
 // score; their professional then finds it on the dashboard they share, with the instrument's
 // bands, a table view, the patient's own words and a visit note.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { loginOf, signIn } from '../../tests/support/covalue_server.mjs';
-import { assertAccessible, signInPage, startShell } from './browser_support.mjs';
+import { assertAccessible, signInPage, useShell } from './browser_support.mjs';
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'en-GB' };
 // The option chosen for each PHQ-9 item (0 Not at all … 3 Nearly every day), and its total.
@@ -18,9 +18,8 @@ const NEWCOMER = { username: 'nora.newcomer', password: 'a long pass phrase for 
 const band = (t) => (t <= 4 ? 'minimal' : t <= 9 ? 'mild' : t <= 14 ? 'moderate' : t <= 19 ? 'moderately severe' : 'severe');
 
 describe('patient questionnaire and shared dashboard', () => {
-  let shell, server, browser, logins;
-  before(async () => {
-    shell = await startShell();
+  let server, browser, logins;
+  useShell(async (shell) => {
     ({ server, browser, logins } = shell);
     // The site's administrator gives Nora an account and enrols her, linked to it.
     const admin = loginOf(logins, 'siteadmin.vastera');
@@ -43,9 +42,6 @@ describe('patient questionnaire and shared dashboard', () => {
         { url: 'urn:covalue:fhir:extension:account', valueString: NEWCOMER.username },
       ],
     }, 'application/fhir+json');
-  });
-  after(async () => {
-    await shell?.close();
   });
 
   it('lets a new patient fill the PHQ-9 on a phone and shows their professional the score', async () => {

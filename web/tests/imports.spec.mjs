@@ -3,24 +3,18 @@
 // a REDCap data dictionary. Each upload goes through the file input as a user's would.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { loginOf } from '../../tests/support/covalue_server.mjs';
-import { assertAccessible, signInPage, startShell } from './browser_support.mjs';
+import { assertAccessible, signInPage, useShell } from './browser_support.mjs';
 
 const require = createRequire(import.meta.url);
 const PUBLIC_PHQ9 = require.resolve('hl7.fhir.r4.examples/Questionnaire-phq-9-questionnaire.json');
 const DICTIONARY = 'tests/fixtures/redcap/data_dictionary.csv';
 
 describe('imports in the browser', () => {
-  let shell, server, browser, logins;
-  before(async () => {
-    shell = await startShell();
-    ({ server, browser, logins } = shell);
-  });
-  after(async () => {
-    await shell?.close();
-  });
+  let server, browser, logins;
+  useShell((shell) => ({ server, browser, logins } = shell));
 
   it('refuses a registry file naming its lines, then imports the corrected one', async () => {
     const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();

@@ -4,20 +4,14 @@
 // the team's.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { loginOf } from '../../tests/support/covalue_server.mjs';
-import { assertAccessible, signInPage, startShell } from './browser_support.mjs';
+import { assertAccessible, signInPage, useShell } from './browser_support.mjs';
 
 describe('team measures', () => {
-  let shell, server, browser, logins;
-  before(async () => {
-    shell = await startShell();
-    ({ server, browser, logins } = shell);
-  });
-  after(async () => {
-    await shell?.close();
-  });
+  let server, browser, logins;
+  useShell((shell) => ({ server, browser, logins } = shell));
 
   it('shows the team lead a shift after the demo improvement with its explanation', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', acceptDownloads: true });

@@ -1,20 +1,14 @@
 // The web shell in Debian's Chromium, as a new user meets it: sign in, navigate, switch
 // language, on a phone and right-to-left, with axe-core on every page.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { loginOf } from '../../tests/support/covalue_server.mjs';
-import { assertAccessible, signInPage, startShell } from './browser_support.mjs';
+import { assertAccessible, signInPage, useShell } from './browser_support.mjs';
 
 describe('web shell', () => {
-  let shell, server, browser, logins;
-  before(async () => {
-    shell = await startShell();
-    ({ server, browser, logins } = shell);
-  });
-  after(async () => {
-    await shell?.close();
-  });
+  let server, browser, logins;
+  useShell((shell) => ({ server, browser, logins } = shell));
 
   async function newPage(options = {}) {
     const context = await browser.newContext(options);

@@ -2,10 +2,10 @@
 // fills all six answers, opens the full guide and finds them there, fills step 2, and prints.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { loginOf } from '../../tests/support/covalue_server.mjs';
-import { assertAccessible, signInPage, startShell } from './browser_support.mjs';
+import { assertAccessible, signInPage, useShell } from './browser_support.mjs';
 
 const SHORT_ANSWERS = [
   'About 900 adults with MS, most diagnosed before 40.',
@@ -35,14 +35,8 @@ async function printWith(page, control) {
 }
 
 describe('workbook mode', () => {
-  let shell, server, browser, logins;
-  before(async () => {
-    shell = await startShell();
-    ({ server, browser, logins } = shell);
-  });
-  after(async () => {
-    await shell?.close();
-  });
+  let server, browser, logins;
+  useShell((shell) => ({ server, browser, logins } = shell));
 
   it('takes a team lead from the short form into the full guide and to a printed copy', async () => {
     const page = await (await printingContext(browser, { locale: 'en-GB' })).newPage();
