@@ -14,21 +14,34 @@ std::string_view Migration0005();
 std::string_view Migration0006();
 std::string_view Migration0007();
 std::string_view Migration0008();
+std::string_view SqliteMigration0001();
+std::string_view SqliteMigration0004();
+std::string_view SqliteMigration0005();
+std::string_view SqliteMigration0006();
+std::string_view SqliteMigration0008();
 }  // namespace covalue::embedded
 
 namespace covalue::store::sqlite {
 namespace {
 
+// One schema version: the SQL every driver shares (store/migrations/), then SQLite's own pieces
+// where it must differ (store/sqlite/migrations/: triggers, tables without a rowid), if any.
 struct Migration {
   int version;
-  std::string_view (*sql)();
+  std::string_view (*shared)();
+  std::string_view (*sqlite)();
 };
 
-// Append only: a released migration never changes.
+// Append only: a released version's schema never changes.
 constexpr Migration kMigrations[] = {
-    {1, &embedded::Migration0001}, {2, &embedded::Migration0002}, {3, &embedded::Migration0003},
-    {4, &embedded::Migration0004}, {5, &embedded::Migration0005}, {6, &embedded::Migration0006},
-    {7, &embedded::Migration0007}, {8, &embedded::Migration0008},
+    {1, &embedded::Migration0001, &embedded::SqliteMigration0001},
+    {2, &embedded::Migration0002, nullptr},
+    {3, &embedded::Migration0003, nullptr},
+    {4, &embedded::Migration0004, &embedded::SqliteMigration0004},
+    {5, &embedded::Migration0005, &embedded::SqliteMigration0005},
+    {6, &embedded::Migration0006, &embedded::SqliteMigration0006},
+    {7, &embedded::Migration0007, nullptr},
+    {8, &embedded::Migration0008, &embedded::SqliteMigration0008},
 };
 
 }  // namespace
@@ -59,17 +72,21 @@ Status Migrate(Connection& connection, std::int64_t now_ms) {
     if (migration.version <= current) {
       continue;
     }
-    auto applied = connection.Execute("BEGIN IMMEDIATE")
-                       .and_then([&] { return connection.Execute(migration.sql()); })
-                       .and_then([&]() -> Status {
-                         auto insert = connection.Prepare(
-                             "INSERT INTO schema_migrations (version, applied_ms) VALUES (?, ?)");
-                         if (!insert) {
-                           return Fail(insert.error());
-                         }
-                         return insert->Bind(std::int64_t{migration.version}).Bind(now_ms).Run();
-                       })
-                       .and_then([&] { return connection.Execute("COMMIT"); });
+    auto applied =
+        connection.Execute("BEGIN IMMEDIATE")
+            .and_then([&] { return connection.Execute(migration.shared()); })
+            .and_then([&]() -> Status {
+              return migration.sqlite == nullptr ? Ok() : connection.Execute(migration.sqlite());
+            })
+            .and_then([&]() -> Status {
+              auto insert = connection.Prepare(
+                  "INSERT INTO schema_migrations (version, applied_ms) VALUES (?, ?)");
+              if (!insert) {
+                return Fail(insert.error());
+              }
+              return insert->Bind(std::int64_t{migration.version}).Bind(now_ms).Run();
+            })
+            .and_then([&] { return connection.Execute("COMMIT"); });
     if (!applied) {
       (void)connection.Execute("ROLLBACK");
       return Fail(ErrorCode::kInternal, fmt::format("migration {} failed: {}", migration.version,

@@ -1,7 +1,5 @@
--- Measures (domain/measure.h) and the measure store: per (site, population, measure, period
--- kind, period) the aggregates of the measure's observations, written in the transaction that
--- writes the observations. generation counts the transactions that changed the aggregates, so a
--- process holding a copy in memory knows when another one wrote.
+-- SQLite's pieces of migration 0006 (store/migrations/0006_measures.sql): the measures and
+-- their aggregates as tables without a rowid (clustered on their keys), which only SQLite has.
 
 CREATE TABLE measures (
   id TEXT PRIMARY KEY,
@@ -33,9 +31,3 @@ CREATE TABLE measure_aggregates (
   denominator REAL NOT NULL,
   PRIMARY KEY (site_id, population_id, measure_id, period_kind, period)
 ) WITHOUT ROWID;
-
-CREATE TABLE measure_store_state (
-  only INTEGER PRIMARY KEY CHECK (only = 1),
-  generation INTEGER NOT NULL
-);
-INSERT INTO measure_store_state (only, generation) VALUES (1, 0);
