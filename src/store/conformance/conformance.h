@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ struct Driver {
 
 std::vector<Driver> Drivers();
 
+// How a test's parameter prints: its driver's name.
+inline void PrintTo(const Driver& driver, std::ostream* out) { *out << driver.name; }
+
 // A test's name part: its driver's.
 inline std::string DriverName(const testing::TestParamInfo<Driver>& param) {
   return param.param.name;
@@ -50,6 +54,6 @@ class ConformanceTest : public testing::TestWithParam<Driver> {
 
 // Runs the TEST_Ps of fixture on every driver.
 #define COVALUE_ON_EVERY_DRIVER(fixture)                                                \
-  INSTANTIATE_TEST_SUITE_P(Drivers, fixture,                                           \
+  INSTANTIATE_TEST_SUITE_P(Drivers, fixture,                                            \
                            testing::ValuesIn(::covalue::store::conformance::Drivers()), \
                            ::covalue::store::conformance::DriverName)
