@@ -20,8 +20,8 @@ Result<QuestionnaireReference> ResolveQuestionnaire(app::Questionnaires& questio
     ref = ref.substr(at + 1);
   }
   if (ref.starts_with(kCanonical)) {
-    return QuestionnaireReference{
-        ref.substr(kCanonical.size(), ref.find('|') - kCanonical.size()), std::nullopt};
+    return QuestionnaireReference{ref.substr(kCanonical.size(), ref.find('|') - kCanonical.size()),
+                                  std::nullopt};
   }
   if (ref.starts_with(kRelative)) {
     QuestionnaireReference named{ref.substr(kRelative.size()), std::nullopt};

@@ -67,8 +67,7 @@ Result<std::vector<std::pair<std::string, json>>> Visible(const QuestionnaireSer
   }
   PageRequest page{0, 200};
   for (;;) {
-    COVALUE_ASSIGN_OR_RETURN(auto stored,
-                             services.questionnaires.ListQuestionnaires(r.ctx, page));
+    COVALUE_ASSIGN_OR_RETURN(auto stored, services.questionnaires.ListQuestionnaires(r.ctx, page));
     for (const QuestionnaireVersion& q : stored.items) {
       COVALUE_ASSIGN_OR_RETURN(json resource, ResourceOf(q));
       out.emplace_back(q.resource_id, std::move(resource));
@@ -145,8 +144,8 @@ Result<http::Response> Create(app::Questionnaires& questionnaires, const http::R
   }
   std::vector<app::QuestionnaireImport> imports;
   imports.push_back({std::move(read), r.request.body, "fhir"});
-  COVALUE_ASSIGN_OR_RETURN(
-      auto imported, questionnaires.ImportQuestionnaires(r.ctx, std::move(imports), site));
+  COVALUE_ASSIGN_OR_RETURN(auto imported,
+                           questionnaires.ImportQuestionnaires(r.ctx, std::move(imports), site));
   const app::ImportedVersion& q = imported.front();
   const std::string location = fmt::format("{}/Questionnaire/{}/_history/{}", BaseUrl(r.request),
                                            q.stored.resource_id, q.stored.version);
@@ -184,8 +183,8 @@ Result<http::Response> ImportFile(app::Questionnaires& questionnaires,
   if (r.request.Query("site_id") != nullptr) {
     COVALUE_ASSIGN_OR_RETURN(site, QueryNumber(r.request, "site_id", 1, std::int64_t{1} << 53));
   }
-  COVALUE_ASSIGN_OR_RETURN(
-      auto imported, questionnaires.ImportQuestionnaires(r.ctx, std::move(imports), site));
+  COVALUE_ASSIGN_OR_RETURN(auto imported,
+                           questionnaires.ImportQuestionnaires(r.ctx, std::move(imports), site));
   json out = json::array();
   for (const app::ImportedVersion& q : imported) {
     json warnings = json::array();
@@ -230,7 +229,8 @@ void AddQuestionnaireRoutes(http::Router& router, app::Questionnaires& questionn
   router.Add({"GET", "/fhir/r4/Questionnaire/{id}",
               "FHIR R4 read of a Questionnaire (a guide's, or a questionnaire's latest version)",
               http::Access::kSignedIn,
-              [services](http::RouteContext& r) { return Read(services, r, std::nullopt); }, 0, outcome});
+              [services](http::RouteContext& r) { return Read(services, r, std::nullopt); }, 0,
+              outcome});
   router.Add({"GET", "/fhir/r4/Questionnaire/{id}/_history/{vid}",
               "FHIR R4 vread of one version of a Questionnaire", http::Access::kSignedIn,
               [services](http::RouteContext& r) -> Result<http::Response> {
@@ -240,21 +240,23 @@ void AddQuestionnaireRoutes(http::Router& router, app::Questionnaires& questionn
               0, outcome});
   router.Add({"GET", "/fhir/r4/Questionnaire",
               "FHIR R4 search of Questionnaires (_id, url, name; _count, _offset)",
-              http::Access::kSignedIn, [services](http::RouteContext& r) { return Search(services, r); }, 0,
-              outcome});
-  http::Route import{"POST",
-                     "/api/v1/questionnaires/files",
-                     "Import a questionnaire file: FHIR JSON, a REDCap data dictionary (CSV) or "
-                     "instrument zip, all or nothing (admins; site_id: a site's own)",
-                     http::Access::kSignedIn,
-                     [&questionnaires](http::RouteContext& r) { return ImportFile(questionnaires, r); },
-                     kMaxQuestionnaireBytes};
+              http::Access::kSignedIn,
+              [services](http::RouteContext& r) { return Search(services, r); }, 0, outcome});
+  http::Route import{
+      "POST",
+      "/api/v1/questionnaires/files",
+      "Import a questionnaire file: FHIR JSON, a REDCap data dictionary (CSV) or "
+      "instrument zip, all or nothing (admins; site_id: a site's own)",
+      http::Access::kSignedIn,
+      [&questionnaires](http::RouteContext& r) { return ImportFile(questionnaires, r); },
+      kMaxQuestionnaireBytes};
   import.body_types = {"application/json", "application/fhir+json", "text/csv", "application/zip",
                        "application/octet-stream"};
   router.Add(std::move(import));
   router.Add({"POST", "/fhir/r4/Questionnaire",
               "FHIR R4 create: import a Questionnaire as the next version of its name (site)",
-              http::Access::kSignedIn, [&questionnaires](http::RouteContext& r) { return Create(questionnaires, r); },
+              http::Access::kSignedIn,
+              [&questionnaires](http::RouteContext& r) { return Create(questionnaires, r); },
               kMaxQuestionnaireBytes, outcome});
 }
 

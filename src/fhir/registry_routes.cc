@@ -193,8 +193,7 @@ void AddRegistryRoutes(http::Router& router, app::Registry& registry) {
               "FHIR R4 read of a QuestionnaireResponse", http::Access::kSignedIn,
               [&registry](http::RouteContext& r) -> Result<http::Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, http::PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(StoredResponse stored,
-                                         registry.GetResponse(r.ctx, id));
+                COVALUE_ASSIGN_OR_RETURN(StoredResponse stored, registry.GetResponse(r.ctx, id));
                 COVALUE_ASSIGN_OR_RETURN(json body, ResponseJson(stored));
                 return Read(body);
               },

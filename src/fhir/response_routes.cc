@@ -29,8 +29,8 @@ struct ResponseServices {
 // (the JSON route), checked against the resource's subject when it has one; absent, the subject
 // names the patient (the FHIR create).
 Result<app::ResponseSubmission> SubmissionOf(app::Questionnaires& questionnaires,
-                                             const http::RouteContext& r,
-                                             const json& resource, std::optional<Id> patient_id) {
+                                             const http::RouteContext& r, const json& resource,
+                                             std::optional<Id> patient_id) {
   std::vector<Issue> warnings;
   COVALUE_ASSIGN_OR_RETURN(QuestionnaireResponse response,
                            ReadQuestionnaireResponse(resource, warnings));
@@ -119,7 +119,8 @@ Error InFhirTerms(Error error) {
   return error;
 }
 
-Result<http::Response> CreateResponse(const ResponseServices& services, const http::RouteContext& r) {
+Result<http::Response> CreateResponse(const ResponseServices& services,
+                                      const http::RouteContext& r) {
   COVALUE_ASSIGN_OR_RETURN(json resource, ParseResource(r.request.body));
   COVALUE_ASSIGN_OR_RETURN(app::ResponseSubmission submission,
                            SubmissionOf(services.questionnaires, r, resource, std::nullopt));
@@ -193,12 +194,13 @@ void AddResponseRoutes(http::Router& router, app::Registry& registry,
               "FHIR R4 create: submit a response, validated, scored and stored with its "
               "Observations and the alerts its answers raise",
               http::Access::kSignedIn,
-              [services](http::RouteContext& r) { return CreateResponse(services, r); }, kMaxResponseBytes,
-              outcome});
+              [services](http::RouteContext& r) { return CreateResponse(services, r); },
+              kMaxResponseBytes, outcome});
   router.Add({"POST", "/api/v1/patients/{id}/responses",
               "Submit a FHIR QuestionnaireResponse for the patient; answers its scores and the "
               "alerts it raised with what to do now",
-              http::Access::kSignedIn, [services](http::RouteContext& r) { return SubmitJson(services, r); },
+              http::Access::kSignedIn,
+              [services](http::RouteContext& r) { return SubmitJson(services, r); },
               kMaxResponseBytes});
 }
 

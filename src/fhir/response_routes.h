@@ -15,7 +15,8 @@ namespace covalue::fhir {
 // is told to do now: the FHIR create as warning issues of an OperationOutcome contained in the
 // 201's resource and referenced from it (extension kAlertsExtension), or alone with
 // `Prefer: return=OperationOutcome`; the JSON route as `alerts` and `crisis_contacts` members.
-// The questionnaire a response names is looked up in questionnaires (fhir/questionnaire_reference.h).
+// The questionnaire a response names is looked up in questionnaires
+// (fhir/questionnaire_reference.h).
 void AddResponseRoutes(http::Router& router, app::Registry& registry,
                        app::Questionnaires& questionnaires);
 

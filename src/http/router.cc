@@ -181,8 +181,7 @@ Result<app::RequestContext> Router::Authenticate(const Request& request, const R
     return ctx;  // public routes ignore credentials, good or bad
   }
   if (authorization.starts_with("Bearer ")) {
-    COVALUE_ASSIGN_OR_RETURN(ctx.principal,
-                             accounts_.AuthenticateToken(authorization.substr(7)));
+    COVALUE_ASSIGN_OR_RETURN(ctx.principal, accounts_.AuthenticateToken(authorization.substr(7)));
     return ctx;
   }
   if (!authorization.empty()) {

@@ -127,18 +127,16 @@ Result<IssuedToken> Accounts::CreateToken(const RequestContext& ctx, const std::
   const std::int64_t now = gate_.NowMs();
   COVALUE_ASSIGN_OR_RETURN(
       issued.token,
-      store::WriteValue<ApiToken>(
-          store_, [&](store::Repositories& repos) -> Result<ApiToken> {
-            COVALUE_ASSIGN_OR_RETURN(
-                auto token, repos.Credentials().CreateToken(principal.user_id, name,
-                                                            crypto::HashSecret(issued.secret), now,
-                                                            now + token_lifetime_ms_));
-            COVALUE_RETURN_IF_ERROR(
-                gate_.AppendAudit(repos, ctx, decision, Action::kTokenManage, {},
-                                  Subject{"token", std::to_string(token.id), principal.user_id},
-                                  AuditOutcome::kAllowed));
-            return token;
-          }));
+      store::WriteValue<ApiToken>(store_, [&](store::Repositories& repos) -> Result<ApiToken> {
+        COVALUE_ASSIGN_OR_RETURN(
+            auto token, repos.Credentials().CreateToken(principal.user_id, name,
+                                                        crypto::HashSecret(issued.secret), now,
+                                                        now + token_lifetime_ms_));
+        COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(
+            repos, ctx, decision, Action::kTokenManage, {},
+            Subject{"token", std::to_string(token.id), principal.user_id}, AuditOutcome::kAllowed));
+        return token;
+      }));
   return issued;
 }
 

@@ -7,9 +7,9 @@
 #include <gtest/gtest.h>
 
 #include "domain/dates.h"
-#include "support/app_fixture.h"
 #include "store/alert_repository.h"
 #include "store/registry_repository.h"
+#include "support/app_fixture.h"
 
 namespace covalue::app {
 namespace {

@@ -573,8 +573,7 @@ Result<std::size_t> Measures::RebuildMeasures(const RequestContext& ctx) {
 void Measures::CatchUpScan() {
   // Best effort: it only makes the rescan fast; without it the rescan reads every observation
   // from the database.
-  (void)store_.Read(
-      [](store::Repositories& repos) { return repos.Registry().CatchUpScan(); });
+  (void)store_.Read([](store::Repositories& repos) { return repos.Registry().CatchUpScan(); });
 }
 
 Result<Team> Measures::TeamById(Id id) {

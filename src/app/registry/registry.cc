@@ -83,7 +83,7 @@ Result<Patient> Registry::CreatePatient(const RequestContext& ctx, const Patient
 }
 
 Result<Patient> Registry::EnrolPatient(const RequestContext& ctx, Patient patient,
-                                      const std::optional<std::string>& username) {
+                                       const std::optional<std::string>& username) {
   COVALUE_ASSIGN_OR_RETURN(Population population,
                            community_.GetPopulation(ctx, patient.population_id));
   patient.site_id = population.site_id;
@@ -454,7 +454,7 @@ Result<Observation> Registry::GetObservation(const RequestContext& ctx, Id id) {
 Result<std::pair<store::RecordQuery, std::optional<Decision>>> Registry::Scope(
     const RequestContext& ctx, const RecordFilter& filter) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
-  store::RecordQuery query{filter.patient_id, std::nullopt, filter.from_ms, filter.to_ms,
+  store::RecordQuery query{filter.patient_id, std::nullopt,  filter.from_ms,      filter.to_ms,
                            filter.code,       filter.system, filter.population_id};
   if (query.patient_id) {
     COVALUE_RETURN_IF_ERROR(gate_.ReadPatientRecord(ctx, *query.patient_id, "patient",
@@ -474,8 +474,8 @@ Result<std::pair<store::RecordQuery, std::optional<Decision>>> Registry::Scope(
 }
 
 Status Registry::AuditSearch(const RequestContext& ctx, const Decision& decision,
-                              const std::string& resource_type,
-                              const std::vector<std::pair<Id, Id>>& site_and_person) {
+                             const std::string& resource_type,
+                             const std::vector<std::pair<Id, Id>>& site_and_person) {
   if (site_and_person.empty()) {
     // A search that found nobody is still a search of the registry.
     return gate_.RecordRead(ctx, decision, Action::kPatientList, {},

@@ -95,7 +95,6 @@ struct LikeMeView {
   std::vector<std::pair<double, double>> own;  // (months since baseline, value)
 };
 
-
 // The registry of people seeking health: their records (patients), questionnaire responses
 // and the observations derived from them or imported from registry files, the shared dashboard
 // a person and their professionals look at together, and patients like me. Identifiable data:
@@ -186,8 +185,8 @@ class Registry {
                                                                        const RecordFilter& filter);
   // Audits a staff search of the registry: the persons it returned, per site.
   Status AuditSearch(const RequestContext& ctx, const Decision& decision,
-                      const std::string& resource_type,
-                      const std::vector<std::pair<Id, Id>>& site_and_person);
+                     const std::string& resource_type,
+                     const std::vector<std::pair<Id, Id>>& site_and_person);
 
   store::Store& store_;
   Gate& gate_;

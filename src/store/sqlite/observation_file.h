@@ -6,10 +6,10 @@
 
 namespace covalue::store::sqlite {
 
-// The observation file, the SQLite driver's way of serving the rescan (store/sql/observation_scan.h):
-// a compact copy of the observations table that the measure store's rescan reads at memory speed
-// (RegistryRepository::ScanObservationRecords). Two files beside
-// the database, in host byte order:
+// The observation file, the SQLite driver's way of serving the rescan
+// (store/sql/observation_scan.h): a compact copy of the observations table that the measure store's
+// rescan reads at memory speed (RegistryRepository::ScanObservationRecords). Two files beside the
+// database, in host byte order:
 //
 //   DB-observations         a 64-byte header (magic, record count, the id of the last
 //                           observation copied, series count), then one 16-byte

@@ -8,10 +8,10 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
-#include "store/sqlite/migrations.h"
-#include "support/store_fixture.h"
 #include "store/population_repository.h"
 #include "store/site_repository.h"
+#include "store/sqlite/migrations.h"
+#include "support/store_fixture.h"
 
 namespace covalue::store::sqlite {
 namespace {
