@@ -8,7 +8,6 @@
 #include "fhir/fhir_json.h"
 #include "fhir/operation_outcome.h"
 #include "fhir/prom_reader.h"
-#include "fhir/questionnaire.h"
 #include "fhir/questionnaire_file.h"
 #include "fhir/search.h"
 #include "fhir/workbook_resources.h"
