@@ -70,6 +70,23 @@ describe('covalue command line', () => {
     }
   });
 
+  it('answers a PostgreSQL --db with "not supported yet" on every command that opens the database', () => {
+    const url = 'postgresql://covalue@127.0.0.1:1/covalue';
+    for (const args of [
+      ['serve', '--db', url, '--listen', '127.0.0.1:0'],
+      ['user', 'list', '--db', url],
+      ['audit', 'verify', '--db', url],
+      ['measures', 'rebuild', '--db', url],
+    ]) {
+      const result = run(args);
+      assert.equal(result.status, 2, `${args.join(' ')}: ${result.stderr}`);
+      assert.equal(result.stdout, '', args.join(' '));
+      const lines = result.stderr.trim().split('\n');
+      assert.equal(lines.length, 1, `${args.join(' ')}: ${result.stderr}`);
+      assert.match(lines[0], /^covalue: .*PostgreSQL.*not supported yet/);
+    }
+  });
+
   it('adds, lists and re-passwords users', () => {
     const added = run(['user', 'add', '--db', db, '--username', 'nurse.ann', '--display-name', 'Ann Nurse', '--role', 'professional', '--site', '2', '--password', 'first long password', '--json']);
     assert.equal(added.status, 0, added.stderr);
