@@ -1,6 +1,7 @@
 import type { Messages } from '../i18n_types';
 
-// The messages of accounts: signing in, the account page and the list of accounts: English, and Swedish with exactly the same keys.
+// The messages of accounts: signing in, the account page and the list of accounts: English, and
+// Swedish with exactly the same keys.
 export const en = {
   'signIn.title': 'Sign in',
   'signIn.intro': 'Sign in to work with your team, your site and the community of practice.',

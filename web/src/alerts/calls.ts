@@ -1,4 +1,5 @@
-// Clinical alerts: the worklist, overdue alerts, acknowledgement and the site settings they depend on.
+// Clinical alerts: the worklist, overdue alerts, acknowledgement and the site settings they depend
+// on.
 // The API's types of this capability, checked against openapi.json (web/tests/api_types.test.mjs).
 
 import { request, type Page } from '../http';

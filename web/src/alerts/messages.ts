@@ -1,6 +1,7 @@
 import type { Messages } from '../i18n_types';
 
-// The messages of clinical alerts and the site settings they depend on: English, and Swedish with exactly the same keys.
+// The messages of clinical alerts and the site settings they depend on: English, and Swedish with
+// exactly the same keys.
 export const en = {
   'alert.heading': 'Please read this now',
   'alert.yours': 'Please read this',

@@ -1,6 +1,7 @@
 import type { Messages } from '../i18n_types';
 
-// The messages of the community: sites, populations, teams and who can see a site: English, and Swedish with exactly the same keys.
+// The messages of the community: sites, populations, teams and who can see a site: English, and
+// Swedish with exactly the same keys.
 export const en = {
   'sites.title': 'Sites of the community',
   'sites.intro': 'The health systems learning together, and the populations they serve.',

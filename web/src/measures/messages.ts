@@ -1,6 +1,7 @@
 import type { Messages } from '../i18n_types';
 
-// The messages of measures, SPC charts and the value profile: English, and Swedish with exactly the same keys.
+// The messages of measures, SPC charts and the value profile: English, and Swedish with exactly the
+// same keys.
 export const en = {
   'measures.title': 'Measures of {team}',
   'measures.about': 'Each measure of your population over time as a statistical process control chart. The changes your team tested, from its improvement passports, are marked on the time axis; signals are explained below each chart.',

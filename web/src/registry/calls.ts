@@ -1,4 +1,5 @@
-// The registry: patients, the shared dashboard, notes, patients like me, responses, registry files and FHIR reads.
+// The registry: patients, the shared dashboard, notes, patients like me, responses, registry files
+// and FHIR reads.
 // The API's types of this capability, checked against openapi.json (web/tests/api_types.test.mjs).
 
 import { request, upload, type Page } from '../http';

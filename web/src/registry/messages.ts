@@ -1,6 +1,7 @@
 import type { Messages } from '../i18n_types';
 
-// The messages of the registry: patients, the shared dashboard, questionnaires to fill and imports: English, and Swedish with exactly the same keys.
+// The messages of the registry: patients, the shared dashboard, questionnaires to fill and imports:
+// English, and Swedish with exactly the same keys.
 export const en = {
   'sex.female': 'female',
   'sex.male': 'male',

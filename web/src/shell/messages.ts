@@ -1,6 +1,7 @@
 import type { Messages } from '../i18n_types';
 
-// The messages of the shell: the language, the navigation, the home page, roles and shared words: English, and Swedish with exactly the same keys.
+// The messages of the shell: the language, the navigation, the home page, roles and shared words:
+// English, and Swedish with exactly the same keys.
 export const en = {
   'lang.name': 'English',
   'lang.dir': 'ltr',

@@ -1,6 +1,7 @@
 import type { Messages } from '../i18n_types';
 
-// The messages of guides, workbooks, passports and the coproduction profile: English, and Swedish with exactly the same keys.
+// The messages of guides, workbooks, passports and the coproduction profile: English, and Swedish
+// with exactly the same keys.
 export const en = {
   'profile.title': 'Coproduction value profile',
   'profile.about': 'How the people the team serves rate coproduction value on its six domains (their questionnaire, {answers} answers in the latest quarter) beside the team’s own ratings in its latest improvement passport. Both from 1 = very little to 5 = very much.',
