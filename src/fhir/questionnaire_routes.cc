@@ -204,11 +204,9 @@ Result<http::Response> Read(const QuestionnaireServices& services, const http::R
                             std::optional<std::int64_t> version) {
   const std::string& id = r.params.at("id");
   if (!version) {
-    COVALUE_ASSIGN_OR_RETURN(auto guides, GuideQuestionnaires(services.workbooks, r.ctx));
-    for (const GuideQuestionnaire& guide : guides) {
-      if (guide.id == id) {
-        return WithVersion(FhirJson(200, guide.resource), guide.version);
-      }
+    // Only the guide asked for is mapped to FHIR.
+    if (auto guide = FindGuideQuestionnaire(services.workbooks, r.ctx, id)) {
+      return WithVersion(FhirJson(200, guide->resource), guide->version);
     }
   }
   COVALUE_ASSIGN_OR_RETURN(QuestionnaireVersion q,

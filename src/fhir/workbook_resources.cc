@@ -18,6 +18,16 @@ Result<std::vector<GuideQuestionnaire>> GuideQuestionnaires(app::Workbooks& work
   return out;
 }
 
+std::optional<GuideQuestionnaire> FindGuideQuestionnaire(app::Workbooks& workbooks,
+                                                         const app::RequestContext& ctx,
+                                                         const std::string& id) {
+  auto guide = workbooks.GetGuide(ctx, id);
+  if (!guide) {
+    return std::nullopt;
+  }
+  return GuideQuestionnaire{guide->id, guide->version, QuestionnaireOf(*guide)};
+}
+
 void AddWorkbookRoutes(http::Router& router, app::Workbooks& workbooks) {
   router.Add({"GET", "/api/v1/workbooks/{id}/questionnaire-response",
               "A workbook as a FHIR R4 QuestionnaireResponse", http::Access::kSignedIn,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@ struct GuideQuestionnaire {
 // The guides as the caller reads them from workbooks, in the guides' order.
 [[nodiscard]] Result<std::vector<GuideQuestionnaire>> GuideQuestionnaires(
     app::Workbooks& workbooks, const app::RequestContext& ctx);
+// The guide id names, as the caller reads it; nullopt when no guide has that id.
+[[nodiscard]] std::optional<GuideQuestionnaire> FindGuideQuestionnaire(
+    app::Workbooks& workbooks, const app::RequestContext& ctx, const std::string& id);
 
 // A workbook as a FHIR R4 QuestionnaireResponse of its guide
 // (GET /api/v1/workbooks/{id}/questionnaire-response; fhir/questionnaire_response.h), when its
