@@ -484,44 +484,41 @@ Status Registry::AuditSearch(const RequestContext& ctx, const Decision& decision
   return gate_.RecordBulkRead(ctx, decision, Action::kPatientList, resource_type, site_and_person);
 }
 
-Result<Page<StoredResponse>> Registry::ListResponses(const RequestContext& ctx,
-                                                     const RecordFilter& filter,
-                                                     const PageRequest& page) {
+template <typename T, typename List>
+Result<Page<T>> Registry::ListRecords(const RequestContext& ctx, const RecordFilter& filter,
+                                      const std::string& resource_type, List list) {
   COVALUE_ASSIGN_OR_RETURN(auto scoped, Scope(ctx, filter));
   const store::RecordQuery& query = scoped.first;
   const std::optional<Decision>& staff = scoped.second;
   COVALUE_ASSIGN_OR_RETURN(
-      auto responses, store::ReadValue<Page<StoredResponse>>(store_, [&](store::Repositories& r) {
-        return r.Registry().ListResponses(query, page);
-      }));
+      auto records, store::ReadValue<Page<T>>(
+                        store_, [&](store::Repositories& r) { return list(r.Registry(), query); }));
   if (staff) {
     std::vector<std::pair<Id, Id>> read;
-    for (const StoredResponse& response : responses.items) {
-      read.emplace_back(response.site_id, response.patient_id);
+    for (const T& record : records.items) {
+      read.emplace_back(record.site_id, record.patient_id);
     }
-    COVALUE_RETURN_IF_ERROR(AuditSearch(ctx, *staff, "response", read));
+    COVALUE_RETURN_IF_ERROR(AuditSearch(ctx, *staff, resource_type, read));
   }
-  return responses;
+  return records;
+}
+
+Result<Page<StoredResponse>> Registry::ListResponses(const RequestContext& ctx,
+                                                     const RecordFilter& filter,
+                                                     const PageRequest& page) {
+  return ListRecords<StoredResponse>(
+      ctx, filter, "response", [&](store::RegistryRepository& r, const store::RecordQuery& q) {
+        return r.ListResponses(q, page);
+      });
 }
 
 Result<Page<Observation>> Registry::ListObservations(const RequestContext& ctx,
                                                      const RecordFilter& filter,
                                                      const PageRequest& page) {
-  COVALUE_ASSIGN_OR_RETURN(auto scoped, Scope(ctx, filter));
-  const store::RecordQuery& query = scoped.first;
-  const std::optional<Decision>& staff = scoped.second;
-  COVALUE_ASSIGN_OR_RETURN(auto observations,
-                           store::ReadValue<Page<Observation>>(store_, [&](store::Repositories& r) {
-                             return r.Registry().ListObservations(query, page);
-                           }));
-  if (staff) {
-    std::vector<std::pair<Id, Id>> read;
-    for (const Observation& o : observations.items) {
-      read.emplace_back(o.site_id, o.patient_id);
-    }
-    COVALUE_RETURN_IF_ERROR(AuditSearch(ctx, *staff, "observation", read));
-  }
-  return observations;
+  return ListRecords<Observation>(ctx, filter, "observation",
+                                  [&](store::RegistryRepository& r, const store::RecordQuery& q) {
+                                    return r.ListObservations(q, page);
+                                  });
 }
 
 }  // namespace covalue::app

@@ -183,6 +183,11 @@ class Registry {
   // it reads).
   Result<std::pair<store::RecordQuery, std::optional<Decision>>> Scope(const RequestContext& ctx,
                                                                        const RecordFilter& filter);
+  // A page of records of type T (responses, observations) read by list over the scoped query;
+  // a staff search is audited as a read of the persons in it.
+  template <typename T, typename List>
+  Result<Page<T>> ListRecords(const RequestContext& ctx, const RecordFilter& filter,
+                              const std::string& resource_type, List list);
   // Audits a staff search of the registry: the persons it returned, per site.
   Status AuditSearch(const RequestContext& ctx, const Decision& decision,
                      const std::string& resource_type,
