@@ -274,9 +274,14 @@ Result<Chart> ComputeChart(const std::vector<Subgroup>& subgroups, const ChartOp
         point.lcl = std::max(floor, centre - 3 * *s_k);
         point.ucl_2sigma = std::min(ceiling, centre + 2 * *s_k);
         point.lcl_2sigma = std::max(floor, centre - 2 * *s_k);
-      } else if (point.y && cl && type == ChartType::kMR) {
+      } else if (cl && type == ChartType::kMR) {
+        // Every point of the part carries the MR chart's limits, the first (which has no
+        // range) included, as qicharts2 draws them: D4 · centre and 0, and at two sigma
+        // (D4 / 3) · 2 · centre and 0.
         point.ucl = kD4 * *cl;
         point.lcl = 0.0;
+        point.ucl_2sigma = kD4 / 3 * 2 * *cl;
+        point.lcl_2sigma = 0.0;
       }
       if (point.include) {
         runs_values.push_back(point.y);

@@ -212,6 +212,12 @@ TEST(MrChart, PlotsTheMovingRangesAgainstD4TimesTheirMeanAndNeverSignalsRuns) {
   const double cl = MeanOf(ranges);  // never screened
   EXPECT_FALSE(chart.points[0].y.has_value());
   EXPECT_DOUBLE_EQ(*chart.points[0].cl, cl);
+  // The first point has no range but carries the centre and every limit (qicharts2's qic.mr).
+  ASSERT_TRUE(chart.points[0].lcl && chart.points[0].lcl_2sigma && chart.points[0].ucl_2sigma);
+  EXPECT_EQ(*chart.points[0].lcl, 0);
+  EXPECT_EQ(*chart.points[0].lcl_2sigma, 0);
+  EXPECT_DOUBLE_EQ(*chart.points[0].ucl, 3.267 * cl);
+  EXPECT_NEAR(*chart.points[5].ucl_2sigma, 3.267 / 3 * 2 * cl, 1e-12);
   EXPECT_DOUBLE_EQ(*chart.points[3].y, 4);
   EXPECT_DOUBLE_EQ(*chart.points[3].ucl, 3.267 * cl);
   EXPECT_EQ(*chart.points[3].lcl, 0);
