@@ -66,12 +66,14 @@ std::optional<PeriodKind> ParsePeriodKind(std::string_view name) {
 }
 
 Status ValidateMeasure(const MeasureDefinition& m) {
+  // 40 characters at most, so that the ids of its FHIR MeasureReports (the measure id, the
+  // site, population and period after it) stay within FHIR's 64.
   const bool id_ok =
-      !m.id.empty() && m.id.size() <= 64 && m.id.front() != '-' &&
+      !m.id.empty() && m.id.size() <= 40 && m.id.front() != '-' &&
       m.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos;
   if (!id_ok) {
     return Fail(ErrorCode::kInvalidArgument,
-                "a measure id is 1-64 characters of a-z, 0-9 and '-', starting with a letter "
+                "a measure id is 1-40 characters of a-z, 0-9 and '-', starting with a letter "
                 "or digit",
                 "id");
   }

@@ -188,6 +188,9 @@ struct QuestionnaireVersion {
   std::string resource;          // the FHIR R4 Questionnaire JSON, as imported or written
   std::optional<Id> created_by;  // absent: the command line's operator
   std::int64_t created_ms = 0;
+  // Its canonical: Questionnaire.url and Questionnaire.version ("" when it has none).
+  std::string url;
+  std::string url_version;
 };
 
 struct ResponseItem {

@@ -1,5 +1,6 @@
 #include "fhir/fhir_json.h"
 
+#include <cmath>
 #include <ctime>
 
 #include <fmt/format.h>
@@ -8,7 +9,28 @@
 
 namespace covalue::fhir {
 
-http::Response FhirJson(int status, const nlohmann::json& body) {
+namespace {
+
+// Whole numbers as integers ("count": 35, "value": 12), never 35.0: JSON readers that type
+// FHIR's integers strictly refuse a fraction, and a decimal's value is the same either way.
+void WriteWholeNumbersAsIntegers(nlohmann::json& value) {
+  constexpr double kExact = 9007199254740992.0;  // 2^53: every integer below is a double
+  if (value.is_number_float()) {
+    const double number = value.get<double>();
+    if (std::isfinite(number) && std::floor(number) == number && std::fabs(number) < kExact) {
+      value = static_cast<std::int64_t>(number);
+    }
+  } else if (value.is_structured()) {
+    for (nlohmann::json& element : value) {
+      WriteWholeNumbersAsIntegers(element);
+    }
+  }
+}
+
+}  // namespace
+
+http::Response FhirJson(int status, nlohmann::json body) {
+  WriteWholeNumbersAsIntegers(body);
   http::Response response;
   response.status = status;
   response.content_type = kFhirJson;

@@ -9,8 +9,9 @@
 
 namespace covalue::fhir {
 
-// A response of the FHIR API: status and body as application/fhir+json.
-http::Response FhirJson(int status, const nlohmann::json& body);
+// A response of the FHIR API: status and body as application/fhir+json, whole numbers written
+// as integers.
+http::Response FhirJson(int status, nlohmann::json body);
 
 // The absolute base of this server's FHIR API, from the request's Host.
 std::string BaseUrl(const http::Request& request);

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "http/router.h"
 
 namespace covalue::app {
@@ -8,9 +11,9 @@ class App;
 
 namespace covalue::fhir {
 
-// Adds the FHIR R4 API under /fhir/r4 to router, each route file with the services it serves;
-// its errors are OperationOutcomes.
-// Questionnaire: read (https://hl7.org/fhir/R4/http.html#read) and search of the guides.
-void AddFhirRoutes(http::Router& router, app::App& app);
+// Adds the FHIR R4 API under /fhir/r4 to router, each route file with the services it serves,
+// as one area (fhir_area.h): its errors are OperationOutcomes; pages of cors_origins may call it
+// with bearer tokens.
+void AddFhirRoutes(http::Router& router, app::App& app, std::vector<std::string> cors_origins = {});
 
 }  // namespace covalue::fhir

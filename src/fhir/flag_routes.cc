@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "fhir/fhir_json.h"
-#include "fhir/operation_outcome.h"
 #include "fhir/search.h"
 
 namespace covalue::fhir {
@@ -69,17 +68,12 @@ json FlagJson(const Alert& a) {
 }
 
 void AddFlagRoutes(http::Router& router, app::Alerts& alerts) {
-  auto outcome = [](const Error& e, const std::string& id) {
-    return OperationOutcomeResponse(e, id);
-  };
-  router.Add({"GET", "/fhir/r4/Flag/{id}", "FHIR R4 read of a Flag (a clinical alert)",
-              http::Access::kSignedIn,
-              [&alerts](http::RouteContext& r) -> Result<http::Response> {
-                COVALUE_ASSIGN_OR_RETURN(Id id, http::PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(Alert alert, alerts.Get(r.ctx, id));
-                return Read(FlagJson(alert));
-              },
-              0, outcome});
+  AddReads(router, "Flag", "FHIR R4 read of a Flag (a clinical alert)",
+           [&alerts](http::RouteContext& r) -> Result<json> {
+             COVALUE_ASSIGN_OR_RETURN(Id id, http::PathId(r, "id"));
+             COVALUE_ASSIGN_OR_RETURN(Alert alert, alerts.Get(r.ctx, id));
+             return FlagJson(alert);
+           });
   router.Add({"GET", "/fhir/r4/Flag",
               "FHIR R4 search of Flags (patient, status; without a patient: the open alerts of "
               "the caller's sites)",
@@ -106,7 +100,7 @@ void AddFlagRoutes(http::Router& router, app::Alerts& alerts) {
                 COVALUE_ASSIGN_OR_RETURN(auto listed, alerts.List(r.ctx, query, page));
                 return Bundle(r.request, "Flag", listed, FlagJson, ignored);
               },
-              0, outcome});
+              0});
 }
 
 }  // namespace covalue::fhir

@@ -9,7 +9,6 @@
 #include "analytics/spc/chart.h"
 #include "domain/dates.h"
 #include "fhir/fhir_json.h"
-#include "fhir/operation_outcome.h"
 #include "fhir/search.h"
 
 namespace covalue::fhir {
@@ -89,7 +88,14 @@ json Searchset(const http::Request& request, const std::string& type, const json
   }
   const std::size_t total = entries.size();
   AddIgnoredOutcome(entries, ignored);
-  return {{"resourceType", "Bundle"}, {"type", "searchset"}, {"total", total}, {"entry", entries}};
+  const json self = {
+      {"relation", "self"},
+      {"url", fmt::format("{}/{}?{}", BaseUrl(request), type, SearchQuery(request, ignored))}};
+  return {{"resourceType", "Bundle"},
+          {"type", "searchset"},
+          {"total", total},
+          {"link", json::array({self})},
+          {"entry", entries}};
 }
 
 // The measure a search names: "Measure/ID", its canonical URL, or the id.
@@ -103,10 +109,35 @@ std::string MeasureIdOf(const std::string& value) {
 
 constexpr const char* kSuppressedExtension = "urn:covalue:fhir:extension:suppressed";
 
+// Which view a report comes from, and so where its read finds it again: a site's own (as
+// `reporter` searches and the site's staff read it whole) or the community's (every site,
+// small cells suppressed).
+enum class ReportView { kSite, kCommunity };
+
+// The letter of a report id that names its view and period: w, m, q for a site's weeks, months
+// and quarters, e for a site's events (t and g charts), W, M, Q for the community's periods.
+char KindLetter(ReportView origin, const app::MeasureChartView& view) {
+  if (view.chart == spc::ChartType::kT || view.chart == spc::ChartType::kG) {
+    return 'e';
+  }
+  const char letter = view.period == PeriodKind::kWeek    ? 'w'
+                      : view.period == PeriodKind::kMonth ? 'm'
+                                                          : 'q';
+  return origin == ReportView::kSite ? letter : static_cast<char>(letter - 'a' + 'A');
+}
+
+// A report's id: "{measure}-{site}-{population}-{letter}{label}" ("phq9-mean-2-5-m2026-03").
+std::string ReportId(ReportView origin, const app::MeasureChartView& view,
+                     const app::MeasureSeries& s, std::size_t i) {
+  return fmt::format("{}-{}-{}-{}{}", view.measure.id, s.site_id, s.population_id,
+                     KindLetter(origin, view), s.x[i]);
+}
+
 // One report per point: the site as reporter, the period, and the group's populations and score
 // as the chart drawn has them. A suppressed cell (app/kernel/suppression.h) keeps its period but
 // withholds every count and the score, marked by covalue's suppressed extension.
-json ReportJson(const app::MeasureChartView& view, const app::MeasureSeries& s, std::size_t i) {
+json ReportJson(ReportView origin, const app::MeasureChartView& view, const app::MeasureSeries& s,
+                std::size_t i) {
   const auto& point = s.chart.points[i];
   const std::int64_t start = s.start_ms[i];
   const bool per_event = view.chart == spc::ChartType::kT || view.chart == spc::ChartType::kG;
@@ -148,7 +179,7 @@ json ReportJson(const app::MeasureChartView& view, const app::MeasureSeries& s, 
   }
   return {
       {"resourceType", "MeasureReport"},
-      {"id", fmt::format("{}-{}-{}-{}", view.measure.id, s.site_id, s.population_id, s.x[i])},
+      {"id", ReportId(origin, view, s, i)},
       {"extension", extensions},
       {"status", "complete"},
       {"type", "summary"},
@@ -157,6 +188,75 @@ json ReportJson(const app::MeasureChartView& view, const app::MeasureSeries& s, 
       {"date", FormatDate(start)},
       {"period", {{"start", FormatDate(start)}, {"end", FormatDate(end - 1)}}},
       {"group", json::array({group})}};
+}
+
+// The reports of a view's points that have a value or are suppressed.
+json Reports(ReportView origin, const app::MeasureChartView& view) {
+  json resources = json::array();
+  for (const app::MeasureSeries& s : view.series) {
+    for (std::size_t i = 0; i < s.chart.points.size(); ++i) {
+      if (s.suppressed[i] || s.chart.points[i].y) {
+        resources.push_back(ReportJson(origin, view, s, i));
+      }
+    }
+  }
+  return resources;
+}
+
+// Whole-number parts of a report id.
+std::optional<Id> IdPart(std::string_view text) {
+  Id id = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  return ec == std::errc() && end == text.data() + text.size() && id > 0 ? std::optional(id)
+                                                                         : std::nullopt;
+}
+
+// MeasureReport/{id}: the view its letter names, computed again, and the report with that id.
+Result<json> ReadReport(app::Measures& measures, const http::RouteContext& r) {
+  const std::string& id = r.params.at("id");
+  const auto unknown = [&] {
+    return Fail(ErrorCode::kNotFound, fmt::format("MeasureReport/{} does not exist", id), "id");
+  };
+  COVALUE_ASSIGN_OR_RETURN(auto definitions, measures.ListMeasures(r.ctx));
+  std::string measure;
+  for (const MeasureDefinition& m : definitions) {
+    if (id.starts_with(m.id + "-") && m.id.size() > measure.size()) {
+      measure = m.id;
+    }
+  }
+  // The rest: "{site}-{population}-{letter}{label}".
+  const std::string rest = measure.empty() ? "" : id.substr(measure.size() + 1);
+  const std::size_t first = rest.find('-');
+  const std::size_t second = first == std::string::npos ? first : rest.find('-', first + 1);
+  if (second == std::string::npos || second + 2 >= rest.size()) {
+    return unknown();
+  }
+  const auto site = IdPart(std::string_view(rest).substr(0, first));
+  const auto population = IdPart(std::string_view(rest).substr(first + 1, second - first - 1));
+  const char letter = rest[second + 1];
+  const std::string_view kinds = "wmqeWMQ";
+  if (!site || !population || kinds.find(letter) == std::string_view::npos) {
+    return unknown();
+  }
+  app::MeasureChartQuery query;
+  const char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(letter)));
+  query.period = lower == 'w'   ? PeriodKind::kWeek
+                 : lower == 'q' ? PeriodKind::kQuarter
+                                : PeriodKind::kMonth;
+  const ReportView origin = std::isupper(static_cast<unsigned char>(letter)) != 0
+                                ? ReportView::kCommunity
+                                : ReportView::kSite;
+  COVALUE_ASSIGN_OR_RETURN(
+      app::MeasureChartView view,
+      origin == ReportView::kSite
+          ? measures.SiteMeasureChart(r.ctx, measure, *site, *population, query)
+          : measures.CrossSiteMeasure(r.ctx, measure, query));
+  for (json& report : Reports(origin, view)) {
+    if (report.value("id", "") == id) {
+      return std::move(report);
+    }
+  }
+  return unknown();
 }
 
 Result<Id> OrganizationOf(const std::string& value) {
@@ -172,9 +272,6 @@ Result<Id> OrganizationOf(const std::string& value) {
 }  // namespace
 
 void AddMeasureRoutes(http::Router& router, app::Measures& measures) {
-  auto outcome = [](const Error& e, const std::string& id) {
-    return OperationOutcomeResponse(e, id);
-  };
   router.Add({"GET", "/fhir/r4/Measure", "FHIR R4 search of the community's Measures",
               http::Access::kSignedIn,
               [&measures](http::RouteContext& r) -> Result<http::Response> {
@@ -189,7 +286,7 @@ void AddMeasureRoutes(http::Router& router, app::Measures& measures) {
                 }
                 return FhirJson(200, Searchset(r.request, "Measure", resources, ignored));
               },
-              0, outcome});
+              0});
   router.Add({"GET", "/fhir/r4/Measure/{measure}", "FHIR R4 read of a Measure",
               http::Access::kSignedIn,
               [&measures](http::RouteContext& r) -> Result<http::Response> {
@@ -202,7 +299,7 @@ void AddMeasureRoutes(http::Router& router, app::Measures& measures) {
                 return Fail(ErrorCode::kNotFound,
                             fmt::format("Measure/{} does not exist", r.params.at("measure")));
               },
-              0, outcome});
+              0});
   router.Add({"GET", "/fhir/r4/MeasureReport",
               "FHIR R4 search of summary MeasureReports per site and period (measure required; "
               "reporter, period-kind)",
@@ -226,24 +323,28 @@ void AddMeasureRoutes(http::Router& router, app::Measures& measures) {
                 }
                 const std::string id = MeasureIdOf(*measure);
                 app::MeasureChartView view;
+                ReportView origin = ReportView::kCommunity;
                 if (const std::string* reporter = r.request.Query("reporter")) {
                   COVALUE_ASSIGN_OR_RETURN(Id site, OrganizationOf(*reporter));
                   COVALUE_ASSIGN_OR_RETURN(
                       view, measures.SiteMeasureChart(r.ctx, id, site, std::nullopt, query));
+                  origin = ReportView::kSite;
                 } else {
                   COVALUE_ASSIGN_OR_RETURN(view, measures.CrossSiteMeasure(r.ctx, id, query));
                 }
-                json resources = json::array();
-                for (const app::MeasureSeries& s : view.series) {
-                  for (std::size_t i = 0; i < s.chart.points.size(); ++i) {
-                    if (s.suppressed[i] || s.chart.points[i].y) {
-                      resources.push_back(ReportJson(view, s, i));
-                    }
-                  }
-                }
-                return FhirJson(200, Searchset(r.request, "MeasureReport", resources, ignored));
+                return FhirJson(
+                    200, Searchset(r.request, "MeasureReport", Reports(origin, view), ignored));
               },
-              0, outcome});
+              0});
+  // A report is computed, not stored: it has no versions to vread.
+  router.Add({"GET", "/fhir/r4/MeasureReport/{id}",
+              "FHIR R4 read of a MeasureReport, as the search that listed it gave it",
+              http::Access::kSignedIn,
+              [&measures](http::RouteContext& r) -> Result<http::Response> {
+                COVALUE_ASSIGN_OR_RETURN(json report, ReadReport(measures, r));
+                return FhirJson(200, report);
+              },
+              0});
 }
 
 }  // namespace covalue::fhir

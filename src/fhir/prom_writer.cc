@@ -126,8 +126,8 @@ json ItemJson(const QuestionnaireItem& item) {
   if (item.repeats) {
     out["repeats"] = true;
   }
-  if (item.read_only) {
-    out["readOnly"] = true;
+  if (item.read_only || item.calculated) {
+    out["readOnly"] = true;  // a filler shows a calculated value, never asks for it
   }
   if (item.max_length) {
     out["maxLength"] = *item.max_length;

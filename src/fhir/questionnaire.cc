@@ -162,6 +162,7 @@ json QuestionnaireOf(const Guide& guide) {
   json questionnaire = {
       {"resourceType", "Questionnaire"},
       {"id", guide.id},
+      {"meta", {{"versionId", guide.version}}},
       {"language", "en"},
       {"url", CanonicalOf(guide)},
       {"version", guide.version},

@@ -9,45 +9,48 @@
 
 namespace covalue::fhir {
 
+namespace {
+
+constexpr std::string_view kRelative = "Questionnaire/";
+constexpr std::string_view kHistory = "/_history/";
+
+// "Questionnaire/{id}[/_history/{n}]".
+Result<QuestionnaireReference> Relative(const std::string& ref) {
+  QuestionnaireReference named{ref.substr(kRelative.size()), std::nullopt};
+  if (const std::size_t history = named.id.find(kHistory); history != std::string::npos) {
+    COVALUE_ASSIGN_OR_RETURN(named.version, WholeNumber(named.id.substr(history + kHistory.size()),
+                                                        "QuestionnaireResponse.questionnaire"));
+    named.id.resize(history);
+  }
+  return named;
+}
+
+}  // namespace
+
 Result<QuestionnaireReference> ResolveQuestionnaire(app::Questionnaires& questionnaires,
                                                     const app::RequestContext& ctx,
                                                     const std::string& reference) {
-  constexpr std::string_view kCanonical = "urn:covalue:fhir:questionnaire:";
-  constexpr std::string_view kRelative = "Questionnaire/";
-  constexpr std::string_view kHistory = "/_history/";
-  std::string ref = reference;
-  if (const std::size_t at = ref.find("/Questionnaire/"); at != std::string::npos) {
-    ref = ref.substr(at + 1);
+  if (reference.starts_with(kRelative)) {
+    return Relative(reference);
   }
-  if (ref.starts_with(kCanonical)) {
-    return QuestionnaireReference{ref.substr(kCanonical.size(), ref.find('|') - kCanonical.size()),
-                                  std::nullopt};
+  if (reference.starts_with(app::kCanonicalPrefix)) {
+    const std::string id = reference.substr(app::kCanonicalPrefix.size());
+    return QuestionnaireReference{id.substr(0, id.find('|')), std::nullopt};
   }
-  if (ref.starts_with(kRelative)) {
-    QuestionnaireReference named{ref.substr(kRelative.size()), std::nullopt};
-    if (const std::size_t history = named.id.find(kHistory); history != std::string::npos) {
-      COVALUE_ASSIGN_OR_RETURN(named.version,
-                               WholeNumber(named.id.substr(history + kHistory.size()),
-                                           "QuestionnaireResponse.questionnaire"));
-      named.id.resize(history);
-    }
-    return named;
+  // A canonical ("url" or "url|version"): the newest questionnaire the caller sees with that url
+  // (and version), found by the store's index; with a version, that very version.
+  auto found = questionnaires.FindByCanonical(ctx, reference);
+  if (found) {
+    return QuestionnaireReference{found->resource_id, reference.find('|') == std::string::npos
+                                                          ? std::nullopt
+                                                          : std::optional(found->version)};
   }
-  // A canonical URL: the questionnaire whose url it is.
-  const std::string canonical = reference.substr(0, reference.find('|'));
-  PageRequest page{0, 200};
-  for (;;) {
-    COVALUE_ASSIGN_OR_RETURN(auto stored, questionnaires.ListQuestionnaires(ctx, page));
-    for (const QuestionnaireVersion& q : stored.items) {
-      auto resource = ParseResource(q.resource);
-      if (resource && resource->value("url", "") == canonical) {
-        return QuestionnaireReference{q.resource_id, std::nullopt};
-      }
-    }
-    if (!stored.next) {
-      break;
-    }
-    page.after = *stored.next;
+  if (found.error().code != ErrorCode::kNotFound) {
+    return Fail(found.error());
+  }
+  // A literal URL of a Questionnaire on this server ("https://host/fhir/r4/Questionnaire/x").
+  if (const std::size_t at = reference.find("/fhir/r4/Questionnaire/"); at != std::string::npos) {
+    return Relative(reference.substr(at + std::string_view("/fhir/r4/").size()));
   }
   return Fail(Invalid("QuestionnaireResponse.questionnaire",
                       fmt::format("no questionnaire here is named '{}'", reference)));

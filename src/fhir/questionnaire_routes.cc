@@ -6,7 +6,6 @@
 
 #include "app/questionnaires/questionnaires.h"
 #include "fhir/fhir_json.h"
-#include "fhir/operation_outcome.h"
 #include "fhir/prom_reader.h"
 #include "fhir/questionnaire_file.h"
 #include "fhir/search.h"
@@ -114,7 +113,7 @@ Result<http::Response> Search(const QuestionnaireServices& services, const http:
   for (const auto& [key, value] :
        {std::pair{"_id", id}, std::pair{"url", url}, std::pair{"name", name}}) {
     if (value != nullptr) {
-      query += fmt::format("{}={}&", key, *value);
+      query += fmt::format("{}={}&", key, EncodeQueryPart(*value));
     }
   }
   json links = json::array({{{"relation", "self"},
@@ -200,14 +199,24 @@ Result<http::Response> ImportFile(app::Questionnaires& questionnaires,
   return http::JsonResponse(201, json{{"imported", out}}.dump());
 }
 
+// A read (vid absent) or vread. A guide carries its version (1.0.0) as meta.versionId and keeps
+// only that one; a stored questionnaire keeps every version (1, 2, …).
 Result<http::Response> Read(const QuestionnaireServices& services, const http::RouteContext& r,
-                            std::optional<std::int64_t> version) {
+                            const std::string* vid) {
   const std::string& id = r.params.at("id");
-  if (!version) {
-    // Only the guide asked for is mapped to FHIR.
-    if (auto guide = FindGuideQuestionnaire(services.workbooks, r.ctx, id)) {
-      return WithVersion(FhirJson(200, guide->resource), guide->version);
+  // Only the guide asked for is mapped to FHIR.
+  if (auto guide = FindGuideQuestionnaire(services.workbooks, r.ctx, id)) {
+    if (vid != nullptr && *vid != guide->version) {
+      return Fail(
+          ErrorCode::kNotFound,
+          fmt::format("Questionnaire/{} keeps only its current version ({})", id, guide->version),
+          "vid");
     }
+    return WithVersion(FhirJson(200, guide->resource), guide->version);
+  }
+  std::optional<std::int64_t> version;
+  if (vid != nullptr) {
+    COVALUE_ASSIGN_OR_RETURN(version, WholeNumber(*vid, "vid"));
   }
   COVALUE_ASSIGN_OR_RETURN(QuestionnaireVersion q,
                            services.questionnaires.GetQuestionnaire(r.ctx, id, version));
@@ -220,25 +229,18 @@ Result<http::Response> Read(const QuestionnaireServices& services, const http::R
 void AddQuestionnaireRoutes(http::Router& router, app::Questionnaires& questionnaires,
                             app::Workbooks& workbooks) {
   const QuestionnaireServices services{questionnaires, workbooks};
-  auto outcome = [](const Error& e, const std::string& id) {
-    return OperationOutcomeResponse(e, id);
-  };
   router.Add({"GET", "/fhir/r4/Questionnaire/{id}",
               "FHIR R4 read of a Questionnaire (a guide's, or a questionnaire's latest version)",
               http::Access::kSignedIn,
-              [services](http::RouteContext& r) { return Read(services, r, std::nullopt); }, 0,
-              outcome});
+              [services](http::RouteContext& r) { return Read(services, r, nullptr); }, 0});
   router.Add({"GET", "/fhir/r4/Questionnaire/{id}/_history/{vid}",
               "FHIR R4 vread of one version of a Questionnaire", http::Access::kSignedIn,
-              [services](http::RouteContext& r) -> Result<http::Response> {
-                COVALUE_ASSIGN_OR_RETURN(Id version, http::PathId(r, "vid"));
-                return Read(services, r, version);
-              },
-              0, outcome});
+              [services](http::RouteContext& r) { return Read(services, r, &r.params.at("vid")); },
+              0});
   router.Add({"GET", "/fhir/r4/Questionnaire",
               "FHIR R4 search of Questionnaires (_id, url, name; _count, _offset)",
               http::Access::kSignedIn,
-              [services](http::RouteContext& r) { return Search(services, r); }, 0, outcome});
+              [services](http::RouteContext& r) { return Search(services, r); }, 0});
   http::Route import{
       "POST",
       "/api/v1/questionnaires/files",
@@ -254,7 +256,7 @@ void AddQuestionnaireRoutes(http::Router& router, app::Questionnaires& questionn
               "FHIR R4 create: import a Questionnaire as the next version of its name (site)",
               http::Access::kSignedIn,
               [&questionnaires](http::RouteContext& r) { return Create(questionnaires, r); },
-              kMaxQuestionnaireBytes, outcome});
+              kMaxQuestionnaireBytes});
 }
 
 }  // namespace covalue::fhir

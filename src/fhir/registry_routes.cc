@@ -1,5 +1,6 @@
 #include "fhir/registry_routes.h"
 
+#include <algorithm>
 #include <charconv>
 #include <limits>
 
@@ -8,7 +9,6 @@
 #include "app/registry/registry.h"
 #include "domain/dates.h"
 #include "fhir/fhir_json.h"
-#include "fhir/operation_outcome.h"
 #include "fhir/prom_reader.h"
 #include "fhir/registry_resources.h"
 #include "fhir/search.h"
@@ -46,7 +46,10 @@ Result<std::pair<std::int64_t, std::int64_t>> Period(const std::string& text,
 Status DateRange(const http::Request& request, const std::string& name, app::RecordFilter& query) {
   const auto [first, last] = request.query.equal_range(name);
   for (auto it = first; it != last; ++it) {
+    // A '+' sent unencoded in a time zone ("T10:00:00+01:00") arrives as a space, since a
+    // query's '+' is a space; a FHIR date never holds one, so it is taken back as the '+'.
     std::string value = it->second;
+    std::replace(value.begin(), value.end(), ' ', '+');
     std::string prefix = "eq";
     if (value.size() > 2 && std::isalpha(static_cast<unsigned char>(value[0])) != 0) {
       prefix = value.substr(0, 2);
@@ -107,71 +110,68 @@ json CapabilityStatement() {
     }
     return out;
   };
-  return {{"resourceType", "CapabilityStatement"},
-          {"status", "active"},
-          {"date", "2026-11-23"},
-          {"kind", "instance"},
-          {"software", {{"name", "covalue"}}},
-          {"implementation", {{"description", "covalue's FHIR R4 API"}}},
-          {"fhirVersion", "4.0.1"},
-          {"format", json::array({"application/fhir+json"})},
-          {"rest",
-           json::array(
-               {{{"mode", "server"},
-                 {"security",
-                  {{"description",
-                    "A session cookie or a bearer token (POST /api/v1/auth/login, "
-                    "/api/v1/auth/tokens); every read of a patient's data is "
-                    "audited."}}},
-                 {"resource",
-                  json::array({resource("Questionnaire", {"read", "vread", "search-type", "create"},
-                                        {{"_id", "token"}, {"url", "uri"}, {"name", "string"}}),
-                               resource("QuestionnaireResponse", {"read", "search-type", "create"},
-                                        {{"patient", "reference"},
-                                         {"subject", "reference"},
-                                         {"authored", "date"},
-                                         {"questionnaire", "reference"}}),
-                               resource("Observation", {"read", "search-type"},
-                                        {{"patient", "reference"},
-                                         {"subject", "reference"},
-                                         {"date", "date"},
-                                         {"code", "token"}}),
-                               resource("Patient", {"read", "search-type", "create"},
-                                        {{"identifier", "token"}}),
-                               resource("Flag", {"read", "search-type"},
-                                        {{"patient", "reference"},
-                                         {"subject", "reference"},
-                                         {"status", "token"}}),
-                               resource("Measure", {"read", "search-type"}, {{"_id", "token"}}),
-                               resource("MeasureReport", {"search-type"},
-                                        {{"measure", "reference"},
-                                         {"reporter", "reference"},
-                                         {"period-kind", "token"}})})}}})}};
+  return {
+      {"resourceType", "CapabilityStatement"},
+      {"status", "active"},
+      {"date", "2026-11-23"},
+      {"kind", "instance"},
+      {"software", {{"name", "covalue"}}},
+      {"implementation", {{"description", "covalue's FHIR R4 API"}}},
+      {"fhirVersion", "4.0.1"},
+      {"format", json::array({"application/fhir+json", "application/json+fhir", "json"})},
+      {"rest",
+       json::array(
+           {{{"mode", "server"},
+             {"security",
+              {{"description",
+                "A session cookie or a bearer token (POST /api/v1/auth/login, "
+                "/api/v1/auth/tokens); every read of a patient's data is "
+                "audited."}}},
+             {"resource",
+              json::array(
+                  {resource("Questionnaire", {"read", "vread", "search-type", "create"},
+                            {{"_id", "token"}, {"url", "uri"}, {"name", "string"}}),
+                   resource("QuestionnaireResponse", {"read", "vread", "search-type", "create"},
+                            {{"patient", "reference"},
+                             {"subject", "reference"},
+                             {"authored", "date"},
+                             {"questionnaire", "reference"}}),
+                   resource("Observation", {"read", "vread", "search-type"},
+                            {{"patient", "reference"},
+                             {"subject", "reference"},
+                             {"date", "date"},
+                             {"code", "token"}}),
+                   resource("Patient", {"read", "vread", "search-type", "create"},
+                            {{"identifier", "token"}}),
+                   resource(
+                       "Flag", {"read", "vread", "search-type"},
+                       {{"patient", "reference"}, {"subject", "reference"}, {"status", "token"}}),
+                   resource("Measure", {"read", "search-type"}, {{"_id", "token"}}),
+                   resource("MeasureReport", {"read", "search-type"},
+                            {{"measure", "reference"},
+                             {"reporter", "reference"},
+                             {"period-kind", "token"}})})}}})}};
 }
 
 }  // namespace
 
 void AddRegistryRoutes(http::Router& router, app::Registry& registry) {
-  auto outcome = [](const Error& e, const std::string& id) {
-    return OperationOutcomeResponse(e, id);
-  };
   router.Add({"GET", "/fhir/r4/metadata", "FHIR R4 CapabilityStatement of this server",
               http::Access::kPublic,
               [](http::RouteContext&) -> Result<http::Response> {
                 return FhirJson(200, CapabilityStatement());
               },
-              0, outcome});
+              0});
   router.Add({"POST", "/fhir/r4/Patient", "FHIR R4 create: enrol a patient in a population",
               http::Access::kSignedIn,
               [&registry](http::RouteContext& r) { return CreatePatient(registry, r); },
-              http::kDefaultMaxBody, outcome});
-  router.Add({"GET", "/fhir/r4/Patient/{id}", "FHIR R4 read of a Patient", http::Access::kSignedIn,
-              [&registry](http::RouteContext& r) -> Result<http::Response> {
-                COVALUE_ASSIGN_OR_RETURN(Id id, http::PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(Patient p, registry.GetPatient(r.ctx, id));
-                return Read(PatientJson(p));
-              },
-              0, outcome});
+              http::kDefaultMaxBody});
+  AddReads(router, "Patient", "FHIR R4 read of a Patient",
+           [&registry](http::RouteContext& r) -> Result<json> {
+             COVALUE_ASSIGN_OR_RETURN(Id id, http::PathId(r, "id"));
+             COVALUE_ASSIGN_OR_RETURN(Patient p, registry.GetPatient(r.ctx, id));
+             return PatientJson(p);
+           });
   router.Add(
       {"GET", "/fhir/r4/Patient", "FHIR R4 search of Patients (identifier; _count, _cursor)",
        http::Access::kSignedIn,
@@ -188,16 +188,13 @@ void AddRegistryRoutes(http::Router& router, app::Registry& registry) {
          COVALUE_ASSIGN_OR_RETURN(auto patients, registry.ListPatients(r.ctx, page, query));
          return Bundle(r.request, "Patient", patients, PatientJson, ignored);
        },
-       0, outcome});
-  router.Add({"GET", "/fhir/r4/QuestionnaireResponse/{id}",
-              "FHIR R4 read of a QuestionnaireResponse", http::Access::kSignedIn,
-              [&registry](http::RouteContext& r) -> Result<http::Response> {
-                COVALUE_ASSIGN_OR_RETURN(Id id, http::PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(StoredResponse stored, registry.GetResponse(r.ctx, id));
-                COVALUE_ASSIGN_OR_RETURN(json body, ResponseJson(stored));
-                return Read(body);
-              },
-              0, outcome});
+       0});
+  AddReads(router, "QuestionnaireResponse", "FHIR R4 read of a QuestionnaireResponse",
+           [&registry](http::RouteContext& r) -> Result<json> {
+             COVALUE_ASSIGN_OR_RETURN(Id id, http::PathId(r, "id"));
+             COVALUE_ASSIGN_OR_RETURN(StoredResponse stored, registry.GetResponse(r.ctx, id));
+             return ResponseJson(stored);
+           });
   router.Add(
       {"GET", "/fhir/r4/QuestionnaireResponse",
        "FHIR R4 search of QuestionnaireResponses (patient, authored, questionnaire)",
@@ -224,15 +221,13 @@ void AddRegistryRoutes(http::Router& router, app::Registry& registry) {
              r.request, "QuestionnaireResponse", responses,
              [&](const StoredResponse&) { return bodies[i++]; }, ignored);
        },
-       0, outcome});
-  router.Add({"GET", "/fhir/r4/Observation/{id}", "FHIR R4 read of an Observation",
-              http::Access::kSignedIn,
-              [&registry](http::RouteContext& r) -> Result<http::Response> {
-                COVALUE_ASSIGN_OR_RETURN(Id id, http::PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(Observation o, registry.GetObservation(r.ctx, id));
-                return Read(ObservationJson(o));
-              },
-              0, outcome});
+       0});
+  AddReads(router, "Observation", "FHIR R4 read of an Observation",
+           [&registry](http::RouteContext& r) -> Result<json> {
+             COVALUE_ASSIGN_OR_RETURN(Id id, http::PathId(r, "id"));
+             COVALUE_ASSIGN_OR_RETURN(Observation o, registry.GetObservation(r.ctx, id));
+             return ObservationJson(o);
+           });
   router.Add({"GET", "/fhir/r4/Observation", "FHIR R4 search of Observations (patient, date, code)",
               http::Access::kSignedIn,
               [&registry](http::RouteContext& r) -> Result<http::Response> {
@@ -256,7 +251,7 @@ void AddRegistryRoutes(http::Router& router, app::Registry& registry) {
                                          registry.ListObservations(r.ctx, query, page));
                 return Bundle(r.request, "Observation", observations, ObservationJson, ignored);
               },
-              0, outcome});
+              0});
 }
 
 }  // namespace covalue::fhir

@@ -5,7 +5,6 @@
 #include "app/registry/registry.h"
 #include "domain/dates.h"
 #include "fhir/fhir_json.h"
-#include "fhir/operation_outcome.h"
 #include "fhir/prom_reader.h"
 #include "fhir/questionnaire_reference.h"
 #include "fhir/registry_resources.h"
@@ -23,7 +22,31 @@ constexpr std::size_t kMaxResponseBytes = std::size_t{2} * 1024 * 1024;
 struct ResponseServices {
   app::Registry& registry;
   app::Questionnaires& questionnaires;
+  GuideTest is_guide;
 };
+
+// The id a questionnaire reference ends in: "Questionnaire/x", covalue's canonical of x, or a
+// URL whose last segment is x (a version after '|' left off).
+std::string IdNamed(const std::string& reference) {
+  const std::string canonical = reference.substr(0, reference.find('|'));
+  const std::size_t cut = canonical.find_last_of("/:");
+  return cut == std::string::npos ? canonical : canonical.substr(cut + 1);
+}
+
+// A submission that failed because it names a guide is told how guides are answered.
+Error Explained(const ResponseServices& services, const http::RouteContext& r, const json& resource,
+                Error error) {
+  const auto named = resource.find("questionnaire");
+  if (named == resource.end() || !named->is_string() ||
+      !services.is_guide(r.ctx, IdNamed(named->get<std::string>()))) {
+    return error;
+  }
+  return Invalid("QuestionnaireResponse.questionnaire",
+                 fmt::format("'{}' is a self-assessment guide: guides are answered as workbooks "
+                             "(POST /api/v1/workbooks, then PUT each answer), not as "
+                             "QuestionnaireResponses",
+                             named->get<std::string>()));
+}
 
 // A submission read from a FHIR QuestionnaireResponse. patient_id: the patient the route names
 // (the JSON route), checked against the resource's subject when it has one; absent, the subject
@@ -122,11 +145,13 @@ Error InFhirTerms(Error error) {
 Result<http::Response> CreateResponse(const ResponseServices& services,
                                       const http::RouteContext& r) {
   COVALUE_ASSIGN_OR_RETURN(json resource, ParseResource(r.request.body));
-  COVALUE_ASSIGN_OR_RETURN(app::ResponseSubmission submission,
-                           SubmissionOf(services.questionnaires, r, resource, std::nullopt));
-  auto submitted = services.registry.SubmitResponse(r.ctx, std::move(submission));
+  auto submission = SubmissionOf(services.questionnaires, r, resource, std::nullopt);
+  if (!submission) {
+    return Fail(Explained(services, r, resource, submission.error()));
+  }
+  auto submitted = services.registry.SubmitResponse(r.ctx, std::move(*submission));
   if (!submitted) {
-    return Fail(InFhirTerms(submitted.error()));
+    return Fail(Explained(services, r, resource, InFhirTerms(submitted.error())));
   }
   json body = WithIdentity(std::move(resource), submitted->stored);
   const json outcome = AlertOutcome(*submitted, r.request);
@@ -185,17 +210,14 @@ Result<http::Response> SubmitJson(const ResponseServices& services, const http::
 }  // namespace
 
 void AddResponseRoutes(http::Router& router, app::Registry& registry,
-                       app::Questionnaires& questionnaires) {
-  const ResponseServices services{registry, questionnaires};
-  auto outcome = [](const Error& e, const std::string& id) {
-    return OperationOutcomeResponse(e, id);
-  };
+                       app::Questionnaires& questionnaires, GuideTest is_guide) {
+  const ResponseServices services{registry, questionnaires, std::move(is_guide)};
   router.Add({"POST", "/fhir/r4/QuestionnaireResponse",
               "FHIR R4 create: submit a response, validated, scored and stored with its "
               "Observations and the alerts its answers raise",
               http::Access::kSignedIn,
               [services](http::RouteContext& r) { return CreateResponse(services, r); },
-              kMaxResponseBytes, outcome});
+              kMaxResponseBytes});
   router.Add({"POST", "/api/v1/patients/{id}/responses",
               "Submit a FHIR QuestionnaireResponse for the patient; answers its scores and the "
               "alerts it raised with what to do now",

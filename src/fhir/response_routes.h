@@ -1,5 +1,9 @@
 #pragma once
 
+#include <functional>
+#include <string>
+
+#include "app/kernel/context.h"
 #include "http/router.h"
 
 namespace covalue::app {
@@ -16,9 +20,11 @@ namespace covalue::fhir {
 // 201's resource and referenced from it (extension kAlertsExtension), or alone with
 // `Prefer: return=OperationOutcome`; the JSON route as `alerts` and `crisis_contacts` members.
 // The questionnaire a response names is looked up in questionnaires
-// (fhir/questionnaire_reference.h).
+// (fhir/questionnaire_reference.h); one that is_guide names (a self-assessment guide, answered
+// as a workbook, never as a response) is refused saying so.
+using GuideTest = std::function<bool(const app::RequestContext&, const std::string& id)>;
 void AddResponseRoutes(http::Router& router, app::Registry& registry,
-                       app::Questionnaires& questionnaires);
+                       app::Questionnaires& questionnaires, GuideTest is_guide);
 
 // The extension on a created QuestionnaireResponse that references its contained
 // OperationOutcome of alerts ("#alerts").

@@ -4,11 +4,9 @@
 #include <charconv>
 
 namespace covalue::fhir {
-namespace {
-
 using nlohmann::json;
 
-std::string PercentEncoded(std::string_view text) {
+std::string EncodeQueryPart(std::string_view text) {
   std::string out;
   for (const char c : text) {
     const auto u = static_cast<unsigned char>(c);
@@ -21,8 +19,6 @@ std::string PercentEncoded(std::string_view text) {
   }
   return out;
 }
-
-}  // namespace
 
 Result<std::int64_t> WholeNumber(const std::string& text, const std::string& field) {
   std::int64_t value = 0;
@@ -84,8 +80,8 @@ std::string SearchQuery(const http::Request& request, const std::vector<std::str
     if (key == "_cursor" || std::find(ignored.begin(), ignored.end(), key) != ignored.end()) {
       continue;
     }
-    query += fmt::format("{}{}={}", query.empty() ? "" : "&", PercentEncoded(key),
-                         PercentEncoded(value));
+    query += fmt::format("{}{}={}", query.empty() ? "" : "&", EncodeQueryPart(key),
+                         EncodeQueryPart(value));
   }
   return query;
 }
@@ -143,6 +139,33 @@ http::Response Read(const json& body) {
   const std::string version = body.contains("meta") ? body["meta"].value("versionId", "1") : "1";
   response.SetHeader("ETag", fmt::format("W/\"{}\"", version));
   return response;
+}
+
+void AddReads(http::Router& router, const std::string& type, const std::string& summary,
+              std::function<Result<json>(http::RouteContext&)> read) {
+  const std::string path = "/fhir/r4/" + type + "/{id}";
+  router.Add({"GET", path, summary, http::Access::kSignedIn,
+              [read](http::RouteContext& r) -> Result<http::Response> {
+                COVALUE_ASSIGN_OR_RETURN(json body, read(r));
+                return Read(body);
+              },
+              0});
+  router.Add({"GET", path + "/_history/{vid}", "FHIR R4 vread of the current version of a " + type,
+              http::Access::kSignedIn,
+              [read, type](http::RouteContext& r) -> Result<http::Response> {
+                COVALUE_ASSIGN_OR_RETURN(json body, read(r));
+                const std::string current =
+                    body.contains("meta") ? body["meta"].value("versionId", "") : "";
+                if (current.empty() || current != r.params.at("vid")) {
+                  return Fail(
+                      ErrorCode::kNotFound,
+                      fmt::format("{}/{} keeps only its current version{}", type, r.params.at("id"),
+                                  current.empty() ? "" : " (" + current + ")"),
+                      "vid");
+                }
+                return Read(body);
+              },
+              0});
 }
 
 }  // namespace covalue::fhir

@@ -14,6 +14,7 @@
 #include "fhir/fhir_json.h"
 #include "fhir/json_elements.h"
 #include "http/message.h"
+#include "http/router.h"
 
 // What every FHIR search and read answers with (https://hl7.org/fhir/R4/search.html,
 // https://hl7.org/fhir/R4/http.html): paging, searchset Bundles with self and next links,
@@ -68,5 +69,15 @@ http::Response Bundle(const http::Request& request, const std::string& type, con
 http::Response Created(const http::Request& request, const std::string& type,
                        const nlohmann::json& body);
 http::Response Read(const nlohmann::json& body);
+
+// Adds the read GET /fhir/r4/{type}/{id} and its vread .../_history/{vid} for a resource of
+// which only the current version is kept: the vread of its meta.versionId answers the resource,
+// of another version kNotFound saying which is current.
+void AddReads(http::Router& router, const std::string& type, const std::string& summary,
+              std::function<Result<nlohmann::json>(http::RouteContext&)> read);
+
+// A query parameter's name or value percent-encoded for a link (RFC 3986's unreserved
+// characters and ":/," kept; '+', '&', '=' and ' ' encoded).
+std::string EncodeQueryPart(std::string_view text);
 
 }  // namespace covalue::fhir

@@ -28,6 +28,10 @@ std::optional<GuideQuestionnaire> FindGuideQuestionnaire(app::Workbooks& workboo
   return GuideQuestionnaire{guide->id, guide->version, QuestionnaireOf(*guide)};
 }
 
+bool IsGuide(app::Workbooks& workbooks, const app::RequestContext& ctx, const std::string& id) {
+  return workbooks.GetGuide(ctx, id).has_value();
+}
+
 void AddWorkbookRoutes(http::Router& router, app::Workbooks& workbooks) {
   router.Add({"GET", "/api/v1/workbooks/{id}/questionnaire-response",
               "A workbook as a FHIR R4 QuestionnaireResponse", http::Access::kSignedIn,

@@ -30,6 +30,10 @@ struct GuideQuestionnaire {
 [[nodiscard]] std::optional<GuideQuestionnaire> FindGuideQuestionnaire(
     app::Workbooks& workbooks, const app::RequestContext& ctx, const std::string& id);
 
+// Whether id names a guide the caller reads.
+[[nodiscard]] bool IsGuide(app::Workbooks& workbooks, const app::RequestContext& ctx,
+                           const std::string& id);
+
 // A workbook as a FHIR R4 QuestionnaireResponse of its guide
 // (GET /api/v1/workbooks/{id}/questionnaire-response; fhir/questionnaire_response.h), when its
 // team has shared its answers.

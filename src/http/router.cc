@@ -34,7 +34,8 @@ bool IsWrite(const std::string& method) {
 
 bool IsJsonMediaType(const std::string& content_type) {
   const std::string_view type = std::string_view(content_type).substr(0, content_type.find(';'));
-  return type == "application/json" ||
+  // application/json+fhir: FHIR's media type before R3, which clients still send.
+  return type == "application/json" || type == "application/json+fhir" ||
          (type.starts_with("application/") && type.ends_with("+json"));
 }
 
@@ -195,40 +196,82 @@ Result<app::RequestContext> Router::Authenticate(const Request& request, const R
   return ctx;
 }
 
+Response Router::Failure(const Request& request, const Route* route, int status,
+                         const Error& error) const {
+  const Area* area = AreaOf(request.path);
+  ErrorTranslator translate = route != nullptr ? route->on_error : nullptr;
+  if (!translate && area != nullptr) {
+    translate = area->on_error;
+  }
+  if (!translate) {
+    return status == 0 ? ProblemResponse(error, request.request_id)
+                       : ProblemResponse(status, error, request.request_id);
+  }
+  Response response = translate(error, request.request_id);
+  if (status != 0) {
+    response.status = status;
+  }
+  return response;
+}
+
 Response Router::Handle(const Request& request, std::string& route_label) const {
   std::map<std::string, std::string> params;
   bool path_matched = false;
   const Route* route = Match(request.method, request.path, params, path_matched);
+  const Area* area = AreaOf(request.path);
+  const std::string& origin = request.Header("origin");
+  const bool cors = area != nullptr && !origin.empty() &&
+                    std::find(area->cors_origins.begin(), area->cors_origins.end(), origin) !=
+                        area->cors_origins.end();
   Response response;
   try {
     if (!Serves(request.Header("host"))) {
       route_label = "misdirected";
-      response = ProblemResponse(
-          421,
-          {ErrorCode::kInvalidArgument,
-           fmt::format("this server does not serve the host '{}'", request.Header("host")), "host"},
-          request.request_id);
+      response =
+          Failure(request, route, 421,
+                  {ErrorCode::kInvalidArgument,
+                   fmt::format("this server does not serve the host '{}'", request.Header("host")),
+                   "host"});
+    } else if (cors && request.method == "OPTIONS" &&
+               !request.Header("access-control-request-method").empty()) {
+      // A preflight: what the page may send. Credentials are never allowed (bearer tokens only).
+      route_label = "preflight";
+      response.status = 204;
+      response.content_type.clear();
+      response.SetHeader("Access-Control-Allow-Methods", AllowedMethods(request.path));
+      response.SetHeader("Access-Control-Allow-Headers",
+                         "Authorization, Content-Type, Accept, Prefer, If-Match, If-None-Match");
+      response.SetHeader("Access-Control-Max-Age", "600");
     } else if (route == nullptr) {
       route_label = path_matched ? "method_not_allowed" : "unmatched";
       if (path_matched) {
-        response =
-            ProblemResponse(405,
-                            {ErrorCode::kInvalidArgument,
-                             fmt::format("{} is not allowed here", request.method), "method"},
-                            request.request_id);
+        response = Failure(request, route, 405,
+                           {ErrorCode::kInvalidArgument,
+                            fmt::format("{} is not allowed here", request.method), "method"});
         response.SetHeader("Allow", AllowedMethods(request.path));
-      } else if (fallback_ && !request.path.starts_with("/api/") &&
+      } else if (fallback_ && area == nullptr && !request.path.starts_with("/api/") &&
                  !request.path.starts_with("/fhir/")) {
         route_label = "static";
         response = fallback_(request);
       } else {
-        response = ProblemResponse(
-            {ErrorCode::kNotFound, fmt::format("no route for {}", request.path), {}},
-            request.request_id);
+        response =
+            Failure(request, route, 0,
+                    {ErrorCode::kNotFound, fmt::format("no route for {}", request.path), {}});
       }
     } else {
       route_label = route->pattern;
       auto result = [&]() -> Result<Response> {
+        if (area != nullptr && area->check) {
+          if (std::optional<Response> refusal = area->check(request)) {
+            return std::move(*refusal);
+          }
+        }
+        if (cors && !request.Header("authorization").starts_with("Bearer ") &&
+            route->access != Access::kPublic) {
+          return Fail(ErrorCode::kUnauthenticated,
+                      "a page of another origin calls this API with a bearer token",
+                      "authorization");
+        }
         COVALUE_ASSIGN_OR_RETURN(auto ctx, Authenticate(request, *route));
         if (route->max_body > 0 && IsWrite(request.method) &&
             !AcceptsBody(*route, request.Header("content-type"))) {
@@ -240,14 +283,17 @@ Response Router::Handle(const Request& request, std::string& route_label) const 
                       "content-type");
         }
         RouteContext route_ctx{request, std::move(params), std::move(ctx)};
-        return route->handler(route_ctx);
+        COVALUE_ASSIGN_OR_RETURN(Response answer, route->handler(route_ctx));
+        if (area != nullptr && area->finish) {
+          area->finish(request, answer);
+        }
+        return answer;
       }();
       if (result) {
         response = std::move(*result);
       } else {
         const Error& error = result.error();
-        response = route->on_error ? route->on_error(error, request.request_id)
-                                   : ProblemResponse(error, request.request_id);
+        response = Failure(request, route, 0, error);
         if (response.status >= 500) {
           // The client reads a short problem; the operator reads the cause, once per request.
           spdlog::error("request {} {} {} answered {}: {}", request.request_id, request.method,
@@ -265,9 +311,17 @@ Response Router::Handle(const Request& request, std::string& route_label) const 
     }
   } catch (const std::exception& e) {
     spdlog::error("request {} failed: {}", request.request_id, e.what());
-    response = ProblemResponse({ErrorCode::kInternal, e.what(), {}}, request.request_id);
+    response = Failure(request, route, 500, {ErrorCode::kInternal, e.what(), {}});
   }
   response.SetHeader("X-Request-Id", request.request_id);
+  if (cors) {
+    response.SetHeader("Access-Control-Allow-Origin", origin);
+    response.SetHeader("Access-Control-Expose-Headers",
+                       "Location, ETag, Content-Location, Last-Modified, X-Request-Id");
+  }
+  if (area != nullptr && !area->cors_origins.empty()) {
+    response.SetHeader("Vary", "Origin");  // the answer differs by origin: caches keep each
+  }
   // What the APIs answer may be a person's data: never kept by a cache, never sniffed.
   if (request.path.starts_with("/api/") || request.path.starts_with("/fhir/")) {
     if (!HasHeader(response, "Cache-Control")) {
@@ -276,6 +330,17 @@ Response Router::Handle(const Request& request, std::string& route_label) const 
     response.SetHeader("X-Content-Type-Options", "nosniff");
   }
   return response;
+}
+
+void Router::AddArea(Area area) { areas_.push_back(std::move(area)); }
+
+const Area* Router::AreaOf(const std::string& path) const {
+  for (const Area& area : areas_) {
+    if (path.starts_with(area.prefix)) {
+      return &area;
+    }
+  }
+  return nullptr;
 }
 
 std::string Router::AllowedMethods(const std::string& path) const {

@@ -50,6 +50,24 @@ struct Route {
   std::vector<std::string> body_types = {};
 };
 
+// What the router does for every path under a prefix that is an API of its own (FHIR's under
+// /fhir/): how its errors are written (unknown routes and methods, a misdirected host, a failed
+// handler), what it refuses before any handler runs (a format it cannot write), what it adds to
+// every answer (a Prefer header's return), and which browser origins may call it.
+struct Area {
+  std::string prefix;  // "/fhir/"
+  ErrorTranslator on_error;
+  // Runs before authentication: an answer refuses the request (an unknown format, say).
+  // Default: none.
+  std::function<std::optional<Response>(const Request&)> check = nullptr;
+  // Runs on every answer a handler gave (not on errors). Default: none.
+  std::function<void(const Request&, Response&)> finish = nullptr;
+  // Origins (scheme://host[:port]) whose pages may call the area with bearer tokens (CORS,
+  // https://fetch.spec.whatwg.org/#http-cors-protocol): preflights are answered, answers carry
+  // Access-Control-Allow-Origin, never Allow-Credentials, so a session cookie never travels.
+  std::vector<std::string> cors_origins = {};
+};
+
 // The route table and the one place requests meet credentials: authenticates, refuses
 // cross-origin cookie writes, runs the handler and turns any Error into problem+json.
 // Thread-safe once routes are added.
@@ -62,6 +80,8 @@ class Router {
 
   // REQUIRES: no route with the same method and pattern exists.
   void Add(Route route);
+  // REQUIRES: no area with the same prefix exists.
+  void AddArea(Area area);
   // Serves paths no route matches (the web front end); Default: a 404 problem.
   void SetFallback(std::function<Response(const Request&)> fallback);
 
@@ -87,6 +107,10 @@ class Router {
   Result<app::RequestContext> Authenticate(const Request& request, const Route& route) const;
 
   bool Serves(const std::string& host_header) const;
+  // The area a path lies in, or nullptr.
+  const Area* AreaOf(const std::string& path) const;
+  Response Failure(const Request& request, const Route* route, int status,
+                   const Error& error) const;
   // The methods routed for a path ("GET, POST"), for a 405's Allow header.
   std::string AllowedMethods(const std::string& path) const;
 
@@ -94,6 +118,7 @@ class Router {
   std::vector<std::string> served_names_;
   bool any_ip_literal_ = false;
   std::vector<Route> routes_;
+  std::vector<Area> areas_;
   std::vector<std::vector<std::string>> patterns_;  // each route's pattern, split once
   std::function<Response(const Request&)> fallback_;
 };

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/api/api_routes.h"
+#include "http/problem_json.h"
 #include "support/app_fixture.h"
 
 namespace covalue::http {
@@ -191,6 +192,87 @@ TEST_F(RouterTest, HealthIsOpenAndMetricsOnlyOnLoopback) {
   remote.client_is_loopback = false;
   std::string route;
   EXPECT_EQ(router_->Handle(remote, route).status, 403);
+}
+
+}  // namespace
+}  // namespace covalue::http
+
+namespace covalue::http {
+namespace {
+
+bool HasHeader(const Response& response, const std::string& name, const std::string& value) {
+  for (const auto& [n, v] : response.headers) {
+    if (n == name && v == value) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// An area of its own: its errors written its way, its checks and finish run, its CORS origins.
+class AreaTest : public RouterTest {
+ protected:
+  void SetUp() override {
+    RouterTest::SetUp();
+    router_->AddArea(Area{"/area/",
+                          [](const Error& e, const std::string&) {
+                            Response r;
+                            r.status = HttpStatus(e);
+                            r.content_type = "text/plain";
+                            r.body = "area: " + e.message;
+                            return r;
+                          },
+                          [](const Request& r) -> std::optional<Response> {
+                            if (r.Query("refuse") == nullptr) {
+                              return std::nullopt;
+                            }
+                            Response refusal;
+                            refusal.status = 406;
+                            return refusal;
+                          },
+                          [](const Request&, Response& r) { r.SetHeader("X-Finished", "yes"); },
+                          {"http://app.example.org"}});
+    router_->Add({"GET", "/area/thing", "a thing", Access::kSignedIn,
+                  [](RouteContext&) -> Result<Response> { return JsonResponse(200, "{}"); }, 0});
+  }
+};
+
+TEST_F(AreaTest, WritesEveryErrorOfItsPathsItsWayUnknownRoutesAndMethodsToo) {
+  const Response unknown = AsPatient("GET", "/area/nothing");
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_EQ(unknown.body, "area: no route for /area/nothing");
+  const Response method = AsPatient("DELETE", "/area/thing");
+  EXPECT_EQ(method.status, 405);
+  EXPECT_EQ(method.body, "area: DELETE is not allowed here");
+  const Response anonymous = Send("GET", "/area/thing");
+  EXPECT_EQ(anonymous.status, 401);
+  EXPECT_TRUE(anonymous.body.starts_with("area: "));
+  EXPECT_EQ(AsPatient("GET", "/area/thing?refuse=1").status, 406);
+  const Response ok = AsPatient("GET", "/area/thing");
+  EXPECT_EQ(ok.status, 200);
+  EXPECT_TRUE(HasHeader(ok, "X-Finished", "yes"));
+  EXPECT_FALSE(HasHeader(anonymous, "X-Finished", "yes")) << "finish runs on answers only";
+  // Outside the area nothing changes.
+  EXPECT_EQ(AsPatient("GET", "/api/v1/nothing").content_type, "application/problem+json");
+}
+
+TEST_F(AreaTest, AnswersItsOriginsPreflightsAndNeverTakesTheirCookies) {
+  const Response preflight =
+      Send("OPTIONS", "/area/thing", "",
+           {{"origin", "http://app.example.org"}, {"access-control-request-method", "GET"}});
+  EXPECT_EQ(preflight.status, 204);
+  EXPECT_TRUE(HasHeader(preflight, "Access-Control-Allow-Origin", "http://app.example.org"));
+  EXPECT_TRUE(HasHeader(preflight, "Access-Control-Allow-Methods", "GET"));
+  const Response other =
+      Send("OPTIONS", "/area/thing", "",
+           {{"origin", "http://evil.example.org"}, {"access-control-request-method", "GET"}});
+  EXPECT_EQ(other.status, 405);
+  EXPECT_FALSE(HasHeader(other, "Access-Control-Allow-Origin", "http://evil.example.org"));
+  // A cookie from the allowed origin is not enough: its pages send bearer tokens.
+  const Response cookie =
+      AsPatient("GET", "/area/thing", "", {{"origin", "http://app.example.org"}});
+  EXPECT_EQ(cookie.status, 401);
+  EXPECT_TRUE(HasHeader(cookie, "Access-Control-Allow-Origin", "http://app.example.org"));
 }
 
 }  // namespace

@@ -26,6 +26,11 @@ class QuestionnaireRepository {
                                                              bool with_resource = true) = 0;
   // The latest version of each resource visible from sites (the community's and those of
   // sites; every one when sites is nullopt), by row id; without with_resource, as for Latest.
+  // The newest stored version, visible from sites as for ListLatest, whose canonical is url
+  // (and url_version, unless it is ""); kNotFound when there is none. Served by an index.
+  [[nodiscard]] virtual Result<QuestionnaireVersion> FindByUrl(
+      const std::string& url, const std::string& url_version,
+      const std::optional<std::vector<Id>>& sites) = 0;
   [[nodiscard]] virtual Result<Page<QuestionnaireVersion>> ListLatest(
       const PageRequest& page, const std::optional<std::vector<Id>>& sites,
       bool with_resource = true) = 0;

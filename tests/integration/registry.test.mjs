@@ -63,7 +63,7 @@ describe('registry', () => {
     const types = statement.rest[0].resource.map((r) => r.type).sort();
     assert.deepEqual(types, ['Flag', 'Measure', 'MeasureReport', 'Observation', 'Patient', 'Questionnaire', 'QuestionnaireResponse']);
     const observation = statement.rest[0].resource.find((r) => r.type === 'Observation');
-    assert.deepEqual(observation.interaction.map((i) => i.code), ['read', 'search-type']);
+    assert.deepEqual(observation.interaction.map((i) => i.code), ['read', 'vread', 'search-type']);
     // What it says it can do, it does: each search parameter is accepted.
     // A MeasureReport search names its measure, and a site's staff read their own site's.
     const site = pia.managingOrganization?.reference ?? `Organization/${loginOf(logins, 'professional.vastera').site_id}`;

@@ -30,13 +30,26 @@ std::string Slug(const std::string& name) {
   return out;
 }
 
+// What names a questionnaire: its name, else its title, else the last segment of its url, else
+// its id (FHIR requires neither name nor title).
+std::string NameOf(const Questionnaire& q) {
+  if (!q.name.empty() || !q.title.empty()) {
+    return q.name.empty() ? q.title : q.name;
+  }
+  const std::string url = q.url.substr(0, q.url.find('|'));
+  const std::size_t cut = url.find_last_of("/:");
+  const std::string last = cut == std::string::npos ? url : url.substr(cut + 1);
+  return last.empty() ? q.id : last;
+}
+
 Result<std::string> ResourceIdOf(const Questionnaire& q, std::optional<Id> site_id,
                                  std::size_t index) {
-  const std::string slug = Slug(q.name.empty() ? q.title : q.name);
+  const std::string slug = Slug(NameOf(q));
   const std::string field = fmt::format("/{}/name", index);
   if (slug.empty()) {
     return Fail(ErrorCode::kInvalidArgument,
-                "a questionnaire needs a name or a title with a letter or digit", field);
+                "a questionnaire needs a name, a title, a url or an id with a letter or digit",
+                field);
   }
   std::string id = site_id ? fmt::format("site{}-{}", *site_id, slug) : slug;
   if (id.size() > kMaxResourceIdLength) {
@@ -47,6 +60,19 @@ Result<std::string> ResourceIdOf(const Questionnaire& q, std::optional<Id> site_
                 field);
   }
   return id;
+}
+
+// The sites whose own questionnaires the principal sees besides the community's: those of their
+// roles; nullopt (every site's) for a community-wide role.
+std::optional<std::vector<Id>> SitesOf(const Principal& principal) {
+  std::vector<Id> sites;
+  for (const Membership& m : principal.memberships) {
+    if (!m.site_id) {
+      return std::nullopt;
+    }
+    sites.push_back(*m.site_id);
+  }
+  return sites;
 }
 
 }  // namespace
@@ -67,17 +93,26 @@ Result<std::vector<ImportedVersion>> Questionnaires::ImportQuestionnaires(
                                         {"questionnaire", "", {}}));
   std::vector<QuestionnaireVersion> versions;
   for (std::size_t i = 0; i < imports.size(); ++i) {
-    const Questionnaire& q = imports[i].read.questionnaire;
+    Questionnaire& q = imports[i].read.questionnaire;
     COVALUE_ASSIGN_OR_RETURN(std::string resource_id, ResourceIdOf(q, site_id, i));
-    const std::string title = q.title.empty() ? q.name : q.title;
+    const std::string title = q.title.empty() ? NameOf(q) : q.title;
     COVALUE_RETURN_IF_ERROR(ValidateText(title, fmt::format("/{}/title", i), 500));
-    std::string resource =
-        imports[i].resource.empty() ? format_->Write(q) : std::move(imports[i].resource);
+    std::string resource;
+    if (imports[i].resource.empty()) {
+      // Written here (REDCap, the shipped files): it gets covalue's canonical when it has none,
+      // so that a response can name it by url.
+      if (q.url.empty()) {
+        q.url = std::string(kCanonicalPrefix) + resource_id;
+      }
+      resource = format_->Write(q);
+    } else {
+      resource = std::move(imports[i].resource);
+    }
     versions.push_back(QuestionnaireVersion{
         0, resource_id, 0, site_id, q.name.empty() ? title : q.name, title, imports[i].source,
         std::move(resource),
-        principal.user_id == 0 ? std::nullopt : std::optional<Id>(principal.user_id),
-        gate_.NowMs()});
+        principal.user_id == 0 ? std::nullopt : std::optional<Id>(principal.user_id), gate_.NowMs(),
+        q.url.substr(0, q.url.find('|')), q.version});
   }
   COVALUE_ASSIGN_OR_RETURN(
       auto stored,
@@ -112,16 +147,7 @@ Result<Page<QuestionnaireVersion>> Questionnaires::ListQuestionnaires(const Requ
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_RETURN_IF_ERROR(
       gate_.Permit(ctx, principal, Action::kQuestionnaireRead, {}, {"questionnaire", "", {}}));
-  // Community-wide roles see every site's questionnaires; others the community's and their
-  // sites'.
-  std::optional<std::vector<Id>> sites = std::vector<Id>{};
-  for (const Membership& m : principal.memberships) {
-    if (!m.site_id) {
-      sites.reset();
-      break;
-    }
-    sites->push_back(*m.site_id);
-  }
+  const std::optional<std::vector<Id>> sites = SitesOf(principal);
   return store::ReadValue<Page<QuestionnaireVersion>>(
       store_, [&](store::Repositories& r) { return r.Questionnaires().ListLatest(page, sites); });
 }
@@ -150,6 +176,24 @@ Result<QuestionnaireVersion> Questionnaires::GetQuestionnaire(const RequestConte
   COVALUE_RETURN_IF_ERROR(gate_.Permit(ctx, principal, Action::kQuestionnaireRead,
                                        {found.site_id, {}, {}, {}},
                                        {"questionnaire", resource_id, {}}));
+  return found;
+}
+
+Result<QuestionnaireVersion> Questionnaires::FindByCanonical(const RequestContext& ctx,
+                                                             const std::string& canonical) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
+  const std::size_t bar = canonical.find('|');
+  const std::string url = canonical.substr(0, bar);
+  const std::string version = bar == std::string::npos ? "" : canonical.substr(bar + 1);
+  const std::optional<std::vector<Id>> sites = SitesOf(principal);
+  COVALUE_ASSIGN_OR_RETURN(
+      QuestionnaireVersion found,
+      store::ReadValue<QuestionnaireVersion>(store_, [&](store::Repositories& r) {
+        return r.Questionnaires().FindByUrl(url, version, sites);
+      }));
+  COVALUE_RETURN_IF_ERROR(gate_.Permit(ctx, principal, Action::kQuestionnaireRead,
+                                       {found.site_id, {}, {}, {}},
+                                       {"questionnaire", found.resource_id, {}}));
   return found;
 }
 

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -18,6 +19,10 @@
 #include "store/store.h"
 
 namespace covalue::app {
+
+// covalue's canonical of a questionnaire it wrote itself (a REDCap import, a shipped file) and of
+// a guide: this prefix and its resource id.
+inline constexpr std::string_view kCanonicalPrefix = "urn:covalue:fhir:questionnaire:";
 
 // One questionnaire to import: the model as read, and the FHIR text as received ("" to have
 // it written from the model, as for REDCap imports).
@@ -57,6 +62,11 @@ class Questionnaires {
   [[nodiscard]] Result<QuestionnaireVersion> GetQuestionnaire(
       const RequestContext& ctx, const std::string& resource_id,
       std::optional<std::int64_t> version = std::nullopt, bool with_resource = true);
+
+  // The newest version the caller sees whose canonical is "url" or "url|version"
+  // (Questionnaire.url and .version as imported); kNotFound when none is.
+  [[nodiscard]] Result<QuestionnaireVersion> FindByCanonical(const RequestContext& ctx,
+                                                             const std::string& canonical);
 
   // For other services, no access check (the caller has made one): the model of a stored
   // questionnaire version, parsed once (versions never change), and the format, which reads

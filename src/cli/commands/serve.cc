@@ -28,6 +28,7 @@ struct ServeOptions {
   int token_days = app::Accounts::kDefaultTokenDays;
   bool trust_forwarded_proto = false;
   std::vector<std::string> server_names;
+  std::vector<std::string> cors_origins;
   std::size_t max_connections = 0;
   std::size_t fd_reserve = 128;
   int idle_timeout = 30;
@@ -102,7 +103,7 @@ int Serve(const ServeOptions& options) {
   auto names = ServedNames(listen->first, options.server_names, any_ip_literal);
   router.SetServedNames(std::move(names), any_ip_literal);
   http::api::AddApiRoutes(router, app, metrics);
-  fhir::AddFhirRoutes(router, app);
+  fhir::AddFhirRoutes(router, app, options.cors_origins);
   const std::string web_root = options.web_root.empty()
                                    ? BesideBuild(std::filesystem::path("web") / "dist")
                                    : options.web_root;
@@ -167,6 +168,21 @@ void AddServeCommand(CLI::App& root, int* exit_code) {
   command->add_option("--server-name", options->server_names,
                       "A host name the server answers to in the Host header (repeatable; the "
                       "listen address and localhost always)");
+  command
+      ->add_option("--cors-origin", options->cors_origins,
+                   "An origin (https://app.example.org) whose pages may call the FHIR API with "
+                   "bearer tokens (repeatable)")
+      ->check(
+          [](const std::string& origin) -> std::string {
+            const auto scheme = origin.find("://");
+            const bool web = origin.starts_with("http://") || origin.starts_with("https://");
+            if (!web || scheme + 3 >= origin.size() ||
+                origin.find_first_of("/?#*", scheme + 3) != std::string::npos) {
+              return fmt::format("'{}' is not an origin: scheme://host[:port], no path", origin);
+            }
+            return {};
+          },
+          "ORIGIN");
   command
       ->add_option("--max-connections", options->max_connections,
                    "Connections kept open at most (0: the open-file limit less --fd-reserve)")

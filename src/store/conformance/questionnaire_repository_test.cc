@@ -25,10 +25,11 @@ class QuestionnaireRepositoryTest : public ConformanceTest {
   }
 
   QuestionnaireVersion Add(const std::string& resource_id, std::optional<Id> site,
-                           const std::string& title) {
+                           const std::string& title, const std::string& url = "",
+                           const std::string& url_version = "") {
     auto added = WriteValue<QuestionnaireVersion>(*store_, [&](Repositories& r) {
       return r.Questionnaires().AddVersion(QuestionnaireVersion{
-          0, resource_id, 0, site, resource_id, title, "fhir", "{}", user_, 7});
+          0, resource_id, 0, site, resource_id, title, "fhir", "{}", user_, 7, url, url_version});
     });
     EXPECT_TRUE(added.has_value()) << added.error().message;
     return *added;
@@ -55,6 +56,33 @@ TEST_P(QuestionnaireRepositoryTest, ImportingANameAgainAddsTheNextVersion) {
       *store_, [](Repositories& r) { return r.Questionnaires().Version("phq-9", 3); });
   ASSERT_FALSE(missing.has_value());
   EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(QuestionnaireRepositoryTest, FindsTheNewestVisibleVersionOfACanonical) {
+  const std::string url = "http://loinc.org/q/44249-1";
+  Add("phq-9", std::nullopt, "PHQ-9 2001", url, "2001");
+  Add("phq-9", std::nullopt, "PHQ-9 2010", url, "2010");
+  Add("b-phq-9", site_b_, "B's PHQ-9", url, "2010");
+  Add("gad-7", std::nullopt, "GAD-7", "http://loinc.org/q/69737-5");
+  const auto find = [&](const std::string& u, const std::string& v,
+                        std::optional<std::vector<Id>> sites) {
+    return ReadValue<QuestionnaireVersion>(
+        *store_, [&](Repositories& r) { return r.Questionnaires().FindByUrl(u, v, sites); });
+  };
+  auto a = find(url, "", std::vector<Id>{site_a_});
+  ASSERT_OK(a);
+  EXPECT_EQ(a->title, "PHQ-9 2010") << "the newest the site may see; B's own is not";
+  EXPECT_EQ(a->url, url);
+  EXPECT_EQ(a->url_version, "2010");
+  auto pinned = find(url, "2001", std::vector<Id>{site_a_});
+  ASSERT_OK(pinned);
+  EXPECT_EQ(pinned->version, 1);
+  auto b = find(url, "", std::vector<Id>{site_b_});
+  ASSERT_OK(b);
+  EXPECT_EQ(b->resource_id, "b-phq-9");
+  EXPECT_EQ(find(url, "2099", std::nullopt).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(find("http://example.org/none", "", std::nullopt).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(find("http://loinc.org/q/69737-5", "", std::nullopt)->title, "GAD-7");
 }
 
 TEST_P(QuestionnaireRepositoryTest, ListsTheLatestVersionsASiteCanSee) {

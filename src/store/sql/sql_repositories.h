@@ -145,6 +145,8 @@ class SqlQuestionnaireRepository final : public QuestionnaireRepository {
   Result<QuestionnaireVersion> Latest(const std::string& resource_id, bool with_resource) override;
   Result<QuestionnaireVersion> Version(const std::string& resource_id, std::int64_t version,
                                        bool with_resource) override;
+  Result<QuestionnaireVersion> FindByUrl(const std::string& url, const std::string& url_version,
+                                         const std::optional<std::vector<Id>>& sites) override;
   Result<Page<QuestionnaireVersion>> ListLatest(const PageRequest& page,
                                                 const std::optional<std::vector<Id>>& sites,
                                                 bool with_resource) override;

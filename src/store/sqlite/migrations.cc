@@ -14,11 +14,13 @@ std::string_view Migration0005();
 std::string_view Migration0006();
 std::string_view Migration0007();
 std::string_view Migration0008();
+std::string_view Migration0009();
 std::string_view SqliteMigration0001();
 std::string_view SqliteMigration0004();
 std::string_view SqliteMigration0005();
 std::string_view SqliteMigration0006();
 std::string_view SqliteMigration0008();
+std::string_view SqliteMigration0009();
 }  // namespace covalue::embedded
 
 namespace covalue::store::sqlite {
@@ -42,6 +44,7 @@ constexpr Migration kMigrations[] = {
     {6, &embedded::Migration0006, &embedded::SqliteMigration0006},
     {7, &embedded::Migration0007, nullptr},
     {8, &embedded::Migration0008, &embedded::SqliteMigration0008},
+    {9, &embedded::Migration0009, &embedded::SqliteMigration0009},
 };
 
 }  // namespace
