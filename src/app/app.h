@@ -10,6 +10,7 @@
 #include "app/measures/measures.h"
 #include "app/questionnaires/questionnaires.h"
 #include "app/registry/registry.h"
+#include "app/schedules/schedules.h"
 #include "app/workbooks/workbooks.h"
 
 namespace covalue::app {
@@ -31,7 +32,8 @@ class App {
         questionnaires_(store, gate_, format),
         measures_(store, gate_, workbooks_, questionnaires_),
         community_(store, gate_, accounts_, [this] { measures_.Invalidate(); }),
-        registry_(store, gate_, accounts_, community_, alerts_, questionnaires_, measures_) {}
+        registry_(store, gate_, accounts_, community_, alerts_, questionnaires_, measures_),
+        schedules_(store, gate_, questionnaires_) {}
 
   // The clock the use cases read (Default: the system clock). REQUIRES: outlives the App.
   void SetClock(const Clock& clock) { gate_.SetClock(clock); }
@@ -44,6 +46,7 @@ class App {
   Questionnaires& questionnaires() { return questionnaires_; }
   Measures& measures() { return measures_; }
   Registry& registry() { return registry_; }
+  Schedules& schedules() { return schedules_; }
 
  private:
   Gate gate_;
@@ -55,6 +58,7 @@ class App {
   Measures measures_;
   Community community_;
   Registry registry_;
+  Schedules schedules_;
 };
 
 }  // namespace covalue::app

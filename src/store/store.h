@@ -24,6 +24,7 @@ class MeasureRepository;
 class PopulationRepository;
 class QuestionnaireRepository;
 class RegistryRepository;
+class ScheduleRepository;
 class SiteRepository;
 class TeamRepository;
 class UserRepository;
@@ -44,6 +45,7 @@ class Repositories {
   virtual RegistryRepository& Registry() = 0;
   virtual MeasureRepository& Measures() = 0;
   virtual AlertRepository& Alerts() = 0;
+  virtual ScheduleRepository& Schedules() = 0;
 };
 
 // Counters since the store was opened.

@@ -8,6 +8,7 @@ import { communityCalls } from './community/calls';
 import { measureCalls } from './measures/calls';
 import { questionnaireCalls } from './questionnaires/calls';
 import { registryCalls } from './registry/calls';
+import { scheduleCalls } from './schedules/calls';
 import { workbookCalls } from './workbooks/calls';
 
 export { ApiError, type Page } from './http';
@@ -18,6 +19,7 @@ export type * from './community/calls';
 export type * from './measures/calls';
 export type * from './questionnaires/calls';
 export type * from './registry/calls';
+export type * from './schedules/calls';
 export type * from './workbooks/calls';
 
 export const api = {
@@ -28,5 +30,6 @@ export const api = {
   ...measureCalls,
   ...questionnaireCalls,
   ...registryCalls,
+  ...scheduleCalls,
   ...workbookCalls,
 };

@@ -36,15 +36,29 @@ export function applyToDocument(): void {
   document.documentElement.dir = dir;
 }
 
+// Whether a text (a key made at run time) names a message.
+export function isMessageKey(key: string): key is MessageKey {
+  return key in catalogs[current];
+}
+
 // The message for key in the current language, with {name} placeholders filled.
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   const text: string = catalogs[current][key];
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
+// Numbers, days and times as the chosen language writes them: the one place they are formatted.
+const locale = () => (current === 'sv' ? 'sv-SE' : 'en-GB');
+
 export function formatTime(ms: number): string {
-  return new Intl.DateTimeFormat(current === 'sv' ? 'sv-SE' : 'en-GB', {
-    dateStyle: 'short',
-    timeStyle: 'medium',
-  }).format(new Date(ms));
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(ms));
+}
+
+// A day ("5 Dec 2026", "5 dec. 2026"), in UTC when the instant names a day (a due day).
+export function formatDay(ms: number, utc = false): string {
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', ...(utc ? { timeZone: 'UTC' } : {}) }).format(new Date(ms));
+}
+
+export function formatNumber(value: number, fractionDigits?: number): string {
+  return new Intl.NumberFormat(locale(), fractionDigits === undefined ? {} : { maximumFractionDigits: fractionDigits }).format(value);
 }

@@ -23,6 +23,7 @@ import { teamMeasuresView } from './measures/team_measures';
 import { communityMeasuresView } from './measures/community_measures';
 import { overdueView, worklistView } from './alerts/alerts';
 import { siteAccessView, siteSettingsView } from './community/site_access';
+import { schedulesView } from './schedules/schedules_view';
 
 const root = document.getElementById('app')!;
 
@@ -32,6 +33,7 @@ route('/sites', sitesView);
 route('/sites/:id', siteView);
 route('/sites/:id/access', siteAccessView);
 route('/sites/:id/settings', siteSettingsView);
+route('/sites/:id/schedules', schedulesView);
 route('/alerts', worklistView);
 route('/alerts/overdue', overdueView);
 route('/teams', teamsView);

@@ -249,6 +249,14 @@ std::string_view ActionName(Action action) {
       return "alert.overdue";
     case Action::kAlertRaise:
       return "alert.raise";
+    case Action::kScheduleRead:
+      return "schedule.read";
+    case Action::kScheduleWrite:
+      return "schedule.write";
+    case Action::kVisitWrite:
+      return "visit.write";
+    case Action::kCalendarRead:
+      return "calendar.read";
   }
   return "unknown";
 }
@@ -402,6 +410,30 @@ Decision Authorize(const Principal& p, Action action, const Target& t) {
     case Action::kVisitNoteWrite:
       return HoldsAtSite(p, Role::kProfessional, t.site_id) != nullptr ? Allow(Role::kProfessional)
                                                                        : Deny();
+
+    // A site's admins decide what its populations are asked and when; its staff see it.
+    case Action::kScheduleWrite:
+      return Holds(p, Role::kAdmin, t.site_id) != nullptr ? Allow(Role::kAdmin) : Deny();
+    case Action::kScheduleRead:
+      if (Holds(p, Role::kAdmin, t.site_id) != nullptr) {
+        return Allow(Role::kAdmin);
+      }
+      for (Role role : {Role::kProfessional, Role::kTeamLead, Role::kTeamMember}) {
+        if (HoldsAtSite(p, role, t.site_id) != nullptr) {
+          return Allow(role);
+        }
+      }
+      return Deny();
+    // Visits are planned by the site's professionals and admins (part of the patient's record).
+    case Action::kVisitWrite:
+      for (Role role : {Role::kProfessional, Role::kAdmin}) {
+        if (HoldsAtSite(p, role, t.site_id) != nullptr) {
+          return Allow(role);
+        }
+      }
+      return Deny();
+    case Action::kCalendarRead:
+      return AllowAnySignedIn();  // one's own feed; what it holds is narrowed by the reader's reads
 
     // The community's questionnaires are its admins' to import, a site's its admins'.
     case Action::kQuestionnaireImport:

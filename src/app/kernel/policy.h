@@ -62,6 +62,10 @@ enum class Action {
   kAlertAcknowledge,  // acknowledge an alert about a patient of target.site_id
   kAlertOverdueList,  // see target.site_id's alerts left open past its deadline
   kAlertRaise,        // recorded when a response raises an alert; never asked for
+  kScheduleRead,      // see target.site_id's questionnaire schedules and who is overdue
+  kScheduleWrite,     // define or change a questionnaire schedule of target.site_id
+  kVisitWrite,        // plan or cancel a visit of a patient of target.site_id
+  kCalendarRead,      // read one's own calendar feed (its address made, revoked, or opened)
 };
 
 std::string_view ActionName(Action action);

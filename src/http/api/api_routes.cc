@@ -24,6 +24,7 @@ void AddApiRoutes(Router& router, app::App& app, const Metrics& metrics) {
   AddRegistryRoutes(router, app.registry());
   AddMeasureRoutes(router, app.measures());
   AddAlertRoutes(router, app.alerts());
+  AddScheduleRoutes(router, app.schedules());
 }
 
 }  // namespace covalue::http::api

@@ -13,6 +13,7 @@ class AuditTrail;
 class Community;
 class Measures;
 class Registry;
+class Schedules;
 class Workbooks;
 }  // namespace covalue::app
 
@@ -33,6 +34,7 @@ void AddWorkbookRoutes(Router& router, app::Workbooks& workbooks);
 void AddRegistryRoutes(Router& router, app::Registry& registry);
 void AddMeasureRoutes(Router& router, app::Measures& measures);
 void AddAlertRoutes(Router& router, app::Alerts& alerts);
+void AddScheduleRoutes(Router& router, app::Schedules& schedules);
 void AddSystemRoutes(Router& router, const Metrics& metrics);
 
 // The ?lang= of an export: one of the guide's languages; Default: en. kInvalidArgument naming

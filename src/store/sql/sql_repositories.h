@@ -7,6 +7,7 @@
 #include "store/population_repository.h"
 #include "store/questionnaire_repository.h"
 #include "store/registry_repository.h"
+#include "store/schedule_repository.h"
 #include "store/site_repository.h"
 #include "store/sql/connection.h"
 #include "store/sql/observation_scan.h"
@@ -213,6 +214,27 @@ class SqlAlertRepository final : public AlertRepository {
   Connection& db_;
 };
 
+class SqlScheduleRepository final : public ScheduleRepository {
+ public:
+  explicit SqlScheduleRepository(Connection& db) : db_(db) {}
+  Result<QuestionnaireSchedule> Create(const QuestionnaireSchedule& schedule) override;
+  Result<QuestionnaireSchedule> Get(Id id) override;
+  Status Update(const QuestionnaireSchedule& schedule) override;
+  Result<std::vector<QuestionnaireSchedule>> List(
+      const std::optional<std::vector<Id>>& sites) override;
+  Result<PlannedVisit> AddVisit(const PlannedVisit& visit) override;
+  Result<PlannedVisit> GetVisit(Id id) override;
+  Status RemoveVisit(Id id) override;
+  Result<std::vector<PlannedVisit>> Visits(std::optional<Id> patient_id, std::optional<Id> site_id,
+                                           std::int64_t from_ms, std::int64_t to_ms) override;
+  Result<std::vector<Completion>> Completions(Id site_id, std::optional<Id> patient_id) override;
+  Status SetFeed(Id user_id, const std::string& token_hash, std::int64_t now_ms) override;
+  Result<Id> FeedOwner(const std::string& token_hash) override;
+
+ private:
+  Connection& db_;
+};
+
 // All repositories over one connection; scan: how its driver serves the observation rescan.
 class SqlRepositories final : public Repositories {
  public:
@@ -227,7 +249,8 @@ class SqlRepositories final : public Repositories {
         questionnaires_(db),
         registry_(db, scan),
         measures_(db),
-        alerts_(db) {}
+        alerts_(db),
+        schedules_(db) {}
   SiteRepository& Sites() override { return sites_; }
   PopulationRepository& Populations() override { return populations_; }
   TeamRepository& Teams() override { return teams_; }
@@ -239,6 +262,7 @@ class SqlRepositories final : public Repositories {
   RegistryRepository& Registry() override { return registry_; }
   MeasureRepository& Measures() override { return measures_; }
   AlertRepository& Alerts() override { return alerts_; }
+  ScheduleRepository& Schedules() override { return schedules_; }
 
  private:
   SqlSiteRepository sites_;
@@ -252,6 +276,7 @@ class SqlRepositories final : public Repositories {
   SqlRegistryRepository registry_;
   SqlMeasureRepository measures_;
   SqlAlertRepository alerts_;
+  SqlScheduleRepository schedules_;
 };
 
 // The row limit a page query asks for: one more than the page, to know whether another follows.

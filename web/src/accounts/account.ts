@@ -4,6 +4,7 @@ import { h } from '../dom';
 import { formatTime, t } from '../i18n';
 import { navigate, resolve } from '../router';
 import { describeMembership, loadNames } from '../shell/names';
+import { calendarFeed } from '../schedules/feed';
 
 export async function accountView(): Promise<HTMLElement> {
   const [user, names, tokens] = await Promise.all([api.me(), loadNames(), api.tokens()]);
@@ -22,6 +23,7 @@ export async function accountView(): Promise<HTMLElement> {
       h('dd', {}, h('ul', {}, ...user.memberships.map((m) => h('li', {}, describeMembership(m, names))))),
     ),
     passwordForm(user.id),
+    calendarFeed(),
     tokenList(tokens.items),
   );
 }

@@ -2,6 +2,7 @@ import { api, ApiError, type Alert, type CrisisContacts } from '../api';
 import { h } from '../dom';
 import { formatTime, language, t } from '../i18n';
 import { resolve } from '../router';
+import { overdueSection } from '../schedules/due';
 
 // Clinical alerts: what a person is told at once when an answer raises one, the worklist a
 // site's professionals see first, and the form that acknowledges an alert with a note.
@@ -75,7 +76,7 @@ export function alertItem(alert: Alert, withPatient: boolean, acknowledge: boole
 
 // The worklist: the open alerts of the caller's sites, newest first.
 export async function worklistView(): Promise<HTMLElement> {
-  const open = await api.alerts();
+  const [open, overdue] = await Promise.all([api.alerts(), overdueSection()]);
   return h(
     'section',
     { class: 'worklist' },
@@ -84,6 +85,7 @@ export async function worklistView(): Promise<HTMLElement> {
     open.items.length
       ? h('ul', { class: 'alerts' }, ...open.items.map((a) => alertItem(a, true, false)))
       : h('p', { role: 'status' }, t('alert.none')),
+    overdue,
   );
 }
 

@@ -48,8 +48,18 @@ export async function siteView(params: Record<string, string>): Promise<HTMLElem
     h('h1', {}, site.name),
     h('p', { class: 'muted' }, `${t('sites.country')}: ${countryName(site.country)}`),
     session.user?.memberships.some((m) => m.role === 'admin' && (m.site_id === id || m.site_id === null))
-      ? h('p', {}, h('a', { href: `/sites/${id}/access` }, t('access.link')), ' · ', h('a', { href: `/sites/${id}/settings` }, t('settings.link')))
-      : null,
+      ? h(
+          'p',
+          {},
+          h('a', { href: `/sites/${id}/access` }, t('access.link')),
+          ' · ',
+          h('a', { href: `/sites/${id}/settings` }, t('settings.link')),
+          ' · ',
+          h('a', { href: `/sites/${id}/schedules` }, t('schedules.link')),
+        )
+      : session.user?.memberships.some((m) => m.site_id === id && m.role !== 'patient')
+        ? h('p', {}, h('a', { href: `/sites/${id}/schedules` }, t('schedules.link')))
+        : null,
     h('h2', {}, t('site.populations')),
     populations.length
       ? h(

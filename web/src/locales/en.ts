@@ -6,6 +6,7 @@ import * as audit from '../audit/messages';
 import * as community from '../community/messages';
 import * as measures from '../measures/messages';
 import * as registry from '../registry/messages';
+import * as schedules from '../schedules/messages';
 import * as shell from '../shell/messages';
 import * as workbooks from '../workbooks/messages';
 
@@ -16,6 +17,7 @@ export const en = {
   ...community.en,
   ...measures.en,
   ...registry.en,
+  ...schedules.en,
   ...shell.en,
   ...workbooks.en,
 } as const;

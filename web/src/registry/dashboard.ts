@@ -1,4 +1,4 @@
-import { api, ApiError, type Dashboard, type NoteKind, type ScoreSeries } from '../api';
+import { api, ApiError, type Dashboard, type DueQuestionnaire, type NoteKind, type ScoreSeries } from '../api';
 import { session } from '../app_state';
 import { likeMeChart, scoreChart } from './score_chart';
 import { svgDownload } from '../components/svg';
@@ -7,6 +7,7 @@ import { formatTime, language, t } from '../i18n';
 import { resolve } from '../router';
 import { alertItem, crisisNotice } from '../alerts/alerts';
 import { ownPatientId } from './patients';
+import { dueSection, visitsSection } from '../schedules/due';
 
 // The dashboard a patient and their professional look at together, before and during a visit:
 // what changed since the last visit, each score over time on its reference bands (with a table
@@ -19,8 +20,9 @@ const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').re
 
 export async function dashboardView(params: Record<string, string>): Promise<HTMLElement> {
   const id = params['id'] === 'me' ? await ownPatientId() : Number(params['id']);
-  const view = await api.dashboard(id);
+  const [view, due, visits] = await Promise.all([api.dashboard(id), api.due(id), api.visits(id)]);
   const own = view.patient.has_account && session.user?.memberships.every((m) => m.role === 'patient');
+  const canPlan = session.user?.memberships.some((m) => (m.role === 'professional' || m.role === 'admin') && m.site_id === view.patient.site_id) ?? false;
   const saved = new URLSearchParams(location.search).get('saved') === '1';
   return h(
     'section',
@@ -29,7 +31,10 @@ export async function dashboardView(params: Record<string, string>): Promise<HTM
     h('p', { class: 'lede' }, t('dash.about', { population: view.population, born: view.patient.birth_date, sex: t(`sex.${view.patient.sex}`) })),
     saved ? h('p', { role: 'status', class: 'notice' }, t('dash.savedForLater')) : null,
     alerts(view, own ?? false),
-    own ? questionnaires(id, view) : null,
+    own && due.items.length ? dueSection(id, due.items) : null,
+    own ? questionnaires(id, view, due.items) : null,
+    !own && (visits.items.length || canPlan) ? visitsSection(id, visits.items, canPlan) : null,
+    own && visits.items.length ? visitsSection(id, visits.items, false) : null,
     changes(view),
     ...view.series.map((s) => seriesSection(id, view, s)),
     answers(view),
@@ -81,15 +86,19 @@ function answers(view: Dashboard): HTMLElement | null {
   );
 }
 
-function questionnaires(id: number, view: Dashboard): HTMLElement {
+// Every questionnaire the patient may answer; with schedules, those not asked now, apart.
+function questionnaires(id: number, view: Dashboard, due: DueQuestionnaire[]): HTMLElement | null {
+  const asked = new Set(due.filter((d) => d.state === 'due' || d.state === 'overdue').map((d) => d.questionnaire_id));
+  const others = view.questionnaires.filter((q) => !asked.has(q.id) || q.draft_response_id);
+  if (!others.length) return null;
   return h(
     'section',
     { class: 'card' },
-    h('h2', {}, t('dash.questionnaires')),
+    h('h2', {}, due.length ? t('due.others') : t('dash.questionnaires')),
     h(
       'ul',
       { class: 'questionnaires' },
-      ...view.questionnaires.map((q) =>
+      ...others.map((q) =>
         h(
           'li',
           {},
