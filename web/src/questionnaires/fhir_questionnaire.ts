@@ -71,6 +71,44 @@ interface ResponseItem {
 
 export type Answers = Map<string, AnswerValue[]>;
 
+const TRANSLATION = 'http://hl7.org/fhir/StructureDefinition/translation';
+
+interface Extension {
+  url: string;
+  valueCode?: string;
+  valueString?: string;
+  extension?: Extension[];
+}
+
+// The translation into lang that FHIR's translation extension gives a string element (on its
+// `_element`), or undefined.
+function translationOf(element: unknown, lang: string): string | undefined {
+  const extensions = (element as { extension?: Extension[] } | undefined)?.extension ?? [];
+  for (const e of extensions) {
+    if (e.url !== TRANSLATION) continue;
+    const parts = e.extension ?? [];
+    if (parts.find((p) => p.url === 'lang')?.valueCode?.toLowerCase().split('-')[0] === lang) {
+      return parts.find((p) => p.url === 'content')?.valueString;
+    }
+  }
+  return undefined;
+}
+
+// A questionnaire (or any part of one) in a language: every string element that carries a FHIR
+// translation into lang (texts, titles, answer displays) replaced by it; the rest as it is.
+export function inLanguage<T>(value: T, lang: string): T {
+  if (Array.isArray(value)) return value.map((v) => inLanguage(v, lang)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(source)) {
+    if (key.startsWith('_')) continue;
+    const translated = typeof v === 'string' ? translationOf(source[`_${key}`], lang) : undefined;
+    out[key] = translated ?? inLanguage(v, lang);
+  }
+  return out as T;
+}
+
 // One screen: a question with the text shown above it (the group's title, the stem a display
 // item gives the questions after it) and the groups it lies in (each may be switched off).
 export interface Screen {

@@ -1,10 +1,11 @@
 import { api, ApiError, type Submitted } from '../api';
 import { h } from '../dom';
-import { t } from '../i18n';
+import { formatNumber, language, t } from '../i18n';
 import { navigate } from '../router';
 import {
   answersOf,
   asked,
+  inLanguage,
   inputText,
   optionLabel,
   optionsOf,
@@ -21,6 +22,7 @@ import {
 } from '../questionnaires/fhir_questionnaire';
 import { crisisNotice } from '../alerts/alerts';
 import { ownPatientId } from './patients';
+import { bandLabel } from './bands';
 
 // A patient fills a questionnaire on their phone: one question per screen, a review, then the
 // score. Progress is kept in this tab's sessionStorage (a reload or a slip of the thumb loses
@@ -35,7 +37,8 @@ interface Progress {
 
 export async function fillView(params: Record<string, string>): Promise<HTMLElement> {
   const patientId = params['id'] === 'me' ? await ownPatientId() : Number(params['id']);
-  const questionnaire = await api.fhirRead<Questionnaire>(`Questionnaire/${encodeURIComponent(params['qid']!)}`);
+  // In the reader's language where the questionnaire has a translation (FHIR's extension).
+  const questionnaire = inLanguage(await api.fhirRead<Questionnaire>(`Questionnaire/${encodeURIComponent(params['qid']!)}`), language());
   const key = `covalue.fill.${patientId}.${questionnaire.id}`;
   const draftId = new URLSearchParams(location.search).get('draft');
   let answers: Answers = new Map();
@@ -100,7 +103,7 @@ export async function fillView(params: Record<string, string>): Promise<HTMLElem
         alerted ? crisisNotice(submitted.alerts, submitted.crisis_contacts) : null,
       ].filter((e): e is HTMLElement => e !== null),
       total
-        ? h('p', { class: 'score-result' }, t('fill.score', { title, score: total.value }), total.band ? h('strong', {}, ` ${t('fill.band', { band: total.band })}`) : null)
+        ? h('p', { class: 'score-result' }, t('fill.score', { title, score: formatNumber(total.value) }), total.band ? h('strong', {}, ` ${t('fill.band', { band: bandLabel(total.band) })}`) : null)
         : h('p', {}, t('fill.saved')),
       h('p', {}, h('a', { href: dashboard, class: 'button' }, t('fill.toDashboard'))),
     );
