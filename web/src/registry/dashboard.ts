@@ -7,7 +7,8 @@ import { formatTime, language, t } from '../i18n';
 import { resolve } from '../router';
 import { alertItem, crisisNotice } from '../alerts/alerts';
 import { ownPatientId } from './patients';
-import { dueSection, visitsSection } from '../schedules/due';
+import { dueSection, inReadersLanguage, visitsSection } from '../schedules/due';
+import { titlesInLanguage } from '../questionnaires/titles';
 
 // The dashboard a patient and their professional look at together, before and during a visit:
 // what changed since the last visit, each score over time on its reference bands (with a table
@@ -20,9 +21,15 @@ const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').re
 
 export async function dashboardView(params: Record<string, string>): Promise<HTMLElement> {
   const id = params['id'] === 'me' ? await ownPatientId() : Number(params['id']);
-  const [view, due, visits] = await Promise.all([api.dashboard(id), api.due(id), api.visits(id)]);
+  const [view, asked, visits] = await Promise.all([api.dashboard(id), api.due(id), api.visits(id)]);
+  const due = { items: await inReadersLanguage(asked.items) };
   const own = view.patient.has_account && session.user?.memberships.every((m) => m.role === 'patient');
   const canPlan = session.user?.memberships.some((m) => (m.role === 'professional' || m.role === 'admin') && m.site_id === view.patient.site_id) ?? false;
+  if (own) {
+    // The questionnaires she may answer, named in her language.
+    const titles = await titlesInLanguage(view.questionnaires.map((q) => q.id));
+    for (const q of view.questionnaires) q.title = titles.get(q.id) ?? q.title;
+  }
   const saved = new URLSearchParams(location.search).get('saved') === '1';
   return h(
     'section',

@@ -2,6 +2,7 @@ import { api, ApiError, type DueQuestionnaire, type OverdueQuestionnaire, type P
 import { session } from '../app_state';
 import { h } from '../dom';
 import { formatDay, formatTime, t } from '../i18n';
+import { titlesInLanguage } from '../questionnaires/titles';
 import { resolve } from '../router';
 
 // What the schedules ask of a patient, the visits planned for them, and the overdue worklist of
@@ -12,6 +13,13 @@ const fillLink = (patient: number, d: DueQuestionnaire) => `/patients/${patient}
 function stateText(d: DueQuestionnaire): string {
   const date = formatDay(d.state === 'upcoming' ? d.opens_ms : d.due_ms, true);
   return t(`due.state.${d.state}` as 'due.state.due', { date });
+}
+
+// What is asked with each questionnaire's title in the reader's language (the server names
+// them as imported; a questionnaire's translations are in its FHIR resource).
+export async function inReadersLanguage(due: DueQuestionnaire[]): Promise<DueQuestionnaire[]> {
+  const titles = await titlesInLanguage(due.map((d) => d.questionnaire_id));
+  return due.map((d) => ({ ...d, title: titles.get(d.questionnaire_id) ?? d.title }));
 }
 
 // The patient's own list: what to answer now (overdue and due, each with its day and a button),

@@ -3,6 +3,7 @@ import { session } from '../app_state';
 import { h } from '../dom';
 import { t } from '../i18n';
 import { describeMembership, loadNames } from './names';
+import { dueSection, inReadersLanguage } from '../schedules/due';
 
 interface Card {
   title: string;
@@ -61,10 +62,15 @@ export async function homeView(): Promise<HTMLElement> {
       .map((m) => [`/sites/${m.site_id}`, names.site(m.site_id)]);
   }
 
+  // A patient's home shows first what their care team asks them to answer, with the day.
+  const patient = roles.has('patient') ? (await api.patients()).items[0] : undefined;
+  const due = patient ? await inReadersLanguage((await api.due(patient.id)).items) : [];
+
   return h(
     'section',
     {},
     h('h1', {}, t('home.title', { name: user.display_name })),
+    patient && due.length ? dueSection(patient.id, due) : null,
     h('h2', {}, t('home.roles')),
     user.memberships.length
       ? h('ul', { class: 'roles' }, ...user.memberships.map((m) => h('li', {}, describeMembership(m, names))))
