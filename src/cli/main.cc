@@ -26,6 +26,7 @@ int Run(int argc, char** argv) {
   covalue::cli::AddUserCommand(root, &exit_code);
   covalue::cli::AddAuditCommand(root, &exit_code);
   covalue::cli::AddMeasuresCommand(root, &exit_code);
+  covalue::cli::AddExportCommand(root, &exit_code);
   covalue::cli::AddImportCommand(root, &exit_code);
   covalue::cli::AddScoreCommand(root, &exit_code);
   covalue::cli::AddSpcCommand(root, &exit_code);

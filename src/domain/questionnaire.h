@@ -146,6 +146,9 @@ struct Questionnaire {
   std::vector<Coding> codes;
   std::vector<QuestionnaireItem> items;
   std::optional<ScoringRule> scoring;
+  // The REDCap project's record-id field (its dictionary's first field), never asked: the
+  // column a REDCap data import names the record by. "" for questionnaires not from REDCap.
+  std::string redcap_record_field;
   // Clinical alerts (domain/alert.h), part of how the answers are read: answers and scores a
   // person must see at once. A recognised instrument without rules of its own takes its
   // published ones (instruments.h).

@@ -470,6 +470,10 @@ Result<ImportedQuestionnaire> ReadQuestionnaire(const json& resource) {
     q.alerts = PublishedAlerts(q);  // safety does not depend on how a file was written
   }
   COVALUE_RETURN_IF_ERROR(ValidateAlertRules(q.alerts, q, "Questionnaire.extension(alert)"));
+  if (const auto record = Extensions(resource, kRedcapRecordFieldExtension); !record.empty()) {
+    COVALUE_ASSIGN_OR_RETURN(q.redcap_record_field,
+                             String(*record.front(), "valueString", path + ".extension", false));
+  }
   return out;
 }
 

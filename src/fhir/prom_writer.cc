@@ -204,6 +204,10 @@ json QuestionnaireJson(const Questionnaire& q) {
   for (const AlertRule& rule : q.alerts) {
     out["extension"].push_back(AlertJson(rule));
   }
+  if (!q.redcap_record_field.empty()) {
+    out["extension"].push_back(
+        {{"url", kRedcapRecordFieldExtension}, {"valueString", q.redcap_record_field}});
+  }
   for (const auto& [key, value] : {std::pair{"url", &q.url}, std::pair{"version", &q.version},
                                    std::pair{"name", &q.name}, std::pair{"title", &q.title}}) {
     if (!value->empty()) {

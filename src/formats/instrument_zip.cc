@@ -63,7 +63,7 @@ Result<std::vector<ImportedQuestionnaire>> ReadInstrumentZip(std::string_view by
   if (zip_fread(file.get(), csv.data(), stat.size) != static_cast<zip_int64_t>(stat.size)) {
     return Fail(Broken("instrument.csv is damaged"));
   }
-  auto questionnaires = ReadRedcapDictionary(csv);
+  auto questionnaires = ReadRedcapDictionary(csv, DictionaryOf::kInstrument);
   if (!questionnaires) {
     return Fail(Error{questionnaires.error().code,
                       "instrument.csv: " + questionnaires.error().message,

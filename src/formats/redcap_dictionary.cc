@@ -119,6 +119,8 @@ std::optional<std::vector<std::string>> SummedFields(std::string_view expression
 
 class DictionaryReader {
  public:
+  explicit DictionaryReader(DictionaryOf of) : of_(of) {}
+
   Status Header(const CsvRecord& record) {
     columns_.fill(std::string::npos);
     for (std::size_t i = 0; i < record.fields.size(); ++i) {
@@ -168,7 +170,15 @@ class DictionaryReader {
     std::vector<ImportedQuestionnaire> out;
     out.reserve(forms_.size());
     for (Form& form : forms_) {
+      form.questionnaire.redcap_record_field = record_field_;
       out.push_back({std::move(form.questionnaire), std::move(form.warnings)});
+    }
+    if (!record_field_.empty()) {
+      out.front().warnings.insert(
+          out.front().warnings.begin(),
+          {"warning", fmt::format("line {} ({})", record_line_, record_field_),
+           "the project's record-id field is not asked: covalue names each record by the "
+           "patient's identifier, and exports it in this column"});
     }
     return out;
   }
@@ -224,6 +234,12 @@ class DictionaryReader {
     }
     if (field.cells[kForm].empty()) {
       return Fail(LineError(field.line, name, "the form name is empty"));
+    }
+    if (of_ == DictionaryOf::kProject && record_field_.empty()) {
+      // The project's record id: never asked, kept for exports back to REDCap.
+      record_field_ = name;
+      record_line_ = field.line;
+      return Ok();
     }
     Form& form = FormNamed(field.cells[kForm]);
     form.lines[name] = field.line;
@@ -446,6 +462,9 @@ class DictionaryReader {
     return nullptr;
   }
 
+  DictionaryOf of_;
+  std::string record_field_;
+  std::size_t record_line_ = 0;
   std::array<std::size_t, kColumnCount> columns_{};
   std::vector<Form> forms_;
   std::set<std::string> names_;
@@ -453,8 +472,9 @@ class DictionaryReader {
 
 }  // namespace
 
-Result<std::vector<ImportedQuestionnaire>> ReadRedcapDictionary(std::string_view csv) {
-  DictionaryReader reader;
+Result<std::vector<ImportedQuestionnaire>> ReadRedcapDictionary(std::string_view csv,
+                                                                DictionaryOf of) {
+  DictionaryReader reader(of);
   bool header = true;
   COVALUE_RETURN_IF_ERROR(ReadCsv(csv, [&](const CsvRecord& record) -> Status {
     if (header) {

@@ -24,6 +24,13 @@ namespace covalue::formats {
 // read-only item with a warning. Errors name the CSV line: a missing column, a field name that
 // is not REDCap's (lower-case letters, digits, '_', starting with a letter) or used twice, a
 // choice without a code.
-Result<std::vector<ImportedQuestionnaire>> ReadRedcapDictionary(std::string_view csv);
+//
+// A project's data dictionary (project true) begins with the project's record-id field: it is
+// never asked (covalue names each record by the patient's identifier) and is kept as every
+// form's redcap_record_field, for exports back to the project. A Shared Library instrument has
+// none (project false).
+enum class DictionaryOf { kProject, kInstrument };
+Result<std::vector<ImportedQuestionnaire>> ReadRedcapDictionary(
+    std::string_view csv, DictionaryOf of = DictionaryOf::kProject);
 
 }  // namespace covalue::formats

@@ -41,6 +41,12 @@ TEST(RedcapDictionary, ReadsOneQuestionnairePerFormWithTypesAndLimits) {
   ASSERT_EQ(forms->size(), 2U);
   const ImportedQuestionnaire& enrolment = (*forms)[0];
   EXPECT_EQ(enrolment.questionnaire.name, "enrolment");
+  // The project's record id (its first field) is never asked, and every form knows its name.
+  EXPECT_EQ(enrolment.questionnaire.Find("record_id"), nullptr);
+  EXPECT_EQ(enrolment.questionnaire.items.front().link_id, "dob");
+  EXPECT_EQ(enrolment.questionnaire.redcap_record_field, "record_id");
+  EXPECT_EQ((*forms)[1].questionnaire.redcap_record_field, "record_id");
+  EXPECT_TRUE(Warned(enrolment, "line 2 (record_id)", "record-id field is not asked"));
   EXPECT_EQ(enrolment.questionnaire.Find("dob")->type, ItemType::kDate);
   EXPECT_TRUE(enrolment.questionnaire.Find("dob")->required);
   const QuestionnaireItem* age = enrolment.questionnaire.Find("age");
@@ -114,7 +120,7 @@ TEST(RedcapDictionary, ReadsBranchingItCanAndMarksTheRestReadOnly) {
 }
 
 TEST(RedcapDictionary, JoinsComparisonsByAndOrOr) {
-  const std::string csv = std::string(kHeader) +
+  const std::string csv = std::string(kHeader) + "record_id,f,,text,Record ID,,,,,,,,\n" +
                           "a,f,,radio,A,\"1, Yes | 0, No\",,,,,,,\n"
                           "b,f,,text,B,,,integer,,,,,\n"
                           "c,f,,text,C,,,,,,,\"[a] = '1' or [b] >= 18\",\n"
@@ -128,7 +134,16 @@ TEST(RedcapDictionary, JoinsComparisonsByAndOrOr) {
   EXPECT_TRUE(q.Find("d")->enable_when_all);
   EXPECT_EQ(q.Find("d")->enable_when[0].op, EnableOperator::kExists);
   EXPECT_TRUE(q.Find("d")->enable_when[0].answer.boolean);
-  EXPECT_TRUE((*forms)[0].warnings.empty());
+  EXPECT_EQ((*forms)[0].warnings.size(), 1U) << "the record id's note only";
+}
+
+TEST(RedcapDictionary, AnInstrumentHasNoRecordIdAndAsksItsFirstField) {
+  const std::string csv = std::string(kHeader) + "mood,f,,text,How is your mood?,,,,,,,,\n";
+  auto instrument = ReadRedcapDictionary(csv, DictionaryOf::kInstrument);
+  ASSERT_TRUE(instrument.has_value());
+  EXPECT_NE((*instrument)[0].questionnaire.Find("mood"), nullptr);
+  EXPECT_EQ((*instrument)[0].questionnaire.redcap_record_field, "");
+  EXPECT_FALSE(ReadRedcapDictionary(csv).has_value()) << "a project of a record id only";
 }
 
 TEST(RedcapDictionary, RefusesWhatIsNotADictionaryNamingTheLine) {
@@ -136,7 +151,8 @@ TEST(RedcapDictionary, RefusesWhatIsNotADictionaryNamingTheLine) {
       {"name,form\nx,y\n", "line 1"},
       {std::string(kHeader) + "Bad Name,f,,text,A,,,,,,,,\n", "line 2"},
       {std::string(kHeader) + "a,f,,text,A,,,,,,,,\na,f,,text,B,,,,,,,,\n", "line 3"},
-      {std::string(kHeader) + "a,f,,radio,A,\"1, Yes | no code\",,,,,,,\n", "line 2"},
+      {std::string(kHeader) + "id,f,,text,ID,,,,,,,,\na,f,,radio,A,\"1, Yes | no code\",,,,,,,\n",
+       "line 3"},
       {std::string(kHeader) + "a,,,text,A,,,,,,,,\n", "line 2"},
       {std::string(kHeader) + "a,f,,text,\"A,,,,,,,,\n", "line 2"},
   };

@@ -109,7 +109,11 @@ describe('measures', () => {
     assert.ok(after.every((p) => !p.baseline));
     const signalled = after.filter((p) => p.signals.length > 0);
     assert.ok(signalled.length > after.length / 2, `${signalled.length} of ${after.length} points after the change signal`);
-    assert.match(signalled[0].explanation, /below|above|run|limit/i);
+    // A point's signals are codes; its part states the runs once, in words.
+    for (const p of signalled) assert.ok(p.signals.every((s) => ['sigma', 'long_run', 'few_crossings'].includes(s)), p.signals.join());
+    assert.equal(signalled[0].explanation, undefined);
+    const part = view.series[0].parts.find((p) => p.part === signalled[0].part);
+    assert.match(part.explanation, /points in a row|crosses the centre line|common-cause/);
 
     const phases = await json('lead.vastera', `/api/v1/teams/${team.id}/measures/phq9-mean/chart?limits=phases`);
     assert.equal(phases.series[0].parts.length, 2);

@@ -33,7 +33,7 @@ describe('questionnaires', () => {
     const logins = writeDemo(db);
     const imported = run(['import', 'questionnaire', '--db', db, DICTIONARY]);
     assert.equal(imported.status, 0, imported.stderr);
-    assert.match(imported.stdout, /imported enrolment as Questionnaire\/enrolment version 1 \(3 warnings\)/);
+    assert.match(imported.stdout, /imported enrolment as Questionnaire\/enrolment version 1 \(4 warnings\)/);
     assert.match(imported.stdout, /imported phq9 as Questionnaire\/phq9 version 1 \(2 warnings\)/);
     assert.match(imported.stderr, /line 21 \(site_lookup\): field type 'sql'/);
     const zip = dir.file('instrument.zip');

@@ -301,10 +301,17 @@ Result<Chart> ComputeChart(const std::vector<Subgroup>& subgroups, const ChartOp
     chart.parts.push_back(summary);
     if (options.rules == Rules::kMdc) {
       chart.parts.back().runs_signal = ApplyMdcRules(chart.points, part.begin, part.end);
+      chart.parts.back().explanation = MdcPartNote(summary.n_obs);
       continue;
     }
     const char* centre = type == ChartType::kRun ? "median" : "centre line";
     const RunsText runs_text = DescribeRuns(runs, type != ChartType::kMR, centre);
+    chart.parts.back().explanation =
+        !runs_text.text.empty() ? runs_text.text
+        : type == ChartType::kMR
+            ? "The moving ranges' runs are reported, never signalled: neighbouring ranges share a "
+              "point."
+            : "No unusual runs: common-cause variation.";
     for (std::size_t k = 0; k < plotted.size(); ++k) {
       ChartPoint& point = chart.points[part.begin + k];
       Explain(point, runs_text);

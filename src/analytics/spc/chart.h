@@ -79,6 +79,10 @@ struct ChartPart {
   std::size_t n_crossings = 0;
   std::size_t n_crossings_min = 0;
   bool runs_signal = false;
+  // The part's runs in one sentence (Anhøj's rules: a shift, a trend, or common-cause
+  // variation); with Making Data Count's rules, what holds for every point of the part (trial
+  // limits), else "". A chart's reader states it once per part rather than on every point.
+  std::string explanation;
 };
 
 struct Chart {

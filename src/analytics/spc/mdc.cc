@@ -129,6 +129,12 @@ bool ApplyMdcRules(std::vector<ChartPoint>& points, std::size_t begin, std::size
   return any;
 }
 
+std::string MdcPartNote(std::size_t points) {
+  return points < kTrialLimit
+             ? fmt::format("Limits from fewer than {} points are trial limits.", kTrialLimit)
+             : "";
+}
+
 std::string_view VariationName(Variation variation) {
   switch (variation) {
     case Variation::kImprovement:

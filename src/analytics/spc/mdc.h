@@ -20,6 +20,10 @@ namespace covalue::analytics::spc {
 // trend, 2-of-3 or shift signal.
 bool ApplyMdcRules(std::vector<ChartPoint>& points, std::size_t begin, std::size_t end);
 
+// What holds for every point of a part of `points` points these rules judged: its limits are
+// trial limits when it has fewer than 13 points; else "".
+std::string MdcPartNote(std::size_t points);
+
 // Making Data Count's icons for a chart its rules were applied to, as NHSRplotthedots 0.2.2
 // names them. Variation, of the latest point with a value: special cause improvement or
 // concern when any rule flags it (by the side of the mean it lies on and the direction of

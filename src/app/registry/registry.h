@@ -173,6 +173,13 @@ class Registry {
   [[nodiscard]] Result<Page<Observation>> ListObservations(const RequestContext& ctx,
                                                            const RecordFilter& filter,
                                                            const PageRequest& page);
+  // The responses of site_id's patients to a questionnaire imported from a REDCap data
+  // dictionary, oldest first, as a REDCap data-import CSV (formats/redcap_export.h;
+  // registry_export.cc), each record named by the patient's identifier: the site's professionals
+  // and admins, audited as a read of every person in it. kInvalidArgument naming
+  // questionnaire_id for a questionnaire not imported from REDCap.
+  [[nodiscard]] Result<std::string> ExportToRedcap(const RequestContext& ctx, Id site_id,
+                                                   const std::string& questionnaire_id);
 
  private:
   // Lets staff list the patients of their sites (StaffSites in registry.cc), audited.

@@ -21,6 +21,7 @@ void AddScoreCommand(CLI::App& root, int* exit_code);
 void AddImportCommand(CLI::App& root, int* exit_code);
 void AddSpcCommand(CLI::App& root, int* exit_code);
 void AddMeasuresCommand(CLI::App& root, int* exit_code);
+void AddExportCommand(CLI::App& root, int* exit_code);
 
 // Adds --db FILE (Default: covalue.db) to a command.
 void AddDbOption(CLI::App& command, std::string* db);

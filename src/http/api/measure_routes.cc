@@ -10,6 +10,7 @@
 #include "http/json/json_body.h"
 #include "http/json/json_writer.h"
 #include "http/json/spc_json.h"
+#include "http/transfer.h"
 
 namespace covalue::http::api {
 namespace {
@@ -128,7 +129,8 @@ Result<app::MeasureChartQuery> ReadChartQuery(const Request& request) {
 
 // A chart view, written straight to text (a cross-site view has hundreds of points and is read
 // on every dashboard load). Points in qicharts2's vocabulary as SpcPointJson writes them, with
-// start_ms, cell and suppressed.
+// start_ms, cell and suppressed, but without the sentence: a point's signals are codes (the
+// reader words them), and each part states its runs once (parts[].explanation).
 void WritePoint(JsonWriter& w, const app::MeasureSeries& s, const spc::ChartPoint& p) {
   const std::size_t i = p.index - 1;
   w.BeginObject();
@@ -152,7 +154,6 @@ void WritePoint(JsonWriter& w, const app::MeasureSeries& s, const spc::ChartPoin
     w.String(name);
   }
   w.EndArray();
-  w.Key("explanation").String(p.explanation);
   w.Key("start_ms").Int(s.start_ms[i]);
   w.Key("cell").Optional(s.n[i]);
   w.Key("suppressed").Bool(s.suppressed[i]);
@@ -180,6 +181,7 @@ void WriteSeries(JsonWriter& w, const app::MeasureSeries& s) {
     w.Key("n_crossings").Int(static_cast<std::int64_t>(part.n_crossings));
     w.Key("n_crossings_min").Int(static_cast<std::int64_t>(part.n_crossings_min));
     w.Key("runs_signal").Bool(part.runs_signal);
+    w.Key("explanation").String(part.explanation);
     w.EndObject();
   }
   w.EndArray();
@@ -226,7 +228,7 @@ Response ViewResponse(const app::MeasureChartView& v) {
     w.EndArray();
   }
   w.EndObject();
-  return JsonResponse(200, w.Take());
+  return WithETag(JsonResponse(200, w.Take()));
 }
 
 Response OrderedJson(int status, const json& value) {

@@ -228,6 +228,27 @@ void AddRegistryRoutes(Router& router, app::Registry& registry) {
                kMaxRegistryFile};
   import.body_types = {"text/csv"};
   router.Add(std::move(import));
+  router.Add({"GET", "/api/v1/sites/{id}/redcap-export",
+              "A site's responses to a questionnaire imported from REDCap (questionnaire_id) as "
+              "a REDCap data-import CSV, back into the site's REDCap project (its professionals "
+              "and admins)",
+              Access::kSignedIn,
+              [&registry](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id site, PathId(r, "id"));
+                const std::string* questionnaire = r.request.Query("questionnaire_id");
+                if (questionnaire == nullptr || questionnaire->empty()) {
+                  return Fail(ErrorCode::kInvalidArgument,
+                              "questionnaire_id names the questionnaire to export",
+                              "questionnaire_id");
+                }
+                COVALUE_ASSIGN_OR_RETURN(std::string csv,
+                                         registry.ExportToRedcap(r.ctx, site, *questionnaire));
+                Response response = Document("text/csv; charset=utf-8", std::move(csv),
+                                             *questionnaire + "-redcap-import.csv");
+                response.SetHeader("Cache-Control", "no-store");
+                return response;
+              },
+              0});
   router.Add({"GET", "/api/v1/patients/{id}/dashboard",
               "The shared dashboard: scores over time with their bands, changes since the last "
               "visit, the patient's words, visit notes, questionnaires to fill",

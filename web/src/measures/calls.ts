@@ -35,8 +35,8 @@ export interface SpcPoint {
   target: number | null;
   sigma_signal: boolean;
   runs_signal: boolean;
+  // sigma, long_run, few_crossings; mdc_outside_limits, mdc_trend, mdc_two_of_three, mdc_shift
   signals: string[];
-  explanation: string;
 }
 export interface MeasureSeries {
   site_id: number;
@@ -54,6 +54,7 @@ export interface MeasureSeries {
     n_crossings: number;
     n_crossings_min: number;
     runs_signal: boolean;
+    explanation: string;
   }[];
   points: SpcPoint[];
 }

@@ -109,15 +109,31 @@ function valueProfileSection(profile: ValueProfile): HTMLElement {
   );
 }
 
-// A point's own signal in words: beyond a limit (Shewhart), or one of the Making Data Count
-// rules, which judge points one by one. Anhøj's runs rules judge a whole part (runsText).
-function pointText(chart: MeasureChart, p: SpcPoint): string | null {
+// A point's own signal in words, from its codes: beyond a limit (Shewhart's rule, or Making
+// Data Count's), or one of Making Data Count's rules, which judge points one by one. Anhøj's
+// runs rules judge a whole part (runsText).
+function pointText(chart: MeasureChart, points: SpcPoint[], p: SpcPoint): string | null {
+  const sentences: string[] = [];
   if (p.sigma_signal && p.y !== null) {
-    return p.ucl !== null && p.y > p.ucl
-      ? t('measures.aboveLimit', { value: value(p.y), limit: value(p.ucl) })
-      : t('measures.belowLimit', { value: value(p.y), limit: value(p.lcl) });
+    sentences.push(
+      p.ucl !== null && p.y > p.ucl
+        ? t('measures.aboveLimit', { value: value(p.y), limit: value(p.ucl) })
+        : t('measures.belowLimit', { value: value(p.y), limit: value(p.lcl) }),
+    );
   }
-  return chart.rules === 'mdc' && p.signals.length > 0 ? p.explanation : null;
+  if (chart.rules === 'mdc' && p.y !== null && p.cl !== null) {
+    const high = p.y > p.cl;
+    const before = points.slice(0, points.indexOf(p)).reverse().find((q) => q.y !== null);
+    if (p.signals.includes('mdc_trend')) {
+      const rising = before?.y !== null && before !== undefined ? p.y > before.y! : high;
+      sentences.push(t('measures.mdcTrend', { direction: t(rising ? 'measures.mdcHigher' : 'measures.mdcLower') }));
+    }
+    if (p.signals.includes('mdc_two_of_three')) {
+      sentences.push(t('measures.mdcTwoOfThree', { side: t(high ? 'measures.mdcUpper' : 'measures.mdcLowerLimit') }));
+    }
+    if (p.signals.includes('mdc_shift')) sentences.push(t('measures.mdcShift', { side: t(high ? 'measures.mdcAbove' : 'measures.mdcBelow') }));
+  }
+  return sentences.length ? sentences.join(' ') : null;
 }
 
 function runsText(part: MeasureSeries['parts'][number], parts: number): string[] {
@@ -191,14 +207,14 @@ function measureSection(chart: MeasureChart): HTMLElement {
   const m: MeasureDefinition = chart.measure;
   const series = chart.series[0]!;
   const changes = chart.changes ?? [];
-  const signalled = series.points.filter((p) => pointText(chart, p) !== null);
+  const signalled = series.points.filter((p) => pointText(chart, series.points, p) !== null);
   const runs = chart.rules === 'anhoej' ? series.parts.flatMap((part) => runsText(part, series.parts.length)) : [];
   const svg = spcChart(series, changes, m.target, {
     title: t('measures.chartTitle', { name: m.name, chart: chart.chart }),
     description: t('measures.chartDescription', { n: series.points.length, from: series.points[0]?.x ?? '', to: series.points.at(-1)?.x ?? '', signals: signalled.length }),
     change: (c) => t('measures.changeLabel', { date: c.date }),
     suppressed: t('measures.suppressed'),
-    point: (p) => pointText(chart, p),
+    point: (p) => pointText(chart, series.points, p),
   });
   const table = h(
     'table',
@@ -213,7 +229,7 @@ function measureSection(chart: MeasureChart): HTMLElement {
       'tbody',
       {},
       ...series.points.map((p) =>
-        h('tr', {}, h('th', { scope: 'row' }, p.x), h('td', {}, p.suppressed ? t('measures.suppressed') : value(p.y)), h('td', {}, value(p.cell)), h('td', {}, value(p.cl)), h('td', {}, value(p.lcl)), h('td', {}, value(p.ucl)), h('td', {}, pointText(chart, p) ?? '')),
+        h('tr', {}, h('th', { scope: 'row' }, p.x), h('td', {}, p.suppressed ? t('measures.suppressed') : value(p.y)), h('td', {}, value(p.cell)), h('td', {}, value(p.cl)), h('td', {}, value(p.lcl)), h('td', {}, value(p.ucl)), h('td', {}, pointText(chart, series.points, p) ?? '')),
       ),
     ),
   );
@@ -241,7 +257,7 @@ function measureSection(chart: MeasureChart): HTMLElement {
           { class: 'signals' },
           h('h3', {}, t('measures.signals')),
           runs.length ? h('ul', { class: 'runs' }, ...runs.map((text) => h('li', {}, text))) : null,
-          signalled.length ? h('ul', { class: 'points' }, ...signalled.map((p) => h('li', {}, h('strong', {}, `${p.x}: `), pointText(chart, p)))) : null,
+          signalled.length ? h('ul', { class: 'points' }, ...signalled.map((p) => h('li', {}, h('strong', {}, `${p.x}: `), pointText(chart, series.points, p)))) : null,
         )
       : h('p', {}, t('measures.noSignals')),
     h('details', {}, h('summary', {}, t('measures.showTable')), h('div', { class: 'table-wrap' }, table)),

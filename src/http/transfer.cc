@@ -1,0 +1,132 @@
+#include "http/transfer.h"
+
+#include <zlib.h>
+
+#include <fmt/format.h>
+
+namespace covalue::http {
+namespace {
+
+constexpr std::size_t kMinCompressed = 1024;
+
+bool Compressible(const std::string& content_type) {
+  const std::string type = content_type.substr(0, content_type.find(';'));
+  return type.starts_with("text/") || type == "application/json" ||
+         (type.starts_with("application/") && type.ends_with("+json")) ||
+         type == "application/json+fhir" || type == "application/javascript" ||
+         type == "image/svg+xml";
+}
+
+// Whether an Accept-Encoding value accepts gzip: named (or *) without q=0.
+bool AcceptsGzip(const std::string& accept) {
+  std::size_t start = 0;
+  while (start < accept.size()) {
+    const std::size_t end = std::min(accept.find(',', start), accept.size());
+    std::string part = accept.substr(start, end - start);
+    start = end + 1;
+    const std::size_t semi = part.find(';');
+    std::string coding = part.substr(0, semi);
+    coding.erase(0, coding.find_first_not_of(' '));
+    coding.erase(coding.find_last_not_of(' ') + 1);
+    if (coding != "gzip" && coding != "*") {
+      continue;
+    }
+    if (semi == std::string::npos) {
+      return true;
+    }
+    const std::size_t q = part.find("q=", semi);
+    return q == std::string::npos || std::strtod(part.c_str() + q + 2, nullptr) > 0;
+  }
+  return false;
+}
+
+bool Gzip(const std::string& in, std::string& out) {
+  z_stream stream{};
+  // 15 window bits + 16: a gzip wrapper; level 1, the fastest: answers are made per request,
+  // and JSON compresses well even so.
+  if (deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+    return false;
+  }
+  out.resize(deflateBound(&stream, static_cast<uLong>(in.size())));
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  stream.avail_in = static_cast<uInt>(in.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  const int result = deflate(&stream, Z_FINISH);
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  return result == Z_STREAM_END;
+}
+
+const std::string* HeaderOf(const Response& response, std::string_view name) {
+  for (const auto& [n, v] : response.headers) {
+    if (n == name) {
+      return &v;
+    }
+  }
+  return nullptr;
+}
+
+// Whether an If-None-Match value names tag (weak comparison, RFC 9110 §8.8.3.2).
+bool Matches(const std::string& if_none_match, const std::string& tag) {
+  if (if_none_match == "*") {
+    return true;
+  }
+  const auto opaque = [](std::string_view t) { return t.starts_with("W/") ? t.substr(2) : t; };
+  std::size_t start = 0;
+  while (start < if_none_match.size()) {
+    const std::size_t end = std::min(if_none_match.find(',', start), if_none_match.size());
+    std::string_view candidate = std::string_view(if_none_match).substr(start, end - start);
+    while (!candidate.empty() && candidate.front() == ' ') {
+      candidate.remove_prefix(1);
+    }
+    while (!candidate.empty() && candidate.back() == ' ') {
+      candidate.remove_suffix(1);
+    }
+    if (opaque(candidate) == opaque(tag)) {
+      return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+Response WithETag(Response response) {
+  // FNV-1a, 64 bits: a change of the body changes the tag (not a secret, not a signature).
+  std::uint64_t hash = 14695981039346656037ULL;
+  for (const unsigned char c : response.body) {
+    hash = (hash ^ c) * 1099511628211ULL;
+  }
+  response.SetHeader("ETag", fmt::format("W/\"{:016x}-{:x}\"", hash, response.body.size()));
+  response.SetHeader("Cache-Control", "private, no-cache");
+  return response;
+}
+
+void PrepareTransfer(const Request& request, Response& response) {
+  if (request.method == "GET" && response.status == 200) {
+    const std::string* tag = HeaderOf(response, "ETag");
+    const std::string& asked = request.Header("if-none-match");
+    if (tag != nullptr && !asked.empty() && Matches(asked, *tag)) {
+      response.status = 304;
+      response.body.clear();
+      return;
+    }
+  }
+  if (response.body.size() < kMinCompressed || !Compressible(response.content_type) ||
+      HeaderOf(response, "Content-Encoding") != nullptr) {
+    return;
+  }
+  response.SetHeader("Vary", "Accept-Encoding");
+  if (!AcceptsGzip(request.Header("accept-encoding"))) {
+    return;
+  }
+  std::string compressed;
+  if (Gzip(response.body, compressed) && compressed.size() < response.body.size()) {
+    response.body = std::move(compressed);
+    response.SetHeader("Content-Encoding", "gzip");
+  }
+}
+
+}  // namespace covalue::http
