@@ -44,8 +44,44 @@ std::optional<Consent> ParseConsent(std::string_view name) { return ParseIn(kCon
 std::string_view NoteKindName(NoteKind kind) { return NameIn(kNoteKinds, kind); }
 std::optional<NoteKind> ParseNoteKind(std::string_view name) { return ParseIn(kNoteKinds, name); }
 
+Status ValidatePatientName(const std::string& family, const std::string& given) {
+  if (!family.empty()) {
+    COVALUE_RETURN_IF_ERROR(ValidateText(family, "/family", 200));
+  }
+  if (!given.empty()) {
+    COVALUE_RETURN_IF_ERROR(ValidateText(given, "/given", 200));
+  }
+  return Ok();
+}
+
+std::string FoldCase(std::string_view text) {
+  // Lower case for ASCII and the Latin-1 letters (À–Þ but ×), enough for the Nordic and western
+  // European names the sites write; other letters are kept as they are.
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c + 32);
+    } else if (c == 0xC3 && i + 1 < text.size()) {
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      out += text[i];
+      out += static_cast<char>(next >= 0x80 && next <= 0x9E && next != 0x97 ? next + 0x20 : next);
+      ++i;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+std::string SearchKey(const Patient& p) {
+  return FoldCase(p.identifier + " " + p.family + " " + p.given);
+}
+
 Status ValidatePatient(const Patient& p, std::int64_t now_ms) {
   COVALUE_RETURN_IF_ERROR(ValidateText(p.identifier, "/identifier", 64));
+  COVALUE_RETURN_IF_ERROR(ValidatePatientName(p.family, p.given));
   const auto birth = ParseDateMs(p.birth_date);
   if (!birth) {
     return Fail(ErrorCode::kInvalidArgument, "birth_date is a day written YYYY-MM-DD",

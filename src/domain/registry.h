@@ -29,6 +29,10 @@ struct Patient {
   Id site_id = 0;
   Id population_id = 0;
   std::string identifier;  // the site's own identifier, unique within the site
+  // The person's names (FHIR Patient.name), when the site keeps them: identifiable, read only at
+  // the site, never in the community's views. "" when not kept; 200 characters at most.
+  std::string family;
+  std::string given;
   std::string birth_date;  // YYYY-MM-DD
   Sex sex = Sex::kUnknown;
   std::string diagnosis_date;  // YYYY-MM-DD, "" when not known
@@ -51,6 +55,16 @@ struct StoredResponse {
   std::string resource;
   std::int64_t created_ms = 0;
 };
+
+// A patient's names: each "" or 1–200 characters of text; kInvalidArgument naming "/family" or
+// "/given".
+[[nodiscard]] Status ValidatePatientName(const std::string& family, const std::string& given);
+
+// Text lower-cased as searches compare it: ASCII and the Latin-1 letters (À–Þ).
+std::string FoldCase(std::string_view text);
+// What a search of a site's patients matches against: the identifier and the names, folded,
+// joined by spaces.
+std::string SearchKey(const Patient& patient);
 
 // A patient's identifier (1–64 characters), birth date (a day, not in the future), diagnosis
 // date (a day not before birth, or ""), and fields (at most 100, named [a-z0-9_]{1,64}, values

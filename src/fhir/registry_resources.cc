@@ -52,18 +52,38 @@ json PatientJson(const Patient& p) {
          {"extension", json::array({{{"url", "name"}, {"valueString", name}},
                                     {{"url", "value"}, {"valueString", value}}})}});
   }
-  return {{"resourceType", "Patient"},
-          {"id", std::to_string(p.id)},
-          {"meta", Meta(p.created_ms)},
-          {"extension", extensions},
-          {"identifier",
-           json::array({{{"system", fmt::format("urn:covalue:fhir:site:{}:patient", p.site_id)},
-                         {"value", p.identifier}}})},
-          {"gender", std::string(SexName(p.sex))},
-          {"birthDate", p.birth_date},
-          {"managingOrganization",
-           {{"identifier",
-             {{"system", "urn:covalue:fhir:site"}, {"value", std::to_string(p.site_id)}}}}}};
+  json out = {{"resourceType", "Patient"},
+              {"id", std::to_string(p.id)},
+              {"meta", Meta(p.created_ms)},
+              {"extension", extensions},
+              {"identifier",
+               json::array({{{"system", fmt::format("urn:covalue:fhir:site:{}:patient", p.site_id)},
+                             {"value", p.identifier}}})},
+              {"gender", std::string(SexName(p.sex))},
+              {"birthDate", p.birth_date},
+              {"managingOrganization",
+               {{"identifier",
+                 {{"system", "urn:covalue:fhir:site"}, {"value", std::to_string(p.site_id)}}}}}};
+  if (!p.family.empty() || !p.given.empty()) {
+    // Patient.name: the given names as one element each, split at spaces.
+    json name = {{"use", "official"}};
+    if (!p.family.empty()) {
+      name["family"] = p.family;
+    }
+    json given = json::array();
+    for (std::size_t start = 0; start < p.given.size();) {
+      const std::size_t space = std::min(p.given.find(' ', start), p.given.size());
+      if (space > start) {
+        given.push_back(p.given.substr(start, space - start));
+      }
+      start = space + 1;
+    }
+    if (!given.empty()) {
+      name["given"] = given;
+    }
+    out["name"] = json::array({name});
+  }
+  return out;
 }
 
 Result<PatientToCreate> ReadPatient(const json& resource) {
@@ -86,6 +106,33 @@ Result<PatientToCreate> ReadPatient(const json& resource) {
   }
   p.sex = *sex;
   COVALUE_ASSIGN_OR_RETURN(p.birth_date, StringMember(resource, "birthDate", "Patient"));
+  // Patient.name: the first name (an official one when there is one): family, and the given
+  // names joined by spaces.
+  if (const auto names = resource.find("name"); names != resource.end()) {
+    if (!names->is_array()) {
+      return Fail(Invalid("Patient.name", "is an array of HumanName"));
+    }
+    const json* chosen = nullptr;
+    for (const json& n : *names) {
+      if (n.is_object() && (chosen == nullptr || n.value("use", "") == "official")) {
+        chosen = &n;
+      }
+    }
+    if (chosen != nullptr) {
+      if (const auto family = chosen->find("family"); family != chosen->end()) {
+        if (!family->is_string()) {
+          return Fail(Invalid("Patient.name.family", "is a string"));
+        }
+        p.family = family->get<std::string>();
+      }
+      for (const json& given : chosen->value("given", json::array())) {
+        if (!given.is_string()) {
+          return Fail(Invalid("Patient.name.given", "is an array of strings"));
+        }
+        p.given += (p.given.empty() ? "" : " ") + given.get<std::string>();
+      }
+    }
+  }
   const json* population = ExtensionOf(resource, kPopulationExtension);
   if (population == nullptr) {
     return Fail(Invalid("Patient.extension", fmt::format("the {} extension names the "

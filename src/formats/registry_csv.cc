@@ -99,6 +99,12 @@ std::optional<RejectedLine> ReadPatient(const Header& header, const CsvRecord& r
   if (const std::string* diagnosis = header.Cell(record, "diagnosis_date")) {
     p.diagnosis_date = Trimmed(*diagnosis);
   }
+  if (const std::string* family = header.Cell(record, "family")) {
+    p.family = Trimmed(*family);
+  }
+  if (const std::string* given = header.Cell(record, "given")) {
+    p.given = Trimmed(*given);
+  }
   if (const std::string* consent = header.Cell(record, "consent");
       consent != nullptr && !Trimmed(*consent).empty()) {
     const auto parsed = ParseConsent(Trimmed(*consent));
@@ -110,7 +116,8 @@ std::optional<RejectedLine> ReadPatient(const Header& header, const CsvRecord& r
   for (std::size_t i = 0; i < header.names.size(); ++i) {
     const std::string& name = header.names[i];
     if (name != "identifier" && name != "population_id" && name != "birth_date" && name != "sex" &&
-        name != "diagnosis_date" && name != "consent" && !record.fields[i].empty()) {
+        name != "diagnosis_date" && name != "consent" && name != "family" && name != "given" &&
+        !record.fields[i].empty()) {
       p.fields[name] = record.fields[i];
     }
   }

@@ -14,7 +14,8 @@ namespace covalue::formats {
 // A registry file (CSV with a header line) is one of two kinds, told apart by its header:
 //
 // - patients: identifier, population_id, birth_date (YYYY-MM-DD), sex (female, male, other,
-//   unknown); optional diagnosis_date and consent (pending, consented, declined, withdrawn;
+//   unknown); optional family and given (the names), diagnosis_date and consent (pending,
+//   consented, declined, withdrawn;
 //   Default: pending); every other column is a population field of that name (an empty cell
 //   leaves the field out).
 // - observations: identifier (a patient of the site), code, value (a number), effective (a FHIR

@@ -31,6 +31,8 @@ struct PatientQuery {
   std::optional<Id> population_id;
   std::optional<std::string> identifier;
   bool identifier_prefix = false;  // identifier matches the identifiers that start with it
+  // Any part of the identifier or the names, case folded as SearchKey folds (domain/registry.h).
+  std::optional<std::string> text;
 };
 
 // A patient's ids, for matching a registry file's identifiers.
@@ -47,6 +49,9 @@ class RegistryRepository {
   [[nodiscard]] virtual Result<Patient> CreatePatient(const Patient& patient) = 0;
   [[nodiscard]] virtual Result<Patient> GetPatient(Id id) = 0;
   [[nodiscard]] virtual Result<std::optional<Patient>> PatientOfUser(Id user_id) = 0;
+  // Sets the patient's names (and the key searches match); kNotFound when absent.
+  [[nodiscard]] virtual Status SetPatientName(Id id, const std::string& family,
+                                              const std::string& given) = 0;
   // Every patient of the site, by identifier.
   [[nodiscard]] virtual Result<std::vector<PatientKey>> PatientKeys(Id site_id) = 0;
   // By id.

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { demoCallers, loginOf, startServer, tempDir, writeDemo } from '../support/covalue_server.mjs';
+import { demoCallers, loginOf, run, startServer, tempDir, writeDemo } from '../support/covalue_server.mjs';
 
 const DAY = 86_400_000;
 const startOfDay = (ms) => Math.floor(ms / DAY) * DAY;
@@ -28,6 +28,38 @@ describe('questionnaire schedules', () => {
   after(async () => {
     await server.stop();
     dir.remove();
+  });
+
+  it('imports a visits file whole or not at all, naming every refused line', async () => {
+    const upload = async (who, text) => fetch(`${server.url}/api/v1/sites/${siteId}/visit-files`, {
+      method: 'POST', headers: { cookie: await demoCallers(server, logins).cookie(who), 'content-type': 'text/csv', origin: server.url }, body: text,
+    });
+    const bad = 'identifier,at,note\nDEMO-patient.vastera,2027-01-10T09:00:00+01:00,Follow-up\nNO-SUCH,2027-01-11T09:00:00Z,\nDEMO-patient.vastera,next tuesday,\n';
+    const refused = await upload('professional.vastera', bad);
+    assert.equal(refused.status, 400);
+    const problem = await refused.json();
+    assert.equal(problem.field, 'line 3');
+    assert.match(problem.detail, /line 3 \(identifier\): is no patient of the site; line 4 \(at\)/);
+    assert.deepEqual((await call('professional.vastera', 'GET', `/api/v1/patients/${patientId}/visits`)).body.items, [], 'nothing of it');
+    assert.equal((await upload('lead.fjordvik', bad)).status, 403);
+    assert.equal((await upload('professional.vastera', 'who,when\nx,y\n')).status, 400);
+    const good = await upload('professional.vastera', 'identifier,at,note\nDEMO-patient.vastera,2027-01-10T09:00:00+01:00,"Follow-up, room 2"\n');
+    assert.equal(good.status, 200);
+    assert.deepEqual(await good.json(), { visits: 1 });
+    const visits = (await call('patient.vastera', 'GET', `/api/v1/patients/${patientId}/visits`)).body.items;
+    assert.deepEqual(visits.map((v) => [v.at_ms, v.note]), [[Date.parse('2027-01-10T08:00:00Z'), 'Follow-up, room 2']]);
+    // The command line takes the same file.
+    const file = dir.file('visits.csv');
+    (await import('node:fs')).writeFileSync(file, 'identifier,at\nDEMO-patient.vastera,2027-02-01T10:00:00Z\n');
+    await server.stop();
+    const cli = run(['import', 'visits', '--db', dir.file('covalue.db'), '--site', String(siteId), file]);
+    assert.equal(cli.status, 0, cli.stderr);
+    assert.match(cli.stdout, /planned 1 visits/);
+    server = await startServer(dir.file('covalue.db'));
+    ({ call } = demoCallers(server, logins));
+    const all = (await call('patient.vastera', 'GET', `/api/v1/patients/${patientId}/visits`)).body.items;
+    assert.equal(all.length, 2);
+    for (const v of all) assert.equal((await call('professional.vastera', 'DELETE', `/api/v1/visits/${v.id}`)).status, 204);
   });
 
   it('refuses a schedule that is not whole, naming the field', async () => {

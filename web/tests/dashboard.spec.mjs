@@ -104,7 +104,7 @@ describe('patient questionnaire and shared dashboard', () => {
     const desk = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })).newPage();
     await signInPage(desk, server.url, loginOf(logins, 'professional.vastera'));
     await desk.getByRole('link', { name: 'Patients' }).first().click();
-    await desk.getByLabel('Find a patient by the start of their identifier').fill('VAS-2026');
+    await desk.getByLabel('Find a patient by name or any part of the identifier').fill('VAS-2026');
     const before = await desk.locator('tbody tr').count();
     await desk.getByRole('button', { name: 'Find' }).click();
     // Only the identifiers that start so: the list narrows from the site's patients to one.

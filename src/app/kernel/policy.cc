@@ -257,6 +257,8 @@ std::string_view ActionName(Action action) {
       return "visit.write";
     case Action::kCalendarRead:
       return "calendar.read";
+    case Action::kPatientUpdate:
+      return "patient.update";
   }
   return "unknown";
 }
@@ -424,8 +426,10 @@ Decision Authorize(const Principal& p, Action action, const Target& t) {
         }
       }
       return Deny();
-    // Visits are planned by the site's professionals and admins (part of the patient's record).
+    // Visits are planned, and names kept, by the site's professionals and admins (part of the
+    // patient's record; never a community-wide role).
     case Action::kVisitWrite:
+    case Action::kPatientUpdate:
       for (Role role : {Role::kProfessional, Role::kAdmin}) {
         if (HoldsAtSite(p, role, t.site_id) != nullptr) {
           return Allow(role);

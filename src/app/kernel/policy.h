@@ -66,6 +66,7 @@ enum class Action {
   kScheduleWrite,     // define or change a questionnaire schedule of target.site_id
   kVisitWrite,        // plan or cancel a visit of a patient of target.site_id
   kCalendarRead,      // read one's own calendar feed (its address made, revoked, or opened)
+  kPatientUpdate,     // change a patient's record (their names) at target.site_id
 };
 
 std::string_view ActionName(Action action);

@@ -110,19 +110,36 @@ Result<Patient> Registry::MyPatient(const RequestContext& ctx) {
   return GetPatient(ctx, mine->id);
 }
 
+Result<Patient> Registry::NamePatient(const RequestContext& ctx, Id id, const std::string& family,
+                                      const std::string& given) {
+  COVALUE_RETURN_IF_ERROR(ValidatePatientName(family, given));
+  COVALUE_ASSIGN_OR_RETURN(auto access, gate_.AccessPatient(ctx, id, Action::kPatientUpdate));
+  COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& r) -> Status {
+    COVALUE_RETURN_IF_ERROR(r.Registry().SetPatientName(id, family, given));
+    return gate_.AppendAudit(r, ctx, access.second, Action::kPatientUpdate, TargetOf(access.first),
+                             {"patient", std::to_string(id), id}, AuditOutcome::kAllowed);
+  }));
+  Patient named = std::move(access.first);
+  named.family = family;
+  named.given = given;
+  return named;
+}
+
 Result<Page<Patient>> Registry::ListPatients(const RequestContext& ctx, const PageRequest& page,
                                              const PatientFilter& filter) {
   const store::PatientQuery query{std::nullopt, filter.population_id, filter.identifier,
-                                  filter.identifier_prefix};
+                                  filter.identifier_prefix, filter.text};
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   const std::vector<Id> sites = StaffSites(principal);
   if (sites.empty() && IsPatient(principal)) {
     // Not staff anywhere: a patient sees their own record.
     COVALUE_ASSIGN_OR_RETURN(Patient mine, MyPatient(ctx));
-    const bool matches = (!query.population_id || mine.population_id == *query.population_id) &&
-                         (!query.identifier ||
-                          (query.identifier_prefix ? mine.identifier.starts_with(*query.identifier)
-                                                   : mine.identifier == *query.identifier));
+    const bool matches =
+        (!query.population_id || mine.population_id == *query.population_id) &&
+        (!query.identifier ||
+         (query.identifier_prefix ? mine.identifier.starts_with(*query.identifier)
+                                  : mine.identifier == *query.identifier)) &&
+        (!query.text || SearchKey(mine).find(FoldCase(*query.text)) != std::string::npos);
     return matches ? Page<Patient>{{mine}, std::nullopt} : Page<Patient>{};
   }
   COVALUE_ASSIGN_OR_RETURN(Decision decision, PermitStaff(ctx, principal, sites));
@@ -351,7 +368,8 @@ Result<LikeMeView> Registry::PatientsLikeMe(const RequestContext& ctx, Id patien
       COVALUE_ASSIGN_OR_RETURN(
           auto found,
           r.Registry().ListPatients(
-              page, store::PatientQuery{std::vector<Id>{me.site_id}, me.population_id, {}, false}));
+              page, store::PatientQuery{
+                        std::vector<Id>{me.site_id}, me.population_id, {}, false, std::nullopt}));
       for (Patient& p : found.items) {
         patients.emplace(p.id, std::move(p));
       }

@@ -54,6 +54,8 @@ struct PatientFilter {
   std::optional<Id> population_id;
   std::optional<std::string> identifier;
   bool identifier_prefix = false;  // identifier matches the identifiers that start with it
+  // Any part of the identifier or the names, whatever the case (store's PatientQuery::text).
+  std::optional<std::string> text;
 };
 
 // The field of an error about one item of a submitted response: this prefix, then its link id.
@@ -123,6 +125,10 @@ class Registry {
   [[nodiscard]] Result<Patient> EnrolPatient(const RequestContext& ctx, Patient patient,
                                              const std::optional<std::string>& username);
   [[nodiscard]] Result<Patient> GetPatient(const RequestContext& ctx, Id id);
+  // Sets the patient's names (each "" or 1–200 characters): the site's professionals and
+  // admins; audited.
+  [[nodiscard]] Result<Patient> NamePatient(const RequestContext& ctx, Id id,
+                                            const std::string& family, const std::string& given);
   // The signed-in user's own patient record; kNotFound when they have none.
   [[nodiscard]] Result<Patient> MyPatient(const RequestContext& ctx);
   // The patients of the sites where the caller is a professional or admin (a patient: their

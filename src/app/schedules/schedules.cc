@@ -9,6 +9,7 @@
 #include "app/kernel/crypto.h"
 #include "app/schedules/calendar.h"
 #include "domain/validation.h"
+#include "formats/visits_csv.h"
 #include "store/population_repository.h"
 #include "store/registry_repository.h"
 #include "store/schedule_repository.h"
@@ -168,6 +169,54 @@ Status Schedules::CancelVisit(const RequestContext& ctx, Id visit_id) {
                              {"visit", std::to_string(visit_id), visit->patient_id},
                              AuditOutcome::kAllowed);
   });
+}
+
+Result<std::size_t> Schedules::ImportVisits(const RequestContext& ctx, Id site_id,
+                                            std::string_view csv) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
+  const Target target = SiteTarget(site_id);
+  const Subject subject{"visit", "file", std::nullopt};
+  COVALUE_ASSIGN_OR_RETURN(Decision decision,
+                           gate_.Permit(ctx, principal, Action::kVisitWrite, target, subject));
+  COVALUE_ASSIGN_OR_RETURN(formats::VisitsFile file, formats::ReadVisitsCsv(csv));
+  COVALUE_ASSIGN_OR_RETURN(auto keys, store::ReadValue<std::vector<store::PatientKey>>(
+                                          store_, [&](store::Repositories& r) {
+                                            return r.Registry().PatientKeys(site_id);
+                                          }));
+  std::map<std::string, Id> patients;
+  for (const store::PatientKey& key : keys) {
+    patients.emplace(key.identifier, key.id);
+  }
+  std::vector<PlannedVisit> visits;
+  for (const formats::VisitRow& row : file.rows) {
+    const auto found = patients.find(row.identifier);
+    if (found == patients.end()) {
+      file.rejected.push_back({row.line, "identifier", "is no patient of the site"});
+      continue;
+    }
+    visits.push_back({0, site_id, found->second, row.at_ms, row.note,
+                      gate_.GrantedByOf(principal).user_id, gate_.NowMs()});
+  }
+  if (!file.rejected.empty()) {
+    std::sort(file.rejected.begin(), file.rejected.end(),
+              [](const auto& a, const auto& b) { return a.line < b.line; });
+    std::string message = "nothing was imported:";
+    for (std::size_t i = 0; i < file.rejected.size() && i < 20; ++i) {
+      const formats::RejectedLine& r = file.rejected[i];
+      message += fmt::format("{} line {} ({}): {}", i == 0 ? "" : ";", r.line, r.column, r.reason);
+    }
+    return Fail(ErrorCode::kInvalidArgument, message,
+                fmt::format("line {}", file.rejected.front().line));
+  }
+  COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& r) -> Status {
+    for (const PlannedVisit& visit : visits) {
+      COVALUE_RETURN_IF_ERROR(r.Schedules().AddVisit(visit));
+    }
+    return gate_.AppendAudit(r, ctx, decision, Action::kVisitWrite, target,
+                             {"visit", fmt::format("file of {}", visits.size()), std::nullopt},
+                             AuditOutcome::kAllowed);
+  }));
+  return visits.size();
 }
 
 Result<std::vector<PlannedVisit>> Schedules::ListVisits(const RequestContext& ctx, Id patient_id) {

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/kernel/context.h"
@@ -69,6 +70,12 @@ class Schedules {
   // to 200 characters.
   [[nodiscard]] Result<PlannedVisit> PlanVisit(const RequestContext& ctx, PlannedVisit visit);
   [[nodiscard]] Status CancelVisit(const RequestContext& ctx, Id visit_id);
+  // A visits file of site_id (formats/visits_csv.h: identifier, at, note), all or nothing: every
+  // line is checked (its cells, the identifier a patient of the site) and when any is refused
+  // nothing is written and the error lists the lines ("line 3 (at): …"). The site's
+  // professionals and admins; one audit record. The visits planned.
+  [[nodiscard]] Result<std::size_t> ImportVisits(const RequestContext& ctx, Id site_id,
+                                                 std::string_view csv);
   // The patient's visits, soonest first (whoever reads the patient's record).
   [[nodiscard]] Result<std::vector<PlannedVisit>> ListVisits(const RequestContext& ctx,
                                                              Id patient_id);

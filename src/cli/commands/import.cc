@@ -117,6 +117,28 @@ int ImportRegistry(const ImportOptions& o) {
   return kExitOk;
 }
 
+int ImportVisits(const ImportOptions& o) {
+  auto bytes = ReadFile(o.path);
+  if (!bytes) {
+    return ReportError(bytes.error());
+  }
+  auto store = OpenDatabase(o.db);
+  if (!store) {
+    return ReportError(store.error());
+  }
+  app::App app(**store);
+  // The operator acts as the site's admin: visits are part of the site's records.
+  const app::RequestContext ctx{
+      app::Principal{0, "system", {Membership{Role::kAdmin, *o.site, std::nullopt}}}, "cli", "cli"};
+  auto planned = app.schedules().ImportVisits(ctx, *o.site, *bytes);
+  if (!planned) {
+    return ReportError(
+        Error{planned.error().code, fmt::format("{}: {}", o.path, planned.error().message), ""});
+  }
+  fmt::print("planned {} visits from {}\n", *planned, o.path);
+  return kExitOk;
+}
+
 }  // namespace
 
 void AddImportCommand(CLI::App& root, int* exit_code) {
@@ -141,6 +163,14 @@ void AddImportCommand(CLI::App& root, int* exit_code) {
   registry->add_option("--site", options->site, "the site the patients belong to")->required();
   registry->add_option("PATH", options->path, "the CSV file")->required();
   registry->callback([options, exit_code] { *exit_code = ImportRegistry(*options); });
+
+  auto* visits = command->add_subcommand(
+      "visits",
+      "Import a CSV file of planned visits (identifier, at, note) of a site; all or nothing");
+  AddDbOption(*visits, &options->db);
+  visits->add_option("--site", options->site, "the site whose patients they are")->required();
+  visits->add_option("PATH", options->path, "the CSV file")->required();
+  visits->callback([options, exit_code] { *exit_code = ImportVisits(*options); });
 }
 
 }  // namespace covalue::cli

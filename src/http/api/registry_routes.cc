@@ -37,6 +37,8 @@ json PatientItem(const Patient& p) {
           {"site_id", p.site_id},
           {"population_id", p.population_id},
           {"identifier", p.identifier},
+          {"family", p.family.empty() ? json(nullptr) : json(p.family)},
+          {"given", p.given.empty() ? json(nullptr) : json(p.given)},
           {"birth_date", p.birth_date},
           {"sex", SexName(p.sex)},
           {"diagnosis_date", p.diagnosis_date.empty() ? json(nullptr) : json(p.diagnosis_date)},
@@ -204,16 +206,15 @@ Result<Response> LikeMe(app::Registry& registry, RouteContext& r) {
 void AddRegistryRoutes(Router& router, app::Registry& registry) {
   router.Add(
       {"GET", "/api/v1/patients",
-       "List the patients of your sites (population_id, q: an identifier's start); a patient: "
-       "their own",
+       "List the patients of your sites (population_id, q: any part of the identifier or the "
+       "names); a patient: their own",
        Access::kSignedIn,
        [&registry](RouteContext& r) -> Result<Response> {
          COVALUE_ASSIGN_OR_RETURN(auto page, ReadPage(r.request));
          app::PatientFilter query;
          COVALUE_ASSIGN_OR_RETURN(query.population_id, QueryId(r.request, "population_id"));
          if (const std::string* q = r.request.Query("q"); q != nullptr && !q->empty()) {
-           query.identifier = *q;
-           query.identifier_prefix = true;
+           query.text = *q;
          }
          COVALUE_ASSIGN_OR_RETURN(auto patients, registry.ListPatients(r.ctx, page, query));
          return Json(200, PageJson(patients, PatientItem));
@@ -249,6 +250,30 @@ void AddRegistryRoutes(Router& router, app::Registry& registry) {
                 return response;
               },
               0});
+  router.Add({"PATCH", "/api/v1/patients/{id}",
+              "Set a patient's names (family, given; null or \"\" for none; the site's "
+              "professionals and admins)",
+              Access::kSignedIn, [&registry](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+                ObjectReader reader(body);
+                // A member left out keeps its name; null or "" removes it.
+                const auto name = [&](const char* member) -> Result<std::optional<std::string>> {
+                  if (body.contains(member) && body[member].is_null()) {
+                    body.erase(member);
+                    return std::optional<std::string>("");
+                  }
+                  return reader.OptionalString(member);
+                };
+                COVALUE_ASSIGN_OR_RETURN(auto family, name("family"));
+                COVALUE_ASSIGN_OR_RETURN(auto given, name("given"));
+                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                COVALUE_ASSIGN_OR_RETURN(Patient current, registry.GetPatient(r.ctx, id));
+                COVALUE_ASSIGN_OR_RETURN(
+                    Patient named, registry.NamePatient(r.ctx, id, family.value_or(current.family),
+                                                        given.value_or(current.given)));
+                return Json(200, PatientItem(named));
+              }});
   router.Add({"GET", "/api/v1/patients/{id}/dashboard",
               "The shared dashboard: scores over time with their bands, changes since the last "
               "visit, the patient's words, visit notes, questionnaires to fill",

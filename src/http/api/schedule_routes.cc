@@ -39,12 +39,8 @@ json DueJson(const app::DueQuestionnaire& d) {
 }
 
 json VisitJson(const PlannedVisit& v) {
-  return {{"id", v.id},
-          {"site_id", v.site_id},
-          {"patient_id", v.patient_id},
-          {"at_ms", v.at_ms},
-          {"note", v.note},
-          {"created_ms", v.created_ms}};
+  return {{"id", v.id},       {"site_id", v.site_id}, {"patient_id", v.patient_id},
+          {"at_ms", v.at_ms}, {"note", v.note},       {"created_ms", v.created_ms}};
 }
 
 json Items(json items) { return {{"items", std::move(items)}, {"next", nullptr}}; }
@@ -235,6 +231,20 @@ void AddScheduleRoutes(Router& router, app::Schedules& schedules) {
                                          Pointed(schedules.PlanVisit(r.ctx, visit)));
                 return NoStore(JsonResponse(201, VisitJson(stored).dump()));
               }});
+  Route visit_file{"POST",
+                   "/api/v1/sites/{id}/visit-files",
+                   "Import a visits CSV file (identifier, at, note) of the site, all or nothing "
+                   "(its professionals and admins)",
+                   Access::kSignedIn,
+                   [&schedules](RouteContext& r) -> Result<Response> {
+                     COVALUE_ASSIGN_OR_RETURN(Id site, PathId(r, "id"));
+                     COVALUE_ASSIGN_OR_RETURN(std::size_t planned,
+                                              schedules.ImportVisits(r.ctx, site, r.request.body));
+                     return JsonResponse(200, json{{"visits", planned}}.dump());
+                   },
+                   std::size_t{16} << 20};
+  visit_file.body_types = {"text/csv"};
+  router.Add(std::move(visit_file));
   router.Add({"DELETE", "/api/v1/visits/{id}", "Cancel a planned visit", Access::kSignedIn,
               [&schedules](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));

@@ -160,13 +160,56 @@ TEST_P(RegistryRepositoryTest, FindsPatientsByIdentifierOrItsStartWithinTheirSit
     }
     return out;
   };
-  EXPECT_EQ(identifiers({std::vector<Id>{site_a_}, {}, "MRN-1", false}),
+  EXPECT_EQ(identifiers({std::vector<Id>{site_a_}, {}, "MRN-1", false, std::nullopt}),
             (std::vector<std::string>{"MRN-1"}));
-  EXPECT_EQ(identifiers({std::vector<Id>{site_a_}, {}, "MRN-1", true}),
+  EXPECT_EQ(identifiers({std::vector<Id>{site_a_}, {}, "MRN-1", true, std::nullopt}),
             (std::vector<std::string>{"MRN-1", "MRN-10", "MRN-11", "MRN-1\xC3\xA9"}));
-  EXPECT_EQ(identifiers({std::nullopt, population_b_, "MRN-1", true}),
+  EXPECT_EQ(identifiers({std::nullopt, population_b_, "MRN-1", true, std::nullopt}),
             (std::vector<std::string>{"MRN-12"}));
-  EXPECT_EQ(identifiers({std::vector<Id>{site_a_}, {}, "mrn", true}).size(), 0U);
+  EXPECT_EQ(identifiers({std::vector<Id>{site_a_}, {}, "mrn", true, std::nullopt}).size(), 0U);
+}
+
+TEST_P(RegistryRepositoryTest, FindsPatientsByAnyPartOfTheirIdentifierOrNames) {
+  auto asa = Create(site_a_, population_a_, "VAS-0042");
+  auto bo = Create(site_a_, population_a_, "VAS-0100");
+  auto other = Create(site_b_, population_b_, "FJO-0042");
+  ASSERT_OK(asa);
+  ASSERT_OK(bo);
+  ASSERT_OK(other);
+  ASSERT_OK(store_->Write([&](Repositories& r) -> Status {
+    COVALUE_RETURN_IF_ERROR(r.Registry().SetPatientName(asa->id, "\xC3\x85str\xC3\xB6m", "Anna"));
+    COVALUE_RETURN_IF_ERROR(r.Registry().SetPatientName(bo->id, "Berg", "Bo 50%"));
+    return r.Registry().SetPatientName(other->id, "Lind", "Anna");
+  }));
+  auto read = ReadValue<Patient>(*store_,
+                                 [&](Repositories& r) { return r.Registry().GetPatient(asa->id); });
+  ASSERT_OK(read);
+  EXPECT_EQ(read->family, "\xC3\x85str\xC3\xB6m");
+  EXPECT_EQ(read->given, "Anna");
+  const auto found = [&](std::optional<std::vector<Id>> sites, const std::string& text) {
+    PatientQuery query;
+    query.sites = std::move(sites);
+    query.text = text;
+    auto page = ReadValue<Page<Patient>>(*store_, [&](Repositories& r) {
+      return r.Registry().ListPatients({0, 100}, query);
+    });
+    EXPECT_TRUE(page.has_value());
+    std::vector<std::string> out;
+    for (const Patient& p : page->items) {
+      out.push_back(p.identifier);
+    }
+    return out;
+  };
+  const std::vector<Id> a = {site_a_};
+  EXPECT_EQ(found(a, "0042"), std::vector<std::string>{"VAS-0042"}) << "a part of the identifier";
+  EXPECT_EQ(found(a, "anna"), std::vector<std::string>{"VAS-0042"}) << "the given name, any case";
+  EXPECT_EQ(found(a, "\xC3\xA5STR"), std::vector<std::string>{"VAS-0042"}) << "Å as å";
+  EXPECT_EQ(found(a, "50%"), std::vector<std::string>{"VAS-0100"}) << "% as itself";
+  EXPECT_TRUE(found(a, "5_%").empty()) << "_ as itself";
+  EXPECT_EQ(found(std::nullopt, "anna").size(), 2U);
+  EXPECT_ERROR(
+      store_->Write([&](Repositories& r) { return r.Registry().SetPatientName(99999, "X", "Y"); }),
+      ErrorCode::kNotFound);
 }
 
 TEST_P(RegistryRepositoryTest, ListsAPatientsNotesNewestFirstWithTheirAuthors) {

@@ -10,7 +10,7 @@ namespace {
 
 constexpr const char* kPatientColumns =
     "SELECT id, site_id, population_id, identifier, birth_date, sex, diagnosis_date, consent, "
-    "user_id, created_ms FROM patients ";
+    "user_id, created_ms, family, given FROM patients ";
 constexpr const char* kResponseColumns =
     "SELECT id, site_id, patient_id, questionnaire_id, questionnaire_version, status, "
     "authored_ms, author_id, resource, created_ms FROM responses ";
@@ -30,6 +30,8 @@ Patient ReadPatient(const Statement& row) {
   p.consent = ParseConsent(row.Text(7)).value_or(Consent::kPending);
   p.user_id = row.OptionalInt(8);
   p.created_ms = row.Int(9);
+  p.family = row.Text(10);
+  p.given = row.Text(11);
   return p;
 }
 
@@ -123,8 +125,8 @@ Result<Patient> SqlRegistryRepository::CreatePatient(const Patient& patient) {
   COVALUE_ASSIGN_OR_RETURN(
       auto insert,
       db_.Prepare("INSERT INTO patients (site_id, population_id, identifier, birth_date, sex, "
-                  "diagnosis_date, consent, user_id, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-                  "?)"));
+                  "diagnosis_date, consent, user_id, created_ms, family, given, search_key) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   auto inserted = insert.Bind(patient.site_id)
                       .Bind(patient.population_id)
                       .Bind(patient.identifier)
@@ -134,6 +136,9 @@ Result<Patient> SqlRegistryRepository::CreatePatient(const Patient& patient) {
                       .Bind(ConsentName(patient.consent))
                       .Bind(patient.user_id)
                       .Bind(patient.created_ms)
+                      .Bind(patient.family)
+                      .Bind(patient.given)
+                      .Bind(SearchKey(patient))
                       .Run();
   if (!inserted) {
     if (inserted.error().code == ErrorCode::kConflict) {
@@ -175,18 +180,40 @@ Result<std::optional<Patient>> SqlRegistryRepository::PatientOfUser(Id user_id) 
   return std::optional(std::move(patient));
 }
 
+Status SqlRegistryRepository::SetPatientName(Id id, const std::string& family,
+                                             const std::string& given) {
+  COVALUE_ASSIGN_OR_RETURN(Patient patient, GetPatient(id));
+  patient.family = family;
+  patient.given = given;
+  COVALUE_ASSIGN_OR_RETURN(
+      auto update,
+      db_.Prepare("UPDATE patients SET family = ?, given = ?, search_key = ? WHERE id = ?"));
+  return update.Bind(family).Bind(given).Bind(SearchKey(patient)).Bind(id).Run();
+}
+
 Result<Page<Patient>> SqlRegistryRepository::ListPatients(const PageRequest& page,
                                                           const PatientQuery& q) {
   // A prefix is the range [prefix, prefix + U+10FFFF): identifiers compare as bytes.
   const std::int64_t mode = !q.identifier ? 0 : q.identifier_prefix ? 2 : 1;
   const std::string identifier = q.identifier.value_or("");
   const std::string high = identifier + "\xF4\x8F\xBF\xBF";
+  // Any part of the identifier or the names: LIKE's wildcards in it taken as themselves.
+  std::string text;
+  if (q.text) {
+    for (const char c : FoldCase(*q.text)) {
+      if (c == '%' || c == '_' || c == '\\') {
+        text += '\\';
+      }
+      text += c;
+    }
+  }
   COVALUE_ASSIGN_OR_RETURN(
       auto query,
       db_.Prepare(
           std::string(kPatientColumns) + "WHERE id > ? AND " + SiteCondition(db_.dialect()) +
           " AND (? IS NULL OR population_id = ?) AND (? = 0 OR identifier = ? OR (? = 2 AND "
-          "identifier >= ? AND identifier < ?)) ORDER BY id LIMIT ?"));
+          "identifier >= ? AND identifier < ?)) AND (? = '' OR search_key LIKE ? ESCAPE '\\') "
+          "ORDER BY id LIMIT ?"));
   const auto [all, site_list] = SiteFilter(db_.dialect(), q.sites);
   query.Bind(page.after)
       .Bind(all)
@@ -198,6 +225,8 @@ Result<Page<Patient>> SqlRegistryRepository::ListPatients(const PageRequest& pag
       .Bind(mode)
       .Bind(identifier)
       .Bind(high)
+      .Bind(text)
+      .Bind("%" + text + "%")
       .Bind(FetchLimit(page));
   COVALUE_ASSIGN_OR_RETURN(auto rows, CollectRows(query, ReadPatient));
   for (Patient& patient : rows) {

@@ -162,6 +162,7 @@ class SqlRegistryRepository final : public RegistryRepository {
   Result<Patient> CreatePatient(const Patient& patient) override;
   Result<Patient> GetPatient(Id id) override;
   Result<std::optional<Patient>> PatientOfUser(Id user_id) override;
+  Status SetPatientName(Id id, const std::string& family, const std::string& given) override;
   Result<std::vector<PatientKey>> PatientKeys(Id site_id) override;
   Result<Page<Patient>> ListPatients(const PageRequest& page, const PatientQuery& query) override;
   Result<StoredResponse> AddResponse(const StoredResponse& response) override;

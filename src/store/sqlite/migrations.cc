@@ -16,6 +16,7 @@ std::string_view Migration0007();
 std::string_view Migration0008();
 std::string_view Migration0009();
 std::string_view Migration0010();
+std::string_view Migration0011();
 std::string_view SqliteMigration0001();
 std::string_view SqliteMigration0004();
 std::string_view SqliteMigration0005();
@@ -47,6 +48,7 @@ constexpr Migration kMigrations[] = {
     {8, &embedded::Migration0008, &embedded::SqliteMigration0008},
     {9, &embedded::Migration0009, &embedded::SqliteMigration0009},
     {10, &embedded::Migration0010, nullptr},
+    {11, &embedded::Migration0011, nullptr},
 };
 
 }  // namespace

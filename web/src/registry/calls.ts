@@ -26,6 +26,8 @@ export interface Patient {
   site_id: number;
   population_id: number;
   identifier: string;
+  family: string | null;
+  given: string | null;
   birth_date: string;
   sex: 'female' | 'male' | 'other' | 'unknown';
   diagnosis_date: string | null;
@@ -102,6 +104,8 @@ export const registryCalls = {
       `/api/v1/patients?limit=100${cursor ? `&cursor=${cursor}` : ''}${q ? `&q=${encodeURIComponent(q)}` : ''}`,
     ),
   dashboard: (patient: number) => request<Dashboard>('GET', `/api/v1/patients/${patient}/dashboard`),
+  namePatient: (patient: number, family: string, given: string) =>
+    request<Patient>('PATCH', `/api/v1/patients/${patient}`, { family, given }),
   addNote: (patient: number, kind: NoteKind, text: string) =>
     request<PatientNote>('POST', `/api/v1/patients/${patient}/notes`, { kind, text }),
   likeMe: (patient: number, code: string, system: string) =>

@@ -6,7 +6,7 @@ import { h } from '../dom';
 import { formatTime, language, t } from '../i18n';
 import { resolve } from '../router';
 import { alertItem, crisisNotice } from '../alerts/alerts';
-import { ownPatientId } from './patients';
+import { ownPatientId, personName } from './patients';
 import { dueSection, inReadersLanguage, visitsSection } from '../schedules/due';
 import { titlesInLanguage } from '../questionnaires/titles';
 
@@ -35,18 +35,45 @@ export async function dashboardView(params: Record<string, string>): Promise<HTM
     'section',
     { class: 'dashboard' },
     h('h1', {}, own ? t('dash.titleOwn') : t('dash.title', { identifier: view.patient.identifier })),
+    !own && personName(view.patient) ? h('p', { class: 'person-name' }, personName(view.patient)) : null,
     h('p', { class: 'lede' }, t('dash.about', { population: view.population, born: view.patient.birth_date, sex: t(`sex.${view.patient.sex}`) })),
     saved ? h('p', { role: 'status', class: 'notice' }, t('dash.savedForLater')) : null,
     alerts(view, own ?? false),
     own && due.items.length ? dueSection(id, due.items) : null,
     own ? questionnaires(id, view, due.items) : null,
     !own && (visits.items.length || canPlan) ? visitsSection(id, visits.items, canPlan) : null,
+    canPlan ? namesForm(id, view.patient) : null,
     own && visits.items.length ? visitsSection(id, visits.items, false) : null,
     changes(view),
     ...view.series.map((s) => seriesSection(id, view, s)),
     answers(view),
     words(id, view, own ?? false),
   );
+}
+
+// The person's names, kept at the site (identifiable): its professionals and admins set them.
+function namesForm(id: number, patient: Dashboard['patient']): HTMLElement {
+  const given = h('input', { id: 'names-given', type: 'text', maxlength: 200, value: patient.given ?? '' });
+  const family = h('input', { id: 'names-family', type: 'text', maxlength: 200, value: patient.family ?? '' });
+  const message = h('p', { role: 'status' });
+  const form = h(
+    'form',
+    {},
+    h('div', { class: 'field' }, h('label', { for: 'names-given' }, t('dash.given')), given),
+    h('div', { class: 'field' }, h('label', { for: 'names-family' }, t('dash.family')), family),
+    h('button', { type: 'submit' }, t('dash.saveNames')),
+    message,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await api.namePatient(id, family.value.trim(), given.value.trim());
+      await resolve();
+    } catch (error) {
+      message.textContent = error instanceof ApiError ? error.detail : String(error);
+    }
+  });
+  return h('details', { class: 'card names' }, h('summary', {}, t('dash.names')), form);
 }
 
 // Open alerts come first: to the patient with what to do now, to the site's professionals with

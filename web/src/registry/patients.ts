@@ -11,6 +11,11 @@ export async function ownPatientId(): Promise<number> {
   return mine[0]!.id;
 }
 
+// A patient's name as the site keeps it ("" when it keeps none): given names, then the family's.
+export function personName(p: Patient): string {
+  return [p.given, p.family].filter((part) => part).join(' ');
+}
+
 export async function patientsView(): Promise<HTMLElement> {
   const [populations, first] = await Promise.all([api.populations(), api.patients()]);
   const population = new Map(populations.items.map((p) => [p.id, p.name]));
@@ -39,6 +44,7 @@ export async function patientsView(): Promise<HTMLElement> {
           'tr',
           {},
           h('th', { scope: 'row' }, h('a', { href: `/patients/${p.id}` }, p.identifier)),
+          h('td', {}, personName(p)),
           h('td', {}, population.get(p.population_id) ?? `#${p.population_id}`),
           h('td', {}, p.birth_date),
           h('td', {}, t(`sex.${p.sex}`)),
@@ -66,7 +72,7 @@ export async function patientsView(): Promise<HTMLElement> {
         'table',
         {},
         h('caption', {}, t('patients.caption')),
-        h('thead', {}, h('tr', {}, ...['patients.identifier', 'patients.population', 'patients.birthDate', 'patients.sex'].map((k) => h('th', { scope: 'col' }, t(k as 'patients.identifier'))))),
+        h('thead', {}, h('tr', {}, ...['patients.identifier', 'patients.name', 'patients.population', 'patients.birthDate', 'patients.sex'].map((k) => h('th', { scope: 'col' }, t(k as 'patients.identifier'))))),
         body,
       ),
     ),
