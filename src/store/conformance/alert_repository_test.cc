@@ -17,21 +17,13 @@ class AlertRepositoryTest : public ConformanceTest {
     ASSERT_NO_FATAL_FAILURE(ConformanceTest::SetUp());
     ASSERT_OK(store_->Write([&](Repositories& r) -> Status {
       for (const char* name : {"A", "B"}) {
-        COVALUE_ASSIGN_OR_RETURN(Site site, r.Sites().Create({0, name, "SE"}, 0));
-        COVALUE_ASSIGN_OR_RETURN(Population population,
-                                 r.Populations().Create({0, site.id, "MS", ""}));
-        Patient p;
-        p.site_id = site.id;
-        p.population_id = population.id;
-        p.identifier = std::string("P-") + name;
-        p.birth_date = "1980-04-02";
-        COVALUE_ASSIGN_OR_RETURN(Patient patient, r.Registry().CreatePatient(p));
+        COVALUE_ASSIGN_OR_RETURN(SiteWithPatient added, AddSiteWithPatient(r, name));
         COVALUE_ASSIGN_OR_RETURN(
             StoredResponse response,
-            r.Registry().AddResponse(StoredResponse{0, site.id, patient.id, "phq-9", 1, "completed",
-                                                    1, std::nullopt, "{}", 1}));
-        sites_.push_back(site.id);
-        patients_.push_back(patient.id);
+            r.Registry().AddResponse(StoredResponse{0, added.site, added.patient, "phq-9", 1,
+                                                    "completed", 1, std::nullopt, "{}", 1}));
+        sites_.push_back(added.site);
+        patients_.push_back(added.patient);
         responses_.push_back(response.id);
       }
       COVALUE_ASSIGN_OR_RETURN(User nurse,

@@ -9,6 +9,9 @@
 #include <gtest/gtest.h>
 
 #include "domain/error.h"
+#include "store/population_repository.h"
+#include "store/registry_repository.h"
+#include "store/site_repository.h"
 #include "store/store.h"
 #include "support/status_matchers.h"
 #include "support/temp_dir.h"
@@ -35,6 +38,25 @@ inline void PrintTo(const Driver& driver, std::ostream* out) { *out << driver.na
 // A test's name part: its driver's.
 inline std::string DriverName(const testing::TestParamInfo<Driver>& param) {
   return param.param.name;
+}
+
+// A site with one population (MS) and one patient (identifier "P-" + name) in it: what the
+// tests of a patient's records start from.
+struct SiteWithPatient {
+  Id site = 0;
+  Id population = 0;
+  Id patient = 0;
+};
+inline Result<SiteWithPatient> AddSiteWithPatient(Repositories& r, const std::string& name) {
+  COVALUE_ASSIGN_OR_RETURN(Site site, r.Sites().Create({0, name, "SE"}, 0));
+  COVALUE_ASSIGN_OR_RETURN(Population population, r.Populations().Create({0, site.id, "MS", ""}));
+  Patient p;
+  p.site_id = site.id;
+  p.population_id = population.id;
+  p.identifier = "P-" + name;
+  p.birth_date = "1980-04-02";
+  COVALUE_ASSIGN_OR_RETURN(Patient patient, r.Registry().CreatePatient(p));
+  return SiteWithPatient{site.id, population.id, patient.id};
 }
 
 // Each test starts from an empty store of the driver it is given.

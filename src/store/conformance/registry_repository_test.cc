@@ -72,6 +72,19 @@ class RegistryRepositoryTest : public ConformanceTest {
     return out;
   }
 
+  // The identifiers of the patients a listing finds, by id.
+  std::vector<std::string> Identifiers(const PatientQuery& query) {
+    auto page = ReadValue<Page<Patient>>(*store_, [&](Repositories& r) {
+      return r.Registry().ListPatients({0, 100}, query);
+    });
+    EXPECT_TRUE(page.has_value());
+    std::vector<std::string> out;
+    for (const Patient& p : page->items) {
+      out.push_back(p.identifier);
+    }
+    return out;
+  }
+
   Id site_a_ = 0, site_b_ = 0, population_a_ = 0, population_b_ = 0, user_ = 0;
 };
 
@@ -149,24 +162,13 @@ TEST_P(RegistryRepositoryTest, FindsPatientsByIdentifierOrItsStartWithinTheirSit
     ASSERT_OK(Create(site_a_, population_a_, identifier));
   }
   ASSERT_OK(Create(site_b_, population_b_, "MRN-12"));
-  const auto identifiers = [&](PatientQuery query) {
-    auto page = ReadValue<Page<Patient>>(*store_, [&](Repositories& r) {
-      return r.Registry().ListPatients({0, 100}, query);
-    });
-    EXPECT_TRUE(page.has_value());
-    std::vector<std::string> out;
-    for (const Patient& p : page->items) {
-      out.push_back(p.identifier);
-    }
-    return out;
-  };
-  EXPECT_EQ(identifiers({std::vector<Id>{site_a_}, {}, "MRN-1", false, std::nullopt}),
+  EXPECT_EQ(Identifiers({std::vector<Id>{site_a_}, {}, "MRN-1", false, std::nullopt}),
             (std::vector<std::string>{"MRN-1"}));
-  EXPECT_EQ(identifiers({std::vector<Id>{site_a_}, {}, "MRN-1", true, std::nullopt}),
+  EXPECT_EQ(Identifiers({std::vector<Id>{site_a_}, {}, "MRN-1", true, std::nullopt}),
             (std::vector<std::string>{"MRN-1", "MRN-10", "MRN-11", "MRN-1\xC3\xA9"}));
-  EXPECT_EQ(identifiers({std::nullopt, population_b_, "MRN-1", true, std::nullopt}),
+  EXPECT_EQ(Identifiers({std::nullopt, population_b_, "MRN-1", true, std::nullopt}),
             (std::vector<std::string>{"MRN-12"}));
-  EXPECT_EQ(identifiers({std::vector<Id>{site_a_}, {}, "mrn", true, std::nullopt}).size(), 0U);
+  EXPECT_EQ(Identifiers({std::vector<Id>{site_a_}, {}, "mrn", true, std::nullopt}).size(), 0U);
 }
 
 TEST_P(RegistryRepositoryTest, FindsPatientsByAnyPartOfTheirIdentifierOrNames) {
@@ -190,15 +192,7 @@ TEST_P(RegistryRepositoryTest, FindsPatientsByAnyPartOfTheirIdentifierOrNames) {
     PatientQuery query;
     query.sites = std::move(sites);
     query.text = text;
-    auto page = ReadValue<Page<Patient>>(*store_, [&](Repositories& r) {
-      return r.Registry().ListPatients({0, 100}, query);
-    });
-    EXPECT_TRUE(page.has_value());
-    std::vector<std::string> out;
-    for (const Patient& p : page->items) {
-      out.push_back(p.identifier);
-    }
-    return out;
+    return Identifiers(query);
   };
   const std::vector<Id> a = {site_a_};
   EXPECT_EQ(found(a, "0042"), std::vector<std::string>{"VAS-0042"}) << "a part of the identifier";

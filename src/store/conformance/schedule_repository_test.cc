@@ -17,18 +17,10 @@ class ScheduleRepositoryTest : public ConformanceTest {
     ASSERT_NO_FATAL_FAILURE(ConformanceTest::SetUp());
     ASSERT_OK(store_->Write([&](Repositories& r) -> Status {
       for (const char* name : {"A", "B"}) {
-        COVALUE_ASSIGN_OR_RETURN(Site site, r.Sites().Create({0, name, "SE"}, 0));
-        COVALUE_ASSIGN_OR_RETURN(Population population,
-                                 r.Populations().Create({0, site.id, "MS", ""}));
-        Patient p;
-        p.site_id = site.id;
-        p.population_id = population.id;
-        p.identifier = std::string("P-") + name;
-        p.birth_date = "1980-04-02";
-        COVALUE_ASSIGN_OR_RETURN(Patient patient, r.Registry().CreatePatient(p));
-        sites_.push_back(site.id);
-        populations_.push_back(population.id);
-        patients_.push_back(patient.id);
+        COVALUE_ASSIGN_OR_RETURN(SiteWithPatient added, AddSiteWithPatient(r, name));
+        sites_.push_back(added.site);
+        populations_.push_back(added.population);
+        patients_.push_back(added.patient);
       }
       COVALUE_ASSIGN_OR_RETURN(User user, r.Users().Create({0, "sam", "Sam", {}}, "h", {}));
       user_ = user.id;
