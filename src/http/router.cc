@@ -10,6 +10,7 @@
 
 #include "app/accounts/accounts.h"
 #include "http/problem_json.h"
+#include "http/transfer.h"
 
 namespace covalue::http {
 namespace {
@@ -329,6 +330,7 @@ Response Router::Handle(const Request& request, std::string& route_label) const 
     }
     response.SetHeader("X-Content-Type-Options", "nosniff");
   }
+  PrepareTransfer(request, response);  // a 304, or gzip, when the client asks
   return response;
 }
 

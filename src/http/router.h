@@ -95,7 +95,9 @@ class Router {
   // before the body is read.
   std::size_t BodyLimit(const std::string& method, const std::string& path) const;
 
-  // Never throws: an exception in a handler becomes a 500 problem naming the request id.
+  // Never throws: an exception in a handler becomes a 500 problem naming the request id. What
+  // travels is prepared last (http/transfer.h: a 304 for a matching If-None-Match, gzip when the
+  // client accepts it).
   // Sets route_label to the matched pattern (or "unmatched", "static").
   Response Handle(const Request& request, std::string& route_label) const;
 

@@ -21,7 +21,6 @@
 #include <sys/resource.h>
 
 #include "http/problem_json.h"
-#include "http/transfer.h"
 
 namespace covalue::http {
 namespace {
@@ -290,7 +289,6 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
                                  guard = asio::make_work_guard(server_.ioc)] {
       std::string route;
       auto response = std::make_shared<Response>(self->server_.router.Handle(*request, route));
-      PrepareTransfer(*request, *response);  // a 304, or gzip, when the client asks
       const double seconds = std::chrono::duration<double>(Clock::now() - self->started_).count();
       self->server_.metrics.Observe(route, request->method, response->status, seconds);
       LogAccess(*request, route, response->status, seconds);

@@ -4,7 +4,7 @@
 
 namespace covalue::http {
 
-// What travels to the client, once a handler has answered: run on every answer by the server.
+// What travels to the client, once a handler has answered: run on every answer by the router.
 //
 // A GET answered 200 with an ETag (a route that opted in, WithETag) whose If-None-Match names
 // that tag becomes 304 without a body (RFC 9110 §13.1.2). Then a body of at least 1 KiB of a

@@ -138,6 +138,10 @@ describe('questionnaire schedules', () => {
     const mine = counts.body.items.find((c) => c.population_id === population);
     assert.ok(mine.overdue >= 1 && mine.patients >= mine.overdue + mine.due + mine.completed, JSON.stringify(mine));
     assert.equal((await call('lead.fjordvik', 'GET', `/api/v1/schedules/overdue?site_id=${siteId}`)).status, 403);
+    // Counts of a site's people are the site's: no community-wide role reads them.
+    for (const who of ['admin', 'facilitator']) {
+      assert.equal((await call(who, 'GET', `/api/v1/schedules/counts?site_id=${siteId}`)).status, 403, who);
+    }
     // The professional's feed names the patient by the site's identifier.
     const professionalFeed = await call('professional.vastera', 'POST', '/api/v1/calendar-feed');
     const professional = unfold(await (await fetch(server.url + professionalFeed.body.path)).text());

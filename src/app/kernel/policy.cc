@@ -413,14 +413,12 @@ Decision Authorize(const Principal& p, Action action, const Target& t) {
       return HoldsAtSite(p, Role::kProfessional, t.site_id) != nullptr ? Allow(Role::kProfessional)
                                                                        : Deny();
 
-    // A site's admins decide what its populations are asked and when; its staff see it.
+    // A site's admins decide what its populations are asked and when; its staff see it, and how
+    // many of its people are overdue (counts of persons: never a community-wide role's).
     case Action::kScheduleWrite:
       return Holds(p, Role::kAdmin, t.site_id) != nullptr ? Allow(Role::kAdmin) : Deny();
     case Action::kScheduleRead:
-      if (Holds(p, Role::kAdmin, t.site_id) != nullptr) {
-        return Allow(Role::kAdmin);
-      }
-      for (Role role : {Role::kProfessional, Role::kTeamLead, Role::kTeamMember}) {
+      for (Role role : {Role::kAdmin, Role::kProfessional, Role::kTeamLead, Role::kTeamMember}) {
         if (HoldsAtSite(p, role, t.site_id) != nullptr) {
           return Allow(role);
         }

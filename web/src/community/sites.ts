@@ -54,8 +54,7 @@ export async function siteView(params: Record<string, string>): Promise<HTMLElem
           h('a', { href: `/sites/${id}/access` }, t('access.link')),
           ' · ',
           h('a', { href: `/sites/${id}/settings` }, t('settings.link')),
-          ' · ',
-          h('a', { href: `/sites/${id}/schedules` }, t('schedules.link')),
+          ...(session.user?.memberships.some((m) => m.site_id === id) ? [' · ', h('a', { href: `/sites/${id}/schedules` }, t('schedules.link'))] : []),
         )
       : session.user?.memberships.some((m) => m.site_id === id && m.role !== 'patient')
         ? h('p', {}, h('a', { href: `/sites/${id}/schedules` }, t('schedules.link')))
