@@ -56,19 +56,14 @@ void Finish(const http::Request& request, http::Response& response) {
     response.body.clear();
     response.content_type.clear();
   } else if (Names(prefer, "return=OperationOutcome") && !IsOutcome(response.body)) {
-    std::string location;
-    for (const auto& [name, value] : response.headers) {
-      if (name == "Location") {
-        location = value;
-      }
-    }
+    const std::string* location = response.FindHeader("Location");
     const nlohmann::json outcome = {
         {"resourceType", "OperationOutcome"},
-        {"issue",
-         nlohmann::json::array({{{"severity", "information"},
-                                 {"code", "informational"},
-                                 {"diagnostics", location.empty() ? std::string("done")
-                                                                  : "stored as " + location}}})}};
+        {"issue", nlohmann::json::array(
+                      {{{"severity", "information"},
+                        {"code", "informational"},
+                        {"diagnostics",
+                         location == nullptr ? std::string("done") : "stored as " + *location}}})}};
     response.body = outcome.dump();
   }
 }

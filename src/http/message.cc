@@ -50,6 +50,15 @@ void Response::SetHeader(std::string name, std::string value) {
   headers.emplace_back(std::move(name), std::move(value));
 }
 
+const std::string* Response::FindHeader(std::string_view name) const {
+  for (const auto& [n, v] : headers) {
+    if (n == name) {
+      return &v;
+    }
+  }
+  return nullptr;
+}
+
 std::multimap<std::string, std::string> ParseQuery(std::string_view query) {
   std::multimap<std::string, std::string> out;
   while (!query.empty()) {

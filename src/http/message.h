@@ -38,6 +38,8 @@ struct Response {
   std::chrono::milliseconds delay{0};
 
   void SetHeader(std::string name, std::string value);
+  // The value of the first header set with exactly this name, or nullptr.
+  const std::string* FindHeader(std::string_view name) const;
 };
 
 // Splits "a=1&b=x%20y" into decoded pairs ('+' is a space, as HTML forms send it).

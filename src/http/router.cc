@@ -60,11 +60,6 @@ bool IsCrossOrigin(const Request& request) {
   return origin != "http://" + host && origin != "https://" + host;
 }
 
-bool HasHeader(const Response& response, std::string_view name) {
-  return std::any_of(response.headers.begin(), response.headers.end(),
-                     [&](const auto& header) { return header.first == name; });
-}
-
 }  // namespace
 
 std::string SessionToken(const Request& request) {
@@ -197,9 +192,8 @@ Result<app::RequestContext> Router::Authenticate(const Request& request, const R
   return ctx;
 }
 
-Response Router::Failure(const Request& request, const Route* route, int status,
+Response Router::Failure(const Request& request, const Route* route, const Area* area, int status,
                          const Error& error) const {
-  const Area* area = AreaOf(request.path);
   ErrorTranslator translate = route != nullptr ? route->on_error : nullptr;
   if (!translate && area != nullptr) {
     translate = area->on_error;
@@ -229,7 +223,7 @@ Response Router::Handle(const Request& request, std::string& route_label) const 
     if (!Serves(request.Header("host"))) {
       route_label = "misdirected";
       response =
-          Failure(request, route, 421,
+          Failure(request, route, area, 421,
                   {ErrorCode::kInvalidArgument,
                    fmt::format("this server does not serve the host '{}'", request.Header("host")),
                    "host"});
@@ -246,7 +240,7 @@ Response Router::Handle(const Request& request, std::string& route_label) const 
     } else if (route == nullptr) {
       route_label = path_matched ? "method_not_allowed" : "unmatched";
       if (path_matched) {
-        response = Failure(request, route, 405,
+        response = Failure(request, route, area, 405,
                            {ErrorCode::kInvalidArgument,
                             fmt::format("{} is not allowed here", request.method), "method"});
         response.SetHeader("Allow", AllowedMethods(request.path));
@@ -256,7 +250,7 @@ Response Router::Handle(const Request& request, std::string& route_label) const 
         response = fallback_(request);
       } else {
         response =
-            Failure(request, route, 0,
+            Failure(request, route, area, 0,
                     {ErrorCode::kNotFound, fmt::format("no route for {}", request.path), {}});
       }
     } else {
@@ -294,7 +288,7 @@ Response Router::Handle(const Request& request, std::string& route_label) const 
         response = std::move(*result);
       } else {
         const Error& error = result.error();
-        response = Failure(request, route, 0, error);
+        response = Failure(request, route, area, 0, error);
         if (response.status >= 500) {
           // The client reads a short problem; the operator reads the cause, once per request.
           spdlog::error("request {} {} {} answered {}: {}", request.request_id, request.method,
@@ -302,7 +296,7 @@ Response Router::Handle(const Request& request, std::string& route_label) const 
         }
         if (response.status == 507) {
           response.SetHeader("Retry-After", "60");
-        } else if (response.status == 503 && !HasHeader(response, "Retry-After")) {
+        } else if (response.status == 503 && response.FindHeader("Retry-After") == nullptr) {
           response.SetHeader("Retry-After", "5");
         }
       }
@@ -312,7 +306,7 @@ Response Router::Handle(const Request& request, std::string& route_label) const 
     }
   } catch (const std::exception& e) {
     spdlog::error("request {} failed: {}", request.request_id, e.what());
-    response = Failure(request, route, 500, {ErrorCode::kInternal, e.what(), {}});
+    response = Failure(request, route, area, 500, {ErrorCode::kInternal, e.what(), {}});
   }
   response.SetHeader("X-Request-Id", request.request_id);
   if (cors) {
@@ -325,7 +319,7 @@ Response Router::Handle(const Request& request, std::string& route_label) const 
   }
   // What the APIs answer may be a person's data: never kept by a cache, never sniffed.
   if (request.path.starts_with("/api/") || request.path.starts_with("/fhir/")) {
-    if (!HasHeader(response, "Cache-Control")) {
+    if (response.FindHeader("Cache-Control") == nullptr) {
       response.SetHeader("Cache-Control", "no-store");
     }
     response.SetHeader("X-Content-Type-Options", "nosniff");

@@ -111,7 +111,9 @@ class Router {
   bool Serves(const std::string& host_header) const;
   // The area a path lies in, or nullptr.
   const Area* AreaOf(const std::string& path) const;
-  Response Failure(const Request& request, const Route* route, int status,
+  // An error as the route, else its area, else problem+json writes it; status 0: the error
+  // code's own.
+  Response Failure(const Request& request, const Route* route, const Area* area, int status,
                    const Error& error) const;
   // The methods routed for a path ("GET, POST"), for a 405's Allow header.
   std::string AllowedMethods(const std::string& path) const;

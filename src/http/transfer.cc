@@ -58,15 +58,6 @@ bool Gzip(const std::string& in, std::string& out) {
   return result == Z_STREAM_END;
 }
 
-const std::string* HeaderOf(const Response& response, std::string_view name) {
-  for (const auto& [n, v] : response.headers) {
-    if (n == name) {
-      return &v;
-    }
-  }
-  return nullptr;
-}
-
 // Whether an If-None-Match value names tag (weak comparison, RFC 9110 §8.8.3.2).
 bool Matches(const std::string& if_none_match, const std::string& tag) {
   if (if_none_match == "*") {
@@ -106,7 +97,7 @@ Response WithETag(Response response) {
 
 void PrepareTransfer(const Request& request, Response& response) {
   if (request.method == "GET" && response.status == 200) {
-    const std::string* tag = HeaderOf(response, "ETag");
+    const std::string* tag = response.FindHeader("ETag");
     const std::string& asked = request.Header("if-none-match");
     if (tag != nullptr && !asked.empty() && Matches(asked, *tag)) {
       response.status = 304;
@@ -115,7 +106,7 @@ void PrepareTransfer(const Request& request, Response& response) {
     }
   }
   if (response.body.size() < kMinCompressed || !Compressible(response.content_type) ||
-      HeaderOf(response, "Content-Encoding") != nullptr) {
+      response.FindHeader("Content-Encoding") != nullptr) {
     return;
   }
   response.SetHeader("Vary", "Accept-Encoding");

@@ -22,12 +22,8 @@ std::string Gunzip(const std::string& in) {
 }
 
 std::string HeaderOf(const Response& response, const std::string& name) {
-  for (const auto& [n, v] : response.headers) {
-    if (n == name) {
-      return v;
-    }
-  }
-  return "";
+  const std::string* value = response.FindHeader(name);
+  return value == nullptr ? "" : *value;
 }
 
 Request Get(std::map<std::string, std::string> headers) {

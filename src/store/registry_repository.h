@@ -35,11 +35,12 @@ struct PatientQuery {
   std::optional<std::string> text;
 };
 
-// A patient's ids, for matching a registry file's identifiers.
+// A patient's ids and enrolment, for matching a file's identifiers and for schedules.
 struct PatientKey {
   Id id = 0;
   std::string identifier;
   Id population_id = 0;
+  std::int64_t created_ms = 0;  // when the patient was enrolled
 };
 
 class RegistryRepository {

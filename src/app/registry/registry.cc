@@ -110,18 +110,19 @@ Result<Patient> Registry::MyPatient(const RequestContext& ctx) {
   return GetPatient(ctx, mine->id);
 }
 
-Result<Patient> Registry::NamePatient(const RequestContext& ctx, Id id, const std::string& family,
-                                      const std::string& given) {
-  COVALUE_RETURN_IF_ERROR(ValidatePatientName(family, given));
+Result<Patient> Registry::NamePatient(const RequestContext& ctx, Id id,
+                                      const std::optional<std::string>& family,
+                                      const std::optional<std::string>& given) {
   COVALUE_ASSIGN_OR_RETURN(auto access, gate_.AccessPatient(ctx, id, Action::kPatientUpdate));
+  Patient named = std::move(access.first);
+  named.family = family.value_or(named.family);
+  named.given = given.value_or(named.given);
+  COVALUE_RETURN_IF_ERROR(ValidatePatientName(named.family, named.given));
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& r) -> Status {
-    COVALUE_RETURN_IF_ERROR(r.Registry().SetPatientName(id, family, given));
-    return gate_.AppendAudit(r, ctx, access.second, Action::kPatientUpdate, TargetOf(access.first),
+    COVALUE_RETURN_IF_ERROR(r.Registry().SetPatientName(id, named.family, named.given));
+    return gate_.AppendAudit(r, ctx, access.second, Action::kPatientUpdate, TargetOf(named),
                              {"patient", std::to_string(id), id}, AuditOutcome::kAllowed);
   }));
-  Patient named = std::move(access.first);
-  named.family = family;
-  named.given = given;
   return named;
 }
 

@@ -125,10 +125,11 @@ class Registry {
   [[nodiscard]] Result<Patient> EnrolPatient(const RequestContext& ctx, Patient patient,
                                              const std::optional<std::string>& username);
   [[nodiscard]] Result<Patient> GetPatient(const RequestContext& ctx, Id id);
-  // Sets the patient's names (each "" or 1–200 characters): the site's professionals and
-  // admins; audited.
+  // Sets the patient's names (each "" or 1–200 characters; absent: kept as it is): the site's
+  // professionals and admins; audited.
   [[nodiscard]] Result<Patient> NamePatient(const RequestContext& ctx, Id id,
-                                            const std::string& family, const std::string& given);
+                                            const std::optional<std::string>& family,
+                                            const std::optional<std::string>& given);
   // The signed-in user's own patient record; kNotFound when they have none.
   [[nodiscard]] Result<Patient> MyPatient(const RequestContext& ctx);
   // The patients of the sites where the caller is a professional or admin (a patient: their

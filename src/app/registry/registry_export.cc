@@ -1,6 +1,7 @@
 // Registry::ExportToRedcap: a site's responses to a REDCap questionnaire, back to REDCap.
 
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -36,20 +37,23 @@ Result<std::string> Registry::ExportToRedcap(const RequestContext& ctx, Id site_
     store::RecordQuery query;
     query.sites = std::vector<Id>{site_id};
     query.code = questionnaire_id;
+    // The site's identifiers in one read.
     std::map<Id, std::string> identifiers;
+    COVALUE_ASSIGN_OR_RETURN(auto keys, r.Registry().PatientKeys(site_id));
+    for (const store::PatientKey& key : keys) {
+      identifiers.emplace(key.id, key.identifier);
+    }
+    std::set<Id> persons;
     for (PageRequest page{0, 500};;) {
       COVALUE_ASSIGN_OR_RETURN(auto listed, r.Registry().ListResponses(query, page));
       for (const StoredResponse& stored : listed.items) {
-        auto [identifier, fresh] = identifiers.try_emplace(stored.patient_id);
-        if (fresh) {
-          COVALUE_ASSIGN_OR_RETURN(Patient patient, r.Registry().GetPatient(stored.patient_id));
-          identifier->second = patient.identifier;
+        if (persons.insert(stored.patient_id).second) {
           read.emplace_back(site_id, stored.patient_id);
         }
         COVALUE_ASSIGN_OR_RETURN(QuestionnaireResponse response,
                                  questionnaires_.Format()->ReadResponse(stored.resource));
         response.status = stored.status;
-        records.push_back({identifier->second, std::move(response)});
+        records.push_back({identifiers[stored.patient_id], std::move(response)});
       }
       if (!listed.next) {
         return Ok();

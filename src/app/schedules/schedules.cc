@@ -229,7 +229,7 @@ Result<std::vector<PlannedVisit>> Schedules::ListVisits(const RequestContext& ct
 Result<std::vector<Schedules::SitePatientDue>> Schedules::DueAtSite(Id site_id,
                                                                     std::optional<Id> patient_id) {
   std::vector<QuestionnaireSchedule> schedules;
-  std::vector<Patient> patients;
+  std::vector<store::PatientKey> patients;
   std::vector<store::Completion> completions;
   std::vector<PlannedVisit> visits;
   COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& r) -> Status {
@@ -240,18 +240,10 @@ Result<std::vector<Schedules::SitePatientDue>> Schedules::DueAtSite(Id site_id,
     }
     if (patient_id) {
       COVALUE_ASSIGN_OR_RETURN(Patient p, r.Registry().GetPatient(*patient_id));
-      patients.push_back(std::move(p));
+      patients.push_back({p.id, p.identifier, p.population_id, p.created_ms});
     } else {
-      store::PatientQuery query;
-      query.sites = std::vector<Id>{site_id};
-      for (PageRequest page{0, 1000};;) {
-        COVALUE_ASSIGN_OR_RETURN(auto listed, r.Registry().ListPatients(page, query));
-        patients.insert(patients.end(), listed.items.begin(), listed.items.end());
-        if (!listed.next) {
-          break;
-        }
-        page.after = *listed.next;
-      }
+      // The site's patients in one read: their ids, identifiers, populations and enrolment.
+      COVALUE_ASSIGN_OR_RETURN(patients, r.Registry().PatientKeys(site_id));
     }
     COVALUE_ASSIGN_OR_RETURN(completions, r.Schedules().Completions(site_id, patient_id));
     COVALUE_ASSIGN_OR_RETURN(visits,
@@ -268,7 +260,7 @@ Result<std::vector<Schedules::SitePatientDue>> Schedules::DueAtSite(Id site_id,
   }
   const std::int64_t now = gate_.NowMs();
   std::vector<SitePatientDue> out;
-  for (Patient& patient : patients) {
+  for (store::PatientKey& patient : patients) {
     SitePatientDue entry{std::move(patient), {}};
     for (const QuestionnaireSchedule& s : schedules) {
       if (s.population_id != entry.patient.population_id) {
@@ -431,29 +423,36 @@ Result<std::string> Schedules::Calendar(const RequestContext& ctx, const std::st
     for (const OverdueQuestionnaire& o : overdue) {
       calendar.AddDue(o.due, o.identifier);
     }
-    auto visits = store::ReadValue<std::vector<PlannedVisit>>(store_, [&](store::Repositories& r) {
-      return r.Schedules().Visits(std::nullopt, *m.site_id, kBeginning, kEndOfTime);
-    });
-    if (visits && !visits->empty()) {
-      std::map<Id, std::string> identifiers;
-      std::vector<std::pair<Id, Id>> read;
-      COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& r) -> Status {
-        for (const PlannedVisit& v : *visits) {
-          if (!identifiers.contains(v.patient_id)) {
-            COVALUE_ASSIGN_OR_RETURN(Patient p, r.Registry().GetPatient(v.patient_id));
-            identifiers[v.patient_id] = p.identifier;
-            read.emplace_back(*m.site_id, v.patient_id);
-          }
-        }
+    std::vector<PlannedVisit> visits;
+    std::map<Id, std::string> identifiers;
+    COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& r) -> Status {
+      COVALUE_ASSIGN_OR_RETURN(
+          visits, r.Schedules().Visits(std::nullopt, *m.site_id, kBeginning, kEndOfTime));
+      if (visits.empty()) {
         return Ok();
-      }));
+      }
+      COVALUE_ASSIGN_OR_RETURN(auto keys, r.Registry().PatientKeys(*m.site_id));
+      for (const store::PatientKey& key : keys) {
+        identifiers.emplace(key.id, key.identifier);
+      }
+      return Ok();
+    }));
+    if (!visits.empty()) {
+      std::set<Id> persons;
+      for (const PlannedVisit& v : visits) {
+        persons.insert(v.patient_id);
+      }
+      std::vector<std::pair<Id, Id>> read;
+      for (Id person : persons) {
+        read.emplace_back(*m.site_id, person);
+      }
       COVALUE_ASSIGN_OR_RETURN(
           Decision decision,
           gate_.Permit(as_owner, *as_owner.principal, Action::kPatientList, SiteTarget(*m.site_id),
                        {"visit", "calendar", std::nullopt}));
       COVALUE_RETURN_IF_ERROR(
           gate_.RecordBulkRead(as_owner, decision, Action::kPatientList, "visit", read));
-      for (const PlannedVisit& v : *visits) {
+      for (const PlannedVisit& v : visits) {
         calendar.AddVisit(v, identifiers[v.patient_id]);
       }
     }

@@ -11,6 +11,7 @@
 #include "app/questionnaires/questionnaires.h"
 #include "domain/error.h"
 #include "domain/schedule.h"
+#include "store/registry_repository.h"
 #include "store/store.h"
 
 namespace covalue::app {
@@ -101,9 +102,10 @@ class Schedules {
   [[nodiscard]] Result<std::string> Calendar(const RequestContext& ctx, const std::string& token);
 
  private:
-  // Every patient of a site with the due occasions of their population's active schedules.
+  // Every patient of a site (or the one asked for) with the due occasions of their
+  // population's active schedules.
   struct SitePatientDue {
-    Patient patient;
+    store::PatientKey patient;
     std::vector<DueQuestionnaire> due;
   };
   Result<std::vector<SitePatientDue>> DueAtSite(Id site_id, std::optional<Id> patient_id);

@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <fstream>
 
 #include <fmt/format.h>
@@ -37,10 +38,18 @@ int ExportRedcap(const RedcapOptions& options) {
     fmt::print("{}", *csv);
     return kExitOk;
   }
-  std::ofstream file(options.out, std::ios::binary | std::ios::trunc);
+  // Written beside, then renamed: a full disk or a cut leaves no half file under the name.
+  const std::string part = options.out + ".part";
+  std::ofstream file(part, std::ios::binary | std::ios::trunc);
   file << *csv;
   file.close();
-  if (!file) {
+  std::error_code renamed;
+  if (file) {
+    std::filesystem::rename(part, options.out, renamed);
+  }
+  if (!file || renamed) {
+    std::error_code ignored;
+    std::filesystem::remove(part, ignored);
     return ReportError(
         Error{ErrorCode::kUnavailable, fmt::format("cannot write {}", options.out), "--out"});
   }

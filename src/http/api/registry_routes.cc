@@ -268,10 +268,8 @@ void AddRegistryRoutes(Router& router, app::Registry& registry) {
                 COVALUE_ASSIGN_OR_RETURN(auto family, name("family"));
                 COVALUE_ASSIGN_OR_RETURN(auto given, name("given"));
                 COVALUE_RETURN_IF_ERROR(reader.Finish());
-                COVALUE_ASSIGN_OR_RETURN(Patient current, registry.GetPatient(r.ctx, id));
-                COVALUE_ASSIGN_OR_RETURN(
-                    Patient named, registry.NamePatient(r.ctx, id, family.value_or(current.family),
-                                                        given.value_or(current.given)));
+                COVALUE_ASSIGN_OR_RETURN(Patient named,
+                                         registry.NamePatient(r.ctx, id, family, given));
                 return Json(200, PatientItem(named));
               }});
   router.Add({"GET", "/api/v1/patients/{id}/dashboard",

@@ -274,6 +274,7 @@ TEST_P(RegistryRepositoryTest, ReadsOneResponseOrObservationAndASitesPatientKeys
   EXPECT_EQ((*keys)[0].identifier, "MRN-1");
   EXPECT_EQ((*keys)[0].id, pia->id);
   EXPECT_EQ((*keys)[0].population_id, population_a_);
+  EXPECT_EQ((*keys)[0].created_ms, pia->created_ms);
 }
 
 TEST_P(RegistryRepositoryTest, ScansEveryObservationOfACodeOrAllAsRecords) {

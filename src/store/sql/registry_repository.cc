@@ -314,12 +314,11 @@ Result<Page<Observation>> SqlRegistryRepository::ListObservations(const RecordQu
 
 Result<std::vector<PatientKey>> SqlRegistryRepository::PatientKeys(Id site_id) {
   COVALUE_ASSIGN_OR_RETURN(
-      auto query,
-      db_.Prepare("SELECT id, identifier, population_id FROM patients WHERE site_id = ? "
-                  "ORDER BY identifier"));
+      auto query, db_.Prepare("SELECT id, identifier, population_id, created_ms FROM patients "
+                              "WHERE site_id = ? ORDER BY identifier"));
   query.Bind(site_id);
   return CollectRows(query, [](const Statement& row) {
-    return PatientKey{row.Int(0), row.Text(1), row.Int(2)};
+    return PatientKey{row.Int(0), row.Text(1), row.Int(2), row.Int(3)};
   });
 }
 

@@ -7,7 +7,7 @@ import { formatTime, language, t } from '../i18n';
 import { resolve } from '../router';
 import { alertItem, crisisNotice } from '../alerts/alerts';
 import { ownPatientId, personName } from './patients';
-import { dueSection, inReadersLanguage, visitsSection } from '../schedules/due';
+import { dueSection, visitsSection } from '../schedules/due';
 import { titlesInLanguage } from '../questionnaires/titles';
 
 // The dashboard a patient and their professional look at together, before and during a visit:
@@ -21,13 +21,14 @@ const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').re
 
 export async function dashboardView(params: Record<string, string>): Promise<HTMLElement> {
   const id = params['id'] === 'me' ? await ownPatientId() : Number(params['id']);
-  const [view, asked, visits] = await Promise.all([api.dashboard(id), api.due(id), api.visits(id)]);
-  const due = { items: await inReadersLanguage(asked.items) };
+  const [view, visits] = await Promise.all([api.dashboard(id), api.visits(id)]);
   const own = view.patient.has_account && session.user?.memberships.every((m) => m.role === 'patient');
   const canPlan = session.user?.memberships.some((m) => (m.role === 'professional' || m.role === 'admin') && m.site_id === view.patient.site_id) ?? false;
+  // What she is asked now and may answer, named in her language (each questionnaire read once).
+  const due = own ? (await api.due(id)).items : [];
   if (own) {
-    // The questionnaires she may answer, named in her language.
-    const titles = await titlesInLanguage(view.questionnaires.map((q) => q.id));
+    const titles = await titlesInLanguage([...due.map((d) => d.questionnaire_id), ...view.questionnaires.map((q) => q.id)]);
+    for (const d of due) d.title = titles.get(d.questionnaire_id) ?? d.title;
     for (const q of view.questionnaires) q.title = titles.get(q.id) ?? q.title;
   }
   const saved = new URLSearchParams(location.search).get('saved') === '1';
@@ -39,8 +40,8 @@ export async function dashboardView(params: Record<string, string>): Promise<HTM
     h('p', { class: 'lede' }, t('dash.about', { population: view.population, born: view.patient.birth_date, sex: t(`sex.${view.patient.sex}`) })),
     saved ? h('p', { role: 'status', class: 'notice' }, t('dash.savedForLater')) : null,
     alerts(view, own ?? false),
-    own && due.items.length ? dueSection(id, due.items) : null,
-    own ? questionnaires(id, view, due.items) : null,
+    own && due.length ? dueSection(id, due) : null,
+    own ? questionnaires(id, view, due) : null,
     !own && (visits.items.length || canPlan) ? visitsSection(id, visits.items, canPlan) : null,
     canPlan ? namesForm(id, view.patient) : null,
     own && visits.items.length ? visitsSection(id, visits.items, false) : null,
