@@ -27,9 +27,12 @@ test: build
 	cd $(BUILD) && ctest -j $(JOBS) --output-on-failure
 
 # ASan + UBSan in its own folder: every unit test and the integration tests of bad input.
+# -O1 -g1 as AddressSanitizer advises: line tables are all a report needs, and the build takes
+# less than half the time of -O2 -g on two cores.
 test-sanitize: setup
 	@[ -f $(SANITIZE_BUILD)/build.ninja ] || cmake -S . -B $(SANITIZE_BUILD) -G Ninja \
-	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCOVALUE_SANITIZE=ON -DCOVALUE_HEADER_CHECK=OFF
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
+	  -DCOVALUE_SANITIZE=ON -DCOVALUE_HEADER_CHECK=OFF
 	cmake --build $(SANITIZE_BUILD) -j $(JOBS)
 	cd $(SANITIZE_BUILD) && ctest -j $(JOBS) -L 'unit|bad_input' --output-on-failure
 

@@ -77,4 +77,29 @@ Status ReadCsv(std::string_view text, const std::function<Status(const CsvRecord
   return reader.status;
 }
 
+std::string CsvRow(const std::vector<std::string>& fields, CsvCells cells) {
+  std::string out;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    std::string field = fields[i];
+    if (cells == CsvCells::kSpreadsheetSafe && !field.empty() &&
+        std::string_view("=+-@\t\r").find(field.front()) != std::string_view::npos) {
+      field.insert(0, 1, '\'');
+    }
+    out += i == 0 ? "" : ",";
+    if (field.find_first_of(",\"\r\n") == std::string::npos) {
+      out += field;
+      continue;
+    }
+    out += '"';
+    for (char c : field) {
+      out += c;
+      if (c == '"') {
+        out += '"';
+      }
+    }
+    out += '"';
+  }
+  return out + "\r\n";
+}
+
 }  // namespace covalue::formats

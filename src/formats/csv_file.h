@@ -22,4 +22,14 @@ struct CsvRecord {
 // malformed quoting.
 Status ReadCsv(std::string_view text, const std::function<Status(const CsvRecord&)>& on_record);
 
+// How CsvRow writes a field: as it is (files a program reads back, such as a REDCap import), or
+// safe to open in a spreadsheet: a field a spreadsheet would run as a formula (starting with =,
+// +, -, @, a tab or a carriage return) gets a leading apostrophe, as OWASP advises against CSV
+// injection, for files people open (the audit trail).
+enum class CsvCells { kAsIs, kSpreadsheetSafe };
+
+// One CSV record as RFC 4180 writes it: fields joined by commas, quoted when they hold a comma,
+// quote or line break (quotes doubled), ended by CRLF.
+std::string CsvRow(const std::vector<std::string>& fields, CsvCells cells = CsvCells::kAsIs);
+
 }  // namespace covalue::formats

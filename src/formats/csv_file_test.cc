@@ -58,5 +58,25 @@ TEST(ReadCsv, StopsAtTheFirstErrorOfTheCallback) {
   EXPECT_EQ(seen, 2);
 }
 
+TEST(CsvRowTest, QuotesWhatNeedsItAndReadsBackTheSame) {
+  const std::vector<std::string> fields{"plain", "a,b", "say \"hi\"", "two\nlines", ""};
+  const std::string row = CsvRow(fields);
+  EXPECT_EQ(row, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n");
+  std::vector<std::string> read;
+  ASSERT_TRUE(ReadCsv(row, [&](const CsvRecord& r) {
+    read = r.fields;
+    return Ok();
+  }));
+  EXPECT_EQ(read, fields);
+}
+
+TEST(CsvRowTest, SpreadsheetSafeCellsNeverStartAFormula) {
+  EXPECT_EQ(CsvRow({"=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tx", "ok", "a=b"},
+                   CsvCells::kSpreadsheetSafe),
+            "\"'=HYPERLINK(\"\"x\"\")\",'+1,'-2,'@SUM(A1),'\tx,ok,a=b\r\n");
+  // As it is for files a program reads back: a negative number stays a number.
+  EXPECT_EQ(CsvRow({"-2"}), "-2\r\n");
+}
+
 }  // namespace
 }  // namespace covalue::formats

@@ -4,31 +4,10 @@
 
 #include <fmt/format.h>
 
+#include "formats/csv_file.h"
+
 namespace covalue::formats {
 namespace {
-
-// A field as RFC 4180 writes it: quoted when it holds a comma, quote or line break.
-std::string Quoted(const std::string& field) {
-  if (field.find_first_of(",\"\r\n") == std::string::npos) {
-    return field;
-  }
-  std::string out = "\"";
-  for (char c : field) {
-    out += c;
-    if (c == '"') {
-      out += '"';
-    }
-  }
-  return out + "\"";
-}
-
-std::string Row(const std::vector<std::string>& fields) {
-  std::string out;
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    out += (i == 0 ? "" : ",") + Quoted(fields[i]);
-  }
-  return out + "\r\n";
-}
 
 // REDCap's writing of an answer.
 std::string ValueOf(const AnswerValue& a) {
@@ -91,7 +70,7 @@ std::string WriteRedcapImport(const Questionnaire& q,
     }
   }
   header.push_back(q.name + "_complete");
-  std::string out = Row(header);
+  std::string out = CsvRow(header);
   std::map<std::string, int> instances;
   for (const RecordResponse& r : responses) {
     std::map<std::string, const std::vector<AnswerValue>*> given;
@@ -113,7 +92,7 @@ std::string WriteRedcapImport(const Questionnaire& q,
       }
     }
     row.push_back(r.response.status == "completed" ? "2" : "0");
-    out += Row(row);
+    out += CsvRow(row);
   }
   return out;
 }

@@ -248,4 +248,47 @@ describe('accounts and roles', () => {
     const shape = (text, name) => text.replace(name, 'X').replace(/request id \w+/, 'request id R');
     assert.equal(shape(real.body.issue[0].diagnostics, 'admin'), shape(none.body.issue[0].diagnostics, 'no-such-person'));
   });
+
+  it('filters the audit trail newest first, refuses a bad filter by name, and exports it as CSV', async () => {
+    const professional = await me('professional.vastera');
+    await call('professional.vastera', 'GET', '/api/v1/patients', undefined, { 'x-request-id': 'audit-filter-1' });
+    await call('professional.vastera', 'GET', '/api/v1/patients', undefined, { 'x-request-id': 'audit-filter-2' });
+    const mine = await call('admin', 'GET', `/api/v1/audit?user_id=${professional.id}&action=patient.list`);
+    assert.equal(mine.status, 200);
+    assert.ok(mine.body.items.length >= 2);
+    assert.ok(mine.body.items.every((r) => r.user_id === professional.id && r.action === 'patient.list'));
+    assert.deepEqual(mine.body.items.slice(0, 2).map((r) => r.request_id), ['audit-filter-2', 'audit-filter-1']);
+    const oldest = await call('admin', 'GET', `/api/v1/audit?user_id=${professional.id}&action=patient.list&order=oldest`);
+    assert.deepEqual(oldest.body.items.map((r) => r.seq), mine.body.items.map((r) => r.seq).reverse());
+    // A bulk read names every person it returned: a filter by one of them finds it.
+    const person = mine.body.items[0].person_ids[0];
+    const about = await call('admin', 'GET', `/api/v1/audit?person_id=${person}&action=patient.list`);
+    assert.ok(about.body.items.some((r) => r.request_id === 'audit-filter-2'));
+    // Days: today holds them, a day long ago nothing.
+    const today = new Date().toISOString().slice(0, 10);
+    assert.ok((await call('admin', 'GET', `/api/v1/audit?user_id=${professional.id}&from=${today}&to=${today}`)).body.items.length >= 2);
+    assert.equal((await call('admin', 'GET', `/api/v1/audit?user_id=${professional.id}&to=2001-01-01`)).body.items.length, 0);
+
+    for (const [query, field] of [['order=sideways', 'order'], ['from=2026-13-01', 'from'], ['to=yesterday', 'to'], ['user_id=abc', 'user_id'], ['person_id=-3', 'person_id'], ['from=2026-02-02&to=2026-02-01', 'from'], [`action=${'a'.repeat(65)}`, 'action']]) {
+      const refused = await call('admin', 'GET', `/api/v1/audit?${query}`);
+      assert.equal(refused.status, 400, query);
+      assert.equal(refused.body.field, field, query);
+      assert.equal((await call('admin', 'GET', `/api/v1/audit/export?${query}`)).status, 400, query);
+    }
+    // Nobody but admins reads it, as a page or a file.
+    assert.equal((await call('professional.vastera', 'GET', '/api/v1/audit/export')).status, 403);
+
+    const csv = await fetch(`${url}/api/v1/audit/export?user_id=${professional.id}&action=patient.list`, { headers: { cookie: await as('admin') } });
+    assert.equal(csv.status, 200);
+    assert.match(csv.headers.get('content-type'), /^text\/csv/);
+    assert.match(csv.headers.get('content-disposition'), /attachment; filename="audit-trail.csv"/);
+    const lines = (await csv.text()).trim().split('\r\n');
+    assert.deepEqual(lines[0].split(','), ['seq', 'time', 'user_id', 'username', 'role', 'action', 'resource_type', 'resource_id', 'person_id', 'person_ids', 'site_id', 'outcome', 'client_address', 'request_id', 'hash']);
+    assert.deepEqual(lines.slice(1).map((line) => Number(line.split(',')[0])), mine.body.items.map((r) => r.seq));
+    const first = lines[1].split(',');
+    assert.equal(first[3], 'professional.vastera');
+    assert.match(first[1], /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    assert.equal(new Date(first[1]).getTime(), mine.body.items[0].time_ms);
+    assert.equal(first[9], mine.body.items[0].person_ids.join(' '));
+  });
 });

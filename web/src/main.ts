@@ -7,6 +7,7 @@ import { applyToDocument, t } from './i18n';
 import { interceptLinks, navigate, onRender, resolve, route, type View } from './router';
 import { accountView } from './accounts/account';
 import { usersView } from './accounts/users';
+import { userView } from './accounts/user_view';
 import { auditView } from './audit/audit_view';
 import { homeView } from './shell/home';
 import { header } from './shell/layout';
@@ -49,6 +50,7 @@ route('/imports', importsView);
 route('/measures', communityMeasuresView);
 route('/account', accountView);
 route('/admin/users', usersView);
+route('/admin/users/:id', userView);
 route('/admin/audit', auditView);
 
 function message(text: string): HTMLElement {

@@ -42,7 +42,9 @@ int List(const AuditOptions& o) {
   }
   app::App app(**store);
   const app::RequestContext ctx{app::SystemPrincipal(), "cli", "cli"};
-  auto page = app.audit().List(ctx, PageRequest{o.after, o.limit});
+  store::AuditQuery oldest_first;  // the command line tails the trail: --after the last seq read
+  oldest_first.newest_first = false;
+  auto page = app.audit().List(ctx, PageRequest{o.after, o.limit}, oldest_first);
   if (!page) {
     return ReportError(page.error());
   }

@@ -1,6 +1,5 @@
 #include "store/audit_repository.h"
 
-#include <algorithm>
 #include <charconv>
 #include <string>
 
@@ -106,29 +105,69 @@ Result<AuditRecord> SqlAuditRepository::Append(AuditRecord record, const AuditCh
 }
 
 Result<Page<AuditRecord>> SqlAuditRepository::List(const PageRequest& page,
-                                                   const std::optional<std::vector<Id>>& site_ids) {
-  std::vector<AuditRecord> rows;
-  if (!site_ids) {
-    COVALUE_ASSIGN_OR_RETURN(
-        auto query, db_.Prepare(std::string(kColumns) + "WHERE seq > ? ORDER BY seq LIMIT ?"));
-    query.Bind(page.after).Bind(FetchLimit(page));
-    COVALUE_ASSIGN_OR_RETURN(rows, CollectRows(query, ReadRecord));
-  } else {
-    // A site's records, merged in seq order across the sites asked for.
-    for (Id site_id : *site_ids) {
-      COVALUE_ASSIGN_OR_RETURN(auto query,
-                               db_.Prepare(std::string(kColumns) +
-                                           "WHERE site_id = ? AND seq > ? ORDER BY seq LIMIT ?"));
-      query.Bind(site_id).Bind(page.after).Bind(FetchLimit(page));
-      COVALUE_ASSIGN_OR_RETURN(auto site_rows, CollectRows(query, ReadRecord));
-      rows.insert(rows.end(), site_rows.begin(), site_rows.end());
+                                                   const AuditQuery& query) {
+  if (query.site_ids && query.site_ids->empty()) {
+    return MakePage(std::vector<AuditRecord>{}, page.limit,
+                    [](const AuditRecord& r) { return r.seq; });
+  }
+  // Conditions in a fixed order, their values bound in the same order.
+  std::string where = "WHERE 1 = 1";
+  if (page.after > 0) {
+    where += query.newest_first ? " AND seq < ?" : " AND seq > ?";
+  }
+  if (query.site_ids) {
+    where += " AND site_id IN (?";
+    for (std::size_t i = 1; i < query.site_ids->size(); ++i) {
+      where += ", ?";
     }
-    std::sort(rows.begin(), rows.end(),
-              [](const AuditRecord& a, const AuditRecord& b) { return a.seq < b.seq; });
-    if (rows.size() > static_cast<std::size_t>(FetchLimit(page))) {
-      rows.resize(static_cast<std::size_t>(FetchLimit(page)));
+    where += ")";
+  }
+  if (query.user_id) {
+    where += " AND user_id = ?";
+  }
+  if (query.person_id) {
+    where += " AND (person_id = ? OR ',' || person_ids || ',' LIKE ?)";
+  }
+  if (!query.action.empty()) {
+    where += query.action.back() == '.' ? " AND substr(action, 1, ?) = ?" : " AND action = ?";
+  }
+  if (query.from_ms) {
+    where += " AND time_ms >= ?";
+  }
+  if (query.to_ms) {
+    where += " AND time_ms < ?";
+  }
+  COVALUE_ASSIGN_OR_RETURN(auto statement,
+                           db_.Prepare(fmt::format("{}{} ORDER BY seq {} LIMIT ?", kColumns, where,
+                                                   query.newest_first ? "DESC" : "ASC")));
+  if (page.after > 0) {
+    statement.Bind(page.after);
+  }
+  if (query.site_ids) {
+    for (Id site : *query.site_ids) {
+      statement.Bind(site);
     }
   }
+  if (query.user_id) {
+    statement.Bind(*query.user_id);
+  }
+  if (query.person_id) {
+    statement.Bind(*query.person_id).Bind(fmt::format("%,{},%", *query.person_id));
+  }
+  if (!query.action.empty()) {
+    if (query.action.back() == '.') {
+      statement.Bind(static_cast<std::int64_t>(query.action.size()));
+    }
+    statement.Bind(query.action);
+  }
+  if (query.from_ms) {
+    statement.Bind(*query.from_ms);
+  }
+  if (query.to_ms) {
+    statement.Bind(*query.to_ms);
+  }
+  statement.Bind(FetchLimit(page));
+  COVALUE_ASSIGN_OR_RETURN(auto rows, CollectRows(statement, ReadRecord));
   return MakePage(std::move(rows), page.limit, [](const AuditRecord& r) { return r.seq; });
 }
 

@@ -103,8 +103,7 @@ class SqlAuditRepository final : public AuditRepository {
  public:
   explicit SqlAuditRepository(Connection& db) : db_(db) {}
   Result<AuditRecord> Append(AuditRecord record, const AuditChainHash& chain) override;
-  Result<Page<AuditRecord>> List(const PageRequest& page,
-                                 const std::optional<std::vector<Id>>& site_ids) override;
+  Result<Page<AuditRecord>> List(const PageRequest& page, const AuditQuery& query) override;
   Status Scan(const std::function<bool(const AuditRecord&)>& visit) override;
 
  private:

@@ -17,6 +17,7 @@ std::string_view Migration0008();
 std::string_view Migration0009();
 std::string_view Migration0010();
 std::string_view Migration0011();
+std::string_view Migration0012();
 std::string_view SqliteMigration0001();
 std::string_view SqliteMigration0004();
 std::string_view SqliteMigration0005();
@@ -49,6 +50,7 @@ constexpr Migration kMigrations[] = {
     {9, &embedded::Migration0009, &embedded::SqliteMigration0009},
     {10, &embedded::Migration0010, nullptr},
     {11, &embedded::Migration0011, nullptr},
+    {12, &embedded::Migration0012, nullptr},
 };
 
 }  // namespace

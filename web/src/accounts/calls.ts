@@ -24,6 +24,17 @@ export interface User {
   active: boolean;
   deactivated_ms?: number;
 }
+export interface MembershipInput {
+  role: Role;
+  site_id?: number;
+  team_id?: number;
+}
+export interface AccountChanges {
+  display_name?: string;
+  password?: string;
+  current_password?: string;
+  active?: boolean;
+}
 export interface Token {
   id: number;
   name: string;
@@ -39,6 +50,12 @@ export const accountCalls = {
   me: () => request<User>('GET', '/api/v1/users/me'),
   users: (cursor?: string) =>
     request<Page<User>>('GET', `/api/v1/users?limit=50${cursor ? `&cursor=${cursor}` : ''}`),
+  user: (id: number) => request<User>('GET', `/api/v1/users/${id}`),
+  addUser: (user: { username: string; display_name: string; password: string; memberships: MembershipInput[] }) =>
+    request<User>('POST', '/api/v1/users', user),
+  changeUser: (id: number, changes: AccountChanges) => request<User>('PATCH', `/api/v1/users/${id}`, changes),
+  grantMembership: (user: number, membership: MembershipInput) =>
+    request<User>('POST', `/api/v1/users/${user}/memberships`, membership),
   tokens: () => request<Page<Token>>('GET', '/api/v1/auth/tokens'),
   revokeToken: (id: number) => request<void>('DELETE', `/api/v1/auth/tokens/${id}`),
   changePassword: (user: number, current: string, next: string) =>

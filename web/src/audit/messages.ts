@@ -3,7 +3,7 @@ import type { Messages } from '../i18n_types';
 // The messages of the audit trail: English, and Swedish with exactly the same keys.
 export const en = {
   'audit.title': 'Audit trail',
-  'audit.intro': 'Every change and every read of a person’s data, oldest first.',
+  'audit.intro': 'Every change and every read of a person’s data, newest first.',
   'audit.seq': 'No.',
   'audit.time': 'Time',
   'audit.user': 'User',
@@ -13,11 +13,22 @@ export const en = {
   'outcome.allowed': 'allowed',
   'outcome.denied': 'denied',
   'outcome.failed': 'failed',
+  'audit.csv': 'Download these records as CSV',
+  'audit.person': 'Person',
+  'audit.anyone': 'Anyone',
+  'audit.personId': 'Person (id)',
+  'audit.personHint': 'A patient’s or an account’s id: every record that touched their data.',
+  'audit.actionHint': 'An action such as patient.read, or a family such as patient.',
+  'audit.from': 'From',
+  'audit.to': 'To',
+  'audit.apply': 'Filter',
+  'audit.clear': 'Clear the filters',
+  'audit.filters': 'Filters of the audit trail',
 } as const;
 
 export const sv: Messages<typeof en> = {
   'audit.title': 'Loggbok',
-  'audit.intro': 'Varje ändring och varje läsning av en persons uppgifter, äldst först.',
+  'audit.intro': 'Varje ändring och varje läsning av en persons uppgifter, nyast först.',
   'audit.seq': 'Nr',
   'audit.time': 'Tid',
   'audit.user': 'Användare',
@@ -27,4 +38,15 @@ export const sv: Messages<typeof en> = {
   'outcome.allowed': 'tillåten',
   'outcome.denied': 'nekad',
   'outcome.failed': 'misslyckad',
+  'audit.csv': 'Ladda ner posterna som CSV',
+  'audit.person': 'Person',
+  'audit.anyone': 'Vem som helst',
+  'audit.personId': 'Person (id)',
+  'audit.personHint': 'En patients eller ett kontos id: varje post som rörde deras uppgifter.',
+  'audit.actionHint': 'En händelse som patient.read, eller en familj som patient.',
+  'audit.from': 'Från',
+  'audit.to': 'Till',
+  'audit.apply': 'Filtrera',
+  'audit.clear': 'Rensa filtren',
+  'audit.filters': 'Loggbokens filter',
 };

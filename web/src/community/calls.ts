@@ -56,6 +56,16 @@ export const communityCalls = {
     ),
   teams: () => request<Page<Team>>('GET', '/api/v1/teams?limit=100'),
   team: (id: number) => request<TeamDetail>('GET', `/api/v1/teams/${id}`),
+  addSite: (site: { name: string; country: string }) => request<Site>('POST', '/api/v1/sites', site),
+  changeSite: (id: number, changes: { name?: string; country?: string }) =>
+    request<Site>('PATCH', `/api/v1/sites/${id}`, changes),
+  addPopulation: (population: { site_id: number; name: string; description?: string }) =>
+    request<Population>('POST', '/api/v1/populations', population),
+  changePopulation: (id: number, changes: { name?: string; description?: string }) =>
+    request<Population>('PATCH', `/api/v1/populations/${id}`, changes),
+  addTeam: (team: { population_id: number; name: string }) => request<Team>('POST', '/api/v1/teams', team),
+  changeTeam: (id: number, changes: { name?: string; population_id?: number }) =>
+    request<Team>('PATCH', `/api/v1/teams/${id}`, changes),
   siteAccess: (site: number) => request<Page<SiteGrant>>('GET', `/api/v1/sites/${site}/access`),
   revokeMembership: (grant: number) => request<void>('DELETE', `/api/v1/memberships/${grant}`),
 };

@@ -1,7 +1,8 @@
 import { api, type Site } from '../api';
-import { session } from '../app_state';
+import { administers, isCommunityAdmin, session } from '../app_state';
 import { h } from '../dom';
 import { t } from '../i18n';
+import { addPopulationForm, addSiteForm, changePopulationForm, changeSiteForm } from './site_forms';
 
 export async function sitesView(): Promise<HTMLElement> {
   const sites: Site[] = [];
@@ -17,6 +18,7 @@ export async function sitesView(): Promise<HTMLElement> {
     {},
     h('h1', {}, t('sites.title')),
     h('p', {}, t('sites.intro')),
+    isCommunityAdmin() ? addSiteForm() : null,
     h(
       'ul',
       { class: 'cards' },
@@ -25,7 +27,7 @@ export async function sitesView(): Promise<HTMLElement> {
           'li',
           { class: 'card' },
           h('h2', {}, h('a', { href: `/sites/${site.id}` }, site.name)),
-          h('p', { class: 'muted' }, `${t('sites.country')}: ${countryName(site.country)}`),
+          h('p', { class: 'muted' }, `${t('sites.country')}: ${countryName(site.country)} · ${t('admin.id', { id: site.id })}`),
           h(
             'ul',
             {},
@@ -46,8 +48,9 @@ export async function siteView(params: Record<string, string>): Promise<HTMLElem
     {},
     h('p', {}, h('a', { href: '/sites' }, t('common.back'))),
     h('h1', {}, site.name),
-    h('p', { class: 'muted' }, `${t('sites.country')}: ${countryName(site.country)}`),
-    session.user?.memberships.some((m) => m.role === 'admin' && (m.site_id === id || m.site_id === null))
+    h('p', { class: 'muted' }, `${t('sites.country')}: ${countryName(site.country)} · ${t('admin.id', { id: site.id })}`),
+    isCommunityAdmin() ? changeSiteForm(site) : null,
+    administers(id)
       ? h(
           'p',
           {},
@@ -65,10 +68,18 @@ export async function siteView(params: Record<string, string>): Promise<HTMLElem
           'ul',
           { class: 'cards' },
           ...populations.map((p) =>
-            h('li', { class: 'card' }, h('h3', {}, p.name), h('p', {}, p.description)),
+            h(
+              'li',
+              { class: 'card' },
+              h('h3', {}, p.name),
+              h('p', { class: 'meta' }, t('admin.populationId', { id: p.id })),
+              h('p', {}, p.description),
+              administers(id) ? changePopulationForm(p) : null,
+            ),
           ),
         )
       : h('p', {}, t('site.noPopulations')),
+    administers(id) ? addPopulationForm(id) : null,
   );
 }
 

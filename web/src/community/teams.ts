@@ -1,14 +1,18 @@
 import { api } from '../api';
-import { hasRole } from '../app_state';
+import { administers, hasRole, session } from '../app_state';
 import { h } from '../dom';
 import { t } from '../i18n';
 import { loadNames } from '../shell/names';
 import { passportTimeline } from '../workbooks/passport';
 import { workbookList } from '../workbooks/workbook';
+import { addTeamForm, changeTeamForm } from './team_forms';
 
 export async function teamsView(): Promise<HTMLElement> {
-  const teams = (await api.teams()).items;
-  const names = await loadNames();
+  const [teams, names, populations] = await Promise.all([
+    api.teams().then((page) => page.items),
+    loadNames(),
+    hasRole('admin') ? api.populations().then((page) => page.items.filter((p) => administers(p.site_id))) : [],
+  ]);
   return h(
     'section',
     {},
@@ -28,14 +32,17 @@ export async function teamsView(): Promise<HTMLElement> {
           ),
         )
       : h('p', {}, t('teams.empty')),
+    populations.length ? addTeamForm(populations, names) : null,
   );
 }
 
 export async function teamView(params: Record<string, string>): Promise<HTMLElement> {
   const team = await api.team(Number(params.id));
-  const [site, population, workbooks, passport] = await Promise.all([
+  const leads = session.user?.memberships.some((m) => m.role === 'team_lead' && m.team_id === team.id) ?? false;
+  const [site, populations, names, workbooks, passport] = await Promise.all([
     api.site(team.site_id),
-    api.populations(team.site_id).then((page) => page.items.find((p) => p.id === team.population_id)),
+    api.populations(team.site_id).then((page) => page.items),
+    loadNames(),
     workbookList(team.id).catch(() => null),
     passportTimeline(team.id).catch(() => null),
   ]);
@@ -44,13 +51,16 @@ export async function teamView(params: Record<string, string>): Promise<HTMLElem
     {},
     h('p', {}, h('a', { href: '/teams' }, t('common.back'))),
     h('h1', {}, team.name),
+    administers(team.site_id) || leads ? changeTeamForm(team, administers(team.site_id) ? populations : null, names) : null,
     h(
       'dl',
       { class: 'facts' },
       h('dt', {}, t('team.site')),
       h('dd', {}, site.name),
       h('dt', {}, t('team.population')),
-      h('dd', {}, population?.name ?? ''),
+      h('dd', {}, populations.find((p) => p.id === team.population_id)?.name ?? ''),
+      h('dt', {}, t('admin.teamId')),
+      h('dd', {}, String(team.id)),
     ),
     h('h2', {}, t('team.members')),
     team.members.length
