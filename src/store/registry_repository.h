@@ -67,6 +67,10 @@ class RegistryRepository {
   [[nodiscard]] virtual Result<Observation> GetObservation(Id id) = 0;
   [[nodiscard]] virtual Result<Page<Observation>> ListObservations(const RecordQuery& query,
                                                                    const PageRequest& page) = 0;
+  // Each patient's latest observation of every code of system (the newest effective time; of
+  // two at that time, the later stored), by patient and code: the patient list's latest scores.
+  [[nodiscard]] virtual Result<std::vector<Observation>> LatestObservations(
+      const std::vector<Id>& patient_ids, const std::string& system) = 0;
   [[nodiscard]] virtual Result<PatientNote> AddNote(const PatientNote& note) = 0;
   // The patient's notes, newest first, with their authors' display names.
   [[nodiscard]] virtual Result<Page<PatientNote>> ListNotes(Id patient_id,

@@ -79,4 +79,38 @@ describe('patient names', () => {
     assert.equal((await call('facilitator', 'PATCH', `/api/v1/patients/${patient.id}`, { family: 'X' })).status, 403, 'no community-wide role');
     assert.equal((await call('patient.vastera', 'PATCH', `/api/v1/patients/${patient.id}`, { family: 'X' })).status, 403);
   });
+
+  it('lists each patient’s latest questionnaire totals for the patient list, only of the caller’s sites', async () => {
+    const page = (await call('professional.vastera', 'GET', '/api/v1/patients?limit=100')).body.items;
+    const ids = page.map((p) => p.id);
+    const latest = await call('professional.vastera', 'GET', `/api/v1/latest-scores?patient_id=${ids.join(',')}`);
+    assert.equal(latest.status, 200);
+    assert.ok(latest.body.items.length > 0, 'the demo patients have scores');
+    // Worked independently: each (patient, questionnaire)'s newest total among the patient's
+    // score observations, subscales ("…/…") left out.
+    const someone = latest.body.items[0].patient_id;
+    const dashboard = (await call('professional.vastera', 'GET', `/api/v1/patients/${someone}/dashboard`)).body;
+    const expected = dashboard.series
+      .filter((series) => series.system === 'urn:covalue:fhir:codesystem:score' && !series.code.includes('/'))
+      .map((series) => [series.code, series.points.at(-1).value, series.points.at(-1).effective_ms])
+      .sort((a, b) => a[0].localeCompare(b[0]));
+    const mine = latest.body.items.filter((s) => s.patient_id === someone);
+    assert.deepEqual(mine.map((s) => [s.questionnaire_id, s.value, s.effective_ms]), expected);
+    for (const s of latest.body.items) assert.ok(ids.includes(s.patient_id));
+
+    // Another site's patients are left out, as unknown ids are; a patient and a facilitator are
+    // refused; bad lists are named.
+    const other = (await call('patient.fjordvik', 'GET', '/api/v1/patients')).body.items.map((p) => p.id);
+    assert.equal(other.length, 1);
+    const mixed = await call('professional.vastera', 'GET', `/api/v1/latest-scores?patient_id=${[...other, someone, 99999999].join(',')}`);
+    assert.equal(mixed.status, 200);
+    assert.deepEqual([...new Set(mixed.body.items.map((s) => s.patient_id))], [someone]);
+    assert.equal((await call('patient.vastera', 'GET', `/api/v1/latest-scores?patient_id=${someone}`)).status, 403);
+    assert.equal((await call('facilitator', 'GET', `/api/v1/latest-scores?patient_id=${someone}`)).status, 403);
+    for (const bad of ['', '1,,2', 'a', '-4', Array.from({ length: 101 }, (_, i) => i + 1).join(',')]) {
+      const refused = await call('professional.vastera', 'GET', `/api/v1/latest-scores?patient_id=${bad}`);
+      assert.equal(refused.status, 400, bad);
+      assert.equal(refused.body.field, 'patient_id');
+    }
+  });
 });

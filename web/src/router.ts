@@ -32,7 +32,11 @@ export async function navigate(path: string, replace = false): Promise<void> {
   await resolve();
 }
 
+// The page shown: its path and query.
+let shown = '';
+
 export async function resolve(): Promise<void> {
+  shown = location.pathname + location.search;
   const path = location.pathname;
   for (const entry of routes) {
     const match = entry.pattern.exec(path);
@@ -66,5 +70,9 @@ export function interceptLinks(root: HTMLElement): void {
     event.preventDefault();
     void navigate(anchor.pathname + anchor.search);
   });
-  window.addEventListener('popstate', () => void resolve());
+  // A jump to an anchor of the page (#series-phq-9) also pops state: the page stays as it is.
+  window.addEventListener('popstate', () => {
+    if (location.pathname + location.search === shown && location.hash) return;
+    void resolve();
+  });
 }

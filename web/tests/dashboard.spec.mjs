@@ -122,8 +122,8 @@ describe('patient questionnaire and shared dashboard', () => {
     await series.getByText('Show as a table').click();
     const cells = await series.locator('table tbody tr').first().locator('td').allInnerTexts();
     assert.deepEqual(cells, [String(TOTAL), band(TOTAL)]);
-    await desk.getByText('Getting back to my choir on Thursdays').waitFor();
-    await desk.getByText('Is the tiredness from the new medicine?').waitFor();
+    await desk.locator('.words').getByText('Getting back to my choir on Thursdays').waitFor();
+    await desk.locator('.words').getByText('Is the tiredness from the new medicine?').waitFor();
     assert.equal(await desk.getByLabel('What matters most to you now?').count(), 0, 'the patient’s words are theirs to write');
     await desk.getByLabel('Note of this visit').fill('Talked about sleep; PHQ-9 again in four weeks.');
     await desk.locator('form').filter({ hasText: 'Note of this visit' }).getByRole('button', { name: 'Save' }).click();
@@ -168,5 +168,50 @@ describe('patient questionnaire and shared dashboard', () => {
     const header = await likeMe.locator('thead th').allInnerTexts();
     assert.deepEqual(header, ['Month', 'Lower quartile', 'Median of similar patients', 'Upper quartile', 'People']);
     for (const people of await likeMe.locator('tbody td:last-child').allInnerTexts()) assert.ok(Number(people) >= 20, people);
+  });
+
+  // After the tests above: Nora has a PHQ-9 score, her words and a question for the visit.
+  it('finds a patient by part of her name with her latest score, and shows the whole picture at the top of her dashboard', async () => {
+    const professional = loginOf(logins, 'professional.vastera');
+    const cookie = await signIn(server.url, professional.username, professional.password);
+    const nora = (await (await fetch(`${server.url}/api/v1/patients?q=VAS-2026-0042`, { headers: { cookie } })).json()).items[0];
+    const named = await fetch(`${server.url}/api/v1/patients/${nora.id}`, { method: 'PATCH', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ given: 'Nora', family: 'Newcomer-Lindqvist' }) });
+    assert.equal(named.status, 200);
+
+    const desk = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })).newPage();
+    await signInPage(desk, server.url, professional);
+    await desk.goto(server.url + '/patients');
+    await desk.getByLabel('Find a patient by name or any part of the identifier').fill('lindq');
+    await desk.getByRole('button', { name: 'Find' }).click();
+    await desk.getByRole('status').filter({ hasText: '1 found.' }).waitFor();
+    const row = desk.locator('tbody tr');
+    assert.equal(await row.count(), 1);
+    // Her row: her name, her latest PHQ-9 with its band, no open alert, nothing overdue.
+    const scores = await row.locator('td').nth(1).innerText();
+    assert.match(scores, new RegExp(`Patient Health Questionnaire \\(PHQ-9\\) ${TOTAL} \\(${band(TOTAL)}\\)`));
+    assert.deepEqual((await row.locator('td').allInnerTexts()).slice(2), ['–', '–']);
+    await assertAccessible(desk, 'the patient list with latest scores');
+    await row.getByRole('link', { name: 'Nora Newcomer-Lindqvist' }).click();
+    await desk.getByRole('heading', { level: 1, name: 'Dashboard of VAS-2026-0042' }).waitFor();
+
+    // The top of the page, within the first screen: what matters to her and her question first,
+    // then her latest score with its band, alerts, what is due and the next visit.
+    const glance = desk.locator('section.overview');
+    await glance.getByRole('heading', { name: 'At a glance' }).waitFor();
+    const box = await glance.boundingBox();
+    assert.ok(box.y + box.height <= 900, `the overview ends within the first screen (${box.y + box.height}px)`);
+    const terms = await glance.locator('dt').allInnerTexts();
+    assert.deepEqual(terms, ['What matters to me', 'Questions for the visit', 'Latest scores', 'Open alerts', 'To answer now', 'Next visit']);
+    await glance.getByText('Getting back to my choir on Thursdays').waitFor();
+    await glance.getByText('Is the tiredness from the new medicine?').waitFor();
+    assert.match(await glance.locator('.scores li').first().innerText(), new RegExp(`${TOTAL} \\(${band(TOTAL)}\\)`));
+    // Its score links to the chart; the sections follow in a visit's order.
+    await glance.getByRole('link', { name: /PHQ-9/ }).click();
+    await desk.waitForURL(/#series-phq-9$/);
+    const order = await desk.evaluate(() => {
+      const before = (a, b) => Boolean(document.querySelector(a).compareDocumentPosition(document.querySelector(b)) & Node.DOCUMENT_POSITION_FOLLOWING);
+      return [before('section.overview', '.words'), before('.words', '#series-phq-9'), before('#series-phq-9', 'section.answers')];
+    });
+    assert.deepEqual(order, [true, true, true], 'overview, her words, the instrument, its answers');
   });
 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
-import { loginOf } from '../../tests/support/covalue_server.mjs';
+import { loginOf, signIn } from '../../tests/support/covalue_server.mjs';
 import { assertAccessible, signInPage, useShell } from './browser_support.mjs';
 
 describe('team measures', () => {
@@ -110,6 +110,67 @@ describe('team measures', () => {
     assert.equal(await page.locator('.small-multiples svg.spc-chart').count(), 12);
     assert.match(await page.locator('.lede').innerText(), /fewer than 5 observations are left out/);
     await assertAccessible(page, 'measures across sites');
+
+    // One value scale for every site by default: the same ticks on every chart; text drawn at
+    // 11 px or more; time labels that never overlap.
+    const drawn = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.small-multiples svg.spc-chart')].map((svg) => {
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          const times = [...svg.querySelectorAll('text.time')].map((t) => t.getBoundingClientRect());
+          return {
+            ticks: [...svg.querySelectorAll('text.tick')].map((t) => t.textContent).join(' '),
+            smallest: Math.min(...[...svg.querySelectorAll('text')].map((t) => Number(t.getAttribute('font-size')) * scale)),
+            overlaps: times.some((r, i) => i > 0 && r.left < times[i - 1].right),
+            labels: times.length,
+          };
+        }),
+      );
+    const shared = await drawn();
+    assert.equal(new Set(shared.map((c) => c.ticks)).size, 1, 'every site on one scale');
+    for (const chart of shared) {
+      assert.ok(chart.smallest >= 11, `chart text is ${chart.smallest} px`);
+      assert.ok(!chart.overlaps && chart.labels >= 2, 'time labels side by side');
+    }
+    await page.getByLabel('Each site on its own scale').check();
+    await page.waitForURL(/scale=free/);
+    await page.getByText('Each site is drawn on its own value scale').waitFor();
+    assert.ok(new Set((await drawn()).map((c) => c.ticks)).size > 1, 'free scales differ');
+
+    // On a phone too, chart text stays readable.
+    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale: 'en-GB' })).newPage();
+    await signInPage(phone, server.url, loginOf(logins, 'facilitator'));
+    await phone.goto(server.url + '/measures?measure=phq9-below-10&period=month');
+    await phone.locator('.small-multiples svg.spc-chart').first().waitFor();
+    const onPhone = await phone.evaluate(() => {
+      const svg = document.querySelector('.small-multiples svg.spc-chart');
+      return (12 * svg.getBoundingClientRect().width) / svg.viewBox.baseVal.width;
+    });
+    assert.ok(onPhone >= 11, `chart text on a phone is ${onPhone} px`);
+    assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= 390), 'nothing wider than the phone');
+
+    // Every team's progress along the learning cycle and its latest shared passport: one team
+    // starts the full guide and moves to its third step.
+    const lead = loginOf(logins, 'lead.vastera');
+    const leadCookie = await signIn(server.url, lead.username, lead.password);
+    const send = async (method, path, body) => {
+      const response = await fetch(server.url + path, { method, headers: { cookie: leadCookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      assert.ok(response.ok, `${method} ${path}: ${response.status}`);
+      return response.status === 204 ? null : response.json();
+    };
+    const team = (await (await fetch(server.url + '/api/v1/teams', { headers: { cookie: leadCookie } })).json()).items[0];
+    const started = await send('POST', '/api/v1/workbooks', { team_id: team.id, guide_id: 'coproduction-guide-full' });
+    await send('PUT', `/api/v1/workbooks/${started.id}/position`, { step: 'step-3' });
+    await page.goto(server.url + '/teams');
+    const progress = page.locator('section.team-progress');
+    await progress.getByRole('heading', { name: 'Every team’s progress' }).waitFor();
+    const teams = (await (await page.request.get(server.url + '/api/v1/teams?limit=100')).json()).items;
+    assert.equal(await progress.locator('tbody tr').count(), teams.length);
+    const cells = await progress.locator('tbody tr td:nth-child(3)').allInnerTexts();
+    assert.ok(cells.includes('0 of 9 steps done; at step 3'), cells.join(' | '));
+    const passports = await progress.locator('tbody tr td:nth-child(4)').allInnerTexts();
+    assert.ok(passports.every((c) => /^Passport of |^Not shared$/.test(c)), passports.join(' | '));
+    await assertAccessible(page, 'every team’s progress');
     await context.close();
   });
 });

@@ -158,6 +158,40 @@ Result<Page<Patient>> Registry::ListPatients(const RequestContext& ctx, const Pa
   return patients;
 }
 
+Result<std::vector<Observation>> Registry::LatestScores(const RequestContext& ctx,
+                                                        const std::vector<Id>& patient_ids) {
+  if (patient_ids.size() > kMaxLatestScorePatients) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("at most {} patients at a time", kMaxLatestScorePatients),
+                "patient_id");
+  }
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
+  const std::vector<Id> sites = StaffSites(principal);
+  COVALUE_ASSIGN_OR_RETURN(Decision decision, PermitStaff(ctx, principal, sites));
+  COVALUE_ASSIGN_OR_RETURN(
+      auto latest, store::ReadValue<std::vector<Observation>>(
+                       store_, [&](store::Repositories& r) -> Result<std::vector<Observation>> {
+                         std::vector<Id> mine;
+                         for (Id id : patient_ids) {
+                           auto patient = r.Registry().GetPatient(id);
+                           if (patient && std::find(sites.begin(), sites.end(), patient->site_id) !=
+                                              sites.end()) {
+                             mine.push_back(id);
+                           }
+                         }
+                         return r.Registry().LatestObservations(mine, kScoreSystem);
+                       }));
+  std::erase_if(latest, [](const Observation& o) { return o.code.find('/') != std::string::npos; });
+  std::vector<std::pair<Id, Id>> read;
+  for (const Observation& o : latest) {
+    if (read.empty() || read.back().second != o.patient_id) {
+      read.emplace_back(o.site_id, o.patient_id);
+    }
+  }
+  COVALUE_RETURN_IF_ERROR(AuditSearch(ctx, decision, "score", read));
+  return latest;
+}
+
 Result<SubmittedResponse> Registry::SubmitResponse(const RequestContext& ctx,
                                                    ResponseSubmission submission) {
   COVALUE_ASSIGN_OR_RETURN(

@@ -137,6 +137,14 @@ class Registry {
   [[nodiscard]] Result<Page<Patient>> ListPatients(const RequestContext& ctx,
                                                    const PageRequest& page,
                                                    const PatientFilter& filter = {});
+  // Each patient's latest questionnaire totals (score observations, subscales left out), by
+  // patient and questionnaire: the patient list's overview. Only patients of the sites where
+  // the caller is a professional or admin; other ids are left out, as unknown ones are. At most
+  // kMaxLatestScorePatients ids (kInvalidArgument naming "patient_id" beyond). Audited as a
+  // read of the persons whose scores it returned.
+  [[nodiscard]] Result<std::vector<Observation>> LatestScores(const RequestContext& ctx,
+                                                              const std::vector<Id>& patient_ids);
+  static constexpr std::size_t kMaxLatestScorePatients = 100;
   // Validates the response against its questionnaire (every error names its item; kInvalid
   // Argument with kItemField + the first item's link id as field), scores it when completed, and
   // stores the response with its derived observations (the total, each subscale) in one write.

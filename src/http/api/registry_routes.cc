@@ -220,6 +220,42 @@ void AddRegistryRoutes(Router& router, app::Registry& registry) {
          return Json(200, PageJson(patients, PatientItem));
        },
        0});
+  router.Add(
+      {"GET", "/api/v1/latest-scores",
+       "Each listed patient's latest questionnaire totals with their bands (patient_id: up to 100 "
+       "ids joined by commas; patients of your sites)",
+       Access::kSignedIn,
+       [&registry](RouteContext& r) -> Result<Response> {
+         const std::string* list = r.request.Query("patient_id");
+         if (list == nullptr || list->empty()) {
+           return Fail(ErrorCode::kInvalidArgument, "patient_id is required", "patient_id");
+         }
+         std::vector<Id> ids;
+         for (std::string_view rest = *list; !rest.empty();) {
+           const auto comma = rest.find(',');
+           const std::string_view part = rest.substr(0, comma);
+           Id id = 0;
+           const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), id);
+           if (ec != std::errc() || end != part.data() + part.size() || id <= 0) {
+             return Fail(ErrorCode::kInvalidArgument,
+                         "patient_id must be positive integers joined by commas", "patient_id");
+           }
+           ids.push_back(id);
+           rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+         }
+         COVALUE_ASSIGN_OR_RETURN(auto latest, registry.LatestScores(r.ctx, ids));
+         nlohmann::json items = nlohmann::json::array();
+         for (const Observation& o : latest) {
+           items.push_back({{"patient_id", o.patient_id},
+                            {"questionnaire_id", o.code},
+                            {"display", o.display},
+                            {"value", o.value},
+                            {"band", o.interpretation},
+                            {"effective_ms", o.effective_ms}});
+         }
+         return JsonResponse(200, nlohmann::json{{"items", items}}.dump());
+       },
+       0});
   Route import{"POST",
                "/api/v1/sites/{id}/registry-files",
                "Import a registry CSV file of patients or observations, all or nothing (the "

@@ -88,6 +88,35 @@ class RegistryRepositoryTest : public ConformanceTest {
   Id site_a_ = 0, site_b_ = 0, population_a_ = 0, population_b_ = 0, user_ = 0;
 };
 
+TEST_P(RegistryRepositoryTest, FindsEachPatientsLatestObservationOfEveryCode) {
+  auto one = Create(site_a_, population_a_, "MRN-L1");
+  auto two = Create(site_a_, population_a_, "MRN-L2");
+  auto three = Create(site_a_, population_a_, "MRN-L3");
+  ASSERT_OK(one);
+  ASSERT_OK(two);
+  ASSERT_OK(three);
+  Observe(*one, "phq-9", 300, 12);
+  Observe(*one, "phq-9", 100, 20);  // stored later, effective earlier
+  Observe(*one, "phq-9", 300, 14);  // the same time: the later stored wins
+  Observe(*one, "gad-7", 50, 3);
+  Observe(*two, "phq-9", 200, 5);
+  auto other = WriteValue<Observation>(*store_, [&](Repositories& r) {
+    return r.Registry().AddObservation(Observation{0, site_a_, population_a_, one->id, "urn:other",
+                                                   "edss", "EDSS", 900, 4.5, "", "", std::nullopt});
+  });
+  ASSERT_OK(other);
+  auto latest = ReadValue<std::vector<Observation>>(*store_, [&](Repositories& r) {
+    return r.Registry().LatestObservations({one->id, two->id, three->id}, kScoreSystem);
+  });
+  ASSERT_OK(latest);
+  std::vector<std::tuple<Id, std::string, double>> seen;
+  for (const Observation& o : *latest) {
+    seen.emplace_back(o.patient_id, o.code, o.value);
+  }
+  EXPECT_EQ(seen, (std::vector<std::tuple<Id, std::string, double>>{
+                      {one->id, "gad-7", 3}, {one->id, "phq-9", 14}, {two->id, "phq-9", 5}}));
+}
+
 TEST_P(RegistryRepositoryTest, KeepsPatientsWithTheirFieldsAndOneAccountEach) {
   auto created = Create(site_a_, population_a_, "MRN-1", user_);
   ASSERT_OK(created);

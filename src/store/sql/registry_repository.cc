@@ -312,6 +312,27 @@ Result<Page<Observation>> SqlRegistryRepository::ListObservations(const RecordQu
   return MakePage(std::move(rows), page.limit, [](const Observation& o) { return o.id; });
 }
 
+Result<std::vector<Observation>> SqlRegistryRepository::LatestObservations(
+    const std::vector<Id>& patient_ids, const std::string& system) {
+  std::vector<Observation> latest;
+  // One patient at a time: each a range of observations_by_patient (patient_id, code, …), so
+  // the cost is the patients' own scores whatever the registry's size.
+  for (Id patient_id : patient_ids) {
+    COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare(std::string(kObservationColumns) +
+                                                     "WHERE patient_id = ? AND system = ? "
+                                                     "ORDER BY code, effective_ms DESC, id DESC"));
+    query.Bind(patient_id).Bind(system);
+    COVALUE_ASSIGN_OR_RETURN(auto rows, CollectRows(query, ReadObservation));
+    for (Observation& o : rows) {
+      if (latest.empty() || latest.back().patient_id != patient_id ||
+          latest.back().code != o.code) {
+        latest.push_back(std::move(o));
+      }
+    }
+  }
+  return latest;
+}
+
 Result<std::vector<PatientKey>> SqlRegistryRepository::PatientKeys(Id site_id) {
   COVALUE_ASSIGN_OR_RETURN(
       auto query, db_.Prepare("SELECT id, identifier, population_id, created_ms FROM patients "

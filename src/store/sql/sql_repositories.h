@@ -174,6 +174,8 @@ class SqlRegistryRepository final : public RegistryRepository {
                                              const PageRequest& page) override;
   Result<PatientNote> AddNote(const PatientNote& note) override;
   Result<Page<PatientNote>> ListNotes(Id patient_id, const PageRequest& page) override;
+  Result<std::vector<Observation>> LatestObservations(const std::vector<Id>& patient_ids,
+                                                      const std::string& system) override;
   Status ScanObservations(const std::string& system, const std::string& code,
                           const std::function<bool(const Observation&)>& visit) override;
   Status ScanObservationRecords(const RecordVisit& visit) override;

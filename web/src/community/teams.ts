@@ -6,6 +6,7 @@ import { loadNames } from '../shell/names';
 import { passportTimeline } from '../workbooks/passport';
 import { workbookList } from '../workbooks/workbook';
 import { addTeamForm, changeTeamForm } from './team_forms';
+import { teamProgress } from './team_progress';
 
 export async function teamsView(): Promise<HTMLElement> {
   const [teams, names, populations] = await Promise.all([
@@ -18,6 +19,7 @@ export async function teamsView(): Promise<HTMLElement> {
     {},
     h('h1', {}, t('teams.title')),
     h('p', {}, hasRole('admin', 'facilitator') ? t('teams.all') : t('teams.mine')),
+    hasRole('facilitator') && teams.length ? await teamProgress(teams, names) : null,
     teams.length
       ? h(
           'ul',

@@ -1,13 +1,19 @@
 import { api, type MeasureChart, type MeasureSeries, type Period } from '../api';
-import { spcChart } from './spc_chart';
+import { range, spcChart } from './spc_chart';
 import { pngDownload, svgDownload } from '../components/svg';
 import { h } from '../dom';
 import { t } from '../i18n';
 import { navigate } from '../router';
 
 // For the community (facilitators, researchers, its admin): one measure at every site as small
-// multiples on the same scale of time, each cell under the minimum size left out and marked,
+// multiples on the same scale of time and, unless the reader switches to free scales, of value
+// (sites compared at a glance, as qicharts2's facets are by default), each cell under the
+// minimum size left out and marked, a site with nothing to show said to have shared nothing,
 // each chart with a table view and SVG and PNG downloads.
+
+// A small multiple's viewBox width: no wider than a phone's cell, so its 12-unit text is drawn
+// at 11 px or more wherever it is shown (the grid's cells are at least this wide elsewhere).
+const CELL_WIDTH = 340;
 
 // Months and quarters only: weeks do not nest in months, so the server refuses them to the
 // community (their small cells could be recovered by subtraction).
@@ -20,10 +26,16 @@ export async function communityMeasuresView(): Promise<HTMLElement> {
   const measures = (await api.measures()).items;
   const chosen = measures.find((m) => m.id === search.get('measure')) ?? measures[0];
   const period = (PERIODS as string[]).includes(search.get('period') ?? '') ? (search.get('period') as Period) : 'month';
+  const free = search.get('scale') === 'free';
   if (!chosen) return h('section', {}, h('h1', {}, t('community.title')), h('p', {}, t('measures.none')));
   const view = await api.crossSiteChart(chosen.id, period);
-  const go = (next: { measure?: string; period?: string }) =>
-    void navigate(`/measures?${new URLSearchParams({ measure: next.measure ?? chosen.id, period: next.period ?? period })}`);
+  const go = (next: { measure?: string; period?: string; free?: boolean }) =>
+    void navigate(`/measures?${new URLSearchParams({ measure: next.measure ?? chosen.id, period: next.period ?? period, ...((next.free ?? free) ? { scale: 'free' } : {}) })}`);
+  // One value scale for every site: the union of their ranges.
+  const ranges = view.series.filter(hasData).map((s) => range(s.points, view.measure.target));
+  const shared: [number, number] | undefined = free || !ranges.length ? undefined : [Math.min(...ranges.map((r) => r[0])), Math.max(...ranges.map((r) => r[1]))];
+  const scaleField = h('input', { id: 'community-free', type: 'checkbox', checked: free });
+  scaleField.addEventListener('change', () => go({ free: scaleField.checked }));
   const measureField = h('select', { id: 'community-measure' }, ...measures.map((m) => h('option', { value: m.id, ...(m.id === chosen.id ? { selected: '' } : {}) }, m.name)));
   measureField.addEventListener('change', () => go({ measure: measureField.value }));
   const periodField = h('select', { id: 'community-period' }, ...PERIODS.map((p) => h('option', { value: p, ...(p === period ? { selected: '' } : {}) }, t(`measures.period.${p}`))));
@@ -38,12 +50,23 @@ export async function communityMeasuresView(): Promise<HTMLElement> {
       { class: 'controls' },
       h('div', { class: 'field inline' }, h('label', { for: 'community-measure' }, t('community.measure')), measureField),
       h('div', { class: 'field inline' }, h('label', { for: 'community-period' }, t('measures.period')), periodField),
+      h('div', { class: 'field inline check' }, scaleField, h('label', { for: 'community-free' }, t('community.freeScales'))),
     ),
-    h('ul', { class: 'small-multiples' }, ...view.series.map((s) => h('li', { class: 'card' }, siteChart(view, s)))),
+    h('p', { class: 'meta', role: 'status' }, free ? t('community.freeNote') : t('community.sharedNote')),
+    h('ul', { class: 'small-multiples' }, ...view.series.map((s) => h('li', { class: 'card' }, hasData(s) ? siteChart(view, s, shared) : notShared(s)))),
   );
 }
 
-function siteChart(view: MeasureChart, s: MeasureSeries): HTMLElement {
+// Whether a site shows anything: a value or a cell left out for its size.
+function hasData(s: MeasureSeries): boolean {
+  return s.points.some((p) => p.y !== null || p.suppressed);
+}
+
+function notShared(s: MeasureSeries): HTMLElement {
+  return h('figure', { class: 'site-chart not-shared' }, h('h2', {}, s.site), h('p', {}, h('strong', {}, t('community.notShared'))), h('p', { class: 'meta' }, t('community.notSharedWhy')));
+}
+
+function siteChart(view: MeasureChart, s: MeasureSeries, domain?: [number, number]): HTMLElement {
   const suppressed = s.points.filter((p) => p.suppressed).length;
   const svg = spcChart(s, [], view.measure.target, {
     title: t('community.chartTitle', { site: s.site, name: view.measure.name }),
@@ -51,7 +74,7 @@ function siteChart(view: MeasureChart, s: MeasureSeries): HTMLElement {
     change: () => '',
     suppressed: t('community.suppressed', { min: view.min_cell ?? 1 }),
     point: (p) => (p.sigma_signal && p.y !== null ? t(p.ucl !== null && p.y > p.ucl ? 'measures.aboveLimit' : 'measures.belowLimit', { value: value(p.y), limit: value(p.ucl !== null && p.y > p.ucl ? p.ucl : p.lcl) }) : null),
-  }, 360, 200);
+  }, CELL_WIDTH, 210, domain);
   const name = `${slug(view.measure.id)}-${slug(s.site)}`;
   return h(
     'figure',

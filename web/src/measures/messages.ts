@@ -77,6 +77,11 @@ export const en = {
   'measures.col.lcl': 'Lower limit',
   'measures.col.ucl': 'Upper limit',
   'measures.col.signal': 'Signal',
+  'community.freeScales': 'Each site on its own scale',
+  'community.sharedNote': 'Every site is drawn on the same value scale, so their levels compare at a glance.',
+  'community.freeNote': 'Each site is drawn on its own value scale: compare their shapes, not their levels.',
+  'community.notShared': 'Not shared',
+  'community.notSharedWhy': 'This site has no data for this measure yet.',
 } as const;
 
 export const sv: Messages<typeof en> = {
@@ -154,4 +159,9 @@ export const sv: Messages<typeof en> = {
   'measures.col.lcl': 'Nedre gräns',
   'measures.col.ucl': 'Övre gräns',
   'measures.col.signal': 'Signal',
+  'community.freeScales': 'Varje enhet på sin egen skala',
+  'community.sharedNote': 'Alla enheter ritas på samma värdeskala, så att deras nivåer kan jämföras direkt.',
+  'community.freeNote': 'Varje enhet ritas på sin egen värdeskala: jämför formen, inte nivån.',
+  'community.notShared': 'Inte delat',
+  'community.notSharedWhy': 'Enheten har inga data för måttet ännu.',
 };

@@ -25,7 +25,9 @@ export interface SpcChartText {
   point: (p: SpcPoint) => string | null; // a point's own signal in words, or null
 }
 
-function range(points: SpcPoint[], target: number | null): [number, number] {
+// The value range a chart shows: its points, centre lines, limits and target, padded. Small
+// multiples on one scale use the union of every chart's range.
+export function range(points: SpcPoint[], target: number | null): [number, number] {
   const values = points.flatMap((p) => [p.y, p.cl, p.lcl, p.ucl]).filter((v): v is number => v !== null);
   if (target !== null) values.push(target);
   if (values.length === 0) return [0, 1];
@@ -56,12 +58,23 @@ function path(points: SpcPoint[], get: (p: SpcPoint) => number | null, x: (i: nu
   return d;
 }
 
-export function spcChart(series: MeasureSeries, changes: TestedChange[], target: number | null, text: SpcChartText, width = 720, height = 300): SVGSVGElement {
+// The width to draw a full-width chart at: the page's width up to max, so that its text is drawn
+// at FONT pixels on a phone as on a desktop.
+export function chartWidth(max = 720): number {
+  return Math.round(Math.min(max, Math.max(300, document.documentElement.clientWidth - 48)));
+}
+
+// Text at FONT viewBox units; a chart drawn smaller than its viewBox shrinks it, so callers size
+// the viewBox to the space the chart gets (small multiples: their cell's width).
+const FONT = 12;
+const CHAR = 0.62 * FONT; // the average width of a label's character
+
+export function spcChart(series: MeasureSeries, changes: TestedChange[], target: number | null, text: SpcChartText, width = 720, height = 300, domain?: [number, number]): SVGSVGElement {
   const svg = chartFrame(width, height, text.title, text.description, 'spc-chart');
   const points = series.points;
   const plotWidth = width - LEFT - RIGHT;
   const plotHeight = height - TOP - BOTTOM;
-  const [low, high] = range(points, target);
+  const [low, high] = domain ?? range(points, target);
   const x = (i: number) => LEFT + (points.length <= 1 ? plotWidth / 2 : (i * plotWidth) / (points.length - 1));
   const y = (v: number) => TOP + plotHeight - ((v - low) * plotHeight) / (high - low);
   const half = points.length <= 1 ? 8 : plotWidth / (points.length - 1) / 2;
@@ -72,13 +85,19 @@ export function spcChart(series: MeasureSeries, changes: TestedChange[], target:
   const tick = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
   for (let v = Math.ceil(low / tick) * tick; v <= high; v += tick) {
     svg.append(el('line', { x1: LEFT, x2: LEFT + plotWidth, y1: y(v), y2: y(v), stroke: '#e3e7ec' }));
-    svg.append(el('text', { x: LEFT - 6, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#4a5563' }, String(Number(v.toPrecision(6)))));
+    svg.append(el('text', { x: LEFT - 6, y: y(v) + 4, 'text-anchor': 'end', 'font-size': FONT, fill: '#4a5563', class: 'tick' }, String(Number(v.toPrecision(6)))));
   }
-  // Time axis: about six labels.
-  const every = Math.max(1, Math.ceil(points.length / 6));
+  // Time axis: as many labels as fit side by side with a gap, evenly spaced from the first; the
+  // last is drawn only when it does not crowd the one before it.
+  const label = Math.max(...points.map((p) => p.x.length), 1) * CHAR + FONT;
+  const fit = Math.max(1, Math.floor(plotWidth / label));
+  const every = Math.max(1, Math.ceil(points.length / fit));
+  const step = points.length <= 1 ? plotWidth : plotWidth / (points.length - 1);
   points.forEach((p, i) => {
-    if (i % every === 0 || i === points.length - 1) {
-      svg.append(el('text', { x: x(i), y: height - BOTTOM + 16, 'text-anchor': 'middle', 'font-size': 11, fill: '#4a5563' }, p.x));
+    const last = i === points.length - 1;
+    const crowded = last && i % every !== 0 && (i % every) * step < label;
+    if ((i % every === 0 || last) && !crowded) {
+      svg.append(el('text', { x: x(i), y: height - BOTTOM + 16, 'text-anchor': 'middle', 'font-size': FONT, fill: '#4a5563', class: 'time' }, p.x));
     }
   });
 
@@ -87,7 +106,7 @@ export function spcChart(series: MeasureSeries, changes: TestedChange[], target:
     if (change.point === null) continue;
     const cx = x(change.point - 1) - half;
     svg.append(el('line', { x1: cx, x2: cx, y1: TOP - 6, y2: TOP + plotHeight, stroke: CHANGE, 'stroke-width': 1.5, 'stroke-dasharray': '2 3', class: 'change' }));
-    svg.append(el('text', { x: cx + 4, y: TOP - 10, 'font-size': 11, fill: CHANGE }, text.change(change)));
+    svg.append(el('text', { x: cx + 4, y: TOP - 10, 'font-size': FONT, fill: CHANGE }, text.change(change)));
   }
 
   svg.append(el('path', { d: path(points, (p) => p.ucl, x, y, true, half), fill: 'none', stroke: '#4a5563', 'stroke-dasharray': '6 4', class: 'limit' }));
@@ -105,7 +124,7 @@ export function spcChart(series: MeasureSeries, changes: TestedChange[], target:
   points.forEach((p, i) => {
     if (p.y === null) {
       if (p.suppressed) {
-        svg.append(el('text', { x: x(i), y: TOP + plotHeight - 4, 'text-anchor': 'middle', 'font-size': 10, fill: '#4a5563', class: 'suppressed' }, '×'));
+        svg.append(el('text', { x: x(i), y: TOP + plotHeight - 4, 'text-anchor': 'middle', 'font-size': FONT, fill: '#4a5563', class: 'suppressed' }, '×'));
       }
       return;
     }
@@ -119,7 +138,7 @@ export function spcChart(series: MeasureSeries, changes: TestedChange[], target:
     svg.append(mark);
   });
   if (points.some((p) => p.suppressed)) {
-    svg.append(el('text', { x: LEFT, y: height - 6, 'font-size': 11, fill: '#4a5563' }, `× ${text.suppressed}`));
+    svg.append(el('text', { x: LEFT, y: height - 6, 'font-size': FONT, fill: '#4a5563' }, `× ${text.suppressed}`));
   }
   return svg;
 }

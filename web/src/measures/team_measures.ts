@@ -1,5 +1,5 @@
 import { api, type MeasureChart, type MeasureDefinition, type MeasureSeries, type Period, type SpcPoint, type ValueProfile } from '../api';
-import { spcChart } from './spc_chart';
+import { chartWidth, spcChart } from './spc_chart';
 import { round, valueProfileChart } from './value_profile_chart';
 import { pngDownload, svgDownload } from '../components/svg';
 import { h } from '../dom';
@@ -215,7 +215,7 @@ function measureSection(chart: MeasureChart): HTMLElement {
     change: (c) => t('measures.changeLabel', { date: c.date }),
     suppressed: t('measures.suppressed'),
     point: (p) => pointText(chart, series.points, p),
-  });
+  }, chartWidth());
   const table = h(
     'table',
     {},

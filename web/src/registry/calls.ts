@@ -97,7 +97,18 @@ export interface RegistryImport {
   rejected: { line: number; column: string; reason: string }[];
 }
 
+export interface LatestScore {
+  patient_id: number;
+  questionnaire_id: string;
+  display: string;
+  value: number;
+  band: string;
+  effective_ms: number;
+}
+
 export const registryCalls = {
+  latestScores: (patients: number[]) =>
+    request<{ items: LatestScore[] }>('GET', `/api/v1/latest-scores?patient_id=${patients.join(',')}`),
   patients: (cursor?: string | null, q = '') =>
     request<Page<Patient>>(
       'GET',

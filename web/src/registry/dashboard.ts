@@ -1,9 +1,9 @@
-import { api, ApiError, type Dashboard, type DueQuestionnaire, type NoteKind, type ScoreSeries } from '../api';
+import { api, ApiError, type Dashboard, type DueQuestionnaire, type NoteKind, type PlannedVisit, type ScoreSeries } from '../api';
 import { session } from '../app_state';
 import { likeMeChart, scoreChart } from './score_chart';
 import { svgDownload } from '../components/svg';
 import { h } from '../dom';
-import { formatTime, language, t } from '../i18n';
+import { formatDay, formatNumber, formatTime, language, t } from '../i18n';
 import { resolve } from '../router';
 import { alertItem, crisisNotice } from '../alerts/alerts';
 import { ownPatientId, personName } from './patients';
@@ -25,13 +25,16 @@ export async function dashboardView(params: Record<string, string>): Promise<HTM
   const own = view.patient.has_account && session.user?.memberships.every((m) => m.role === 'patient');
   const canPlan = session.user?.memberships.some((m) => (m.role === 'professional' || m.role === 'admin') && m.site_id === view.patient.site_id) ?? false;
   // What she is asked now and may answer, named in her language (each questionnaire read once).
-  const due = own ? (await api.due(id)).items : [];
+  const due = (await api.due(id).catch(() => ({ items: [] as DueQuestionnaire[] }))).items;
   if (own) {
     const titles = await titlesInLanguage([...due.map((d) => d.questionnaire_id), ...view.questionnaires.map((q) => q.id)]);
     for (const d of due) d.title = titles.get(d.questionnaire_id) ?? d.title;
     for (const q of view.questionnaires) q.title = titles.get(q.id) ?? q.title;
   }
   const saved = new URLSearchParams(location.search).get('saved') === '1';
+  const instruments = view.series.filter((s) => s.system === SCORE_SYSTEM && !isCoproduction(s));
+  const variables = view.series.filter((s) => s.system !== SCORE_SYSTEM);
+  const coproduction = view.series.filter(isCoproduction);
   return h(
     'section',
     { class: 'dashboard' },
@@ -39,16 +42,74 @@ export async function dashboardView(params: Record<string, string>): Promise<HTM
     !own && personName(view.patient) ? h('p', { class: 'person-name' }, personName(view.patient)) : null,
     h('p', { class: 'lede' }, t('dash.about', { population: view.population, born: view.patient.birth_date, sex: t(`sex.${view.patient.sex}`) })),
     saved ? h('p', { role: 'status', class: 'notice' }, t('dash.savedForLater')) : null,
+    overview(view, due, visits.items),
     alerts(view, own ?? false),
     own && due.length ? dueSection(id, due) : null,
     own ? questionnaires(id, view, due) : null,
+    words(id, view, own ?? false),
     !own && (visits.items.length || canPlan) ? visitsSection(id, visits.items, canPlan) : null,
     canPlan ? namesForm(id, view.patient) : null,
     own && visits.items.length ? visitsSection(id, visits.items, false) : null,
     changes(view),
-    ...view.series.map((s) => seriesSection(id, view, s)),
+    ...instruments.map((s) => seriesSection(id, view, s)),
     answers(view),
-    words(id, view, own ?? false),
+    ...variables.map((s) => seriesSection(id, view, s)),
+    ...coproduction.map((s) => seriesSection(id, view, s)),
+  );
+}
+
+// The order of a visit: the instruments' scores (their totals and subscales), the registry's
+// variables, then the coproduction questionnaires' subscales.
+const SCORE_SYSTEM = 'urn:covalue:fhir:codesystem:score';
+const isCoproduction = (s: ScoreSeries) => s.system === SCORE_SYSTEM && s.code.startsWith('coproduction-value');
+
+// The top of the page, the whole picture at a glance: what matters to the person and their
+// questions, each instrument's latest score and band with its change since the last visit
+// (linking to its chart), open alerts, what is due and the next visit.
+function overview(view: Dashboard, due: DueQuestionnaire[], visits: PlannedVisit[]): HTMLElement {
+  const matters = view.notes.find((n) => n.kind === 'what_matters');
+  const questions = view.notes.filter((n) => n.kind === 'visit_question');
+  const shorten = (text: string) => (text.length > 160 ? `${text.slice(0, 157)}…` : text);
+  const latest = view.series.filter((s) => s.system === SCORE_SYSTEM && !s.code.includes('/') && !isCoproduction(s));
+  const asked = due.filter((d) => d.state === 'due' || d.state === 'overdue');
+  const next = visits.filter((v) => v.at_ms >= Date.now()).sort((a, b) => a.at_ms - b.at_ms)[0];
+  const row = (label: string, value: Node | string) => [h('dt', {}, label), h('dd', {}, value)];
+  return h(
+    'section',
+    { class: 'card overview', 'aria-labelledby': 'overview-title' },
+    h('h2', { id: 'overview-title' }, t('dash.overview')),
+    h(
+      'dl',
+      { class: 'glance' },
+      ...row(t('dash.whatMatters'), matters ? shorten(matters.text) : t('dash.noneYet')),
+      ...row(t('dash.questions'), questions.length ? h('span', {}, t('dash.questionCount', { count: questions.length }), ' ', h('q', {}, shorten(questions[0]!.text))) : t('dash.noneYet')),
+      ...row(
+        t('dash.latestScores'),
+        latest.length
+          ? h(
+              'ul',
+              { class: 'scores' },
+              ...latest.map((s) => {
+                const last = s.points.at(-1)!;
+                const delta = s.before ? last.value - s.before.value : null;
+                return h(
+                  'li',
+                  {},
+                  h('a', { href: `#series-${slug(s.code)}` }, s.display),
+                  ' ',
+                  h('strong', {}, formatNumber(last.value)),
+                  last.band ? ` (${last.band})` : '',
+                  delta !== null && delta !== 0 ? h('span', { class: 'meta' }, ` ${delta > 0 ? '▲ +' : '▼ '}${formatNumber(delta)}`) : null,
+                  h('span', { class: 'meta' }, ` · ${day(last.effective_ms)}`),
+                );
+              }),
+            )
+          : t('dash.noScores'),
+      ),
+      ...row(t('alert.open'), view.alerts.length ? h('strong', { class: 'alert-count' }, t('patients.alerts', { count: view.alerts.length })) : t('dash.none')),
+      ...row(t('dash.dueNow'), asked.length ? asked.map((d) => `${d.title} (${formatDay(d.due_ms, true)})`).join(', ') : t('dash.none')),
+      ...row(t('dash.nextVisit'), next ? formatTime(next.at_ms) : t('dash.none')),
+    ),
   );
 }
 
