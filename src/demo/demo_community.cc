@@ -27,12 +27,12 @@ constexpr DemoUser kUsers[] = {
     {"researcher", "Rune Researcher", Role::kResearcher, ""},
     {"siteadmin.vastera", "Sigrid Siteadmin", Role::kAdmin, "vastera"},
     {"professional.vastera", "Per Professional", Role::kProfessional, "vastera"},
-    {"patient.vastera", "Pia Patient", Role::kPatient, "vastera"},
+    {"patient.vastera", "Pia Lindqvist", Role::kPatient, "vastera"},
     {"lead.vastera", "Lena Lead", Role::kTeamLead, "vastera"},
     {"member.vastera", "Mats Member", Role::kTeamMember, "vastera"},
     {"lead.fjordvik", "Lars Lead", Role::kTeamLead, "fjordvik"},
     {"member.fjordvik", "Maja Member", Role::kTeamMember, "fjordvik"},
-    {"patient.fjordvik", "Paal Patient", Role::kPatient, "fjordvik"},
+    {"patient.fjordvik", "Pål Haugen", Role::kPatient, "fjordvik"},
     {"lead.riverside", "Rosa Lead", Role::kTeamLead, "riverside"},
 };
 
@@ -84,7 +84,19 @@ Result<DemoIds> WriteSites(app::App& app, const app::RequestContext& ctx) {
   return ids;
 }
 
-// A demo patient user's own record in their site's population.
+// The demo patient accounts' own records: the sex their names fit, and when they were born.
+struct DemoPatientRecord {
+  std::string_view username;
+  Sex sex;
+  std::string_view birth_date;
+};
+constexpr DemoPatientRecord kPatientRecords[] = {
+    {"patient.vastera", Sex::kFemale, "1984-03-14"},
+    {"patient.fjordvik", Sex::kMale, "1979-08-02"},
+};
+
+// A demo patient user's own record in their site's population, named as their account is
+// ("Pia Lindqvist": given, then family).
 Status EnrolPatient(app::App& app, const app::RequestContext& ctx, const DemoIds& ids,
                     const DemoUser& user, Id user_id) {
   Patient patient;
@@ -93,6 +105,15 @@ Status EnrolPatient(app::App& app, const app::RequestContext& ctx, const DemoIds
   patient.identifier = fmt::format("DEMO-{}", user.username);
   patient.birth_date = "1984-03-14";
   patient.sex = Sex::kFemale;
+  for (const DemoPatientRecord& record : kPatientRecords) {
+    if (record.username == user.username) {
+      patient.birth_date = std::string(record.birth_date);
+      patient.sex = record.sex;
+    }
+  }
+  const std::string_view name = user.display_name;
+  patient.given = std::string(name.substr(0, name.find(' ')));
+  patient.family = std::string(name.substr(name.find(' ') + 1));
   patient.diagnosis_date = "2016-09-01";
   patient.consent = Consent::kConsented;
   patient.user_id = user_id;

@@ -1,6 +1,7 @@
 #include "demo/demo_community.h"
 
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "demo/clinical_profiles.h"
@@ -121,6 +122,44 @@ TEST_F(DemoCommunityTest, WritesASmallSeededRegistryWithAShiftAtTheImprovingSite
   ASSERT_OK(again);
   EXPECT_EQ(again->observations, demo->observations);
   EXPECT_EQ(MeansAround(**other_store, 2), MeansAround(*store_, 2));
+}
+
+TEST_F(DemoCommunityTest, NamesEveryPatientAsTheirRecordedSexAndCountryFit) {
+  ASSERT_OK(WriteDemoCommunity(*app_, 5, {}, 120));
+  auto patients = store::ReadValue<Page<Patient>>(*store_, [](store::Repositories& r) {
+    return r.Registry().ListPatients(PageRequest{0, 500}, store::PatientQuery{});
+  });
+  ASSERT_OK(patients);
+  ASSERT_GT(patients->items.size(), 100U);
+  std::set<std::string> women;
+  std::set<std::string> men;
+  std::map<Id, std::set<std::string>> families;  // by site
+  for (const Patient& p : patients->items) {
+    ASSERT_FALSE(p.given.empty()) << p.identifier;
+    ASSERT_FALSE(p.family.empty()) << p.identifier;
+    (p.sex == Sex::kMale ? men : women).insert(p.given);
+    families[p.site_id].insert(p.family);
+    if (p.identifier == "DEMO-patient.fjordvik") {
+      EXPECT_EQ(p.sex, Sex::kMale);
+      EXPECT_EQ(p.given + " " + p.family, "Pål Haugen");
+    }
+  }
+  // No given name is both a woman's and a man's: each fits the sex it is drawn for.
+  for (const std::string& name : women) {
+    EXPECT_FALSE(men.contains(name)) << name;
+  }
+  // A Swedish site's surnames are not an English site's.
+  auto site_of = [&](std::string_view slug) {
+    for (const Patient& p : patients->items) {
+      if (p.identifier.starts_with(std::string(slug) + "-")) {
+        return p.site_id;
+      }
+    }
+    return Id{0};
+  };
+  for (const std::string& family : families[site_of("vastera")]) {
+    EXPECT_FALSE(families[site_of("harbourside")].contains(family)) << family;
+  }
 }
 
 TEST_F(DemoCommunityTest, GivesEachPopulationItsOwnFieldsAndClinicalMeasure) {

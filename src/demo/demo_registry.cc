@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include <fmt/format.h>
 
 #include "demo/clinical_profiles.h"
+#include "demo/demo_names.h"
 #include "demo/draw.h"
 #include "domain/dates.h"
 #include "domain/value_domain.h"
@@ -16,8 +18,6 @@ namespace {
 std::string DateOf(std::int64_t year, std::int64_t month, std::int64_t day) {
   return fmt::format("{:04}-{:02}-{:02}", year, month, day);
 }
-
-constexpr std::int64_t kVisitHourMs = std::int64_t{10} * 3'600'000;  // visits at 10:00 UTC
 
 // The people's coproduction value questionnaire (questionnaires/coproduction-value-patient.json)
 // and its title, as a scored response names its subscales' observations.
@@ -61,6 +61,8 @@ Result<std::size_t> WriteDemoRegistry(app::App& app, const app::RequestContext& 
   // series stay as they were without them.
   Draw clinical(site_seed ^ 0x9E3779B97F4A7C15ULL);
   Draw answers(site_seed ^ 0xC2B2AE3D27D4EB4FULL);  // the coproduction value questionnaire's
+  Draw names(site_seed ^ 0x94D049BB133111EBULL);    // the patients' names
+  Draw when(site_seed ^ 0xD6E8FEB86659FD93ULL);     // each visit's day and time
   const ClinicalProfile* profile = ProfileOf(site.population);
   const std::int64_t improvement = *ParseDateMs(kImprovementStart);
   std::vector<app::RegistryRecord> records;
@@ -73,6 +75,7 @@ Result<std::size_t> WriteDemoRegistry(app::App& app, const app::RequestContext& 
     const std::int64_t born = draw.Between(1940, 2001);
     patient.birth_date = DateOf(born, draw.Between(1, 12), draw.Between(1, 28));
     patient.sex = draw.Uniform() < 0.55 ? Sex::kFemale : Sex::kMale;
+    std::tie(patient.given, patient.family) = DemoName(names, patient.sex, site.country);
     patient.diagnosis_date =
         DateOf(std::min<std::int64_t>(2023, born + draw.Between(18, 60)), draw.Between(1, 12), 1);
     const double u = draw.Uniform();
@@ -87,16 +90,19 @@ Result<std::size_t> WriteDemoRegistry(app::App& app, const app::RequestContext& 
     }
     const double agreement = answers.Normal(3.2, 0.6);  // how much this person agrees, 1–5
     for (int m = 0; m < kDemoMonths; ++m) {
+      // A visit's day of its month and its time in clinic hours (07:30 to 17:00 UTC).
+      const std::int64_t day = when.Between(1, 28);
+      const std::int64_t minute = when.Between(7 * 60 + 30, 17 * 60);
       const double missed = draw.Uniform();
       const double noise = draw.Normal(0.0, 2.0);
       const double vas_noise = draw.Normal(0.0, 8.0);
       if (missed < 0.15) {
         continue;
       }
-      // Visits on the 15th, November 2023 to October 2026.
+      // A visit a month, November 2023 to October 2026.
       const std::int64_t month_index = 2023 * 12 + 10 + m;
       const std::int64_t at =
-          *ParseDateMs(DateOf(month_index / 12, month_index % 12 + 1, 15)) + kVisitHourMs;
+          *ParseDateMs(DateOf(month_index / 12, month_index % 12 + 1, day)) + minute * 60'000;
       const double shift = IsImprovingSite(site) && at >= improvement ? -3.0 : 0.0;
       const double phq9 = std::clamp(std::round(baseline + trend * m + shift + noise), 0.0, 27.0);
       const double vas = std::clamp(std::round(65.0 - 1.5 * (phq9 - 10.0) + vas_noise), 0.0, 100.0);

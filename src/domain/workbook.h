@@ -26,6 +26,10 @@ struct Workbook {
   std::int64_t created_ms = 0;
   std::string position;  // link id of the step the team is at ("" before it starts)
   bool shared = false;   // shared with the community: facilitators may read its text
+  // The team's own name for it ("" : called by its guide's title), and when it was archived:
+  // an archived workbook keeps everything and is listed apart.
+  std::string name;
+  std::optional<std::int64_t> archived_ms;
 };
 
 // One saved version of an answer. Numbers run 1, 2, 3 … per answer; nothing is overwritten.

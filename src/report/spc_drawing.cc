@@ -12,7 +12,9 @@ namespace {
 
 namespace spc = analytics::spc;
 
-constexpr double kLeft = 64, kRight = 24, kTop = 36, kBottom = 48;
+// The plot's margins: the title and the value axis's label above it, the time labels, the time
+// axis's label and the legend below it.
+constexpr double kLeft = 64, kRight = 24, kTop = 50, kBottom = 84;
 // Distinguishable for common colour-vision deficiencies (Okabe–Ito); signals also differ in
 // shape and size, so no meaning rests on colour.
 constexpr const char* kLine = "#0072b2";
@@ -42,6 +44,35 @@ void Polylines(Canvas& canvas, const std::vector<std::optional<std::pair<double,
     }
   }
   flush();
+}
+
+// The legend in one row at baseline: a sample of each line or mark, then its name; the centre
+// line's name carries its value (the last part's, as a chart's reader quotes it).
+void Legend(const std::vector<spc::ChartPoint>& points, double baseline, Canvas& canvas) {
+  std::optional<double> centre;
+  bool target = false;
+  bool signal = false;
+  for (const spc::ChartPoint& p : points) {
+    centre = p.cl ? p.cl : centre;
+    target = target || p.target.has_value();
+    signal = signal || (p.y && !p.signals.empty());
+  }
+  double x = kLeft;
+  const auto item = [&](const Stroke& sample, const std::string& name) {
+    canvas.Polyline({{x, baseline - 4}, {x + 22, baseline - 4}}, sample);
+    canvas.Text(x + 28, baseline, 12, false, Anchor::kStart, kInk, name);
+    x += 28 + 7.2 * static_cast<double>(name.size()) + 18;
+  };
+  item({kLine, 2, {}}, "Data");
+  item({kInk, 1.5, {}}, centre ? "Centre line (CL = " + Number(*centre) + ")" : "Centre line");
+  item({kMuted, 1, {6, 4}}, "Control limits");
+  if (target) {
+    item({kTarget, 1.5, {2, 3}}, "Target");
+  }
+  if (signal) {
+    canvas.Diamond(x + 11, baseline - 4, 5, kSignal, "");
+    canvas.Text(x + 28, baseline, 12, false, Anchor::kStart, kInk, "Signal");
+  }
 }
 
 void Panel(const SpcPanel& panel, double top, Canvas& canvas) {
@@ -84,6 +115,7 @@ void Panel(const SpcPanel& panel, double top, Canvas& canvas) {
   }
   canvas.BeginPanel(panel.title, fmt::format("{} points, {} with a signal.", n, signals));
   canvas.Text(kLeft, top + 22, 15, true, Anchor::kStart, kInk, panel.title);
+  canvas.Text(kLeft - 8, top + kTop - 10, 12, false, Anchor::kStart, kMuted, panel.y_label);
   // The value axis: about five round ticks.
   const double raw_step = (high - low) / 5;
   const double magnitude = std::pow(10, std::floor(std::log10(raw_step)));
@@ -100,6 +132,9 @@ void Panel(const SpcPanel& panel, double top, Canvas& canvas) {
     canvas.Text(x(i), top + kSpcPanelHeight - kBottom + 18, 12, false, Anchor::kMiddle, kMuted,
                 label(i));
   }
+  canvas.Text(kLeft + plot_width / 2, top + kSpcPanelHeight - kBottom + 40, 12, false,
+              Anchor::kMiddle, kMuted, panel.x_label);
+  Legend(points, top + kSpcPanelHeight - 16, canvas);
   // Parts: a line where one ends.
   for (std::size_t i = 1; i < n; ++i) {
     if (points[i].part != points[i - 1].part) {

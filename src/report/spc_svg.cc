@@ -56,6 +56,13 @@ class SvgCanvas final : public Canvas {
   }
   void Diamond(double x, double y, double half, const char* colour,
                const std::string& tip) override {
+    if (tip.empty()) {  // the legend's sample of a signal
+      out_ += fmt::format(
+          "<path class=\"legend\" d=\"M{:.2f} {:.2f}L{:.2f} {:.2f}L{:.2f} {:.2f}L{:.2f} {:.2f}Z\" "
+          "fill=\"{}\"/>",
+          x, y - half, x + half, y, x, y + half, x - half, y, colour);
+      return;
+    }
     out_ += fmt::format(
         "<path class=\"signal\" d=\"M{:.2f} {:.2f}L{:.2f} {:.2f}L{:.2f} {:.2f}L{:.2f} {:.2f}Z\" "
         "fill=\"{}\"><title>{}</title></path>",

@@ -26,6 +26,9 @@ class WorkbookRepository {
       Id team_id, const std::string& guide_id) = 0;
   [[nodiscard]] virtual Status SetPosition(Id id, const std::string& link_id) = 0;
   [[nodiscard]] virtual Status SetShared(Id id, bool shared) = 0;
+  // Sets the workbook's name and when it was archived (nullopt: not archived).
+  [[nodiscard]] virtual Status SetLabel(Id id, const std::string& name,
+                                        std::optional<std::int64_t> archived_ms) = 0;
 
   // Appends a revision numbered one after the answer's latest; fills number.
   [[nodiscard]] virtual Result<AnswerRevision> AddRevision(AnswerRevision revision) = 0;

@@ -129,6 +129,13 @@ describe('covalue spc', () => {
     assert.match(svg, /^<\?xml[^>]*>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     assert.equal((svg.match(/<g role="img"/g) ?? []).length, 2);
     assert.ok(svg.includes('>u chart: falls — A</text>'));
+    // As qicharts2 draws them: both axes named, and a legend with the centre line's value.
+    assert.equal((svg.match(/>week<\/text>/g) ?? []).length, 2);
+    assert.equal((svg.match(/>falls<\/text>/g) ?? []).length, 2);
+    const centre = (cl) => `>Centre line (CL = ${Number(cl.toPrecision(6))})</text>`;
+    assert.ok(svg.includes(centre(out.facets[0].points.at(-1).cl)), 'facet A’s centre line');
+    assert.ok(svg.includes(centre(b.points.at(-1).cl)), 'facet B’s centre line');
+    assert.equal((svg.match(/>Control limits<\/text>/g) ?? []).length, 2);
     const marks = (svg.match(/<circle /g) ?? []).length + (svg.match(/<path class="signal"/g) ?? []).length;
     assert.equal(marks, 5, 'six weeks, one missing');
     assert.equal(svg.split('<title>').length - 1, 5, 'each mark explains itself');

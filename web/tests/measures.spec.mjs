@@ -79,12 +79,21 @@ describe('team measures', () => {
     assert.match(source, /<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     assert.match(source, /<title>PHQ-9 mean score \(i chart\)<\/title>/);
     assert.match(source, /Change 2025-06-01/);
+    // As qicharts2's plots: the title drawn, both axes named, a legend with the centre's value
+    // (the table's last centre, as the chart rounds it).
+    const lastCentre = Number((await rows.last().locator('td').nth(2).innerText()).replace(',', '.'));
+    assert.match(source, />PHQ-9 mean score \(i chart\)<\/text>/);
+    assert.match(source, />Time \(month\)<\/text>/);
+    assert.match(source, />PHQ-9 mean score<\/text>/);
+    for (const name of ['Data', 'Control limits']) assert.match(source, new RegExp(`class="legend"[^>]*>${name}</text>`));
+    assert.ok(source.includes(`>Centre line (CL = ${Number(lastCentre.toPrecision(4))})</text>`), `centre ${lastCentre}`);
     // PNG: an image of the chart at twice its size.
     const [png] = await Promise.all([page.waitForEvent('download'), phq9.getByRole('link', { name: 'Download as PNG' }).click()]);
     assert.equal(png.suggestedFilename(), 'phq9-mean.png');
     const bytes = readFileSync(await png.path());
     assert.deepEqual([...bytes.subarray(1, 4)], [...Buffer.from('PNG')]);
     assert.equal(bytes.readUInt32BE(16), 1440, 'width, at twice the chart’s 720');
+    assert.equal(bytes.readUInt32BE(20), 2 * (300 + 44 + 48), 'height: the chart with its title and legend');
 
     // New limits at each change: the second phase has its own centre.
     await page.getByLabel('Limits').selectOption('phases');

@@ -92,10 +92,10 @@ describe('web shell', () => {
     const patient = loginOf(logins, 'patient.vastera');
     await signIn(page, patient.username, patient.password);
     await page.getByLabel('Language').selectOption('sv');
-    await page.getByRole('heading', { level: 1, name: 'Välkommen, Pia Patient' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Välkommen, Pia Lindqvist' }).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'sv');
     await page.reload();
-    await page.getByRole('heading', { level: 1, name: 'Välkommen, Pia Patient' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Välkommen, Pia Lindqvist' }).waitFor();
     await page.context().close();
   });
 

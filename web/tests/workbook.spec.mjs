@@ -55,6 +55,14 @@ describe('workbook mode', () => {
     }
     await assertAccessible(page, page.url());
 
+    // The workbook as files, linked from its page.
+    for (const [name, type] of [['Markdown', /^text\/markdown/], ['Spreadsheet (XLSX)', /spreadsheetml/], ['FHIR QuestionnaireResponse', /json/]]) {
+      const href = await page.getByRole('link', { name, exact: true }).getAttribute('href');
+      const file = await page.request.get(server.url + href);
+      assert.equal(file.status(), 200, name);
+      assert.match(file.headers()['content-type'], type, name);
+    }
+
     // The full guide starts from the short-form answers.
     await page.getByRole('link', { name: 'Back' }).click();
     await page.getByRole('button', { name: /Start a new workbook: Coproduction value: full/ }).click();
@@ -149,7 +157,10 @@ describe('workbook mode', () => {
     };
     const lead = await open(leadLogin);
     await lead.getByRole('link', { name: 'Västerå MS Team' }).click();
+    // The team started this guide before: a second start asks first.
+    const asked = new Promise((resolve) => lead.once('dialog', (dialog) => { resolve(dialog.message()); void dialog.accept(); }));
     await lead.getByRole('button', { name: /Start a new workbook: Coproduction value: short-form/ }).click();
+    assert.match(await asked, /already started 1 workbook/);
     await lead.waitForURL(/\/workbooks\/\d+$/);
     const workbookUrl = lead.url();
     await lead.locator('textarea').first().fill('First draft.');
@@ -200,6 +211,8 @@ describe('workbook mode', () => {
     await signInPage(page, server.url, loginOf(logins, 'lead.riverside'));
     const team = await page.evaluate(async () => (await (await fetch('/api/v1/users/me')).json()).memberships[0].team_id);
     await page.goto(`${server.url}/teams/${team}`);
+    // The demo team keeps a passport already: a second one is asked for first.
+    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Starta en ny arbetsbok: Förbättringspass' }).tap();
     await page.waitForURL(/\/workbooks\/\d+$/);
     const aim = page.getByLabel('Mål', { exact: true });
@@ -243,5 +256,36 @@ describe('workbook mode', () => {
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
     await assertAccessible(page, page.url());
     await context.close();
+  });
+
+  // After the tests above: the team has workbooks of the short form and the full guide.
+  it('names a workbook, shows its progress, archives it and brings it back', async () => {
+    const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    await signInPage(page, server.url, loginOf(logins, 'lead.vastera'));
+    await page.getByRole('link', { name: 'Västerå MS Team' }).click();
+    const list = page.locator('section.workbook-list');
+    const first = list.locator('ul.workbooks > li', { hasText: 'Coproduction value: short-form' }).first();
+    await first.waitFor();
+    assert.match(await first.innerText(), /\d+ of \d+ steps done/);
+    await first.getByText(/^Rename /).click();
+    await first.getByLabel('Name').fill('Autumn cycle 2026');
+    await first.getByRole('button', { name: 'Save' }).click();
+    const named = list.locator('ul.workbooks > li', { has: page.getByRole('link', { name: 'Autumn cycle 2026' }) });
+    await named.waitFor();
+    await assertAccessible(page, 'a team’s workbooks with their names and progress');
+    await named.getByRole('button', { name: 'Archive Autumn cycle 2026' }).click();
+    await list.getByText('Archived workbooks (1)').click();
+    const archived = list.locator('details.archived li');
+    assert.match(await archived.innerText(), /^Autumn cycle 2026 – archived /);
+    assert.equal(await list.locator('ul.workbooks').getByRole('link', { name: 'Autumn cycle 2026' }).count(), 0);
+    // Archived, it keeps everything: it opens, named and marked.
+    await archived.getByRole('link', { name: 'Autumn cycle 2026' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Autumn cycle 2026' }).waitFor();
+    await page.getByText(/^archived /).waitFor();
+    await page.goBack();
+    await list.getByText('Archived workbooks (1)').click();
+    await list.getByRole('button', { name: 'Bring back Autumn cycle 2026' }).click();
+    await list.locator('ul.workbooks').getByRole('link', { name: 'Autumn cycle 2026' }).waitFor();
+    assert.equal(await list.locator('details.archived').count(), 0);
   });
 });

@@ -278,9 +278,9 @@ Result<WorkbookView> Workbooks::StartWorkbook(const RequestContext& ctx, Id team
       Workbook workbook,
       store::WriteValue<Workbook>(store_, [&](store::Repositories& repos) -> Result<Workbook> {
         COVALUE_ASSIGN_OR_RETURN(
-            Workbook created,
-            repos.Workbooks().Create(Workbook{0, team->site_id, team->id, guide.id, guide.version,
-                                              principal.user_id, gate_.NowMs(), "", false}));
+            Workbook created, repos.Workbooks().Create(Workbook{
+                                  0, team->site_id, team->id, guide.id, guide.version,
+                                  principal.user_id, gate_.NowMs(), "", false, "", std::nullopt}));
         COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(
             repos, ctx, decision, Action::kWorkbookCreate, target,
             {"workbook", std::to_string(created.id), {}}, AuditOutcome::kAllowed));
@@ -428,6 +428,27 @@ Status Workbooks::ShareWorkbook(const RequestContext& ctx, Id id, bool shared) {
   return store_.Write([&](store::Repositories& repos) -> Status {
     COVALUE_RETURN_IF_ERROR(repos.Workbooks().SetShared(id, shared));
     return gate_.AppendAudit(repos, ctx, access.decision, Action::kWorkbookShare,
+                             TargetOf(access.workbook), {"workbook", std::to_string(id), {}},
+                             AuditOutcome::kAllowed);
+  });
+}
+
+Status Workbooks::LabelWorkbook(const RequestContext& ctx, Id id, const WorkbookLabel& label) {
+  if (label.name && !label.name->empty()) {  // "" goes back to the guide's title
+    COVALUE_RETURN_IF_ERROR(ValidateText(*label.name, "/name", 200));
+  }
+  COVALUE_ASSIGN_OR_RETURN(WorkbookAccess access, AccessWorkbook(ctx, id, Action::kWorkbookWrite));
+  Workbook changed = access.workbook;
+  if (label.name) {
+    changed.name = *label.name;
+  }
+  if (label.archived) {
+    changed.archived_ms =
+        *label.archived ? std::optional(changed.archived_ms.value_or(gate_.NowMs())) : std::nullopt;
+  }
+  return store_.Write([&](store::Repositories& repos) -> Status {
+    COVALUE_RETURN_IF_ERROR(repos.Workbooks().SetLabel(id, changed.name, changed.archived_ms));
+    return gate_.AppendAudit(repos, ctx, access.decision, Action::kWorkbookWrite,
                              TargetOf(access.workbook), {"workbook", std::to_string(id), {}},
                              AuditOutcome::kAllowed);
   });

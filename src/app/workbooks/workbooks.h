@@ -116,6 +116,14 @@ class Workbooks {
   [[nodiscard]] Status SetPosition(const RequestContext& ctx, Id id,
                                    const std::string& step_link_id);
   [[nodiscard]] Status ShareWorkbook(const RequestContext& ctx, Id id, bool shared);
+  // Renames a workbook (name: at most 200 characters, "" for its guide's title; kInvalid
+  // Argument naming "/name") or archives it (true) or brings it back (false): the team's
+  // writers.
+  struct WorkbookLabel {
+    std::optional<std::string> name;
+    std::optional<bool> archived;
+  };
+  [[nodiscard]] Status LabelWorkbook(const RequestContext& ctx, Id id, const WorkbookLabel& label);
   [[nodiscard]] Result<AnswerComment> AddComment(const RequestContext& ctx, Id id,
                                                  const std::string& key, const std::string& text);
   [[nodiscard]] Result<std::vector<AnswerComment>> ListComments(const RequestContext& ctx, Id id,

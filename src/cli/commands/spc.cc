@@ -171,7 +171,7 @@ int Spc(const SpcOptions& o) {
     const formats::SpcFacet& facet = (*facets)[i];
     panels.push_back(
         {fmt::format("{} chart: {}{}", o.chart, o.columns.y, facet.name ? " — " + *facet.name : ""),
-         facet.x, &charts[i]});
+         facet.x, &charts[i], o.columns.x, o.columns.y});
   }
   if (!o.svg.empty()) {
     std::ofstream file(o.svg, std::ios::binary | std::ios::trunc);

@@ -32,7 +32,9 @@ nlohmann::json WorkbookJson(const Workbook& w) {
           {"guide_version", w.guide_version},
           {"created_ms", w.created_ms},
           {"position", w.position},
-          {"shared", w.shared}};
+          {"shared", w.shared},
+          {"name", w.name},
+          {"archived_ms", w.archived_ms ? nlohmann::json(*w.archived_ms) : nlohmann::json()}};
 }
 
 nlohmann::json ViewJson(const app::WorkbookView& view) {
@@ -266,6 +268,24 @@ void AddWorkbookRoutes(Router& router, app::Workbooks& workbooks) {
                 COVALUE_RETURN_IF_ERROR(workbooks.SetPosition(r.ctx, id, step));
                 return NoContent();
               }});
+  router.Add(
+      {"PATCH", "/api/v1/workbooks/{id}",
+       "Name a workbook (name; \"\" for its guide's title) or archive it (archived: true) "
+       "or bring it back (the team's writers)",
+       Access::kSignedIn, [&workbooks](RouteContext& r) -> Result<Response> {
+         COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+         COVALUE_ASSIGN_OR_RETURN(
+             auto label,
+             ReadBody(r.request.body, [](ObjectReader& b) -> Result<app::Workbooks::WorkbookLabel> {
+               app::Workbooks::WorkbookLabel out;
+               COVALUE_ASSIGN_OR_RETURN(out.name, b.OptionalString("name"));
+               COVALUE_ASSIGN_OR_RETURN(out.archived, b.OptionalBool("archived"));
+               return out;
+             }));
+         COVALUE_RETURN_IF_ERROR(workbooks.LabelWorkbook(r.ctx, id, label));
+         COVALUE_ASSIGN_OR_RETURN(auto view, workbooks.GetWorkbook(r.ctx, id));
+         return Json(200, ViewJson(view));
+       }});
   router.Add({"PUT", "/api/v1/workbooks/{id}/sharing",
               "Share a workbook's text with the community, or stop sharing it", Access::kSignedIn,
               [&workbooks](RouteContext& r) -> Result<Response> {

@@ -22,7 +22,7 @@ class WorkbookRepositoryTest : public ConformanceTest {
       COVALUE_ASSIGN_OR_RETURN(User user, r.Users().Create({0, "anna", "Anna", {}}, "h", {}));
       user_id_ = user.id;
       return r.Workbooks().Create(Workbook{0, site.id, team.id, "coproduction-guide-short", "1.0.0",
-                                           user.id, 1, "", false});
+                                           user.id, 1, "", false, "", std::nullopt});
     });
     ASSERT_OK(made);
     workbook_ = *made;
@@ -130,7 +130,7 @@ TEST_P(WorkbookRepositoryTest, ListsATeamsWorkbooksAndKeepsPositionAndSharing) {
   auto second = WriteValue<Workbook>(*store_, [&](Repositories& r) {
     return r.Workbooks().Create(Workbook{0, workbook_.site_id, workbook_.team_id,
                                          "coproduction-guide-short", "1.0.0", user_id_, 2, "",
-                                         false});
+                                         false, "", std::nullopt});
   });
   ASSERT_OK(second);
   auto listed = ReadValue<Page<Workbook>>(*store_, [&](Repositories& r) {
@@ -161,6 +161,24 @@ TEST_P(WorkbookRepositoryTest, ListsATeamsWorkbooksAndKeepsPositionAndSharing) {
   ASSERT_OK(read);
   EXPECT_EQ(read->position, "step-3");
   EXPECT_TRUE(read->shared);
+  EXPECT_EQ(read->name, "");
+  EXPECT_EQ(read->archived_ms, std::nullopt);
+
+  ASSERT_OK(store_->Write(
+      [&](Repositories& r) { return r.Workbooks().SetLabel(workbook_.id, "Spring cycle", 1234); }));
+  auto labelled = ReadValue<Page<Workbook>>(
+      *store_, [&](Repositories& r) { return r.Workbooks().ListOfTeam(workbook_.team_id, {}); });
+  ASSERT_OK(labelled);
+  ASSERT_FALSE(labelled->items.empty());
+  EXPECT_EQ(labelled->items[0].name, "Spring cycle");
+  EXPECT_EQ(labelled->items[0].archived_ms, std::optional<std::int64_t>(1234));
+  ASSERT_OK(store_->Write(
+      [&](Repositories& r) { return r.Workbooks().SetLabel(workbook_.id, "", std::nullopt); }));
+  auto cleared = ReadValue<Workbook>(
+      *store_, [&](Repositories& r) { return r.Workbooks().Get(workbook_.id); });
+  ASSERT_OK(cleared);
+  EXPECT_EQ(cleared->name, "");
+  EXPECT_EQ(cleared->archived_ms, std::nullopt);
 }
 
 COVALUE_ON_EVERY_DRIVER(WorkbookRepositoryTest);

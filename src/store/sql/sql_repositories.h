@@ -119,6 +119,7 @@ class SqlWorkbookRepository final : public WorkbookRepository {
   Result<std::optional<Workbook>> LatestOfTeam(Id team_id, const std::string& guide_id) override;
   Status SetPosition(Id id, const std::string& link_id) override;
   Status SetShared(Id id, bool shared) override;
+  Status SetLabel(Id id, const std::string& name, std::optional<std::int64_t> archived_ms) override;
   Result<AnswerRevision> AddRevision(AnswerRevision revision) override;
   Result<std::optional<AnswerRevision>> LatestRevision(Id workbook_id,
                                                        const std::string& link_id) override;

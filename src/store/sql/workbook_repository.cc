@@ -7,14 +7,15 @@ namespace {
 
 constexpr const char* kWorkbookColumns =
     "SELECT id, site_id, team_id, guide_id, guide_version, created_by, created_ms, position, "
-    "shared FROM workbooks ";
+    "shared, name, archived_ms FROM workbooks ";
 constexpr const char* kRevisionColumns =
     "SELECT r.workbook_id, r.link_id, r.number, r.text, r.author_id, u.username, r.created_ms, "
     "r.restored_from FROM answer_revisions r JOIN users u ON u.id = r.author_id ";
 
 Workbook ReadWorkbook(const Statement& row) {
-  return Workbook{row.Int(0), row.Int(1), row.Int(2),  row.Text(3),    row.Text(4),
-                  row.Int(5), row.Int(6), row.Text(7), row.Int(8) != 0};
+  return Workbook{row.Int(0),      row.Int(1),  row.Int(2),         row.Text(3),
+                  row.Text(4),     row.Int(5),  row.Int(6),         row.Text(7),
+                  row.Int(8) != 0, row.Text(9), row.OptionalInt(10)};
 }
 
 AnswerRevision ReadRevision(const Statement& row) {
@@ -27,8 +28,8 @@ AnswerRevision ReadRevision(const Statement& row) {
 Result<Workbook> SqlWorkbookRepository::Create(const Workbook& workbook) {
   COVALUE_ASSIGN_OR_RETURN(
       auto insert, db_.Prepare("INSERT INTO workbooks (site_id, team_id, guide_id, guide_version, "
-                               "created_by, created_ms, position, shared) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                               "created_by, created_ms, position, shared, name, archived_ms) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   COVALUE_RETURN_IF_ERROR(insert.Bind(workbook.site_id)
                               .Bind(workbook.team_id)
                               .Bind(workbook.guide_id)
@@ -37,6 +38,8 @@ Result<Workbook> SqlWorkbookRepository::Create(const Workbook& workbook) {
                               .Bind(workbook.created_ms)
                               .Bind(workbook.position)
                               .Bind(std::int64_t{workbook.shared ? 1 : 0})
+                              .Bind(workbook.name)
+                              .Bind(workbook.archived_ms)
                               .Run());
   Workbook created = workbook;
   created.id = db_.LastInsertId();
@@ -81,6 +84,13 @@ Status SqlWorkbookRepository::SetShared(Id id, bool shared) {
   COVALUE_ASSIGN_OR_RETURN(auto update,
                            db_.Prepare("UPDATE workbooks SET shared = ? WHERE id = ?"));
   return update.Bind(std::int64_t{shared ? 1 : 0}).Bind(id).Run();
+}
+
+Status SqlWorkbookRepository::SetLabel(Id id, const std::string& name,
+                                       std::optional<std::int64_t> archived_ms) {
+  COVALUE_ASSIGN_OR_RETURN(
+      auto update, db_.Prepare("UPDATE workbooks SET name = ?, archived_ms = ? WHERE id = ?"));
+  return update.Bind(name).Bind(archived_ms).Bind(id).Run();
 }
 
 Result<AnswerRevision> SqlWorkbookRepository::AddRevision(AnswerRevision revision) {

@@ -4,7 +4,7 @@ import { h } from '../dom';
 import { t } from '../i18n';
 import { loadNames } from '../shell/names';
 import { passportTimeline } from '../workbooks/passport';
-import { workbookList } from '../workbooks/workbook';
+import { workbookList } from '../workbooks/workbook_list';
 import { addTeamForm, changeTeamForm } from './team_forms';
 import { teamProgress } from './team_progress';
 

@@ -22,13 +22,18 @@ export function chartFrame(width: number, height: number, title: string, descrip
 }
 
 // A link that downloads the chart as an SVG file, made when it is clicked (the chart may change).
-export function svgDownload(chart: SVGSVGElement, filename: string, label: string): HTMLAnchorElement {
+// chart is the chart itself, or what makes the file from it (a chart framed for a file: title,
+// axes' names, legend).
+type Downloadable = SVGSVGElement | (() => SVGSVGElement);
+const drawn = (chart: Downloadable) => (typeof chart === 'function' ? chart() : chart);
+
+export function svgDownload(chart: Downloadable, filename: string, label: string): HTMLAnchorElement {
   const link = document.createElement('a');
   link.href = '#';
   link.download = filename;
   link.textContent = label;
   link.addEventListener('click', () => {
-    const source = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(chart)}`;
+    const source = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(drawn(chart))}`;
     link.href = URL.createObjectURL(new Blob([source], { type: 'image/svg+xml' }));
   });
   return link;
@@ -36,7 +41,7 @@ export function svgDownload(chart: SVGSVGElement, filename: string, label: strin
 
 // A link that downloads the chart as a PNG image (twice its size, for print), drawn from the SVG
 // by the browser when it is clicked.
-export function pngDownload(chart: SVGSVGElement, filename: string, label: string): HTMLAnchorElement {
+export function pngDownload(chart: Downloadable, filename: string, label: string): HTMLAnchorElement {
   const link = document.createElement('a');
   link.href = '#';
   link.download = filename;
@@ -47,15 +52,16 @@ export function pngDownload(chart: SVGSVGElement, filename: string, label: strin
       return; // the second, synthetic click downloads the image made by the first
     }
     event.preventDefault();
-    const source = new XMLSerializer().serializeToString(chart);
+    const svg = drawn(chart);
+    const source = new XMLSerializer().serializeToString(svg);
     const image = new Image();
     // A data: URL, which the page's Content-Security-Policy allows for images (blob: it does not).
     image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(source)}`;
     await image.decode();
     const scale = 2;
     const canvas = document.createElement('canvas');
-    canvas.width = chart.viewBox.baseVal.width * scale;
-    canvas.height = chart.viewBox.baseVal.height * scale;
+    canvas.width = svg.viewBox.baseVal.width * scale;
+    canvas.height = svg.viewBox.baseVal.height * scale;
     const context = canvas.getContext('2d')!;
     context.fillStyle = '#ffffff';
     context.fillRect(0, 0, canvas.width, canvas.height);

@@ -1,5 +1,5 @@
 import { api, type MeasureChart, type MeasureSeries, type Period } from '../api';
-import { range, spcChart } from './spc_chart';
+import { fileWords, range, spcChart, spcFile } from './spc_chart';
 import { pngDownload, svgDownload } from '../components/svg';
 import { h } from '../dom';
 import { t } from '../i18n';
@@ -76,6 +76,7 @@ function siteChart(view: MeasureChart, s: MeasureSeries, domain?: [number, numbe
     point: (p) => (p.sigma_signal && p.y !== null ? t(p.ucl !== null && p.y > p.ucl ? 'measures.aboveLimit' : 'measures.belowLimit', { value: value(p.y), limit: value(p.ucl !== null && p.y > p.ucl ? p.ucl : p.lcl) }) : null),
   }, CELL_WIDTH, 210, domain);
   const name = `${slug(view.measure.id)}-${slug(s.site)}`;
+  const file = () => spcFile(svg, s, view.measure.target, t('community.chartTitle', { site: s.site, name: view.measure.name }), fileWords(view.measure.name, t(`measures.period.${view.period}`)));
   return h(
     'figure',
     { class: 'site-chart' },
@@ -85,9 +86,9 @@ function siteChart(view: MeasureChart, s: MeasureSeries, domain?: [number, numbe
       'figcaption',
       {},
       suppressed ? h('p', { class: 'meta' }, t('community.suppressedCount', { n: suppressed, min: view.min_cell ?? 1 })) : null,
-      svgDownload(svg, `${name}.svg`, t('measures.downloadSvg')),
+      svgDownload(file, `${name}.svg`, t('measures.downloadSvg')),
       ' · ',
-      pngDownload(svg, `${name}.png`, t('measures.downloadPng')),
+      pngDownload(file, `${name}.png`, t('measures.downloadPng')),
     ),
     h(
       'details',

@@ -82,6 +82,14 @@ export const en = {
   'community.freeNote': 'Each site is drawn on its own value scale: compare their shapes, not their levels.',
   'community.notShared': 'Not shared',
   'community.notSharedWhy': 'This site has no data for this measure yet.',
+  'file.time': 'Time ({period})',
+  'file.data': 'Data',
+  'file.centre': 'Centre line (CL = {value})',
+  'file.limits': 'Control limits',
+  'file.target': 'Target',
+  'file.signal': 'Signal',
+  'measures.partial': 'partial: the period has not ended',
+  'measures.fewPeople': 'from {n} people, fewer than {min}',
 } as const;
 
 export const sv: Messages<typeof en> = {
@@ -164,4 +172,12 @@ export const sv: Messages<typeof en> = {
   'community.freeNote': 'Varje enhet ritas på sin egen värdeskala: jämför formen, inte nivån.',
   'community.notShared': 'Inte delat',
   'community.notSharedWhy': 'Enheten har inga data för måttet ännu.',
+  'file.time': 'Tid ({period})',
+  'file.data': 'Data',
+  'file.centre': 'Centrallinje (CL = {value})',
+  'file.limits': 'Styrgränser',
+  'file.target': 'Mål',
+  'file.signal': 'Signal',
+  'measures.partial': 'preliminärt: perioden har inte slutat',
+  'measures.fewPeople': 'från {n} personer, färre än {min}',
 };

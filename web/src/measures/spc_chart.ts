@@ -7,6 +7,7 @@
 
 import type { MeasureSeries, SpcPoint, TestedChange } from '../api';
 import { chartFrame, el } from '../components/svg';
+import { t } from '../i18n';
 
 const LEFT = 52;
 const RIGHT = 16;
@@ -141,4 +142,68 @@ export function spcChart(series: MeasureSeries, changes: TestedChange[], target:
     svg.append(el('text', { x: LEFT, y: height - 6, 'font-size': FONT, fill: '#4a5563' }, `× ${text.suppressed}`));
   }
   return svg;
+}
+
+// The words a chart's file carries, as qicharts2's plots do: both axes' names and the legend's.
+export interface SpcFileText {
+  xLabel: string;
+  yLabel: string;
+  data: string;
+  centre: (value: string) => string; // "Centre line (CL = 12.3)"
+  limits: string;
+  target: string;
+  signal: string;
+}
+
+// The chart as a file shows it, a new drawing each call: the title above, the value axis's name,
+// the time axis's name below, and a legend naming the data, the centre line with its value (the
+// last part's), the limits, the target where there is one and a signal where there is one.
+export function spcFile(chart: SVGSVGElement, series: MeasureSeries, target: number | null, title: string, words: SpcFileText): SVGSVGElement {
+  const width = chart.viewBox.baseVal.width;
+  const height = chart.viewBox.baseVal.height;
+  const above = 44;
+  const below = 48;
+  const svg = chartFrame(width, height + above + below, title, chart.querySelector('desc')?.textContent ?? '', 'spc-chart spc-file');
+  svg.append(el('rect', { x: 0, y: 0, width, height: height + above + below, fill: '#ffffff' }));
+  svg.append(el('text', { x: 8, y: 20, 'font-size': FONT + 3, 'font-weight': 'bold', fill: DATA }, title));
+  svg.append(el('text', { x: 8, y: above - 4, 'font-size': FONT, fill: '#4a5563' }, words.yLabel));
+  const body = el('g', { transform: `translate(0 ${above})` });
+  for (const child of [...chart.childNodes]) {
+    if (child.nodeName !== 'title' && child.nodeName !== 'desc') body.append(child.cloneNode(true));
+  }
+  svg.append(body);
+  const base = above + height;
+  svg.append(el('text', { x: LEFT + (width - LEFT - RIGHT) / 2, y: base + 4, 'text-anchor': 'middle', 'font-size': FONT, fill: '#4a5563' }, words.xLabel));
+  const centre = [...series.points].reverse().find((p) => p.cl !== null)?.cl ?? null;
+  const items: [Record<string, string | number>, string][] = [
+    [{ stroke: DATA, 'stroke-width': 1.5 }, words.data],
+    [{ stroke: CENTRE, 'stroke-width': 1.5 }, centre === null ? words.centre('–') : words.centre(String(Number(centre.toPrecision(4))))],
+    [{ stroke: '#4a5563', 'stroke-dasharray': '6 4' }, words.limits],
+  ];
+  if (target !== null) items.push([{ stroke: '#009e73', 'stroke-dasharray': '1 3', 'stroke-width': 2 }, words.target]);
+  let x = 8;
+  const y = base + below - 12;
+  for (const [stroke, name] of items) {
+    svg.append(el('line', { x1: x, x2: x + 20, y1: y - 4, y2: y - 4, ...stroke }));
+    svg.append(el('text', { x: x + 26, y, 'font-size': FONT, fill: DATA, class: 'legend' }, name));
+    x += 26 + name.length * CHAR + 14;
+  }
+  if (series.points.some((p) => p.sigma_signal && p.y !== null)) {
+    svg.append(el('path', { d: `M${x + 10},${y - 10}L${x + 16},${y - 4}L${x + 10},${y + 2}L${x + 4},${y - 4}Z`, fill: SIGNAL }));
+    svg.append(el('text', { x: x + 26, y, 'font-size': FONT, fill: DATA, class: 'legend' }, words.signal));
+  }
+  return svg;
+}
+
+// The file words in the reader's language, for a measure by its name and period.
+export function fileWords(measure: string, period: string): SpcFileText {
+  return {
+    xLabel: t('file.time', { period }),
+    yLabel: measure,
+    data: t('file.data'),
+    centre: (value) => t('file.centre', { value }),
+    limits: t('file.limits'),
+    target: t('file.target'),
+    signal: t('file.signal'),
+  };
 }

@@ -1,5 +1,6 @@
 import { api, type MeasureChart, type MeasureDefinition, type MeasureSeries, type Period, type SpcPoint, type ValueProfile } from '../api';
-import { chartWidth, spcChart } from './spc_chart';
+import { chartWidth, fileWords, spcChart, spcFile } from './spc_chart';
+import { isPartial, MIN_CELL_DEFAULT } from './periods';
 import { round, valueProfileChart } from './value_profile_chart';
 import { pngDownload, svgDownload } from '../components/svg';
 import { h } from '../dom';
@@ -164,6 +165,16 @@ function latestState(chart: MeasureChart): 'improvement' | 'concern' | 'none' {
   return higher === (chart.measure.direction === 'higher') ? 'improvement' : 'concern';
 }
 
+// What a reader must know of a headline value: its period has not ended, or it rests on fewer
+// people than the minimum cell.
+function headlineMarks(chart: MeasureChart, p: SpcPoint): HTMLElement | null {
+  const marks = [
+    isPartial(p.x, chart.period) ? t('measures.partial') : null,
+    p.cell !== null && p.cell < (chart.min_cell ?? MIN_CELL_DEFAULT) ? t('measures.fewPeople', { n: p.cell, min: chart.min_cell ?? MIN_CELL_DEFAULT }) : null,
+  ].filter((m): m is string => m !== null);
+  return marks.length ? h('em', { class: 'marks' }, `${marks.join(', ')} `) : null;
+}
+
 // The value compass (Nelson, Mohr, Batalden and Plume 1996): the four quadrants with their
 // measures, each with its latest value and whether it signals.
 function compass(charts: MeasureChart[]): HTMLElement {
@@ -192,6 +203,7 @@ function compass(charts: MeasureChart[]): HTMLElement {
                     { class: `state-${state}` },
                     h('a', { href: `#measure-${slug(c.measure.id)}` }, c.measure.name),
                     ` ${last ? `${value(last.y)} (${last.x})` : '–'} `,
+                    last ? headlineMarks(c, last) : null,
                     h('strong', {}, t(`measures.state.${state}`)),
                   );
                 }),
@@ -229,11 +241,12 @@ function measureSection(chart: MeasureChart): HTMLElement {
       'tbody',
       {},
       ...series.points.map((p) =>
-        h('tr', {}, h('th', { scope: 'row' }, p.x), h('td', {}, p.suppressed ? t('measures.suppressed') : value(p.y)), h('td', {}, value(p.cell)), h('td', {}, value(p.cl)), h('td', {}, value(p.lcl)), h('td', {}, value(p.ucl)), h('td', {}, pointText(chart, series.points, p) ?? '')),
+        h('tr', {}, h('th', { scope: 'row' }, p.x, isPartial(p.x, chart.period) ? h('em', { class: 'marks' }, ` (${t('measures.partial')})`) : null), h('td', {}, p.suppressed ? t('measures.suppressed') : value(p.y)), h('td', {}, value(p.cell)), h('td', {}, value(p.cl)), h('td', {}, value(p.lcl)), h('td', {}, value(p.ucl)), h('td', {}, pointText(chart, series.points, p) ?? '')),
       ),
     ),
   );
   const name = slug(m.id);
+  const file = () => spcFile(svg, series, m.target, t('measures.chartTitle', { name: m.name, chart: chart.chart }), fileWords(m.name, t(`measures.period.${chart.period}`)));
   return h(
     'section',
     { class: 'card measure', id: `measure-${name}` },
@@ -250,7 +263,7 @@ function measureSection(chart: MeasureChart): HTMLElement {
     changes.length
       ? h('ul', { class: 'changes' }, ...changes.map((c) => h('li', {}, h('strong', {}, t('measures.changeLabel', { date: c.date })), ` ${c.text}`)))
       : null,
-    h('figure', {}, svg, h('figcaption', {}, svgDownload(svg, `${name}.svg`, t('measures.downloadSvg')), ' · ', pngDownload(svg, `${name}.png`, t('measures.downloadPng')))),
+    h('figure', {}, svg, h('figcaption', {}, svgDownload(file, `${name}.svg`, t('measures.downloadSvg')), ' · ', pngDownload(file, `${name}.png`, t('measures.downloadPng')))),
     signalled.length || runs.length
       ? h(
           'div',

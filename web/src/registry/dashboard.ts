@@ -42,8 +42,8 @@ export async function dashboardView(params: Record<string, string>): Promise<HTM
     !own && personName(view.patient) ? h('p', { class: 'person-name' }, personName(view.patient)) : null,
     h('p', { class: 'lede' }, t('dash.about', { population: view.population, born: view.patient.birth_date, sex: t(`sex.${view.patient.sex}`) })),
     saved ? h('p', { role: 'status', class: 'notice' }, t('dash.savedForLater')) : null,
-    overview(view, due, visits.items),
     alerts(view, own ?? false),
+    overview(view, due, visits.items),
     own && due.length ? dueSection(id, due) : null,
     own ? questionnaires(id, view, due) : null,
     words(id, view, own ?? false),
@@ -63,7 +63,8 @@ export async function dashboardView(params: Record<string, string>): Promise<HTM
 const SCORE_SYSTEM = 'urn:covalue:fhir:codesystem:score';
 const isCoproduction = (s: ScoreSeries) => s.system === SCORE_SYSTEM && s.code.startsWith('coproduction-value');
 
-// The top of the page, the whole picture at a glance: what matters to the person and their
+// The top of the page (after any open alert, which always comes first), the whole picture at a
+// glance: what matters to the person and their
 // questions, each instrument's latest score and band with its change since the last visit
 // (linking to its chart), open alerts, what is due and the next visit.
 function overview(view: Dashboard, due: DueQuestionnaire[], visits: PlannedVisit[]): HTMLElement {

@@ -45,6 +45,8 @@ export interface Workbook {
   created_ms: number;
   position: string;
   shared: boolean;
+  name: string;
+  archived_ms: number | null;
   steps: { link_id: string; status: StepStatus }[];
   text_visible: boolean;
   answers: WorkbookAnswer[];
@@ -69,6 +71,8 @@ export const workbookCalls = {
   startWorkbook: (team: number, guide: string) =>
     request<Workbook>('POST', '/api/v1/workbooks', { team_id: team, guide_id: guide }),
   workbook: (id: number) => request<Workbook>('GET', `/api/v1/workbooks/${id}`),
+  labelWorkbook: (id: number, label: { name?: string; archived?: boolean }) =>
+    request<Workbook>('PATCH', `/api/v1/workbooks/${id}`, label),
   saveAnswer: (id: number, key: string, text: string, etag: string | null) =>
     request<Revision>(
       'PUT',

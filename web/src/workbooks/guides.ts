@@ -1,14 +1,11 @@
 import { api, type GuideItem } from '../api';
 import { h } from '../dom';
 import { language, t } from '../i18n';
+import { text } from './texts';
 import { printControls } from '../print';
 
 // Reference mode ("high road"): every guide, and one guide whole at a glance, searchable.
 
-function text(texts: Record<string, string> | undefined): string {
-  if (!texts) return '';
-  return texts[language()] ?? texts['en'] ?? '';
-}
 
 export async function guidesView(): Promise<HTMLElement> {
   const guides = (await api.guides()).items;

@@ -2,7 +2,8 @@ import { api, type Guide, type GuideItem, type Workbook } from '../api';
 import { profileChart } from './profile_chart';
 import { svgDownload } from '../components/svg';
 import { h } from '../dom';
-import { language, t } from '../i18n';
+import { t } from '../i18n';
+import { text } from './texts';
 
 // A team's improvement passport: one cycle per passport workbook, oldest first, with the
 // six-domain self-ratings drawn over the cycles and given as a table, and each cycle's stamps
@@ -10,10 +11,6 @@ import { language, t } from '../i18n';
 
 const PASSPORT = 'improvement-passport';
 
-function text(texts: Record<string, string> | undefined): string {
-  if (!texts) return '';
-  return texts[language()] ?? texts['en'] ?? '';
-}
 
 function flatten(items: GuideItem[]): GuideItem[] {
   return items.flatMap((i) => (i.type === 'group' ? flatten(i.items ?? []) : [i]));

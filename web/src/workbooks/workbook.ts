@@ -9,9 +9,9 @@ import {
   type WorkbookAnswer,
 } from '../api';
 import { h } from '../dom';
-import { language, t } from '../i18n';
+import { formatDay, language, t } from '../i18n';
+import { text } from './texts';
 import { printControls } from '../print';
-import { navigate } from '../router';
 
 // Workbook mode: one step at a time, progress over the steps, autosave with a visible state,
 // saves retried while offline, and a merge when someone else saved the same answer first.
@@ -19,10 +19,6 @@ import { navigate } from '../router';
 const RETRY_MS = 5000;
 const AUTOSAVE_MS = 800;
 
-function text(texts: Record<string, string> | undefined): string {
-  if (!texts) return '';
-  return texts[language()] ?? texts['en'] ?? '';
-}
 
 // The first question of a group: every instance of a repeating group holds it, so it counts them.
 function firstQuestion(item: GuideItem): GuideItem {
@@ -361,42 +357,32 @@ export async function workbookView(params: Record<string, string>): Promise<HTML
     'section',
     { class: 'workbook' },
     h('p', {}, h('a', { href: `/teams/${workbook.team_id}` }, t('common.back'))),
-    h('h1', {}, text(guide.title)),
+    h('h1', {}, workbook.name || text(guide.title)),
+    workbook.name ? h('p', { class: 'meta' }, text(guide.title)) : null,
+    workbook.archived_ms !== null ? h('p', { class: 'notice', role: 'status' }, t('workbooks.archivedOn', { date: formatDay(workbook.archived_ms) })) : null,
     workbook.text_visible
       ? printControls(`/api/v1/workbooks/${id}/print?lang=${language()}`, t('workbook.print'))
       : null,
+    workbook.text_visible ? exportLinks(id) : null,
     h('nav', { 'aria-label': t('workbook.steps') }, h('h2', { class: 'visually-hidden' }, t('workbook.steps')), stepList),
     body,
   );
 }
 
 // The team page's workbook list and the buttons that start one.
-export async function workbookList(teamId: number): Promise<HTMLElement> {
-  const [workbooks, guides] = await Promise.all([api.teamWorkbooks(teamId), api.guides()]);
-  const titles = new Map(guides.items.map((g) => [g.id, text(g.title)]));
-  const date = new Intl.DateTimeFormat(language() === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium' });
+// The workbook as files: Markdown and a spreadsheet in the reader's language, and the FHIR R4
+// QuestionnaireResponse for other systems.
+function exportLinks(id: number): HTMLElement {
+  const link = (href: string, file: string, label: string) => h('a', { href, download: file }, label);
   return h(
-    'section',
-    {},
-    h('h2', {}, t('workbooks.title')),
-    workbooks.items.length
-      ? h('ul', {}, ...workbooks.items.map((w) =>
-          h('li', {}, h('a', { href: `/workbooks/${w.id}` }, titles.get(w.guide_id) ?? w.guide_id), ' – ',
-            t('workbooks.started', { date: date.format(new Date(w.created_ms)) }))))
-      : h('p', {}, t('workbooks.none')),
-    h(
-      'div',
-      { class: 'start-buttons' },
-      ...guides.items.map((g) =>
-        h('button', {
-          type: 'button',
-          class: 'secondary',
-          onclick: async () => {
-            const created = await api.startWorkbook(teamId, g.id);
-            await navigate(`/workbooks/${created.id}`);
-          },
-        }, t('workbooks.start', { guide: text(g.title) })),
-      ),
-    ),
+    'p',
+    { class: 'exports' },
+    t('workbook.download'),
+    ' ',
+    link(`/api/v1/workbooks/${id}/export.md?lang=${language()}`, `workbook-${id}.md`, t('workbook.markdown')),
+    ' · ',
+    link(`/api/v1/workbooks/${id}/export.xlsx?lang=${language()}`, `workbook-${id}.xlsx`, t('workbook.xlsx')),
+    ' · ',
+    link(`/api/v1/workbooks/${id}/questionnaire-response`, `workbook-${id}.fhir.json`, t('workbook.fhir')),
   );
 }
