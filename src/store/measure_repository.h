@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/chart_note.h"
 #include "domain/error.h"
 #include "domain/measure.h"
 #include "domain/page.h"
@@ -32,6 +33,13 @@ class MeasureRepository {
   virtual ~MeasureRepository() = default;
   // kConflict when the id is taken.
   [[nodiscard]] virtual Status CreateDefinition(const MeasureDefinition& measure) = 0;
+  // A team's notes on its charts: added (id set), read, the notes of one team's chart in the
+  // order they were written (authors' display names filled), deleted (kNotFound when absent).
+  [[nodiscard]] virtual Result<ChartNote> AddChartNote(const ChartNote& note) = 0;
+  [[nodiscard]] virtual Result<ChartNote> GetChartNote(Id id) = 0;
+  [[nodiscard]] virtual Result<std::vector<ChartNote>> ChartNotes(
+      Id team_id, const std::string& measure_id) = 0;
+  [[nodiscard]] virtual Status DeleteChartNote(Id id) = 0;
   // By id.
   [[nodiscard]] virtual Result<std::vector<MeasureDefinition>> Definitions() = 0;
   // Adds each row's aggregates to the stored ones of its period (a new period starts at zero)

@@ -371,4 +371,35 @@ describe('measures', () => {
       assert.equal(problem.field, field, JSON.stringify(body));
     }
   });
+
+  it('keeps a team’s notes on its chart points, written only by the team and its site’s admins', async () => {
+    const team = (await json('lead.vastera', '/api/v1/teams')).items[0].id;
+    const chart = (who) => json(who, `/api/v1/teams/${team}/measures/phq9-mean/chart?period=month`);
+    const period = (await chart('lead.vastera')).series[0].points.at(-3).x;
+    const note = (who, body, measure = 'phq9-mean') => call(who, 'POST', `/api/v1/teams/${team}/measures/${measure}/notes`, body);
+
+    const added = await note('lead.vastera', { period, text: 'New triage nurse started' });
+    assert.equal(added.status, 201);
+    const body = await added.json();
+    assert.deepEqual([body.period, body.text, body.author], [period, 'New triage nurse started', 'Lena Lead']);
+    assert.deepEqual((await chart('lead.vastera')).notes.map((n) => [n.id, n.period, n.text]), [[body.id, period, 'New triage nurse started']]);
+    // The site's professional reads the chart with its note, but writes none.
+    assert.equal((await chart('professional.vastera')).notes.length, 1);
+    for (const who of ['professional.vastera', 'lead.fjordvik', 'facilitator']) {
+      assert.equal((await note(who, { period, text: 'not theirs' })).status, 403, who);
+      assert.equal((await call(who, 'DELETE', `/api/v1/chart-notes/${body.id}`)).status, 403, who);
+    }
+    // Bad input, named; an unknown measure is 404.
+    for (const [bad, field] of [[{ period: '', text: 'x' }, '/period'], [{ period, text: ' ' }, '/text'], [{ period, text: 'x'.repeat(501) }, '/text'], [{ period }, '/text'], [{ period, text: 'x', colour: 'red' }, '/colour']]) {
+      const refused = await note('lead.vastera', bad);
+      assert.equal(refused.status, 400, JSON.stringify(bad));
+      assert.equal((await refused.json()).field, field, JSON.stringify(bad));
+    }
+    assert.equal((await note('lead.vastera', { period, text: 'x' }, 'no-such-measure')).status, 404);
+    // An unknown note is refused to a team as another team's would be; the team removes its own.
+    assert.equal((await call('lead.vastera', 'DELETE', '/api/v1/chart-notes/999999')).status, 403);
+    assert.equal((await call('lead.vastera', 'DELETE', `/api/v1/chart-notes/${body.id}`)).status, 204);
+    assert.deepEqual((await chart('lead.vastera')).notes, []);
+    assert.equal((await call('lead.vastera', 'DELETE', `/api/v1/chart-notes/${body.id}`)).status, 403);
+  });
 });

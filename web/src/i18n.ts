@@ -59,6 +59,20 @@ export function formatDay(ms: number, utc = false): string {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', ...(utc ? { timeZone: 'UTC' } : {}) }).format(new Date(ms));
 }
 
+// A month ("Dec 2026", "dec. 2026"), for a chart's time axis.
+export function formatMonth(ms: number): string {
+  return new Intl.DateTimeFormat(locale(), { month: 'short', year: 'numeric' }).format(new Date(ms));
+}
+
+// A country's name from its ISO 3166 code ("SE": "Sweden", "Sverige"), or the code.
+export function formatRegion(code: string): string {
+  try {
+    return new Intl.DisplayNames([locale()], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 export function formatNumber(value: number, fractionDigits?: number): string {
   return new Intl.NumberFormat(locale(), fractionDigits === undefined ? {} : { maximumFractionDigits: fractionDigits }).format(value);
 }

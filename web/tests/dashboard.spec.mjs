@@ -181,7 +181,7 @@ describe('patient questionnaire and shared dashboard', () => {
     const desk = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })).newPage();
     await signInPage(desk, server.url, professional);
     await desk.goto(server.url + '/patients');
-    await desk.getByLabel('Find a patient by name or any part of the identifier').fill('lindq');
+    await desk.getByLabel('Find a patient by name or any part of the identifier').fill('wcomer-lind');
     await desk.getByRole('button', { name: 'Find' }).click();
     await desk.getByRole('status').filter({ hasText: '1 found.' }).waitFor();
     const row = desk.locator('tbody tr');

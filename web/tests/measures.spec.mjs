@@ -103,6 +103,22 @@ describe('team measures', () => {
       const centres = [...document.querySelectorAll('#measure-phq9-mean table tbody tr td:nth-child(4)')].map((c) => c.textContent);
       return centres.length === 36 && centres[0] !== centres[35];
     });
+
+    // A note on a point: on the chart as a flag, in the table, and gone when removed.
+    const section = page.locator('#measure-phq9-mean');
+    await section.getByText('Note a point of this chart').click();
+    await section.getByLabel('Point').selectOption('2025-03');
+    await section.getByLabel('Note', { exact: true }).fill('Group sessions moved to evenings');
+    await section.getByRole('button', { name: 'Add the note' }).click();
+    await section.locator('.chart-notes').getByText('Group sessions moved to evenings').waitFor();
+    assert.equal(await section.locator('svg.spc-chart path.note').count(), 1);
+    assert.equal(await section.locator('svg.spc-chart path.note title').textContent(), '2025-03: Group sessions moved to evenings');
+    const noted = section.locator('table tbody tr', { has: page.locator('th', { hasText: /^2025-03$/ }) });
+    assert.equal(await noted.locator('td').last().textContent(), 'Group sessions moved to evenings');
+    assert.match(await section.locator('.chart-notes li').innerText(), /Lena Lead|Lead/);
+    await assertAccessible(page, 'a chart with a note');
+    await section.getByRole('button', { name: 'Remove the note on 2025-03' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('#measure-phq9-mean svg.spc-chart path.note').length === 0);
     await context.close();
   });
 

@@ -124,6 +124,20 @@ describe('web shell', () => {
     await page.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
     await page.locator('tbody tr').first().waitFor();
     await assertAccessible(page, 'audit trail, phone, right-to-left');
+    // Every page an administrator reaches, right-to-left on the phone: nothing wider than the
+    // screen (wide tables scroll inside their frame), nothing serious for axe.
+    const site = (await (await page.request.get(server.url + '/api/v1/sites')).json()).items[0].id;
+    const account = (await (await page.request.get(server.url + '/api/v1/users')).json()).items[0].id;
+    const team = (await (await page.request.get(server.url + '/api/v1/teams')).json()).items[0].id;
+    for (const path of ['/sites', `/sites/${site}`, `/sites/${site}/access`, '/teams', `/teams/${team}`, '/admin/users', `/admin/users/${account}`, '/measures', '/guides', '/account']) {
+      await page.goto(server.url + path);
+      await page.locator('main h1').waitFor();
+      await page.waitForLoadState('networkidle');
+      assert.equal(await page.getAttribute('html', 'dir'), 'rtl', path);
+      const wider = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(wider <= 0, `${path} is wider than the phone by ${wider}px`);
+      await assertAccessible(page, `${path}, phone, right-to-left`);
+    }
     await page.context().close();
   });
 });

@@ -241,6 +241,8 @@ std::string_view ActionName(Action action) {
       return "measure.read";
     case Action::kMeasureCompare:
       return "measure.compare";
+    case Action::kChartNoteWrite:
+      return "chart_note.write";
     case Action::kAlertList:
       return "alert.list";
     case Action::kAlertAcknowledge:
@@ -369,6 +371,7 @@ Decision Authorize(const Principal& p, Action action, const Target& t) {
     case Action::kWorkbookCreate:
     case Action::kWorkbookRead:
     case Action::kWorkbookWrite:
+    case Action::kChartNoteWrite:  // a chart's notes are the team's, as its workbooks are
       if (Holds(p, Role::kAdmin, t.site_id) != nullptr) {
         return Allow(Role::kAdmin);
       }

@@ -58,6 +58,7 @@ enum class Action {
   kMeasureDefine,     // define a measure for the whole community
   kMeasureRead,       // read target.site_id's measure aggregates, every cell
   kMeasureCompare,    // read every site's measure aggregates, small cells suppressed
+  kChartNoteWrite,    // note a point of target.team_id's measure charts, or remove a note
   kAlertList,         // see the open clinical alerts of target.site_id (the worklist)
   kAlertAcknowledge,  // acknowledge an alert about a patient of target.site_id
   kAlertOverdueList,  // see target.site_id's alerts left open past its deadline

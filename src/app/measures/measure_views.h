@@ -10,6 +10,7 @@
 #include "analytics/spc/mdc.h"
 #include "app/kernel/suppression.h"
 #include "app/workbooks/workbooks.h"
+#include "domain/chart_note.h"
 #include "domain/community.h"
 #include "domain/measure.h"
 #include "domain/value_domain.h"
@@ -72,6 +73,7 @@ struct MeasureChartView {
   std::vector<MeasureSeries> series;
   std::vector<TestedChange> changes;   // a team's chart only
   std::optional<ChangeLimits> limits;  // a team's chart only
+  std::vector<ChartNote> notes;        // a team's chart only: its notes, oldest first
 };
 
 // One domain of a team's coproduction value profile, as the people it serves see it and as the

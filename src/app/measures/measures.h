@@ -54,6 +54,15 @@ class Measures {
                                                           const std::string& measure_id,
                                                           MeasureChartQuery query,
                                                           ChangeLimits limits);
+  // A note on the point of period of the team's chart of measure_id (period: 1–40 characters,
+  // text 1–500; kInvalidArgument naming "/period" or "/text"; an unknown measure is
+  // kNotFound): the team's members and leads and the site's admins. Shown on the team's chart.
+  [[nodiscard]] Result<ChartNote> AddChartNote(const RequestContext& ctx, Id team_id,
+                                               const std::string& measure_id,
+                                               const std::string& period, const std::string& text);
+  // Removes a note: those who may write its team's notes (an unknown id is refused as another
+  // team's note would be).
+  [[nodiscard]] Status DeleteChartNote(const RequestContext& ctx, Id id);
   // The team's six-domain coproduction value profile : the people's view from
   // the measures of the people's coproduction value questionnaire's subscales (the measure
   // store's quarters), the team's from its improvement passports' self-ratings (when the reader

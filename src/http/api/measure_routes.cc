@@ -226,6 +226,17 @@ Response ViewResponse(const app::MeasureChartView& v) {
       w.EndObject();
     }
     w.EndArray();
+    w.Key("notes").BeginArray();
+    for (const ChartNote& n : v.notes) {
+      w.BeginObject();
+      w.Key("id").Int(n.id);
+      w.Key("period").String(n.period);
+      w.Key("text").String(n.text);
+      w.Key("author").String(n.author);
+      w.Key("created_ms").Int(n.created_ms);
+      w.EndObject();
+    }
+    w.EndArray();
   }
   w.EndObject();
   return WithETag(JsonResponse(200, w.Take()));
@@ -343,6 +354,38 @@ void AddMeasureRoutes(Router& router, app::Measures& measures) {
          return ViewResponse(view);
        },
        0});
+  router.Add({"POST", "/api/v1/teams/{id}/measures/{measure}/notes",
+              "Note a point of the team's chart of a measure (period: the point's label; text): "
+              "the team's members and leads, the site's admins",
+              Access::kSignedIn, [&measures](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id team, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(
+                    auto body,
+                    ReadBody(r.request.body,
+                             [](ObjectReader& b) -> Result<std::pair<std::string, std::string>> {
+                               COVALUE_ASSIGN_OR_RETURN(std::string period,
+                                                        b.RequiredString("period"));
+                               COVALUE_ASSIGN_OR_RETURN(std::string text, b.RequiredString("text"));
+                               return std::pair(std::move(period), std::move(text));
+                             }));
+                COVALUE_ASSIGN_OR_RETURN(
+                    ChartNote note,
+                    measures.AddChartNote(r.ctx, team, MeasureParam(r), body.first, body.second));
+                return OrderedJson(201, json{{"id", note.id},
+                                             {"period", note.period},
+                                             {"text", note.text},
+                                             {"author", note.author},
+                                             {"created_ms", note.created_ms}});
+              }});
+  router.Add({"DELETE", "/api/v1/chart-notes/{id}",
+              "Remove a note from a team's chart (those who may write its notes)",
+              Access::kSignedIn,
+              [&measures](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_RETURN_IF_ERROR(measures.DeleteChartNote(r.ctx, id));
+                return NoContent();
+              },
+              0});
   router.Add({"GET", "/api/v1/teams/{id}/value-profile",
               "A team's six-domain coproduction value profile: the people's view (their "
               "questionnaire's latest quarter) beside the team's (its passports' self-ratings)",

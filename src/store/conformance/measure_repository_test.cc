@@ -6,6 +6,8 @@
 #include "store/conformance/conformance.h"
 #include "store/population_repository.h"
 #include "store/site_repository.h"
+#include "store/team_repository.h"
+#include "store/user_repository.h"
 
 namespace covalue::store::conformance {
 namespace {
@@ -153,6 +155,49 @@ TEST_P(MeasureRepositoryTest, RefusesAggregatesOfAnUndefinedMeasure) {
         .map([](auto) {});
   });
   EXPECT_FALSE(written.has_value());
+}
+
+TEST_P(MeasureRepositoryTest, KeepsATeamsChartNotesInTheOrderWrittenWithTheirAuthors) {
+  Id team = 0;
+  Id other_team = 0;
+  Id author = 0;
+  ASSERT_OK(store_->Write([&](Repositories& r) -> Status {
+    COVALUE_ASSIGN_OR_RETURN(Team t, r.Teams().Create({0, site_, population_, "MS team"}));
+    COVALUE_ASSIGN_OR_RETURN(Team o, r.Teams().Create({0, site_, population_, "Other team"}));
+    COVALUE_ASSIGN_OR_RETURN(User u, r.Users().Create({0, "lena", "Lena Lead", {}}, "h", {}));
+    team = t.id;
+    other_team = o.id;
+    author = u.id;
+    return r.Measures().CreateDefinition(Phq9Mild());
+  }));
+  const auto add = [&](Id on, const std::string& period, const std::string& text) {
+    return WriteValue<ChartNote>(*store_, [&](Repositories& r) {
+      return r.Measures().AddChartNote(
+          {0, site_, on, "phq9-below-10", period, text, author, "", 42});
+    });
+  };
+  auto first = add(team, "2026-05", "New triage nurse");
+  ASSERT_OK(first);
+  EXPECT_GT(first->id, 0);
+  EXPECT_EQ(first->author, "Lena Lead");
+  ASSERT_OK(add(other_team, "2026-05", "Not ours"));
+  ASSERT_OK(add(team, "2026-02", "Phone follow-up started"));
+  auto notes = ReadValue<std::vector<ChartNote>>(
+      *store_, [&](Repositories& r) { return r.Measures().ChartNotes(team, "phq9-below-10"); });
+  ASSERT_OK(notes);
+  ASSERT_EQ(notes->size(), 2U);
+  EXPECT_EQ((*notes)[0].text, "New triage nurse");
+  EXPECT_EQ((*notes)[1].period, "2026-02");
+  EXPECT_EQ((*notes)[1].created_ms, 42);
+
+  ASSERT_OK(
+      store_->Write([&](Repositories& r) { return r.Measures().DeleteChartNote(first->id); }));
+  EXPECT_ERROR(ReadValue<ChartNote>(
+                   *store_, [&](Repositories& r) { return r.Measures().GetChartNote(first->id); }),
+               ErrorCode::kNotFound);
+  EXPECT_ERROR(
+      store_->Write([&](Repositories& r) { return r.Measures().DeleteChartNote(first->id); }),
+      ErrorCode::kNotFound);
 }
 
 COVALUE_ON_EVERY_DRIVER(MeasureRepositoryTest);

@@ -24,7 +24,60 @@ MeasureDefinition ReadDefinition(const Statement& row) {
   return m;
 }
 
+constexpr const char* kNoteColumns =
+    "SELECT n.id, n.site_id, n.team_id, n.measure_id, n.period, n.text, n.author_id, "
+    "u.display_name, n.created_ms FROM chart_notes n JOIN users u ON u.id = n.author_id ";
+
+ChartNote ReadNote(const Statement& row) {
+  return ChartNote{row.Int(0),  row.Int(1), row.Int(2),  row.Text(3), row.Text(4),
+                   row.Text(5), row.Int(6), row.Text(7), row.Int(8)};
+}
+
 }  // namespace
+
+Result<ChartNote> SqlMeasureRepository::AddChartNote(const ChartNote& note) {
+  COVALUE_ASSIGN_OR_RETURN(
+      auto insert,
+      db_.Prepare("INSERT INTO chart_notes (site_id, team_id, measure_id, period, text, author_id, "
+                  "created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+  COVALUE_RETURN_IF_ERROR(insert.Bind(note.site_id)
+                              .Bind(note.team_id)
+                              .Bind(note.measure_id)
+                              .Bind(note.period)
+                              .Bind(note.text)
+                              .Bind(note.author_id)
+                              .Bind(note.created_ms)
+                              .Run());
+  return GetChartNote(db_.LastInsertId());
+}
+
+Result<ChartNote> SqlMeasureRepository::GetChartNote(Id id) {
+  COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare(std::string(kNoteColumns) + "WHERE n.id = ?"));
+  query.Bind(id);
+  COVALUE_ASSIGN_OR_RETURN(bool found, query.Step());
+  if (!found) {
+    return Fail(ErrorCode::kNotFound, "no such chart note");
+  }
+  return ReadNote(query);
+}
+
+Result<std::vector<ChartNote>> SqlMeasureRepository::ChartNotes(Id team_id,
+                                                                const std::string& measure_id) {
+  COVALUE_ASSIGN_OR_RETURN(auto query,
+                           db_.Prepare(std::string(kNoteColumns) +
+                                       "WHERE n.team_id = ? AND n.measure_id = ? ORDER BY n.id"));
+  query.Bind(team_id).Bind(measure_id);
+  return CollectRows(query, ReadNote);
+}
+
+Status SqlMeasureRepository::DeleteChartNote(Id id) {
+  COVALUE_ASSIGN_OR_RETURN(auto remove, db_.Prepare("DELETE FROM chart_notes WHERE id = ?"));
+  COVALUE_RETURN_IF_ERROR(remove.Bind(id).Run());
+  if (db_.Changes() == 0) {
+    return Fail(ErrorCode::kNotFound, "no such chart note");
+  }
+  return Ok();
+}
 
 Status SqlMeasureRepository::CreateDefinition(const MeasureDefinition& m) {
   COVALUE_ASSIGN_OR_RETURN(

@@ -192,6 +192,10 @@ class SqlMeasureRepository final : public MeasureRepository {
  public:
   explicit SqlMeasureRepository(Connection& db) : db_(db) {}
   Status CreateDefinition(const MeasureDefinition& measure) override;
+  Result<ChartNote> AddChartNote(const ChartNote& note) override;
+  Result<ChartNote> GetChartNote(Id id) override;
+  Result<std::vector<ChartNote>> ChartNotes(Id team_id, const std::string& measure_id) override;
+  Status DeleteChartNote(Id id) override;
   Result<std::vector<MeasureDefinition>> Definitions() override;
   Result<std::int64_t> AddAggregates(const std::vector<MeasureAggregateRow>& rows) override;
   Result<std::int64_t> ReplaceAggregates(const std::vector<MeasureAggregateRow>& rows) override;

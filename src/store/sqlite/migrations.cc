@@ -19,6 +19,7 @@ std::string_view Migration0010();
 std::string_view Migration0011();
 std::string_view Migration0012();
 std::string_view Migration0013();
+std::string_view Migration0014();
 std::string_view SqliteMigration0001();
 std::string_view SqliteMigration0004();
 std::string_view SqliteMigration0005();
@@ -53,6 +54,7 @@ constexpr Migration kMigrations[] = {
     {11, &embedded::Migration0011, nullptr},
     {12, &embedded::Migration0012, nullptr},
     {13, &embedded::Migration0013, nullptr},
+    {14, &embedded::Migration0014, nullptr},
 };
 
 }  // namespace

@@ -65,7 +65,7 @@ function tokenList(tokens: Token[]): HTMLElement {
     tokens.length
       ? h(
           'div',
-          { class: 'table-wrap' },
+          { class: 'table-wrap', tabindex: 0 },
           h(
             'table',
             {},

@@ -38,7 +38,7 @@ export async function siteAccessView(params: Record<string, string>): Promise<HT
   const table = (caption: string, grants: SiteGrant[]) =>
     h(
       'div',
-      { class: 'table-wrap' },
+      { class: 'table-wrap', tabindex: 0 },
       h(
         'table',
         {},

@@ -1,7 +1,7 @@
 import { api, type Site } from '../api';
 import { administers, isCommunityAdmin, session } from '../app_state';
 import { h } from '../dom';
-import { t } from '../i18n';
+import { formatRegion, t } from '../i18n';
 import { addPopulationForm, addSiteForm, changePopulationForm, changeSiteForm } from './site_forms';
 
 export async function sitesView(): Promise<HTMLElement> {
@@ -27,7 +27,7 @@ export async function sitesView(): Promise<HTMLElement> {
           'li',
           { class: 'card' },
           h('h2', {}, h('a', { href: `/sites/${site.id}` }, site.name)),
-          h('p', { class: 'muted' }, `${t('sites.country')}: ${countryName(site.country)} · ${t('admin.id', { id: site.id })}`),
+          h('p', { class: 'muted' }, `${t('sites.country')}: ${formatRegion(site.country)} · ${t('admin.id', { id: site.id })}`),
           h(
             'ul',
             {},
@@ -48,7 +48,7 @@ export async function siteView(params: Record<string, string>): Promise<HTMLElem
     {},
     h('p', {}, h('a', { href: '/sites' }, t('common.back'))),
     h('h1', {}, site.name),
-    h('p', { class: 'muted' }, `${t('sites.country')}: ${countryName(site.country)} · ${t('admin.id', { id: site.id })}`),
+    h('p', { class: 'muted' }, `${t('sites.country')}: ${formatRegion(site.country)} · ${t('admin.id', { id: site.id })}`),
     isCommunityAdmin() ? changeSiteForm(site) : null,
     administers(id)
       ? h(
@@ -83,10 +83,3 @@ export async function siteView(params: Record<string, string>): Promise<HTMLElem
   );
 }
 
-function countryName(code: string): string {
-  try {
-    return new Intl.DisplayNames([document.documentElement.lang], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}

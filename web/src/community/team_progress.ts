@@ -63,7 +63,7 @@ export async function teamProgress(teams: Team[], names: Names): Promise<HTMLEle
     h('h2', {}, t('progress.title')),
     h(
       'div',
-      { class: 'table-wrap' },
+      { class: 'table-wrap', tabindex: 0 },
       h(
         'table',
         {},

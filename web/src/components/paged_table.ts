@@ -22,7 +22,7 @@ export function pagedTable<T>(
   void loadMore();
   return h(
     'div',
-    { class: 'table-wrap' },
+    { class: 'table-wrap', tabindex: 0 },
     h(
       'table',
       {},

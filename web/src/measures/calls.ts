@@ -73,6 +73,14 @@ export interface MeasureChart {
   series: MeasureSeries[];
   limits?: 'baseline' | 'phases';
   changes?: TestedChange[];
+  notes?: ChartNote[];
+}
+export interface ChartNote {
+  id: number;
+  period: string;
+  text: string;
+  author: string;
+  created_ms: number;
 }
 export type Period = MeasureChart['period'];
 export type ValueDomain = 'communication' | 'self-efficacy' | 'interconnectedness' | 'costs' | 'professional-experience' | 'access';
@@ -96,6 +104,9 @@ export interface ValueProfile {
 
 export const measureCalls = {
   measures: () => request<{ items: MeasureDefinition[] }>('GET', '/api/v1/measures'),
+  addChartNote: (team: number, measure: string, period: string, text: string) =>
+    request<ChartNote>('POST', `/api/v1/teams/${team}/measures/${encodeURIComponent(measure)}/notes`, { period, text }),
+  deleteChartNote: (id: number) => request<void>('DELETE', `/api/v1/chart-notes/${id}`),
   teamMeasureChart: (team: number, measure: string, period: Period, limits: 'baseline' | 'phases', rules: 'anhoej' | 'mdc') =>
     request<MeasureChart>(
       'GET',

@@ -96,7 +96,7 @@ function siteChart(view: MeasureChart, s: MeasureSeries, domain?: [number, numbe
       h('summary', {}, t('measures.showTable')),
       h(
         'div',
-        { class: 'table-wrap' },
+        { class: 'table-wrap', tabindex: 0 },
         h(
           'table',
           {},

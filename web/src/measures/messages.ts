@@ -90,6 +90,13 @@ export const en = {
   'file.signal': 'Signal',
   'measures.partial': 'partial: the period has not ended',
   'measures.fewPeople': 'from {n} people, fewer than {min}',
+  'notes.column': 'Note',
+  'notes.remove': 'Remove',
+  'notes.removeNamed': 'Remove the note on {period}',
+  'notes.period': 'Point',
+  'notes.text': 'Note',
+  'notes.add': 'Add the note',
+  'notes.addTitle': 'Note a point of this chart',
 } as const;
 
 export const sv: Messages<typeof en> = {
@@ -180,4 +187,11 @@ export const sv: Messages<typeof en> = {
   'file.signal': 'Signal',
   'measures.partial': 'preliminärt: perioden har inte slutat',
   'measures.fewPeople': 'från {n} personer, färre än {min}',
+  'notes.column': 'Anteckning',
+  'notes.remove': 'Ta bort',
+  'notes.removeNamed': 'Ta bort anteckningen för {period}',
+  'notes.period': 'Punkt',
+  'notes.text': 'Anteckning',
+  'notes.add': 'Lägg till anteckningen',
+  'notes.addTitle': 'Anteckna en punkt i diagrammet',
 };

@@ -24,6 +24,7 @@ export interface SpcChartText {
   change: (change: TestedChange) => string; // a change's label
   suppressed: string; // what a suppressed cell is called
   point: (p: SpcPoint) => string | null; // a point's own signal in words, or null
+  notes?: Map<string, string>; // the team's notes by the point's label, each drawn as a flag
 }
 
 // The value range a chart shows: its points, centre lines, limits and target, padded. Small
@@ -137,6 +138,14 @@ export function spcChart(series: MeasureSeries, changes: TestedChange[], target:
       : el('circle', { cx, cy, r: 3, fill: p.include ? DATA : '#ffffff', stroke: DATA, class: 'point' });
     mark.append(el('title', {}, own ? `${p.x}: ${own}` : `${p.x}: ${p.y}`));
     svg.append(mark);
+  });
+  // The team's notes: a flag above the point, its words as a tooltip (the table says them too).
+  points.forEach((p, i) => {
+    const note = text.notes?.get(p.x);
+    if (!note) return;
+    const flag = el('path', { d: `M${x(i)},${TOP + plotHeight}V${TOP - 2}h9l-3,4l3,4h-9`, fill: 'none', stroke: CHANGE, 'stroke-width': 1.5, class: 'note' });
+    flag.append(el('title', {}, `${p.x}: ${note}`));
+    svg.append(flag);
   });
   if (points.some((p) => p.suppressed)) {
     svg.append(el('text', { x: LEFT, y: height - 6, 'font-size': FONT, fill: '#4a5563' }, `× ${text.suppressed}`));

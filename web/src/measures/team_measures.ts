@@ -5,7 +5,9 @@ import { round, valueProfileChart } from './value_profile_chart';
 import { pngDownload, svgDownload } from '../components/svg';
 import { h } from '../dom';
 import { t } from '../i18n';
-import { navigate } from '../router';
+import { navigate, resolve } from '../router';
+import { administers, session } from '../app_state';
+import { field, onSubmit, select as choice } from '../components/form';
 
 // A team's measures as SPC charts: each measure its team's population reports, with the changes
 // the team tested (from its improvement passports) marked on the time axis, the points after
@@ -57,7 +59,7 @@ export async function teamMeasuresView(params: Record<string, string>): Promise<
     ),
     shown.length ? compass(shown) : h('p', {}, t('measures.none')),
     valueProfileSection(profile),
-    ...shown.map((chart) => measureSection(chart)),
+    ...shown.map((chart) => measureSection(chart, teamId)),
   );
 }
 
@@ -106,7 +108,7 @@ function valueProfileSection(profile: ValueProfile): HTMLElement {
     gaps.length
       ? h('ul', { class: 'gaps' }, ...gaps.map((g) => h('li', {}, t(g.team! > g.people! ? 'profile.teamHigher' : 'profile.peopleHigher', { domain: g.label, team: round(g.team!), people: round(g.people!) }))))
       : null,
-    h('details', {}, h('summary', {}, t('measures.showTable')), h('div', { class: 'table-wrap' }, table)),
+    h('details', {}, h('summary', {}, t('measures.showTable')), h('div', { class: 'table-wrap', tabindex: 0 }, table)),
   );
 }
 
@@ -215,10 +217,45 @@ function compass(charts: MeasureChart[]): HTMLElement {
   );
 }
 
-function measureSection(chart: MeasureChart): HTMLElement {
+// The team's notes on a chart's points: listed with who wrote them, each removable, and a form
+// that notes a point, for those who may write them (the team and the site's admins).
+function notesPart(teamId: number, chart: MeasureChart, labels: string[]): HTMLElement {
+  const team = session.user?.memberships.some((m) => m.team_id === teamId) ?? false;
+  const writer = team || administers(chart.series[0]?.site_id ?? -1);
+  const notes = chart.notes ?? [];
+  const list = notes.length
+    ? h(
+        'ul',
+        { class: 'chart-notes' },
+        ...notes.map((n) => {
+          const remove = writer ? h('button', { type: 'button', class: 'secondary', 'aria-label': t('notes.removeNamed', { period: n.period }) }, t('notes.remove')) : null;
+          remove?.addEventListener('click', async () => {
+            remove.disabled = true;
+            await api.deleteChartNote(n.id).catch(() => (remove.disabled = false));
+            await resolve();
+          });
+          return h('li', {}, h('strong', {}, `${n.period}: `), n.text, h('span', { class: 'meta' }, ` · ${n.author}`), ' ', remove);
+        }),
+      )
+    : null;
+  if (!writer) return h('div', {}, list);
+  const id = `note-${slug(chart.measure.id)}`;
+  const period = choice(`${id}-period`, 'period', [...labels].reverse().map((x) => [x, x]));
+  const words = h('textarea', { id: `${id}-text`, name: 'text', rows: 2, maxlength: 500 });
+  const form = h('form', {}, field(t('notes.period'), period), field(t('notes.text'), words), h('button', { type: 'submit' }, t('notes.add')));
+  onSubmit(form, async () => {
+    await api.addChartNote(teamId, chart.measure.id, period.value, words.value.trim());
+    await resolve();
+  });
+  return h('div', {}, list, h('details', { class: 'card' }, h('summary', {}, t('notes.addTitle')), form));
+}
+
+function measureSection(chart: MeasureChart, teamId: number): HTMLElement {
   const m: MeasureDefinition = chart.measure;
   const series = chart.series[0]!;
   const changes = chart.changes ?? [];
+  const notes = new Map<string, string>();
+  for (const n of chart.notes ?? []) notes.set(n.period, notes.has(n.period) ? `${notes.get(n.period)}; ${n.text}` : n.text);
   const signalled = series.points.filter((p) => pointText(chart, series.points, p) !== null);
   const runs = chart.rules === 'anhoej' ? series.parts.flatMap((part) => runsText(part, series.parts.length)) : [];
   const svg = spcChart(series, changes, m.target, {
@@ -227,6 +264,7 @@ function measureSection(chart: MeasureChart): HTMLElement {
     change: (c) => t('measures.changeLabel', { date: c.date }),
     suppressed: t('measures.suppressed'),
     point: (p) => pointText(chart, series.points, p),
+    notes,
   }, chartWidth());
   const table = h(
     'table',
@@ -235,13 +273,13 @@ function measureSection(chart: MeasureChart): HTMLElement {
     h(
       'thead',
       {},
-      h('tr', {}, ...(['measures.col.period', 'measures.col.value', 'measures.col.n', 'measures.col.cl', 'measures.col.lcl', 'measures.col.ucl', 'measures.col.signal'] as const).map((k) => h('th', { scope: 'col' }, t(k)))),
+      h('tr', {}, ...(['measures.col.period', 'measures.col.value', 'measures.col.n', 'measures.col.cl', 'measures.col.lcl', 'measures.col.ucl', 'measures.col.signal', 'notes.column'] as const).map((k) => h('th', { scope: 'col' }, t(k)))),
     ),
     h(
       'tbody',
       {},
       ...series.points.map((p) =>
-        h('tr', {}, h('th', { scope: 'row' }, p.x, isPartial(p.x, chart.period) ? h('em', { class: 'marks' }, ` (${t('measures.partial')})`) : null), h('td', {}, p.suppressed ? t('measures.suppressed') : value(p.y)), h('td', {}, value(p.cell)), h('td', {}, value(p.cl)), h('td', {}, value(p.lcl)), h('td', {}, value(p.ucl)), h('td', {}, pointText(chart, series.points, p) ?? '')),
+        h('tr', {}, h('th', { scope: 'row' }, p.x, isPartial(p.x, chart.period) ? h('em', { class: 'marks' }, ` (${t('measures.partial')})`) : null), h('td', {}, p.suppressed ? t('measures.suppressed') : value(p.y)), h('td', {}, value(p.cell)), h('td', {}, value(p.cl)), h('td', {}, value(p.lcl)), h('td', {}, value(p.ucl)), h('td', {}, pointText(chart, series.points, p) ?? ''), h('td', {}, notes.get(p.x) ?? '')),
       ),
     ),
   );
@@ -264,6 +302,7 @@ function measureSection(chart: MeasureChart): HTMLElement {
       ? h('ul', { class: 'changes' }, ...changes.map((c) => h('li', {}, h('strong', {}, t('measures.changeLabel', { date: c.date })), ` ${c.text}`)))
       : null,
     h('figure', {}, svg, h('figcaption', {}, svgDownload(file, `${name}.svg`, t('measures.downloadSvg')), ' · ', pngDownload(file, `${name}.png`, t('measures.downloadPng')))),
+    notesPart(teamId, chart, series.points.map((p) => p.x)),
     signalled.length || runs.length
       ? h(
           'div',
@@ -273,6 +312,6 @@ function measureSection(chart: MeasureChart): HTMLElement {
           signalled.length ? h('ul', { class: 'points' }, ...signalled.map((p) => h('li', {}, h('strong', {}, `${p.x}: `), pointText(chart, series.points, p)))) : null,
         )
       : h('p', {}, t('measures.noSignals')),
-    h('details', {}, h('summary', {}, t('measures.showTable')), h('div', { class: 'table-wrap' }, table)),
+    h('details', {}, h('summary', {}, t('measures.showTable')), h('div', { class: 'table-wrap', tabindex: 0 }, table)),
   );
 }

@@ -3,7 +3,7 @@ import { session } from '../app_state';
 import { likeMeChart, scoreChart } from './score_chart';
 import { svgDownload } from '../components/svg';
 import { h } from '../dom';
-import { formatDay, formatNumber, formatTime, language, t } from '../i18n';
+import { formatDay, formatMonth, formatNumber, formatTime, t } from '../i18n';
 import { resolve } from '../router';
 import { alertItem, crisisNotice } from '../alerts/alerts';
 import { ownPatientId, personName } from './patients';
@@ -15,8 +15,7 @@ import { titlesInLanguage } from '../questionnaires/titles';
 // view and an SVG download), the patient beside patients like them, the patient's own words
 // and the professional's visit notes. The patient fills their questionnaires from here.
 
-const day = (ms: number) =>
-  new Intl.DateTimeFormat(language() === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium' }).format(new Date(ms));
+const day = (ms: number) => formatDay(ms);
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 export async function dashboardView(params: Record<string, string>): Promise<HTMLElement> {
@@ -231,9 +230,9 @@ function changes(view: Dashboard): HTMLElement {
               {},
               h('strong', {}, `${s.display}: `),
               t('dash.change', {
-                from: `${s.before!.value}${band(s.before!.band)}`,
-                to: `${latest.value}${band(latest.band)}`,
-                delta: `${delta > 0 ? '+' : ''}${delta}`,
+                from: `${formatNumber(s.before!.value)}${band(s.before!.band)}`,
+                to: `${formatNumber(latest.value)}${band(latest.band)}`,
+                delta: `${delta > 0 ? '+' : ''}${formatNumber(delta)}`,
                 date: day(latest.effective_ms),
               }),
             );
@@ -248,10 +247,10 @@ function seriesSection(id: number, view: Dashboard, s: ScoreSeries): HTMLElement
   const latest = s.points.at(-1)!;
   const chart = scoreChart(
     s.display,
-    t('dash.chartDescription', { n: s.points.length, from: day(s.points[0]!.effective_ms), to: day(latest.effective_ms), latest: latest.value }),
+    t('dash.chartDescription', { n: s.points.length, from: day(s.points[0]!.effective_ms), to: day(latest.effective_ms), latest: formatNumber(latest.value) }),
     points,
     s.bands,
-    (ms) => new Intl.DateTimeFormat(language() === 'sv' ? 'sv-SE' : 'en-GB', { month: 'short', year: 'numeric' }).format(new Date(ms)),
+    formatMonth,
     view.last_visit_ms,
     t('dash.visit'),
   );
@@ -260,7 +259,7 @@ function seriesSection(id: number, view: Dashboard, s: ScoreSeries): HTMLElement
     {},
     h('caption', {}, s.display),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('dash.date')), h('th', { scope: 'col' }, t('dash.value')), h('th', { scope: 'col' }, t('dash.band')))),
-    h('tbody', {}, ...[...s.points].reverse().map((p) => h('tr', {}, h('th', { scope: 'row' }, formatTime(p.effective_ms)), h('td', {}, String(p.value)), h('td', {}, p.band ?? '–')))),
+    h('tbody', {}, ...[...s.points].reverse().map((p) => h('tr', {}, h('th', { scope: 'row' }, formatTime(p.effective_ms)), h('td', {}, formatNumber(p.value)), h('td', {}, p.band ?? '–')))),
   );
   const likeMe = h('div', { class: 'like-me' });
   const compare = h('button', { type: 'button', class: 'secondary' }, t('dash.compare'));
@@ -286,7 +285,7 @@ function seriesSection(id: number, view: Dashboard, s: ScoreSeries): HTMLElement
           h('summary', {}, t('dash.showTable')),
           h(
             'div',
-            { class: 'table-wrap' },
+            { class: 'table-wrap', tabindex: 0 },
             h(
               'table',
               {},
@@ -306,9 +305,9 @@ function seriesSection(id: number, view: Dashboard, s: ScoreSeries): HTMLElement
     'section',
     { class: 'card series', id: `series-${slug(s.code)}` },
     h('h2', {}, s.display),
-    h('p', { class: 'latest' }, t('dash.latest', { value: latest.value, date: day(latest.effective_ms) }), latest.band ? h('strong', {}, ` ${latest.band}`) : null),
+    h('p', { class: 'latest' }, t('dash.latest', { value: formatNumber(latest.value), date: day(latest.effective_ms) }), latest.band ? h('strong', {}, ` ${latest.band}`) : null),
     h('figure', {}, chart, h('figcaption', {}, svgDownload(chart, `${slug(s.code)}.svg`, t('passport.downloadSvg')))),
-    h('details', {}, h('summary', {}, t('dash.showTable')), h('div', { class: 'table-wrap' }, table)),
+    h('details', {}, h('summary', {}, t('dash.showTable')), h('div', { class: 'table-wrap', tabindex: 0 }, table)),
     compare,
     likeMe,
   );

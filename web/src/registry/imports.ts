@@ -69,7 +69,7 @@ function refusal(error: unknown): HTMLElement {
     h('p', { role: 'alert', class: 'form-error' }, t('imports.nothingImported', { n: report.rejected_total ?? 0, of: report.records ?? 0 })),
     h(
       'div',
-      { class: 'table-wrap' },
+      { class: 'table-wrap', tabindex: 0 },
       h(
         'table',
         {},

@@ -126,7 +126,7 @@ export async function patientsView(): Promise<HTMLElement> {
     find,
     h(
       'div',
-      { class: 'table-wrap' },
+      { class: 'table-wrap', tabindex: 0 },
       h(
         'table',
         { class: 'patient-list' },

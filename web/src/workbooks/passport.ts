@@ -62,7 +62,7 @@ function render(guide: Guide, cycles: Workbook[]): HTMLElement {
     { class: 'passport' },
     h('h2', {}, t('passport.title')),
     h('figure', {}, chart, h('figcaption', {}, download)),
-    h('div', { class: 'table-wrap' }, table),
+    h('div', { class: 'table-wrap', tabindex: 0 }, table),
     h(
       'ol',
       { class: 'cycles' },

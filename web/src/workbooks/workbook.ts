@@ -9,7 +9,7 @@ import {
   type WorkbookAnswer,
 } from '../api';
 import { h } from '../dom';
-import { formatDay, language, t } from '../i18n';
+import { formatDay, formatTime, language, t } from '../i18n';
 import { text } from './texts';
 import { printControls } from '../print';
 
@@ -179,7 +179,6 @@ class AnswerEditor {
       revisions.push(...page.items);
       cursor = page.next ?? undefined;
     } while (cursor);
-    const date = new Intl.DateTimeFormat(language() === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
     const list = h('ol', { class: 'revisions' });
     for (const revision of revisions) {
       const lines =
@@ -190,7 +189,7 @@ class AnswerEditor {
         h(
           'li',
           {},
-          h('p', {}, t('workbook.revision', { n: revision.number, author: revision.author, date: date.format(new Date(revision.created_ms)) })),
+          h('p', {}, t('workbook.revision', { n: revision.number, author: revision.author, date: formatTime(revision.created_ms) })),
           h('pre', { class: 'diff' }, ...lines.map((l) => h(l.op === 'added' ? 'ins' : l.op === 'removed' ? 'del' : 'span', {}, `${l.op === 'added' ? '+ ' : l.op === 'removed' ? '- ' : '  '}${l.text}\n`))),
           h('button', {
             type: 'button',
