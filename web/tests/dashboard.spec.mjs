@@ -2,6 +2,7 @@
 // score; their professional then finds it on the dashboard they share, with the instrument's
 // bands, a table view, the patient's own words and a visit note.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
 import { loginOf, signIn } from '../../tests/support/covalue_server.mjs';
@@ -213,5 +214,44 @@ describe('patient questionnaire and shared dashboard', () => {
       return [before('section.overview', '.words'), before('.words', '#series-phq-9'), before('#series-phq-9', 'section.answers')];
     });
     assert.deepEqual(order, [true, true, true], 'overview, her words, the instrument, its answers');
+  });
+
+  it('shows a person’s coproduction subscales on the value profile’s scale of 1 to 5', async () => {
+    const professional = loginOf(logins, 'professional.vastera');
+    const cookie = await signIn(server.url, professional.username, professional.password);
+    const get = async (path) => (await fetch(server.url + path, { headers: { cookie } })).json();
+    // A demo person who answered the coproduction value questionnaire at least twice.
+    let person, subscales;
+    for (const p of (await get('/api/v1/patients?limit=40')).items) {
+      const series = (await get(`/api/v1/patients/${p.id}/dashboard`)).series.filter((s) => s.code.startsWith('coproduction-value-patient/'));
+      if (series.length === 6 && series.every((s) => s.points.length >= 2)) {
+        person = p;
+        subscales = series;
+        break;
+      }
+    }
+    assert.ok(person, 'a demo person with two answers');
+    // Each subscale's items, read here from the shipped questionnaire's scoring extension.
+    const questionnaire = JSON.parse(readFileSync(new URL('../../questionnaires/coproduction-value-patient.json', import.meta.url), 'utf8'));
+    const scoring = questionnaire.extension.find((e) => e.url === 'urn:covalue:fhir:extension:scoring');
+    const items = new Map(scoring.extension.filter((e) => e.url === 'subscale').map((e) => [e.extension.find((x) => x.url === 'name').valueString, e.extension.filter((x) => x.url === 'item').length]));
+    const mean = (s, at) => Number((s.points.at(at).value / items.get(s.code.split('/')[1])).toFixed(2));
+
+    const desk = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })).newPage();
+    await signInPage(desk, server.url, professional);
+    await desk.goto(`${server.url}/patients/${person.id}`);
+    const card = desk.locator('section.coproduction');
+    await card.getByRole('heading', { name: 'Coproduction: how care works with you' }).waitFor();
+    assert.equal(await card.locator('svg.value-profile-chart').count(), 1);
+    const rows = card.locator('tbody tr');
+    assert.equal(await rows.count(), 6);
+    const communication = subscales.find((s) => s.code.endsWith('/communication'));
+    const cells = await rows.filter({ hasText: 'Communication' }).locator('td').allTextContents();
+    assert.deepEqual(cells.map(Number), [mean(communication, -1), mean(communication, -2)]);
+    for (const text of await rows.locator('td').allTextContents()) {
+      assert.ok(Number(text) >= 1 && Number(text) <= 5, `${text} is on the scale of 1 to 5`);
+    }
+    assert.equal(await desk.locator('section.series[id^="series-coproduction"]').count(), 0, 'no raw subscale totals');
+    await assertAccessible(desk, 'a dashboard with the coproduction profile');
   });
 });

@@ -49,6 +49,7 @@ interface ValueSet {
 export interface Questionnaire {
   resourceType: 'Questionnaire';
   id: string;
+  extension?: Extension[];
   title?: string;
   name?: string;
   contained?: ValueSet[];
@@ -73,7 +74,7 @@ export type Answers = Map<string, AnswerValue[]>;
 
 const TRANSLATION = 'http://hl7.org/fhir/StructureDefinition/translation';
 
-interface Extension {
+export interface Extension {
   url: string;
   valueCode?: string;
   valueString?: string;

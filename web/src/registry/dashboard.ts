@@ -9,6 +9,7 @@ import { alertItem, crisisNotice } from '../alerts/alerts';
 import { ownPatientId, personName } from './patients';
 import { dueSection, visitsSection } from '../schedules/due';
 import { titlesInLanguage } from '../questionnaires/titles';
+import { coproductionCard } from './coproduction';
 
 // The dashboard a patient and their professional look at together, before and during a visit:
 // what changed since the last visit, each score over time on its reference bands (with a table
@@ -53,7 +54,7 @@ export async function dashboardView(params: Record<string, string>): Promise<HTM
     ...instruments.map((s) => seriesSection(id, view, s)),
     answers(view),
     ...variables.map((s) => seriesSection(id, view, s)),
-    ...coproduction.map((s) => seriesSection(id, view, s)),
+    await coproductionCard(coproduction.filter((s) => s.code.includes('/'))).catch(() => null),
   );
 }
 

@@ -131,6 +131,13 @@ export const en = {
   'dash.none': 'None',
   'dash.dueNow': 'To answer now',
   'dash.nextVisit': 'Next visit',
+  'copro.title': 'Coproduction: how care works with you',
+  'copro.description': 'The six value domains of the coproduction value questionnaire on a scale of 1 to 5, the latest answer of {date} beside the one before.',
+  'copro.latest': 'Latest answer ({date})',
+  'copro.before': 'The answer before',
+  'copro.scale': 'Each domain’s mean item score, 1 (disagree) to 5 (agree): the scale of the team’s value profile.',
+  'copro.domain': 'Domain',
+  'copro.latestColumn': 'Latest',
 } as const;
 
 export const sv: Messages<typeof en> = {
@@ -262,4 +269,11 @@ export const sv: Messages<typeof en> = {
   'dash.none': 'Inga',
   'dash.dueNow': 'Att besvara nu',
   'dash.nextVisit': 'Nästa besök',
+  'copro.title': 'Samproduktion: hur vården arbetar med dig',
+  'copro.description': 'Samproduktionsformulärets sex värdedomäner på en skala från 1 till 5, det senaste svaret från {date} bredvid svaret före.',
+  'copro.latest': 'Senaste svaret ({date})',
+  'copro.before': 'Svaret före',
+  'copro.scale': 'Varje domäns medelvärde per fråga, 1 (instämmer inte) till 5 (instämmer): samma skala som teamets värdeprofil.',
+  'copro.domain': 'Domän',
+  'copro.latestColumn': 'Senaste',
 };
