@@ -196,6 +196,16 @@ describe('team measures', () => {
     const passports = await progress.locator('tbody tr td:nth-child(4)').allInnerTexts();
     assert.ok(passports.every((c) => /^Passport of |^Not shared$/.test(c)), passports.join(' | '));
     await assertAccessible(page, 'every team’s progress');
+
+    // A team's page degrades by permission: what the facilitator may not do is said, not offered.
+    await progress.getByRole('link', { name: team.name }).click();
+    await page.getByRole('heading', { level: 1, name: team.name }).waitFor();
+    await page.getByText('Only the team and its site’s administrators start and change its workbooks.').waitFor();
+    assert.equal(await page.getByRole('button', { name: /Start a new workbook/ }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: /^Archive / }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: 'Measures and SPC charts' }).count(), 0);
+    await page.getByText('The team’s own measures are for its site’s staff').waitFor();
+    await assertAccessible(page, 'a team’s page as the facilitator sees it');
     await context.close();
   });
 });

@@ -60,6 +60,8 @@ export const en = {
   'progress.notStarted': 'No workbook started yet',
   'progress.notShared': 'Not shared',
   'progress.passportOf': 'Passport of {date}',
+  'team.measuresElsewhere': 'The team’s own measures are for its site’s staff; the community’s view of every site is under Measures across sites.',
+  'team.workbooksHidden': 'The team’s workbooks are for the team and its site’s administrators.',
 } as const;
 
 export const sv: Messages<typeof en> = {
@@ -120,4 +122,6 @@ export const sv: Messages<typeof en> = {
   'progress.notStarted': 'Ingen arbetsbok påbörjad ännu',
   'progress.notShared': 'Inte delat',
   'progress.passportOf': 'Pass från {date}',
+  'team.measuresElsewhere': 'Teamets egna mått är för organisationens personal; nätverkets vy över alla enheter finns under Mått över enheter.',
+  'team.workbooksHidden': 'Teamets arbetsböcker är för teamet och organisationens administratörer.',
 };

@@ -41,11 +41,14 @@ export async function teamsView(): Promise<HTMLElement> {
 export async function teamView(params: Record<string, string>): Promise<HTMLElement> {
   const team = await api.team(Number(params.id));
   const leads = session.user?.memberships.some((m) => m.role === 'team_lead' && m.team_id === team.id) ?? false;
+  // The team's measures are its site's staff's to read (the policy's measure.read): others are
+  // told so, not sent to a page that refuses them.
+  const siteStaff = session.user?.memberships.some((m) => m.site_id === team.site_id && ['team_lead', 'team_member', 'professional', 'admin'].includes(m.role)) ?? false;
   const [site, populations, names, workbooks, passport] = await Promise.all([
     api.site(team.site_id),
     api.populations(team.site_id).then((page) => page.items),
     loadNames(),
-    workbookList(team.id).catch(() => null),
+    workbookList(team.id, team.site_id).catch(() => null),
     passportTimeline(team.id).catch(() => null),
   ]);
   return h(
@@ -72,8 +75,10 @@ export async function teamView(params: Record<string, string>): Promise<HTMLElem
           ...team.members.map((m) => h('li', {}, `${m.display_name} (${t(`role.${m.role}`)})`)),
         )
       : h('p', {}, t('team.noMembers')),
-    h('p', {}, h('a', { class: 'button', href: `/teams/${team.id}/measures` }, t('team.measures'))),
-    workbooks,
+    siteStaff
+      ? h('p', {}, h('a', { class: 'button', href: `/teams/${team.id}/measures` }, t('team.measures')))
+      : h('p', { class: 'meta' }, t('team.measuresElsewhere')),
+    workbooks ?? h('p', { class: 'meta' }, t('team.workbooksHidden')),
     passport,
   );
 }

@@ -76,6 +76,7 @@ export const en = {
   'workbooks.restoreNamed': 'Bring back {name}',
   'workbooks.archived': 'Archived workbooks ({count})',
   'workbooks.archivedOn': 'archived {date}',
+  'workbooks.teamStarts': 'Only the team and its site’s administrators start and change its workbooks.',
 } as const;
 
 export const sv: Messages<typeof en> = {
@@ -152,4 +153,5 @@ export const sv: Messages<typeof en> = {
   'workbooks.restoreNamed': 'Ta tillbaka {name}',
   'workbooks.archived': 'Arkiverade arbetsböcker ({count})',
   'workbooks.archivedOn': 'arkiverad {date}',
+  'workbooks.teamStarts': 'Bara teamet och organisationens administratörer påbörjar och ändrar dess arbetsböcker.',
 };

@@ -1,4 +1,5 @@
 import { api, ApiError, type Guide, type Workbook } from '../api';
+import { administers, session } from '../app_state';
 import { h } from '../dom';
 import { formatDay, t } from '../i18n';
 import { navigate, resolve } from '../router';
@@ -43,7 +44,10 @@ function archiveButton(w: Workbook, title: string, archived: boolean): HTMLEleme
   return button;
 }
 
-export async function workbookList(teamId: number): Promise<HTMLElement> {
+// writes: whether the reader writes the team's workbooks (its members and leads, its site's
+// admins); others read the list without the buttons the policy would refuse them.
+export async function workbookList(teamId: number, siteId: number): Promise<HTMLElement> {
+  const writes = (session.user?.memberships.some((m) => m.team_id === teamId) ?? false) || administers(siteId);
   const [workbooks, guides] = await Promise.all([api.teamWorkbooks(teamId), api.guides()]);
   const full = new Map<string, Guide>();
   for (const guide of await Promise.all([...new Set(workbooks.items.map((w) => w.guide_id))].map((id) => api.guide(id).catch(() => null)))) {
@@ -70,8 +74,8 @@ export async function workbookList(teamId: number): Promise<HTMLElement> {
               ` – ${t('workbooks.started', { date: formatDay(w.created_ms) })}`,
               progress[i] ? h('span', { class: 'meta' }, ` · ${progress[i]}`) : null,
               ' ',
-              archiveButton(w, titleOf(w), false),
-              labelForm(w, titleOf(w)),
+              writes ? archiveButton(w, titleOf(w), false) : null,
+              writes ? labelForm(w, titleOf(w)) : null,
             ),
           ),
         )
@@ -85,12 +89,12 @@ export async function workbookList(teamId: number): Promise<HTMLElement> {
             'ul',
             {},
             ...archived.map((w) =>
-              h('li', {}, h('a', { href: `/workbooks/${w.id}` }, w.name || titleOf(w)), ` – ${t('workbooks.archivedOn', { date: formatDay(w.archived_ms!) })} `, archiveButton(w, titleOf(w), true)),
+              h('li', {}, h('a', { href: `/workbooks/${w.id}` }, w.name || titleOf(w)), ` – ${t('workbooks.archivedOn', { date: formatDay(w.archived_ms!) })} `, writes ? archiveButton(w, titleOf(w), true) : null),
             ),
           ),
         )
       : null,
-    h(
+    writes ? h(
       'div',
       { class: 'start-buttons' },
       ...guides.items.map((g) =>
@@ -106,6 +110,6 @@ export async function workbookList(teamId: number): Promise<HTMLElement> {
           },
         }, t('workbooks.start', { guide: text(g.title) })),
       ),
-    ),
+    ) : h('p', { class: 'meta' }, t('workbooks.teamStarts')),
   );
 }
