@@ -128,7 +128,7 @@ describe('team measures', () => {
     await signInPage(page, server.url, loginOf(logins, 'facilitator'));
     await page.getByRole('link', { name: 'Measures across sites' }).click();
     await page.getByRole('heading', { level: 1, name: 'Measures across sites' }).waitFor();
-    await page.getByLabel('Measure').selectOption('phq9-below-10');
+    await page.getByLabel('Measure', { exact: true }).selectOption('phq9-below-10');
     await page.waitForURL(/measure=phq9-below-10/);
     await page.getByRole('heading', { level: 2, name: 'Västerå Health System' }).waitFor();
     assert.equal(await page.locator('.small-multiples > li').count(), 12);
@@ -161,6 +161,35 @@ describe('team measures', () => {
     await page.waitForURL(/scale=free/);
     await page.getByText('Each site is drawn on its own value scale').waitFor();
     assert.ok(new Set((await drawn()).map((c) => c.ticks)).size > 1, 'free scales differ');
+
+    // Trying a measure at every site before the community has it; only its admin defines it.
+    await page.getByLabel('Each site on its own scale').uncheck();
+    await page.waitForURL((u) => !u.search.includes('scale=free'));
+    const workshop = page.locator('form.workshop');
+    await workshop.getByLabel('Name').fill('PHQ-9 of 15 or more');
+    await workshop.getByLabel('Code').fill('phq-9');
+    await workshop.getByLabel('Threshold').selectOption('15');
+    await workshop.getByLabel('An observation meets it when it is').selectOption('true');
+    await workshop.getByLabel('Better is').selectOption('lower');
+    await workshop.getByRole('button', { name: 'Chart it at every site' }).click();
+    const tried = page.locator('.workshop-result');
+    await tried.getByRole('heading', { name: 'PHQ-9 of 15 or more at every site' }).waitFor();
+    assert.equal(await tried.locator('.small-multiples > li').count(), 12);
+    await tried.getByText('The community’s administrator defines measures for everyone').waitFor();
+    await assertAccessible(page, 'a measure tried at every site');
+    const admin = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' })).newPage();
+    await signInPage(admin, server.url, loginOf(logins, 'admin'));
+    await admin.goto(server.url + '/measures');
+    const adminWorkshop = admin.locator('form.workshop');
+    await adminWorkshop.getByLabel('Name').fill('PHQ-9 of 15 or more');
+    await adminWorkshop.getByLabel('Code').fill('phq-9');
+    await adminWorkshop.getByLabel('Threshold').selectOption('15');
+    await adminWorkshop.getByLabel('An observation meets it when it is').selectOption('true');
+    await adminWorkshop.getByRole('button', { name: 'Chart it at every site' }).click();
+    await admin.getByRole('button', { name: 'Define PHQ-9 of 15 or more for the community' }).click();
+    await admin.waitForURL(/measure=phq-9-of-15-or-more/);
+    assert.equal(await admin.getByLabel('Measure', { exact: true }).inputValue(), 'phq-9-of-15-or-more');
+    await admin.context().close();
 
     // On a phone too, chart text stays readable.
     const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale: 'en-GB' })).newPage();

@@ -104,6 +104,8 @@ export interface ValueProfile {
 
 export const measureCalls = {
   measures: () => request<{ items: MeasureDefinition[] }>('GET', '/api/v1/measures'),
+  previewMeasure: (definition: Partial<MeasureDefinition>) => request<MeasureChart>('POST', '/api/v1/measures/preview', definition),
+  defineMeasure: (definition: Partial<MeasureDefinition>) => request<MeasureDefinition>('POST', '/api/v1/measures', definition),
   addChartNote: (team: number, measure: string, period: string, text: string) =>
     request<ChartNote>('POST', `/api/v1/teams/${team}/measures/${encodeURIComponent(measure)}/notes`, { period, text }),
   deleteChartNote: (id: number) => request<void>('DELETE', `/api/v1/chart-notes/${id}`),

@@ -4,6 +4,7 @@ import { pngDownload, svgDownload } from '../components/svg';
 import { h } from '../dom';
 import { t } from '../i18n';
 import { navigate } from '../router';
+import { measureWorkshop } from './measure_workshop';
 
 // For the community (facilitators, researchers, its admin): one measure at every site as small
 // multiples on the same scale of time and, unless the reader switches to free scales, of value
@@ -31,9 +32,7 @@ export async function communityMeasuresView(): Promise<HTMLElement> {
   const view = await api.crossSiteChart(chosen.id, period);
   const go = (next: { measure?: string; period?: string; free?: boolean }) =>
     void navigate(`/measures?${new URLSearchParams({ measure: next.measure ?? chosen.id, period: next.period ?? period, ...((next.free ?? free) ? { scale: 'free' } : {}) })}`);
-  // One value scale for every site: the union of their ranges.
-  const ranges = view.series.filter(hasData).map((s) => range(s.points, view.measure.target));
-  const shared: [number, number] | undefined = free || !ranges.length ? undefined : [Math.min(...ranges.map((r) => r[0])), Math.max(...ranges.map((r) => r[1]))];
+  const shared = free ? undefined : sharedRange(view);
   const scaleField = h('input', { id: 'community-free', type: 'checkbox', checked: free });
   scaleField.addEventListener('change', () => go({ free: scaleField.checked }));
   const measureField = h('select', { id: 'community-measure' }, ...measures.map((m) => h('option', { value: m.id, ...(m.id === chosen.id ? { selected: '' } : {}) }, m.name)));
@@ -54,19 +53,26 @@ export async function communityMeasuresView(): Promise<HTMLElement> {
     ),
     h('p', { class: 'meta', role: 'status' }, free ? t('community.freeNote') : t('community.sharedNote')),
     h('ul', { class: 'small-multiples' }, ...view.series.map((s) => h('li', { class: 'card' }, hasData(s) ? siteChart(view, s, shared) : notShared(s)))),
+    measureWorkshop(),
   );
 }
 
+// One value scale for every site: the union of their ranges.
+export function sharedRange(view: MeasureChart): [number, number] | undefined {
+  const ranges = view.series.filter(hasData).map((s) => range(s.points, view.measure.target));
+  return ranges.length ? [Math.min(...ranges.map((r) => r[0])), Math.max(...ranges.map((r) => r[1]))] : undefined;
+}
+
 // Whether a site shows anything: a value or a cell left out for its size.
-function hasData(s: MeasureSeries): boolean {
+export function hasData(s: MeasureSeries): boolean {
   return s.points.some((p) => p.y !== null || p.suppressed);
 }
 
-function notShared(s: MeasureSeries): HTMLElement {
+export function notShared(s: MeasureSeries): HTMLElement {
   return h('figure', { class: 'site-chart not-shared' }, h('h2', {}, s.site), h('p', {}, h('strong', {}, t('community.notShared'))), h('p', { class: 'meta' }, t('community.notSharedWhy')));
 }
 
-function siteChart(view: MeasureChart, s: MeasureSeries, domain?: [number, number]): HTMLElement {
+export function siteChart(view: MeasureChart, s: MeasureSeries, domain?: [number, number]): HTMLElement {
   const suppressed = s.points.filter((p) => p.suppressed).length;
   const svg = spcChart(s, [], view.measure.target, {
     title: t('community.chartTitle', { site: s.site, name: view.measure.name }),
