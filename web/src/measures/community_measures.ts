@@ -28,7 +28,7 @@ export async function communityMeasuresView(): Promise<HTMLElement> {
   const chosen = measures.find((m) => m.id === search.get('measure')) ?? measures[0];
   const period = (PERIODS as string[]).includes(search.get('period') ?? '') ? (search.get('period') as Period) : 'month';
   const free = search.get('scale') === 'free';
-  if (!chosen) return h('section', {}, h('h1', {}, t('community.title')), h('p', {}, t('measures.none')));
+  if (!chosen) return h('section', {}, h('h1', {}, t('community.title')), h('p', {}, t('measures.none')), measureWorkshop());
   const view = await api.crossSiteChart(chosen.id, period);
   const go = (next: { measure?: string; period?: string; free?: boolean }) =>
     void navigate(`/measures?${new URLSearchParams({ measure: next.measure ?? chosen.id, period: next.period ?? period, ...((next.free ?? free) ? { scale: 'free' } : {}) })}`);
