@@ -414,4 +414,25 @@ Result<std::optional<Id>> QueryId(const Request& request, const std::string& nam
   return std::optional(id);
 }
 
+Result<std::vector<Id>> QueryIds(const Request& request, const std::string& name) {
+  std::vector<Id> ids;
+  const std::string* text = request.Query(name);
+  for (std::string_view rest = text == nullptr ? std::string_view{} : std::string_view(*text);
+       !rest.empty();) {
+    const auto comma = rest.find(',');
+    auto id = PositiveId(std::string(rest.substr(0, comma)), name);
+    if (!id) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("{} must be positive integers joined by commas", name), name);
+    }
+    ids.push_back(*id);
+    rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+  }
+  if (text != nullptr && text->ends_with(',')) {  // "1,2,": an empty last part
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("{} must be positive integers joined by commas", name), name);
+  }
+  return ids;
+}
+
 }  // namespace covalue::http

@@ -138,5 +138,8 @@ Response JsonResponse(int status, const std::string& json_text);
 [[nodiscard]] Result<Id> PathId(const RouteContext& route, const std::string& name);
 // A numeric query parameter, nullopt when absent; kInvalidArgument naming it.
 [[nodiscard]] Result<std::optional<Id>> QueryId(const Request& request, const std::string& name);
+// A query parameter of positive ids joined by commas ("3,17,42"), empty when absent or empty;
+// kInvalidArgument naming it when any part is not a positive integer.
+[[nodiscard]] Result<std::vector<Id>> QueryIds(const Request& request, const std::string& name);
 
 }  // namespace covalue::http

@@ -275,5 +275,25 @@ TEST_F(AreaTest, AnswersItsOriginsPreflightsAndNeverTakesTheirCookies) {
   EXPECT_TRUE(HasHeader(cookie, "Access-Control-Allow-Origin", "http://app.example.org"));
 }
 
+TEST(QueryIdsTest, ReadsPositiveIdsJoinedByCommasAndNamesTheParameterOtherwise) {
+  const auto ids = [](std::string_view query) {
+    Request request;
+    request.query = ParseQuery(query);
+    return QueryIds(request, "patient_id");
+  };
+  auto read = ids("patient_id=3,17,42");
+  ASSERT_OK(read);
+  EXPECT_EQ(*read, (std::vector<Id>{3, 17, 42}));
+  auto none = ids("other=1");
+  ASSERT_OK(none);
+  EXPECT_TRUE(none->empty());
+  for (std::string_view bad : {"patient_id=1,,2", "patient_id=1,2,", "patient_id=,1",
+                               "patient_id=a", "patient_id=-4", "patient_id=0", "patient_id=1;2"}) {
+    auto refused = ids(bad);
+    ASSERT_FALSE(refused.has_value()) << bad;
+    EXPECT_EQ(refused.error().field, "patient_id") << bad;
+  }
+}
+
 }  // namespace
 }  // namespace covalue::http

@@ -11,7 +11,7 @@ import { registryCalls } from './registry/calls';
 import { scheduleCalls } from './schedules/calls';
 import { workbookCalls } from './workbooks/calls';
 
-export { ApiError, type Page } from './http';
+export { allPages, ApiError, type Page } from './http';
 export type * from './accounts/calls';
 export type * from './alerts/calls';
 export type * from './audit/calls';

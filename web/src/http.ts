@@ -6,6 +6,18 @@ export interface Page<T> {
   next: string | null;
 }
 
+// Every item of a paged list, page after page (up to max items, when given).
+export async function allPages<T>(load: (cursor?: string) => Promise<Page<T>>, max = Infinity): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await load(cursor);
+    items.push(...page.items);
+    cursor = page.next ?? undefined;
+  } while (cursor && items.length < max);
+  return items;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,

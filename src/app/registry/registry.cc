@@ -169,19 +169,15 @@ Result<std::vector<Observation>> Registry::LatestScores(const RequestContext& ct
   const std::vector<Id> sites = StaffSites(principal);
   COVALUE_ASSIGN_OR_RETURN(Decision decision, PermitStaff(ctx, principal, sites));
   COVALUE_ASSIGN_OR_RETURN(
-      auto latest, store::ReadValue<std::vector<Observation>>(
-                       store_, [&](store::Repositories& r) -> Result<std::vector<Observation>> {
-                         std::vector<Id> mine;
-                         for (Id id : patient_ids) {
-                           auto patient = r.Registry().GetPatient(id);
-                           if (patient && std::find(sites.begin(), sites.end(), patient->site_id) !=
-                                              sites.end()) {
-                             mine.push_back(id);
-                           }
-                         }
-                         return r.Registry().LatestObservations(mine, kScoreSystem);
-                       }));
-  std::erase_if(latest, [](const Observation& o) { return o.code.find('/') != std::string::npos; });
+      auto latest, store::ReadValue<std::vector<Observation>>(store_, [&](store::Repositories& r) {
+        return r.Registry().LatestObservations(patient_ids, kScoreSystem);
+      }));
+  // An observation is its patient's site's: other sites' patients fall out with it, as unknown
+  // ids do (they have none). Subscales ("phq-9/…") are not totals.
+  std::erase_if(latest, [&](const Observation& o) {
+    return std::find(sites.begin(), sites.end(), o.site_id) == sites.end() ||
+           o.code.find('/') != std::string::npos;
+  });
   std::vector<std::pair<Id, Id>> read;
   for (const Observation& o : latest) {
     if (read.empty() || read.back().second != o.patient_id) {

@@ -226,22 +226,9 @@ void AddRegistryRoutes(Router& router, app::Registry& registry) {
        "ids joined by commas; patients of your sites)",
        Access::kSignedIn,
        [&registry](RouteContext& r) -> Result<Response> {
-         const std::string* list = r.request.Query("patient_id");
-         if (list == nullptr || list->empty()) {
+         COVALUE_ASSIGN_OR_RETURN(std::vector<Id> ids, QueryIds(r.request, "patient_id"));
+         if (ids.empty()) {
            return Fail(ErrorCode::kInvalidArgument, "patient_id is required", "patient_id");
-         }
-         std::vector<Id> ids;
-         for (std::string_view rest = *list; !rest.empty();) {
-           const auto comma = rest.find(',');
-           const std::string_view part = rest.substr(0, comma);
-           Id id = 0;
-           const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), id);
-           if (ec != std::errc() || end != part.data() + part.size() || id <= 0) {
-             return Fail(ErrorCode::kInvalidArgument,
-                         "patient_id must be positive integers joined by commas", "patient_id");
-           }
-           ids.push_back(id);
-           rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
          }
          COVALUE_ASSIGN_OR_RETURN(auto latest, registry.LatestScores(r.ctx, ids));
          nlohmann::json items = nlohmann::json::array();

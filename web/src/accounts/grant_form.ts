@@ -1,4 +1,4 @@
-import { api, type MembershipInput, type Role, type Site, type Team } from '../api';
+import { allPages, api, type MembershipInput, type Role, type Site, type Team } from '../api';
 import { isCommunityAdmin, administers } from '../app_state';
 import { h } from '../dom';
 import { t } from '../i18n';
@@ -23,13 +23,7 @@ export interface Places {
 }
 
 export async function loadPlaces(): Promise<Places> {
-  const sites: Site[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await api.sites(cursor);
-    sites.push(...page.items.filter((s) => administers(s.id)));
-    cursor = page.next ?? undefined;
-  } while (cursor);
+  const sites = (await allPages(api.sites)).filter((s) => administers(s.id));
   const teams = (await api.teams()).items.filter((team) => administers(team.site_id));
   return { sites, teams };
 }

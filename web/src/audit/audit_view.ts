@@ -1,4 +1,4 @@
-import { api, type AuditFilter, type AuditRecord, type User } from '../api';
+import { allPages, api, type AuditFilter, type AuditRecord, type User } from '../api';
 import { h } from '../dom';
 import { formatTime, t } from '../i18n';
 import { navigate } from '../router';
@@ -54,17 +54,9 @@ function filterOf(params: URLSearchParams): AuditFilter {
   return filter;
 }
 
-// The accounts the reader administers, for the account filter and for names in the table.
-async function allAccounts(): Promise<User[]> {
-  const users: User[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await api.users(cursor);
-    users.push(...page.items);
-    cursor = page.next ?? undefined;
-  } while (cursor && users.length < 2000);
-  return users;
-}
+// The accounts the reader administers (the first 2000), for the account filter and for names
+// in the table.
+const allAccounts = () => allPages(api.users, 2000);
 
 function filterForm(filter: AuditFilter, accounts: User[]): HTMLElement {
   const user = h('select', { id: 'audit-user', name: 'user_id' }, h('option', { value: '' }, t('audit.anyone')), ...accounts.map((u) => h('option', { value: String(u.id), selected: u.id === filter.user_id }, `${u.display_name} (${u.username})`)));

@@ -1,17 +1,11 @@
-import { api, type Site } from '../api';
+import { allPages, api } from '../api';
 import { administers, isCommunityAdmin, session } from '../app_state';
 import { h } from '../dom';
 import { formatRegion, t } from '../i18n';
 import { addPopulationForm, addSiteForm, changePopulationForm, changeSiteForm } from './site_forms';
 
 export async function sitesView(): Promise<HTMLElement> {
-  const sites: Site[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await api.sites(cursor);
-    sites.push(...page.items);
-    cursor = page.next ?? undefined;
-  } while (cursor);
+  const sites = await allPages(api.sites);
   const populations = (await api.populations()).items;
   return h(
     'section',

@@ -9,21 +9,21 @@ import type { Names } from '../shell/names';
 
 interface Progress {
   team: Team;
-  workbook: Workbook | null; // the newest full-guide workbook
+  workbook: Workbook | null; // the newest full-guide workbook, read whole (its steps' statuses)
   passport: Workbook | null; // the newest shared passport
   readable: boolean;
 }
 
-// A listed workbook carries its position; its steps' statuses come with the workbook itself,
-// read where the reader may (else every step before the position counts as not known).
-async function progressOf(team: Team, guides: Map<string, Guide>): Promise<Progress> {
+// A listed workbook carries its position; its steps and their statuses come with the workbook
+// itself, which a facilitator reads (its text only once shared).
+async function progressOf(team: Team, kinds: Map<string, Guide['kind']>): Promise<Progress> {
   try {
     const workbooks = (await api.teamWorkbooks(team.id)).items.sort((a, b) => b.created_ms - a.created_ms);
-    const listed = workbooks.find((w) => guides.get(w.guide_id)?.kind === 'full') ?? null;
+    const listed = workbooks.find((w) => kinds.get(w.guide_id) === 'full') ?? null;
     return {
       team,
-      workbook: listed ? await api.workbook(listed.id).catch(() => listed) : null,
-      passport: workbooks.find((w) => guides.get(w.guide_id)?.kind === 'passport' && w.shared) ?? null,
+      workbook: listed ? await api.workbook(listed.id).catch(() => null) : null,
+      passport: workbooks.find((w) => kinds.get(w.guide_id) === 'passport' && w.shared) ?? null,
       readable: true,
     };
   } catch {
@@ -31,32 +31,24 @@ async function progressOf(team: Team, guides: Map<string, Guide>): Promise<Progr
   }
 }
 
-function steps(w: Workbook, guide: Guide): HTMLElement {
-  const status = new Map((w.steps ?? []).map((s) => [s.link_id, s.status]));
-  const links = guide.items.filter((item) => item.step !== undefined).map((item) => item.link_id);
-  const done = links.filter((link) => status.get(link) === 'done').length;
-  const at = Math.max(0, links.indexOf(w.position)) + 1;
+function steps(w: Workbook): HTMLElement {
+  const done = w.steps.filter((s) => s.status === 'done').length;
+  const at = Math.max(0, w.steps.findIndex((s) => s.link_id === w.position)) + 1;
   return h(
     'div',
     { class: 'progress' },
     h(
       'ol',
       { class: 'step-bar', 'aria-hidden': 'true' },
-      ...links.map((link, i) => {
-        const state = status.get(link) ?? 'not_started';
-        return h('li', { class: `step-${state}${i + 1 === at ? ' at' : ''}`, title: t(`progress.${state}`) });
-      }),
+      ...w.steps.map((s, i) => h('li', { class: `step-${s.status}${i + 1 === at ? ' at' : ''}`, title: t(`progress.${s.status}`) })),
     ),
-    h('span', {}, t('progress.summary', { done, total: links.length, at })),
+    h('span', {}, t('progress.summary', { done, total: w.steps.length, at })),
   );
 }
 
 export async function teamProgress(teams: Team[], names: Names): Promise<HTMLElement> {
-  const guides = new Map((await api.guides()).items.map((g) => [g.id, g]));
-  const rows = await Promise.all(teams.map((team) => progressOf(team, guides)));
-  // The list of guides names them; their steps come with each guide itself.
-  const used = [...new Set(rows.flatMap((r) => (r.workbook ? [r.workbook.guide_id] : [])))];
-  for (const guide of await Promise.all(used.map((id) => api.guide(id)))) guides.set(guide.id, guide);
+  const kinds = new Map((await api.guides()).items.map((g) => [g.id, g.kind]));
+  const rows = await Promise.all(teams.map((team) => progressOf(team, kinds)));
   return h(
     'section',
     { class: 'team-progress' },
@@ -78,7 +70,7 @@ export async function teamProgress(teams: Team[], names: Names): Promise<HTMLEle
               {},
               h('th', { scope: 'row' }, h('a', { href: `/teams/${r.team.id}` }, r.team.name)),
               h('td', {}, names.site(r.team.site_id)),
-              h('td', {}, r.workbook ? steps(r.workbook, guides.get(r.workbook.guide_id)!) : r.readable ? t('progress.notStarted') : t('progress.notShared')),
+              h('td', {}, r.workbook ? steps(r.workbook) : r.readable ? t('progress.notStarted') : t('progress.notShared')),
               h('td', {}, r.passport ? h('a', { href: `/workbooks/${r.passport.id}` }, t('progress.passportOf', { date: formatDay(r.passport.created_ms) })) : t('progress.notShared')),
             ),
           ),

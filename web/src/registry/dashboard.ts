@@ -16,7 +16,6 @@ import { coproductionCard } from './coproduction';
 // view and an SVG download), the patient beside patients like them, the patient's own words
 // and the professional's visit notes. The patient fills their questionnaires from here.
 
-const day = (ms: number) => formatDay(ms);
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 export async function dashboardView(params: Record<string, string>): Promise<HTMLElement> {
@@ -101,7 +100,7 @@ function overview(view: Dashboard, due: DueQuestionnaire[], visits: PlannedVisit
                   h('strong', {}, formatNumber(last.value)),
                   last.band ? ` (${last.band})` : '',
                   delta !== null && delta !== 0 ? h('span', { class: 'meta' }, ` ${delta > 0 ? '▲ +' : '▼ '}${formatNumber(delta)}`) : null,
-                  h('span', { class: 'meta' }, ` · ${day(last.effective_ms)}`),
+                  h('span', { class: 'meta' }, ` · ${formatDay(last.effective_ms)}`),
                 );
               }),
             )
@@ -169,7 +168,7 @@ function answers(view: Dashboard): HTMLElement | null {
         h(
           'summary',
           {},
-          `${r.title || r.questionnaire_id} · ${day(r.authored_ms)}`,
+          `${r.title || r.questionnaire_id} · ${formatDay(r.authored_ms)}`,
           r.total !== null ? ` · ${t('dash.total', { total: r.total })}${r.band ? ` (${r.band})` : ''}` : '',
           r.status === 'in-progress' ? ` · ${t('dash.unfinished')}` : '',
         ),
@@ -204,7 +203,7 @@ function questionnaires(id: number, view: Dashboard, due: DueQuestionnaire[]): H
             { class: 'button', href: `/patients/${id}/questionnaires/${encodeURIComponent(q.id)}${q.draft_response_id ? `?draft=${q.draft_response_id}` : ''}` },
             q.draft_response_id ? t('dash.continue', { title: q.title }) : t('dash.fill', { title: q.title }),
           ),
-          h('span', { class: 'meta' }, q.last_completed_ms ? t('dash.lastFilled', { date: day(q.last_completed_ms) }) : t('dash.neverFilled')),
+          h('span', { class: 'meta' }, q.last_completed_ms ? t('dash.lastFilled', { date: formatDay(q.last_completed_ms) }) : t('dash.neverFilled')),
         ),
       ),
     ),
@@ -218,7 +217,7 @@ function changes(view: Dashboard): HTMLElement {
   return h(
     'section',
     { class: 'card changes' },
-    h('h2', {}, view.last_visit_ms ? t('dash.sinceVisit', { date: day(view.last_visit_ms) }) : t('dash.sinceLast')),
+    h('h2', {}, view.last_visit_ms ? t('dash.sinceVisit', { date: formatDay(view.last_visit_ms) }) : t('dash.sinceLast')),
     changed.length
       ? h(
           'ul',
@@ -234,7 +233,7 @@ function changes(view: Dashboard): HTMLElement {
                 from: `${formatNumber(s.before!.value)}${band(s.before!.band)}`,
                 to: `${formatNumber(latest.value)}${band(latest.band)}`,
                 delta: `${delta > 0 ? '+' : ''}${formatNumber(delta)}`,
-                date: day(latest.effective_ms),
+                date: formatDay(latest.effective_ms),
               }),
             );
           }),
@@ -248,7 +247,7 @@ function seriesSection(id: number, view: Dashboard, s: ScoreSeries): HTMLElement
   const latest = s.points.at(-1)!;
   const chart = scoreChart(
     s.display,
-    t('dash.chartDescription', { n: s.points.length, from: day(s.points[0]!.effective_ms), to: day(latest.effective_ms), latest: formatNumber(latest.value) }),
+    t('dash.chartDescription', { n: s.points.length, from: formatDay(s.points[0]!.effective_ms), to: formatDay(latest.effective_ms), latest: formatNumber(latest.value) }),
     points,
     s.bands,
     formatMonth,
@@ -306,7 +305,7 @@ function seriesSection(id: number, view: Dashboard, s: ScoreSeries): HTMLElement
     'section',
     { class: 'card series', id: `series-${slug(s.code)}` },
     h('h2', {}, s.display),
-    h('p', { class: 'latest' }, t('dash.latest', { value: formatNumber(latest.value), date: day(latest.effective_ms) }), latest.band ? h('strong', {}, ` ${latest.band}`) : null),
+    h('p', { class: 'latest' }, t('dash.latest', { value: formatNumber(latest.value), date: formatDay(latest.effective_ms) }), latest.band ? h('strong', {}, ` ${latest.band}`) : null),
     h('figure', {}, chart, h('figcaption', {}, svgDownload(chart, `${slug(s.code)}.svg`, t('passport.downloadSvg')))),
     h('details', {}, h('summary', {}, t('dash.showTable')), h('div', { class: 'table-wrap', tabindex: 0 }, table)),
     compare,

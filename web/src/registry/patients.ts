@@ -1,4 +1,4 @@
-import { api, type Alert, type LatestScore, type OverdueQuestionnaire, type Patient } from '../api';
+import { allPages, api, type Alert, type LatestScore, type OverdueQuestionnaire, type Patient } from '../api';
 import { session } from '../app_state';
 import { h } from '../dom';
 import { formatDay, formatNumber, t } from '../i18n';
@@ -34,13 +34,7 @@ function byPatient<T extends { patient_id: number }>(items: T[]): Map<number, T[
 }
 
 async function loadOverview(): Promise<Overview> {
-  const alerts: Alert[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await api.alerts(cursor);
-    alerts.push(...page.items.filter((a) => a.status === 'active'));
-    cursor = page.next ?? undefined;
-  } while (cursor);
+  const alerts = (await allPages(api.alerts)).filter((a) => a.status === 'active');
   const sites = [...new Set(session.user?.memberships.filter((m) => m.role === 'professional' && m.site_id !== null).map((m) => m.site_id!) ?? [])];
   const overdue = (await Promise.all(sites.map((s) => api.overdueQuestionnaires(s).then((page) => page.items).catch(() => [])))).flat();
   return { alerts: byPatient(alerts), overdue: byPatient(overdue), titles: new Map() };

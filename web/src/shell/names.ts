@@ -1,4 +1,4 @@
-import { api, type Membership, type Site, type Team } from '../api';
+import { allPages, api, type Membership, type Site, type Team } from '../api';
 import { t } from '../i18n';
 
 // Names of sites and teams for labels, fetched once per page render.
@@ -8,13 +8,7 @@ export interface Names {
 }
 
 export async function loadNames(): Promise<Names> {
-  const sites = new Map<number, Site>();
-  let cursor: string | undefined;
-  do {
-    const page = await api.sites(cursor);
-    page.items.forEach((s) => sites.set(s.id, s));
-    cursor = page.next ?? undefined;
-  } while (cursor);
+  const sites = new Map<number, Site>((await allPages(api.sites)).map((s) => [s.id, s]));
   const teams = new Map<number, Team>((await api.teams()).items.map((team) => [team.id, team]));
   return {
     site: (id) => (id === null ? '' : (sites.get(id)?.name ?? `#${id}`)),

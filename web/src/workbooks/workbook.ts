@@ -1,4 +1,5 @@
 import {
+  allPages,
   api,
   ApiError,
   type Guide,
@@ -172,13 +173,7 @@ class AnswerEditor {
       return;
     }
     button.setAttribute('aria-expanded', 'true');
-    const revisions = [];
-    let cursor: string | undefined;
-    do {
-      const page = await api.revisions(this.workbookId, this.answer.key, cursor);
-      revisions.push(...page.items);
-      cursor = page.next ?? undefined;
-    } while (cursor);
+    const revisions = await allPages((cursor) => api.revisions(this.workbookId, this.answer.key, cursor));
     const list = h('ol', { class: 'revisions' });
     for (const revision of revisions) {
       const lines =

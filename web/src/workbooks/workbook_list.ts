@@ -1,4 +1,4 @@
-import { api, ApiError, type Guide, type Workbook } from '../api';
+import { api, ApiError, type Workbook } from '../api';
 import { administers, session } from '../app_state';
 import { h } from '../dom';
 import { formatDay, t } from '../i18n';
@@ -49,11 +49,8 @@ function archiveButton(w: Workbook, title: string, archived: boolean): HTMLEleme
 export async function workbookList(teamId: number, siteId: number): Promise<HTMLElement> {
   const writes = (session.user?.memberships.some((m) => m.team_id === teamId) ?? false) || administers(siteId);
   const [workbooks, guides] = await Promise.all([api.teamWorkbooks(teamId), api.guides()]);
-  const full = new Map<string, Guide>();
-  for (const guide of await Promise.all([...new Set(workbooks.items.map((w) => w.guide_id))].map((id) => api.guide(id).catch(() => null)))) {
-    if (guide) full.set(guide.id, guide);
-  }
-  const titleOf = (w: Workbook) => text(full.get(w.guide_id)?.title) || w.guide_id;
+  const titles = new Map(guides.items.map((g) => [g.id, text(g.title)]));
+  const titleOf = (w: Workbook) => titles.get(w.guide_id) || w.guide_id;
   const current = workbooks.items.filter((w) => w.archived_ms === null);
   const archived = workbooks.items.filter((w) => w.archived_ms !== null);
   const progress = await Promise.all(current.map((w) => progressOf(w)));
