@@ -373,6 +373,8 @@ if (big) {
   console.log('\nTargets (10m):');
   console.log(`  Q2 in-process / DuckDB aggregate Q2        ${ratio(big.covalue.inProcess.q2.median_ms, big.duckdb.aggregate.q2.median_ms)}  (≤ 0.15)`);
   if (small) console.log(`  Q2 in-process 10m / 1m                      ${ratio(big.covalue.inProcess.q2.median_ms, small.covalue.inProcess.q2.median_ms)}  (≤ 1.2)`);
+  console.log(`  HTTP Q2 / DuckDB aggregate Q2               ${ratio(big.covalue.http.q2.median_ms, big.duckdb.aggregate.q2.median_ms)}  (≤ 0.5)`);
+  if (small) console.log(`  HTTP Q2 10m / 1m                            ${ratio(big.covalue.http.q2.median_ms, small.covalue.http.q2.median_ms)}  (≤ 1.2)`);
   console.log(`  Q1 in-process / best peer                   ${ratio(big.covalue.inProcess.q1.median_ms, best('q1'))}  (≤ 0.05)`);
   console.log(`  Q3 in-process / best peer                   ${ratio(big.covalue.inProcess.q3.median_ms, best('q3'))}  (≤ 0.05)`);
   if (small) console.log(`  serving RSS growth 1m → 10m                 ${f(big.covalue.inProcess.rss_mb - small.covalue.inProcess.rss_mb)} MB  (≤ 50)`);

@@ -324,7 +324,7 @@ Response Router::Handle(const Request& request, std::string& route_label) const 
     }
     response.SetHeader("X-Content-Type-Options", "nosniff");
   }
-  PrepareTransfer(request, response);  // a 304, or gzip, when the client asks
+  PrepareTransfer(request, response, &compressed_);  // a 304, or gzip, when the client asks
   return response;
 }
 
@@ -355,10 +355,10 @@ std::string Router::AllowedMethods(const std::string& path) const {
   return allowed;
 }
 
-Response JsonResponse(int status, const std::string& json_text) {
+Response JsonResponse(int status, std::string json_text) {
   Response response;
   response.status = status;
-  response.body = json_text;
+  response.body = std::move(json_text);
   return response;
 }
 

@@ -11,6 +11,7 @@
 #include "domain/error.h"
 #include "domain/page.h"
 #include "http/message.h"
+#include "http/transfer.h"
 
 namespace covalue::app {
 class Accounts;
@@ -125,13 +126,14 @@ class Router {
   std::vector<Area> areas_;
   std::vector<std::vector<std::string>> patterns_;  // each route's pattern, split once
   std::function<Response(const Request&)> fallback_;
+  mutable CompressedBodies compressed_;  // charts many readers ask for, compressed once
 };
 
 // The value of the session cookie, or "" when the request has none.
 std::string SessionToken(const Request& request);
 
 // Helpers for handlers.
-Response JsonResponse(int status, const std::string& json_text);
+Response JsonResponse(int status, std::string json_text);
 // limit and cursor query parameters; kInvalidArgument naming the parameter.
 [[nodiscard]] Result<PageRequest> ReadPage(const Request& request);
 // A numeric path parameter; kInvalidArgument naming it.

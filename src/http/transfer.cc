@@ -84,18 +84,50 @@ bool Matches(const std::string& if_none_match, const std::string& tag) {
 
 }  // namespace
 
-Response WithETag(Response response) {
-  // FNV-1a, 64 bits: a change of the body changes the tag (not a secret, not a signature).
-  std::uint64_t hash = 14695981039346656037ULL;
-  for (const unsigned char c : response.body) {
-    hash = (hash ^ c) * 1099511628211ULL;
+bool CompressedBodies::Compress(const std::string& tag, const std::string& body, std::string& out) {
+  {
+    std::lock_guard lock(mu_);
+    for (auto it = entries_.begin(); it != entries_.end(); ++it) {
+      if (it->tag == tag && it->body == body) {
+        entries_.splice(entries_.begin(), entries_, it);
+        out = it->gzip;
+        return true;
+      }
+    }
   }
-  response.SetHeader("ETag", fmt::format("W/\"{:016x}-{:x}\"", hash, response.body.size()));
+  if (!Gzip(body, out)) {
+    return false;
+  }
+  const std::size_t size = body.size() + out.size();
+  if (size > capacity_ / 4) {
+    return true;  // too large to keep: it would push out everything else
+  }
+  std::lock_guard lock(mu_);
+  entries_.push_front({tag, body, out});
+  bytes_ += size;
+  while (bytes_ > capacity_) {
+    bytes_ -= entries_.back().body.size() + entries_.back().gzip.size();
+    entries_.pop_back();
+  }
+  return true;
+}
+
+std::size_t CompressedBodies::HeldBytes() {
+  std::lock_guard lock(mu_);
+  return bytes_;
+}
+
+Response WithETag(Response response) {
+  const auto* bytes = reinterpret_cast<const Bytef*>(response.body.data());
+  const std::size_t size = response.body.size();
+  const uLong crc = crc32_z(crc32_z(0L, Z_NULL, 0), bytes, size);
+  const uLong adler = adler32_z(adler32_z(0L, Z_NULL, 0), bytes, size);
+  response.SetHeader("ETag", fmt::format("W/\"{:08x}{:08x}-{:x}\"", crc, adler, size));
   response.SetHeader("Cache-Control", "private, no-cache");
   return response;
 }
 
-void PrepareTransfer(const Request& request, Response& response) {
+void PrepareTransfer(const Request& request, Response& response, CompressedBodies* compressed) {
   if (request.method == "GET" && response.status == 200) {
     const std::string* tag = response.FindHeader("ETag");
     const std::string& asked = request.Header("if-none-match");
@@ -113,9 +145,13 @@ void PrepareTransfer(const Request& request, Response& response) {
   if (!AcceptsGzip(request.Header("accept-encoding"))) {
     return;
   }
-  std::string compressed;
-  if (Gzip(response.body, compressed) && compressed.size() < response.body.size()) {
-    response.body = std::move(compressed);
+  const std::string* tag = response.FindHeader("ETag");
+  std::string gzip;
+  const bool made = compressed != nullptr && tag != nullptr
+                        ? compressed->Compress(*tag, response.body, gzip)
+                        : Gzip(response.body, gzip);
+  if (made && gzip.size() < response.body.size()) {
+    response.body = std::move(gzip);
     response.SetHeader("Content-Encoding", "gzip");
   }
 }

@@ -89,5 +89,50 @@ TEST(Transfer, AnswersAConditionalGetWith304WhileTheBodyIsTheSame) {
   EXPECT_EQ(changed.status, 200);
 }
 
+TEST(Transfer, CompressesATaggedBodyOnceAndNeverServesAnotherBodysForm) {
+  CompressedBodies compressed(1 << 20);
+  Response first = WithETag(Chart());
+  const std::string original = first.body;
+  PrepareTransfer(Get({{"accept-encoding", "gzip"}}), first, &compressed);
+  Response second = WithETag(Chart());
+  PrepareTransfer(Get({{"accept-encoding", "gzip"}}), second, &compressed);
+  EXPECT_EQ(HeaderOf(second, "Content-Encoding"), "gzip");
+  EXPECT_EQ(second.body, first.body);
+  EXPECT_EQ(Gunzip(second.body), original);
+
+  // A body under a tag that another body was kept with (a checksum collision, or a forged
+  // tag) gets its own compression.
+  std::string kept;
+  ASSERT_TRUE(compressed.Compress("W/\"same\"", original, kept));
+  std::string other_body = original;
+  other_body[10] = 'z';
+  std::string other;
+  ASSERT_TRUE(compressed.Compress("W/\"same\"", other_body, other));
+  EXPECT_EQ(Gunzip(other), other_body);
+  EXPECT_EQ(Gunzip(kept), original);
+}
+
+TEST(Transfer, KeepsNoMoreCompressedBodiesThanItsCapacity) {
+  const std::string body = Chart().body;  // ~14 KB
+  CompressedBodies compressed(8 * body.size());
+  std::string out;
+  for (int i = 0; i < 50; ++i) {
+    std::string variant = body;
+    variant[0] = static_cast<char>('a' + i % 26);
+    variant[1] = static_cast<char>('a' + i / 26);
+    ASSERT_TRUE(compressed.Compress(std::to_string(i), variant, out));
+    EXPECT_EQ(Gunzip(out), variant);
+    EXPECT_LE(compressed.HeldBytes(), 8 * body.size());
+  }
+  EXPECT_GT(compressed.HeldBytes(), 2 * body.size()) << "the recent ones are kept";
+  // Each answer is still right after evictions: the oldest is made again.
+  std::string again;
+  std::string first = body;
+  first[0] = 'a';
+  first[1] = 'a';
+  ASSERT_TRUE(compressed.Compress("0", first, again));
+  EXPECT_EQ(Gunzip(again), first);
+}
+
 }  // namespace
 }  // namespace covalue::http

@@ -1,7 +1,10 @@
 #include "http/json/json_writer.h"
 
+#include <charconv>
 #include <cmath>
 #include <iterator>
+
+#include <fmt/format.h>
 
 namespace covalue::http {
 
@@ -80,13 +83,18 @@ JsonWriter& JsonWriter::Number(double value) {
     return Null();
   }
   Separate();
-  fmt::format_to(std::back_inserter(out_), "{}", value);  // shortest exact (Dragonbox)
+  char digits[32];  // the longest double is 24 characters
+  // The shortest form that reads back exactly; a whole number without a fraction ("33").
+  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
+  out_.append(digits, end);
   return *this;
 }
 
 JsonWriter& JsonWriter::Int(std::int64_t value) {
   Separate();
-  fmt::format_to(std::back_inserter(out_), "{}", value);
+  char digits[24];
+  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
+  out_.append(digits, end);
   return *this;
 }
 

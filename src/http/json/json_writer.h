@@ -4,9 +4,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
-
-#include <fmt/format.h>
 
 namespace covalue::http {
 
@@ -35,14 +34,15 @@ class JsonWriter {
     return value ? Number(*value) : Null();
   }
 
-  std::string Take() { return fmt::to_string(out_); }
+  // The text written; the writer is left empty.
+  std::string Take() { return std::move(out_); }
 
  private:
   JsonWriter& Open(char bracket);
   JsonWriter& Close(char bracket);
   void Separate();  // a comma before every value but a container's first and a member's
 
-  fmt::memory_buffer out_;
+  std::string out_;
   std::vector<bool> first_;  // per open container: nothing written in it yet
   bool after_key_ = false;
 };

@@ -43,5 +43,24 @@ TEST(JsonWriter, WritesNestedValuesThatReadBackExactly) {
   EXPECT_EQ(doc.begin().key(), "a");
 }
 
+// Numbers in their shortest exact form: a whole number has no fraction, extremes read back.
+TEST(JsonWriter, WritesNumbersShortestAndExact) {
+  const double values[] = {33.0, -0.5, 1e21, 5e-324, 1.7976931348623157e308, 0.1, 2.0 / 3};
+  JsonWriter w;
+  w.BeginArray();
+  for (const double v : values) {
+    w.Number(v);
+  }
+  w.Int(std::numeric_limits<std::int64_t>::min()).EndArray();
+  const std::string text = w.Take();
+  EXPECT_TRUE(text.starts_with("[33,-0.5,")) << text;
+  EXPECT_NE(text.find(",0.1,"), std::string::npos) << text;
+  const auto doc = nlohmann::json::parse(text);
+  for (std::size_t i = 0; i < std::size(values); ++i) {
+    EXPECT_EQ(doc[i].get<double>(), values[i]) << text;
+  }
+  EXPECT_EQ(doc.back().get<std::int64_t>(), std::numeric_limits<std::int64_t>::min());
+}
+
 }  // namespace
 }  // namespace covalue::http
