@@ -52,6 +52,22 @@ describe('workbooks', () => {
     assert.notEqual(again.id, workbook.id, 'POST always creates a new workbook');
   });
 
+  it("shows a step's status from its answers until the team sets one", async () => {
+    const passport = await start('improvement-passport');
+    const statusOf = async (link) => {
+      const w = await (await call('lead.vastera', 'GET', `/api/v1/workbooks/${passport.id}`)).json();
+      return w.steps.find((s) => s.link_id === link).status;
+    };
+    const save = (key, text) => call('lead.vastera', 'PUT', `/api/v1/workbooks/${passport.id}/answers/${key}`, { text });
+    assert.equal((await save('cycle.population', 'Young adults newly diagnosed')).status, 200);
+    assert.equal(await statusOf('cycle.population'), 'done', 'its one question answered');
+    assert.equal((await save('cycle.ratings.communication', '4')).status, 200);
+    assert.equal(await statusOf('cycle.ratings'), 'in_progress', 'one of six ratings');
+    assert.equal(await statusOf('cycle.aim'), 'not_started');
+    assert.equal((await call('lead.vastera', 'PUT', `/api/v1/workbooks/${passport.id}/steps/cycle.ratings`, { status: 'done' })).status, 204);
+    assert.equal(await statusOf('cycle.ratings'), 'done', "the team's status wins");
+  });
+
   it('refuses an unknown guide, a team of another site and a question not in the guide', async () => {
     assert.equal((await call('lead.vastera', 'POST', '/api/v1/workbooks', { team_id: team, guide_id: 'nothing' })).status, 404);
     assert.equal((await call('lead.vastera', 'POST', '/api/v1/workbooks', { team_id: otherTeam, guide_id: 'coproduction-guide-short' })).status, 403);

@@ -1,6 +1,8 @@
 #include "app/workbooks/workbooks.h"
 
 #include <algorithm>
+#include <functional>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -75,6 +77,29 @@ Status CheckAnswerShape(const GuideItem& item, const std::string& text) {
     default:
       return Ok();
   }
+}
+
+// A step's status as its answers tell it, for a step the team has not given one: every
+// question in it answered is done, some is in progress, none is not started. A status the team
+// sets wins (a full-guide step may be done with questions left open, or open with all answered).
+StepStatus AnsweredStatus(const GuideItem& step, const std::set<std::string>& answered) {
+  std::size_t questions = 0;
+  std::size_t answers = 0;
+  std::function<void(const GuideItem&)> count = [&](const GuideItem& item) {
+    if (item.type == GuideItemType::kGroup) {
+      for (const GuideItem& inner : item.items) {
+        count(inner);
+      }
+      return;
+    }
+    ++questions;
+    answers += answered.contains(item.link_id) ? 1 : 0;
+  };
+  count(step);
+  if (answers == 0) {
+    return StepStatus::kNotStarted;
+  }
+  return answers == questions ? StepStatus::kDone : StepStatus::kInProgress;
 }
 
 Status CheckStep(const Guide& guide, const std::string& link_id) {
@@ -165,8 +190,19 @@ Result<WorkbookView> Workbooks::ViewOf(const Workbook& workbook, const Guide& gu
       auto statuses, store::ReadValue<std::vector<StepState>>(store_, [&](store::Repositories& r) {
         return r.Workbooks().StepStatuses(workbook.id);
       }));
+  COVALUE_ASSIGN_OR_RETURN(auto latest, store::ReadValue<std::vector<AnswerRevision>>(
+                                            store_, [&](store::Repositories& r) {
+                                              return r.Workbooks().LatestRevisions(workbook.id);
+                                            }));
+  std::set<std::string> answered;  // questions with a non-empty latest answer, any instance
+  for (const AnswerRevision& revision : latest) {
+    const std::optional<AnswerKey> key = ParseAnswerKey(revision.link_id);
+    if (key && !revision.text.empty()) {
+      answered.insert(key->link_id);
+    }
+  }
   for (const GuideItem& step : guide.items) {
-    StepState state{step.link_id, StepStatus::kNotStarted};
+    StepState state{step.link_id, AnsweredStatus(step, answered)};
     for (const StepState& saved : statuses) {
       if (saved.link_id == step.link_id) {
         state.status = saved.status;
@@ -177,10 +213,6 @@ Result<WorkbookView> Workbooks::ViewOf(const Workbook& workbook, const Guide& gu
   if (!text_visible) {
     return view;
   }
-  COVALUE_ASSIGN_OR_RETURN(auto latest, store::ReadValue<std::vector<AnswerRevision>>(
-                                            store_, [&](store::Repositories& r) {
-                                              return r.Workbooks().LatestRevisions(workbook.id);
-                                            }));
   COVALUE_ASSIGN_OR_RETURN(auto counts, (store::ReadValue<std::map<std::string, std::int64_t>>(
                                             store_, [&](store::Repositories& r) {
                                               return r.Workbooks().RevisionCounts(workbook.id);
