@@ -37,6 +37,7 @@ class App {
 
   // The clock the use cases read (Default: the system clock). REQUIRES: outlives the App.
   void SetClock(const Clock& clock) { gate_.SetClock(clock); }
+  const Clock& clock() const { return gate_.clock(); }
 
   Accounts& accounts() { return accounts_; }
   Alerts& alerts() { return alerts_; }

@@ -2,13 +2,19 @@
 
 #include <array>
 #include <map>
+#include <optional>
 #include <random>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "demo/demo_measures.h"
+#include "demo/demo_passport.h"
 #include "demo/demo_registry.h"
 #include "demo/demo_sites.h"
+#include "demo/swedish.h"
+#include "domain/dates.h"
 
 namespace covalue::demo {
 namespace {
@@ -70,10 +76,11 @@ Result<DemoIds> WriteSites(app::App& app, const app::RequestContext& ctx) {
     COVALUE_ASSIGN_OR_RETURN(Site site,
                              app.community().CreateSite(
                                  ctx, Site{0, std::string(spec.name), std::string(spec.country)}));
-    COVALUE_ASSIGN_OR_RETURN(Population population,
-                             app.community().CreatePopulation(
-                                 ctx, Population{0, site.id, std::string(spec.population),
-                                                 std::string(spec.population_description)}));
+    COVALUE_ASSIGN_OR_RETURN(
+        Population population,
+        app.community().CreatePopulation(
+            ctx, Population{0, site.id, std::string(spec.population),
+                            std::string(spec.population_description), InSwedish(spec.population)}));
     COVALUE_ASSIGN_OR_RETURN(
         Team team,
         app.community().CreateTeam(ctx, Team{0, site.id, population.id, std::string(spec.team)}));
@@ -96,19 +103,23 @@ constexpr DemoPatientRecord kPatientRecords[] = {
 };
 
 // A demo patient user's own record in their site's population, named as their account is
-// ("Pia Lindqvist": given, then family).
-Status EnrolPatient(app::App& app, const app::RequestContext& ctx, const DemoIds& ids,
-                    const DemoUser& user, Id user_id) {
-  Patient patient;
-  patient.site_id = ids.site.at(user.site_slug);
-  patient.population_id = ids.population.at(user.site_slug);
+// ("Pia Lindqvist": given, then family), with a history of visits drawn as the site's people's
+// are (DrawDemoHistory), so that their first dashboard is not empty. Returns the observations
+// written.
+Result<std::size_t> EnrolPatient(app::App& app, const app::RequestContext& ctx, const DemoIds& ids,
+                                 const DemoUser& user, Id user_id, std::uint64_t seed) {
+  const DemoSite* site = nullptr;
+  for (const DemoSite& spec : DemoSites()) {
+    site = spec.slug == user.site_slug ? &spec : site;
+  }
+  app::RegistryRecord record =
+      DrawDemoHistory(*site, ids.population.at(user.site_slug), seed, user.username);
+  Patient& patient = record.patient;
   patient.identifier = fmt::format("DEMO-{}", user.username);
-  patient.birth_date = "1984-03-14";
-  patient.sex = Sex::kFemale;
-  for (const DemoPatientRecord& record : kPatientRecords) {
-    if (record.username == user.username) {
-      patient.birth_date = std::string(record.birth_date);
-      patient.sex = record.sex;
+  for (const DemoPatientRecord& r : kPatientRecords) {
+    if (r.username == user.username) {
+      patient.birth_date = std::string(r.birth_date);
+      patient.sex = r.sex;
     }
   }
   const std::string_view name = user.display_name;
@@ -117,8 +128,27 @@ Status EnrolPatient(app::App& app, const app::RequestContext& ctx, const DemoIds
   patient.diagnosis_date = "2016-09-01";
   patient.consent = Consent::kConsented;
   patient.user_id = user_id;
-  return app.registry().CreatePatient(ctx, patient).map([](const Patient&) {});
+  return app.registry().ImportRegistry(ctx, ids.site.at(user.site_slug), {std::move(record)});
 }
+
+// The app on the story's clock while it lives; the clock it had before afterwards.
+class StoryTime {
+ public:
+  StoryTime(app::App& app, std::int64_t start_ms)
+      : app_(app), given_(app.clock()), clock_(start_ms) {
+    app_.SetClock(clock_);
+  }
+  ~StoryTime() { app_.SetClock(given_); }
+  StoryTime(const StoryTime&) = delete;
+  StoryTime& operator=(const StoryTime&) = delete;
+
+  app::ManualClock& clock() { return clock_; }  // the story's time, moved by what is written
+
+ private:
+  app::App& app_;
+  const app::Clock& given_;
+  app::ManualClock clock_;
+};
 
 Membership MembershipOf(const DemoUser& user, const DemoIds& ids) {
   if (user.site_slug.empty()) {
@@ -153,6 +183,10 @@ Result<DemoResult> WriteDemoCommunity(app::App& app, std::uint64_t seed,
                                       std::int64_t patients) {
   const app::RequestContext ctx{app::SystemPrincipal(), "demo", "cli"};
   COVALUE_ASSIGN_OR_RETURN(auto existing, SitesByName(app, ctx));
+  // The community's past is written on the story's clock (demo/demo_passport.h), so that every
+  // record, the audit trail's included, carries the time it happened there, in order; the
+  // registry is written at the time the demo is made.
+  std::optional<StoryTime> story;
   DemoResult result;
   DemoIds ids;
   if (existing.contains(std::string(DemoSites().front().name))) {
@@ -166,11 +200,13 @@ Result<DemoResult> WriteDemoCommunity(app::App& app, std::uint64_t seed,
       ids.site[spec.slug] = found->second;
     }
   } else {
+    story.emplace(app, *ParseDateMs(kCommunityFormed));
     COVALUE_ASSIGN_OR_RETURN(ids, WriteSites(app, ctx));
     result.written = true;
   }
   // Who writes a team's passport: its lead, or the community's admin ("" slug).
   std::map<std::string_view, app::RequestContext> authors;
+  std::vector<std::pair<const DemoUser*, Id>> patient_accounts;  // enrolled with the registry
   for (const DemoUser& user : kUsers) {
     DemoLogin login{std::string(user.username), DemoPassword(seed, std::string(user.username)),
                     user.role, std::nullopt};
@@ -184,7 +220,7 @@ Result<DemoResult> WriteDemoCommunity(app::App& app, std::uint64_t seed,
                                                                     login.password,
                                                                     {MembershipOf(user, ids)}}));
       if (user.role == Role::kPatient) {
-        COVALUE_RETURN_IF_ERROR(EnrolPatient(app, ctx, ids, user, created.id));
+        patient_accounts.emplace_back(&user, created.id);
       }
       if (user.role == Role::kTeamLead || user.username == "admin") {
         authors.emplace(
@@ -201,6 +237,15 @@ Result<DemoResult> WriteDemoCommunity(app::App& app, std::uint64_t seed,
   }
   if (result.written) {
     COVALUE_RETURN_IF_ERROR(WriteDemoMeasures(app, ctx));
+    for (const DemoSite& spec : DemoSites()) {
+      if (IsImprovingSite(spec)) {
+        const auto lead = authors.find(spec.slug);
+        COVALUE_RETURN_IF_ERROR(WriteDemoPassport(
+            app, (lead != authors.end() ? lead : authors.find(""))->second, ids.team.at(spec.slug),
+            spec.country == "SE" ? "sv" : "en", story->clock()));
+      }
+    }
+    story.reset();
     const auto sites = DemoSites();
     const auto per_site =
         static_cast<std::int64_t>((patients + static_cast<std::int64_t>(sites.size()) - 1) /
@@ -210,11 +255,12 @@ Result<DemoResult> WriteDemoCommunity(app::App& app, std::uint64_t seed,
                                WriteDemoRegistry(app, ctx, spec, ids.site.at(spec.slug),
                                                  ids.population.at(spec.slug), per_site, seed));
       result.observations += written;
-      if (IsImprovingSite(spec)) {
-        const auto lead = authors.find(spec.slug);
-        COVALUE_RETURN_IF_ERROR(
-            WriteDemoPassport(app, (lead != authors.end() ? lead : authors.find(""))->second,
-                              ids.team.at(spec.slug)));
+      for (const auto& [user, user_id] : patient_accounts) {
+        if (user->site_slug == spec.slug) {
+          COVALUE_ASSIGN_OR_RETURN(std::size_t own,
+                                   EnrolPatient(app, ctx, ids, *user, user_id, seed));
+          result.observations += own;
+        }
       }
     }
   }

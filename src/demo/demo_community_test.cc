@@ -3,6 +3,8 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "demo/clinical_profiles.h"
 #include "demo/demo_registry.h"
@@ -162,6 +164,41 @@ TEST_F(DemoCommunityTest, NamesEveryPatientAsTheirRecordedSexAndCountryFit) {
   }
 }
 
+TEST_F(DemoCommunityTest, GivesEachPatientAccountAHistoryOfTheirOwn) {
+  auto demo = WriteDemoCommunity(*app_, 5, {}, 120);
+  ASSERT_OK(demo);
+  auto patients = store::ReadValue<Page<Patient>>(*store_, [](store::Repositories& r) {
+    return r.Registry().ListPatients(PageRequest{0, 500}, store::PatientQuery{});
+  });
+  ASSERT_OK(patients);
+  std::map<std::string, std::vector<double>> phq9;  // by the account's patient identifier
+  std::size_t accounts = 0;
+  for (const Patient& p : patients->items) {
+    if (!p.user_id) {
+      continue;
+    }
+    ++accounts;
+    store::RecordQuery query;
+    query.patient_id = p.id;
+    query.code = "phq-9";
+    auto own = store::ReadValue<Page<Observation>>(*store_, [&](store::Repositories& r) {
+      return r.Registry().ListObservations(query, PageRequest{0, 500});
+    });
+    ASSERT_OK(own);
+    std::set<std::string> months;
+    for (const Observation& o : own->items) {
+      EXPECT_EQ(o.patient_id, p.id);
+      EXPECT_GE(o.value, 0);
+      EXPECT_LE(o.value, 27);
+      months.insert(FormatDate(o.effective_ms).substr(0, 7));
+      phq9[p.identifier].push_back(o.value);
+    }
+    EXPECT_GE(months.size(), 20U) << p.identifier << ": a visit most months of three years";
+  }
+  EXPECT_EQ(accounts, 2U);
+  EXPECT_NE(phq9["DEMO-patient.vastera"], phq9["DEMO-patient.fjordvik"]) << "each their own";
+}
+
 TEST_F(DemoCommunityTest, GivesEachPopulationItsOwnFieldsAndClinicalMeasure) {
   ASSERT_OK(WriteDemoCommunity(*app_, 5, {}, 120));
   for (const DemoSite& site : DemoSites()) {
@@ -179,9 +216,6 @@ TEST_F(DemoCommunityTest, GivesEachPopulationItsOwnFieldsAndClinicalMeasure) {
     ASSERT_OK(population);
     const ClinicalProfile* profile = ProfileOf(population->name);
     for (const FieldSpec& field : profile->fields) {
-      if (p.user_id) {
-        continue;  // the demo's patient accounts are enrolled without a history
-      }
       ASSERT_TRUE(p.fields.contains(std::string(field.name))) << p.identifier << " " << field.name;
     }
     if (profile == &ms && p.fields.contains("ms_course")) {
@@ -192,7 +226,7 @@ TEST_F(DemoCommunityTest, GivesEachPopulationItsOwnFieldsAndClinicalMeasure) {
           << course;
     }
   }
-  EXPECT_EQ(with_course, 20U);  // two MS sites of ten patients
+  EXPECT_EQ(with_course, 22U);  // two MS sites of ten patients, and a patient account at each
   store::RecordQuery query;
   query.code = "edss";
   auto edss = store::ReadValue<Page<Observation>>(*store_, [&](store::Repositories& r) {

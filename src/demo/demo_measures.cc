@@ -5,6 +5,7 @@
 #include "demo/clinical_profiles.h"
 #include "demo/demo_registry.h"
 #include "demo/demo_sites.h"
+#include "demo/swedish.h"
 
 namespace covalue::demo {
 namespace {
@@ -21,6 +22,7 @@ MeasureDefinition Measure(std::string id, std::string name, MeasureKind kind, st
   m.direction = direction;
   m.quadrant = quadrant;
   m.unit = std::move(unit);
+  m.names = InSwedish(m.name);
   return m;
 }
 
@@ -92,35 +94,6 @@ std::vector<MeasureDefinition> DemoMeasures() {
 Status WriteDemoMeasures(app::App& app, const app::RequestContext& ctx) {
   for (const MeasureDefinition& m : DemoMeasures()) {
     COVALUE_RETURN_IF_ERROR(app.measures().DefineMeasure(ctx, m).map([](auto&&) {}));
-  }
-  return Ok();
-}
-
-Status WriteDemoPassport(app::App& app, const app::RequestContext& ctx, Id team_id) {
-  if (!app.workbooks().GetGuide(ctx, "improvement-passport")) {
-    return Ok();  // an app::App without the guides keeps no passports
-  }
-  COVALUE_ASSIGN_OR_RETURN(app::WorkbookView passport,
-                           app.workbooks().StartWorkbook(ctx, team_id, "improvement-passport"));
-  const std::pair<const char*, const char*> answers[] = {
-      {"cycle.aim", "Half of the people we follow score below 10 on the PHQ-9 by the end of 2025."},
-      {"cycle.change",
-       "People fill in the PHQ-9 before the visit and set the visit's agenda with their "
-       "professional from what matters to them."},
-      {"cycle.change-date", kImprovementStart},
-      {"cycle.measures", "PHQ-9 mean score and the share below 10, monthly."},
-      // The team's self-ratings of the six domains (1–5).
-      {"cycle.ratings.communication", "4"},
-      {"cycle.ratings.self-efficacy", "3"},
-      {"cycle.ratings.interconnectedness", "2"},
-      {"cycle.ratings.costs", "3"},
-      {"cycle.ratings.professional-experience", "4"},
-      {"cycle.ratings.access", "3"},
-  };
-  for (const auto& [key, text] : answers) {
-    COVALUE_RETURN_IF_ERROR(app.workbooks()
-                                .SaveAnswer(ctx, passport.workbook.id, key, text, std::nullopt)
-                                .map([](auto&&) {}));
   }
   return Ok();
 }

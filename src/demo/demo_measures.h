@@ -14,8 +14,4 @@ std::vector<MeasureDefinition> DemoMeasures();
 // Defines them. Call before the registry is written, so that ingest aggregates it.
 Status WriteDemoMeasures(app::App& app, const app::RequestContext& ctx);
 
-// The improving sites' teams record the change of the demo improvement (kImprovementStart) in
-// an improvement passport, so that their charts mark it and judge the months after it.
-Status WriteDemoPassport(app::App& app, const app::RequestContext& ctx, Id team_id);
-
 }  // namespace covalue::demo

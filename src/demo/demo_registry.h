@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 #include "app/app.h"
 #include "demo/demo_sites.h"
@@ -25,5 +26,12 @@ bool IsImprovingSite(const DemoSite& site);
                                                     const DemoSite& site, Id site_id,
                                                     Id population_id, std::int64_t patients,
                                                     std::uint64_t seed);
+
+// A history for one more person of the site's population, drawn as WriteDemoRegistry draws its
+// people but from a seed of its own (the seed, the site and name): the demo's patient accounts
+// get one, so that a patient's first dashboard has their scores over the months. The caller
+// puts in the identity (identifier, names, sex, birth date, account).
+app::RegistryRecord DrawDemoHistory(const DemoSite& site, Id population_id, std::uint64_t seed,
+                                    std::string_view name);
 
 }  // namespace covalue::demo

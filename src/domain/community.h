@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "domain/role.h"
+#include "domain/translations.h"
 
 namespace covalue {
 
@@ -24,6 +25,7 @@ struct Population {
   Id site_id = 0;
   std::string name;
   std::string description;
+  Translations names = {};  // the name in other languages
 };
 
 // People improving care for one population.

@@ -78,6 +78,7 @@ Status ValidateMeasure(const MeasureDefinition& m) {
                 "id");
   }
   COVALUE_RETURN_IF_ERROR(ValidateText(m.name, "name", 200));
+  COVALUE_RETURN_IF_ERROR(ValidateTranslations(m.names, "names"));
   COVALUE_RETURN_IF_ERROR(ValidateText(m.system, "system", 500));
   COVALUE_RETURN_IF_ERROR(ValidateText(m.code, "code", 200));
   if (m.threshold && !std::isfinite(*m.threshold)) {

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "domain/error.h"
+#include "domain/translations.h"
 #include "domain/value_domain.h"
 
 namespace covalue {
@@ -45,6 +46,7 @@ std::optional<PeriodKind> ParsePeriodKind(std::string_view name);
 struct MeasureDefinition {
   std::string id;  // "phq9-mean"
   std::string name;
+  Translations names = {};  // the name in other languages
   MeasureKind kind = MeasureKind::kContinuous;
   std::string system;  // the observations it is computed from
   std::string code;

@@ -8,6 +8,7 @@
 
 #include "domain/alert.h"
 #include "domain/community.h"
+#include "domain/translations.h"
 
 namespace covalue {
 
@@ -64,6 +65,7 @@ bool SameAnswer(const AnswerValue& a, const AnswerValue& b);
 struct AnswerOption {
   AnswerValue value;
   std::optional<double> score;  // the ordinalValue / itemWeight, where the source gives one
+  Translations display_translations = {};  // a coding's display in other languages
 
   bool operator==(const AnswerOption&) const = default;
 };
@@ -91,6 +93,8 @@ struct QuestionnaireItem {
   std::vector<Coding> codes;
   std::string prefix;
   std::string text;
+  Translations text_translations =
+      {};  // the text in other languages (FHIR's translation extension)
   ItemType type = ItemType::kString;
   bool required = false;
   bool repeats = false;

@@ -11,6 +11,8 @@ namespace covalue::fhir {
 
 namespace {
 
+constexpr const char* kTranslation = "http://hl7.org/fhir/StructureDefinition/translation";
+
 // Whole numbers as integers ("count": 35, "value": 12), never 35.0: JSON readers that type
 // FHIR's integers strictly refuse a fraction, and a decimal's value is the same either way.
 void WriteWholeNumbersAsIntegers(nlohmann::json& value) {
@@ -40,6 +42,51 @@ http::Response FhirJson(int status, nlohmann::json body) {
 
 std::string BaseUrl(const http::Request& request) {
   return std::string(request.tls ? "https://" : "http://") + request.Header("host") + "/fhir/r4";
+}
+
+nlohmann::json TranslationElement(const Translations& translations) {
+  if (translations.empty()) {
+    return nullptr;
+  }
+  nlohmann::json extensions = nlohmann::json::array();
+  for (const auto& [language, text] : translations) {
+    extensions.push_back(
+        {{"url", kTranslation},
+         {"extension", nlohmann::json::array({{{"url", "lang"}, {"valueCode", language}},
+                                              {{"url", "content"}, {"valueString", text}}})}});
+  }
+  return {{"extension", extensions}};
+}
+
+Translations TranslationsOf(const nlohmann::json& element) {
+  Translations out;
+  if (!element.is_object() || !element.contains("extension") || !element["extension"].is_array()) {
+    return out;
+  }
+  for (const nlohmann::json& e : element["extension"]) {
+    if (!e.is_object() || e.value("url", "") != kTranslation || !e.contains("extension") ||
+        !e["extension"].is_array()) {
+      continue;
+    }
+    std::string lang;
+    std::string content;
+    for (const nlohmann::json& part : e["extension"]) {
+      if (!part.is_object()) {
+        continue;
+      }
+      if (part.value("url", "") == "lang" && part.contains("valueCode") &&
+          part["valueCode"].is_string()) {
+        lang = part["valueCode"].get<std::string>();
+      } else if (part.value("url", "") == "content" && part.contains("valueString") &&
+                 part["valueString"].is_string()) {
+        content = part["valueString"].get<std::string>();
+      }
+    }
+    if (IsLanguageTag(lang) && !content.empty()) {
+      out[lang] = content;
+    }
+  }
+  return out;
 }
 
 std::string Instant(std::int64_t ms) {

@@ -70,6 +70,9 @@ json MeasureJson(const MeasureDefinition& m) {
       {"improvementNotation",
        Coded(kImprovement, m.direction == Direction::kHigherIsBetter ? "increase" : "decrease")},
       {"group", json::array({{{"description", criteria}}})}};
+  if (json title = TranslationElement(m.names); !title.is_null()) {
+    out["_title"] = std::move(title);
+  }
   if (!m.unit.empty()) {
     out["group"][0]["extension"] =
         json::array({{{"url", "urn:covalue:fhir:extension:unit"}, {"valueString", m.unit}}});

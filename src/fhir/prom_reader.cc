@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "domain/instruments.h"
+#include "fhir/fhir_json.h"
 #include "fhir/json_elements.h"
 #include "fhir/prom_writer.h"
 #include "http/json/json_body.h"
@@ -171,6 +172,9 @@ class QuestionnaireReader {
     }
     COVALUE_ASSIGN_OR_RETURN(item.codes, ReadCodings(element, "code", path));
     COVALUE_ASSIGN_OR_RETURN(item.text, String(element, "text", path, false));
+    if (element.contains("_text")) {
+      item.text_translations = TranslationsOf(element["_text"]);
+    }
     COVALUE_ASSIGN_OR_RETURN(item.prefix, String(element, "prefix", path, false));
     COVALUE_ASSIGN_OR_RETURN(item.required, Bool(element, "required", path));
     COVALUE_ASSIGN_OR_RETURN(item.repeats, Bool(element, "repeats", path));
@@ -229,7 +233,11 @@ class QuestionnaireReader {
                               ? "has no value[x]"
                               : fmt::format("{} is not an answer covalue reads", unsupported)));
       }
-      AnswerOption option{*value, std::nullopt};
+      AnswerOption option{*value, std::nullopt, {}};
+      if (value->kind == AnswerValue::Kind::kCoding &&
+          options[i]["valueCoding"].contains("_display")) {
+        option.display_translations = TranslationsOf(options[i]["valueCoding"]["_display"]);
+      }
       COVALUE_ASSIGN_OR_RETURN(option.score, ScoreOf(options[i], here, warnings_));
       if (!option.score && value->kind == AnswerValue::Kind::kCoding) {
         COVALUE_ASSIGN_OR_RETURN(

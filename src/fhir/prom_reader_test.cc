@@ -259,5 +259,34 @@ TEST(PromWriter, WritesWhatTheReaderReadsBackToTheSameModel) {
   }
 }
 
+// Translations (FHIR's translation extension) are read into the model and written back, so a
+// questionnaire made here (a REDCap import) carries its languages to every filler.
+TEST(PromWriter, KeepsTheTranslationsOfTextsAndAnswerDisplays) {
+  auto read = ReadQuestionnaire(Shipped("phq-9.json"));
+  ASSERT_TRUE(read.has_value());
+  const QuestionnaireItem* first = read->questionnaire.Find("phq9-1");
+  ASSERT_NE(first, nullptr);
+  ASSERT_TRUE(first->text_translations.contains("sv"));
+  EXPECT_NE(first->text_translations.at("sv"), first->text);
+  ASSERT_FALSE(first->options.empty());
+  EXPECT_EQ(first->options[0].display_translations, (Translations{{"sv", "Inte alls"}}));
+
+  const json written = QuestionnaireJson(read->questionnaire);
+  json item;
+  for (const json& i : written["item"]) {
+    if (i["linkId"] == "phq9-1") {
+      item = i;
+    }
+  }
+  ASSERT_TRUE(item.contains("_text"));
+  const json& extension = item["_text"]["extension"][0];
+  EXPECT_EQ(extension["url"], "http://hl7.org/fhir/StructureDefinition/translation");
+  EXPECT_EQ(extension["extension"][0]["valueCode"], "sv");
+  EXPECT_EQ(extension["extension"][1]["valueString"], first->text_translations.at("sv"));
+  EXPECT_EQ(item["answerOption"][0]["valueCoding"]["_display"]["extension"][0]["extension"][1]
+                ["valueString"],
+            "Inte alls");
+}
+
 }  // namespace
 }  // namespace covalue::fhir

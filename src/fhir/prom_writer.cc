@@ -1,5 +1,6 @@
 #include "fhir/prom_writer.h"
 
+#include "fhir/fhir_json.h"
 #include "fhir/prom_reader.h"
 
 namespace covalue::fhir {
@@ -110,6 +111,9 @@ json ItemJson(const QuestionnaireItem& item) {
   }
   if (!item.text.empty()) {
     out["text"] = item.text;
+    if (json translations = TranslationElement(item.text_translations); !translations.is_null()) {
+      out["_text"] = std::move(translations);
+    }
   }
   out["type"] = std::string(ItemTypeName(item.type));
   for (const EnableWhen& when : item.enable_when) {
@@ -135,6 +139,10 @@ json ItemJson(const QuestionnaireItem& item) {
   for (const AnswerOption& option : item.options) {
     json element = json::object();
     PutValue(element, "value", option.value);
+    if (json translations = TranslationElement(option.display_translations);
+        !translations.is_null() && option.value.kind == AnswerValue::Kind::kCoding) {
+      element["valueCoding"]["_display"] = std::move(translations);
+    }
     if (option.score) {
       const json score = json::array({{{"url", kOrdinalValue}, {"valueDecimal", *option.score}}});
       if (option.value.kind == AnswerValue::Kind::kCoding) {

@@ -3,12 +3,13 @@
 #include <algorithm>
 #include <cctype>
 
+#include "fhir/fhir_json.h"
+
 namespace covalue::fhir {
 namespace {
 
 using nlohmann::json;
 
-constexpr const char* kTranslation = "http://hl7.org/fhir/StructureDefinition/translation";
 constexpr const char* kItemControl =
     "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl";
 constexpr const char* kMinValue = "http://hl7.org/fhir/StructureDefinition/minValue";
@@ -24,17 +25,10 @@ void PutText(json& target, const std::string& key, const LocalizedText& text) {
     return;
   }
   target[key] = text.In("en");
-  json translations = json::array();
-  for (const auto& [language, value] : text.by_language) {
-    if (language == "en") {
-      continue;
-    }
-    json lang = {{"url", "lang"}, {"valueCode", language}};
-    json content = {{"url", "content"}, {"valueString", value}};
-    translations.push_back({{"url", kTranslation}, {"extension", json::array({lang, content})}});
-  }
-  if (!translations.empty()) {
-    target["_" + key] = {{"extension", translations}};
+  Translations others = text.by_language;
+  others.erase("en");
+  if (json element = TranslationElement(others); !element.is_null()) {
+    target["_" + key] = std::move(element);
   }
 }
 

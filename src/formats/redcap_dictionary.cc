@@ -5,10 +5,14 @@
 #include <cctype>
 #include <charconv>
 #include <map>
+#include <optional>
 #include <set>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
+#include "domain/translations.h"
 #include "formats/csv_file.h"
 #include "formats/redcap_branching.h"
 
@@ -59,10 +63,37 @@ constexpr std::array<ColumnSpec, kColumnCount> kColumns = {{
     {kRequired, "required field", false},
 }};
 
+// A column of texts in another language: "Field Label:sv" translates the field labels into
+// Swedish (also "Section Header:…" and "Choices, Calculations, OR Slider Labels:…").
+struct LanguageColumn {
+  Column column;    // the column it translates
+  std::string tag;  // "sv"
+  std::size_t at;   // its place in the row
+};
+
 struct Field {
   std::size_t line = 0;
   std::array<std::string, kColumnCount> cells;
+  std::vector<std::string> translated;  // per language column, in the order of languages_
 };
+
+// The column heading's language, when it names one after a ':' ("Field Label:sv",
+// "Field Label::sv"); "" when it has no ':'; nullopt when what follows is not a language tag.
+std::optional<std::string> HeadingLanguage(std::string_view heading) {
+  const std::size_t colon = heading.find(':');
+  if (colon == std::string_view::npos) {
+    return std::string();
+  }
+  std::string_view tag = heading.substr(colon + 1);
+  if (!tag.empty() && tag.front() == ':') {
+    tag.remove_prefix(1);
+  }
+  const std::string trimmed = Trim(tag);
+  if (!IsLanguageTag(trimmed)) {
+    return std::nullopt;
+  }
+  return trimmed;
+}
 
 // Labels may hold HTML; covalue shows text.
 std::string StripTags(std::string_view html) {
@@ -125,6 +156,10 @@ class DictionaryReader {
     columns_.fill(std::string::npos);
     for (std::size_t i = 0; i < record.fields.size(); ++i) {
       const std::string heading = Lower(Trim(record.fields[i]));
+      if (heading.find(':') != std::string::npos) {
+        COVALUE_RETURN_IF_ERROR(LanguageHeading(record, i));
+        continue;
+      }
       for (const ColumnSpec& spec : kColumns) {
         if (heading.rfind(spec.heading, 0) == 0 && columns_[spec.column] == std::string::npos) {
           columns_[spec.column] = i;
@@ -145,6 +180,10 @@ class DictionaryReader {
   Status Row(const CsvRecord& record) {
     Field field;
     field.line = record.line;
+    for (const LanguageColumn& language : languages_) {
+      field.translated.push_back(
+          language.at < record.fields.size() ? Trim(record.fields[language.at]) : std::string());
+    }
     bool blank = true;
     for (const ColumnSpec& spec : kColumns) {
       const std::size_t at = columns_[spec.column];
@@ -191,6 +230,94 @@ class DictionaryReader {
     std::vector<std::pair<std::string, std::string>> branching;          // field → logic
     std::map<std::string, std::size_t> lines;                            // field → CSV line
   };
+
+  // A heading with a ':' translates a column of texts into the language after it; any other
+  // column with a ':' is refused, so that a misspelt language is never dropped in silence.
+  Status LanguageHeading(const CsvRecord& record, std::size_t i) {
+    const std::string written = Trim(record.fields[i]);
+    const std::string base = Lower(Trim(std::string_view(written).substr(0, written.find(':'))));
+    for (const Column column : {kLabel, kSection, kChoices}) {
+      if (base.rfind(kColumns[column].heading, 0) != 0) {
+        continue;
+      }
+      const std::optional<std::string> tag = HeadingLanguage(written);
+      if (!tag || tag->empty()) {
+        return Fail(ErrorCode::kInvalidArgument,
+                    fmt::format("line {}: the column '{}' names no language tag after ':' (as in "
+                                "'Field Label:sv')",
+                                record.line, written),
+                    fmt::format("line {}", record.line));
+      }
+      for (const LanguageColumn& known : languages_) {
+        if (known.column == column && known.tag == *tag) {
+          return Fail(ErrorCode::kInvalidArgument,
+                      fmt::format("line {}: the column '{}' is there twice", record.line, written),
+                      fmt::format("line {}", record.line));
+        }
+      }
+      languages_.push_back({column, *tag, i});
+      return Ok();
+    }
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("line {}: the column '{}' is not a REDCap column nor a translation of "
+                            "Field Label, Section Header or Choices (as in 'Field Label:sv')",
+                            record.line, written),
+                fmt::format("line {}", record.line));
+  }
+
+  // The field's texts in other languages: its label, its section header's and its choices'
+  // labels (code by code: a code the field does not have is refused).
+  Status Translate(Form& form, const Field& field, QuestionnaireItem* section,
+                   QuestionnaireItem& item) {
+    for (std::size_t k = 0; k < languages_.size(); ++k) {
+      const LanguageColumn& language = languages_[k];
+      const std::string& text = field.translated[k];
+      if (text.empty()) {
+        continue;
+      }
+      if (language.column == kLabel) {
+        item.text_translations[language.tag] = StripTags(text);
+      } else if (language.column == kSection) {
+        if (section != nullptr) {
+          section->text_translations[language.tag] = StripTags(text);
+        }
+      } else if (item.options.empty()) {
+        Warn(form, field,
+             fmt::format("the field has no choices to translate into {}; that column's text is "
+                         "not used",
+                         language.tag));
+      } else {
+        COVALUE_RETURN_IF_ERROR(TranslateChoices(field, language.tag, text, item));
+      }
+    }
+    return Ok();
+  }
+
+  static Status TranslateChoices(const Field& field, const std::string& tag, std::string_view rest,
+                                 QuestionnaireItem& item) {
+    while (!rest.empty()) {
+      const std::size_t bar = rest.find('|');
+      const std::string choice = Trim(rest.substr(0, bar));
+      rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
+      if (choice.empty()) {
+        continue;
+      }
+      const std::size_t comma = choice.find(',');
+      const std::string code = Trim(std::string_view(choice).substr(0, comma));
+      AnswerOption* option = nullptr;
+      for (AnswerOption& o : item.options) {
+        option = o.value.coding.code == code ? &o : option;
+      }
+      if (comma == std::string::npos || option == nullptr) {
+        return Fail(LineError(
+            field.line, item.link_id,
+            fmt::format("the choice '{}' in {} is not 'code, label' with one of the field's codes",
+                        choice, tag)));
+      }
+      option->display_translations[tag] = StripTags(choice.substr(comma + 1));
+    }
+    return Ok();
+  }
 
   static Error LineError(std::size_t line, const std::string& field, const std::string& message) {
     return Error{ErrorCode::kInvalidArgument,
@@ -243,18 +370,22 @@ class DictionaryReader {
     }
     Form& form = FormNamed(field.cells[kForm]);
     form.lines[name] = field.line;
+    std::optional<QuestionnaireItem> section;
     if (!field.cells[kSection].empty()) {
-      QuestionnaireItem section;
-      section.link_id = name + "-section";
-      section.type = ItemType::kDisplay;
-      section.text = StripTags(field.cells[kSection]);
-      form.questionnaire.items.push_back(std::move(section));
+      section.emplace();
+      section->link_id = name + "-section";
+      section->type = ItemType::kDisplay;
+      section->text = StripTags(field.cells[kSection]);
     }
     QuestionnaireItem item;
     item.link_id = name;
     item.text = StripTags(field.cells[kLabel]);
     item.required = Lower(field.cells[kRequired]) == "y";
     COVALUE_RETURN_IF_ERROR(Shape(form, field, item));
+    COVALUE_RETURN_IF_ERROR(Translate(form, field, section ? &*section : nullptr, item));
+    if (section) {
+      form.questionnaire.items.push_back(std::move(*section));
+    }
     if (!field.cells[kBranching].empty()) {
       form.branching.emplace_back(name, field.cells[kBranching]);
     }
@@ -466,6 +597,7 @@ class DictionaryReader {
   std::string record_field_;
   std::size_t record_line_ = 0;
   std::array<std::size_t, kColumnCount> columns_{};
+  std::vector<LanguageColumn> languages_;
   std::vector<Form> forms_;
   std::set<std::string> names_;
 };

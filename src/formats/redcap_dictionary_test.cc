@@ -164,5 +164,57 @@ TEST(RedcapDictionary, RefusesWhatIsNotADictionaryNamingTheLine) {
   EXPECT_FALSE(ReadRedcapDictionary(std::string(kHeader)).has_value());
 }
 
+// A language column set: "Field Label:sv" and its kin translate the labels, section headers and
+// choices, code by code; a column naming no language, or a choice code the field lacks, is
+// refused at its line.
+TEST(RedcapDictionary, ReadsTranslationsFromLanguageColumns) {
+  const std::string csv =
+      "Variable / Field Name,Form Name,Section Header,Field Type,Field Label,\"Choices, "
+      "Calculations, OR Slider Labels\",Field Label:sv,Section Header:sv,\"Choices, "
+      "Calculations, OR Slider Labels:sv\"\n"
+      "record_id,mood,,text,Record ID,,,,\n"
+      "sleep,mood,About you,radio,How did you sleep?,\"0, Badly | 1, Well\",Hur sov du?,Om "
+      "dig,\"0, Dåligt | 1, Bra\"\n"
+      "walk,mood,,yesno,Did you walk today?,,Promenerade du i dag?,,\"1, Ja | 0, Nej\"\n"
+      "note,mood,,notes,Anything else?,,,,\n";
+  auto forms = ReadRedcapDictionary(csv);
+  ASSERT_TRUE(forms.has_value()) << forms.error().message;
+  const Questionnaire& q = (*forms)[0].questionnaire;
+  const QuestionnaireItem* sleep = q.Find("sleep");
+  ASSERT_NE(sleep, nullptr);
+  EXPECT_EQ(sleep->text, "How did you sleep?");
+  EXPECT_EQ(sleep->text_translations, (Translations{{"sv", "Hur sov du?"}}));
+  ASSERT_EQ(sleep->options.size(), 2U);
+  EXPECT_EQ(sleep->options[0].display_translations, (Translations{{"sv", "Dåligt"}}));
+  EXPECT_EQ(sleep->options[1].display_translations, (Translations{{"sv", "Bra"}}));
+  EXPECT_EQ(q.Find("sleep-section")->text_translations, (Translations{{"sv", "Om dig"}}));
+  const QuestionnaireItem* walk = q.Find("walk");
+  EXPECT_EQ(walk->options[0].display_translations, (Translations{{"sv", "Ja"}}));
+  EXPECT_EQ(walk->options[1].display_translations, (Translations{{"sv", "Nej"}}));
+  EXPECT_TRUE(q.Find("note")->text_translations.empty()) << "an empty cell: no translation";
+
+  const auto no_tag = ReadRedcapDictionary(
+      "Variable / Field Name,Form Name,Field Type,Field Label,Field Label:Swedish\n"
+      "record_id,mood,text,Record ID,\n");
+  ASSERT_FALSE(no_tag.has_value());
+  EXPECT_NE(no_tag.error().message.find("'Field Label:Swedish' names no language tag"),
+            std::string::npos)
+      << no_tag.error().message;
+  const auto unknown = ReadRedcapDictionary(
+      "Variable / Field Name,Form Name,Field Type,Field Label,Field Note:sv\n"
+      "record_id,mood,text,Record ID,\n");
+  ASSERT_FALSE(unknown.has_value());
+  EXPECT_EQ(unknown.error().field, "line 1");
+  const auto bad_code = ReadRedcapDictionary(
+      "Variable / Field Name,Form Name,Field Type,Field Label,\"Choices, Calculations, OR "
+      "Slider Labels\",\"Choices, Calculations, OR Slider Labels:sv\"\n"
+      "record_id,mood,text,Record ID,,\n"
+      "sleep,mood,radio,How did you sleep?,\"0, Badly | 1, Well\",\"0, Dåligt | 2, Bra\"\n");
+  ASSERT_FALSE(bad_code.has_value());
+  EXPECT_EQ(bad_code.error().field, "line 3");
+  EXPECT_NE(bad_code.error().message.find("'2, Bra' in sv"), std::string::npos)
+      << bad_code.error().message;
+}
+
 }  // namespace
 }  // namespace covalue::formats

@@ -53,7 +53,10 @@ describe('shared dashboard', () => {
 
   it('plots each score over time with the instrument’s bands', async () => {
     const totals = [];
-    for (const [day, perItem] of [['2026-09-01', 2], ['2026-10-01', 1]]) {
+    // After the demo's history of her (monthly to October 2026): her own scores continue it.
+    const history = (await dashboard('patient.vastera')).series.find((s) => s.code === 'phq-9').points.length;
+    assert.ok(history >= 20, 'the demo account has scores of her own');
+    for (const [day, perItem] of [['2026-11-02', 2], ['2026-11-09', 1]]) {
       const created = await call('patient.vastera', 'POST', '/fhir/r4/QuestionnaireResponse', phq9(patientId, Array(9).fill(perItem), `${day}T08:00:00Z`));
       assert.equal(created.status, 201, await created.clone().text());
       totals.push(9 * perItem);
@@ -61,8 +64,9 @@ describe('shared dashboard', () => {
     const view = await dashboard('patient.vastera');
     assert.equal(view.patient.id, patientId);
     const series = view.series.find((s) => s.code === 'phq-9');
-    assert.deepEqual(series.points.map((p) => p.value), totals);
-    assert.deepEqual(series.points.map((p) => p.band), ['moderately severe', 'mild']);
+    assert.equal(series.points.length, history + 2);
+    assert.deepEqual(series.points.slice(-2).map((p) => p.value), totals);
+    assert.deepEqual(series.points.slice(-2).map((p) => p.band), ['moderately severe', 'mild']);
     // The PHQ-9's published cut-offs (Kroenke, Spitzer & Williams 2001), contiguous over 0–27.
     assert.deepEqual(series.bands.map((b) => [b.min, b.max]), [[0, 4], [5, 9], [10, 14], [15, 19], [20, 27]]);
     assert.equal(series.before.value, 18, 'without a visit note the latest is compared with the one before');
@@ -70,7 +74,7 @@ describe('shared dashboard', () => {
     assert.ok(offered.includes('coproduction-value-patient'));
     assert.ok(!offered.includes('coproduction-value-professional'), 'a questionnaire for professionals is not offered to patients');
     const phq = view.questionnaires.find((q) => q.id === 'phq-9');
-    assert.equal(phq.last_completed_ms, Date.parse('2026-10-01T08:00:00Z'));
+    assert.equal(phq.last_completed_ms, Date.parse('2026-11-09T08:00:00Z'));
     assert.equal(phq.draft_response_id, null);
   });
 
@@ -107,6 +111,7 @@ describe('shared dashboard', () => {
   });
 
   it('offers an in-progress questionnaire to resume until it is completed', async () => {
+    const scored = (await dashboard('patient.vastera')).series.find((s) => s.code === 'phq-9').points.length;
     const draft = phq9(patientId, [1, 1, 1], '2026-11-21T10:00:00Z', 'in-progress');
     const saved = await call('patient.vastera', 'POST', '/fhir/r4/QuestionnaireResponse', draft);
     assert.equal(saved.status, 201, await saved.clone().text());
@@ -114,7 +119,7 @@ describe('shared dashboard', () => {
     let phq = (await dashboard('patient.vastera')).questionnaires.find((q) => q.id === 'phq-9');
     assert.equal(phq.draft_response_id, savedId);
     const series = (await dashboard('patient.vastera')).series.find((s) => s.code === 'phq-9');
-    assert.equal(series.points.length, 3, 'an unfinished response has no score');
+    assert.equal(series.points.length, scored, 'an unfinished response has no score');
     const done = await call('patient.vastera', 'POST', '/fhir/r4/QuestionnaireResponse', phq9(patientId, Array(9).fill(1), '2026-11-21T10:05:00Z'));
     assert.equal(done.status, 201);
     phq = (await dashboard('patient.vastera')).questionnaires.find((q) => q.id === 'phq-9');

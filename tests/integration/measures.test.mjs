@@ -228,6 +228,36 @@ describe('measures', () => {
     assert.equal((await bad.json()).field, 'threshold');
   });
 
+  it('lets a team try a definition on its own data: every cell, as its own charts show it', async () => {
+    const team = (await json('lead.vastera', '/api/v1/teams')).items[0].id;
+    const { chart, ...stored } = (await json('lead.vastera', '/api/v1/measures')).items.find((m) => m.id === 'phq9-below-10');
+    const draft = { ...stored, id: 'phq9-team-draft', name: 'PHQ-9 below 10, our draft' };
+    const preview = (who, body = draft, query = '') => call(who, 'POST', `/api/v1/teams/${team}/measures/preview${query}`, body);
+    const response = await preview('lead.vastera');
+    assert.equal(response.status, 200, await response.clone().text());
+    const tried = await response.json();
+    assert.equal(tried.measure.id, 'phq9-team-draft');
+    assert.equal(tried.min_cell, null, 'the team sees every cell of its own people');
+    assert.equal(tried.series.length, 1);
+    assert.equal(tried.series[0].site_id, vastera());
+    // The same definition as a defined measure gives the team's own chart, point for point.
+    const own = await json('lead.vastera', `/api/v1/teams/${team}/measures/phq9-below-10/chart`);
+    const pointsOf = (v) => v.series[0].points.map((p) => [p.x, p.y, p.cell, p.suppressed]);
+    assert.deepEqual(pointsOf(tried), pointsOf(own));
+    assert.ok(tried.series[0].points.some((p) => p.cell > 0 && p.cell < 5), 'small cells are shown to the team');
+    // A threshold off the community's cut-points is the team's to try on its own people.
+    assert.equal((await preview('lead.vastera', { ...draft, threshold: 7 })).status, 200);
+    assert.ok(!(await json('lead.vastera', '/api/v1/measures')).items.some((m) => m.id === 'phq9-team-draft'), 'a preview defines nothing');
+    // Another site's lead and the community's facilitator may not read the team's data.
+    assert.equal((await preview('lead.fjordvik')).status, 403);
+    assert.equal((await preview('facilitator')).status, 403);
+    const bad = await preview('lead.vastera', { ...draft, code: '' });
+    assert.equal(bad.status, 400);
+    assert.equal((await bad.json()).field, 'code');
+    assert.equal((await preview('lead.vastera', draft, '?period=fortnight')).status, 400);
+    assert.equal((await call('lead.vastera', 'POST', '/api/v1/teams/999999/measures/preview', draft)).status, 404);
+  });
+
   it('defeats differencing: thresholds cannot be swept, and no quarter gives away a withheld month', async () => {
     const { chart, ...stored } = (await json('facilitator', '/api/v1/measures')).items.find((m) => m.id === 'phq9-below-10');
     // The attack: preview "at most 9" and "at most 8" of one cell and subtract, to count the

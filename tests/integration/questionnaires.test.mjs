@@ -103,6 +103,27 @@ describe('questionnaires', () => {
     assert.equal((await fhir('/Questionnaire/enrolment/_history/3')).status, 404);
   });
 
+  it('imports a REDCap dictionary with a language column set and serves its translations', async () => {
+    const csv = [
+      'Variable / Field Name,Form Name,Section Header,Field Type,Field Label,"Choices, Calculations, OR Slider Labels",Field Label:sv,"Choices, Calculations, OR Slider Labels:sv"',
+      'record_id,sleep_diary,,text,Record ID,,,',
+      'slept,sleep_diary,,radio,How did you sleep?,"0, Badly | 1, Well",Hur sov du?,"0, Dåligt | 1, Bra"',
+    ].join('\r\n');
+    const imported = await fetch(`${server.url}/api/v1/questionnaires/files`, { method: 'POST', headers: { cookie: admin, 'content-type': 'text/csv' }, body: csv });
+    assert.equal(imported.status, 201, await imported.clone().text());
+    const [{ id }] = (await imported.json()).imported;
+    const resource = await (await fhir(`/Questionnaire/${id}`)).json();
+    assert.deepEqual(validator.validate(resource), []);
+    const item = resource.item.find((i) => i.linkId === 'slept');
+    const sv = (element) => element.extension.find((e) => e.url === 'http://hl7.org/fhir/StructureDefinition/translation').extension;
+    assert.deepEqual(sv(item._text), [{ url: 'lang', valueCode: 'sv' }, { url: 'content', valueString: 'Hur sov du?' }]);
+    assert.equal(sv(item.answerOption[0].valueCoding._display)[1].valueString, 'Dåligt');
+
+    const refused = await fetch(`${server.url}/api/v1/questionnaires/files`, { method: 'POST', headers: { cookie: admin, 'content-type': 'text/csv' }, body: csv.replace('Field Label:sv', 'Field Label:Swedish') });
+    assert.equal(refused.status, 400);
+    assert.match(await refused.text(), /'Field Label:Swedish' names no language tag/);
+  });
+
   it('imports through POST as the next version of the name, and answers warnings on request', async () => {
     // The demo ships GAD-7 as version 1; each import of the name adds the next version.
     const gad7 = JSON.parse(readFileSync('questionnaires/gad-7.json', 'utf8'));

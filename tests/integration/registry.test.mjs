@@ -94,7 +94,8 @@ describe('registry', () => {
     valid(stored);
     assert.match(created.headers.get('location'), new RegExp(`/QuestionnaireResponse/${stored.id}/_history/1$`));
 
-    const bundle = await (await as('patient.vastera', `/Observation?patient=Patient/${pia.id}&code=${encodeURIComponent(`${SCORE}|phq-9`)}`)).json();
+    // The day it was answered: her earlier scores are the demo's history of her (to October 2026).
+    const bundle = await (await as('patient.vastera', `/Observation?patient=Patient/${pia.id}&code=${encodeURIComponent(`${SCORE}|phq-9`)}&date=2026-11-20`)).json();
     valid(bundle);
     assert.equal(bundle.entry.length, 1);
     const observation = bundle.entry[0].resource;
@@ -163,14 +164,15 @@ describe('registry', () => {
   });
 
   it('searches by date range and pages with next links', async () => {
-    for (const [day, a] of [['2026-10-01', 0], ['2026-10-15', 1], ['2026-11-01', 2]]) {
+    for (const [day, a] of [['2026-11-01', 0], ['2026-11-15', 1], ['2026-12-01', 2]]) {
       const created = await post('professional.vastera', '/QuestionnaireResponse', phq9Response(pia.id, Array(9).fill(a), `${day}T08:00:00Z`));
       assert.equal(created.status, 201);
     }
-    const october = await (await as('patient.vastera', `/Observation?patient=${pia.id}&date=2026-10`)).json();
-    assert.deepEqual(october.entry.map((e) => e.resource.valueQuantity.value), [0, 9]);
-    const range = await (await as('patient.vastera', `/Observation?patient=${pia.id}&date=gt2026-10-01&date=lt2026-11-20`)).json();
-    assert.deepEqual(range.entry.map((e) => e.resource.valueQuantity.value), [9, 18]);
+    // November holds these and the first test's (10, on the 20th); her history ends in October.
+    const november = await (await as('patient.vastera', `/Observation?patient=${pia.id}&date=2026-11`)).json();
+    assert.deepEqual(november.entry.map((e) => e.resource.valueQuantity.value).sort((a, b) => a - b), [0, 9, 10]);
+    const range = await (await as('patient.vastera', `/Observation?patient=${pia.id}&date=gt2026-11-01&date=lt2026-12-02`)).json();
+    assert.deepEqual(range.entry.map((e) => e.resource.valueQuantity.value).sort((a, b) => a - b), [9, 10, 18]);
     const pages = [];
     let next = `${server.url}/fhir/r4/QuestionnaireResponse?patient=${pia.id}&_count=1`;
     while (next) {

@@ -76,3 +76,23 @@ export function formatRegion(code: string): string {
 export function formatNumber(value: number, fractionDigits?: number): string {
   return new Intl.NumberFormat(locale(), fractionDigits === undefined ? {} : { maximumFractionDigits: fractionDigits }).format(value);
 }
+
+// A name the community wrote (a population's, a measure's) in the chosen language: its
+// translation when it has one (`names`, by language tag), else as written.
+export function localName(thing: { name: string; names?: Record<string, string> }): string {
+  return thing.names?.[current] ?? thing.name;
+}
+
+// A language's name from its tag ("sv": "Swedish", "svenska"), or the tag.
+export function formatLanguage(tag: string): string {
+  try {
+    return new Intl.DisplayNames([locale()], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+// The product's languages other than English, the one names are written in first.
+export function translationLanguages(): string[] {
+  return Object.keys(catalogs).filter((tag) => tag !== 'en');
+}

@@ -49,7 +49,7 @@ describe('team measures', () => {
     await phq9.getByRole('heading', { name: 'PHQ-9 mean score' }).waitFor();
     // The passport's change, marked on the chart and named beside it.
     assert.equal(await phq9.locator('svg line.change').count(), 1);
-    assert.match(await phq9.locator('ul.changes').innerText(), /Change 2025-06-01 People fill in the PHQ-9 before the visit/);
+    assert.match(await phq9.locator('ul.changes').innerText(), /Change 2025-06-01 Personerna fyller i PHQ-9 före besöket/);
     // Judged against the baseline before the change, the months after June 2025 lie below it
     // (the demo lowers the PHQ-9 by 3 from then on): points below the lower limit, each
     // explained, and a run on one side of the centre line. (The baseline's own drift may signal
@@ -119,6 +119,21 @@ describe('team measures', () => {
     await assertAccessible(page, 'a chart with a note');
     await section.getByRole('button', { name: 'Remove the note on 2025-03' }).click();
     await page.waitForFunction(() => document.querySelectorAll('#measure-phq9-mean svg.spc-chart path.note').length === 0);
+
+    // The team tries a measure on its own data: a whole chart, judged as its others, no notes.
+    const tryIt = page.locator('form.workshop');
+    await tryIt.getByRole('heading', { name: 'Try a measure on the team’s own data' }).waitFor();
+    await tryIt.getByLabel('Name', { exact: true }).fill('PHQ-9 of 15 or more');
+    await tryIt.getByLabel('Code').fill('phq-9');
+    await tryIt.getByLabel('Threshold').selectOption('15');
+    await tryIt.getByLabel('An observation meets it when it is').selectOption('true');
+    await tryIt.getByRole('button', { name: 'Chart it for the team' }).click();
+    const tried = page.locator('.workshop-result');
+    await tried.getByRole('heading', { name: 'PHQ-9 of 15 or more for the team (a preview)' }).waitFor();
+    assert.equal(await tried.locator('svg.spc-chart').count(), 1);
+    assert.equal(await tried.getByText('Note a point of this chart').count(), 0, 'a preview takes no notes');
+    await tried.getByText('Measures are defined for the whole community by its administrator').waitFor();
+    await assertAccessible(page, 'a measure tried on the team’s data');
     await context.close();
   });
 
@@ -166,7 +181,7 @@ describe('team measures', () => {
     await page.getByLabel('Each site on its own scale').uncheck();
     await page.waitForURL((u) => !u.search.includes('scale=free'));
     const workshop = page.locator('form.workshop');
-    await workshop.getByLabel('Name').fill('PHQ-9 of 15 or more');
+    await workshop.getByLabel('Name', { exact: true }).fill('PHQ-9 of 15 or more');
     await workshop.getByLabel('Code').fill('phq-9');
     await workshop.getByLabel('Threshold').selectOption('15');
     await workshop.getByLabel('An observation meets it when it is').selectOption('true');
@@ -181,7 +196,8 @@ describe('team measures', () => {
     await signInPage(admin, server.url, loginOf(logins, 'admin'));
     await admin.goto(server.url + '/measures');
     const adminWorkshop = admin.locator('form.workshop');
-    await adminWorkshop.getByLabel('Name').fill('PHQ-9 of 15 or more');
+    await adminWorkshop.getByLabel('Name', { exact: true }).fill('PHQ-9 of 15 or more');
+    await adminWorkshop.getByLabel('Name in Swedish').fill('PHQ-9 på 15 eller mer');
     await adminWorkshop.getByLabel('Code').fill('phq-9');
     await adminWorkshop.getByLabel('Threshold').selectOption('15');
     await adminWorkshop.getByLabel('An observation meets it when it is').selectOption('true');
@@ -189,6 +205,13 @@ describe('team measures', () => {
     await admin.getByRole('button', { name: 'Define PHQ-9 of 15 or more for the community' }).click();
     await admin.waitForURL(/measure=phq-9-of-15-or-more/);
     assert.equal(await admin.getByLabel('Measure', { exact: true }).inputValue(), 'phq-9-of-15-or-more');
+    // Its name in Swedish is kept and shown to those who read covalue in Swedish.
+    const defined = await admin.evaluate(async () => (await (await fetch('/api/v1/measures')).json()).items.find((m) => m.id === 'phq-9-of-15-or-more'));
+    assert.deepEqual(defined.names, { sv: 'PHQ-9 på 15 eller mer' });
+    await admin.evaluate(() => localStorage.setItem('covalue.lang', 'sv'));
+    await admin.reload();
+    await admin.getByRole('heading', { level: 1, name: 'Mått över enheter' }).waitFor();
+    assert.equal(await admin.locator('#community-measure option:checked').innerText(), 'PHQ-9 på 15 eller mer');
     await admin.context().close();
 
     // On a phone too, chart text stays readable.

@@ -23,6 +23,7 @@ struct SiteChanges {
 struct PopulationChanges {
   std::optional<std::string> name;
   std::optional<std::string> description;
+  std::optional<Translations> names = {};  // replaces every translation of the name
 };
 struct TeamChanges {
   std::optional<std::string> name;

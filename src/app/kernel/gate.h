@@ -73,6 +73,7 @@ class Gate {
   std::int64_t NowMs() const { return clock_->NowMs(); }
   // REQUIRES: clock outlives the Gate. Set before serving (not synchronised with readers).
   void SetClock(const Clock& clock) { clock_ = &clock; }
+  const Clock& clock() const { return *clock_; }
 
  private:
   store::Store& store_;

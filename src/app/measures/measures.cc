@@ -424,49 +424,6 @@ Status Measures::CheckCommunityQuery(const MeasureChartQuery& query) const {
   return Ok();
 }
 
-Status Measures::CheckCutPoint(const MeasureDefinition& m) {
-  if (!m.threshold) {
-    return Ok();
-  }
-  // The cut-points partition the values once and for all: a score's severity bands (at least a
-  // band's lowest value, at most its highest, which for whole-number scores are complements),
-  // else the fixed list, counted upwards only (at least), so no two thresholds differ by a
-  // sliver.
-  std::vector<double> allowed;
-  if (m.at_least) {
-    allowed.assign(std::begin(kCommunityCutPoints), std::end(kCommunityCutPoints));
-  }
-  if (m.system == kScoreSystem && questionnaires_.Format() != nullptr) {
-    auto version = store::ReadValue<QuestionnaireVersion>(
-        store_, [&](store::Repositories& r) { return r.Questionnaires().Latest(m.code, false); });
-    if (version) {
-      if (auto model = questionnaires_.ModelOf(*version);
-          model && (*model)->scoring && !(*model)->scoring->bands.empty()) {
-        allowed.clear();
-        for (const ScoreBand& band : (*model)->scoring->bands) {
-          allowed.push_back(m.at_least ? band.min : band.max);
-        }
-      }
-    }
-  }
-  if (std::find(allowed.begin(), allowed.end(), *m.threshold) == allowed.end()) {
-    std::string list;
-    for (double v : allowed) {
-      list += fmt::format("{}{}", list.empty() ? "" : ", ", v);
-    }
-    return Fail(ErrorCode::kInvalidArgument,
-                list.empty()
-                    ? std::string("this code's thresholds count upwards (at_least) from the fixed "
-                                  "cut-points, so that sweeping thresholds cannot single out a "
-                                  "person")
-                    : fmt::format("a threshold {} is one of the fixed cut-points ({}), so that "
-                                  "sweeping thresholds cannot single out a person",
-                                  m.at_least ? "(at least)" : "(at most)", list),
-                "/threshold");
-  }
-  return Ok();
-}
-
 Result<MeasureChartView> Measures::ChartMeasure(const std::string& measure_id,
                                                 const MeasureChartQuery& query,
                                                 std::size_t min_cell,
@@ -518,12 +475,17 @@ Result<std::vector<MeasureChartView>> Measures::PreviewMeasures(
       COVALUE_RETURN_IF_ERROR(CheckCutPoint(m));
     }
   }
-  // The community sees every kind per period, events too; quarters need their months.
+  return Previewed(measures, query, min_cell_, [](Id, Id) { return true; });
+}
+
+Result<std::vector<MeasureChartView>> Measures::Previewed(
+    const std::vector<MeasureDefinition>& measures, const MeasureChartQuery& query,
+    std::size_t min_cell, const std::function<bool(Id, Id)>& wanted) {
+  // Every kind per period, events too; quarters need their months.
   std::vector<PeriodKind> periods = {query.period};
   if (query.period == PeriodKind::kQuarter) {
     periods.push_back(PeriodKind::kMonth);
   }
-  const auto everyone = [](Id, Id) { return true; };
   CatchUpScan();
   std::vector<SeriesPoints> found(measures.size());
   std::vector<Withheld> withheld(measures.size());
@@ -531,9 +493,9 @@ Result<std::vector<MeasureChartView>> Measures::PreviewMeasures(
     COVALUE_ASSIGN_OR_RETURN(const analytics::MeasureAggregates aggregates,
                              Rescan(repos, measures, periods));
     for (std::size_t i = 0; i < measures.size(); ++i) {
-      found[i] = FromAggregates(aggregates, measures[i], query.period, everyone);
-      if (query.period == PeriodKind::kQuarter) {
-        withheld[i] = QuartersToWithhold(aggregates, measures[i], min_cell_, everyone);
+      found[i] = FromAggregates(aggregates, measures[i], query.period, wanted);
+      if (min_cell > 0 && query.period == PeriodKind::kQuarter) {
+        withheld[i] = QuartersToWithhold(aggregates, measures[i], min_cell, wanted);
       }
     }
     return Ok();
@@ -551,7 +513,7 @@ Result<std::vector<MeasureChartView>> Measures::PreviewMeasures(
     view.measure = measures[i];
     COVALUE_ASSIGN_OR_RETURN(
         views.emplace_back(),
-        Charted(std::move(view), found[i], sites, populations, query, min_cell_, withheld[i]));
+        Charted(std::move(view), found[i], sites, populations, query, min_cell, withheld[i]));
   }
   return views;
 }

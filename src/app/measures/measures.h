@@ -74,6 +74,13 @@ class Measures {
   [[nodiscard]] Result<std::vector<MeasureChartView>> PreviewMeasures(
       const RequestContext& ctx, const std::vector<MeasureDefinition>& measures,
       const MeasureChartQuery& query);
+  // A team's view of a measure not (necessarily) defined yet, computed from its population's
+  // stored observations (the rescan path): the team tries a definition on its own data, every
+  // cell, as its site's staff see its charts (team_preview.cc). Readers as for
+  // TeamMeasureChart; kInvalidArgument for a bad definition.
+  [[nodiscard]] Result<MeasureChartView> PreviewTeamMeasure(const RequestContext& ctx, Id team_id,
+                                                            const MeasureDefinition& measure,
+                                                            const MeasureChartQuery& query);
   // Recomputes every stored aggregate of every measure from the observations (the community's
   // admin; after a change to how a measure adds up, or to repair); the rows now stored.
   [[nodiscard]] Result<std::size_t> RebuildMeasures(const RequestContext& ctx);
@@ -103,6 +110,11 @@ class Measures {
   // boundaries where its questionnaire has bands (min for "at least", max for "at most"), else
   // kCommunityCutPoints. Sweeping thresholds over one cell would otherwise single out a person.
   Status CheckCutPoint(const MeasureDefinition& measure);
+  // The previews' rescan: each definition charted over the series wanted keeps, cells under
+  // min_cell suppressed (0: none).
+  Result<std::vector<MeasureChartView>> Previewed(
+      const std::vector<MeasureDefinition>& measures, const MeasureChartQuery& query,
+      std::size_t min_cell, const std::function<bool(Id site, Id population)>& wanted);
   // Brings the store's scan up to date before a rescan (best effort).
   void CatchUpScan();
   Result<Team> TeamById(Id id);

@@ -120,6 +120,7 @@ Result<Dashboard> Registry::GetDashboard(const RequestContext& ctx, Id patient_i
   COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& r) -> Status {
     if (auto population = r.Populations().Get(patient.population_id)) {
       view.population_name = population->name;
+      view.population_names = population->names;
     }
     store::RecordQuery query;
     query.patient_id = patient.id;

@@ -61,6 +61,7 @@ struct QuestionnaireState {
 struct Dashboard {
   Patient patient;
   std::string population_name;
+  Translations population_names = {};  // the population's name in other languages
   std::vector<ScoreSeries> series;
   std::optional<std::int64_t> last_visit_ms;  // the newest visit note's time
   std::vector<PatientNote> notes;             // newest first, the latest kMaxDashboardNotes

@@ -23,6 +23,7 @@ json Optional(const std::optional<double>& value) { return value ? json(*value) 
 json DefinitionJson(const MeasureDefinition& m) {
   return {{"id", m.id},
           {"name", m.name},
+          {"names", json::object_t(m.names.begin(), m.names.end())},
           {"kind", MeasureKindName(m.kind)},
           {"system", m.system},
           {"code", m.code},
@@ -56,6 +57,8 @@ Result<MeasureDefinition> ReadDefinition(ObjectReader& reader) {
   MeasureDefinition m;
   COVALUE_ASSIGN_OR_RETURN(m.id, reader.RequiredString("id"));
   COVALUE_ASSIGN_OR_RETURN(m.name, reader.RequiredString("name"));
+  COVALUE_ASSIGN_OR_RETURN(auto names, reader.OptionalTranslations("names"));
+  m.names = names.value_or(Translations{});
   COVALUE_ASSIGN_OR_RETURN(m.kind, Named(reader, "kind", ParseMeasureKind, MeasureKind::kContinuous,
                                          "proportion, rate, count, continuous, days-between, "
                                          "cases-between"));
@@ -306,6 +309,17 @@ void AddMeasureRoutes(Router& router, app::Measures& measures) {
                 COVALUE_ASSIGN_OR_RETURN(auto views, measures.PreviewMeasures(r.ctx, {m}, query));
                 return ViewResponse(views.front());
               }});
+  router.Add(
+      {"POST", "/api/v1/teams/{id}/measures/preview",
+       "A definition's chart for a team, computed from its population's stored "
+       "observations without defining it (the team's readers)",
+       Access::kSignedIn, [&measures](RouteContext& r) -> Result<Response> {
+         COVALUE_ASSIGN_OR_RETURN(Id team, PathId(r, "id"));
+         COVALUE_ASSIGN_OR_RETURN(MeasureDefinition m, ReadBody(r.request.body, ReadDefinition));
+         COVALUE_ASSIGN_OR_RETURN(auto query, ReadChartQuery(r.request));
+         COVALUE_ASSIGN_OR_RETURN(auto view, measures.PreviewTeamMeasure(r.ctx, team, m, query));
+         return ViewResponse(view);
+       }});
   router.Add({"GET", "/api/v1/measures/{measure}/chart",
               "A measure's chart at one site (site_id, population_id): every cell for the site's "
               "staff, small cells suppressed for the community",

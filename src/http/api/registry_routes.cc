@@ -113,15 +113,17 @@ json DashboardJson(const app::Dashboard& d) {
                          {"band", r.band.empty() ? json(nullptr) : json(r.band)},
                          {"items", items}});
   }
-  return {{"patient", PatientItem(d.patient)},
-          {"population", d.population_name},
-          {"last_visit_ms", d.last_visit_ms ? json(*d.last_visit_ms) : json(nullptr)},
-          {"series", series},
-          {"notes", notes},
-          {"questionnaires", questionnaires},
-          {"alerts", alerts},
-          {"crisis_contacts", d.crisis_contacts},
-          {"responses", responses}};
+  return {
+      {"patient", PatientItem(d.patient)},
+      {"population", d.population_name},
+      {"population_names", json::object_t(d.population_names.begin(), d.population_names.end())},
+      {"last_visit_ms", d.last_visit_ms ? json(*d.last_visit_ms) : json(nullptr)},
+      {"series", series},
+      {"notes", notes},
+      {"questionnaires", questionnaires},
+      {"alerts", alerts},
+      {"crisis_contacts", d.crisis_contacts},
+      {"responses", responses}};
 }
 
 json ReportJson(const app::RegistryImportReport& report) {

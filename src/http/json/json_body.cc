@@ -194,6 +194,26 @@ Result<nlohmann::json> ObjectReader::RequiredObject(const std::string& name) {
   return *value;
 }
 
+Result<std::optional<Translations>> ObjectReader::OptionalTranslations(const std::string& name) {
+  const nlohmann::json* value = Find(name);
+  if (value == nullptr || value->is_null()) {
+    return std::optional<Translations>();
+  }
+  if (!value->is_object()) {
+    return Fail(WrongType(Pointer(name), "an object of texts by language tag"));
+  }
+  Translations out;
+  const ObjectReader inner(*value, Pointer(name));
+  for (const auto& [tag, text] : value->items()) {
+    const std::string pointer = inner.Pointer(tag);
+    if (!text.is_string()) {
+      return Fail(WrongType(pointer, "a string"));
+    }
+    out.emplace(tag, text.get<std::string>());
+  }
+  return std::optional<Translations>(std::move(out));
+}
+
 Status ObjectReader::Finish() const {
   for (const auto& [name, value] : object_.items()) {
     if (std::find(read_.begin(), read_.end(), name) == read_.end()) {

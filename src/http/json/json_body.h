@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/error.h"
+#include "domain/translations.h"
 
 namespace covalue::http {
 
@@ -36,6 +37,9 @@ class ObjectReader {
   // An array member; absent gives an empty array.
   [[nodiscard]] Result<nlohmann::json> OptionalArray(const std::string& name);
   [[nodiscard]] Result<nlohmann::json> RequiredObject(const std::string& name);
+  // An object of strings by language tag ({"sv": "Personer med MS"}); the tags and texts are
+  // the use case's to check (domain/translations.h). null or absent: nullopt.
+  [[nodiscard]] Result<std::optional<Translations>> OptionalTranslations(const std::string& name);
 
   // kInvalidArgument naming the first member that was not read.
   [[nodiscard]] Status Finish() const;

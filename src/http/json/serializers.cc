@@ -12,7 +12,11 @@ void adl_serializer<covalue::Site>::to_json(json& j, const covalue::Site& s) {
 }
 
 void adl_serializer<covalue::Population>::to_json(json& j, const covalue::Population& p) {
-  j = {{"id", p.id}, {"site_id", p.site_id}, {"name", p.name}, {"description", p.description}};
+  j = {{"id", p.id},
+       {"site_id", p.site_id},
+       {"name", p.name},
+       {"names", json::object_t(p.names.begin(), p.names.end())},
+       {"description", p.description}};
 }
 
 void adl_serializer<covalue::Team>::to_json(json& j, const covalue::Team& t) {

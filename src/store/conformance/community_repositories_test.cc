@@ -76,6 +76,25 @@ TEST_P(CommunityRepositoriesTest, ListsPageInIdOrderWithACursor) {
   EXPECT_EQ(names, (std::vector<std::string>{"Site 0", "Site 1", "Site 2", "Site 3", "Site 4"}));
 }
 
+TEST_P(CommunityRepositoriesTest, PopulationsKeepTheirNamesInOtherLanguages) {
+  Site a = AddSite("A");
+  Population written = MustWrite<Population>([&](Repositories& r) {
+    return r.Populations().Create({0, a.id, "People with MS", "", {{"sv", "Personer med MS"}}});
+  });
+  auto read = ReadValue<Population>(
+      *store_, [&](Repositories& r) { return r.Populations().Get(written.id); });
+  ASSERT_OK(read);
+  EXPECT_EQ(read->names, (Translations{{"sv", "Personer med MS"}}));
+  written.names = {{"nb", "Personer med MS"}, {"sv", "Personer med multipel skleros"}};
+  ASSERT_OK(store_->Write([&](Repositories& r) { return r.Populations().Update(written); }));
+  auto listed = ReadValue<Page<Population>>(*store_, [&](Repositories& r) {
+    return r.Populations().List(PageRequest{0, 10}, a.id);
+  });
+  ASSERT_OK(listed);
+  ASSERT_EQ(listed->items.size(), 1U);
+  EXPECT_EQ(listed->items[0].names, written.names);
+}
+
 TEST_P(CommunityRepositoriesTest, TeamsFilterBySiteAndMember) {
   Site a = AddSite("A");
   Site b = AddSite("B");

@@ -61,6 +61,7 @@ TEST_P(MeasureRepositoryTest, StoresDefinitionsWithEveryField) {
   plain.name = "EQ VAS";
   plain.system = "urn:demo";
   plain.code = "eq-vas";
+  plain.names = {{"sv", "EQ VAS, hälsan i dag"}, {"nb", "EQ VAS, helsen i dag"}};
   ASSERT_OK(store_->Write([&](Repositories& r) -> Status {
     COVALUE_RETURN_IF_ERROR(r.Measures().CreateDefinition(Phq9Mild()));
     return r.Measures().CreateDefinition(plain);
@@ -74,12 +75,14 @@ TEST_P(MeasureRepositoryTest, StoresDefinitionsWithEveryField) {
   EXPECT_FALSE(eq.threshold.has_value());
   EXPECT_FALSE(eq.domain.has_value());
   EXPECT_FALSE(eq.target.has_value());
+  EXPECT_EQ(eq.names, plain.names);
   const MeasureDefinition& phq = (*defs)[1];
   EXPECT_EQ(phq.kind, MeasureKind::kProportion);
   EXPECT_EQ(phq.threshold, 9.0);
   EXPECT_FALSE(phq.at_least);
   EXPECT_EQ(phq.quadrant, CompassQuadrant::kFunctional);
   EXPECT_EQ(phq.domain, ValueDomain::kSelfEfficacy);
+  EXPECT_TRUE(phq.names.empty());
 
   EXPECT_ERROR(store_->Write([&](Repositories& r) { return r.Measures().CreateDefinition(plain); }),
                ErrorCode::kConflict);

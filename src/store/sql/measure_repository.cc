@@ -21,6 +21,7 @@ MeasureDefinition ReadDefinition(const Statement& row) {
     m.domain = ParseValueDomain(row.Text(10));
   }
   m.unit = row.Text(11);
+  m.names = DecodeTranslations(row.Text(12));
   return m;
 }
 
@@ -83,8 +84,8 @@ Status SqlMeasureRepository::CreateDefinition(const MeasureDefinition& m) {
   COVALUE_ASSIGN_OR_RETURN(
       auto insert,
       db_.Prepare("INSERT INTO measures (id, name, kind, system, code, threshold, at_least, "
-                  "direction, target, quadrant, domain, unit) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                  "direction, target, quadrant, domain, unit, names) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   insert.Bind(m.id)
       .Bind(m.name)
       .Bind(MeasureKindName(m.kind))
@@ -100,14 +101,14 @@ Status SqlMeasureRepository::CreateDefinition(const MeasureDefinition& m) {
   } else {
     insert.Bind(std::optional<std::int64_t>{});
   }
-  return insert.Bind(m.unit).Run();
+  return insert.Bind(m.unit).Bind(EncodeTranslations(m.names)).Run();
 }
 
 Result<std::vector<MeasureDefinition>> SqlMeasureRepository::Definitions() {
   COVALUE_ASSIGN_OR_RETURN(
       auto query,
       db_.Prepare("SELECT id, name, kind, system, code, threshold, at_least, "
-                  "direction, target, quadrant, domain, unit FROM measures ORDER BY id"));
+                  "direction, target, quadrant, domain, unit, names FROM measures ORDER BY id"));
   return CollectRows(query, ReadDefinition);
 }
 

@@ -20,6 +20,7 @@ std::string_view Migration0011();
 std::string_view Migration0012();
 std::string_view Migration0013();
 std::string_view Migration0014();
+std::string_view Migration0015();
 std::string_view SqliteMigration0001();
 std::string_view SqliteMigration0004();
 std::string_view SqliteMigration0005();
@@ -55,6 +56,7 @@ constexpr Migration kMigrations[] = {
     {12, &embedded::Migration0012, nullptr},
     {13, &embedded::Migration0013, nullptr},
     {14, &embedded::Migration0014, nullptr},
+    {15, &embedded::Migration0015, nullptr},
 };
 
 }  // namespace

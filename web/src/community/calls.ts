@@ -27,6 +27,8 @@ export interface Population {
   id: number;
   site_id: number;
   name: string;
+  // The name in other languages, by language tag ("sv"); shown through localName.
+  names: Record<string, string>;
   description: string;
 }
 export interface Team {
@@ -59,9 +61,9 @@ export const communityCalls = {
   addSite: (site: { name: string; country: string }) => request<Site>('POST', '/api/v1/sites', site),
   changeSite: (id: number, changes: { name?: string; country?: string }) =>
     request<Site>('PATCH', `/api/v1/sites/${id}`, changes),
-  addPopulation: (population: { site_id: number; name: string; description?: string }) =>
+  addPopulation: (population: { site_id: number; name: string; names?: Record<string, string>; description?: string }) =>
     request<Population>('POST', '/api/v1/populations', population),
-  changePopulation: (id: number, changes: { name?: string; description?: string }) =>
+  changePopulation: (id: number, changes: { name?: string; names?: Record<string, string>; description?: string }) =>
     request<Population>('PATCH', `/api/v1/populations/${id}`, changes),
   addTeam: (team: { population_id: number; name: string }) => request<Team>('POST', '/api/v1/teams', team),
   changeTeam: (id: number, changes: { name?: string; population_id?: number }) =>

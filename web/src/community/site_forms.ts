@@ -1,8 +1,9 @@
 import { api, type Population, type Site } from '../api';
 import { h } from '../dom';
-import { t } from '../i18n';
+import { localName, t } from '../i18n';
 import { navigate, resolve } from '../router';
 import { field, onSubmit } from '../components/form';
+import { nameTranslations } from '../components/names';
 
 // The forms that add and change sites and populations. Each is shown only to those the policy
 // lets use it (sites: the community's admins; populations: the site's admins), so none is a
@@ -63,17 +64,19 @@ function describe(id: string, value = ''): HTMLTextAreaElement {
 
 export function addPopulationForm(siteId: number): HTMLElement {
   const name = nameInput('population-name');
+  const names = nameTranslations('population-name');
   const description = describe('population-description');
   const form = h(
     'form',
     { class: 'card', 'aria-labelledby': 'add-population' },
     h('h2', { id: 'add-population' }, t('admin.addPopulation')),
     field(t('admin.populationName'), name),
+    ...names.fields,
     field(t('admin.description'), description),
     h('button', { type: 'submit' }, t('admin.add')),
   );
   onSubmit(form, async () => {
-    await api.addPopulation({ site_id: siteId, name: name.value.trim(), description: description.value.trim() });
+    await api.addPopulation({ site_id: siteId, name: name.value.trim(), names: names.value(), description: description.value.trim() });
     await resolve();
   });
   return form;
@@ -81,17 +84,19 @@ export function addPopulationForm(siteId: number): HTMLElement {
 
 export function changePopulationForm(population: Population): HTMLElement {
   const name = nameInput(`population-${population.id}-name`, population.name);
+  const names = nameTranslations(`population-${population.id}-name`, population.names);
   const description = describe(`population-${population.id}-description`, population.description);
   const form = h(
     'form',
     {},
     field(t('admin.populationName'), name),
+    ...names.fields,
     field(t('admin.description'), description),
     h('button', { type: 'submit' }, t('admin.save')),
   );
   onSubmit(form, async () => {
-    await api.changePopulation(population.id, { name: name.value.trim(), description: description.value.trim() });
+    await api.changePopulation(population.id, { name: name.value.trim(), names: names.value(), description: description.value.trim() });
     await resolve();
   });
-  return h('details', {}, h('summary', {}, t('admin.changeNamed', { name: population.name })), form);
+  return h('details', {}, h('summary', {}, t('admin.changeNamed', { name: localName(population) })), form);
 }

@@ -1,6 +1,6 @@
 import { api, type Population, type Team } from '../api';
 import { h } from '../dom';
-import { t } from '../i18n';
+import { localName, t } from '../i18n';
 import { navigate, resolve } from '../router';
 import { field, onSubmit, select } from '../components/form';
 import type { Names } from '../shell/names';
@@ -12,7 +12,7 @@ function populationChoice(id: string, populations: Population[], names: Names, v
   return select(
     id,
     'population_id',
-    populations.map((p) => [String(p.id), `${p.name} (${names.site(p.site_id)})`]),
+    populations.map((p) => [String(p.id), `${localName(p)} (${names.site(p.site_id)})`]),
     value === undefined ? '' : String(value),
   );
 }

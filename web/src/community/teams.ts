@@ -1,7 +1,7 @@
 import { api } from '../api';
 import { administers, hasRole, session } from '../app_state';
 import { h } from '../dom';
-import { t } from '../i18n';
+import { localName, t } from '../i18n';
 import { loadNames } from '../shell/names';
 import { passportTimeline } from '../workbooks/passport';
 import { workbookList } from '../workbooks/workbook_list';
@@ -63,7 +63,7 @@ export async function teamView(params: Record<string, string>): Promise<HTMLElem
       h('dt', {}, t('team.site')),
       h('dd', {}, site.name),
       h('dt', {}, t('team.population')),
-      h('dd', {}, populations.find((p) => p.id === team.population_id)?.name ?? ''),
+      h('dd', {}, ((p) => (p ? localName(p) : ''))(populations.find((p) => p.id === team.population_id))),
       h('dt', {}, t('admin.teamId')),
       h('dd', {}, String(team.id)),
     ),

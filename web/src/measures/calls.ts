@@ -6,6 +6,8 @@ import { request } from '../http';
 export interface MeasureDefinition {
   id: string;
   name: string;
+  // The name in other languages, by language tag ("sv"); shown through localName.
+  names: Record<string, string>;
   kind: 'proportion' | 'rate' | 'count' | 'continuous' | 'days-between' | 'cases-between';
   system: string;
   code: string;
@@ -105,6 +107,8 @@ export interface ValueProfile {
 export const measureCalls = {
   measures: () => request<{ items: MeasureDefinition[] }>('GET', '/api/v1/measures'),
   previewMeasure: (definition: Partial<MeasureDefinition>) => request<MeasureChart>('POST', '/api/v1/measures/preview', definition),
+  previewTeamMeasure: (team: number, definition: Partial<MeasureDefinition>, period: Period) =>
+    request<MeasureChart>('POST', `/api/v1/teams/${team}/measures/preview?period=${period}`, definition),
   defineMeasure: (definition: Partial<MeasureDefinition>) => request<MeasureDefinition>('POST', '/api/v1/measures', definition),
   addChartNote: (team: number, measure: string, period: string, text: string) =>
     request<ChartNote>('POST', `/api/v1/teams/${team}/measures/${encodeURIComponent(measure)}/notes`, { period, text }),

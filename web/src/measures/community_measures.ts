@@ -2,7 +2,7 @@ import { api, type MeasureChart, type MeasureSeries, type Period } from '../api'
 import { fileWords, range, spcChart, spcFile } from './spc_chart';
 import { pngDownload, svgDownload } from '../components/svg';
 import { h } from '../dom';
-import { t } from '../i18n';
+import { localName, t } from '../i18n';
 import { navigate } from '../router';
 import { measureWorkshop } from './measure_workshop';
 
@@ -35,7 +35,7 @@ export async function communityMeasuresView(): Promise<HTMLElement> {
   const shared = free ? undefined : sharedRange(view);
   const scaleField = h('input', { id: 'community-free', type: 'checkbox', checked: free });
   scaleField.addEventListener('change', () => go({ free: scaleField.checked }));
-  const measureField = h('select', { id: 'community-measure' }, ...measures.map((m) => h('option', { value: m.id, ...(m.id === chosen.id ? { selected: '' } : {}) }, m.name)));
+  const measureField = h('select', { id: 'community-measure' }, ...measures.map((m) => h('option', { value: m.id, ...(m.id === chosen.id ? { selected: '' } : {}) }, localName(m))));
   measureField.addEventListener('change', () => go({ measure: measureField.value }));
   const periodField = h('select', { id: 'community-period' }, ...PERIODS.map((p) => h('option', { value: p, ...(p === period ? { selected: '' } : {}) }, t(`measures.period.${p}`))));
   periodField.addEventListener('change', () => go({ period: periodField.value }));
@@ -75,14 +75,14 @@ export function notShared(s: MeasureSeries): HTMLElement {
 export function siteChart(view: MeasureChart, s: MeasureSeries, domain?: [number, number]): HTMLElement {
   const suppressed = s.points.filter((p) => p.suppressed).length;
   const svg = spcChart(s, [], view.measure.target, {
-    title: t('community.chartTitle', { site: s.site, name: view.measure.name }),
+    title: t('community.chartTitle', { site: s.site, name: localName(view.measure) }),
     description: t('community.chartDescription', { n: s.points.length, suppressed }),
     change: () => '',
     suppressed: t('community.suppressed', { min: view.min_cell ?? 1 }),
     point: (p) => (p.sigma_signal && p.y !== null ? t(p.ucl !== null && p.y > p.ucl ? 'measures.aboveLimit' : 'measures.belowLimit', { value: value(p.y), limit: value(p.ucl !== null && p.y > p.ucl ? p.ucl : p.lcl) }) : null),
   }, CELL_WIDTH, 210, domain);
   const name = `${slug(view.measure.id)}-${slug(s.site)}`;
-  const file = () => spcFile(svg, s, view.measure.target, t('community.chartTitle', { site: s.site, name: view.measure.name }), fileWords(view.measure.name, t(`measures.period.${view.period}`)));
+  const file = () => spcFile(svg, s, view.measure.target, t('community.chartTitle', { site: s.site, name: localName(view.measure) }), fileWords(localName(view.measure), t(`measures.period.${view.period}`)));
   return h(
     'figure',
     { class: 'site-chart' },
@@ -106,7 +106,7 @@ export function siteChart(view: MeasureChart, s: MeasureSeries, domain?: [number
         h(
           'table',
           {},
-          h('caption', {}, `${s.site}: ${view.measure.name}`),
+          h('caption', {}, `${s.site}: ${localName(view.measure)}`),
           h('thead', {}, h('tr', {}, ...(['measures.col.period', 'measures.col.value', 'measures.col.n', 'measures.col.cl', 'measures.col.lcl', 'measures.col.ucl'] as const).map((k) => h('th', { scope: 'col' }, t(k))))),
           h('tbody', {}, ...s.points.map((p) => h('tr', {}, h('th', { scope: 'row' }, p.x), h('td', {}, p.suppressed ? t('community.suppressed', { min: view.min_cell ?? 1 }) : value(p.y)), h('td', {}, value(p.cell)), h('td', {}, value(p.cl)), h('td', {}, value(p.lcl)), h('td', {}, value(p.ucl))))),
         ),

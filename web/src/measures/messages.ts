@@ -125,6 +125,11 @@ export const en = {
   'workshop.previewOf': '{name} at every site',
   'workshop.define': 'Define {name} for the community',
   'workshop.adminDefines': 'The community’s administrator defines measures for everyone; share this one with them.',
+  'workshop.teamTitle': 'Try a measure on the team’s own data',
+  'workshop.teamIntro': 'Chart a measure from the stored observations of the team’s population before anyone defines it: the whole series, as the team’s other charts.',
+  'workshop.previewTeam': 'Chart it for the team',
+  'workshop.teamPreviewOf': '{name} for the team (a preview)',
+  'workshop.teamDefines': 'Measures are defined for the whole community by its administrator; ask your facilitator to try this one at every site.',
 } as const;
 
 export const sv: Messages<typeof en> = {
@@ -250,4 +255,9 @@ export const sv: Messages<typeof en> = {
   'workshop.previewOf': '{name} vid varje enhet',
   'workshop.define': 'Definiera {name} för nätverket',
   'workshop.adminDefines': 'Nätverkets administratör definierar mått för alla; dela det här med hen.',
+  'workshop.teamTitle': 'Pröva ett mått på teamets egna data',
+  'workshop.teamIntro': 'Visa ett mått utifrån de lagrade observationerna för teamets population innan någon har definierat det: hela serien, som teamets andra diagram.',
+  'workshop.previewTeam': 'Visa det för teamet',
+  'workshop.teamPreviewOf': '{name} för teamet (förhandsvisning)',
+  'workshop.teamDefines': 'Mått definieras för hela nätverket av dess administratör; be er processledare att pröva det här vid varje enhet.',
 };

@@ -4,10 +4,11 @@ import { isPartial, MIN_CELL_DEFAULT } from './periods';
 import { round, valueProfileChart } from './value_profile_chart';
 import { pngDownload, svgDownload } from '../components/svg';
 import { h } from '../dom';
-import { t } from '../i18n';
+import { localName, t } from '../i18n';
 import { navigate, resolve } from '../router';
 import { administers, session } from '../app_state';
 import { field, onSubmit, select as choice } from '../components/form';
+import { teamWorkshop } from './measure_workshop';
 
 // A team's measures as SPC charts: each measure its team's population reports, with the changes
 // the team tested (from its improvement passports) marked on the time axis, the points after
@@ -60,6 +61,7 @@ export async function teamMeasuresView(params: Record<string, string>): Promise<
     shown.length ? compass(shown) : h('p', {}, t('measures.none')),
     valueProfileSection(profile),
     ...shown.map((chart) => measureSection(chart, teamId)),
+    teamWorkshop(teamId, period, (view) => measureSection(view, teamId, true)),
   );
 }
 
@@ -203,7 +205,7 @@ function compass(charts: MeasureChart[]): HTMLElement {
                   return h(
                     'li',
                     { class: `state-${state}` },
-                    h('a', { href: `#measure-${slug(c.measure.id)}` }, c.measure.name),
+                    h('a', { href: `#measure-${slug(c.measure.id)}` }, localName(c.measure)),
                     ` ${last ? `${value(last.y)} (${last.x})` : '–'} `,
                     last ? headlineMarks(c, last) : null,
                     h('strong', {}, t(`measures.state.${state}`)),
@@ -250,7 +252,8 @@ function notesPart(teamId: number, chart: MeasureChart, labels: string[]): HTMLE
   return h('div', {}, list, h('details', { class: 'card' }, h('summary', {}, t('notes.addTitle')), form));
 }
 
-function measureSection(chart: MeasureChart, teamId: number): HTMLElement {
+// preview: a definition tried on the team's data (POST …/measures/preview), which has no notes.
+export function measureSection(chart: MeasureChart, teamId: number, preview = false): HTMLElement {
   const m: MeasureDefinition = chart.measure;
   const series = chart.series[0]!;
   const changes = chart.changes ?? [];
@@ -259,7 +262,7 @@ function measureSection(chart: MeasureChart, teamId: number): HTMLElement {
   const signalled = series.points.filter((p) => pointText(chart, series.points, p) !== null);
   const runs = chart.rules === 'anhoej' ? series.parts.flatMap((part) => runsText(part, series.parts.length)) : [];
   const svg = spcChart(series, changes, m.target, {
-    title: t('measures.chartTitle', { name: m.name, chart: chart.chart }),
+    title: t('measures.chartTitle', { name: localName(m), chart: chart.chart }),
     description: t('measures.chartDescription', { n: series.points.length, from: series.points[0]?.x ?? '', to: series.points.at(-1)?.x ?? '', signals: signalled.length }),
     change: (c) => t('measures.changeLabel', { date: c.date }),
     suppressed: t('measures.suppressed'),
@@ -269,7 +272,7 @@ function measureSection(chart: MeasureChart, teamId: number): HTMLElement {
   const table = h(
     'table',
     {},
-    h('caption', {}, m.name),
+    h('caption', {}, localName(m)),
     h(
       'thead',
       {},
@@ -284,11 +287,11 @@ function measureSection(chart: MeasureChart, teamId: number): HTMLElement {
     ),
   );
   const name = slug(m.id);
-  const file = () => spcFile(svg, series, m.target, t('measures.chartTitle', { name: m.name, chart: chart.chart }), fileWords(m.name, t(`measures.period.${chart.period}`)));
+  const file = () => spcFile(svg, series, m.target, t('measures.chartTitle', { name: localName(m), chart: chart.chart }), fileWords(m.name, t(`measures.period.${chart.period}`)));
   return h(
     'section',
-    { class: 'card measure', id: `measure-${name}` },
-    h('h2', {}, m.name),
+    { class: 'card measure', id: `measure-${preview ? 'preview-' : ''}${name}` },
+    h('h2', {}, localName(m)),
     h('p', { class: 'meta' }, t('measures.meta', { chart: chart.chart, direction: t(`measures.direction.${m.direction}`), quadrant: t(`measures.quadrant.${m.quadrant}`) })),
     series.variation
       ? h(
@@ -302,7 +305,7 @@ function measureSection(chart: MeasureChart, teamId: number): HTMLElement {
       ? h('ul', { class: 'changes' }, ...changes.map((c) => h('li', {}, h('strong', {}, t('measures.changeLabel', { date: c.date })), ` ${c.text}`)))
       : null,
     h('figure', {}, svg, h('figcaption', {}, svgDownload(file, `${name}.svg`, t('measures.downloadSvg')), ' · ', pngDownload(file, `${name}.png`, t('measures.downloadPng')))),
-    notesPart(teamId, chart, series.points.map((p) => p.x)),
+    preview ? null : notesPart(teamId, chart, series.points.map((p) => p.x)),
     signalled.length || runs.length
       ? h(
           'div',

@@ -67,6 +67,7 @@ export interface ScoreSeries {
 export interface Dashboard {
   patient: Patient;
   population: string;
+  population_names: Record<string, string>;
   last_visit_ms: number | null;
   series: ScoreSeries[];
   notes: PatientNote[];

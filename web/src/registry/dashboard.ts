@@ -3,7 +3,7 @@ import { session } from '../app_state';
 import { likeMeChart, scoreChart } from './score_chart';
 import { svgDownload } from '../components/svg';
 import { h } from '../dom';
-import { formatDay, formatMonth, formatNumber, formatTime, t } from '../i18n';
+import { formatDay, formatMonth, formatNumber, formatTime, localName, t } from '../i18n';
 import { resolve } from '../router';
 import { alertItem, crisisNotice } from '../alerts/alerts';
 import { ownPatientId, personName } from './patients';
@@ -39,7 +39,7 @@ export async function dashboardView(params: Record<string, string>): Promise<HTM
     { class: 'dashboard' },
     h('h1', {}, own ? t('dash.titleOwn') : t('dash.title', { identifier: view.patient.identifier })),
     !own && personName(view.patient) ? h('p', { class: 'person-name' }, personName(view.patient)) : null,
-    h('p', { class: 'lede' }, t('dash.about', { population: view.population, born: view.patient.birth_date, sex: t(`sex.${view.patient.sex}`) })),
+    h('p', { class: 'lede' }, t('dash.about', { population: localName({ name: view.population, names: view.population_names }), born: view.patient.birth_date, sex: t(`sex.${view.patient.sex}`) })),
     saved ? h('p', { role: 'status', class: 'notice' }, t('dash.savedForLater')) : null,
     alerts(view, own ?? false),
     overview(view, due, visits.items),

@@ -1,7 +1,7 @@
 import { allPages, api, type Alert, type LatestScore, type OverdueQuestionnaire, type Patient } from '../api';
 import { session } from '../app_state';
 import { h } from '../dom';
-import { formatDay, formatNumber, t } from '../i18n';
+import { formatDay, formatNumber, localName, t } from '../i18n';
 import { titlesInLanguage } from '../questionnaires/titles';
 import { bandLabel } from './bands';
 
@@ -62,7 +62,7 @@ function scoreList(scores: LatestScore[], titles: Map<string, string>): HTMLElem
 
 export async function patientsView(): Promise<HTMLElement> {
   const [populations, first, overview] = await Promise.all([api.populations(), api.patients(), loadOverview()]);
-  const population = new Map(populations.items.map((p) => [p.id, p.name]));
+  const population = new Map(populations.items.map((p) => [p.id, localName(p)]));
   const patients: Patient[] = [...first.items];
   const more = h('button', { type: 'button', class: 'secondary', hidden: !first.next }, t('common.more'));
   let cursor = first.next;

@@ -1,6 +1,6 @@
 import { api, ApiError, type Schedule, type ScheduleKind, type ScheduleUnit } from '../api';
 import { h } from '../dom';
-import { formatDay, formatNumber, t } from '../i18n';
+import { formatDay, formatNumber, localName, t } from '../i18n';
 import { resolve } from '../router';
 
 // A site's questionnaire schedules (its admins change them; its staff read them): what each
@@ -35,7 +35,7 @@ export async function schedulesView(params: Record<string, string>): Promise<HTM
     const q = forPatients.find((r) => r.id === id);
     return q?.title ?? q?.name ?? id;
   };
-  const populationName = (id: number) => populations.items.find((p) => p.id === id)?.name ?? String(id);
+  const populationName = (id: number) => ((p) => (p ? localName(p) : String(id)))(populations.items.find((p) => p.id === id));
   const message = h('p', { role: 'status' });
 
   const row = (s: Schedule) => {
@@ -57,7 +57,7 @@ export async function schedulesView(params: Record<string, string>): Promise<HTM
     return h('tr', {}, h('td', {}, populationName(s.population_id)), h('td', {}, title(s.questionnaire_id)), h('td', {}, describe(s)), h('td', {}, toggle));
   };
 
-  const population = select('schedule-population', populations.items.map((p) => [String(p.id), p.name]));
+  const population = select('schedule-population', populations.items.map((p) => [String(p.id), localName(p)]));
   const questionnaire = select('schedule-questionnaire', forPatients.map((q) => [q.id, q.title ?? q.name ?? q.id]));
   const kind = select('schedule-kind', (['every', 'at_enrolment', 'before_visits'] as ScheduleKind[]).map((k) => [k, t(`schedules.kind.${k}` as 'schedules.kind.every')]));
   const every = h('input', { id: 'schedule-every', type: 'number', min: 1, max: 366, value: '3' });
