@@ -5,6 +5,8 @@
 #include <charconv>
 #include <map>
 
+#include "domain/translations.h"
+
 namespace covalue::formats::redcap {
 namespace {
 
@@ -49,6 +51,57 @@ AnswerValue CodeValue(const std::string& code) {
   value.kind = AnswerValue::Kind::kCoding;
   value.coding.code = code;
   return value;
+}
+
+std::string StripTags(std::string_view html) {
+  std::string out;
+  bool in_tag = false;
+  for (char c : html) {
+    if (c == '<') {
+      in_tag = true;
+    } else if (c == '>' && in_tag) {
+      in_tag = false;
+    } else if (!in_tag) {
+      out += c;
+    }
+  }
+  return Trim(out);
+}
+
+std::optional<std::string> HeadingLanguage(std::string_view heading) {
+  const std::size_t colon = heading.find(':');
+  if (colon == std::string_view::npos) {
+    return std::string();
+  }
+  std::string_view tag = heading.substr(colon + 1);
+  if (!tag.empty() && tag.front() == ':') {
+    tag.remove_prefix(1);
+  }
+  const std::string trimmed = Trim(tag);
+  if (!IsLanguageTag(trimmed)) {
+    return std::nullopt;
+  }
+  return trimmed;
+}
+
+std::optional<std::vector<Choice>> SplitChoices(std::string_view cell, std::string& bad) {
+  std::vector<Choice> out;
+  while (!cell.empty()) {
+    const std::size_t bar = cell.find('|');
+    const std::string part = Trim(cell.substr(0, bar));
+    cell = bar == std::string_view::npos ? std::string_view() : cell.substr(bar + 1);
+    if (part.empty()) {
+      continue;
+    }
+    const std::size_t comma = part.find(',');
+    std::string code = Trim(std::string_view(part).substr(0, comma));
+    if (comma == std::string::npos || code.empty()) {
+      bad = part;
+      return std::nullopt;
+    }
+    out.push_back({std::move(code), StripTags(std::string_view(part).substr(comma + 1))});
+  }
+  return out;
 }
 
 std::optional<Branching> ParseBranching(std::string_view logic) {

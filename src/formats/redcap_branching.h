@@ -18,6 +18,21 @@ bool IsFieldName(std::string_view name);
 std::optional<double> ParseNumber(std::string_view text);
 // A choice's code as an answer (no system: it matches by code within the item's options).
 AnswerValue CodeValue(const std::string& code);
+// A cell's text without its HTML tags (labels may hold HTML; covalue shows text), trimmed.
+std::string StripTags(std::string_view html);
+
+// The language a column heading names after a ':' ("Field Label:sv", "Field Label::sv"); ""
+// when the heading has no ':'; nullopt when what follows is not a language tag.
+std::optional<std::string> HeadingLanguage(std::string_view heading);
+
+// One part of a choices cell: "code, label".
+struct Choice {
+  std::string code;
+  std::string label;  // without HTML
+};
+// The parts of a choices cell ("1, Yes | 0, No"), blank parts skipped; nullopt when a part is
+// not "code, label" (no comma or no code), with that part in bad.
+std::optional<std::vector<Choice>> SplitChoices(std::string_view cell, std::string& bad);
 
 // One comparison of branching logic: [field] or [field(code)], an operator, a value.
 struct Comparison {

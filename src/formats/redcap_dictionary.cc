@@ -12,20 +12,23 @@
 
 #include <fmt/format.h>
 
-#include "domain/translations.h"
 #include "formats/csv_file.h"
 #include "formats/redcap_branching.h"
 
 namespace covalue::formats {
 namespace {
 
+using redcap::Choice;
 using redcap::CodeValue;
 using redcap::Comparison;
 using redcap::ConditionOf;
+using redcap::HeadingLanguage;
 using redcap::IsFieldName;
 using redcap::Lower;
 using redcap::ParseBranching;
 using redcap::ParseNumber;
+using redcap::SplitChoices;
+using redcap::StripTags;
 using redcap::Trim;
 
 enum Column : std::size_t {
@@ -76,40 +79,6 @@ struct Field {
   std::array<std::string, kColumnCount> cells;
   std::vector<std::string> translated;  // per language column, in the order of languages_
 };
-
-// The column heading's language, when it names one after a ':' ("Field Label:sv",
-// "Field Label::sv"); "" when it has no ':'; nullopt when what follows is not a language tag.
-std::optional<std::string> HeadingLanguage(std::string_view heading) {
-  const std::size_t colon = heading.find(':');
-  if (colon == std::string_view::npos) {
-    return std::string();
-  }
-  std::string_view tag = heading.substr(colon + 1);
-  if (!tag.empty() && tag.front() == ':') {
-    tag.remove_prefix(1);
-  }
-  const std::string trimmed = Trim(tag);
-  if (!IsLanguageTag(trimmed)) {
-    return std::nullopt;
-  }
-  return trimmed;
-}
-
-// Labels may hold HTML; covalue shows text.
-std::string StripTags(std::string_view html) {
-  std::string out;
-  bool in_tag = false;
-  for (char c : html) {
-    if (c == '<') {
-      in_tag = true;
-    } else if (c == '>' && in_tag) {
-      in_tag = false;
-    } else if (!in_tag) {
-      out += c;
-    }
-  }
-  return Trim(out);
-}
 
 // The fields a calc sums: "[a] + [b]" or "sum([a], [b])"; nullopt for any other expression.
 std::optional<std::vector<std::string>> SummedFields(std::string_view expression) {
@@ -293,28 +262,26 @@ class DictionaryReader {
     return Ok();
   }
 
-  static Status TranslateChoices(const Field& field, const std::string& tag, std::string_view rest,
+  static Status TranslateChoices(const Field& field, const std::string& tag, std::string_view cell,
                                  QuestionnaireItem& item) {
-    while (!rest.empty()) {
-      const std::size_t bar = rest.find('|');
-      const std::string choice = Trim(rest.substr(0, bar));
-      rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
-      if (choice.empty()) {
-        continue;
-      }
-      const std::size_t comma = choice.find(',');
-      const std::string code = Trim(std::string_view(choice).substr(0, comma));
+    std::string bad;
+    const auto choices = SplitChoices(cell, bad);
+    for (const Choice& choice : choices.value_or(std::vector<Choice>{})) {
       AnswerOption* option = nullptr;
       for (AnswerOption& o : item.options) {
-        option = o.value.coding.code == code ? &o : option;
+        option = o.value.coding.code == choice.code ? &o : option;
       }
-      if (comma == std::string::npos || option == nullptr) {
-        return Fail(LineError(
-            field.line, item.link_id,
-            fmt::format("the choice '{}' in {} is not 'code, label' with one of the field's codes",
-                        choice, tag)));
+      if (option == nullptr) {
+        bad = fmt::format("{}, {}", choice.code, choice.label);
+        break;
       }
-      option->display_translations[tag] = StripTags(choice.substr(comma + 1));
+      option->display_translations[tag] = choice.label;
+    }
+    if (!bad.empty()) {
+      return Fail(LineError(
+          field.line, item.link_id,
+          fmt::format("the choice '{}' in {} is not 'code, label' with one of the field's codes",
+                      bad, tag)));
     }
     return Ok();
   }
@@ -443,25 +410,18 @@ class DictionaryReader {
   }
 
   static Status Choices(const Field& field, QuestionnaireItem& item) {
-    std::string_view rest = field.cells[kChoices];
-    if (Trim(rest).empty()) {
+    if (Trim(field.cells[kChoices]).empty()) {
       return Fail(LineError(field.line, item.link_id, "a choice field lists its choices"));
     }
-    while (!rest.empty()) {
-      const std::size_t bar = rest.find('|');
-      const std::string choice = Trim(rest.substr(0, bar));
-      rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
-      if (choice.empty()) {
-        continue;
-      }
-      const std::size_t comma = choice.find(',');
-      const std::string code = Trim(std::string_view(choice).substr(0, comma));
-      if (comma == std::string::npos || code.empty()) {
-        return Fail(LineError(field.line, item.link_id,
-                              fmt::format("the choice '{}' is not 'code, label'", choice)));
-      }
-      AnswerOption option{CodeValue(code), ParseNumber(code)};
-      option.value.coding.display = StripTags(choice.substr(comma + 1));
+    std::string bad;
+    const auto choices = SplitChoices(field.cells[kChoices], bad);
+    if (!choices) {
+      return Fail(LineError(field.line, item.link_id,
+                            fmt::format("the choice '{}' is not 'code, label'", bad)));
+    }
+    for (const Choice& choice : *choices) {
+      AnswerOption option{CodeValue(choice.code), ParseNumber(choice.code)};
+      option.value.coding.display = choice.label;
       item.options.push_back(std::move(option));
     }
     return Ok();
