@@ -237,14 +237,15 @@ Result<DemoResult> WriteDemoCommunity(app::App& app, std::uint64_t seed,
   }
   if (result.written) {
     COVALUE_RETURN_IF_ERROR(WriteDemoMeasures(app, ctx));
+    std::vector<PassportTeam> passports;
     for (const DemoSite& spec : DemoSites()) {
       if (IsImprovingSite(spec)) {
         const auto lead = authors.find(spec.slug);
-        COVALUE_RETURN_IF_ERROR(WriteDemoPassport(
-            app, (lead != authors.end() ? lead : authors.find(""))->second, ids.team.at(spec.slug),
-            spec.country == "SE" ? "sv" : "en", story->clock()));
+        passports.push_back({(lead != authors.end() ? lead : authors.find(""))->second,
+                             ids.team.at(spec.slug), spec.country == "SE" ? "sv" : "en"});
       }
     }
+    COVALUE_RETURN_IF_ERROR(WriteDemoPassports(app, passports, story->clock()));
     story.reset();
     const auto sites = DemoSites();
     const auto per_site =

@@ -1,6 +1,7 @@
 #include "demo/demo_community.h"
 
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <string>
@@ -10,6 +11,8 @@
 #include "demo/demo_registry.h"
 #include "demo/demo_sites.h"
 #include "domain/dates.h"
+#include "formats/guide_file.h"
+#include "store/audit_repository.h"
 #include "store/open.h"
 #include "store/registry_repository.h"
 #include "support/app_fixture.h"
@@ -162,6 +165,36 @@ TEST_F(DemoCommunityTest, NamesEveryPatientAsTheirRecordedSexAndCountryFit) {
   for (const std::string& family : families[site_of("vastera")]) {
     EXPECT_FALSE(families[site_of("harbourside")].contains(family)) << family;
   }
+}
+
+// The demo's past is written on its story's clock: the passports dated as they happened, and
+// every record of the audit trail in time order, the registry's (written now) last.
+TEST_F(DemoCommunityTest, WritesItsPastInTimeOrder) {
+  auto guides = formats::LoadGuides(std::filesystem::path(COVALUE_SOURCE_DIR) / "guides");
+  ASSERT_OK(guides);
+  app::App app(*store_, *guides);  // with the guides, so that the teams keep passports
+  ASSERT_OK(WriteDemoCommunity(app, 5, {}, 24));
+  std::vector<AuditRecord> records;
+  ASSERT_OK(store_->Read([&](store::Repositories& r) {
+    return r.Audit().Scan([&](const AuditRecord& record) {
+      records.push_back(record);
+      return true;
+    });
+  }));
+  ASSERT_GT(records.size(), 50U);
+  EXPECT_EQ(FormatDate(records.front().time_ms), "2023-10-02");
+  std::int64_t previous = 0;
+  std::size_t passports = 0;
+  for (const AuditRecord& record : records) {
+    EXPECT_GE(record.time_ms, previous) << record.seq << " " << record.action;
+    previous = record.time_ms;
+    if (record.action == "workbook.create") {
+      ++passports;
+      EXPECT_EQ(FormatDate(record.time_ms), "2025-05-12");
+    }
+  }
+  EXPECT_EQ(passports, 3U) << "one passport at each improving site";
+  EXPECT_GT(records.back().time_ms, *ParseDateMs("2026-02-11")) << "the registry, written now";
 }
 
 TEST_F(DemoCommunityTest, GivesEachPatientAccountAHistoryOfTheirOwn) {

@@ -61,23 +61,36 @@ std::int64_t At(const char* when) {
 
 }  // namespace
 
-Status WriteDemoPassport(app::App& app, const app::RequestContext& ctx, Id team_id,
-                         std::string_view language, app::ManualClock& story) {
-  if (!app.workbooks().GetGuide(ctx, "improvement-passport")) {
+Status WriteDemoPassports(app::App& app, const std::vector<PassportTeam>& teams,
+                          app::ManualClock& story) {
+  if (teams.empty() || !app.workbooks().GetGuide(teams.front().author, "improvement-passport")) {
     return Ok();  // an app::App without the guides keeps no passports
   }
-  story.Set(At(kCycle[0].when) - 5 * 60'000);
-  COVALUE_ASSIGN_OR_RETURN(app::WorkbookView passport,
-                           app.workbooks().StartWorkbook(ctx, team_id, "improvement-passport"));
+  // The teams write side by side, a minute apart, so that every record is in time order.
+  std::vector<Id> passports;
+  for (std::size_t t = 0; t < teams.size(); ++t) {
+    story.Set(At(kCycle[0].when) - static_cast<std::int64_t>(10 - t) * 60'000);
+    COVALUE_ASSIGN_OR_RETURN(
+        app::WorkbookView passport,
+        app.workbooks().StartWorkbook(teams[t].author, teams[t].team_id, "improvement-passport"));
+    passports.push_back(passport.workbook.id);
+  }
   for (const DatedAnswer& answer : kCycle) {
     story.Set(At(answer.when));
-    COVALUE_RETURN_IF_ERROR(app.workbooks()
-                                .SaveAnswer(ctx, passport.workbook.id, answer.key,
-                                            language == "sv" ? answer.sv : answer.en, std::nullopt)
-                                .map([](auto&&) {}));
+    for (std::size_t t = 0; t < teams.size(); ++t) {
+      story.Advance(1'000);
+      const char* text = teams[t].language == "sv" ? answer.sv : answer.en;
+      COVALUE_RETURN_IF_ERROR(
+          app.workbooks()
+              .SaveAnswer(teams[t].author, passports[t], answer.key, text, std::nullopt)
+              .map([](auto&&) {}));
+    }
   }
-  story.Advance(60'000);
-  return app.workbooks().ShareWorkbook(ctx, passport.workbook.id, true);
+  for (std::size_t t = 0; t < teams.size(); ++t) {
+    story.Advance(60'000);
+    COVALUE_RETURN_IF_ERROR(app.workbooks().ShareWorkbook(teams[t].author, passports[t], true));
+  }
+  return Ok();
 }
 
 }  // namespace covalue::demo
