@@ -78,5 +78,15 @@ describe('a Swedish patient and her schedule', () => {
     await next.getByText('Inget att besvara just nu.').waitFor();
     const line = await next.locator('ul.meta li').innerText();
     assert.match(line, new RegExp(`^${TITLE.replace(/[()]/g, '\\$&')}: Nästa från \\d{1,2} [a-zåäö]+\\.? \\d{4}$`), line);
+
+    // Her dashboard: her population named in Swedish, and her own scores over the months (the
+    // demo's history of her) with today's answer last.
+    const me = await phone.evaluate(async () => (await (await fetch('/api/v1/patients')).json()).items[0].id);
+    await phone.goto(`${server.url}/patients/${me}`);
+    await phone.locator('.lede').getByText(/^Personer med MS · född /).waitFor();
+    const phq9 = await phone.evaluate(async (id) => (await (await fetch(`/api/v1/patients/${id}/dashboard`)).json()).series.find((s) => s.code === 'phq-9').points, me);
+    assert.ok(phq9.length >= 20, `${phq9.length} PHQ-9 scores of her own`);
+    assert.equal(phq9.at(-1).value, TOTAL);
+    await assertAccessible(phone, 'a Swedish patient’s dashboard');
   });
 });
