@@ -73,6 +73,13 @@ export function formatRegion(code: string): string {
   }
 }
 
+// A measured value to some significant digits ("0.4545", "0,4545"), "–" for none: the numbers
+// of charts and their tables, without grouping so that a tick stays one short word.
+export function formatValue(value: number | null, digits = 4): string {
+  if (value === null) return '–';
+  return new Intl.NumberFormat(locale(), { maximumSignificantDigits: digits, useGrouping: false }).format(value);
+}
+
 export function formatNumber(value: number, fractionDigits?: number): string {
   return new Intl.NumberFormat(locale(), fractionDigits === undefined ? {} : { maximumFractionDigits: fractionDigits }).format(value);
 }

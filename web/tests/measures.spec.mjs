@@ -212,6 +212,13 @@ describe('team measures', () => {
     await admin.reload();
     await admin.getByRole('heading', { level: 1, name: 'Mått över enheter' }).waitFor();
     assert.equal(await admin.locator('#community-measure option:checked').innerText(), 'PHQ-9 på 15 eller mer');
+    // Its numbers as Swedish writes them: a decimal comma in the tables and on the charts' axes.
+    await admin.locator('.small-multiples svg.spc-chart').first().waitFor();
+    const swedishCells = await admin.locator('.small-multiples table tbody td:nth-child(2)').allTextContents();
+    assert.ok(swedishCells.some((c) => /^\d+,\d+$/.test(c)), swedishCells.slice(0, 5).join(' '));
+    assert.ok(!swedishCells.some((c) => /^\d+\.\d+$/.test(c)), 'no decimal point in Swedish');
+    const ticks = await admin.locator('.small-multiples svg.spc-chart text.tick').allTextContents();
+    assert.ok(ticks.some((c) => c.includes(',')) && !ticks.some((c) => c.includes('.')), ticks.slice(0, 6).join(' '));
     await admin.context().close();
 
     // On a phone too, chart text stays readable.

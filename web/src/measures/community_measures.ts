@@ -2,7 +2,7 @@ import { api, type MeasureChart, type MeasureSeries, type Period } from '../api'
 import { fileWords, range, spcChart, spcFile } from './spc_chart';
 import { pngDownload, svgDownload } from '../components/svg';
 import { h } from '../dom';
-import { localName, t } from '../i18n';
+import { formatValue, localName, t } from '../i18n';
 import { navigate } from '../router';
 import { measureWorkshop } from './measure_workshop';
 
@@ -19,7 +19,7 @@ const CELL_WIDTH = 340;
 // Months and quarters only: weeks do not nest in months, so the server refuses them to the
 // community (their small cells could be recovered by subtraction).
 const PERIODS: Period[] = ['month', 'quarter'];
-const value = (v: number | null) => (v === null ? '–' : String(Number(v.toPrecision(4))));
+const value = (v: number | null) => formatValue(v);
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 export async function communityMeasuresView(): Promise<HTMLElement> {

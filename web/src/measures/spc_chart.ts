@@ -7,7 +7,7 @@
 
 import type { MeasureSeries, SpcPoint, TestedChange } from '../api';
 import { chartFrame, el } from '../components/svg';
-import { t } from '../i18n';
+import { formatValue, t } from '../i18n';
 
 const LEFT = 52;
 const RIGHT = 16;
@@ -87,7 +87,7 @@ export function spcChart(series: MeasureSeries, changes: TestedChange[], target:
   const tick = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
   for (let v = Math.ceil(low / tick) * tick; v <= high; v += tick) {
     svg.append(el('line', { x1: LEFT, x2: LEFT + plotWidth, y1: y(v), y2: y(v), stroke: '#e3e7ec' }));
-    svg.append(el('text', { x: LEFT - 6, y: y(v) + 4, 'text-anchor': 'end', 'font-size': FONT, fill: '#4a5563', class: 'tick' }, String(Number(v.toPrecision(6)))));
+    svg.append(el('text', { x: LEFT - 6, y: y(v) + 4, 'text-anchor': 'end', 'font-size': FONT, fill: '#4a5563', class: 'tick' }, formatValue(v, 6)));
   }
   // Time axis: as many labels as fit side by side with a gap, evenly spaced from the first; the
   // last is drawn only when it does not crowd the one before it.
@@ -186,7 +186,7 @@ export function spcFile(chart: SVGSVGElement, series: MeasureSeries, target: num
   const centre = [...series.points].reverse().find((p) => p.cl !== null)?.cl ?? null;
   const items: [Record<string, string | number>, string][] = [
     [{ stroke: DATA, 'stroke-width': 1.5 }, words.data],
-    [{ stroke: CENTRE, 'stroke-width': 1.5 }, centre === null ? words.centre('–') : words.centre(String(Number(centre.toPrecision(4))))],
+    [{ stroke: CENTRE, 'stroke-width': 1.5 }, words.centre(formatValue(centre))],
     [{ stroke: '#4a5563', 'stroke-dasharray': '6 4' }, words.limits],
   ];
   if (target !== null) items.push([{ stroke: '#009e73', 'stroke-dasharray': '1 3', 'stroke-width': 2 }, words.target]);

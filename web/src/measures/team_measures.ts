@@ -4,7 +4,7 @@ import { isPartial, MIN_CELL_DEFAULT } from './periods';
 import { round, valueProfileChart } from './value_profile_chart';
 import { pngDownload, svgDownload } from '../components/svg';
 import { h } from '../dom';
-import { localName, t } from '../i18n';
+import { formatValue, localName, t } from '../i18n';
 import { navigate, resolve } from '../router';
 import { administers, session } from '../app_state';
 import { field, onSubmit, select as choice } from '../components/form';
@@ -21,7 +21,7 @@ const QUADRANTS = ['clinical', 'functional', 'experience', 'cost'] as const;
 const PERIODS: Period[] = ['month', 'week', 'quarter'];
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-const value = (v: number | null) => (v === null ? '–' : String(Number(v.toPrecision(4))));
+const value = (v: number | null) => formatValue(v);
 
 function select<T extends string>(id: string, label: string, options: readonly T[], current: T, name: (v: T) => string, onChange: (v: T) => void): HTMLElement {
   const field = h('select', { id }, ...options.map((o) => h('option', { value: o, ...(o === current ? { selected: '' } : {}) }, name(o))));
