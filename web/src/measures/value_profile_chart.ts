@@ -3,6 +3,7 @@
 // self-rating, each with its value written at its end (or "none" where it is missing).
 
 import { chartFrame, el } from '../components/svg';
+import { formatNumber } from '../i18n';
 
 const WIDTH = 640;
 const ROW = 46;
@@ -69,4 +70,5 @@ export function valueProfileChart(rows: ProfileRow[], labels: ProfileLabels): SV
   return svg;
 }
 
-export const round = (v: number) => String(Math.round(v * 10) / 10);
+// A 1–5 mean to one decimal, as the chosen language writes it ("3.5", "3,5").
+export const round = (v: number) => formatNumber(v, 1);
