@@ -129,7 +129,7 @@ describe('web shell', () => {
     const site = (await (await page.request.get(server.url + '/api/v1/sites')).json()).items[0].id;
     const account = (await (await page.request.get(server.url + '/api/v1/users')).json()).items[0].id;
     const team = (await (await page.request.get(server.url + '/api/v1/teams')).json()).items[0].id;
-    for (const path of ['/sites', `/sites/${site}`, `/sites/${site}/access`, '/teams', `/teams/${team}`, '/admin/users', `/admin/users/${account}`, '/measures', '/guides', '/account']) {
+    for (const path of ['/sites', `/sites/${site}`, `/sites/${site}/access`, '/teams', `/teams/${team}`, `/teams/${team}/measures`, '/admin/users', `/admin/users/${account}`, '/measures', '/guides', '/account']) {
       await page.goto(server.url + path);
       await page.locator('main h1').waitFor();
       await page.waitForLoadState('networkidle');
