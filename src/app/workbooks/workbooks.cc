@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -186,14 +187,18 @@ Result<WorkbookView> Workbooks::ViewOf(const Workbook& workbook, const Guide& gu
                                        bool text_visible) {
   COVALUE_ASSIGN_OR_RETURN(Team team, TeamById(workbook.team_id));
   WorkbookView view{workbook, team.name, {}, text_visible, {}};
-  COVALUE_ASSIGN_OR_RETURN(
-      auto statuses, store::ReadValue<std::vector<StepState>>(store_, [&](store::Repositories& r) {
-        return r.Workbooks().StepStatuses(workbook.id);
-      }));
-  COVALUE_ASSIGN_OR_RETURN(auto latest, store::ReadValue<std::vector<AnswerRevision>>(
-                                            store_, [&](store::Repositories& r) {
-                                              return r.Workbooks().LatestRevisions(workbook.id);
-                                            }));
+  // The steps' statuses, the latest answers and their revision counts: one snapshot.
+  std::vector<StepState> statuses;
+  std::vector<AnswerRevision> latest;
+  std::map<std::string, std::int64_t> counts;
+  COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& r) -> Status {
+    COVALUE_ASSIGN_OR_RETURN(statuses, r.Workbooks().StepStatuses(workbook.id));
+    COVALUE_ASSIGN_OR_RETURN(latest, r.Workbooks().LatestRevisions(workbook.id));
+    if (text_visible) {
+      COVALUE_ASSIGN_OR_RETURN(counts, r.Workbooks().RevisionCounts(workbook.id));
+    }
+    return Ok();
+  }));
   std::set<std::string> answered;  // questions with a non-empty latest answer, any instance
   for (const AnswerRevision& revision : latest) {
     const std::optional<AnswerKey> key = ParseAnswerKey(revision.link_id);
@@ -213,10 +218,6 @@ Result<WorkbookView> Workbooks::ViewOf(const Workbook& workbook, const Guide& gu
   if (!text_visible) {
     return view;
   }
-  COVALUE_ASSIGN_OR_RETURN(auto counts, (store::ReadValue<std::map<std::string, std::int64_t>>(
-                                            store_, [&](store::Repositories& r) {
-                                              return r.Workbooks().RevisionCounts(workbook.id);
-                                            })));
   // The full guide starts from the team's newest short-form answers: the short question that
   // summarises a step seeds the step's first question.
   std::map<std::string, std::string> starting;
