@@ -9,6 +9,14 @@ import { describe, it } from 'node:test';
 import { loginOf, signIn } from '../../tests/support/covalue_server.mjs';
 import { assertAccessible, signInPage, useShell } from './browser_support.mjs';
 
+// States "PHQ-9 of 15 or more" (a share at or above 15) in a measure workshop's form.
+async function stateFifteenOrMore(form) {
+  await form.getByLabel('Name', { exact: true }).fill('PHQ-9 of 15 or more');
+  await form.getByLabel('Code').fill('phq-9');
+  await form.getByLabel('Threshold').selectOption('15');
+  await form.getByLabel('An observation meets it when it is').selectOption('true');
+}
+
 describe('team measures', () => {
   let server, browser, logins;
   useShell((shell) => ({ server, browser, logins } = shell));
@@ -123,10 +131,7 @@ describe('team measures', () => {
     // The team tries a measure on its own data: a whole chart, judged as its others, no notes.
     const tryIt = page.locator('form.workshop');
     await tryIt.getByRole('heading', { name: 'Try a measure on the team’s own data' }).waitFor();
-    await tryIt.getByLabel('Name', { exact: true }).fill('PHQ-9 of 15 or more');
-    await tryIt.getByLabel('Code').fill('phq-9');
-    await tryIt.getByLabel('Threshold').selectOption('15');
-    await tryIt.getByLabel('An observation meets it when it is').selectOption('true');
+    await stateFifteenOrMore(tryIt);
     await tryIt.getByRole('button', { name: 'Chart it for the team' }).click();
     const tried = page.locator('.workshop-result');
     await tried.getByRole('heading', { name: 'PHQ-9 of 15 or more for the team (a preview)' }).waitFor();
@@ -181,10 +186,7 @@ describe('team measures', () => {
     await page.getByLabel('Each site on its own scale').uncheck();
     await page.waitForURL((u) => !u.search.includes('scale=free'));
     const workshop = page.locator('form.workshop');
-    await workshop.getByLabel('Name', { exact: true }).fill('PHQ-9 of 15 or more');
-    await workshop.getByLabel('Code').fill('phq-9');
-    await workshop.getByLabel('Threshold').selectOption('15');
-    await workshop.getByLabel('An observation meets it when it is').selectOption('true');
+    await stateFifteenOrMore(workshop);
     await workshop.getByLabel('Better is').selectOption('lower');
     await workshop.getByRole('button', { name: 'Chart it at every site' }).click();
     const tried = page.locator('.workshop-result');
@@ -196,11 +198,8 @@ describe('team measures', () => {
     await signInPage(admin, server.url, loginOf(logins, 'admin'));
     await admin.goto(server.url + '/measures');
     const adminWorkshop = admin.locator('form.workshop');
-    await adminWorkshop.getByLabel('Name', { exact: true }).fill('PHQ-9 of 15 or more');
+    await stateFifteenOrMore(adminWorkshop);
     await adminWorkshop.getByLabel('Name in Swedish').fill('PHQ-9 på 15 eller mer');
-    await adminWorkshop.getByLabel('Code').fill('phq-9');
-    await adminWorkshop.getByLabel('Threshold').selectOption('15');
-    await adminWorkshop.getByLabel('An observation meets it when it is').selectOption('true');
     await adminWorkshop.getByRole('button', { name: 'Chart it at every site' }).click();
     await admin.getByRole('button', { name: 'Define PHQ-9 of 15 or more for the community' }).click();
     await admin.waitForURL(/measure=phq-9-of-15-or-more/);
