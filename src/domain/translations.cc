@@ -77,16 +77,4 @@ Translations DecodeTranslations(std::string_view stored) {
   return out;
 }
 
-const std::string& Translated(const std::string& written, const Translations& translations,
-                              std::string_view language) {
-  if (auto exact = translations.find(std::string(language)); exact != translations.end()) {
-    return exact->second;
-  }
-  const std::string_view base = language.substr(0, language.find('-'));
-  if (auto found = translations.find(std::string(base)); found != translations.end()) {
-    return found->second;
-  }
-  return written;
-}
-
 }  // namespace covalue

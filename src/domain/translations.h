@@ -26,9 +26,4 @@ Status ValidateTranslations(const Translations& translations, std::string_view f
 std::string EncodeTranslations(const Translations& translations);
 Translations DecodeTranslations(std::string_view stored);
 
-// The text in language: its translation when there is one (the tag exactly, then its language
-// alone: "sv-FI" falls back to "sv"), else the written text.
-const std::string& Translated(const std::string& written, const Translations& translations,
-                              std::string_view language);
-
 }  // namespace covalue

@@ -34,14 +34,5 @@ TEST(Translations, StoresAndReadsBackEveryLanguage) {
   EXPECT_TRUE(DecodeTranslations("").empty());
 }
 
-TEST(Translations, FallsBackToTheLanguageThenTheWrittenText) {
-  const std::string written = "People with MS";
-  const Translations names{{"sv", "Personer med MS"}};
-  EXPECT_EQ(Translated(written, names, "sv"), "Personer med MS");
-  EXPECT_EQ(Translated(written, names, "sv-FI"), "Personer med MS");
-  EXPECT_EQ(Translated(written, names, "en"), "People with MS");
-  EXPECT_EQ(Translated(written, {}, "sv"), "People with MS");
-}
-
 }  // namespace
 }  // namespace covalue

@@ -71,7 +71,7 @@ std::string StripTags(std::string_view html) {
 std::optional<std::string> HeadingLanguage(std::string_view heading) {
   const std::size_t colon = heading.find(':');
   if (colon == std::string_view::npos) {
-    return std::string();
+    return std::nullopt;
   }
   std::string_view tag = heading.substr(colon + 1);
   if (!tag.empty() && tag.front() == ':') {

@@ -21,8 +21,8 @@ AnswerValue CodeValue(const std::string& code);
 // A cell's text without its HTML tags (labels may hold HTML; covalue shows text), trimmed.
 std::string StripTags(std::string_view html);
 
-// The language a column heading names after a ':' ("Field Label:sv", "Field Label::sv"); ""
-// when the heading has no ':'; nullopt when what follows is not a language tag.
+// The language tag a column heading names after a ':' ("Field Label:sv", "Field Label::sv");
+// nullopt when it has no ':' or what follows is not a language tag.
 std::optional<std::string> HeadingLanguage(std::string_view heading);
 
 // One part of a choices cell: "code, label".

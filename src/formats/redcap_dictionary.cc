@@ -210,7 +210,7 @@ class DictionaryReader {
         continue;
       }
       const std::optional<std::string> tag = HeadingLanguage(written);
-      if (!tag || tag->empty()) {
+      if (!tag) {
         return Fail(ErrorCode::kInvalidArgument,
                     fmt::format("line {}: the column '{}' names no language tag after ':' (as in "
                                 "'Field Label:sv')",
