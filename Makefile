@@ -10,8 +10,12 @@ WEB_SOURCES := $(shell find web/src -type f 2>/dev/null) web/index.html web/vite
 setup:
 	@scripts/setup
 
+# -O2 with line tables (-g1): backtraces, perf and sanitizer reports name files and lines, and
+# the build takes about a third less time than with full debug information. A developer who
+# needs variables in a debugger configures a folder of their own with -DCMAKE_BUILD_TYPE=Debug.
 $(BUILD)/build.ninja:
-	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG"
 
 web/dist/index.html: $(WEB_SOURCES)
 	cd web && ../scripts/npm run --silent build

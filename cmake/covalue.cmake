@@ -48,13 +48,21 @@ function(covalue_check_headers NAME PRIVATE_DEPS)
 endfunction()
 
 # covalue_unit_tests(NAME n SOURCES … DEPENDS …): one GoogleTest binary per module, label unit.
+# POSTGRES: the tests use the private PostgreSQL cluster of the ctest fixture "postgres"
+# (tests/CMakeLists.txt, scripts/test-postgres), found through COVALUE_TEST_POSTGRES_DIR.
 function(covalue_unit_tests)
-  cmake_parse_arguments(T "" "NAME" "SOURCES;DEPENDS" ${ARGN})
+  cmake_parse_arguments(T "POSTGRES" "NAME" "SOURCES;DEPENDS" ${ARGN})
   add_executable(covalue_${T_NAME}_tests ${T_SOURCES})
   target_compile_options(covalue_${T_NAME}_tests PRIVATE ${COVALUE_WARNINGS})
   target_include_directories(covalue_${T_NAME}_tests PRIVATE ${PROJECT_SOURCE_DIR}/tests)
   target_link_libraries(covalue_${T_NAME}_tests PRIVATE ${T_DEPENDS} GTest::gtest GTest::gtest_main)
-  gtest_discover_tests(covalue_${T_NAME}_tests PROPERTIES LABELS unit DISCOVERY_TIMEOUT 60)
+  if(T_POSTGRES)
+    gtest_discover_tests(covalue_${T_NAME}_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS unit
+      FIXTURES_REQUIRED postgres
+      ENVIRONMENT "COVALUE_TEST_POSTGRES_DIR=${COVALUE_TEST_POSTGRES_DIR}")
+  else()
+    gtest_discover_tests(covalue_${T_NAME}_tests PROPERTIES LABELS unit DISCOVERY_TIMEOUT 60)
+  endif()
 endfunction()
 
 # covalue_embed(TARGET_VAR out.cc SYMBOL name FILE path): compiles a text file into the binary

@@ -16,10 +16,17 @@ struct OpenOptions {
 };
 
 // Opens the database url names, picking its driver: a plain path is an SQLite file (created
-// when absent, migrated); "postgresql://…" or "postgres://…" is kUnsupported ("not supported
-// yet") until the PostgreSQL driver exists; any other "scheme://" is kInvalidArgument. Errors
-// name the url's field as "db".
+// when absent, migrated); "postgresql://…" or "postgres://…" (any libpq URI) is a PostgreSQL
+// database, which must exist (its tables are created on first use); any other "scheme://" is
+// kInvalidArgument. kUnavailable when the database cannot be reached. Errors name the url's
+// field as "db".
 [[nodiscard]] Result<std::unique_ptr<Store>> Open(const std::string& url,
                                                   const OpenOptions& options = {});
+
+// Whether url names a PostgreSQL database rather than an SQLite file.
+bool IsPostgresUrl(const std::string& url);
+
+// The schema version this program creates and reads (the newest migration it knows).
+int SchemaVersion();
 
 }  // namespace covalue::store

@@ -18,14 +18,17 @@ TEST(Open, APathIsAnSqliteFileCreatedAndMigrated) {
   }));
 }
 
-TEST(Open, APostgresqlUrlIsNotSupportedYetAndOtherSchemesAreNoDriver) {
-  for (const char* url : {"postgresql://covalue@localhost/covalue", "postgres://db/covalue"}) {
+TEST(Open, APostgresqlUrlThatNoServerAnswersIsUnavailableAndOtherSchemesAreNoDriver) {
+  // Port 1 on loopback: refused at once, whatever runs on the machine.
+  for (const char* url : {"postgresql://covalue@127.0.0.1:1/covalue", "postgres://127.0.0.1:1/db"}) {
+    EXPECT_TRUE(IsPostgresUrl(url));
     auto store = Open(url);
     ASSERT_FALSE(store.has_value()) << url;
-    EXPECT_EQ(store.error().code, ErrorCode::kUnsupported);
-    EXPECT_NE(store.error().message.find("not supported yet"), std::string::npos);
+    EXPECT_EQ(store.error().code, ErrorCode::kUnavailable);
+    EXPECT_NE(store.error().message.find("cannot connect"), std::string::npos);
     EXPECT_EQ(store.error().field, "db");
   }
+  EXPECT_FALSE(IsPostgresUrl("covalue.db"));
   auto other = Open("mysql://db/covalue");
   ASSERT_FALSE(other.has_value());
   EXPECT_EQ(other.error().code, ErrorCode::kInvalidArgument);

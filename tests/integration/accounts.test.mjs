@@ -10,8 +10,8 @@ describe('accounts and roles', () => {
   let dir, server, logins, url, callers, cookies;
   before(async () => {
     dir = tempDir();
-    logins = writeDemo(dir.file('covalue.db'), 1, ['--patients', '24']);
-    server = await startServer(dir.file('covalue.db'));
+    logins = writeDemo(dir.database(), 1, ['--patients', '24']);
+    server = await startServer(dir.database());
     url = server.url;
     callers = demoCallers(server, logins);
     cookies = callers.cookies;

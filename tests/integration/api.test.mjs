@@ -8,9 +8,9 @@ describe('covalue serve', () => {
   let dir, server, logins, url;
   before(async () => {
     dir = tempDir();
-    logins = writeDemo(dir.file('covalue.db'));
+    logins = writeDemo(dir.database());
     const started = Date.now();
-    server = await startServer(dir.file('covalue.db'));
+    server = await startServer(dir.database());
     url = server.url;
     const health = await fetch(`${url}/healthz`);
     assert.equal(health.status, 200);

@@ -30,8 +30,8 @@ describe('bad input', () => {
   let dir, server, url, cookie;
   before(async () => {
     dir = tempDir();
-    const logins = writeDemo(dir.file('covalue.db'));
-    server = await startServer(dir.file('covalue.db'));
+    const logins = writeDemo(dir.database());
+    server = await startServer(dir.database());
     url = server.url;
     const admin = loginOf(logins, 'admin');
     cookie = await signIn(url, admin.username, admin.password);

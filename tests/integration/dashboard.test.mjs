@@ -36,8 +36,8 @@ describe('shared dashboard', () => {
 
   before(async () => {
     dir = tempDir();
-    const logins = writeDemo(dir.file('covalue.db'));
-    server = await startServer(dir.file('covalue.db'));
+    const logins = writeDemo(dir.database());
+    server = await startServer(dir.database());
     for (const name of ['patient.vastera', 'patient.fjordvik', 'professional.vastera', 'siteadmin.vastera', 'admin']) {
       const login = loginOf(logins, name);
       cookies[name] = await signIn(server.url, login.username, login.password);

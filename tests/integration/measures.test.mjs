@@ -26,8 +26,8 @@ describe('measures', () => {
   before(async () => {
     dir = tempDir();
     // 60 patients: five a site, so that many months have fewer than five PHQ-9s.
-    logins = writeDemo(dir.file('covalue.db'), 1, ['--patients', '60']);
-    server = await startServer(dir.file('covalue.db'));
+    logins = writeDemo(dir.database(), 1, ['--patients', '60']);
+    server = await startServer(dir.database());
     for (const name of ['lead.vastera', 'professional.vastera', 'facilitator', 'admin', 'lead.fjordvik']) {
       const login = loginOf(logins, name);
       cookies[name] = await signIn(server.url, login.username, login.password);

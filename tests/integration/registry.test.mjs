@@ -37,8 +37,8 @@ describe('registry', () => {
 
   before(async () => {
     dir = tempDir();
-    logins = writeDemo(dir.file('covalue.db'));
-    server = await startServer(dir.file('covalue.db'));
+    logins = writeDemo(dir.database());
+    server = await startServer(dir.database());
     for (const name of ['patient.vastera', 'patient.fjordvik', 'professional.vastera', 'admin']) {
       const login = loginOf(logins, name);
       cookies[name] = await signIn(server.url, login.username, login.password);

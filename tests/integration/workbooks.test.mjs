@@ -10,8 +10,8 @@ describe('workbooks', () => {
   let dir, server, url, as, team, otherTeam;
   before(async () => {
     dir = tempDir();
-    const logins = writeDemo(dir.file('covalue.db'));
-    server = await startServer(dir.file('covalue.db'));
+    const logins = writeDemo(dir.database());
+    server = await startServer(dir.database());
     url = server.url;
     as = {};
     for (const name of ['lead.vastera', 'member.vastera', 'lead.fjordvik', 'patient.vastera', 'facilitator', 'siteadmin.vastera']) {

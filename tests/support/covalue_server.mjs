@@ -1,15 +1,38 @@
 // Starts the real `covalue serve` on a free loopback port with a temporary database, for the
 // integration and browser tests. COVALUE_BIN names the executable under test.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const bin = process.env.COVALUE_BIN ?? 'build/covalue';
 
+// A temporary folder; database() names the database a suite's server runs on, the same on
+// every call: an SQLite file in the folder, or, when the suite runs on PostgreSQL
+// (COVALUE_TEST_BACKEND=postgresql, tests/CMakeLists.txt), a new database of the private cluster
+// the ctest fixture started (scripts/test-postgres).
 export function tempDir() {
   const dir = mkdtempSync(join(tmpdir(), 'covalue-it-'));
-  return { dir, file: (name) => join(dir, name), remove: () => rmSync(dir, { recursive: true, force: true }) };
+  let database;
+  return {
+    dir,
+    file: (name) => join(dir, name),
+    database: () => (database ??= process.env.COVALUE_TEST_BACKEND === 'postgresql'
+      ? createPostgresDatabase() : join(dir, 'covalue.db')),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+let postgresDatabases = 0;
+
+// A new, empty database of the test cluster; its postgresql:// url.
+export function createPostgresDatabase() {
+  const cluster = readFileSync(join(process.env.COVALUE_TEST_POSTGRES_DIR ?? '', 'url'), 'utf8').trim();
+  const name = `covalue_it_${process.pid}_${++postgresDatabases}`;
+  const result = spawnSync('psql', [cluster, '-q', '-v', 'ON_ERROR_STOP=1', '-c', `CREATE DATABASE ${name}`],
+    { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`cannot create database ${name}: ${result.stderr}`);
+  return cluster.slice(0, cluster.lastIndexOf('/') + 1) + name;
 }
 
 // Runs a covalue command to completion: { status, stdout, stderr }.

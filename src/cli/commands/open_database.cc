@@ -9,7 +9,8 @@ namespace covalue::cli {
 void AddDbOption(CLI::App& command, std::string* db) {
   command
       .add_option("--db", *db,
-                  "SQLite database file (created when absent); postgresql:// is not supported yet")
+                  "database: an SQLite file (created when absent) or a postgresql:// URI of an existing "
+                  "database (its tables are created on first use)")
       ->default_val("covalue.db");
 }
 

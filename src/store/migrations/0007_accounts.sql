@@ -9,7 +9,7 @@ ALTER TABLE users ADD COLUMN deactivated_ms INTEGER;  -- NULL while active
 
 -- Tokens issued before expiry existed live their default 90 days from their creation.
 ALTER TABLE api_tokens ADD COLUMN expires_ms INTEGER NOT NULL DEFAULT 0;
-UPDATE api_tokens SET expires_ms = created_ms + 90 * 86400000;
+UPDATE api_tokens SET expires_ms = created_ms + 7776000000;  -- 90 days in ms
 ALTER TABLE api_tokens ADD COLUMN last_used_ms INTEGER;
 CREATE INDEX api_tokens_by_user ON api_tokens (user_id);
 

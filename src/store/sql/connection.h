@@ -10,7 +10,7 @@
 
 // The seam every repository's SQL is written over (store/README.md): a connection, a
 // prepared statement that binds parameters and steps through rows, and the dialect that turns
-// the portable SQL into the driver's. A driver (store/sqlite/, later store/postgres/)
+// the portable SQL into the driver's. A driver (store/sqlite/, store/postgres/)
 // implements Connection and Cursor; nothing here names a driver.
 namespace covalue::store::sql {
 
@@ -96,6 +96,9 @@ class Connection {
   // The rows the last INSERT, UPDATE or DELETE on this connection changed.
   virtual int Changes() const = 0;
   virtual const Dialect& dialect() const = 0;
+  // Whether the connection is lost for good (the database went away): its store then drops it
+  // and connects anew.
+  virtual bool Broken() const { return false; }
 };
 
 }  // namespace covalue::store::sql

@@ -115,14 +115,14 @@ Result<std::vector<MeasureDefinition>> SqlMeasureRepository::Definitions() {
 Result<std::int64_t> SqlMeasureRepository::AddAggregates(
     const std::vector<MeasureAggregateRow>& rows) {
   constexpr const char* kUpsert =
-      "INSERT INTO measure_aggregates (site_id, population_id, measure_id, "
+      "INSERT INTO measure_aggregates AS a (site_id, population_id, measure_id, "
       "period_kind, period, count, sum, sum_squares, numerator, denominator) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT (site_id, population_id, measure_id, period_kind, period) "
-      "DO UPDATE SET count = count + excluded.count, sum = sum + excluded.sum, "
-      "sum_squares = sum_squares + excluded.sum_squares, "
-      "numerator = numerator + excluded.numerator, "
-      "denominator = denominator + excluded.denominator";
+      "DO UPDATE SET count = a.count + excluded.count, sum = a.sum + excluded.sum, "
+      "sum_squares = a.sum_squares + excluded.sum_squares, "
+      "numerator = a.numerator + excluded.numerator, "
+      "denominator = a.denominator + excluded.denominator";
   for (const MeasureAggregateRow& r : rows) {
     COVALUE_ASSIGN_OR_RETURN(auto upsert, db_.Prepare(kUpsert));  // cached; reset per row
     COVALUE_RETURN_IF_ERROR(upsert.Bind(r.site_id)

@@ -23,6 +23,10 @@ class Dialect final : public sql::Dialect {
   std::string InIdList(std::string_view column) const override;
   std::string IdList(const std::vector<Id>& ids) const override;
   std::string_view ForUpdate() const override { return ""; }
+  std::string_view BeginWrite() const override { return "BEGIN IMMEDIATE"; }
+  std::string_view BeginRead() const override { return "BEGIN"; }
+  std::string TranslateSchema(std::string_view sql) const override { return std::string(sql); }
+  std::string_view LockSchema() const override { return ""; }
 };
 
 class Connection;

@@ -1,19 +1,12 @@
 #pragma once
 
-#include <cstdint>
-
-#include "domain/error.h"
-#include "store/sqlite/connection.h"
+#include <string_view>
 
 namespace covalue::store::sqlite {
 
-// Applies, in one transaction each and in order, every migration newer than the database's
-// schema version (table schema_migrations). kInternal when one fails; the database is left at
-// the last version that applied. kUnavailable when the database is newer than this program.
-// now_ms: the time each applies at, as recorded (Unix ms; the store never reads the clock).
-[[nodiscard]] Status Migrate(Connection& connection, std::int64_t now_ms);
-
-// The number of the newest migration this program knows.
-int LatestSchemaVersion();
+// SQLite's own piece of a schema version (store/sqlite/migrations/: triggers, tables without a
+// rowid, JSON read as SQLite reads it), run after the shared SQL by sql::Migrate; empty when
+// the version has none.
+std::string_view SqlitePiece(int version);
 
 }  // namespace covalue::store::sqlite

@@ -10,7 +10,7 @@
 
 #include "store/population_repository.h"
 #include "store/site_repository.h"
-#include "store/sqlite/migrations.h"
+#include "store/sql/migrations.h"
 #include "support/store_fixture.h"
 
 namespace covalue::store::sqlite {
@@ -33,10 +33,10 @@ class SqliteStoreTest : public testing_support::StoreTest {
 };
 
 TEST_F(SqliteStoreTest, AppliesEveryMigrationOnceAcrossReopens) {
-  EXPECT_EQ(QueryInt("SELECT MAX(version) FROM schema_migrations"), LatestSchemaVersion());
+  EXPECT_EQ(QueryInt("SELECT MAX(version) FROM schema_migrations"), sql::LatestSchemaVersion());
   store_.reset();
   ASSERT_OK(OpenSqliteStore(dir_.File("covalue.db")));
-  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM schema_migrations"), LatestSchemaVersion());
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM schema_migrations"), sql::LatestSchemaVersion());
 }
 
 TEST_F(SqliteStoreTest, UsesWalWithForeignKeys) {

@@ -1,0 +1,231 @@
+#include "store/sql/sql_store.h"
+
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "store/sql/sql_repositories.h"
+
+namespace covalue::store::sql {
+namespace {
+
+// One caller's write waiting for its group commit.
+struct PendingWrite {
+  const std::function<Status(Repositories&)>* work;
+  Status status;
+  std::exception_ptr exception;  // thrown by work: rethrown on the caller's thread
+  bool done = false;
+};
+
+// Runs work, turning an exception into the pending write's exception.
+Status RunGuarded(const std::function<Status(Repositories&)>& work, Repositories& repos,
+                  std::exception_ptr& exception) {
+  try {
+    return work(repos);
+  } catch (...) {
+    exception = std::current_exception();
+    return Fail(ErrorCode::kInternal, "the write threw an exception");
+  }
+}
+
+// A connection with the rescan and the repositories over it.
+struct Session {
+  Session(std::unique_ptr<Connection> c, ConnectionSource& source, ConnectionSource::Role role)
+      : connection(std::move(c)),
+        scan(source.ScanOver(*connection, role)),
+        repos(*connection, *scan) {}
+  std::unique_ptr<Connection> connection;
+  std::unique_ptr<ObservationScan> scan;
+  SqlRepositories repos;
+};
+
+class SqlStore final : public Store {
+ public:
+  SqlStore(std::unique_ptr<ConnectionSource> source, std::unique_ptr<Connection> writer,
+           SqlStoreOptions options)
+      : source_(std::move(source)),
+        options_(options),
+        writer_(std::make_unique<Session>(std::move(writer), *source_,
+                                          ConnectionSource::Role::kWriter)),
+        writer_thread_([this] { WriterLoop(); }) {}
+
+  SqlStore(const SqlStore&) = delete;
+  SqlStore& operator=(const SqlStore&) = delete;
+
+  ~SqlStore() override {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    queued_.notify_all();
+    writer_thread_.join();
+  }
+
+  Status Write(const std::function<Status(Repositories&)>& work) override {
+    PendingWrite pending{&work, Ok(), nullptr, false};
+    {
+      std::unique_lock lock(mutex_);
+      if (stopping_) {
+        return Fail(ErrorCode::kUnavailable, "the store is closing");
+      }
+      queue_.push_back(&pending);
+      queued_.notify_one();
+      committed_.wait(lock, [&] { return pending.done; });
+    }
+    if (pending.exception) {
+      std::rethrow_exception(pending.exception);
+    }
+    return pending.status;
+  }
+
+  StoreStats Stats() const override {
+    std::lock_guard lock(mutex_);
+    return stats_;
+  }
+
+  Status Read(const std::function<Status(Repositories&)>& work) override {
+    COVALUE_ASSIGN_OR_RETURN(auto session, BorrowReader());
+    Connection& connection = *session->connection;
+    Status status = connection.Execute(connection.dialect().BeginRead());
+    std::exception_ptr exception;
+    if (status) {
+      status = RunGuarded(work, session->repos, exception);
+      (void)connection.Execute("COMMIT");
+    }
+    ReturnReader(std::move(session));
+    if (exception) {
+      std::rethrow_exception(exception);
+    }
+    return status;
+  }
+
+ private:
+  void WriterLoop() {
+    for (;;) {
+      std::vector<PendingWrite*> batch;
+      {
+        std::unique_lock lock(mutex_);
+        queued_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+        if (queue_.empty()) {
+          return;  // stopping, and every queued write is done
+        }
+        while (!queue_.empty() &&
+               batch.size() < static_cast<std::size_t>(options_.max_group_size)) {
+          batch.push_back(queue_.front());
+          queue_.pop_front();
+        }
+      }
+      const bool committed = CommitGroup(batch);
+      {
+        std::lock_guard lock(mutex_);
+        for (PendingWrite* pending : batch) {
+          pending->done = true;
+          stats_.writes += committed && pending->status ? 1 : 0;
+        }
+        stats_.commits += committed ? 1 : 0;
+      }
+      committed_.notify_all();
+    }
+  }
+
+  // The writer's session, reconnected when its connection broke.
+  Status EnsureWriter() {
+    if (writer_ && !writer_->connection->Broken()) {
+      return Ok();
+    }
+    writer_.reset();
+    COVALUE_ASSIGN_OR_RETURN(auto connection, source_->Connect(ConnectionSource::Role::kWriter));
+    writer_ = std::make_unique<Session>(std::move(connection), *source_,
+                                        ConnectionSource::Role::kWriter);
+    return Ok();
+  }
+
+  // One transaction, one durable commit, for every write in batch; each write in its own
+  // savepoint. False when the transaction could not begin or commit (every write then has its
+  // error).
+  bool CommitGroup(const std::vector<PendingWrite*>& batch) {
+    const auto fail_all = [&](const Status& status) {
+      for (PendingWrite* pending : batch) {
+        if (pending->status) {
+          pending->status = status;
+        }
+      }
+      return false;
+    };
+    if (auto ready = EnsureWriter(); !ready) {
+      return fail_all(ready);
+    }
+    Connection& writer = *writer_->connection;
+    if (auto begun = writer.Execute(writer.dialect().BeginWrite()); !begun) {
+      return fail_all(begun);
+    }
+    for (PendingWrite* pending : batch) {
+      if (auto s = writer.Execute("SAVEPOINT covalue_write"); !s) {
+        pending->status = s;
+        continue;
+      }
+      pending->status = RunGuarded(*pending->work, writer_->repos, pending->exception);
+      if (!pending->status) {
+        (void)writer.Execute("ROLLBACK TO SAVEPOINT covalue_write");
+      }
+      (void)writer.Execute("RELEASE SAVEPOINT covalue_write");
+    }
+    if (auto committed = writer.Execute("COMMIT"); !committed) {
+      (void)writer.Execute("ROLLBACK");
+      return fail_all(committed);
+    }
+    return true;
+  }
+
+  Result<std::unique_ptr<Session>> BorrowReader() {
+    {
+      std::lock_guard lock(readers_mutex_);
+      while (!readers_.empty()) {
+        auto session = std::move(readers_.back());
+        readers_.pop_back();
+        if (!session->connection->Broken()) {
+          return session;
+        }
+      }
+    }
+    COVALUE_ASSIGN_OR_RETURN(auto connection, source_->Connect(ConnectionSource::Role::kReader));
+    return std::make_unique<Session>(std::move(connection), *source_,
+                                     ConnectionSource::Role::kReader);
+  }
+
+  void ReturnReader(std::unique_ptr<Session> session) {
+    if (session->connection->Broken()) {
+      return;
+    }
+    std::lock_guard lock(readers_mutex_);
+    readers_.push_back(std::move(session));
+  }
+
+  const std::unique_ptr<ConnectionSource> source_;
+  const SqlStoreOptions options_;
+  std::unique_ptr<Session> writer_;  // used by writer_thread_ only
+
+  mutable std::mutex mutex_;           // guards queue_, stopping_, stats_, every PendingWrite::done
+  std::condition_variable queued_;     // a write was queued, or stopping_ was set
+  std::condition_variable committed_;  // a group finished
+  std::deque<PendingWrite*> queue_;
+  bool stopping_ = false;
+  StoreStats stats_;
+
+  std::mutex readers_mutex_;  // guards readers_
+  std::vector<std::unique_ptr<Session>> readers_;
+
+  std::thread writer_thread_;  // last: starts once everything above exists
+};
+
+}  // namespace
+
+std::unique_ptr<Store> MakeSqlStore(std::unique_ptr<ConnectionSource> source,
+                                    std::unique_ptr<Connection> writer, SqlStoreOptions options) {
+  return std::make_unique<SqlStore>(std::move(source), std::move(writer), options);
+}
+
+}  // namespace covalue::store::sql

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <memory>
+
+#include "domain/error.h"
+#include "store/sql/connection.h"
+#include "store/sql/observation_scan.h"
+#include "store/store.h"
+
+namespace covalue::store::sql {
+
+// What a driver gives the store that runs the repositories over its connections: new
+// connections, and its way of serving the observation rescan over one.
+class ConnectionSource {
+ public:
+  enum class Role { kWriter, kReader };
+
+  virtual ~ConnectionSource() = default;
+  // A new connection: the writer's, or one for the pool of readers. kUnavailable when the
+  // database cannot be reached.
+  [[nodiscard]] virtual Result<std::unique_ptr<Connection>> Connect(Role role) = 0;
+  // The rescan over a connection of that role.
+  [[nodiscard]] virtual std::unique_ptr<ObservationScan> ScanOver(Connection& connection,
+                                                                  Role role) = 0;
+};
+
+struct SqlStoreOptions {
+  // Most writes one group commit may hold. Default: 256.
+  int max_group_size = 256;
+};
+
+// The Store every driver opens (store/store.h): one writer thread that commits the queued writes
+// in groups, each write in its own savepoint, with one durable commit per group; reads on
+// snapshots of pooled reader connections (Dialect::BeginWrite / BeginRead say how each
+// transaction begins). A connection that reports itself broken is dropped and replaced on its
+// next use, so the store comes back by itself when its database does; meanwhile every call
+// answers kUnavailable.
+[[nodiscard]] std::unique_ptr<Store> MakeSqlStore(std::unique_ptr<ConnectionSource> source,
+                                                  std::unique_ptr<Connection> writer,
+                                                  SqlStoreOptions options = {});
+
+}  // namespace covalue::store::sql
