@@ -2,6 +2,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
 #include <optional>
 #include <utility>
 
@@ -9,7 +12,7 @@
 
 // The persistence interface: one repository per aggregate, each declared in its own header
 // (store/<name>_repository.h), and the store that runs work on them in transactions. The SQL of
-// every repository is written once over the seam of store/sql/; drivers (store/sqlite/, later
+// every repository is written once over the seam of store/sql/; drivers (store/sqlite/,
 // store/postgres/) implement that seam. Nothing above this folder sees SQL or a driver's types.
 //
 // Errors every method may return besides those it names: kUnavailable (the database is busy or
@@ -54,10 +57,31 @@ struct StoreStats {
   std::int64_t commits = 0;  // transactions (fsyncs) that carried them
 };
 
+// A listener's hold on a channel of events (Store::Subscribe): the listener is not called once
+// this is destroyed.
+class Subscription {
+ public:
+  virtual ~Subscription() = default;
+};
+
 // A database. Thread-safe: any thread may call Read and Write at once.
 class Store {
  public:
   virtual ~Store() = default;
+
+  // Tells the other processes that have this database open (servers on one PostgreSQL) of an
+  // event on channel: a sign-in failure, a change to what they keep in memory. The publishing
+  // process acts on its own event itself. Soon (PostgreSQL's NOTIFY: milliseconds) and best
+  // effort (an event published while the database is unreachable is lost; the listeners are
+  // then told they may have missed some). Nothing to do where only one process has the
+  // database (SQLite).
+  virtual void Publish(const std::string& channel, const std::string& message) = 0;
+  // Calls listener with each event of channel another process publishes from now on, on a
+  // thread of the store's, one event at a time; with an empty message when events may have been
+  // missed (the database was unreachable for a while): the listener then assumes anything may
+  // have changed. A listener must not subscribe or unsubscribe.
+  [[nodiscard]] virtual std::unique_ptr<Subscription> Subscribe(
+      const std::string& channel, std::function<void(std::string_view message)> listener) = 0;
 
   virtual StoreStats Stats() const = 0;
 

@@ -239,6 +239,10 @@ TEST(Store, TheSqlIsWrittenOnceAndNamesNoDriver) {
       std::size_t number = 0;
       for (std::string line; std::getline(in, line);) {
         ++number;
+        // Comments may name what the other database does.
+        for (const char* comment : {"//", "-- "}) {
+          if (const auto at = line.find(comment); at != std::string::npos) line.resize(at);
+        }
         EXPECT_FALSE(sqlite && std::regex_search(line, sqlite_only))
             << entry.path().filename() << ":" << number << " is SQLite's own: " << line;
         EXPECT_FALSE(postgres && std::regex_search(line, postgres_only))

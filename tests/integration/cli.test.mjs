@@ -70,7 +70,7 @@ describe('covalue command line', () => {
     }
   });
 
-  it('answers a PostgreSQL --db with "not supported yet" on every command that opens the database', () => {
+  it('answers a PostgreSQL --db that no server answers with exit 69 and one line on every command that opens the database', () => {
     const url = 'postgresql://covalue@127.0.0.1:1/covalue';
     for (const args of [
       ['serve', '--db', url, '--listen', '127.0.0.1:0'],
@@ -79,11 +79,11 @@ describe('covalue command line', () => {
       ['measures', 'rebuild', '--db', url],
     ]) {
       const result = run(args);
-      assert.equal(result.status, 2, `${args.join(' ')}: ${result.stderr}`);
+      assert.equal(result.status, 69, `${args.join(' ')}: ${result.stderr}`);
       assert.equal(result.stdout, '', args.join(' '));
       const lines = result.stderr.trim().split('\n');
       assert.equal(lines.length, 1, `${args.join(' ')}: ${result.stderr}`);
-      assert.match(lines[0], /^covalue: .*PostgreSQL.*not supported yet/);
+      assert.match(lines[0], /^covalue: cannot connect to the PostgreSQL database: .*port 1 failed/);
     }
   });
 

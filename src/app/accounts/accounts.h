@@ -61,7 +61,9 @@ class Accounts {
  public:
   static constexpr std::int64_t kSessionLifetimeMs = 12LL * 60 * 60 * 1000;  // 12 hours
 
-  Accounts(store::Store& store, Gate& gate) : store_(store), gate_(gate) {}
+  // Sign-in failures and successes at the other servers on the database count here too
+  // (Store::Publish, channel "sign_in"), so the throttle holds across servers.
+  Accounts(store::Store& store, Gate& gate);
   Accounts(const Accounts&) = delete;
   Accounts& operator=(const Accounts&) = delete;
 
@@ -143,11 +145,17 @@ class Accounts {
   Result<AccountAccess> AccessAccount(const RequestContext& ctx, const Principal& principal, Id id,
                                       Action action);
 
+  // A failed or successful sign-in counted by the throttle here and at the other servers.
+  void CountSignIn(bool failed, const std::string& username, const std::string& address);
+  // One the other servers counted: "failure|success \n username \n address".
+  void OnSignInEvent(std::string_view event);
+
   store::Store& store_;
   Gate& gate_;
   auth::LoginThrottle throttle_;
   auth::PasswordPool passwords_;
   std::int64_t token_lifetime_ms_ = std::int64_t{kDefaultTokenDays} * 86'400'000;
+  std::unique_ptr<store::Subscription> sign_in_events_;  // last: calls into the members above
 };
 
 }  // namespace covalue::app

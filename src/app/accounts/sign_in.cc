@@ -21,6 +21,38 @@ constexpr std::int64_t kTokenTouchMs = 60'000;
 
 }  // namespace
 
+Accounts::Accounts(store::Store& store, Gate& gate)
+    : store_(store),
+      gate_(gate),
+      sign_in_events_(store.Subscribe(
+          "sign_in", [this](std::string_view event) { OnSignInEvent(event); })) {}
+
+void Accounts::CountSignIn(bool failed, const std::string& username, const std::string& address) {
+  if (failed) {
+    throttle_.RecordFailure(username, address, auth::LoginThrottle::Clock::now());
+  } else {
+    throttle_.RecordSuccess(username, address);
+  }
+  store_.Publish("sign_in", fmt::format("{}\n{}\n{}", failed ? "failure" : "success", username,
+                                        address));
+}
+
+void Accounts::OnSignInEvent(std::string_view event) {
+  const std::size_t first = event.find('\n');
+  const std::size_t second =
+      first == std::string_view::npos ? std::string_view::npos : event.find('\n', first + 1);
+  if (second == std::string_view::npos) {
+    return;  // "events may have been missed": a throttle forgives what it did not see
+  }
+  const std::string username(event.substr(first + 1, second - first - 1));
+  const std::string address(event.substr(second + 1));
+  if (event.substr(0, first) == "failure") {
+    throttle_.RecordFailure(username, address, auth::LoginThrottle::Clock::now());
+  } else {
+    throttle_.RecordSuccess(username, address);
+  }
+}
+
 std::int64_t Accounts::LoginRetryAfter(const std::string& username, const std::string& address) {
   return throttle_.RetryAfterSeconds(username, address, auth::LoginThrottle::Clock::now());
 }
@@ -51,14 +83,14 @@ Result<SignedIn> Accounts::Login(const RequestContext& ctx, const std::string& u
     as_user.principal = Principal{found->user.id, found->user.username, found->user.memberships};
   }
   if (!matches) {
-    throttle_.RecordFailure(username, ctx.client_address, auth::LoginThrottle::Clock::now());
+    CountSignIn(true, username, ctx.client_address);
     COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) {
       return gate_.AppendAudit(repos, as_user, Decision{false, ""}, Action::kSignIn, {}, subject,
                                AuditOutcome::kDenied);
     }));
     return Fail(ErrorCode::kUnauthenticated, "wrong username or password");
   }
-  throttle_.RecordSuccess(username, ctx.client_address);
+  CountSignIn(false, username, ctx.client_address);
   SignedIn signed_in{crypto::NewSecret(), found->user, gate_.NowMs() + kSessionLifetimeMs};
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
     COVALUE_RETURN_IF_ERROR(repos.Credentials().CreateSession(

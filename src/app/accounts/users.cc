@@ -209,8 +209,7 @@ Status Accounts::CheckCurrentPassword(const RequestContext& ctx, const Principal
                            passwords_.Verify(*current, found.password_hash, ctx.client_address));
   if (!matches) {
     // A wrong current password counts as a failed sign-in, and is refused like any denial.
-    throttle_.RecordFailure(principal.username, ctx.client_address,
-                            auth::LoginThrottle::Clock::now());
+    CountSignIn(true, principal.username, ctx.client_address);
     const Subject subject{"user", std::to_string(principal.user_id), principal.user_id};
     COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) {
       return gate_.AppendAudit(repos, ctx, Decision{false, ""}, Action::kUserUpdate,

@@ -28,7 +28,7 @@ namespace covalue::app {
 // are seen within kRecheckInterval.
 class MeasureStore {
  public:
-  static constexpr std::chrono::milliseconds kRecheckInterval{1000};
+  static constexpr std::chrono::milliseconds kRecheckInterval{500};
 
   // What one write adds: the contributions of its observations to every measure of their code,
   // for weeks, months and quarters.

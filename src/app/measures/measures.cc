@@ -344,7 +344,7 @@ Result<MeasureDefinition> Measures::DefineMeasure(const RequestContext& ctx,
     return gate_.AppendAudit(repos, ctx, decision, Action::kMeasureDefine, {},
                              {"measure", measure.id, {}}, AuditOutcome::kAllowed);
   }));
-  measure_store_.Invalidate();
+  Invalidate();
   return measure;
 }
 
@@ -536,7 +536,7 @@ Result<std::size_t> Measures::RebuildMeasures(const RequestContext& ctx) {
     return gate_.AppendAudit(repos, ctx, decision, Action::kMeasureDefine, {},
                              {"measure", "rebuild", {}}, AuditOutcome::kAllowed);
   }));
-  measure_store_.Invalidate();
+  Invalidate();
   return rows;
 }
 

@@ -25,8 +25,16 @@ namespace covalue::app {
 // site's staff passes the kernel's small-cell rule.
 class Measures {
  public:
+  // Definitions and names changed at the other servers on the database reach this one's copy
+  // of the measure store at once (Store::Publish, channel "measures"); their aggregates within
+  // MeasureStore::kRecheckInterval.
   Measures(store::Store& store, Gate& gate, Workbooks& workbooks, Questionnaires& questionnaires)
-      : store_(store), gate_(gate), workbooks_(workbooks), questionnaires_(questionnaires) {}
+      : store_(store),
+        gate_(gate),
+        workbooks_(workbooks),
+        questionnaires_(questionnaires),
+        events_(store.Subscribe("measures",
+                                [this](std::string_view) { measure_store_.Invalidate(); })) {}
   Measures(const Measures&) = delete;
   Measures& operator=(const Measures&) = delete;
 
@@ -95,7 +103,10 @@ class Measures {
   // the in-memory copy once the write has committed (MeasureStore::Batch), and a change that
   // the copy must be reloaded after (a site renamed or added).
   void Apply(const MeasureStore::Batch& batch) { measure_store_.Apply(batch); }
-  void Invalidate() { measure_store_.Invalidate(); }
+  void Invalidate() {
+    measure_store_.Invalidate();
+    store_.Publish("measures", "changed");
+  }
 
  private:
   // The chart of each wanted (site, population) series of a measure, cells under min_cell
@@ -125,6 +136,7 @@ class Measures {
   Questionnaires& questionnaires_;
   MeasureStore measure_store_;
   std::size_t min_cell_ = kDefaultMinCell;
+  std::unique_ptr<store::Subscription> events_;  // last: calls into measure_store_
 };
 
 }  // namespace covalue::app

@@ -1,5 +1,7 @@
 #include "store/audit_repository.h"
 
+#include <thread>
+
 #include <gtest/gtest.h>
 
 #include "store/conformance/conformance.h"
@@ -40,6 +42,36 @@ TEST_P(AuditRepositoryTest, AppendsInSequenceLinkingEachRecordToThePrevious) {
   ASSERT_OK(of_site);
   ASSERT_EQ(of_site->items.size(), 1U);
   EXPECT_EQ(of_site->items[0].action, "team.read");
+}
+
+// Two stores on one database (two servers) appending at once still make one chain: every
+// record names the one before it, and the sequence has no gap and no repeat.
+TEST_P(AuditRepositoryTest, AppendsFromTwoStoresOnOneDatabaseMakeOneChain) {
+  auto second = GetParam().reopen(dir_.File(""));
+  ASSERT_OK(second);
+  const auto append = [](Store& store, int n) {
+    for (int i = 0; i < n; ++i) {
+      AuditRecord record;
+      record.action = "patient.read";
+      ASSERT_OK(WriteValue<AuditRecord>(
+          store, [&](Repositories& r) { return r.Audit().Append(record, FakeChain); }));
+    }
+  };
+  std::thread other([&] { append(**second, 40); });
+  append(*store_, 40);
+  other.join();
+  std::vector<AuditRecord> all;
+  ASSERT_OK(store_->Read([&](Repositories& r) {
+    return r.Audit().Scan([&](const AuditRecord& rec) {
+      all.push_back(rec);
+      return true;
+    });
+  }));
+  ASSERT_EQ(all.size(), 80U);
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    EXPECT_EQ(all[i].seq, static_cast<std::int64_t>(i + 1));
+    EXPECT_EQ(all[i].prev_hash, i == 0 ? std::string(64, '0') : all[i - 1].hash) << i;
+  }
 }
 
 // Twelve records: times 1000..12000, users 1 and 2 in turn, sites 1..3 in turn, actions

@@ -28,6 +28,8 @@ struct Driver {
   // Runs sql on the closed store of folder outside the repositories, to show what the schema
   // itself refuses.
   std::function<Status(const std::string& folder, const std::string& sql)> execute;
+  // Opens a second store on the database open opened in folder (another server on it).
+  std::function<Result<std::unique_ptr<Store>>(const std::string& folder)> reopen;
 };
 
 std::vector<Driver> Drivers();

@@ -55,11 +55,12 @@ Result<std::unique_ptr<Store>> OpenPostgres(const std::string& folder) {
   return postgres::OpenPostgresStore(testing_support::PostgresDatabaseUrl(name));
 }
 
-Status ExecutePostgres(const std::string& folder, const std::string& sql) {
+// The url of the database OpenPostgres made for folder.
+std::string DatabaseOf(const std::string& folder) {
   std::ifstream in(folder + "database");
   std::string name;
   std::getline(in, name);
-  return Run(testing_support::PostgresDatabaseUrl(name), sql);
+  return testing_support::PostgresDatabaseUrl(name);
 }
 
 }  // namespace
@@ -73,8 +74,13 @@ std::vector<Driver> Drivers() {
              auto connection,
              sqlite::Connection::Open(folder + "covalue.db", sqlite::Connection::Mode::kReadWrite));
          return connection->Execute(sql);
-       }},
-      {"PostgreSQL", &OpenPostgres, &ExecutePostgres},
+       },
+       [](const std::string& folder) { return sqlite::OpenSqliteStore(folder + "covalue.db"); }},
+      {"PostgreSQL", &OpenPostgres,
+       [](const std::string& folder, const std::string& sql) {
+         return Run(DatabaseOf(folder), sql);
+       },
+       [](const std::string& folder) { return postgres::OpenPostgresStore(DatabaseOf(folder)); }},
   };
 }
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <libpq-fe.h>
+#include <poll.h>
 
 namespace covalue::store::postgres {
 namespace {
@@ -111,10 +112,17 @@ std::string Rewrite(std::string_view sql, bool schema, int* parameters) {
 // libpq's notices ("… already exists, skipping") are not errors and are not logged.
 void IgnoreNotice(void* /*arg*/, const char* /*message*/) {}
 
-std::string_view Trimmed(const char* message) {
-  std::string_view text = message == nullptr ? "" : message;
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) {
-    text.remove_suffix(1);
+// libpq's message on one line (it breaks its hints onto lines of their own).
+std::string Trimmed(const char* message) {
+  std::string text;
+  for (const char* c = message == nullptr ? "" : message; *c != '\0'; ++c) {
+    const bool space = *c == '\n' || *c == '\t' || *c == ' ';
+    if (!space || (!text.empty() && text.back() != ' ')) {
+      text += space ? ' ' : *c;
+    }
+  }
+  while (!text.empty() && text.back() == ' ') {
+    text.pop_back();
   }
   return text;
 }
@@ -291,6 +299,30 @@ Result<sql::Statement> Connection::Prepare(const std::string& sql) {
                 .first;
   }
   return sql::Statement(*found->second);
+}
+
+Result<std::vector<std::string>> Connection::Notifications(std::chrono::milliseconds timeout) {
+  std::vector<std::string> payloads;
+  const auto take = [&] {
+    while (pgNotify* notify = PQnotifies(conn_)) {
+      payloads.emplace_back(notify->extra);
+      PQfreemem(notify);
+    }
+  };
+  take();
+  if (payloads.empty()) {
+    pollfd socket{PQsocket(conn_), POLLIN, 0};
+    if (socket.fd < 0) {
+      return Fail(ErrorCode::kUnavailable, "the PostgreSQL connection is lost");
+    }
+    if (poll(&socket, 1, static_cast<int>(timeout.count())) > 0 && PQconsumeInput(conn_) == 0) {
+      return Fail(ErrorCode::kUnavailable,
+                  fmt::format("the PostgreSQL connection is lost: {}",
+                              Trimmed(PQerrorMessage(conn_))));
+    }
+    take();
+  }
+  return payloads;
 }
 
 std::int64_t Connection::LastInsertId() const {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -95,6 +96,10 @@ class Connection final : public sql::Connection {
   int Changes() const override { return changes_; }
   const sql::Dialect& dialect() const override { return dialect_; }
   bool Broken() const override;
+
+  // The payloads of notifications on the channels this connection listens to (LISTEN), waiting
+  // up to timeout for the first. kUnavailable when the connection is lost.
+  [[nodiscard]] Result<std::vector<std::string>> Notifications(std::chrono::milliseconds timeout);
 
   // Translates a failed result as store/sql/connection.h says, by SQLSTATE: 23505 a unique
   // violation, 23503 a foreign key, 40001/40P01/55P03 busy, 53100 disk full, the connection

@@ -1,6 +1,7 @@
 #include "store/postgres/postgres_store.h"
 
 #include "store/postgres/connection.h"
+#include "store/postgres/events.h"
 #include "store/postgres/migrations.h"
 #include "store/postgres/observation_cursor.h"
 #include "store/sql/migrations.h"
@@ -18,6 +19,10 @@ class PostgresSource final : public sql::ConnectionSource {
   Result<std::unique_ptr<sql::Connection>> Connect(Role /*role*/) override {
     COVALUE_ASSIGN_OR_RETURN(auto connection, Connection::Open(url_));
     return std::unique_ptr<sql::Connection>(std::move(connection));
+  }
+
+  std::unique_ptr<sql::EventChannel> OpenEvents(sql::EventChannel::Deliver deliver) override {
+    return std::make_unique<Events>(url_, std::move(deliver));
   }
 
   std::unique_ptr<sql::ObservationScan> ScanOver(sql::Connection& connection,

@@ -70,15 +70,22 @@ AuditRecord ReadRecord(const Statement& row) {
 }  // namespace
 
 Result<AuditRecord> SqlAuditRepository::Append(AuditRecord record, const AuditChainHash& chain) {
-  // The serialisation point of the chain: the head is read locked (Dialect::ForUpdate) in the
-  // transaction that appends after it, so no two appends name the same predecessor.
-  COVALUE_ASSIGN_OR_RETURN(auto last,
-                           db_.Prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1" +
+  // The serialisation point of the chain: the head row is read locked (Dialect::ForUpdate) and
+  // moved in the transaction that appends after it, so no two appends, from any server, name
+  // the same predecessor.
+  COVALUE_ASSIGN_OR_RETURN(auto head,
+                           db_.Prepare("SELECT seq, hash FROM audit_chain_head WHERE only = 1" +
                                        std::string(db_.dialect().ForUpdate())));
-  COVALUE_ASSIGN_OR_RETURN(bool any, last.Step());
-  record.seq = any ? last.Int(0) + 1 : 1;
-  record.prev_hash = any ? last.Text(1) : std::string(64, '0');
+  COVALUE_ASSIGN_OR_RETURN(bool found, head.Step());
+  if (!found) {
+    return Fail(ErrorCode::kInternal, "the audit trail has no chain head");
+  }
+  record.seq = head.Int(0) + 1;
+  record.prev_hash = head.Text(1);
   record.hash = chain(record);
+  COVALUE_ASSIGN_OR_RETURN(
+      auto move, db_.Prepare("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE only = 1"));
+  COVALUE_RETURN_IF_ERROR(move.Bind(record.seq).Bind(record.hash).Run());
   COVALUE_ASSIGN_OR_RETURN(
       auto insert,
       db_.Prepare("INSERT INTO audit_log (seq, time_ms, user_id, role, action, resource_type, "

@@ -21,6 +21,7 @@ std::string_view Migration0012();
 std::string_view Migration0013();
 std::string_view Migration0014();
 std::string_view Migration0015();
+std::string_view Migration0016();
 }  // namespace covalue::embedded
 
 namespace covalue::store::sql {
@@ -33,6 +34,7 @@ constexpr std::string_view (*kShared[])() = {
     &embedded::Migration0007, &embedded::Migration0008, &embedded::Migration0009,
     &embedded::Migration0010, &embedded::Migration0011, &embedded::Migration0012,
     &embedded::Migration0013, &embedded::Migration0014, &embedded::Migration0015,
+    &embedded::Migration0016,
 };
 
 Result<std::int64_t> CurrentVersion(Connection& connection) {

@@ -3,6 +3,7 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <map>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -50,12 +51,17 @@ class SqlStore final : public Store {
         options_(options),
         writer_(std::make_unique<Session>(std::move(writer), *source_,
                                           ConnectionSource::Role::kWriter)),
-        writer_thread_([this] { WriterLoop(); }) {}
+        writer_thread_([this] { WriterLoop(); }) {
+    events_ = source_->OpenEvents([this](std::string_view channel, std::string_view message) {
+      Deliver(channel, message);
+    });
+  }
 
   SqlStore(const SqlStore&) = delete;
   SqlStore& operator=(const SqlStore&) = delete;
 
   ~SqlStore() override {
+    events_.reset();  // no more deliveries
     {
       std::lock_guard lock(mutex_);
       stopping_ = true;
@@ -79,6 +85,20 @@ class SqlStore final : public Store {
       std::rethrow_exception(pending.exception);
     }
     return pending.status;
+  }
+
+  void Publish(const std::string& channel, const std::string& message) override {
+    if (events_) {
+      events_->Publish(channel, message);
+    }
+  }
+
+  std::unique_ptr<Subscription> Subscribe(
+      const std::string& channel, std::function<void(std::string_view)> listener) override {
+    std::lock_guard lock(listeners_mutex_);
+    const std::int64_t id = ++last_listener_;
+    listeners_.emplace(id, Listener{channel, std::move(listener)});
+    return std::make_unique<Unsubscribe>(*this, id);
   }
 
   StoreStats Stats() const override {
@@ -180,6 +200,37 @@ class SqlStore final : public Store {
     return true;
   }
 
+  struct Listener {
+    std::string channel;
+    std::function<void(std::string_view)> call;
+  };
+
+  class Unsubscribe final : public Subscription {
+   public:
+    Unsubscribe(SqlStore& store, std::int64_t id) : store_(store), id_(id) {}
+    Unsubscribe(const Unsubscribe&) = delete;
+    Unsubscribe& operator=(const Unsubscribe&) = delete;
+    ~Unsubscribe() override {
+      std::lock_guard lock(store_.listeners_mutex_);  // waits for a call under way
+      store_.listeners_.erase(id_);
+    }
+
+   private:
+    SqlStore& store_;
+    const std::int64_t id_;
+  };
+
+  // An event from another process to this one's listeners of its channel (every listener when
+  // events may have been missed).
+  void Deliver(std::string_view channel, std::string_view message) {
+    std::lock_guard lock(listeners_mutex_);
+    for (const auto& [id, listener] : listeners_) {
+      if (channel.empty() || listener.channel == channel) {
+        listener.call(message);
+      }
+    }
+  }
+
   Result<std::unique_ptr<Session>> BorrowReader() {
     {
       std::lock_guard lock(readers_mutex_);
@@ -218,7 +269,12 @@ class SqlStore final : public Store {
   std::mutex readers_mutex_;  // guards readers_
   std::vector<std::unique_ptr<Session>> readers_;
 
-  std::thread writer_thread_;  // last: starts once everything above exists
+  std::mutex listeners_mutex_;  // guards listeners_ and last_listener_; held while one is called
+  std::map<std::int64_t, Listener> listeners_;
+  std::int64_t last_listener_ = 0;
+
+  std::thread writer_thread_;  // starts once everything above exists
+  std::unique_ptr<EventChannel> events_;  // opened last, closed first
 };
 
 }  // namespace

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <string_view>
 
 #include "domain/error.h"
 #include "store/sql/connection.h"
@@ -8,6 +10,16 @@
 #include "store/store.h"
 
 namespace covalue::store::sql {
+
+// How a driver carries events between the processes on one database (Store::Publish).
+class EventChannel {
+ public:
+  // Called with each event another process published, on the channel's own thread; with empty
+  // channel and message when events may have been missed.
+  using Deliver = std::function<void(std::string_view channel, std::string_view message)>;
+  virtual ~EventChannel() = default;
+  virtual void Publish(std::string_view channel, std::string_view message) = 0;
+};
 
 // What a driver gives the store that runs the repositories over its connections: new
 // connections, and its way of serving the observation rescan over one.
@@ -19,6 +31,12 @@ class ConnectionSource {
   // A new connection: the writer's, or one for the pool of readers. kUnavailable when the
   // database cannot be reached.
   [[nodiscard]] virtual Result<std::unique_ptr<Connection>> Connect(Role role) = 0;
+  // The events between processes, delivered through deliver; nullptr where one process has
+  // the database (SQLite).
+  [[nodiscard]] virtual std::unique_ptr<EventChannel> OpenEvents(EventChannel::Deliver deliver) {
+    (void)deliver;
+    return nullptr;
+  }
   // The rescan over a connection of that role.
   [[nodiscard]] virtual std::unique_ptr<ObservationScan> ScanOver(Connection& connection,
                                                                   Role role) = 0;
