@@ -322,11 +322,29 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     }
     request.body = message.body();
     request.request_id = RequestIdFor(request.Header("x-request-id"));
-    request.client_address = client_address_;
+    request.client_address = ClientAddress(request);
     request.client_is_loopback = client_is_loopback_;
     request.tls =
         server_.options.trust_forwarded_proto && request.Header("x-forwarded-proto") == "https";
     return request;
+  }
+
+  // The peer's address, or, behind a trusted proxy, the address it forwarded last.
+  std::string ClientAddress(const Request& request) const {
+    if (!server_.options.trust_forwarded_for) {
+      return client_address_;
+    }
+    std::string_view forwarded = request.Header("x-forwarded-for");
+    if (const auto comma = forwarded.rfind(','); comma != std::string_view::npos) {
+      forwarded.remove_prefix(comma + 1);
+    }
+    while (!forwarded.empty() && forwarded.front() == ' ') {
+      forwarded.remove_prefix(1);
+    }
+    while (!forwarded.empty() && forwarded.back() == ' ') {
+      forwarded.remove_suffix(1);
+    }
+    return forwarded.empty() ? client_address_ : std::string(forwarded);
   }
 
   // Answers a request whose body was not read and closes the connection.

@@ -24,6 +24,10 @@ struct ServerOptions {
   std::chrono::seconds write_timeout{30};   // Default: 30 s to send a response
   std::chrono::seconds shutdown_grace{20};  // Default: 20 s for in-flight requests at shutdown
   bool trust_forwarded_proto = false;       // Default: false; true behind a TLS proxy that sets it
+  // Default: false. True behind a reverse proxy that sets X-Forwarded-For: the client's address
+  // (the sign-in throttle's, the audit trail's) is the header's last entry, the one the proxy
+  // wrote, instead of the proxy's own.
+  bool trust_forwarded_for = false;
   // Default: 0, the open-file limit less fd_reserve. At the cap a new connection first closes
   // the longest-idle one (waiting for a request, then reading a head); only when every
   // connection is mid-request is it refused at once with a 503.

@@ -182,9 +182,10 @@ describe('covalue serve', () => {
   it('throttles password guessing with 429 and Retry-After', async () => {
     let last;
     for (let i = 0; i < 6; i++) {
+      // Without --trust-forwarded-for, a forged X-Forwarded-For changes nothing.
       last = await fetch(`${url}/api/v1/auth/login`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `192.0.2.${i}` },
         body: JSON.stringify({ username: 'researcher', password: 'not the password' }),
       });
     }

@@ -27,6 +27,7 @@ struct ServeOptions {
   std::size_t min_cell = app::Measures::kDefaultMinCell;
   int token_days = app::Accounts::kDefaultTokenDays;
   bool trust_forwarded_proto = false;
+  bool trust_forwarded_for = false;
   std::vector<std::string> server_names;
   std::vector<std::string> cors_origins;
   std::size_t max_connections = 0;
@@ -118,6 +119,7 @@ int Serve(const ServeOptions& options) {
   server_options.port = listen->second;
   server_options.worker_threads = options.workers;
   server_options.trust_forwarded_proto = options.trust_forwarded_proto;
+  server_options.trust_forwarded_for = options.trust_forwarded_for;
   server_options.max_connections = options.max_connections;
   server_options.fd_reserve = options.fd_reserve;
   server_options.idle_timeout = std::chrono::seconds(options.idle_timeout);
@@ -165,6 +167,9 @@ void AddServeCommand(CLI::App& root, int* exit_code) {
       ->check(CLI::Range(1, 3650));
   command->add_flag("--trust-forwarded-proto", options->trust_forwarded_proto,
                     "Trust X-Forwarded-Proto from a TLS proxy (sets Secure cookies)");
+  command->add_flag("--trust-forwarded-for", options->trust_forwarded_for,
+                    "Take the client's address from X-Forwarded-For's last entry (behind a "
+                    "reverse proxy that sets it)");
   command->add_option("--server-name", options->server_names,
                       "A host name the server answers to in the Host header (repeatable; the "
                       "listen address and localhost always)");
