@@ -22,6 +22,7 @@ void AddImportCommand(CLI::App& root, int* exit_code);
 void AddSpcCommand(CLI::App& root, int* exit_code);
 void AddMeasuresCommand(CLI::App& root, int* exit_code);
 void AddExportCommand(CLI::App& root, int* exit_code);
+void AddMigrateCommand(CLI::App& root, int* exit_code);
 
 // Adds --db FILE (Default: covalue.db) to a command.
 void AddDbOption(CLI::App& command, std::string* db);

@@ -148,6 +148,24 @@ std::string_view Dialect::LockSchema() const {
   return "SELECT pg_advisory_xact_lock(4729173004)";
 }
 
+std::string_view Dialect::TablesQuery() const {
+  return "SELECT table_name FROM information_schema.tables "
+         "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'";
+}
+
+std::string_view Dialect::RestartIdentities() const {
+  return R"(DO $$
+DECLARE c record;
+BEGIN
+  FOR c IN SELECT table_name, column_name FROM information_schema.columns
+           WHERE table_schema = current_schema() AND is_identity = 'YES' LOOP
+    EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L), '
+                   'COALESCE((SELECT MAX(%I) FROM %I), 0) + 1, false)',
+                   c.table_name, c.column_name, c.column_name, c.table_name);
+  END LOOP;
+END $$)";
+}
+
 Cursor::~Cursor() { PQclear(result_); }
 
 void Cursor::Set(int index, std::string value) {
@@ -220,6 +238,29 @@ std::string_view Cursor::TextView(int column) const {
 }
 
 bool Cursor::IsNull(int column) const { return PQgetisnull(result_, row_, column) != 0; }
+
+sql::ValueKind Cursor::Kind(int column) const {
+  if (IsNull(column)) {
+    return sql::ValueKind::kNull;
+  }
+  switch (PQftype(result_, column)) {
+    case 16:  // bool
+    case 20:  // int8
+    case 21:  // int2
+    case 23:  // int4
+      return sql::ValueKind::kInt;
+    case 700:   // float4
+    case 701:   // float8
+    case 1700:  // numeric
+      return sql::ValueKind::kReal;
+    default:
+      return sql::ValueKind::kText;
+  }
+}
+
+int Cursor::ColumnCount() const { return PQnfields(result_); }
+
+std::string_view Cursor::ColumnName(int column) const { return PQfname(result_, column); }
 
 void Cursor::Reset() {
   PQclear(result_);

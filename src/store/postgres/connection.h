@@ -35,6 +35,8 @@ class Dialect final : public sql::Dialect {
   }
   std::string TranslateSchema(std::string_view sql) const override;
   std::string_view LockSchema() const override;
+  std::string_view TablesQuery() const override;
+  std::string_view RestartIdentities() const override;
 };
 
 class Connection;
@@ -62,6 +64,9 @@ class Cursor final : public sql::Cursor {
   double Real(int column) const override;
   std::string_view TextView(int column) const override;
   bool IsNull(int column) const override;
+  sql::ValueKind Kind(int column) const override;
+  int ColumnCount() const override;
+  std::string_view ColumnName(int column) const override;
   void Reset() override;
 
  private:

@@ -14,6 +14,9 @@
 // implements Connection and Cursor; nothing here names a driver.
 namespace covalue::store::sql {
 
+// What a value of a row is.
+enum class ValueKind { kNull, kInt, kReal, kText };
+
 // A driver's prepared statement, kept in its connection's cache and lent to one Statement at a
 // time. Parameter indexes and columns count as the driver's API does: parameters from 1,
 // columns from 0.
@@ -31,6 +34,11 @@ class Cursor {
   // Valid until the next Step.
   virtual std::string_view TextView(int column) const = 0;
   virtual bool IsNull(int column) const = 0;
+  // What the current row holds in column, and the row's columns (a copy of a table, whatever
+  // its columns).
+  virtual ValueKind Kind(int column) const = 0;
+  virtual int ColumnCount() const = 0;
+  virtual std::string_view ColumnName(int column) const = 0;
   // Rewinds and unbinds, for the next borrower.
   virtual void Reset() = 0;
 };
@@ -67,6 +75,9 @@ class Statement {
   // The column's text, valid until the next Step.
   std::string_view TextView(int column) const { return cursor_->TextView(column); }
   bool IsNull(int column) const { return cursor_->IsNull(column); }
+  ValueKind Kind(int column) const { return cursor_->Kind(column); }
+  int ColumnCount() const { return cursor_->ColumnCount(); }
+  std::string_view ColumnName(int column) const { return cursor_->ColumnName(column); }
 
  private:
   Cursor* cursor_;

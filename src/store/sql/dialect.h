@@ -42,6 +42,11 @@ class Dialect {
   // A statement that serialises schema changes between processes opening one database at once,
   // run first in each migration's transaction; empty where the write transaction already does.
   virtual std::string_view LockSchema() const = 0;
+  // A query of the names of the database's tables (one column), and a statement that sets every
+  // identity column's next value past its table's largest, after rows were copied in with their
+  // ids (empty where the database numbers from the largest id itself).
+  virtual std::string_view TablesQuery() const = 0;
+  virtual std::string_view RestartIdentities() const = 0;
 };
 
 }  // namespace covalue::store::sql

@@ -52,6 +52,26 @@ std::string_view Cursor::TextView(int column) const {
 
 bool Cursor::IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
+sql::ValueKind Cursor::Kind(int column) const {
+  switch (sqlite3_column_type(stmt_, column)) {
+    case SQLITE_NULL:
+      return sql::ValueKind::kNull;
+    case SQLITE_INTEGER:
+      return sql::ValueKind::kInt;
+    case SQLITE_FLOAT:
+      return sql::ValueKind::kReal;
+    default:
+      return sql::ValueKind::kText;
+  }
+}
+
+int Cursor::ColumnCount() const { return sqlite3_column_count(stmt_); }
+
+std::string_view Cursor::ColumnName(int column) const {
+  const char* name = sqlite3_column_name(stmt_, column);
+  return name == nullptr ? std::string_view() : std::string_view(name);
+}
+
 void Cursor::Reset() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);

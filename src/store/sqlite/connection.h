@@ -27,6 +27,10 @@ class Dialect final : public sql::Dialect {
   std::string_view BeginRead() const override { return "BEGIN"; }
   std::string TranslateSchema(std::string_view sql) const override { return std::string(sql); }
   std::string_view LockSchema() const override { return ""; }
+  std::string_view TablesQuery() const override {
+    return "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
+  }
+  std::string_view RestartIdentities() const override { return ""; }
 };
 
 class Connection;
@@ -48,6 +52,9 @@ class Cursor final : public sql::Cursor {
   double Real(int column) const override;
   std::string_view TextView(int column) const override;
   bool IsNull(int column) const override;
+  sql::ValueKind Kind(int column) const override;
+  int ColumnCount() const override;
+  std::string_view ColumnName(int column) const override;
   void Reset() override;
 
  private:

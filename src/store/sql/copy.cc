@@ -1,0 +1,247 @@
+#include "store/sql/copy.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace covalue::store::sql {
+namespace {
+
+// Every table of the schema in an order that copies each row after the rows it refers to,
+// with the column a page of it is read by ("": read whole, a small table keyed by several).
+struct TableSpec {
+  std::string_view name;
+  std::string_view key;
+};
+constexpr TableSpec kTables[] = {
+    {"schema_migrations", "version"},
+    {"sites", "id"},
+    {"populations", "id"},
+    {"teams", "id"},
+    {"users", "id"},
+    {"memberships", "id"},
+    {"sessions", "token_hash"},
+    {"api_tokens", "id"},
+    {"audit_log", "seq"},
+    {"audit_chain_head", "only"},
+    {"workbooks", "id"},
+    {"answer_revisions", "id"},
+    {"step_statuses", ""},
+    {"answer_comments", "id"},
+    {"questionnaires", "id"},
+    {"patients", "id"},
+    {"patient_fields", ""},
+    {"responses", "id"},
+    {"observations", "id"},
+    {"patient_notes", "id"},
+    {"measure_store_state", "only"},
+    {"measures", "id"},
+    {"measure_aggregates", ""},
+    {"alerts", "id"},
+    {"site_settings", "site_id"},
+    {"site_crisis_contacts", ""},
+    {"questionnaire_schedules", "id"},
+    {"planned_visits", "id"},
+    {"calendar_feeds", "user_id"},
+    {"chart_notes", "id"},
+};
+
+// The tables a new database's migrations write rows into (replaced by the source's).
+bool Seeded(std::string_view table) {
+  return table == "schema_migrations" || table == "measure_store_state" ||
+         table == "audit_chain_head";
+}
+
+constexpr std::int64_t kPage = 10'000;
+
+Status CheckTables(Connection& db, std::string_view which) {
+  COVALUE_ASSIGN_OR_RETURN(auto query, db.Prepare(std::string(db.dialect().TablesQuery())));
+  for (;;) {
+    COVALUE_ASSIGN_OR_RETURN(bool row, query.Step());
+    if (!row) {
+      return Ok();
+    }
+    const std::string_view name = query.TextView(0);
+    if (std::none_of(std::begin(kTables), std::end(kTables),
+                     [&](const TableSpec& t) { return t.name == name; })) {
+      return Fail(ErrorCode::kUnsupported,
+                  fmt::format("the {} database has a table this program does not know: {}",
+                              which, name));
+    }
+  }
+}
+
+Result<std::int64_t> Count(Connection& db, std::string_view table) {
+  COVALUE_ASSIGN_OR_RETURN(auto query, db.Prepare(fmt::format("SELECT COUNT(*) FROM {}", table)));
+  COVALUE_ASSIGN_OR_RETURN(bool row, query.Step());
+  return row ? query.Int(0) : 0;
+}
+
+// The audit chain's head as text, to tell a complete copy from another database's rows.
+Result<std::string> Head(Connection& db) {
+  COVALUE_ASSIGN_OR_RETURN(auto query,
+                           db.Prepare("SELECT seq, hash FROM audit_chain_head WHERE only = 1"));
+  COVALUE_ASSIGN_OR_RETURN(bool row, query.Step());
+  return row ? fmt::format("{} {}", query.Int(0), query.TextView(1)) : std::string();
+}
+
+// Binds the current row of from, column by column, to insert.
+void BindRow(const Statement& from, Statement& insert) {
+  for (int c = 0; c < from.ColumnCount(); ++c) {
+    switch (from.Kind(c)) {
+      case ValueKind::kNull:
+        insert.Bind(std::optional<std::int64_t>());
+        break;
+      case ValueKind::kInt:
+        insert.Bind(from.Int(c));
+        break;
+      case ValueKind::kReal:
+        insert.BindReal(from.Real(c));
+        break;
+      case ValueKind::kText:
+        insert.Bind(from.TextView(c));
+        break;
+    }
+  }
+}
+
+// The key of the current row, as its kind says, for the next page's condition.
+struct Key {
+  ValueKind kind = ValueKind::kNull;
+  std::int64_t number = 0;
+  std::string text;
+};
+
+// Copies table's rows page by page (by its key) or whole; the number copied.
+Result<std::int64_t> CopyRows(Connection& source, Connection& target, const TableSpec& table,
+                              std::int64_t total,
+                              const std::function<void(const CopyProgress&)>& progress) {
+  std::int64_t copied = 0;
+  std::optional<Key> after;
+  std::string insert_sql;
+  for (;;) {
+    std::string select = fmt::format("SELECT * FROM {}", table.name);
+    if (!table.key.empty()) {
+      select += fmt::format("{} ORDER BY {} LIMIT {}",
+                            after ? fmt::format(" WHERE {} > ?", table.key) : std::string(),
+                            table.key, kPage);
+    }
+    COVALUE_ASSIGN_OR_RETURN(auto rows, source.Prepare(select));
+    if (after) {
+      after->kind == ValueKind::kText ? rows.Bind(after->text) : rows.Bind(after->number);
+    }
+    std::int64_t in_page = 0;
+    for (;;) {
+      COVALUE_ASSIGN_OR_RETURN(bool row, rows.Step());
+      if (!row) {
+        break;
+      }
+      if (insert_sql.empty()) {
+        std::string columns;
+        std::string marks;
+        for (int c = 0; c < rows.ColumnCount(); ++c) {
+          columns += fmt::format("{}{}", c == 0 ? "" : ", ", rows.ColumnName(c));
+          marks += c == 0 ? "?" : ", ?";
+        }
+        insert_sql = fmt::format("INSERT INTO {} ({}) VALUES ({})", table.name, columns, marks);
+      }
+      COVALUE_ASSIGN_OR_RETURN(auto insert, target.Prepare(insert_sql));
+      BindRow(rows, insert);
+      COVALUE_RETURN_IF_ERROR(insert.Run());
+      if (!table.key.empty()) {
+        const ValueKind kind = rows.Kind(0);
+        after = kind == ValueKind::kText ? Key{kind, 0, rows.Text(0)} : Key{kind, rows.Int(0), {}};
+      }
+      ++in_page;
+      if (++copied % kPage == 0) {
+        progress({std::string(table.name), copied, total});
+      }
+    }
+    if (table.key.empty() || in_page < kPage) {
+      break;
+    }
+  }
+  progress({std::string(table.name), copied, total});
+  return copied;
+}
+
+// Whether target holds nothing but what its migrations wrote; otherwise whether it holds a
+// complete copy of source (the same count in every table and the same chain head).
+Result<bool> TargetHoldsCopy(Connection& source, Connection& target) {
+  std::string first_data;
+  for (const TableSpec& table : kTables) {
+    COVALUE_ASSIGN_OR_RETURN(const std::int64_t n, Count(target, table.name));
+    if (n > 0 && !Seeded(table.name) && first_data.empty()) {
+      first_data = fmt::format("table {} has {} rows", table.name, n);
+    }
+  }
+  if (first_data.empty()) {
+    return false;
+  }
+  bool same = true;
+  for (const TableSpec& table : kTables) {
+    COVALUE_ASSIGN_OR_RETURN(const std::int64_t a, Count(source, table.name));
+    COVALUE_ASSIGN_OR_RETURN(const std::int64_t b, Count(target, table.name));
+    same = same && a == b;
+  }
+  COVALUE_ASSIGN_OR_RETURN(const std::string source_head, Head(source));
+  COVALUE_ASSIGN_OR_RETURN(const std::string target_head, Head(target));
+  if (same && source_head == target_head) {
+    return true;
+  }
+  return Fail(ErrorCode::kConflict,
+              fmt::format("the target database is not empty ({}); give a new or empty one",
+                          first_data));
+}
+
+Result<CopyResult> CopyInTransactions(Connection& source, Connection& target,
+                                      const std::function<void(const CopyProgress&)>& progress) {
+  CopyResult result;
+  COVALUE_ASSIGN_OR_RETURN(result.already_copied, TargetHoldsCopy(source, target));
+  for (const TableSpec& table : kTables) {
+    if (!result.already_copied) {
+      if (Seeded(table.name)) {
+        COVALUE_RETURN_IF_ERROR(target.Execute(fmt::format("DELETE FROM {}", table.name)));
+      }
+      COVALUE_ASSIGN_OR_RETURN(const std::int64_t total, Count(source, table.name));
+      COVALUE_RETURN_IF_ERROR(CopyRows(source, target, table, total, progress));
+    }
+  }
+  if (!result.already_copied && !target.dialect().RestartIdentities().empty()) {
+    COVALUE_RETURN_IF_ERROR(target.Execute(target.dialect().RestartIdentities()));
+  }
+  // The count check, in the copy's own transaction: it commits only when every table matches.
+  for (const TableSpec& table : kTables) {
+    COVALUE_ASSIGN_OR_RETURN(const std::int64_t a, Count(source, table.name));
+    COVALUE_ASSIGN_OR_RETURN(const std::int64_t b, Count(target, table.name));
+    if (a != b) {
+      return Fail(ErrorCode::kInternal,
+                  fmt::format("table {}: {} rows in the source, {} in the copy", table.name, a, b));
+    }
+    result.tables.push_back({std::string(table.name), b});
+  }
+  return result;
+}
+
+}  // namespace
+
+Result<CopyResult> CopyTables(Connection& source, Connection& target,
+                              const std::function<void(const CopyProgress&)>& progress) {
+  COVALUE_RETURN_IF_ERROR(CheckTables(source, "source"));
+  COVALUE_RETURN_IF_ERROR(CheckTables(target, "target"));
+  COVALUE_RETURN_IF_ERROR(source.Execute(source.dialect().BeginRead()));
+  if (auto begun = target.Execute(target.dialect().BeginWrite()); !begun) {
+    (void)source.Execute("COMMIT");
+    return Fail(begun.error());
+  }
+  auto copied = CopyInTransactions(source, target, progress);
+  (void)source.Execute("COMMIT");
+  if (!copied) {
+    (void)target.Execute("ROLLBACK");
+    return copied;
+  }
+  COVALUE_RETURN_IF_ERROR(target.Execute("COMMIT"));
+  return copied;
+}
+
+}  // namespace covalue::store::sql
