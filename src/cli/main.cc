@@ -28,6 +28,7 @@ int Run(int argc, char** argv) {
   covalue::cli::AddMeasuresCommand(root, &exit_code);
   covalue::cli::AddExportCommand(root, &exit_code);
   covalue::cli::AddMigrateCommand(root, &exit_code);
+  covalue::cli::AddBackupCommands(root, &exit_code);
   covalue::cli::AddImportCommand(root, &exit_code);
   covalue::cli::AddScoreCommand(root, &exit_code);
   covalue::cli::AddSpcCommand(root, &exit_code);

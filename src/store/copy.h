@@ -38,4 +38,13 @@ struct CopyResult {
     const std::string& from, const std::string& to, std::int64_t now_ms,
     const std::function<void(const CopyProgress&)>& progress);
 
+// Takes an online, consistent backup of the database at from into a new SQLite file at to
+// (covalue backup) while servers go on writing: of an SQLite database with SQLite's online
+// backup API; of a PostgreSQL one as a copy of every row (CopyDatabase), which `covalue
+// restore` puts back into either kind. to is written under another name and renamed once
+// complete. kConflict when to exists.
+[[nodiscard]] Status BackupDatabase(const std::string& from, const std::string& to,
+                                    std::int64_t now_ms,
+                                    const std::function<void(const CopyProgress&)>& progress);
+
 }  // namespace covalue::store

@@ -15,6 +15,16 @@ const std::string& DecoyHash() {
   return kHash;
 }
 
+// A credential the store does not find is refused as unauthenticated; a store that cannot
+// answer (its database away, its disk failing) says so (503, 507), so that a client retries
+// instead of signing in again.
+Error Unauthenticated(const Error& error, std::string message) {
+  if (error.code != ErrorCode::kNotFound) {
+    return error;
+  }
+  return {ErrorCode::kUnauthenticated, std::move(message), {}};
+}
+
 // A token's last use is written at most this often, so that a busy API client does not turn
 // every read into a write.
 constexpr std::int64_t kTokenTouchMs = 60'000;
@@ -115,7 +125,7 @@ Result<Principal> Accounts::PrincipalOf(Id user_id) {
   auto user = store::ReadValue<User>(
       store_, [&](store::Repositories& r) { return r.Users().Get(user_id); });
   if (!user) {
-    return Fail(ErrorCode::kUnauthenticated, "the account no longer exists");
+    return Fail(Unauthenticated(user.error(), "the account no longer exists"));
   }
   if (user->deactivated_ms) {
     return Fail(ErrorCode::kUnauthenticated, "the account is deactivated");
@@ -128,7 +138,7 @@ Result<Principal> Accounts::AuthenticateSession(const std::string& session_token
     return r.Credentials().FindSession(crypto::HashSecret(session_token), gate_.NowMs());
   });
   if (!user_id) {
-    return Fail(ErrorCode::kUnauthenticated, "the session has expired; sign in again");
+    return Fail(Unauthenticated(user_id.error(), "the session has expired; sign in again"));
   }
   return PrincipalOf(*user_id);
 }
@@ -139,7 +149,7 @@ Result<Principal> Accounts::AuthenticateToken(const std::string& bearer_token) {
     return r.Credentials().FindToken(crypto::HashSecret(bearer_token), now);
   });
   if (!token) {
-    return Fail(ErrorCode::kUnauthenticated, "the bearer token is unknown, expired or revoked");
+    return Fail(Unauthenticated(token.error(), "the bearer token is unknown, expired or revoked"));
   }
   if (!token->last_used_ms || now - *token->last_used_ms >= kTokenTouchMs) {
     // Best effort: a token that cannot note its use (a full disk) still works.

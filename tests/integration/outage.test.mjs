@@ -1,0 +1,87 @@
+// PostgreSQL goes away under load and comes back: while it is away every answer is a 2xx only if
+// it was committed, and otherwise a 503 with Retry-After, each within 10 s, never a hang or a
+// 500; once it accepts connections again the server writes again within 10 s, without a
+// restart, and nothing acknowledged is lost. Its own cluster (scripts/test-postgres), since the
+// test stops it.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loginOf, signIn, startServer, tempDir, writeDemo } from '../support/covalue_server.mjs';
+
+const script = new URL('../../scripts/test-postgres', import.meta.url).pathname;
+const cluster = (command, state) => {
+  const result = spawnSync(script, [command, state], { encoding: 'utf8' });
+  assert.equal(result.status, 0, `test-postgres ${command}: ${result.stderr}`);
+};
+
+describe('PostgreSQL away and back', () => {
+  let dir;
+  let db;
+  let server;
+  let logins;
+  before(async () => {
+    dir = tempDir();
+    cluster('start', dir.file('cluster'));
+    const url = readFileSync(dir.file('cluster/url'), 'utf8').trim();
+    const created = spawnSync('psql', [url, '-qc', 'CREATE DATABASE outage'], { encoding: 'utf8' });
+    assert.equal(created.status, 0, created.stderr);
+    db = url.replace(/\/postgres$/, '/outage');
+    logins = writeDemo(db, 1, ['--patients', '12']);
+    server = await startServer(db);
+  });
+  after(async () => {
+    await server?.stop();
+    cluster('stop', dir.file('cluster'));
+    dir.remove();
+  });
+
+  it('answers 503 with Retry-After while it is away and writes again once it is back', async () => {
+    const patient = loginOf(logins, 'patient.vastera');
+    const cookie = await signIn(server.url, patient.username, patient.password);
+    const patientId = (await (await fetch(`${server.url}/api/v1/patients`, { headers: { cookie } })).json()).items[0].id;
+    const acknowledged = [];
+    const write = async (text) => {
+      const started = Date.now();
+      const response = await fetch(`${server.url}/api/v1/patients/${patientId}/notes`, {
+        method: 'POST',
+        headers: { cookie, origin: server.url, 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'what_matters', text }),
+        signal: AbortSignal.timeout(15_000),
+      });
+      const took = Date.now() - started;
+      assert.ok(took <= 10_000, `an answer within 10 s (${took} ms)`);
+      assert.ok([201, 503].includes(response.status), `${response.status}: ${await response.text()}`);
+      if (response.status === 503) assert.ok(Number(response.headers.get('retry-after')) > 0);
+      if (response.status === 201) acknowledged.push(text);
+      return response.status;
+    };
+    const read = async () => {
+      const response = await fetch(`${server.url}/api/v1/patients/${patientId}/dashboard`, {
+        headers: { cookie }, signal: AbortSignal.timeout(15_000),
+      });
+      assert.ok([200, 503].includes(response.status), `${response.status}`);
+      return response.status;
+    };
+    assert.equal(await write('before'), 201);
+
+    cluster('pause', dir.file('cluster'));
+    const away = [];
+    for (let i = 0; i < 6; i++) away.push(await write(`away ${i}`), await read());
+    assert.ok(away.every((status) => status === 503), `while away: ${away}`);
+
+    cluster('resume', dir.file('cluster'));
+    const back = Date.now();
+    let status;
+    do {
+      status = await write(`back ${Date.now() - back}`);
+      if (status !== 201) await new Promise((done) => setTimeout(done, 200));
+    } while (status !== 201 && Date.now() - back < 10_000);
+    assert.equal(status, 201, 'writing again within 10 s of the database coming back');
+    assert.equal(await read(), 200);
+
+    const stored = spawnSync('psql', [db, '-tAc', `SELECT text FROM patient_notes WHERE patient_id = ${patientId}`], { encoding: 'utf8' });
+    const texts = new Set(stored.stdout.trim().split('\n'));
+    for (const text of acknowledged) assert.ok(texts.has(text), `acknowledged "${text}" is stored`);
+  });
+});
