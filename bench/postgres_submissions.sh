@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Durable submissions on PostgreSQL against SQLite, in one run on this machine: acknowledged
+# POST /fhir/r4/QuestionnaireResponse per second (a completed PHQ-9, as response_submissions.sh)
+# with 1 and 64 clients on each database, beside PostgreSQL's own durable insert rate with 8
+# clients (pgbench, one plain single-row INSERT per transaction, synchronous_commit on) on the
+# same cluster. The target: with 64 clients, covalue's submissions per second on PostgreSQL at
+# least 1.0 × pgbench's 8-client inserts (group commit must not lose to the engine underneath).
+# Usage: bench/postgres_submissions.sh [SECONDS]   (after make build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-10}"
+bindir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+
+# rate CONNECTIONS: acknowledged submissions per second against the server of this shell.
+rate() {
+  wrk -t"$(( $1 < 2 ? 1 : 2 ))" -c"$1" -d"${seconds}s" -s "$work/post.lua" "$url/fhir/r4/QuestionnaireResponse" \
+    >"$work/wrk-$1.txt"
+  grep -q 'non-201 answers: 0' "$work/wrk-$1.txt" || { cat "$work/wrk-$1.txt" >&2; exit 1; }
+  grep 'Requests/sec' "$work/wrk-$1.txt" | awk '{printf "%.0f", $2}'
+}
+
+# measure: sets one and sixty_four for a demo server on BENCH_DB, in a subshell of its own.
+measure() {
+  (
+    . bench/demo_server.sh
+    start_demo_server
+    cookie=$(sign_in patient.vastera)
+    patient=$(curl -sf -H "Cookie: $cookie" "$url/fhir/r4/Patient" | scripts/node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).entry[0].resource.id))')
+    scripts/node -e '
+      const codes = ["LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9"];
+      const item = [...Array(9)].map((_, i) => ({ linkId: `phq9-${i + 1}`, answer: [{ valueCoding: { system: "http://loinc.org", code: codes[i % 4] } }] }));
+      process.stdout.write(JSON.stringify({ resourceType: "QuestionnaireResponse", status: "completed",
+        questionnaire: "Questionnaire/phq-9", subject: { reference: "Patient/" + process.argv[1] },
+        authored: "2026-11-20T09:30:00Z", item }));' "$patient" >"$work/response.json"
+    cat >"$work/post.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/fhir+json"
+wrk.headers["Cookie"] = "$cookie"
+local f = io.open("$work/response.json", "rb")
+wrk.body = f:read("*a")
+f:close()
+done = function(summary, latency, requests)
+  io.write(string.format("non-201 answers: %d\n", summary.errors.status))
+end
+LUA
+    one=$(rate 1)
+    sixty_four=$(rate 64)
+    pgbench_rate=""
+    if [ "${BENCH_DB:-sqlite}" = postgresql ]; then
+      cluster=$(cat "$work/cluster/url")
+      psql "$cluster" -qc 'CREATE TABLE raw (id bigserial PRIMARY KEY, patient bigint, body text)'
+      echo "INSERT INTO raw (patient, body) VALUES (1, 'phq-9');" >"$work/insert.sql"
+      pgbench_rate=$(PGOPTIONS='-c synchronous_commit=on' "$bindir/pgbench" -n -c 8 -j 2 -T "$seconds" \
+        -f "$work/insert.sql" "$cluster" 2>/dev/null | awk '/^tps/ {printf "%.0f", $3}')
+    fi
+    echo "$one $sixty_four $pgbench_rate"
+  )
+}
+
+echo "durable submissions, ${seconds}s each, $(nproc) cores"
+read -r sqlite_one sqlite_64 _ < <(BENCH_DB=sqlite measure)
+read -r postgres_one postgres_64 pgbench_8 < <(BENCH_DB=postgresql measure)
+printf '%-44s %8s %8s\n' "acknowledged submissions per second" "1 client" "64"
+printf '%-44s %8s %8s\n' "SQLite (WAL, synchronous=FULL)" "$sqlite_one" "$sqlite_64"
+printf '%-44s %8s %8s\n' "PostgreSQL (synchronous_commit=on)" "$postgres_one" "$postgres_64"
+printf 'pgbench, 8 clients, durable single-row inserts: %s /s\n' "$pgbench_8"
+awk -v a="$postgres_64" -v b="$pgbench_8" 'BEGIN { printf "PostgreSQL 64 clients / pgbench 8 clients: %.2fx (target >= 1.0)\n", a / b }'
