@@ -27,12 +27,16 @@ const professionalCookie = await signIn(urls[0], 'professional.vastera');
 const json = async (path, cookie) => (await fetch(urls[0] + path, { headers: { cookie } })).json();
 const patientId = (await json('/api/v1/patients', patientCookie)).items[0].id;
 const team = (await json('/api/v1/users/me', leadCookie)).memberships[0].team_id;
-const workbook = await (await fetch(`${urls[0]}/api/v1/workbooks`, {
-  method: 'POST',
-  headers: { cookie: leadCookie, origin: urls[0], 'content-type': 'application/json' },
-  body: JSON.stringify({ team_id: team, guide_id: 'coproduction-guide-short' }),
-})).json();
-const answerKey = workbook.answers[0].link_id;
+// A workbook of each client's own, whose answer it saves over its last revision (If-Match).
+const workbooks = [];
+for (let i = 0; i < clients; i++) {
+  const workbook = await (await fetch(`${urls[0]}/api/v1/workbooks`, {
+    method: 'POST',
+    headers: { cookie: leadCookie, origin: urls[0], 'content-type': 'application/json' },
+    body: JSON.stringify({ team_id: team, guide_id: 'coproduction-guide-short' }),
+  })).json();
+  workbooks.push({ id: workbook.id, key: workbook.answers[0].link_id, etag: null });
+}
 const codes = ['LA6568-5', 'LA6569-3', 'LA6570-1', 'LA6571-9'];
 const response = JSON.stringify({
   resourceType: 'QuestionnaireResponse', status: 'completed', questionnaire: 'Questionnaire/phq-9',
@@ -44,8 +48,16 @@ const routes = [
   { name: 'POST QuestionnaireResponse', ok: 201, send: (url) => fetch(`${url}/fhir/r4/QuestionnaireResponse`, {
     method: 'POST', headers: { cookie: patientCookie, origin: url, 'content-type': 'application/fhir+json' }, body: response }) },
   { name: 'GET dashboard', ok: 200, send: (url) => fetch(`${url}/api/v1/patients/${patientId}/dashboard`, { headers: { cookie: patientCookie } }) },
-  { name: 'PUT workbook answer', ok: 200, send: (url, n) => fetch(`${url}/api/v1/workbooks/${workbook.id}/answers/${answerKey}`, {
-    method: 'PUT', headers: { cookie: leadCookie, origin: url, 'content-type': 'application/json' }, body: JSON.stringify({ text: `revision ${n}` }) }) },
+  { name: 'PUT workbook answer', ok: 200, send: async (url, n, id) => {
+    const w = workbooks[id];
+    const answer = await fetch(`${url}/api/v1/workbooks/${w.id}/answers/${w.key}`, {
+      method: 'PUT',
+      headers: { cookie: leadCookie, origin: url, 'content-type': 'application/json', ...(w.etag ? { 'if-match': w.etag } : {}) },
+      body: JSON.stringify({ text: `revision ${n}` }),
+    });
+    w.etag = answer.headers.get('etag') ?? w.etag;
+    return answer;
+  } },
   { name: 'GET FHIR Observation search', ok: 200, send: (url) => fetch(`${url}/fhir/r4/Observation?patient=${patientId}&_count=20`, { headers: { cookie: professionalCookie } }) },
 ];
 const times = routes.map(() => []);
@@ -59,7 +71,7 @@ async function client(id) {
     const url = urls[sent++ % urls.length];
     const started = performance.now();
     try {
-      const answer = await routes[route].send(url, n);
+      const answer = await routes[route].send(url, n, id);
       await answer.arrayBuffer();
       if (answer.status !== routes[route].ok) errors[route]++;
     } catch {

@@ -17,12 +17,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# serve DB LOG: starts a server on DB; prints its url.
+# serve DB LOG: starts a server on DB; sets url to its address.
 serve() {
-  build/covalue serve --db "$1" --listen 127.0.0.1:0 2>"$2" &
+  build/covalue serve --db "$1" --listen 127.0.0.1:0 >/dev/null 2>"$2" &
   pids+=($!)
   for _ in $(seq 100); do
-    grep -o 'listening on http://[^ ]*' "$2" | cut -d' ' -f3 && return 0
+    url=$(grep -o 'listening on http://[^ ]*' "$2" | cut -d' ' -f3 || true)
+    [ -n "$url" ] && return 0
     sleep 0.1
   done
   echo "the server on $1 did not start" >&2
@@ -31,7 +32,7 @@ serve() {
 
 echo "== one server, SQLite"
 build/covalue demo --db "$work/load.db" --json >"$work/sqlite-logins.json"
-url=$(serve "$work/load.db" "$work/sqlite.log")
+serve "$work/load.db" "$work/sqlite.log"
 scripts/node bench/load/mixed.mjs "$work/sqlite-logins.json" "$clients" "$seconds" "$url"
 
 scripts/test-postgres start "$work/cluster"
@@ -42,12 +43,14 @@ for name in one two; do
   build/covalue demo --db "$db" --json >"$work/$name-logins.json"
   if [ "$name" = one ]; then
     echo "== one server, PostgreSQL"
-    url=$(serve "$db" "$work/pg-one.log")
+    serve "$db" "$work/pg-one.log"
     scripts/node bench/load/mixed.mjs "$work/$name-logins.json" "$clients" "$seconds" "$url"
   else
     echo "== two servers, one PostgreSQL database"
-    a=$(serve "$db" "$work/pg-a.log")
-    b=$(serve "$db" "$work/pg-b.log")
+    serve "$db" "$work/pg-a.log"
+    a=$url
+    serve "$db" "$work/pg-b.log"
+    b=$url
     scripts/node bench/load/mixed.mjs "$work/$name-logins.json" "$clients" "$seconds" "$a" "$b"
   fi
 done

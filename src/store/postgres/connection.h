@@ -29,7 +29,13 @@ class Dialect final : public sql::Dialect {
   std::string InIdList(std::string_view column) const override;
   std::string IdList(const std::vector<Id>& ids) const override;
   std::string_view ForUpdate() const override { return " FOR UPDATE"; }
-  std::string_view BeginWrite() const override { return "BEGIN"; }
+  // The write turn: every covalue server's writer takes one advisory lock first, so the
+  // groups of several servers on one database commit one after another, in the order they
+  // take it, and never wait for each other's rows in a deadlock (a group's writes touch the
+  // same hot rows: the audit chain's head, the measure store's generation and aggregates).
+  std::string_view BeginWrite() const override {
+    return "BEGIN; SELECT pg_advisory_xact_lock(4729173003)";
+  }
   std::string_view BeginRead() const override {
     return "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
   }

@@ -31,7 +31,8 @@ class Dialect {
   // Appended to a SELECT whose rows the transaction goes on to change: locks them until it
   // ends. Empty where the driver runs one writer at a time (SQLite).
   virtual std::string_view ForUpdate() const = 0;
-  // How a write transaction begins (SQLite takes its write lock at once) and how a read
+  // How a write transaction begins, taking the database's one write turn (SQLite: its write
+  // lock at once; PostgreSQL: a lock every covalue process takes first), and how a read
   // snapshot does (PostgreSQL: one snapshot for the whole transaction, read only).
   virtual std::string_view BeginWrite() const = 0;
   virtual std::string_view BeginRead() const = 0;
