@@ -1,5 +1,7 @@
 #include "store/measure_repository.h"
 
+#include <algorithm>
+
 #include "store/sql/sql_repositories.h"
 
 namespace covalue::store::sql {
@@ -114,28 +116,38 @@ Result<std::vector<MeasureDefinition>> SqlMeasureRepository::Definitions() {
 
 Result<std::int64_t> SqlMeasureRepository::AddAggregates(
     const std::vector<MeasureAggregateRow>& rows) {
-  constexpr const char* kUpsert =
-      "INSERT INTO measure_aggregates AS a (site_id, population_id, measure_id, "
-      "period_kind, period, count, sum, sum_squares, numerator, denominator) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-      "ON CONFLICT (site_id, population_id, measure_id, period_kind, period) "
-      "DO UPDATE SET count = a.count + excluded.count, sum = a.sum + excluded.sum, "
-      "sum_squares = a.sum_squares + excluded.sum_squares, "
-      "numerator = a.numerator + excluded.numerator, "
-      "denominator = a.denominator + excluded.denominator";
-  for (const MeasureAggregateRow& r : rows) {
-    COVALUE_ASSIGN_OR_RETURN(auto upsert, db_.Prepare(kUpsert));  // cached; reset per row
-    COVALUE_RETURN_IF_ERROR(upsert.Bind(r.site_id)
-                                .Bind(r.population_id)
-                                .Bind(r.measure_id)
-                                .Bind(PeriodKindName(r.period_kind))
-                                .Bind(r.period)
-                                .Bind(r.count)
-                                .BindReal(r.sum)
-                                .BindReal(r.sum_squares)
-                                .BindReal(r.numerator)
-                                .BindReal(r.denominator)
-                                .Run());
+  // Up to kRowsPerUpsert rows in one statement (one round trip to a database server; a batch's
+  // rows have distinct keys, as one statement's must).
+  constexpr std::size_t kRowsPerUpsert = 64;
+  for (std::size_t first = 0; first < rows.size(); first += kRowsPerUpsert) {
+    const std::size_t n = std::min(kRowsPerUpsert, rows.size() - first);
+    std::string sql =
+        "INSERT INTO measure_aggregates AS a (site_id, population_id, measure_id, "
+        "period_kind, period, count, sum, sum_squares, numerator, denominator) VALUES ";
+    for (std::size_t i = 0; i < n; ++i) {
+      sql += i == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    }
+    sql +=
+        " ON CONFLICT (site_id, population_id, measure_id, period_kind, period) "
+        "DO UPDATE SET count = a.count + excluded.count, sum = a.sum + excluded.sum, "
+        "sum_squares = a.sum_squares + excluded.sum_squares, "
+        "numerator = a.numerator + excluded.numerator, "
+        "denominator = a.denominator + excluded.denominator";
+    COVALUE_ASSIGN_OR_RETURN(auto upsert, db_.Prepare(sql));  // cached per row count
+    for (std::size_t i = first; i < first + n; ++i) {
+      const MeasureAggregateRow& r = rows[i];
+      upsert.Bind(r.site_id)
+          .Bind(r.population_id)
+          .Bind(r.measure_id)
+          .Bind(PeriodKindName(r.period_kind))
+          .Bind(r.period)
+          .Bind(r.count)
+          .BindReal(r.sum)
+          .BindReal(r.sum_squares)
+          .BindReal(r.numerator)
+          .BindReal(r.denominator);
+    }
+    COVALUE_RETURN_IF_ERROR(upsert.Run());
   }
   COVALUE_ASSIGN_OR_RETURN(auto next,
                            db_.Prepare("UPDATE measure_store_state SET generation = generation + 1 "

@@ -240,19 +240,18 @@ Result<StoredResponse> SqlRegistryRepository::AddResponse(const StoredResponse& 
       auto insert,
       db_.Prepare("INSERT INTO responses (site_id, patient_id, questionnaire_id, "
                   "questionnaire_version, status, authored_ms, author_id, resource, created_ms) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-  COVALUE_RETURN_IF_ERROR(insert.Bind(response.site_id)
-                              .Bind(response.patient_id)
-                              .Bind(response.questionnaire_id)
-                              .Bind(response.questionnaire_version)
-                              .Bind(response.status)
-                              .Bind(response.authored_ms)
-                              .Bind(response.author_id)
-                              .Bind(response.resource)
-                              .Bind(response.created_ms)
-                              .Run());
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+  insert.Bind(response.site_id)
+      .Bind(response.patient_id)
+      .Bind(response.questionnaire_id)
+      .Bind(response.questionnaire_version)
+      .Bind(response.status)
+      .Bind(response.authored_ms)
+      .Bind(response.author_id)
+      .Bind(response.resource)
+      .Bind(response.created_ms);
   StoredResponse created = response;
-  created.id = db_.LastInsertId();
+  COVALUE_ASSIGN_OR_RETURN(created.id, InsertedId(insert));
   return created;
 }
 
@@ -277,21 +276,20 @@ Result<Observation> SqlRegistryRepository::AddObservation(const Observation& o) 
       auto insert,
       db_.Prepare("INSERT INTO observations (site_id, population_id, patient_id, system, code, "
                   "display, effective_ms, value, unit, interpretation, response_id) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-  COVALUE_RETURN_IF_ERROR(insert.Bind(o.site_id)
-                              .Bind(o.population_id)
-                              .Bind(o.patient_id)
-                              .Bind(o.system)
-                              .Bind(o.code)
-                              .Bind(o.display)
-                              .Bind(o.effective_ms)
-                              .BindReal(o.value)
-                              .Bind(o.unit)
-                              .Bind(o.interpretation)
-                              .Bind(o.response_id)
-                              .Run());
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+  insert.Bind(o.site_id)
+      .Bind(o.population_id)
+      .Bind(o.patient_id)
+      .Bind(o.system)
+      .Bind(o.code)
+      .Bind(o.display)
+      .Bind(o.effective_ms)
+      .BindReal(o.value)
+      .Bind(o.unit)
+      .Bind(o.interpretation)
+      .Bind(o.response_id);
   Observation created = o;
-  created.id = db_.LastInsertId();
+  COVALUE_ASSIGN_OR_RETURN(created.id, InsertedId(insert));
   return created;
 }
 

@@ -312,4 +312,17 @@ auto ReadOne(Statement& query, Read read, std::string message) -> Result<decltyp
   return read(query);
 }
 
+// Runs an INSERT … RETURNING id to completion; the new row's id (one round trip where a
+// LastInsertId would take a second on a database server).
+inline Result<Id> InsertedId(Statement& insert) {
+  COVALUE_ASSIGN_OR_RETURN(bool row, insert.Step());
+  if (!row) {
+    return Fail(ErrorCode::kInternal, "an insert returned no id");
+  }
+  const Id id = insert.Int(0);
+  COVALUE_ASSIGN_OR_RETURN(bool more, insert.Step());
+  (void)more;
+  return id;
+}
+
 }  // namespace covalue::store::sql

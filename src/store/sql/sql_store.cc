@@ -182,15 +182,24 @@ class SqlStore final : public Store {
     if (auto begun = writer.Execute(writer.dialect().BeginWrite()); !begun) {
       return fail_all(begun);
     }
+    // Each write in a savepoint of its own; releasing one and opening the next go together
+    // (one round trip to a database server).
+    bool open = false;
     for (PendingWrite* pending : batch) {
-      if (auto s = writer.Execute("SAVEPOINT covalue_write"); !s) {
+      if (auto s = writer.Execute(open ? "RELEASE SAVEPOINT covalue_write; SAVEPOINT covalue_write"
+                                       : "SAVEPOINT covalue_write");
+          !s) {
         pending->status = s;
+        open = false;
         continue;
       }
+      open = true;
       pending->status = RunGuarded(*pending->work, writer_->repos, pending->exception);
       if (!pending->status) {
         (void)writer.Execute("ROLLBACK TO SAVEPOINT covalue_write");
       }
+    }
+    if (open) {
       (void)writer.Execute("RELEASE SAVEPOINT covalue_write");
     }
     if (auto committed = writer.Execute("COMMIT"); !committed) {
