@@ -25,24 +25,7 @@ measure() {
     . bench/demo_server.sh
     start_demo_server
     cookie=$(sign_in patient.vastera)
-    patient=$(curl -sf -H "Cookie: $cookie" "$url/fhir/r4/Patient" | scripts/node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).entry[0].resource.id))')
-    scripts/node -e '
-      const codes = ["LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9"];
-      const item = [...Array(9)].map((_, i) => ({ linkId: `phq9-${i + 1}`, answer: [{ valueCoding: { system: "http://loinc.org", code: codes[i % 4] } }] }));
-      process.stdout.write(JSON.stringify({ resourceType: "QuestionnaireResponse", status: "completed",
-        questionnaire: "Questionnaire/phq-9", subject: { reference: "Patient/" + process.argv[1] },
-        authored: "2026-11-20T09:30:00Z", item }));' "$patient" >"$work/response.json"
-    cat >"$work/post.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/fhir+json"
-wrk.headers["Cookie"] = "$cookie"
-local f = io.open("$work/response.json", "rb")
-wrk.body = f:read("*a")
-f:close()
-done = function(summary, latency, requests)
-  io.write(string.format("non-201 answers: %d\n", summary.errors.status))
-end
-LUA
+    write_submission "$cookie"
     one=$(rate 1)
     sixty_four=$(rate 64)
     pgbench_rate=""

@@ -32,7 +32,7 @@
 #include "app/kernel/crypto.h"
 #include "domain/dates.h"
 #include "store/registry_repository.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/open.h"
 
 namespace covalue::bench {
 namespace {
@@ -118,7 +118,7 @@ long KibOf(const char* field) {
 
 int Load(const std::string& data, const std::string& db) {
   const auto start = Clock::now();
-  auto store = Must(store::sqlite::OpenSqliteStore(db), "open " + db);
+  auto store = Must(store::Open(db), "open " + db);
   app::App app(*store);
   const app::RequestContext ctx{app::SystemPrincipal(), "bench", "cli"};
   for (const MeasureDefinition& m : BenchMeasures()) {
@@ -278,7 +278,7 @@ app::RequestContext Community() {
 }
 
 int Rescan(const std::string& db, const std::string& out_dir, double min_seconds) {
-  auto store = Must(store::sqlite::OpenSqliteStore(db), "open " + db);
+  auto store = Must(store::Open(db), "open " + db);
   app::App app(*store);
   app.measures().SetMinCell(1);
   const auto t0 = Clock::now();
@@ -304,7 +304,7 @@ int Rescan(const std::string& db, const std::string& out_dir, double min_seconds
 
 int Query(const std::string& db, const std::string& out_dir, double min_seconds) {
   const long rss_start = KibOf("VmRSS:");
-  auto store = Must(store::sqlite::OpenSqliteStore(db), "open " + db);
+  auto store = Must(store::Open(db), "open " + db);
   app::App app(*store);
   // Every site's cells are compared, so none is suppressed.
   app.measures().SetMinCell(1);

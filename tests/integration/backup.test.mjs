@@ -78,7 +78,7 @@ describe('covalue backup and restore', () => {
     for (const target of targets) {
       const restored = run(['restore', '--from', dir.file('backup.db'), '--db', target]);
       assert.equal(restored.status, 0, restored.stderr);
-      assert.match(restored.stdout, /^restored \d+ tables, \d+ rows, counts equal to the backup's; audit trail intact/);
+      assert.match(restored.stdout, /^restored: \d+ tables, \d+ rows, counts equal to the backup's; audit trail intact/);
       const verified = run(['audit', 'verify', '--db', target]);
       assert.equal(verified.status, 0, verified.stderr);
       const notes = countNotes(target);

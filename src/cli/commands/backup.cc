@@ -61,13 +61,15 @@ int Backup(const BackupOptions& o) {
   return kExitOk;
 }
 
-int Restore(const BackupOptions& o) {
+// Copies from into to (restore: a backup into a database; migrate: a database into another),
+// then checks the copy's audit trail.
+int Copy(const std::string& from, const std::string& to, bool restoring) {
   CopyBars bars;
-  auto copied = store::CopyDatabase(o.file, o.db, app::SystemClock().NowMs(), std::ref(bars));
+  auto copied = store::CopyDatabase(from, to, app::SystemClock().NowMs(), std::ref(bars));
   if (!copied) {
     return ReportError(copied.error());
   }
-  auto records = VerifiedRecords(o.db, "restored database");
+  auto records = VerifiedRecords(to, restoring ? "restored database" : "copy");
   if (!records) {
     return ReportError(records.error());
   }
@@ -75,30 +77,11 @@ int Restore(const BackupOptions& o) {
   for (const store::TableCount& t : copied->tables) {
     rows += t.rows;
   }
-  fmt::print("restored {} tables, {} rows, counts equal to the backup's; audit trail intact "
-             "({} records)\n",
-             copied->tables.size(), rows, *records);
-  return kExitOk;
-}
-
-int Migrate(const BackupOptions& o) {
-  CopyBars bars;
-  auto copied = store::CopyDatabase(o.db, o.file, app::SystemClock().NowMs(), std::ref(bars));
-  if (!copied) {
-    return ReportError(copied.error());
-  }
-  auto records = VerifiedRecords(o.file, "copy");
-  if (!records) {
-    return ReportError(records.error());
-  }
-  std::int64_t rows = 0;
-  for (const store::TableCount& t : copied->tables) {
-    rows += t.rows;
-  }
-  fmt::print("{}: {} tables, {} rows, counts equal to the source's; audit trail intact ({} "
-             "records)\n",
-             copied->already_copied ? "the target already held a complete copy" : "copied",
-             copied->tables.size(), rows, *records);
+  const char* done = copied->already_copied ? "the target already held a complete copy"
+                     : restoring            ? "restored"
+                                            : "copied";
+  fmt::print("{}: {} tables, {} rows, counts equal to the {}'s; audit trail intact ({} records)\n",
+             done, copied->tables.size(), rows, restoring ? "backup" : "source", *records);
   return kExitOk;
 }
 
@@ -117,7 +100,7 @@ void AddMigrateCommand(CLI::App& root, int* exit_code) {
                    "The new or empty database to copy into: an SQLite file (created) or an "
                    "existing postgresql:// database")
       ->required();
-  command->callback([o, exit_code] { *exit_code = Migrate(*o); });
+  command->callback([o, exit_code] { *exit_code = Copy(o->db, o->file, false); });
 }
 
 void AddBackupCommands(CLI::App& root, int* exit_code) {
@@ -138,7 +121,8 @@ void AddBackupCommands(CLI::App& root, int* exit_code) {
                   "The database to restore into: a new SQLite file or an empty postgresql:// "
                   "database (one holding other data is refused)")
       ->required();
-  put->callback([restore, exit_code] { *exit_code = Restore(*restore); });
+  put->callback(
+      [restore, exit_code] { *exit_code = Copy(restore->file, restore->db, true); });
 }
 
 }  // namespace covalue::cli
