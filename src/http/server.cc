@@ -21,6 +21,7 @@
 #include <sys/resource.h>
 
 #include "http/problem_json.h"
+#include "http/rate_limited_log.h"
 
 namespace covalue::http {
 namespace {
@@ -59,38 +60,6 @@ void LogAccess(const Request& request, const std::string& route, int status, dou
                                {"client", request.client_address}};
   spdlog::info("{}", line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
-
-// Logs a line at most once per interval for its key, then says how many like it were left
-// out: an accept loop that fails a thousand times a second must not flood the log.
-class RateLimitedLog {
- public:
-  void Warn(const std::string& key, const std::string& line) {
-    const auto now = Clock::now();
-    std::lock_guard lock(mutex_);
-    Entry& entry = entries_[key];
-    if (entry.last != Clock::time_point{} && now - entry.last < kInterval) {
-      ++entry.suppressed;
-      return;
-    }
-    if (entry.suppressed > 0) {
-      spdlog::warn("{} ({} more like it in the last {} s)", line, entry.suppressed,
-                   std::chrono::duration_cast<std::chrono::seconds>(now - entry.last).count());
-    } else {
-      spdlog::warn("{}", line);
-    }
-    entry.last = now;
-    entry.suppressed = 0;
-  }
-
- private:
-  static constexpr std::chrono::seconds kInterval{10};
-  struct Entry {
-    Clock::time_point last;
-    std::uint64_t suppressed = 0;
-  };
-  std::mutex mutex_;
-  std::map<std::string, Entry> entries_;
-};
 
 // What a connection is doing, for choosing which to close when connections run out.
 enum class Phase : int {
