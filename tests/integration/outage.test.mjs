@@ -1,7 +1,7 @@
-// PostgreSQL goes away under load and comes back: while it is away every answer is a 2xx only if
-// it was committed, and otherwise a 503 with Retry-After, each within 10 s, never a hang or a
-// 500; once it accepts connections again the server writes again within 10 s, without a
-// restart, and nothing acknowledged is lost. Its own cluster (scripts/test-postgres), since the
+// PostgreSQL goes away under load and comes back, under two servers: while it is away every
+// answer is a 2xx only if it was committed, and otherwise a 503 with Retry-After, each within
+// 10 s, never a hang or a 500; once it accepts connections again both servers write again
+// within 10 s, without a restart, and nothing acknowledged is lost. Its own cluster (scripts/test-postgres), since the
 // test stops it.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,7 +18,7 @@ const cluster = (command, state) => {
 describe('PostgreSQL away and back', () => {
   let dir;
   let db;
-  let server;
+  let servers = [];
   let logins;
   before(async () => {
     dir = tempDir();
@@ -28,20 +28,20 @@ describe('PostgreSQL away and back', () => {
     assert.equal(created.status, 0, created.stderr);
     db = url.replace(/\/postgres$/, '/outage');
     logins = writeDemo(db, 1, ['--patients', '12']);
-    server = await startServer(db);
+    servers = await Promise.all([startServer(db), startServer(db)]);
   });
   after(async () => {
-    await server?.stop();
+    await Promise.all(servers.map((s) => s.stop()));
     cluster('stop', dir.file('cluster'));
     dir.remove();
   });
 
   it('answers 503 with Retry-After while it is away and writes again once it is back', async () => {
     const patient = loginOf(logins, 'patient.vastera');
-    const cookie = await signIn(server.url, patient.username, patient.password);
-    const patientId = (await (await fetch(`${server.url}/api/v1/patients`, { headers: { cookie } })).json()).items[0].id;
+    const cookie = await signIn(servers[0].url, patient.username, patient.password);
+    const patientId = (await (await fetch(`${servers[0].url}/api/v1/patients`, { headers: { cookie } })).json()).items[0].id;
     const acknowledged = [];
-    const write = async (text) => {
+    const write = async (server, text) => {
       const started = Date.now();
       const response = await fetch(`${server.url}/api/v1/patients/${patientId}/notes`, {
         method: 'POST',
@@ -56,29 +56,33 @@ describe('PostgreSQL away and back', () => {
       if (response.status === 201) acknowledged.push(text);
       return response.status;
     };
-    const read = async () => {
+    const read = async (server) => {
       const response = await fetch(`${server.url}/api/v1/patients/${patientId}/dashboard`, {
         headers: { cookie }, signal: AbortSignal.timeout(15_000),
       });
       assert.ok([200, 503].includes(response.status), `${response.status}`);
       return response.status;
     };
-    assert.equal(await write('before'), 201);
+    for (const server of servers) assert.equal(await write(server, 'before'), 201);
 
     cluster('pause', dir.file('cluster'));
     const away = [];
-    for (let i = 0; i < 6; i++) away.push(await write(`away ${i}`), await read());
+    for (let i = 0; i < 6; i++) {
+      for (const server of servers) away.push(await write(server, `away ${i}`), await read(server));
+    }
     assert.ok(away.every((status) => status === 503), `while away: ${away}`);
 
     cluster('resume', dir.file('cluster'));
     const back = Date.now();
-    let status;
-    do {
-      status = await write(`back ${Date.now() - back}`);
-      if (status !== 201) await new Promise((done) => setTimeout(done, 200));
-    } while (status !== 201 && Date.now() - back < 10_000);
-    assert.equal(status, 201, 'writing again within 10 s of the database coming back');
-    assert.equal(await read(), 200);
+    for (const [i, server] of servers.entries()) {
+      let status;
+      do {
+        status = await write(server, `back ${i} ${Date.now() - back}`);
+        if (status !== 201) await new Promise((done) => setTimeout(done, 200));
+      } while (status !== 201 && Date.now() - back < 10_000);
+      assert.equal(status, 201, `server ${i} writes again within 10 s of the database coming back`);
+      assert.equal(await read(server), 200);
+    }
 
     const stored = spawnSync('psql', [db, '-tAc', `SELECT text FROM patient_notes WHERE patient_id = ${patientId}`], { encoding: 'utf8' });
     const texts = new Set(stored.stdout.trim().split('\n'));
