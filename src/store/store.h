@@ -88,7 +88,10 @@ class Store {
   // Runs work in a write transaction and returns once it is durably committed. Writes from
   // several threads may share one transaction and one fsync (group commit); each runs inside
   // its own savepoint, so a work that returns an error is rolled back alone and its error
-  // returned. work must not block on other writes.
+  // returned. work must not block on other writes. A write method that fails on a statement
+  // (kConflict of a taken name, kInvalidArgument of a missing reference) ends what the work may
+  // write: on PostgreSQL the transaction accepts nothing more until the savepoint is rolled
+  // back, so the work returns that error rather than going on (none goes on today).
   [[nodiscard]] virtual Status Write(const std::function<Status(Repositories&)>& work) = 0;
 
   // Runs work on a consistent read-only snapshot; write methods fail there.
