@@ -228,8 +228,13 @@ std::int64_t Cursor::Int(int column) const {
   return value;
 }
 
+// As PostgreSQL writes a double (shortest exact digits, "Infinity", "NaN"), whatever the
+// process's locale.
 double Cursor::Real(int column) const {
-  return std::strtod(PQgetvalue(result_, row_, column), nullptr);
+  const std::string_view text = TextView(column);
+  double value = 0;
+  std::from_chars(text.data(), text.data() + text.size(), value);
+  return value;
 }
 
 std::string_view Cursor::TextView(int column) const {

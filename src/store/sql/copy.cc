@@ -167,7 +167,9 @@ Result<std::int64_t> CopyRows(Connection& source, Connection& target, const Tabl
 
 // Whether target holds nothing but what its migrations wrote; otherwise whether it holds a
 // complete copy of source (the same count in every table and the same chain head).
-Result<bool> TargetHoldsCopy(Connection& source, Connection& target) {
+// source_counts: each table's rows in source, in kTables' order.
+Result<bool> TargetHoldsCopy(const std::vector<std::int64_t>& source_counts, Connection& source,
+                             Connection& target) {
   std::string first_data;
   for (const TableSpec& table : kTables) {
     COVALUE_ASSIGN_OR_RETURN(const std::int64_t n, Count(target, table.name));
@@ -179,10 +181,9 @@ Result<bool> TargetHoldsCopy(Connection& source, Connection& target) {
     return false;
   }
   bool same = true;
-  for (const TableSpec& table : kTables) {
-    COVALUE_ASSIGN_OR_RETURN(const std::int64_t a, Count(source, table.name));
-    COVALUE_ASSIGN_OR_RETURN(const std::int64_t b, Count(target, table.name));
-    same = same && a == b;
+  for (std::size_t i = 0; i < std::size(kTables); ++i) {
+    COVALUE_ASSIGN_OR_RETURN(const std::int64_t b, Count(target, kTables[i].name));
+    same = same && source_counts[i] == b;
   }
   COVALUE_ASSIGN_OR_RETURN(const std::string source_head, Head(source));
   COVALUE_ASSIGN_OR_RETURN(const std::string target_head, Head(target));
@@ -197,28 +198,33 @@ Result<bool> TargetHoldsCopy(Connection& source, Connection& target) {
 Result<CopyResult> CopyInTransactions(Connection& source, Connection& target,
                                       const std::function<void(const CopyProgress&)>& progress) {
   CopyResult result;
-  COVALUE_ASSIGN_OR_RETURN(result.already_copied, TargetHoldsCopy(source, target));
+  // Counted once: source is read in one snapshot, so its counts hold for the whole copy.
+  std::vector<std::int64_t> source_counts;
   for (const TableSpec& table : kTables) {
-    if (!result.already_copied) {
-      if (Seeded(table.name)) {
-        COVALUE_RETURN_IF_ERROR(target.Execute(fmt::format("DELETE FROM {}", table.name)));
-      }
-      COVALUE_ASSIGN_OR_RETURN(const std::int64_t total, Count(source, table.name));
-      COVALUE_RETURN_IF_ERROR(CopyRows(source, target, table, total, progress));
+    COVALUE_ASSIGN_OR_RETURN(const std::int64_t n, Count(source, table.name));
+    source_counts.push_back(n);
+  }
+  COVALUE_ASSIGN_OR_RETURN(result.already_copied,
+                           TargetHoldsCopy(source_counts, source, target));
+  for (std::size_t i = 0; i < std::size(kTables) && !result.already_copied; ++i) {
+    const TableSpec& table = kTables[i];
+    if (Seeded(table.name)) {
+      COVALUE_RETURN_IF_ERROR(target.Execute(fmt::format("DELETE FROM {}", table.name)));
     }
+    COVALUE_RETURN_IF_ERROR(CopyRows(source, target, table, source_counts[i], progress));
   }
   if (!result.already_copied && !target.dialect().RestartIdentities().empty()) {
     COVALUE_RETURN_IF_ERROR(target.Execute(target.dialect().RestartIdentities()));
   }
   // The count check, in the copy's own transaction: it commits only when every table matches.
-  for (const TableSpec& table : kTables) {
-    COVALUE_ASSIGN_OR_RETURN(const std::int64_t a, Count(source, table.name));
-    COVALUE_ASSIGN_OR_RETURN(const std::int64_t b, Count(target, table.name));
-    if (a != b) {
-      return Fail(ErrorCode::kInternal,
-                  fmt::format("table {}: {} rows in the source, {} in the copy", table.name, a, b));
+  for (std::size_t i = 0; i < std::size(kTables); ++i) {
+    const std::string_view table = kTables[i].name;
+    COVALUE_ASSIGN_OR_RETURN(const std::int64_t b, Count(target, table));
+    if (source_counts[i] != b) {
+      return Fail(ErrorCode::kInternal, fmt::format("table {}: {} rows in the source, {} in the copy",
+                                                    table, source_counts[i], b));
     }
-    result.tables.push_back({std::string(table.name), b});
+    result.tables.push_back({std::string(table), b});
   }
   return result;
 }
