@@ -5,7 +5,7 @@ JOBS ?= 2
 WEB_SOURCES := $(shell find web/src -type f 2>/dev/null) web/index.html web/vite.config.ts \
                web/tsconfig.json web/package-lock.json
 
-.PHONY: setup build run test test-sanitize format tidy bench clean
+.PHONY: setup build run test test-sanitize fuzz format tidy bench clean
 
 setup:
 	@scripts/setup
@@ -33,12 +33,22 @@ test: build
 # ASan + UBSan in its own folder: every unit test and the integration tests of bad input.
 # -O1 -g1 as AddressSanitizer advises: line tables are all a report needs, and the build takes
 # less than half the time of -O2 -g on two cores.
-test-sanitize: setup
-	@[ -f $(SANITIZE_BUILD)/build.ninja ] || cmake -S . -B $(SANITIZE_BUILD) -G Ninja \
+# The sanitizer build is clang's, so that it also builds the libFuzzer targets (fuzz/): each
+# fuzzes for 20 s here; `make fuzz` fuzzes each for FUZZ_SECONDS (default 600).
+$(SANITIZE_BUILD)/build.ninja:
+	CXX=clang++ cmake -S . -B $(SANITIZE_BUILD) -G Ninja \
 	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
-	  -DCOVALUE_SANITIZE=ON -DCOVALUE_HEADER_CHECK=OFF
+	  -DCOVALUE_SANITIZE=ON -DCOVALUE_HEADER_CHECK=OFF -DCOVALUE_FUZZ=ON
+
+test-sanitize: setup $(SANITIZE_BUILD)/build.ninja
 	cmake --build $(SANITIZE_BUILD) -j $(JOBS)
-	cd $(SANITIZE_BUILD) && ctest -j $(JOBS) -L 'unit|bad_input' --output-on-failure
+	cd $(SANITIZE_BUILD) && ctest -j $(JOBS) -L 'unit|bad_input|fuzz' --output-on-failure
+
+FUZZ_SECONDS ?= 600
+fuzz: setup $(SANITIZE_BUILD)/build.ninja
+	cmake --build $(SANITIZE_BUILD) -j $(JOBS)
+	cd $(SANITIZE_BUILD) && COVALUE_FUZZ_SECONDS=$(FUZZ_SECONDS) ctest -j $(JOBS) -L fuzz \
+	  --timeout $$(( $(FUZZ_SECONDS) + 120 )) --output-on-failure
 
 format: setup
 	git ls-files 'src/*.h' 'src/*.cc' 'tests/*.h' 'tests/*.cc' 'bench/*.cc' | xargs clang-format -i

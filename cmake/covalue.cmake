@@ -1,14 +1,21 @@
 # Helpers shared by every module: warning flags, sanitizers, module and test targets.
 
-set(COVALUE_WARNINGS -Wall -Wextra -Wpedantic -Wshadow -Wconversion
-    # g++ 12 false positives on std::string in C++20 (GCC PR105651).
-    -Wno-error=restrict -Wno-error=stringop-overflow -Wno-error=maybe-uninitialized)
+set(COVALUE_WARNINGS -Wall -Wextra -Wpedantic -Wshadow -Wconversion)
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+  # g++ 12 false positives on std::string in C++20 (GCC PR105651).
+  list(APPEND COVALUE_WARNINGS
+       -Wno-error=restrict -Wno-error=stringop-overflow -Wno-error=maybe-uninitialized)
+endif()
 if(COVALUE_WERROR AND NOT COVALUE_SANITIZE)
   list(APPEND COVALUE_WARNINGS -Werror)
 endif()
 if(COVALUE_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)
+endif()
+if(COVALUE_FUZZ)
+  # Coverage for libFuzzer in every library; the fuzz targets link libFuzzer itself (fuzz/).
+  add_compile_options(-fsanitize=fuzzer-no-link)
 endif()
 
 # covalue_module(NAME n SOURCES … [DEPENDS covalue::x …] [PRIVATE_DEPS …])

@@ -1,7 +1,9 @@
 #include "formats/guide_file.h"
 
 #include <algorithm>
+#include <fstream>
 #include <map>
+#include <sstream>
 #include <set>
 
 #include <fmt/format.h>
@@ -206,12 +208,10 @@ struct LoadedGuide {
   std::map<std::string, int> lines;  // of each item, by link id
 };
 
-Result<LoadedGuide> Load(const std::filesystem::path& path) {
+Result<LoadedGuide> Read(std::string_view text, const std::filesystem::path& path) {
   YAML::Node root;
   try {
-    root = YAML::LoadFile(path.string());
-  } catch (const YAML::BadFile&) {
-    return Fail(ErrorCode::kNotFound, fmt::format("{}: cannot read the guide file", path.string()));
+    root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
     return Fail(AtLine(path, e.mark.line + 1, e.msg));
   }
@@ -233,7 +233,21 @@ Result<LoadedGuide> Load(const std::filesystem::path& path) {
   return LoadedGuide{std::move(guide), reader.Lines()};
 }
 
+Result<LoadedGuide> Load(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  if (!in || !(text << in.rdbuf())) {
+    return Fail(ErrorCode::kNotFound, fmt::format("{}: cannot read the guide file", path.string()));
+  }
+  return Read(text.str(), path);
+}
+
 }  // namespace
+
+Result<Guide> ReadGuideFile(std::string_view text, const std::filesystem::path& name) {
+  COVALUE_ASSIGN_OR_RETURN(LoadedGuide loaded, Read(text, name));
+  return std::move(loaded.guide);
+}
 
 Result<Guide> LoadGuideFile(const std::filesystem::path& path) {
   COVALUE_ASSIGN_OR_RETURN(LoadedGuide loaded, Load(path));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string_view>
 #include <vector>
 
 #include "domain/error.h"
@@ -14,6 +15,9 @@ namespace covalue::formats {
 // "<path>:<line>: <reason>" for a YAML syntax error, a missing or unknown key, a value of the
 // wrong shape, or a broken rule; kNotFound when the file cannot be read.
 [[nodiscard]] Result<Guide> LoadGuideFile(const std::filesystem::path& path);
+
+// Reads a guide file's text as LoadGuideFile does, its errors naming name.
+[[nodiscard]] Result<Guide> ReadGuideFile(std::string_view text, const std::filesystem::path& name);
 
 // Reads every *.yaml file of dir in name order and checks the rules across them.
 // kInvalidArgument as above; kNotFound when dir holds no guide.

@@ -14,14 +14,26 @@ bool IsPostgresUrl(const std::string& url) {
 
 Result<std::unique_ptr<Store>> Open(const std::string& url, const OpenOptions& options) {
   const std::size_t scheme_end = url.find("://");
+  if (!options.replica_url.empty() && !IsPostgresUrl(options.replica_url)) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "a replica is a postgresql:// URI of a standby of the database", "db-replica");
+  }
+  if (!options.replica_url.empty() && !IsPostgresUrl(url)) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "only a PostgreSQL database has replicas: --db must be a postgresql:// URI",
+                "db-replica");
+  }
   if (scheme_end == std::string::npos) {
     return sqlite::OpenSqliteStore(url, {.opened_ms = options.opened_ms});
   }
   if (IsPostgresUrl(url)) {
-    auto opened = postgres::OpenPostgresStore(url, {.opened_ms = options.opened_ms});
+    auto opened = postgres::OpenPostgresStore(
+        url, {.opened_ms = options.opened_ms, .replica_url = options.replica_url});
     if (!opened) {
       Error error = opened.error();
-      error.field = "db";
+      if (error.field.empty()) {
+        error.field = "db";
+      }
       return Fail(std::move(error));
     }
     return opened;

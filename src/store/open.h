@@ -13,6 +13,10 @@ struct OpenOptions {
   // The time the store is opened at (Unix ms), recorded for the migrations it applies: the
   // store is given times and never reads the clock. Default 0: unknown.
   std::int64_t opened_ms = 0;
+  // A streaming replica of a PostgreSQL database for Store::ReadReplica (a postgresql:// URI);
+  // empty: none. A replica that can be reached must be a standby of the database's server
+  // (kInvalidArgument naming "db-replica" otherwise); one that cannot is used once it can.
+  std::string replica_url = {};
 };
 
 // Opens the database url names, picking its driver: a plain path is an SQLite file (created

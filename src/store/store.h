@@ -55,6 +55,8 @@ class Repositories {
 struct StoreStats {
   std::int64_t writes = 0;   // Write calls that committed
   std::int64_t commits = 0;  // transactions (fsyncs) that carried them
+  std::int64_t replica_reads = 0;      // ReadReplica calls the replica answered
+  std::int64_t replica_fallbacks = 0;  // ReadReplica calls the primary answered instead
 };
 
 // A listener's hold on a channel of events (Store::Subscribe): the listener is not called once
@@ -96,11 +98,22 @@ class Store {
 
   // Runs work on a consistent read-only snapshot; write methods fail there.
   [[nodiscard]] virtual Status Read(const std::function<Status(Repositories&)>& work) = 0;
+
+  // Runs work like Read, for reads that may go to a streaming replica (dashboards, the
+  // community's views, searches): where the store has one, and it has replayed every write any
+  // process had committed when the call began, the replica answers; otherwise the primary does.
+  // So a reader sees its own writes, and everyone else's acknowledged before it asked
+  // (read-your-writes for every session, not only the one that wrote), at the price of asking
+  // the primary its position once per call. Where there is no replica, Read.
+  [[nodiscard]] virtual Status ReadReplica(const std::function<Status(Repositories&)>& work) {
+    return Read(work);
+  }
 };
 
-// Runs work in a write (Store::Write) or on a read snapshot (Store::Read) and returns the value
+// Runs work in a write (Store::Write) or on a read snapshot (Store::Read, Store::ReadReplica) and
+// returns the value
 // it produced, or the first error of the work or the store.
-enum class Access { kRead, kWrite };  // which of the two a Transact runs in
+enum class Access { kRead, kWrite, kReplica };  // which a Transact runs in (kReplica: ReadReplica)
 
 template <typename T, typename Work>
 [[nodiscard]] Result<T> Transact(Store& store, Access access, Work&& work) {
@@ -113,7 +126,9 @@ template <typename T, typename Work>
     value = std::move(*result);
     return Ok();
   };
-  const Status status = access == Access::kWrite ? store.Write(body) : store.Read(body);
+  const Status status = access == Access::kWrite     ? store.Write(body)
+                        : access == Access::kReplica ? store.ReadReplica(body)
+                                                     : store.Read(body);
   if (!status) {
     return Fail(status.error());
   }
@@ -128,6 +143,11 @@ template <typename T, typename Work>
 template <typename T, typename Work>
 [[nodiscard]] Result<T> ReadValue(Store& store, Work&& work) {
   return Transact<T>(store, Access::kRead, std::forward<Work>(work));
+}
+
+template <typename T, typename Work>
+[[nodiscard]] Result<T> ReadReplicaValue(Store& store, Work&& work) {
+  return Transact<T>(store, Access::kReplica, std::forward<Work>(work));
 }
 
 }  // namespace covalue::store

@@ -82,7 +82,8 @@ Status MeasureStore::Load(store::Store& store) {
   analytics::MeasureAggregates aggregates;
   std::map<Id, std::string> sites;
   std::map<Id, std::string> populations;
-  COVALUE_RETURN_IF_ERROR(store.Read([&](store::Repositories& repos) -> Status {
+  // The heavy read (every aggregate) may go to a replica; Refresh asks the primary.
+  COVALUE_RETURN_IF_ERROR(store.ReadReplica([&](store::Repositories& repos) -> Status {
     COVALUE_ASSIGN_OR_RETURN(generation, repos.Measures().Generation());
     COVALUE_ASSIGN_OR_RETURN(definitions, repos.Measures().Definitions());
     for (PageRequest page{0, PageRequest::kMaxLimit};;) {

@@ -117,7 +117,7 @@ Result<Dashboard> Registry::GetDashboard(const RequestContext& ctx, Id patient_i
   std::vector<Observation> observations;
   std::vector<StoredResponse> responses;
   std::vector<QuestionnaireVersion> questionnaires;
-  COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& r) -> Status {
+  COVALUE_RETURN_IF_ERROR(store_.ReadReplica([&](store::Repositories& r) -> Status {
     if (auto population = r.Populations().Get(patient.population_id)) {
       view.population_name = population->name;
       view.population_names = population->names;

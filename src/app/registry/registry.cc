@@ -145,7 +145,7 @@ Result<Page<Patient>> Registry::ListPatients(const RequestContext& ctx, const Pa
   }
   COVALUE_ASSIGN_OR_RETURN(Decision decision, PermitStaff(ctx, principal, sites));
   COVALUE_ASSIGN_OR_RETURN(auto patients,
-                           store::ReadValue<Page<Patient>>(store_, [&](store::Repositories& r) {
+                           store::ReadReplicaValue<Page<Patient>>(store_, [&](store::Repositories& r) {
                              store::PatientQuery at_sites = query;
                              at_sites.sites = sites;
                              return r.Registry().ListPatients(page, at_sites);
@@ -540,7 +540,7 @@ Result<Page<T>> Registry::ListRecords(const RequestContext& ctx, const RecordFil
   const store::RecordQuery& query = scoped.first;
   const std::optional<Decision>& staff = scoped.second;
   COVALUE_ASSIGN_OR_RETURN(
-      auto records, store::ReadValue<Page<T>>(
+      auto records, store::ReadReplicaValue<Page<T>>(
                         store_, [&](store::Repositories& r) { return list(r.Registry(), query); }));
   if (staff) {
     std::vector<std::pair<Id, Id>> read;

@@ -33,6 +33,7 @@ void AddDbOption(CLI::App& command, std::string* db);
 std::string BesideBuild(const std::string& relative);
 
 // Opens (creating and migrating) the database file.
-[[nodiscard]] Result<std::unique_ptr<store::Store>> OpenDatabase(const std::string& db);
+[[nodiscard]] Result<std::unique_ptr<store::Store>> OpenDatabase(const std::string& db,
+                                                                 const std::string& replica = {});
 
 }  // namespace covalue::cli

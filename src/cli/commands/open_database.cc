@@ -14,8 +14,9 @@ void AddDbOption(CLI::App& command, std::string* db) {
       ->default_val("covalue.db");
 }
 
-Result<std::unique_ptr<store::Store>> OpenDatabase(const std::string& db) {
-  return store::Open(db, {.opened_ms = app::SystemClock().NowMs()});
+Result<std::unique_ptr<store::Store>> OpenDatabase(const std::string& db,
+                                                   const std::string& replica) {
+  return store::Open(db, {.opened_ms = app::SystemClock().NowMs(), .replica_url = replica});
 }
 
 std::string BesideBuild(const std::string& relative) {

@@ -20,6 +20,7 @@ namespace {
 
 struct ServeOptions {
   std::string db;
+  std::string db_replica;
   std::string listen = "127.0.0.1:8080";
   std::string web_root;
   std::string guides;
@@ -78,7 +79,7 @@ int Serve(const ServeOptions& options) {
   if (!guides) {
     return ReportError(guides.error());
   }
-  auto store = OpenDatabase(options.db);
+  auto store = OpenDatabase(options.db, options.db_replica);
   if (!store) {
     return ReportError(store.error());
   }
@@ -97,6 +98,13 @@ int Serve(const ServeOptions& options) {
       "covalue_store_commits_total",
       "Transactions (fsyncs) that carried them; fewer than writes under group commit.",
       [&db] { return db.Stats().commits; });
+  metrics.AddCounter("covalue_store_replica_reads_total",
+                     "Reads that tolerate staleness answered by the replica (--db-replica).",
+                     [&db] { return db.Stats().replica_reads; });
+  metrics.AddCounter(
+      "covalue_store_replica_fallbacks_total",
+      "Such reads the primary answered: the replica lagged past 100 ms or was away.",
+      [&db] { return db.Stats().replica_fallbacks; });
   // Open files: as many as the system allows this process, connections capped below them.
   const std::size_t files = http::RaiseOpenFileLimit();
   http::Router router(app.accounts());
@@ -146,6 +154,10 @@ void AddServeCommand(CLI::App& root, int* exit_code) {
   auto options = std::make_shared<ServeOptions>();
   auto* command = root.add_subcommand("serve", "Serve the web application and the APIs");
   AddDbOption(*command, &options->db);
+  command->add_option("--db-replica", options->db_replica,
+                      "A streaming replica of the PostgreSQL --db (postgresql://…): dashboards, "
+                      "the community's views and searches read there once it has replayed every "
+                      "acknowledged write, else from --db");
   command->add_option("--listen", options->listen, "HOST:PORT to listen on (port 0: any free one)")
       ->default_val("127.0.0.1:8080");
   command->add_option("--web", options->web_root,

@@ -164,6 +164,50 @@ TEST_P(RegistryRepositoryTest, FindsObservationsByPatientTimeCodeAndSite) {
   EXPECT_EQ(Values(by_site), (std::vector<double>{}));
 }
 
+// Observations of any month, in any order, stored and found alike (PostgreSQL partitions them by
+// month, making each month's partition before its first row); a write rolled back after making
+// one does not keep a later write of that month from storing.
+TEST_P(RegistryRepositoryTest, KeepsObservationsOfEveryMonthTogether) {
+  auto pia = Create(site_a_, population_a_, "MRN-1");
+  ASSERT_OK(pia);
+  constexpr std::int64_t kDay = 86'400'000;
+  const std::vector<std::int64_t> times = {
+      1'709'164'800'000,            // 2024-02-29
+      -2'208'988'800'000,           // 1900-01-01
+      0,                            // 1970-01-01T00:00:00Z
+      -1,                           // 1969-12-31T23:59:59.999Z
+      1'709'251'199'999,            // 2024-02-29T23:59:59.999Z, the month's last ms
+      4'102'444'800'000 - 1,        // 2099-12-31T23:59:59.999Z
+      1'709'164'800'000 + 2 * kDay  // 2024-03-02
+  };
+  const Status rolled_back = store_->Write([&](Repositories& r) -> Status {
+    COVALUE_RETURN_IF_ERROR(r.Registry().AddObservation(
+        Observation{0, pia->site_id, pia->population_id, pia->id, kScoreSystem, "edss", "EDSS",
+                    3'000'000'000'000, 1, "score", "", std::nullopt}));  // 2065-01-24
+    return Fail(ErrorCode::kConflict, "undone");
+  });
+  EXPECT_FALSE(rolled_back);
+  std::vector<Id> ids;
+  for (std::size_t i = 0; i < times.size(); ++i) {
+    ids.push_back(Observe(*pia, "edss", times[i], static_cast<double>(i)).id);
+  }
+  ids.push_back(Observe(*pia, "edss", 3'000'000'000'000, 99).id);
+  for (std::size_t i = 0; i < times.size(); ++i) {
+    auto found = ReadValue<Observation>(
+        *store_, [&](Repositories& r) { return r.Registry().GetObservation(ids[i]); });
+    ASSERT_OK(found);
+    EXPECT_EQ(found->effective_ms, times[i]);
+    EXPECT_EQ(found->value, static_cast<double>(i));
+  }
+  RecordQuery query;
+  query.patient_id = pia->id;
+  EXPECT_EQ(Values(query), (std::vector<double>{0, 1, 2, 3, 4, 5, 6, 99}))
+      << "in the order stored, across months";
+  query.from_ms = -1;
+  query.to_ms = 1'709'251'200'000;  // 2024-03-01
+  EXPECT_EQ(Values(query), (std::vector<double>{0, 2, 3, 4}));
+}
+
 TEST_P(RegistryRepositoryTest, NeverChangesAResponseOrObservation) {
   auto pia = Create(site_a_, population_a_, "MRN-1");
   ASSERT_OK(pia);

@@ -1,6 +1,7 @@
 #include "store/postgres/connection.h"
 
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 
@@ -149,8 +150,10 @@ std::string_view Dialect::LockSchema() const {
 }
 
 std::string_view Dialect::TablesQuery() const {
-  return "SELECT table_name FROM information_schema.tables "
-         "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'";
+  // Tables and partitioned tables, not their partitions (a month of observations is part of
+  // observations).
+  return "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+         "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition";
 }
 
 std::string_view Dialect::RestartIdentities() const {
@@ -158,7 +161,8 @@ std::string_view Dialect::RestartIdentities() const {
 DECLARE c record;
 BEGIN
   FOR c IN SELECT table_name, column_name FROM information_schema.columns
-           WHERE table_schema = current_schema() AND is_identity = 'YES' LOOP
+           WHERE table_schema = current_schema()
+             AND pg_get_serial_sequence(quote_ident(table_name), column_name) IS NOT NULL LOOP
     EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L), '
                    'COALESCE((SELECT MAX(%I) FROM %I), 0) + 1, false)',
                    c.table_name, c.column_name, c.column_name, c.table_name);
@@ -321,6 +325,34 @@ Status Connection::Execute(std::string_view sql) {
   const char* changed = PQcmdTuples(result);
   changes_ = changed[0] == '\0' ? 0 : std::atoi(changed);
   PQclear(result);
+  if (sql.starts_with("COMMIT")) {
+    months_.merge(pending_months_);
+    pending_months_.clear();
+  } else if (sql.starts_with("ROLLBACK")) {
+    pending_months_.clear();
+  }
+  return Ok();
+}
+
+Status Connection::EnsureMonth(std::string_view table, std::int64_t time_ms) {
+  constexpr std::int64_t kFirstMs = -62135596800000;  // 0001-01-01T00:00:00Z
+  constexpr std::int64_t kLastMs = 253402300799999;   // 9999-12-31T23:59:59.999Z
+  if (time_ms < kFirstMs || time_ms > kLastMs) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("a time outside the years 1 to 9999 ({} ms)", time_ms));
+  }
+  using namespace std::chrono;
+  const year_month_day day{floor<days>(sys_time<milliseconds>(milliseconds(time_ms)))};
+  std::pair<std::string, int> month{std::string(table),
+                                    static_cast<int>(day.year()) * 12 +
+                                        static_cast<int>(static_cast<unsigned>(day.month()))};
+  if (months_.contains(month) || pending_months_.contains(month)) {
+    return Ok();
+  }
+  COVALUE_ASSIGN_OR_RETURN(auto make, Prepare("SELECT covalue_month_partition(?, ?)"));
+  make.Bind(table).Bind(time_ms);
+  COVALUE_RETURN_IF_ERROR(make.Step());
+  pending_months_.insert(std::move(month));
   return Ok();
 }
 

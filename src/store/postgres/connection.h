@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -106,6 +107,9 @@ class Connection final : public sql::Connection {
   std::int64_t LastInsertId() const override;
   int Changes() const override { return changes_; }
   const sql::Dialect& dialect() const override { return dialect_; }
+  // Calls covalue_month_partition (migration 0001's piece) once per table and month this
+  // connection has not yet seen committed.
+  [[nodiscard]] Status EnsureMonth(std::string_view table, std::int64_t time_ms) override;
   bool Broken() const override;
 
   // The payloads of notifications on the channels this connection listens to (LISTEN), waiting
@@ -125,6 +129,10 @@ class Connection final : public sql::Connection {
   Dialect dialect_;
   int changes_ = 0;
   std::unordered_map<std::string, std::unique_ptr<Cursor>> statements_;
+  // (table, year × 12 + month) whose partition a committed transaction saw, and those the open
+  // one made or saw: kept on COMMIT, forgotten on any ROLLBACK (which may have undone them).
+  std::set<std::pair<std::string, int>> months_;
+  std::set<std::pair<std::string, int>> pending_months_;
 };
 
 }  // namespace covalue::store::postgres

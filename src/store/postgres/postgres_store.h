@@ -14,6 +14,8 @@ struct PostgresOptions {
   int max_group_size = 256;
   // The time the store is opened at (Unix ms), recorded for the migrations it applies.
   std::int64_t opened_ms = 0;
+  // A streaming replica of the database for Store::ReadReplica (any libpq URI); empty: none.
+  std::string replica_url = {};
 };
 
 // Opens the PostgreSQL database url names (any libpq URI; the database must exist) and applies

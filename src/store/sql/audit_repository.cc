@@ -86,6 +86,7 @@ Result<AuditRecord> SqlAuditRepository::Append(AuditRecord record, const AuditCh
   COVALUE_ASSIGN_OR_RETURN(
       auto move, db_.Prepare("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE only = 1"));
   COVALUE_RETURN_IF_ERROR(move.Bind(record.seq).Bind(record.hash).Run());
+  COVALUE_RETURN_IF_ERROR(db_.EnsureMonth("audit_log", record.time_ms));
   COVALUE_ASSIGN_OR_RETURN(
       auto insert,
       db_.Prepare("INSERT INTO audit_log (seq, time_ms, user_id, role, action, resource_type, "

@@ -107,6 +107,15 @@ class Connection {
   // The rows the last INSERT, UPDATE or DELETE on this connection changed.
   virtual int Changes() const = 0;
   virtual const Dialect& dialect() const = 0;
+  // Makes room for a row of table at time_ms (Unix ms) before it is inserted: where the driver
+  // partitions table by month (PostgreSQL: observations by effective_ms, audit_log by time_ms),
+  // that month's partition exists once this returns, in the connection's transaction.
+  // kInvalidArgument for a time outside the years 1 to 9999. Nothing to do elsewhere (SQLite).
+  [[nodiscard]] virtual Status EnsureMonth(std::string_view table, std::int64_t time_ms) {
+    (void)table;
+    (void)time_ms;
+    return Ok();
+  }
   // Whether the connection is lost for good (the database went away): its store then drops it
   // and connects anew.
   virtual bool Broken() const { return false; }

@@ -8,10 +8,12 @@ namespace covalue::store::sql {
 namespace {
 
 // Every table of the schema in an order that copies each row after the rows it refers to,
-// with the column a page of it is read by ("": read whole, a small table keyed by several).
+// with the column a page of it is read by ("": read whole, a small table keyed by several), and
+// for a table a driver may partition by month, its time column (Connection::EnsureMonth).
 struct TableSpec {
   std::string_view name;
   std::string_view key;
+  std::string_view month = {};
 };
 constexpr TableSpec kTables[] = {
     {"schema_migrations", "version"},
@@ -22,7 +24,7 @@ constexpr TableSpec kTables[] = {
     {"memberships", "id"},
     {"sessions", "token_hash"},
     {"api_tokens", "id"},
-    {"audit_log", "seq"},
+    {"audit_log", "seq", "time_ms"},
     {"audit_chain_head", "only"},
     {"workbooks", "id"},
     {"answer_revisions", "id"},
@@ -32,7 +34,7 @@ constexpr TableSpec kTables[] = {
     {"patients", "id"},
     {"patient_fields", ""},
     {"responses", "id"},
-    {"observations", "id"},
+    {"observations", "id", "effective_ms"},
     {"patient_notes", "id"},
     {"measure_store_state", "only"},
     {"measures", "id"},
@@ -119,6 +121,7 @@ Result<std::int64_t> CopyRows(Connection& source, Connection& target, const Tabl
   std::int64_t copied = 0;
   std::optional<Key> after;
   std::string insert_sql;
+  int month_column = -1;
   for (;;) {
     std::string select = fmt::format("SELECT * FROM {}", table.name);
     if (!table.key.empty()) {
@@ -144,6 +147,12 @@ Result<std::int64_t> CopyRows(Connection& source, Connection& target, const Tabl
           marks += c == 0 ? "?" : ", ?";
         }
         insert_sql = fmt::format("INSERT INTO {} ({}) VALUES ({})", table.name, columns, marks);
+        for (int c = 0; c < rows.ColumnCount(); ++c) {
+          month_column = rows.ColumnName(c) == table.month ? c : month_column;
+        }
+      }
+      if (month_column >= 0) {
+        COVALUE_RETURN_IF_ERROR(target.EnsureMonth(table.name, rows.Int(month_column)));
       }
       COVALUE_ASSIGN_OR_RETURN(auto insert, target.Prepare(insert_sql));
       BindRow(rows, insert);

@@ -272,6 +272,7 @@ Result<Page<StoredResponse>> SqlRegistryRepository::ListResponses(const RecordQu
 }
 
 Result<Observation> SqlRegistryRepository::AddObservation(const Observation& o) {
+  COVALUE_RETURN_IF_ERROR(db_.EnsureMonth("observations", o.effective_ms));
   COVALUE_ASSIGN_OR_RETURN(
       auto insert,
       db_.Prepare("INSERT INTO observations (site_id, population_id, patient_id, system, code, "

@@ -34,13 +34,13 @@ Status RunGuarded(const std::function<Status(Repositories&)>& work, Repositories
 
 // A connection with the rescan and the repositories over it.
 struct Session {
-  Session(std::unique_ptr<Connection> c, ConnectionSource& source, ConnectionSource::Role role)
-      : connection(std::move(c)),
-        scan(source.ScanOver(*connection, role)),
-        repos(*connection, *scan) {}
+  Session(std::unique_ptr<Connection> c, ConnectionSource& source, ConnectionSource::Role r)
+      : connection(std::move(c)), scan(source.ScanOver(*connection, r)), repos(*connection, *scan),
+        role(r) {}
   std::unique_ptr<Connection> connection;
   std::unique_ptr<ObservationScan> scan;
   SqlRepositories repos;
+  ConnectionSource::Role role;
 };
 
 class SqlStore final : public Store {
@@ -107,19 +107,30 @@ class SqlStore final : public Store {
   }
 
   Status Read(const std::function<Status(Repositories&)>& work) override {
-    COVALUE_ASSIGN_OR_RETURN(auto session, BorrowReader());
-    Connection& connection = *session->connection;
-    Status status = connection.Execute(connection.dialect().BeginRead());
-    std::exception_ptr exception;
-    if (status) {
-      status = RunGuarded(work, session->repos, exception);
-      (void)connection.Execute("COMMIT");
+    COVALUE_ASSIGN_OR_RETURN(auto session, Borrow(Role::kReader));
+    return ReadOn(std::move(session), work);
+  }
+
+  Status ReadReplica(const std::function<Status(Repositories&)>& work) override {
+    if (!source_->HasReplica()) {
+      return Read(work);
     }
-    ReturnReader(std::move(session));
-    if (exception) {
-      std::rethrow_exception(exception);
+    std::string position;
+    {
+      COVALUE_ASSIGN_OR_RETURN(auto primary, Borrow(Role::kReader));
+      auto now = source_->Position(*primary->connection);
+      Return(std::move(primary));
+      COVALUE_RETURN_IF_ERROR(now);
+      position = std::move(*now);
     }
-    return status;
+    // The work runs once, where it starts: a replica that breaks during it answers
+    // kUnavailable rather than running the work again on the primary.
+    if (auto replica = CaughtUpReplica(position)) {
+      Count(&StoreStats::replica_reads);
+      return ReadOn(std::move(replica), work);
+    }
+    Count(&StoreStats::replica_fallbacks);
+    return Read(work);
   }
 
  private:
@@ -240,28 +251,78 @@ class SqlStore final : public Store {
     }
   }
 
-  Result<std::unique_ptr<Session>> BorrowReader() {
+  using Role = ConnectionSource::Role;
+
+  std::vector<std::unique_ptr<Session>>& Pool(Role role) {
+    return role == Role::kReplica ? replicas_ : readers_;
+  }
+
+  // A pooled connection of role (kReader or kReplica), or a new one.
+  Result<std::unique_ptr<Session>> Borrow(Role role) {
     {
-      std::lock_guard lock(readers_mutex_);
-      while (!readers_.empty()) {
-        auto session = std::move(readers_.back());
-        readers_.pop_back();
+      std::lock_guard lock(pools_mutex_);
+      auto& pool = Pool(role);
+      while (!pool.empty()) {
+        auto session = std::move(pool.back());
+        pool.pop_back();
         if (!session->connection->Broken()) {
           return session;
         }
       }
     }
-    COVALUE_ASSIGN_OR_RETURN(auto connection, source_->Connect(ConnectionSource::Role::kReader));
-    return std::make_unique<Session>(std::move(connection), *source_,
-                                     ConnectionSource::Role::kReader);
+    COVALUE_ASSIGN_OR_RETURN(auto connection, source_->Connect(role));
+    return std::make_unique<Session>(std::move(connection), *source_, role);
   }
 
-  void ReturnReader(std::unique_ptr<Session> session) {
+  void Return(std::unique_ptr<Session> session) {
     if (session->connection->Broken()) {
       return;
     }
-    std::lock_guard lock(readers_mutex_);
-    readers_.push_back(std::move(session));
+    std::lock_guard lock(pools_mutex_);
+    Pool(session->role).push_back(std::move(session));
+  }
+
+  // Runs work on a read-only snapshot of session's connection, then pools it again.
+  Status ReadOn(std::unique_ptr<Session> session, const std::function<Status(Repositories&)>& work) {
+    Connection& connection = *session->connection;
+    Status status = connection.Execute(connection.dialect().BeginRead());
+    std::exception_ptr exception;
+    if (status) {
+      status = RunGuarded(work, session->repos, exception);
+      (void)connection.Execute("COMMIT");
+    }
+    Return(std::move(session));
+    if (exception) {
+      std::rethrow_exception(exception);
+    }
+    return status;
+  }
+
+  // A replica connection whose server has replayed the history up to position, waiting up to
+  // options_.replica_wait for it; nullptr when it lags longer or cannot be reached. Replay only
+  // moves forward, so a snapshot begun after the check sees everything up to position.
+  std::unique_ptr<Session> CaughtUpReplica(const std::string& position) {
+    auto replica = Borrow(Role::kReplica);
+    if (!replica) {
+      return nullptr;
+    }
+    const auto deadline = std::chrono::steady_clock::now() + options_.replica_wait;
+    for (;;) {
+      const auto replayed = source_->Replayed(*(*replica)->connection, position);
+      if (replayed && *replayed) {
+        return std::move(*replica);
+      }
+      if (!replayed || std::chrono::steady_clock::now() >= deadline) {
+        Return(std::move(*replica));
+        return nullptr;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+  }
+
+  void Count(std::int64_t StoreStats::*counter) {
+    std::lock_guard lock(mutex_);
+    ++(stats_.*counter);
   }
 
   const std::unique_ptr<ConnectionSource> source_;
@@ -275,8 +336,9 @@ class SqlStore final : public Store {
   bool stopping_ = false;
   StoreStats stats_;
 
-  std::mutex readers_mutex_;  // guards readers_
-  std::vector<std::unique_ptr<Session>> readers_;
+  std::mutex pools_mutex_;  // guards readers_ and replicas_
+  std::vector<std::unique_ptr<Session>> readers_;   // the primary's
+  std::vector<std::unique_ptr<Session>> replicas_;  // the replica's
 
   std::mutex listeners_mutex_;  // guards listeners_ and last_listener_; held while one is called
   std::map<std::int64_t, Listener> listeners_;

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "domain/error.h"
@@ -25,7 +27,7 @@ class EventChannel {
 // connections, and its way of serving the observation rescan over one.
 class ConnectionSource {
  public:
-  enum class Role { kWriter, kReader };
+  enum class Role { kWriter, kReader, kReplica };
 
   virtual ~ConnectionSource() = default;
   // A new connection: the writer's, or one for the pool of readers. kUnavailable when the
@@ -37,6 +39,20 @@ class ConnectionSource {
     (void)deliver;
     return nullptr;
   }
+  // Whether the driver has a streaming replica (Role::kReplica) for Store::ReadReplica.
+  virtual bool HasReplica() const { return false; }
+  // The primary's position in its history now, over one of its connections: every write
+  // committed before the call is at or before it.
+  [[nodiscard]] virtual Result<std::string> Position(Connection& primary) {
+    (void)primary;
+    return std::string();
+  }
+  // Whether the replica behind connection has replayed the history up to position.
+  [[nodiscard]] virtual Result<bool> Replayed(Connection& replica, const std::string& position) {
+    (void)replica;
+    (void)position;
+    return true;
+  }
   // The rescan over a connection of that role.
   [[nodiscard]] virtual std::unique_ptr<ObservationScan> ScanOver(Connection& connection,
                                                                   Role role) = 0;
@@ -45,12 +61,16 @@ class ConnectionSource {
 struct SqlStoreOptions {
   // Most writes one group commit may hold. Default: 256.
   int max_group_size = 256;
+  // How long a ReadReplica waits for a lagging replica to replay the writes it must see before
+  // the primary answers instead. Default: 100 ms.
+  std::chrono::milliseconds replica_wait{100};
 };
 
 // The Store every driver opens (store/store.h): one writer thread that commits the queued writes
 // in groups, each write in its own savepoint, with one durable commit per group; reads on
 // snapshots of pooled reader connections (Dialect::BeginWrite / BeginRead say how each
-// transaction begins). A connection that reports itself broken is dropped and replaced on its
+// transaction begins), and ReadReplica's on pooled replica connections when the source has a
+// replica. A connection that reports itself broken is dropped and replaced on its
 // next use, so the store comes back by itself when its database does; meanwhile every call
 // answers kUnavailable.
 [[nodiscard]] std::unique_ptr<Store> MakeSqlStore(std::unique_ptr<ConnectionSource> source,
