@@ -101,6 +101,20 @@ TEST_F(PartitionsTest, PartitionsObservationsAndTheAuditTrailByMonth) {
   EXPECT_EQ(PartitionsOf("audit_log"), (std::vector<std::string>{"audit_log_y2026m01"}));
 }
 
+// A long read of observations (the measures' rescan, an export) holds its lock to the end: a new
+// month's partition is made beside it, without waiting for it.
+TEST_F(PartitionsTest, MakesAMonthWhileALongReadIsUnderWay) {
+  ASSERT_OK(Observe(1'709'164'800'000));
+  ASSERT_OK(db_->Execute("BEGIN ISOLATION LEVEL REPEATABLE READ"));
+  EXPECT_EQ(Column("SELECT COUNT(*) FROM observations"), (std::vector<std::string>{"1"}));
+  ASSERT_OK(Observe(1'800'000'000'000));  // 2027-01-15: a month of its own
+  EXPECT_EQ(Column("SELECT COUNT(*) FROM observations"), (std::vector<std::string>{"1"}))
+      << "the reader's snapshot";
+  ASSERT_OK(db_->Execute("COMMIT"));
+  EXPECT_EQ(PartitionsOf("observations"),
+            (std::vector<std::string>{"observations_y2024m02", "observations_y2027m01"}));
+}
+
 TEST_F(PartitionsTest, LeadsTheKeyOfObservationsWithTheSite) {
   EXPECT_EQ(Column("SELECT a.attname FROM pg_index i JOIN pg_attribute a "
                    "ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) "

@@ -87,25 +87,93 @@ Result<std::string> Head(Connection& db) {
   return row ? fmt::format("{} {}", query.Int(0), query.TextView(1)) : std::string();
 }
 
-// Binds the current row of from, column by column, to insert.
-void BindRow(const Statement& from, Statement& insert) {
-  for (int c = 0; c < from.ColumnCount(); ++c) {
-    switch (from.Kind(c)) {
-      case ValueKind::kNull:
-        insert.Bind(std::optional<std::int64_t>());
-        break;
-      case ValueKind::kInt:
-        insert.Bind(from.Int(c));
-        break;
-      case ValueKind::kReal:
-        insert.BindReal(from.Real(c));
-        break;
-      case ValueKind::kText:
-        insert.Bind(from.TextView(c));
-        break;
+// One value of a source row, kept until its batch is inserted.
+struct Value {
+  ValueKind kind = ValueKind::kNull;
+  std::int64_t number = 0;
+  double real = 0;
+  std::string text;
+};
+
+// Most parameters one INSERT of a batch binds: many rows per statement (one round trip to a
+// database server for hundreds of rows), under SQLite's limit of 32,766 and PostgreSQL's 65,535.
+constexpr std::size_t kMaxBatchParameters = 10'000;
+
+// Rows of one table inserted together, one multi-row INSERT per batch.
+class RowBatch {
+ public:
+  RowBatch(Connection& target, std::string_view table) : target_(target), table_(table) {}
+
+  bool Started() const { return !columns_.empty(); }
+
+  // Takes the names of from's columns (the first row).
+  void Start(const Statement& from) {
+    for (int c = 0; c < from.ColumnCount(); ++c) {
+      columns_ += fmt::format("{}{}", c == 0 ? "" : ", ", from.ColumnName(c));
     }
+    width_ = static_cast<std::size_t>(from.ColumnCount());
   }
-}
+
+  // Keeps from's current row; inserts the batch once it is full.
+  Status Add(const Statement& from) {
+    for (int c = 0; c < from.ColumnCount(); ++c) {
+      Value& v = values_.emplace_back();
+      v.kind = from.Kind(c);
+      if (v.kind == ValueKind::kInt) {
+        v.number = from.Int(c);
+      } else if (v.kind == ValueKind::kReal) {
+        v.real = from.Real(c);
+      } else if (v.kind == ValueKind::kText) {
+        v.text = from.TextView(c);
+      }
+    }
+    return values_.size() + width_ > kMaxBatchParameters ? Flush() : Ok();
+  }
+
+  // Inserts the rows kept.
+  Status Flush() {
+    if (values_.empty()) {
+      return Ok();
+    }
+    const std::size_t rows = values_.size() / width_;
+    std::string tuple = "(?";
+    for (std::size_t c = 1; c < width_; ++c) {
+      tuple += ", ?";
+    }
+    tuple += ")";
+    std::string sql = fmt::format("INSERT INTO {} ({}) VALUES {}", table_, columns_, tuple);
+    for (std::size_t r = 1; r < rows; ++r) {
+      sql += ", " + tuple;
+    }
+    COVALUE_ASSIGN_OR_RETURN(auto insert, target_.Prepare(sql));
+    for (const Value& v : values_) {
+      switch (v.kind) {
+        case ValueKind::kNull:
+          insert.Bind(std::optional<std::int64_t>());
+          break;
+        case ValueKind::kInt:
+          insert.Bind(v.number);
+          break;
+        case ValueKind::kReal:
+          insert.BindReal(v.real);
+          break;
+        case ValueKind::kText:
+          insert.Bind(std::string_view(v.text));
+          break;
+      }
+    }
+    Status ran = insert.Run();  // the statement may point into values_ until it has run
+    values_.clear();
+    return ran;
+  }
+
+ private:
+  Connection& target_;
+  std::string_view table_;
+  std::string columns_;
+  std::size_t width_ = 0;
+  std::vector<Value> values_;  // rows × width_, row after row
+};
 
 // The key of the current row, as its kind says, for the next page's condition.
 struct Key {
@@ -120,7 +188,7 @@ Result<std::int64_t> CopyRows(Connection& source, Connection& target, const Tabl
                               const std::function<void(const CopyProgress&)>& progress) {
   std::int64_t copied = 0;
   std::optional<Key> after;
-  std::string insert_sql;
+  RowBatch batch(target, table.name);
   int month_column = -1;
   for (;;) {
     std::string select = fmt::format("SELECT * FROM {}", table.name);
@@ -139,14 +207,8 @@ Result<std::int64_t> CopyRows(Connection& source, Connection& target, const Tabl
       if (!row) {
         break;
       }
-      if (insert_sql.empty()) {
-        std::string columns;
-        std::string marks;
-        for (int c = 0; c < rows.ColumnCount(); ++c) {
-          columns += fmt::format("{}{}", c == 0 ? "" : ", ", rows.ColumnName(c));
-          marks += c == 0 ? "?" : ", ?";
-        }
-        insert_sql = fmt::format("INSERT INTO {} ({}) VALUES ({})", table.name, columns, marks);
+      if (!batch.Started()) {
+        batch.Start(rows);
         for (int c = 0; c < rows.ColumnCount(); ++c) {
           month_column = rows.ColumnName(c) == table.month ? c : month_column;
         }
@@ -154,9 +216,7 @@ Result<std::int64_t> CopyRows(Connection& source, Connection& target, const Tabl
       if (month_column >= 0) {
         COVALUE_RETURN_IF_ERROR(target.EnsureMonth(table.name, rows.Int(month_column)));
       }
-      COVALUE_ASSIGN_OR_RETURN(auto insert, target.Prepare(insert_sql));
-      BindRow(rows, insert);
-      COVALUE_RETURN_IF_ERROR(insert.Run());
+      COVALUE_RETURN_IF_ERROR(batch.Add(rows));
       if (!table.key.empty()) {
         const ValueKind kind = rows.Kind(0);
         after = kind == ValueKind::kText ? Key{kind, 0, rows.Text(0)} : Key{kind, rows.Int(0), {}};
@@ -170,6 +230,7 @@ Result<std::int64_t> CopyRows(Connection& source, Connection& target, const Tabl
       break;
     }
   }
+  COVALUE_RETURN_IF_ERROR(batch.Flush());
   progress({std::string(table.name), copied, total});
   return copied;
 }

@@ -8,14 +8,19 @@ END;
 $$;
 
 -- The partition of parent (a table partitioned by range of a Unix-ms column, by calendar month
--- in UTC) that holds at_ms, created when absent: parent_yYYYYmMM. The driver calls it before a
--- month's first row (Connection::EnsureMonth); writers take turns (the write lock), and IF NOT
--- EXISTS covers a writer of an older program.
+-- in UTC) that holds at_ms, made when absent: parent_yYYYYmMM. The driver calls it before a
+-- month's first row (Connection::EnsureMonth); writers take turns (the write lock). Made as a
+-- table of its own, then attached: ATTACH PARTITION locks the parent SHARE UPDATE EXCLUSIVE,
+-- which neither reads nor writes wait for (CREATE TABLE … PARTITION OF would lock it ACCESS
+-- EXCLUSIVE, behind any long read such as the measures' rescan, and every read behind it). A wait
+-- longer than 5 s fails (lock_not_available: the store's "busy", a 503) rather than stall.
 CREATE FUNCTION covalue_month_partition(parent TEXT, at_ms BIGINT) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
   month_start TIMESTAMP;
   name TEXT;
+  existing REGCLASS;
+  lock_timeout_was TEXT := current_setting('lock_timeout');
 BEGIN
   IF at_ms < -62135596800000 OR at_ms > 253402300799999 THEN
     RAISE EXCEPTION 'a time outside the years 1 to 9999: % ms', at_ms
@@ -23,12 +28,24 @@ BEGIN
   END IF;
   month_start := date_trunc('month', to_timestamp(at_ms / 1000.0) AT TIME ZONE 'UTC');
   name := format('%s_y%sm%s', parent, to_char(month_start, 'YYYY'), to_char(month_start, 'MM'));
-  IF to_regclass(quote_ident(name)) IS NULL THEN
-    EXECUTE format('CREATE TABLE IF NOT EXISTS %I PARTITION OF %I FOR VALUES FROM (%s) TO (%s)',
-                   name, parent,
-                   (extract(epoch FROM month_start) * 1000)::BIGINT,
-                   (extract(epoch FROM month_start + INTERVAL '1 month') * 1000)::BIGINT);
+  existing := to_regclass(quote_ident(name));
+  IF existing IS NOT NULL THEN
+    IF EXISTS (SELECT 1 FROM pg_inherits
+               WHERE inhrelid = existing AND inhparent = to_regclass(quote_ident(parent))) THEN
+      RETURN;
+    END IF;
+    -- A month an operator detached (archived) and kept under its name: never attached again
+    -- behind their back.
+    RAISE EXCEPTION 'the table % exists but is not a partition of %: attach or rename it',
+      name, parent;
   END IF;
+  PERFORM set_config('lock_timeout', '5s', true);
+  EXECUTE format('CREATE TABLE %I (LIKE %I INCLUDING DEFAULTS)', name, parent);
+  EXECUTE format('ALTER TABLE %I ATTACH PARTITION %I FOR VALUES FROM (%s) TO (%s)',
+                 parent, name,
+                 (extract(epoch FROM month_start) * 1000)::BIGINT,
+                 (extract(epoch FROM month_start + INTERVAL '1 month') * 1000)::BIGINT);
+  PERFORM set_config('lock_timeout', lock_timeout_was, true);
 END;
 $$;
 
