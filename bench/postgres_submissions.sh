@@ -32,6 +32,7 @@ measure() {
     one=$(rate 1)
     sixty_four=$(rate 64)
     pgbench_rate=""
+    submission_rate=""
     if [ "${BENCH_DB:-sqlite}" = postgresql ]; then
       cluster=$(cat "$work/cluster/url")
       psql "$cluster" -qc 'CREATE TABLE raw (id bigserial PRIMARY KEY, patient bigint, body text)'
