@@ -64,6 +64,9 @@ class RegistryRepository {
   [[nodiscard]] virtual Result<Page<StoredResponse>> ListResponses(const RecordQuery& query,
                                                                    const PageRequest& page) = 0;
   [[nodiscard]] virtual Result<Observation> AddObservation(const Observation& observation) = 0;
+  // Adds many observations at once (a registry file), as AddObservation each in order, hundreds
+  // to a statement; their ids are not returned.
+  [[nodiscard]] virtual Status AddObservations(std::span<const Observation> observations) = 0;
   [[nodiscard]] virtual Result<Observation> GetObservation(Id id) = 0;
   [[nodiscard]] virtual Result<Page<Observation>> ListObservations(const RecordQuery& query,
                                                                    const PageRequest& page) = 0;

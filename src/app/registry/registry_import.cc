@@ -107,15 +107,24 @@ Result<RegistryImportReport> Registry::ImportRegistryFile(
       COVALUE_RETURN_IF_ERROR(repos.Registry().CreatePatient(row.patient).map([](auto&&) {}));
       wrote();
     }
-    for (formats::ObservationRow& row : file.observations) {
+    // Observations go in chunks (hundreds to a statement), progress after each.
+    std::vector<Observation> chunk;
+    for (std::size_t i = 0; i < file.observations.size(); ++i) {
+      formats::ObservationRow& row = file.observations[i];
       const store::PatientKey& patient = known.at(row.identifier);
       Observation& o = row.observation;
       o.site_id = site_id;
       o.population_id = patient.population_id;
       o.patient_id = patient.id;
-      COVALUE_RETURN_IF_ERROR(repos.Registry().AddObservation(o).map([](auto&&) {}));
       measured->Observe(o);
-      wrote();
+      chunk.push_back(o);
+      if (chunk.size() == kProgressEvery || i + 1 == file.observations.size()) {
+        COVALUE_RETURN_IF_ERROR(repos.Registry().AddObservations(chunk));
+        for (std::size_t k = 0; k < chunk.size(); ++k) {
+          wrote();
+        }
+        chunk.clear();
+      }
     }
     COVALUE_RETURN_IF_ERROR(measured->Flush(repos));
     return gate_.AppendAudit(repos, ctx, decision, Action::kPatientCreate, target,

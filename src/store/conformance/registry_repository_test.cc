@@ -208,6 +208,46 @@ TEST_P(RegistryRepositoryTest, KeepsObservationsOfEveryMonthTogether) {
   EXPECT_EQ(Values(query), (std::vector<double>{0, 2, 3, 4}));
 }
 
+// A registry file's observations go in many to a statement: all of them, in order, with ids
+// that follow the order, across statements and months.
+TEST_P(RegistryRepositoryTest, AddsManyObservationsAtOnce) {
+  auto pia = Create(site_a_, population_a_, "MRN-1");
+  ASSERT_OK(pia);
+  constexpr std::int64_t kDay = 86'400'000;
+  std::vector<Observation> many;
+  for (int i = 0; i < 1234; ++i) {
+    many.push_back(Observation{0, pia->site_id, pia->population_id, pia->id, kScoreSystem,
+                               i % 2 == 0 ? "edss" : "phq-9", "d", 1'600'000'000'000 + i * kDay,
+                               static_cast<double>(i), "score", "", std::nullopt});
+  }
+  ASSERT_OK(store_->Write([&](Repositories& r) { return r.Registry().AddObservations(many); }));
+  ASSERT_OK(store_->Write([&](Repositories& r) {
+    return r.Registry().AddObservations(std::span<const Observation>());
+  }));
+  std::vector<Observation> stored;
+  RecordQuery query;
+  query.patient_id = pia->id;
+  for (PageRequest page{0, PageRequest::kMaxLimit};;) {
+    auto listed = ReadValue<Page<Observation>>(
+        *store_, [&](Repositories& r) { return r.Registry().ListObservations(query, page); });
+    ASSERT_OK(listed);
+    stored.insert(stored.end(), listed->items.begin(), listed->items.end());
+    if (!listed->next) {
+      break;
+    }
+    page.after = *listed->next;
+  }
+  ASSERT_EQ(stored.size(), many.size());
+  for (std::size_t i = 0; i < many.size(); ++i) {
+    EXPECT_EQ(stored[i].value, static_cast<double>(i));
+    EXPECT_EQ(stored[i].effective_ms, many[i].effective_ms);
+    EXPECT_EQ(stored[i].code, many[i].code);
+    if (i > 0) {
+      EXPECT_GT(stored[i].id, stored[i - 1].id);
+    }
+  }
+}
+
 TEST_P(RegistryRepositoryTest, NeverChangesAResponseOrObservation) {
   auto pia = Create(site_a_, population_a_, "MRN-1");
   ASSERT_OK(pia);

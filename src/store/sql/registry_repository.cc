@@ -1,5 +1,8 @@
 #include "store/registry_repository.h"
 
+#include <algorithm>
+#include <string_view>
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -271,13 +274,16 @@ Result<Page<StoredResponse>> SqlRegistryRepository::ListResponses(const RecordQu
   return MakePage(std::move(rows), page.limit, [](const StoredResponse& r) { return r.id; });
 }
 
-Result<Observation> SqlRegistryRepository::AddObservation(const Observation& o) {
-  COVALUE_RETURN_IF_ERROR(db_.EnsureMonth("observations", o.effective_ms));
-  COVALUE_ASSIGN_OR_RETURN(
-      auto insert,
-      db_.Prepare("INSERT INTO observations (site_id, population_id, patient_id, system, code, "
-                  "display, effective_ms, value, unit, interpretation, response_id) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+namespace {
+
+constexpr std::string_view kInsertObservation =
+    "INSERT INTO observations (site_id, population_id, patient_id, system, code, display, "
+    "effective_ms, value, unit, interpretation, response_id) VALUES ";
+constexpr std::string_view kObservationValues = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+// Rows of one AddObservations statement: 11 parameters each, well under every driver's limit.
+constexpr std::size_t kObservationsPerInsert = 500;
+
+void BindObservation(Statement& insert, const Observation& o) {
   insert.Bind(o.site_id)
       .Bind(o.population_id)
       .Bind(o.patient_id)
@@ -289,9 +295,40 @@ Result<Observation> SqlRegistryRepository::AddObservation(const Observation& o) 
       .Bind(o.unit)
       .Bind(o.interpretation)
       .Bind(o.response_id);
+}
+
+}  // namespace
+
+Result<Observation> SqlRegistryRepository::AddObservation(const Observation& o) {
+  COVALUE_RETURN_IF_ERROR(db_.EnsureMonth("observations", o.effective_ms));
+  COVALUE_ASSIGN_OR_RETURN(auto insert, db_.Prepare(fmt::format("{}{} RETURNING id",
+                                                                kInsertObservation,
+                                                                kObservationValues)));
+  BindObservation(insert, o);
   Observation created = o;
   COVALUE_ASSIGN_OR_RETURN(created.id, InsertedId(insert));
   return created;
+}
+
+Status SqlRegistryRepository::AddObservations(std::span<const Observation> observations) {
+  while (!observations.empty()) {
+    const auto part = observations.first(std::min(observations.size(), kObservationsPerInsert));
+    std::string sql(kInsertObservation);
+    for (std::size_t i = 0; i < part.size(); ++i) {
+      sql += i == 0 ? "" : ", ";
+      sql += kObservationValues;
+    }
+    for (const Observation& o : part) {
+      COVALUE_RETURN_IF_ERROR(db_.EnsureMonth("observations", o.effective_ms));
+    }
+    COVALUE_ASSIGN_OR_RETURN(auto insert, db_.Prepare(sql));
+    for (const Observation& o : part) {
+      BindObservation(insert, o);
+    }
+    COVALUE_RETURN_IF_ERROR(insert.Run());
+    observations = observations.subspan(part.size());
+  }
+  return Ok();
 }
 
 Result<Observation> SqlRegistryRepository::GetObservation(Id id) {

@@ -170,6 +170,7 @@ class SqlRegistryRepository final : public RegistryRepository {
   Result<Page<StoredResponse>> ListResponses(const RecordQuery& query,
                                              const PageRequest& page) override;
   Result<Observation> AddObservation(const Observation& observation) override;
+  Status AddObservations(std::span<const Observation> observations) override;
   Result<Observation> GetObservation(Id id) override;
   Result<Page<Observation>> ListObservations(const RecordQuery& query,
                                              const PageRequest& page) override;
