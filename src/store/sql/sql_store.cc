@@ -1,5 +1,6 @@
 #include "store/sql/sql_store.h"
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -301,18 +302,32 @@ class SqlStore final : public Store {
   // A replica connection whose server has replayed the history up to position, waiting up to
   // options_.replica_wait for it; nullptr when it lags longer or cannot be reached. Replay only
   // moves forward, so a snapshot begun after the check sees everything up to position.
+  // A replica that could not be reached or asked is left alone for kReplicaBackOff, so that
+  // reads do not each wait for its connection to time out meanwhile.
   std::unique_ptr<Session> CaughtUpReplica(const std::string& position) {
-    auto replica = Borrow(Role::kReplica);
-    if (!replica) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now.time_since_epoch().count() < replica_away_until_.load()) {
       return nullptr;
     }
-    const auto deadline = std::chrono::steady_clock::now() + options_.replica_wait;
+    const auto away = [&] {
+      replica_away_until_.store((now + kReplicaBackOff).time_since_epoch().count());
+      return nullptr;
+    };
+    auto replica = Borrow(Role::kReplica);
+    if (!replica) {
+      return away();
+    }
+    const auto deadline = now + options_.replica_wait;
     for (;;) {
       const auto replayed = source_->Replayed(*(*replica)->connection, position);
-      if (replayed && *replayed) {
+      if (!replayed) {
+        Return(std::move(*replica));
+        return away();
+      }
+      if (*replayed) {
         return std::move(*replica);
       }
-      if (!replayed || std::chrono::steady_clock::now() >= deadline) {
+      if (std::chrono::steady_clock::now() >= deadline) {
         Return(std::move(*replica));
         return nullptr;
       }
@@ -339,6 +354,8 @@ class SqlStore final : public Store {
   std::mutex pools_mutex_;  // guards readers_ and replicas_
   std::vector<std::unique_ptr<Session>> readers_;   // the primary's
   std::vector<std::unique_ptr<Session>> replicas_;  // the replica's
+  static constexpr std::chrono::seconds kReplicaBackOff{2};
+  std::atomic<std::chrono::steady_clock::rep> replica_away_until_{0};  // steady-clock ticks
 
   std::mutex listeners_mutex_;  // guards listeners_ and last_listener_; held while one is called
   std::map<std::int64_t, Listener> listeners_;
