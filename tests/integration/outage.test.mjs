@@ -5,15 +5,10 @@
 // test stops it.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { loginOf, signIn, startServer, tempDir, writeDemo } from '../support/covalue_server.mjs';
-
-const script = new URL('../../scripts/test-postgres', import.meta.url).pathname;
-const cluster = (command, state) => {
-  const result = spawnSync(script, [command, state], { encoding: 'utf8' });
-  assert.equal(result.status, 0, `test-postgres ${command}: ${result.stderr}`);
-};
+import {
+  loginOf, psql, signIn, startServer, tempDir, testPostgres as cluster, writeDemo,
+} from '../support/covalue_server.mjs';
 
 describe('PostgreSQL away and back', () => {
   let dir;
@@ -24,8 +19,7 @@ describe('PostgreSQL away and back', () => {
     dir = tempDir();
     cluster('start', dir.file('cluster'));
     const url = readFileSync(dir.file('cluster/url'), 'utf8').trim();
-    const created = spawnSync('psql', [url, '-qc', 'CREATE DATABASE outage'], { encoding: 'utf8' });
-    assert.equal(created.status, 0, created.stderr);
+    psql(url, 'CREATE DATABASE outage');
     db = url.replace(/\/postgres$/, '/outage');
     logins = writeDemo(db, 1, ['--patients', '12']);
     servers = await Promise.all([startServer(db), startServer(db)]);
@@ -84,8 +78,8 @@ describe('PostgreSQL away and back', () => {
       assert.equal(await read(server), 200);
     }
 
-    const stored = spawnSync('psql', [db, '-tAc', `SELECT text FROM patient_notes WHERE patient_id = ${patientId}`], { encoding: 'utf8' });
-    const texts = new Set(stored.stdout.trim().split('\n'));
+    const stored = psql(db, `SELECT text FROM patient_notes WHERE patient_id = ${patientId}`);
+    const texts = new Set(stored.split('\n'));
     for (const text of acknowledged) assert.ok(texts.has(text), `acknowledged "${text}" is stored`);
   });
 });

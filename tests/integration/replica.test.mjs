@@ -5,20 +5,10 @@
 // clusters, since the test pauses and stops them.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { loginOf, run, signIn, startServer, tempDir, writeDemo } from '../support/covalue_server.mjs';
-
-const script = new URL('../../scripts/test-postgres', import.meta.url).pathname;
-const cluster = (...args) => {
-  const result = spawnSync(script, args, { encoding: 'utf8' });
-  assert.equal(result.status, 0, `test-postgres ${args.join(' ')}: ${result.stderr}`);
-};
-const sql = (url, statement) => {
-  const result = spawnSync('psql', [url, '-qAtc', statement], { encoding: 'utf8' });
-  assert.equal(result.status, 0, result.stderr);
-  return result.stdout.trim();
-};
+import {
+  loginOf, psql as sql, run, signIn, startServer, tempDir, testPostgres as cluster, writeDemo,
+} from '../support/covalue_server.mjs';
 
 describe('reads on a streaming replica', () => {
   let dir;

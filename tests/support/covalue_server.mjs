@@ -35,6 +35,22 @@ export function createPostgresDatabase() {
   return cluster.slice(0, cluster.lastIndexOf('/') + 1) + name;
 }
 
+// A PostgreSQL cluster of a test's own (scripts/test-postgres): testPostgres('start', STATE),
+// 'stop', 'pause', 'resume', or ('standby', STATE, PRIMARY_STATE); throws when it fails.
+export function testPostgres(...args) {
+  const script = new URL('../../scripts/test-postgres', import.meta.url).pathname;
+  const result = spawnSync(script, args, { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`test-postgres ${args.join(' ')}: ${result.stderr}`);
+}
+
+// Runs one SQL statement with psql; its output, unaligned and without headers. Throws on error.
+export function psql(url, statement) {
+  const result = spawnSync('psql', [url, '-qAt', '-v', 'ON_ERROR_STOP=1', '-c', statement],
+    { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`psql: ${result.stderr}`);
+  return result.stdout.trim();
+}
+
 // Runs a covalue command to completion: { status, stdout, stderr }.
 export function run(args, options = {}) {
   const result = spawnSync(bin, args, { encoding: 'utf8', timeout: 120_000, ...options });
