@@ -97,15 +97,17 @@ Result<RegistryImportReport> Registry::ImportRegistryFile(
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
     COVALUE_ASSIGN_OR_RETURN(measured, MeasureStore::Batch::Begin(repos));
     std::size_t written = 0;
-    const auto wrote = [&] {
-      if (progress && ++written % kProgressEvery == 0) {
+    const auto wrote = [&](std::size_t rows) {  // progress each time a multiple is passed
+      const std::size_t before = written;
+      written += rows;
+      if (progress && written / kProgressEvery != before / kProgressEvery) {
         progress(written, total);
       }
     };
     for (formats::PatientRow& row : file.patients) {
       row.patient.created_ms = now;
       COVALUE_RETURN_IF_ERROR(repos.Registry().CreatePatient(row.patient).map([](auto&&) {}));
-      wrote();
+      wrote(1);
     }
     // Observations go in chunks (hundreds to a statement), progress after each.
     std::vector<Observation> chunk;
@@ -120,9 +122,7 @@ Result<RegistryImportReport> Registry::ImportRegistryFile(
       chunk.push_back(o);
       if (chunk.size() == kProgressEvery || i + 1 == file.observations.size()) {
         COVALUE_RETURN_IF_ERROR(repos.Registry().AddObservations(chunk));
-        for (std::size_t k = 0; k < chunk.size(); ++k) {
-          wrote();
-        }
+        wrote(chunk.size());
         chunk.clear();
       }
     }
