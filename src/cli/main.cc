@@ -32,6 +32,8 @@ int Run(int argc, char** argv) {
   covalue::cli::AddImportCommand(root, &exit_code);
   covalue::cli::AddScoreCommand(root, &exit_code);
   covalue::cli::AddSpcCommand(root, &exit_code);
+  covalue::cli::AddConceptMapCommand(root, &exit_code);
+  covalue::cli::AddDelphiCommand(root, &exit_code);
   covalue::cli::AddVersionCommand(root, &exit_code);
   try {
     root.parse(argc, argv);

@@ -24,6 +24,8 @@ void AddMeasuresCommand(CLI::App& root, int* exit_code);
 void AddExportCommand(CLI::App& root, int* exit_code);
 void AddMigrateCommand(CLI::App& root, int* exit_code);
 void AddBackupCommands(CLI::App& root, int* exit_code);
+void AddConceptMapCommand(CLI::App& root, int* exit_code);
+void AddDelphiCommand(CLI::App& root, int* exit_code);
 
 // Adds --db FILE (Default: covalue.db) to a command.
 void AddDbOption(CLI::App& command, std::string* db);
