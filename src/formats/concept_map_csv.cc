@@ -11,6 +11,10 @@ namespace {
 
 using research::ConceptMapStudy;
 
+// The map of n statements holds n(n − 1)/2 pairs in memory per start: 5,000 statements take
+// about 200 MB a start, beyond any concept-mapping study (they sort 50–200 statements).
+constexpr std::size_t kMostStatements = 5000;
+
 // Statement id → index and the line that defined it.
 using StatementIndex = std::map<std::string, std::size_t, std::less<>>;
 
@@ -35,6 +39,11 @@ StatementIndex ReadStatements(const NamedText& file, ConceptMapStudy& study,
       index.emplace(id, study.statements.size());
       study.statements.push_back(id);
     }
+  }
+  if (study.statements.size() > kMostStatements) {
+    problems.push_back({file.name, table.rows.back().line,
+                        fmt::format("a concept map takes at most {} statements; the file has {}",
+                                    kMostStatements, study.statements.size())});
   }
   if (table.problems.empty() && table.rows.size() < 3) {
     problems.push_back({file.name, table.rows.empty() ? 1 : table.rows.back().line,

@@ -11,7 +11,7 @@
 namespace covalue::formats {
 
 // The files of a group concept-mapping study, as RCMap and the CO-VALUE study keep them:
-// - statements.csv `id,text`: ids unique and not blank, text not blank; at least 3 statements.
+// - statements.csv `id,text`: ids unique and not blank, text not blank; 3 to 5,000 statements.
 // - sorts.csv `sorter_id,statement_id,pile_id`: pile ids are scoped to their sorter; a statement
 //   a sorter leaves out is a pile of its own; a card goes in one pile of a sorter.
 // - ratings.csv `rater_id,group,statement_id,variable,value` (optional): whole numbers within the

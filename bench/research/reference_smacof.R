@@ -1,0 +1,73 @@
+# A reference non-metric SMACOF for bench/concept_map.sh, written apart from covalue's C++ in
+# base R only (Debian's r-base-core): Torgerson's start by cmdscale(), random starts from
+# runif(-1, 1), Guttman transforms, the primary approach to ties by ordering pairs on
+# (dissimilarity, distance) and isoreg()'s pool-adjacent-violators fit, smacof's normalisation
+# (sum of squared d-hats = number of pairs), and Kruskal's stress-1 of each final map.
+#
+# usage: Rscript reference_smacof.R STUDY_DIR STARTS SEED [EPS]
+args <- commandArgs(trailingOnly = TRUE)
+dir <- args[1]
+starts <- as.integer(args[2])
+seed <- as.integer(args[3])
+eps <- if (length(args) >= 4) as.numeric(args[4]) else 1e-8
+
+statements <- read.csv(file.path(dir, "statements.csv"), colClasses = "character")
+sorts <- read.csv(file.path(dir, "sorts.csv"), colClasses = "character")
+ids <- statements$id
+n <- length(ids)
+sorters <- unique(sorts$sorter_id)
+N <- length(sorters)
+together <- matrix(0, n, n)
+for (s in sorters) {
+  rows <- sorts[sorts$sorter_id == s, ]
+  for (p in unique(rows$pile_id)) {
+    m <- match(rows$statement_id[rows$pile_id == p], ids)
+    together[m, m] <- together[m, m] + 1
+  }
+}
+delta <- N + 1 - together
+diag(delta) <- 0
+low <- lower.tri(delta)
+dl <- delta[low]
+pairs <- length(dl)
+
+fit <- function(d) {
+  o <- order(dl, d)
+  dhat <- numeric(pairs)
+  dhat[o] <- isoreg(d[o])$yf
+  dhat
+}
+stress1 <- function(x) {
+  d <- as.matrix(dist(x))[low]
+  sqrt(sum((d - fit(d))^2) / sum(d^2))
+}
+smacof <- function(x, itmax = 1000) {
+  x <- scale(x, scale = FALSE)
+  dhat <- dl * sqrt(pairs / sum(dl^2))
+  d <- as.matrix(dist(x))[low]
+  x <- x * sum(d * dhat) / sum(d^2)
+  d <- as.matrix(dist(x))[low]
+  old <- sum((dhat - d)^2) / pairs
+  for (it in seq_len(itmax)) {
+    b <- matrix(0, n, n)
+    b[low] <- -ifelse(d > 0, dhat / d, 0)
+    b <- b + t(b)
+    diag(b) <- -rowSums(b)
+    x <- b %*% x / n
+    d <- as.matrix(dist(x))[low]
+    dhat <- fit(d)
+    dhat <- dhat * sqrt(pairs / sum(dhat^2))
+    new <- sum((dhat - d)^2) / pairs
+    if (old - new < eps) break
+    old <- new
+  }
+  x
+}
+
+set.seed(seed)
+started <- proc.time()[["elapsed"]]
+best <- stress1(smacof(cmdscale(delta, k = 2)))
+for (s in seq_len(starts - 1)) {
+  best <- min(best, stress1(smacof(matrix(runif(2 * n, -1, 1), n, 2))))
+}
+cat(sprintf("%.6f %.1f\n", best, proc.time()[["elapsed"]] - started))
