@@ -30,7 +30,7 @@ const std::map<std::string, std::string> kOwner = {
     {"sodium.h", "app/kernel/crypto.cc"},
     {"CLI/", "cli/"},
     {"Eigen/", "research/"},
-    {"cairo", "report/spc_cairo.cc"},
+    {"cairo", "report/cairo_canvas.cc"},
     {"yaml-cpp/", "formats/guide_file.cc"},
     {"xlsxwriter", "report/xlsx.cc"},
     {"csv.h", "formats/csv_file.cc"},

@@ -3,7 +3,7 @@
 // from the C++ (Ward by brute force, PAVA on pools of arrays, quantiles by Hyndman & Fan), and
 // bad input refused with FILE:LINE: reason.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 
 import { run, tempDir } from '../support/covalue_server.mjs';
@@ -296,6 +296,33 @@ describe('covalue conceptmap', () => {
       const residual = Math.sqrt(sum(bx.map((v, i) => (v - lambda * x[i]) ** 2)));
       assert.ok(residual < 1e-8 * lambda ** 1.5, `axis ${axis}: residual ${residual}`);
     }
+  });
+
+  it('draws the maps, the ladder graph and the go-zone as SVG, PNG and PDF', () => {
+    const f = files();
+    const [svg, png, pdf] = ['maps.svg', 'maps.png', 'maps.pdf'].map((name) => dir.file(name));
+    const result = run(['conceptmap', '--statements', f.statements, '--sorts', f.sorts, '--ratings', f.ratings, '--coordinates', f.coordinates, '--k', '4', '--svg', svg, '--png', png, '--pdf', pdf]);
+    assert.equal(result.status, 0, result.stderr);
+    const text = readFileSync(svg, 'utf8');
+    const titles = [...text.matchAll(/<title id="t\d+">([^<]*)<\/title>/g)].map((m) => m[1]);
+    assert.deepEqual(titles, ['point map', 'cluster map', 'bridging map', 'point-rating map', 'cluster-rating map', 'pattern match', 'go-zone'].map((t) => `Concept map: ${t}`));
+    for (const id of ids) assert.ok(text.includes(`>${id}</text>`), `label ${id}`);
+    // The cluster map's panel holds one hull per cluster of four or more points at most k.
+    const cluster = text.split('<g role="img"')[2];
+    const hulls = (cluster.match(/<polygon /g) ?? []).length;
+    assert.ok(hulls >= 1 && hulls <= 4, `${hulls} hulls`);
+    assert.ok(text.includes('>importance|all</text>') && text.includes('>feasibility|all</text>'), 'the ladder names its rails');
+    const bytes = readFileSync(png);
+    assert.equal(bytes.toString('latin1', 1, 4), 'PNG');
+    assert.deepEqual([bytes.readUInt32BE(16), bytes.readUInt32BE(20)], [1440, 640 * 7 * 2]);
+    assert.equal(readFileSync(pdf).toString('latin1', 0, 5), '%PDF-');
+    // Without ratings: the three maps.
+    const plain = dir.file('plain.svg');
+    assert.equal(run(['conceptmap', '--statements', f.statements, '--sorts', f.sorts, '--coordinates', f.coordinates, '--svg', plain]).status, 0);
+    assert.equal((readFileSync(plain, 'utf8').match(/<g role="img"/g) ?? []).length, 3);
+    const unwritable = run(['conceptmap', '--statements', f.statements, '--sorts', f.sorts, '--coordinates', f.coordinates, '--png', dir.file('no/such/folder.png')]);
+    assert.equal(unwritable.status, 2);
+    assert.match(unwritable.stderr, /folder.png: cannot be written/);
   });
 
   it('warns of a degenerate sorter and still analyses the study', () => {

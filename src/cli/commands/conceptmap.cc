@@ -1,6 +1,7 @@
 // covalue conceptmap: a group concept map's analysis from its files, without a database.
 
 #include <charconv>
+#include <fstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -10,6 +11,7 @@
 #include "cli/exit_code.h"
 #include "formats/concept_map_csv.h"
 #include "http/json/research_json.h"
+#include "report/concept_map_drawing.h"
 
 namespace covalue::cli {
 namespace {
@@ -24,6 +26,9 @@ struct ConceptMapOptions {
   std::uint64_t seed = 1;
   std::string scale = "1-5";
   bool json = false;
+  std::string svg;
+  std::string png;
+  std::string pdf;
 };
 
 std::string Cell(const std::optional<double>& value) {
@@ -116,6 +121,25 @@ int ConceptMap(const ConceptMapOptions& o) {
   options.smacof.starts = o.starts;
   options.smacof.seed = o.seed;
   const auto analysis = research::AnalyseConceptMap(input->study, options);
+  const report::ConceptMapPicture picture{&input->study, &analysis, "Concept map"};
+  if (!o.svg.empty()) {
+    std::ofstream file(o.svg, std::ios::binary | std::ios::trunc);
+    file << report::ConceptMapSvg(picture);
+    if (!file.good()) {
+      return ReportError(
+          Error{ErrorCode::kInvalidArgument, fmt::format("{}: cannot be written", o.svg), "--svg"});
+    }
+  }
+  if (!o.png.empty()) {
+    if (auto written = report::WriteConceptMapPng(picture, o.png, "--png"); !written) {
+      return ReportError(written.error());
+    }
+  }
+  if (!o.pdf.empty()) {
+    if (auto written = report::WriteConceptMapPdf(picture, o.pdf, "--pdf"); !written) {
+      return ReportError(written.error());
+    }
+  }
   if (o.json) {
     http::ConceptMapRun run;
     if (!options.coordinates) {
@@ -152,6 +176,10 @@ void AddConceptMapCommand(CLI::App& root, int* exit_code) {
   command->add_option("--seed", options->seed, "the random starts' seed")->default_val(1);
   command->add_option("--scale", options->scale, "the ratings' scale, MIN-MAX")->default_val("1-5");
   command->add_flag("--json", options->json, "one JSON document (README's contract)");
+  command->add_option("--svg", options->svg,
+                      "also draw the maps, the ladder graph and the go-zone in this SVG file");
+  command->add_option("--png", options->png, "… in this PNG file (cairo, twice the SVG's size)");
+  command->add_option("--pdf", options->pdf, "… in this PDF file (cairo, vector)");
   command->callback([options, exit_code] { *exit_code = ConceptMap(*options); });
 }
 
