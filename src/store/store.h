@@ -29,6 +29,7 @@ class QuestionnaireRepository;
 class RegistryRepository;
 class ScheduleRepository;
 class SiteRepository;
+class StudyRepository;
 class TeamRepository;
 class UserRepository;
 class WorkbookRepository;
@@ -49,6 +50,7 @@ class Repositories {
   virtual MeasureRepository& Measures() = 0;
   virtual AlertRepository& Alerts() = 0;
   virtual ScheduleRepository& Schedules() = 0;
+  virtual StudyRepository& Studies() = 0;
 };
 
 // Counters since the store was opened.

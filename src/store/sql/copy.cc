@@ -46,6 +46,14 @@ constexpr TableSpec kTables[] = {
     {"planned_visits", "id"},
     {"calendar_feeds", "user_id"},
     {"chart_notes", "id"},
+    {"studies", "id"},
+    {"study_variables", ""},
+    {"study_groups", ""},
+    {"study_participants", "id"},
+    {"study_statements", "id"},
+    {"study_merges", "statement_id"},
+    {"study_sorts", ""},
+    {"study_ratings", ""},
 };
 
 // The tables a new database's migrations write rows into (replaced by the source's).

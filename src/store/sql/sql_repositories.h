@@ -12,6 +12,7 @@
 #include "store/sql/connection.h"
 #include "store/sql/observation_scan.h"
 #include "store/store.h"
+#include "store/study_repository.h"
 #include "store/team_repository.h"
 #include "store/user_repository.h"
 #include "store/workbook_repository.h"
@@ -243,6 +244,36 @@ class SqlScheduleRepository final : public ScheduleRepository {
   Connection& db_;
 };
 
+class SqlStudyRepository final : public StudyRepository {
+ public:
+  explicit SqlStudyRepository(Connection& db) : db_(db) {}
+  Result<Study> Create(const Study& study) override;
+  Result<Study> Get(Id id) override;
+  Result<std::vector<Study>> Owned(Id owner_id) override;
+  Result<std::vector<Study>> Joined(Id user_id) override;
+  Status SetStage(Id id, StudyStage stage, int round) override;
+  Result<StudyParticipant> AddParticipant(const StudyParticipant& participant,
+                                          const std::optional<std::string>& token_hash) override;
+  Result<StudyParticipant> GetParticipant(Id id) override;
+  Result<StudyParticipant> ParticipantByToken(const std::string& token_hash) override;
+  Result<std::optional<StudyParticipant>> ParticipantOfUser(Id study_id, Id user_id) override;
+  Result<std::vector<StudyParticipant>> Participants(Id study_id) override;
+  Status Consent(Id participant_id, std::int64_t at_ms) override;
+  Status Revoke(Id participant_id, std::int64_t at_ms) override;
+  Result<StudyStatement> AddStatement(const StudyStatement& statement) override;
+  Status EditStatement(Id id, const std::string& text) override;
+  Status Merge(Id statement_id, Id into) override;
+  Result<std::vector<StudyStatement>> Statements(Id study_id) override;
+  Status ReplaceSort(Id participant_id, const std::vector<SortCard>& cards) override;
+  Result<std::vector<SortCard>> Sorts(Id study_id, std::optional<Id> participant_id) override;
+  Status SetRatings(const std::vector<StatementRating>& ratings) override;
+  Result<std::vector<StatementRating>> Ratings(Id study_id,
+                                               std::optional<Id> participant_id) override;
+
+ private:
+  Connection& db_;
+};
+
 // All repositories over one connection; scan: how its driver serves the observation rescan.
 class SqlRepositories final : public Repositories {
  public:
@@ -258,7 +289,8 @@ class SqlRepositories final : public Repositories {
         registry_(db, scan),
         measures_(db),
         alerts_(db),
-        schedules_(db) {}
+        schedules_(db),
+        studies_(db) {}
   SiteRepository& Sites() override { return sites_; }
   PopulationRepository& Populations() override { return populations_; }
   TeamRepository& Teams() override { return teams_; }
@@ -271,6 +303,7 @@ class SqlRepositories final : public Repositories {
   MeasureRepository& Measures() override { return measures_; }
   AlertRepository& Alerts() override { return alerts_; }
   ScheduleRepository& Schedules() override { return schedules_; }
+  StudyRepository& Studies() override { return studies_; }
 
  private:
   SqlSiteRepository sites_;
@@ -285,6 +318,7 @@ class SqlRepositories final : public Repositories {
   SqlMeasureRepository measures_;
   SqlAlertRepository alerts_;
   SqlScheduleRepository schedules_;
+  SqlStudyRepository studies_;
 };
 
 // The row limit a page query asks for: one more than the page, to know whether another follows.
