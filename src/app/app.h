@@ -11,6 +11,7 @@
 #include "app/questionnaires/questionnaires.h"
 #include "app/registry/registry.h"
 #include "app/schedules/schedules.h"
+#include "app/studies/studies.h"
 #include "app/workbooks/workbooks.h"
 
 namespace covalue::app {
@@ -33,7 +34,8 @@ class App {
         measures_(store, gate_, workbooks_, questionnaires_),
         community_(store, gate_, accounts_, [this] { measures_.Invalidate(); }),
         registry_(store, gate_, accounts_, community_, alerts_, questionnaires_, measures_),
-        schedules_(store, gate_, questionnaires_) {}
+        schedules_(store, gate_, questionnaires_),
+        studies_(store, gate_) {}
 
   // The clock the use cases read (Default: the system clock). REQUIRES: outlives the App.
   void SetClock(const Clock& clock) { gate_.SetClock(clock); }
@@ -48,6 +50,7 @@ class App {
   Measures& measures() { return measures_; }
   Registry& registry() { return registry_; }
   Schedules& schedules() { return schedules_; }
+  Studies& studies() { return studies_; }
 
  private:
   Gate gate_;
@@ -60,6 +63,7 @@ class App {
   Community community_;
   Registry registry_;
   Schedules schedules_;
+  Studies studies_;
 };
 
 }  // namespace covalue::app

@@ -38,6 +38,11 @@ bool IsCommunityAdmin(const Principal& p) {
   });
 }
 
+bool HoldsRoleAnywhere(const Principal& p, Role role) {
+  return std::any_of(p.memberships.begin(), p.memberships.end(),
+                     [&](const Membership& m) { return m.role == role; });
+}
+
 bool HoldsAnyAdmin(const Principal& p) {
   return std::any_of(p.memberships.begin(), p.memberships.end(),
                      [](const Membership& m) { return m.role == Role::kAdmin; });
@@ -261,6 +266,12 @@ std::string_view ActionName(Action action) {
       return "calendar.read";
     case Action::kPatientUpdate:
       return "patient.update";
+    case Action::kStudyCreate:
+      return "study.create";
+    case Action::kStudyManage:
+      return "study.manage";
+    case Action::kStudyParticipate:
+      return "study.participate";
   }
   return "unknown";
 }
@@ -439,6 +450,19 @@ Decision Authorize(const Principal& p, Action action, const Target& t) {
       return Deny();
     case Action::kCalendarRead:
       return AllowAnySignedIn();  // one's own feed; what it holds is narrowed by the reader's reads
+
+    // Research studies are their researchers' own: a researcher (wherever they hold the role)
+    // starts one and runs only those they own; nobody else reads a study's workings, the
+    // community's admin included. A participant acts on their own participation only; those
+    // invited by a link hold no account and are let in by their link's secret (app/studies/).
+    case Action::kStudyCreate:
+      return HoldsRoleAnywhere(p, Role::kResearcher) ? Allow(Role::kResearcher) : Deny();
+    case Action::kStudyManage:
+      return t.user_id && *t.user_id == p.user_id && HoldsRoleAnywhere(p, Role::kResearcher)
+                 ? Allow(Role::kResearcher)
+                 : Deny();
+    case Action::kStudyParticipate:
+      return t.user_id && *t.user_id == p.user_id && p.user_id != 0 ? AllowAnySignedIn() : Deny();
 
     // The community's questionnaires are its admins' to import, a site's its admins'.
     case Action::kQuestionnaireImport:

@@ -68,6 +68,9 @@ enum class Action {
   kVisitWrite,        // plan or cancel a visit of a patient of target.site_id
   kCalendarRead,      // read one's own calendar feed (its address made, revoked, or opened)
   kPatientUpdate,     // change a patient's record (their names) at target.site_id
+  kStudyCreate,       // start a research study (a concept map or a Delphi)
+  kStudyManage,       // run a study target.user_id owns: stages, participants, statements, results
+  kStudyParticipate,  // take part in a study as target.user_id (the caller's own participation)
 };
 
 std::string_view ActionName(Action action);

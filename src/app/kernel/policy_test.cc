@@ -296,6 +296,34 @@ TEST(Authorize, AWorkbookIsItsTeamsAndItsSiteAdminsAndFacilitatorsFollowProgress
   EXPECT_FALSE(Authorize(patient, Action::kWorkbookProgress, workbook).allowed);
 }
 
+TEST(Authorize, StudiesAreTheirResearchersOwn) {
+  Principal researcher = With({{Role::kResearcher, std::nullopt, std::nullopt}});
+  researcher.user_id = 7;
+  Principal site_researcher = With({{Role::kResearcher, kSiteA, std::nullopt}});
+  site_researcher.user_id = 8;
+  Principal admin = With({{Role::kAdmin, std::nullopt, std::nullopt}});
+  admin.user_id = 9;
+  Principal professional = With({{Role::kProfessional, kSiteA, std::nullopt}});
+  professional.user_id = 10;
+  EXPECT_TRUE(Authorize(researcher, Action::kStudyCreate, {}).allowed);
+  EXPECT_TRUE(Authorize(site_researcher, Action::kStudyCreate, {}).allowed);
+  EXPECT_FALSE(Authorize(admin, Action::kStudyCreate, {}).allowed);
+  EXPECT_FALSE(Authorize(professional, Action::kStudyCreate, {}).allowed);
+  Target owned_by_7;
+  owned_by_7.user_id = 7;
+  EXPECT_TRUE(Authorize(researcher, Action::kStudyManage, owned_by_7).allowed);
+  EXPECT_FALSE(Authorize(site_researcher, Action::kStudyManage, owned_by_7).allowed)
+      << "another researcher's study";
+  EXPECT_FALSE(Authorize(admin, Action::kStudyManage, owned_by_7).allowed)
+      << "not even the community's admin";
+  Target as_10;
+  as_10.user_id = 10;
+  EXPECT_TRUE(Authorize(professional, Action::kStudyParticipate, as_10).allowed);
+  EXPECT_FALSE(Authorize(researcher, Action::kStudyParticipate, as_10).allowed)
+      << "one's own participation only";
+  EXPECT_FALSE(Authorize(professional, Action::kStudyParticipate, {}).allowed);
+}
+
 TEST(Authorize, NoMembershipsMeansOnlyTheCommunityNames) {
   Principal nobody = With({});
   EXPECT_TRUE(Authorize(nobody, Action::kSiteList, {}).allowed);

@@ -1,0 +1,554 @@
+#include "app/studies/studies.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "app/kernel/crypto.h"
+#include "domain/validation.h"
+#include "store/study_repository.h"
+#include "store/user_repository.h"
+
+namespace covalue::app {
+namespace {
+
+constexpr std::size_t kMostStatements = 1000;
+constexpr std::size_t kMostProposals = 100;
+constexpr std::size_t kMostParticipants = 2000;
+
+Subject StudySubject(Id study_id) { return {"study", std::to_string(study_id), std::nullopt}; }
+Subject ParticipantSubject(Id participant_id) {
+  return {"study_participant", std::to_string(participant_id), std::nullopt};
+}
+
+Status NeedStage(const Study& study, StudyStage stage, std::string_view doing) {
+  if (study.stage != stage) {
+    return Fail(ErrorCode::kConflict,
+                fmt::format("{} needs the study's {} stage; it is in {}", doing,
+                            StudyStageName(stage), StudyStageName(study.stage)),
+                "/stage");
+  }
+  return Ok();
+}
+
+bool BeforeSorting(const Study& study) {
+  return study.stage == StudyStage::kDraft || study.stage == StudyStage::kBrainstorming;
+}
+
+Status NeedGroup(const Study& study, const std::string& group) {
+  if (std::find(study.groups.begin(), study.groups.end(), group) == study.groups.end()) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("{} is not a group of the study", group.empty() ? "(none)" : group),
+                "/group");
+  }
+  return Ok();
+}
+
+}  // namespace
+
+Result<std::pair<Study, Decision>> Studies::Manage(const RequestContext& ctx, Id study_id,
+                                                   const Subject& subject) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Study study, store::ReadValue<Study>(store_, [&](store::Repositories& r) {
+                             return r.Studies().Get(study_id);
+                           }));
+  Target target;
+  target.user_id = study.owner_id;
+  COVALUE_ASSIGN_OR_RETURN(Decision decision,
+                           gate_.Permit(ctx, principal, Action::kStudyManage, target, subject));
+  return std::pair{std::move(study), decision};
+}
+
+Result<Study> Studies::CreateStudy(const RequestContext& ctx, Study draft) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(Decision decision,
+                           gate_.Permit(ctx, principal, Action::kStudyCreate, {},
+                                        {"study", "new", std::nullopt}));
+  COVALUE_RETURN_IF_ERROR(ValidateStudy(draft));
+  draft.id = 0;
+  draft.stage = StudyStage::kDraft;
+  draft.round = 0;
+  draft.owner_id = principal.user_id;
+  draft.created_ms = gate_.NowMs();
+  return store::WriteValue<Study>(store_, [&](store::Repositories& r) -> Result<Study> {
+    COVALUE_ASSIGN_OR_RETURN(Study study, r.Studies().Create(draft));
+    COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(r, ctx, decision, Action::kStudyCreate, {},
+                                              StudySubject(study.id), AuditOutcome::kAllowed));
+    return study;
+  });
+}
+
+Result<std::vector<Study>> Studies::ListStudies(const RequestContext& ctx) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
+  return store::ReadValue<std::vector<Study>>(
+      store_, [&](store::Repositories& r) -> Result<std::vector<Study>> {
+        COVALUE_ASSIGN_OR_RETURN(std::vector<Study> owned, r.Studies().Owned(principal.user_id));
+        COVALUE_ASSIGN_OR_RETURN(std::vector<Study> joined, r.Studies().Joined(principal.user_id));
+        for (Study& s : joined) {
+          if (s.owner_id != principal.user_id) owned.push_back(std::move(s));
+        }
+        return owned;
+      });
+}
+
+Result<Study> Studies::GetStudy(const RequestContext& ctx, Id study_id) {
+  COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
+  return managed.first;
+}
+
+Result<Study> Studies::MoveStage(const RequestContext& ctx, Id study_id, StudyStage stage) {
+  COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
+  auto& [study, decision] = managed;
+  const bool next_round = study.kind == StudyKind::kDelphi && stage == StudyStage::kRounds &&
+                          study.stage == StudyStage::kRounds;
+  if (!next_round && !StageMayFollow(study.kind, study.stage, stage)) {
+    return Fail(ErrorCode::kConflict,
+                fmt::format("a {} study in {} cannot move to {}", StudyKindName(study.kind),
+                            StudyStageName(study.stage), StudyStageName(stage)),
+                "/stage");
+  }
+  study.round = stage == StudyStage::kRounds ? study.round + 1 : study.round;
+  study.stage = stage;
+  COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& r) -> Status {
+    COVALUE_RETURN_IF_ERROR(r.Studies().SetStage(study.id, study.stage, study.round));
+    return gate_.AppendAudit(r, ctx, decision, Action::kStudyManage, {}, StudySubject(study.id),
+                             AuditOutcome::kAllowed);
+  }));
+  return study;
+}
+
+Result<Invitation> Studies::Invite(const RequestContext& ctx, Id study_id,
+                                   const std::string& group) {
+  COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
+  const auto& [study, decision] = managed;
+  COVALUE_RETURN_IF_ERROR(NeedGroup(study, group));
+  if (study.stage == StudyStage::kClosed) {
+    return Fail(ErrorCode::kConflict, "the study is closed", "/stage");
+  }
+  const std::string secret = crypto::NewSecret();
+  COVALUE_ASSIGN_OR_RETURN(
+      StudyParticipant participant,
+      store::WriteValue<StudyParticipant>(
+          store_, [&](store::Repositories& r) -> Result<StudyParticipant> {
+            COVALUE_ASSIGN_OR_RETURN(auto existing, r.Studies().Participants(study.id));
+            if (existing.size() >= kMostParticipants) {
+              return Fail(ErrorCode::kResourceExhausted,
+                          fmt::format("a study takes at most {} participants", kMostParticipants));
+            }
+            StudyParticipant p{0,  study.id, std::nullopt, fmt::format("P-{:02}", existing.size() + 1),
+                               group, {},   {},           gate_.NowMs()};
+            COVALUE_ASSIGN_OR_RETURN(p, r.Studies().AddParticipant(p, crypto::HashSecret(secret)));
+            COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(r, ctx, decision, Action::kStudyManage, {},
+                                                      ParticipantSubject(p.id),
+                                                      AuditOutcome::kAllowed));
+            return p;
+          }));
+  return Invitation{std::move(participant), secret};
+}
+
+Result<StudyParticipant> Studies::AddAccount(const RequestContext& ctx, Id study_id, Id user_id,
+                                             const std::string& group) {
+  COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
+  const auto& [study, decision] = managed;
+  COVALUE_RETURN_IF_ERROR(NeedGroup(study, group));
+  return store::WriteValue<StudyParticipant>(
+      store_, [&](store::Repositories& r) -> Result<StudyParticipant> {
+        auto user = r.Users().Get(user_id);
+        if (!user || user->deactivated_ms) {
+          return Fail(ErrorCode::kInvalidArgument, fmt::format("no active account {}", user_id),
+                      "/user_id");
+        }
+        COVALUE_ASSIGN_OR_RETURN(auto existing, r.Studies().Participants(study.id));
+        StudyParticipant p{0,     study.id, user_id, fmt::format("P-{:02}", existing.size() + 1),
+                           group, {},       {},      gate_.NowMs()};
+        COVALUE_ASSIGN_OR_RETURN(p, r.Studies().AddParticipant(p, std::nullopt));
+        COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(r, ctx, decision, Action::kStudyManage, {},
+                                                  ParticipantSubject(p.id),
+                                                  AuditOutcome::kAllowed));
+        return p;
+      });
+}
+
+Status Studies::RevokeParticipant(const RequestContext& ctx, Id study_id, Id participant_id) {
+  COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, ParticipantSubject(participant_id)));
+  const auto& [study, decision] = managed;
+  return store_.Write([&](store::Repositories& r) -> Status {
+    COVALUE_ASSIGN_OR_RETURN(StudyParticipant p, r.Studies().GetParticipant(participant_id));
+    if (p.study_id != study.id) {
+      return Fail(ErrorCode::kNotFound, fmt::format("participant {} is not in the study",
+                                                    participant_id));
+    }
+    COVALUE_RETURN_IF_ERROR(r.Studies().Revoke(p.id, gate_.NowMs()));
+    return gate_.AppendAudit(r, ctx, decision, Action::kStudyManage, {}, ParticipantSubject(p.id),
+                             AuditOutcome::kAllowed);
+  });
+}
+
+Result<std::vector<ParticipantProgress>> Studies::Progress(const RequestContext& ctx,
+                                                           Id study_id) {
+  COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
+  const auto& [study, decision] = managed;
+  COVALUE_ASSIGN_OR_RETURN(
+      auto progress,
+      store::ReadValue<std::vector<ParticipantProgress>>(
+          store_, [&](store::Repositories& r) -> Result<std::vector<ParticipantProgress>> {
+            COVALUE_ASSIGN_OR_RETURN(auto participants, r.Studies().Participants(study.id));
+            COVALUE_ASSIGN_OR_RETURN(auto statements, r.Studies().Statements(study.id));
+            COVALUE_ASSIGN_OR_RETURN(auto sorts, r.Studies().Sorts(study.id, std::nullopt));
+            COVALUE_ASSIGN_OR_RETURN(auto ratings, r.Studies().Ratings(study.id, std::nullopt));
+            std::vector<ParticipantProgress> out;
+            for (const StudyParticipant& p : participants) {
+              ParticipantProgress line{p.id, p.pseudonym, p.group, p.consented_ms.has_value(),
+                                       p.revoked_ms.has_value(), 0, 0, 0};
+              if (!study.anonymous && p.user_id) {
+                if (auto user = r.Users().Get(*p.user_id)) line.name = user->display_name;
+              }
+              line.brainstormed = static_cast<std::size_t>(std::count_if(
+                  statements.begin(), statements.end(),
+                  [&](const StudyStatement& s) { return s.proposed_by == p.id; }));
+              line.sorted = static_cast<std::size_t>(std::count_if(
+                  sorts.begin(), sorts.end(), [&](const SortCard& c) { return c.participant_id == p.id; }));
+              line.rated = static_cast<std::size_t>(
+                  std::count_if(ratings.begin(), ratings.end(),
+                                [&](const StatementRating& x) { return x.participant_id == p.id; }));
+              out.push_back(std::move(line));
+            }
+            return out;
+          }));
+  COVALUE_RETURN_IF_ERROR(gate_.RecordRead(ctx, decision, Action::kStudyManage, {},
+                                           StudySubject(study.id)));
+  return progress;
+}
+
+Result<std::vector<StudyStatement>> Studies::ListStatements(const RequestContext& ctx,
+                                                            Id study_id) {
+  COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
+  return store::ReadValue<std::vector<StudyStatement>>(
+      store_, [&](store::Repositories& r) { return r.Studies().Statements(managed.first.id); });
+}
+
+Result<StudyStatement> Studies::AddStatement(const RequestContext& ctx, Id study_id,
+                                             const std::string& text) {
+  COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
+  const auto& [study, decision] = managed;
+  COVALUE_RETURN_IF_ERROR(ValidateText(text, "/text", 500));
+  if (!BeforeSorting(study)) {
+    return Fail(ErrorCode::kConflict, "the statements are frozen once sorting opens", "/stage");
+  }
+  return store::WriteValue<StudyStatement>(
+      store_, [&](store::Repositories& r) -> Result<StudyStatement> {
+        COVALUE_ASSIGN_OR_RETURN(auto statements, r.Studies().Statements(study.id));
+        if (statements.size() >= kMostStatements) {
+          return Fail(ErrorCode::kResourceExhausted,
+                      fmt::format("a study takes at most {} statements", kMostStatements));
+        }
+        COVALUE_ASSIGN_OR_RETURN(StudyStatement s,
+                                 r.Studies().AddStatement({0, study.id, text, std::nullopt,
+                                                           std::nullopt, gate_.NowMs()}));
+        COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(r, ctx, decision, Action::kStudyManage, {},
+                                                  {"study_statement", std::to_string(s.id), {}},
+                                                  AuditOutcome::kAllowed));
+        return s;
+      });
+}
+
+Status Studies::EditStatement(const RequestContext& ctx, Id study_id, Id statement_id,
+                              const std::string& text) {
+  COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
+  const auto& [study, decision] = managed;
+  COVALUE_RETURN_IF_ERROR(ValidateText(text, "/text", 500));
+  if (!BeforeSorting(study)) {
+    return Fail(ErrorCode::kConflict, "the statements are frozen once sorting opens", "/stage");
+  }
+  return store_.Write([&](store::Repositories& r) -> Status {
+    COVALUE_ASSIGN_OR_RETURN(auto statements, r.Studies().Statements(study.id));
+    if (std::none_of(statements.begin(), statements.end(),
+                     [&](const StudyStatement& s) { return s.id == statement_id; })) {
+      return Fail(ErrorCode::kNotFound, fmt::format("statement {} is not in the study", statement_id));
+    }
+    COVALUE_RETURN_IF_ERROR(r.Studies().EditStatement(statement_id, text));
+    return gate_.AppendAudit(r, ctx, decision, Action::kStudyManage, {},
+                             {"study_statement", std::to_string(statement_id), {}},
+                             AuditOutcome::kAllowed);
+  });
+}
+
+Status Studies::MergeStatement(const RequestContext& ctx, Id study_id, Id statement_id, Id into) {
+  COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
+  const auto& [study, decision] = managed;
+  if (!BeforeSorting(study)) {
+    return Fail(ErrorCode::kConflict, "the statements are frozen once sorting opens", "/stage");
+  }
+  return store_.Write([&](store::Repositories& r) -> Status {
+    COVALUE_ASSIGN_OR_RETURN(auto statements, r.Studies().Statements(study.id));
+    const auto find = [&](Id id) {
+      return std::find_if(statements.begin(), statements.end(),
+                          [&](const StudyStatement& s) { return s.id == id; });
+    };
+    const auto from = find(statement_id);
+    const auto to = find(into);
+    if (from == statements.end() || to == statements.end()) {
+      return Fail(ErrorCode::kNotFound, "both statements must be in the study", "/into");
+    }
+    if (from == to || to->merged_into || from->merged_into) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "a statement merges into another that stands (neither already merged)", "/into");
+    }
+    // Statements merged into this one follow it.
+    for (const StudyStatement& s : statements) {
+      if (s.merged_into == statement_id) COVALUE_RETURN_IF_ERROR(r.Studies().Merge(s.id, into));
+    }
+    COVALUE_RETURN_IF_ERROR(r.Studies().Merge(statement_id, into));
+    return gate_.AppendAudit(r, ctx, decision, Action::kStudyManage, {},
+                             {"study_statement", std::to_string(statement_id), {}},
+                             AuditOutcome::kAllowed);
+  });
+}
+
+Result<std::vector<StudyStatement>> Studies::Standing(Id study_id) {
+  COVALUE_ASSIGN_OR_RETURN(auto all, store::ReadValue<std::vector<StudyStatement>>(
+                                         store_, [&](store::Repositories& r) {
+                                           return r.Studies().Statements(study_id);
+                                         }));
+  std::erase_if(all, [](const StudyStatement& s) { return s.merged_into.has_value(); });
+  return all;
+}
+
+Result<StudyData> Studies::AnalysisData(const RequestContext& ctx, Id study_id) {
+  COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
+  const auto& [study, decision] = managed;
+  COVALUE_ASSIGN_OR_RETURN(auto standing, Standing(study.id));
+  struct Raw {
+    std::vector<StudyParticipant> participants;
+    std::vector<SortCard> sorts;
+    std::vector<StatementRating> ratings;
+  };
+  COVALUE_ASSIGN_OR_RETURN(Raw raw, store::ReadValue<Raw>(store_, [&](store::Repositories& r) -> Result<Raw> {
+    Raw out;
+    COVALUE_ASSIGN_OR_RETURN(out.participants, r.Studies().Participants(study.id));
+    COVALUE_ASSIGN_OR_RETURN(out.sorts, r.Studies().Sorts(study.id, std::nullopt));
+    COVALUE_ASSIGN_OR_RETURN(out.ratings, r.Studies().Ratings(study.id, std::nullopt));
+    return out;
+  }));
+  StudyData data;
+  std::map<Id, std::size_t> index;
+  for (const StudyStatement& s : standing) {
+    index.emplace(s.id, data.statement_ids.size());
+    data.statement_ids.push_back(s.id);
+    data.study.statements.push_back(std::to_string(s.id));
+  }
+  std::map<Id, const StudyParticipant*> who;
+  for (const StudyParticipant& p : raw.participants) who.emplace(p.id, &p);
+  std::map<Id, std::map<std::string, std::vector<std::size_t>>> piles;  // participant → piles
+  for (const SortCard& c : raw.sorts) {
+    if (const auto at = index.find(c.statement_id); at != index.end()) {
+      piles[c.participant_id][c.pile].push_back(at->second);
+    }
+  }
+  for (auto& [participant, named] : piles) {
+    research::ConceptSort sort{who.at(participant)->pseudonym, {}};
+    for (auto& [name, cards] : named) sort.piles.push_back(std::move(cards));
+    data.study.sorts.push_back(std::move(sort));
+  }
+  // Ratings ordered by the study's variables, then its groups: the analysis takes variables and
+  // groups in the order they first appear (the go-zone's x is the first variable).
+  const auto position = [](const auto& list, const auto& match) {
+    return static_cast<std::size_t>(std::find_if(list.begin(), list.end(), match) - list.begin());
+  };
+  std::vector<std::pair<std::pair<std::size_t, std::size_t>, research::ConceptRating>> ordered;
+  for (const StatementRating& x : raw.ratings) {
+    const auto at = index.find(x.statement_id);
+    if (at == index.end() || x.round != 0) continue;
+    const StudyParticipant& p = *who.at(x.participant_id);
+    const std::size_t v = position(study.variables,
+                                   [&](const RatingVariable& rv) { return rv.name == x.variable; });
+    const std::size_t g =
+        position(study.groups, [&](const std::string& name) { return name == p.group; });
+    ordered.push_back({{v, g}, {p.pseudonym, p.group, at->second, x.variable, x.value}});
+  }
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [key, rating] : ordered) data.study.ratings.push_back(std::move(rating));
+  COVALUE_RETURN_IF_ERROR(gate_.RecordRead(ctx, decision, Action::kStudyManage, {},
+                                           StudySubject(study.id)));
+  return data;
+}
+
+Result<Studies::Participation> Studies::Participate(const RequestContext& ctx,
+                                                    const ParticipantKey& key,
+                                                    bool require_consent) {
+  Participation p;
+  if (!key.invitation.empty()) {
+    auto self = store::ReadValue<StudyParticipant>(store_, [&](store::Repositories& r) {
+      return r.Studies().ParticipantByToken(crypto::HashSecret(key.invitation));
+    });
+    if (!self) {
+      return Fail(ErrorCode::kNotFound, "this invitation link is not valid");
+    }
+    p.self = *self;
+    p.decision = Decision{true, "participant"};  // the link's secret is the participant's key
+  } else {
+    COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
+    auto self = store::ReadValue<std::optional<StudyParticipant>>(store_, [&](store::Repositories& r) {
+      return r.Studies().ParticipantOfUser(key.study_id, principal.user_id);
+    });
+    if (!self || !*self) {
+      return Fail(ErrorCode::kNotFound, fmt::format("you take no part in study {}", key.study_id));
+    }
+    p.self = **self;
+    Target target;
+    target.user_id = p.self.user_id;
+    COVALUE_ASSIGN_OR_RETURN(p.decision, gate_.Permit(ctx, principal, Action::kStudyParticipate,
+                                                      target, ParticipantSubject(p.self.id)));
+  }
+  COVALUE_ASSIGN_OR_RETURN(p.study, store::ReadValue<Study>(store_, [&](store::Repositories& r) {
+                             return r.Studies().Get(p.self.study_id);
+                           }));
+  if (p.self.revoked_ms) {
+    return Fail(ErrorCode::kGone, "this participation was withdrawn by the study's researchers");
+  }
+  if (p.study.stage == StudyStage::kClosed) {
+    return Fail(ErrorCode::kGone, "the study is closed; thank you for taking part");
+  }
+  if (require_consent && !p.self.consented_ms) {
+    return Fail(ErrorCode::kConflict, "consent comes first", "/consent");
+  }
+  return p;
+}
+
+Result<Workspace> Studies::OpenWorkspace(const RequestContext& ctx, const ParticipantKey& key) {
+  COVALUE_ASSIGN_OR_RETURN(Participation p, Participate(ctx, key, false));
+  Workspace w{p.study, p.self, {}, {}, {}};
+  COVALUE_ASSIGN_OR_RETURN(auto all, store::ReadValue<std::vector<StudyStatement>>(
+                                         store_, [&](store::Repositories& r) {
+                                           return r.Studies().Statements(p.study.id);
+                                         }));
+  for (StudyStatement& s : all) {
+    const bool own = s.proposed_by == p.self.id;
+    if (BeforeSorting(p.study) ? own : !s.merged_into) {
+      s.proposed_by = own ? s.proposed_by : std::nullopt;  // who proposed others' stays hidden
+      w.statements.push_back(std::move(s));
+    }
+  }
+  COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& r) -> Status {
+    COVALUE_ASSIGN_OR_RETURN(w.sort, r.Studies().Sorts(p.study.id, p.self.id));
+    COVALUE_ASSIGN_OR_RETURN(w.ratings, r.Studies().Ratings(p.study.id, p.self.id));
+    return Ok();
+  }));
+  w.study.owner_id = 0;  // not the participant's to know
+  return w;
+}
+
+Status Studies::GiveConsent(const RequestContext& ctx, const ParticipantKey& key) {
+  COVALUE_ASSIGN_OR_RETURN(Participation p, Participate(ctx, key, false));
+  if (p.self.consented_ms) {
+    return Ok();
+  }
+  return store_.Write([&](store::Repositories& r) -> Status {
+    COVALUE_RETURN_IF_ERROR(r.Studies().Consent(p.self.id, gate_.NowMs()));
+    return gate_.AppendAudit(r, ctx, p.decision, Action::kStudyParticipate, {},
+                             ParticipantSubject(p.self.id), AuditOutcome::kAllowed);
+  });
+}
+
+Result<StudyStatement> Studies::Propose(const RequestContext& ctx, const ParticipantKey& key,
+                                        const std::string& text) {
+  COVALUE_ASSIGN_OR_RETURN(Participation p, Participate(ctx, key, true));
+  COVALUE_RETURN_IF_ERROR(NeedStage(p.study, StudyStage::kBrainstorming, "brainstorming"));
+  COVALUE_RETURN_IF_ERROR(ValidateText(text, "/text", 500));
+  return store::WriteValue<StudyStatement>(
+      store_, [&](store::Repositories& r) -> Result<StudyStatement> {
+        COVALUE_ASSIGN_OR_RETURN(auto statements, r.Studies().Statements(p.study.id));
+        const auto own = std::count_if(statements.begin(), statements.end(), [&](const auto& s) {
+          return s.proposed_by == p.self.id;
+        });
+        if (statements.size() >= kMostStatements ||
+            static_cast<std::size_t>(own) >= kMostProposals) {
+          return Fail(ErrorCode::kResourceExhausted,
+                      fmt::format("a participant proposes at most {} statements, a study holds "
+                                  "at most {}",
+                                  kMostProposals, kMostStatements));
+        }
+        COVALUE_ASSIGN_OR_RETURN(StudyStatement s,
+                                 r.Studies().AddStatement({0, p.study.id, text, p.self.id,
+                                                           std::nullopt, gate_.NowMs()}));
+        COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(r, ctx, p.decision, Action::kStudyParticipate,
+                                                  {}, ParticipantSubject(p.self.id),
+                                                  AuditOutcome::kAllowed));
+        return s;
+      });
+}
+
+Status Studies::SaveSort(const RequestContext& ctx, const ParticipantKey& key,
+                         const std::vector<SortCard>& cards) {
+  COVALUE_ASSIGN_OR_RETURN(Participation p, Participate(ctx, key, true));
+  COVALUE_RETURN_IF_ERROR(NeedStage(p.study, StudyStage::kSorting, "sorting"));
+  COVALUE_ASSIGN_OR_RETURN(auto standing, Standing(p.study.id));
+  std::set<Id> allowed;
+  for (const StudyStatement& s : standing) allowed.insert(s.id);
+  std::set<Id> placed;
+  std::vector<SortCard> mine;
+  for (std::size_t i = 0; i < cards.size(); ++i) {
+    const std::string field = fmt::format("/cards/{}", i);
+    if (!allowed.contains(cards[i].statement_id)) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("statement {} is not one of the study's", cards[i].statement_id),
+                  field + "/statement_id");
+    }
+    if (!placed.insert(cards[i].statement_id).second) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("statement {} is in two piles; a card goes in one",
+                              cards[i].statement_id),
+                  field + "/statement_id");
+    }
+    COVALUE_RETURN_IF_ERROR(ValidateText(cards[i].pile, field + "/pile", 100));
+    mine.push_back({p.self.id, cards[i].statement_id, cards[i].pile});
+  }
+  return store_.Write([&](store::Repositories& r) -> Status {
+    COVALUE_RETURN_IF_ERROR(r.Studies().ReplaceSort(p.self.id, mine));
+    return gate_.AppendAudit(r, ctx, p.decision, Action::kStudyParticipate, {},
+                             ParticipantSubject(p.self.id), AuditOutcome::kAllowed);
+  });
+}
+
+Status Studies::SaveRatings(const RequestContext& ctx, const ParticipantKey& key,
+                            const std::vector<StatementRating>& ratings) {
+  COVALUE_ASSIGN_OR_RETURN(Participation p, Participate(ctx, key, true));
+  COVALUE_RETURN_IF_ERROR(NeedStage(p.study, StudyStage::kRating, "rating"));
+  COVALUE_ASSIGN_OR_RETURN(auto standing, Standing(p.study.id));
+  std::set<Id> allowed;
+  for (const StudyStatement& s : standing) allowed.insert(s.id);
+  std::vector<StatementRating> mine;
+  for (std::size_t i = 0; i < ratings.size(); ++i) {
+    const std::string field = fmt::format("/ratings/{}", i);
+    const StatementRating& x = ratings[i];
+    if (!allowed.contains(x.statement_id)) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("statement {} is not one of the study's", x.statement_id),
+                  field + "/statement_id");
+    }
+    const auto variable =
+        std::find_if(p.study.variables.begin(), p.study.variables.end(),
+                     [&](const RatingVariable& v) { return v.name == x.variable; });
+    if (variable == p.study.variables.end()) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("{} is not a variable of the study", x.variable),
+                  field + "/variable");
+    }
+    if (x.value < variable->min || x.value > variable->max) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("{} is rated {}–{}", variable->name, variable->min, variable->max),
+                  field + "/value");
+    }
+    mine.push_back({p.self.id, x.statement_id, x.variable, 0, x.value});
+  }
+  return store_.Write([&](store::Repositories& r) -> Status {
+    COVALUE_RETURN_IF_ERROR(r.Studies().SetRatings(mine));
+    return gate_.AppendAudit(r, ctx, p.decision, Action::kStudyParticipate, {},
+                             ParticipantSubject(p.self.id), AuditOutcome::kAllowed);
+  });
+}
+
+}  // namespace covalue::app

@@ -1,0 +1,147 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "app/kernel/context.h"
+#include "app/kernel/gate.h"
+#include "domain/error.h"
+#include "domain/study.h"
+#include "research/concept_map/concept_map.h"
+#include "store/store.h"
+
+namespace covalue::app {
+
+// Who is taking part: the secret of a personal invitation link (no account needed), or the
+// signed-in account's participation in study_id.
+struct ParticipantKey {
+  std::string invitation;  // the link's secret; empty for an account
+  Id study_id = 0;         // with an account
+};
+
+// A new invitation: the participant it made and the link's secret, shown this once (the store
+// keeps only its hash).
+struct Invitation {
+  StudyParticipant participant;
+  std::string secret;
+};
+
+// A participant's progress as the researcher sees it: a pseudonym only when the study is
+// anonymous (or the participant has no account), the account's name otherwise.
+struct ParticipantProgress {
+  Id participant_id = 0;
+  std::string name;
+  std::string group;
+  bool consented = false;
+  bool revoked = false;
+  std::size_t brainstormed = 0;  // statements proposed
+  std::size_t sorted = 0;        // cards placed in piles
+  std::size_t rated = 0;         // values given
+};
+
+// What a participant sees of a study and of their own work: during brainstorming their own
+// proposals; from sorting on the frozen set of statements (merged ones left out).
+struct Workspace {
+  Study study;
+  StudyParticipant self;
+  std::vector<StudyStatement> statements;
+  std::vector<SortCard> sort;
+  std::vector<StatementRating> ratings;
+};
+
+// A concept map's data as the analysis takes it: statements (their ids as text) without the
+// merged ones; sorters and raters by pseudonym, with their groups.
+struct StudyData {
+  research::ConceptMapStudy study;
+  std::vector<Id> statement_ids;  // research's statement index → the statement's id
+};
+
+// Research studies (domain/study.h): a researcher creates a concept-mapping or Delphi study,
+// invites participants (community accounts, or anyone by a personal link), opens and closes its
+// stages, edits and merges the brainstormed statements, follows progress and reads the data the
+// analysis takes. Participants consent first, then brainstorm, sort and rate, each saved at
+// once and resumable from any device. Every action is audited; researchers own their studies
+// (kernel/policy.h), a participant reaches only their own work.
+//
+// Limits (stated for the web and the API): 1,000 statements a study, 100 proposals a
+// participant, 500 characters a statement, 100 a pile's name, 2,000 participants a study.
+class Studies {
+ public:
+  Studies(store::Store& store, Gate& gate) : store_(store), gate_(gate) {}
+  Studies(const Studies&) = delete;
+  Studies& operator=(const Studies&) = delete;
+
+  // A researcher's new study, in draft, owned by the caller. kInvalidArgument naming the field.
+  [[nodiscard]] Result<Study> CreateStudy(const RequestContext& ctx, Study draft);
+  // The studies the caller owns, then those they take part in through their account.
+  [[nodiscard]] Result<std::vector<Study>> ListStudies(const RequestContext& ctx);
+  // The owner's view of a study. kNotFound for an unknown study; kPermissionDenied for another's.
+  [[nodiscard]] Result<Study> GetStudy(const RequestContext& ctx, Id study_id);
+  // Moves a study to a later stage of its kind (kConflict for any other); a Delphi's round
+  // opens the next round. Sorting freezes the statements.
+  [[nodiscard]] Result<Study> MoveStage(const RequestContext& ctx, Id study_id, StudyStage stage);
+
+  // A personal invitation link for a new participant of group.
+  [[nodiscard]] Result<Invitation> Invite(const RequestContext& ctx, Id study_id,
+                                          const std::string& group);
+  // A community account as a participant of group; kConflict when already one.
+  [[nodiscard]] Result<StudyParticipant> AddAccount(const RequestContext& ctx, Id study_id,
+                                                    Id user_id, const std::string& group);
+  // Stops a participant's link (their work stays in the study).
+  [[nodiscard]] Status RevokeParticipant(const RequestContext& ctx, Id study_id,
+                                         Id participant_id);
+  [[nodiscard]] Result<std::vector<ParticipantProgress>> Progress(const RequestContext& ctx,
+                                                                  Id study_id);
+
+  // Every statement, merged ones included (the owner's).
+  [[nodiscard]] Result<std::vector<StudyStatement>> ListStatements(const RequestContext& ctx,
+                                                                   Id study_id);
+  // The researcher's own statement, edits and merges: only before sorting (kConflict after).
+  [[nodiscard]] Result<StudyStatement> AddStatement(const RequestContext& ctx, Id study_id,
+                                                    const std::string& text);
+  [[nodiscard]] Status EditStatement(const RequestContext& ctx, Id study_id, Id statement_id,
+                                     const std::string& text);
+  [[nodiscard]] Status MergeStatement(const RequestContext& ctx, Id study_id, Id statement_id,
+                                      Id into);
+  // The concept map's data for the analysis (the owner's; audited as a read).
+  [[nodiscard]] Result<StudyData> AnalysisData(const RequestContext& ctx, Id study_id);
+
+  // A participant's study and own work. kNotFound for an unknown link or participation; kGone
+  // for a revoked link or a closed study.
+  [[nodiscard]] Result<Workspace> OpenWorkspace(const RequestContext& ctx,
+                                                const ParticipantKey& key);
+  // Records consent (once; later calls change nothing).
+  [[nodiscard]] Status GiveConsent(const RequestContext& ctx, const ParticipantKey& key);
+  // A statement brainstormed (stage brainstorming, after consent; kConflict otherwise).
+  [[nodiscard]] Result<StudyStatement> Propose(const RequestContext& ctx, const ParticipantKey& key,
+                                               const std::string& text);
+  // The participant's whole sort (stage sorting): each card a statement of the frozen set at
+  // most once, in a pile named 1–100 characters; a statement left out is a pile of its own.
+  [[nodiscard]] Status SaveSort(const RequestContext& ctx, const ParticipantKey& key,
+                                const std::vector<SortCard>& cards);
+  // Ratings (stage rating): each a statement of the frozen set, a variable of the study and a
+  // whole number on its scale; a new value replaces the participant's earlier one.
+  [[nodiscard]] Status SaveRatings(const RequestContext& ctx, const ParticipantKey& key,
+                                   const std::vector<StatementRating>& ratings);
+
+ private:
+  // The study and the decision that lets the caller run it (denials audited).
+  Result<std::pair<Study, Decision>> Manage(const RequestContext& ctx, Id study_id,
+                                            const Subject& subject);
+  // The participant the key names, their study, and the decision that lets them act.
+  struct Participation {
+    Study study;
+    StudyParticipant self;
+    Decision decision;
+  };
+  Result<Participation> Participate(const RequestContext& ctx, const ParticipantKey& key,
+                                    bool require_consent);
+  // The statements that stand (not merged), by id.
+  Result<std::vector<StudyStatement>> Standing(Id study_id);
+
+  store::Store& store_;
+  Gate& gate_;
+};
+
+}  // namespace covalue::app

@@ -1,0 +1,213 @@
+// Research studies through the app: a researcher runs a concept map from draft to closed,
+// participants by link and by account consent, brainstorm, sort and rate; nobody else reaches
+// a study's workings, and every action is audited.
+
+#include "app/studies/studies.h"
+
+#include <gtest/gtest.h>
+
+#include "app/audit/audit.h"
+#include "store/audit_repository.h"
+#include "support/app_fixture.h"
+
+namespace covalue::app {
+namespace {
+
+class StudiesTest : public AppTest {
+ protected:
+  void SetUp() override {
+    AppTest::SetUp();
+    researcher_ = As("rita", {Role::kResearcher, std::nullopt, std::nullopt});
+    other_researcher_ = As("rolf", {Role::kResearcher, std::nullopt, std::nullopt});
+    professional_ = As("nils", {Role::kProfessional, sites_[0].id, std::nullopt});
+    admin_ = As("ada", {Role::kAdmin, std::nullopt, std::nullopt});
+  }
+
+  Study Draft() const {
+    Study s;
+    s.kind = StudyKind::kConceptMap;
+    s.title = "Coproduction value";
+    s.focus_prompt = "One way coproduction creates value for people and professionals is…";
+    s.variables = {{"importance", 1, 5}, {"feasibility", 1, 5}};
+    s.groups = {"patient", "professional"};
+    return s;
+  }
+
+  Studies& studies() { return app_->studies(); }
+
+  RequestContext researcher_, other_researcher_, professional_, admin_;
+  RequestContext link_{std::nullopt, "req-link", "203.0.113.9"};
+};
+
+TEST_F(StudiesTest, AResearcherRunsAConceptMapFromDraftToClosed) {
+  auto study = studies().CreateStudy(researcher_, Draft());
+  ASSERT_OK(study);
+  EXPECT_EQ(study->stage, StudyStage::kDraft);
+  auto invitation = studies().Invite(researcher_, study->id, "patient");
+  ASSERT_OK(invitation);
+  EXPECT_EQ(invitation->secret.size(), 43U);
+  EXPECT_EQ(invitation->participant.pseudonym, "P-01");
+  auto account = studies().AddAccount(researcher_, study->id,
+                                      professional_.principal->user_id, "professional");
+  ASSERT_OK(account);
+  const ParticipantKey by_link{invitation->secret, 0};
+  const ParticipantKey by_account{"", study->id};
+
+  // Consent comes first; brainstorming needs its stage.
+  EXPECT_EQ(studies().Propose(link_, by_link, "Shared decisions").error().code,
+            ErrorCode::kConflict);
+  ASSERT_OK(studies().GiveConsent(link_, by_link));
+  ASSERT_OK(studies().GiveConsent(professional_, by_account));
+  EXPECT_EQ(studies().Propose(link_, by_link, "Shared decisions").error().field, "/stage");
+  ASSERT_OK(studies().MoveStage(researcher_, study->id, StudyStage::kBrainstorming));
+  auto a = studies().Propose(link_, by_link, "Shared decisions");
+  auto b = studies().Propose(professional_, by_account, "Deciding together");
+  auto c = studies().Propose(professional_, by_account, "Time to talk");
+  auto d = studies().AddStatement(researcher_, study->id, "Knowing what matters to the person");
+  ASSERT_OK(a);
+  ASSERT_OK(b);
+  ASSERT_OK(c);
+  ASSERT_OK(d);
+  // A participant sees only their own proposals while brainstorming.
+  auto own = studies().OpenWorkspace(link_, by_link);
+  ASSERT_OK(own);
+  ASSERT_EQ(own->statements.size(), 1U);
+  EXPECT_EQ(own->study.owner_id, 0);
+  // The researcher merges a duplicate, keeping who proposed it.
+  ASSERT_OK(studies().MergeStatement(researcher_, study->id, b->id, a->id));
+  auto all = studies().ListStatements(researcher_, study->id);
+  ASSERT_OK(all);
+  EXPECT_EQ((*all)[1].merged_into, a->id);
+  EXPECT_EQ((*all)[1].proposed_by, account->id);
+
+  // Sorting freezes the statements.
+  ASSERT_OK(studies().MoveStage(researcher_, study->id, StudyStage::kSorting));
+  EXPECT_EQ(studies().AddStatement(researcher_, study->id, "Late").error().code,
+            ErrorCode::kConflict);
+  auto frozen = studies().OpenWorkspace(link_, by_link);
+  ASSERT_OK(frozen);
+  EXPECT_EQ(frozen->statements.size(), 3U) << "the merged statement is left out";
+  EXPECT_EQ(studies()
+                .SaveSort(link_, by_link, {{0, a->id, "talk"}, {0, a->id, "other"}})
+                .error()
+                .field,
+            "/cards/1/statement_id")
+      << "a card in two piles";
+  EXPECT_EQ(studies().SaveSort(link_, by_link, {{0, b->id, "talk"}}).error().field,
+            "/cards/0/statement_id")
+      << "a merged statement is not sorted";
+  EXPECT_EQ(studies().SaveSort(link_, by_link, {{0, a->id, " "}}).error().field,
+            "/cards/0/pile");
+  ASSERT_OK(studies().SaveSort(link_, by_link, {{0, a->id, "talk"}, {0, c->id, "talk"}}));
+  ASSERT_OK(studies().SaveSort(professional_, by_account,
+                               {{0, a->id, "decide"}, {0, c->id, "time"}, {0, d->id, "decide"}}));
+  // Resumed on another device: the saved sort comes back.
+  auto resumed = studies().OpenWorkspace(link_, by_link);
+  ASSERT_OK(resumed);
+  EXPECT_EQ(resumed->sort.size(), 2U);
+
+  ASSERT_OK(studies().MoveStage(researcher_, study->id, StudyStage::kRating));
+  EXPECT_EQ(studies().SaveRatings(link_, by_link, {{0, a->id, "importance", 0, 6}}).error().field,
+            "/ratings/0/value");
+  EXPECT_EQ(studies().SaveRatings(link_, by_link, {{0, a->id, "cost", 0, 3}}).error().field,
+            "/ratings/0/variable");
+  ASSERT_OK(studies().SaveRatings(link_, by_link,
+                                  {{0, a->id, "importance", 0, 5}, {0, a->id, "feasibility", 0, 2}}));
+  ASSERT_OK(studies().SaveRatings(professional_, by_account, {{0, c->id, "feasibility", 0, 4}}));
+
+  auto progress = studies().Progress(researcher_, study->id);
+  ASSERT_OK(progress);
+  ASSERT_EQ(progress->size(), 2U);
+  EXPECT_EQ((*progress)[0].name, "P-01");
+  EXPECT_EQ((*progress)[1].name, "P-02") << "an anonymous study shows pseudonyms only";
+  EXPECT_EQ((*progress)[0].brainstormed, 1U);
+  EXPECT_EQ((*progress)[1].sorted, 3U);
+  EXPECT_EQ((*progress)[0].rated, 2U);
+
+  // The analysis's data: standing statements, sorts and ratings by pseudonym, the study's
+  // variables first in its own order.
+  auto data = studies().AnalysisData(researcher_, study->id);
+  ASSERT_OK(data);
+  EXPECT_EQ(data->study.statements.size(), 3U);
+  EXPECT_EQ(data->study.sorts.size(), 2U);
+  ASSERT_EQ(data->study.ratings.size(), 3U);
+  EXPECT_EQ(data->study.ratings[0].variable, "importance");
+  EXPECT_EQ(data->study.ratings[0].rater, "P-01");
+
+  ASSERT_OK(studies().MoveStage(researcher_, study->id, StudyStage::kClosed));
+  EXPECT_EQ(studies().OpenWorkspace(link_, by_link).error().code, ErrorCode::kGone);
+  EXPECT_EQ(studies().MoveStage(researcher_, study->id, StudyStage::kRating).error().code,
+            ErrorCode::kConflict)
+      << "a stage is never reopened";
+}
+
+TEST_F(StudiesTest, NobodyButItsResearcherRunsAStudy) {
+  EXPECT_EQ(studies().CreateStudy(professional_, Draft()).error().code,
+            ErrorCode::kPermissionDenied);
+  EXPECT_EQ(studies().CreateStudy(link_, Draft()).error().code, ErrorCode::kUnauthenticated);
+  auto study = studies().CreateStudy(researcher_, Draft());
+  ASSERT_OK(study);
+  for (const RequestContext* who : {&other_researcher_, &admin_, &professional_}) {
+    EXPECT_EQ(studies().GetStudy(*who, study->id).error().code, ErrorCode::kPermissionDenied);
+    EXPECT_EQ(studies().Invite(*who, study->id, "patient").error().code,
+              ErrorCode::kPermissionDenied);
+    EXPECT_EQ(studies().AnalysisData(*who, study->id).error().code,
+              ErrorCode::kPermissionDenied);
+  }
+  EXPECT_EQ(studies().GetStudy(researcher_, 999).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(studies().Invite(researcher_, study->id, "nobody").error().field, "/group");
+  Study bad = Draft();
+  bad.groups = {"all"};
+  EXPECT_EQ(studies().CreateStudy(researcher_, bad).error().field, "/groups/0");
+
+  // A participant reaches their own participation only.
+  EXPECT_EQ(studies().OpenWorkspace(link_, {"not-a-secret", 0}).error().code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(studies().OpenWorkspace(professional_, {"", study->id}).error().code,
+            ErrorCode::kNotFound);
+  auto invitation = studies().Invite(researcher_, study->id, "patient");
+  ASSERT_OK(invitation);
+  ASSERT_OK(studies().RevokeParticipant(researcher_, study->id, invitation->participant.id));
+  EXPECT_EQ(studies().OpenWorkspace(link_, {invitation->secret, 0}).error().code,
+            ErrorCode::kGone);
+
+  // Denials and actions are in the audit trail, a link participant's without a user.
+  std::vector<AuditRecord> trail;
+  ASSERT_OK(store_->Read([&](store::Repositories& r) {
+    return r.Audit().Scan([&](const AuditRecord& record) {
+      trail.push_back(record);
+      return true;
+    });
+  }));
+  std::size_t denied = 0;
+  std::size_t created = 0;
+  for (const AuditRecord& record : trail) {
+    denied += record.action == "study.manage" && record.outcome == AuditOutcome::kDenied ? 1 : 0;
+    created += record.action == "study.create" && record.outcome == AuditOutcome::kAllowed ? 1 : 0;
+  }
+  EXPECT_EQ(denied, 9U);
+  EXPECT_EQ(created, 1U);
+}
+
+TEST_F(StudiesTest, ANamedStudyShowsAccountsNames) {
+  Study named = Draft();
+  named.anonymous = false;
+  auto study = studies().CreateStudy(researcher_, named);
+  ASSERT_OK(study);
+  ASSERT_OK(studies().AddAccount(researcher_, study->id, professional_.principal->user_id,
+                                 "professional"));
+  EXPECT_EQ(studies().AddAccount(researcher_, study->id, professional_.principal->user_id,
+                                 "professional")
+                .error()
+                .code,
+            ErrorCode::kConflict);
+  auto progress = studies().Progress(researcher_, study->id);
+  ASSERT_OK(progress);
+  EXPECT_EQ((*progress)[0].name, "nils");
+  auto listed = studies().ListStudies(professional_);
+  ASSERT_OK(listed);
+  ASSERT_EQ(listed->size(), 1U) << "a participant finds the studies they take part in";
+}
+
+}  // namespace
+}  // namespace covalue::app
