@@ -62,7 +62,7 @@ struct StudyData {
 // stages, edits and merges the brainstormed statements, follows progress and reads the data the
 // analysis takes. Participants consent first, then brainstorm, sort and rate, each saved at
 // once and resumable from any device. Every action is audited; researchers own their studies
-// (kernel/policy.h), a participant reaches only their own work.
+// (app/kernel/policy.h), a participant reaches only their own work.
 //
 // Limits (stated for the web and the API): 1,000 statements a study, 100 proposals a
 // participant, 500 characters a statement, 100 a pile's name, 2,000 participants a study.
