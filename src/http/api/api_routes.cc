@@ -25,6 +25,7 @@ void AddApiRoutes(Router& router, app::App& app, const Metrics& metrics) {
   AddMeasureRoutes(router, app.measures());
   AddAlertRoutes(router, app.alerts());
   AddScheduleRoutes(router, app.schedules());
+  AddStudyRoutes(router, app.studies());
 }
 
 }  // namespace covalue::http::api

@@ -14,6 +14,7 @@ class Community;
 class Measures;
 class Registry;
 class Schedules;
+class Studies;
 class Workbooks;
 }  // namespace covalue::app
 
@@ -35,6 +36,7 @@ void AddRegistryRoutes(Router& router, app::Registry& registry);
 void AddMeasureRoutes(Router& router, app::Measures& measures);
 void AddAlertRoutes(Router& router, app::Alerts& alerts);
 void AddScheduleRoutes(Router& router, app::Schedules& schedules);
+void AddStudyRoutes(Router& router, app::Studies& studies);
 void AddSystemRoutes(Router& router, const Metrics& metrics);
 
 // The ?lang= of an export: one of the guide's languages; Default: en. kInvalidArgument naming

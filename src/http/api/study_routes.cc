@@ -1,0 +1,417 @@
+// Research studies (app studies.h): the researcher's routes under /api/v1/studies, and a
+// participant's under /api/v1/invitation (by a personal link's secret, sent in the X-Invitation
+// header so that it never appears in a path or an access log) or
+// /api/v1/studies/{id}/participation (by the signed-in account).
+
+#include <string>
+
+#include "app/studies/studies.h"
+#include "http/api/api_routes.h"
+#include "http/json/json_body.h"
+#include "http/json/research_json.h"
+#include "research/concept_map/concept_map.h"
+
+namespace covalue::http::api {
+namespace {
+
+using nlohmann::json;
+
+json Optional(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); }
+
+json StudyJson(const Study& s) {
+  json variables = json::array();
+  for (const RatingVariable& v : s.variables) {
+    variables.push_back({{"name", v.name}, {"min", v.min}, {"max", v.max}});
+  }
+  return {{"id", s.id},
+          {"kind", StudyKindName(s.kind)},
+          {"title", s.title},
+          {"focus_prompt", s.focus_prompt},
+          {"variables", std::move(variables)},
+          {"groups", s.groups},
+          {"anonymous", s.anonymous},
+          {"stage", StudyStageName(s.stage)},
+          {"round", s.round},
+          {"created_ms", s.created_ms}};
+}
+
+json ParticipantJson(const StudyParticipant& p) {
+  return {{"id", p.id},
+          {"pseudonym", p.pseudonym},
+          {"group", p.group},
+          {"consented_ms", Optional(p.consented_ms)},
+          {"revoked_ms", Optional(p.revoked_ms)},
+          {"created_ms", p.created_ms}};
+}
+
+json StatementJson(const StudyStatement& s) {
+  return {{"id", s.id},
+          {"text", s.text},
+          {"proposed_by", Optional(s.proposed_by)},
+          {"merged_into", Optional(s.merged_into)},
+          {"created_ms", s.created_ms}};
+}
+
+json Items(json items) { return {{"items", std::move(items)}, {"next", nullptr}}; }
+
+Response NoStore(Response response) {
+  response.SetHeader("Cache-Control", "no-store");
+  return response;
+}
+
+// A study's draft from a request body; a concept map rates importance and feasibility 1–5 unless
+// the body says otherwise.
+Result<Study> ReadDraft(ObjectReader& reader) {
+  Study s;
+  COVALUE_ASSIGN_OR_RETURN(std::string kind, reader.RequiredString("kind"));
+  const auto parsed = ParseStudyKind(kind);
+  if (!parsed) {
+    return Fail(ErrorCode::kInvalidArgument, "kind is concept_map or delphi", "/kind");
+  }
+  s.kind = *parsed;
+  COVALUE_ASSIGN_OR_RETURN(s.title, reader.RequiredString("title"));
+  COVALUE_ASSIGN_OR_RETURN(s.focus_prompt, reader.RequiredString("focus_prompt"));
+  COVALUE_ASSIGN_OR_RETURN(auto anonymous, reader.OptionalBool("anonymous"));
+  s.anonymous = anonymous.value_or(true);
+  COVALUE_ASSIGN_OR_RETURN(json variables, reader.OptionalArray("variables"));
+  if (variables.empty() && s.kind == StudyKind::kConceptMap) {
+    s.variables = {{"importance", 1, 5}, {"feasibility", 1, 5}};
+  }
+  for (std::size_t i = 0; i < variables.size() && i < 100; ++i) {
+    if (!variables[i].is_object()) {
+      return Fail(ErrorCode::kInvalidArgument, "a variable is {name, min, max}",
+                  "/variables/" + std::to_string(i));
+    }
+    ObjectReader item(variables[i], "/variables/" + std::to_string(i));
+    RatingVariable v;
+    COVALUE_ASSIGN_OR_RETURN(v.name, item.RequiredString("name"));
+    COVALUE_ASSIGN_OR_RETURN(auto min, item.OptionalInt("min"));
+    COVALUE_ASSIGN_OR_RETURN(auto max, item.OptionalInt("max"));
+    v.min = static_cast<int>(std::clamp<std::int64_t>(min.value_or(1), -1000, 1000));
+    v.max = static_cast<int>(std::clamp<std::int64_t>(max.value_or(5), -1000, 1000));
+    COVALUE_RETURN_IF_ERROR(item.Finish());
+    s.variables.push_back(std::move(v));
+  }
+  if (variables.size() > 100) {
+    return Fail(ErrorCode::kInvalidArgument, "a study rates at most 6 variables", "/variables");
+  }
+  COVALUE_ASSIGN_OR_RETURN(json groups, reader.OptionalArray("groups"));
+  for (std::size_t i = 0; i < groups.size() && i < 100; ++i) {
+    if (!groups[i].is_string()) {
+      return Fail(ErrorCode::kInvalidArgument, "a group is a name",
+                  "/groups/" + std::to_string(i));
+    }
+    s.groups.push_back(groups[i].get<std::string>());
+  }
+  if (groups.size() > 100) {
+    return Fail(ErrorCode::kInvalidArgument, "a study has 1 to 12 participant groups", "/groups");
+  }
+  return s;
+}
+
+// The participant a request names: an invitation's secret, or the account in study {id}.
+using KeyOf = Result<app::ParticipantKey> (*)(const RouteContext&);
+
+Result<app::ParticipantKey> ByInvitation(const RouteContext& r) {
+  const std::string& secret = r.request.Header("x-invitation");
+  if (secret.empty()) {
+    return Fail(ErrorCode::kUnauthenticated,
+                "send the invitation link's secret in the X-Invitation header", "X-Invitation");
+  }
+  return app::ParticipantKey{secret, 0};
+}
+
+Result<app::ParticipantKey> ByAccount(const RouteContext& r) {
+  COVALUE_ASSIGN_OR_RETURN(Id study, PathId(r, "id"));
+  return app::ParticipantKey{"", study};
+}
+
+json WorkspaceJson(const app::Workspace& w) {
+  json statements = json::array();
+  for (const StudyStatement& s : w.statements) {
+    statements.push_back({{"id", s.id}, {"text", s.text}, {"own", s.proposed_by.has_value()}});
+  }
+  json sort = json::array();
+  for (const SortCard& c : w.sort) sort.push_back({{"statement_id", c.statement_id}, {"pile", c.pile}});
+  json ratings = json::array();
+  for (const StatementRating& x : w.ratings) {
+    ratings.push_back({{"statement_id", x.statement_id}, {"variable", x.variable}, {"value", x.value}});
+  }
+  json study = StudyJson(w.study);
+  return {{"study", std::move(study)},
+          {"participant", ParticipantJson(w.self)},
+          {"statements", std::move(statements)},
+          {"sort", std::move(sort)},
+          {"ratings", std::move(ratings)}};
+}
+
+// The participant's routes under prefix, each finding its participant with key.
+void AddParticipation(Router& router, app::Studies& studies, const std::string& prefix,
+                      Access access, KeyOf key, const std::string& who) {
+  router.Add({"GET", prefix,
+              "The study and the participant's own work so far (" + who + ")", access,
+              [&studies, key](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(auto k, key(r));
+                COVALUE_ASSIGN_OR_RETURN(auto workspace, studies.OpenWorkspace(r.ctx, k));
+                return NoStore(JsonResponse(200, WorkspaceJson(workspace).dump()));
+              },
+              0});
+  router.Add({"POST", prefix + "/consent", "Consent to take part (" + who + ")", access,
+              [&studies, key](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(auto k, key(r));
+                COVALUE_RETURN_IF_ERROR(studies.GiveConsent(r.ctx, k));
+                return NoContent();
+              },
+              0});
+  router.Add({"POST", prefix + "/statements",
+              "Brainstorm a statement (text; the brainstorming stage; " + who + ")", access,
+              [&studies, key](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(auto k, key(r));
+                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+                ObjectReader reader(body);
+                COVALUE_ASSIGN_OR_RETURN(std::string text, reader.RequiredString("text"));
+                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                COVALUE_ASSIGN_OR_RETURN(auto s, studies.Propose(r.ctx, k, text));
+                return NoStore(JsonResponse(201, StatementJson(s).dump()));
+              }});
+  router.Add({"PUT", prefix + "/sort",
+              "Save the participant's whole sort (cards: statement_id and pile; the sorting "
+              "stage; " + who + ")",
+              access, [&studies, key](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(auto k, key(r));
+                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+                ObjectReader reader(body);
+                COVALUE_ASSIGN_OR_RETURN(json cards, reader.OptionalArray("cards"));
+                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                std::vector<SortCard> sort;
+                for (std::size_t i = 0; i < cards.size(); ++i) {
+                  const std::string at = "/cards/" + std::to_string(i);
+                  if (!cards[i].is_object() || i >= 1000) {
+                    return Fail(ErrorCode::kInvalidArgument,
+                                "a card is {statement_id, pile}; at most 1,000", at);
+                  }
+                  ObjectReader card(cards[i], at);
+                  SortCard c;
+                  COVALUE_ASSIGN_OR_RETURN(c.statement_id, card.RequiredInt("statement_id"));
+                  COVALUE_ASSIGN_OR_RETURN(c.pile, card.RequiredString("pile"));
+                  COVALUE_RETURN_IF_ERROR(card.Finish());
+                  sort.push_back(std::move(c));
+                }
+                COVALUE_RETURN_IF_ERROR(studies.SaveSort(r.ctx, k, sort));
+                return NoContent();
+              }});
+  router.Add({"PUT", prefix + "/ratings",
+              "Save ratings (statement_id, variable, value; the rating stage; " + who + ")",
+              access, [&studies, key](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(auto k, key(r));
+                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+                ObjectReader reader(body);
+                COVALUE_ASSIGN_OR_RETURN(json items, reader.OptionalArray("ratings"));
+                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                std::vector<StatementRating> ratings;
+                for (std::size_t i = 0; i < items.size(); ++i) {
+                  const std::string at = "/ratings/" + std::to_string(i);
+                  if (!items[i].is_object() || i >= 6000) {
+                    return Fail(ErrorCode::kInvalidArgument,
+                                "a rating is {statement_id, variable, value}; at most 6,000", at);
+                  }
+                  ObjectReader item(items[i], at);
+                  StatementRating x;
+                  COVALUE_ASSIGN_OR_RETURN(x.statement_id, item.RequiredInt("statement_id"));
+                  COVALUE_ASSIGN_OR_RETURN(x.variable, item.RequiredString("variable"));
+                  COVALUE_ASSIGN_OR_RETURN(auto value, item.RequiredInt("value"));
+                  x.value = static_cast<int>(std::clamp<std::int64_t>(value, -100000, 100000));
+                  COVALUE_RETURN_IF_ERROR(item.Finish());
+                  ratings.push_back(std::move(x));
+                }
+                COVALUE_RETURN_IF_ERROR(studies.SaveRatings(r.ctx, k, ratings));
+                return NoContent();
+              }});
+}
+
+}  // namespace
+
+void AddStudyRoutes(Router& router, app::Studies& studies) {
+  router.Add({"GET", "/api/v1/studies",
+              "The caller's studies: those they run, then those they take part in",
+              Access::kSignedIn,
+              [&studies](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(auto listed, studies.ListStudies(r.ctx));
+                json items = json::array();
+                for (const Study& s : listed) items.push_back(StudyJson(s));
+                return NoStore(JsonResponse(200, Items(items).dump()));
+              },
+              0});
+  router.Add({"POST", "/api/v1/studies",
+              "Start a concept-mapping or Delphi study, in draft (researchers)", Access::kSignedIn,
+              [&studies](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+                ObjectReader reader(body);
+                COVALUE_ASSIGN_OR_RETURN(Study draft, ReadDraft(reader));
+                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                COVALUE_ASSIGN_OR_RETURN(Study study, studies.CreateStudy(r.ctx, draft));
+                return NoStore(JsonResponse(201, StudyJson(study).dump()));
+              }});
+  router.Add({"GET", "/api/v1/studies/{id}", "A study (its researcher)", Access::kSignedIn,
+              [&studies](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(Study study, studies.GetStudy(r.ctx, id));
+                return NoStore(JsonResponse(200, StudyJson(study).dump()));
+              },
+              0});
+  router.Add({"POST", "/api/v1/studies/{id}/stage",
+              "Move a study to a later stage (stage; a Delphi's rounds opens the next round)",
+              Access::kSignedIn, [&studies](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+                ObjectReader reader(body);
+                COVALUE_ASSIGN_OR_RETURN(std::string name, reader.RequiredString("stage"));
+                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                const auto stage = ParseStudyStage(name);
+                if (!stage) {
+                  return Fail(ErrorCode::kInvalidArgument,
+                              "stage is brainstorming, sorting, rating, rounds or closed", "/stage");
+                }
+                COVALUE_ASSIGN_OR_RETURN(Study study, studies.MoveStage(r.ctx, id, *stage));
+                return NoStore(JsonResponse(200, StudyJson(study).dump()));
+              }});
+  router.Add({"GET", "/api/v1/studies/{id}/participants",
+              "Each participant's progress (pseudonyms only in an anonymous study)",
+              Access::kSignedIn,
+              [&studies](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto progress, studies.Progress(r.ctx, id));
+                json items = json::array();
+                for (const app::ParticipantProgress& p : progress) {
+                  items.push_back({{"id", p.participant_id},
+                                   {"name", p.name},
+                                   {"group", p.group},
+                                   {"consented", p.consented},
+                                   {"revoked", p.revoked},
+                                   {"brainstormed", p.brainstormed},
+                                   {"sorted", p.sorted},
+                                   {"rated", p.rated}});
+                }
+                return NoStore(JsonResponse(200, Items(items).dump()));
+              },
+              0});
+  router.Add({"POST", "/api/v1/studies/{id}/participants",
+              "Add a community account as a participant (user_id, group)", Access::kSignedIn,
+              [&studies](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+                ObjectReader reader(body);
+                COVALUE_ASSIGN_OR_RETURN(Id user, reader.RequiredInt("user_id"));
+                COVALUE_ASSIGN_OR_RETURN(std::string group, reader.RequiredString("group"));
+                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                COVALUE_ASSIGN_OR_RETURN(auto p, studies.AddAccount(r.ctx, id, user, group));
+                return NoStore(JsonResponse(201, ParticipantJson(p).dump()));
+              }});
+  router.Add({"DELETE", "/api/v1/studies/{id}/participants/{participant}",
+              "Withdraw a participant: their link stops, their work stays", Access::kSignedIn,
+              [&studies](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(Id participant, PathId(r, "participant"));
+                COVALUE_RETURN_IF_ERROR(studies.RevokeParticipant(r.ctx, id, participant));
+                return NoContent();
+              },
+              0});
+  router.Add({"POST", "/api/v1/studies/{id}/invitations",
+              "A personal invitation link for a new participant of a group (its secret shown "
+              "this once)",
+              Access::kSignedIn, [&studies](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+                ObjectReader reader(body);
+                COVALUE_ASSIGN_OR_RETURN(std::string group, reader.RequiredString("group"));
+                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                COVALUE_ASSIGN_OR_RETURN(auto invitation, studies.Invite(r.ctx, id, group));
+                json out = ParticipantJson(invitation.participant);
+                out["secret"] = invitation.secret;
+                // The secret rides in the fragment, which browsers never send to a server.
+                out["path"] = "/join#" + invitation.secret;
+                return NoStore(JsonResponse(201, out.dump()));
+              }});
+  router.Add({"GET", "/api/v1/studies/{id}/statements",
+              "Every statement, merged ones with the statement they became", Access::kSignedIn,
+              [&studies](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto statements, studies.ListStatements(r.ctx, id));
+                json items = json::array();
+                for (const StudyStatement& s : statements) items.push_back(StatementJson(s));
+                return NoStore(JsonResponse(200, Items(items).dump()));
+              },
+              0});
+  router.Add({"POST", "/api/v1/studies/{id}/statements",
+              "Add a statement of the researcher's (text; before sorting)", Access::kSignedIn,
+              [&studies](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+                ObjectReader reader(body);
+                COVALUE_ASSIGN_OR_RETURN(std::string text, reader.RequiredString("text"));
+                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                COVALUE_ASSIGN_OR_RETURN(auto s, studies.AddStatement(r.ctx, id, text));
+                return NoStore(JsonResponse(201, StatementJson(s).dump()));
+              }});
+  router.Add({"PUT", "/api/v1/studies/{id}/statements/{statement}",
+              "Edit a statement's text (before sorting)", Access::kSignedIn,
+              [&studies](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(Id statement, PathId(r, "statement"));
+                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+                ObjectReader reader(body);
+                COVALUE_ASSIGN_OR_RETURN(std::string text, reader.RequiredString("text"));
+                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                COVALUE_RETURN_IF_ERROR(studies.EditStatement(r.ctx, id, statement, text));
+                return NoContent();
+              }});
+  router.Add({"POST", "/api/v1/studies/{id}/statements/{statement}/merge",
+              "Merge a duplicate into another statement (into; who proposed it is kept)",
+              Access::kSignedIn, [&studies](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(Id statement, PathId(r, "statement"));
+                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+                ObjectReader reader(body);
+                COVALUE_ASSIGN_OR_RETURN(Id into, reader.RequiredInt("into"));
+                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                COVALUE_RETURN_IF_ERROR(studies.MergeStatement(r.ctx, id, statement, into));
+                return NoContent();
+              }});
+  router.Add({"GET", "/api/v1/studies/{id}/analysis",
+              "The concept map's live analysis (k, starts, seed as in covalue conceptmap; the "
+              "JSON contract of covalue conceptmap --json, statements by their ids)",
+              Access::kSignedIn,
+              [&studies](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto k, QueryId(r.request, "k"));
+                COVALUE_ASSIGN_OR_RETURN(auto starts, QueryId(r.request, "starts"));
+                COVALUE_ASSIGN_OR_RETURN(auto seed, QueryId(r.request, "seed"));
+                COVALUE_ASSIGN_OR_RETURN(app::StudyData data, studies.AnalysisData(r.ctx, id));
+                const std::size_t n = data.study.statements.size();
+                if (n < 3 || data.study.sorts.empty()) {
+                  return Fail(ErrorCode::kConflict,
+                              "the analysis needs at least 3 statements and one sort");
+                }
+                research::ConceptMapOptions options;
+                if (k) {
+                  if (*k < 2 || static_cast<std::size_t>(*k) > n - 1) {
+                    return Fail(ErrorCode::kInvalidArgument,
+                                "k is from 2 to the statements less one", "k");
+                  }
+                  options.k = static_cast<std::size_t>(*k);
+                }
+                options.smacof.starts = static_cast<std::size_t>(std::clamp<Id>(starts.value_or(8), 1, 32));
+                options.smacof.seed = static_cast<std::uint64_t>(seed.value_or(1));
+                const auto analysis = research::AnalyseConceptMap(data.study, options);
+                const nlohmann::ordered_json out = ConceptMapJson(data.study, analysis,
+                                                {options.smacof.starts, options.smacof.seed}, {});
+                return NoStore(JsonResponse(200, out.dump()));
+              },
+              0});
+  AddParticipation(router, studies, "/api/v1/invitation", Access::kPublic, &ByInvitation,
+                   "by the invitation's secret in X-Invitation");
+  AddParticipation(router, studies, "/api/v1/studies/{id}/participation", Access::kSignedIn,
+                   &ByAccount, "by the signed-in account");
+}
+
+}  // namespace covalue::http::api

@@ -1,0 +1,167 @@
+// Research studies over HTTP: a researcher runs a concept map from draft to its live analysis,
+// a participant without an account takes part by a personal link (its secret in a header, never
+// in a path), another by their account; nobody else reaches the study, bad input is named, and
+// the analysis follows the covalue conceptmap contract.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { demoCallers, loginOf, startServer, tempDir, writeDemo } from '../support/covalue_server.mjs';
+
+describe('research studies', () => {
+  let dir, server, logins, call;
+
+  before(async () => {
+    dir = tempDir();
+    logins = writeDemo(dir.file('covalue.db'));
+    server = await startServer(dir.file('covalue.db'));
+    ({ call } = demoCallers(server, logins));
+  });
+  after(async () => {
+    await server.stop();
+    dir.remove();
+  });
+
+  // A participant's call by invitation: no cookie, the secret in X-Invitation.
+  const byLink = async (secret, method, path, body) => {
+    const response = await fetch(server.url + '/api/v1/invitation' + path, {
+      method,
+      headers: { ...(secret ? { 'x-invitation': secret } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), origin: server.url },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  };
+
+  it('runs a concept map from invitation to its live analysis', async () => {
+    const created = await call('researcher', 'POST', '/api/v1/studies', {
+      kind: 'concept_map', title: 'Coproduction value', groups: ['patient', 'professional'],
+      focus_prompt: 'One way coproduction creates value for people and professionals is…',
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const study = created.body;
+    assert.deepEqual(study.variables.map((v) => [v.name, v.min, v.max]), [['importance', 1, 5], ['feasibility', 1, 5]]);
+    assert.equal(study.stage, 'draft');
+    assert.equal(study.anonymous, true);
+
+    // Three people by link, one by account (the demo's professional).
+    const secrets = [];
+    for (const group of ['patient', 'patient', 'professional']) {
+      const invited = await call('researcher', 'POST', `/api/v1/studies/${study.id}/invitations`, { group });
+      assert.equal(invited.status, 201);
+      assert.equal(invited.body.secret.length, 43);
+      assert.equal(invited.body.path, `/join#${invited.body.secret}`);
+      secrets.push(invited.body.secret);
+    }
+    const professional = loginOf(logins, 'professional.vastera');
+    const me = await call('professional.vastera', 'GET', '/api/v1/users/me');
+    assert.equal((await call('researcher', 'POST', `/api/v1/studies/${study.id}/participants`, { user_id: me.body.id, group: 'professional' })).status, 201);
+    assert.ok(professional);
+
+    // Consent first, then brainstorming once it opens.
+    const first = await byLink(secrets[0], 'GET', '');
+    assert.equal(first.status, 200);
+    assert.equal(first.body.study.focus_prompt, study.focus_prompt);
+    assert.equal(first.body.participant.consented_ms, null);
+    assert.equal((await byLink(secrets[0], 'POST', '/statements', { text: 'Too early' })).status, 409);
+    for (const secret of secrets) assert.equal((await byLink(secret, 'POST', '/consent')).status, 204);
+    assert.equal((await call('professional.vastera', 'POST', `/api/v1/studies/${study.id}/participation/consent`)).status, 204);
+    assert.equal((await call('researcher', 'POST', `/api/v1/studies/${study.id}/stage`, { stage: 'brainstorming' })).status, 200);
+    const texts = ['Shared decisions about treatment', 'Deciding together', 'Time to talk', 'Knowing what matters to me', 'Feeling heard', 'Less waiting'];
+    const ids = [];
+    for (const [i, text] of texts.entries()) {
+      const proposed = i % 2 === 0
+        ? await byLink(secrets[i % 3], 'POST', '/statements', { text })
+        : await call('professional.vastera', 'POST', `/api/v1/studies/${study.id}/participation/statements`, { text });
+      assert.equal(proposed.status, 201, JSON.stringify(proposed.body));
+      ids.push(proposed.body.id);
+    }
+    // The researcher merges a duplicate; sorting freezes the statements.
+    assert.equal((await call('researcher', 'POST', `/api/v1/studies/${study.id}/statements/${ids[1]}/merge`, { into: ids[0] })).status, 204);
+    assert.equal((await call('researcher', 'POST', `/api/v1/studies/${study.id}/stage`, { stage: 'sorting' })).status, 200);
+    assert.equal((await call('researcher', 'POST', `/api/v1/studies/${study.id}/statements`, { text: 'Late' })).status, 409);
+    const standing = ids.filter((_, i) => i !== 1);
+    const sorting = await byLink(secrets[1], 'GET', '');
+    assert.deepEqual(sorting.body.statements.map((s) => s.id), standing);
+    const piles = [['talk', 'talk', 'wait', 'talk', 'wait'], ['a', 'b', 'b', 'a', 'c'], ['x', 'x', 'y', 'x', 'y']];
+    for (const [k, secret] of secrets.entries()) {
+      const cards = standing.map((statement_id, i) => ({ statement_id, pile: piles[k][i] }));
+      assert.equal((await byLink(secret, 'PUT', '/sort', { cards })).status, 204);
+    }
+    const twice = await byLink(secrets[0], 'PUT', '/sort', { cards: [{ statement_id: standing[0], pile: 'a' }, { statement_id: standing[0], pile: 'b' }] });
+    assert.equal(twice.status, 400);
+    assert.equal(twice.body.field, '/cards/1/statement_id');
+    const resumed = await byLink(secrets[0], 'GET', '');
+    assert.deepEqual(resumed.body.sort.map((c) => c.pile), piles[0], 'the sort is kept whole when a save is refused');
+
+    assert.equal((await call('researcher', 'POST', `/api/v1/studies/${study.id}/stage`, { stage: 'rating' })).status, 200);
+    for (const [k, secret] of secrets.entries()) {
+      const ratings = standing.flatMap((statement_id, i) => [
+        { statement_id, variable: 'importance', value: 1 + ((i + k) % 5) },
+        { statement_id, variable: 'feasibility', value: 1 + ((i * 2 + k) % 5) },
+      ]);
+      assert.equal((await byLink(secret, 'PUT', '/ratings', { ratings })).status, 204);
+    }
+    const outside = await byLink(secrets[0], 'PUT', '/ratings', { ratings: [{ statement_id: standing[0], variable: 'importance', value: 9 }] });
+    assert.equal(outside.status, 400);
+    assert.equal(outside.body.field, '/ratings/0/value');
+
+    const progress = await call('researcher', 'GET', `/api/v1/studies/${study.id}/participants`);
+    assert.deepEqual(progress.body.items.map((p) => p.name), ['P-01', 'P-02', 'P-03', 'P-04'], 'pseudonyms only');
+    assert.deepEqual(progress.body.items.map((p) => p.sorted), [5, 5, 5, 0]);
+
+    const analysis = await call('researcher', 'GET', `/api/v1/studies/${study.id}/analysis?k=2&starts=4&seed=3`);
+    assert.equal(analysis.status, 200, JSON.stringify(analysis.body));
+    const a = analysis.body;
+    assert.equal(a.n_statements, 5);
+    assert.equal(a.n_sorters, 3);
+    assert.equal(a.n_raters, 3);
+    assert.deepEqual(a.statements.map((s) => s.id), standing.map(String));
+    assert.deepEqual(a.similarity.matrix.map((row, i) => row[i]), [3, 3, 3, 3, 3]);
+    // T of the first two statements: sorters 1 and 3 put them together.
+    assert.equal(a.similarity.matrix[0][1], 2);
+    assert.equal(a.clusters.k, 2);
+    assert.equal(a.mds.starts, 4);
+    assert.equal(a.mds.seed, 3);
+    assert.deepEqual(Object.keys(a.ratings.statements), ['importance|all', 'importance|patient', 'importance|professional', 'feasibility|all', 'feasibility|patient', 'feasibility|professional']);
+    assert.equal(a.go_zone[0].x, 'importance');
+
+    assert.equal((await call('researcher', 'POST', `/api/v1/studies/${study.id}/stage`, { stage: 'closed' })).status, 200);
+    assert.equal((await byLink(secrets[0], 'GET', '')).status, 410);
+    assert.equal((await call('researcher', 'POST', `/api/v1/studies/${study.id}/stage`, { stage: 'rating' })).status, 409);
+  });
+
+  it('keeps a study its researcher\'s and refuses bad input by name', async () => {
+    const study = (await call('researcher', 'POST', '/api/v1/studies', { kind: 'delphi', title: 'Core set', focus_prompt: 'Rate each measure 1–9', groups: ['patient'] })).body;
+    for (const who of ['admin', 'facilitator', 'professional.vastera', 'patient.vastera']) {
+      assert.equal((await call(who, 'GET', `/api/v1/studies/${study.id}`)).status, 403, who);
+      assert.equal((await call(who, 'POST', `/api/v1/studies/${study.id}/invitations`, { group: 'patient' })).status, 403, who);
+      assert.equal((await call(who, 'GET', `/api/v1/studies/${study.id}/analysis`)).status, 403, who);
+    }
+    assert.equal((await call('professional.vastera', 'POST', '/api/v1/studies', { kind: 'delphi', title: 'x', focus_prompt: 'y', groups: ['g'] })).status, 403);
+    const bad = async (body, field) => {
+      const refused = await call('researcher', 'POST', '/api/v1/studies', body);
+      assert.equal(refused.status, 400, JSON.stringify(body));
+      assert.equal(refused.body.field, field);
+    };
+    await bad({ kind: 'survey', title: 't', focus_prompt: 'p', groups: ['g'] }, '/kind');
+    await bad({ kind: 'delphi', title: '', focus_prompt: 'p', groups: ['g'] }, '/title');
+    await bad({ kind: 'delphi', title: 't', focus_prompt: 'p', groups: ['all'] }, '/groups/0');
+    await bad({ kind: 'concept_map', title: 't', focus_prompt: 'p', groups: ['g'], variables: [{ name: 'x', min: 5, max: 1 }] }, '/variables/0/min');
+    await bad({ kind: 'delphi', title: 't', focus_prompt: 'p', groups: ['g'], extra: 1 }, '/extra');
+    assert.equal((await call('researcher', 'POST', `/api/v1/studies/${study.id}/stage`, { stage: 'sorting' })).status, 409, 'not a Delphi stage');
+    assert.equal((await call('researcher', 'POST', `/api/v1/studies/${study.id}/invitations`, { group: 'nobody' })).body.field, '/group');
+    assert.equal((await call('researcher', 'GET', `/api/v1/studies/${study.id}/analysis`)).status, 409, 'nothing to analyse yet');
+    // A link: no secret is 401, a wrong one 404, a withdrawn one 410.
+    assert.equal((await byLink('', 'GET', '')).status, 401);
+    assert.equal((await byLink('not-a-secret', 'GET', '')).status, 404);
+    const invited = (await call('researcher', 'POST', `/api/v1/studies/${study.id}/invitations`, { group: 'patient' })).body;
+    assert.equal((await call('researcher', 'DELETE', `/api/v1/studies/${study.id}/participants/${invited.id}`)).status, 204);
+    assert.equal((await byLink(invited.secret, 'GET', '')).status, 410);
+    // An account that takes no part finds nothing.
+    assert.equal((await call('professional.vastera', 'GET', `/api/v1/studies/${study.id}/participation`)).status, 404);
+    // The audit trail holds the researcher's actions.
+    const trail = await call('admin', 'GET', '/api/v1/audit?limit=200');
+    assert.ok(trail.body.items.some((r) => r.action === 'study.manage' && r.outcome === 'denied'), 'denials audited');
+    assert.ok(trail.body.items.some((r) => r.action === 'study.create'));
+  });
+});
