@@ -9,6 +9,7 @@ import { measureCalls } from './measures/calls';
 import { questionnaireCalls } from './questionnaires/calls';
 import { registryCalls } from './registry/calls';
 import { scheduleCalls } from './schedules/calls';
+import { studyCalls } from './studies/calls';
 import { workbookCalls } from './workbooks/calls';
 
 export { allPages, ApiError, type Page } from './http';
@@ -20,6 +21,7 @@ export type * from './measures/calls';
 export type * from './questionnaires/calls';
 export type * from './registry/calls';
 export type * from './schedules/calls';
+export type * from './studies/calls';
 export type * from './workbooks/calls';
 
 export const api = {
@@ -31,5 +33,6 @@ export const api = {
   ...questionnaireCalls,
   ...registryCalls,
   ...scheduleCalls,
+  ...studyCalls,
   ...workbookCalls,
 };

@@ -25,6 +25,9 @@ import { communityMeasuresView } from './measures/community_measures';
 import { overdueView, worklistView } from './alerts/alerts';
 import { siteAccessView, siteSettingsView } from './community/site_access';
 import { schedulesView } from './schedules/schedules_view';
+import { studiesView } from './studies/studies_view';
+import { studyView } from './studies/study_view';
+import { joinView, takePartView } from './studies/take_part';
 
 const root = document.getElementById('app')!;
 
@@ -52,6 +55,10 @@ route('/account', accountView);
 route('/admin/users', usersView);
 route('/admin/users/:id', userView);
 route('/admin/audit', auditView);
+route('/studies', studiesView);
+route('/studies/:id', studyView);
+route('/studies/:id/take-part', takePartView);
+route('/join', joinView);
 
 function message(text: string): HTMLElement {
   return h('section', {}, h('h1', {}, text));
@@ -61,7 +68,8 @@ function message(text: string): HTMLElement {
 // readers announce the new page.
 async function render(view: View, params: Record<string, string>): Promise<void> {
   applyToDocument();
-  if (!session.user && location.pathname !== '/signin') {
+  // An invitation's page needs no account: its link's secret is the participant's key.
+  if (!session.user && location.pathname !== '/signin' && location.pathname !== '/join') {
     await navigate('/signin', true);
     return;
   }

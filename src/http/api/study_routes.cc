@@ -9,6 +9,7 @@
 #include "http/api/api_routes.h"
 #include "http/json/json_body.h"
 #include "http/json/research_json.h"
+#include "report/concept_map_drawing.h"
 #include "research/concept_map/concept_map.h"
 
 namespace covalue::http::api {
@@ -18,7 +19,8 @@ using nlohmann::json;
 
 json Optional(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); }
 
-json StudyJson(const Study& s) {
+// runs: whether the caller is the study's researcher.
+json StudyJson(const Study& s, bool runs) {
   json variables = json::array();
   for (const RatingVariable& v : s.variables) {
     variables.push_back({{"name", v.name}, {"min", v.min}, {"max", v.max}});
@@ -32,6 +34,7 @@ json StudyJson(const Study& s) {
           {"anonymous", s.anonymous},
           {"stage", StudyStageName(s.stage)},
           {"round", s.round},
+          {"runs", runs},
           {"created_ms", s.created_ms}};
 }
 
@@ -137,7 +140,7 @@ json WorkspaceJson(const app::Workspace& w) {
   for (const StatementRating& x : w.ratings) {
     ratings.push_back({{"statement_id", x.statement_id}, {"variable", x.variable}, {"value", x.value}});
   }
-  json study = StudyJson(w.study);
+  json study = StudyJson(w.study, false);
   return {{"study", std::move(study)},
           {"participant", ParticipantJson(w.self)},
           {"statements", std::move(statements)},
@@ -229,6 +232,37 @@ void AddParticipation(Router& router, app::Studies& studies, const std::string& 
               }});
 }
 
+// The analysis of a study's concept map with the request's k, starts and seed.
+struct Analysed {
+  Id study_id = 0;
+  app::StudyData data;
+  research::ConceptMapOptions options;
+  research::ConceptMapAnalysis analysis;
+};
+
+Result<Analysed> Analyse(app::Studies& studies, const RouteContext& r) {
+  Analysed out;
+  COVALUE_ASSIGN_OR_RETURN(out.study_id, PathId(r, "id"));
+  COVALUE_ASSIGN_OR_RETURN(auto k, QueryId(r.request, "k"));
+  COVALUE_ASSIGN_OR_RETURN(auto starts, QueryId(r.request, "starts"));
+  COVALUE_ASSIGN_OR_RETURN(auto seed, QueryId(r.request, "seed"));
+  COVALUE_ASSIGN_OR_RETURN(out.data, studies.AnalysisData(r.ctx, out.study_id));
+  const std::size_t n = out.data.study.statements.size();
+  if (n < 3 || out.data.study.sorts.empty()) {
+    return Fail(ErrorCode::kConflict, "the analysis needs at least 3 statements and one sort");
+  }
+  if (k) {
+    if (*k < 2 || static_cast<std::size_t>(*k) > n - 1) {
+      return Fail(ErrorCode::kInvalidArgument, "k is from 2 to the statements less one", "k");
+    }
+    out.options.k = static_cast<std::size_t>(*k);
+  }
+  out.options.smacof.starts = static_cast<std::size_t>(std::clamp<Id>(starts.value_or(8), 1, 32));
+  out.options.smacof.seed = static_cast<std::uint64_t>(seed.value_or(1));
+  out.analysis = research::AnalyseConceptMap(out.data.study, out.options);
+  return out;
+}
+
 }  // namespace
 
 void AddStudyRoutes(Router& router, app::Studies& studies) {
@@ -238,7 +272,8 @@ void AddStudyRoutes(Router& router, app::Studies& studies) {
               [&studies](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(auto listed, studies.ListStudies(r.ctx));
                 json items = json::array();
-                for (const Study& s : listed) items.push_back(StudyJson(s));
+                const Id caller = r.ctx.principal ? r.ctx.principal->user_id : 0;
+                for (const Study& s : listed) items.push_back(StudyJson(s, s.owner_id == caller));
                 return NoStore(JsonResponse(200, Items(items).dump()));
               },
               0});
@@ -250,13 +285,13 @@ void AddStudyRoutes(Router& router, app::Studies& studies) {
                 COVALUE_ASSIGN_OR_RETURN(Study draft, ReadDraft(reader));
                 COVALUE_RETURN_IF_ERROR(reader.Finish());
                 COVALUE_ASSIGN_OR_RETURN(Study study, studies.CreateStudy(r.ctx, draft));
-                return NoStore(JsonResponse(201, StudyJson(study).dump()));
+                return NoStore(JsonResponse(201, StudyJson(study, true).dump()));
               }});
   router.Add({"GET", "/api/v1/studies/{id}", "A study (its researcher)", Access::kSignedIn,
               [&studies](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
                 COVALUE_ASSIGN_OR_RETURN(Study study, studies.GetStudy(r.ctx, id));
-                return NoStore(JsonResponse(200, StudyJson(study).dump()));
+                return NoStore(JsonResponse(200, StudyJson(study, true).dump()));
               },
               0});
   router.Add({"POST", "/api/v1/studies/{id}/stage",
@@ -273,7 +308,7 @@ void AddStudyRoutes(Router& router, app::Studies& studies) {
                               "stage is brainstorming, sorting, rating, rounds or closed", "/stage");
                 }
                 COVALUE_ASSIGN_OR_RETURN(Study study, studies.MoveStage(r.ctx, id, *stage));
-                return NoStore(JsonResponse(200, StudyJson(study).dump()));
+                return NoStore(JsonResponse(200, StudyJson(study, true).dump()));
               }});
   router.Add({"GET", "/api/v1/studies/{id}/participants",
               "Each participant's progress (pseudonyms only in an anonymous study)",
@@ -382,30 +417,23 @@ void AddStudyRoutes(Router& router, app::Studies& studies) {
               "JSON contract of covalue conceptmap --json, statements by their ids)",
               Access::kSignedIn,
               [&studies](RouteContext& r) -> Result<Response> {
-                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(auto k, QueryId(r.request, "k"));
-                COVALUE_ASSIGN_OR_RETURN(auto starts, QueryId(r.request, "starts"));
-                COVALUE_ASSIGN_OR_RETURN(auto seed, QueryId(r.request, "seed"));
-                COVALUE_ASSIGN_OR_RETURN(app::StudyData data, studies.AnalysisData(r.ctx, id));
-                const std::size_t n = data.study.statements.size();
-                if (n < 3 || data.study.sorts.empty()) {
-                  return Fail(ErrorCode::kConflict,
-                              "the analysis needs at least 3 statements and one sort");
-                }
-                research::ConceptMapOptions options;
-                if (k) {
-                  if (*k < 2 || static_cast<std::size_t>(*k) > n - 1) {
-                    return Fail(ErrorCode::kInvalidArgument,
-                                "k is from 2 to the statements less one", "k");
-                  }
-                  options.k = static_cast<std::size_t>(*k);
-                }
-                options.smacof.starts = static_cast<std::size_t>(std::clamp<Id>(starts.value_or(8), 1, 32));
-                options.smacof.seed = static_cast<std::uint64_t>(seed.value_or(1));
-                const auto analysis = research::AnalyseConceptMap(data.study, options);
-                const nlohmann::ordered_json out = ConceptMapJson(data.study, analysis,
-                                                {options.smacof.starts, options.smacof.seed}, {});
+                COVALUE_ASSIGN_OR_RETURN(auto analysed, Analyse(studies, r));
+                const nlohmann::ordered_json out =
+                    ConceptMapJson(analysed.data.study, analysed.analysis,
+                                   {analysed.options.smacof.starts, analysed.options.smacof.seed}, {});
                 return NoStore(JsonResponse(200, out.dump()));
+              },
+              0});
+  router.Add({"GET", "/api/v1/studies/{id}/maps.svg",
+              "The concept map's pictures as SVG: point, cluster, bridging and rating maps, the "
+              "ladder graph and the go-zone (k, starts, seed as the analysis)",
+              Access::kSignedIn,
+              [&studies](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(auto analysed, Analyse(studies, r));
+                COVALUE_ASSIGN_OR_RETURN(Study study, studies.GetStudy(r.ctx, analysed.study_id));
+                const report::ConceptMapPicture picture{&analysed.data.study, &analysed.analysis,
+                                                        study.title};
+                return NoStore(Document("image/svg+xml", report::ConceptMapSvg(picture), ""));
               },
               0});
   AddParticipation(router, studies, "/api/v1/invitation", Access::kPublic, &ByInvitation,

@@ -8,6 +8,7 @@ import * as measures from '../measures/messages';
 import * as registry from '../registry/messages';
 import * as schedules from '../schedules/messages';
 import * as shell from '../shell/messages';
+import * as studies from '../studies/messages';
 import * as workbooks from '../workbooks/messages';
 
 export const en = {
@@ -19,6 +20,7 @@ export const en = {
   ...registry.en,
   ...schedules.en,
   ...shell.en,
+  ...studies.en,
   ...workbooks.en,
 } as const;
 

@@ -8,6 +8,7 @@ import * as measures from '../measures/messages';
 import * as registry from '../registry/messages';
 import * as schedules from '../schedules/messages';
 import * as shell from '../shell/messages';
+import * as studies from '../studies/messages';
 import * as workbooks from '../workbooks/messages';
 
 export const sv: Catalog = {
@@ -19,5 +20,6 @@ export const sv: Catalog = {
   ...registry.sv,
   ...schedules.sv,
   ...shell.sv,
+  ...studies.sv,
   ...workbooks.sv,
 };

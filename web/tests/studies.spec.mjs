@@ -1,0 +1,134 @@
+// A new participant of a concept map on a phone: opens the personal invitation link, consents,
+// sorts 20 statements into piles by touch and by keyboard only, leaves and resumes on another
+// device, then rates them one at a time; the researcher then sees the map and the go-zone.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import { loginOf, signIn } from '../../tests/support/covalue_server.mjs';
+import { assertAccessible, signInPage, useShell } from './browser_support.mjs';
+
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'en-GB' };
+const THEMES = ['Talking', 'Deciding', 'Waiting', 'Knowing'];
+const STATEMENTS = Array.from({ length: 20 }, (_, i) => `${THEMES[i % 4]} statement ${i + 1}`);
+
+describe('a participant sorts and rates on a phone', () => {
+  let server, browser, logins, study, secret, call;
+  useShell(async (shell) => {
+    ({ server, browser, logins } = shell);
+    const cookie = await signIn(server.url, 'researcher', loginOf(logins, 'researcher').password);
+    call = async (method, path, body, headers = {}) => {
+      const response = await fetch(server.url + path, { method, headers: { cookie, 'content-type': 'application/json', origin: server.url, ...headers }, body: body && JSON.stringify(body) });
+      assert.ok(response.ok, `${method} ${path}: ${response.status} ${await response.clone().text()}`);
+      return response.status === 204 ? null : response.json();
+    };
+    study = await call('POST', '/api/v1/studies', { kind: 'concept_map', title: 'Value of coproduction', focus_prompt: 'One way coproduction creates value for people and professionals is…', groups: ['patient', 'professional'] });
+    for (const text of STATEMENTS) await call('POST', `/api/v1/studies/${study.id}/statements`, { text });
+    secret = (await call('POST', `/api/v1/studies/${study.id}/invitations`, { group: 'patient' })).secret;
+    // Two other participants, sorted through the API, so the map has more than one sort.
+    const ids = (await call('GET', `/api/v1/studies/${study.id}/statements`)).items.map((s) => s.id);
+    const others = [];
+    for (const group of ['patient', 'professional']) others.push((await call('POST', `/api/v1/studies/${study.id}/invitations`, { group })).secret);
+    await call('POST', `/api/v1/studies/${study.id}/stage`, { stage: 'sorting' });
+    for (const other of others) {
+      await call('POST', '/api/v1/invitation/consent', undefined, { 'x-invitation': other });
+      await call('PUT', '/api/v1/invitation/sort', { cards: ids.map((statement_id, i) => ({ statement_id, pile: THEMES[i % 4] })) }, { 'x-invitation': other });
+    }
+  });
+
+  it('takes a new participant from the link to their ratings', async () => {
+    const context = await browser.newContext(PHONE);
+    const phone = await context.newPage();
+    await phone.goto(`${server.url}/join#${secret}`);
+    await phone.getByRole('heading', { name: 'Taking part in Value of coproduction' }).waitFor();
+    await phone.getByText('P-01').waitFor();
+    await assertAccessible(phone, 'the consent on a phone');
+    await phone.getByRole('button', { name: 'I agree to take part' }).tap();
+    await phone.getByRole('heading', { name: 'Sort the statements into piles' }).waitFor();
+    await assertAccessible(phone, 'sorting on a phone');
+
+    for (const pile of THEMES) {
+      await phone.getByLabel('Name of a new pile').fill(pile);
+      await phone.getByRole('button', { name: 'Add pile' }).tap();
+      await phone.getByRole('region', { name: pile }).waitFor();
+    }
+    // By touch: the first eight cards dragged by their handles onto their piles.
+    const cdp = await context.newCDPSession(phone);
+    const centre = async (locator) => {
+      const box = await locator.boundingBox();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    };
+    for (let i = 0; i < 8; i++) {
+      const card = phone.locator('.pile.unsorted .sort-card').filter({ has: phone.getByText(STATEMENTS[i], { exact: true }) });
+      await card.scrollIntoViewIfNeeded();
+      const from = await centre(card.locator('.drag-handle'));
+      const target = phone.getByRole('region', { name: THEMES[i % 4] });
+      const to = await centre(phone.locator(`.pile-bar [data-pile="${THEMES[i % 4]}"]`));
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
+      for (let step = 1; step <= 5; step++) {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: from.x + ((to.x - from.x) * step) / 5, y: from.y + ((to.y - from.y) * step) / 5 }] });
+      }
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await target.getByText(STATEMENTS[i], { exact: true }).waitFor();
+    }
+    // By keyboard only: each remaining card's pile chosen in its list, typing the pile's name.
+    for (let i = 8; i < 20; i++) {
+      const choose = phone.getByRole('combobox', { name: `Pile for “${STATEMENTS[i]}”` });
+      await choose.focus();
+      await phone.keyboard.type(THEMES[i % 4]);
+      await phone.getByRole('region', { name: THEMES[i % 4] }).getByText(STATEMENTS[i], { exact: true }).waitFor();
+      if (i === 13) {
+        // Leave half-way and resume on another device with the same link.
+        await phone.getByRole('status').getByText('Saved.').waitFor();
+        const other = await (await browser.newContext(PHONE)).newPage();
+        await other.goto(`${server.url}/join#${secret}`);
+        for (let j = 0; j <= 13; j++) await other.getByRole('region', { name: THEMES[j % 4] }).getByText(STATEMENTS[j], { exact: true }).waitFor();
+        assert.equal(await other.locator('.pile.unsorted .sort-card').count(), 6);
+        await other.context().close();
+      }
+    }
+    await phone.getByRole('status').getByText('Saved.').waitFor();
+    assert.equal(await phone.locator('.pile.unsorted .sort-card').count(), 0);
+    const widest = await phone.evaluate(() => Math.max(...[...document.querySelectorAll('body *')].map((e) => e.getBoundingClientRect().right)));
+    assert.ok(widest <= 390, `nothing is wider than the phone (${widest}px)`);
+    const saved = await (await fetch(`${server.url}/api/v1/invitation`, { headers: { 'x-invitation': secret } })).json();
+    assert.equal(saved.sort.length, 20);
+    for (const card of saved.sort) {
+      const text = saved.statements.find((s) => s.id === card.statement_id).text;
+      assert.equal(card.pile, THEMES[(STATEMENTS.indexOf(text)) % 4], text);
+    }
+
+    // Rating, one statement at a time.
+    await call('POST', `/api/v1/studies/${study.id}/stage`, { stage: 'rating' });
+    await phone.reload();
+    await phone.getByRole('heading', { name: 'Rate the statements' }).waitFor();
+    await assertAccessible(phone, 'rating on a phone');
+    for (let i = 0; i < 20; i++) {
+      await phone.getByText(`Statement ${i + 1} of 20`).waitFor();
+      const text = await phone.locator('.rate-one .statement').textContent();
+      const theme = THEMES.findIndex((t) => text.startsWith(t));
+      await phone.getByRole('group', { name: 'importance' }).getByRole('radio', { name: String(1 + theme) }).check();
+      await phone.getByRole('group', { name: 'feasibility' }).getByRole('radio', { name: String(5 - theme) }).check();
+      if (i < 19) await phone.getByRole('button', { name: 'Next' }).tap();
+    }
+    await phone.getByRole('status').getByText('Saved.').waitFor();
+    const rated = await (await fetch(`${server.url}/api/v1/invitation`, { headers: { 'x-invitation': secret } })).json();
+    assert.equal(rated.ratings.length, 40);
+    await context.close();
+
+    // The researcher sees the map and the go-zone.
+    const desk = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await signInPage(desk, server.url, loginOf(logins, 'researcher'));
+    await desk.goto(`${server.url}/studies/${study.id}`);
+    await desk.getByRole('heading', { name: 'Live analysis' }).waitFor();
+    await desk.getByText('20 statements, 3 sorters, 1 raters').waitFor();
+    await desk.getByText(/In the go-zone \(all raters, above both means\): \d+ statements\./).waitFor();
+    const map = desk.getByRole('img', { name: 'Maps of the study' });
+    await map.waitFor();
+    assert.ok(await map.evaluate((img) => img.complete && img.naturalWidth > 0), 'the maps are drawn');
+    await desk.getByLabel('Clusters (k)').selectOption('4');
+    await desk.waitForURL(/\?k=4$/);
+    await assertAccessible(desk, 'the researcher’s study page');
+    const progress = desk.getByRole('row', { name: /P-01/ });
+    assert.match(await progress.textContent(), /P-01patientyes02040/);
+  });
+});
