@@ -18,8 +18,9 @@ constexpr std::size_t kMostStatements = 5000;
 // Statement id → index and the line that defined it.
 using StatementIndex = std::map<std::string, std::size_t, std::less<>>;
 
-StatementIndex ReadStatements(const NamedText& file, ConceptMapStudy& study,
+StatementIndex ReadStatements(const NamedText& file, ConceptMapInput& input,
                               FileProblems& problems) {
+  ConceptMapStudy& study = input.study;
   static constexpr std::string_view kColumns[] = {"id", "text"};
   Table table = ReadTable(file, kColumns);
   problems.insert(problems.end(), table.problems.begin(), table.problems.end());
@@ -38,6 +39,7 @@ StatementIndex ReadStatements(const NamedText& file, ConceptMapStudy& study,
       line_of.emplace(id, row.line);
       index.emplace(id, study.statements.size());
       study.statements.push_back(id);
+      input.statement_texts.push_back(row.cells[1]);
     }
   }
   if (study.statements.size() > kMostStatements) {
@@ -110,11 +112,14 @@ void ReadSorts(const NamedText& file, const StatementIndex& statements, ConceptM
   for (const std::string& id : order) {
     Sorter& sorter = sorters.at(id);
     research::ConceptSort sort{id, {}};
+    std::vector<std::string> names;
     bool every_card_alone = true;
     for (auto& [name, cards] : sorter.piles) {
       every_card_alone = every_card_alone && cards.size() == 1;
       sort.piles.push_back(std::move(cards));
+      names.push_back(name);
     }
+    input.pile_names.push_back(std::move(names));
     if (sort.piles.size() == 1 && sort.piles[0].size() == n) {
       input.warnings.push_back(
           {file.name, sorter.first_line,
@@ -184,6 +189,7 @@ void ReadRatings(const NamedText& file, const ConceptMapFiles& files,
     }
     input.study.ratings.push_back(
         {c[0], c[1], statement->second, c[3], static_cast<int>(*value)});
+    input.rating_lines.push_back(row.line);
   }
 }
 
@@ -239,7 +245,7 @@ void ReadCoordinates(const NamedText& file, const StatementIndex& statements,
 tl::expected<ConceptMapInput, FileProblems> ReadConceptMapFiles(const ConceptMapFiles& files) {
   ConceptMapInput input;
   FileProblems problems;
-  const StatementIndex statements = ReadStatements(files.statements, input.study, problems);
+  const StatementIndex statements = ReadStatements(files.statements, input, problems);
   ReadSorts(files.sorts, statements, input, problems);
   if (files.ratings) {
     ReadRatings(*files.ratings, files, statements, input, problems);

@@ -29,6 +29,9 @@ struct ConceptMapFiles {
 
 struct ConceptMapInput {
   research::ConceptMapStudy study;
+  std::vector<std::string> statement_texts;           // parallel to study.statements
+  std::vector<std::vector<std::string>> pile_names;   // parallel to study.sorts' piles
+  std::vector<std::size_t> rating_lines;              // the line of each of study.ratings
   std::optional<std::vector<research::Point>> coordinates;  // in statement order
   // A sorter who put every statement in one pile, or every statement in a pile of its own: kept
   // in the analysis, with what that does to it.

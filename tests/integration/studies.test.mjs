@@ -130,6 +130,32 @@ describe('research studies', () => {
     assert.equal((await call('researcher', 'POST', `/api/v1/studies/${study.id}/stage`, { stage: 'rating' })).status, 409);
   });
 
+  it('imports an existing study\'s files all or nothing, naming each problem by file and line', async () => {
+    const study = (await call('researcher', 'POST', '/api/v1/studies', { kind: 'concept_map', title: 'Imported', focus_prompt: 'p', groups: ['patient'] })).body;
+    const statements = 'id,text\n1,One\n2,Two\n3,Three\n4,Four\n';
+    const refused = await call('researcher', 'POST', `/api/v1/studies/${study.id}/imports`, {
+      statements,
+      sorts: 'sorter_id,statement_id,pile_id\nA,1,x\nA,1,y\nA,9,x\nB,2,\n',
+      ratings: 'rater_id,group,statement_id,variable,value\nR,patient,1,importance,7\n',
+    });
+    assert.equal(refused.status, 400);
+    assert.equal(refused.body.field, 'sorts.csv:3');
+    assert.match(refused.body.detail, /sorts.csv:3: sorter A already put statement 1 in pile x on line 2: a card goes in one pile; sorts.csv:4: statement 9 is not in the statements file; sorts.csv:5: the pile name is blank/);
+    assert.deepEqual((await call('researcher', 'GET', `/api/v1/studies/${study.id}/statements`)).body.items, []);
+    const made = await call('researcher', 'POST', `/api/v1/studies/${study.id}/imports`, {
+      statements,
+      sorts: 'sorter_id,statement_id,pile_id\nA,1,x\nA,2,x\nA,3,y\nB,1,p\nB,2,q\nB,4,q\n',
+    });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    assert.deepEqual(made.body.items.map((s) => s.text), ['One', 'Two', 'Three', 'Four']);
+    const analysis = await call('researcher', 'GET', `/api/v1/studies/${study.id}/analysis?k=2`);
+    assert.equal(analysis.status, 200);
+    assert.equal(analysis.body.n_sorters, 2);
+    assert.equal(analysis.body.similarity.matrix[0][1], 1);
+    assert.equal(analysis.body.similarity.matrix[1][3], 1);
+    assert.equal((await call('professional.vastera', 'POST', `/api/v1/studies/${study.id}/imports`, { statements, sorts: 'x' })).status, 403);
+  });
+
   it('keeps a study its researcher\'s and refuses bad input by name', async () => {
     const study = (await call('researcher', 'POST', '/api/v1/studies', { kind: 'delphi', title: 'Core set', focus_prompt: 'Rate each measure 1–9', groups: ['patient'] })).body;
     for (const who of ['admin', 'facilitator', 'professional.vastera', 'patient.vastera']) {

@@ -8,6 +8,7 @@
 
 #include "app/kernel/crypto.h"
 #include "domain/validation.h"
+#include "formats/concept_map_csv.h"
 #include "store/study_repository.h"
 #include "store/user_repository.h"
 
@@ -305,6 +306,114 @@ Status Studies::MergeStatement(const RequestContext& ctx, Id study_id, Id statem
                              {"study_statement", std::to_string(statement_id), {}},
                              AuditOutcome::kAllowed);
   });
+}
+
+Result<std::vector<StudyStatement>> Studies::ImportFiles(const RequestContext& ctx, Id study_id,
+                                                         const StudyFiles& files) {
+  COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
+  const auto& [study, decision] = managed;
+  if (study.kind != StudyKind::kConceptMap || study.stage != StudyStage::kDraft) {
+    return Fail(ErrorCode::kConflict, "files are imported into a concept map in draft", "/stage");
+  }
+  COVALUE_ASSIGN_OR_RETURN(auto existing, store::ReadValue<std::vector<StudyStatement>>(
+                                              store_, [&](store::Repositories& r) {
+                                                return r.Studies().Statements(study.id);
+                                              }));
+  if (!existing.empty()) {
+    return Fail(ErrorCode::kConflict, "files are imported into a study without statements",
+                "/statements");
+  }
+  formats::ConceptMapFiles named{{"statements.csv", files.statements}, {"sorts.csv", files.sorts},
+                                 std::nullopt, std::nullopt, -1000, 1000};
+  if (!files.ratings.empty()) named.ratings = formats::NamedText{"ratings.csv", files.ratings};
+  auto read = formats::ReadConceptMapFiles(named);
+  formats::FileProblems problems = read ? formats::FileProblems{} : read.error();
+  if (read) {
+    // The study's own rules: its groups, its variables and their scales.
+    for (std::size_t i = 0; i < read->study.ratings.size(); ++i) {
+      const research::ConceptRating& rating = read->study.ratings[i];
+      const std::size_t line = read->rating_lines[i];
+      const auto variable =
+          std::find_if(study.variables.begin(), study.variables.end(),
+                       [&](const RatingVariable& v) { return v.name == rating.variable; });
+      if (std::find(study.groups.begin(), study.groups.end(), rating.group) == study.groups.end()) {
+        problems.push_back({"ratings.csv", line,
+                            fmt::format("{} is not a group of the study", rating.group)});
+      } else if (variable == study.variables.end()) {
+        problems.push_back({"ratings.csv", line,
+                            fmt::format("{} is not a variable of the study", rating.variable)});
+      } else if (rating.value < variable->min || rating.value > variable->max) {
+        problems.push_back({"ratings.csv", line,
+                            fmt::format("the value {} is outside {}'s scale {}–{}", rating.value,
+                                        variable->name, variable->min, variable->max)});
+      }
+    }
+    if (read->study.statements.size() > kMostStatements) {
+      problems.push_back({"statements.csv", 1,
+                          fmt::format("a study takes at most {} statements", kMostStatements)});
+    }
+  }
+  if (!problems.empty()) {
+    std::string message = "nothing was imported: ";
+    for (std::size_t i = 0; i < problems.size() && i < 20; ++i) {
+      message += (i == 0 ? "" : "; ") + formats::ProblemText(problems[i]);
+    }
+    return Fail(ErrorCode::kInvalidArgument, message,
+                fmt::format("{}:{}", problems.front().file, problems.front().line));
+  }
+  const research::ConceptMapStudy& data = read->study;
+  std::map<std::string, std::string> group_of;  // participant id → group
+  for (const research::ConceptRating& rating : data.ratings) group_of.emplace(rating.rater, rating.group);
+  std::vector<std::string> people;
+  for (const research::ConceptSort& sort : data.sorts) people.push_back(sort.sorter);
+  for (const auto& [rater, group] : group_of) people.push_back(rater);
+  std::sort(people.begin(), people.end());
+  people.erase(std::unique(people.begin(), people.end()), people.end());
+  if (people.size() > kMostParticipants) {
+    return Fail(ErrorCode::kResourceExhausted,
+                fmt::format("a study takes at most {} participants", kMostParticipants));
+  }
+  return store::WriteValue<std::vector<StudyStatement>>(
+      store_, [&](store::Repositories& r) -> Result<std::vector<StudyStatement>> {
+        const std::int64_t now = gate_.NowMs();
+        std::vector<StudyStatement> made;
+        // The files' statements keep their text; their ids become the study's.
+        for (const std::string& text : read->statement_texts) {
+          COVALUE_ASSIGN_OR_RETURN(StudyStatement s,
+                                   r.Studies().AddStatement({0, study.id, text, std::nullopt,
+                                                             std::nullopt, now}));
+          made.push_back(std::move(s));
+        }
+        std::map<std::string, Id> participant;
+        for (const std::string& person : people) {
+          const auto group = group_of.find(person);
+          StudyParticipant p{0, study.id, std::nullopt, person,
+                             group != group_of.end() ? group->second : study.groups.front(),
+                             now, std::nullopt, now};
+          COVALUE_ASSIGN_OR_RETURN(p, r.Studies().AddParticipant(p, std::nullopt));
+          participant.emplace(person, p.id);
+        }
+        for (std::size_t k = 0; k < data.sorts.size(); ++k) {
+          const research::ConceptSort& sort = data.sorts[k];
+          std::vector<SortCard> cards;
+          for (std::size_t pile = 0; pile < sort.piles.size(); ++pile) {
+            for (std::size_t statement : sort.piles[pile]) {
+              cards.push_back({participant.at(sort.sorter), made[statement].id,
+                               read->pile_names[k][pile].substr(0, 100)});
+            }
+          }
+          COVALUE_RETURN_IF_ERROR(r.Studies().ReplaceSort(participant.at(sort.sorter), cards));
+        }
+        std::vector<StatementRating> ratings;
+        for (const research::ConceptRating& x : data.ratings) {
+          ratings.push_back({participant.at(x.rater), made[x.statement].id, x.variable, 0, x.value});
+        }
+        COVALUE_RETURN_IF_ERROR(r.Studies().SetRatings(ratings));
+        COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(r, ctx, decision, Action::kStudyManage, {},
+                                                  {"study_import", std::to_string(study.id), {}},
+                                                  AuditOutcome::kAllowed));
+        return made;
+      });
 }
 
 Result<std::vector<StudyStatement>> Studies::Standing(Id study_id) {

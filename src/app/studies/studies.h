@@ -50,6 +50,13 @@ struct Workspace {
   std::vector<StatementRating> ratings;
 };
 
+// The CSV texts of an existing study; ratings may be empty.
+struct StudyFiles {
+  std::string statements;
+  std::string sorts;
+  std::string ratings;
+};
+
 // A concept map's data as the analysis takes it: statements (their ids as text) without the
 // merged ones; sorters and raters by pseudonym, with their groups.
 struct StudyData {
@@ -104,6 +111,16 @@ class Studies {
                                      const std::string& text);
   [[nodiscard]] Status MergeStatement(const RequestContext& ctx, Id study_id, Id statement_id,
                                       Id into);
+  // The files of an existing concept-mapping study (formats/concept_map_csv.h: statements,
+  // sorts, ratings optional) imported into a study in draft that holds no statement yet, all or
+  // nothing: kInvalidArgument listing every problem as "FILE:LINE: reason" (the field names the
+  // first); a rater's group must be one of the study's, a variable one of its variables and a
+  // value on that variable's scale. Each sorter or rater becomes a participant under their id as
+  // pseudonym (group: their ratings', else the study's first), recorded as having consented in
+  // the study the files come from. The statements made, in file order.
+  [[nodiscard]] Result<std::vector<StudyStatement>> ImportFiles(const RequestContext& ctx,
+                                                                Id study_id,
+                                                                const StudyFiles& files);
   // The concept map's data for the analysis (the owner's; audited as a read).
   [[nodiscard]] Result<StudyData> AnalysisData(const RequestContext& ctx, Id study_id);
 

@@ -209,5 +209,55 @@ TEST_F(StudiesTest, ANamedStudyShowsAccountsNames) {
   ASSERT_EQ(listed->size(), 1U) << "a participant finds the studies they take part in";
 }
 
+TEST_F(StudiesTest, ImportsAnExistingStudyWholeOrNotAtAll) {
+  auto study = studies().CreateStudy(researcher_, Draft());
+  ASSERT_OK(study);
+  const std::string statements = "id,text\n1,Shared decisions\n2,Time to talk\n3,Feeling heard\n";
+  const std::string sorts =
+      "sorter_id,statement_id,pile_id\nS1,1,talk\nS1,2,talk\nS1,3,heard\nS2,1,x\nS2,3,x\n";
+  // A group and a variable the study lacks, and a value off importance's scale: refused whole.
+  const std::string bad =
+      "rater_id,group,statement_id,variable,value\nR1,patient,1,importance,4\n"
+      "R1,patient,2,cost,3\nR2,leader,1,importance,2\nR3,patient,3,importance,5\n";
+  auto refused = studies().ImportFiles(researcher_, study->id, {statements, sorts, bad});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().field, "ratings.csv:3");
+  EXPECT_NE(refused.error().message.find("ratings.csv:4: leader is not a group of the study"),
+            std::string::npos)
+      << refused.error().message;
+  auto none = studies().ListStatements(researcher_, study->id);
+  ASSERT_OK(none);
+  EXPECT_TRUE(none->empty()) << "nothing of it";
+  // A file's own problems are named too.
+  auto broken = studies().ImportFiles(researcher_, study->id,
+                                      {statements, "sorter_id,statement_id,pile_id\nS1,9,x\n", ""});
+  ASSERT_FALSE(broken);
+  EXPECT_EQ(broken.error().field, "sorts.csv:2");
+
+  const std::string good =
+      "rater_id,group,statement_id,variable,value\nR1,patient,1,importance,4\n"
+      "R1,patient,2,feasibility,3\nS1,professional,3,importance,5\n";
+  auto made = studies().ImportFiles(researcher_, study->id, {statements, sorts, good});
+  ASSERT_OK(made);
+  ASSERT_EQ(made->size(), 3U);
+  EXPECT_EQ((*made)[2].text, "Feeling heard");
+  auto progress = studies().Progress(researcher_, study->id);
+  ASSERT_OK(progress);
+  ASSERT_EQ(progress->size(), 3U);  // R1, S1, S2
+  EXPECT_EQ((*progress)[0].name, "R1");
+  EXPECT_EQ((*progress)[0].group, "patient");
+  EXPECT_EQ((*progress)[1].name, "S1");
+  EXPECT_EQ((*progress)[1].group, "professional") << "a sorter who also rated takes their group";
+  EXPECT_EQ((*progress)[1].sorted, 3U);
+  EXPECT_EQ((*progress)[2].group, "patient") << "a sorter who did not rate: the first group";
+  auto data = studies().AnalysisData(researcher_, study->id);
+  ASSERT_OK(data);
+  EXPECT_EQ(data->study.sorts.size(), 2U);
+  EXPECT_EQ(data->study.ratings.size(), 3U);
+  EXPECT_EQ(studies().ImportFiles(researcher_, study->id, {statements, sorts, ""}).error().code,
+            ErrorCode::kConflict)
+      << "once only";
+}
+
 }  // namespace
 }  // namespace covalue::app

@@ -412,6 +412,28 @@ void AddStudyRoutes(Router& router, app::Studies& studies) {
                 COVALUE_RETURN_IF_ERROR(studies.MergeStatement(r.ctx, id, statement, into));
                 return NoContent();
               }});
+  Route imports{"POST", "/api/v1/studies/{id}/imports",
+                "Import an existing concept map's CSV files into a study in draft (statements, "
+                "sorts and optionally ratings as text), all or nothing, every problem named as "
+                "FILE:LINE: reason",
+                Access::kSignedIn,
+                [&studies](RouteContext& r) -> Result<Response> {
+                  COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                  COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+                  ObjectReader reader(body);
+                  app::StudyFiles files;
+                  COVALUE_ASSIGN_OR_RETURN(files.statements, reader.RequiredString("statements"));
+                  COVALUE_ASSIGN_OR_RETURN(files.sorts, reader.RequiredString("sorts"));
+                  COVALUE_ASSIGN_OR_RETURN(auto ratings, reader.OptionalString("ratings"));
+                  files.ratings = ratings.value_or("");
+                  COVALUE_RETURN_IF_ERROR(reader.Finish());
+                  COVALUE_ASSIGN_OR_RETURN(auto made, studies.ImportFiles(r.ctx, id, files));
+                  json items = json::array();
+                  for (const StudyStatement& s : made) items.push_back(StatementJson(s));
+                  return NoStore(JsonResponse(201, Items(items).dump()));
+                },
+                std::size_t{32} << 20};
+  router.Add(std::move(imports));
   router.Add({"GET", "/api/v1/studies/{id}/analysis",
               "The concept map's live analysis (k, starts, seed as in covalue conceptmap; the "
               "JSON contract of covalue conceptmap --json, statements by their ids)",
