@@ -4,12 +4,13 @@
 # (dissimilarity, distance) and isoreg()'s pool-adjacent-violators fit, smacof's normalisation
 # (sum of squared d-hats = number of pairs), and Kruskal's stress-1 of each final map.
 #
-# usage: Rscript reference_smacof.R STUDY_DIR STARTS SEED [EPS]
+# usage: Rscript reference_smacof.R STUDY_DIR STARTS SEED [EPS] [ITMAX]
 args <- commandArgs(trailingOnly = TRUE)
 dir <- args[1]
 starts <- as.integer(args[2])
 seed <- as.integer(args[3])
 eps <- if (length(args) >= 4) as.numeric(args[4]) else 1e-8
+itmax <- if (length(args) >= 5) as.integer(args[5]) else 1000L
 
 statements <- read.csv(file.path(dir, "statements.csv"), colClasses = "character")
 sorts <- read.csv(file.path(dir, "sorts.csv"), colClasses = "character")
@@ -41,7 +42,7 @@ stress1 <- function(x) {
   d <- as.matrix(dist(x))[low]
   sqrt(sum((d - fit(d))^2) / sum(d^2))
 }
-smacof <- function(x, itmax = 1000) {
+smacof <- function(x) {
   x <- scale(x, scale = FALSE)
   dhat <- dl * sqrt(pairs / sum(dl^2))
   d <- as.matrix(dist(x))[low]
