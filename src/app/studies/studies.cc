@@ -416,6 +416,81 @@ Result<std::vector<StudyStatement>> Studies::ImportFiles(const RequestContext& c
       });
 }
 
+Result<std::vector<StudyStatement>> Studies::SeedFromGoZone(const RequestContext& ctx,
+                                                            Id delphi_id, Id concept_map_id) {
+  COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, delphi_id, StudySubject(delphi_id)));
+  const auto& [delphi, decision] = managed;
+  if (delphi.kind != StudyKind::kDelphi || delphi.stage != StudyStage::kDraft) {
+    return Fail(ErrorCode::kConflict, "items are seeded into a Delphi in draft", "/stage");
+  }
+  COVALUE_ASSIGN_OR_RETURN(StudyData data, AnalysisData(ctx, concept_map_id));
+  COVALUE_ASSIGN_OR_RETURN(Study source, GetStudy(ctx, concept_map_id));
+  if (source.kind != StudyKind::kConceptMap) {
+    return Fail(ErrorCode::kInvalidArgument, "items are seeded from a concept map",
+                "/concept_map_id");
+  }
+  // The go-zone does not depend on the map or its clusters: only on the statements' means.
+  const research::RatingAnalysis rating = research::AnalyseRatings(
+      data.study, std::vector<std::size_t>(data.study.statements.size(), 1), 1);
+  if (rating.go_zones.empty()) {
+    return Fail(ErrorCode::kConflict,
+                "the concept map has no go-zone yet: its statements need ratings on two variables",
+                "/concept_map_id");
+  }
+  const research::GoZone& zone = rating.go_zones.front();  // all raters
+  COVALUE_ASSIGN_OR_RETURN(auto standing, Standing(concept_map_id));
+  std::map<Id, std::string> text;
+  for (const StudyStatement& s : standing) text.emplace(s.id, s.text);
+  return store::WriteValue<std::vector<StudyStatement>>(
+      store_, [&](store::Repositories& r) -> Result<std::vector<StudyStatement>> {
+        std::vector<StudyStatement> made;
+        for (std::size_t i = 0; i < zone.quadrant.size(); ++i) {
+          if (zone.quadrant[i] != research::Quadrant::kGo) continue;
+          COVALUE_ASSIGN_OR_RETURN(
+              StudyStatement s,
+              r.Studies().AddStatement({0, delphi.id, text.at(data.statement_ids[i]), std::nullopt,
+                                        std::nullopt, gate_.NowMs()}));
+          made.push_back(std::move(s));
+        }
+        COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(r, ctx, decision, Action::kStudyManage, {},
+                                                  {"study_items", std::to_string(delphi.id), {}},
+                                                  AuditOutcome::kAllowed));
+        return made;
+      });
+}
+
+Result<research::DelphiPanel> Studies::DelphiData(const RequestContext& ctx, Id study_id) {
+  COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
+  const auto& [study, decision] = managed;
+  if (study.kind != StudyKind::kDelphi) {
+    return Fail(ErrorCode::kConflict, "the study is not a Delphi", "/kind");
+  }
+  COVALUE_ASSIGN_OR_RETURN(auto standing, Standing(study.id));
+  std::vector<StudyParticipant> participants;
+  std::vector<StatementRating> ratings;
+  COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& r) -> Status {
+    COVALUE_ASSIGN_OR_RETURN(participants, r.Studies().Participants(study.id));
+    COVALUE_ASSIGN_OR_RETURN(ratings, r.Studies().Ratings(study.id, std::nullopt));
+    return Ok();
+  }));
+  research::DelphiPanel panel;
+  std::set<Id> items;
+  for (const StudyStatement& s : standing) {
+    panel.items.push_back(std::to_string(s.id));
+    items.insert(s.id);
+  }
+  std::map<Id, const StudyParticipant*> who;
+  for (const StudyParticipant& p : participants) who.emplace(p.id, &p);
+  for (const StatementRating& x : ratings) {
+    if (x.round < 1 || !items.contains(x.statement_id)) continue;
+    const StudyParticipant& p = *who.at(x.participant_id);
+    panel.ratings.push_back({x.round, p.pseudonym, p.group, std::to_string(x.statement_id), x.value});
+  }
+  COVALUE_RETURN_IF_ERROR(gate_.RecordRead(ctx, decision, Action::kStudyManage, {},
+                                           StudySubject(study.id)));
+  return panel;
+}
+
 Result<std::vector<StudyStatement>> Studies::Standing(Id study_id) {
   COVALUE_ASSIGN_OR_RETURN(auto all, store::ReadValue<std::vector<StudyStatement>>(
                                          store_, [&](store::Repositories& r) {
@@ -529,7 +604,7 @@ Result<Studies::Participation> Studies::Participate(const RequestContext& ctx,
 
 Result<Workspace> Studies::OpenWorkspace(const RequestContext& ctx, const ParticipantKey& key) {
   COVALUE_ASSIGN_OR_RETURN(Participation p, Participate(ctx, key, false));
-  Workspace w{p.study, p.self, {}, {}, {}};
+  Workspace w{p.study, p.self, {}, {}, {}, {}};
   COVALUE_ASSIGN_OR_RETURN(auto all, store::ReadValue<std::vector<StudyStatement>>(
                                          store_, [&](store::Repositories& r) {
                                            return r.Studies().Statements(p.study.id);
@@ -541,11 +616,43 @@ Result<Workspace> Studies::OpenWorkspace(const RequestContext& ctx, const Partic
       w.statements.push_back(std::move(s));
     }
   }
+  std::vector<StatementRating> everyone;  // a Delphi's ratings of the round before, for feedback
   COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& r) -> Status {
     COVALUE_ASSIGN_OR_RETURN(w.sort, r.Studies().Sorts(p.study.id, p.self.id));
     COVALUE_ASSIGN_OR_RETURN(w.ratings, r.Studies().Ratings(p.study.id, p.self.id));
+    if (p.study.kind == StudyKind::kDelphi && p.study.round >= 2) {
+      COVALUE_ASSIGN_OR_RETURN(everyone, r.Studies().Ratings(p.study.id, std::nullopt));
+    }
     return Ok();
   }));
+  if (p.study.kind == StudyKind::kDelphi) {
+    const int round = p.study.round;
+    std::vector<StatementRating> open;
+    for (const StatementRating& x : w.ratings) {
+      if (x.round == round) open.push_back(x);
+    }
+    if (round >= 2) {
+      for (const StudyStatement& item : w.statements) {
+        DelphiFeedback f;
+        f.statement_id = item.id;
+        std::vector<int> values;
+        for (const StatementRating& x : everyone) {
+          if (x.statement_id != item.id || x.round != round - 1) continue;
+          values.push_back(x.value);
+          if (x.participant_id == p.self.id) f.own = x.value;
+        }
+        f.n = values.size();
+        f.withheld = f.n > 0 && f.n < min_cell_;
+        if (!f.withheld && !values.empty()) {
+          std::sort(values.begin(), values.end());
+          f.median = research::Median(values).ToDouble();
+          for (int v : values) f.histogram[static_cast<std::size_t>(v - 1)] += 1;
+        }
+        w.feedback.push_back(f);
+      }
+    }
+    w.ratings = std::move(open);
+  }
   w.study.owner_id = 0;  // not the participant's to know
   return w;
 }
@@ -625,8 +732,13 @@ Status Studies::SaveSort(const RequestContext& ctx, const ParticipantKey& key,
 Status Studies::SaveRatings(const RequestContext& ctx, const ParticipantKey& key,
                             const std::vector<StatementRating>& ratings) {
   COVALUE_ASSIGN_OR_RETURN(Participation p, Participate(ctx, key, true));
-  COVALUE_RETURN_IF_ERROR(NeedStage(p.study, StudyStage::kRating, "rating"));
+  const bool delphi = p.study.kind == StudyKind::kDelphi;
+  COVALUE_RETURN_IF_ERROR(
+      NeedStage(p.study, delphi ? StudyStage::kRounds : StudyStage::kRating, "rating"));
   COVALUE_ASSIGN_OR_RETURN(auto standing, Standing(p.study.id));
+  // A Delphi rates each item 1–9 in its open round.
+  std::vector<RatingVariable> variables = p.study.variables;
+  if (delphi) variables = {{std::string(kDelphiVariable), 1, 9}};
   std::set<Id> allowed;
   for (const StudyStatement& s : standing) allowed.insert(s.id);
   std::vector<StatementRating> mine;
@@ -638,10 +750,9 @@ Status Studies::SaveRatings(const RequestContext& ctx, const ParticipantKey& key
                   fmt::format("statement {} is not one of the study's", x.statement_id),
                   field + "/statement_id");
     }
-    const auto variable =
-        std::find_if(p.study.variables.begin(), p.study.variables.end(),
-                     [&](const RatingVariable& v) { return v.name == x.variable; });
-    if (variable == p.study.variables.end()) {
+    const auto variable = std::find_if(variables.begin(), variables.end(),
+                                       [&](const RatingVariable& v) { return v.name == x.variable; });
+    if (variable == variables.end()) {
       return Fail(ErrorCode::kInvalidArgument,
                   fmt::format("{} is not a variable of the study", x.variable),
                   field + "/variable");
@@ -651,7 +762,7 @@ Status Studies::SaveRatings(const RequestContext& ctx, const ParticipantKey& key
                   fmt::format("{} is rated {}–{}", variable->name, variable->min, variable->max),
                   field + "/value");
     }
-    mine.push_back({p.self.id, x.statement_id, x.variable, 0, x.value});
+    mine.push_back({p.self.id, x.statement_id, x.variable, delphi ? p.study.round : 0, x.value});
   }
   return store_.Write([&](store::Repositories& r) -> Status {
     COVALUE_RETURN_IF_ERROR(r.Studies().SetRatings(mine));

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -9,6 +12,7 @@
 #include "domain/error.h"
 #include "domain/study.h"
 #include "research/concept_map/concept_map.h"
+#include "research/delphi/delphi.h"
 #include "store/store.h"
 
 namespace covalue::app {
@@ -40,15 +44,32 @@ struct ParticipantProgress {
   std::size_t rated = 0;         // values given
 };
 
+// A Delphi panelist's feedback on one item from the round before the open one: their own
+// rating, and the whole panel's median and distribution (withheld, as every group-level number
+// outside the researchers, when 1 to min_cell − 1 panelists rated it).
+struct DelphiFeedback {
+  Id statement_id = 0;
+  std::optional<int> own;
+  std::size_t n = 0;
+  bool withheld = false;
+  std::optional<double> median;
+  std::array<std::size_t, 9> histogram{};
+};
+
 // What a participant sees of a study and of their own work: during brainstorming their own
-// proposals; from sorting on the frozen set of statements (merged ones left out).
+// proposals; from sorting on the frozen set of statements (merged ones left out); in a Delphi's
+// rounds, the items, their ratings of the open round and, from round 2, their feedback.
 struct Workspace {
   Study study;
   StudyParticipant self;
   std::vector<StudyStatement> statements;
   std::vector<SortCard> sort;
   std::vector<StatementRating> ratings;
+  std::vector<DelphiFeedback> feedback;
 };
+
+// What a Delphi rates every item on: 1–9.
+inline constexpr std::string_view kDelphiVariable = "rating";
 
 // The CSV texts of an existing study; ratings may be empty.
 struct StudyFiles {
@@ -78,6 +99,10 @@ class Studies {
   Studies(store::Store& store, Gate& gate) : store_(store), gate_(gate) {}
   Studies(const Studies&) = delete;
   Studies& operator=(const Studies&) = delete;
+
+  // The least number of panelists whose numbers a participant is shown (Default: 5, as the
+  // community's measure views; at least 1). Set before serving.
+  void SetMinCell(std::size_t min_cell) { min_cell_ = min_cell < 1 ? 1 : min_cell; }
 
   // A researcher's new study, in draft, owned by the caller. kInvalidArgument naming the field.
   [[nodiscard]] Result<Study> CreateStudy(const RequestContext& ctx, Study draft);
@@ -121,6 +146,14 @@ class Studies {
   [[nodiscard]] Result<std::vector<StudyStatement>> ImportFiles(const RequestContext& ctx,
                                                                 Id study_id,
                                                                 const StudyFiles& files);
+  // A Delphi's items seeded from a concept map's go-zone: the statements of concept_map_id (a
+  // study the caller also runs) above both means for all raters, added to delphi_id in draft.
+  [[nodiscard]] Result<std::vector<StudyStatement>> SeedFromGoZone(const RequestContext& ctx,
+                                                                   Id delphi_id,
+                                                                   Id concept_map_id);
+  // A Delphi's panel as its analysis takes it: items by id as text, ratings of every round by
+  // pseudonym and group (the owner's; audited as a read).
+  [[nodiscard]] Result<research::DelphiPanel> DelphiData(const RequestContext& ctx, Id study_id);
   // The concept map's data for the analysis (the owner's; audited as a read).
   [[nodiscard]] Result<StudyData> AnalysisData(const RequestContext& ctx, Id study_id);
 
@@ -138,7 +171,8 @@ class Studies {
   [[nodiscard]] Status SaveSort(const RequestContext& ctx, const ParticipantKey& key,
                                 const std::vector<SortCard>& cards);
   // Ratings (stage rating): each a statement of the frozen set, a variable of the study and a
-  // whole number on its scale; a new value replaces the participant's earlier one.
+  // whole number on its scale; a new value replaces the participant's earlier one. A Delphi's
+  // (stage rounds, a round open): each an item, variable "rating", 1–9, kept for the open round.
   [[nodiscard]] Status SaveRatings(const RequestContext& ctx, const ParticipantKey& key,
                                    const std::vector<StatementRating>& ratings);
 
@@ -159,6 +193,7 @@ class Studies {
 
   store::Store& store_;
   Gate& gate_;
+  std::size_t min_cell_ = 5;
 };
 
 }  // namespace covalue::app

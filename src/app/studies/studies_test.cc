@@ -259,5 +259,94 @@ TEST_F(StudiesTest, ImportsAnExistingStudyWholeOrNotAtAll) {
       << "once only";
 }
 
+TEST_F(StudiesTest, ADelphiRunsRoundsWithFeedbackAndItsStatistics) {
+  Study draft = Draft();
+  draft.kind = StudyKind::kDelphi;
+  draft.variables.clear();
+  auto study = studies().CreateStudy(researcher_, draft);
+  ASSERT_OK(study);
+  auto a = studies().AddStatement(researcher_, study->id, "PROM completion rate");
+  auto b = studies().AddStatement(researcher_, study->id, "Shared decision score");
+  ASSERT_OK(a);
+  ASSERT_OK(b);
+  std::vector<ParticipantKey> panel;
+  for (int i = 0; i < 6; ++i) {
+    auto invitation = studies().Invite(researcher_, study->id, i < 3 ? "patient" : "professional");
+    ASSERT_OK(invitation);
+    panel.push_back({invitation->secret, 0});
+    ASSERT_OK(studies().GiveConsent(link_, panel.back()));
+  }
+  EXPECT_EQ(studies().MoveStage(researcher_, study->id, StudyStage::kSorting).error().code,
+            ErrorCode::kConflict);
+  auto one = studies().MoveStage(researcher_, study->id, StudyStage::kRounds);
+  ASSERT_OK(one);
+  EXPECT_EQ(one->round, 1);
+  EXPECT_EQ(studies().SaveRatings(link_, panel[0], {{0, a->id, "rating", 0, 10}}).error().field,
+            "/ratings/0/value");
+  EXPECT_EQ(studies().SaveRatings(link_, panel[0], {{0, a->id, "importance", 0, 5}}).error().field,
+            "/ratings/0/variable");
+  const int first[6] = {7, 8, 9, 8, 3, 7};
+  for (int i = 0; i < 6; ++i) {
+    ASSERT_OK(studies().SaveRatings(link_, panel[static_cast<std::size_t>(i)],
+                                    {{0, a->id, "rating", 0, first[i]}}));
+  }
+  for (int i = 0; i < 3; ++i) {  // b: only three panelists rate it in round 1
+    ASSERT_OK(studies().SaveRatings(link_, panel[static_cast<std::size_t>(i)],
+                                    {{0, b->id, "rating", 0, 5}}));
+  }
+  auto two = studies().MoveStage(researcher_, study->id, StudyStage::kRounds);
+  ASSERT_OK(two);
+  EXPECT_EQ(two->round, 2);
+  auto seen = studies().OpenWorkspace(link_, panel[4]);
+  ASSERT_OK(seen);
+  EXPECT_TRUE(seen->ratings.empty()) << "the open round's ratings only";
+  ASSERT_EQ(seen->feedback.size(), 2U);
+  const DelphiFeedback& fa = seen->feedback[0];
+  EXPECT_EQ(fa.own, 3);
+  EXPECT_EQ(fa.n, 6U);
+  EXPECT_FALSE(fa.withheld);
+  EXPECT_DOUBLE_EQ(*fa.median, 7.5);  // 3 7 7 8 8 9
+  EXPECT_EQ(fa.histogram[6], 2U);
+  const DelphiFeedback& fb = seen->feedback[1];
+  EXPECT_TRUE(fb.withheld) << "three panelists are under the minimum cell of five";
+  EXPECT_FALSE(fb.median);
+  EXPECT_FALSE(fb.own);
+  ASSERT_OK(studies().SaveRatings(link_, panel[4], {{0, a->id, "rating", 0, 7}}));
+  auto data = studies().DelphiData(researcher_, study->id);
+  ASSERT_OK(data);
+  const auto analysis = research::AnalyseDelphi(*data, research::PercentileType::kType7);
+  EXPECT_EQ(analysis.rounds, (std::vector<int>{1, 2}));
+  EXPECT_EQ(analysis.groups, (std::vector<std::string>{"patient", "professional"}));
+  EXPECT_EQ(analysis.items[0].rounds[0].all.n, 6U);
+  EXPECT_EQ(analysis.items[0].rounds[1].all.n, 1U);
+  EXPECT_EQ(analysis.items[0].rounds[1].stability->n_paired, 1U);
+  EXPECT_EQ(studies().DelphiData(other_researcher_, study->id).error().code,
+            ErrorCode::kPermissionDenied);
+}
+
+TEST_F(StudiesTest, ADelphiIsSeededFromAConceptMapsGoZone) {
+  auto map = studies().CreateStudy(researcher_, Draft());
+  ASSERT_OK(map);
+  const std::string statements = "id,text\n1,High both\n2,Low both\n3,High importance\n4,High feasibility\n";
+  const std::string sorts = "sorter_id,statement_id,pile_id\nS,1,x\nS,2,x\nS,3,y\nS,4,y\n";
+  const std::string ratings =
+      "rater_id,group,statement_id,variable,value\n"
+      "R,patient,1,importance,5\nR,patient,1,feasibility,5\n"
+      "R,patient,2,importance,1\nR,patient,2,feasibility,1\n"
+      "R,patient,3,importance,5\nR,patient,3,feasibility,1\n"
+      "R,patient,4,importance,1\nR,patient,4,feasibility,5\n";
+  ASSERT_OK(studies().ImportFiles(researcher_, map->id, {statements, sorts, ratings}));
+  Study draft = Draft();
+  draft.kind = StudyKind::kDelphi;
+  auto delphi = studies().CreateStudy(researcher_, draft);
+  ASSERT_OK(delphi);
+  auto seeded = studies().SeedFromGoZone(researcher_, delphi->id, map->id);
+  ASSERT_OK(seeded);
+  ASSERT_EQ(seeded->size(), 1U);
+  EXPECT_EQ((*seeded)[0].text, "High both");
+  EXPECT_EQ(studies().SeedFromGoZone(other_researcher_, delphi->id, map->id).error().code,
+            ErrorCode::kPermissionDenied);
+}
+
 }  // namespace
 }  // namespace covalue::app

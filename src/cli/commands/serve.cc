@@ -86,6 +86,7 @@ int Serve(const ServeOptions& options) {
   const fhir::FhirQuestionnaireFormat questionnaire_format;
   app::App app(**store, std::move(*guides), &questionnaire_format);
   app.measures().SetMinCell(options.min_cell);
+  app.studies().SetMinCell(options.min_cell);
   app.accounts().SetTokenDays(options.token_days);
   if (auto loaded = app.measures().LoadMeasures(); !loaded) {
     return ReportError(loaded.error());

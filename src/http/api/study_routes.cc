@@ -11,6 +11,7 @@
 #include "http/json/research_json.h"
 #include "report/concept_map_drawing.h"
 #include "research/concept_map/concept_map.h"
+#include "research/delphi/delphi.h"
 
 namespace covalue::http::api {
 namespace {
@@ -140,12 +141,22 @@ json WorkspaceJson(const app::Workspace& w) {
   for (const StatementRating& x : w.ratings) {
     ratings.push_back({{"statement_id", x.statement_id}, {"variable", x.variable}, {"value", x.value}});
   }
+  json feedback = json::array();
+  for (const app::DelphiFeedback& f : w.feedback) {
+    feedback.push_back({{"statement_id", f.statement_id},
+                        {"own", f.own ? json(*f.own) : json(nullptr)},
+                        {"n", f.n},
+                        {"withheld", f.withheld},
+                        {"median", f.median ? json(*f.median) : json(nullptr)},
+                        {"histogram_1_9", f.withheld || f.n == 0 ? json(nullptr) : json(f.histogram)}});
+  }
   json study = StudyJson(w.study, false);
   return {{"study", std::move(study)},
           {"participant", ParticipantJson(w.self)},
           {"statements", std::move(statements)},
           {"sort", std::move(sort)},
-          {"ratings", std::move(ratings)}};
+          {"ratings", std::move(ratings)},
+          {"feedback", std::move(feedback)}};
 }
 
 // The participant's routes under prefix, each finding its participant with key.
@@ -446,6 +457,38 @@ void AddStudyRoutes(Router& router, app::Studies& studies) {
                 return NoStore(JsonResponse(200, out.dump()));
               },
               0});
+  router.Add({"GET", "/api/v1/studies/{id}/delphi",
+              "A Delphi's statistics per item, round and group (percentile: 7, 6 or 2; the JSON "
+              "contract of covalue delphi --json, items by their ids, panelists by pseudonym)",
+              Access::kSignedIn,
+              [&studies](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto percentile, QueryId(r.request, "percentile"));
+                const Id type = percentile.value_or(7);
+                if (type != 7 && type != 6 && type != 2) {
+                  return Fail(ErrorCode::kInvalidArgument, "percentile is 7, 6 or 2", "percentile");
+                }
+                COVALUE_ASSIGN_OR_RETURN(research::DelphiPanel panel, studies.DelphiData(r.ctx, id));
+                const auto analysis =
+                    research::AnalyseDelphi(panel, static_cast<research::PercentileType>(type));
+                const nlohmann::ordered_json out = DelphiJson(analysis);
+                return NoStore(JsonResponse(200, out.dump()));
+              },
+              0});
+  router.Add({"POST", "/api/v1/studies/{id}/items-from-concept-map",
+              "Seed a Delphi in draft with the go-zone statements of a concept map the caller "
+              "runs (concept_map_id; all raters, above both means)",
+              Access::kSignedIn, [&studies](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+                ObjectReader reader(body);
+                COVALUE_ASSIGN_OR_RETURN(Id source, reader.RequiredInt("concept_map_id"));
+                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                COVALUE_ASSIGN_OR_RETURN(auto made, studies.SeedFromGoZone(r.ctx, id, source));
+                json items = json::array();
+                for (const StudyStatement& s : made) items.push_back(StatementJson(s));
+                return NoStore(JsonResponse(201, Items(items).dump()));
+              }});
   router.Add({"GET", "/api/v1/studies/{id}/maps.svg",
               "The concept map's pictures as SVG: point, cluster, bridging and rating maps, the "
               "ladder graph and the go-zone (k, starts, seed as the analysis)",

@@ -74,12 +74,33 @@ export interface Rating {
   variable: string;
   value: number;
 }
+export interface DelphiFeedback {
+  statement_id: number;
+  own: number | null;
+  n: number;
+  withheld: boolean;
+  median: number | null;
+  histogram_1_9: number[] | null;
+}
 export interface StudyWorkspace {
   study: Study;
   participant: StudyParticipant;
   statements: WorkspaceStatement[];
   sort: Card[];
   ratings: Rating[];
+  feedback: DelphiFeedback[];
+}
+// The parts of a Delphi's statistics (README "Research analyses") the study page shows.
+export interface DelphiStats {
+  n: number;
+  median: number | null;
+  rand_classification: string | null;
+  percent_rule: string | null;
+}
+export interface DelphiSummary {
+  rounds: number[];
+  groups: string[];
+  items: Record<string, Record<string, { all: DelphiStats } & Record<string, unknown>>>;
 }
 // The parts of the live analysis (README "Research analyses") the study page shows.
 export interface ConceptMapSummary {
@@ -117,6 +138,9 @@ export const studyCalls = {
     request<void>('POST', `/api/v1/studies/${id}/statements/${statement}/merge`, { into }),
   analysis: (id: number, k?: number) =>
     request<ConceptMapSummary>('GET', `/api/v1/studies/${id}/analysis${k ? `?k=${k}` : ''}`),
+  delphi: (id: number) => request<DelphiSummary>('GET', `/api/v1/studies/${id}/delphi`),
+  seedFromConceptMap: (id: number, conceptMap: number) =>
+    request<Page<StudyStatement>>('POST', `/api/v1/studies/${id}/items-from-concept-map`, { concept_map_id: conceptMap }),
   workspace: (who: Participation) => {
     const { prefix, headers } = participation(who);
     return request<StudyWorkspace>('GET', prefix, undefined, headers);
