@@ -132,3 +132,57 @@ describe('a participant sorts and rates on a phone', () => {
     assert.match(await progress.textContent(), /P-01patientyes02040/);
   });
 });
+
+describe('a Delphi panelist rates and sees their feedback', () => {
+  let server, browser, logins, call, study, secret, items;
+  useShell(async (shell) => {
+    ({ server, browser, logins } = shell);
+    const cookie = await signIn(server.url, 'researcher', loginOf(logins, 'researcher').password);
+    call = async (method, path, body, headers = {}) => {
+      const response = await fetch(server.url + path, { method, headers: { cookie, 'content-type': 'application/json', origin: server.url, ...headers }, body: body && JSON.stringify(body) });
+      assert.ok(response.ok, `${method} ${path}: ${response.status} ${await response.clone().text()}`);
+      return response.status === 204 ? null : response.json();
+    };
+    study = await call('POST', '/api/v1/studies', { kind: 'delphi', title: 'Core measures', focus_prompt: 'How appropriate is each measure as a core coproduction value measure?', groups: ['patient', 'professional'] });
+    items = [];
+    for (const text of ['PROM completion', 'Shared decision score', 'Waiting time']) items.push((await call('POST', `/api/v1/studies/${study.id}/statements`, { text })).id);
+    secret = (await call('POST', `/api/v1/studies/${study.id}/invitations`, { group: 'patient' })).secret;
+    const others = [];
+    for (let i = 0; i < 5; i++) others.push((await call('POST', `/api/v1/studies/${study.id}/invitations`, { group: i < 2 ? 'patient' : 'professional' })).secret);
+    await call('POST', `/api/v1/studies/${study.id}/stage`, { stage: 'rounds' });
+    for (const [i, other] of others.entries()) {
+      await call('POST', '/api/v1/invitation/consent', undefined, { 'x-invitation': other });
+      await call('PUT', '/api/v1/invitation/ratings', { ratings: items.map((statement_id, k) => ({ statement_id, variable: 'rating', value: k === 2 ? 2 + (i % 2) : 7 + (i % 3) })) }, { 'x-invitation': other });
+    }
+  });
+
+  it('rates round 1, then sees their own rating and the panel’s in round 2', async () => {
+    const phone = await (await browser.newContext(PHONE)).newPage();
+    await phone.goto(`${server.url}/join#${secret}`);
+    await phone.getByRole('button', { name: 'I agree to take part' }).tap();
+    await phone.getByRole('heading', { name: 'Round 1' }).waitFor();
+    await assertAccessible(phone, 'a Delphi round on a phone');
+    for (const [n, value] of [[1, 8], [2, 6], [3, 2]]) {
+      await phone.getByRole('group', { name: `Your rating of item ${n}, 1–9` }).getByRole('radio', { name: String(value), exact: true }).check();
+      await phone.getByRole('status').getByText('Saved.').waitFor();
+    }
+    await call('POST', `/api/v1/studies/${study.id}/stage`, { stage: 'rounds' });
+    await phone.reload();
+    await phone.getByRole('heading', { name: 'Round 2' }).waitFor();
+    // Item 1: the others rated 7 8 9 7 8 and this panelist 8: 7 7 8 8 8 9, median 8.
+    const first = phone.locator('.delphi-item').filter({ hasText: 'PROM completion' });
+    await first.getByText('Last round you rated it 8.').waitFor();
+    await first.getByText(/The panel’s median was 8 \(6 ratings; 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 2, 8: 3, 9: 1\)\./).waitFor();
+    assert.equal(await first.getByRole('radio', { checked: true }).count(), 0, 'round 2 starts unrated');
+    await first.getByRole('radio', { name: '8', exact: true }).check();
+    await phone.getByRole('status').getByText('Saved.').waitFor();
+    await assertAccessible(phone, 'Delphi feedback on a phone');
+
+    const desk = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await signInPage(desk, server.url, loginOf(logins, 'researcher'));
+    await desk.goto(`${server.url}/studies/${study.id}`);
+    await desk.getByRole('heading', { name: 'Results by round' }).waitFor();
+    const row = desk.getByRole('row', { name: /PROM completion/ });
+    assert.match(await row.textContent(), /median 8, appropriate, consensus_in \(n 6\).*median 8, appropriate, consensus_in \(n 1\)/);
+  });
+});

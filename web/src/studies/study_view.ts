@@ -106,8 +106,54 @@ export async function studyView(params: Record<string, string>): Promise<HTMLEle
     participants,
     study.stage === 'closed' ? null : invite,
     statementsSection(id, study.stage, statements.items, failed),
-    study.kind === 'concept_map' ? await analysisSection(id, k) : null,
+    study.kind === 'concept_map' ? await analysisSection(id, k) : await delphiSection(id, study.stage, statements.items),
   );
+}
+
+// A Delphi: its items seeded from a concept map's go-zone (in draft), and each item's result per
+// round (median, RAND/UCLA class, percent rule; README "Research analyses" states the rules).
+async function delphiSection(id: number, stage: StudyStage, items: StudyStatement[]): Promise<HTMLElement> {
+  const section = h('section', { class: 'card' }, h('h2', {}, t('delphi.results')));
+  if (stage === 'draft') {
+    const maps = (await api.studies()).items.filter((s) => s.runs && s.kind === 'concept_map');
+    const from = select('seed-from', 'concept_map_id', maps.map((m) => [String(m.id), m.title]));
+    const seed = h('form', {}, h('h3', {}, t('delphi.seed')), field(t('delphi.seedFrom'), from), h('button', { type: 'submit' }, t('delphi.seed')));
+    onSubmit(seed, async () => {
+      const made = await api.seedFromConceptMap(id, Number(from.value));
+      await resolve();
+      document.querySelector('main p[role=status]')!.textContent = t('delphi.seeded', { count: made.items.length });
+    });
+    if (maps.length) section.append(seed);
+  }
+  const results = await api.delphi(id);
+  if (!results.rounds.length) {
+    section.append(h('p', {}, t('delphi.noRatings')));
+    return section;
+  }
+  const text = new Map(items.map((s) => [String(s.id), s.text]));
+  section.append(
+    h(
+      'table',
+      {},
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('delphi.item')), ...results.rounds.map((r) => h('th', { scope: 'col' }, t('delphi.roundShort', { round: r }))))),
+      h(
+        'tbody',
+        {},
+        ...Object.entries(results.items).map(([item, rounds]) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, text.get(item) ?? item),
+            ...results.rounds.map((r) => {
+              const all = rounds[`round_${r}`]?.all;
+              return h('td', {}, all && all.n ? t('delphi.classification', { median: formatNumber(all.median ?? 0), class: all.rand_classification ?? '', rule: all.percent_rule ?? '', n: all.n }) : '–');
+            }),
+          ),
+        ),
+      ),
+    ),
+  );
+  return section;
 }
 
 function statementsSection(id: number, stage: StudyStage, statements: StudyStatement[], failed: (e: unknown) => void): HTMLElement {

@@ -1,7 +1,7 @@
 import { api, ApiError, type Card, type Participation, type Rating, type StudyWorkspace } from '../api';
 import { field, onSubmit } from '../components/form';
 import { h } from '../dom';
-import { t } from '../i18n';
+import { formatNumber, t } from '../i18n';
 
 // A participant's page, phone-first: consent first, then the stage that is open (brainstorming,
 // sorting, rating). Every change is saved at once, so the same link (or account) resumes on any
@@ -59,7 +59,7 @@ function content(w: StudyWorkspace, who: Participation, rerender: () => Promise<
     case 'rating':
       return [heading, rating(w, who)];
     case 'rounds':
-      return [heading, h('p', {}, t('join.rounds'))];
+      return [heading, prompt, delphiRound(w, who)];
     default:
       return [heading, prompt, h('p', {}, t('join.stage.draft'))];
   }
@@ -256,4 +256,47 @@ function rating(w: StudyWorkspace, who: Participation): HTMLElement {
     ),
   );
   return section;
+}
+
+// A Delphi's open round: each item rated 1–9 (a choice per item, phone and desktop alike), with
+// the panelist's feedback from the round before: their own rating, the panel's median and how
+// many gave each rating (withheld when too few panelists rated it).
+function delphiRound(w: StudyWorkspace, who: Participation): HTMLElement {
+  const values = new Map<number, number>(w.ratings.map((r) => [r.statement_id, r.value]));
+  const status = h('p', { role: 'status', class: 'saved' });
+  const items = w.statements.map((s, index) => {
+    const feedback = w.feedback.find((f) => f.statement_id === s.id);
+    const choices = h(
+      'fieldset',
+      { class: 'scale' },
+      h('legend', {}, t('delphi.rate', { n: index + 1 })),
+      ...Array.from({ length: 9 }, (_, i) => i + 1).map((value) => {
+        const id = `delphi-${s.id}-${value}`;
+        const input = h('input', { type: 'radio', id, name: `delphi-${s.id}`, value: String(value), checked: values.get(s.id) === value });
+        input.addEventListener('change', async () => {
+          try {
+            await api.saveRatings(who, [{ statement_id: s.id, variable: 'rating', value }]);
+            status.textContent = t('join.saved');
+          } catch (error) {
+            status.textContent = error instanceof ApiError ? error.detail : String(error);
+          }
+        });
+        return h('span', { class: 'choice' }, input, h('label', { for: id }, String(value)));
+      }),
+    );
+    const told = feedback
+      ? h(
+          'p',
+          { class: 'feedback' },
+          feedback.own !== null ? t('delphi.own', { value: feedback.own }) + ' ' : '',
+          feedback.withheld
+            ? t('delphi.withheld')
+            : feedback.median !== null
+              ? t('delphi.panel', { median: formatNumber(feedback.median), n: feedback.n, counts: (feedback.histogram_1_9 ?? []).map((c, i) => `${i + 1}: ${c}`).join(', ') })
+              : '',
+        )
+      : null;
+    return h('section', { class: 'card delphi-item' }, h('h3', {}, s.text), told, choices);
+  });
+  return h('section', {}, h('h2', { tabindex: '-1' }, t('delphi.round', { round: w.study.round })), h('p', {}, t('delphi.intro')), status, ...items);
 }
