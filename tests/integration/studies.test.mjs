@@ -124,6 +124,12 @@ describe('research studies', () => {
     assert.equal(a.mds.seed, 3);
     assert.deepEqual(Object.keys(a.ratings.statements), ['importance|all', 'importance|patient', 'importance|professional', 'feasibility|all', 'feasibility|patient', 'feasibility|professional']);
     assert.equal(a.go_zone[0].x, 'importance');
+    const reading = await call('researcher', 'GET', `/api/v1/studies/${study.id}/reading?k=2`);
+    assert.equal(reading.status, 200);
+    assert.deepEqual([reading.body.split_half.sorters_a, reading.body.split_half.sorters_b], [2, 1]);
+    assert.equal(reading.body.cluster_names.length, 2);
+    assert.ok(reading.body.cluster_names.every((name) => ['talk', 'wait', 'a', 'b', 'c', 'x', 'y'].includes(name)), JSON.stringify(reading.body));
+    assert.equal((await call('professional.vastera', 'GET', `/api/v1/studies/${study.id}/reading`)).status, 403);
 
     assert.equal((await call('researcher', 'POST', `/api/v1/studies/${study.id}/stage`, { stage: 'closed' })).status, 200);
     assert.equal((await byLink(secrets[0], 'GET', '')).status, 410);

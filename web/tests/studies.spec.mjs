@@ -127,6 +127,10 @@ describe('a participant sorts and rates on a phone', () => {
     assert.ok(await map.evaluate((img) => img.complete && img.naturalWidth > 0), 'the maps are drawn');
     await desk.getByLabel('Clusters (k)').selectOption('4');
     await desk.waitForURL(/\?k=4$/);
+    await desk.getByText(/^Split-half reliability of the sorts: r = [\d.−-]+ between halves of 2 and 1 sorters; Spearman–Brown/).waitFor();
+    // Every sorter named their piles by theme: the four clusters are suggested those names.
+    const suggested = await desk.locator('.cluster-names li').allTextContents();
+    assert.deepEqual(suggested.map((line) => line.replace(/^Cluster \d: (\w+).*$/, '$1')).sort(), [...THEMES].sort());
     await assertAccessible(desk, 'the researcher’s study page');
     const progress = desk.getByRole('row', { name: /P-01/ });
     assert.match(await progress.textContent(), /P-01patientyes02040/);

@@ -533,7 +533,10 @@ Result<StudyData> Studies::AnalysisData(const RequestContext& ctx, Id study_id) 
   }
   for (auto& [participant, named] : piles) {
     research::ConceptSort sort{who.at(participant)->pseudonym, {}};
-    for (auto& [name, cards] : named) sort.piles.push_back(std::move(cards));
+    for (auto& [name, cards] : named) {
+      sort.piles.push_back(std::move(cards));
+      sort.pile_names.push_back(name);
+    }
     data.study.sorts.push_back(std::move(sort));
   }
   // Ratings ordered by the study's variables, then its groups: the analysis takes variables and

@@ -11,6 +11,7 @@
 #include "http/json/research_json.h"
 #include "report/concept_map_drawing.h"
 #include "research/concept_map/concept_map.h"
+#include "research/concept_map/reading.h"
 #include "research/delphi/delphi.h"
 
 namespace covalue::http::api {
@@ -455,6 +456,33 @@ void AddStudyRoutes(Router& router, app::Studies& studies) {
                     ConceptMapJson(analysed.data.study, analysed.analysis,
                                    {analysed.options.smacof.starts, analysed.options.smacof.seed}, {});
                 return NoStore(JsonResponse(200, out.dump()));
+              },
+              0});
+  router.Add({"GET", "/api/v1/studies/{id}/reading",
+              "Help reading the concept map: the split-half reliability of the sorts and a name "
+              "for each cluster of k suggested from the participants' pile names",
+              Access::kSignedIn,
+              [&studies](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(auto analysed, Analyse(studies, r));
+                const auto& sorts = analysed.data.study.sorts;
+                const research::SplitHalf half =
+                    research::SplitHalfReliability(analysed.data.study.statements.size(), sorts);
+                json names = json::array();
+                for (const auto& name : research::SuggestClusterNames(sorts, analysed.analysis.clusters,
+                                                                      analysed.analysis.k)) {
+                  names.push_back(name ? json(*name) : json(nullptr));
+                }
+                const auto optional = [](const std::optional<double>& v) {
+                  return v ? json(*v) : json(nullptr);
+                };
+                return NoStore(JsonResponse(
+                    200, json{{"k", analysed.analysis.k},
+                              {"split_half", {{"sorters_a", half.sorters_a},
+                                              {"sorters_b", half.sorters_b},
+                                              {"r", optional(half.r)},
+                                              {"spearman_brown", optional(half.spearman_brown)}}},
+                              {"cluster_names", std::move(names)}}
+                             .dump()));
               },
               0});
   router.Add({"GET", "/api/v1/studies/{id}/delphi",

@@ -21,6 +21,7 @@ namespace covalue::research {
 struct ConceptSort {
   std::string sorter;
   std::vector<std::vector<std::size_t>> piles;
+  std::vector<std::string> pile_names = {};  // parallel to piles when known (for name hints)
 };
 
 // One rater's value of one statement on one rating variable (importance, feasibility, …).

@@ -113,6 +113,12 @@ export interface ConceptMapSummary {
   go_zone: { x: string; y: string; group: string; quadrant: Record<string, string | null> }[];
 }
 
+export interface MapReading {
+  k: number;
+  split_half: { sorters_a: number; sorters_b: number; r: number | null; spearman_brown: number | null };
+  cluster_names: (string | null)[];
+}
+
 // Who a participant's calls are made as: an invitation's secret, or the account in a study.
 export type Participation = { secret: string } | { studyId: number };
 
@@ -138,6 +144,7 @@ export const studyCalls = {
     request<void>('POST', `/api/v1/studies/${id}/statements/${statement}/merge`, { into }),
   analysis: (id: number, k?: number) =>
     request<ConceptMapSummary>('GET', `/api/v1/studies/${id}/analysis${k ? `?k=${k}` : ''}`),
+  reading: (id: number, k: number) => request<MapReading>('GET', `/api/v1/studies/${id}/reading?k=${k}`),
   delphi: (id: number) => request<DelphiSummary>('GET', `/api/v1/studies/${id}/delphi`),
   seedFromConceptMap: (id: number, conceptMap: number) =>
     request<Page<StudyStatement>>('POST', `/api/v1/studies/${id}/items-from-concept-map`, { concept_map_id: conceptMap }),

@@ -199,11 +199,17 @@ async function analysisSection(id: number, k: string | null): Promise<HTMLElemen
     history.replaceState(null, '', `${location.pathname}?k=${choose.value}`);
     void resolve();
   });
+  const reading = await api.reading(id, analysis.clusters.k);
+  const half = reading.split_half;
+  const names = h('ol', { class: 'cluster-names' }, ...reading.cluster_names.map((name, c) => h('li', {}, t('studies.clusterName', { n: c + 1, name: name ?? '–', bridging: formatNumber(analysis.clusters.bridging[c] ?? 0, 2) }))));
   const go = analysis.go_zone.find((z) => z.group === 'all');
   const inGo = go ? Object.values(go.quadrant).filter((q) => q === 'go').length : 0;
   section.append(
     h('p', {}, t('studies.analysisSummary', { statements: analysis.n_statements, sorters: analysis.n_sorters, raters: analysis.n_raters, stress: formatNumber(analysis.mds.stress1, 3) })),
     field(t('studies.clusters'), choose, t('studies.hints', { silhouette: analysis.clusters.k_best_silhouette, wss: analysis.clusters.k_wss_rule })),
+    h('p', {}, half.r === null ? t('studies.reliabilityNone') : t('studies.reliability', { r: formatNumber(half.r, 2), sb: formatNumber(half.spearman_brown ?? 0, 2), a: half.sorters_a, b: half.sorters_b })),
+    h('h3', {}, t('studies.clusterNames')),
+    names,
     ...(go ? [h('p', {}, t('studies.goZone', { count: inGo }))] : []),
     h('p', { class: 'meta' }, t('studies.bridgingDefined')),
     h('img', { src: `/api/v1/studies/${id}/maps.svg?k=${analysis.clusters.k}`, alt: t('studies.maps'), class: 'maps', width: 720 }),
