@@ -4,9 +4,33 @@
 // bad input refused with FILE:LINE: reason.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 
 import { run, tempDir } from '../support/covalue_server.mjs';
+
+// The entries of a ZIP file (an XLSX) by name, from its central directory (APPNOTE 4.3.12).
+function readZip(bytes) {
+  let end = bytes.length - 22;
+  while (bytes.readUInt32LE(end) !== 0x06054b50) end--;
+  const count = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  const entries = new Map();
+  for (let i = 0; i < count; i++) {
+    const method = bytes.readUInt16LE(at + 10);
+    const size = bytes.readUInt32LE(at + 20);
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extra = bytes.readUInt16LE(at + 30);
+    const comment = bytes.readUInt16LE(at + 32);
+    const local = bytes.readUInt32LE(at + 42);
+    const name = bytes.toString('utf8', at + 46, at + 46 + nameLength);
+    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const data = bytes.subarray(start, start + size);
+    entries.set(name, method === 8 ? inflateRawSync(data) : data);
+    at += 46 + nameLength + extra + comment;
+  }
+  return entries;
+}
 
 // A small deterministic generator (Park–Miller), so the data are the same on every run.
 function random(seed) {
@@ -323,6 +347,29 @@ describe('covalue conceptmap', () => {
     const unwritable = run(['conceptmap', '--statements', f.statements, '--sorts', f.sorts, '--coordinates', f.coordinates, '--png', dir.file('no/such/folder.png')]);
     assert.equal(unwritable.status, 2);
     assert.match(unwritable.stderr, /folder.png: cannot be written/);
+  });
+
+  it('writes every number and the conventions in an XLSX workbook', () => {
+    const f = files();
+    const xlsx = dir.file('study.xlsx');
+    const result = run(['conceptmap', '--statements', f.statements, '--sorts', f.sorts, '--ratings', f.ratings, '--coordinates', f.coordinates, '--k', '3', '--xlsx', xlsx, '--json']);
+    assert.equal(result.status, 0, result.stderr);
+    const out = JSON.parse(result.stdout);
+    const zip = readZip(readFileSync(xlsx));
+    const workbook = zip.get('xl/workbook.xml').toString();
+    assert.deepEqual([...workbook.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]), ['Statements', 'Clusters', 'Similarity', 'Hints', 'Go-zone', 'Pattern matches', 'Conventions']);
+    const strings = zip.get('xl/sharedStrings.xml').toString();
+    assert.ok(strings.includes('Statement 1, theme 0'), 'the statements\' texts');
+    assert.ok(strings.includes('importance|all mean'), 'each series');
+    assert.ok(strings.includes('ward.D2'), 'the conventions');
+    // The Statements sheet's second row holds the first statement's x and bridging exactly.
+    const sheet = zip.get('xl/worksheets/sheet1.xml').toString();
+    const row2 = sheet.match(/<row r="2"[^>]*>(.*?)<\/row>/)[1];
+    const numbers = [...row2.matchAll(/<c r="([A-Z]+)2"(?: s="\d+")?><v>([^<]+)<\/v><\/c>/g)].map((m) => [m[1], Number(m[2])]);
+    const cell = (column) => numbers.find(([c]) => c === column)?.[1];
+    close(cell('C'), out.statements[0].x, 'x');
+    close(cell('E'), out.statements[0].cluster, 'cluster');
+    close(cell('F'), out.statements[0].bridging, 'bridging');
   });
 
   it('warns of a degenerate sorter and still analyses the study', () => {

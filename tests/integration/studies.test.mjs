@@ -130,6 +130,13 @@ describe('research studies', () => {
     assert.equal(reading.body.cluster_names.length, 2);
     assert.ok(reading.body.cluster_names.every((name) => ['talk', 'wait', 'a', 'b', 'c', 'x', 'y'].includes(name)), JSON.stringify(reading.body));
     assert.equal((await call('professional.vastera', 'GET', `/api/v1/studies/${study.id}/reading`)).status, 403);
+    const cookie = await (await import('../support/covalue_server.mjs')).signIn(server.url, 'researcher', loginOf(logins, 'researcher').password);
+    const xlsx = await fetch(`${server.url}/api/v1/studies/${study.id}/export.xlsx?k=2`, { headers: { cookie } });
+    assert.equal(xlsx.status, 200);
+    assert.equal(xlsx.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    assert.match(xlsx.headers.get('content-disposition'), /attachment; filename="study-\d+\.xlsx"/);
+    assert.equal(Buffer.from(await xlsx.arrayBuffer()).toString('latin1', 0, 2), 'PK');
+    assert.equal((await call('facilitator', 'GET', `/api/v1/studies/${study.id}/export.xlsx`)).status, 403);
 
     assert.equal((await call('researcher', 'POST', `/api/v1/studies/${study.id}/stage`, { stage: 'closed' })).status, 200);
     assert.equal((await byLink(secrets[0], 'GET', '')).status, 410);

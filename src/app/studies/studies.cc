@@ -521,6 +521,7 @@ Result<StudyData> Studies::AnalysisData(const RequestContext& ctx, Id study_id) 
   for (const StudyStatement& s : standing) {
     index.emplace(s.id, data.statement_ids.size());
     data.statement_ids.push_back(s.id);
+    data.texts.push_back(s.text);
     data.study.statements.push_back(std::to_string(s.id));
   }
   std::map<Id, const StudyParticipant*> who;

@@ -82,7 +82,8 @@ struct StudyFiles {
 // merged ones; sorters and raters by pseudonym, with their groups.
 struct StudyData {
   research::ConceptMapStudy study;
-  std::vector<Id> statement_ids;  // research's statement index → the statement's id
+  std::vector<Id> statement_ids;   // research's statement index → the statement's id
+  std::vector<std::string> texts;  // parallel to statement_ids
 };
 
 // Research studies (domain/study.h): a researcher creates a concept-mapping or Delphi study,

@@ -12,6 +12,7 @@
 #include "formats/concept_map_csv.h"
 #include "http/json/research_json.h"
 #include "report/concept_map_drawing.h"
+#include "report/concept_map_sheets.h"
 
 namespace covalue::cli {
 namespace {
@@ -29,6 +30,7 @@ struct ConceptMapOptions {
   std::string svg;
   std::string png;
   std::string pdf;
+  std::string xlsx;
 };
 
 std::string Cell(const std::optional<double>& value) {
@@ -140,6 +142,19 @@ int ConceptMap(const ConceptMapOptions& o) {
       return ReportError(written.error());
     }
   }
+  if (!o.xlsx.empty()) {
+    auto bytes = report::SheetsXlsx(
+        report::ConceptMapSheets(input->study, input->statement_texts, analysis));
+    if (!bytes) {
+      return ReportError(bytes.error());
+    }
+    std::ofstream file(o.xlsx, std::ios::binary | std::ios::trunc);
+    file << *bytes;
+    if (!file.good()) {
+      return ReportError(Error{ErrorCode::kInvalidArgument,
+                               fmt::format("{}: cannot be written", o.xlsx), "--xlsx"});
+    }
+  }
   if (o.json) {
     http::ConceptMapRun run;
     if (!options.coordinates) {
@@ -180,6 +195,8 @@ void AddConceptMapCommand(CLI::App& root, int* exit_code) {
                       "also draw the maps, the ladder graph and the go-zone in this SVG file");
   command->add_option("--png", options->png, "… in this PNG file (cairo, twice the SVG's size)");
   command->add_option("--pdf", options->pdf, "… in this PDF file (cairo, vector)");
+  command->add_option("--xlsx", options->xlsx,
+                      "also write every number and the conventions in this XLSX workbook");
   command->callback([options, exit_code] { *exit_code = ConceptMap(*options); });
 }
 

@@ -10,6 +10,7 @@
 #include "http/json/json_body.h"
 #include "http/json/research_json.h"
 #include "report/concept_map_drawing.h"
+#include "report/concept_map_sheets.h"
 #include "research/concept_map/concept_map.h"
 #include "research/concept_map/reading.h"
 #include "research/delphi/delphi.h"
@@ -517,6 +518,23 @@ void AddStudyRoutes(Router& router, app::Studies& studies) {
                 for (const StudyStatement& s : made) items.push_back(StatementJson(s));
                 return NoStore(JsonResponse(201, Items(items).dump()));
               }});
+  router.Add({"GET", "/api/v1/studies/{id}/export.xlsx",
+              "The concept map's numbers as a workbook: statements, clusters, similarity, hints, "
+              "go-zones, pattern matches and the conventions they follow (k, starts, seed as the "
+              "analysis)",
+              Access::kSignedIn,
+              [&studies](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(auto analysed, Analyse(studies, r));
+                COVALUE_ASSIGN_OR_RETURN(
+                    std::string bytes,
+                    report::SheetsXlsx(report::ConceptMapSheets(analysed.data.study,
+                                                                analysed.data.texts,
+                                                                analysed.analysis)));
+                return NoStore(Document(
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    std::move(bytes), "study-" + std::to_string(analysed.study_id) + ".xlsx"));
+              },
+              0});
   router.Add({"GET", "/api/v1/studies/{id}/maps.svg",
               "The concept map's pictures as SVG: point, cluster, bridging and rating maps, the "
               "ladder graph and the go-zone (k, starts, seed as the analysis)",

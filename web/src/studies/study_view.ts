@@ -212,6 +212,7 @@ async function analysisSection(id: number, k: string | null): Promise<HTMLElemen
     names,
     ...(go ? [h('p', {}, t('studies.goZone', { count: inGo }))] : []),
     h('p', { class: 'meta' }, t('studies.bridgingDefined')),
+    h('p', {}, h('a', { href: `/api/v1/studies/${id}/export.xlsx?k=${analysis.clusters.k}`, download: true }, t('studies.xlsx'))),
     h('img', { src: `/api/v1/studies/${id}/maps.svg?k=${analysis.clusters.k}`, alt: t('studies.maps'), class: 'maps', width: 720 }),
   );
   return section;

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "report/sheets.h"
+#include "research/concept_map/concept_map.h"
+
+namespace covalue::report {
+
+// A concept map's numbers as sheets of a workbook (and each sheet as a CSV file), to be read or
+// recomputed elsewhere: Statements (text, x, y, cluster, bridging and each series' n, mean, sd),
+// Clusters (size, bridging, each series' mean of statement means and pooled mean), Similarity
+// (the matrix), Hints (WSS and silhouette per k), Go-zone (each group's means and quadrants),
+// Pattern matches, and Conventions (every rule the numbers follow, README "Research analyses").
+// texts: the statements' texts, parallel to study.statements.
+[[nodiscard]] std::vector<Sheet> ConceptMapSheets(const research::ConceptMapStudy& study,
+                                                  const std::vector<std::string>& texts,
+                                                  const research::ConceptMapAnalysis& analysis);
+
+}  // namespace covalue::report
