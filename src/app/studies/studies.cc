@@ -101,7 +101,8 @@ Result<Study> Studies::GetStudy(const RequestContext& ctx, Id study_id) {
 
 Result<Study> Studies::MoveStage(const RequestContext& ctx, Id study_id, StudyStage stage) {
   COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
-  auto& [study, decision] = managed;
+  Study& study = managed.first;
+  const Decision& decision = managed.second;
   const bool next_round = study.kind == StudyKind::kDelphi && stage == StudyStage::kRounds &&
                           study.stage == StudyStage::kRounds;
   if (!next_round && !StageMayFollow(study.kind, study.stage, stage)) {
@@ -123,7 +124,8 @@ Result<Study> Studies::MoveStage(const RequestContext& ctx, Id study_id, StudySt
 Result<Invitation> Studies::Invite(const RequestContext& ctx, Id study_id,
                                    const std::string& group) {
   COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
-  const auto& [study, decision] = managed;
+  const Study& study = managed.first;
+  const Decision& decision = managed.second;
   COVALUE_RETURN_IF_ERROR(NeedGroup(study, group));
   if (study.stage == StudyStage::kClosed) {
     return Fail(ErrorCode::kConflict, "the study is closed", "/stage");
@@ -152,7 +154,8 @@ Result<Invitation> Studies::Invite(const RequestContext& ctx, Id study_id,
 Result<StudyParticipant> Studies::AddAccount(const RequestContext& ctx, Id study_id, Id user_id,
                                              const std::string& group) {
   COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
-  const auto& [study, decision] = managed;
+  const Study& study = managed.first;
+  const Decision& decision = managed.second;
   COVALUE_RETURN_IF_ERROR(NeedGroup(study, group));
   return store::WriteValue<StudyParticipant>(
       store_, [&](store::Repositories& r) -> Result<StudyParticipant> {
@@ -174,7 +177,8 @@ Result<StudyParticipant> Studies::AddAccount(const RequestContext& ctx, Id study
 
 Status Studies::RevokeParticipant(const RequestContext& ctx, Id study_id, Id participant_id) {
   COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, ParticipantSubject(participant_id)));
-  const auto& [study, decision] = managed;
+  const Study& study = managed.first;
+  const Decision& decision = managed.second;
   return store_.Write([&](store::Repositories& r) -> Status {
     COVALUE_ASSIGN_OR_RETURN(StudyParticipant p, r.Studies().GetParticipant(participant_id));
     if (p.study_id != study.id) {
@@ -190,7 +194,8 @@ Status Studies::RevokeParticipant(const RequestContext& ctx, Id study_id, Id par
 Result<std::vector<ParticipantProgress>> Studies::Progress(const RequestContext& ctx,
                                                            Id study_id) {
   COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
-  const auto& [study, decision] = managed;
+  const Study& study = managed.first;
+  const Decision& decision = managed.second;
   COVALUE_ASSIGN_OR_RETURN(
       auto progress,
       store::ReadValue<std::vector<ParticipantProgress>>(
@@ -233,7 +238,8 @@ Result<std::vector<StudyStatement>> Studies::ListStatements(const RequestContext
 Result<StudyStatement> Studies::AddStatement(const RequestContext& ctx, Id study_id,
                                              const std::string& text) {
   COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
-  const auto& [study, decision] = managed;
+  const Study& study = managed.first;
+  const Decision& decision = managed.second;
   COVALUE_RETURN_IF_ERROR(ValidateText(text, "/text", 500));
   if (!BeforeSorting(study)) {
     return Fail(ErrorCode::kConflict, "the statements are frozen once sorting opens", "/stage");
@@ -258,7 +264,8 @@ Result<StudyStatement> Studies::AddStatement(const RequestContext& ctx, Id study
 Status Studies::EditStatement(const RequestContext& ctx, Id study_id, Id statement_id,
                               const std::string& text) {
   COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
-  const auto& [study, decision] = managed;
+  const Study& study = managed.first;
+  const Decision& decision = managed.second;
   COVALUE_RETURN_IF_ERROR(ValidateText(text, "/text", 500));
   if (!BeforeSorting(study)) {
     return Fail(ErrorCode::kConflict, "the statements are frozen once sorting opens", "/stage");
@@ -278,7 +285,8 @@ Status Studies::EditStatement(const RequestContext& ctx, Id study_id, Id stateme
 
 Status Studies::MergeStatement(const RequestContext& ctx, Id study_id, Id statement_id, Id into) {
   COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
-  const auto& [study, decision] = managed;
+  const Study& study = managed.first;
+  const Decision& decision = managed.second;
   if (!BeforeSorting(study)) {
     return Fail(ErrorCode::kConflict, "the statements are frozen once sorting opens", "/stage");
   }
@@ -311,7 +319,8 @@ Status Studies::MergeStatement(const RequestContext& ctx, Id study_id, Id statem
 Result<std::vector<StudyStatement>> Studies::ImportFiles(const RequestContext& ctx, Id study_id,
                                                          const StudyFiles& files) {
   COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
-  const auto& [study, decision] = managed;
+  const Study& study = managed.first;
+  const Decision& decision = managed.second;
   if (study.kind != StudyKind::kConceptMap || study.stage != StudyStage::kDraft) {
     return Fail(ErrorCode::kConflict, "files are imported into a concept map in draft", "/stage");
   }
@@ -419,7 +428,8 @@ Result<std::vector<StudyStatement>> Studies::ImportFiles(const RequestContext& c
 Result<std::vector<StudyStatement>> Studies::SeedFromGoZone(const RequestContext& ctx,
                                                             Id delphi_id, Id concept_map_id) {
   COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, delphi_id, StudySubject(delphi_id)));
-  const auto& [delphi, decision] = managed;
+  const Study& delphi = managed.first;
+  const Decision& decision = managed.second;
   if (delphi.kind != StudyKind::kDelphi || delphi.stage != StudyStage::kDraft) {
     return Fail(ErrorCode::kConflict, "items are seeded into a Delphi in draft", "/stage");
   }
@@ -461,7 +471,8 @@ Result<std::vector<StudyStatement>> Studies::SeedFromGoZone(const RequestContext
 
 Result<research::DelphiPanel> Studies::DelphiData(const RequestContext& ctx, Id study_id) {
   COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
-  const auto& [study, decision] = managed;
+  const Study& study = managed.first;
+  const Decision& decision = managed.second;
   if (study.kind != StudyKind::kDelphi) {
     return Fail(ErrorCode::kConflict, "the study is not a Delphi", "/kind");
   }
@@ -502,7 +513,8 @@ Result<std::vector<StudyStatement>> Studies::Standing(Id study_id) {
 
 Result<StudyData> Studies::AnalysisData(const RequestContext& ctx, Id study_id) {
   COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
-  const auto& [study, decision] = managed;
+  const Study& study = managed.first;
+  const Decision& decision = managed.second;
   COVALUE_ASSIGN_OR_RETURN(auto standing, Standing(study.id));
   struct Raw {
     std::vector<StudyParticipant> participants;
