@@ -1,5 +1,6 @@
 #include "formats/delphi_csv.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
@@ -8,8 +9,8 @@
 
 namespace covalue::formats {
 
-tl::expected<research::DelphiPanel, FileProblems> ReadDelphiFiles(const NamedText& items,
-                                                                   const NamedText& ratings) {
+tl::expected<research::DelphiPanel, FileProblems> ReadDelphiFiles(
+    const NamedText& items, const NamedText& ratings, const std::vector<std::string>* groups) {
   research::DelphiPanel panel;
   FileProblems problems;
   static constexpr std::string_view kItemColumns[] = {"item_id", "text"};
@@ -51,6 +52,8 @@ tl::expected<research::DelphiPanel, FileProblems> ReadDelphiFiles(const NamedTex
       problem = "the panelist id is blank";
     } else if (c[2].empty()) {
       problem = "the group is blank";
+    } else if (groups != nullptr && std::find(groups->begin(), groups->end(), c[2]) == groups->end()) {
+      problem = fmt::format("{} is not a group of the study", c[2]);
     } else if (!item_line.contains(c[3])) {
       problem = fmt::format("item {} is not in the items file", c[3].empty() ? "(blank)" : c[3]);
     } else if (!value) {

@@ -167,6 +167,24 @@ describe('research studies', () => {
     assert.equal(analysis.body.similarity.matrix[0][1], 1);
     assert.equal(analysis.body.similarity.matrix[1][3], 1);
     assert.equal((await call('professional.vastera', 'POST', `/api/v1/studies/${study.id}/imports`, { statements, sorts: 'x' })).status, 403);
+
+    // A Delphi's items and rounds, then its statistics by the covalue delphi contract.
+    const delphi = (await call('researcher', 'POST', '/api/v1/studies', { kind: 'delphi', title: 'Imported Delphi', focus_prompt: 'p', groups: ['patient', 'professional'] })).body;
+    const bad = await call('researcher', 'POST', `/api/v1/studies/${delphi.id}/imports`, { items: 'item_id,text\nD-01,One\n', ratings: 'round,panelist_id,group,item_id,value\n1,p1,patient,D-02,7\n' });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.field, 'ratings.csv:2');
+    const rows = ['round,panelist_id,group,item_id,value'];
+    for (let p = 1; p <= 8; p++) rows.push(`1,p${p},${p <= 4 ? 'patient' : 'professional'},D-01,${p <= 6 ? 8 : 2}`);
+    const imported = await call('researcher', 'POST', `/api/v1/studies/${delphi.id}/imports`, { items: 'item_id,text\nD-01,One\n', ratings: rows.join('\n') + '\n' });
+    assert.equal(imported.status, 201, JSON.stringify(imported.body));
+    const stats = await call('researcher', 'GET', `/api/v1/studies/${delphi.id}/delphi`);
+    assert.equal(stats.status, 200);
+    const item = stats.body.items[String(imported.body.items[0].id)].round_1;
+    assert.equal(item.all.n, 8);
+    assert.equal(item.all.median, 8);
+    assert.equal(item.all.count_7_9, 6);
+    assert.equal(item.all.percent_rule, 'no_consensus');  // 75 % high, but 25 % low
+    assert.deepEqual(stats.body.groups, ['patient', 'professional']);
   });
 
   it('keeps a study its researcher\'s and refuses bad input by name', async () => {

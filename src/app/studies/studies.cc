@@ -9,6 +9,7 @@
 #include "app/kernel/crypto.h"
 #include "domain/validation.h"
 #include "formats/concept_map_csv.h"
+#include "formats/delphi_csv.h"
 #include "store/study_repository.h"
 #include "store/user_repository.h"
 
@@ -418,6 +419,80 @@ Result<std::vector<StudyStatement>> Studies::ImportFiles(const RequestContext& c
           ratings.push_back({participant.at(x.rater), made[x.statement].id, x.variable, 0, x.value});
         }
         COVALUE_RETURN_IF_ERROR(r.Studies().SetRatings(ratings));
+        COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(r, ctx, decision, Action::kStudyManage, {},
+                                                  {"study_import", std::to_string(study.id), {}},
+                                                  AuditOutcome::kAllowed));
+        return made;
+      });
+}
+
+Result<std::vector<StudyStatement>> Studies::ImportDelphiFiles(const RequestContext& ctx,
+                                                               Id study_id,
+                                                               const std::string& items,
+                                                               const std::string& ratings) {
+  COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
+  const Study& study = managed.first;
+  const Decision& decision = managed.second;
+  if (study.kind != StudyKind::kDelphi || study.stage != StudyStage::kDraft) {
+    return Fail(ErrorCode::kConflict, "files are imported into a Delphi in draft", "/stage");
+  }
+  COVALUE_ASSIGN_OR_RETURN(auto existing, Standing(study.id));
+  if (!existing.empty()) {
+    return Fail(ErrorCode::kConflict, "files are imported into a study without items", "/items");
+  }
+  auto read = formats::ReadDelphiFiles({"items.csv", items}, {"ratings.csv", ratings},
+                                      &study.groups);
+  formats::FileProblems problems = read ? formats::FileProblems{} : read.error();
+  std::map<std::string, std::string> group_of;
+  int last_round = 0;
+  if (read) {
+    for (const research::DelphiRating& x : read->ratings) {
+      group_of.emplace(x.panelist, x.group);
+      last_round = std::max(last_round, x.round);
+    }
+    if (read->items.size() > kMostStatements || group_of.size() > kMostParticipants) {
+      problems.push_back({"items.csv", 1, "a study takes at most 1,000 items and 2,000 panelists"});
+    }
+  }
+  if (!problems.empty()) {
+    std::string message = "nothing was imported: ";
+    for (std::size_t i = 0; i < problems.size() && i < 20; ++i) {
+      message += (i == 0 ? "" : "; ") + formats::ProblemText(problems[i]);
+    }
+    return Fail(ErrorCode::kInvalidArgument, message,
+                fmt::format("{}:{}", problems.front().file, problems.front().line));
+  }
+  // The items' texts, in file order.
+  static constexpr std::string_view kColumns[] = {"item_id", "text"};
+  const formats::Table table = formats::ReadTable({"items.csv", items}, kColumns);
+  return store::WriteValue<std::vector<StudyStatement>>(
+      store_, [&](store::Repositories& r) -> Result<std::vector<StudyStatement>> {
+        const std::int64_t now = gate_.NowMs();
+        std::map<std::string, Id> item_id;
+        std::vector<StudyStatement> made;
+        for (const formats::TableRow& row : table.rows) {
+          COVALUE_ASSIGN_OR_RETURN(StudyStatement s,
+                                   r.Studies().AddStatement({0, study.id, row.cells[1],
+                                                             std::nullopt, std::nullopt, now}));
+          item_id.emplace(row.cells[0], s.id);
+          made.push_back(std::move(s));
+        }
+        std::map<std::string, Id> participant;
+        for (const auto& [panelist, group] : group_of) {
+          COVALUE_ASSIGN_OR_RETURN(
+              StudyParticipant p,
+              r.Studies().AddParticipant({0, study.id, std::nullopt, panelist, group, now,
+                                          std::nullopt, now},
+                                         std::nullopt));
+          participant.emplace(panelist, p.id);
+        }
+        std::vector<StatementRating> values;
+        for (const research::DelphiRating& x : read->ratings) {
+          values.push_back({participant.at(x.panelist), item_id.at(x.item),
+                            std::string(kDelphiVariable), x.round, x.value});
+        }
+        COVALUE_RETURN_IF_ERROR(r.Studies().SetRatings(values));
+        COVALUE_RETURN_IF_ERROR(r.Studies().SetStage(study.id, StudyStage::kDraft, last_round));
         COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(r, ctx, decision, Action::kStudyManage, {},
                                                   {"study_import", std::to_string(study.id), {}},
                                                   AuditOutcome::kAllowed));

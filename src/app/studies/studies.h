@@ -155,6 +155,15 @@ class Studies {
   // A Delphi's panel as its analysis takes it: items by id as text, ratings of every round by
   // pseudonym and group (the owner's; audited as a read).
   [[nodiscard]] Result<research::DelphiPanel> DelphiData(const RequestContext& ctx, Id study_id);
+  // A Delphi's files (formats/delphi_csv.h: items.csv, ratings.csv of rounds 1…) imported into a
+  // Delphi in draft without items, all or nothing as ImportFiles: each panelist becomes a
+  // participant under their id (consenting in the study the files come from), the study's
+  // groups must hold theirs, and the study's round becomes the last imported (the next round
+  // the researcher opens follows it). The items made, in file order.
+  [[nodiscard]] Result<std::vector<StudyStatement>> ImportDelphiFiles(const RequestContext& ctx,
+                                                                      Id study_id,
+                                                                      const std::string& items,
+                                                                      const std::string& ratings);
   // The concept map's data for the analysis (the owner's; audited as a read).
   [[nodiscard]] Result<StudyData> AnalysisData(const RequestContext& ctx, Id study_id);
 

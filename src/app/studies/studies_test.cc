@@ -324,6 +324,35 @@ TEST_F(StudiesTest, ADelphiRunsRoundsWithFeedbackAndItsStatistics) {
             ErrorCode::kPermissionDenied);
 }
 
+TEST_F(StudiesTest, ImportsADelphisRoundsAndOpensTheNext) {
+  Study draft = Draft();
+  draft.kind = StudyKind::kDelphi;
+  auto study = studies().CreateStudy(researcher_, draft);
+  ASSERT_OK(study);
+  const std::string items = "item_id,text\nD-01,PROM completion\nD-02,Waiting time\n";
+  auto refused = studies().ImportDelphiFiles(
+      researcher_, study->id, items,
+      "round,panelist_id,group,item_id,value\n1,p1,patient,D-01,7\n1,p2,leader,D-01,5\n");
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().field, "ratings.csv:3");
+  EXPECT_NE(refused.error().message.find("ratings.csv:3: leader is not a group of the study"),
+            std::string::npos);
+  const std::string ratings =
+      "round,panelist_id,group,item_id,value\n1,p1,patient,D-01,7\n1,p2,professional,D-01,8\n"
+      "2,p1,patient,D-01,8\n2,p2,professional,D-02,3\n";
+  auto made = studies().ImportDelphiFiles(researcher_, study->id, items, ratings);
+  ASSERT_OK(made);
+  ASSERT_EQ(made->size(), 2U);
+  auto data = studies().DelphiData(researcher_, study->id);
+  ASSERT_OK(data);
+  const auto analysis = research::AnalyseDelphi(*data, research::PercentileType::kType7);
+  EXPECT_EQ(analysis.rounds, (std::vector<int>{1, 2}));
+  EXPECT_EQ(analysis.items[0].rounds[1].stability->n_paired, 1U);
+  auto opened = studies().MoveStage(researcher_, study->id, StudyStage::kRounds);
+  ASSERT_OK(opened);
+  EXPECT_EQ(opened->round, 3) << "the next round follows the imported ones";
+}
+
 TEST_F(StudiesTest, ADelphiIsSeededFromAConceptMapsGoZone) {
   auto map = studies().CreateStudy(researcher_, Draft());
   ASSERT_OK(map);

@@ -426,14 +426,24 @@ void AddStudyRoutes(Router& router, app::Studies& studies) {
                 return NoContent();
               }});
   Route imports{"POST", "/api/v1/studies/{id}/imports",
-                "Import an existing concept map's CSV files into a study in draft (statements, "
-                "sorts and optionally ratings as text), all or nothing, every problem named as "
-                "FILE:LINE: reason",
+                "Import an existing study's CSV files into a study in draft (a concept map's "
+                "statements, sorts and optionally ratings; a Delphi's items and ratings), all or "
+                "nothing, every problem named as FILE:LINE: reason",
                 Access::kSignedIn,
                 [&studies](RouteContext& r) -> Result<Response> {
                   COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
                   COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
                   ObjectReader reader(body);
+                  if (body.contains("items")) {  // a Delphi's files
+                    COVALUE_ASSIGN_OR_RETURN(std::string items, reader.RequiredString("items"));
+                    COVALUE_ASSIGN_OR_RETURN(std::string ratings, reader.RequiredString("ratings"));
+                    COVALUE_RETURN_IF_ERROR(reader.Finish());
+                    COVALUE_ASSIGN_OR_RETURN(auto made,
+                                             studies.ImportDelphiFiles(r.ctx, id, items, ratings));
+                    json items_made = json::array();
+                    for (const StudyStatement& s : made) items_made.push_back(StatementJson(s));
+                    return NoStore(JsonResponse(201, Items(items_made).dump()));
+                  }
                   app::StudyFiles files;
                   COVALUE_ASSIGN_OR_RETURN(files.statements, reader.RequiredString("statements"));
                   COVALUE_ASSIGN_OR_RETURN(files.sorts, reader.RequiredString("sorts"));
