@@ -64,6 +64,12 @@ class StudyRepository {
   // Sets each rating (a new value replaces the participant's earlier one for that statement,
   // variable and round).
   [[nodiscard]] virtual Status SetRatings(const std::vector<StatementRating>& ratings) = 0;
+  // The researcher's names of the clusters of k (1…k), replacing those before; an empty name
+  // removes the cluster's.
+  [[nodiscard]] virtual Status SetClusterNames(Id study_id, int k,
+                                               const std::vector<std::string>& names) = 0;
+  // The names of the clusters of k by cluster number (1…k); "" where none was given.
+  [[nodiscard]] virtual Result<std::vector<std::string>> ClusterNames(Id study_id, int k) = 0;
   // The ratings of a study (one participant's when given), by participant, statement, variable,
   // round.
   [[nodiscard]] virtual Result<std::vector<StatementRating>> Ratings(

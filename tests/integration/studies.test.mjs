@@ -130,6 +130,13 @@ describe('research studies', () => {
     assert.equal(reading.body.cluster_names.length, 2);
     assert.ok(reading.body.cluster_names.every((name) => ['talk', 'wait', 'a', 'b', 'c', 'x', 'y'].includes(name)), JSON.stringify(reading.body));
     assert.equal((await call('professional.vastera', 'GET', `/api/v1/studies/${study.id}/reading`)).status, 403);
+    assert.deepEqual(reading.body.named, [null, null]);
+    assert.equal((await call('researcher', 'PUT', `/api/v1/studies/${study.id}/cluster-names`, { k: 2, names: ['Talking', ''] })).status, 204);
+    assert.deepEqual((await call('researcher', 'GET', `/api/v1/studies/${study.id}/reading?k=2`)).body.named, ['Talking', null]);
+    const wrong = await call('researcher', 'PUT', `/api/v1/studies/${study.id}/cluster-names`, { k: 2, names: ['only one'] });
+    assert.equal(wrong.status, 400);
+    assert.equal(wrong.body.field, '/names');
+    assert.equal((await call('facilitator', 'PUT', `/api/v1/studies/${study.id}/cluster-names`, { k: 2, names: ['a', 'b'] })).status, 403);
     const cookie = await (await import('../support/covalue_server.mjs')).signIn(server.url, 'researcher', loginOf(logins, 'researcher').password);
     const xlsx = await fetch(`${server.url}/api/v1/studies/${study.id}/export.xlsx?k=2`, { headers: { cookie } });
     assert.equal(xlsx.status, 200);

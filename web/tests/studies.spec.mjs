@@ -131,6 +131,13 @@ describe('a participant sorts and rates on a phone', () => {
     // Every sorter named their piles by theme: the four clusters are suggested those names.
     const suggested = await desk.locator('.cluster-names li').allTextContents();
     assert.deepEqual(suggested.map((line) => line.replace(/^Cluster \d: (\w+).*$/, '$1')).sort(), [...THEMES].sort());
+    // The researcher renames one cluster; the name is kept for this k.
+    const firstName = desk.locator('#cluster-name-1');
+    await firstName.fill('Talking together');
+    await desk.getByRole('button', { name: 'Save the clusters’ names' }).click();
+    await desk.getByText('Names saved.').waitFor();
+    await desk.reload();
+    assert.equal(await desk.locator('#cluster-name-1').inputValue(), 'Talking together');
     await assertAccessible(desk, 'the researcher’s study page');
     const progress = desk.getByRole('row', { name: /P-01/ });
     assert.match(await progress.textContent(), /P-01patientyes02040/);

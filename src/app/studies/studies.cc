@@ -285,4 +285,36 @@ Status Studies::MergeStatement(const RequestContext& ctx, Id study_id, Id statem
   });
 }
 
+Status Studies::NameClusters(const RequestContext& ctx, Id study_id, int k,
+                             const std::vector<std::string>& names) {
+  COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
+  const Study& study = managed.first;
+  const Decision& decision = managed.second;
+  if (k < 2 || k > 30) {
+    return Fail(ErrorCode::kInvalidArgument, "k is from 2 to 30", "/k");
+  }
+  if (names.size() != static_cast<std::size_t>(k)) {
+    return Fail(ErrorCode::kInvalidArgument, fmt::format("give {} names, one per cluster", k),
+                "/names");
+  }
+  for (std::size_t c = 0; c < names.size(); ++c) {
+    if (!names[c].empty()) {
+      COVALUE_RETURN_IF_ERROR(ValidateText(names[c], fmt::format("/names/{}", c), 100));
+    }
+  }
+  return store_.Write([&](store::Repositories& r) -> Status {
+    COVALUE_RETURN_IF_ERROR(r.Studies().SetClusterNames(study.id, k, names));
+    return gate_.AppendAudit(r, ctx, decision, Action::kStudyManage, {}, StudySubject(study.id),
+                             AuditOutcome::kAllowed);
+  });
+}
+
+Result<std::vector<std::string>> Studies::ClusterNames(const RequestContext& ctx, Id study_id,
+                                                       int k) {
+  COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
+  return store::ReadValue<std::vector<std::string>>(store_, [&](store::Repositories& r) {
+    return r.Studies().ClusterNames(managed.first.id, k);
+  });
+}
+
 }  // namespace covalue::app

@@ -164,6 +164,13 @@ class Studies {
                                                                       Id study_id,
                                                                       const std::string& items,
                                                                       const std::string& ratings);
+  // The researcher's names of the clusters of k (1…k; an empty name keeps the suggestion), each
+  // up to 100 characters; kInvalidArgument naming /names or /k.
+  [[nodiscard]] Status NameClusters(const RequestContext& ctx, Id study_id, int k,
+                                    const std::vector<std::string>& names);
+  // The names given to the clusters of k, "" where none was.
+  [[nodiscard]] Result<std::vector<std::string>> ClusterNames(const RequestContext& ctx,
+                                                              Id study_id, int k);
   // The concept map's data for the analysis (the owner's; audited as a read).
   [[nodiscard]] Result<StudyData> AnalysisData(const RequestContext& ctx, Id study_id);
 

@@ -324,6 +324,21 @@ TEST_F(StudiesTest, ADelphiRunsRoundsWithFeedbackAndItsStatistics) {
             ErrorCode::kPermissionDenied);
 }
 
+TEST_F(StudiesTest, TheResearcherNamesTheClusters) {
+  auto study = studies().CreateStudy(researcher_, Draft());
+  ASSERT_OK(study);
+  EXPECT_EQ(studies().NameClusters(researcher_, study->id, 2, {"One"}).error().field, "/names");
+  EXPECT_EQ(studies().NameClusters(researcher_, study->id, 1, {"One"}).error().field, "/k");
+  EXPECT_EQ(studies().NameClusters(researcher_, study->id, 2, {"One", std::string(101, 'x')}).error().field,
+            "/names/1");
+  EXPECT_EQ(studies().NameClusters(other_researcher_, study->id, 2, {"A", "B"}).error().code,
+            ErrorCode::kPermissionDenied);
+  ASSERT_OK(studies().NameClusters(researcher_, study->id, 2, {"Talking", ""}));
+  auto names = studies().ClusterNames(researcher_, study->id, 2);
+  ASSERT_OK(names);
+  EXPECT_EQ(*names, (std::vector<std::string>{"Talking", ""}));
+}
+
 TEST_F(StudiesTest, ImportsADelphisRoundsAndOpensTheNext) {
   Study draft = Draft();
   draft.kind = StudyKind::kDelphi;

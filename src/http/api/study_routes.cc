@@ -486,8 +486,16 @@ void AddStudyRoutes(Router& router, app::Studies& studies) {
                 const auto optional = [](const std::optional<double>& v) {
                   return v ? json(*v) : json(nullptr);
                 };
+                COVALUE_ASSIGN_OR_RETURN(
+                    auto given, studies.ClusterNames(r.ctx, analysed.study_id,
+                                                     static_cast<int>(analysed.analysis.k)));
+                json named = json::array();
+                for (const std::string& name : given) {
+                  named.push_back(name.empty() ? json(nullptr) : json(name));
+                }
                 return NoStore(JsonResponse(
                     200, json{{"k", analysed.analysis.k},
+                              {"named", std::move(named)},
                               {"split_half", {{"sorters_a", half.sorters_a},
                                               {"sorters_b", half.sorters_b},
                                               {"r", optional(half.r)},
@@ -496,6 +504,28 @@ void AddStudyRoutes(Router& router, app::Studies& studies) {
                              .dump()));
               },
               0});
+  router.Add({"PUT", "/api/v1/studies/{id}/cluster-names",
+              "Name the clusters of k (k; names, one per cluster, empty keeps the suggestion)",
+              Access::kSignedIn, [&studies](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+                ObjectReader reader(body);
+                COVALUE_ASSIGN_OR_RETURN(auto k, reader.RequiredInt("k"));
+                COVALUE_ASSIGN_OR_RETURN(json list, reader.OptionalArray("names"));
+                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                std::vector<std::string> names;
+                for (std::size_t i = 0; i < list.size() && i <= 30; ++i) {
+                  if (!list[i].is_string()) {
+                    return Fail(ErrorCode::kInvalidArgument, "a name is text",
+                                "/names/" + std::to_string(i));
+                  }
+                  names.push_back(list[i].get<std::string>());
+                }
+                if (list.size() > 30) names.push_back("");  // more than any k: refused by count
+                COVALUE_RETURN_IF_ERROR(studies.NameClusters(
+                    r.ctx, id, static_cast<int>(std::clamp<std::int64_t>(k, 0, 1000)), names));
+                return NoContent();
+              }});
   router.Add({"GET", "/api/v1/studies/{id}/delphi",
               "A Delphi's statistics per item, round and group (percentile: 7, 6 or 2; the JSON "
               "contract of covalue delphi --json, items by their ids, panelists by pseudonym)",

@@ -208,6 +208,28 @@ TEST_P(StudyRepositoryTest, StatementsMergesSortsAndRatings) {
   EXPECT_TRUE(none->empty());
 }
 
+TEST_P(StudyRepositoryTest, KeepsTheNamesOfEachKsClusters) {
+  auto study = Create("Study");
+  ASSERT_OK(study);
+  ASSERT_OK(store_->Write([&](Repositories& r) {
+    return r.Studies().SetClusterNames(study->id, 3, {"Talking", "", "Waiting"});
+  }));
+  ASSERT_OK(store_->Write(
+      [&](Repositories& r) { return r.Studies().SetClusterNames(study->id, 2, {"A", "B"}); }));
+  auto three = ReadValue<std::vector<std::string>>(
+      *store_, [&](Repositories& r) { return r.Studies().ClusterNames(study->id, 3); });
+  ASSERT_OK(three);
+  EXPECT_EQ(*three, (std::vector<std::string>{"Talking", "", "Waiting"}));
+  ASSERT_OK(store_->Write(
+      [&](Repositories& r) { return r.Studies().SetClusterNames(study->id, 3, {"", "Deciding", ""}); }));
+  three = ReadValue<std::vector<std::string>>(
+      *store_, [&](Repositories& r) { return r.Studies().ClusterNames(study->id, 3); });
+  EXPECT_EQ(*three, (std::vector<std::string>{"", "Deciding", ""})) << "replaced whole";
+  auto two = ReadValue<std::vector<std::string>>(
+      *store_, [&](Repositories& r) { return r.Studies().ClusterNames(study->id, 2); });
+  EXPECT_EQ(*two, (std::vector<std::string>{"A", "B"})) << "another k keeps its own";
+}
+
 COVALUE_ON_EVERY_DRIVER(StudyRepositoryTest);
 
 }  // namespace

@@ -76,3 +76,12 @@ CREATE TABLE study_ratings (
   value INTEGER NOT NULL,
   PRIMARY KEY (participant_id, statement_id, variable, round)
 );
+
+-- The names a researcher gave the clusters of a concept map, per number of clusters k.
+CREATE TABLE study_cluster_names (
+  study_id INTEGER NOT NULL REFERENCES studies(id),
+  k INTEGER NOT NULL,
+  cluster INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (study_id, k, cluster)
+);

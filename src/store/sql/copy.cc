@@ -54,6 +54,7 @@ constexpr TableSpec kTables[] = {
     {"study_merges", "statement_id"},
     {"study_sorts", ""},
     {"study_ratings", ""},
+    {"study_cluster_names", ""},
 };
 
 // The tables a new database's migrations write rows into (replaced by the source's).

@@ -269,6 +269,8 @@ class SqlStudyRepository final : public StudyRepository {
   Status SetRatings(const std::vector<StatementRating>& ratings) override;
   Result<std::vector<StatementRating>> Ratings(Id study_id,
                                                std::optional<Id> participant_id) override;
+  Status SetClusterNames(Id study_id, int k, const std::vector<std::string>& names) override;
+  Result<std::vector<std::string>> ClusterNames(Id study_id, int k) override;
 
  private:
   Connection& db_;

@@ -306,4 +306,38 @@ Result<std::vector<StatementRating>> SqlStudyRepository::Ratings(
   });
 }
 
+Status SqlStudyRepository::SetClusterNames(Id study_id, int k,
+                                           const std::vector<std::string>& names) {
+  COVALUE_ASSIGN_OR_RETURN(auto remove, db_.Prepare("DELETE FROM study_cluster_names WHERE "
+                                                    "study_id = ? AND k = ?"));
+  COVALUE_RETURN_IF_ERROR(remove.Bind(study_id).Bind(std::int64_t{k}).Run());
+  for (std::size_t c = 0; c < names.size(); ++c) {
+    if (names[c].empty()) continue;
+    COVALUE_ASSIGN_OR_RETURN(auto insert,
+                             db_.Prepare("INSERT INTO study_cluster_names (study_id, k, cluster, "
+                                         "name) VALUES (?, ?, ?, ?)"));
+    COVALUE_RETURN_IF_ERROR(insert.Bind(study_id)
+                                .Bind(std::int64_t{k})
+                                .Bind(static_cast<std::int64_t>(c + 1))
+                                .Bind(names[c])
+                                .Run());
+  }
+  return Ok();
+}
+
+Result<std::vector<std::string>> SqlStudyRepository::ClusterNames(Id study_id, int k) {
+  COVALUE_ASSIGN_OR_RETURN(auto query,
+                           db_.Prepare("SELECT cluster, name FROM study_cluster_names WHERE "
+                                       "study_id = ? AND k = ? ORDER BY cluster"));
+  query.Bind(study_id).Bind(std::int64_t{k});
+  std::vector<std::string> names(static_cast<std::size_t>(std::max(k, 0)));
+  COVALUE_ASSIGN_OR_RETURN(auto rows, CollectRows(query, [](const Statement& row) {
+                             return std::pair<std::int64_t, std::string>{row.Int(0), row.Text(1)};
+                           }));
+  for (const auto& [cluster, name] : rows) {
+    if (cluster >= 1 && cluster <= k) names[static_cast<std::size_t>(cluster - 1)] = name;
+  }
+  return names;
+}
+
 }  // namespace covalue::store::sql

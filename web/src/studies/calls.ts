@@ -115,6 +115,7 @@ export interface ConceptMapSummary {
 
 export interface MapReading {
   k: number;
+  named: (string | null)[];
   split_half: { sorters_a: number; sorters_b: number; r: number | null; spearman_brown: number | null };
   cluster_names: (string | null)[];
 }
@@ -144,6 +145,8 @@ export const studyCalls = {
     request<void>('POST', `/api/v1/studies/${id}/statements/${statement}/merge`, { into }),
   analysis: (id: number, k?: number) =>
     request<ConceptMapSummary>('GET', `/api/v1/studies/${id}/analysis${k ? `?k=${k}` : ''}`),
+  nameClusters: (id: number, k: number, names: string[]) =>
+    request<void>('PUT', `/api/v1/studies/${id}/cluster-names`, { k, names }),
   reading: (id: number, k: number) => request<MapReading>('GET', `/api/v1/studies/${id}/reading?k=${k}`),
   delphi: (id: number) => request<DelphiSummary>('GET', `/api/v1/studies/${id}/delphi`),
   seedFromConceptMap: (id: number, conceptMap: number) =>

@@ -201,7 +201,31 @@ async function analysisSection(id: number, k: string | null): Promise<HTMLElemen
   });
   const reading = await api.reading(id, analysis.clusters.k);
   const half = reading.split_half;
-  const names = h('ol', { class: 'cluster-names' }, ...reading.cluster_names.map((name, c) => h('li', {}, t('studies.clusterName', { n: c + 1, name: name ?? '–', bridging: formatNumber(analysis.clusters.bridging[c] ?? 0, 2) }))));
+  const inputs = reading.cluster_names.map((suggested, c) =>
+    h('input', { id: `cluster-name-${c + 1}`, name: `names/${c}`, maxlength: 100, value: reading.named[c] ?? suggested ?? '' }),
+  );
+  const names = h(
+    'form',
+    { class: 'cluster-names' },
+    h(
+      'ol',
+      {},
+      ...reading.cluster_names.map((suggested, c) =>
+        h(
+          'li',
+          {},
+          h('label', { for: `cluster-name-${c + 1}` }, t('studies.clusterName', { n: c + 1, name: suggested ?? '–', bridging: formatNumber(analysis.clusters.bridging[c] ?? 0, 2) })),
+          ' ',
+          inputs[c]!,
+        ),
+      ),
+    ),
+    h('button', { type: 'submit' }, t('studies.saveNames')),
+  );
+  onSubmit(names, async () => {
+    await api.nameClusters(id, analysis.clusters.k, inputs.map((i) => i.value.trim()));
+    names.querySelector('[role=alert]')!.textContent = t('studies.namesSaved');
+  });
   const go = analysis.go_zone.find((z) => z.group === 'all');
   const inGo = go ? Object.values(go.quadrant).filter((q) => q === 'go').length : 0;
   section.append(
