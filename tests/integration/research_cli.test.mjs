@@ -4,33 +4,16 @@
 // bad input refused with FILE:LINE: reason.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 
 import { run, tempDir } from '../support/covalue_server.mjs';
+import { readZipEntry } from '../support/zip.mjs';
 
-// The entries of a ZIP file (an XLSX) by name, from its central directory (APPNOTE 4.3.12).
-function readZip(bytes) {
-  let end = bytes.length - 22;
-  while (bytes.readUInt32LE(end) !== 0x06054b50) end--;
-  const count = bytes.readUInt16LE(end + 10);
-  let at = bytes.readUInt32LE(end + 16);
-  const entries = new Map();
-  for (let i = 0; i < count; i++) {
-    const method = bytes.readUInt16LE(at + 10);
-    const size = bytes.readUInt32LE(at + 20);
-    const nameLength = bytes.readUInt16LE(at + 28);
-    const extra = bytes.readUInt16LE(at + 30);
-    const comment = bytes.readUInt16LE(at + 32);
-    const local = bytes.readUInt32LE(at + 42);
-    const name = bytes.toString('utf8', at + 46, at + 46 + nameLength);
-    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    const data = bytes.subarray(start, start + size);
-    entries.set(name, method === 8 ? inflateRawSync(data) : data);
-    at += 46 + nameLength + extra + comment;
-  }
-  return entries;
-}
+// Writes CSV lines to a file of the suite's folder (dir() gives it) and returns its path.
+const csvFiles = (dir) => (name, lines) => {
+  writeFileSync(dir().file(name), lines.join('\n') + '\n');
+  return dir().file(name);
+};
 
 // A small deterministic generator (Park–Miller), so the data are the same on every run.
 function random(seed) {
@@ -163,10 +146,7 @@ function referenceConceptMap(ids, sorts, ratings, map) {
 
 describe('covalue conceptmap', () => {
   let dir;
-  const file = (name, lines) => {
-    writeFileSync(dir.file(name), lines.join('\n') + '\n');
-    return dir.file(name);
-  };
+  const file = csvFiles(() => dir);
   before(() => {
     dir = tempDir();
   });
@@ -355,15 +335,15 @@ describe('covalue conceptmap', () => {
     const result = run(['conceptmap', '--statements', f.statements, '--sorts', f.sorts, '--ratings', f.ratings, '--coordinates', f.coordinates, '--k', '3', '--xlsx', xlsx, '--json']);
     assert.equal(result.status, 0, result.stderr);
     const out = JSON.parse(result.stdout);
-    const zip = readZip(readFileSync(xlsx));
-    const workbook = zip.get('xl/workbook.xml').toString();
+    const bytes = readFileSync(xlsx);
+    const workbook = readZipEntry(bytes, 'xl/workbook.xml');
     assert.deepEqual([...workbook.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]), ['Statements', 'Clusters', 'Similarity', 'Hints', 'Go-zone', 'Pattern matches', 'Conventions']);
-    const strings = zip.get('xl/sharedStrings.xml').toString();
+    const strings = readZipEntry(bytes, 'xl/sharedStrings.xml');
     assert.ok(strings.includes('Statement 1, theme 0'), 'the statements\' texts');
     assert.ok(strings.includes('importance|all mean'), 'each series');
     assert.ok(strings.includes('ward.D2'), 'the conventions');
     // The Statements sheet's second row holds the first statement's x and bridging exactly.
-    const sheet = zip.get('xl/worksheets/sheet1.xml').toString();
+    const sheet = readZipEntry(bytes, 'xl/worksheets/sheet1.xml');
     const row2 = sheet.match(/<row r="2"[^>]*>(.*?)<\/row>/)[1];
     const numbers = [...row2.matchAll(/<c r="([A-Z]+)2"(?: s="\d+")?><v>([^<]+)<\/v><\/c>/g)].map((m) => [m[1], Number(m[2])]);
     const cell = (column) => numbers.find(([c]) => c === column)?.[1];
@@ -454,10 +434,7 @@ function referenceDelphi(values, type) {
 
 describe('covalue delphi', () => {
   let dir;
-  const file = (name, lines) => {
-    writeFileSync(dir.file(name), lines.join('\n') + '\n');
-    return dir.file(name);
-  };
+  const file = csvFiles(() => dir);
   before(() => {
     dir = tempDir();
   });

@@ -11,16 +11,21 @@ const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isM
 const THEMES = ['Talking', 'Deciding', 'Waiting', 'Knowing'];
 const STATEMENTS = Array.from({ length: 20 }, (_, i) => `${THEMES[i % 4]} statement ${i + 1}`);
 
+// The researcher's API calls, signed in once: (method, path, body, headers) → JSON or null.
+async function researcherCaller(server, logins) {
+  const cookie = await signIn(server.url, 'researcher', loginOf(logins, 'researcher').password);
+  return async (method, path, body, headers = {}) => {
+    const response = await fetch(server.url + path, { method, headers: { cookie, 'content-type': 'application/json', origin: server.url, ...headers }, body: body && JSON.stringify(body) });
+    assert.ok(response.ok, `${method} ${path}: ${response.status} ${await response.clone().text()}`);
+    return response.status === 204 ? null : response.json();
+  };
+}
+
 describe('a participant sorts and rates on a phone', () => {
   let server, browser, logins, study, secret, call;
   useShell(async (shell) => {
     ({ server, browser, logins } = shell);
-    const cookie = await signIn(server.url, 'researcher', loginOf(logins, 'researcher').password);
-    call = async (method, path, body, headers = {}) => {
-      const response = await fetch(server.url + path, { method, headers: { cookie, 'content-type': 'application/json', origin: server.url, ...headers }, body: body && JSON.stringify(body) });
-      assert.ok(response.ok, `${method} ${path}: ${response.status} ${await response.clone().text()}`);
-      return response.status === 204 ? null : response.json();
-    };
+    call = await researcherCaller(server, logins);
     study = await call('POST', '/api/v1/studies', { kind: 'concept_map', title: 'Value of coproduction', focus_prompt: 'One way coproduction creates value for people and professionals is…', groups: ['patient', 'professional'] });
     for (const text of STATEMENTS) await call('POST', `/api/v1/studies/${study.id}/statements`, { text });
     secret = (await call('POST', `/api/v1/studies/${study.id}/invitations`, { group: 'patient' })).secret;
@@ -148,12 +153,7 @@ describe('a Delphi panelist rates and sees their feedback', () => {
   let server, browser, logins, call, study, secret, items;
   useShell(async (shell) => {
     ({ server, browser, logins } = shell);
-    const cookie = await signIn(server.url, 'researcher', loginOf(logins, 'researcher').password);
-    call = async (method, path, body, headers = {}) => {
-      const response = await fetch(server.url + path, { method, headers: { cookie, 'content-type': 'application/json', origin: server.url, ...headers }, body: body && JSON.stringify(body) });
-      assert.ok(response.ok, `${method} ${path}: ${response.status} ${await response.clone().text()}`);
-      return response.status === 204 ? null : response.json();
-    };
+    call = await researcherCaller(server, logins);
     study = await call('POST', '/api/v1/studies', { kind: 'delphi', title: 'Core measures', focus_prompt: 'How appropriate is each measure as a core coproduction value measure?', groups: ['patient', 'professional'] });
     items = [];
     for (const text of ['PROM completion', 'Shared decision score', 'Waiting time']) items.push((await call('POST', `/api/v1/studies/${study.id}/statements`, { text })).id);

@@ -210,9 +210,7 @@ Result<StudyStatement> Studies::AddStatement(const RequestContext& ctx, Id study
   const Study& study = managed.first;
   const Decision& decision = managed.second;
   COVALUE_RETURN_IF_ERROR(ValidateText(text, "/text", 500));
-  if (!BeforeSorting(study)) {
-    return Fail(ErrorCode::kConflict, "the statements are frozen once sorting opens", "/stage");
-  }
+  COVALUE_RETURN_IF_ERROR(NeedOpenStatements(study));
   return store::WriteValue<StudyStatement>(
       store_, [&](store::Repositories& r) -> Result<StudyStatement> {
         COVALUE_ASSIGN_OR_RETURN(auto statements, r.Studies().Statements(study.id));
@@ -236,9 +234,7 @@ Status Studies::EditStatement(const RequestContext& ctx, Id study_id, Id stateme
   const Study& study = managed.first;
   const Decision& decision = managed.second;
   COVALUE_RETURN_IF_ERROR(ValidateText(text, "/text", 500));
-  if (!BeforeSorting(study)) {
-    return Fail(ErrorCode::kConflict, "the statements are frozen once sorting opens", "/stage");
-  }
+  COVALUE_RETURN_IF_ERROR(NeedOpenStatements(study));
   return store_.Write([&](store::Repositories& r) -> Status {
     COVALUE_ASSIGN_OR_RETURN(auto statements, r.Studies().Statements(study.id));
     if (std::none_of(statements.begin(), statements.end(),
@@ -256,9 +252,7 @@ Status Studies::MergeStatement(const RequestContext& ctx, Id study_id, Id statem
   COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
   const Study& study = managed.first;
   const Decision& decision = managed.second;
-  if (!BeforeSorting(study)) {
-    return Fail(ErrorCode::kConflict, "the statements are frozen once sorting opens", "/stage");
-  }
+  COVALUE_RETURN_IF_ERROR(NeedOpenStatements(study));
   return store_.Write([&](store::Repositories& r) -> Status {
     COVALUE_ASSIGN_OR_RETURN(auto statements, r.Studies().Statements(study.id));
     const auto find = [&](Id id) {

@@ -42,6 +42,14 @@ inline bool BeforeSorting(const Study& study) {
   return study.stage == StudyStage::kDraft || study.stage == StudyStage::kBrainstorming;
 }
 
+// kConflict naming /stage once sorting has frozen the statements.
+inline Status NeedOpenStatements(const Study& study) {
+  if (!BeforeSorting(study)) {
+    return Fail(ErrorCode::kConflict, "the statements are frozen once sorting opens", "/stage");
+  }
+  return Ok();
+}
+
 // kInvalidArgument naming /group unless group is one of the study's.
 inline Status NeedGroup(const Study& study, const std::string& group) {
   for (const std::string& g : study.groups) {

@@ -15,6 +15,21 @@ struct Closer {
   bool operator()(const Pair& a, const Pair& b) const { return a.distance < b.distance; }
 };
 
+// Insertion sort by distance: linear when [first, last) is nearly in order already.
+void InsertionSort(Pair* first, Pair* last) {
+  const Closer closer;
+  for (Pair* it = first + (first == last ? 0 : 1); it < last; ++it) {
+    if (!closer(*it, *(it - 1))) continue;
+    const Pair value = *it;
+    Pair* hole = it;
+    do {
+      *hole = *(hole - 1);
+      --hole;
+    } while (hole != first && closer(value, *(hole - 1)));
+    *hole = value;
+  }
+}
+
 // Sorts a block by distance: a least-significant-digit radix sort on the top 32 bits of the
 // distances' bit patterns (non-negative doubles order as their bits do) in three cache-friendly
 // passes of 11, 11 and 10 bits, each skipped when every key shares its digit; then an insertion
@@ -43,17 +58,7 @@ void RadixSort(Pair* first, Pair* last, std::vector<Pair>& buffer) {
     std::swap(from, to);
   }
   if (from != first) std::copy(from, from + size, first);
-  const Closer closer;
-  for (Pair* it = first + 1; it < last; ++it) {
-    if (!closer(*it, *(it - 1))) continue;
-    const Pair value = *it;
-    Pair* hole = it;
-    do {
-      *hole = *(hole - 1);
-      --hole;
-    } while (hole != first && closer(value, *(hole - 1)));
-    *hole = value;
-  }
+  InsertionSort(first, last);
 }
 
 // Sorts [first, last) by distance: by insertion when the block is nearly in order already (it was
@@ -77,16 +82,7 @@ void SortBlock(Pair* first, Pair* last, std::vector<Pair>& buffer) {
     }
     return;
   }
-  for (Pair* it = first + 1; it < last; ++it) {
-    if (!closer(*it, *(it - 1))) continue;
-    const Pair value = *it;
-    Pair* hole = it;
-    do {
-      *hole = *(hole - 1);
-      --hole;
-    } while (hole != first && closer(value, *(hole - 1)));
-    *hole = value;
-  }
+  InsertionSort(first, last);
 }
 
 }  // namespace
