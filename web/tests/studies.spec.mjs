@@ -11,6 +11,18 @@ const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isM
 const THEMES = ['Talking', 'Deciding', 'Waiting', 'Knowing'];
 const STATEMENTS = Array.from({ length: 20 }, (_, i) => `${THEMES[i % 4]} statement ${i + 1}`);
 
+// The participant's workspace as the server keeps it, read again (up to 5 s) until done(it):
+// the page's last save may still be on its way when its status is read.
+async function workspaceOnceSaved(server, secret, done) {
+  let workspace;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    workspace = await (await fetch(`${server.url}/api/v1/invitation`, { headers: { 'x-invitation': secret } })).json();
+    if (done(workspace)) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return workspace;
+}
+
 // The researcher's API calls, signed in once: (method, path, body, headers) → JSON or null.
 async function researcherCaller(server, logins) {
   const cookie = await signIn(server.url, 'researcher', loginOf(logins, 'researcher').password);
@@ -95,7 +107,7 @@ describe('a participant sorts and rates on a phone', () => {
     assert.equal(await phone.locator('.pile.unsorted .sort-card').count(), 0);
     const widest = await phone.evaluate(() => Math.max(...[...document.querySelectorAll('body *')].map((e) => e.getBoundingClientRect().right)));
     assert.ok(widest <= 390, `nothing is wider than the phone (${widest}px)`);
-    const saved = await (await fetch(`${server.url}/api/v1/invitation`, { headers: { 'x-invitation': secret } })).json();
+    const saved = await workspaceOnceSaved(server, secret, (w) => w.sort.length === 20);
     assert.equal(saved.sort.length, 20);
     for (const card of saved.sort) {
       const text = saved.statements.find((s) => s.id === card.statement_id).text;
@@ -116,7 +128,7 @@ describe('a participant sorts and rates on a phone', () => {
       if (i < 19) await phone.getByRole('button', { name: 'Next' }).tap();
     }
     await phone.getByRole('status').getByText('Saved.').waitFor();
-    const rated = await (await fetch(`${server.url}/api/v1/invitation`, { headers: { 'x-invitation': secret } })).json();
+    const rated = await workspaceOnceSaved(server, secret, (w) => w.ratings.length === 40);
     assert.equal(rated.ratings.length, 40);
     await context.close();
 

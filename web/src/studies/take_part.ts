@@ -84,6 +84,7 @@ function sorting(w: StudyWorkspace, who: Participation): HTMLElement {
 
   const save = async () => {
     const cards: Card[] = [...pileOf].map(([statement_id, pile]) => ({ statement_id, pile }));
+    status.textContent = t('join.saving');
     try {
       await api.saveSort(who, cards);
       status.textContent = t('join.saved');
@@ -184,6 +185,7 @@ function rating(w: StudyWorkspace, who: Participation): HTMLElement {
   const status = h('p', { role: 'status', class: 'saved' });
   const save = async (rating: Rating) => {
     values.set(`${rating.statement_id}|${rating.variable}`, rating.value);
+    status.textContent = t('join.saving');
     try {
       await api.saveRatings(who, [rating]);
       status.textContent = t('join.saved');
@@ -274,6 +276,7 @@ function delphiRound(w: StudyWorkspace, who: Participation): HTMLElement {
         const id = `delphi-${s.id}-${value}`;
         const input = h('input', { type: 'radio', id, name: `delphi-${s.id}`, value: String(value), checked: values.get(s.id) === value });
         input.addEventListener('change', async () => {
+          status.textContent = t('join.saving');
           try {
             await api.saveRatings(who, [{ statement_id: s.id, variable: 'rating', value }]);
             status.textContent = t('join.saved');
