@@ -20,6 +20,21 @@ namespace covalue::app {
 
 using namespace study_rules;
 
+namespace {
+
+// An import refused whole: kInvalidArgument listing the first 20 problems as FILE:LINE: reason,
+// the field naming the first.
+Error Refused(const formats::FileProblems& problems) {
+  std::string message = "nothing was imported: ";
+  for (std::size_t i = 0; i < problems.size() && i < 20; ++i) {
+    message += (i == 0 ? "" : "; ") + formats::ProblemText(problems[i]);
+  }
+  return Error{ErrorCode::kInvalidArgument, message,
+               fmt::format("{}:{}", problems.front().file, problems.front().line)};
+}
+
+}  // namespace
+
 Result<std::vector<StudyStatement>> Studies::ImportFiles(const RequestContext& ctx, Id study_id,
                                                          const StudyFiles& files) {
   COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
@@ -67,12 +82,7 @@ Result<std::vector<StudyStatement>> Studies::ImportFiles(const RequestContext& c
     }
   }
   if (!problems.empty()) {
-    std::string message = "nothing was imported: ";
-    for (std::size_t i = 0; i < problems.size() && i < 20; ++i) {
-      message += (i == 0 ? "" : "; ") + formats::ProblemText(problems[i]);
-    }
-    return Fail(ErrorCode::kInvalidArgument, message,
-                fmt::format("{}:{}", problems.front().file, problems.front().line));
+    return Fail(Refused(problems));
   }
   const research::ConceptMapStudy& data = read->study;
   std::map<std::string, std::string> group_of;  // participant id → group
@@ -158,12 +168,7 @@ Result<std::vector<StudyStatement>> Studies::ImportDelphiFiles(const RequestCont
     }
   }
   if (!problems.empty()) {
-    std::string message = "nothing was imported: ";
-    for (std::size_t i = 0; i < problems.size() && i < 20; ++i) {
-      message += (i == 0 ? "" : "; ") + formats::ProblemText(problems[i]);
-    }
-    return Fail(ErrorCode::kInvalidArgument, message,
-                fmt::format("{}:{}", problems.front().file, problems.front().line));
+    return Fail(Refused(problems));
   }
   // The items' texts, in file order.
   static constexpr std::string_view kColumns[] = {"item_id", "text"};

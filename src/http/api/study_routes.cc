@@ -115,6 +115,25 @@ Result<Study> ReadDraft(ObjectReader& reader) {
   return s;
 }
 
+// Each member of an array of objects read by read (its reader finished after), at most most;
+// kInvalidArgument naming the entry (pointer/i) for one that is not an object or past most.
+template <typename T, typename Read>
+Result<std::vector<T>> ReadObjects(const json& array, const std::string& pointer, std::size_t most,
+                                   const char* shape, Read read) {
+  std::vector<T> out;
+  for (std::size_t i = 0; i < array.size(); ++i) {
+    const std::string at = pointer + "/" + std::to_string(i);
+    if (!array[i].is_object() || i >= most) {
+      return Fail(ErrorCode::kInvalidArgument, shape, at);
+    }
+    ObjectReader reader(array[i], at);
+    COVALUE_ASSIGN_OR_RETURN(T value, read(reader));
+    COVALUE_RETURN_IF_ERROR(reader.Finish());
+    out.push_back(std::move(value));
+  }
+  return out;
+}
+
 // The participant a request names: an invitation's secret, or the account in study {id}.
 using KeyOf = Result<app::ParticipantKey> (*)(const RouteContext&);
 
@@ -199,20 +218,18 @@ void AddParticipation(Router& router, app::Studies& studies, const std::string& 
                 ObjectReader reader(body);
                 COVALUE_ASSIGN_OR_RETURN(json cards, reader.OptionalArray("cards"));
                 COVALUE_RETURN_IF_ERROR(reader.Finish());
-                std::vector<SortCard> sort;
-                for (std::size_t i = 0; i < cards.size(); ++i) {
-                  const std::string at = "/cards/" + std::to_string(i);
-                  if (!cards[i].is_object() || i >= 1000) {
-                    return Fail(ErrorCode::kInvalidArgument,
-                                "a card is {statement_id, pile}; at most 1,000", at);
-                  }
-                  ObjectReader card(cards[i], at);
-                  SortCard c;
-                  COVALUE_ASSIGN_OR_RETURN(c.statement_id, card.RequiredInt("statement_id"));
-                  COVALUE_ASSIGN_OR_RETURN(c.pile, card.RequiredString("pile"));
-                  COVALUE_RETURN_IF_ERROR(card.Finish());
-                  sort.push_back(std::move(c));
-                }
+                COVALUE_ASSIGN_OR_RETURN(
+                    auto sort, ReadObjects<SortCard>(cards, "/cards", 1000,
+                                                     "a card is {statement_id, pile}; at most 1,000",
+                                                     [](ObjectReader& card) -> Result<SortCard> {
+                                                       SortCard c;
+                                                       COVALUE_ASSIGN_OR_RETURN(
+                                                           c.statement_id,
+                                                           card.RequiredInt("statement_id"));
+                                                       COVALUE_ASSIGN_OR_RETURN(
+                                                           c.pile, card.RequiredString("pile"));
+                                                       return c;
+                                                     }));
                 COVALUE_RETURN_IF_ERROR(studies.SaveSort(r.ctx, k, sort));
                 return NoContent();
               }});
@@ -224,22 +241,19 @@ void AddParticipation(Router& router, app::Studies& studies, const std::string& 
                 ObjectReader reader(body);
                 COVALUE_ASSIGN_OR_RETURN(json items, reader.OptionalArray("ratings"));
                 COVALUE_RETURN_IF_ERROR(reader.Finish());
-                std::vector<StatementRating> ratings;
-                for (std::size_t i = 0; i < items.size(); ++i) {
-                  const std::string at = "/ratings/" + std::to_string(i);
-                  if (!items[i].is_object() || i >= 6000) {
-                    return Fail(ErrorCode::kInvalidArgument,
-                                "a rating is {statement_id, variable, value}; at most 6,000", at);
-                  }
-                  ObjectReader item(items[i], at);
-                  StatementRating x;
-                  COVALUE_ASSIGN_OR_RETURN(x.statement_id, item.RequiredInt("statement_id"));
-                  COVALUE_ASSIGN_OR_RETURN(x.variable, item.RequiredString("variable"));
-                  COVALUE_ASSIGN_OR_RETURN(auto value, item.RequiredInt("value"));
-                  x.value = static_cast<int>(std::clamp<std::int64_t>(value, -100000, 100000));
-                  COVALUE_RETURN_IF_ERROR(item.Finish());
-                  ratings.push_back(std::move(x));
-                }
+                COVALUE_ASSIGN_OR_RETURN(
+                    auto ratings,
+                    ReadObjects<StatementRating>(
+                        items, "/ratings", 6000,
+                        "a rating is {statement_id, variable, value}; at most 6,000",
+                        [](ObjectReader& item) -> Result<StatementRating> {
+                          StatementRating x;
+                          COVALUE_ASSIGN_OR_RETURN(x.statement_id, item.RequiredInt("statement_id"));
+                          COVALUE_ASSIGN_OR_RETURN(x.variable, item.RequiredString("variable"));
+                          COVALUE_ASSIGN_OR_RETURN(auto value, item.RequiredInt("value"));
+                          x.value = static_cast<int>(std::clamp<std::int64_t>(value, -100000, 100000));
+                          return x;
+                        }));
                 COVALUE_RETURN_IF_ERROR(studies.SaveRatings(r.ctx, k, ratings));
                 return NoContent();
               }});
