@@ -65,6 +65,15 @@ std::optional<PeriodKind> ParsePeriodKind(std::string_view name) {
   return ParseIn(kPeriodKinds, name);
 }
 
+Status ValidateDraft(const MeasureDefinition& draft) {
+  MeasureDefinition as_defined = draft;
+  as_defined.system = "draft";
+  as_defined.code = "draft";
+  as_defined.threshold = 0;
+  as_defined.target.reset();
+  return ValidateMeasure(as_defined);
+}
+
 Status ValidateMeasure(const MeasureDefinition& m) {
   // 40 characters at most, so that the ids of its FHIR MeasureReports (the measure id, the
   // site, population and period after it) stay within FHIR's 64.

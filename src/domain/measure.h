@@ -1,9 +1,12 @@
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "domain/community.h"
 #include "domain/error.h"
 #include "domain/translations.h"
 #include "domain/value_domain.h"
@@ -76,5 +79,36 @@ inline constexpr double kCommunityCutPoints[] = {0,  1,  2,  3,  4,  5,  10,  15
 // letter or digit, a name, a code system and code, finite numbers, and a threshold for the
 // kinds that count events meeting one (proportions).
 [[nodiscard]] Status ValidateMeasure(const MeasureDefinition& measure);
+
+// Where a measure of the core set comes from: a Delphi study's item and the round in which it
+// reached consensus (app/studies/studies.h states the rule), with the numbers that decided it.
+struct MeasureProvenance {
+  Id study_id = 0;
+  std::string study_title;
+  Id statement_id = 0;
+  std::string item;  // the item's text
+  int round = 0;
+  std::size_t n = 0;  // panelists who rated it in that round
+  double median = 0;
+  double pct_7_9 = 0;  // 0–100
+  double pct_1_3 = 0;
+  std::string rand_classification;  // appropriate, uncertain, inappropriate
+  std::string percent_rule;         // consensus_in
+};
+
+// A draft measure of the core set: proposed by a study's researcher with its kind, direction,
+// compass quadrant and value domain, not yet computed from anything; the community's admin adopts
+// it by choosing the observations (system, code, threshold), which makes it a MeasureDefinition
+// of the same id. The draft and its provenance stay, marked adopted.
+struct MeasureDraft {
+  MeasureDefinition definition;  // system, code, threshold and target empty until adopted
+  MeasureProvenance provenance;
+  Id proposed_by = 0;
+  std::int64_t proposed_ms = 0;
+  std::optional<std::int64_t> adopted_ms;
+};
+
+// kInvalidArgument naming the field: a draft's id, name, names and unit as ValidateMeasure's.
+[[nodiscard]] Status ValidateDraft(const MeasureDefinition& draft);
 
 }  // namespace covalue

@@ -42,6 +42,12 @@ class MeasureRepository {
   [[nodiscard]] virtual Status DeleteChartNote(Id id) = 0;
   // By id.
   [[nodiscard]] virtual Result<std::vector<MeasureDefinition>> Definitions() = 0;
+  // The core set's drafts: added (kConflict when a draft or a measure has the id), every one by
+  // id, one (kNotFound), and marked adopted at adopted_ms (kConflict when it was already).
+  [[nodiscard]] virtual Status CreateDraft(const MeasureDraft& draft) = 0;
+  [[nodiscard]] virtual Result<std::vector<MeasureDraft>> Drafts() = 0;
+  [[nodiscard]] virtual Result<MeasureDraft> GetDraft(const std::string& id) = 0;
+  [[nodiscard]] virtual Status MarkDraftAdopted(const std::string& id, std::int64_t adopted_ms) = 0;
   // Adds each row's aggregates to the stored ones of its period (a new period starts at zero)
   // and counts one more generation; returns that generation.
   [[nodiscard]] virtual Result<std::int64_t> AddAggregates(

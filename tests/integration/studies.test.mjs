@@ -192,6 +192,35 @@ describe('research studies', () => {
     assert.equal(item.all.count_7_9, 6);
     assert.equal(item.all.percent_rule, 'no_consensus');  // 75 % high, but 25 % low
     assert.deepEqual(stats.body.groups, ['patient', 'professional']);
+
+    // The core set: only an item with consensus in a finished round, only by its researcher,
+    // every bad member named; the draft keeps its provenance and is listed for everyone.
+    const proposal = { round: 1, measures: [{ statement_id: imported.body.items[0].id, id: 'one', name: 'One', kind: 'proportion', quadrant: 'experience' }] };
+    const unfinished = await call('researcher', 'POST', `/api/v1/studies/${delphi.id}/core-set`, proposal);
+    assert.equal(unfinished.status, 409);
+    assert.equal(unfinished.body.field, '/round');
+    assert.equal((await call('researcher', 'POST', `/api/v1/studies/${delphi.id}/stage`, { stage: 'closed' })).status, 200);
+    const without = await call('researcher', 'POST', `/api/v1/studies/${delphi.id}/core-set`, proposal);
+    assert.equal(without.status, 409, 'no consensus: 25 % rated 1-3');
+    assert.equal(without.body.field, '/measures/0/statement_id');
+    for (const [body, field] of [
+      [{ measures: proposal.measures }, '/round'],
+      [{ round: 1, measures: [{ ...proposal.measures[0], id: 'Bad Id' }] }, '/measures/0/id'],
+      [{ round: 1, measures: [{ ...proposal.measures[0], kind: 'average' }] }, '/measures/0/kind'],
+      [{ round: 1, measures: [{ ...proposal.measures[0], extra: 1 }] }, '/measures/0/extra'],
+      [{ round: 1, measures: [{ ...proposal.measures[0], statement_id: 999999 }] }, '/measures/0/statement_id'],
+      [{ round: 1, measures: [] }, '/measures'],
+    ]) {
+      const refused = await call('researcher', 'POST', `/api/v1/studies/${delphi.id}/core-set`, body);
+      assert.equal(refused.status, 400, JSON.stringify(body));
+      assert.equal(refused.body.field, field, JSON.stringify(refused.body));
+    }
+    for (const who of ['admin', 'facilitator', 'professional.vastera']) {
+      assert.equal((await call(who, 'POST', `/api/v1/studies/${delphi.id}/core-set`, proposal)).status, 403, who);
+      assert.equal((await call(who, 'GET', `/api/v1/studies/${delphi.id}/core-set`)).status, 403, who);
+    }
+    assert.deepEqual((await call('researcher', 'GET', `/api/v1/studies/${delphi.id}/core-set`)).body.items, []);
+    assert.equal((await call('admin', 'POST', '/api/v1/measures/drafts/none/adopt', { system: 'urn:x', code: 'x' })).status, 404);
   });
 
   it('keeps a study its researcher\'s and refuses bad input by name', async () => {

@@ -1,6 +1,8 @@
 // A new participant of a concept map on a phone: opens the personal invitation link, consents,
 // sorts 20 statements into piles by touch and by keyboard only, leaves and resumes on another
-// device, then rates them one at a time; the researcher then sees the map and the go-zone.
+// device, then rates them one at a time; the researcher then sees the map and the go-zone. A
+// Delphi panelist rates round 1 and sees their feedback in round 2; the researcher turns the
+// consensus items into the core set's draft measures, which the community's admin adopts.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
@@ -161,8 +163,8 @@ describe('a participant sorts and rates on a phone', () => {
   });
 });
 
-describe('a Delphi panelist rates and sees their feedback', () => {
-  let server, browser, logins, call, study, secret, items;
+describe('a Delphi panelist rates and sees their feedback; the researcher makes the core set', () => {
+  let server, browser, logins, call, study, secret, items, others;
   useShell(async (shell) => {
     ({ server, browser, logins } = shell);
     call = await researcherCaller(server, logins);
@@ -170,7 +172,7 @@ describe('a Delphi panelist rates and sees their feedback', () => {
     items = [];
     for (const text of ['PROM completion', 'Shared decision score', 'Waiting time']) items.push((await call('POST', `/api/v1/studies/${study.id}/statements`, { text })).id);
     secret = (await call('POST', `/api/v1/studies/${study.id}/invitations`, { group: 'patient' })).secret;
-    const others = [];
+    others = [];
     for (let i = 0; i < 5; i++) others.push((await call('POST', `/api/v1/studies/${study.id}/invitations`, { group: i < 2 ? 'patient' : 'professional' })).secret);
     await call('POST', `/api/v1/studies/${study.id}/stage`, { stage: 'rounds' });
     for (const [i, other] of others.entries()) {
@@ -207,5 +209,44 @@ describe('a Delphi panelist rates and sees their feedback', () => {
     await desk.getByRole('heading', { name: 'Results by round' }).waitFor();
     const row = desk.getByRole('row', { name: /PROM completion/ });
     assert.match(await row.textContent(), /median 8, appropriate, consensus_in \(n 6\).*median 8, appropriate, consensus_in \(n 1\)/);
+    // Round 2 is open: the core set is read from round 1, where items 1 and 2 reached consensus.
+    await desk.getByRole('region', { name: 'Core set' }).getByRole('heading', { name: 'Items with consensus in round 1 (2)' }).waitFor();
+
+    // The rest of the panel rates round 2 (items 1 and 2 at 7-9, item 3 at 2-3); the researcher
+    // closes the study and turns the two consensus items' first into a measure.
+    for (const [i, other] of others.entries()) {
+      await call('PUT', '/api/v1/invitation/ratings', { ratings: items.map((statement_id, k) => ({ statement_id, variable: 'rating', value: k === 2 ? 2 + (i % 2) : 7 + (i % 3) })) }, { 'x-invitation': other });
+    }
+    await call('POST', `/api/v1/studies/${study.id}/stage`, { stage: 'closed' });
+    await desk.reload();
+    const coreSet = desk.getByRole('region', { name: 'Core set' });
+    await coreSet.getByRole('heading', { name: 'Items with consensus in round 2 (2)' }).waitFor();
+    assert.equal(await coreSet.getByRole('group', { name: 'Waiting time' }).count(), 0, 'consensus out is not a candidate');
+    await assertAccessible(desk, 'the core set of a Delphi');
+    const prom = coreSet.getByRole('group', { name: 'PROM completion' });
+    assert.equal(await prom.getByLabel('Measure id').inputValue(), 'prom-completion');
+    await prom.getByLabel('Name').fill('PROMs completed before the visit');
+    await prom.getByLabel('Kind').selectOption('proportion');
+    await prom.getByLabel('Value compass').selectOption('experience');
+    await prom.getByLabel('Value domain').selectOption('self-efficacy');
+    await coreSet.getByRole('group', { name: 'Shared decision score' }).getByLabel('Make it a measure').uncheck();
+    await coreSet.getByRole('button', { name: 'Add the chosen items to the core set' }).click();
+    await desk.getByRole('status').getByText('1 draft measures added to the core set.').waitFor();
+    const draft = desk.getByRole('region', { name: 'Core set' }).getByRole('row', { name: /PROMs completed before the visit/ });
+    assert.match(await draft.textContent(), /prom-completion.*round 2: median 8, 100 % rated 7–9 \(n 6\)draft/);
+    await desk.getByRole('region', { name: 'Core set' }).getByRole('heading', { name: 'Items with consensus in round 2 (1)' }).waitFor();
+
+    // The draft keeps its provenance; the community's admin adopts it as a measure.
+    const [listed] = (await call('GET', '/api/v1/measures/drafts')).items;
+    assert.deepEqual(
+      { id: listed.id, kind: listed.kind, quadrant: listed.quadrant, domain: listed.domain, study: listed.provenance.study_id, item: listed.provenance.item, round: listed.provenance.round, rule: listed.provenance.percent_rule },
+      { id: 'prom-completion', kind: 'proportion', quadrant: 'experience', domain: 'self-efficacy', study: study.id, item: 'PROM completion', round: 2, rule: 'consensus_in' },
+    );
+    const cookie = await signIn(server.url, 'admin', loginOf(logins, 'admin').password);
+    const adopted = await fetch(`${server.url}/api/v1/measures/drafts/prom-completion/adopt`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ system: 'urn:covalue:fhir:codesystem:score', code: 'phq-9', threshold: 9, at_least: false }) });
+    assert.equal(adopted.status, 201, await adopted.clone().text());
+    assert.ok((await call('GET', '/api/v1/measures')).items.some((m) => m.id === 'prom-completion' && m.name === 'PROMs completed before the visit'));
+    await desk.reload();
+    assert.match(await desk.getByRole('region', { name: 'Core set' }).getByRole('row', { name: /PROMs completed/ }).textContent(), /adopted$/);
   });
 });

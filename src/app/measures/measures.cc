@@ -321,6 +321,20 @@ Result<std::vector<MeasureDefinition>> Measures::ListMeasures(const RequestConte
 
 Result<MeasureDefinition> Measures::DefineMeasure(const RequestContext& ctx,
                                                   const MeasureDefinition& measure) {
+  // A draft's id is kept for its adoption (AdoptDraft).
+  return Define(ctx, measure, [&](store::Repositories& repos) -> Status {
+    auto draft = repos.Measures().GetDraft(measure.id);
+    if (draft) {
+      return Fail(ErrorCode::kConflict,
+                  "a draft measure of the core set has this id: adopt it instead", "id");
+    }
+    return draft.error().code == ErrorCode::kNotFound ? Ok() : Fail(draft.error());
+  });
+}
+
+Result<MeasureDefinition> Measures::Define(
+    const RequestContext& ctx, const MeasureDefinition& measure,
+    const std::function<Status(store::Repositories&)>& also) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(Decision decision, gate_.Permit(ctx, principal, Action::kMeasureDefine,
                                                            {}, {"measure", measure.id, {}}));
@@ -334,6 +348,7 @@ Result<MeasureDefinition> Measures::DefineMeasure(const RequestContext& ctx,
   // path), in the write that defines it.
   CatchUpScan();
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
+    COVALUE_RETURN_IF_ERROR(also(repos));
     COVALUE_RETURN_IF_ERROR(repos.Measures().CreateDefinition(measure));
     COVALUE_ASSIGN_OR_RETURN(
         const analytics::MeasureAggregates aggregates,
@@ -346,6 +361,33 @@ Result<MeasureDefinition> Measures::DefineMeasure(const RequestContext& ctx,
   }));
   Invalidate();
   return measure;
+}
+
+Result<std::vector<MeasureDraft>> Measures::ListDrafts(const RequestContext& ctx) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
+  COVALUE_RETURN_IF_ERROR(gate_.Permit(ctx, principal, Action::kMeasureList, {}, {}));
+  return store::ReadValue<std::vector<MeasureDraft>>(
+      store_, [](store::Repositories& r) { return r.Measures().Drafts(); });
+}
+
+Result<MeasureDefinition> Measures::AdoptDraft(const RequestContext& ctx,
+                                               const std::string& draft_id,
+                                               const MeasureDefinition& observations) {
+  COVALUE_RETURN_IF_ERROR(gate_.Require(ctx));
+  COVALUE_ASSIGN_OR_RETURN(const MeasureDraft draft,
+                           store::ReadValue<MeasureDraft>(store_, [&](store::Repositories& r) {
+                             return r.Measures().GetDraft(draft_id);
+                           }));
+  MeasureDefinition measure = draft.definition;
+  measure.system = observations.system;
+  measure.code = observations.code;
+  measure.threshold = observations.threshold;
+  measure.at_least = observations.at_least;
+  measure.target = observations.target;
+  if (!observations.unit.empty()) measure.unit = observations.unit;
+  return Define(ctx, measure, [&](store::Repositories& repos) {
+    return repos.Measures().MarkDraftAdopted(draft_id, gate_.NowMs());
+  });
 }
 
 Result<MeasureChartView> Measures::SiteMeasureChart(const RequestContext& ctx,

@@ -47,6 +47,16 @@ class Measures {
   [[nodiscard]] Result<std::vector<MeasureDefinition>> ListMeasures(const RequestContext& ctx);
   [[nodiscard]] Result<MeasureDefinition> DefineMeasure(const RequestContext& ctx,
                                                         const MeasureDefinition& measure);
+  // The core set's draft measures, proposed from Delphi studies (app/studies/studies.h), with
+  // their provenance, by id: any signed-in user, as the definitions.
+  [[nodiscard]] Result<std::vector<MeasureDraft>> ListDrafts(const RequestContext& ctx);
+  // The community's admin makes a draft a measure: the draft's id, name, kind, direction,
+  // quadrant, domain and unit with the observations given here (system, code, threshold,
+  // at_least, target; unit when not empty), defined as DefineMeasure does, and the draft marked
+  // adopted in the same write. kNotFound for an unknown draft, kConflict for an adopted one.
+  [[nodiscard]] Result<MeasureDefinition> AdoptDraft(const RequestContext& ctx,
+                                                     const std::string& draft_id,
+                                                     const MeasureDefinition& observations);
   // One site's series (one population's, or each of the site's).
   [[nodiscard]] Result<MeasureChartView> SiteMeasureChart(const RequestContext& ctx,
                                                           const std::string& measure_id, Id site_id,
@@ -114,6 +124,9 @@ class Measures {
   Result<MeasureChartView> ChartMeasure(const std::string& measure_id,
                                         const MeasureChartQuery& query, std::size_t min_cell,
                                         const std::function<bool(Id site, Id population)>& wanted);
+  // DefineMeasure's write, with also run in the same transaction.
+  Result<MeasureDefinition> Define(const RequestContext& ctx, const MeasureDefinition& measure,
+                                   const std::function<Status(store::Repositories&)>& also);
   // Refuses what the community may not ask of measures: weekly views (weeks do not nest in
   // months, so complementary suppression cannot hold).
   Status CheckCommunityQuery(const MeasureChartQuery& query) const;

@@ -10,6 +10,7 @@
 #include "app/kernel/context.h"
 #include "app/kernel/gate.h"
 #include "domain/error.h"
+#include "domain/measure.h"
 #include "domain/study.h"
 #include "research/concept_map/concept_map.h"
 #include "research/delphi/delphi.h"
@@ -84,6 +85,13 @@ struct StudyData {
   research::ConceptMapStudy study;
   std::vector<Id> statement_ids;   // research's statement index → the statement's id
   std::vector<std::string> texts;  // parallel to statement_ids
+};
+
+// The researcher's description of a Delphi item as a measure of the core set: id, name, kind,
+// direction, compass quadrant, value domain and unit (no observations yet).
+struct CoreSetChoice {
+  Id statement_id = 0;
+  MeasureDefinition measure;
 };
 
 // Research studies (domain/study.h): a researcher creates a concept-mapping or Delphi study,
@@ -164,6 +172,17 @@ class Studies {
                                                                       Id study_id,
                                                                       const std::string& items,
                                                                       const std::string& ratings);
+  // Items of a Delphi that reached consensus in a finished round (the next one has opened, or
+  // the study is closed) become the core set's draft measures, with their provenance
+  // (domain/measure.h MeasureDraft), all or none. Consensus is the percent rule's consensus_in
+  // over every panelist of that round (at least 70 % rating 7–9, at most 15 % rating 1–3; RAND
+  // class and group results are kept, not required). kConflict naming /round or
+  // /measures/i/statement_id for an unfinished round or an item without consensus; kConflict
+  // naming /measures/i/id for an id a measure or draft holds.
+  [[nodiscard]] Result<std::vector<MeasureDraft>> ProposeCoreSet(
+      const RequestContext& ctx, Id study_id, int round, const std::vector<CoreSetChoice>& choices);
+  // The draft measures this study proposed, by id (the owner's).
+  [[nodiscard]] Result<std::vector<MeasureDraft>> CoreSet(const RequestContext& ctx, Id study_id);
   // The researcher's names of the clusters of k (1…k; an empty name keeps the suggestion), each
   // up to 100 characters; kInvalidArgument naming /names or /k.
   [[nodiscard]] Status NameClusters(const RequestContext& ctx, Id study_id, int k,

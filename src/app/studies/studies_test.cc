@@ -6,7 +6,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include <fmt/format.h>
+
 #include "app/audit/audit.h"
+#include "app/measures/measures.h"
+#include "domain/registry.h"
 #include "store/audit_repository.h"
 #include "support/app_fixture.h"
 
@@ -390,6 +396,103 @@ TEST_F(StudiesTest, ADelphiIsSeededFromAConceptMapsGoZone) {
   EXPECT_EQ((*seeded)[0].text, "High both");
   EXPECT_EQ(studies().SeedFromGoZone(other_researcher_, delphi->id, map->id).error().code,
             ErrorCode::kPermissionDenied);
+}
+
+// The core set: items that reached consensus in a finished round become draft measures with
+// their provenance; the community's admin adopts one as a measure.
+TEST_F(StudiesTest, ConsensusItemsBecomeTheCoreSetsDraftMeasures) {
+  Study draft = Draft();
+  draft.kind = StudyKind::kDelphi;
+  auto study = studies().CreateStudy(researcher_, draft);
+  ASSERT_OK(study);
+  // D-01 in round 2: eight of ten rate 8, one 5, one 2: 80 % 7-9, 10 % 1-3, consensus in.
+  // D-02: five 8s and five 5s: 50 %, no consensus.
+  std::string ratings = "round,panelist_id,group,item_id,value\n";
+  for (int p = 1; p <= 10; ++p) {
+    const int one = p <= 8 ? 8 : (p == 9 ? 5 : 2);
+    ratings += fmt::format("1,p{0},patient,D-01,{1}\n1,p{0},patient,D-02,{2}\n", p,
+                           p <= 5 ? 8 : 5, p <= 5 ? 8 : 5);
+    ratings += fmt::format("2,p{0},patient,D-01,{1}\n2,p{0},patient,D-02,{2}\n", p, one,
+                           p <= 5 ? 8 : 5);
+  }
+  auto items = studies().ImportDelphiFiles(
+      researcher_, study->id, "item_id,text\nD-01,Shared decisions\nD-02,Waiting time\n", ratings);
+  ASSERT_OK(items);
+  CoreSetChoice shared;
+  shared.statement_id = (*items)[0].id;
+  shared.measure.id = "shared-decisions";
+  shared.measure.name = "Decisions shared with the person";
+  shared.measure.kind = MeasureKind::kProportion;
+  shared.measure.quadrant = CompassQuadrant::kExperience;
+  shared.measure.domain = ValueDomain::kSelfEfficacy;
+  CoreSetChoice waiting = shared;
+  waiting.statement_id = (*items)[1].id;
+  waiting.measure.id = "waiting";
+
+  EXPECT_EQ(studies().ProposeCoreSet(researcher_, study->id, 2, {shared}).error().field, "/round")
+      << "round 2 is the last imported and may still change";
+  ASSERT_OK(studies().MoveStage(researcher_, study->id, StudyStage::kRounds));
+  auto no_consensus = studies().ProposeCoreSet(researcher_, study->id, 2, {shared, waiting});
+  ASSERT_FALSE(no_consensus);
+  EXPECT_EQ(no_consensus.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(no_consensus.error().field, "/measures/1/statement_id");
+  EXPECT_EQ(studies().ProposeCoreSet(researcher_, study->id, 1, {shared}).error().field,
+            "/measures/0/statement_id")
+      << "D-01 had 50 % in round 1";
+  EXPECT_EQ(studies().ProposeCoreSet(other_researcher_, study->id, 2, {shared}).error().code,
+            ErrorCode::kPermissionDenied);
+
+  auto drafts = studies().ProposeCoreSet(researcher_, study->id, 2, {shared});
+  ASSERT_OK(drafts);
+  ASSERT_EQ(drafts->size(), 1U);
+  const MeasureProvenance& p = (*drafts)[0].provenance;
+  EXPECT_EQ(p.study_id, study->id);
+  EXPECT_EQ(p.item, "Shared decisions");
+  EXPECT_EQ(p.round, 2);
+  EXPECT_EQ(p.n, 10U);
+  EXPECT_DOUBLE_EQ(p.median, 8);
+  EXPECT_DOUBLE_EQ(p.pct_7_9, 80);
+  EXPECT_DOUBLE_EQ(p.pct_1_3, 10);
+  EXPECT_EQ(p.rand_classification, "appropriate");
+  EXPECT_EQ(p.percent_rule, "consensus_in");
+  EXPECT_EQ(studies().ProposeCoreSet(researcher_, study->id, 2, {shared}).error().field,
+            "/measures/0/id");
+  auto core_set = studies().CoreSet(researcher_, study->id);
+  ASSERT_OK(core_set);
+  ASSERT_EQ(core_set->size(), 1U);
+
+  // Everyone signed in sees the draft; only the community's admin adopts it, once.
+  Measures& measures = app_->measures();
+  auto listed = measures.ListDrafts(professional_);
+  ASSERT_OK(listed);
+  ASSERT_EQ(listed->size(), 1U);
+  EXPECT_FALSE((*listed)[0].adopted_ms.has_value());
+  MeasureDefinition observations;
+  observations.system = kScoreSystem;
+  observations.code = "shared-decisions";
+  observations.threshold = 4;
+  EXPECT_EQ(measures.AdoptDraft(researcher_, "shared-decisions", observations).error().code,
+            ErrorCode::kPermissionDenied);
+  MeasureDefinition same_id = shared.measure;
+  same_id.system = "urn:x";
+  same_id.code = "x";
+  same_id.threshold = 4;
+  EXPECT_EQ(measures.DefineMeasure(admin_, same_id).error().code, ErrorCode::kConflict);
+  auto adopted = measures.AdoptDraft(admin_, "shared-decisions", observations);
+  ASSERT_OK(adopted);
+  EXPECT_EQ(adopted->kind, MeasureKind::kProportion);
+  EXPECT_EQ(adopted->quadrant, CompassQuadrant::kExperience);
+  EXPECT_EQ(adopted->code, "shared-decisions");
+  EXPECT_EQ(measures.AdoptDraft(admin_, "shared-decisions", observations).error().code,
+            ErrorCode::kConflict);
+  auto defined = measures.ListMeasures(professional_);
+  ASSERT_OK(defined);
+  EXPECT_TRUE(std::any_of(defined->begin(), defined->end(), [](const MeasureDefinition& m) {
+    return m.id == "shared-decisions";
+  }));
+  listed = measures.ListDrafts(professional_);
+  ASSERT_OK(listed);
+  EXPECT_TRUE((*listed)[0].adopted_ms.has_value());
 }
 
 }  // namespace

@@ -31,11 +31,6 @@ json SettingsJson(const SiteSettings& s) {
           {"alert_working_days", s.alert_working_days}};
 }
 
-Response NoStore(Response response) {
-  response.SetHeader("Cache-Control", "no-store");
-  return response;
-}
-
 }  // namespace
 
 void AddAlertRoutes(Router& router, app::Alerts& alerts) {

@@ -4,6 +4,11 @@
 
 namespace covalue::http::api {
 
+Response NoStore(Response response) {
+  response.SetHeader("Cache-Control", "no-store");
+  return response;
+}
+
 Response NoContent() {
   Response response;
   response.status = 204;

@@ -37,6 +37,8 @@ void AddMeasureRoutes(Router& router, app::Measures& measures);
 void AddAlertRoutes(Router& router, app::Alerts& alerts);
 void AddScheduleRoutes(Router& router, app::Schedules& schedules);
 void AddStudyRoutes(Router& router, app::Studies& studies);
+// A Delphi's statistics and its core set (delphi_routes.cc; AddStudyRoutes adds them).
+void AddDelphiRoutes(Router& router, app::Studies& studies);
 void AddSystemRoutes(Router& router, const Metrics& metrics);
 
 // The ?lang= of an export: one of the guide's languages; Default: en. kInvalidArgument naming
@@ -46,6 +48,9 @@ void AddSystemRoutes(Router& router, const Metrics& metrics);
 // A document answer: its content type, and as an attachment when filename is not empty. Print
 // documents carry a policy that lets them style themselves and nothing else.
 Response Document(std::string content_type, std::string body, const std::string& filename);
+
+// response, never to be stored by a cache (it holds what only its reader may see).
+Response NoStore(Response response);
 
 // 204 with no body.
 Response NoContent();

@@ -9,6 +9,7 @@
 #include "http/api/api_routes.h"
 #include "http/json/json_body.h"
 #include "http/json/json_writer.h"
+#include "http/json/measure_json.h"
 #include "http/json/spc_json.h"
 #include "http/transfer.h"
 
@@ -19,72 +20,6 @@ using json = nlohmann::ordered_json;  // members in the documented order
 namespace spc = analytics::spc;
 
 json Optional(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
-
-json DefinitionJson(const MeasureDefinition& m) {
-  return {{"id", m.id},
-          {"name", m.name},
-          {"names", json::object_t(m.names.begin(), m.names.end())},
-          {"kind", MeasureKindName(m.kind)},
-          {"system", m.system},
-          {"code", m.code},
-          {"threshold", Optional(m.threshold)},
-          {"at_least", m.at_least},
-          {"direction", DirectionName(m.direction)},
-          {"target", Optional(m.target)},
-          {"quadrant", QuadrantName(m.quadrant)},
-          {"domain", m.domain ? json(ValueDomainName(*m.domain)) : json(nullptr)},
-          {"unit", m.unit},
-          {"chart", spc::ChartName(analytics::ChartTypeOf(m.kind))}};
-}
-
-// A name from one of the wire names parse accepts; kInvalidArgument naming the member.
-template <typename T, typename Parse>
-Result<T> Named(ObjectReader& reader, const std::string& name, Parse parse, T fallback,
-                std::string_view choices) {
-  COVALUE_ASSIGN_OR_RETURN(std::optional<std::string> text, reader.OptionalString(name));
-  if (!text) {
-    return fallback;
-  }
-  const auto value = parse(*text);
-  if (!value) {
-    return Fail(ErrorCode::kInvalidArgument, fmt::format("{} is one of {}", name, choices),
-                reader.Pointer(name));
-  }
-  return *value;
-}
-
-Result<MeasureDefinition> ReadDefinition(ObjectReader& reader) {
-  MeasureDefinition m;
-  COVALUE_ASSIGN_OR_RETURN(m.id, reader.RequiredString("id"));
-  COVALUE_ASSIGN_OR_RETURN(m.name, reader.RequiredString("name"));
-  COVALUE_ASSIGN_OR_RETURN(auto names, reader.OptionalTranslations("names"));
-  m.names = names.value_or(Translations{});
-  COVALUE_ASSIGN_OR_RETURN(m.kind, Named(reader, "kind", ParseMeasureKind, MeasureKind::kContinuous,
-                                         "proportion, rate, count, continuous, days-between, "
-                                         "cases-between"));
-  COVALUE_ASSIGN_OR_RETURN(m.system, reader.RequiredString("system"));
-  COVALUE_ASSIGN_OR_RETURN(m.code, reader.RequiredString("code"));
-  COVALUE_ASSIGN_OR_RETURN(m.threshold, reader.OptionalNumber("threshold"));
-  COVALUE_ASSIGN_OR_RETURN(auto at_least, reader.OptionalBool("at_least"));
-  m.at_least = at_least.value_or(true);
-  COVALUE_ASSIGN_OR_RETURN(m.direction, Named(reader, "direction", ParseDirection,
-                                              Direction::kHigherIsBetter, "higher, lower"));
-  COVALUE_ASSIGN_OR_RETURN(m.target, reader.OptionalNumber("target"));
-  COVALUE_ASSIGN_OR_RETURN(m.quadrant,
-                           Named(reader, "quadrant", ParseQuadrant, CompassQuadrant::kClinical,
-                                 "clinical, functional, experience, cost"));
-  COVALUE_ASSIGN_OR_RETURN(std::optional<std::string> domain, reader.OptionalString("domain"));
-  if (domain) {
-    m.domain = ParseValueDomain(*domain);
-    if (!m.domain) {
-      return Fail(ErrorCode::kInvalidArgument,
-                  "domain is one of the six coproduction value domains", reader.Pointer("domain"));
-    }
-  }
-  COVALUE_ASSIGN_OR_RETURN(auto unit, reader.OptionalString("unit"));
-  m.unit = unit.value_or("");
-  return m;
-}
 
 // A YYYY-MM-DD query parameter as the instant it begins; nullopt when absent.
 Result<std::optional<std::int64_t>> QueryDate(const std::string& text, const std::string& name) {
@@ -295,16 +230,44 @@ void AddMeasureRoutes(Router& router, app::Measures& measures) {
        "Define a measure for the community (its admin); its aggregates are built from the "
        "stored observations",
        Access::kSignedIn, [&measures](RouteContext& r) -> Result<Response> {
-         COVALUE_ASSIGN_OR_RETURN(MeasureDefinition m, ReadBody(r.request.body, ReadDefinition));
+         COVALUE_ASSIGN_OR_RETURN(MeasureDefinition m, ReadBody(r.request.body, ReadMeasureDefinition));
          COVALUE_ASSIGN_OR_RETURN(MeasureDefinition created, measures.DefineMeasure(r.ctx, m));
          return OrderedJson(201, DefinitionJson(created));
        }});
+  router.Add({"GET", "/api/v1/measures/drafts",
+              "The core set's draft measures proposed from Delphi studies, with their provenance",
+              Access::kSignedIn,
+              [&measures](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(auto drafts, measures.ListDrafts(r.ctx));
+                json items = json::array();
+                for (const MeasureDraft& d : drafts) items.push_back(DraftJson(d));
+                return OrderedJson(200, json{{"items", items}, {"next", nullptr}});
+              },
+              0});
+  router.Add({"POST", "/api/v1/measures/drafts/{draft}/adopt",
+              "Make a draft of the core set a measure (the community's admin): the observations "
+              "it is computed from (system, code, threshold, at_least, target; unit)",
+              Access::kSignedIn, [&measures](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(
+                    MeasureDefinition observations,
+                    ReadBody(r.request.body, [](ObjectReader& reader) -> Result<MeasureDefinition> {
+                      MeasureDefinition m;
+                      COVALUE_RETURN_IF_ERROR(ReadMeasureObservations(reader, m));
+                      COVALUE_ASSIGN_OR_RETURN(auto unit, reader.OptionalString("unit"));
+                      m.unit = unit.value_or("");
+                      return m;
+                    }));
+                COVALUE_ASSIGN_OR_RETURN(
+                    MeasureDefinition adopted,
+                    measures.AdoptDraft(r.ctx, r.params.at("draft"), observations));
+                return OrderedJson(201, DefinitionJson(adopted));
+              }});
   router.Add({"POST", "/api/v1/measures/preview",
               "A definition's chart at every site, computed from the stored observations "
               "without defining it (facilitators, researchers, the community's admin)",
               Access::kSignedIn, [&measures](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(MeasureDefinition m,
-                                         ReadBody(r.request.body, ReadDefinition));
+                                         ReadBody(r.request.body, ReadMeasureDefinition));
                 COVALUE_ASSIGN_OR_RETURN(auto query, ReadChartQuery(r.request));
                 COVALUE_ASSIGN_OR_RETURN(auto views, measures.PreviewMeasures(r.ctx, {m}, query));
                 return ViewResponse(views.front());
@@ -315,7 +278,7 @@ void AddMeasureRoutes(Router& router, app::Measures& measures) {
        "observations without defining it (the team's readers)",
        Access::kSignedIn, [&measures](RouteContext& r) -> Result<Response> {
          COVALUE_ASSIGN_OR_RETURN(Id team, PathId(r, "id"));
-         COVALUE_ASSIGN_OR_RETURN(MeasureDefinition m, ReadBody(r.request.body, ReadDefinition));
+         COVALUE_ASSIGN_OR_RETURN(MeasureDefinition m, ReadBody(r.request.body, ReadMeasureDefinition));
          COVALUE_ASSIGN_OR_RETURN(auto query, ReadChartQuery(r.request));
          COVALUE_ASSIGN_OR_RETURN(auto view, measures.PreviewTeamMeasure(r.ctx, team, m, query));
          return ViewResponse(view);

@@ -45,11 +45,6 @@ json VisitJson(const PlannedVisit& v) {
 
 json Items(json items) { return {{"items", std::move(items)}, {"next", nullptr}}; }
 
-Response NoStore(Response response) {
-  response.SetHeader("Cache-Control", "no-store");
-  return response;
-}
-
 // What a schedule asks: kind, every, unit, window_days and until (active when changing one).
 Status ReadRule(ObjectReader& reader, QuestionnaireSchedule& s, bool with_active) {
   COVALUE_ASSIGN_OR_RETURN(std::string kind, reader.RequiredString("kind"));

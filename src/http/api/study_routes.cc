@@ -13,7 +13,6 @@
 #include "report/concept_map_sheets.h"
 #include "research/concept_map/concept_map.h"
 #include "research/concept_map/reading.h"
-#include "research/delphi/delphi.h"
 
 namespace covalue::http::api {
 namespace {
@@ -59,11 +58,6 @@ json StatementJson(const StudyStatement& s) {
 }
 
 json Items(json items) { return {{"items", std::move(items)}, {"next", nullptr}}; }
-
-Response NoStore(Response response) {
-  response.SetHeader("Cache-Control", "no-store");
-  return response;
-}
 
 // A study's draft from a request body; a concept map rates importance and feasibility 1–5 unless
 // the body says otherwise.
@@ -540,24 +534,6 @@ void AddStudyRoutes(Router& router, app::Studies& studies) {
                     r.ctx, id, static_cast<int>(std::clamp<std::int64_t>(k, 0, 1000)), names));
                 return NoContent();
               }});
-  router.Add({"GET", "/api/v1/studies/{id}/delphi",
-              "A Delphi's statistics per item, round and group (percentile: 7, 6 or 2; the JSON "
-              "contract of covalue delphi --json, items by their ids, panelists by pseudonym)",
-              Access::kSignedIn,
-              [&studies](RouteContext& r) -> Result<Response> {
-                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(auto percentile, QueryId(r.request, "percentile"));
-                const Id type = percentile.value_or(7);
-                if (type != 7 && type != 6 && type != 2) {
-                  return Fail(ErrorCode::kInvalidArgument, "percentile is 7, 6 or 2", "percentile");
-                }
-                COVALUE_ASSIGN_OR_RETURN(research::DelphiPanel panel, studies.DelphiData(r.ctx, id));
-                const auto analysis =
-                    research::AnalyseDelphi(panel, static_cast<research::PercentileType>(type));
-                const nlohmann::ordered_json out = DelphiJson(analysis);
-                return NoStore(JsonResponse(200, out.dump()));
-              },
-              0});
   router.Add({"POST", "/api/v1/studies/{id}/items-from-concept-map",
               "Seed a Delphi in draft with the go-zone statements of a concept map the caller "
               "runs (concept_map_id; all raters, above both means)",
@@ -601,6 +577,7 @@ void AddStudyRoutes(Router& router, app::Studies& studies) {
                 return NoStore(Document("image/svg+xml", report::ConceptMapSvg(picture), ""));
               },
               0});
+  AddDelphiRoutes(router, studies);
   AddParticipation(router, studies, "/api/v1/invitation", Access::kPublic, &ByInvitation,
                    "by the invitation's secret in X-Invitation");
   AddParticipation(router, studies, "/api/v1/studies/{id}/participation", Access::kSignedIn,

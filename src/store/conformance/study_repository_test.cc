@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "store/conformance/conformance.h"
+#include "store/measure_repository.h"
 #include "store/user_repository.h"
 
 namespace covalue::store::conformance {
@@ -228,6 +229,92 @@ TEST_P(StudyRepositoryTest, KeepsTheNamesOfEachKsClusters) {
   auto two = ReadValue<std::vector<std::string>>(
       *store_, [&](Repositories& r) { return r.Studies().ClusterNames(study->id, 2); });
   EXPECT_EQ(*two, (std::vector<std::string>{"A", "B"})) << "another k keeps its own";
+}
+
+// The core set's drafts keep every field and their provenance; an id held by a draft or a
+// measure is refused; adoption is marked once.
+TEST_P(StudyRepositoryTest, KeepsTheCoreSetsDraftsWithTheirProvenance) {
+  auto study = Create("Delphi");
+  ASSERT_OK(study);
+  auto item = WriteValue<StudyStatement>(*store_, [&](Repositories& r) {
+    return r.Studies().AddStatement({0, study->id, "Shared decisions", {}, {}, 5});
+  });
+  ASSERT_OK(item);
+  MeasureDraft draft;
+  draft.definition.id = "shared-decisions";
+  draft.definition.name = "Shared decisions";
+  draft.definition.names = {{"sv", "Delade beslut"}};
+  draft.definition.kind = MeasureKind::kProportion;
+  draft.definition.direction = Direction::kLowerIsBetter;
+  draft.definition.quadrant = CompassQuadrant::kExperience;
+  draft.definition.domain = ValueDomain::kSelfEfficacy;
+  draft.definition.unit = "%";
+  draft.provenance = {study->id, "Delphi", item->id, "Shared decisions", 2, 11, 7.5,
+                      81.8,      9.1,      "appropriate", "consensus_in"};
+  draft.proposed_by = owner_;
+  draft.proposed_ms = 42;
+  MeasureDraft plain = draft;
+  plain.definition.id = "a-plain-one";
+  plain.definition.domain.reset();
+  plain.definition.names = {};
+  MeasureDefinition defined;
+  defined.id = "defined";
+  defined.name = "Defined";
+  defined.system = "urn:x";
+  defined.code = "x";
+  MeasureDraft clash = draft;
+  clash.definition.id = "defined";
+  ASSERT_OK(store_->Write([&](Repositories& r) -> Status {
+    COVALUE_RETURN_IF_ERROR(r.Measures().CreateDraft(draft));
+    COVALUE_RETURN_IF_ERROR(r.Measures().CreateDraft(plain));
+    return r.Measures().CreateDefinition(defined);
+  }));
+  EXPECT_ERROR(store_->Write([&](Repositories& r) { return r.Measures().CreateDraft(draft); }),
+               ErrorCode::kConflict);
+  EXPECT_ERROR(store_->Write([&](Repositories& r) { return r.Measures().CreateDraft(clash); }),
+               ErrorCode::kConflict);
+
+  auto drafts = ReadValue<std::vector<MeasureDraft>>(
+      *store_, [](Repositories& r) { return r.Measures().Drafts(); });
+  ASSERT_OK(drafts);
+  ASSERT_EQ(drafts->size(), 2U);
+  EXPECT_EQ((*drafts)[0].definition.id, "a-plain-one") << "by id";
+  EXPECT_FALSE((*drafts)[0].definition.domain.has_value());
+  const MeasureDraft& read = (*drafts)[1];
+  EXPECT_EQ(read.definition.names, draft.definition.names);
+  EXPECT_EQ(read.definition.kind, MeasureKind::kProportion);
+  EXPECT_EQ(read.definition.direction, Direction::kLowerIsBetter);
+  EXPECT_EQ(read.definition.quadrant, CompassQuadrant::kExperience);
+  EXPECT_EQ(read.definition.domain, ValueDomain::kSelfEfficacy);
+  EXPECT_EQ(read.definition.unit, "%");
+  EXPECT_EQ(read.provenance.study_id, study->id);
+  EXPECT_EQ(read.provenance.statement_id, item->id);
+  EXPECT_EQ(read.provenance.item, "Shared decisions");
+  EXPECT_EQ(read.provenance.round, 2);
+  EXPECT_EQ(read.provenance.n, 11U);
+  EXPECT_DOUBLE_EQ(read.provenance.median, 7.5);
+  EXPECT_DOUBLE_EQ(read.provenance.pct_7_9, 81.8);
+  EXPECT_DOUBLE_EQ(read.provenance.pct_1_3, 9.1);
+  EXPECT_EQ(read.provenance.rand_classification, "appropriate");
+  EXPECT_EQ(read.provenance.percent_rule, "consensus_in");
+  EXPECT_EQ(read.proposed_by, owner_);
+  EXPECT_EQ(read.proposed_ms, 42);
+  EXPECT_FALSE(read.adopted_ms.has_value());
+
+  ASSERT_OK(store_->Write(
+      [&](Repositories& r) { return r.Measures().MarkDraftAdopted("shared-decisions", 77); }));
+  EXPECT_ERROR(store_->Write([&](Repositories& r) {
+                 return r.Measures().MarkDraftAdopted("shared-decisions", 78);
+               }),
+               ErrorCode::kConflict);
+  auto one = ReadValue<MeasureDraft>(
+      *store_, [](Repositories& r) { return r.Measures().GetDraft("shared-decisions"); });
+  ASSERT_OK(one);
+  EXPECT_EQ(one->adopted_ms, 77);
+  EXPECT_EQ(ReadValue<MeasureDraft>(*store_, [](Repositories& r) {
+              return r.Measures().GetDraft("none");
+            }).error().code,
+            ErrorCode::kNotFound);
 }
 
 COVALUE_ON_EVERY_DRIVER(StudyRepositoryTest);

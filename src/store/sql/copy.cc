@@ -55,6 +55,7 @@ constexpr TableSpec kTables[] = {
     {"study_sorts", ""},
     {"study_ratings", ""},
     {"study_cluster_names", ""},
+    {"measure_drafts", "id"},
 };
 
 // The tables a new database's migrations write rows into (replaced by the source's).

@@ -114,6 +114,120 @@ Result<std::vector<MeasureDefinition>> SqlMeasureRepository::Definitions() {
   return CollectRows(query, ReadDefinition);
 }
 
+namespace {
+
+constexpr const char* kDraftColumns =
+    "SELECT id, name, names, kind, direction, quadrant, domain, unit, study_id, study_title, "
+    "statement_id, item, round, n, median, pct_7_9, pct_1_3, rand_classification, percent_rule, "
+    "proposed_by, proposed_ms, adopted_ms FROM measure_drafts ";
+
+MeasureDraft ReadDraft(const Statement& row) {
+  MeasureDraft d;
+  MeasureDefinition& m = d.definition;
+  m.id = row.Text(0);
+  m.name = row.Text(1);
+  m.names = DecodeTranslations(row.Text(2));
+  m.kind = ParseMeasureKind(row.Text(3)).value_or(MeasureKind::kContinuous);
+  m.direction = ParseDirection(row.Text(4)).value_or(Direction::kHigherIsBetter);
+  m.quadrant = ParseQuadrant(row.Text(5)).value_or(CompassQuadrant::kClinical);
+  if (!row.IsNull(6)) {
+    m.domain = ParseValueDomain(row.Text(6));
+  }
+  m.unit = row.Text(7);
+  MeasureProvenance& p = d.provenance;
+  p.study_id = row.Int(8);
+  p.study_title = row.Text(9);
+  p.statement_id = row.Int(10);
+  p.item = row.Text(11);
+  p.round = static_cast<int>(row.Int(12));
+  p.n = static_cast<std::size_t>(row.Int(13));
+  p.median = row.Real(14);
+  p.pct_7_9 = row.Real(15);
+  p.pct_1_3 = row.Real(16);
+  p.rand_classification = row.Text(17);
+  p.percent_rule = row.Text(18);
+  d.proposed_by = row.Int(19);
+  d.proposed_ms = row.Int(20);
+  d.adopted_ms = row.OptionalInt(21);
+  return d;
+}
+
+}  // namespace
+
+Status SqlMeasureRepository::CreateDraft(const MeasureDraft& d) {
+  // A draft becomes a measure of the same id: neither may hold it already.
+  COVALUE_ASSIGN_OR_RETURN(auto taken, db_.Prepare("SELECT 1 FROM measures WHERE id = ?"));
+  taken.Bind(d.definition.id);
+  COVALUE_ASSIGN_OR_RETURN(const bool measure_exists, taken.Step());
+  if (measure_exists) {
+    return Fail(ErrorCode::kConflict, "a measure has this id", "id");
+  }
+  const MeasureDefinition& m = d.definition;
+  const MeasureProvenance& p = d.provenance;
+  COVALUE_ASSIGN_OR_RETURN(
+      auto insert,
+      db_.Prepare("INSERT INTO measure_drafts (id, name, names, kind, direction, quadrant, domain, "
+                  "unit, study_id, study_title, statement_id, item, round, n, median, pct_7_9, "
+                  "pct_1_3, rand_classification, percent_rule, proposed_by, proposed_ms) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  insert.Bind(m.id)
+      .Bind(m.name)
+      .Bind(EncodeTranslations(m.names))
+      .Bind(MeasureKindName(m.kind))
+      .Bind(DirectionName(m.direction))
+      .Bind(QuadrantName(m.quadrant));
+  if (m.domain) {
+    insert.Bind(ValueDomainName(*m.domain));
+  } else {
+    insert.Bind(std::optional<std::int64_t>{});
+  }
+  insert.Bind(m.unit)
+      .Bind(p.study_id)
+      .Bind(p.study_title)
+      .Bind(p.statement_id)
+      .Bind(p.item)
+      .Bind(std::int64_t{p.round})
+      .Bind(static_cast<std::int64_t>(p.n))
+      .BindReal(p.median)
+      .BindReal(p.pct_7_9)
+      .BindReal(p.pct_1_3)
+      .Bind(p.rand_classification)
+      .Bind(p.percent_rule)
+      .Bind(d.proposed_by)
+      .Bind(d.proposed_ms);
+  const Status inserted = insert.Run();
+  if (!inserted && inserted.error().code == ErrorCode::kConflict) {
+    return Fail(ErrorCode::kConflict, "a draft measure has this id", "id");
+  }
+  return inserted;
+}
+
+Result<std::vector<MeasureDraft>> SqlMeasureRepository::Drafts() {
+  COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare(std::string(kDraftColumns) + "ORDER BY id"));
+  return CollectRows(query, ReadDraft);
+}
+
+Result<MeasureDraft> SqlMeasureRepository::GetDraft(const std::string& id) {
+  COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare(std::string(kDraftColumns) + "WHERE id = ?"));
+  query.Bind(id);
+  COVALUE_ASSIGN_OR_RETURN(const bool found, query.Step());
+  if (!found) {
+    return Fail(ErrorCode::kNotFound, "no such draft measure", "id");
+  }
+  return ReadDraft(query);
+}
+
+Status SqlMeasureRepository::MarkDraftAdopted(const std::string& id, std::int64_t adopted_ms) {
+  COVALUE_ASSIGN_OR_RETURN(
+      auto update,
+      db_.Prepare("UPDATE measure_drafts SET adopted_ms = ? WHERE id = ? AND adopted_ms IS NULL"));
+  COVALUE_RETURN_IF_ERROR(update.Bind(adopted_ms).Bind(id).Run());
+  if (db_.Changes() == 0) {
+    return Fail(ErrorCode::kConflict, "the draft measure is unknown or adopted already", "id");
+  }
+  return Ok();
+}
+
 Result<std::int64_t> SqlMeasureRepository::AddAggregates(
     const std::vector<MeasureAggregateRow>& rows) {
   // Up to kRowsPerUpsert rows in one statement (one round trip to a database server; a batch's

@@ -23,6 +23,7 @@ std::string_view Migration0014();
 std::string_view Migration0015();
 std::string_view Migration0016();
 std::string_view Migration0017();
+std::string_view Migration0018();
 }  // namespace covalue::embedded
 
 namespace covalue::store::sql {
@@ -35,7 +36,7 @@ constexpr std::string_view (*kShared[])() = {
     &embedded::Migration0007, &embedded::Migration0008, &embedded::Migration0009,
     &embedded::Migration0010, &embedded::Migration0011, &embedded::Migration0012,
     &embedded::Migration0013, &embedded::Migration0014, &embedded::Migration0015,
-    &embedded::Migration0016, &embedded::Migration0017,
+    &embedded::Migration0016, &embedded::Migration0017, &embedded::Migration0018,
 };
 
 Result<std::int64_t> CurrentVersion(Connection& connection) {

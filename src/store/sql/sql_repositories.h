@@ -199,6 +199,10 @@ class SqlMeasureRepository final : public MeasureRepository {
   Result<std::vector<ChartNote>> ChartNotes(Id team_id, const std::string& measure_id) override;
   Status DeleteChartNote(Id id) override;
   Result<std::vector<MeasureDefinition>> Definitions() override;
+  Status CreateDraft(const MeasureDraft& draft) override;
+  Result<std::vector<MeasureDraft>> Drafts() override;
+  Result<MeasureDraft> GetDraft(const std::string& id) override;
+  Status MarkDraftAdopted(const std::string& id, std::int64_t adopted_ms) override;
   Result<std::int64_t> AddAggregates(const std::vector<MeasureAggregateRow>& rows) override;
   Result<std::int64_t> ReplaceAggregates(const std::vector<MeasureAggregateRow>& rows) override;
   Result<std::int64_t> Generation() override;

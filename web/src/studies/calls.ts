@@ -3,6 +3,7 @@
 // The API's types of this capability, checked against openapi.json (web/tests/api_types.test.mjs).
 
 import { request, type Page } from '../http';
+import type { MeasureDefinition } from '../measures/calls';
 
 export type StudyKind = 'concept_map' | 'delphi';
 export type StudyStage = 'draft' | 'brainstorming' | 'sorting' | 'rating' | 'rounds' | 'closed';
@@ -102,6 +103,43 @@ export interface DelphiSummary {
   groups: string[];
   items: Record<string, Record<string, { all: DelphiStats } & Record<string, unknown>>>;
 }
+// A draft measure of the core set, made from a Delphi item that reached consensus.
+export interface MeasureDraft {
+  id: string;
+  name: string;
+  names: Record<string, string>;
+  kind: 'proportion' | 'rate' | 'count' | 'continuous' | 'days-between' | 'cases-between';
+  direction: 'higher' | 'lower';
+  quadrant: 'clinical' | 'functional' | 'experience' | 'cost';
+  domain: string | null;
+  unit: string;
+  provenance: {
+    study_id: number;
+    study_title: string;
+    statement_id: number;
+    item: string;
+    round: number;
+    n: number;
+    median: number;
+    pct_7_9: number;
+    pct_1_3: number;
+    rand_classification: 'appropriate' | 'uncertain' | 'inappropriate';
+    percent_rule: 'consensus_in';
+  };
+  proposed_ms: number;
+  adopted: boolean;
+  adopted_ms: number | null;
+}
+// The researcher's description of an item as a measure.
+export interface CoreSetChoice {
+  statement_id: number;
+  id: string;
+  name: string;
+  kind: MeasureDefinition['kind'];
+  direction: MeasureDefinition['direction'];
+  quadrant: MeasureDefinition['quadrant'];
+  domain?: string;
+}
 // The parts of the live analysis (README "Research analyses") the study page shows.
 export interface ConceptMapSummary {
   n_statements: number;
@@ -151,6 +189,9 @@ export const studyCalls = {
   delphi: (id: number) => request<DelphiSummary>('GET', `/api/v1/studies/${id}/delphi`),
   seedFromConceptMap: (id: number, conceptMap: number) =>
     request<Page<StudyStatement>>('POST', `/api/v1/studies/${id}/items-from-concept-map`, { concept_map_id: conceptMap }),
+  coreSet: (id: number) => request<Page<MeasureDraft>>('GET', `/api/v1/studies/${id}/core-set`),
+  proposeCoreSet: (id: number, round: number, measures: CoreSetChoice[]) =>
+    request<Page<MeasureDraft>>('POST', `/api/v1/studies/${id}/core-set`, { round, measures }),
   workspace: (who: Participation) => {
     const { prefix, headers } = participation(who);
     return request<StudyWorkspace>('GET', prefix, undefined, headers);

@@ -1,8 +1,9 @@
-import { api, ApiError, type StudyStage, type StudyStatement } from '../api';
+import { api, ApiError, type Study, type StudyStage, type StudyStatement } from '../api';
 import { field, onSubmit, select } from '../components/form';
 import { h } from '../dom';
 import { formatNumber, t } from '../i18n';
 import { resolve } from '../router';
+import { coreSetSection } from './core_set';
 
 // A researcher's study: its stage and the next ones to open, invitations and each
 // participant's progress (pseudonyms only when anonymous), the statements (added, edited and
@@ -106,13 +107,15 @@ export async function studyView(params: Record<string, string>): Promise<HTMLEle
     participants,
     study.stage === 'closed' ? null : invite,
     statementsSection(id, study.stage, statements.items, failed),
-    study.kind === 'concept_map' ? await analysisSection(id, k) : await delphiSection(id, study.stage, statements.items),
+    study.kind === 'concept_map' ? await analysisSection(id, k) : await delphiSection(study, statements.items),
   );
 }
 
-// A Delphi: its items seeded from a concept map's go-zone (in draft), and each item's result per
-// round (median, RAND/UCLA class, percent rule; README "Research analyses" states the rules).
-async function delphiSection(id: number, stage: StudyStage, items: StudyStatement[]): Promise<HTMLElement> {
+// A Delphi: its items seeded from a concept map's go-zone (in draft), each item's result per
+// round (median, RAND/UCLA class, percent rule; README "Research analyses" states the rules),
+// and its core set (core_set.ts).
+async function delphiSection(study: Study, items: StudyStatement[]): Promise<HTMLElement> {
+  const { id, stage } = study;
   const section = h('section', { class: 'card' }, h('h2', {}, t('delphi.results')));
   if (stage === 'draft') {
     const maps = (await api.studies()).items.filter((s) => s.runs && s.kind === 'concept_map');
@@ -153,7 +156,7 @@ async function delphiSection(id: number, stage: StudyStage, items: StudyStatemen
       ),
     ),
   );
-  return section;
+  return h('div', {}, section, await coreSetSection(study, results, items));
 }
 
 function statementsSection(id: number, stage: StudyStage, statements: StudyStatement[], failed: (e: unknown) => void): HTMLElement {
