@@ -10,6 +10,7 @@
 #include "app/measures/measures.h"
 #include "app/questionnaires/questionnaires.h"
 #include "app/registry/registry.h"
+#include "app/research_exports/research_exports.h"
 #include "app/schedules/schedules.h"
 #include "app/studies/studies.h"
 #include "app/workbooks/workbooks.h"
@@ -35,7 +36,8 @@ class App {
         community_(store, gate_, accounts_, [this] { measures_.Invalidate(); }),
         registry_(store, gate_, accounts_, community_, alerts_, questionnaires_, measures_),
         schedules_(store, gate_, questionnaires_),
-        studies_(store, gate_) {}
+        studies_(store, gate_),
+        research_exports_(store, gate_) {}
 
   // The clock the use cases read (Default: the system clock). REQUIRES: outlives the App.
   void SetClock(const Clock& clock) { gate_.SetClock(clock); }
@@ -51,6 +53,7 @@ class App {
   Registry& registry() { return registry_; }
   Schedules& schedules() { return schedules_; }
   Studies& studies() { return studies_; }
+  ResearchExports& research_exports() { return research_exports_; }
 
  private:
   Gate gate_;
@@ -64,6 +67,7 @@ class App {
   Registry registry_;
   Schedules schedules_;
   Studies studies_;
+  ResearchExports research_exports_;
 };
 
 }  // namespace covalue::app

@@ -27,6 +27,7 @@ class MeasureRepository;
 class PopulationRepository;
 class QuestionnaireRepository;
 class RegistryRepository;
+class ResearchProjectRepository;
 class ScheduleRepository;
 class SiteRepository;
 class StudyRepository;
@@ -51,6 +52,7 @@ class Repositories {
   virtual AlertRepository& Alerts() = 0;
   virtual ScheduleRepository& Schedules() = 0;
   virtual StudyRepository& Studies() = 0;
+  virtual ResearchProjectRepository& ResearchProjects() = 0;
 };
 
 // Counters since the store was opened.

@@ -9,6 +9,7 @@ import { measureCalls } from './measures/calls';
 import { questionnaireCalls } from './questionnaires/calls';
 import { registryCalls } from './registry/calls';
 import { scheduleCalls } from './schedules/calls';
+import { researchExportCalls } from './research_exports/calls';
 import { studyCalls } from './studies/calls';
 import { workbookCalls } from './workbooks/calls';
 
@@ -21,6 +22,7 @@ export type * from './measures/calls';
 export type * from './questionnaires/calls';
 export type * from './registry/calls';
 export type * from './schedules/calls';
+export type * from './research_exports/calls';
 export type * from './studies/calls';
 export type * from './workbooks/calls';
 
@@ -33,6 +35,7 @@ export const api = {
   ...questionnaireCalls,
   ...registryCalls,
   ...scheduleCalls,
+  ...researchExportCalls,
   ...studyCalls,
   ...workbookCalls,
 };

@@ -49,6 +49,17 @@ std::string Blake2bHex(std::string_view bytes) {
 
 std::string HashSecret(std::string_view secret) { return Blake2bHex(secret); }
 
+std::array<unsigned char, 32> KeyedHash(std::string_view key, std::string_view message) {
+  std::array<unsigned char, 32> digest{};
+  // BLAKE2b takes keys of 16 to 64 bytes; a longer key is hashed down to 32 first.
+  const std::string short_key =
+      key.size() > crypto_generichash_KEYBYTES_MAX ? Blake2bHex(key).substr(0, 32) : std::string(key);
+  crypto_generichash(digest.data(), digest.size(),
+                     reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                     reinterpret_cast<const unsigned char*>(short_key.data()), short_key.size());
+  return digest;
+}
+
 std::uint64_t RandomU64() {
   std::uint64_t value = 0;
   randombytes_buf(&value, sizeof value);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -26,6 +28,10 @@ std::string HashSecret(std::string_view secret);
 
 // BLAKE2b-256 of bytes, hex.
 std::string Blake2bHex(std::string_view bytes);
+
+// BLAKE2b-256 of message keyed with key (16 to 64 bytes, or longer: hashed down first): a keyed
+// hash no one without the key can compute or invert, for pseudonyms.
+std::array<unsigned char, 32> KeyedHash(std::string_view key, std::string_view message);
 
 // Random 64-bit value for request ids.
 std::uint64_t RandomU64();

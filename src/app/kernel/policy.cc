@@ -272,6 +272,14 @@ std::string_view ActionName(Action action) {
       return "study.manage";
     case Action::kStudyParticipate:
       return "study.participate";
+    case Action::kResearchProjectCreate:
+      return "research_project.create";
+    case Action::kResearchProjectManage:
+      return "research_project.manage";
+    case Action::kResearchProjectReview:
+      return "research_project.review";
+    case Action::kResearchApprove:
+      return "research_project.approve";
   }
   return "unknown";
 }
@@ -463,6 +471,22 @@ Decision Authorize(const Principal& p, Action action, const Target& t) {
                  : Deny();
     case Action::kStudyParticipate:
       return t.user_id && *t.user_id == p.user_id && p.user_id != 0 ? AllowAnySignedIn() : Deny();
+
+    // De-identified research exports: a researcher asks, and runs only their own projects
+    // (the command line's operator, who holds the database file, runs any); the registry's data
+    // being each site's own, only an admin at the site itself approves, not a community-wide
+    // role. Admins anywhere see the projects they may be asked to approve.
+    case Action::kResearchProjectCreate:
+      return HoldsRoleAnywhere(p, Role::kResearcher) ? Allow(Role::kResearcher) : Deny();
+    case Action::kResearchProjectManage:
+      if (p.user_id == 0 && IsCommunityAdmin(p)) return Allow(Role::kAdmin);
+      return t.user_id && *t.user_id == p.user_id && HoldsRoleAnywhere(p, Role::kResearcher)
+                 ? Allow(Role::kResearcher)
+                 : Deny();
+    case Action::kResearchProjectReview:
+      return HoldsAnyAdmin(p) ? Allow(Role::kAdmin) : Deny();
+    case Action::kResearchApprove:
+      return HoldsAtSite(p, Role::kAdmin, t.site_id) != nullptr ? Allow(Role::kAdmin) : Deny();
 
     // The community's questionnaires are its admins' to import, a site's its admins'.
     case Action::kQuestionnaireImport:

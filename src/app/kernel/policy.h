@@ -71,6 +71,10 @@ enum class Action {
   kStudyCreate,       // start a research study (a concept map or a Delphi)
   kStudyManage,       // run a study target.user_id owns: stages, participants, statements, results
   kStudyParticipate,  // take part in a study as target.user_id (the caller's own participation)
+  kResearchProjectCreate,  // ask for de-identified registry data for a research project
+  kResearchProjectManage,  // read a project target.user_id owns, its approvals; export its data
+  kResearchProjectReview,  // see every research project, to approve one at one's site
+  kResearchApprove,        // approve (or revoke) a project's access to target.site_id's data
 };
 
 std::string_view ActionName(Action action);

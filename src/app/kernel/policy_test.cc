@@ -324,6 +324,35 @@ TEST(Authorize, StudiesAreTheirResearchersOwn) {
   EXPECT_FALSE(Authorize(professional, Action::kStudyParticipate, {}).allowed);
 }
 
+TEST(Authorize, ResearchProjectsAreTheirResearchersAndApprovedAtTheSiteItself) {
+  Principal researcher = With({{Role::kResearcher, std::nullopt, std::nullopt}});
+  researcher.user_id = 7;
+  Principal other = With({{Role::kResearcher, std::nullopt, std::nullopt}});
+  other.user_id = 8;
+  Principal community_admin = With({{Role::kAdmin, std::nullopt, std::nullopt}});
+  community_admin.user_id = 9;
+  Principal site_admin = With({{Role::kAdmin, kSiteA, std::nullopt}});
+  site_admin.user_id = 10;
+  EXPECT_TRUE(Authorize(researcher, Action::kResearchProjectCreate, {}).allowed);
+  EXPECT_FALSE(Authorize(site_admin, Action::kResearchProjectCreate, {}).allowed);
+  Target owned_by_7;
+  owned_by_7.user_id = 7;
+  EXPECT_TRUE(Authorize(researcher, Action::kResearchProjectManage, owned_by_7).allowed);
+  EXPECT_FALSE(Authorize(other, Action::kResearchProjectManage, owned_by_7).allowed);
+  EXPECT_FALSE(Authorize(community_admin, Action::kResearchProjectManage, owned_by_7).allowed);
+  EXPECT_TRUE(Authorize(SystemPrincipal(), Action::kResearchProjectManage, owned_by_7).allowed)
+      << "the command line's operator";
+  EXPECT_TRUE(Authorize(site_admin, Action::kResearchProjectReview, {}).allowed);
+  EXPECT_FALSE(Authorize(researcher, Action::kResearchProjectReview, {}).allowed);
+  const Target site_a{kSiteA, std::nullopt, std::nullopt, {}};
+  const Target site_b{kSiteB, std::nullopt, std::nullopt, {}};
+  EXPECT_TRUE(Authorize(site_admin, Action::kResearchApprove, site_a).allowed);
+  EXPECT_FALSE(Authorize(site_admin, Action::kResearchApprove, site_b).allowed);
+  EXPECT_FALSE(Authorize(community_admin, Action::kResearchApprove, site_a).allowed)
+      << "the site's data are the site's to give";
+  EXPECT_FALSE(Authorize(researcher, Action::kResearchApprove, site_a).allowed);
+}
+
 TEST(Authorize, NoMembershipsMeansOnlyTheCommunityNames) {
   Principal nobody = With({});
   EXPECT_TRUE(Authorize(nobody, Action::kSiteList, {}).allowed);

@@ -1,5 +1,7 @@
 #include <filesystem>
 #include <fstream>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -56,6 +58,57 @@ int ExportRedcap(const RedcapOptions& options) {
   return kExitOk;
 }
 
+struct ResearchOptions {
+  std::string db;
+  Id project = 0;
+  std::string out;
+  std::size_t min_cell = 5;
+};
+
+// Every file of a research project's de-identified export (app/research_exports/
+// research_exports.h) into a folder: all are made first, then written beside their names and
+// renamed, so a failure leaves none of them half written.
+int ExportResearch(const ResearchOptions& options) {
+  auto store = OpenDatabase(options.db);
+  if (!store) {
+    return ReportError(store.error());
+  }
+  app::App app(**store);
+  app.research_exports().SetMinCell(options.min_cell);
+  const app::RequestContext ctx{app::SystemPrincipal(), "cli", "cli"};
+  std::vector<std::pair<std::filesystem::path, std::string>> files;
+  for (app::ExportFile file : app::kAllExportFiles) {
+    auto csv = app.research_exports().Export(ctx, options.project, file);
+    if (!csv) {
+      return ReportError(csv.error());
+    }
+    files.emplace_back(std::filesystem::path(options.out) / app::ExportFileName(file),
+                       std::move(*csv));
+  }
+  std::error_code made;
+  std::filesystem::create_directories(options.out, made);
+  bool written = !made;
+  for (const auto& [path, csv] : files) {
+    std::ofstream out(path.string() + ".part", std::ios::binary | std::ios::trunc);
+    out << csv;
+    out.close();
+    written = written && static_cast<bool>(out);
+  }
+  for (const auto& [path, csv] : files) {
+    std::error_code renamed;
+    if (written) std::filesystem::rename(path.string() + ".part", path, renamed);
+    written = written && !renamed;
+    std::error_code ignored;
+    std::filesystem::remove(path.string() + ".part", ignored);
+  }
+  if (!written) {
+    return ReportError(
+        Error{ErrorCode::kUnavailable, fmt::format("cannot write into {}", options.out), "--out"});
+  }
+  fmt::print("{} files written to {}\n", files.size(), options.out);
+  return kExitOk;
+}
+
 }  // namespace
 
 void AddExportCommand(CLI::App& root, int* exit_code) {
@@ -75,6 +128,24 @@ void AddExportCommand(CLI::App& root, int* exit_code) {
       ->required();
   redcap->add_option("--out", options->out, "Write to FILE (default: standard output)");
   redcap->callback([options, exit_code] { *exit_code = ExportRedcap(*options); });
+
+  auto research_options = std::make_shared<ResearchOptions>();
+  auto* research = command->add_subcommand(
+      "research",
+      "A research project's de-identified export (people, observations, scores, codes, summary "
+      "and the data dictionary as CSV) over the sites that approve it");
+  AddDbOption(*research, &research_options->db);
+  research->add_option("--project", research_options->project, "The research project's id")
+      ->required()
+      ->check(CLI::PositiveNumber);
+  research->add_option("--out", research_options->out, "The folder to write the files into")
+      ->required();
+  research
+      ->add_option("--min-cell", research_options->min_cell,
+                   "Counts of 1 to N − 1 people are withheld from the summaries (Default: 5)")
+      ->check(CLI::Range(1, 1000));
+  research->callback(
+      [research_options, exit_code] { *exit_code = ExportResearch(*research_options); });
 }
 
 }  // namespace covalue::cli

@@ -87,6 +87,7 @@ int Serve(const ServeOptions& options) {
   app::App app(**store, std::move(*guides), &questionnaire_format);
   app.measures().SetMinCell(options.min_cell);
   app.studies().SetMinCell(options.min_cell);
+  app.research_exports().SetMinCell(options.min_cell);
   app.accounts().SetTokenDays(options.token_days);
   if (auto loaded = app.measures().LoadMeasures(); !loaded) {
     return ReportError(loaded.error());

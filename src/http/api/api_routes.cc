@@ -31,6 +31,7 @@ void AddApiRoutes(Router& router, app::App& app, const Metrics& metrics) {
   AddAlertRoutes(router, app.alerts());
   AddScheduleRoutes(router, app.schedules());
   AddStudyRoutes(router, app.studies());
+  AddResearchProjectRoutes(router, app.research_exports());
 }
 
 }  // namespace covalue::http::api

@@ -13,6 +13,7 @@ class AuditTrail;
 class Community;
 class Measures;
 class Registry;
+class ResearchExports;
 class Schedules;
 class Studies;
 class Workbooks;
@@ -39,6 +40,7 @@ void AddScheduleRoutes(Router& router, app::Schedules& schedules);
 void AddStudyRoutes(Router& router, app::Studies& studies);
 // A Delphi's statistics and its core set (delphi_routes.cc; AddStudyRoutes adds them).
 void AddDelphiRoutes(Router& router, app::Studies& studies);
+void AddResearchProjectRoutes(Router& router, app::ResearchExports& exports);
 void AddSystemRoutes(Router& router, const Metrics& metrics);
 
 // The ?lang= of an export: one of the guide's languages; Default: en. kInvalidArgument naming

@@ -56,6 +56,8 @@ constexpr TableSpec kTables[] = {
     {"study_ratings", ""},
     {"study_cluster_names", ""},
     {"measure_drafts", "id"},
+    {"research_projects", "id"},
+    {"research_approvals", ""},
 };
 
 // The tables a new database's migrations write rows into (replaced by the source's).

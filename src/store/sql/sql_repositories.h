@@ -12,6 +12,7 @@
 #include "store/sql/connection.h"
 #include "store/sql/observation_scan.h"
 #include "store/store.h"
+#include "store/research_project_repository.h"
 #include "store/study_repository.h"
 #include "store/team_repository.h"
 #include "store/user_repository.h"
@@ -280,6 +281,21 @@ class SqlStudyRepository final : public StudyRepository {
   Connection& db_;
 };
 
+class SqlResearchProjectRepository final : public ResearchProjectRepository {
+ public:
+  explicit SqlResearchProjectRepository(Connection& db) : db_(db) {}
+  Result<ResearchProject> Create(const ResearchProject& project, const std::string& key) override;
+  Result<ResearchProject> Get(Id id) override;
+  Result<std::string> Key(Id id) override;
+  Result<std::vector<ResearchProject>> List(std::optional<Id> owner_id) override;
+  Status Approve(const SiteApproval& approval) override;
+  Status RevokeApproval(Id project_id, Id site_id, std::int64_t at_ms) override;
+  Result<std::vector<SiteApproval>> Approvals(Id project_id) override;
+
+ private:
+  Connection& db_;
+};
+
 // All repositories over one connection; scan: how its driver serves the observation rescan.
 class SqlRepositories final : public Repositories {
  public:
@@ -296,7 +312,8 @@ class SqlRepositories final : public Repositories {
         measures_(db),
         alerts_(db),
         schedules_(db),
-        studies_(db) {}
+        studies_(db),
+        research_projects_(db) {}
   SiteRepository& Sites() override { return sites_; }
   PopulationRepository& Populations() override { return populations_; }
   TeamRepository& Teams() override { return teams_; }
@@ -310,6 +327,7 @@ class SqlRepositories final : public Repositories {
   AlertRepository& Alerts() override { return alerts_; }
   ScheduleRepository& Schedules() override { return schedules_; }
   StudyRepository& Studies() override { return studies_; }
+  ResearchProjectRepository& ResearchProjects() override { return research_projects_; }
 
  private:
   SqlSiteRepository sites_;
@@ -325,6 +343,7 @@ class SqlRepositories final : public Repositories {
   SqlAlertRepository alerts_;
   SqlScheduleRepository schedules_;
   SqlStudyRepository studies_;
+  SqlResearchProjectRepository research_projects_;
 };
 
 // The row limit a page query asks for: one more than the page, to know whether another follows.

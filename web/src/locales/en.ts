@@ -8,6 +8,7 @@ import * as measures from '../measures/messages';
 import * as registry from '../registry/messages';
 import * as schedules from '../schedules/messages';
 import * as shell from '../shell/messages';
+import * as research from '../research_exports/messages';
 import * as studies from '../studies/messages';
 import * as workbooks from '../workbooks/messages';
 
@@ -21,6 +22,7 @@ export const en = {
   ...schedules.en,
   ...shell.en,
   ...studies.en,
+  ...research.en,
   ...workbooks.en,
 } as const;
 

@@ -8,6 +8,7 @@ import * as measures from '../measures/messages';
 import * as registry from '../registry/messages';
 import * as schedules from '../schedules/messages';
 import * as shell from '../shell/messages';
+import * as research from '../research_exports/messages';
 import * as studies from '../studies/messages';
 import * as workbooks from '../workbooks/messages';
 
@@ -21,5 +22,6 @@ export const sv: Catalog = {
   ...schedules.sv,
   ...shell.sv,
   ...studies.sv,
+  ...research.sv,
   ...workbooks.sv,
 };

@@ -43,7 +43,7 @@ export async function homeView(): Promise<HTMLElement> {
     cards.push({ title: t('home.facilitator.title'), text: t('home.facilitator.text'), links: [['/teams', t('nav.teams')]] });
   }
   if (roles.has('researcher')) {
-    cards.push({ title: t('home.researcher.title'), text: t('home.researcher.text'), links: [['/studies', t('studies.link')], ['/sites', t('nav.sites')]] });
+    cards.push({ title: t('home.researcher.title'), text: t('home.researcher.text'), links: [['/studies', t('studies.link')], ['/research-projects', t('research.link')], ['/sites', t('nav.sites')]] });
   }
   if (roles.has('admin')) {
     cards.push({

@@ -32,6 +32,7 @@ export function header(): HTMLElement {
     if (hasRole('professional', 'admin')) links.push(['/imports', t('nav.imports')]);
     links.push(['/sites', t('nav.sites')], ['/teams', t('nav.teams')], ['/guides', t('nav.guides')]);
     if (hasRole('researcher')) links.push(['/studies', t('studies.link')]);
+    if (hasRole('researcher') || session.user.memberships.some((m) => m.role === 'admin' && m.site_id !== null)) links.push(['/research-projects', t('research.link')]);
     if (session.user.memberships.some((m) => ['facilitator', 'researcher', 'admin'].includes(m.role) && m.site_id === null)) {
       links.push(['/measures', t('nav.measures')]);
     }
