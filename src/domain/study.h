@@ -97,4 +97,15 @@ struct StatementRating {
   int value = 0;
 };
 
+// A Delphi panelist's comment on an item in a round: up to 1,000 characters, shown to the
+// researcher (by pseudonym) and, without a name, to the panel in the next round's feedback.
+struct StudyComment {
+  Id participant_id = 0;
+  Id statement_id = 0;
+  int round = 0;
+  std::string text;
+  std::int64_t created_ms = 0;
+  std::string pseudonym = {};  // filled when read
+};
+
 }  // namespace covalue

@@ -142,4 +142,19 @@ Status WritePdf(double width, double height, const std::function<void(Canvas&)>&
   return Finished(surface.get(), path, field);
 }
 
+Status WritePdfPages(double width, double height, double scale,
+                     const std::vector<std::function<void(Canvas&)>>& pages,
+                     const std::string& path, const std::string& field) {
+  const Surface surface(cairo_pdf_surface_create(path.c_str(), width, height),
+                        cairo_surface_destroy);
+  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
+    return Finished(surface.get(), path, field);
+  }
+  for (const auto& page : pages) {
+    COVALUE_RETURN_IF_ERROR(Draw(surface.get(), page, scale, path, field));
+    cairo_surface_show_page(surface.get());
+  }
+  return Finished(surface.get(), path, field);
+}
+
 }  // namespace covalue::report

@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "domain/error.h"
 #include "report/canvas.h"
@@ -17,5 +18,10 @@ namespace covalue::report {
 [[nodiscard]] Status WritePdf(double width, double height,
                               const std::function<void(Canvas&)>& draw, const std::string& path,
                               const std::string& field);
+// A PDF of several pages of width × height points, each drawn in user units scale times
+// smaller (a drawing laid out 720 wide fits an A4 page at scale 595/720).
+[[nodiscard]] Status WritePdfPages(double width, double height, double scale,
+                                   const std::vector<std::function<void(Canvas&)>>& pages,
+                                   const std::string& path, const std::string& field);
 
 }  // namespace covalue::report

@@ -383,6 +383,16 @@ void DrawConceptMap(const ConceptMapPicture& picture, Canvas& canvas) {
   }
 }
 
+void DrawConceptMapPanel(const ConceptMapPicture& picture, int index, double top,
+                         Canvas& canvas) {
+  const std::vector<Panel> panels = PanelsOf(picture);
+  if (index < 0 || static_cast<std::size_t>(index) >= panels.size()) return;
+  const Panel& panel = panels[static_cast<std::size_t>(index)];
+  canvas.BeginPanel(panel.title, panel.description);
+  panel.draw(canvas, top);
+  canvas.EndPanel();
+}
+
 std::string ConceptMapSvg(const ConceptMapPicture& picture) {
   SvgCanvas canvas;
   DrawConceptMap(picture, canvas);

@@ -25,6 +25,8 @@ inline constexpr double kConceptMapPanelHeight = 640;
 // The number of panels the picture has (3 without ratings, up to 7 with them).
 [[nodiscard]] int ConceptMapPanels(const ConceptMapPicture& picture);
 void DrawConceptMap(const ConceptMapPicture& picture, Canvas& canvas);
+// Panel index (0 … ConceptMapPanels − 1) alone, kConceptMapPanelHeight high from y = top.
+void DrawConceptMapPanel(const ConceptMapPicture& picture, int index, double top, Canvas& canvas);
 
 // As SVG (real text, a title and description per panel), PNG at twice the size or a PDF.
 [[nodiscard]] std::string ConceptMapSvg(const ConceptMapPicture& picture);

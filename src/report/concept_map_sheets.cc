@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "report/study_report.h"
+
 namespace covalue::report {
 namespace {
 
@@ -124,6 +126,38 @@ std::vector<Sheet> ConceptMapSheets(const research::ConceptMapStudy& study,
   for (const char* text : kConventions) conventions.rows.push_back({std::string(text)});
   sheets.push_back(std::move(conventions));
   return sheets;
+}
+
+std::vector<Sheet> ConceptMapReportTables(const std::vector<Sheet>& sheets) {
+  const auto all_mean = [](const std::string& h) {
+    return h.ends_with("|all mean") || h.ends_with("|all mean of statement means");
+  };
+  std::vector<Sheet> tables;
+  for (const Sheet& sheet : sheets) {
+    if (sheet.name == "Statements") {
+      tables.push_back(Narrowed(sheet, [&](const std::string& h) {
+        return h == "id" || h == "text" || h == "cluster" || h == "bridging" || all_mean(h);
+      }));
+    } else if (sheet.name == "Clusters") {
+      tables.push_back(Narrowed(sheet, [&](const std::string& h) {
+        return h == "cluster" || h == "statements" || h == "bridging" || all_mean(h);
+      }));
+    } else if (sheet.name == "Go-zone") {
+      tables.push_back(Narrowed(
+          sheet,
+          [](const std::string& h) {
+            return h == "statement" || h == "quadrant" || h == "x threshold" ||
+                   h == "y threshold";
+          },
+          [](const std::vector<SheetCell>& row) {
+            return !row.empty() && std::get_if<std::string>(&row[0]) != nullptr &&
+                   std::get<std::string>(row[0]) == "all";
+          }));
+    } else if (sheet.name != "Similarity") {
+      tables.push_back(sheet);
+    }
+  }
+  return tables;
 }
 
 }  // namespace covalue::report

@@ -17,5 +17,9 @@ namespace covalue::report {
 [[nodiscard]] std::vector<Sheet> ConceptMapSheets(const research::ConceptMapStudy& study,
                                                   const std::vector<std::string>& texts,
                                                   const research::ConceptMapAnalysis& analysis);
+// The tables of the PDF report (report/study_report.h), from those sheets: statements and
+// clusters with all raters' means, the k hints, all raters' go-zone, the pattern matches and the
+// conventions (the similarity matrix and the groups' columns stay in the CSV and XLSX files).
+[[nodiscard]] std::vector<Sheet> ConceptMapReportTables(const std::vector<Sheet>& sheets);
 
 }  // namespace covalue::report

@@ -22,4 +22,11 @@ struct Sheet {
 // The sheets as an XLSX file's bytes. kInternal when the temporary file cannot be written.
 [[nodiscard]] Result<std::string> SheetsXlsx(const std::vector<Sheet>& sheets);
 
+// One sheet as CSV (RFC 4180, a header row of its headings), numbers written so that they read
+// back to the same double, for R or Python.
+[[nodiscard]] std::string SheetCsv(const Sheet& sheet);
+// The file a sheet is written to: its name lower-cased, spaces and punctuation as '-', ".csv"
+// ("Pattern matches" → "pattern-matches.csv").
+[[nodiscard]] std::string SheetFileName(const Sheet& sheet);
+
 }  // namespace covalue::report

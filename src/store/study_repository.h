@@ -64,6 +64,12 @@ class StudyRepository {
   // Sets each rating (a new value replaces the participant's earlier one for that statement,
   // variable and round).
   [[nodiscard]] virtual Status SetRatings(const std::vector<StatementRating>& ratings) = 0;
+  // A panelist's comment on an item in a round, replacing theirs; an empty text removes it.
+  [[nodiscard]] virtual Status SetComment(const StudyComment& comment) = 0;
+  // The study's comments (one participant's when given), by round, statement and participant,
+  // with the participants' pseudonyms.
+  [[nodiscard]] virtual Result<std::vector<StudyComment>> Comments(
+      Id study_id, std::optional<Id> participant_id) = 0;
   // The researcher's names of the clusters of k (1…k), replacing those before; an empty name
   // removes the cluster's.
   [[nodiscard]] virtual Status SetClusterNames(Id study_id, int k,

@@ -7,28 +7,11 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 
 import { demoCallers, loginOf, run, startServer, tempDir, writeDemo } from '../support/covalue_server.mjs';
+import { parseCsv } from '../support/csv.mjs';
 
 const DICTIONARY = 'tests/fixtures/redcap/data_dictionary.csv';
 
 // RFC 4180 records (quoted fields may hold commas, quotes and line breaks).
-function parseCsv(text) {
-  const records = [];
-  let record = [], field = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { record.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      record.push(field); records.push(record); record = []; field = '';
-    } else field += c;
-  }
-  if (field || record.length) { record.push(field); records.push(record); }
-  return records;
-}
-
 // The dictionary as REDCap reads it: each field's name, form, type and choice codes.
 const dictionary = parseCsv(readFileSync(DICTIONARY, 'utf8').replace(/^\uFEFF/, '')).slice(1).map((r) => ({
   name: r[0], form: r[1], type: r[3], codes: r[5] && ['radio', 'dropdown', 'checkbox'].includes(r[3]) ? r[5].split('|').map((c) => c.split(',')[0].trim()) : [],

@@ -3,10 +3,11 @@
 // from the C++ (Ward by brute force, PAVA on pools of arrays, quantiles by Hyndman & Fan), and
 // bad input refused with FILE:LINE: reason.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 
 import { run, tempDir } from '../support/covalue_server.mjs';
+import { csvObjects, parseCsv } from '../support/csv.mjs';
 import { readZipEntry } from '../support/zip.mjs';
 
 // Writes CSV lines to a file of the suite's folder (dir() gives it) and returns its path.
@@ -352,6 +353,35 @@ describe('covalue conceptmap', () => {
     close(cell('F'), out.statements[0].bridging, 'bridging');
   });
 
+  it('writes every number as CSV, exactly as the JSON, and the report as a PDF', () => {
+    const f = files();
+    const folder = dir.file('csv');
+    const pdf = dir.file('report.pdf');
+    const result = run(['conceptmap', '--statements', f.statements, '--sorts', f.sorts, '--ratings', f.ratings, '--coordinates', f.coordinates, '--k', '3', '--csv', folder, '--report', pdf, '--json']);
+    assert.equal(result.status, 0, result.stderr);
+    const out = JSON.parse(result.stdout);
+    assert.deepEqual(readdirSync(folder).sort(), ['clusters.csv', 'conventions.csv', 'go-zone.csv', 'hints.csv', 'pattern-matches.csv', 'similarity.csv', 'statements.csv']);
+    const read = (name) => csvObjects(readFileSync(`${folder}/${name}`, 'utf8'));
+    const statements = read('statements.csv');
+    statements.rows.forEach((row, i) => {
+      const want = out.statements[i];
+      assert.equal(row.id, want.id);
+      assert.equal(Number(row.x), want.x, 'x reads back to the same double');
+      assert.equal(Number(row.bridging), want.bridging);
+      assert.equal(Number(row.cluster), want.cluster);
+      assert.equal(Number(row['importance|all mean']), out.ratings.statements['importance|all'][i].mean);
+    });
+    const similarity = parseCsv(readFileSync(`${folder}/similarity.csv`, 'utf8')).slice(1);
+    assert.deepEqual(similarity.map((r) => r.slice(1).map(Number)), out.similarity.matrix);
+    const clusters = read('clusters.csv');
+    assert.equal(clusters.rows.length, out.clusters.k);
+    clusters.rows.forEach((row, c) => assert.equal(Number(row.bridging), out.clusters.bridging[c]));
+    const bytes = readFileSync(pdf);
+    assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+    const pages = bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g).length;
+    assert.ok(pages >= 1 + 7 + 5, `title, 7 pictures, the tables: ${pages} pages`);
+  });
+
   it('warns of a degenerate sorter and still analyses the study', () => {
     const f = files();
     const lumped = file('lumped.csv', ['sorter_id,statement_id,pile_id', ...sorts.map((s) => `${s.sorter},${s.statement},${s.pile}`), ...ids.map((id) => `LUMPER,${id},everything`)]);
@@ -518,6 +548,38 @@ describe('covalue delphi', () => {
         assert.equal(out.items['D-06'].round_2.stability_from_previous_round.n_paired, 11);
       }
     }
+  });
+
+  it('writes every statistic as CSV and XLSX, exactly as the JSON, and the report as a PDF', () => {
+    const itemsCsv = file('items.csv', ['item_id,text', ...items.map((i) => `${i},"Item ${i}"`)]);
+    const ratingsCsv = file('ratings.csv', ['round,panelist_id,group,item_id,value', ...rows.map((r) => `${r.round},${r.panelist},${r.group},${r.item},${r.value}`)]);
+    const folder = dir.file('delphi-csv');
+    const result = run(['delphi', '--items', itemsCsv, '--ratings', ratingsCsv, '--json', '--csv', folder, '--xlsx', dir.file('delphi.xlsx'), '--report', dir.file('delphi.pdf')]);
+    assert.equal(result.status, 0, result.stderr);
+    const out = JSON.parse(result.stdout);
+    assert.deepEqual(readdirSync(folder).sort(), ['conventions.csv', 'items.csv', 'stability.csv']);
+    const table = csvObjects(readFileSync(`${folder}/items.csv`, 'utf8'));
+    assert.equal(table.rows.length, items.length * 2 * 3, 'item × round × (all and two groups)');
+    const value = (v) => (v === '' ? null : v === 'true' ? true : v === 'false' ? false : Number.isNaN(Number(v)) ? v : Number(v));
+    for (const row of table.rows) {
+      const stats = out.items[row.item][`round_${row.round}`][row.group];
+      for (const key of ['n', 'median', 'mean', 'sd', 'p30', 'p70', 'ipr', 'iprcp', 'ai', 'ipras', 'disagreement', 'median_band', 'rand_classification', 'count_1_3', 'count_7_9', 'pct_1_3', 'pct_7_9', 'percent_rule', 'q1', 'q3', 'iqr', 'iqr_le_1', 'classification_depends_on_percentile_method']) {
+        assert.deepEqual(value(row[key]), stats[key], `${row.item} round ${row.round} ${row.group} ${key}`);
+      }
+      assert.deepEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map((v) => Number(row[`rated_${v}`])), stats.histogram_1_9);
+      assert.equal(row.text, `Item ${row.item}`);
+    }
+    const stability = csvObjects(readFileSync(`${folder}/stability.csv`, 'utf8'));
+    assert.equal(stability.rows.length, items.length);
+    for (const row of stability.rows) {
+      const want = out.items[row.item].round_2.stability_from_previous_round;
+      for (const key of ['n_paired', 'distribution_change_pct_9cat', 'median_change', 'wilcoxon_statistic', 'wilcoxon_p_approx', 'stable_by_wilcoxon_p_ge_0_05']) {
+        assert.deepEqual(value(row[key]), want[key], `${row.item} ${key}`);
+      }
+    }
+    const workbook = readZipEntry(readFileSync(dir.file('delphi.xlsx')), 'xl/workbook.xml');
+    assert.deepEqual([...workbook.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]), ['Items', 'Stability', 'Conventions']);
+    assert.equal(readFileSync(dir.file('delphi.pdf')).subarray(0, 5).toString(), '%PDF-');
   });
 
   it('refuses bad input with each problem as FILE:LINE: reason and exit 2', () => {

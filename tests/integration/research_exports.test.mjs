@@ -10,23 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { demoCallers, loginOf, run, startServer, tempDir, writeDemo } from '../support/covalue_server.mjs';
-
-// RFC 4180 CSV (the export's own, quoted fields included) as rows of objects by the header.
-function parseCsv(text) {
-  const records = [];
-  let field = '', record = [], quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { record.push(field); field = ''; }
-    else if (c === '\n') { record.push(field.replace(/\r$/, '')); records.push(record); record = []; field = ''; }
-    else field += c;
-  }
-  const [header, ...rows] = records;
-  return { header, rows: rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]]))) };
-}
+import { csvObjects } from '../support/csv.mjs';
 
 const dayOf = (date) => Date.parse(`${date}T00:00:00Z`) / 86400000;
 
@@ -87,7 +71,7 @@ describe('de-identified research exports', () => {
       assert.match(response.headers.get('content-type'), /^text\/csv/);
       texts[name] = await response.text();
     }
-    const files = Object.fromEntries(Object.entries(texts).map(([n, t]) => [n, parseCsv(t)]));
+    const files = Object.fromEntries(Object.entries(texts).map(([n, t]) => [n, csvObjects(t)]));
     for (const who of ['siteadmin.vastera', 'admin', 'professional.vastera', 'facilitator']) {
       assert.equal((await file('people.csv', who)).status, 403, who);
     }

@@ -6,15 +6,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { demoCallers, loginOf, startServer, tempDir, writeDemo } from '../support/covalue_server.mjs';
+import { csvObjects } from '../support/csv.mjs';
 
 describe('research studies', () => {
-  let dir, server, logins, call;
+  let dir, server, logins, call, cookieOf;
 
   before(async () => {
     dir = tempDir();
     logins = writeDemo(dir.file('covalue.db'));
     server = await startServer(dir.file('covalue.db'));
-    ({ call } = demoCallers(server, logins));
+    ({ call, cookie: cookieOf } = demoCallers(server, logins));
   });
   after(async () => {
     await server.stop();
@@ -144,6 +145,18 @@ describe('research studies', () => {
     assert.match(xlsx.headers.get('content-disposition'), /attachment; filename="study-\d+\.xlsx"/);
     assert.equal(Buffer.from(await xlsx.arrayBuffer()).toString('latin1', 0, 2), 'PK');
     assert.equal((await call('facilitator', 'GET', `/api/v1/studies/${study.id}/export.xlsx`)).status, 403);
+    // Every number as CSV, the same as the analysis; the report as a PDF.
+    const statementsCsv = await fetch(`${server.url}/api/v1/studies/${study.id}/export/statements.csv?k=2`, { headers: { cookie } });
+    assert.equal(statementsCsv.status, 200);
+    assert.match(statementsCsv.headers.get('content-type'), /^text\/csv/);
+    const rows = csvObjects(await statementsCsv.text()).rows;
+    assert.deepEqual(rows.map((r) => [r.id, Number(r.x), Number(r.cluster)]), a.statements.map((x) => [x.id, x.x, x.cluster]));
+    const pdf = await fetch(`${server.url}/api/v1/studies/${study.id}/export/report.pdf?k=2`, { headers: { cookie } });
+    assert.equal(pdf.status, 200);
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    assert.equal(Buffer.from(await pdf.arrayBuffer()).toString('latin1', 0, 5), '%PDF-');
+    assert.equal((await call('researcher', 'GET', `/api/v1/studies/${study.id}/export/passwords.csv`)).status, 404);
+    assert.equal((await call('facilitator', 'GET', `/api/v1/studies/${study.id}/export/statements.csv`)).status, 403);
 
     assert.equal((await call('researcher', 'POST', `/api/v1/studies/${study.id}/stage`, { stage: 'closed' })).status, 200);
     assert.equal((await byLink(secrets[0], 'GET', '')).status, 410);
@@ -192,6 +205,11 @@ describe('research studies', () => {
     assert.equal(item.all.count_7_9, 6);
     assert.equal(item.all.percent_rule, 'no_consensus');  // 75 % high, but 25 % low
     assert.deepEqual(stats.body.groups, ['patient', 'professional']);
+    const itemsCsv = await fetch(`${server.url}/api/v1/studies/${delphi.id}/export/items.csv`, { headers: { cookie: await cookieOf('researcher') } });
+    assert.equal(itemsCsv.status, 200);
+    const delphiRows = csvObjects(await itemsCsv.text()).rows;
+    assert.deepEqual(delphiRows.map((r) => [r.group, Number(r.n), Number(r.median), r.percent_rule]), [['all', 8, 8, 'no_consensus'], ['patient', 4, 8, 'consensus_in'], ['professional', 4, 5, 'no_consensus']]);
+    assert.equal((await fetch(`${server.url}/api/v1/studies/${delphi.id}/export.xlsx`, { headers: { cookie: await cookieOf('researcher') } })).status, 200);
 
     // The core set: only an item with consensus in a finished round, only by its researcher,
     // every bad member named; the draft keeps its provenance and is listed for everyone.

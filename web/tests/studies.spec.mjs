@@ -191,6 +191,10 @@ describe('a Delphi panelist rates and sees their feedback; the researcher makes 
       await phone.getByRole('group', { name: `Your rating of item ${n}, 1–9` }).getByRole('radio', { name: String(value), exact: true }).check();
       await phone.getByRole('status').getByText('Saved.').waitFor();
     }
+    await phone.getByLabel('Your comment on item 1 (optional)').fill('Counts forms, not value');
+    await phone.getByLabel('Your comment on item 1 (optional)').blur();
+    await phone.getByRole('status').getByText('Saved.').waitFor();
+    await call('PUT', '/api/v1/invitation/comments', { statement_id: items[0], text: 'Easy to collect' }, { 'x-invitation': others[0] });
     await call('POST', `/api/v1/studies/${study.id}/stage`, { stage: 'rounds' });
     await phone.reload();
     await phone.getByRole('heading', { name: 'Round 2' }).waitFor();
@@ -198,6 +202,9 @@ describe('a Delphi panelist rates and sees their feedback; the researcher makes 
     const first = phone.locator('.delphi-item').filter({ hasText: 'PROM completion' });
     await first.getByText('Last round you rated it 8.').waitFor();
     await first.getByText(/The panel’s median was 8 \(6 ratings; 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 2, 8: 3, 9: 1\)\./).waitFor();
+    await first.getByText('What panelists wrote last round:').waitFor();
+    assert.deepEqual((await first.getByRole('listitem').allTextContents()).sort(), ['Counts forms, not value', 'Easy to collect']);
+    assert.equal(await phone.getByLabel('Your comment on item 1 (optional)').inputValue(), '', 'a new round, a new comment');
     assert.equal(await first.getByRole('radio', { checked: true }).count(), 0, 'round 2 starts unrated');
     await first.getByRole('radio', { name: '8', exact: true }).check();
     await phone.getByRole('status').getByText('Saved.').waitFor();
@@ -209,6 +216,8 @@ describe('a Delphi panelist rates and sees their feedback; the researcher makes 
     await desk.getByRole('heading', { name: 'Results by round' }).waitFor();
     const row = desk.getByRole('row', { name: /PROM completion/ });
     assert.match(await row.textContent(), /median 8, appropriate, consensus_in \(n 6\).*median 8, appropriate, consensus_in \(n 1\)/);
+    await desk.getByText('PROM completion', { exact: true }).and(desk.locator('summary')).click();
+    await desk.getByText('round 1, P-01: Counts forms, not value').waitFor();
     // Round 2 is open: the core set is read from round 1, where items 1 and 2 reached consensus.
     await desk.getByRole('region', { name: 'Core set' }).getByRole('heading', { name: 'Items with consensus in round 1 (2)' }).waitFor();
 

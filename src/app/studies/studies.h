@@ -55,6 +55,7 @@ struct DelphiFeedback {
   bool withheld = false;
   std::optional<double> median;
   std::array<std::size_t, 9> histogram{};
+  std::vector<std::string> comments = {};  // the panel's, without names (withheld alike)
 };
 
 // What a participant sees of a study and of their own work: during brainstorming their own
@@ -67,6 +68,7 @@ struct Workspace {
   std::vector<SortCard> sort;
   std::vector<StatementRating> ratings;
   std::vector<DelphiFeedback> feedback;
+  std::vector<StudyComment> comments = {};  // the participant's own, of the open round
 };
 
 // What a Delphi rates every item on: 1–9.
@@ -160,6 +162,9 @@ class Studies {
   [[nodiscard]] Result<std::vector<StudyStatement>> SeedFromGoZone(const RequestContext& ctx,
                                                                    Id delphi_id,
                                                                    Id concept_map_id);
+  // Every panelist's comments, by round and item, under their pseudonyms (the owner's).
+  [[nodiscard]] Result<std::vector<StudyComment>> DelphiComments(const RequestContext& ctx,
+                                                                 Id study_id);
   // A Delphi's panel as its analysis takes it: items by id as text, ratings of every round by
   // pseudonym and group (the owner's; audited as a read).
   [[nodiscard]] Result<research::DelphiPanel> DelphiData(const RequestContext& ctx, Id study_id);
@@ -211,6 +216,10 @@ class Studies {
   // (stage rounds, a round open): each an item, variable "rating", 1–9, kept for the open round.
   [[nodiscard]] Status SaveRatings(const RequestContext& ctx, const ParticipantKey& key,
                                    const std::vector<StatementRating>& ratings);
+  // A Delphi panelist's comment on an item in the open round (0–1,000 characters; empty
+  // removes it).
+  [[nodiscard]] Status SaveComment(const RequestContext& ctx, const ParticipantKey& key,
+                                   Id statement_id, const std::string& text);
 
  private:
   // The study and the decision that lets the caller run it (denials audited).

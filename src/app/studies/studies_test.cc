@@ -300,6 +300,20 @@ TEST_F(StudiesTest, ADelphiRunsRoundsWithFeedbackAndItsStatistics) {
     ASSERT_OK(studies().SaveRatings(link_, panel[static_cast<std::size_t>(i)],
                                     {{0, b->id, "rating", 0, 5}}));
   }
+  // Comments: on the open round's items, up to 1,000 characters, rewritten or removed.
+  ASSERT_OK(studies().SaveComment(link_, panel[0], a->id, "Easy to count"));
+  ASSERT_OK(studies().SaveComment(link_, panel[1], a->id, "first thought"));
+  ASSERT_OK(studies().SaveComment(link_, panel[1], a->id, "Says little about value"));
+  ASSERT_OK(studies().SaveComment(link_, panel[2], b->id, "Which score?"));
+  ASSERT_OK(studies().SaveComment(link_, panel[3], a->id, "gone"));
+  ASSERT_OK(studies().SaveComment(link_, panel[3], a->id, ""));
+  EXPECT_EQ(studies().SaveComment(link_, panel[0], a->id, std::string(1001, 'x')).error().field,
+            "/text");
+  EXPECT_EQ(studies().SaveComment(link_, panel[0], 999999, "x").error().field, "/statement_id");
+  auto own = studies().OpenWorkspace(link_, panel[1]);
+  ASSERT_OK(own);
+  ASSERT_EQ(own->comments.size(), 1U);
+  EXPECT_EQ(own->comments[0].text, "Says little about value");
   auto two = studies().MoveStage(researcher_, study->id, StudyStage::kRounds);
   ASSERT_OK(two);
   EXPECT_EQ(two->round, 2);
@@ -313,10 +327,21 @@ TEST_F(StudiesTest, ADelphiRunsRoundsWithFeedbackAndItsStatistics) {
   EXPECT_FALSE(fa.withheld);
   EXPECT_DOUBLE_EQ(*fa.median, 7.5);  // 3 7 7 8 8 9
   EXPECT_EQ(fa.histogram[6], 2U);
+  EXPECT_EQ(fa.comments, (std::vector<std::string>{"Easy to count", "Says little about value"}))
+      << "the panel's words, without names";
+  EXPECT_TRUE(seen->comments.empty()) << "nothing written in round 2 yet";
   const DelphiFeedback& fb = seen->feedback[1];
   EXPECT_TRUE(fb.withheld) << "three panelists are under the minimum cell of five";
   EXPECT_FALSE(fb.median);
   EXPECT_FALSE(fb.own);
+  EXPECT_TRUE(fb.comments.empty()) << "withheld as the numbers are";
+  auto comments = studies().DelphiComments(researcher_, study->id);
+  ASSERT_OK(comments);
+  ASSERT_EQ(comments->size(), 3U);
+  EXPECT_EQ((*comments)[0].pseudonym, "P-01");
+  EXPECT_EQ((*comments)[0].round, 1);
+  EXPECT_EQ(studies().DelphiComments(other_researcher_, study->id).error().code,
+            ErrorCode::kPermissionDenied);
   ASSERT_OK(studies().SaveRatings(link_, panel[4], {{0, a->id, "rating", 0, 7}}));
   auto data = studies().DelphiData(researcher_, study->id);
   ASSERT_OK(data);

@@ -51,6 +51,18 @@ Result<research::DelphiPanel> Studies::DelphiData(const RequestContext& ctx, Id 
   return panel;
 }
 
+Result<std::vector<StudyComment>> Studies::DelphiComments(const RequestContext& ctx,
+                                                          Id study_id) {
+  COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
+  COVALUE_ASSIGN_OR_RETURN(auto comments, store::ReadValue<std::vector<StudyComment>>(
+                                              store_, [&](store::Repositories& r) {
+                                                return r.Studies().Comments(study_id, std::nullopt);
+                                              }));
+  COVALUE_RETURN_IF_ERROR(gate_.RecordRead(ctx, managed.second, Action::kStudyManage, {},
+                                           StudySubject(study_id)));
+  return comments;
+}
+
 Result<std::vector<StudyStatement>> Studies::Standing(Id study_id) {
   COVALUE_ASSIGN_OR_RETURN(auto all, store::ReadValue<std::vector<StudyStatement>>(
                                          store_, [&](store::Repositories& r) {

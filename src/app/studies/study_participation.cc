@@ -75,9 +75,13 @@ Result<Workspace> Studies::OpenWorkspace(const RequestContext& ctx, const Partic
     }
   }
   std::vector<StatementRating> everyone;  // a Delphi's ratings of the round before, for feedback
+  std::vector<StudyComment> said;         // … and every panelist's comments
   COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& r) -> Status {
     COVALUE_ASSIGN_OR_RETURN(w.sort, r.Studies().Sorts(p.study.id, p.self.id));
     COVALUE_ASSIGN_OR_RETURN(w.ratings, r.Studies().Ratings(p.study.id, p.self.id));
+    if (p.study.kind == StudyKind::kDelphi) {
+      COVALUE_ASSIGN_OR_RETURN(said, r.Studies().Comments(p.study.id, std::nullopt));
+    }
     if (p.study.kind == StudyKind::kDelphi && p.study.round >= 2) {
       COVALUE_ASSIGN_OR_RETURN(everyone, r.Studies().Ratings(p.study.id, std::nullopt));
     }
@@ -105,11 +109,17 @@ Result<Workspace> Studies::OpenWorkspace(const RequestContext& ctx, const Partic
           std::sort(values.begin(), values.end());
           f.median = research::Median(values).ToDouble();
           for (int v : values) f.histogram[static_cast<std::size_t>(v - 1)] += 1;
+          for (const StudyComment& c : said) {
+            if (c.statement_id == item.id && c.round == round - 1) f.comments.push_back(c.text);
+          }
         }
         w.feedback.push_back(f);
       }
     }
     w.ratings = std::move(open);
+    for (StudyComment& c : said) {
+      if (c.participant_id == p.self.id && c.round == round) w.comments.push_back(std::move(c));
+    }
   }
   w.study.owner_id = 0;  // not the participant's to know
   return w;
@@ -224,6 +234,32 @@ Status Studies::SaveRatings(const RequestContext& ctx, const ParticipantKey& key
   }
   return store_.Write([&](store::Repositories& r) -> Status {
     COVALUE_RETURN_IF_ERROR(r.Studies().SetRatings(mine));
+    return gate_.AppendAudit(r, ctx, p.decision, Action::kStudyParticipate, {},
+                             ParticipantSubject(p.self.id), AuditOutcome::kAllowed);
+  });
+}
+
+Status Studies::SaveComment(const RequestContext& ctx, const ParticipantKey& key,
+                            Id statement_id, const std::string& text) {
+  COVALUE_ASSIGN_OR_RETURN(Participation p, Participate(ctx, key, true));
+  if (p.study.kind != StudyKind::kDelphi) {
+    return Fail(ErrorCode::kConflict, "only a Delphi's items take comments", "/kind");
+  }
+  COVALUE_RETURN_IF_ERROR(NeedStage(p.study, StudyStage::kRounds, "commenting"));
+  if (text.size() > 1000) {
+    return Fail(ErrorCode::kInvalidArgument, "a comment has at most 1000 characters", "/text");
+  }
+  if (!text.empty()) COVALUE_RETURN_IF_ERROR(ValidateText(text, "/text", 1000));
+  COVALUE_ASSIGN_OR_RETURN(auto standing, Standing(p.study.id));
+  if (std::none_of(standing.begin(), standing.end(),
+                   [&](const StudyStatement& s) { return s.id == statement_id; })) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("statement {} is not one of the study's", statement_id),
+                "/statement_id");
+  }
+  return store_.Write([&](store::Repositories& r) -> Status {
+    COVALUE_RETURN_IF_ERROR(r.Studies().SetComment(
+        {p.self.id, statement_id, p.study.round, text, gate_.NowMs(), {}}));
     return gate_.AppendAudit(r, ctx, p.decision, Action::kStudyParticipate, {},
                              ParticipantSubject(p.self.id), AuditOutcome::kAllowed);
   });

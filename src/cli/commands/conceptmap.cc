@@ -30,7 +30,7 @@ struct ConceptMapOptions {
   std::string svg;
   std::string png;
   std::string pdf;
-  std::string xlsx;
+  OutputFiles outputs;
 };
 
 std::string Cell(const std::optional<double>& value) {
@@ -142,18 +142,16 @@ int ConceptMap(const ConceptMapOptions& o) {
       return ReportError(written.error());
     }
   }
-  if (!o.xlsx.empty()) {
-    auto bytes = report::SheetsXlsx(
-        report::ConceptMapSheets(input->study, input->statement_texts, analysis));
-    if (!bytes) {
-      return ReportError(bytes.error());
-    }
-    std::ofstream file(o.xlsx, std::ios::binary | std::ios::trunc);
-    file << *bytes;
-    if (!file.good()) {
-      return ReportError(Error{ErrorCode::kInvalidArgument,
-                               fmt::format("{}: cannot be written", o.xlsx), "--xlsx"});
-    }
+  const auto sheets = report::ConceptMapSheets(input->study, input->statement_texts, analysis);
+  const report::StudyReport pdf{
+      "Concept map",
+      {fmt::format("{} statements, {} sorters, {} raters; k = {}; stress-1 {:.4f}.", n,
+                   input->study.sorts.size(), analysis.rating.n_raters, analysis.k,
+                   analysis.stress1)},
+      picture,
+      report::ConceptMapReportTables(sheets)};
+  if (auto written = WriteOutputs(o.outputs, sheets, pdf); !written) {
+    return ReportError(written.error());
   }
   if (o.json) {
     http::ConceptMapRun run;
@@ -195,8 +193,7 @@ void AddConceptMapCommand(CLI::App& root, int* exit_code) {
                       "also draw the maps, the ladder graph and the go-zone in this SVG file");
   command->add_option("--png", options->png, "… in this PNG file (cairo, twice the SVG's size)");
   command->add_option("--pdf", options->pdf, "… in this PDF file (cairo, vector)");
-  command->add_option("--xlsx", options->xlsx,
-                      "also write every number and the conventions in this XLSX workbook");
+  AddOutputOptions(*command, &options->outputs);
   command->callback([options, exit_code] { *exit_code = ConceptMap(*options); });
 }
 

@@ -6,7 +6,9 @@
 #include "cli/commands/commands.h"
 #include "cli/commands/research_files.h"
 #include "cli/exit_code.h"
+#include "formats/csv_file.h"
 #include "formats/delphi_csv.h"
+#include "report/delphi_sheets.h"
 #include "http/json/research_json.h"
 
 namespace covalue::cli {
@@ -17,7 +19,20 @@ struct DelphiOptions {
   std::string ratings;
   int percentile = 7;
   bool json = false;
+  OutputFiles outputs;
 };
+
+// items.csv's texts by item id (the file is checked already).
+std::map<std::string, std::string> ItemTexts(const std::string& csv) {
+  std::map<std::string, std::string> texts;
+  bool header = true;
+  (void)formats::ReadCsv(csv, [&](const formats::CsvRecord& r) -> Status {
+    if (!header && r.fields.size() >= 2) texts[r.fields[0]] = r.fields[1];
+    header = false;
+    return Ok();
+  });
+  return texts;
+}
 
 std::string Cell(const std::optional<double>& value) {
   return value ? fmt::format("{:.4g}", *value) : "-";
@@ -63,6 +78,16 @@ int Delphi(const DelphiOptions& o) {
   }
   const auto analysis =
       research::AnalyseDelphi(*panel, static_cast<research::PercentileType>(o.percentile));
+  const auto sheets = report::DelphiSheets(analysis, ItemTexts(texts->at("--items")));
+  const report::StudyReport pdf{
+      "Modified Delphi",
+      {fmt::format("{} items; rounds {}; percentiles by Hyndman-Fan type {}.",
+                   analysis.items.size(), fmt::join(analysis.rounds, ", "), o.percentile)},
+      std::nullopt,
+      report::DelphiReportTables(sheets)};
+  if (auto written = WriteOutputs(o.outputs, sheets, pdf); !written) {
+    return ReportError(written.error());
+  }
   if (o.json) {
     fmt::print("{}\n", http::DelphiJson(analysis).dump(2));
   } else {
@@ -90,6 +115,7 @@ void AddDelphiCommand(CLI::App& root, int* exit_code) {
       ->check(CLI::IsMember({7, 6, 2}))
       ->default_val(7);
   command->add_flag("--json", options->json, "one JSON document (README's contract)");
+  AddOutputOptions(*command, &options->outputs);
   command->callback([options, exit_code] { *exit_code = Delphi(*options); });
 }
 

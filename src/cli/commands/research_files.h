@@ -4,8 +4,14 @@
 #include <optional>
 #include <string>
 
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
 #include "domain/error.h"
 #include "formats/research_table.h"
+#include "report/sheets.h"
+#include "report/study_report.h"
 
 // What the research subcommands (conceptmap, delphi) share: reading their files and printing
 // the problems of bad input.
@@ -21,5 +27,17 @@ int ReportProblems(const formats::FileProblems& problems);
 
 // Prints each warning as "FILE:LINE: warning: reason" on stderr.
 void ReportWarnings(const formats::FileProblems& warnings);
+
+// The files a research subcommand also writes its numbers to: an XLSX workbook, each sheet as
+// a CSV file in a folder (report/sheets.h names them), a PDF report.
+struct OutputFiles {
+  std::string xlsx;
+  std::string csv;
+  std::string report;
+};
+void AddOutputOptions(CLI::App& command, OutputFiles* files);
+// Writes those asked for; kInvalidArgument naming the option of one that cannot be written.
+[[nodiscard]] Status WriteOutputs(const OutputFiles& files, const std::vector<report::Sheet>& sheets,
+                                  const report::StudyReport& report);
 
 }  // namespace covalue::cli

@@ -17,6 +17,7 @@ class ResearchExports;
 class Schedules;
 class Studies;
 class Workbooks;
+struct ParticipantKey;
 }  // namespace covalue::app
 
 namespace covalue::http::api {
@@ -38,8 +39,17 @@ void AddMeasureRoutes(Router& router, app::Measures& measures);
 void AddAlertRoutes(Router& router, app::Alerts& alerts);
 void AddScheduleRoutes(Router& router, app::Schedules& schedules);
 void AddStudyRoutes(Router& router, app::Studies& studies);
+// A study's pictures and files: XLSX, each sheet as CSV, the PDF report
+// (study_export_routes.cc; AddStudyRoutes adds them).
+void AddStudyExportRoutes(Router& router, app::Studies& studies);
 // A Delphi's statistics and its core set (delphi_routes.cc; AddStudyRoutes adds them).
 void AddDelphiRoutes(Router& router, app::Studies& studies);
+// The participant a study participant's route names: an invitation's secret, or the account
+// in study {id}.
+using KeyOf = Result<app::ParticipantKey> (*)(const RouteContext&);
+// A Delphi panelist's routes under prefix (delphi_routes.cc; AddStudyRoutes adds them).
+void AddDelphiParticipation(Router& router, app::Studies& studies, const std::string& prefix,
+                            Access access, KeyOf key, const std::string& who);
 void AddResearchProjectRoutes(Router& router, app::ResearchExports& exports);
 void AddSystemRoutes(Router& router, const Metrics& metrics);
 

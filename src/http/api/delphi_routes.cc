@@ -48,7 +48,44 @@ Result<std::pair<int, std::vector<app::CoreSetChoice>>> ReadCoreSet(ObjectReader
 
 }  // namespace
 
+void AddDelphiParticipation(Router& router, app::Studies& studies, const std::string& prefix,
+                            Access access, KeyOf key, const std::string& who) {
+  router.Add({"PUT", prefix + "/comments",
+              "Comment on a Delphi item in the open round (statement_id, text up to 1,000 "
+              "characters; empty removes it; " + who + ")",
+              access, [&studies, key](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(auto k, key(r));
+                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+                ObjectReader reader(body);
+                COVALUE_ASSIGN_OR_RETURN(Id statement, reader.RequiredInt("statement_id"));
+                COVALUE_ASSIGN_OR_RETURN(std::string text, reader.RequiredString("text"));
+                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                COVALUE_RETURN_IF_ERROR(studies.SaveComment(r.ctx, k, statement, text));
+                return NoContent();
+              }});
+}
+
 void AddDelphiRoutes(Router& router, app::Studies& studies) {
+  router.Add({"GET", "/api/v1/studies/{id}/comments",
+              "Every panelist's comments on a Delphi's items, by round and item, under their "
+              "pseudonyms (its researcher)",
+              Access::kSignedIn,
+              [&studies](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto comments, studies.DelphiComments(r.ctx, id));
+                json items = json::array();
+                for (const StudyComment& c : comments) {
+                  items.push_back({{"participant_id", c.participant_id},
+                                   {"pseudonym", c.pseudonym},
+                                   {"statement_id", c.statement_id},
+                                   {"round", c.round},
+                                   {"text", c.text},
+                                   {"created_ms", c.created_ms}});
+                }
+                return NoStore(
+                    JsonResponse(200, json{{"items", items}, {"next", nullptr}}.dump()));
+              },
+              0});
   router.Add({"GET", "/api/v1/studies/{id}/delphi",
               "A Delphi's statistics per item, round and group (percentile: 7, 6 or 2; the JSON "
               "contract of covalue delphi --json, items by their ids, panelists by pseudonym)",

@@ -7,10 +7,9 @@
 
 #include "app/studies/studies.h"
 #include "http/api/api_routes.h"
+#include "http/api/study_analysis.h"
 #include "http/json/json_body.h"
 #include "http/json/research_json.h"
-#include "report/concept_map_drawing.h"
-#include "report/concept_map_sheets.h"
 #include "research/concept_map/concept_map.h"
 #include "research/concept_map/reading.h"
 
@@ -128,9 +127,6 @@ Result<std::vector<T>> ReadObjects(const json& array, const std::string& pointer
   return out;
 }
 
-// The participant a request names: an invitation's secret, or the account in study {id}.
-using KeyOf = Result<app::ParticipantKey> (*)(const RouteContext&);
-
 Result<app::ParticipantKey> ByInvitation(const RouteContext& r) {
   const std::string& secret = r.request.Header("x-invitation");
   if (secret.empty()) {
@@ -163,7 +159,12 @@ json WorkspaceJson(const app::Workspace& w) {
                         {"n", f.n},
                         {"withheld", f.withheld},
                         {"median", f.median ? json(*f.median) : json(nullptr)},
-                        {"histogram_1_9", f.withheld || f.n == 0 ? json(nullptr) : json(f.histogram)}});
+                        {"histogram_1_9", f.withheld || f.n == 0 ? json(nullptr) : json(f.histogram)},
+                        {"comments", f.comments}});
+  }
+  json comments = json::array();
+  for (const StudyComment& c : w.comments) {
+    comments.push_back({{"statement_id", c.statement_id}, {"text", c.text}});
   }
   json study = StudyJson(w.study, false);
   return {{"study", std::move(study)},
@@ -171,7 +172,8 @@ json WorkspaceJson(const app::Workspace& w) {
           {"statements", std::move(statements)},
           {"sort", std::move(sort)},
           {"ratings", std::move(ratings)},
-          {"feedback", std::move(feedback)}};
+          {"feedback", std::move(feedback)},
+          {"comments", std::move(comments)}};
 }
 
 // The participant's routes under prefix, each finding its participant with key.
@@ -251,15 +253,10 @@ void AddParticipation(Router& router, app::Studies& studies, const std::string& 
                 COVALUE_RETURN_IF_ERROR(studies.SaveRatings(r.ctx, k, ratings));
                 return NoContent();
               }});
+  AddDelphiParticipation(router, studies, prefix, access, key, who);
 }
 
-// The analysis of a study's concept map with the request's k, starts and seed.
-struct Analysed {
-  Id study_id = 0;
-  app::StudyData data;
-  research::ConceptMapOptions options;
-  research::ConceptMapAnalysis analysis;
-};
+}  // namespace
 
 Result<Analysed> Analyse(app::Studies& studies, const RouteContext& r) {
   Analysed out;
@@ -283,8 +280,6 @@ Result<Analysed> Analyse(app::Studies& studies, const RouteContext& r) {
   out.analysis = research::AnalyseConceptMap(out.data.study, out.options);
   return out;
 }
-
-}  // namespace
 
 void AddStudyRoutes(Router& router, app::Studies& studies) {
   router.Add({"GET", "/api/v1/studies",
@@ -548,35 +543,7 @@ void AddStudyRoutes(Router& router, app::Studies& studies) {
                 for (const StudyStatement& s : made) items.push_back(StatementJson(s));
                 return NoStore(JsonResponse(201, Items(items).dump()));
               }});
-  router.Add({"GET", "/api/v1/studies/{id}/export.xlsx",
-              "The concept map's numbers as a workbook: statements, clusters, similarity, hints, "
-              "go-zones, pattern matches and the conventions they follow (k, starts, seed as the "
-              "analysis)",
-              Access::kSignedIn,
-              [&studies](RouteContext& r) -> Result<Response> {
-                COVALUE_ASSIGN_OR_RETURN(auto analysed, Analyse(studies, r));
-                COVALUE_ASSIGN_OR_RETURN(
-                    std::string bytes,
-                    report::SheetsXlsx(report::ConceptMapSheets(analysed.data.study,
-                                                                analysed.data.texts,
-                                                                analysed.analysis)));
-                return NoStore(Document(
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    std::move(bytes), "study-" + std::to_string(analysed.study_id) + ".xlsx"));
-              },
-              0});
-  router.Add({"GET", "/api/v1/studies/{id}/maps.svg",
-              "The concept map's pictures as SVG: point, cluster, bridging and rating maps, the "
-              "ladder graph and the go-zone (k, starts, seed as the analysis)",
-              Access::kSignedIn,
-              [&studies](RouteContext& r) -> Result<Response> {
-                COVALUE_ASSIGN_OR_RETURN(auto analysed, Analyse(studies, r));
-                COVALUE_ASSIGN_OR_RETURN(Study study, studies.GetStudy(r.ctx, analysed.study_id));
-                const report::ConceptMapPicture picture{&analysed.data.study, &analysed.analysis,
-                                                        study.title};
-                return NoStore(Document("image/svg+xml", report::ConceptMapSvg(picture), ""));
-              },
-              0});
+  AddStudyExportRoutes(router, studies);
   AddDelphiRoutes(router, studies);
   AddParticipation(router, studies, "/api/v1/invitation", Access::kPublic, &ByInvitation,
                    "by the invitation's secret in X-Invitation");

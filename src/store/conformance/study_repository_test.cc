@@ -207,6 +207,33 @@ TEST_P(StudyRepositoryTest, StatementsMergesSortsAndRatings) {
       *store_, [&](Repositories& r) { return r.Studies().Ratings(other->id, std::nullopt); });
   ASSERT_OK(none);
   EXPECT_TRUE(none->empty());
+
+  // Comments: one per participant, item and round; rewritten replaces, emptied removes.
+  ASSERT_OK(store_->Write([&](Repositories& r) -> Status {
+    COVALUE_RETURN_IF_ERROR(r.Studies().SetComment({p->id, ids[1], 2, "Too vague", 7}));
+    COVALUE_RETURN_IF_ERROR(r.Studies().SetComment({p->id, ids[0], 1, "Hard to measure", 8}));
+    COVALUE_RETURN_IF_ERROR(r.Studies().SetComment({p->id, ids[0], 2, "first", 9}));
+    return r.Studies().SetComment({p->id, ids[0], 2, "Better now", 10});
+  }));
+  auto comments = ReadValue<std::vector<StudyComment>>(
+      *store_, [&](Repositories& r) { return r.Studies().Comments(study->id, std::nullopt); });
+  ASSERT_OK(comments);
+  ASSERT_EQ(comments->size(), 3U);
+  EXPECT_EQ((*comments)[0].text, "Hard to measure") << "by round, then statement";
+  EXPECT_EQ((*comments)[1].text, "Better now");
+  EXPECT_EQ((*comments)[1].created_ms, 10);
+  EXPECT_EQ((*comments)[1].pseudonym, "P-01");
+  EXPECT_EQ((*comments)[2].round, 2);
+  ASSERT_OK(store_->Write(
+      [&](Repositories& r) { return r.Studies().SetComment({p->id, ids[1], 2, "", 11}); }));
+  comments = ReadValue<std::vector<StudyComment>>(
+      *store_, [&](Repositories& r) { return r.Studies().Comments(study->id, p->id); });
+  ASSERT_OK(comments);
+  EXPECT_EQ(comments->size(), 2U);
+  comments = ReadValue<std::vector<StudyComment>>(
+      *store_, [&](Repositories& r) { return r.Studies().Comments(other->id, std::nullopt); });
+  ASSERT_OK(comments);
+  EXPECT_TRUE(comments->empty());
 }
 
 TEST_P(StudyRepositoryTest, KeepsTheNamesOfEachKsClusters) {

@@ -55,6 +55,7 @@ constexpr TableSpec kTables[] = {
     {"study_sorts", ""},
     {"study_ratings", ""},
     {"study_cluster_names", ""},
+    {"study_comments", ""},
     {"measure_drafts", "id"},
     {"research_projects", "id"},
     {"research_approvals", ""},

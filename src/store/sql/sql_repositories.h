@@ -272,6 +272,8 @@ class SqlStudyRepository final : public StudyRepository {
   Status ReplaceSort(Id participant_id, const std::vector<SortCard>& cards) override;
   Result<std::vector<SortCard>> Sorts(Id study_id, std::optional<Id> participant_id) override;
   Status SetRatings(const std::vector<StatementRating>& ratings) override;
+  Status SetComment(const StudyComment& comment) override;
+  Result<std::vector<StudyComment>> Comments(Id study_id, std::optional<Id> participant_id) override;
   Result<std::vector<StatementRating>> Ratings(Id study_id,
                                                std::optional<Id> participant_id) override;
   Status SetClusterNames(Id study_id, int k, const std::vector<std::string>& names) override;

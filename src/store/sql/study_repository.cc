@@ -291,6 +291,41 @@ Status SqlStudyRepository::SetRatings(const std::vector<StatementRating>& rating
   return Ok();
 }
 
+Status SqlStudyRepository::SetComment(const StudyComment& c) {
+  if (c.text.empty()) {
+    COVALUE_ASSIGN_OR_RETURN(auto remove,
+                             db_.Prepare("DELETE FROM study_comments WHERE participant_id = ? AND "
+                                         "statement_id = ? AND round = ?"));
+    return remove.Bind(c.participant_id).Bind(c.statement_id).Bind(std::int64_t{c.round}).Run();
+  }
+  COVALUE_ASSIGN_OR_RETURN(
+      auto upsert,
+      db_.Prepare("INSERT INTO study_comments (participant_id, statement_id, round, text, "
+                  "created_ms) VALUES (?, ?, ?, ?, ?) ON CONFLICT (participant_id, statement_id, "
+                  "round) DO UPDATE SET text = excluded.text, created_ms = excluded.created_ms"));
+  return upsert.Bind(c.participant_id)
+      .Bind(c.statement_id)
+      .Bind(std::int64_t{c.round})
+      .Bind(c.text)
+      .Bind(c.created_ms)
+      .Run();
+}
+
+Result<std::vector<StudyComment>> SqlStudyRepository::Comments(Id study_id,
+                                                               std::optional<Id> participant_id) {
+  COVALUE_ASSIGN_OR_RETURN(
+      auto query,
+      db_.Prepare("SELECT c.participant_id, c.statement_id, c.round, c.text, c.created_ms, "
+                  "p.pseudonym FROM study_comments c JOIN study_participants p ON p.id = "
+                  "c.participant_id WHERE p.study_id = ? AND (? IS NULL OR c.participant_id = ?) "
+                  "ORDER BY c.round, c.statement_id, c.participant_id"));
+  query.Bind(study_id).Bind(participant_id).Bind(participant_id);
+  return CollectRows(query, [](const Statement& row) {
+    return StudyComment{row.Int(0),  row.Int(1), static_cast<int>(row.Int(2)),
+                        row.Text(3), row.Int(4), row.Text(5)};
+  });
+}
+
 Result<std::vector<StatementRating>> SqlStudyRepository::Ratings(
     Id study_id, std::optional<Id> participant_id) {
   COVALUE_ASSIGN_OR_RETURN(

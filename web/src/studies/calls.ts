@@ -82,6 +82,7 @@ export interface DelphiFeedback {
   withheld: boolean;
   median: number | null;
   histogram_1_9: number[] | null;
+  comments: string[];
 }
 export interface StudyWorkspace {
   study: Study;
@@ -90,6 +91,7 @@ export interface StudyWorkspace {
   sort: Card[];
   ratings: Rating[];
   feedback: DelphiFeedback[];
+  comments: { statement_id: number; text: string }[];
 }
 // The parts of a Delphi's statistics (README "Research analyses") the study page shows.
 export interface DelphiStats {
@@ -212,4 +214,10 @@ export const studyCalls = {
     const { prefix, headers } = participation(who);
     return request<void>('PUT', `${prefix}/ratings`, { ratings }, headers);
   },
+  saveComment: (who: Participation, statement_id: number, text: string) => {
+    const { prefix, headers } = participation(who);
+    return request<void>('PUT', `${prefix}/comments`, { statement_id, text }, headers);
+  },
+  delphiComments: (id: number) =>
+    request<Page<{ participant_id: number; pseudonym: string; statement_id: number; round: number; text: string; created_ms: number }>>('GET', `/api/v1/studies/${id}/comments`),
 };

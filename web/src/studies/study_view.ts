@@ -133,6 +133,7 @@ async function delphiSection(study: Study, items: StudyStatement[]): Promise<HTM
     section.append(h('p', {}, t('delphi.noRatings')));
     return section;
   }
+  section.append(downloads(id, '', ['items', 'stability', 'conventions']));
   const text = new Map(items.map((s) => [String(s.id), s.text]));
   section.append(
     h(
@@ -156,7 +157,40 @@ async function delphiSection(study: Study, items: StudyStatement[]): Promise<HTM
       ),
     ),
   );
+  const comments = (await api.delphiComments(id)).items;
+  if (comments.length) {
+    section.append(
+      h('h3', {}, t('delphi.comments')),
+      ...items
+        .filter((s) => comments.some((c) => c.statement_id === s.id))
+        .map((s) =>
+          h(
+            'details',
+            {},
+            h('summary', {}, s.text),
+            h('ul', {}, ...comments.filter((c) => c.statement_id === s.id).map((c) => h('li', {}, t('delphi.commentLine', { round: c.round, who: c.pseudonym, text: c.text })))),
+          ),
+        ),
+    );
+  }
   return h('div', {}, section, await coreSetSection(study, results, items));
+}
+
+// The study's files: the workbook, each sheet as CSV and the PDF report (query: the analysis's
+// k, for a concept map).
+function downloads(id: number, query: string, sheets: string[]): HTMLElement {
+  const link = (file: string, label: string) => h('a', { href: `/api/v1/studies/${id}/${file}${query}`, download: true }, label);
+  return h(
+    'p',
+    {},
+    link('export.xlsx', t('studies.xlsx')),
+    ' · ',
+    link('export/report.pdf', t('studies.report')),
+    ' · ',
+    t('studies.csv'),
+    ' ',
+    ...sheets.flatMap((s, i) => [i ? ', ' : '', link(`export/${s}.csv`, `${s}.csv`)]),
+  );
 }
 
 function statementsSection(id: number, stage: StudyStage, statements: StudyStatement[], failed: (e: unknown) => void): HTMLElement {
@@ -239,7 +273,7 @@ async function analysisSection(id: number, k: string | null): Promise<HTMLElemen
     names,
     ...(go ? [h('p', {}, t('studies.goZone', { count: inGo }))] : []),
     h('p', { class: 'meta' }, t('studies.bridgingDefined')),
-    h('p', {}, h('a', { href: `/api/v1/studies/${id}/export.xlsx?k=${analysis.clusters.k}`, download: true }, t('studies.xlsx'))),
+    downloads(id, `?k=${analysis.clusters.k}`, ['statements', 'clusters', 'similarity', 'hints', 'go-zone', 'pattern-matches', 'conventions']),
     h('img', { src: `/api/v1/studies/${id}/maps.svg?k=${analysis.clusters.k}`, alt: t('studies.maps'), class: 'maps', width: 720 }),
   );
   return section;

@@ -262,7 +262,8 @@ function rating(w: StudyWorkspace, who: Participation): HTMLElement {
 
 // A Delphi's open round: each item rated 1–9 (a choice per item, phone and desktop alike), with
 // the panelist's feedback from the round before: their own rating, the panel's median and how
-// many gave each rating (withheld when too few panelists rated it).
+// many gave each rating, and what panelists wrote, without names (all withheld when too few
+// panelists rated it); each item takes a comment, saved when the field is left.
 function delphiRound(w: StudyWorkspace, who: Participation): HTMLElement {
   const values = new Map<number, number>(w.ratings.map((r) => [r.statement_id, r.value]));
   const status = h('p', { role: 'status', class: 'saved' });
@@ -299,7 +300,33 @@ function delphiRound(w: StudyWorkspace, who: Participation): HTMLElement {
               : '',
         )
       : null;
-    return h('section', { class: 'card delphi-item' }, h('h3', {}, s.text), told, choices);
+    const said = feedback && feedback.comments.length
+      ? h('div', { class: 'feedback' }, h('p', {}, t('delphi.panelSaid')), h('ul', {}, ...feedback.comments.map((c) => h('li', {}, c))))
+      : null;
+    const commentId = `delphi-comment-${s.id}`;
+    const comment = h('textarea', { id: commentId, rows: 2, maxlength: 1000 });
+    comment.value = w.comments.find((c) => c.statement_id === s.id)?.text ?? '';
+    let saved = comment.value;
+    comment.addEventListener('change', async () => {
+      if (comment.value === saved) return;
+      status.textContent = t('join.saving');
+      try {
+        await api.saveComment(who, s.id, comment.value.trim());
+        saved = comment.value;
+        status.textContent = t('join.saved');
+      } catch (error) {
+        status.textContent = error instanceof ApiError ? error.detail : String(error);
+      }
+    });
+    return h(
+      'section',
+      { class: 'card delphi-item' },
+      h('h3', {}, s.text),
+      told,
+      said,
+      choices,
+      h('div', { class: 'field' }, h('label', { for: commentId }, t('delphi.comment', { n: index + 1 })), comment),
+    );
   });
   return h('section', {}, h('h2', { tabindex: '-1' }, t('delphi.round', { round: w.study.round })), h('p', {}, t('delphi.intro')), status, ...items);
 }
