@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "report/study_report.h"
+#include "research/concept_map/reading.h"
 
 namespace covalue::report {
 namespace {
@@ -38,9 +39,25 @@ constexpr const char* kConventions[] = {
 
 }  // namespace
 
+std::vector<std::string> ClusterNamesOf(const research::ConceptMapStudy& study,
+                                        const research::ConceptMapAnalysis& analysis,
+                                        const std::vector<std::string>& given) {
+  const auto suggested = research::SuggestClusterNames(study.sorts, analysis.clusters, analysis.k);
+  std::vector<std::string> names(analysis.k);
+  for (std::size_t c = 0; c < analysis.k; ++c) {
+    if (c < given.size() && !given[c].empty()) {
+      names[c] = given[c];
+    } else if (c < suggested.size() && suggested[c]) {
+      names[c] = *suggested[c];
+    }
+  }
+  return names;
+}
+
 std::vector<Sheet> ConceptMapSheets(const research::ConceptMapStudy& study,
                                     const std::vector<std::string>& texts,
-                                    const research::ConceptMapAnalysis& a) {
+                                    const research::ConceptMapAnalysis& a,
+                                    const std::vector<std::string>& names) {
   const std::size_t n = study.statements.size();
   std::vector<Sheet> sheets;
 
@@ -65,6 +82,7 @@ std::vector<Sheet> ConceptMapSheets(const research::ConceptMapStudy& study,
   sheets.push_back(std::move(statements));
 
   Sheet clusters{"Clusters", {"cluster", "statements", "bridging"}, {}, {}};
+  if (!names.empty()) clusters.headings.insert(clusters.headings.begin() + 1, "name");
   for (const research::RatingSeries& s : a.rating.series) {
     clusters.headings.push_back(s.Key() + " mean of statement means");
     clusters.headings.push_back(s.Key() + " pooled mean");
@@ -73,6 +91,7 @@ std::vector<Sheet> ConceptMapSheets(const research::ConceptMapStudy& study,
     double size = 0;
     for (std::size_t cluster : a.clusters) size += cluster == c + 1 ? 1 : 0;
     std::vector<SheetCell> row = {static_cast<double>(c + 1), size, a.cluster_bridging[c]};
+    if (!names.empty()) row.insert(row.begin() + 1, c < names.size() ? names[c] : std::string());
     for (const research::RatingSeries& s : a.rating.series) {
       row.push_back(Number(s.cluster_mean_of_statement_means[c]));
       row.push_back(Number(s.cluster_pooled_mean[c]));
@@ -140,7 +159,8 @@ std::vector<Sheet> ConceptMapReportTables(const std::vector<Sheet>& sheets) {
       }));
     } else if (sheet.name == "Clusters") {
       tables.push_back(Narrowed(sheet, [&](const std::string& h) {
-        return h == "cluster" || h == "statements" || h == "bridging" || all_mean(h);
+        return h == "cluster" || h == "name" || h == "statements" || h == "bridging" ||
+               all_mean(h);
       }));
     } else if (sheet.name == "Go-zone") {
       tables.push_back(Narrowed(

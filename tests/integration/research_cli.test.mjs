@@ -376,6 +376,8 @@ describe('covalue conceptmap', () => {
     const clusters = read('clusters.csv');
     assert.equal(clusters.rows.length, out.clusters.k);
     clusters.rows.forEach((row, c) => assert.equal(Number(row.bridging), out.clusters.bridging[c]));
+    assert.deepEqual(clusters.header.slice(0, 4), ['cluster', 'name', 'statements', 'bridging']);
+    clusters.rows.forEach((row) => assert.match(row.name, /^pile \d+$/, 'named after the sorters\' piles'));
     const bytes = readFileSync(pdf);
     assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
     const pages = bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g).length;

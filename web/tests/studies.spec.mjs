@@ -161,6 +161,28 @@ describe('a participant sorts and rates on a phone', () => {
     const progress = desk.getByRole('row', { name: /P-01/ });
     assert.match(await progress.textContent(), /P-01patientyes02040/);
   });
+
+  it('imports an existing study\'s files in the browser, naming each problem by file and line', async () => {
+    const draft = await call('POST', '/api/v1/studies', { kind: 'concept_map', title: 'Imported map', focus_prompt: 'One way…', groups: ['patient'] });
+    const desk = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await signInPage(desk, server.url, loginOf(logins, 'researcher'));
+    await desk.goto(`${server.url}/studies/${draft.id}`);
+    const form = desk.getByRole('form').filter({ has: desk.getByRole('heading', { name: 'Import an existing study' }) }).or(desk.locator('form').filter({ hasText: 'Import an existing study' }));
+    const file = (name, text) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+    const statements = file('statements.csv', 'id,text\n1,Talking\n2,Deciding\n3,Waiting\n');
+    await desk.getByLabel('statements.csv').setInputFiles(statements);
+    await desk.getByLabel('sorts.csv').setInputFiles(file('sorts.csv', 'sorter_id,statement_id,pile_id\nA,1,x\nA,1,y\nA,9,x\n'));
+    await form.getByRole('button', { name: 'Import the files' }).click();
+    const problems = desk.getByRole('alert', { name: 'Problems in the files' });
+    await problems.getByText(/^sorts\.csv:3: sorter A already put statement 1 in pile x on line 2/).waitFor();
+    await problems.getByText('sorts.csv:4: statement 9 is not in the statements file').waitFor();
+    await desk.getByText('nothing was imported.').waitFor();
+    await assertAccessible(desk, 'an import refused');
+    await desk.getByLabel('sorts.csv').setInputFiles(file('sorts.csv', 'sorter_id,statement_id,pile_id\nA,1,x\nA,2,x\nA,3,y\n'));
+    await form.getByRole('button', { name: 'Import the files' }).click();
+    await desk.getByRole('status').getByText('3 statements imported.').waitFor();
+    assert.deepEqual((await call('GET', `/api/v1/studies/${draft.id}/statements`)).items.map((x) => x.text), ['Talking', 'Deciding', 'Waiting']);
+  });
 });
 
 describe('a Delphi panelist rates and sees their feedback; the researcher makes the core set', () => {

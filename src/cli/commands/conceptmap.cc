@@ -142,7 +142,13 @@ int ConceptMap(const ConceptMapOptions& o) {
       return ReportError(written.error());
     }
   }
-  const auto sheets = report::ConceptMapSheets(input->study, input->statement_texts, analysis);
+  // The piles' names from sorts.csv, so that clusters are named after them.
+  research::ConceptMapStudy named = input->study;
+  for (std::size_t k = 0; k < named.sorts.size() && k < input->pile_names.size(); ++k) {
+    named.sorts[k].pile_names = input->pile_names[k];
+  }
+  const auto sheets = report::ConceptMapSheets(input->study, input->statement_texts, analysis,
+                                               report::ClusterNamesOf(named, analysis));
   const report::StudyReport pdf{
       "Concept map",
       {fmt::format("{} statements, {} sorters, {} raters; k = {}; stress-1 {:.4f}.", n,

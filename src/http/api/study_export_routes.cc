@@ -35,8 +35,11 @@ Result<StudyFiles> FilesOf(app::Studies& studies, const RouteContext& r) {
   COVALUE_ASSIGN_OR_RETURN(out.study, studies.GetStudy(r.ctx, id));
   if (out.study.kind == StudyKind::kConceptMap) {
     COVALUE_ASSIGN_OR_RETURN(out.map, Analyse(studies, r));
-    out.sheets = report::ConceptMapSheets(out.map->data.study, out.map->data.texts,
-                                          out.map->analysis);
+    COVALUE_ASSIGN_OR_RETURN(auto given,
+                             studies.ClusterNames(r.ctx, id, static_cast<int>(out.map->analysis.k)));
+    out.sheets = report::ConceptMapSheets(
+        out.map->data.study, out.map->data.texts, out.map->analysis,
+        report::ClusterNamesOf(out.map->data.study, out.map->analysis, given));
     return out;
   }
   COVALUE_ASSIGN_OR_RETURN(research::DelphiPanel panel, studies.DelphiData(r.ctx, id));

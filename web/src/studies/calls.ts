@@ -189,6 +189,7 @@ export const studyCalls = {
     request<void>('PUT', `/api/v1/studies/${id}/cluster-names`, { k, names }),
   reading: (id: number, k: number) => request<MapReading>('GET', `/api/v1/studies/${id}/reading?k=${k}`),
   delphi: (id: number) => request<DelphiSummary>('GET', `/api/v1/studies/${id}/delphi`),
+  importStudy: (id: number, files: Record<string, string>) => request<Page<StudyStatement>>('POST', `/api/v1/studies/${id}/imports`, files),
   seedFromConceptMap: (id: number, conceptMap: number) =>
     request<Page<StudyStatement>>('POST', `/api/v1/studies/${id}/items-from-concept-map`, { concept_map_id: conceptMap }),
   coreSet: (id: number) => request<Page<MeasureDraft>>('GET', `/api/v1/studies/${id}/core-set`),

@@ -4,6 +4,7 @@ import { h } from '../dom';
 import { formatNumber, t } from '../i18n';
 import { resolve } from '../router';
 import { coreSetSection } from './core_set';
+import { importSection } from './study_import';
 
 // A researcher's study: its stage and the next ones to open, invitations and each
 // participant's progress (pseudonyms only when anonymous), the statements (added, edited and
@@ -107,6 +108,7 @@ export async function studyView(params: Record<string, string>): Promise<HTMLEle
     participants,
     study.stage === 'closed' ? null : invite,
     statementsSection(id, study.stage, statements.items, failed),
+    study.stage === 'draft' && !statements.items.length ? importSection(study) : null,
     study.kind === 'concept_map' ? await analysisSection(id, k) : await delphiSection(study, statements.items),
   );
 }
