@@ -83,7 +83,8 @@ Result<DemoIds> WriteSites(app::App& app, const app::RequestContext& ctx) {
                             std::string(spec.population_description), InSwedish(spec.population)}));
     COVALUE_ASSIGN_OR_RETURN(
         Team team,
-        app.community().CreateTeam(ctx, Team{0, site.id, population.id, std::string(spec.team)}));
+        app.community().CreateTeam(ctx, Team{0, site.id, population.id, std::string(spec.team),
+                                             InSwedish(spec.team)}));
     ids.site[spec.slug] = site.id;
     ids.team[spec.slug] = team.id;
     ids.population[spec.slug] = population.id;

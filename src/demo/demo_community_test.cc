@@ -37,6 +37,9 @@ TEST_F(DemoCommunityTest, WritesTwelveSitesInFourCountriesWithATeamEachAndEveryR
   auto teams = app_->community().ListTeams(system_, {});
   ASSERT_OK(teams);
   EXPECT_EQ(teams->items.size(), 12U);
+  for (const Team& team : teams->items) {
+    EXPECT_TRUE(team.names.contains("sv")) << team.name << " has a Swedish name";
+  }
 
   std::set<Role> roles;
   for (const DemoLogin& login : demo->logins) {

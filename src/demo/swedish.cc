@@ -6,7 +6,7 @@
 namespace covalue::demo {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 30> kSwedish = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 42> kSwedish = {{
     // The populations (demo_sites.cc).
     {"People living with cancer", "Personer som lever med cancer"},
     {"People with MS", "Personer med MS"},
@@ -18,6 +18,19 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 30> kSwedish
     {"People with diabetes", "Personer med diabetes"},
     {"People with opiate use disorder", "Personer med opioidberoende"},
     {"People with epilepsy", "Personer med epilepsi"},
+    // The teams (demo_sites.cc).
+    {"Norrbacka Cancer Care Team", "Norrbackas cancerteam"},
+    {"Västerå MS Team", "Västerås MS-team"},
+    {"Fjordvik MS Team", "Fjordviks MS-team"},
+    {"Lindholmen Recovery Team", "Lindholmens återhämtningsteam"},
+    {"Elmbrook Late-Life Team", "Elmbrooks äldreteam"},
+    {"Solvang Heart Failure Team", "Solvangs hjärtsviktsteam"},
+    {"Riverside Heart Team", "Riversides hjärtteam"},
+    {"Harbourside Home Care Team", "Harboursides hemsjukvårdsteam"},
+    {"Kingsmere Weight Team", "Kingsmeres viktteam"},
+    {"Prairie Valley Diabetes Team", "Prairie Valleys diabetesteam"},
+    {"Northgate Recovery Team", "Northgates återhämtningsteam"},
+    {"Bergli Epilepsy Team", "Berglis epilepsiteam"},
     // The measures (demo_measures.cc) and each population's clinical measure
     // (clinical_profiles.cc).
     {"PHQ-9 mean score", "PHQ-9, medelpoäng"},

@@ -34,6 +34,7 @@ struct Team {
   Id site_id = 0;
   Id population_id = 0;
   std::string name;
+  Translations names = {};  // the name in other languages
 };
 
 // One role a user holds. site_id is absent for community-wide roles; team_id is present for

@@ -1,6 +1,6 @@
-// Names in other languages: a population's and a measure's name kept by language tag, shown to
-// readers of that language, refused with the member named when it is not a name, and the demo's
-// populations and measures named in Swedish too.
+// Names in other languages: a population's, a team's and a measure's name kept by language tag,
+// shown to readers of that language, refused with the member named when it is not a name, and
+// the demo's populations, teams and measures named in Swedish too.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
@@ -46,6 +46,24 @@ describe('names in other languages', () => {
       assert.equal(refused.body.field, field, JSON.stringify(names));
     }
     assert.deepEqual((await call('siteadmin.vastera', 'GET', `/api/v1/populations/${created.body.id}`)).body.names, changed.body.names, 'a refused change leaves them');
+  });
+
+  it('keeps a team’s names, replaces them on a change and names the demo’s teams in Swedish', async () => {
+    const population = (await call('siteadmin.vastera', 'GET', `/api/v1/populations?site_id=${site}`)).body.items[0].id;
+    const created = await call('siteadmin.vastera', 'POST', '/api/v1/teams', { population_id: population, name: 'Rehabilitation Team', names: { sv: 'Rehabiliteringsteamet' } });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    assert.deepEqual(created.body.names, { sv: 'Rehabiliteringsteamet' });
+    assert.deepEqual((await call('siteadmin.vastera', 'GET', `/api/v1/teams/${created.body.id}`)).body.names, { sv: 'Rehabiliteringsteamet' });
+    const changed = await call('siteadmin.vastera', 'PATCH', `/api/v1/teams/${created.body.id}`, { names: { sv: 'Rehabteamet', nb: 'Rehabiliteringsteamet' } });
+    assert.equal(changed.status, 200);
+    assert.deepEqual(changed.body.names, { nb: 'Rehabiliteringsteamet', sv: 'Rehabteamet' });
+    const renamed = await call('siteadmin.vastera', 'PATCH', `/api/v1/teams/${created.body.id}`, { name: 'Rehab Team' });
+    assert.deepEqual(renamed.body.names, changed.body.names, 'a change without names keeps them');
+    const refused = await call('siteadmin.vastera', 'PATCH', `/api/v1/teams/${created.body.id}`, { names: { sv: '' } });
+    assert.equal(refused.status, 400);
+    assert.equal(refused.body.field, '/names/sv');
+    const demo = (await call('admin', 'GET', '/api/v1/teams?limit=100')).body.items;
+    assert.equal(demo.find((t) => t.name === 'Västerå MS Team').names.sv, 'Västerås MS-team');
   });
 
   it('keeps a measure’s names and refuses a bad language tag', async () => {

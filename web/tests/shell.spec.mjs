@@ -99,6 +99,18 @@ describe('web shell', () => {
     await page.context().close();
   });
 
+  it('names a team in the reader’s language', async () => {
+    const page = await newPage({ locale: 'en-GB' });
+    const lead = loginOf(logins, 'lead.vastera');
+    await signIn(page, lead.username, lead.password);
+    await page.goto(server.url + '/teams');
+    await page.getByRole('link', { name: 'Västerå MS Team' }).waitFor();
+    await page.getByLabel('Language').selectOption('sv');
+    await page.getByRole('link', { name: 'Västerås MS-team' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Västerås MS-team' }).waitFor();
+    await page.context().close();
+  });
+
   it('shows a patient that another site’s team is out of reach', async () => {
     const page = await newPage({ locale: 'en-GB' });
     const patient = loginOf(logins, 'patient.vastera');

@@ -27,6 +27,7 @@ struct PopulationChanges {
 };
 struct TeamChanges {
   std::optional<std::string> name;
+  std::optional<Translations> names;
   std::optional<Id> population_id;
 };
 

@@ -57,6 +57,7 @@ Result<TeamDetail> Community::GetTeam(const RequestContext& ctx, Id id) {
 Result<Team> Community::CreateTeam(const RequestContext& ctx, const Team& team) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_RETURN_IF_ERROR(ValidateText(team.name, "/name", 200));
+  COVALUE_RETURN_IF_ERROR(ValidateTranslations(team.names, "/names"));
   auto population = store::ReadValue<Population>(
       store_, [&](store::Repositories& r) { return r.Populations().Get(team.population_id); });
   if (!population) {
@@ -84,7 +85,9 @@ Result<Team> Community::UpdateTeam(const RequestContext& ctx, Id id, const TeamC
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
                            gate_.Permit(ctx, principal, Action::kTeamUpdate, target, subject));
   team.name = changes.name.value_or(team.name);
+  team.names = changes.names.value_or(team.names);
   COVALUE_RETURN_IF_ERROR(ValidateText(team.name, "/name", 200));
+  COVALUE_RETURN_IF_ERROR(ValidateTranslations(team.names, "/names"));
   if (changes.population_id) {
     auto population = store::ReadValue<Population>(store_, [&](store::Repositories& r) {
       return r.Populations().Get(*changes.population_id);

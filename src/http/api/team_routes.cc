@@ -32,6 +32,8 @@ void AddTeamRoutes(Router& router, app::Community& community) {
                 Team team;
                 COVALUE_ASSIGN_OR_RETURN(team.population_id, reader.RequiredInt("population_id"));
                 COVALUE_ASSIGN_OR_RETURN(team.name, reader.RequiredString("name"));
+                COVALUE_ASSIGN_OR_RETURN(auto names, reader.OptionalTranslations("names"));
+                team.names = names.value_or(Translations{});
                 COVALUE_RETURN_IF_ERROR(reader.Finish());
                 COVALUE_ASSIGN_OR_RETURN(Team created, community.CreateTeam(r.ctx, team));
                 return Json(201, created);
@@ -50,6 +52,7 @@ void AddTeamRoutes(Router& router, app::Community& community) {
                 ObjectReader reader(body);
                 app::TeamChanges changes;
                 COVALUE_ASSIGN_OR_RETURN(changes.name, reader.OptionalString("name"));
+                COVALUE_ASSIGN_OR_RETURN(changes.names, reader.OptionalTranslations("names"));
                 COVALUE_ASSIGN_OR_RETURN(changes.population_id,
                                          reader.OptionalInt("population_id"));
                 COVALUE_RETURN_IF_ERROR(reader.Finish());

@@ -20,7 +20,11 @@ void adl_serializer<covalue::Population>::to_json(json& j, const covalue::Popula
 }
 
 void adl_serializer<covalue::Team>::to_json(json& j, const covalue::Team& t) {
-  j = {{"id", t.id}, {"site_id", t.site_id}, {"population_id", t.population_id}, {"name", t.name}};
+  j = {{"id", t.id},
+       {"site_id", t.site_id},
+       {"population_id", t.population_id},
+       {"name", t.name},
+       {"names", json::object_t(t.names.begin(), t.names.end())}};
 }
 
 void adl_serializer<covalue::TeamMember>::to_json(json& j, const covalue::TeamMember& m) {

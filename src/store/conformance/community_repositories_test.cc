@@ -105,7 +105,7 @@ TEST_P(CommunityRepositoriesTest, TeamsFilterBySiteAndMember) {
     return r.Populations().Create({0, b.id, "People with MS", ""});
   });
   Team team_a = MustWrite<Team>([&](Repositories& r) {
-    return r.Teams().Create({0, a.id, pop_a.id, "MS team"});
+    return r.Teams().Create({0, a.id, pop_a.id, "MS team", {{"sv", "MS-teamet"}}});
   });
   MustWrite<Team>([&](Repositories& r) {
     return r.Teams().Create({0, b.id, pop_b.id, "MS team"});
@@ -128,6 +128,14 @@ TEST_P(CommunityRepositoriesTest, TeamsFilterBySiteAndMember) {
   ASSERT_OK(of_member);
   ASSERT_EQ(of_member->items.size(), 1U);
   EXPECT_EQ(of_member->items[0].id, team_a.id);
+  EXPECT_EQ(of_member->items[0].names, (Translations{{"sv", "MS-teamet"}})) << "names kept";
+  EXPECT_TRUE(of_site->items[0].names.empty());
+  team_a.names = {{"sv", "Teamet för MS"}, {"nb", "MS-teamet"}};
+  ASSERT_OK(store_->Write([&](Repositories& r) { return r.Teams().Update(team_a); }));
+  auto renamed =
+      ReadValue<Team>(*store_, [&](Repositories& r) { return r.Teams().Get(team_a.id); });
+  ASSERT_OK(renamed);
+  EXPECT_EQ(renamed->names, team_a.names);
 
   auto members = ReadValue<std::vector<TeamMember>>(
       *store_, [&](Repositories& r) { return r.Teams().Members(team_a.id); });

@@ -26,6 +26,7 @@ std::string_view Migration0017();
 std::string_view Migration0018();
 std::string_view Migration0019();
 std::string_view Migration0020();
+std::string_view Migration0021();
 }  // namespace covalue::embedded
 
 namespace covalue::store::sql {
@@ -39,7 +40,7 @@ constexpr std::string_view (*kShared[])() = {
     &embedded::Migration0010, &embedded::Migration0011, &embedded::Migration0012,
     &embedded::Migration0013, &embedded::Migration0014, &embedded::Migration0015,
     &embedded::Migration0016, &embedded::Migration0017, &embedded::Migration0018,
-    &embedded::Migration0019, &embedded::Migration0020,
+    &embedded::Migration0019, &embedded::Migration0020, &embedded::Migration0021,
 };
 
 Result<std::int64_t> CurrentVersion(Connection& connection) {

@@ -7,7 +7,9 @@
 namespace covalue::store::sql {
 namespace {
 
-Team ReadTeam(const Statement& row) { return {row.Int(0), row.Int(1), row.Int(2), row.Text(3)}; }
+Team ReadTeam(const Statement& row) {
+  return {row.Int(0), row.Int(1), row.Int(2), row.Text(3), DecodeTranslations(row.Text(4))};
+}
 
 Error NameTaken(const Team& team) {
   return {ErrorCode::kConflict,
@@ -19,8 +21,13 @@ Error NameTaken(const Team& team) {
 Result<Team> SqlTeamRepository::Create(const Team& team) {
   COVALUE_ASSIGN_OR_RETURN(
       auto insert,
-      db_.Prepare("INSERT INTO teams (site_id, population_id, name) VALUES (?, ?, ?)"));
-  if (auto s = insert.Bind(team.site_id).Bind(team.population_id).Bind(team.name).Run(); !s) {
+      db_.Prepare("INSERT INTO teams (site_id, population_id, name, names) VALUES (?, ?, ?, ?)"));
+  if (auto s = insert.Bind(team.site_id)
+                   .Bind(team.population_id)
+                   .Bind(team.name)
+                   .Bind(EncodeTranslations(team.names))
+                   .Run();
+      !s) {
     return Fail(s.error().code == ErrorCode::kConflict ? NameTaken(team) : s.error());
   }
   Team created = team;
@@ -30,14 +37,16 @@ Result<Team> SqlTeamRepository::Create(const Team& team) {
 
 Result<Team> SqlTeamRepository::Get(Id id) {
   COVALUE_ASSIGN_OR_RETURN(
-      auto query, db_.Prepare("SELECT id, site_id, population_id, name FROM teams WHERE id = ?"));
+      auto query,
+      db_.Prepare("SELECT id, site_id, population_id, name, names FROM teams WHERE id = ?"));
   query.Bind(id);
   return ReadOne(query, ReadTeam, fmt::format("team {} does not exist", id));
 }
 
 Result<Page<Team>> SqlTeamRepository::List(const PageRequest& page, const TeamFilter& filter) {
   COVALUE_ASSIGN_OR_RETURN(
-      auto query, db_.Prepare("SELECT id, site_id, population_id, name FROM teams t WHERE id > ? "
+      auto query, db_.Prepare("SELECT id, site_id, population_id, name, names FROM teams t "
+                              "WHERE id > ? "
                               "AND (? IS NULL OR site_id = ?) "
                               "AND (? IS NULL OR EXISTS (SELECT 1 FROM memberships m "
                               "  WHERE m.team_id = t.id AND m.user_id = ?)) "
@@ -54,8 +63,14 @@ Result<Page<Team>> SqlTeamRepository::List(const PageRequest& page, const TeamFi
 
 Status SqlTeamRepository::Update(const Team& team) {
   COVALUE_ASSIGN_OR_RETURN(
-      auto update, db_.Prepare("UPDATE teams SET name = ?, population_id = ? WHERE id = ?"));
-  if (auto s = update.Bind(team.name).Bind(team.population_id).Bind(team.id).Run(); !s) {
+      auto update,
+      db_.Prepare("UPDATE teams SET name = ?, names = ?, population_id = ? WHERE id = ?"));
+  if (auto s = update.Bind(team.name)
+                   .Bind(EncodeTranslations(team.names))
+                   .Bind(team.population_id)
+                   .Bind(team.id)
+                   .Run();
+      !s) {
     return Fail(s.error().code == ErrorCode::kConflict ? NameTaken(team) : s.error());
   }
   if (db_.Changes() == 0) {

@@ -36,6 +36,8 @@ export interface Team {
   site_id: number;
   population_id: number;
   name: string;
+  // The name in other languages, by language tag ("sv"); shown through localName.
+  names: Record<string, string>;
 }
 export interface TeamMember {
   user_id: number;
@@ -65,8 +67,8 @@ export const communityCalls = {
     request<Population>('POST', '/api/v1/populations', population),
   changePopulation: (id: number, changes: { name?: string; names?: Record<string, string>; description?: string }) =>
     request<Population>('PATCH', `/api/v1/populations/${id}`, changes),
-  addTeam: (team: { population_id: number; name: string }) => request<Team>('POST', '/api/v1/teams', team),
-  changeTeam: (id: number, changes: { name?: string; population_id?: number }) =>
+  addTeam: (team: { population_id: number; name: string; names?: Record<string, string> }) => request<Team>('POST', '/api/v1/teams', team),
+  changeTeam: (id: number, changes: { name?: string; names?: Record<string, string>; population_id?: number }) =>
     request<Team>('PATCH', `/api/v1/teams/${id}`, changes),
   siteAccess: (site: number) => request<Page<SiteGrant>>('GET', `/api/v1/sites/${site}/access`),
   revokeMembership: (grant: number) => request<void>('DELETE', `/api/v1/memberships/${grant}`),

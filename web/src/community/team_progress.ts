@@ -1,6 +1,6 @@
 import { api, type Guide, type Team, type Workbook } from '../api';
 import { h } from '../dom';
-import { formatDay, t } from '../i18n';
+import { formatDay, localName, t } from '../i18n';
 import type { Names } from '../shell/names';
 
 // For the facilitator: every team's place along the learning cycle's steps (its newest workbook
@@ -68,7 +68,7 @@ export async function teamProgress(teams: Team[], names: Names): Promise<HTMLEle
             h(
               'tr',
               {},
-              h('th', { scope: 'row' }, h('a', { href: `/teams/${r.team.id}` }, r.team.name)),
+              h('th', { scope: 'row' }, h('a', { href: `/teams/${r.team.id}` }, localName(r.team))),
               h('td', {}, names.site(r.team.site_id)),
               h('td', {}, r.workbook ? steps(r.workbook) : r.readable ? t('progress.notStarted') : t('progress.notShared')),
               h('td', {}, r.passport ? h('a', { href: `/workbooks/${r.passport.id}` }, t('progress.passportOf', { date: formatDay(r.passport.created_ms) })) : t('progress.notShared')),

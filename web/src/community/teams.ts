@@ -28,7 +28,7 @@ export async function teamsView(): Promise<HTMLElement> {
             h(
               'li',
               { class: 'card' },
-              h('h2', {}, h('a', { href: `/teams/${team.id}` }, team.name)),
+              h('h2', {}, h('a', { href: `/teams/${team.id}` }, localName(team))),
               h('p', { class: 'muted' }, names.site(team.site_id)),
             ),
           ),
@@ -55,7 +55,7 @@ export async function teamView(params: Record<string, string>): Promise<HTMLElem
     'section',
     {},
     h('p', {}, h('a', { href: '/teams' }, t('common.back'))),
-    h('h1', {}, team.name),
+    h('h1', {}, localName(team)),
     administers(team.site_id) || leads ? changeTeamForm(team, administers(team.site_id) ? populations : null, names) : null,
     h(
       'dl',

@@ -49,7 +49,7 @@ export async function teamMeasuresView(params: Record<string, string>): Promise<
     'section',
     { class: 'measures' },
     h('p', {}, h('a', { href: `/teams/${teamId}` }, t('common.back'))),
-    h('h1', {}, t('measures.title', { team: team.name })),
+    h('h1', {}, t('measures.title', { team: localName(team) })),
     h('p', { class: 'lede' }, t('measures.about')),
     h(
       'form',

@@ -1,7 +1,7 @@
 import { api, type Role } from '../api';
 import { session } from '../app_state';
 import { h } from '../dom';
-import { t } from '../i18n';
+import { localName, t } from '../i18n';
 import { describeMembership, loadNames } from './names';
 import { dueSection, inReadersLanguage } from '../schedules/due';
 
@@ -36,7 +36,7 @@ export async function homeView(): Promise<HTMLElement> {
     cards.push({
       title: t('home.team.title'),
       text: t('home.team.text'),
-      links: teams.map((team) => [`/teams/${team.id}`, team.name]),
+      links: teams.map((team) => [`/teams/${team.id}`, localName(team)]),
     });
   }
   if (roles.has('facilitator')) {
