@@ -80,7 +80,8 @@ Result<DemoIds> WriteSites(app::App& app, const app::RequestContext& ctx) {
         Population population,
         app.community().CreatePopulation(
             ctx, Population{0, site.id, std::string(spec.population),
-                            std::string(spec.population_description), InSwedish(spec.population)}));
+                            std::string(spec.population_description), InSwedish(spec.population),
+                            InSwedish(spec.population_description)}));
     COVALUE_ASSIGN_OR_RETURN(
         Team team,
         app.community().CreateTeam(ctx, Team{0, site.id, population.id, std::string(spec.team),

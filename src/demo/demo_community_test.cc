@@ -39,6 +39,9 @@ TEST_F(DemoCommunityTest, WritesTwelveSitesInFourCountriesWithATeamEachAndEveryR
   EXPECT_EQ(teams->items.size(), 12U);
   for (const Team& team : teams->items) {
     EXPECT_TRUE(team.names.contains("sv")) << team.name << " has a Swedish name";
+    auto population = app_->community().GetPopulation(system_, team.population_id);
+    ASSERT_OK(population);
+    EXPECT_TRUE(population->descriptions.contains("sv")) << population->description;
   }
 
   std::set<Role> roles;

@@ -6,7 +6,7 @@
 namespace covalue::demo {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 42> kSwedish = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 54> kSwedish = {{
     // The populations (demo_sites.cc).
     {"People living with cancer", "Personer som lever med cancer"},
     {"People with MS", "Personer med MS"},
@@ -18,6 +18,29 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 42> kSwedish
     {"People with diabetes", "Personer med diabetes"},
     {"People with opiate use disorder", "Personer med opioidberoende"},
     {"People with epilepsy", "Personer med epilepsi"},
+    // The populations' descriptions (demo_sites.cc).
+    {"Adults in active oncological treatment and follow-up",
+     "Vuxna i aktiv onkologisk behandling och uppföljning"},
+    {"Adults with multiple sclerosis of every course",
+     "Vuxna med multipel skleros av alla förlopp"},
+    {"Adults with multiple sclerosis followed at the neurology clinic",
+     "Vuxna med multipel skleros som följs på neurologiska kliniken"},
+    {"Adults in specialist outpatient mental health care",
+     "Vuxna i specialiserad öppen psykiatrisk vård"},
+    {"People aged 65 and over treated for depression in primary care",
+     "Personer 65 år och äldre som behandlas för depression i primärvården"},
+    {"Adults with chronic heart failure after a first admission",
+     "Vuxna med kronisk hjärtsvikt efter en första inläggning"},
+    {"Adults with heart failure in community cardiology",
+     "Vuxna med hjärtsvikt i öppen kardiologisk vård"},
+    {"Housebound adults receiving nursing and social care at home",
+     "Hemmaboende vuxna som får omvårdnad och omsorg i hemmet"},
+    {"Adults with a BMI of 40 or more in specialist weight management",
+     "Vuxna med BMI 40 eller mer i specialiserad viktbehandling"},
+    {"Adults with type 1 or type 2 diabetes", "Vuxna med typ 1- eller typ 2-diabetes"},
+    {"Adults in medication-assisted treatment for opiate use disorder",
+     "Vuxna i läkemedelsassisterad behandling för opioidberoende"},
+    {"Children and adults with epilepsy", "Barn och vuxna med epilepsi"},
     // The teams (demo_sites.cc).
     {"Norrbacka Cancer Care Team", "Norrbackas cancerteam"},
     {"Västerå MS Team", "Västerås MS-team"},

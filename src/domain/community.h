@@ -25,7 +25,8 @@ struct Population {
   Id site_id = 0;
   std::string name;
   std::string description;
-  Translations names = {};  // the name in other languages
+  Translations names = {};         // the name in other languages
+  Translations descriptions = {};  // the description in other languages (one line each)
 };
 
 // People improving care for one population.

@@ -64,6 +64,16 @@ describe('names in other languages', () => {
     assert.equal(refused.body.field, '/names/sv');
     const demo = (await call('admin', 'GET', '/api/v1/teams?limit=100')).body.items;
     assert.equal(demo.find((t) => t.name === 'Västerå MS Team').names.sv, 'Västerås MS-team');
+    // A population's description in other languages, up to 2,000 bytes, one line.
+    const described = await call('siteadmin.vastera', 'PATCH', `/api/v1/populations/${population}`, { descriptions: { sv: 'Vuxna med MS' } });
+    assert.equal(described.status, 200);
+    assert.deepEqual(described.body.descriptions, { sv: 'Vuxna med MS' });
+    assert.ok(described.body.description.length > 0, 'the written description stays');
+    for (const [descriptions, field] of [[{ sv: 'x'.repeat(2001) }, '/descriptions/sv'], [{ sv: 'two\nlines' }, '/descriptions/sv']]) {
+      const refused = await call('siteadmin.vastera', 'PATCH', `/api/v1/populations/${population}`, { descriptions });
+      assert.equal(refused.status, 400);
+      assert.equal(refused.body.field, field);
+    }
   });
 
   it('keeps a measure’s names and refuses a bad language tag', async () => {

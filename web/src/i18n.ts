@@ -90,6 +90,11 @@ export function localName(thing: { name: string; names?: Record<string, string> 
   return thing.names?.[current] ?? thing.name;
 }
 
+// A description in the reader's language where it has one, else as written.
+export function localDescription(thing: { description: string; descriptions?: Record<string, string> }): string {
+  return thing.descriptions?.[current] ?? thing.description;
+}
+
 // A language's name from its tag ("sv": "Swedish", "svenska"), or the tag.
 export function formatLanguage(tag: string): string {
   try {

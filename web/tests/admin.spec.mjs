@@ -53,7 +53,8 @@ describe('administration', () => {
     await page.goto(`${server.url}/sites/${admin.site_id}`);
     const population = page.locator('form', { has: page.getByRole('heading', { name: 'Add a population' }) });
     await population.getByLabel('Name of the population').fill('People with Parkinson’s disease');
-    await population.getByLabel('Description').fill('Adults followed at the movement disorders clinic');
+    await population.getByLabel('Description', { exact: true }).fill('Adults followed at the movement disorders clinic');
+    await population.getByLabel('Description in Swedish').fill('Vuxna som följs på mottagningen för rörelsesjukdomar');
     await population.getByRole('button', { name: 'Add' }).click();
     const card = page.locator('li.card', { has: page.getByRole('heading', { name: 'People with Parkinson’s disease' }) });
     await card.getByText(/Population id \d+/).waitFor();
@@ -64,10 +65,14 @@ describe('administration', () => {
     await page.goto(server.url + '/teams');
     const teamForm = page.locator('form', { has: page.getByRole('heading', { name: 'Add a team' }) });
     await teamForm.getByLabel('Name of the team').fill('Parkinson team');
+    await teamForm.getByLabel('Name in Swedish').fill('Parkinsonteamet');
     await teamForm.getByLabel('Population').selectOption(String(populationId));
     await teamForm.getByRole('button', { name: 'Add' }).click();
     await page.getByRole('heading', { level: 1, name: 'Parkinson team' }).waitFor();
     const teamId = Number(page.url().split('/').pop());
+    const stored = async (path) => (await page.request.get(server.url + path)).json();
+    assert.deepEqual((await stored(`/api/v1/teams/${teamId}`)).names, { sv: 'Parkinsonteamet' });
+    assert.deepEqual((await stored(`/api/v1/populations/${populationId}`)).descriptions, { sv: 'Vuxna som följs på mottagningen för rörelsesjukdomar' });
     await assertAccessible(page, 'a new team’s page');
 
     // An account, a professional of the site.

@@ -24,6 +24,7 @@ struct PopulationChanges {
   std::optional<std::string> name;
   std::optional<std::string> description;
   std::optional<Translations> names = {};  // replaces every translation of the name
+  std::optional<Translations> descriptions = {};  // … of the description
 };
 struct TeamChanges {
   std::optional<std::string> name;

@@ -11,6 +11,7 @@ namespace {
 Status ValidatePopulation(const Population& population) {
   COVALUE_RETURN_IF_ERROR(ValidateText(population.name, "/name", 200));
   COVALUE_RETURN_IF_ERROR(ValidateTranslations(population.names, "/names"));
+  COVALUE_RETURN_IF_ERROR(ValidateTranslations(population.descriptions, "/descriptions", 2000));
   if (!population.description.empty()) {
     COVALUE_RETURN_IF_ERROR(ValidateText(population.description, "/description", 2000));
   }
@@ -81,6 +82,7 @@ Result<Population> Community::UpdatePopulation(const RequestContext& ctx, Id id,
       Decision decision, gate_.Permit(ctx, principal, Action::kPopulationUpdate, target, subject));
   population.name = changes.name.value_or(population.name);
   population.description = changes.description.value_or(population.description);
+  population.descriptions = changes.descriptions.value_or(population.descriptions);
   population.names = changes.names.value_or(population.names);
   COVALUE_RETURN_IF_ERROR(ValidatePopulation(population));
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {

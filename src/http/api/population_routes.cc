@@ -24,8 +24,11 @@ void AddPopulationRoutes(Router& router, app::Community& community) {
                 COVALUE_ASSIGN_OR_RETURN(population.name, reader.RequiredString("name"));
                 COVALUE_ASSIGN_OR_RETURN(auto names, reader.OptionalTranslations("names"));
                 COVALUE_ASSIGN_OR_RETURN(auto description, reader.OptionalString("description"));
+                COVALUE_ASSIGN_OR_RETURN(auto descriptions,
+                                         reader.OptionalTranslations("descriptions"));
                 COVALUE_RETURN_IF_ERROR(reader.Finish());
                 population.names = names.value_or(Translations{});
+                population.descriptions = descriptions.value_or(Translations{});
                 population.description = description.value_or("");
                 COVALUE_ASSIGN_OR_RETURN(Population created,
                                          community.CreatePopulation(r.ctx, population));
@@ -47,6 +50,8 @@ void AddPopulationRoutes(Router& router, app::Community& community) {
                 COVALUE_ASSIGN_OR_RETURN(changes.name, reader.OptionalString("name"));
                 COVALUE_ASSIGN_OR_RETURN(changes.description, reader.OptionalString("description"));
                 COVALUE_ASSIGN_OR_RETURN(changes.names, reader.OptionalTranslations("names"));
+                COVALUE_ASSIGN_OR_RETURN(changes.descriptions,
+                                         reader.OptionalTranslations("descriptions"));
                 COVALUE_RETURN_IF_ERROR(reader.Finish());
                 COVALUE_ASSIGN_OR_RETURN(Population population,
                                          community.UpdatePopulation(r.ctx, id, changes));

@@ -16,7 +16,8 @@ void adl_serializer<covalue::Population>::to_json(json& j, const covalue::Popula
        {"site_id", p.site_id},
        {"name", p.name},
        {"names", json::object_t(p.names.begin(), p.names.end())},
-       {"description", p.description}};
+       {"description", p.description},
+       {"descriptions", json::object_t(p.descriptions.begin(), p.descriptions.end())}};
 }
 
 void adl_serializer<covalue::Team>::to_json(json& j, const covalue::Team& t) {

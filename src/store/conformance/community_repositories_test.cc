@@ -79,13 +79,16 @@ TEST_P(CommunityRepositoriesTest, ListsPageInIdOrderWithACursor) {
 TEST_P(CommunityRepositoriesTest, PopulationsKeepTheirNamesInOtherLanguages) {
   Site a = AddSite("A");
   Population written = MustWrite<Population>([&](Repositories& r) {
-    return r.Populations().Create({0, a.id, "People with MS", "", {{"sv", "Personer med MS"}}});
+    return r.Populations().Create({0, a.id, "People with MS", "Adults with MS",
+                                   {{"sv", "Personer med MS"}}, {{"sv", "Vuxna med MS"}}});
   });
   auto read = ReadValue<Population>(
       *store_, [&](Repositories& r) { return r.Populations().Get(written.id); });
   ASSERT_OK(read);
   EXPECT_EQ(read->names, (Translations{{"sv", "Personer med MS"}}));
+  EXPECT_EQ(read->descriptions, (Translations{{"sv", "Vuxna med MS"}}));
   written.names = {{"nb", "Personer med MS"}, {"sv", "Personer med multipel skleros"}};
+  written.descriptions = {};
   ASSERT_OK(store_->Write([&](Repositories& r) { return r.Populations().Update(written); }));
   auto listed = ReadValue<Page<Population>>(*store_, [&](Repositories& r) {
     return r.Populations().List(PageRequest{0, 10}, a.id);
@@ -93,6 +96,7 @@ TEST_P(CommunityRepositoriesTest, PopulationsKeepTheirNamesInOtherLanguages) {
   ASSERT_OK(listed);
   ASSERT_EQ(listed->items.size(), 1U);
   EXPECT_EQ(listed->items[0].names, written.names);
+  EXPECT_TRUE(listed->items[0].descriptions.empty()) << "replaced whole";
 }
 
 TEST_P(CommunityRepositoriesTest, TeamsFilterBySiteAndMember) {

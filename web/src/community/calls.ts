@@ -30,6 +30,8 @@ export interface Population {
   // The name in other languages, by language tag ("sv"); shown through localName.
   names: Record<string, string>;
   description: string;
+  // The description in other languages, by language tag; shown through localDescription.
+  descriptions: Record<string, string>;
 }
 export interface Team {
   id: number;
@@ -63,9 +65,9 @@ export const communityCalls = {
   addSite: (site: { name: string; country: string }) => request<Site>('POST', '/api/v1/sites', site),
   changeSite: (id: number, changes: { name?: string; country?: string }) =>
     request<Site>('PATCH', `/api/v1/sites/${id}`, changes),
-  addPopulation: (population: { site_id: number; name: string; names?: Record<string, string>; description?: string }) =>
+  addPopulation: (population: { site_id: number; name: string; names?: Record<string, string>; description?: string; descriptions?: Record<string, string> }) =>
     request<Population>('POST', '/api/v1/populations', population),
-  changePopulation: (id: number, changes: { name?: string; names?: Record<string, string>; description?: string }) =>
+  changePopulation: (id: number, changes: { name?: string; names?: Record<string, string>; description?: string; descriptions?: Record<string, string> }) =>
     request<Population>('PATCH', `/api/v1/populations/${id}`, changes),
   addTeam: (team: { population_id: number; name: string; names?: Record<string, string> }) => request<Team>('POST', '/api/v1/teams', team),
   changeTeam: (id: number, changes: { name?: string; names?: Record<string, string>; population_id?: number }) =>

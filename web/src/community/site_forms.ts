@@ -66,6 +66,7 @@ export function addPopulationForm(siteId: number): HTMLElement {
   const name = nameInput('population-name');
   const names = nameTranslations('population-name');
   const description = describe('population-description');
+  const descriptions = nameTranslations('population-description', {}, true);
   const form = h(
     'form',
     { class: 'card', 'aria-labelledby': 'add-population' },
@@ -73,10 +74,11 @@ export function addPopulationForm(siteId: number): HTMLElement {
     field(t('admin.populationName'), name),
     ...names.fields,
     field(t('admin.description'), description),
+    ...descriptions.fields,
     h('button', { type: 'submit' }, t('admin.add')),
   );
   onSubmit(form, async () => {
-    await api.addPopulation({ site_id: siteId, name: name.value.trim(), names: names.value(), description: description.value.trim() });
+    await api.addPopulation({ site_id: siteId, name: name.value.trim(), names: names.value(), description: description.value.trim(), descriptions: descriptions.value() });
     await resolve();
   });
   return form;
@@ -86,16 +88,18 @@ export function changePopulationForm(population: Population): HTMLElement {
   const name = nameInput(`population-${population.id}-name`, population.name);
   const names = nameTranslations(`population-${population.id}-name`, population.names);
   const description = describe(`population-${population.id}-description`, population.description);
+  const descriptions = nameTranslations(`population-${population.id}-description`, population.descriptions, true);
   const form = h(
     'form',
     {},
     field(t('admin.populationName'), name),
     ...names.fields,
     field(t('admin.description'), description),
+    ...descriptions.fields,
     h('button', { type: 'submit' }, t('admin.save')),
   );
   onSubmit(form, async () => {
-    await api.changePopulation(population.id, { name: name.value.trim(), names: names.value(), description: description.value.trim() });
+    await api.changePopulation(population.id, { name: name.value.trim(), names: names.value(), description: description.value.trim(), descriptions: descriptions.value() });
     await resolve();
   });
   return h('details', {}, h('summary', {}, t('admin.changeNamed', { name: localName(population) })), form);

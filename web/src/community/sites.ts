@@ -1,7 +1,7 @@
 import { allPages, api } from '../api';
 import { administers, isCommunityAdmin, session } from '../app_state';
 import { h } from '../dom';
-import { formatRegion, localName, t } from '../i18n';
+import { formatRegion, localDescription, localName, t } from '../i18n';
 import { addPopulationForm, addSiteForm, changePopulationForm, changeSiteForm } from './site_forms';
 
 export async function sitesView(): Promise<HTMLElement> {
@@ -67,7 +67,7 @@ export async function siteView(params: Record<string, string>): Promise<HTMLElem
               { class: 'card' },
               h('h3', {}, localName(p)),
               h('p', { class: 'meta' }, t('admin.populationId', { id: p.id })),
-              h('p', {}, p.description),
+              h('p', {}, localDescription(p)),
               administers(id) ? changePopulationForm(p) : null,
             ),
           ),
