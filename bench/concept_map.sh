@@ -5,9 +5,9 @@
 # median of 5 runs, wall time on this machine's cores) and the stress-1 it reaches, beside a
 # reference SMACOF in base R (bench/research/reference_smacof.R) from many starts on the small
 # study (REF_STARTS, default 100) and from Torgerson's start alone on the large one, at most 100
-# iterations (base R takes seconds per iteration at 1,000 statements: 2 starts of 300 did not
-# end within 40 minutes), so the large reference's stress is an upper bound of what it would
-# reach; then the engine's phases
+# iterations (base R takes over ten seconds per iteration at 1,000 statements: 2 starts of 300
+# did not end within 40 minutes, and this one runs for more than half an hour), so the large
+# reference's stress is an upper bound of what it would reach; then the engine's phases
 # (build/bench/covalue_research_bench, Google Benchmark) on the small study.
 #
 # usage: bench/concept_map.sh [REF_STARTS]   (after make build; installs r-base-core if missing)
