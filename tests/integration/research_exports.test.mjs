@@ -23,18 +23,18 @@ const KNOWN = [
 const DATES = ['2025-03-03', '2025-06-17'];
 
 describe('de-identified research exports', () => {
-  let dir, server, logins, call, site, project;
+  let dir, server, logins, call, cookie, site, project;
 
   before(async () => {
     dir = tempDir();
     logins = writeDemo(dir.file('covalue.db'));
     server = await startServer(dir.file('covalue.db'));
-    ({ call } = demoCallers(server, logins));
+    ({ call, cookie } = demoCallers(server, logins));
     site = loginOf(logins, 'professional.vastera').site_id;
     const population = (await call('professional.vastera', 'GET', `/api/v1/populations?site_id=${site}`)).body.items[0].id;
     const post = async (csv) => {
       const response = await fetch(`${server.url}/api/v1/sites/${site}/registry-files`, {
-        method: 'POST', headers: { cookie: await (demoCallers(server, logins).cookie)('professional.vastera'), 'content-type': 'text/csv', origin: server.url }, body: csv,
+        method: 'POST', headers: { cookie: await cookie('professional.vastera'), 'content-type': 'text/csv', origin: server.url }, body: csv,
       });
       assert.equal(response.status, 200, await response.clone().text());
     };
@@ -52,7 +52,7 @@ describe('de-identified research exports', () => {
     assert.equal(made.status, 201, JSON.stringify(made.body));
     project = made.body;
     const file = (name, who = 'researcher') => call(who, 'GET', `/api/v1/research-projects/${project.id}/export/${name}`);
-    const before = await fetch(`${server.url}/api/v1/research-projects/${project.id}/export/people.csv`, { headers: { cookie: await demoCallers(server, logins).cookie('researcher') } });
+    const before = await fetch(`${server.url}/api/v1/research-projects/${project.id}/export/people.csv`, { headers: { cookie: await cookie('researcher') } });
     assert.equal(before.status, 409, 'no site approves yet');
 
     for (const who of ['lead.fjordvik', 'admin', 'researcher', 'professional.vastera']) {
@@ -66,7 +66,7 @@ describe('de-identified research exports', () => {
 
     const texts = {};
     for (const name of project.files) {
-      const response = await fetch(`${server.url}/api/v1/research-projects/${project.id}/export/${name}`, { headers: { cookie: await demoCallers(server, logins).cookie('researcher') } });
+      const response = await fetch(`${server.url}/api/v1/research-projects/${project.id}/export/${name}`, { headers: { cookie: await cookie('researcher') } });
       assert.equal(response.status, 200, name);
       assert.match(response.headers.get('content-type'), /^text\/csv/);
       texts[name] = await response.text();

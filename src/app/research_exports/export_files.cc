@@ -112,20 +112,12 @@ Result<std::string> ResearchExports::Export(const RequestContext& ctx, Id projec
   COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, project_id));
   const ResearchProject& project = managed.first;
   const Decision& decision = managed.second;
-  std::string out;
-  if (file == ExportFile::kDictionary) {
-    out = CsvRow({"file", "column", "type", "meaning", "de_identification"});
-    for (const auto& row : kDictionary) out += CsvRow(row);
-    COVALUE_RETURN_IF_ERROR(gate_.RecordRead(ctx, decision, Action::kResearchProjectManage, {},
-                                             {"research_export", fmt::format("{}/{}", project_id,
-                                                                             ExportFileName(file)),
-                                              std::nullopt}));
-    return out;
-  }
-
+  // The dictionary holds no one's data: it reads nothing from the registry.
+  const bool reads_registry = file != ExportFile::kDictionary;
   Extract x;
   std::vector<Id> sites;
   COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& r) -> Status {
+    if (!reads_registry) return Ok();
     COVALUE_ASSIGN_OR_RETURN(const std::string key, r.ResearchProjects().Key(project_id));
     COVALUE_ASSIGN_OR_RETURN(auto approvals, r.ResearchProjects().Approvals(project_id));
     for (const SiteApproval& a : approvals) {
@@ -160,7 +152,9 @@ Result<std::string> ResearchExports::Export(const RequestContext& ctx, Id projec
         page.after = *found.next;
       }
     }
+    // The populations' names, for the summary only.
     for (Id site : sites) {
+      if (file != ExportFile::kSummary) break;
       PageRequest populations{0, PageRequest::kMaxLimit};
       for (;;) {
         COVALUE_ASSIGN_OR_RETURN(auto found, r.Populations().List(populations, site));
@@ -171,12 +165,13 @@ Result<std::string> ResearchExports::Export(const RequestContext& ctx, Id projec
     }
     return Ok();
   }));
-  if (sites.empty()) {
+  if (reads_registry && sites.empty()) {
     return Fail(ErrorCode::kConflict, "no site approves this project's access to its data",
                 "/approvals");
   }
 
   const auto is_score = [](const Observation& o) { return o.system == kScoreSystem; };
+  std::string out;
   switch (file) {
     case ExportFile::kPeople:
       out = CsvRow({"person", "site_id", "population_id", "sex", "age_band_at_enrolment",
@@ -264,6 +259,8 @@ Result<std::string> ResearchExports::Export(const RequestContext& ctx, Id projec
       break;
     }
     case ExportFile::kDictionary:
+      out = CsvRow({"file", "column", "type", "meaning", "de_identification"});
+      for (const auto& row : kDictionary) out += CsvRow(row);
       break;
   }
   COVALUE_RETURN_IF_ERROR(gate_.RecordRead(

@@ -123,29 +123,29 @@ Result<ProjectView> ResearchExports::GetProject(const RequestContext& ctx, Id pr
 
 Result<ProjectView> ResearchExports::Approve(const RequestContext& ctx, Id project_id,
                                              Id site_id) {
-  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
-  const Target site{site_id, std::nullopt, std::nullopt, {}};
-  COVALUE_ASSIGN_OR_RETURN(Decision decision,
-                           gate_.Permit(ctx, principal, Action::kResearchApprove, site,
-                                        ProjectSubject(project_id)));
-  COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& r) -> Status {
-    COVALUE_RETURN_IF_ERROR(r.ResearchProjects().Get(project_id));
-    COVALUE_RETURN_IF_ERROR(r.ResearchProjects().Approve(
-        {project_id, site_id, "", principal.user_id, gate_.NowMs(), std::nullopt}));
-    return gate_.AppendAudit(r, ctx, decision, Action::kResearchApprove, site,
-                             ProjectSubject(project_id), AuditOutcome::kAllowed);
-  }));
-  return ViewOf(project_id);
+  return SetApproval(ctx, project_id, site_id, true);
 }
 
 Result<ProjectView> ResearchExports::Revoke(const RequestContext& ctx, Id project_id, Id site_id) {
+  return SetApproval(ctx, project_id, site_id, false);
+}
+
+Result<ProjectView> ResearchExports::SetApproval(const RequestContext& ctx, Id project_id,
+                                                 Id site_id, bool approve) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   const Target site{site_id, std::nullopt, std::nullopt, {}};
   COVALUE_ASSIGN_OR_RETURN(Decision decision,
                            gate_.Permit(ctx, principal, Action::kResearchApprove, site,
                                         ProjectSubject(project_id)));
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& r) -> Status {
-    COVALUE_RETURN_IF_ERROR(r.ResearchProjects().RevokeApproval(project_id, site_id, gate_.NowMs()));
+    if (approve) {
+      COVALUE_RETURN_IF_ERROR(r.ResearchProjects().Get(project_id));
+      COVALUE_RETURN_IF_ERROR(r.ResearchProjects().Approve(
+          {project_id, site_id, "", principal.user_id, gate_.NowMs(), std::nullopt}));
+    } else {
+      COVALUE_RETURN_IF_ERROR(
+          r.ResearchProjects().RevokeApproval(project_id, site_id, gate_.NowMs()));
+    }
     return gate_.AppendAudit(r, ctx, decision, Action::kResearchApprove, site,
                              ProjectSubject(project_id), AuditOutcome::kAllowed);
   }));

@@ -74,6 +74,9 @@ class ResearchExports {
   // The project and the decision that lets the caller run it (denials audited).
   Result<std::pair<ResearchProject, Decision>> Manage(const RequestContext& ctx, Id project_id);
   Result<ProjectView> ViewOf(Id project_id);
+  // Approve's and Revoke's one write.
+  Result<ProjectView> SetApproval(const RequestContext& ctx, Id project_id, Id site_id,
+                                  bool approve);
 
   store::Store& store_;
   Gate& gate_;

@@ -32,10 +32,10 @@ const research::DelphiStats* ResultOf(const research::DelphiAnalysis& analysis,
 Result<std::vector<MeasureDraft>> Studies::ProposeCoreSet(const RequestContext& ctx, Id study_id,
                                                           int round,
                                                           const std::vector<CoreSetChoice>& choices) {
-  COVALUE_ASSIGN_OR_RETURN(const research::DelphiPanel panel, DelphiData(ctx, study_id));
   COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
   const Study& study = managed.first;
   const Decision& decision = managed.second;
+  COVALUE_ASSIGN_OR_RETURN(const research::DelphiPanel panel, PanelOf(study));
   // A round's results are final once the next round has opened or the study has closed.
   const bool finished = round >= 1 && (round < study.round ||
                                        (study.stage == StudyStage::kClosed && round <= study.round));

@@ -233,6 +233,8 @@ class Studies {
   };
   Result<Participation> Participate(const RequestContext& ctx, const ParticipantKey& key,
                                     bool require_consent);
+  // A Delphi's panel as DelphiData gives it (kConflict for a concept map), unchecked.
+  Result<research::DelphiPanel> PanelOf(const Study& study);
   // The statements that stand (not merged), by id.
   Result<std::vector<StudyStatement>> Standing(Id study_id);
 

@@ -22,6 +22,13 @@ Result<research::DelphiPanel> Studies::DelphiData(const RequestContext& ctx, Id 
   COVALUE_ASSIGN_OR_RETURN(auto managed, Manage(ctx, study_id, StudySubject(study_id)));
   const Study& study = managed.first;
   const Decision& decision = managed.second;
+  COVALUE_ASSIGN_OR_RETURN(research::DelphiPanel panel, PanelOf(study));
+  COVALUE_RETURN_IF_ERROR(gate_.RecordRead(ctx, decision, Action::kStudyManage, {},
+                                           StudySubject(study.id)));
+  return panel;
+}
+
+Result<research::DelphiPanel> Studies::PanelOf(const Study& study) {
   if (study.kind != StudyKind::kDelphi) {
     return Fail(ErrorCode::kConflict, "the study is not a Delphi", "/kind");
   }
@@ -46,8 +53,6 @@ Result<research::DelphiPanel> Studies::DelphiData(const RequestContext& ctx, Id 
     const StudyParticipant& p = *who.at(x.participant_id);
     panel.ratings.push_back({x.round, p.pseudonym, p.group, std::to_string(x.statement_id), x.value});
   }
-  COVALUE_RETURN_IF_ERROR(gate_.RecordRead(ctx, decision, Action::kStudyManage, {},
-                                           StudySubject(study.id)));
   return panel;
 }
 

@@ -79,24 +79,24 @@ void AddResearchProjectRoutes(Router& router, app::ResearchExports& exports) {
                 return ProjectResponse(200, view);
               },
               0});
-  router.Add({"PUT", "/api/v1/research-projects/{id}/approvals/{site}",
-              "Approve the project's access to the site's data (an admin at the site itself)",
-              Access::kSignedIn, [&exports](RouteContext& r) -> Result<Response> {
-                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(Id site, PathId(r, "site"));
-                COVALUE_ASSIGN_OR_RETURN(auto view, exports.Approve(r.ctx, id, site));
-                return ProjectResponse(200, view);
-              },
-              0});
-  router.Add({"DELETE", "/api/v1/research-projects/{id}/approvals/{site}",
-              "Revoke the site's approval of the project (an admin at the site itself)",
-              Access::kSignedIn, [&exports](RouteContext& r) -> Result<Response> {
-                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(Id site, PathId(r, "site"));
-                COVALUE_ASSIGN_OR_RETURN(auto view, exports.Revoke(r.ctx, id, site));
-                return ProjectResponse(200, view);
-              },
-              0});
+  // Approving and revoking: the same path, the site's own admin.
+  using Change = Result<app::ProjectView> (app::ResearchExports::*)(const app::RequestContext&, Id,
+                                                                    Id);
+  const auto approval = [&](const char* method, const char* summary, Change change) {
+    router.Add({method, "/api/v1/research-projects/{id}/approvals/{site}", summary,
+                Access::kSignedIn,
+                [&exports, change](RouteContext& r) -> Result<Response> {
+                  COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                  COVALUE_ASSIGN_OR_RETURN(Id site, PathId(r, "site"));
+                  COVALUE_ASSIGN_OR_RETURN(auto view, (exports.*change)(r.ctx, id, site));
+                  return ProjectResponse(200, view);
+                },
+                0});
+  };
+  approval("PUT", "Approve the project's access to the site's data (an admin at the site itself)",
+           &app::ResearchExports::Approve);
+  approval("DELETE", "Revoke the site's approval of the project (an admin at the site itself)",
+           &app::ResearchExports::Revoke);
   router.Add({"GET", "/api/v1/research-projects/{id}/export/{file}",
               "One de-identified file of the project's export over the sites that approve it: "
               "people.csv, observations.csv, scores.csv, codes.csv, summary.csv or "

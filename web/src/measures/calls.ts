@@ -86,6 +86,11 @@ export interface ChartNote {
 }
 export type Period = MeasureChart['period'];
 export type ValueDomain = 'communication' | 'self-efficacy' | 'interconnectedness' | 'costs' | 'professional-experience' | 'access';
+// The wire names of a measure's kinds, the value compass's quadrants and the value domains, in
+// the order the forms offer them.
+export const MEASURE_KINDS: MeasureDefinition['kind'][] = ['proportion', 'count', 'continuous', 'rate', 'days-between', 'cases-between'];
+export const QUADRANTS: MeasureDefinition['quadrant'][] = ['clinical', 'functional', 'experience', 'cost'];
+export const VALUE_DOMAINS: ValueDomain[] = ['communication', 'self-efficacy', 'interconnectedness', 'costs', 'professional-experience', 'access'];
 export interface ValueProfile {
   team_id: number;
   scale: { min: number; max: number };

@@ -5,6 +5,7 @@ import { localName, t } from '../i18n';
 import { navigate } from '../router';
 import { field, onSubmit, select } from '../components/form';
 import { nameTranslations } from '../components/names';
+import { MEASURE_KINDS } from './calls';
 import { hasData, notShared, sharedRange, siteChart } from './community_measures';
 
 // Trying a measure before the community has it: a definition charted at every site from the
@@ -21,7 +22,6 @@ const SYSTEMS: [string, string][] = [
   ['urn:covalue:fhir:codesystem:registry', 'workshop.system.registry'],
   ['urn:covalue:fhir:codesystem:demo', 'workshop.system.demo'],
 ];
-const KINDS: MeasureDefinition['kind'][] = ['proportion', 'count', 'continuous', 'rate', 'days-between', 'cases-between'];
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
 
@@ -39,7 +39,7 @@ interface Workshop {
 function workshop(w: Workshop): HTMLElement {
   const name = h('input', { id: `${w.id}-name`, name: 'name', required: true, maxlength: 200, autocomplete: 'off' });
   const names = nameTranslations(`${w.id}-name`);
-  const kind = select(`${w.id}-kind`, 'kind', KINDS.map((k) => [k, t(`workshop.kind.${k}`)]), 'proportion');
+  const kind = select(`${w.id}-kind`, 'kind', MEASURE_KINDS.map((k) => [k, t(`workshop.kind.${k}`)]), 'proportion');
   const system = select(`${w.id}-system`, 'system', SYSTEMS.map(([v, k]) => [v, t(k as 'workshop.system.score')]));
   const code = h('input', { id: `${w.id}-code`, name: 'code', required: true, maxlength: 64, autocomplete: 'off', list: `${w.id}-codes` });
   const codes = h('datalist', { id: `${w.id}-codes` }, ...['phq-9', 'gad-7', 'phq-4', 'eq-vas'].map((c) => h('option', { value: c })));

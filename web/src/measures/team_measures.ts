@@ -1,4 +1,5 @@
 import { api, type MeasureChart, type MeasureDefinition, type MeasureSeries, type Period, type SpcPoint, type ValueProfile } from '../api';
+import { QUADRANTS } from './calls';
 import { chartWidth, fileWords, spcChart, spcFile } from './spc_chart';
 import { isPartial, MIN_CELL_DEFAULT } from './periods';
 import { round, valueProfileChart } from './value_profile_chart';
@@ -17,7 +18,6 @@ import { teamWorkshop } from './measure_workshop';
 
 const LIMITS = ['baseline', 'phases'] as const;
 const RULES = ['anhoej', 'mdc'] as const;
-const QUADRANTS = ['clinical', 'functional', 'experience', 'cost'] as const;
 const PERIODS: Period[] = ['month', 'week', 'quarter'];
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');

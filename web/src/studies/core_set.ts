@@ -2,6 +2,7 @@ import { api, type DelphiSummary, type MeasureDraft, type Study, type StudyState
 import { field, onSubmit, select } from '../components/form';
 import { h } from '../dom';
 import { formatNumber, t } from '../i18n';
+import { MEASURE_KINDS, QUADRANTS, VALUE_DOMAINS } from '../measures/calls';
 import { resolve } from '../router';
 
 // A Delphi's core set: the items that reached consensus in the last finished round (the percent
@@ -10,9 +11,6 @@ import { resolve } from '../router';
 // value domain) and proposed as a draft measure that keeps its provenance; the community's
 // admin later adopts it by choosing the observations it is computed from.
 
-const KINDS = ['proportion', 'rate', 'count', 'continuous', 'days-between', 'cases-between'] as const;
-const QUADRANTS = ['clinical', 'functional', 'experience', 'cost'] as const;
-const DOMAINS = ['communication', 'self-efficacy', 'interconnectedness', 'costs', 'professional-experience', 'access'] as const;
 
 // A measure id (a-z, 0-9 and '-', at most 40) from an item's text.
 function slug(text: string, fallback: string): string {
@@ -79,10 +77,10 @@ export async function coreSetSection(study: Study, results: DelphiSummary, items
     const chosen = h('input', { type: 'checkbox', id: `${key}-chosen`, checked: true });
     const id = h('input', { id: `${key}-id`, required: true, pattern: '[a-z0-9][a-z0-9\\-]{0,39}', value: slug(s.text, `item-${s.id}`) });
     const name = h('input', { id: `${key}-name`, required: true, maxlength: 200, value: s.text.slice(0, 200) });
-    const kind = select(`${key}-kind`, 'kind', KINDS.map((k) => [k, t(`workshop.kind.${k}` as 'workshop.kind.proportion')]), 'proportion');
+    const kind = select(`${key}-kind`, 'kind', MEASURE_KINDS.map((k) => [k, t(`workshop.kind.${k}` as 'workshop.kind.proportion')]), 'proportion');
     const direction = select(`${key}-direction`, 'direction', [['higher', t('measures.direction.higher')], ['lower', t('measures.direction.lower')]], 'higher');
     const quadrant = select(`${key}-quadrant`, 'quadrant', QUADRANTS.map((q) => [q, t(`measures.quadrant.${q}` as 'measures.quadrant.clinical')]), 'experience');
-    const domain = select(`${key}-domain`, 'domain', [['', t('coreSet.noDomain')], ...DOMAINS.map((d): [string, string] => [d, t(`value.domain.${d}` as 'value.domain.access')])]);
+    const domain = select(`${key}-domain`, 'domain', [['', t('coreSet.noDomain')], ...VALUE_DOMAINS.map((d): [string, string] => [d, t(`value.domain.${d}` as 'value.domain.access')])]);
     const fieldset = h(
       'fieldset',
       {},
