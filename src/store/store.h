@@ -22,14 +22,17 @@ namespace covalue::store {
 
 class AlertRepository;
 class AuditRepository;
+class CostingRepository;
 class CredentialRepository;
 class MeasureRepository;
 class PopulationRepository;
+class ProcessMapRepository;
 class QuestionnaireRepository;
 class RegistryRepository;
 class ResearchProjectRepository;
 class ScheduleRepository;
 class SiteRepository;
+class StratificationRepository;
 class StudyRepository;
 class TeamRepository;
 class UserRepository;
@@ -53,6 +56,9 @@ class Repositories {
   virtual ScheduleRepository& Schedules() = 0;
   virtual StudyRepository& Studies() = 0;
   virtual ResearchProjectRepository& ResearchProjects() = 0;
+  virtual CostingRepository& Costing() = 0;
+  virtual StratificationRepository& Stratifications() = 0;
+  virtual ProcessMapRepository& ProcessMaps() = 0;
 };
 
 // Counters since the store was opened.

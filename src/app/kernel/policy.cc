@@ -280,6 +280,18 @@ std::string_view ActionName(Action action) {
       return "research_project.review";
     case Action::kResearchApprove:
       return "research_project.approve";
+    case Action::kCostingRead:
+      return "costing.read";
+    case Action::kCostingWrite:
+      return "costing.write";
+    case Action::kStratificationWrite:
+      return "stratification.write";
+    case Action::kStratificationRead:
+      return "stratification.read";
+    case Action::kProcessMapRead:
+      return "process_map.read";
+    case Action::kProcessMapWrite:
+      return "process_map.write";
   }
   return "unknown";
 }
@@ -487,6 +499,45 @@ Decision Authorize(const Principal& p, Action action, const Target& t) {
       return HoldsAnyAdmin(p) ? Allow(Role::kAdmin) : Deny();
     case Action::kResearchApprove:
       return HoldsAtSite(p, Role::kAdmin, t.site_id) != nullptr ? Allow(Role::kAdmin) : Deny();
+
+    // A site's prices are its admins' to set; its staff cost their work with them.
+    case Action::kCostingWrite:
+      return Holds(p, Role::kAdmin, t.site_id) != nullptr ? Allow(Role::kAdmin) : Deny();
+    case Action::kCostingRead:
+      for (Role role : {Role::kAdmin, Role::kProfessional, Role::kTeamLead, Role::kTeamMember}) {
+        if (Holds(p, role, t.site_id) != nullptr) {
+          return Allow(role);
+        }
+      }
+      return Deny();
+
+    // A population's strata are its site's teams' to define (and its admins'); the site's staff
+    // see their numbers whole, everyone else only through the small-cell rule (app/strata/).
+    case Action::kStratificationWrite:
+      if (Holds(p, Role::kAdmin, t.site_id) != nullptr) {
+        return Allow(Role::kAdmin);
+      }
+      for (Role role : {Role::kTeamLead, Role::kTeamMember}) {
+        if (HoldsAtSite(p, role, t.site_id) != nullptr) {
+          return Allow(role);
+        }
+      }
+      return Deny();
+    case Action::kStratificationRead:
+      for (Role role : {Role::kAdmin, Role::kProfessional, Role::kTeamLead, Role::kTeamMember}) {
+        if (HoldsAtSite(p, role, t.site_id) != nullptr) {
+          return Allow(role);
+        }
+      }
+      return Deny();
+
+    // A team's process maps and resources are the team's, as its workbooks are.
+    case Action::kProcessMapRead:
+    case Action::kProcessMapWrite:
+      if (Holds(p, Role::kAdmin, t.site_id) != nullptr) {
+        return Allow(Role::kAdmin);
+      }
+      return InTeam(p, t.team_id);
 
     // The community's questionnaires are its admins' to import, a site's its admins'.
     case Action::kQuestionnaireImport:

@@ -59,6 +59,22 @@ constexpr TableSpec kTables[] = {
     {"measure_drafts", "id"},
     {"research_projects", "id"},
     {"research_approvals", ""},
+    {"site_costing", "site_id"},
+    {"unit_costs", ""},
+    {"stratifications", "id"},
+    {"stratum_conditions", ""},
+    {"stratification_scores", ""},
+    {"team_resources", "id"},
+    {"process_maps", "id"},
+    {"process_map_revisions", ""},
+    {"process_map_lanes", ""},
+    {"process_map_steps", ""},
+    {"process_map_step_resources", ""},
+    {"process_map_arrows", ""},
+    {"journeys", "id"},
+    {"journey_steps", ""},
+    {"scenarios", "id"},
+    {"scenario_changes", ""},
 };
 
 // The tables a new database's migrations write rows into (replaced by the source's).

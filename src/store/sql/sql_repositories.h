@@ -2,9 +2,11 @@
 
 #include "store/alert_repository.h"
 #include "store/audit_repository.h"
+#include "store/costing_repository.h"
 #include "store/credential_repository.h"
 #include "store/measure_repository.h"
 #include "store/population_repository.h"
+#include "store/process_map_repository.h"
 #include "store/questionnaire_repository.h"
 #include "store/registry_repository.h"
 #include "store/schedule_repository.h"
@@ -12,6 +14,7 @@
 #include "store/sql/connection.h"
 #include "store/sql/observation_scan.h"
 #include "store/store.h"
+#include "store/stratification_repository.h"
 #include "store/research_project_repository.h"
 #include "store/study_repository.h"
 #include "store/team_repository.h"
@@ -298,6 +301,68 @@ class SqlResearchProjectRepository final : public ResearchProjectRepository {
   Connection& db_;
 };
 
+class SqlCostingRepository final : public CostingRepository {
+ public:
+  explicit SqlCostingRepository(Connection& db) : db_(db) {}
+  Result<std::vector<UnitCost>> UnitCosts(Id site_id) override;
+  Status ReplaceUnitCosts(Id site_id, const std::vector<UnitCost>& rows) override;
+  Result<std::optional<SiteCosting>> GetSiteCosting(Id site_id) override;
+  Status SetSiteCosting(const SiteCosting& costing) override;
+  Result<Resource> CreateResource(const Resource& resource) override;
+  Result<Resource> GetResource(Id id) override;
+  Result<std::vector<Resource>> Resources(Id team_id) override;
+  Status UpdateResource(const Resource& resource) override;
+  Status DeleteResource(Id id) override;
+
+ private:
+  Connection& db_;
+};
+
+class SqlStratificationRepository final : public StratificationRepository {
+ public:
+  explicit SqlStratificationRepository(Connection& db) : db_(db) {}
+  Result<Stratification> Create(const Stratification& stratification) override;
+  Result<Stratification> Get(Id id) override;
+  Result<std::vector<Stratification>> ListOfPopulation(Id population_id) override;
+  Status Replace(const Stratification& stratification) override;
+  Result<std::vector<std::string>> FieldNames(Id population_id) override;
+  Result<std::vector<StratumPerson>> People(Id population_id,
+                                            const std::vector<std::string>& fields) override;
+  Result<std::vector<LatestValue>> LatestValues(Id population_id,
+                                                const std::vector<std::string>& codes) override;
+  Result<std::vector<UtilisationEvent>> Events(Id population_id,
+                                               const std::vector<std::string>& codes,
+                                               std::int64_t from_ms, std::int64_t to_ms) override;
+
+ private:
+  Status WriteParts(const Stratification& stratification);
+  Status ReadParts(Stratification& stratification);
+  Connection& db_;
+};
+
+class SqlProcessMapRepository final : public ProcessMapRepository {
+ public:
+  explicit SqlProcessMapRepository(Connection& db) : db_(db) {}
+  Result<ProcessMap> Create(const ProcessMap& map, const ProcessMapRevision& first) override;
+  Result<ProcessMap> Get(Id id) override;
+  Result<std::vector<ProcessMap>> ListOfTeam(Id team_id) override;
+  Status Rename(Id id, const std::string& name) override;
+  Result<ProcessMapRevision> AddRevision(ProcessMapRevision revision) override;
+  Result<ProcessMapRevision> Revision(Id map_id, std::int64_t number) override;
+  Result<std::vector<ProcessMapRevision>> Revisions(Id map_id) override;
+  Result<Journey> AddJourney(const Journey& journey) override;
+  Result<std::vector<Journey>> Journeys(Id map_id) override;
+  Status DeleteJourney(Id id) override;
+  Result<Scenario> AddScenario(const Scenario& scenario) override;
+  Result<Scenario> GetScenario(Id id) override;
+  Result<std::vector<Scenario>> Scenarios(Id map_id) override;
+
+ private:
+  Status WriteContent(const ProcessMapRevision& revision);
+  Status ReadContent(ProcessMapRevision& revision);
+  Connection& db_;
+};
+
 // All repositories over one connection; scan: how its driver serves the observation rescan.
 class SqlRepositories final : public Repositories {
  public:
@@ -315,7 +380,10 @@ class SqlRepositories final : public Repositories {
         alerts_(db),
         schedules_(db),
         studies_(db),
-        research_projects_(db) {}
+        research_projects_(db),
+        costing_(db),
+        stratifications_(db),
+        process_maps_(db) {}
   SiteRepository& Sites() override { return sites_; }
   PopulationRepository& Populations() override { return populations_; }
   TeamRepository& Teams() override { return teams_; }
@@ -330,6 +398,9 @@ class SqlRepositories final : public Repositories {
   ScheduleRepository& Schedules() override { return schedules_; }
   StudyRepository& Studies() override { return studies_; }
   ResearchProjectRepository& ResearchProjects() override { return research_projects_; }
+  CostingRepository& Costing() override { return costing_; }
+  StratificationRepository& Stratifications() override { return stratifications_; }
+  ProcessMapRepository& ProcessMaps() override { return process_maps_; }
 
  private:
   SqlSiteRepository sites_;
@@ -346,6 +417,9 @@ class SqlRepositories final : public Repositories {
   SqlScheduleRepository schedules_;
   SqlStudyRepository studies_;
   SqlResearchProjectRepository research_projects_;
+  SqlCostingRepository costing_;
+  SqlStratificationRepository stratifications_;
+  SqlProcessMapRepository process_maps_;
 };
 
 // The row limit a page query asks for: one more than the page, to know whether another follows.
