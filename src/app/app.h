@@ -6,12 +6,15 @@
 #include "app/alerts/alerts.h"
 #include "app/audit/audit.h"
 #include "app/community/community.h"
+#include "app/costs/costs.h"
 #include "app/kernel/gate.h"
 #include "app/measures/measures.h"
+#include "app/process_maps/process_maps.h"
 #include "app/questionnaires/questionnaires.h"
 #include "app/registry/registry.h"
 #include "app/research_exports/research_exports.h"
 #include "app/schedules/schedules.h"
+#include "app/strata/strata.h"
 #include "app/studies/studies.h"
 #include "app/workbooks/workbooks.h"
 
@@ -37,7 +40,10 @@ class App {
         registry_(store, gate_, accounts_, community_, alerts_, questionnaires_, measures_),
         schedules_(store, gate_, questionnaires_),
         studies_(store, gate_),
-        research_exports_(store, gate_) {}
+        research_exports_(store, gate_),
+        costs_(store, gate_),
+        strata_(store, gate_),
+        process_maps_(store, gate_) {}
 
   // The clock the use cases read (Default: the system clock). REQUIRES: outlives the App.
   void SetClock(const Clock& clock) { gate_.SetClock(clock); }
@@ -54,6 +60,9 @@ class App {
   Schedules& schedules() { return schedules_; }
   Studies& studies() { return studies_; }
   ResearchExports& research_exports() { return research_exports_; }
+  Costs& costs() { return costs_; }
+  Strata& strata() { return strata_; }
+  ProcessMaps& process_maps() { return process_maps_; }
 
  private:
   Gate gate_;
@@ -68,6 +77,9 @@ class App {
   Schedules schedules_;
   Studies studies_;
   ResearchExports research_exports_;
+  Costs costs_;
+  Strata strata_;
+  ProcessMaps process_maps_;
 };
 
 }  // namespace covalue::app

@@ -1,5 +1,6 @@
 #include "domain/dates.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -124,6 +125,19 @@ std::string FormatDate(std::int64_t ms) {
   const unsigned month = mp < 10 ? mp + 3 : mp - 9;
   const std::int64_t year = static_cast<std::int64_t>(yoe) + era * 400 + (month <= 2 ? 1 : 0);
   return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+}
+
+std::int64_t AddMonths(std::int64_t ms, std::int64_t months) {
+  const std::string date = FormatDate(ms);
+  const std::int64_t year = std::stoll(date.substr(0, 4));
+  const std::int64_t month = std::stoll(date.substr(5, 2)) - 1 + months;
+  const std::int64_t y = year + (month >= 0 ? month / 12 : (month - 11) / 12);
+  const auto m = static_cast<unsigned>(month - (y - year) * 12 + 1);
+  const auto day = static_cast<unsigned>(std::stoul(date.substr(8, 2)));
+  const std::int64_t next_month_start =
+      m == 12 ? DaysFromCivil(y + 1, 1, 1) : DaysFromCivil(y, m + 1, 1);
+  const auto length = static_cast<unsigned>(next_month_start - DaysFromCivil(y, m, 1));
+  return DaysFromCivil(y, m, std::min(day, length)) * kMsPerDay;
 }
 
 }  // namespace covalue

@@ -25,4 +25,9 @@ std::optional<std::int64_t> ParseDateTimeMs(std::string_view text);
 // "YYYY-MM-DD" of an instant (UTC).
 std::string FormatDate(std::int64_t ms);
 
+// The start (UTC) of the day `months` calendar months after the day of ms (before it when
+// negative), its day of the month kept where the month has it and otherwise the month's last
+// (31 January + 1 month = 28 or 29 February).
+std::int64_t AddMonths(std::int64_t ms, std::int64_t months);
+
 }  // namespace covalue

@@ -45,5 +45,13 @@ TEST(Dates, FormatRoundTrips) {
   EXPECT_EQ(FormatDate(Reference(2026, 11, 23, 23, 59, 59)), "2026-11-23");
 }
 
+TEST(Dates, AddsCalendarMonthsEitherWay) {
+  const auto day = [](const char* d) { return *ParseDateMs(d); };
+  EXPECT_EQ(FormatDate(AddMonths(day("2026-12-06") + 3'600'000, -12)), "2025-12-06");
+  EXPECT_EQ(FormatDate(AddMonths(day("2024-03-31"), -1)), "2024-02-29");
+  EXPECT_EQ(FormatDate(AddMonths(day("2026-01-31"), 1)), "2026-02-28");
+  EXPECT_EQ(FormatDate(AddMonths(day("2026-01-15"), -13)), "2024-12-15");
+}
+
 }  // namespace
 }  // namespace covalue

@@ -36,21 +36,6 @@ constexpr std::array<std::pair<OccasionState, std::string_view>, 4> kStates{{
 std::int64_t StartOfDay(std::int64_t ms) { return DayOf(ms) * kDayMs; }
 std::int64_t EndOfDay(std::int64_t ms) { return StartOfDay(ms) + kDayMs - 1; }
 
-// The day `months` months after the day of ms, its day of the month kept where the month has it
-// and otherwise the month's last (31 January + 1 month = 28 or 29 February).
-std::int64_t AddMonths(std::int64_t ms, std::int64_t months) {
-  const std::string date = FormatDate(ms);
-  const std::int64_t year = std::stoll(date.substr(0, 4));
-  const std::int64_t month = std::stoll(date.substr(5, 2)) - 1 + months;
-  const std::int64_t y = year + (month >= 0 ? month / 12 : (month - 11) / 12);
-  const auto m = static_cast<unsigned>(month - (y - year) * 12 + 1);
-  const auto day = static_cast<unsigned>(std::stoul(date.substr(8, 2)));
-  const std::int64_t next_month_start =
-      m == 12 ? DaysFromCivil(y + 1, 1, 1) : DaysFromCivil(y, m + 1, 1);
-  const auto length = static_cast<unsigned>(next_month_start - DaysFromCivil(y, m, 1));
-  return DaysFromCivil(y, m, std::min(day, length)) * kDayMs;
-}
-
 std::int64_t OpensAt(const QuestionnaireSchedule& s, std::int64_t enrolled_day_ms, std::int64_t k) {
   switch (s.unit) {
     case ScheduleUnit::kDays:
