@@ -500,16 +500,12 @@ Decision Authorize(const Principal& p, Action action, const Target& t) {
     case Action::kResearchApprove:
       return HoldsAtSite(p, Role::kAdmin, t.site_id) != nullptr ? Allow(Role::kAdmin) : Deny();
 
-    // A site's prices are its admins' to set; its staff cost their work with them.
+    // A site's prices are its admins' to set. They describe no person, and the community
+    // learns from each other's costs, so every signed-in user may read them.
     case Action::kCostingWrite:
       return Holds(p, Role::kAdmin, t.site_id) != nullptr ? Allow(Role::kAdmin) : Deny();
     case Action::kCostingRead:
-      for (Role role : {Role::kAdmin, Role::kProfessional, Role::kTeamLead, Role::kTeamMember}) {
-        if (Holds(p, role, t.site_id) != nullptr) {
-          return Allow(role);
-        }
-      }
-      return Deny();
+      return AllowAnySignedIn();
 
     // A population's strata are its site's teams' to define (and its admins'); the site's staff
     // see their numbers whole, everyone else only through the small-cell rule (app/strata/).

@@ -75,7 +75,7 @@ enum class Action {
   kResearchProjectManage,  // read a project target.user_id owns, its approvals; export its data
   kResearchProjectReview,  // see every research project, to approve one at one's site
   kResearchApprove,        // approve (or revoke) a project's access to target.site_id's data
-  kCostingRead,   // see target.site_id's unit costs and costing settings
+  kCostingRead,   // see target.site_id's unit costs and costing settings (describe nobody)
   kCostingWrite,  // set target.site_id's unit-cost table, currency and value of a person's time
   kStratificationWrite,  // define or change the strata of a population of target.site_id
   kStratificationRead,   // see the strata of target.site_id's populations with every number

@@ -19,7 +19,7 @@ Response NoContent() {
 void AddApiRoutes(Router& router, app::App& app, const Metrics& metrics) {
   AddSystemRoutes(router, metrics);
   AddAuthRoutes(router, app.accounts());
-  AddSiteRoutes(router, app.community());
+  AddSiteRoutes(router, app.community(), app.costs());
   AddPopulationRoutes(router, app.community());
   AddTeamRoutes(router, app.community());
   AddUserRoutes(router, app.accounts());
@@ -32,6 +32,9 @@ void AddApiRoutes(Router& router, app::App& app, const Metrics& metrics) {
   AddScheduleRoutes(router, app.schedules());
   AddStudyRoutes(router, app.studies());
   AddResearchProjectRoutes(router, app.research_exports());
+  AddCostRoutes(router, app.costs());
+  AddStrataRoutes(router, app.strata());
+  AddProcessMapRoutes(router, app.process_maps());
 }
 
 }  // namespace covalue::http::api

@@ -11,10 +11,13 @@ class Alerts;
 class App;
 class AuditTrail;
 class Community;
+class Costs;
 class Measures;
+class ProcessMaps;
 class Registry;
 class ResearchExports;
 class Schedules;
+class Strata;
 class Studies;
 class Workbooks;
 struct ParticipantKey;
@@ -27,7 +30,7 @@ namespace covalue::http::api {
 void AddApiRoutes(Router& router, app::App& app, const Metrics& metrics);
 
 void AddAuthRoutes(Router& router, app::Accounts& accounts);
-void AddSiteRoutes(Router& router, app::Community& community);
+void AddSiteRoutes(Router& router, app::Community& community, app::Costs& costs);
 void AddPopulationRoutes(Router& router, app::Community& community);
 void AddTeamRoutes(Router& router, app::Community& community);
 void AddUserRoutes(Router& router, app::Accounts& accounts);
@@ -51,6 +54,10 @@ using KeyOf = Result<app::ParticipantKey> (*)(const RouteContext&);
 void AddDelphiParticipation(Router& router, app::Studies& studies, const std::string& prefix,
                             Access access, KeyOf key, const std::string& who);
 void AddResearchProjectRoutes(Router& router, app::ResearchExports& exports);
+// Sites' unit costs and teams' resources (cost_routes.cc).
+void AddCostRoutes(Router& router, app::Costs& costs);
+void AddStrataRoutes(Router& router, app::Strata& strata);
+void AddProcessMapRoutes(Router& router, app::ProcessMaps& maps);
 void AddSystemRoutes(Router& router, const Metrics& metrics);
 
 // The ?lang= of an export: one of the guide's languages; Default: en. kInvalidArgument naming

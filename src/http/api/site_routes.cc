@@ -1,10 +1,25 @@
+#include <cmath>
+
 #include "app/community/community.h"
+#include "app/costs/costs.h"
 #include "http/api/api_routes.h"
 #include "http/json/json_body.h"
+#include "http/json/value_json.h"
 
 namespace covalue::http::api {
+namespace {
 
-void AddSiteRoutes(Router& router, app::Community& community) {
+// A site with its costing settings (app/costs/).
+Result<nlohmann::json> SiteJson(app::Costs& costs, RouteContext& r, const Site& site) {
+  nlohmann::json out = site;
+  COVALUE_ASSIGN_OR_RETURN(SiteCosting costing, costs.GetSiteCosting(r.ctx, site.id));
+  out.update(SiteCostingJson(costing));
+  return out;
+}
+
+}  // namespace
+
+void AddSiteRoutes(Router& router, app::Community& community, app::Costs& costs) {
   router.Add({"GET", "/api/v1/sites", "List the community's sites", Access::kSignedIn,
               [&community](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(auto page, ReadPage(r.request));
@@ -23,24 +38,47 @@ void AddSiteRoutes(Router& router, app::Community& community) {
          COVALUE_ASSIGN_OR_RETURN(Site site, community.CreateSite(r.ctx, Site{0, name, country}));
          return Json(201, site);
        }});
-  router.Add({"GET", "/api/v1/sites/{id}", "Read one site", Access::kSignedIn,
-              [&community](RouteContext& r) -> Result<Response> {
+  router.Add({"GET", "/api/v1/sites/{id}",
+              "Read one site, with its currency and value of a person's time per minute",
+              Access::kSignedIn,
+              [&community, &costs](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
                 COVALUE_ASSIGN_OR_RETURN(Site site, community.GetSite(r.ctx, id));
-                return Json(200, site);
+                COVALUE_ASSIGN_OR_RETURN(auto out, SiteJson(costs, r, site));
+                return Json(200, out);
               },
               0});
-  router.Add({"PATCH", "/api/v1/sites/{id}", "Change a site's name or country (community admins)",
-              Access::kSignedIn, [&community](RouteContext& r) -> Result<Response> {
+  // Name and country are the community admins'; currency and the value of a person's time the
+  // site's admins' (checked before anything is written, so a refused part changes nothing).
+  router.Add({"PATCH", "/api/v1/sites/{id}",
+              "Change a site's name or country (community admins), its currency or value of a "
+              "person's time per minute (site admins)",
+              Access::kSignedIn, [&community, &costs](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
                 COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
                 ObjectReader reader(body);
                 app::SiteChanges changes;
                 COVALUE_ASSIGN_OR_RETURN(changes.name, reader.OptionalString("name"));
                 COVALUE_ASSIGN_OR_RETURN(changes.country, reader.OptionalString("country"));
+                COVALUE_ASSIGN_OR_RETURN(auto currency, reader.OptionalString("currency"));
+                COVALUE_ASSIGN_OR_RETURN(auto value,
+                                         reader.OptionalNumber("person_time_value_per_minute"));
                 COVALUE_RETURN_IF_ERROR(reader.Finish());
-                COVALUE_ASSIGN_OR_RETURN(Site site, community.UpdateSite(r.ctx, id, changes));
-                return Json(200, site);
+                if (currency) COVALUE_RETURN_IF_ERROR(ValidateCurrency(*currency, "/currency"));
+                if (value && *value < 0) {
+                  return Fail(ErrorCode::kInvalidArgument,
+                              "the value of a person's time is a number ≥ 0",
+                              "/person_time_value_per_minute");
+                }
+                COVALUE_ASSIGN_OR_RETURN(Site site, community.GetSite(r.ctx, id));
+                if (changes.name || changes.country) {
+                  COVALUE_ASSIGN_OR_RETURN(site, community.UpdateSite(r.ctx, id, changes));
+                }
+                if (currency || value) {
+                  COVALUE_RETURN_IF_ERROR(costs.SetSiteCosting(r.ctx, id, currency, value));
+                }
+                COVALUE_ASSIGN_OR_RETURN(auto out, SiteJson(costs, r, site));
+                return Json(200, out);
               }});
 }
 

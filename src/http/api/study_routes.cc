@@ -108,25 +108,6 @@ Result<Study> ReadDraft(ObjectReader& reader) {
   return s;
 }
 
-// Each member of an array of objects read by read (its reader finished after), at most most;
-// kInvalidArgument naming the entry (pointer/i) for one that is not an object or past most.
-template <typename T, typename Read>
-Result<std::vector<T>> ReadObjects(const json& array, const std::string& pointer, std::size_t most,
-                                   const char* shape, Read read) {
-  std::vector<T> out;
-  for (std::size_t i = 0; i < array.size(); ++i) {
-    const std::string at = pointer + "/" + std::to_string(i);
-    if (!array[i].is_object() || i >= most) {
-      return Fail(ErrorCode::kInvalidArgument, shape, at);
-    }
-    ObjectReader reader(array[i], at);
-    COVALUE_ASSIGN_OR_RETURN(T value, read(reader));
-    COVALUE_RETURN_IF_ERROR(reader.Finish());
-    out.push_back(std::move(value));
-  }
-  return out;
-}
-
 Result<app::ParticipantKey> ByInvitation(const RouteContext& r) {
   const std::string& secret = r.request.Header("x-invitation");
   if (secret.empty()) {

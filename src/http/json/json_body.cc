@@ -194,6 +194,15 @@ Result<nlohmann::json> ObjectReader::RequiredObject(const std::string& name) {
   return *value;
 }
 
+Result<nlohmann::json> ObjectReader::RequiredValue(const std::string& name) {
+  const nlohmann::json* value = Find(name);
+  if (value == nullptr || value->is_null()) {
+    return Fail(ErrorCode::kInvalidArgument, fmt::format("{} is required", Pointer(name)),
+                Pointer(name));
+  }
+  return *value;
+}
+
 Result<std::optional<Translations>> ObjectReader::OptionalTranslations(const std::string& name) {
   const nlohmann::json* value = Find(name);
   if (value == nullptr || value->is_null()) {

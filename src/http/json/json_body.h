@@ -1,7 +1,9 @@
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -37,6 +39,8 @@ class ObjectReader {
   // An array member; absent gives an empty array.
   [[nodiscard]] Result<nlohmann::json> OptionalArray(const std::string& name);
   [[nodiscard]] Result<nlohmann::json> RequiredObject(const std::string& name);
+  // A member of any type but null; the caller checks its shape.
+  [[nodiscard]] Result<nlohmann::json> RequiredValue(const std::string& name);
   // An object of strings by language tag ({"sv": "Personer med MS"}); the tags and texts are
   // the use case's to check (domain/translations.h). null or absent: nullopt.
   [[nodiscard]] Result<std::optional<Translations>> OptionalTranslations(const std::string& name);
@@ -67,6 +71,25 @@ auto ReadBody(std::string_view body, Read read) -> decltype(read(std::declval<Ob
   }
   COVALUE_RETURN_IF_ERROR(reader.Finish());
   return value;
+}
+
+// Each member of an array of objects read by read (its reader finished after), at most most;
+// kInvalidArgument naming the entry (pointer/i) for one that is not an object or past most.
+template <typename T, typename Read>
+Result<std::vector<T>> ReadObjects(const nlohmann::json& array, const std::string& pointer, std::size_t most,
+                                   const char* shape, Read read) {
+  std::vector<T> out;
+  for (std::size_t i = 0; i < array.size(); ++i) {
+    const std::string at = pointer + "/" + std::to_string(i);
+    if (!array[i].is_object() || i >= most) {
+      return Fail(ErrorCode::kInvalidArgument, shape, at);
+    }
+    ObjectReader reader(array[i], at);
+    COVALUE_ASSIGN_OR_RETURN(T value, read(reader));
+    COVALUE_RETURN_IF_ERROR(reader.Finish());
+    out.push_back(std::move(value));
+  }
+  return out;
 }
 
 }  // namespace covalue::http

@@ -1,0 +1,208 @@
+#include <charconv>
+
+#include "app/process_maps/process_maps.h"
+#include "domain/workbook.h"
+#include "http/api/api_routes.h"
+#include "http/json/json_body.h"
+#include "http/json/value_json.h"
+#include "http/problem_json.h"
+
+namespace covalue::http::api {
+namespace {
+
+std::optional<std::string> IfMatchOf(const Request& request) {
+  const std::string& value = request.Header("if-match");
+  return value.empty() ? std::nullopt : std::optional<std::string>(value);
+}
+
+Result<std::int64_t> Number(const std::string& text, const std::string& name) {
+  std::int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value <= 0) {
+    return Fail(ErrorCode::kInvalidArgument, name + " must be a revision number", name);
+  }
+  return value;
+}
+
+Result<std::int64_t> QueryRevision(const Request& request, const std::string& name) {
+  const std::string* text = request.Query(name);
+  if (text == nullptr) {
+    return Fail(ErrorCode::kInvalidArgument, name + " must be a revision number", name);
+  }
+  return Number(*text, name);
+}
+
+// A saved map with its ETag; a stale save answers 409 with the current map, so the client can
+// merge (as the workbooks' answers do).
+Result<Response> SavedResponse(app::ProcessMaps& maps, RouteContext& r, Id id,
+                               const Result<app::ProcessMapView>& saved, int status) {
+  if (saved) {
+    Response response = Json(status, ProcessMapJson(*saved));
+    response.SetHeader("ETag", RevisionEtag(saved->map.latest.number));
+    return response;
+  }
+  if (saved.error().code != ErrorCode::kConflict) return Fail(saved.error());
+  nlohmann::json extensions = {{"current", nullptr}, {"current_etag", nullptr}};
+  if (auto current = maps.Get(r.ctx, id)) {
+    extensions = {{"current", ProcessMapJson(*current)},
+                  {"current_etag", RevisionEtag(current->map.latest.number)}};
+  }
+  return ProblemResponse(saved.error(), r.request.request_id, extensions);
+}
+
+template <typename T, typename ToJson>
+Response Items(const std::vector<T>& list, ToJson to_json) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const T& x : list) items.push_back(to_json(x));
+  return Json(200, nlohmann::json{{"items", items}});
+}
+
+}  // namespace
+
+void AddProcessMapRoutes(Router& router, app::ProcessMaps& maps) {
+  router.Add({"GET", "/api/v1/teams/{id}/process-maps", "A team's process maps (latest revisions)",
+              Access::kSignedIn,
+              [&maps](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto list, maps.List(r.ctx, id));
+                return Items(list, ProcessMapSummaryJson);
+              },
+              0});
+  router.Add({"POST", "/api/v1/teams/{id}/process-maps",
+              "Map a team's service: lanes of perspectives, steps in value configurations, "
+              "arrows (revision 1)",
+              Access::kSignedIn, [&maps](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+                ObjectReader reader(body);
+                COVALUE_ASSIGN_OR_RETURN(std::string name, reader.RequiredString("name"));
+                COVALUE_ASSIGN_OR_RETURN(ProcessMapContent content, ReadProcessMapContent(reader));
+                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                auto made = maps.Create(r.ctx, id, std::move(name), std::move(content));
+                COVALUE_RETURN_IF_ERROR(made);
+                return SavedResponse(maps, r, made->map.id, made, 201);
+              }});
+  router.Add({"GET", "/api/v1/process-maps/{id}", "A process map's latest revision",
+              Access::kSignedIn,
+              [&maps](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                return SavedResponse(maps, r, id, maps.Get(r.ctx, id), 200);
+              },
+              0});
+  router.Add({"PUT", "/api/v1/process-maps/{id}",
+              "Save a process map as a new revision (If-Match: the ETag it was made on)",
+              Access::kSignedIn, [&maps](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
+                ObjectReader reader(body);
+                COVALUE_ASSIGN_OR_RETURN(auto name, reader.OptionalString("name"));
+                COVALUE_ASSIGN_OR_RETURN(ProcessMapContent content, ReadProcessMapContent(reader));
+                COVALUE_RETURN_IF_ERROR(reader.Finish());
+                return SavedResponse(
+                    maps, r, id,
+                    maps.Save(r.ctx, id, std::move(name), std::move(content), IfMatchOf(r.request)),
+                    200);
+              }});
+  router.Add({"GET", "/api/v1/process-maps/{id}/revisions",
+              "A process map's revisions, newest first", Access::kSignedIn,
+              [&maps](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto list, maps.Revisions(r.ctx, id));
+                return Items(list, MapRevisionJson);
+              },
+              0});
+  router.Add({"GET", "/api/v1/process-maps/{id}/revisions/{number}",
+              "One revision of a process map, whole", Access::kSignedIn,
+              [&maps](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto number, Number(r.params.at("number"), "number"));
+                COVALUE_ASSIGN_OR_RETURN(auto revision, maps.GetRevision(r.ctx, id, number));
+                return Json(200, MapRevisionJson(revision));
+              },
+              0});
+  router.Add({"GET", "/api/v1/process-maps/{id}/diff",
+              "What changed between two revisions of a map (from, to): lanes, steps, arrows",
+              Access::kSignedIn,
+              [&maps](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto from, QueryRevision(r.request, "from"));
+                COVALUE_ASSIGN_OR_RETURN(auto to, QueryRevision(r.request, "to"));
+                COVALUE_ASSIGN_OR_RETURN(auto diff, maps.Diff(r.ctx, id, from, to));
+                return Json(200, MapDiffJson(diff));
+              },
+              0});
+  router.Add({"POST", "/api/v1/process-maps/{id}/revisions/{number}/restore",
+              "Save an older revision of a map as the newest (If-Match as for a save)",
+              Access::kSignedIn,
+              [&maps](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto number, Number(r.params.at("number"), "number"));
+                return SavedResponse(maps, r, id,
+                                     maps.Restore(r.ctx, id, number, IfMatchOf(r.request)), 200);
+              },
+              0});
+  router.Add({"GET", "/api/v1/process-maps/{id}/journeys", "A map's journeys", Access::kSignedIn,
+              [&maps](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto list, maps.Journeys(r.ctx, id));
+                return Items(list, JourneyJson);
+              },
+              0});
+  router.Add({"POST", "/api/v1/process-maps/{id}/journeys",
+              "Add a journey: a persona's path through the map's steps, each with how many "
+              "times a year",
+              Access::kSignedIn, [&maps](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(Journey journey, ReadBody(r.request.body, ReadJourney));
+                COVALUE_ASSIGN_OR_RETURN(auto made, maps.AddJourney(r.ctx, id, std::move(journey)));
+                return Json(201, JourneyJson(made));
+              }});
+  router.Add({"DELETE", "/api/v1/process-maps/{id}/journeys/{journey_id}", "Remove a journey",
+              Access::kSignedIn,
+              [&maps](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(Id journey, PathId(r, "journey_id"));
+                COVALUE_RETURN_IF_ERROR(maps.DeleteJourney(r.ctx, id, journey));
+                return NoContent();
+              },
+              0});
+  router.Add({"GET", "/api/v1/process-maps/{id}/scenarios", "A map's what-if scenarios",
+              Access::kSignedIn,
+              [&maps](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(auto list, maps.Scenarios(r.ctx, id));
+                return Items(list, ScenarioJson);
+              },
+              0});
+  router.Add({"POST", "/api/v1/process-maps/{id}/scenarios",
+              "Add a what-if: steps moved to another configuration, new minutes or frequencies",
+              Access::kSignedIn, [&maps](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(Scenario scenario, ReadBody(r.request.body, ReadScenario));
+                COVALUE_ASSIGN_OR_RETURN(auto made, maps.AddScenario(r.ctx, id, std::move(scenario)));
+                return Json(201, ScenarioJson(made));
+              }});
+  router.Add({"GET", "/api/v1/process-maps/{id}/costs",
+              "What a map costs per step, lane, configuration and journey (TDABC; scenario: a "
+              "what-if of the map)",
+              Access::kSignedIn,
+              [&maps](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                std::optional<Id> scenario;
+                if (const std::string* text = r.request.Query("scenario")) {
+                  Id value = 0;
+                  const auto [end, ec] =
+                      std::from_chars(text->data(), text->data() + text->size(), value);
+                  if (ec != std::errc() || end != text->data() + text->size() || value <= 0) {
+                    return Fail(ErrorCode::kInvalidArgument, "scenario is a scenario's id",
+                                "scenario");
+                  }
+                  scenario = value;
+                }
+                COVALUE_ASSIGN_OR_RETURN(auto costs, maps.Costs(r.ctx, id, scenario));
+                return Json(200, MapCostsJson(costs));
+              },
+              0});
+}
+
+}  // namespace covalue::http::api
