@@ -11,6 +11,7 @@
 #include "domain/community.h"
 #include "domain/error.h"
 #include "domain/page.h"
+#include "domain/unit_cost.h"
 #include "store/store.h"
 
 namespace covalue::app {
@@ -59,6 +60,14 @@ class Community {
   [[nodiscard]] Result<Site> CreateSite(const RequestContext& ctx, const Site& site);
   [[nodiscard]] Result<Site> UpdateSite(const RequestContext& ctx, Id id,
                                         const SiteChanges& changes);
+  // The site's costing settings (currency, value of a person's time per minute); while it has
+  // set none, its country's currency and 0 (app/costs/ Costs::CostingOf). Anyone signed in
+  // reads them; the site's admins set them: kInvalidArgument naming /currency or
+  // /person_time_value_per_minute (a number ≥ 0).
+  [[nodiscard]] Result<SiteCosting> GetSiteCosting(const RequestContext& ctx, Id site_id);
+  [[nodiscard]] Result<SiteCosting> SetSiteCosting(const RequestContext& ctx, Id site_id,
+                                                   std::optional<std::string> currency,
+                                                   std::optional<double> person_time_value);
 
   // site_id: only that site's populations.
   [[nodiscard]] Result<Page<Population>> ListPopulations(const RequestContext& ctx,
@@ -84,6 +93,8 @@ class Community {
   [[nodiscard]] Result<TeamDetail> RemoveTeamMember(const RequestContext& ctx, Id id, Id user_id);
 
  private:
+  // The decision that lets ctx take action on the site's costing (denials audited).
+  Result<Decision> PermitCosting(const RequestContext& ctx, Action action, Id site_id);
   Result<Team> TeamById(Id id);
   // The team with its members, read now.
   Result<TeamDetail> DetailOf(const Team& team);

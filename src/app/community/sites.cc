@@ -1,5 +1,10 @@
 #include "app/community/community.h"
+
+#include <cmath>
+
+#include "app/costs/costs.h"
 #include "domain/validation.h"
+#include "store/costing_repository.h"
 #include "store/site_repository.h"
 
 namespace covalue::app {
@@ -64,6 +69,44 @@ Result<Site> Community::UpdateSite(const RequestContext& ctx, Id id, const SiteC
     sites_changed_();
   }
   return updated;
+}
+
+Result<Decision> Community::PermitCosting(const RequestContext& ctx, Action action, Id site_id) {
+  COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
+  COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& r) -> Status {
+    return r.Sites().Get(site_id).map([](const Site&) {});
+  }));
+  Target target;
+  target.site_id = site_id;
+  return gate_.Permit(ctx, principal, action, target, {"site_costing", std::to_string(site_id), {}});
+}
+
+Result<SiteCosting> Community::GetSiteCosting(const RequestContext& ctx, Id site_id) {
+  COVALUE_RETURN_IF_ERROR(PermitCosting(ctx, Action::kCostingRead, site_id));
+  return store::ReadValue<SiteCosting>(
+      store_, [&](store::Repositories& r) { return Costs::CostingOf(r, site_id); });
+}
+
+Result<SiteCosting> Community::SetSiteCosting(const RequestContext& ctx, Id site_id,
+                                          std::optional<std::string> currency,
+                                          std::optional<double> person_time_value) {
+  COVALUE_ASSIGN_OR_RETURN(Decision decision, PermitCosting(ctx, Action::kCostingWrite, site_id));
+  if (currency) COVALUE_RETURN_IF_ERROR(ValidateCurrency(*currency, "/currency"));
+  if (person_time_value && (!std::isfinite(*person_time_value) || *person_time_value < 0)) {
+    return Fail(ErrorCode::kInvalidArgument, "the value of a person's time is a number ≥ 0",
+                "/person_time_value_per_minute");
+  }
+  Target target;
+  target.site_id = site_id;
+  return store::WriteValue<SiteCosting>(store_, [&](store::Repositories& r) -> Result<SiteCosting> {
+    COVALUE_ASSIGN_OR_RETURN(SiteCosting costing, Costs::CostingOf(r, site_id));
+    if (currency) costing.currency = *currency;
+    if (person_time_value) costing.person_time_value_per_minute = *person_time_value;
+    COVALUE_RETURN_IF_ERROR(r.Costing().SetSiteCosting(costing));
+    COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(r, ctx, decision, Action::kCostingWrite, target,
+                                              {"site_costing", std::to_string(site_id), {}}, AuditOutcome::kAllowed));
+    return costing;
+  });
 }
 
 }  // namespace covalue::app

@@ -2,8 +2,6 @@
 
 #include "app/costs/costs.h"
 
-#include <cmath>
-
 #include "store/costing_repository.h"
 #include "store/site_repository.h"
 #include "store/team_repository.h"
@@ -44,34 +42,6 @@ Result<std::pair<Decision, Target>> Costs::PermitTeam(const RequestContext& ctx,
   target.team_id = team.id;
   COVALUE_ASSIGN_OR_RETURN(Decision decision, gate_.Permit(ctx, principal, action, target, subject));
   return std::pair{decision, target};
-}
-
-Result<SiteCosting> Costs::GetSiteCosting(const RequestContext& ctx, Id site_id) {
-  COVALUE_RETURN_IF_ERROR(PermitSite(ctx, Action::kCostingRead, site_id));
-  return store::ReadValue<SiteCosting>(
-      store_, [&](store::Repositories& r) { return CostingOf(r, site_id); });
-}
-
-Result<SiteCosting> Costs::SetSiteCosting(const RequestContext& ctx, Id site_id,
-                                          std::optional<std::string> currency,
-                                          std::optional<double> person_time_value) {
-  COVALUE_ASSIGN_OR_RETURN(Decision decision, PermitSite(ctx, Action::kCostingWrite, site_id));
-  if (currency) COVALUE_RETURN_IF_ERROR(ValidateCurrency(*currency, "/currency"));
-  if (person_time_value && (!std::isfinite(*person_time_value) || *person_time_value < 0)) {
-    return Fail(ErrorCode::kInvalidArgument, "the value of a person's time is a number ≥ 0",
-                "/person_time_value_per_minute");
-  }
-  Target target;
-  target.site_id = site_id;
-  return store::WriteValue<SiteCosting>(store_, [&](store::Repositories& r) -> Result<SiteCosting> {
-    COVALUE_ASSIGN_OR_RETURN(SiteCosting costing, CostingOf(r, site_id));
-    if (currency) costing.currency = *currency;
-    if (person_time_value) costing.person_time_value_per_minute = *person_time_value;
-    COVALUE_RETURN_IF_ERROR(r.Costing().SetSiteCosting(costing));
-    COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(r, ctx, decision, Action::kCostingWrite, target,
-                                              SiteCostingSubject(site_id), AuditOutcome::kAllowed));
-    return costing;
-  });
 }
 
 Result<std::vector<UnitCost>> Costs::UnitCosts(const RequestContext& ctx, Id site_id) {

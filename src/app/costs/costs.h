@@ -15,8 +15,8 @@
 namespace covalue::app {
 
 // The prices costs are computed with: each site's unit-cost table (what one outpatient visit,
-// inpatient day or dispensing costs from a date on), its currency and the value of a person's
-// time per minute; each team's resources (staff roles, rooms, equipment) with their capacity
+// inpatient day or dispensing costs from a date on), with its currency and the value of a
+// person's time per minute (set through app/community/, read here by CostingOf); each team's resources (staff roles, rooms, equipment) with their capacity
 // cost rates (time-driven activity-based costing). A site's admins set its prices; its staff
 // read them. Resources are the team's, as its process maps are.
 class Costs {
@@ -24,15 +24,6 @@ class Costs {
   Costs(store::Store& store, Gate& gate) : store_(store), gate_(gate) {}
   Costs(const Costs&) = delete;
   Costs& operator=(const Costs&) = delete;
-
-  // The site's settings; while it has set none, its country's currency (DefaultCurrency) and 0
-  // for a person's time. kNotFound for an unknown site.
-  [[nodiscard]] Result<SiteCosting> GetSiteCosting(const RequestContext& ctx, Id site_id);
-  // Sets what is given (a site's admins). kInvalidArgument naming /currency or
-  // /person_time_value_per_minute (a number ≥ 0).
-  [[nodiscard]] Result<SiteCosting> SetSiteCosting(const RequestContext& ctx, Id site_id,
-                                                   std::optional<std::string> currency,
-                                                   std::optional<double> person_time_value);
 
   [[nodiscard]] Result<std::vector<UnitCost>> UnitCosts(const RequestContext& ctx, Id site_id);
   // Replaces the site's whole table (a site's admins), all or nothing; the site's currency

@@ -28,7 +28,7 @@ class ProcessMapsTest : public AppTest {
     ASSERT_OK(neurologist);
     nurse_ = nurse->id;
     neurologist_ = neurologist->id;
-    ASSERT_OK(app_->costs().SetSiteCosting(admin_, sites_[0].id, std::nullopt, 2.0));
+    ASSERT_OK(app_->community().SetSiteCosting(admin_, sites_[0].id, std::nullopt, 2.0));
   }
 
   // s1 shop (nurse 15, neurologist 10, person 60 + carer 30, travel 50, pocket 100) = 620;
@@ -158,9 +158,9 @@ TEST_F(ProcessMapsTest, TheTeamsOwnAndItsResourcesOnly) {
   auto listed = app_->process_maps().List(lead_, teams_[0].id);
   ASSERT_OK(listed);
   EXPECT_EQ(listed->size(), 1U);
-  EXPECT_ERROR(app_->costs().SetSiteCosting(lead_, sites_[0].id, "EUR", std::nullopt),
+  EXPECT_ERROR(app_->community().SetSiteCosting(lead_, sites_[0].id, "EUR", std::nullopt),
                ErrorCode::kPermissionDenied);
-  auto negative = app_->costs().SetSiteCosting(admin_, sites_[0].id, std::nullopt, -1.0);
+  auto negative = app_->community().SetSiteCosting(admin_, sites_[0].id, std::nullopt, -1.0);
   ASSERT_FALSE(negative);
   EXPECT_EQ(negative.error().field, "/person_time_value_per_minute");
 }

@@ -19,7 +19,7 @@ Response NoContent() {
 void AddApiRoutes(Router& router, app::App& app, const Metrics& metrics) {
   AddSystemRoutes(router, metrics);
   AddAuthRoutes(router, app.accounts());
-  AddSiteRoutes(router, app.community(), app.costs());
+  AddSiteRoutes(router, app.community());
   AddPopulationRoutes(router, app.community());
   AddTeamRoutes(router, app.community());
   AddUserRoutes(router, app.accounts());

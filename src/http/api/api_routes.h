@@ -30,7 +30,7 @@ namespace covalue::http::api {
 void AddApiRoutes(Router& router, app::App& app, const Metrics& metrics);
 
 void AddAuthRoutes(Router& router, app::Accounts& accounts);
-void AddSiteRoutes(Router& router, app::Community& community, app::Costs& costs);
+void AddSiteRoutes(Router& router, app::Community& community);
 void AddPopulationRoutes(Router& router, app::Community& community);
 void AddTeamRoutes(Router& router, app::Community& community);
 void AddUserRoutes(Router& router, app::Accounts& accounts);

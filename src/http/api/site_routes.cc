@@ -1,7 +1,6 @@
 #include <cmath>
 
 #include "app/community/community.h"
-#include "app/costs/costs.h"
 #include "http/api/api_routes.h"
 #include "http/json/json_body.h"
 #include "http/json/value_json.h"
@@ -10,16 +9,16 @@ namespace covalue::http::api {
 namespace {
 
 // A site with its costing settings (app/costs/).
-Result<nlohmann::json> SiteJson(app::Costs& costs, RouteContext& r, const Site& site) {
+Result<nlohmann::json> SiteJson(app::Community& community, RouteContext& r, const Site& site) {
   nlohmann::json out = site;
-  COVALUE_ASSIGN_OR_RETURN(SiteCosting costing, costs.GetSiteCosting(r.ctx, site.id));
+  COVALUE_ASSIGN_OR_RETURN(SiteCosting costing, community.GetSiteCosting(r.ctx, site.id));
   out.update(SiteCostingJson(costing));
   return out;
 }
 
 }  // namespace
 
-void AddSiteRoutes(Router& router, app::Community& community, app::Costs& costs) {
+void AddSiteRoutes(Router& router, app::Community& community) {
   router.Add({"GET", "/api/v1/sites", "List the community's sites", Access::kSignedIn,
               [&community](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(auto page, ReadPage(r.request));
@@ -41,10 +40,10 @@ void AddSiteRoutes(Router& router, app::Community& community, app::Costs& costs)
   router.Add({"GET", "/api/v1/sites/{id}",
               "Read one site, with its currency and value of a person's time per minute",
               Access::kSignedIn,
-              [&community, &costs](RouteContext& r) -> Result<Response> {
+              [&community](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
                 COVALUE_ASSIGN_OR_RETURN(Site site, community.GetSite(r.ctx, id));
-                COVALUE_ASSIGN_OR_RETURN(auto out, SiteJson(costs, r, site));
+                COVALUE_ASSIGN_OR_RETURN(auto out, SiteJson(community, r, site));
                 return Json(200, out);
               },
               0});
@@ -53,7 +52,7 @@ void AddSiteRoutes(Router& router, app::Community& community, app::Costs& costs)
   router.Add({"PATCH", "/api/v1/sites/{id}",
               "Change a site's name or country (community admins), its currency or value of a "
               "person's time per minute (site admins)",
-              Access::kSignedIn, [&community, &costs](RouteContext& r) -> Result<Response> {
+              Access::kSignedIn, [&community](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
                 COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
                 ObjectReader reader(body);
@@ -75,9 +74,9 @@ void AddSiteRoutes(Router& router, app::Community& community, app::Costs& costs)
                   COVALUE_ASSIGN_OR_RETURN(site, community.UpdateSite(r.ctx, id, changes));
                 }
                 if (currency || value) {
-                  COVALUE_RETURN_IF_ERROR(costs.SetSiteCosting(r.ctx, id, currency, value));
+                  COVALUE_RETURN_IF_ERROR(community.SetSiteCosting(r.ctx, id, currency, value));
                 }
-                COVALUE_ASSIGN_OR_RETURN(auto out, SiteJson(costs, r, site));
+                COVALUE_ASSIGN_OR_RETURN(auto out, SiteJson(community, r, site));
                 return Json(200, out);
               }});
 }

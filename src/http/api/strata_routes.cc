@@ -3,7 +3,7 @@
 #include "app/strata/strata.h"
 #include "http/api/api_routes.h"
 #include "http/json/json_body.h"
-#include "http/json/value_json.h"
+#include "http/json/strata_json.h"
 
 namespace covalue::http::api {
 namespace {

@@ -92,4 +92,18 @@ Result<std::vector<T>> ReadObjects(const nlohmann::json& array, const std::strin
   return out;
 }
 
+// An optional member naming one of a closed set of words (parse: the words' parser, giving an
+// optional); def when absent; kInvalidArgument naming the member and listing words otherwise.
+template <typename Enum, typename Parse>
+Result<Enum> ReadWord(ObjectReader& reader, const std::string& name, Enum def, Parse parse,
+                      const char* words) {
+  COVALUE_ASSIGN_OR_RETURN(auto text, reader.OptionalString(name));
+  if (!text) return def;
+  const std::optional<Enum> value = parse(*text);
+  if (!value) {
+    return Fail(ErrorCode::kInvalidArgument, name + " is one of " + words, reader.Pointer(name));
+  }
+  return *value;
+}
+
 }  // namespace covalue::http

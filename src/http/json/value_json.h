@@ -2,14 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/costs/costs.h"
 #include "app/process_maps/process_maps.h"
-#include "app/strata/strata.h"
+#include "domain/unit_cost.h"
 #include "domain/error.h"
 #include "http/json/json_body.h"
 
 // Value configurations on the wire: process maps and their costs, resources, journeys,
-// scenarios, stratifications and their summaries, unit costs. Readers name the member at fault
+// scenarios, unit costs and sites' costing (stratifications: strata_json.h). Readers name the member at fault
 // as a JSON pointer; writers give every member, null where a value is absent or withheld.
 namespace covalue::http {
 
@@ -30,11 +29,6 @@ nlohmann::json JourneyJson(const Journey& journey);
 // {name, changes: [{step_id, configuration?, minutes?, frequency?}]}.
 [[nodiscard]] Result<Scenario> ReadScenario(ObjectReader& reader);
 nlohmann::json ScenarioJson(const Scenario& scenario);
-
-// {name, strata: [{name, conditions: [{field|observation, op, value}]}], scores?: [code]}.
-[[nodiscard]] Result<Stratification> ReadStratification(ObjectReader& reader);
-nlohmann::json StratificationJson(const Stratification& stratification);
-nlohmann::json StratificationSummaryJson(const app::StratificationSummary& summary);
 
 nlohmann::json UnitCostsJson(Id site_id, const std::vector<UnitCost>& rows);
 nlohmann::json SiteCostingJson(const SiteCosting& costing);
