@@ -1,0 +1,350 @@
+// Value configurations over HTTP against recomputations from the files themselves: a registry
+// CSV imported into a site, a unit-cost table, strata defined on the people's fields and latest
+// observations with counts, utilisation and costs per person-year and score quartiles equal to a
+// recomputation here (whole for the site's staff, small cells withheld for the facilitator); a
+// process map built through the API with its TDABC costs, a journey and a what-if equal to a
+// recomputation here; revisions with a stale save refused; and bad input refused by field or
+// line with nothing written.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { demoCallers, loginOf, startServer, tempDir, writeDemo } from '../support/covalue_server.mjs';
+
+const DAY = 86_400_000;
+
+// A small seeded generator (mulberry32), so the registry is the same on every run.
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
+
+// The day n calendar months before day (YYYY-MM-DD), the day of the month kept where it exists.
+function monthsBefore(day, n) {
+  const [y, m, d] = day.split('-').map(Number);
+  const months = y * 12 + (m - 1) - n;
+  const year = Math.floor(months / 12);
+  const month = months - year * 12;
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return iso(Date.UTC(year, month, Math.min(d, last)));
+}
+
+function ageOn(birth, day) {
+  const [by, bm, bd] = birth.split('-').map(Number);
+  const [y, m, d] = day.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+// Hyndman–Fan type 7 (R's default).
+function quantile(sorted, p) {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+const close = (actual, expected, what) =>
+  assert.ok(Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected)), `${what}: ${actual} ≠ ${expected}`);
+
+describe('value configurations', () => {
+  let dir, server, call, cookie, site, team, population;
+  const today = iso(Date.now());
+  const windowFrom = monthsBefore(today, 12);
+  const people = [];
+  const observations = [];
+  const prices = [
+    ['OPV', 1500, '2020-01-01'],
+    ['OPV', 1800, monthsBefore(today, 6)],
+    ['IPD', 9000.5, '2020-01-01'],
+    ['ER', 4200, '2020-01-01'],
+  ];
+
+  before(async () => {
+    dir = tempDir();
+    const db = dir.database();
+    const logins = writeDemo(db);
+    server = await startServer(db);
+    ({ call, cookie } = demoCallers(server, logins));
+    site = loginOf(logins, 'siteadmin.vastera').site_id;
+    const teams = await call('lead.vastera', 'GET', '/api/v1/teams?limit=500');
+    team = teams.body.items.find((t) => t.site_id === site);
+    // A population of the test's own, so the demo's people do not mix in.
+    const made = await call('siteadmin.vastera', 'POST', '/api/v1/populations', { site_id: site, name: 'Strata test', description: '' });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    population = made.body.id;
+
+    const next = random(18);
+    const types = ['RRMS', 'RRMS', 'SPMS', 'PPMS'];
+    for (let i = 0; i < 90; i++) {
+      const birth = iso(Date.UTC(1950 + Math.floor(next() * 50), Math.floor(next() * 12), 1 + Math.floor(next() * 28)));
+      people.push({ identifier: `ST-${i}`, birth, sex: next() < 0.6 ? 'female' : 'male', ms_type: types[Math.floor(next() * 4)] });
+    }
+    // Three people only are "rare": a stratum of 3, withheld from the facilitator.
+    for (const i of [5, 6, 7]) people[i].ms_type = 'rare';
+    const start = Date.parse(`${monthsBefore(today, 24)}T00:00:00Z`);
+    const span = Date.parse(`${today}T00:00:00Z`) - start;
+    for (const p of people) {
+      for (let k = 0; k < 3; k++) {
+        observations.push({ identifier: p.identifier, code: 'EDSS', value: Math.round(next() * 18) / 2, day: iso(start + Math.floor(next() * span / DAY) * DAY) });
+      }
+      for (let k = 0; k < 4; k++) {
+        const code = ['OPV', 'OPV', 'IPD', 'ER'][Math.floor(next() * 4)];
+        observations.push({ identifier: p.identifier, code, value: 1 + Math.floor(next() * 3), day: iso(start + Math.floor(next() * span / DAY) * DAY) });
+      }
+    }
+    // Events on the window's edges: the day the window starts after (out) and today (in).
+    observations.push({ identifier: 'ST-10', code: 'OPV', value: 5, day: windowFrom });
+    observations.push({ identifier: 'ST-11', code: 'OPV', value: 2, day: today });
+    // Two EDSS on one day keep the later line (ids), as the registry reads latest by time then id.
+    const patientsCsv = `identifier,population_id,birth_date,sex,ms_type\n${people.map((p) => `${p.identifier},${population},${p.birth},${p.sex},${p.ms_type}`).join('\n')}\n`;
+    const obsCsv = `identifier,code,value,effective,display\n${observations.map((o) => `${o.identifier},${o.code},${o.value},${o.day},${o.code}`).join('\n')}\n`;
+    for (const file of [patientsCsv, obsCsv]) {
+      const response = await fetch(`${server.url}/api/v1/sites/${site}/registry-files`, { method: 'POST', headers: { cookie: await cookie('siteadmin.vastera'), 'content-type': 'text/csv' }, body: file });
+      assert.equal(response.status, 200, await response.text());
+    }
+  });
+  after(async () => {
+    await server?.stop();
+    dir?.remove();
+  });
+
+  const putCosts = async (who, csv) => fetch(`${server.url}/api/v1/sites/${site}/unit-costs`, { method: 'PUT', headers: { cookie: await cookie(who), 'content-type': 'text/csv' }, body: csv });
+
+  it('keeps a unit-cost table replaced whole, and refuses a faulty one by line and column', async () => {
+    const csv = `code,unit_cost,currency,valid_from\n${prices.map(([c, u, v]) => `${c},${u},SEK,${v}`).join('\n')}\n`;
+    assert.equal((await putCosts('lead.vastera', csv)).status, 403);
+    const put = await putCosts('siteadmin.vastera', csv);
+    assert.equal(put.status, 200, await put.clone().text());
+    const bad = await putCosts('siteadmin.vastera', 'code,unit_cost,currency,valid_from\nOPV,10,SEK,2026-01-01\nIPD,12,SEK,2026-02-31\n');
+    assert.equal(bad.status, 400);
+    const problem = await bad.json();
+    assert.match(problem.detail, /line 3, valid_from/);
+    const table = await call('professional.vastera', 'GET', `/api/v1/sites/${site}/unit-costs`);
+    assert.equal(table.status, 200);
+    assert.equal(table.body.items.length, prices.length, 'the refused table changed nothing');
+    const wrongType = await fetch(`${server.url}/api/v1/sites/${site}/unit-costs`, { method: 'PUT', headers: { cookie: await cookie('siteadmin.vastera'), 'content-type': 'application/json' }, body: '{}' });
+    assert.equal(wrongType.status, 415);
+    const patched = await call('siteadmin.vastera', 'PATCH', `/api/v1/sites/${site}`, { person_time_value_per_minute: 4.5 });
+    assert.equal(patched.status, 200, JSON.stringify(patched.body));
+    assert.equal(patched.body.person_time_value_per_minute, 4.5);
+    assert.equal(patched.body.currency, 'SEK');
+    assert.equal((await call('lead.vastera', 'PATCH', `/api/v1/sites/${site}`, { person_time_value_per_minute: 1 })).status, 403);
+    assert.equal((await call('siteadmin.vastera', 'PATCH', `/api/v1/sites/${site}`, { person_time_value_per_minute: -1 })).body.field ?? 'x', '/person_time_value_per_minute');
+    assert.equal((await call('patient.vastera', 'GET', `/api/v1/sites/${site}`)).body.person_time_value_per_minute, 4.5);
+  });
+
+  it('gives strata numbers equal to a recomputation from the files', async () => {
+    const rule = {
+      name: 'By need',
+      strata: [
+        { name: 'Rare', conditions: [{ field: 'ms_type', op: 'eq', value: 'rare' }] },
+        { name: 'High disability', conditions: [{ observation: 'EDSS', op: 'ge', value: 6 }] },
+        { name: 'Young relapsing', conditions: [{ field: 'ms_type', op: 'in', value: ['RRMS', 'CIS'] }, { field: 'age', op: 'lt', value: 50 }] },
+      ],
+      scores: ['EDSS'],
+    };
+    const unknown = await call('lead.vastera', 'POST', `/api/v1/populations/${population}/stratifications`, { ...rule, strata: [{ name: 'x', conditions: [{ field: 'shoe_size', op: 'gt', value: 40 }] }] });
+    assert.equal(unknown.status, 400);
+    assert.equal(unknown.body.field, '/strata/0/conditions/0/field');
+    const badOp = await call('lead.vastera', 'POST', `/api/v1/populations/${population}/stratifications`, { ...rule, strata: [{ name: 'x', conditions: [{ field: 'age', op: 'like', value: 4 }] }] });
+    assert.equal(badOp.status, 400);
+    assert.equal(badOp.body.field, '/strata/0/conditions/0/op');
+    assert.equal((await call('lead.fjordvik', 'POST', `/api/v1/populations/${population}/stratifications`, rule)).status, 403);
+    const made = await call('lead.vastera', 'POST', `/api/v1/populations/${population}/stratifications`, rule);
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+
+    // The recomputation: latest EDSS per person (by day, then line), their stratum, events in
+    // (windowFrom, today] valued at the price valid on their day.
+    const latest = new Map();
+    observations.forEach((o) => {
+      if (o.code !== 'EDSS') return;
+      const seen = latest.get(o.identifier);
+      if (!seen || o.day >= seen.day) latest.set(o.identifier, o);
+    });
+    const stratumOf = (p) => {
+      if (p.ms_type === 'rare') return 0;
+      if (latest.has(p.identifier) && latest.get(p.identifier).value >= 6) return 1;
+      if (['RRMS', 'CIS'].includes(p.ms_type) && ageOn(p.birth, today) < 50) return 2;
+      return 3;
+    };
+    const priceOn = (code, day) => prices.filter(([c, , v]) => c === code && v <= day).sort((a, b) => (a[2] < b[2] ? -1 : 1)).at(-1)?.[1] ?? 0;
+    const expected = [0, 1, 2, 3].map(() => ({ people: 0, quantity: 0, cost: 0, edss: [] }));
+    const byId = new Map(people.map((p) => [p.identifier, p]));
+    for (const p of people) {
+      const e = expected[stratumOf(p)];
+      e.people++;
+      if (latest.has(p.identifier)) e.edss.push(latest.get(p.identifier).value);
+    }
+    for (const o of observations) {
+      if (o.code === 'EDSS' || !(o.day > windowFrom && o.day <= today)) continue;
+      const e = expected[stratumOf(byId.get(o.identifier))];
+      e.quantity += o.value;
+      e.cost += o.value * priceOn(o.code, o.day);
+    }
+
+    const whole = await call('lead.vastera', 'GET', `/api/v1/stratifications/${made.body.id}/summary`);
+    assert.equal(whole.status, 200, JSON.stringify(whole.body));
+    assert.equal(whole.body.currency, 'SEK');
+    assert.deepEqual(whole.body.window, { from: windowFrom, to: today, months: 12 });
+    assert.deepEqual(whole.body.strata.map((s) => s.name), ['Rare', 'High disability', 'Young relapsing', 'Other']);
+    whole.body.strata.forEach((s, k) => {
+      const e = expected[k];
+      assert.equal(s.people, e.people, s.name);
+      assert.equal(s.suppressed, false);
+      close(s.utilisation_per_person_year, e.quantity / e.people, `${s.name} utilisation`);
+      close(s.cost_per_person_year, e.cost / e.people, `${s.name} cost`);
+      const sorted = e.edss.sort((a, b) => a - b);
+      assert.deepEqual(s.scores.EDSS, { median: quantile(sorted, 0.5), q1: quantile(sorted, 0.25), q3: quantile(sorted, 0.75) }, s.name);
+      assert.equal(Object.values(s.sexes).reduce((a, b) => a + b, 0), e.people);
+    });
+    assert.equal(expected[0].people, 3);
+
+    // The facilitator sees the stratum of 3 withheld, and the next smallest with it.
+    const outside = await call('facilitator', 'GET', `/api/v1/stratifications/${made.body.id}/summary`);
+    assert.equal(outside.status, 200);
+    assert.equal(outside.body.whole, false);
+    const [rare] = outside.body.strata;
+    assert.deepEqual([rare.people, rare.suppressed, rare.cost_per_person_year, rare.utilisation_per_person_year, rare.scores.EDSS], [null, true, null, null, null]);
+    const others = outside.body.strata.slice(1);
+    const smallest = Math.min(...expected.slice(1).map((e) => e.people));
+    const hidden = others.filter((s) => s.suppressed);
+    assert.equal(hidden.length, 1, 'complementary suppression hides exactly one more');
+    assert.equal(expected[outside.body.strata.indexOf(hidden[0])].people, smallest);
+    for (const s of others.filter((x) => !x.suppressed)) {
+      for (const n of [...Object.values(s.ages), ...Object.values(s.sexes)]) assert.ok(n === null || n === 0 || n >= 5, `${s.name}: ${n}`);
+    }
+    assert.equal((await call('lead.vastera', 'GET', `/api/v1/stratifications/${made.body.id}/summary?months=0`)).status, 400);
+  });
+
+  it('costs a process map, a journey and a what-if as recomputed here', async () => {
+    const nurse = await call('lead.vastera', 'POST', `/api/v1/teams/${team.id}/resources`, { name: 'MS nurse', kind: 'staff', annual_cost: 720000, capacity_minutes: 96000 });
+    assert.equal(nurse.status, 201, JSON.stringify(nurse.body));
+    assert.equal(nurse.body.rate_per_minute, 7.5);
+    const neuro = await call('lead.vastera', 'POST', `/api/v1/teams/${team.id}/resources`, { name: 'Neurologist', rate_per_minute: 25 });
+    const room = await call('lead.vastera', 'POST', `/api/v1/teams/${team.id}/resources`, { name: 'Infusion room', kind: 'room', rate_per_minute: 1.2 });
+    assert.equal((await call('lead.vastera', 'POST', `/api/v1/teams/${team.id}/resources`, { name: 'x', rate_per_minute: 1, annual_cost: 5 })).status, 400);
+    const rates = { [nurse.body.id]: 7.5, [neuro.body.id]: 25, [room.body.id]: 1.2 };
+    const lanes = [
+      { id: 'person', title: 'Person with MS', perspective: 'person' },
+      { id: 'clinic', title: 'Neurology clinic', perspective: 'professional' },
+      { id: 'pharmacy', title: 'Pharmacist', perspective: 'professional' },
+    ];
+    const configurations = ['chain', 'shop', 'network', 'access'];
+    const steps = Array.from({ length: 12 }, (_, i) => ({
+      id: `s${i + 1}`,
+      lane_id: lanes[i % 3].id,
+      position: i + 1,
+      title: `Step ${i + 1}`,
+      configuration: configurations[i % 4],
+      coproduction: ['active', 'opportunity', 'none'][i % 3],
+      resources: i % 3 === 0 ? [] : [{ resource_id: nurse.body.id, minutes: 10 + i }, ...(i % 2 ? [{ resource_id: neuro.body.id, minutes: 5 }] : []), ...(i === 4 ? [{ resource_id: room.body.id, minutes: 90 }] : [])],
+      person_minutes: 15 * (i % 4),
+      carer_minutes: i === 3 ? 60 : 0,
+      travel_cost: i % 5 === 0 ? 85 : 0,
+      out_of_pocket: i === 7 ? 250 : 0,
+    }));
+    const arrows = steps.slice(1).map((s, i) => ({ from: steps[i].id, to: s.id }));
+    const created = await call('lead.vastera', 'POST', `/api/v1/teams/${team.id}/process-maps`, { name: 'MS service', lanes, steps, arrows });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    assert.equal(created.body.note, null, '12 steps: no note');
+    assert.equal(created.headers.get('etag'), created.body.etag);
+    const map = created.body.id;
+    const journey = await call('lead.vastera', 'POST', `/api/v1/process-maps/${map}/journeys`, { name: "Anna's year", steps: [{ step_id: 's1', frequency: 4 }, { step_id: 's5', frequency: 12 }, { step_id: 's8', frequency: 0.5 }] });
+    assert.equal(journey.status, 201, JSON.stringify(journey.body));
+
+    const value = 4.5;  // the site's value of a person's time, set above
+    const costOf = (s) => {
+      const direct = s.resources.reduce((sum, u) => sum + u.minutes * rates[u.resource_id], 0);
+      const person = (s.person_minutes + s.carer_minutes) * value + s.travel_cost + s.out_of_pocket;
+      return { direct, person, total: direct + person };
+    };
+    const check = (body, stepsNow, frequency = {}) => {
+      let total = 0;
+      const byConfiguration = { chain: 0, shop: 0, network: 0, access: 0 };
+      const byLane = { person: 0, clinic: 0, pharmacy: 0 };
+      body.steps.forEach((got, i) => {
+        const s = stepsNow[i];
+        const c = costOf(s);
+        assert.equal(got.step_id, s.id);
+        assert.equal(got.configuration, s.configuration);
+        close(got.direct, c.direct, `${s.id} direct`);
+        close(got.person, c.person, `${s.id} person`);
+        close(got.total, c.total, `${s.id} total`);
+        total += c.total;
+        byConfiguration[s.configuration] += c.total;
+        byLane[s.lane_id] += c.total;
+      });
+      close(body.total, total, 'total');
+      for (const k of configurations) close(body.by_configuration[k], byConfiguration[k], k);
+      for (const k of Object.keys(byLane)) close(body.by_lane[k], byLane[k], k);
+      const perYear = [['s1', 4], ['s5', 12], ['s8', 0.5]].reduce((sum, [id, f]) => sum + (frequency[id] ?? f) * costOf(stepsNow.find((s) => s.id === id)).total, 0);
+      close(body.journeys[0].per_year, perYear, 'journey');
+      return byConfiguration;
+    };
+    const costs = await call('lead.vastera', 'GET', `/api/v1/process-maps/${map}/costs`);
+    assert.equal(costs.status, 200, JSON.stringify(costs.body));
+    assert.equal(costs.body.currency, 'SEK');
+    const before = check(costs.body, steps);
+
+    // What-if: two shop steps move to the network; s5's minutes and frequency change.
+    const shopSteps = steps.filter((s) => s.configuration === 'shop').slice(0, 2).map((s) => s.id);
+    const scenario = await call('lead.vastera', 'POST', `/api/v1/process-maps/${map}/scenarios`, { name: 'Peers plan', changes: [...shopSteps.map((id) => ({ step_id: id, configuration: 'network' })), { step_id: 's5', minutes: 20, frequency: 6 }] });
+    assert.equal(scenario.status, 201, JSON.stringify(scenario.body));
+    const whatIf = await call('lead.vastera', 'GET', `/api/v1/process-maps/${map}/costs?scenario=${scenario.body.id}`);
+    assert.equal(whatIf.status, 200);
+    const changed = steps.map((s) => ({
+      ...s,
+      configuration: shopSteps.includes(s.id) ? 'network' : s.configuration,
+      resources: s.id === 's5' ? s.resources.map((u) => ({ ...u, minutes: 20 })) : s.resources,
+    }));
+    const after = check(whatIf.body, changed, { s5: 6 });
+    assert.ok(after.shop < before.shop && after.network > before.network);
+    assert.equal((await call('lead.vastera', 'GET', `/api/v1/process-maps/${map}/costs?scenario=999999`)).status, 404);
+
+    // Revisions: a save needs the ETag it was made on; a stale one gets 409 with the current map.
+    const save = (body, etag) => call('lead.vastera', 'PUT', `/api/v1/process-maps/${map}`, body, etag ? { 'if-match': etag } : {});
+    assert.equal((await save({ lanes, steps, arrows })).status, 428);
+    const second = await save({ lanes, steps: steps.slice(0, 11), arrows: arrows.slice(0, 10) }, created.body.etag);
+    assert.equal(second.status, 200, JSON.stringify(second.body));
+    assert.equal(second.body.revision, 2);
+    const stale = await save({ lanes, steps, arrows }, created.body.etag);
+    assert.equal(stale.status, 409);
+    assert.equal(stale.body.current.revision, 2);
+    assert.equal(stale.body.current_etag, second.body.etag);
+    const diff = await call('lead.vastera', 'GET', `/api/v1/process-maps/${map}/diff?from=1&to=2`);
+    assert.deepEqual(diff.body.steps.removed, ['s12']);
+    const restored = await call('lead.vastera', 'POST', `/api/v1/process-maps/${map}/revisions/1/restore`, undefined, { 'if-match': second.body.etag });
+    assert.equal(restored.status, 200, JSON.stringify(restored.body));
+    assert.equal(restored.body.revision, 3);
+    assert.equal(restored.body.steps.length, 12);
+    assert.equal((await call('lead.vastera', 'GET', `/api/v1/process-maps/${map}/revisions`)).body.items.length, 3);
+
+    // Bad input names the member; nothing is written.
+    const bad = async (change, field) => {
+      const body = { name: 'bad', lanes, steps: structuredClone(steps), arrows };
+      change(body);
+      const response = await call('lead.vastera', 'POST', `/api/v1/teams/${team.id}/process-maps`, body);
+      assert.equal(response.status, 400, JSON.stringify(response.body));
+      assert.equal(response.body.field, field);
+    };
+    await bad((b) => { b.steps[2].configuration = 'bazaar'; }, '/steps/2/configuration');
+    await bad((b) => { b.steps[1].resources[0].minutes = -5; }, '/steps/1/resources/0/minutes');
+    await bad((b) => { b.steps[3].lane_id = 'nowhere'; }, '/steps/3/lane_id');
+    await bad((b) => { b.arrows = [{ from: 's1', to: 's99' }]; }, '/arrows/0/to');
+    await bad((b) => { b.steps[1].resources[0].resource_id = 999999; }, '/steps/1/resources/0/resource_id');
+    assert.equal((await call('lead.vastera', 'GET', `/api/v1/teams/${team.id}/process-maps`)).body.items.length, 1);
+
+    // The team's own: another site's lead, a patient and the facilitator are refused.
+    for (const who of ['lead.fjordvik', 'patient.vastera', 'facilitator']) {
+      assert.equal((await call(who, 'GET', `/api/v1/process-maps/${map}`)).status, 403, who);
+      assert.equal((await call(who, 'GET', `/api/v1/process-maps/${map}/costs`)).status, 403, who);
+    }
+  });
+});
