@@ -52,7 +52,7 @@ Status ValidateAmount(double value, const std::string& field) {
 }
 
 Status ValidateOptionalText(const std::string& text, const std::string& field) {
-  return text.empty() ? Ok() : ValidateText(text, field, kMaxNotes);
+  return ValidateProse(text, field, kMaxNotes);
 }
 
 Status ValidateStep(const ProcessStep& step, const std::string& at,

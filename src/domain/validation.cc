@@ -67,6 +67,27 @@ Status ValidateText(std::string_view text, std::string_view field, std::size_t m
   return Ok();
 }
 
+Status ValidateProse(std::string_view text, std::string_view field, std::size_t max_length) {
+  const long length = CountUtf8(text);
+  if (length < 0) {
+    return Fail(ErrorCode::kInvalidArgument, fmt::format("{} is not valid UTF-8", field),
+                std::string(field));
+  }
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte < 0x20 && c != '\n' && c != '\r' && c != '\t') || byte == 0x7F) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("{} must not contain control characters", field), std::string(field));
+    }
+  }
+  if (static_cast<std::size_t>(length) > max_length) {
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("{} is longer than {} characters", field, max_length),
+                std::string(field));
+  }
+  return Ok();
+}
+
 Status ValidateUsername(std::string_view username, std::string_view field) {
   const auto allowed = [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';

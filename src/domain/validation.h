@@ -13,6 +13,11 @@ namespace covalue {
 [[nodiscard]] Status ValidateText(std::string_view text, std::string_view field,
                                   std::size_t max_length);
 
+// Prose that may span lines (Markdown notes): valid UTF-8, empty or up to max_length characters,
+// no control characters but line feed, carriage return and tab.
+[[nodiscard]] Status ValidateProse(std::string_view text, std::string_view field,
+                                   std::size_t max_length);
+
 // 3..64 characters from [a-z0-9._-], starting with a letter or digit.
 [[nodiscard]] Status ValidateUsername(std::string_view username, std::string_view field);
 

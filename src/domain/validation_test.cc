@@ -46,5 +46,14 @@ TEST(ValidateCountry, NeedsTwoUpperCaseLetters) {
   EXPECT_ERROR(ValidateCountry("SWE", "/country"), ErrorCode::kInvalidArgument);
 }
 
+TEST(Validation, ProseSpansLinesButHoldsNoOtherControlCharacters) {
+  EXPECT_TRUE(ValidateProse("", "/notes", 10));
+  EXPECT_TRUE(ValidateProse("two\nlines\r\n\tand a tab", "/notes", 100));
+  EXPECT_EQ(ValidateProse("bell\a", "/notes", 100).error().field, "/notes");
+  EXPECT_EQ(ValidateProse("\xff", "/notes", 100).error().field, "/notes");
+  EXPECT_EQ(ValidateProse("ååå", "/notes", 2).error().field, "/notes");
+  EXPECT_TRUE(ValidateProse("ååå", "/notes", 3));
+}
+
 }  // namespace
 }  // namespace covalue

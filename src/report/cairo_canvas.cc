@@ -157,4 +157,41 @@ Status WritePdfPages(double width, double height, double scale,
   return Finished(surface.get(), path, field);
 }
 
+namespace {
+
+cairo_status_t Append(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+Result<std::string> PngBytes(double width, double height,
+                             const std::function<void(Canvas&)>& draw) {
+  constexpr double kScale = 2;
+  const Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+                                                   static_cast<int>(width * kScale),
+                                                   static_cast<int>(height * kScale)),
+                        cairo_surface_destroy);
+  COVALUE_RETURN_IF_ERROR(Draw(surface.get(), draw, kScale, "picture", "format"));
+  std::string bytes;
+  if (cairo_surface_write_to_png_stream(surface.get(), Append, &bytes) != CAIRO_STATUS_SUCCESS) {
+    return Fail(ErrorCode::kInternal, "the PNG could not be written", "format");
+  }
+  return bytes;
+}
+
+Result<std::string> PdfBytes(double width, double height,
+                             const std::function<void(Canvas&)>& draw) {
+  std::string bytes;
+  const Surface surface(cairo_pdf_surface_create_for_stream(Append, &bytes, width, height),
+                        cairo_surface_destroy);
+  COVALUE_RETURN_IF_ERROR(Draw(surface.get(), draw, 1, "picture", "format"));
+  cairo_surface_finish(surface.get());
+  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
+    return Fail(ErrorCode::kInternal, "the PDF could not be written", "format");
+  }
+  return bytes;
+}
+
 }  // namespace covalue::report

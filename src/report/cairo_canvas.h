@@ -24,4 +24,10 @@ namespace covalue::report {
                                    const std::vector<std::function<void(Canvas&)>>& pages,
                                    const std::string& path, const std::string& field);
 
+// The same drawn into memory: PNG bytes at twice the size, or a one-page PDF's bytes.
+[[nodiscard]] Result<std::string> PngBytes(double width, double height,
+                                           const std::function<void(Canvas&)>& draw);
+[[nodiscard]] Result<std::string> PdfBytes(double width, double height,
+                                           const std::function<void(Canvas&)>& draw);
+
 }  // namespace covalue::report

@@ -3,11 +3,14 @@
 // observations with counts, utilisation and costs per person-year and score quartiles equal to a
 // recomputation here (whole for the site's staff, small cells withheld for the facilitator); a
 // process map built through the API with its TDABC costs, a journey and a what-if equal to a
-// recomputation here; revisions with a stale save refused; and bad input refused by field or
-// line with nothing written.
+// recomputation here; revisions with a stale save refused; the map's files (its BPMN parsed by
+// bpmn-moddle from npm and imported back into an equal map, its SVG holding every title as text,
+// PNG and PDF); and bad input (hostile BPMN too) refused by field or line with nothing written.
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 
+import { BpmnModdle } from '../../web/node_modules/bpmn-moddle/dist/index.js';
 import { demoCallers, loginOf, startServer, tempDir, writeDemo } from '../support/covalue_server.mjs';
 
 const DAY = 86_400_000;
@@ -54,7 +57,7 @@ const close = (actual, expected, what) =>
   assert.ok(Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected)), `${what}: ${actual} ≠ ${expected}`);
 
 describe('value configurations', () => {
-  let dir, server, call, cookie, site, team, population;
+  let dir, server, call, cookie, site, team, population, mapId;
   const today = iso(Date.now());
   const windowFrom = monthsBefore(today, 12);
   const people = [];
@@ -256,6 +259,7 @@ describe('value configurations', () => {
     assert.equal(created.body.note, null, '12 steps: no note');
     assert.equal(created.headers.get('etag'), created.body.etag);
     const map = created.body.id;
+    mapId = map;
     const journey = await call('lead.vastera', 'POST', `/api/v1/process-maps/${map}/journeys`, { name: "Anna's year", steps: [{ step_id: 's1', frequency: 4 }, { step_id: 's5', frequency: 12 }, { step_id: 's8', frequency: 0.5 }] });
     assert.equal(journey.status, 201, JSON.stringify(journey.body));
 
@@ -346,5 +350,86 @@ describe('value configurations', () => {
       assert.equal((await call(who, 'GET', `/api/v1/process-maps/${map}`)).status, 403, who);
       assert.equal((await call(who, 'GET', `/api/v1/process-maps/${map}/costs`)).status, 403, who);
     }
+  });
+
+  it('exports the map as BPMN that bpmn-moddle reads and that imports back equal, and as pictures', async () => {
+    const get = async (format) => fetch(`${server.url}/api/v1/process-maps/${mapId}/export?format=${format}`, { headers: { cookie: await cookie('lead.vastera') } });
+    const map = (await call('lead.vastera', 'GET', `/api/v1/process-maps/${mapId}`)).body;
+    const bpmn = await get('bpmn');
+    assert.equal(bpmn.status, 200);
+    assert.equal(bpmn.headers.get('content-type'), 'application/bpmn+xml');
+    const xml = await bpmn.text();
+    const { rootElement: definitions, warnings } = await new BpmnModdle().fromXML(xml);
+    assert.deepEqual(warnings.map((w) => w.message), []);
+    const collaboration = definitions.rootElements.find((e) => e.$type === 'bpmn:Collaboration');
+    assert.equal(collaboration.participants.length, 1);
+    const process = definitions.rootElements.find((e) => e.$type === 'bpmn:Process');
+    assert.deepEqual(process.laneSets[0].lanes.map((l) => l.name), map.lanes.map((l) => l.title));
+    const tasks = process.flowElements.filter((e) => e.$type === 'bpmn:Task');
+    assert.deepEqual(tasks.map((t) => t.name), map.steps.map((s) => s.title));
+    const flows = process.flowElements.filter((e) => e.$type === 'bpmn:SequenceFlow');
+    const titleOf = (task) => task.name;
+    const byKey = new Map(map.steps.map((s) => [s.id, s.title]));
+    assert.deepEqual(flows.map((f) => [titleOf(f.sourceRef), titleOf(f.targetRef)]), map.arrows.map((a) => [byKey.get(a.from), byKey.get(a.to)]));
+    for (const lane of process.laneSets[0].lanes) {
+      const key = map.lanes.find((l) => l.title === lane.name).id;
+      assert.deepEqual(lane.flowNodeRef.map((t) => t.name), map.steps.filter((s) => s.lane_id === key).map((s) => s.title));
+    }
+    const plane = definitions.diagrams[0].plane;
+    assert.equal(plane.planeElement.filter((e) => e.$type === 'bpmndi:BPMNShape').length, 1 + map.lanes.length + map.steps.length);
+    assert.equal(plane.planeElement.filter((e) => e.$type === 'bpmndi:BPMNEdge').length, map.arrows.length);
+
+    // Imported back: an equal map.
+    const imported = await fetch(`${server.url}/api/v1/teams/${team.id}/process-maps?name=Imported`, { method: 'POST', headers: { cookie: await cookie('lead.vastera'), 'content-type': 'application/bpmn+xml' }, body: xml });
+    assert.equal(imported.status, 201, await imported.clone().text());
+    const copy = await imported.json();
+    assert.equal(copy.name, 'Imported');
+    for (const member of ['lanes', 'steps', 'arrows']) assert.deepEqual(copy[member], map[member], member);
+
+    const svg = await get('svg');
+    assert.equal(svg.headers.get('content-type'), 'image/svg+xml');
+    const text = await svg.text();
+    const escape = (t) => t.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+    for (const s of map.steps) assert.ok(text.includes(`>${escape(s.title)}</title>`), s.title);
+    assert.match(text, /<text[^>]*>C<\/text>/);
+    const png = await get('png');
+    assert.equal(png.headers.get('content-type'), 'image/png');
+    assert.deepEqual([...new Uint8Array(await png.arrayBuffer()).slice(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+    const pdf = await get('pdf');
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
+    assert.equal((await get('docx')).status, 400);
+    assert.equal((await fetch(`${server.url}/api/v1/process-maps/${mapId}/export?format=svg`, { headers: { cookie: await cookie('lead.fjordvik') } })).status, 403);
+  });
+
+  it('refuses hostile and broken BPMN files, writing nothing', async () => {
+    const before = (await call('lead.vastera', 'GET', `/api/v1/teams/${team.id}/process-maps`)).body.items.length;
+    const post = async (body, type = 'application/bpmn+xml') => fetch(`${server.url}/api/v1/teams/${team.id}/process-maps`, { method: 'POST', headers: { cookie: await cookie('lead.vastera'), 'content-type': type }, body });
+    const entities = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL">&lol2;</definitions>';
+    const xxe = '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><definitions>&x;</definitions>';
+    for (const body of [entities, xxe]) {
+      const response = await post(body);
+      assert.equal(response.status, 400);
+      assert.match((await response.json()).detail, /DOCTYPE/);
+    }
+    const noLanes = await post('<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"><process id="p"><task id="t" name="x"/></process></definitions>');
+    assert.equal(noLanes.status, 400);
+    assert.equal((await noLanes.json()).field, '/lanes');
+    assert.equal((await post('<definitions><unclosed></definitions>')).status, 400);
+    // Over 10 MiB: refused from its Content-Length, before the body is sent.
+    const huge = await new Promise((resolve, reject) => {
+      const { hostname, port } = new URL(server.url);
+      const socket = net.createConnection({ host: hostname, port: Number(port) });
+      let data = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk) => (data += chunk));
+      socket.on('error', reject);
+      socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1])));
+      cookie('lead.vastera').then((c) => socket.write(`POST /api/v1/teams/${team.id}/process-maps HTTP/1.1\r\nHost: x\r\nContent-Type: application/bpmn+xml\r\nCookie: ${c}\r\nContent-Length: ${11 << 20}\r\n\r\n`));
+      setTimeout(() => socket.destroy(), 10_000).unref();
+    });
+    assert.equal(huge, 413);
+    assert.equal((await post('name,lanes', 'text/csv')).status, 415);
+    assert.equal((await call('lead.vastera', 'GET', `/api/v1/teams/${team.id}/process-maps`)).body.items.length, before);
   });
 });

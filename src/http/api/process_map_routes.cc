@@ -1,11 +1,15 @@
 #include <charconv>
 
+#include <fmt/format.h>
+
 #include "app/process_maps/process_maps.h"
 #include "domain/workbook.h"
+#include "formats/bpmn.h"
 #include "http/api/api_routes.h"
 #include "http/json/json_body.h"
 #include "http/json/value_json.h"
 #include "http/problem_json.h"
+#include "report/process_map_drawing.h"
 
 namespace covalue::http::api {
 namespace {
@@ -50,6 +54,34 @@ Result<Response> SavedResponse(app::ProcessMaps& maps, RouteContext& r, Id id,
   return ProblemResponse(saved.error(), r.request.request_id, extensions);
 }
 
+constexpr std::size_t kMaxBpmnFile = 10 << 20;
+
+bool IsJsonBody(const Request& request) {
+  const std::string& type = request.Header("content-type");
+  return type.rfind("application/json", 0) == 0;
+}
+
+// A map to create from the body: JSON {name, lanes, steps, arrows}, or a BPMN 2.0 file named by
+// ?name= or by its participant or process.
+struct NewMap {
+  std::string name;
+  ProcessMapContent content;
+};
+Result<NewMap> ReadNewMap(const Request& request) {
+  if (IsJsonBody(request)) {
+    COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(request.body));
+    ObjectReader reader(body);
+    NewMap map;
+    COVALUE_ASSIGN_OR_RETURN(map.name, reader.RequiredString("name"));
+    COVALUE_ASSIGN_OR_RETURN(map.content, ReadProcessMapContent(reader));
+    COVALUE_RETURN_IF_ERROR(reader.Finish());
+    return map;
+  }
+  COVALUE_ASSIGN_OR_RETURN(formats::BpmnMap bpmn, formats::ReadBpmn(request.body));
+  const std::string* name = request.Query("name");
+  return NewMap{name != nullptr ? *name : bpmn.name, std::move(bpmn.content)};
+}
+
 template <typename T, typename ToJson>
 Response Items(const std::vector<T>& list, ToJson to_json) {
   nlohmann::json items = nlohmann::json::array();
@@ -68,20 +100,20 @@ void AddProcessMapRoutes(Router& router, app::ProcessMaps& maps) {
                 return Items(list, ProcessMapSummaryJson);
               },
               0});
-  router.Add({"POST", "/api/v1/teams/{id}/process-maps",
-              "Map a team's service: lanes of perspectives, steps in value configurations, "
-              "arrows (revision 1)",
-              Access::kSignedIn, [&maps](RouteContext& r) -> Result<Response> {
-                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(auto body, ParseJsonObject(r.request.body));
-                ObjectReader reader(body);
-                COVALUE_ASSIGN_OR_RETURN(std::string name, reader.RequiredString("name"));
-                COVALUE_ASSIGN_OR_RETURN(ProcessMapContent content, ReadProcessMapContent(reader));
-                COVALUE_RETURN_IF_ERROR(reader.Finish());
-                auto made = maps.Create(r.ctx, id, std::move(name), std::move(content));
-                COVALUE_RETURN_IF_ERROR(made);
-                return SavedResponse(maps, r, made->map.id, made, 201);
-              }});
+  Route create{"POST", "/api/v1/teams/{id}/process-maps",
+               "Map a team's service: lanes of perspectives, steps in value configurations, "
+               "arrows (revision 1); from JSON, or from a BPMN 2.0 file",
+               Access::kSignedIn,
+               [&maps](RouteContext& r) -> Result<Response> {
+                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                 COVALUE_ASSIGN_OR_RETURN(NewMap map, ReadNewMap(r.request));
+                 auto made = maps.Create(r.ctx, id, std::move(map.name), std::move(map.content));
+                 COVALUE_RETURN_IF_ERROR(made);
+                 return SavedResponse(maps, r, made->map.id, made, 201);
+               },
+               kMaxBpmnFile};
+  create.body_types = {"application/json", "application/bpmn+xml", "application/xml", "text/xml"};
+  router.Add(std::move(create));
   router.Add({"GET", "/api/v1/process-maps/{id}", "A process map's latest revision",
               Access::kSignedIn,
               [&maps](RouteContext& r) -> Result<Response> {
@@ -103,6 +135,38 @@ void AddProcessMapRoutes(Router& router, app::ProcessMaps& maps) {
                     maps.Save(r.ctx, id, std::move(name), std::move(content), IfMatchOf(r.request)),
                     200);
               }});
+  router.Add({"GET", "/api/v1/process-maps/{id}/export",
+              "A process map as a file (format: svg, png or pdf, with its costs per "
+              "configuration; bpmn, BPMN 2.0 XML)",
+              Access::kSignedIn,
+              [&maps](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                const std::string* format = r.request.Query("format");
+                const std::string kind = format != nullptr ? *format : "";
+                if (kind != "svg" && kind != "png" && kind != "pdf" && kind != "bpmn") {
+                  return Fail(ErrorCode::kInvalidArgument, "format is svg, png, pdf or bpmn",
+                              "format");
+                }
+                COVALUE_ASSIGN_OR_RETURN(auto view, maps.Get(r.ctx, id));
+                const std::string file = fmt::format("process-map-{}.{}", id, kind);
+                const ProcessMapContent& content = view.map.latest.content;
+                if (kind == "bpmn") {
+                  return Document("application/bpmn+xml",
+                                  formats::WriteBpmn(view.map.name, content), file);
+                }
+                COVALUE_ASSIGN_OR_RETURN(auto costs, maps.Costs(r.ctx, id, std::nullopt));
+                const report::ProcessMapPicture picture{view.map.name, &content, &costs.costs,
+                                                        costs.currency};
+                if (kind == "svg") {
+                  return Document("image/svg+xml", report::ProcessMapSvg(picture), file);
+                }
+                COVALUE_ASSIGN_OR_RETURN(std::string bytes, kind == "png"
+                                                                ? report::ProcessMapPng(picture)
+                                                                : report::ProcessMapPdf(picture));
+                return Document(kind == "png" ? "image/png" : "application/pdf", std::move(bytes),
+                                file);
+              },
+              0});
   router.Add({"GET", "/api/v1/process-maps/{id}/revisions",
               "A process map's revisions, newest first", Access::kSignedIn,
               [&maps](RouteContext& r) -> Result<Response> {
