@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/dates.h"
 #include "domain/unit_cost.h"
 
 namespace covalue {
@@ -82,6 +83,10 @@ TEST(UnitCosts, TheCostValidOnTheEventsDate) {
   EXPECT_EQ(table.CostOn("OPV", "2026-02-28"), 1500);
   EXPECT_EQ(table.CostOn("OPV", "2026-03-01"), 1800);
   EXPECT_EQ(table.CostOn("IPD", "2026-12-06"), 9000);
+  const auto day = [](const char* d) { return DayOf(*ParseDateMs(d)); };
+  EXPECT_FALSE(table.CostOnDay("OPV", day("2024-12-31")));
+  EXPECT_EQ(table.CostOnDay("OPV", day("2026-02-28")), 1500);
+  EXPECT_EQ(table.CostOnDay("OPV", day("2026-03-01")), 1800);
   EXPECT_EQ(table.Codes(), (std::vector<std::string>{"IPD", "OPV"}));
 }
 

@@ -72,6 +72,7 @@ UnitCostTable::UnitCostTable(std::vector<UnitCost> rows) : rows_(std::move(rows)
   std::sort(rows_.begin(), rows_.end(), [](const UnitCost& a, const UnitCost& b) {
     return std::tie(a.code, a.valid_from) < std::tie(b.code, b.valid_from);
   });
+  for (const UnitCost& row : rows_) days_.push_back(DayOf(ParseDateMs(row.valid_from).value_or(0)));
 }
 
 bool UnitCostTable::Covers(std::string_view code) const {
@@ -86,6 +87,17 @@ std::optional<double> UnitCostTable::CostOn(std::string_view code, std::string_v
                              [](const UnitCost& row, std::string_view c) { return row.code < c; });
   for (; it != rows_.end() && it->code == code && it->valid_from <= day; ++it) {
     cost = it->unit_cost;
+  }
+  return cost;
+}
+
+std::optional<double> UnitCostTable::CostOnDay(std::string_view code, std::int64_t day) const {
+  std::optional<double> cost;
+  const auto first = std::lower_bound(rows_.begin(), rows_.end(), code,
+                                      [](const UnitCost& row, std::string_view c) { return row.code < c; });
+  for (auto i = static_cast<std::size_t>(first - rows_.begin());
+       i < rows_.size() && rows_[i].code == code && days_[i] <= day; ++i) {
+    cost = rows_[i].unit_cost;
   }
   return cost;
 }

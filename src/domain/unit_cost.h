@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,10 +48,13 @@ class UnitCostTable {
   // The cost of one unit on day (YYYY-MM-DD): the row of the code with the latest valid_from
   // on or before day; nullopt before the first (no price was known then).
   std::optional<double> CostOn(std::string_view code, std::string_view day) const;
+  // The same for a day counted from 1970-01-01 (DayOf of an instant, UTC).
+  std::optional<double> CostOnDay(std::string_view code, std::int64_t day) const;
   std::vector<std::string> Codes() const;  // sorted, each once
 
  private:
-  std::vector<UnitCost> rows_ = {};  // by code, then valid_from
+  std::vector<UnitCost> rows_ = {};       // by code, then valid_from
+  std::vector<std::int64_t> days_ = {};  // each row's valid_from as a day number
 };
 
 }  // namespace covalue

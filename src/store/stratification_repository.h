@@ -26,10 +26,11 @@ struct LatestValue {
   double value = 0;
 };
 
-// One observation of a utilisation code.
+// One observation of a utilisation code; code is its index in the codes asked for (hundreds of
+// thousands of events carry no string).
 struct UtilisationEvent {
   Id patient_id = 0;
-  std::string code;
+  std::size_t code = 0;
   std::int64_t effective_ms = 0;
   double quantity = 0;
 };
@@ -56,7 +57,9 @@ class StratificationRepository {
   // their latest observation of it (by time, then id), if they have one.
   [[nodiscard]] virtual Result<std::vector<LatestValue>> LatestValues(
       Id population_id, const std::vector<std::string>& codes) = 0;
-  // The population's observations of the codes with from_ms < effective_ms <= to_ms.
+  // The population's observations of the codes with from_ms < effective_ms <= to_ms, person
+  // by person. (Summing them in the database, per person, code and price period, was slower
+  // on SQLite: its aggregates cost more per row than handing the rows over.)
   [[nodiscard]] virtual Result<std::vector<UtilisationEvent>> Events(
       Id population_id, const std::vector<std::string>& codes, std::int64_t from_ms,
       std::int64_t to_ms) = 0;

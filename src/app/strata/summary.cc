@@ -2,6 +2,7 @@
 // small-cell rule for everyone else.
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <set>
 
@@ -116,51 +117,80 @@ Result<StratificationSummary> Strata::Summarize(const RequestContext& ctx, Id id
   std::vector<store::LatestValue> latest;
   std::vector<store::UtilisationEvent> events;
   std::vector<UnitCost> prices;
+  // The prices first; then the window's events on a second read snapshot, on a thread of its
+  // own, while this one reads the people and their latest values: the two halves take about
+  // as long, and a person's numbers may come from snapshots a write apart (live numbers).
   COVALUE_RETURN_IF_ERROR(store_.ReadReplica([&](store::Repositories& r) -> Status {
-    COVALUE_ASSIGN_OR_RETURN(people, r.Stratifications().People(s.population_id, fields));
-    COVALUE_ASSIGN_OR_RETURN(latest, r.Stratifications().LatestValues(
-                                         s.population_id, {codes.begin(), codes.end()}));
     COVALUE_ASSIGN_OR_RETURN(const SiteCosting costing, Costs::CostingOf(r, s.site_id));
     summary.currency = costing.currency;
     COVALUE_ASSIGN_OR_RETURN(prices, r.Costing().UnitCosts(s.site_id));
-    const UnitCostTable table(prices);
-    // (from_day, today]: from the start of the day after from_day to the end of today.
-    COVALUE_ASSIGN_OR_RETURN(events, r.Stratifications().Events(s.population_id, table.Codes(),
-                                                                from_day + kDayMs - 1,
-                                                                today + kDayMs - 1));
     return Ok();
   }));
+  const UnitCostTable table(std::move(prices));
+  const std::vector<std::string> utilisation = table.Codes();
+  auto window = std::async(std::launch::async, [&]() -> Status {
+    return store_.ReadReplica([&](store::Repositories& r) -> Status {
+      // (from_day, today]: from the start of the day after from_day to the end of today.
+      COVALUE_ASSIGN_OR_RETURN(events, r.Stratifications().Events(s.population_id, utilisation,
+                                                                  from_day + kDayMs - 1,
+                                                                  today + kDayMs - 1));
+      return Ok();
+    });
+  });
+  const Status read = store_.ReadReplica([&](store::Repositories& r) -> Status {
+    COVALUE_ASSIGN_OR_RETURN(people, r.Stratifications().People(s.population_id, fields));
+    COVALUE_ASSIGN_OR_RETURN(latest, r.Stratifications().LatestValues(
+                                         s.population_id, {codes.begin(), codes.end()}));
+    return Ok();
+  });
+  const Status windowed = window.get();
+  COVALUE_RETURN_IF_ERROR(read);
+  COVALUE_RETURN_IF_ERROR(windowed);
 
-  // Each person's subject, then their stratum.
-  std::map<Id, StratumSubject> subjects;
-  for (const store::StratumPerson& p : people) {
-    StratumSubject& subject_of = subjects[p.patient_id];
+  // Each person's subject (one object refilled: tens of thousands of people), their stratum,
+  // and what they add to its tally. People come in id order; so do each code's latest values.
+  std::vector<Id> ids;
+  ids.reserve(people.size());
+  for (const store::StratumPerson& p : people) ids.push_back(p.patient_id);
+  const auto index_of = [&ids](Id patient) -> std::optional<std::size_t> {
+    const auto it = std::lower_bound(ids.begin(), ids.end(), patient);
+    if (it == ids.end() || *it != patient) return std::nullopt;
+    return static_cast<std::size_t>(it - ids.begin());
+  };
+  const std::vector<std::string> coded(codes.begin(), codes.end());
+  std::vector<std::vector<std::optional<double>>> latest_of(
+      coded.size(), std::vector<std::optional<double>>(people.size()));
+  for (const store::LatestValue& v : latest) {
+    const auto c = std::find(coded.begin(), coded.end(), v.code);
+    const auto i = index_of(v.patient_id);
+    if (c != coded.end() && i) latest_of[static_cast<std::size_t>(c - coded.begin())][*i] = v.value;
+  }
+  std::vector<Tally> tallies(s.strata.size() + 1);
+  std::vector<std::size_t> stratum_of(people.size());
+  StratumSubject subject_of;
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    const store::StratumPerson& p = people[i];
+    subject_of.fields.clear();
+    subject_of.latest.clear();
     subject_of.fields.insert(p.fields.begin(), p.fields.end());
     subject_of.fields["sex"] = p.sex;
     subject_of.fields["birth_date"] = p.birth_date;
-    if (const auto age = deidentify::AgeInYears(p.birth_date, now)) {
-      subject_of.fields["age"] = std::to_string(*age);
-    }
+    const std::optional<int> age = deidentify::AgeInYears(p.birth_date, now);
+    if (age) subject_of.fields["age"] = std::to_string(*age);
     if (!p.diagnosis_date.empty()) {
       subject_of.fields["diagnosis_date"] = p.diagnosis_date;
       if (const auto years = deidentify::AgeInYears(p.diagnosis_date, now)) {
         subject_of.fields["years_since_diagnosis"] = std::to_string(*years);
       }
     }
-  }
-  for (const store::LatestValue& v : latest) subjects[v.patient_id].latest[v.code] = v.value;
-
-  std::vector<Tally> tallies(s.strata.size() + 1);
-  std::map<Id, std::size_t> stratum_of;
-  for (const store::StratumPerson& p : people) {
-    const StratumSubject& subject_of = subjects[p.patient_id];
+    for (std::size_t c = 0; c < coded.size(); ++c) {
+      if (latest_of[c][i]) subject_of.latest[coded[c]] = *latest_of[c][i];
+    }
     const std::size_t k = StratumOf(s, subject_of);
-    stratum_of[p.patient_id] = k;
+    stratum_of[i] = k;
     Tally& t = tallies[k];
     ++t.people;
-    if (const auto age = subject_of.fields.find("age"); age != subject_of.fields.end()) {
-      ++t.ages[AgeBandOf(std::stoi(age->second))];
-    }
+    if (age) ++t.ages[AgeBandOf(*age)];
     const auto sex = std::find(std::begin(kSexes), std::end(kSexes), p.sex);
     ++t.sexes[sex == std::end(kSexes) ? 3 : static_cast<std::size_t>(sex - std::begin(kSexes))];
     for (const std::string& code : s.scores) {
@@ -169,13 +199,12 @@ Result<StratificationSummary> Strata::Summarize(const RequestContext& ctx, Id id
       }
     }
   }
-  const UnitCostTable table(std::move(prices));
   for (const store::UtilisationEvent& e : events) {
-    const auto k = stratum_of.find(e.patient_id);
-    if (k == stratum_of.end()) continue;
-    Tally& t = tallies[k->second];
+    const auto i = index_of(e.patient_id);
+    if (!i) continue;
+    Tally& t = tallies[stratum_of[*i]];
     t.quantity += e.quantity;
-    t.cost += e.quantity * table.CostOn(e.code, FormatDate(e.effective_ms)).value_or(0);
+    t.cost += e.quantity * table.CostOnDay(utilisation[e.code], DayOf(e.effective_ms)).value_or(0);
   }
 
   // What is shown.

@@ -213,6 +213,7 @@ TEST_P(ValueRepositoriesTest, ReadsPeopleLatestValuesAndEvents) {
   double quantity = 0;
   for (const UtilisationEvent& e : *events) quantity += e.quantity;
   EXPECT_EQ(quantity, 5);
+  EXPECT_EQ((*events)[0].code + (*events)[1].code, 1U);  // OPV (0) and IPD (1), by index
 }
 
 // A map's revisions are written whole and read back equal; the list shows the latest; journeys

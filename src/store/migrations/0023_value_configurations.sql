@@ -4,6 +4,11 @@
 -- (domain/process_map.h). A map's revision is written whole and never changed; steps and lanes
 -- keep the map's own keys across revisions, which journeys and scenarios name.
 
+-- A person's observations of a code by time now carry their value, so a stratification reads
+-- latest values and a window's utilisation events from the index alone.
+DROP INDEX observations_by_patient;
+CREATE INDEX observations_by_patient ON observations (patient_id, code, effective_ms, value);
+
 CREATE TABLE site_costing (
   site_id INTEGER PRIMARY KEY REFERENCES sites(id),
   currency TEXT NOT NULL,

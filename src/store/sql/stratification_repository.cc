@@ -1,5 +1,7 @@
 #include "store/stratification_repository.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "store/sql/sql_repositories.h"
@@ -195,14 +197,17 @@ Result<std::vector<StratumPerson>> SqlStratificationRepository::People(
 Result<std::vector<LatestValue>> SqlStratificationRepository::LatestValues(
     Id population_id, const std::vector<std::string>& codes) {
   std::vector<LatestValue> latest;
-  // Per person and code, one step down the (patient, code, time) index from its end.
+  // Per person and code, the end of their range of observations_by_patient (patient, code,
+  // time, value): its latest time, then among the rows of that time (nearly always one) the
+  // latest written.
   for (const std::string& code : codes) {
     COVALUE_ASSIGN_OR_RETURN(
         auto query,
         db_.Prepare("SELECT p.id, (SELECT o.value FROM observations o WHERE o.patient_id = p.id "
-                    "AND o.code = ? ORDER BY o.effective_ms DESC, o.id DESC LIMIT 1) FROM "
-                    "patients p WHERE p.population_id = ? ORDER BY p.id"));
-    query.Bind(code).Bind(population_id);
+                    "AND o.code = ? AND o.effective_ms = (SELECT max(m.effective_ms) FROM "
+                    "observations m WHERE m.patient_id = p.id AND m.code = ?) ORDER BY o.id DESC "
+                    "LIMIT 1) FROM patients p WHERE p.population_id = ? ORDER BY p.id"));
+    query.Bind(code).Bind(code).Bind(population_id);
     for (;;) {
       COVALUE_ASSIGN_OR_RETURN(const bool row, query.Step());
       if (!row) break;
@@ -216,16 +221,19 @@ Result<std::vector<UtilisationEvent>> SqlStratificationRepository::Events(
     Id population_id, const std::vector<std::string>& codes, std::int64_t from_ms,
     std::int64_t to_ms) {
   if (codes.empty()) return std::vector<UtilisationEvent>();
+  // Per person, their window of each code in observations_by_patient (covering: no row read).
   COVALUE_ASSIGN_OR_RETURN(
       auto query,
-      db_.Prepare("SELECT patient_id, code, effective_ms, value FROM observations WHERE "
-                  "population_id = ? AND code IN (" +
-                  Placeholders(codes.size()) + ") AND effective_ms > ? AND effective_ms <= ?"));
-  query.Bind(population_id);
+      db_.Prepare("SELECT o.patient_id, o.code, o.effective_ms, o.value FROM patients p JOIN "
+                  "observations o ON o.patient_id = p.id AND o.code IN (" +
+                  Placeholders(codes.size()) +
+                  ") AND o.effective_ms > ? AND o.effective_ms <= ? WHERE p.population_id = ?"));
   for (const std::string& code : codes) query.Bind(code);
-  query.Bind(from_ms).Bind(to_ms);
-  return CollectRows(query, [](const Statement& row) {
-    return UtilisationEvent{row.Int(0), row.Text(1), row.Int(2), row.Real(3)};
+  query.Bind(from_ms).Bind(to_ms).Bind(population_id);
+  return CollectRows(query, [&codes](const Statement& row) {
+    const auto at = std::find(codes.begin(), codes.end(), row.TextView(1));
+    return UtilisationEvent{row.Int(0), static_cast<std::size_t>(at - codes.begin()), row.Int(2),
+                            row.Real(3)};
   });
 }
 
