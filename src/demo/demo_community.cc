@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "demo/demo_measures.h"
+#include "demo/demo_value.h"
 #include "demo/demo_passport.h"
 #include "demo/demo_registry.h"
 #include "demo/demo_sites.h"
@@ -86,6 +87,7 @@ Result<DemoIds> WriteSites(app::App& app, const app::RequestContext& ctx) {
         Team team,
         app.community().CreateTeam(ctx, Team{0, site.id, population.id, std::string(spec.team),
                                              InSwedish(spec.team)}));
+    COVALUE_RETURN_IF_ERROR(WriteDemoPrices(app, ctx, spec, site.id));
     ids.site[spec.slug] = site.id;
     ids.team[spec.slug] = team.id;
     ids.population[spec.slug] = population.id;
@@ -258,6 +260,12 @@ Result<DemoResult> WriteDemoCommunity(app::App& app, std::uint64_t seed,
                                WriteDemoRegistry(app, ctx, spec, ids.site.at(spec.slug),
                                                  ids.population.at(spec.slug), per_site, seed));
       result.observations += written;
+      if (per_site > 0) {  // the strata name the population's variables, which its people bring
+        const auto lead = authors.find(spec.slug);
+        COVALUE_RETURN_IF_ERROR(WriteDemoStrata(
+            app, (lead != authors.end() ? lead : authors.find(""))->second, spec,
+            ids.population.at(spec.slug)));
+      }
       for (const auto& [user, user_id] : patient_accounts) {
         if (user->site_slug == spec.slug) {
           COVALUE_ASSIGN_OR_RETURN(std::size_t own,
@@ -265,6 +273,10 @@ Result<DemoResult> WriteDemoCommunity(app::App& app, std::uint64_t seed,
           result.observations += own;
         }
       }
+    }
+    const auto lead = authors.find("vastera");
+    if (lead != authors.end()) {
+      COVALUE_RETURN_IF_ERROR(WriteDemoProcessMap(app, lead->second, ids.team.at("vastera")));
     }
   }
   return result;

@@ -10,6 +10,7 @@
 #include "demo/clinical_profiles.h"
 #include "demo/demo_registry.h"
 #include "demo/demo_sites.h"
+#include "demo/utilisation.h"
 #include "domain/dates.h"
 #include "formats/guide_file.h"
 #include "store/audit_repository.h"
@@ -72,6 +73,27 @@ TEST_F(DemoCommunityTest, TheSameSeedGivesTheSamePasswordsAndASecondRunWritesNot
   EXPECT_GE(DemoPassword(7, "admin").size(), 10U);
 }
 
+// How many observations of code (at site, or at every site) there are, and their values' sum.
+std::pair<std::size_t, double> CountOf(store::Store& store, const std::string& code,
+                                       std::optional<Id> site_id) {
+  std::pair<std::size_t, double> count{0, 0};
+  store::RecordQuery query;
+  query.code = code;
+  PageRequest page{0, 500};
+  for (;;) {
+    auto observations = store::ReadValue<Page<Observation>>(
+        store, [&](store::Repositories& r) { return r.Registry().ListObservations(query, page); });
+    EXPECT_TRUE(observations.has_value());
+    for (const Observation& o : observations->items) {
+      if (site_id && o.site_id != *site_id) continue;
+      ++count.first;
+      count.second += o.value;
+    }
+    if (!observations->next) return count;
+    page.after = *observations->next;
+  }
+}
+
 // The PHQ-9 mean of a site's registry before and after the improvement date.
 // Read from the store: no community-wide role reads a patient's record through the app.
 std::pair<double, double> MeansAround(store::Store& store, Id site_id) {
@@ -106,8 +128,12 @@ TEST_F(DemoCommunityTest, WritesASmallSeededRegistryWithAShiftAtTheImprovingSite
   // 20 patients a site, two observations at each of 36 visits and the population's clinical
   // measure at every third, about one in seven visits missed; at another third of the visits,
   // two in three answer the coproduction value questionnaire (its six domain scores).
-  EXPECT_GT(demo->observations, 12U * 20 * (72 + 12 + 36) * 3 / 4);
-  EXPECT_LE(demo->observations, 12U * 20 * (72 + 12 + 72));
+  std::size_t events = 0;
+  for (const UtilisationRate& code : UtilisationCodes()) {
+    events += CountOf(*store_, std::string(code.code), std::nullopt).first;
+  }
+  EXPECT_GT(demo->observations - events, 12U * 20 * (72 + 12 + 36) * 3 / 4);
+  EXPECT_LE(demo->observations - events, 12U * 20 * (72 + 12 + 72));
   auto sites = app_->community().ListSites(system_, {});
   ASSERT_OK(sites);
   for (const DemoSite& spec : DemoSites()) {
@@ -279,6 +305,48 @@ TEST_F(DemoCommunityTest, GivesEachPopulationItsOwnFieldsAndClinicalMeasure) {
     EXPECT_EQ(o.value * 2, std::round(o.value * 2)) << "EDSS moves in half steps";
     EXPECT_EQ(o.unit, "{score}");
   }
+}
+
+// Each population's utilisation events come at its yearly rates (a person's need averages a
+// little over 1: the PHQ-9 baseline's and the personal factor's lognormal means), each site
+// has a unit-cost table in its country's currency with the 2026 rise, and the MS sites strata.
+TEST_F(DemoCommunityTest, GivesEachPopulationItsUtilisationAndPrices) {
+  auto demo = WriteDemoCommunity(*app_, 5, {}, 1200);  // 100 people a site, 3 years
+  ASSERT_OK(demo);
+  auto sites = app_->community().ListSites(system_, {});
+  ASSERT_OK(sites);
+  for (const DemoSite& spec : DemoSites()) {
+    Id site_id = 0;
+    for (const Site& s : sites->items) {
+      if (s.name == spec.name) site_id = s.id;
+    }
+    for (const UtilisationRate& rate : UtilisationOf(spec.population)) {
+      const double expected = rate.per_year * 100 * 3 * 1.1;
+      const double seen = static_cast<double>(CountOf(*store_, std::string(rate.code), site_id).first);
+      if (expected == 0) {
+        EXPECT_EQ(seen, 0) << spec.slug << " " << rate.code;
+      } else {
+        EXPECT_NEAR(seen / expected, 1.0, 0.3) << spec.slug << " " << rate.code;
+      }
+    }
+    auto table = app_->costs().UnitCosts(system_, site_id);
+    ASSERT_OK(table);
+    ASSERT_EQ(table->size(), 2 * UtilisationCodes().size());
+    EXPECT_EQ((*table)[0].currency, DefaultCurrency(spec.country)) << spec.slug;
+    auto costing = app_->community().GetSiteCosting(system_, site_id);
+    ASSERT_OK(costing);
+    EXPECT_EQ(costing->currency, DefaultCurrency(spec.country));
+    EXPECT_GT(costing->person_time_value_per_minute, 0);
+  }
+  auto populations = app_->community().ListPopulations(system_, {}, std::nullopt);
+  ASSERT_OK(populations);
+  std::size_t stratified = 0;
+  for (const Population& p : populations->items) {
+    auto strata = app_->strata().List(system_, p.id);
+    ASSERT_OK(strata);
+    stratified += strata->size();
+  }
+  EXPECT_EQ(stratified, 2U);  // Västerå's and Fjordvik's people with MS
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "demo/clinical_profiles.h"
+#include "demo/utilisation.h"
 #include "demo/demo_names.h"
 #include "demo/draw.h"
 #include "domain/dates.h"
@@ -59,12 +60,14 @@ struct RecordDraws {
         clinical(seed ^ 0x9E3779B97F4A7C15ULL),  // the population's own variables
         answers(seed ^ 0xC2B2AE3D27D4EB4FULL),   // the coproduction value questionnaire's
         names(seed ^ 0x94D049BB133111EBULL),     // the patients' names
-        when(seed ^ 0xD6E8FEB86659FD93ULL) {}    // each visit's day and time
+        when(seed ^ 0xD6E8FEB86659FD93ULL),      // each visit's day and time
+        use(seed ^ 0x8CB92BA72F3D8DD7ULL) {}     // utilisation events (demo/utilisation.h)
   Draw draw;
   Draw clinical;
   Draw answers;
   Draw names;
   Draw when;
+  Draw use;
 };
 
 std::uint64_t SeedOf(std::uint64_t seed, std::string_view text) {
@@ -102,10 +105,17 @@ app::RegistryRecord DrawRecord(const DemoSite& site, Id population_id, RecordDra
     level = clinical.Normal(profile->measure.mean, profile->measure.sd);
   }
   const double agreement = answers.Normal(3.2, 0.6);  // how much this person agrees, 1–5
+  // Need for care: higher with a worse mood at enrolment, and a personal factor.
+  const double need = std::exp(0.06 * (baseline - 11.0) + d.use.Normal(0.0, 0.35));
   for (int m = 0; m < kDemoMonths; ++m) {
     // A visit's day of its month and its time in clinic hours (07:30 to 17:00 UTC).
     const std::int64_t day = when.Between(1, 28);
     const std::int64_t minute = when.Between(7 * 60 + 30, 17 * 60);
+    {
+      const std::int64_t month = 2023 * 12 + 10 + m;
+      DrawUtilisation(site.population, need, *ParseDateMs(DateOf(month / 12, month % 12 + 1, 1)),
+                      d.use, record.observations);
+    }
     const double missed = draw.Uniform();
     const double noise = draw.Normal(0.0, 2.0);
     const double vas_noise = draw.Normal(0.0, 8.0);

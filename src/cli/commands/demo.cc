@@ -117,9 +117,9 @@ void AddDemoCommand(CLI::App& root, int* exit_code) {
   command->add_option("--seed", options->seed, "Seed of names and passwords")->default_val(1);
   command
       ->add_option("--patients", options->patients,
-                   "Synthetic patients in the registry, shared out over the sites (about 111 "
-                   "observations each: monthly PHQ-9 and EQ VAS, a clinical measure and "
-                   "coproduction answers)")
+                   "Synthetic patients in the registry, shared out over the sites (about 216 "
+                   "observations each: monthly PHQ-9 and EQ VAS, a clinical measure, "
+                   "coproduction answers and utilisation events)")
       ->default_val(demo::kDefaultDemoPatients)
       ->check(CLI::Range(std::int64_t{0}, std::int64_t{10'000'000}));
   command->add_option("--questionnaires", options->questionnaires,
