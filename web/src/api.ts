@@ -11,6 +11,7 @@ import { registryCalls } from './registry/calls';
 import { scheduleCalls } from './schedules/calls';
 import { researchExportCalls } from './research_exports/calls';
 import { studyCalls } from './studies/calls';
+import { valueCalls } from './value/calls';
 import { workbookCalls } from './workbooks/calls';
 
 export { allPages, ApiError, type Page } from './http';
@@ -24,6 +25,7 @@ export type * from './registry/calls';
 export type * from './schedules/calls';
 export type * from './research_exports/calls';
 export type * from './studies/calls';
+export type * from './value/calls';
 export type * from './workbooks/calls';
 
 export const api = {
@@ -37,5 +39,6 @@ export const api = {
   ...scheduleCalls,
   ...researchExportCalls,
   ...studyCalls,
+  ...valueCalls,
   ...workbookCalls,
 };

@@ -52,6 +52,21 @@ export async function request<T>(
     init.headers = { ...headers, 'Content-Type': 'application/json' };
     init.body = JSON.stringify(body);
   }
+  return send<T>(path, init);
+}
+
+// The same with a body of another media type (a CSV table, a BPMN file).
+export function requestBody<T>(
+  method: string,
+  path: string,
+  body: BodyInit,
+  type: string,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  return send<T>(path, { method, credentials: 'same-origin', headers: { ...headers, 'Content-Type': type }, body });
+}
+
+async function send<T>(path: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, init);

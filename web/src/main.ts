@@ -29,6 +29,9 @@ import { researchProjectsView } from './research_exports/projects_view';
 import { studiesView } from './studies/studies_view';
 import { studyView } from './studies/study_view';
 import { joinView, takePartView } from './studies/take_part';
+import { mapEditorView } from './value/map_editor';
+import { teamValueView } from './value/team_value';
+import { unitCostsView } from './value/unit_costs';
 
 const root = document.getElementById('app')!;
 
@@ -61,6 +64,9 @@ route('/studies', studiesView);
 route('/studies/:id', studyView);
 route('/studies/:id/take-part', takePartView);
 route('/join', joinView);
+route('/teams/:id/value', teamValueView);
+route('/process-maps/:id', mapEditorView);
+route('/sites/:id/unit-costs', unitCostsView);
 
 function message(text: string): HTMLElement {
   return h('section', {}, h('h1', {}, text));

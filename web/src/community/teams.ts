@@ -76,7 +76,7 @@ export async function teamView(params: Record<string, string>): Promise<HTMLElem
         )
       : h('p', {}, t('team.noMembers')),
     siteStaff
-      ? h('p', {}, h('a', { class: 'button', href: `/teams/${team.id}/measures` }, t('team.measures')))
+      ? h('p', {}, h('a', { class: 'button', href: `/teams/${team.id}/measures` }, t('team.measures')), ' ', h('a', { class: 'button', href: `/teams/${team.id}/value` }, t('value.link')))
       : h('p', { class: 'meta' }, t('team.measuresElsewhere')),
     workbooks ?? h('p', { class: 'meta' }, t('team.workbooksHidden')),
     passport,

@@ -10,6 +10,7 @@ import * as schedules from '../schedules/messages';
 import * as shell from '../shell/messages';
 import * as research from '../research_exports/messages';
 import * as studies from '../studies/messages';
+import * as value from '../value/messages';
 import * as workbooks from '../workbooks/messages';
 
 export const en = {
@@ -23,6 +24,7 @@ export const en = {
   ...shell.en,
   ...studies.en,
   ...research.en,
+  ...value.en,
   ...workbooks.en,
 } as const;
 

@@ -10,6 +10,7 @@ import * as schedules from '../schedules/messages';
 import * as shell from '../shell/messages';
 import * as research from '../research_exports/messages';
 import * as studies from '../studies/messages';
+import * as value from '../value/messages';
 import * as workbooks from '../workbooks/messages';
 
 export const sv: Catalog = {
@@ -23,5 +24,6 @@ export const sv: Catalog = {
   ...shell.sv,
   ...studies.sv,
   ...research.sv,
+  ...value.sv,
   ...workbooks.sv,
 };

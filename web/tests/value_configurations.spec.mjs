@@ -1,0 +1,119 @@
+// A new team lead maps the service with the keyboard alone, at 1280×800 and on a tablet: reads
+// the population's strata with their live numbers, creates a map, adds twelve steps in three
+// lanes tagged with configurations and coproduction states, moves one with Alt and an arrow
+// key, gives a step its minutes of a resource, saves, reads the cost per configuration, and
+// makes a what-if that moves two shop steps to the network and reads the difference. axe-core
+// finds no serious or critical violation on any of the pages.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import { loginOf } from '../../tests/support/covalue_server.mjs';
+import { assertAccessible, signInPage, useShell } from './browser_support.mjs';
+
+// [title, lane index, configuration index (chain, shop, network, access), coproduction index
+// (active, opportunity, none)]
+const STEPS = [
+  ['Notices new symptoms', 0, 2, 1],
+  ['Calls the nurse line', 0, 3, 0],
+  ['Nurse triage', 1, 0, 2],
+  ['Plans treatment together', 1, 1, 0],
+  ['MRI', 2, 0, 2],
+  ['Reviews the MRI', 1, 1, 2],
+  ['Prescription', 2, 0, 2],
+  ['Explains the medicine', 1, 1, 1],
+  ['Infusion day', 1, 0, 1],
+  ['Peer group', 0, 2, 0],
+  ['Answers PROMs', 0, 3, 0],
+  ['Annual review', 1, 1, 0],
+];
+
+// Sets a focused <select> with the keyboard: Home, then ArrowDown n times.
+async function choose(page, n) {
+  await page.keyboard.press('Home');
+  for (let i = 0; i < n; i++) await page.keyboard.press('ArrowDown');
+}
+
+describe('a team lead maps the service with the keyboard', () => {
+  let server, browser, logins;
+  useShell(async (shell) => {
+    ({ server, browser, logins } = shell);
+  });
+
+  for (const [device, viewport] of [['a laptop', { width: 1280, height: 800 }], ['a tablet', { width: 820, height: 1180 }]]) {
+    it(`builds, costs and compares a twelve-step map on ${device}`, async () => {
+      const page = await (await browser.newContext({ viewport })).newPage();
+      await signInPage(page, server.url, loginOf(logins, 'lead.vastera'));
+      const team = await page.evaluate(async () => (await (await fetch('/api/v1/teams?limit=500')).json()).items.find((t) => t.name === 'Västerå MS Team').id);
+      await page.goto(`${server.url}/teams/${team}/value`);
+      await page.getByRole('heading', { name: /population, service and costs/ }).waitFor();
+      // The demo's strata of the population, live: people counted in every stratum.
+      const strata = page.getByRole('table', { name: /MS by need/ });
+      await strata.waitFor();
+      const people = await strata.locator('tbody tr td:nth-child(2)').allTextContents();
+      assert.equal(people.length, 4);
+      assert.ok(people.every((n) => /^\d+$/.test(n)), people.join());
+      await assertAccessible(page, 'the team\'s population and service');
+
+      await page.locator('#map-name').focus();
+      await page.keyboard.type(`Infusion pathway (${device})`);
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: `Infusion pathway (${device})` }).waitFor();
+      for (const [title, lane, configuration, coproduction] of STEPS) {
+        await page.locator('#add-title').focus();
+        await page.keyboard.type(title);
+        await page.keyboard.press('Tab');
+        await choose(page, lane);
+        await page.keyboard.press('Tab');
+        await choose(page, configuration);
+        await page.keyboard.press('Tab');
+        await choose(page, coproduction);
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Enter');
+        await page.getByRole('button', { name: new RegExp(`^${title}\\s*: `) }).waitFor();
+      }
+      assert.equal(await page.locator('button.step').count(), 12);
+      // Alt+→ moves "MRI" one position later; Enter selects it.
+      const mri = page.getByRole('button', { name: /^MRI\s*: chain/ });
+      await mri.focus();
+      await page.keyboard.press('Alt+ArrowRight');
+      await page.keyboard.press('Enter');
+      assert.equal(await page.locator('#step-position').inputValue(), '6');
+      // The nurse's minutes for "Plans treatment together".
+      await page.getByRole('button', { name: /^Plans treatment together\s*: / }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByLabel('Minutes of MS nurse').focus();
+      await page.keyboard.type('45');
+      await page.keyboard.press('Tab');
+      await page.locator('#save-map').focus();
+      await page.keyboard.press('Enter');
+      await page.getByText('Saved as revision 2.').waitFor();
+
+      const byConfiguration = page.getByRole('table', { name: /^Cost by configuration/ });
+      await byConfiguration.waitFor();
+      const cost = async (table, row, column = 2) =>
+        Number((await table.locator('tr', { has: page.getByRole('rowheader', { name: row, exact: true }) }).locator(`td:nth-child(${column})`).textContent()).replace(/[^\d.-]/g, ''));
+      const shop = await cost(byConfiguration, 'shop');
+      assert.ok(shop > 0, 'the nurse\'s 45 minutes cost the shop something');
+      await assertAccessible(page, `the map editor on ${device}`);
+
+      // What-if: "Plans treatment together" and "Explains the medicine" move to the network.
+      await page.locator('#whatif-name').focus();
+      await page.keyboard.type('Peers plan with her');
+      for (const step of ['s4', 's8']) {
+        await page.locator(`#whatif-${step}`).focus();
+        await choose(page, 3);  // unchanged, chain, shop, network
+      }
+      await page.locator('#whatif-add').focus();
+      await page.keyboard.press('Enter');
+      const compared = page.getByRole('table', { name: /^Peers plan with her beside the map/ });
+      await compared.waitFor();
+      const shopNow = await cost(compared, 'shop', 2);
+      const shopThen = await cost(compared, 'shop', 3);
+      assert.equal(shopNow, shop);
+      assert.ok(shopThen < shopNow, `shop ${shopNow} → ${shopThen}`);
+      const difference = await compared.locator('tr', { has: page.getByRole('rowheader', { name: 'network', exact: true }) }).locator('td:nth-child(4)').textContent();
+      assert.match(difference, /^\+/);
+      await assertAccessible(page, `a what-if on ${device}`);
+    });
+  }
+});
