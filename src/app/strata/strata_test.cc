@@ -158,6 +158,16 @@ TEST_F(StrataTest, EveryoneElseSeesThemThroughTheSmallCellRule) {
   }
 }
 
+TEST_F(StrataTest, TheMinimumCellIsTheServers) {
+  app_->strata().SetMinCell(4);  // covalue serve --min-cell 4: a stratum of 4 is shown
+  auto summary = app_->strata().Summarize(facilitator_, id_);
+  ASSERT_OK(summary);
+  EXPECT_EQ(summary->min_cell, 4U);
+  EXPECT_EQ(summary->strata[0].people, 4);
+  EXPECT_FALSE(summary->strata[0].suppressed);
+  EXPECT_EQ(summary->strata[2].people, 5);
+}
+
 TEST_F(StrataTest, OnlyTheSitesTeamsDefineStrataAndRulesAreChecked) {
   Stratification draft;
   draft.name = "Mine";

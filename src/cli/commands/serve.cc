@@ -88,6 +88,7 @@ int Serve(const ServeOptions& options) {
   app.measures().SetMinCell(options.min_cell);
   app.studies().SetMinCell(options.min_cell);
   app.research_exports().SetMinCell(options.min_cell);
+  app.strata().SetMinCell(options.min_cell);
   app.accounts().SetTokenDays(options.token_days);
   if (auto loaded = app.measures().LoadMeasures(); !loaded) {
     return ReportError(loaded.error());
@@ -173,7 +174,8 @@ void AddServeCommand(CLI::App& root, int* exit_code) {
       ->check(CLI::Range(1, 256));
   command
       ->add_option("--min-cell", options->min_cell,
-                   "Cells of fewer observations are suppressed in the community's views")
+                   "Cells of fewer observations (strata of fewer people) are suppressed in the "
+                   "community's views")
       ->default_val(app::Measures::kDefaultMinCell)
       ->check(CLI::Range(1, 1000));
   command->add_option("--token-days", options->token_days, "Days a new bearer token lives")
