@@ -9,6 +9,7 @@
 #include "app/costs/costs.h"
 #include "app/kernel/gate.h"
 #include "app/measures/measures.h"
+#include "app/personas/personas.h"
 #include "app/process_maps/process_maps.h"
 #include "app/questionnaires/questionnaires.h"
 #include "app/registry/registry.h"
@@ -43,7 +44,8 @@ class App {
         research_exports_(store, gate_),
         costs_(store, gate_),
         strata_(store, gate_),
-        process_maps_(store, gate_) {}
+        process_maps_(store, gate_),
+        personas_(store, gate_, workbooks_, strata_) {}
 
   // The clock the use cases read (Default: the system clock). REQUIRES: outlives the App.
   void SetClock(const Clock& clock) { gate_.SetClock(clock); }
@@ -63,6 +65,7 @@ class App {
   Costs& costs() { return costs_; }
   Strata& strata() { return strata_; }
   ProcessMaps& process_maps() { return process_maps_; }
+  Personas& personas() { return personas_; }
 
  private:
   Gate gate_;
@@ -80,6 +83,7 @@ class App {
   Costs costs_;
   Strata strata_;
   ProcessMaps process_maps_;
+  Personas personas_;
 };
 
 }  // namespace covalue::app

@@ -15,6 +15,7 @@ constexpr std::pair<GuideKind, std::string_view> kKindNames[] = {
     {GuideKind::kFull, "full"},
     {GuideKind::kShortForm, "short-form"},
     {GuideKind::kPassport, "passport"},
+    {GuideKind::kPersona, "persona"},
 };
 constexpr std::pair<GuideItemType, std::string_view> kTypeNames[] = {
     {GuideItemType::kGroup, "group"},   {GuideItemType::kText, "text"},
@@ -239,6 +240,8 @@ std::vector<GuideProblem> CheckGuide(const Guide& guide) {
       break;
     case GuideKind::kPassport:
       CheckPassport(guide, problems);
+      break;
+    case GuideKind::kPersona:  // a persona's texts: any items (app/personas/)
       break;
   }
   return problems;

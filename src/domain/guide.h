@@ -21,7 +21,7 @@ struct LocalizedText {
 };
 
 // Which self-assessment tool a guide is (DESIGN.md §2).
-enum class GuideKind { kFull, kShortForm, kPassport };
+enum class GuideKind { kFull, kShortForm, kPassport, kPersona };
 
 enum class GuideItemType {
   kGroup,   // holds items; a learning-cycle step in the full guide

@@ -24,7 +24,7 @@ std::size_t CountType(const std::vector<GuideItem>& items, GuideItemType type) {
 TEST(LoadGuides, ReadsTheShippedGuidesInEnglishAndSwedish) {
   auto guides = LoadGuides(kGuides);
   ASSERT_OK(guides);
-  ASSERT_EQ(guides->size(), 3U);
+  ASSERT_EQ(guides->size(), 4U);
   for (const Guide& guide : *guides) {
     EXPECT_EQ(guide.Languages(), (std::vector<std::string>{"en", "sv"})) << guide.id;
     switch (guide.kind) {
@@ -40,6 +40,10 @@ TEST(LoadGuides, ReadsTheShippedGuidesInEnglishAndSwedish) {
       case GuideKind::kPassport:
         EXPECT_EQ(guide.id, "improvement-passport");
         EXPECT_EQ(CountType(guide.items, GuideItemType::kRating), 6U);
+        break;
+      case GuideKind::kPersona:
+        EXPECT_EQ(guide.id, "persona");
+        EXPECT_EQ(CountType(guide.items, GuideItemType::kText), 6U);  // portrait, 4 walks, measures
         break;
     }
   }

@@ -25,6 +25,7 @@ class AuditRepository;
 class CostingRepository;
 class CredentialRepository;
 class MeasureRepository;
+class PersonaRepository;
 class PopulationRepository;
 class ProcessMapRepository;
 class QuestionnaireRepository;
@@ -59,6 +60,7 @@ class Repositories {
   virtual CostingRepository& Costing() = 0;
   virtual StratificationRepository& Stratifications() = 0;
   virtual ProcessMapRepository& ProcessMaps() = 0;
+  virtual PersonaRepository& Personas() = 0;
 };
 
 // Counters since the store was opened.

@@ -2,6 +2,7 @@
 // CSV imported into a site, a unit-cost table, strata defined on the people's fields and latest
 // observations with counts, utilisation and costs per person-year and score quartiles equal to a
 // recomputation here (whole for the site's staff, small cells withheld for the facilitator); a
+// persona on a stratum shown with its live numbers, its texts kept as workbook answers; a
 // process map built through the API with its TDABC costs, a journey and a what-if equal to a
 // recomputation here; revisions with a stale save refused; the map's files (its BPMN parsed by
 // bpmn-moddle from npm and imported back into an equal map, its SVG holding every title as text,
@@ -432,5 +433,51 @@ describe('value configurations', () => {
     assert.equal(huge, 413);
     assert.equal((await post('name,lanes', 'text/csv')).status, 415);
     assert.equal((await call('lead.vastera', 'GET', `/api/v1/teams/${team.id}/process-maps`)).body.items.length, before);
+  });
+  it('draws a persona on a stratum, shown with its live numbers, its texts kept as workbook answers', async () => {
+    // A stratification of another population than the team's is refused.
+    const other = (await call('lead.vastera', 'GET', `/api/v1/populations/${population}/stratifications`)).body.items[0];
+    const elsewhere = await call('lead.vastera', 'POST', `/api/v1/teams/${team.id}/personas`, { name: 'x', stratification_id: other.id, stratum: 'Rare' });
+    assert.equal(elsewhere.status, 400);
+    assert.equal(elsewhere.body.field, '/stratification_id');
+    const defined = await call('lead.vastera', 'POST', `/api/v1/populations/${team.population_id}/stratifications`, {
+      name: 'By course', strata: [{ name: 'Relapsing', conditions: [{ field: 'ms_course', op: 'eq', value: 'relapsing-remitting' }] }],
+    });
+    assert.equal(defined.status, 201, JSON.stringify(defined.body));
+    const rule = defined.body;
+    const made = await call('lead.vastera', 'POST', `/api/v1/teams/${team.id}/personas`, { name: 'Anna, 27', stratification_id: rule.id, stratum: 'Relapsing' });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    const summary = (await call('lead.vastera', 'GET', `/api/v1/stratifications/${rule.id}/summary`)).body;
+    assert.deepEqual(made.body.numbers, summary.strata.find((s) => s.name === 'Relapsing'));
+    assert.ok(made.body.numbers.people > 0);
+    assert.equal(made.body.currency, 'SEK');
+    // Its texts: the workbook's answers, with revisions and restore.
+    const workbook = made.body.workbook_id;
+    const first = await call('lead.vastera', 'PUT', `/api/v1/workbooks/${workbook}/answers/portrait`, { text: 'Diagnosed last spring.' });
+    assert.equal(first.status, 200, JSON.stringify(first.body));
+    const second = await call('lead.vastera', 'PUT', `/api/v1/workbooks/${workbook}/answers/portrait`, { text: 'Diagnosed last spring; studies nursing.' }, { 'if-match': first.body.etag });
+    assert.equal(second.status, 200);
+    const revisions = await call('lead.vastera', 'GET', `/api/v1/workbooks/${workbook}/answers/portrait/revisions`);
+    assert.equal(revisions.body.items.length, 2);
+    // A journey names her; another team's persona or an unknown one is refused.
+    const maps = (await call('lead.vastera', 'GET', `/api/v1/teams/${team.id}/process-maps`)).body.items;
+    const map = maps.find((m) => m.id === mapId);
+    const journey = await call('lead.vastera', 'POST', `/api/v1/process-maps/${map.id}/journeys`, { name: "Anna's year", persona_id: made.body.id, steps: [{ step_id: 's1', frequency: 2 }] });
+    assert.equal(journey.status, 201, JSON.stringify(journey.body));
+    assert.equal(journey.body.persona_id, made.body.id);
+    const unknown = await call('lead.vastera', 'POST', `/api/v1/process-maps/${map.id}/journeys`, { name: 'x', persona_id: 999999, steps: [] });
+    assert.equal(unknown.status, 400);
+    assert.equal(unknown.body.field, '/persona_id');
+    const badStratum = await call('lead.vastera', 'POST', `/api/v1/teams/${team.id}/personas`, { name: 'x', stratification_id: rule.id, stratum: 'Nobody' });
+    assert.equal(badStratum.status, 400);
+    assert.equal(badStratum.body.field, '/stratum');
+    for (const who of ['lead.fjordvik', 'patient.vastera', 'facilitator']) {
+      assert.equal((await call(who, 'GET', `/api/v1/personas/${made.body.id}`)).status, 403, who);
+    }
+    // The persona guide is no workbook to start, and no guide the community lists.
+    assert.equal((await call('lead.vastera', 'POST', '/api/v1/workbooks', { team_id: team.id, guide_id: 'persona' })).status, 400);
+    assert.ok(!(await call('lead.vastera', 'GET', '/api/v1/guides')).body.items.some((g) => g.id === 'persona'));
+    const listed = await call('lead.vastera', 'GET', `/api/v1/teams/${team.id}/personas`);
+    assert.ok(listed.body.items.some((p) => p.name === 'Anna, 27'));
   });
 });

@@ -1,5 +1,6 @@
 // A new team lead maps the service with the keyboard alone, at 1280×800 and on a tablet: reads
-// the population's strata with their live numbers, creates a map, adds twelve steps in three
+// the population's strata with their live numbers, draws a persona on a stratum and sees its
+// numbers, creates a map, adds twelve steps in three
 // lanes tagged with configurations and coproduction states, moves one with Alt and an arrow
 // key, gives a step its minutes of a resource, saves, reads the cost per configuration, and
 // makes a what-if that moves two shop steps to the network and reads the difference. axe-core
@@ -53,6 +54,18 @@ describe('a team lead maps the service with the keyboard', () => {
       assert.equal(people.length, 4);
       assert.ok(people.every((n) => /^\d+$/.test(n)), people.join());
       await assertAccessible(page, 'the team\'s population and service');
+      // A persona on a stratum, with the stratum's live numbers, drawn with the keyboard.
+      await page.locator('#persona-name').focus();
+      await page.keyboard.type(`Anna (${device})`);
+      await page.keyboard.press('Tab');
+      await choose(page, 2);  // no stratum, MS by need: Severe disability, … Relapsing, on treatment
+      await page.keyboard.press('Tab');  // a portrait of a professional: no
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      const anna = page.getByRole('article', { name: `Anna (${device})` });
+      await anna.getByText('A person of the stratum Relapsing, on treatment').waitFor();
+      const shown = await anna.locator('dd').first().textContent();
+      assert.equal(shown, people[1], 'the persona shows its stratum\'s people');
 
       await page.locator('#map-name').focus();
       await page.keyboard.type(`Infusion pathway (${device})`);

@@ -11,6 +11,7 @@
 #include "domain/validation.h"
 #include "domain/workbook.h"
 #include "store/costing_repository.h"
+#include "store/persona_repository.h"
 #include "store/process_map_repository.h"
 #include "store/team_repository.h"
 
@@ -253,6 +254,12 @@ Result<Journey> ProcessMaps::AddJourney(const RequestContext& ctx, Id id, Journe
   journey.id = 0;
   journey.map_id = id;
   return store::WriteValue<Journey>(store_, [&](store::Repositories& r) -> Result<Journey> {
+    if (journey.persona_id) {
+      auto persona = r.Personas().Get(*journey.persona_id);
+      if (!persona || persona->team_id != access.map.team_id) {
+        return Fail(ErrorCode::kInvalidArgument, "no such persona of the team", "/persona_id");
+      }
+    }
     COVALUE_ASSIGN_OR_RETURN(Journey made, r.ProcessMaps().AddJourney(journey));
     COVALUE_RETURN_IF_ERROR(gate_.AppendAudit(r, ctx, access.decision, Action::kProcessMapWrite,
                                               access.target, MapSubject(id),

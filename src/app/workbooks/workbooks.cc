@@ -307,6 +307,11 @@ Result<WorkbookView> Workbooks::StartWorkbook(const RequestContext& ctx, Id team
   COVALUE_ASSIGN_OR_RETURN(Decision decision, gate_.Permit(ctx, principal, Action::kWorkbookCreate,
                                                            target, {"workbook", "", {}}));
   COVALUE_ASSIGN_OR_RETURN(Guide guide, GuideById(guide_id, "/guide_id"));
+  if (guide.kind == GuideKind::kPersona) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "a persona's workbook is made with the persona (/api/v1/teams/{id}/personas)",
+                "/guide_id");
+  }
   COVALUE_ASSIGN_OR_RETURN(
       Workbook workbook,
       store::WriteValue<Workbook>(store_, [&](store::Repositories& repos) -> Result<Workbook> {

@@ -35,6 +35,7 @@ void AddApiRoutes(Router& router, app::App& app, const Metrics& metrics) {
   AddCostRoutes(router, app.costs());
   AddStrataRoutes(router, app.strata());
   AddProcessMapRoutes(router, app.process_maps());
+  AddPersonaRoutes(router, app.personas());
 }
 
 }  // namespace covalue::http::api

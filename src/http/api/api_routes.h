@@ -13,6 +13,7 @@ class AuditTrail;
 class Community;
 class Costs;
 class Measures;
+class Personas;
 class ProcessMaps;
 class Registry;
 class ResearchExports;
@@ -58,6 +59,7 @@ void AddResearchProjectRoutes(Router& router, app::ResearchExports& exports);
 void AddCostRoutes(Router& router, app::Costs& costs);
 void AddStrataRoutes(Router& router, app::Strata& strata);
 void AddProcessMapRoutes(Router& router, app::ProcessMaps& maps);
+void AddPersonaRoutes(Router& router, app::Personas& personas);
 void AddSystemRoutes(Router& router, const Metrics& metrics);
 
 // The ?lang= of an export: one of the guide's languages; Default: en. kInvalidArgument naming

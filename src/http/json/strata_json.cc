@@ -98,28 +98,30 @@ json StratificationJson(const Stratification& s) {
           {"created_ms", s.created_ms}};
 }
 
-json StratificationSummaryJson(const app::StratificationSummary& summary) {
+json StratumJson(const app::StratumSummary& s) {
   const auto count = [](const app::ShownCount& n) { return n ? json(*n) : json(); };
   const auto number = [](const std::optional<double>& x) { return x ? json(*x) : json(); };
-  json strata = json::array();
-  for (const app::StratumSummary& s : summary.strata) {
-    json ages = json::object();
-    for (const auto& [band, n] : s.ages) ages[band] = count(n);
-    json sexes = json::object();
-    for (const auto& [sex, n] : s.sexes) sexes[sex] = count(n);
-    json scores = json::object();
-    for (const auto& [code, q] : s.scores) {
-      scores[code] = q ? json{{"median", q->median}, {"q1", q->q1}, {"q3", q->q3}} : json();
-    }
-    strata.push_back({{"name", s.name},
-                      {"people", count(s.people)},
-                      {"suppressed", s.suppressed},
-                      {"utilisation_per_person_year", number(s.utilisation_per_person_year)},
-                      {"cost_per_person_year", number(s.cost_per_person_year)},
-                      {"ages", s.suppressed ? json() : ages},
-                      {"sexes", s.suppressed ? json() : sexes},
-                      {"scores", scores}});
+  json ages = json::object();
+  for (const auto& [band, n] : s.ages) ages[band] = count(n);
+  json sexes = json::object();
+  for (const auto& [sex, n] : s.sexes) sexes[sex] = count(n);
+  json scores = json::object();
+  for (const auto& [code, q] : s.scores) {
+    scores[code] = q ? json{{"median", q->median}, {"q1", q->q1}, {"q3", q->q3}} : json();
   }
+  return {{"name", s.name},
+          {"people", count(s.people)},
+          {"suppressed", s.suppressed},
+          {"utilisation_per_person_year", number(s.utilisation_per_person_year)},
+          {"cost_per_person_year", number(s.cost_per_person_year)},
+          {"ages", s.suppressed ? json() : ages},
+          {"sexes", s.suppressed ? json() : sexes},
+          {"scores", scores}};
+}
+
+json StratificationSummaryJson(const app::StratificationSummary& summary) {
+  json strata = json::array();
+  for (const app::StratumSummary& s : summary.strata) strata.push_back(StratumJson(s));
   return {{"stratification_id", summary.stratification_id},
           {"population_id", summary.population_id},
           {"site_id", summary.site_id},

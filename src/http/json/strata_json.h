@@ -14,5 +14,7 @@ namespace covalue::http {
 [[nodiscard]] Result<Stratification> ReadStratification(ObjectReader& reader);
 nlohmann::json StratificationJson(const Stratification& stratification);
 nlohmann::json StratificationSummaryJson(const app::StratificationSummary& summary);
+// One stratum's numbers, as the summary gives them.
+nlohmann::json StratumJson(const app::StratumSummary& stratum);
 
 }  // namespace covalue::http

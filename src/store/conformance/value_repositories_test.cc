@@ -2,6 +2,7 @@
 
 #include "store/conformance/conformance.h"
 #include "store/costing_repository.h"
+#include "store/persona_repository.h"
 #include "store/population_repository.h"
 #include "store/process_map_repository.h"
 #include "store/registry_repository.h"
@@ -9,6 +10,7 @@
 #include "store/stratification_repository.h"
 #include "store/team_repository.h"
 #include "store/user_repository.h"
+#include "store/workbook_repository.h"
 
 namespace covalue::store::conformance {
 namespace {
@@ -308,15 +310,20 @@ TEST_P(ValueRepositoriesTest, KeepsProcessMapsRevisionsJourneysAndScenarios) {
             }).error().code,
             ErrorCode::kNotFound);
 
+  auto anna = WriteValue<Persona>(*store_, [&](Repositories& r) -> Result<Persona> {
+    COVALUE_ASSIGN_OR_RETURN(Workbook w, r.Workbooks().Create(Workbook{0, site_, team_, "persona", "1.0.0", lead_, 5, "", false, "Anna", std::nullopt}));
+    return r.Personas().Create({0, team_, w.id, "Anna", false, std::nullopt, "", 5});
+  });
+  ASSERT_OK(anna);
   auto journey = WriteValue<Journey>(*store_, [&](Repositories& r) {
-    return r.ProcessMaps().AddJourney({0, map->id, "Anna", 3, {{"plan", 4}, {"peers", 0.5}}});
+    return r.ProcessMaps().AddJourney({0, map->id, "Anna", anna->id, {{"plan", 4}, {"peers", 0.5}}});
   });
   ASSERT_OK(journey);
   auto journeys = ReadValue<std::vector<Journey>>(
       *store_, [&](Repositories& r) { return r.ProcessMaps().Journeys(map->id); });
   ASSERT_OK(journeys);
   ASSERT_EQ(journeys->size(), 1U);
-  EXPECT_EQ((*journeys)[0].persona_id, 3);
+  EXPECT_EQ((*journeys)[0].persona_id, anna->id);
   ASSERT_EQ((*journeys)[0].steps.size(), 2U);
   EXPECT_EQ((*journeys)[0].steps[1].frequency, 0.5);
   ASSERT_OK(store_->Write([&](Repositories& r) { return r.ProcessMaps().DeleteJourney(journey->id); }));

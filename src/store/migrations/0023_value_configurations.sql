@@ -137,11 +137,25 @@ CREATE TABLE process_map_arrows (
   FOREIGN KEY (map_id, revision) REFERENCES process_map_revisions (map_id, number)
 );
 
+-- Personas: each a team's portrait whose texts are the answers of its own workbook (of the
+-- persona guide), linked to one stratum of a stratification by the stratum's name.
+CREATE TABLE personas (
+  id INTEGER PRIMARY KEY,
+  team_id INTEGER NOT NULL REFERENCES teams(id),
+  workbook_id INTEGER NOT NULL UNIQUE REFERENCES workbooks(id),
+  name TEXT NOT NULL,
+  professional INTEGER NOT NULL,
+  stratification_id INTEGER REFERENCES stratifications(id),
+  stratum TEXT NOT NULL,
+  created_ms INTEGER NOT NULL
+);
+CREATE INDEX personas_by_team ON personas (team_id, id);
+
 CREATE TABLE journeys (
   id INTEGER PRIMARY KEY,
   map_id INTEGER NOT NULL REFERENCES process_maps(id),
   name TEXT NOT NULL,
-  persona_id INTEGER
+  persona_id INTEGER REFERENCES personas(id)
 );
 CREATE INDEX journeys_by_map ON journeys (map_id, id);
 

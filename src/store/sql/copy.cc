@@ -64,6 +64,7 @@ constexpr TableSpec kTables[] = {
     {"stratifications", "id"},
     {"stratum_conditions", ""},
     {"stratification_scores", ""},
+    {"personas", "id"},
     {"team_resources", "id"},
     {"process_maps", "id"},
     {"process_map_revisions", ""},

@@ -5,6 +5,7 @@
 #include "store/costing_repository.h"
 #include "store/credential_repository.h"
 #include "store/measure_repository.h"
+#include "store/persona_repository.h"
 #include "store/population_repository.h"
 #include "store/process_map_repository.h"
 #include "store/questionnaire_repository.h"
@@ -363,6 +364,17 @@ class SqlProcessMapRepository final : public ProcessMapRepository {
   Connection& db_;
 };
 
+class SqlPersonaRepository final : public PersonaRepository {
+ public:
+  explicit SqlPersonaRepository(Connection& db) : db_(db) {}
+  Result<Persona> Create(const Persona& persona) override;
+  Result<Persona> Get(Id id) override;
+  Result<std::vector<Persona>> ListOfTeam(Id team_id) override;
+
+ private:
+  Connection& db_;
+};
+
 // All repositories over one connection; scan: how its driver serves the observation rescan.
 class SqlRepositories final : public Repositories {
  public:
@@ -383,7 +395,8 @@ class SqlRepositories final : public Repositories {
         research_projects_(db),
         costing_(db),
         stratifications_(db),
-        process_maps_(db) {}
+        process_maps_(db),
+        personas_(db) {}
   SiteRepository& Sites() override { return sites_; }
   PopulationRepository& Populations() override { return populations_; }
   TeamRepository& Teams() override { return teams_; }
@@ -401,6 +414,7 @@ class SqlRepositories final : public Repositories {
   CostingRepository& Costing() override { return costing_; }
   StratificationRepository& Stratifications() override { return stratifications_; }
   ProcessMapRepository& ProcessMaps() override { return process_maps_; }
+  PersonaRepository& Personas() override { return personas_; }
 
  private:
   SqlSiteRepository sites_;
@@ -420,6 +434,7 @@ class SqlRepositories final : public Repositories {
   SqlCostingRepository costing_;
   SqlStratificationRepository stratifications_;
   SqlProcessMapRepository process_maps_;
+  SqlPersonaRepository personas_;
 };
 
 // The row limit a page query asks for: one more than the page, to know whether another follows.

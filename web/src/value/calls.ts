@@ -143,16 +143,19 @@ export interface StratificationSummary {
   window: { from: string; to: string; months: number };
   whole: boolean;
   min_cell: number;
-  strata: {
-    name: string;
-    people: number | null;
-    suppressed: boolean;
-    utilisation_per_person_year: number | null;
-    cost_per_person_year: number | null;
-    ages: Record<string, number | null> | null;
-    sexes: Record<string, number | null> | null;
-    scores: Record<string, { median: number; q1: number; q3: number } | null>;
-  }[];
+  strata: StratumNumbers[];
+}
+
+// One stratum's live numbers (null where withheld).
+export interface StratumNumbers {
+  name: string;
+  people: number | null;
+  suppressed: boolean;
+  utilisation_per_person_year: number | null;
+  cost_per_person_year: number | null;
+  ages: Record<string, number | null> | null;
+  sexes: Record<string, number | null> | null;
+  scores: Record<string, { median: number; q1: number; q3: number } | null>;
 }
 
 export interface UnitCosts {
@@ -166,6 +169,20 @@ export interface SiteDetail {
   country: string;
   currency: string;
   person_time_value_per_minute: number;
+}
+
+export interface Persona {
+  id: number;
+  team_id: number;
+  workbook_id: number;
+  name: string;
+  professional: boolean;
+  stratification_id: number | null;
+  stratum: string;
+  created_ms: number;
+  numbers: StratumNumbers | null;
+  currency: string;
+  window: { from: string; to: string } | null;
 }
 
 export type MapInput = Pick<ProcessMap, 'lanes' | 'steps' | 'arrows'> & { name?: string };
@@ -205,4 +222,7 @@ export const valueCalls = {
   defineStrata: (population: number, s: { name: string; strata: { name: string; conditions: StratumCondition[] }[]; scores: string[] }) =>
     request<Stratification>('POST', `/api/v1/populations/${population}/stratifications`, s),
   strataSummary: (id: number) => request<StratificationSummary>('GET', `/api/v1/stratifications/${id}/summary`),
+  personas: (team: number) => items<Persona>(`/api/v1/teams/${team}/personas`),
+  createPersona: (team: number, persona: { name: string; professional: boolean; stratification_id?: number; stratum?: string }) =>
+    request<Persona>('POST', `/api/v1/teams/${team}/personas`, persona),
 };

@@ -1,4 +1,4 @@
-import { api, ApiError, type Resource } from '../api';
+import { api, ApiError, type Persona, type Resource, type Stratification } from '../api';
 import { session } from '../app_state';
 import { field, onSubmit, select } from '../components/form';
 import { h } from '../dom';
@@ -14,10 +14,12 @@ export async function teamValueView(params: Record<string, string>): Promise<HTM
   const team = await api.team(Number(params.id));
   const user = session.user!;
   const staff = user.memberships.some((m) => m.site_id === team.site_id && m.role !== 'patient');
-  const [maps, resources, stratifications] = await Promise.all([
-    api.processMaps(team.id).catch((e: unknown) => (e instanceof ApiError && e.status === 403 ? null : Promise.reject(e))),
-    api.resources(team.id).catch((e: unknown) => (e instanceof ApiError && e.status === 403 ? null : Promise.reject(e))),
+  const hidden = (e: unknown) => (e instanceof ApiError && e.status === 403 ? null : Promise.reject(e));
+  const [maps, resources, stratifications, personas] = await Promise.all([
+    api.processMaps(team.id).catch(hidden),
+    api.resources(team.id).catch(hidden),
     api.stratifications(team.population_id),
+    api.personas(team.id).catch(hidden),
   ]);
   const summaries = await Promise.all(stratifications.map((s) => api.strataSummary(s.id)));
   return h(
@@ -30,6 +32,8 @@ export async function teamValueView(params: Record<string, string>): Promise<HTM
     ...stratifications.map((s, i) => strataTable(summaries[i]!, s.name)),
     stratifications.length ? null : h('p', {}, t('value.noStrata')),
     staff ? strataForm(team.population_id) : null,
+    h('h2', {}, t('value.personas')),
+    personas === null ? h('p', { class: 'meta' }, t('value.personasHidden')) : personasPart(team.id, personas, stratifications),
     h('h2', {}, t('value.maps')),
     maps === null
       ? h('p', { class: 'meta' }, t('value.mapsHidden'))
@@ -144,4 +148,54 @@ function strataForm(population: number): HTMLElement {
     await resolve();
   });
   return form;
+}
+
+// Each persona with its stratum's live numbers, and a link to its texts (a workbook, so every
+// revision is kept); a new one drawn on a stratum of the population, or of a professional.
+function personasPart(team: number, personas: Persona[], stratifications: Stratification[]): HTMLElement {
+  const withheld = t('value.withheld');
+  const card = (p: Persona) =>
+    h(
+      'article',
+      { class: 'card', 'aria-labelledby': `persona-${p.id}` },
+      h('h3', { id: `persona-${p.id}` }, p.name),
+      h('p', { class: 'meta' }, p.professional ? t('value.personaProfessional') : p.stratum ? t('value.personaOf', { stratum: p.stratum === 'Other' ? t('value.other') : p.stratum }) : t('value.personaNoStratum')),
+      p.numbers
+        ? h(
+            'dl',
+            { class: 'facts' },
+            h('dt', {}, t('value.people')),
+            h('dd', {}, p.numbers.people === null ? withheld : formatNumber(p.numbers.people)),
+            h('dt', {}, t('value.utilisation')),
+            h('dd', {}, p.numbers.utilisation_per_person_year === null ? withheld : formatNumber(p.numbers.utilisation_per_person_year, 1)),
+            h('dt', {}, t('value.costPerYear', { currency: p.currency })),
+            h('dd', {}, p.numbers.cost_per_person_year === null ? withheld : formatNumber(p.numbers.cost_per_person_year, 0)),
+          )
+        : null,
+      h('p', {}, h('a', { href: `/workbooks/${p.workbook_id}` }, t('value.personaTexts', { name: p.name }))),
+    );
+  const name = h('input', { id: 'persona-name', name: 'name', required: true, maxlength: 200 });
+  const options: [string, string][] = [['', t('value.personaNoStratum')]];
+  for (const s of stratifications) {
+    for (const stratum of [...s.strata.map((x) => x.name), 'Other']) {
+      options.push([JSON.stringify([s.id, stratum]), `${s.name}: ${stratum === 'Other' ? t('value.other') : stratum}`]);
+    }
+  }
+  const stratum = select('persona-stratum', 'stratum', options);
+  const professional = h('input', { id: 'persona-professional', name: 'professional', type: 'checkbox' });
+  const form = h(
+    'form',
+    { class: 'card' },
+    h('h3', {}, t('value.newPersona')),
+    field(t('value.personaName'), name),
+    field(t('value.personaStratum'), stratum),
+    h('div', { class: 'check' }, professional, h('label', { for: 'persona-professional' }, t('value.personaIsProfessional'))),
+    h('button', { type: 'submit' }, t('value.drawPersona')),
+  );
+  onSubmit(form, async () => {
+    const [id, name_of] = stratum.value ? (JSON.parse(stratum.value) as [number, string]) : [];
+    await api.createPersona(team, { name: name.value, professional: professional.checked, ...(id ? { stratification_id: Number(id), stratum: name_of ?? '' } : {}) });
+    await resolve();
+  });
+  return h('div', {}, personas.length ? h('div', {}, ...personas.map(card)) : h('p', {}, t('value.noPersonas')), form);
 }

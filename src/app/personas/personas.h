@@ -1,0 +1,57 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/kernel/context.h"
+#include "app/kernel/gate.h"
+#include "app/strata/strata.h"
+#include "app/workbooks/workbooks.h"
+#include "domain/error.h"
+#include "domain/persona.h"
+#include "store/store.h"
+
+namespace covalue::app {
+
+// A persona with its stratum's live numbers as the reader may see them (Strata::Summarize: whole
+// for the site's staff, through the small-cell rule otherwise), read when asked.
+struct PersonaView {
+  Persona persona;
+  std::optional<StratumSummary> numbers;  // absent without a stratum (or one no longer defined)
+  std::string currency;
+  std::string window_from;
+  std::string window_to;
+};
+
+// Personas (DESIGN.md §2): a team's named portraits of a typical person of a stratum, or of a
+// professional. Creating one makes its workbook of the persona guide in the same write, so its
+// texts are written, revised, compared and restored through the workbook's answers (app/workbooks/,
+// /api/v1/workbooks/{id}/answers/…) and read wherever the workbook is. The team's members and
+// leads and the site's admins make and read them, as they do its workbooks.
+class Personas {
+ public:
+  Personas(store::Store& store, Gate& gate, Workbooks& workbooks, Strata& strata)
+      : store_(store), gate_(gate), workbooks_(workbooks), strata_(strata) {}
+  Personas(const Personas&) = delete;
+  Personas& operator=(const Personas&) = delete;
+
+  // kInvalidArgument from ValidatePersona, or a stratification of another population than the
+  // team's, or a stratum it does not have (/stratum); kNotFound for an unknown team.
+  [[nodiscard]] Result<PersonaView> Create(const RequestContext& ctx, Id team_id, Persona draft);
+  [[nodiscard]] Result<PersonaView> Get(const RequestContext& ctx, Id id);
+  [[nodiscard]] Result<std::vector<PersonaView>> List(const RequestContext& ctx, Id team_id);
+
+ private:
+  // The team's target and the decision that lets ctx take action on its personas.
+  Result<std::pair<Decision, Target>> PermitTeam(const RequestContext& ctx, Action action,
+                                                 Id team_id, const Subject& subject);
+  Result<PersonaView> ViewOf(const RequestContext& ctx, Persona persona);
+
+  store::Store& store_;
+  Gate& gate_;
+  Workbooks& workbooks_;
+  Strata& strata_;
+};
+
+}  // namespace covalue::app

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <vector>
+
+#include "domain/error.h"
+#include "domain/persona.h"
+
+namespace covalue::store {
+
+// Teams' personas (their texts are the answers of their workbooks).
+class PersonaRepository {
+ public:
+  virtual ~PersonaRepository() = default;
+  // A new persona (id set); kInvalidArgument for an unknown team, workbook or stratification.
+  [[nodiscard]] virtual Result<Persona> Create(const Persona& persona) = 0;
+  // kNotFound when absent.
+  [[nodiscard]] virtual Result<Persona> Get(Id id) = 0;
+  // The team's personas in id order.
+  [[nodiscard]] virtual Result<std::vector<Persona>> ListOfTeam(Id team_id) = 0;
+};
+
+}  // namespace covalue::store
