@@ -127,6 +127,26 @@ describe('a team lead maps the service with the keyboard', () => {
       const difference = await compared.locator('tr', { has: page.getByRole('rowheader', { name: 'network', exact: true }) }).locator('td:nth-child(4)').textContent();
       assert.match(difference, /^\+/);
       await assertAccessible(page, `a what-if on ${device}`);
+
+      // The map and the persona linked into the full guide's step 2, and the workbook printed.
+      if (device !== 'a laptop') return;
+      const workbook = await page.evaluate(async (teamId) => (await (await fetch('/api/v1/workbooks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ team_id: teamId, guide_id: 'coproduction-guide-full' }) })).json()).id, team);
+      await page.goto(`${server.url}/workbooks/${workbook}`);
+      await page.locator('ol.steps button').nth(1).focus();
+      await page.keyboard.press('Enter');
+      for (const [key, label] of [['step-2.q1', `Persona: Anna (${device})`], ['step-2.q2', `Process map: Infusion pathway (${device})`]]) {
+        await page.locator(`[id="answer-${key}-link"]`).focus();
+        await page.keyboard.press('End');  // the newest, ours
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Enter');
+        // Saved: the answer's latest revision holds the link (autosave, polled).
+        const saved = async () => page.evaluate(async ([id, k]) => (await (await fetch(`/api/v1/workbooks/${id}`)).json()).answers.find((a) => a.key === k)?.text ?? '', [workbook, key]);
+        for (let i = 0; i < 50 && !(await saved()).includes(label); i++) await page.waitForTimeout(100);
+        assert.ok((await saved()).includes(label), `${key} links ${label}`);
+      }
+      await assertAccessible(page, 'a workbook linking a persona and a map');
+      const printed = await page.evaluate(async (id) => (await fetch(`/api/v1/workbooks/${id}/print?lang=en`)).text(), workbook);
+      assert.ok(printed.includes(`Persona: Anna (${device})`) && printed.includes(`Process map: Infusion pathway (${device})`));
     });
   }
 });

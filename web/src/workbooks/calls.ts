@@ -14,11 +14,12 @@ export interface GuideItem {
   options?: { code: string; text: Texts }[];
   repeats?: boolean;
   items?: GuideItem[];
+  artefacts?: ('persona' | 'process-map' | 'measure')[];
 }
 export interface Guide {
   id: string;
   version: string;
-  kind: 'full' | 'short-form' | 'passport';
+  kind: 'full' | 'short-form' | 'passport' | 'persona';
   languages: string[];
   title: Texts;
   description: Texts;

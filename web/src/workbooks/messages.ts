@@ -3,6 +3,11 @@ import type { Messages } from '../i18n_types';
 // The messages of guides, workbooks, passports and the coproduction profile: English, and Swedish
 // with exactly the same keys.
 export const en = {
+  'workbook.personaLink': 'Persona: {name}',
+  'workbook.mapLink': 'Process map: {name}',
+  'workbook.insertLink': 'Insert the link',
+  'workbook.linkLabel': 'Link to',
+  'workbook.makeArtefact': 'Make a persona or process map',
   'profile.title': 'Coproduction value profile',
   'profile.about': 'How the people the team serves rate coproduction value on its six domains (their questionnaire, {answers} answers in the latest quarter) beside the team’s own ratings in its latest improvement passport. Both from 1 = very little to 5 = very much.',
   'profile.chartTitle': 'Coproduction value profile: the people’s view and the team’s',
@@ -80,6 +85,11 @@ export const en = {
 } as const;
 
 export const sv: Messages<typeof en> = {
+  'workbook.personaLink': 'Persona: {name}',
+  'workbook.mapLink': 'Processkarta: {name}',
+  'workbook.insertLink': 'Infoga länken',
+  'workbook.linkLabel': 'Länka till',
+  'workbook.makeArtefact': 'Gör en persona eller processkarta',
   'profile.title': 'Samproduktionsvärdets profil',
   'profile.about': 'Hur de människor teamet möter skattar samproduktionsvärdet i dess sex domäner (deras enkät, {answers} svar det senaste kvartalet) bredvid teamets egen skattning i det senaste förbättringspasset. Båda från 1 = mycket lite till 5 = mycket.',
   'profile.chartTitle': 'Samproduktionsvärdets profil: människornas syn och teamets',

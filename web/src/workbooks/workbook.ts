@@ -21,6 +21,19 @@ const RETRY_MS = 5000;
 const AUTOSAVE_MS = 800;
 
 
+// What a question's answer may link to (its guide item's artefacts): the team's personas and
+// process maps, each as [label, address]; a link is written into the answer as Markdown, so it is
+// kept in the answer's revisions like the rest of its text.
+type ArtefactLinks = Partial<Record<'persona' | 'process-map', [string, string][]>>;
+
+async function artefactLinks(team: number): Promise<ArtefactLinks> {
+  const [personas, maps] = await Promise.all([api.personas(team).catch(() => null), api.processMaps(team).catch(() => null)]);
+  const links: ArtefactLinks = {};
+  if (personas) links.persona = personas.map((p) => [t('workbook.personaLink', { name: p.name }), `/personas/${p.id}`]);
+  if (maps) links['process-map'] = maps.map((m) => [t('workbook.mapLink', { name: m.name }), `/process-maps/${m.id}`]);
+  return links;
+}
+
 // The first question of a group: every instance of a repeating group holds it, so it counts them.
 function firstQuestion(item: GuideItem): GuideItem {
   return item.type === 'group' && item.items?.length ? firstQuestion(item.items[0]!) : item;
@@ -72,6 +85,8 @@ class AnswerEditor {
     private readonly workbookId: number,
     item: GuideItem,
     private readonly answer: WorkbookAnswer,
+    links: ArtefactLinks = {},
+    team = 0,
   ) {
     const value = answer.text;
     const startingText = answer.starting_text;
@@ -87,6 +102,7 @@ class AnswerEditor {
       item.hint ? h('p', { class: 'hint', id: `${id}-hint` }, text(item.hint)) : null,
       !value && startingText ? h('p', { class: 'muted' }, t('workbook.fromShortForm')) : null,
       this.input,
+      item.type === 'text' ? this.picker(item, id, links, team) : null,
       this.status,
       this.conflict,
       h('button', { type: 'button', class: 'link', 'aria-expanded': 'false', onclick: (e: Event) => void this.toggleHistory(e.currentTarget as HTMLButtonElement) }, t('workbook.history')),
@@ -96,6 +112,31 @@ class AnswerEditor {
     );
     if (item.hint) this.input.setAttribute('aria-describedby', `${id}-hint`);
     if (!value && startingText) this.schedule();
+  }
+
+  // For a question that may carry personas or process maps: pick one to link, or make one.
+  private picker(item: GuideItem, id: string, links: ArtefactLinks, team: number): HTMLElement | null {
+    const kinds = (item.artefacts ?? []).filter((a): a is 'persona' | 'process-map' => a === 'persona' || a === 'process-map');
+    const options = kinds.flatMap((k) => links[k] ?? []);
+    if (!kinds.length || !links[kinds[0]!]) return null;
+    const choice = h('select', { id: `${id}-link` }, ...options.map(([label, href]) => h('option', { value: href }, label)));
+    const insert = h('button', { type: 'button', disabled: !options.length }, t('workbook.insertLink'));
+    insert.addEventListener('click', () => {
+      const picked = options.find(([, href]) => href === choice.value);
+      if (!picked) return;
+      this.input.value += `${this.input.value ? '\n\n' : ''}[${picked[0]}](${picked[1]})`;
+      this.schedule();
+      this.input.focus();
+    });
+    return h(
+      'div',
+      { class: 'artefact-picker' },
+      options.length ? h('label', { for: `${id}-link` }, t('workbook.linkLabel')) : null,
+      options.length ? choice : null,
+      options.length ? insert : null,
+      ' ',
+      h('a', { href: `/teams/${team}/value` }, t('workbook.makeArtefact')),
+    );
   }
 
   private schedule(): void {
@@ -236,6 +277,7 @@ export async function workbookView(params: Record<string, string>): Promise<HTML
   let current = Math.max(0, steps.findIndex((s) => s.link_id === workbook.position));
   const statusOf = new Map(workbook.steps.map((s) => [s.link_id, s.status]));
   const answers = new Map(workbook.answers.map((a) => [a.key, a]));
+  const links = workbook.text_visible === false ? {} : await artefactLinks(workbook.team_id);
 
   const stepList = h('ol', { class: 'steps' });
   const body = h('section', { class: 'step-body', 'aria-live': 'polite' });
@@ -275,7 +317,7 @@ export async function workbookView(params: Record<string, string>): Promise<HTML
         answer = { key, link_id: item.link_id, instance, revisions: 0, text: '', etag: null, author: null, updated_ms: null };
         answers.set(key, answer);
       }
-      const editor = new AnswerEditor(id, item, answer);
+      const editor = new AnswerEditor(id, item, answer, links, workbook.team_id);
       editors.push(editor);
       return [editor.element];
     }
