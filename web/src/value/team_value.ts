@@ -13,7 +13,11 @@ import { strataTable } from './strata_table';
 export async function teamValueView(params: Record<string, string>): Promise<HTMLElement> {
   const team = await api.team(Number(params.id));
   const user = session.user!;
-  const staff = user.memberships.some((m) => m.site_id === team.site_id && m.role !== 'patient');
+  // Strata are defined by the site's teams and admins (the policy's stratification.write); others
+  // read them without a form that would refuse them.
+  const defines = user.memberships.some(
+    (m) => (m.site_id === team.site_id && ['team_lead', 'team_member', 'admin'].includes(m.role)) || (m.site_id === null && m.role === 'admin'),
+  );
   const hidden = (e: unknown) => (e instanceof ApiError && e.status === 403 ? null : Promise.reject(e));
   const [maps, resources, stratifications, personas] = await Promise.all([
     api.processMaps(team.id).catch(hidden),
@@ -31,7 +35,7 @@ export async function teamValueView(params: Record<string, string>): Promise<HTM
     h('h2', {}, t('value.strata')),
     ...stratifications.map((s, i) => strataTable(summaries[i]!, s.name)),
     stratifications.length ? null : h('p', {}, t('value.noStrata')),
-    staff ? strataForm(team.population_id) : null,
+    defines ? strataForm(team.population_id) : null,
     h('h2', {}, t('value.personas')),
     personas === null ? h('p', { class: 'meta' }, t('value.personasHidden')) : personasPart(team.id, personas, stratifications),
     h('h2', {}, t('value.maps')),
