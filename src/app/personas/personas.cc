@@ -3,6 +3,7 @@
 #include "app/personas/personas.h"
 
 #include <algorithm>
+#include <map>
 
 #include "store/persona_repository.h"
 #include "store/stratification_repository.h"
@@ -29,18 +30,23 @@ Result<std::pair<Decision, Target>> Personas::PermitTeam(const RequestContext& c
   return std::pair{decision, target};
 }
 
-Result<PersonaView> Personas::ViewOf(const RequestContext& ctx, Persona persona) {
+PersonaView Personas::ViewWith(Persona persona, const Result<StratificationSummary>* summary) {
   PersonaView view{std::move(persona), std::nullopt, "", "", ""};
-  if (!view.persona.stratification_id) return view;
-  auto summary = strata_.Summarize(ctx, *view.persona.stratification_id);
-  if (!summary) return view;  // the stratification's numbers are not the persona's to refuse
-  view.currency = summary->currency;
-  view.window_from = summary->window_from;
-  view.window_to = summary->window_to;
-  for (StratumSummary& s : summary->strata) {
-    if (s.name == view.persona.stratum) view.numbers = std::move(s);
+  // The stratification's numbers are not the persona's to refuse: without them it is shown alone.
+  if (summary == nullptr || !*summary) return view;
+  view.currency = (*summary)->currency;
+  view.window_from = (*summary)->window_from;
+  view.window_to = (*summary)->window_to;
+  for (const StratumSummary& s : (*summary)->strata) {
+    if (s.name == view.persona.stratum) view.numbers = s;
   }
   return view;
+}
+
+PersonaView Personas::ViewOf(const RequestContext& ctx, Persona persona) {
+  if (!persona.stratification_id) return ViewWith(std::move(persona), nullptr);
+  const Result<StratificationSummary> summary = strata_.Summarize(ctx, *persona.stratification_id);
+  return ViewWith(std::move(persona), &summary);
 }
 
 Result<PersonaView> Personas::Create(const RequestContext& ctx, Id team_id, Persona draft) {
@@ -102,10 +108,19 @@ Result<std::vector<PersonaView>> Personas::List(const RequestContext& ctx, Id te
                            store::ReadValue<std::vector<Persona>>(store_, [&](store::Repositories& r) {
                              return r.Personas().ListOfTeam(team_id);
                            }));
+  // Each stratification summarised once, however many personas it holds.
+  std::map<Id, Result<StratificationSummary>> summaries;
   std::vector<PersonaView> views;
   for (Persona& p : personas) {
-    COVALUE_ASSIGN_OR_RETURN(PersonaView view, ViewOf(ctx, std::move(p)));
-    views.push_back(std::move(view));
+    const Result<StratificationSummary>* summary = nullptr;
+    if (p.stratification_id) {
+      auto it = summaries.find(*p.stratification_id);
+      if (it == summaries.end()) {
+        it = summaries.emplace(*p.stratification_id, strata_.Summarize(ctx, *p.stratification_id)).first;
+      }
+      summary = &it->second;
+    }
+    views.push_back(ViewWith(std::move(p), summary));
   }
   return views;
 }

@@ -46,7 +46,9 @@ class Personas {
   // The team's target and the decision that lets ctx take action on its personas.
   Result<std::pair<Decision, Target>> PermitTeam(const RequestContext& ctx, Action action,
                                                  Id team_id, const Subject& subject);
-  Result<PersonaView> ViewOf(const RequestContext& ctx, Persona persona);
+  // The persona with its stratum's numbers from summary (nullptr: none).
+  static PersonaView ViewWith(Persona persona, const Result<StratificationSummary>* summary);
+  PersonaView ViewOf(const RequestContext& ctx, Persona persona);
 
   store::Store& store_;
   Gate& gate_;

@@ -1,5 +1,3 @@
-#include <charconv>
-
 #include <fmt/format.h>
 
 #include "app/process_maps/process_maps.h"
@@ -19,21 +17,11 @@ std::optional<std::string> IfMatchOf(const Request& request) {
   return value.empty() ? std::nullopt : std::optional<std::string>(value);
 }
 
-Result<std::int64_t> Number(const std::string& text, const std::string& name) {
-  std::int64_t value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || value <= 0) {
-    return Fail(ErrorCode::kInvalidArgument, name + " must be a revision number", name);
-  }
-  return value;
-}
-
+// A revision number of the query (from, to): required, a positive integer (QueryId's rule).
 Result<std::int64_t> QueryRevision(const Request& request, const std::string& name) {
-  const std::string* text = request.Query(name);
-  if (text == nullptr) {
-    return Fail(ErrorCode::kInvalidArgument, name + " must be a revision number", name);
-  }
-  return Number(*text, name);
+  COVALUE_ASSIGN_OR_RETURN(auto number, QueryId(request, name));
+  if (!number) return Fail(ErrorCode::kInvalidArgument, name + " must be a revision number", name);
+  return *number;
 }
 
 // A saved map with its ETag; a stale save answers 409 with the current map, so the client can
@@ -179,7 +167,7 @@ void AddProcessMapRoutes(Router& router, app::ProcessMaps& maps) {
               "One revision of a process map, whole", Access::kSignedIn,
               [&maps](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(auto number, Number(r.params.at("number"), "number"));
+                COVALUE_ASSIGN_OR_RETURN(auto number, PathId(r, "number"));
                 COVALUE_ASSIGN_OR_RETURN(auto revision, maps.GetRevision(r.ctx, id, number));
                 return Json(200, MapRevisionJson(revision));
               },
@@ -200,7 +188,7 @@ void AddProcessMapRoutes(Router& router, app::ProcessMaps& maps) {
               Access::kSignedIn,
               [&maps](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-                COVALUE_ASSIGN_OR_RETURN(auto number, Number(r.params.at("number"), "number"));
+                COVALUE_ASSIGN_OR_RETURN(auto number, PathId(r, "number"));
                 return SavedResponse(maps, r, id,
                                      maps.Restore(r.ctx, id, number, IfMatchOf(r.request)), 200);
               },
@@ -252,17 +240,7 @@ void AddProcessMapRoutes(Router& router, app::ProcessMaps& maps) {
               Access::kSignedIn,
               [&maps](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-                std::optional<Id> scenario;
-                if (const std::string* text = r.request.Query("scenario")) {
-                  Id value = 0;
-                  const auto [end, ec] =
-                      std::from_chars(text->data(), text->data() + text->size(), value);
-                  if (ec != std::errc() || end != text->data() + text->size() || value <= 0) {
-                    return Fail(ErrorCode::kInvalidArgument, "scenario is a scenario's id",
-                                "scenario");
-                  }
-                  scenario = value;
-                }
+                COVALUE_ASSIGN_OR_RETURN(std::optional<Id> scenario, QueryId(r.request, "scenario"));
                 COVALUE_ASSIGN_OR_RETURN(auto costs, maps.Costs(r.ctx, id, scenario));
                 return Json(200, MapCostsJson(costs));
               },
