@@ -17,6 +17,7 @@
 #include "app/schedules/schedules.h"
 #include "app/strata/strata.h"
 #include "app/studies/studies.h"
+#include "app/workbook_exports/workbook_exports.h"
 #include "app/workbooks/workbooks.h"
 
 namespace covalue::app {
@@ -45,7 +46,8 @@ class App {
         costs_(store, gate_),
         strata_(store, gate_),
         process_maps_(store, gate_),
-        personas_(store, gate_, workbooks_, strata_) {}
+        personas_(store, gate_, workbooks_, strata_),
+        workbook_exports_(gate_, workbooks_, personas_, process_maps_) {}
 
   // The clock the use cases read (Default: the system clock). REQUIRES: outlives the App.
   void SetClock(const Clock& clock) { gate_.SetClock(clock); }
@@ -66,6 +68,7 @@ class App {
   Strata& strata() { return strata_; }
   ProcessMaps& process_maps() { return process_maps_; }
   Personas& personas() { return personas_; }
+  WorkbookExports& workbook_exports() { return workbook_exports_; }
 
  private:
   Gate gate_;
@@ -84,6 +87,7 @@ class App {
   Strata strata_;
   ProcessMaps process_maps_;
   Personas personas_;
+  WorkbookExports workbook_exports_;
 };
 
 }  // namespace covalue::app

@@ -113,6 +113,7 @@ struct ProcessMap {
   std::string name = {};  // 1–200 characters
   std::int64_t created_ms = 0;
   ProcessMapRevision latest = {};
+  bool shared = false;  // shared with the community: facilitators may read it with its costs
 };
 
 // A persona's path through a map: steps, each with how many times a year it happens.

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "report/export.h"
+#include "report/linked_artefacts.h"
 
 namespace covalue::report {
 
@@ -45,12 +46,28 @@ h3 { font-size: 1.05rem; margin-top: 1.25rem; }
 .answer { white-space: pre-wrap; border-left: 3px solid #0b5cad; padding: .25rem .75rem; }
 .blank { border: 1px solid #999; min-height: 6rem; }
 .empty { color: #666; font-style: italic; }
+aside.linked { border: 1px solid #bbb; border-radius: 4px; padding: .5rem .9rem; margin: .75rem 0; }
+aside.linked h4 { margin: .25rem 0; font-size: 1rem; }
+aside.linked h5 { margin: .75rem 0 .25rem; font-size: .95rem; }
+aside.linked table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; }
+aside.linked th, aside.linked td { border: 1px solid #ccc; padding: .15rem .5rem; text-align: left; }
+aside.linked td { text-align: right; font-variant-numeric: tabular-nums; }
+figure.picture { margin: .5rem 0; overflow-x: auto; }
+figure.picture svg { max-width: 100%; height: auto; }
 @media print { body { margin: 0; max-width: none; } section.step { break-before: page; }
-               section.step:first-of-type { break-before: auto; } .answer, .blank { break-inside: avoid; } }
+               section.step:first-of-type { break-before: auto; } .answer, .blank { break-inside: avoid; }
+               figure.picture { break-inside: avoid; } }
 )";
 
-void Write(std::string& out, const std::vector<GuideItem>& items, const app::WorkbookView* view,
+struct Printing {
+  const app::WorkbookView* view = nullptr;   // absent: the blank guide
+  const app::WorkbookExport* linked = nullptr;
+  LinkedShown shown = {};
+};
+
+void Write(std::string& out, const std::vector<GuideItem>& items, Printing& p,
            std::string_view language, bool top, int instance) {
+  const app::WorkbookView* view = p.view;
   for (const GuideItem& item : items) {
     if (item.type == GuideItemType::kGroup) {
       const int n = view != nullptr ? view->Instances(item) : 1;
@@ -62,7 +79,7 @@ void Write(std::string& out, const std::vector<GuideItem>& items, const app::Wor
           out += fmt::format("<p class=\"intro\">{}</p>",
                              EscapeMarkup(item.introduction.In(language)));
         }
-        Write(out, item.items, view, language, false, item.repeats ? i : instance);
+        Write(out, item.items, p, language, false, item.repeats ? i : instance);
         out += "</section>\n";
       }
       continue;
@@ -77,6 +94,9 @@ void Write(std::string& out, const std::vector<GuideItem>& items, const app::Wor
       out += "<div class=\"blank\"></div>";
     } else if (answer != nullptr && answer->latest && !answer->latest->text.empty()) {
       out += fmt::format("<div class=\"answer\">{}</div>", EscapeMarkup(answer->latest->text));
+      for (const ArtefactLink& link : p.shown.FirstIn(answer->latest->text)) {
+        out += LinkedHtml(*p.linked, link, language);
+      }
     } else {
       out += fmt::format("<p class=\"empty\">{}</p>",
                          language == "sv" ? "Inget svar ännu." : "No answer yet.");
@@ -85,10 +105,8 @@ void Write(std::string& out, const std::vector<GuideItem>& items, const app::Wor
   }
 }
 
-}  // namespace
-
-std::string PrintHtml(const Guide& guide, const app::WorkbookView* view,
-                      std::string_view language) {
+std::string Print(const Guide& guide, Printing p, std::string_view language) {
+  const app::WorkbookView* view = p.view;
   std::string out = fmt::format(
       "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title>"
       "<style>{}</style></head><body>\n<h1>{}</h1>\n",
@@ -100,9 +118,19 @@ std::string PrintHtml(const Guide& guide, const app::WorkbookView* view,
   } else if (!guide.description.Empty()) {
     out += fmt::format("<p class=\"meta\">{}</p>\n", EscapeMarkup(guide.description.In(language)));
   }
-  Write(out, guide.items, view, language, true, 1);
+  Write(out, guide.items, p, language, true, 1);
   out += "</body></html>\n";
   return out;
+}
+
+}  // namespace
+
+std::string PrintHtml(const Guide& guide, std::string_view language) {
+  return Print(guide, Printing{}, language);
+}
+
+std::string PrintHtml(const app::WorkbookExport& e, std::string_view language) {
+  return Print(e.guide, Printing{&e.view, &e, {}}, language);
 }
 
 }  // namespace covalue::report

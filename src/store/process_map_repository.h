@@ -22,6 +22,8 @@ class ProcessMapRepository {
   // its content).
   [[nodiscard]] virtual Result<std::vector<ProcessMap>> ListOfTeam(Id team_id) = 0;
   [[nodiscard]] virtual Status Rename(Id id, const std::string& name) = 0;
+  // kNotFound when absent.
+  [[nodiscard]] virtual Status SetShared(Id id, bool shared) = 0;
   // Appends a revision numbered one after the map's latest; fills number.
   [[nodiscard]] virtual Result<ProcessMapRevision> AddRevision(ProcessMapRevision revision) = 0;
   // One revision with its content; kNotFound when absent.

@@ -13,6 +13,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { BpmnModdle } from '../../web/node_modules/bpmn-moddle/dist/index.js';
 import { demoCallers, loginOf, startServer, tempDir, writeDemo } from '../support/covalue_server.mjs';
+import { readZipEntry } from '../support/zip.mjs';
 
 const DAY = 86_400_000;
 
@@ -479,5 +480,78 @@ describe('value configurations', () => {
     assert.ok(!(await call('lead.vastera', 'GET', '/api/v1/guides')).body.items.some((g) => g.id === 'persona'));
     const listed = await call('lead.vastera', 'GET', `/api/v1/teams/${team.id}/personas`);
     assert.ok(listed.body.items.some((p) => p.name === 'Anna, 27'));
+  });
+
+  it('prints and exports a workbook with the persona and map it links, each as its reader may see them', async () => {
+    const persona = (await call('lead.vastera', 'GET', `/api/v1/teams/${team.id}/personas`)).body.items.find((p) => p.name === 'Anna, 27');
+    const costs = (await call('lead.vastera', 'GET', `/api/v1/process-maps/${mapId}/costs`)).body;
+    const map = (await call('lead.vastera', 'GET', `/api/v1/process-maps/${mapId}`)).body;
+    const started = await call('lead.vastera', 'POST', '/api/v1/workbooks', { team_id: team.id, guide_id: 'coproduction-guide-full' });
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+    const workbook = started.body.id;
+    const answer = async (key, text) => assert.equal((await call('lead.vastera', 'PUT', `/api/v1/workbooks/${workbook}/answers/${key}`, { text })).status, 200);
+    await answer('step-2.q1', `Our people: [Persona: Anna](/personas/${persona.id}), and [a gone one](/personas/999999).`);
+    await answer('step-2.q2', `The flow: [Process map: MS service](/process-maps/${mapId}); Anna again: [Anna](/personas/${persona.id}).`);
+
+    const print = await fetch(`${server.url}/api/v1/workbooks/${workbook}/print`, { headers: { cookie: await cookie('lead.vastera') } });
+    assert.equal(print.status, 200);
+    assert.equal(print.headers.get('cache-control'), 'no-store');
+    const html = await print.text();
+    const count = (what) => html.split(what).length - 1;
+    assert.equal(count('<aside class="linked persona">'), 2, 'Anna once, and the gone one');
+    assert.equal(count('<aside class="linked map">'), 1);
+    assert.ok(html.includes('Persona: Anna, 27'));
+    assert.ok(html.includes(`Numbers as of ${today}`), 'dated as of printing');
+    assert.ok(html.includes(`<td>${persona.numbers.people}</td>`), 'the stratum\'s people');
+    assert.ok(html.includes('Diagnosed last spring; studies nursing.'), 'the persona\'s latest text');
+    assert.ok(html.includes('Not shown: it no longer exists.'));
+    // The map: a picture holding every step's title, and its costs equal to the costs route's.
+    const picture = html.slice(html.indexOf('<figure class="picture">'), html.indexOf('</figure>'));
+    assert.ok(picture.startsWith('<figure class="picture"><svg'));
+    for (const step of map.steps) assert.ok(picture.includes(step.title), step.title);
+    for (const s of costs.steps) {
+      const title = map.steps.find((x) => x.id === s.step_id).title;
+      assert.ok(html.includes(`<th scope="row">${title}</th>`) && html.includes(`<td>${s.total.toFixed(2)}</td>`), title);
+    }
+    assert.ok(html.includes(`<th scope="row">Total</th><td>${costs.total.toFixed(2)}</td>`));
+
+    const md = await (await fetch(`${server.url}/api/v1/workbooks/${workbook}/export.md`, { headers: { cookie: await cookie('lead.vastera') } })).text();
+    assert.ok(md.includes(`| Total | ${costs.total.toFixed(2)} |`));
+    const xlsx = Buffer.from(await (await fetch(`${server.url}/api/v1/workbooks/${workbook}/export.xlsx`, { headers: { cookie: await cookie('lead.vastera') } })).arrayBuffer());
+    const names = readZipEntry(xlsx, 'xl/workbook.xml');
+    assert.match(names, /name="Personas"/);
+    assert.match(names, new RegExp(`name="Map ${mapId}"`));
+    assert.ok(readZipEntry(xlsx, 'xl/media/image1.png').length > 0, 'the map\'s picture');
+    assert.ok(readZipEntry(xlsx, 'xl/sharedStrings.xml').includes('Anna, 27'));
+
+    // The facilitator: nothing until the team shares the workbook; then the persona and the map
+    // only once each is shared, the stratum's numbers through the small-cell rule.
+    const asFacilitator = async () => fetch(`${server.url}/api/v1/workbooks/${workbook}/print`, { headers: { cookie: await cookie('facilitator') } });
+    assert.equal((await asFacilitator()).status, 403);
+    assert.equal((await call('lead.vastera', 'PUT', `/api/v1/workbooks/${workbook}/sharing`, { shared: true })).status, 204);
+    const unshared = await (await asFacilitator()).text();
+    assert.equal(unshared.split('Not shown: it is not shared with you.').length - 1, 2, 'persona and map not shared');
+    assert.equal((await call('facilitator', 'GET', `/api/v1/process-maps/${mapId}`)).status, 403);
+    assert.equal((await call('facilitator', 'PUT', `/api/v1/process-maps/${mapId}/sharing`, { shared: true })).status, 403);
+    assert.equal((await call('member.vastera', 'PUT', `/api/v1/process-maps/${mapId}/sharing`, { shared: true })).status, 403, 'leads share, members do not');
+    assert.equal((await call('lead.vastera', 'PUT', `/api/v1/process-maps/${mapId}/sharing`, { shared: 'yes' })).status, 400);
+    assert.equal((await call('lead.vastera', 'PUT', `/api/v1/process-maps/${mapId}/sharing`, { shared: true })).status, 204);
+    assert.equal((await call('lead.vastera', 'PUT', `/api/v1/workbooks/${persona.workbook_id}/sharing`, { shared: true })).status, 204);
+    const shared = await (await asFacilitator()).text();
+    assert.ok(shared.includes('Persona: Anna, 27'));
+    assert.ok(shared.includes('<figure class="picture"><svg'));
+    const seen = await call('facilitator', 'GET', `/api/v1/personas/${persona.id}`);
+    assert.equal(seen.status, 200);
+    const expected = (await call('facilitator', 'GET', `/api/v1/stratifications/${persona.stratification_id}/summary`)).body.strata.find((x) => x.name === 'Relapsing');
+    assert.deepEqual(seen.body.numbers, expected, 'the facilitator\'s numbers are the suppressed summary\'s');
+    assert.deepEqual((await call('facilitator', 'GET', `/api/v1/process-maps/${mapId}/costs`)).body, costs);
+    const listed = await call('facilitator', 'GET', `/api/v1/teams/${team.id}/process-maps`);
+    assert.deepEqual(listed.body.items.map((m) => m.id), [mapId], 'the shared map only');
+    assert.equal(listed.body.items[0].shared, true);
+    assert.equal((await call('facilitator', 'PUT', `/api/v1/process-maps/${mapId}`, { lanes: map.lanes, steps: map.steps, arrows: map.arrows }, { 'if-match': map.etag })).status, 403, 'read, not written');
+    // Another site's lead still reads neither.
+    assert.equal((await call('lead.fjordvik', 'GET', `/api/v1/process-maps/${mapId}`)).status, 403);
+    assert.equal((await call('lead.vastera', 'PUT', `/api/v1/process-maps/${mapId}/sharing`, { shared: false })).status, 204);
+    assert.equal((await call('facilitator', 'GET', `/api/v1/process-maps/${mapId}`)).status, 403);
   });
 });

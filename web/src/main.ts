@@ -30,6 +30,7 @@ import { studiesView } from './studies/studies_view';
 import { studyView } from './studies/study_view';
 import { joinView, takePartView } from './studies/take_part';
 import { mapEditorView } from './value/map_editor';
+import { personaView } from './value/persona_page';
 import { teamValueView } from './value/team_value';
 import { unitCostsView } from './value/unit_costs';
 
@@ -66,6 +67,7 @@ route('/studies/:id/take-part', takePartView);
 route('/join', joinView);
 route('/teams/:id/value', teamValueView);
 route('/process-maps/:id', mapEditorView);
+route('/personas/:id', personaView);
 route('/sites/:id/unit-costs', unitCostsView);
 
 function message(text: string): HTMLElement {

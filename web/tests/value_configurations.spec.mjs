@@ -144,9 +144,24 @@ describe('a team lead maps the service with the keyboard', () => {
         for (let i = 0; i < 50 && !(await saved()).includes(label); i++) await page.waitForTimeout(100);
         assert.ok((await saved()).includes(label), `${key} links ${label}`);
       }
+      // The workbook view shows what each answer links: the persona's people, the map's picture.
+      await page.reload();
+      await page.locator('ol.steps button').nth(1).focus();
+      await page.keyboard.press('Enter');
+      await page.locator('.linked-cards img.map-thumbnail').waitFor();
+      assert.ok(await page.locator('.linked-cards').getByRole('link', { name: `Persona: Anna (${device})` }).isVisible());
       await assertAccessible(page, 'a workbook linking a persona and a map');
-      const printed = await page.evaluate(async (id) => (await fetch(`/api/v1/workbooks/${id}/print?lang=en`)).text(), workbook);
-      assert.ok(printed.includes(`Persona: Anna (${device})`) && printed.includes(`Process map: Infusion pathway (${device})`));
+      // The print embeds them: the persona with its stratum's numbers dated, the map as a picture
+      // with its cost tables.
+      await page.goto(`${server.url}/api/v1/workbooks/${workbook}/print?lang=en`);
+      const persona = page.locator('aside.linked.persona');
+      assert.match(await persona.locator('h4').textContent(), new RegExp(`Persona: Anna \\(${device}\\)`));
+      assert.match(await persona.textContent(), /Numbers as of \d{4}-\d{2}-\d{2}/);
+      const pictured = page.locator('aside.linked.map figure.picture svg');
+      assert.equal(await pictured.count(), 1);
+      assert.ok((await pictured.textContent()).includes('Plans treatment together'), 'the picture holds the steps\' titles');
+      assert.ok(await page.locator('aside.linked.map').getByRole('rowheader', { name: 'network', exact: true }).count() > 0, 'costs by configuration');
+      await assertAccessible(page, 'the printed workbook with its persona and map');
     });
   }
 });

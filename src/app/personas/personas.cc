@@ -18,7 +18,8 @@ Subject PersonaSubject(Id id) { return {"persona", std::to_string(id), {}}; }
 }  // namespace
 
 Result<std::pair<Decision, Target>> Personas::PermitTeam(const RequestContext& ctx, Action action,
-                                                         Id team_id, const Subject& subject) {
+                                                         Id team_id, const Subject& subject,
+                                                         bool shared) {
   COVALUE_ASSIGN_OR_RETURN(Principal principal, gate_.Require(ctx));
   COVALUE_ASSIGN_OR_RETURN(const Team team, store::ReadValue<Team>(store_, [&](store::Repositories& r) {
                              return r.Teams().Get(team_id);
@@ -26,6 +27,9 @@ Result<std::pair<Decision, Target>> Personas::PermitTeam(const RequestContext& c
   Target target;
   target.site_id = team.site_id;
   target.team_id = team.id;
+  if (shared && !Authorize(principal, action, target).allowed) {
+    action = Action::kWorkbookProgress;
+  }
   COVALUE_ASSIGN_OR_RETURN(Decision decision, gate_.Permit(ctx, principal, action, target, subject));
   return std::pair{decision, target};
 }
@@ -92,22 +96,37 @@ Result<PersonaView> Personas::Create(const RequestContext& ctx, Id team_id, Pers
 }
 
 Result<PersonaView> Personas::Get(const RequestContext& ctx, Id id) {
-  COVALUE_ASSIGN_OR_RETURN(Persona persona,
-                           store::ReadValue<Persona>(store_, [&](store::Repositories& r) {
-                             return r.Personas().Get(id);
-                           }));
+  Persona persona;
+  bool shared = false;
+  COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& r) -> Status {
+    COVALUE_ASSIGN_OR_RETURN(persona, r.Personas().Get(id));
+    COVALUE_ASSIGN_OR_RETURN(const Workbook workbook, r.Workbooks().Get(persona.workbook_id));
+    shared = workbook.shared;
+    return Ok();
+  }));
   COVALUE_RETURN_IF_ERROR(
-      PermitTeam(ctx, Action::kWorkbookRead, persona.team_id, PersonaSubject(id)));
+      PermitTeam(ctx, Action::kWorkbookRead, persona.team_id, PersonaSubject(id), shared));
   return ViewOf(ctx, std::move(persona));
 }
 
 Result<std::vector<PersonaView>> Personas::List(const RequestContext& ctx, Id team_id) {
-  COVALUE_RETURN_IF_ERROR(PermitTeam(ctx, Action::kWorkbookRead, team_id,
-                                     {"persona", "team " + std::to_string(team_id), {}}));
-  COVALUE_ASSIGN_OR_RETURN(auto personas,
-                           store::ReadValue<std::vector<Persona>>(store_, [&](store::Repositories& r) {
-                             return r.Personas().ListOfTeam(team_id);
-                           }));
+  COVALUE_ASSIGN_OR_RETURN(const auto permit,
+                           PermitTeam(ctx, Action::kWorkbookRead, team_id,
+                                      {"persona", "team " + std::to_string(team_id), {}}, true));
+  // Who follows the team's progress only (facilitators) lists the personas the team has shared.
+  const bool all = Authorize(*ctx.principal, Action::kWorkbookRead, permit.second).allowed;
+  std::vector<Persona> personas;
+  COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& r) -> Status {
+    COVALUE_ASSIGN_OR_RETURN(personas, r.Personas().ListOfTeam(team_id));
+    if (all) return Ok();
+    std::vector<Persona> shared;
+    for (Persona& p : personas) {
+      COVALUE_ASSIGN_OR_RETURN(const Workbook workbook, r.Workbooks().Get(p.workbook_id));
+      if (workbook.shared) shared.push_back(std::move(p));
+    }
+    personas = std::move(shared);
+    return Ok();
+  }));
   // Each stratification summarised once, however many personas it holds.
   std::map<Id, Result<StratificationSummary>> summaries;
   std::vector<PersonaView> views;

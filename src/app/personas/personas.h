@@ -28,7 +28,9 @@ struct PersonaView {
 // professional. Creating one makes its workbook of the persona guide in the same write, so its
 // texts are written, revised, compared and restored through the workbook's answers (app/workbooks/,
 // /api/v1/workbooks/{id}/answers/…) and read wherever the workbook is. The team's members and
-// leads and the site's admins make and read them, as they do its workbooks.
+// leads and the site's admins make and read them, as they do its workbooks; sharing the persona's
+// workbook (PUT /api/v1/workbooks/{id}/shared) shares the persona with facilitators, who read its
+// stratum's numbers through the small-cell rule.
 class Personas {
  public:
   Personas(store::Store& store, Gate& gate, Workbooks& workbooks, Strata& strata)
@@ -43,9 +45,11 @@ class Personas {
   [[nodiscard]] Result<std::vector<PersonaView>> List(const RequestContext& ctx, Id team_id);
 
  private:
-  // The team's target and the decision that lets ctx take action on its personas.
+  // The team's target and the decision that lets ctx take action on its personas; with shared,
+  // also who follows the team's progress (Action::kWorkbookProgress, facilitators) may read.
   Result<std::pair<Decision, Target>> PermitTeam(const RequestContext& ctx, Action action,
-                                                 Id team_id, const Subject& subject);
+                                                 Id team_id, const Subject& subject,
+                                                 bool shared = false);
   // The persona with its stratum's numbers from summary (nullptr: none).
   static PersonaView ViewWith(Persona persona, const Result<StratificationSummary>* summary);
   PersonaView ViewOf(const RequestContext& ctx, Persona persona);

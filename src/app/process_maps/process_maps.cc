@@ -93,6 +93,11 @@ Result<ProcessMaps::Access> ProcessMaps::Permit(const RequestContext& ctx, Id id
     access.target.team_id = team.id;
     return Ok();
   }));
+  // A shared map is read, with its costs, by whoever follows the team's progress (facilitators).
+  if (action == Action::kProcessMapRead && access.map.shared &&
+      !Authorize(principal, action, access.target).allowed) {
+    action = Action::kWorkbookProgress;
+  }
   COVALUE_ASSIGN_OR_RETURN(access.decision,
                            gate_.Permit(ctx, principal, action, access.target, MapSubject(id)));
   return access;
@@ -142,10 +147,26 @@ Result<std::vector<ProcessMap>> ProcessMaps::List(const RequestContext& ctx, Id 
   Target target;
   target.site_id = team.site_id;
   target.team_id = team.id;
-  COVALUE_RETURN_IF_ERROR(gate_.Permit(ctx, principal, Action::kProcessMapRead, target,
-                                       {"process_map", "team " + std::to_string(team_id), {}}));
-  return store::ReadValue<std::vector<ProcessMap>>(
-      store_, [&](store::Repositories& r) { return r.ProcessMaps().ListOfTeam(team_id); });
+  // Who follows the team's progress only (facilitators) lists the maps the team has shared.
+  const bool reads = Authorize(principal, Action::kProcessMapRead, target).allowed;
+  COVALUE_RETURN_IF_ERROR(gate_.Permit(ctx, principal,
+                                       reads ? Action::kProcessMapRead : Action::kWorkbookProgress,
+                                       target, {"process_map", "team " + std::to_string(team_id), {}}));
+  COVALUE_ASSIGN_OR_RETURN(auto maps, store::ReadValue<std::vector<ProcessMap>>(
+                                          store_, [&](store::Repositories& r) {
+                                            return r.ProcessMaps().ListOfTeam(team_id);
+                                          }));
+  if (!reads) std::erase_if(maps, [](const ProcessMap& m) { return !m.shared; });
+  return maps;
+}
+
+Status ProcessMaps::Share(const RequestContext& ctx, Id id, bool shared) {
+  COVALUE_ASSIGN_OR_RETURN(Access access, Permit(ctx, id, Action::kWorkbookShare));
+  return store_.Write([&](store::Repositories& r) -> Status {
+    COVALUE_RETURN_IF_ERROR(r.ProcessMaps().SetShared(id, shared));
+    return gate_.AppendAudit(r, ctx, access.decision, Action::kWorkbookShare, access.target,
+                             MapSubject(id), AuditOutcome::kAllowed);
+  });
 }
 
 Result<ProcessMapView> ProcessMaps::Get(const RequestContext& ctx, Id id) {

@@ -41,7 +41,8 @@ struct ProcessMapCosts {
 // person's time), journeys (a persona's path with yearly frequencies) and what-if scenarios.
 // Every save is a whole new revision: history, a diff by step, restore, and a stale save (an
 // If-Match ETag, domain/workbook.h RevisionEtag, not the latest) refused with kConflict, as the
-// workbooks' answers. The team's members and leads and the site's admins read and write them.
+// workbooks' answers. The team's members and leads and the site's admins read and write them;
+// facilitators read the ones the team shares.
 class ProcessMaps {
  public:
   ProcessMaps(store::Store& store, Gate& gate) : store_(store), gate_(gate) {}
@@ -52,6 +53,8 @@ class ProcessMaps {
   // the team's (/steps/i/resources/j/resource_id); kNotFound for an unknown team.
   [[nodiscard]] Result<ProcessMapView> Create(const RequestContext& ctx, Id team_id,
                                               std::string name, ProcessMapContent content);
+  // Everyone who reads the team's maps lists them all; who follows its progress only
+  // (facilitators), the shared ones.
   [[nodiscard]] Result<std::vector<ProcessMap>> List(const RequestContext& ctx, Id team_id);
   [[nodiscard]] Result<ProcessMapView> Get(const RequestContext& ctx, Id id);
   // A new revision (and the name, when given). if_match: the latest revision's ETag (absent →
@@ -60,6 +63,10 @@ class ProcessMaps {
                                             std::optional<std::string> name,
                                             ProcessMapContent content,
                                             const std::optional<std::string>& if_match);
+  // Shares the map with the community, or stops sharing it: the team's leads and the site's
+  // admins, as for a workbook (Action::kWorkbookShare). A shared map, its revisions, journeys,
+  // scenarios and costs are read by facilitators too; nothing of it names a person.
+  [[nodiscard]] Status Share(const RequestContext& ctx, Id id, bool shared);
   // Newest first, without content.
   [[nodiscard]] Result<std::vector<ProcessMapRevision>> Revisions(const RequestContext& ctx, Id id);
   [[nodiscard]] Result<ProcessMapRevision> GetRevision(const RequestContext& ctx, Id id,

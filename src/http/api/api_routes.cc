@@ -36,6 +36,7 @@ void AddApiRoutes(Router& router, app::App& app, const Metrics& metrics) {
   AddStrataRoutes(router, app.strata());
   AddProcessMapRoutes(router, app.process_maps());
   AddPersonaRoutes(router, app.personas());
+  AddWorkbookExportRoutes(router, app.workbook_exports());
 }
 
 }  // namespace covalue::http::api

@@ -20,6 +20,7 @@ class ResearchExports;
 class Schedules;
 class Strata;
 class Studies;
+class WorkbookExports;
 class Workbooks;
 struct ParticipantKey;
 }  // namespace covalue::app
@@ -38,6 +39,8 @@ void AddUserRoutes(Router& router, app::Accounts& accounts);
 void AddAuditRoutes(Router& router, app::AuditTrail& audit);
 void AddGuideRoutes(Router& router, app::Workbooks& workbooks);
 void AddWorkbookRoutes(Router& router, app::Workbooks& workbooks);
+// A workbook's Markdown, print and XLSX with what its answers link to.
+void AddWorkbookExportRoutes(Router& router, app::WorkbookExports& exports);
 void AddRegistryRoutes(Router& router, app::Registry& registry);
 void AddMeasureRoutes(Router& router, app::Measures& measures);
 void AddAlertRoutes(Router& router, app::Alerts& alerts);

@@ -41,7 +41,7 @@ void AddGuideRoutes(Router& router, app::Workbooks& workbooks) {
               [&workbooks](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Guide guide, workbooks.GetGuide(r.ctx, r.params.at("id")));
                 COVALUE_ASSIGN_OR_RETURN(std::string lang, ExportLanguage(r.request, guide));
-                return Document("text/html; charset=utf-8", report::PrintHtml(guide, nullptr, lang),
+                return Document("text/html; charset=utf-8", report::PrintHtml(guide, lang),
                                 "");
               },
               0});

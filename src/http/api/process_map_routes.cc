@@ -109,6 +109,17 @@ void AddProcessMapRoutes(Router& router, app::ProcessMaps& maps) {
                 return SavedResponse(maps, r, id, maps.Get(r.ctx, id), 200);
               },
               0});
+  router.Add({"PUT", "/api/v1/process-maps/{id}/sharing",
+              "Share a process map with the community (facilitators read it and its costs), or "
+              "stop sharing it",
+              Access::kSignedIn, [&maps](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(bool shared, ReadBody(r.request.body, [](ObjectReader& b) {
+                                           return b.RequiredBool("shared");
+                                         }));
+                COVALUE_RETURN_IF_ERROR(maps.Share(r.ctx, id, shared));
+                return NoContent();
+              }});
   router.Add({"PUT", "/api/v1/process-maps/{id}",
               "Save a process map as a new revision (If-Match: the ETag it was made on)",
               Access::kSignedIn, [&maps](RouteContext& r) -> Result<Response> {

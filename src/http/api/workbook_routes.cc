@@ -1,13 +1,11 @@
 #include <charconv>
 
-#include <fmt/format.h>
 
 #include "app/workbooks/workbooks.h"
 #include "domain/text_diff.h"
 #include "http/api/api_routes.h"
 #include "http/json/json_body.h"
 #include "http/problem_json.h"
-#include "report/export.h"
 
 namespace covalue::http::api {
 namespace {
@@ -103,24 +101,6 @@ Result<std::int64_t> QueryNumber(const Request& request, const std::string& name
   return Fail(ErrorCode::kInvalidArgument, name + " must be a revision number", name);
 }
 
-// The workbook and its guide for an export; 403 while its answers are not visible to ctx.
-struct Export {
-  app::WorkbookView view;
-  Guide guide;
-  std::string language;
-};
-Result<Export> ExportOf(app::Workbooks& workbooks, RouteContext& r) {
-  COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
-  COVALUE_ASSIGN_OR_RETURN(auto view, workbooks.GetWorkbook(r.ctx, id));
-  if (!view.text_visible) {
-    return Fail(ErrorCode::kPermissionDenied, "the team has not shared this workbook's answers",
-                "id");
-  }
-  COVALUE_ASSIGN_OR_RETURN(Guide guide, workbooks.GetGuide(r.ctx, view.workbook.guide_id));
-  COVALUE_ASSIGN_OR_RETURN(std::string language, ExportLanguage(r.request, guide));
-  return Export{std::move(view), std::move(guide), std::move(language)};
-}
-
 Result<std::int64_t> RevisionNumber(const RouteContext& r) {
   const std::string& text = r.params.at("number");
   std::int64_t value = 0;
@@ -212,34 +192,6 @@ void AddWorkbookRoutes(Router& router, app::Workbooks& workbooks) {
                                                                   number, IfMatch(r.request)));
               },
               0});
-  router.Add({"GET", "/api/v1/workbooks/{id}/export.md", "A workbook as Markdown (lang)",
-              Access::kSignedIn,
-              [&workbooks](RouteContext& r) -> Result<Response> {
-                COVALUE_ASSIGN_OR_RETURN(Export e, ExportOf(workbooks, r));
-                return Document("text/markdown; charset=utf-8",
-                                report::WorkbookMarkdown(e.guide, e.view, e.language),
-                                fmt::format("workbook-{}.md", e.view.workbook.id));
-              },
-              0});
-  router.Add({"GET", "/api/v1/workbooks/{id}/print",
-              "A workbook as a print-ready HTML document (lang)", Access::kSignedIn,
-              [&workbooks](RouteContext& r) -> Result<Response> {
-                COVALUE_ASSIGN_OR_RETURN(Export e, ExportOf(workbooks, r));
-                return Document("text/html; charset=utf-8",
-                                report::PrintHtml(e.guide, &e.view, e.language), "");
-              },
-              0});
-  router.Add(
-      {"GET", "/api/v1/workbooks/{id}/export.xlsx",
-       "A workbook's answers with their revision counts as a spreadsheet (lang)", Access::kSignedIn,
-       [&workbooks](RouteContext& r) -> Result<Response> {
-         COVALUE_ASSIGN_OR_RETURN(Export e, ExportOf(workbooks, r));
-         COVALUE_ASSIGN_OR_RETURN(std::string bytes,
-                                  report::WorkbookXlsx(e.guide, e.view, e.language));
-         return Document("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                         std::move(bytes), fmt::format("workbook-{}.xlsx", e.view.workbook.id));
-       },
-       0});
   router.Add({"PUT", "/api/v1/workbooks/{id}/steps/{linkId}",
               "Set a step's status: not_started, in_progress or done", Access::kSignedIn,
               [&workbooks](RouteContext& r) -> Result<Response> {

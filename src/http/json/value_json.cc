@@ -146,7 +146,8 @@ json ProcessMapJson(const app::ProcessMapView& view) {
   json out = {{"id", view.map.id},
               {"team_id", view.map.team_id},
               {"name", view.map.name},
-              {"created_ms", view.map.created_ms}};
+              {"created_ms", view.map.created_ms},
+              {"shared", view.map.shared}};
   out.update(RevisionMeta(view.map.latest));
   ContentInto(view.map.latest.content, out);
   out["note"] = view.note ? json(*view.note) : json();
@@ -157,7 +158,8 @@ json ProcessMapSummaryJson(const ProcessMap& map) {
   json out = {{"id", map.id},
               {"team_id", map.team_id},
               {"name", map.name},
-              {"created_ms", map.created_ms}};
+              {"created_ms", map.created_ms},
+              {"shared", map.shared}};
   out.update(RevisionMeta(map.latest));
   return out;
 }

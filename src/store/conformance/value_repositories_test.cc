@@ -289,6 +289,15 @@ TEST_P(ValueRepositoriesTest, KeepsProcessMapsRevisionsJourneysAndScenarios) {
   ASSERT_OK(added);
   EXPECT_EQ(added->number, 2);
   ASSERT_OK(store_->Write([&](Repositories& r) { return r.ProcessMaps().Rename(map->id, "New"); }));
+  EXPECT_FALSE(map->shared);
+  ASSERT_OK(store_->Write([&](Repositories& r) { return r.ProcessMaps().SetShared(map->id, true); }));
+  EXPECT_EQ(store_->Write([&](Repositories& r) { return r.ProcessMaps().SetShared(999999, true); })
+                .error()
+                .code,
+            ErrorCode::kNotFound);
+  auto shared = ReadValue<ProcessMap>(*store_, [&](Repositories& r) { return r.ProcessMaps().Get(map->id); });
+  ASSERT_OK(shared);
+  EXPECT_TRUE(shared->shared);
   auto list = ReadValue<std::vector<ProcessMap>>(
       *store_, [&](Repositories& r) { return r.ProcessMaps().ListOfTeam(team_); });
   ASSERT_OK(list);
@@ -296,6 +305,7 @@ TEST_P(ValueRepositoriesTest, KeepsProcessMapsRevisionsJourneysAndScenarios) {
   EXPECT_EQ((*list)[0].name, "New");
   EXPECT_EQ((*list)[0].latest.number, 2);
   EXPECT_EQ((*list)[0].latest.restored_from, 1);
+  EXPECT_TRUE((*list)[0].shared);
   auto old = ReadValue<ProcessMapRevision>(
       *store_, [&](Repositories& r) { return r.ProcessMaps().Revision(map->id, 1); });
   ASSERT_OK(old);

@@ -165,12 +165,14 @@ Result<ProcessMap> SqlProcessMapRepository::Get(Id id) {
   COVALUE_ASSIGN_OR_RETURN(
       auto query,
       db_.Prepare("SELECT m.id, m.team_id, m.name, m.created_ms, (SELECT max(number) FROM "
-                  "process_map_revisions WHERE map_id = m.id) FROM process_maps m WHERE m.id = ?"));
+                  "process_map_revisions WHERE map_id = m.id), m.shared FROM process_maps m WHERE "
+                  "m.id = ?"));
   query.Bind(id);
   COVALUE_ASSIGN_OR_RETURN(const bool found, query.Step());
   if (!found) return Fail(ErrorCode::kNotFound, "no such process map");
   ProcessMap map{query.Int(0), query.Int(1), query.Text(2), query.Int(3)};
   const std::int64_t latest = query.Int(4);
+  map.shared = query.Int(5) != 0;
   COVALUE_ASSIGN_OR_RETURN(map.latest, Revision(id, latest));
   return map;
 }
@@ -179,7 +181,7 @@ Result<std::vector<ProcessMap>> SqlProcessMapRepository::ListOfTeam(Id team_id) 
   COVALUE_ASSIGN_OR_RETURN(
       auto query,
       db_.Prepare("SELECT m.id, m.team_id, m.name, m.created_ms, r.number, r.author_id, "
-                  "u.username, r.created_ms, r.restored_from FROM process_maps m JOIN "
+                  "u.username, r.created_ms, r.restored_from, m.shared FROM process_maps m JOIN "
                   "process_map_revisions r ON r.map_id = m.id AND r.number = (SELECT max(number) "
                   "FROM process_map_revisions WHERE map_id = m.id) JOIN users u ON u.id = "
                   "r.author_id WHERE m.team_id = ? ORDER BY m.id"));
@@ -192,6 +194,7 @@ Result<std::vector<ProcessMap>> SqlProcessMapRepository::ListOfTeam(Id team_id) 
     map.latest.author = row.Text(6);
     map.latest.created_ms = row.Int(7);
     map.latest.restored_from = row.OptionalInt(8);
+    map.shared = row.Int(9) != 0;
     return map;
   });
 }
@@ -200,6 +203,14 @@ Status SqlProcessMapRepository::Rename(Id id, const std::string& name) {
   COVALUE_ASSIGN_OR_RETURN(auto update,
                            db_.Prepare("UPDATE process_maps SET name = ? WHERE id = ?"));
   COVALUE_RETURN_IF_ERROR(update.Bind(name).Bind(id).Run());
+  if (db_.Changes() == 0) return Fail(ErrorCode::kNotFound, "no such process map");
+  return Ok();
+}
+
+Status SqlProcessMapRepository::SetShared(Id id, bool shared) {
+  COVALUE_ASSIGN_OR_RETURN(auto update,
+                           db_.Prepare("UPDATE process_maps SET shared = ? WHERE id = ?"));
+  COVALUE_RETURN_IF_ERROR(update.Bind(std::int64_t{shared ? 1 : 0}).Bind(id).Run());
   if (db_.Changes() == 0) return Fail(ErrorCode::kNotFound, "no such process map");
   return Ok();
 }

@@ -348,6 +348,7 @@ class SqlProcessMapRepository final : public ProcessMapRepository {
   Result<ProcessMap> Get(Id id) override;
   Result<std::vector<ProcessMap>> ListOfTeam(Id team_id) override;
   Status Rename(Id id, const std::string& name) override;
+  Status SetShared(Id id, bool shared) override;
   Result<ProcessMapRevision> AddRevision(ProcessMapRevision revision) override;
   Result<ProcessMapRevision> Revision(Id map_id, std::int64_t number) override;
   Result<std::vector<ProcessMapRevision>> Revisions(Id map_id) override;

@@ -47,6 +47,7 @@ export interface ProcessMap {
   team_id: number;
   name: string;
   created_ms: number;
+  shared: boolean;
   revision: number;
   etag: string;
   author: string;
@@ -63,6 +64,7 @@ export interface ProcessMapSummary {
   team_id: number;
   name: string;
   created_ms: number;
+  shared: boolean;
   revision: number;
   etag: string;
   author: string;
@@ -205,6 +207,7 @@ export const valueCalls = {
   importBpmn: (team: number, file: Blob) =>
     requestBody<ProcessMap>('POST', `/api/v1/teams/${team}/process-maps`, file, 'application/bpmn+xml'),
   processMap: (id: number) => request<ProcessMap>('GET', `/api/v1/process-maps/${id}`),
+  shareProcessMap: (id: number, shared: boolean) => request<void>('PUT', `/api/v1/process-maps/${id}/sharing`, { shared }),
   saveProcessMap: (id: number, map: MapInput, etag: string) =>
     request<ProcessMap>('PUT', `/api/v1/process-maps/${id}`, map, { 'If-Match': etag }),
   mapRevisions: (id: number) => items<MapRevision>(`/api/v1/process-maps/${id}/revisions`),
@@ -223,6 +226,7 @@ export const valueCalls = {
     request<Stratification>('POST', `/api/v1/populations/${population}/stratifications`, s),
   strataSummary: (id: number) => request<StratificationSummary>('GET', `/api/v1/stratifications/${id}/summary`),
   personas: (team: number) => items<Persona>(`/api/v1/teams/${team}/personas`),
+  persona: (id: number) => request<Persona>('GET', `/api/v1/personas/${id}`),
   createPersona: (team: number, persona: { name: string; professional: boolean; stratification_id?: number; stratum?: string }) =>
     request<Persona>('POST', `/api/v1/teams/${team}/personas`, persona),
 };

@@ -17,7 +17,8 @@ const OPACITY = { active: 1, opportunity: 0.6, none: 0.3 };
 
 const money = (n: number) => formatNumber(n, 0);
 
-export function costsPart(map: ProcessMap): HTMLElement {
+// writes: whether the reader may add journeys and what-ifs (the team), or only reads (facilitators).
+export function costsPart(map: ProcessMap, writes: boolean): HTMLElement {
   const part = h('section', { 'aria-labelledby': 'costs-title' }, h('h2', { id: 'costs-title' }, t('costs.title')), h('p', { role: 'status' }, t('common.loading')));
   void (async () => {
     const [costs, journeys, scenarios] = await Promise.all([api.mapCosts(map.id), api.journeys(map.id), api.scenarios(map.id)]);
@@ -27,10 +28,10 @@ export function costsPart(map: ProcessMap): HTMLElement {
       configurationTable(costs),
       h('h3', {}, t('costs.journeys')),
       journeys.length ? journeyTable(costs) : h('p', {}, t('costs.noJourneys')),
-      journeyForm(map),
+      writes ? journeyForm(map) : '',
       h('h3', {}, t('costs.whatIf')),
       await comparisons(map, costs, scenarios),
-      whatIfForm(map),
+      writes ? whatIfForm(map) : '',
     );
   })();
   return part;

@@ -1,5 +1,7 @@
 import { api, ApiError, type Arrow, type CoproductionState, type MapInput, type ProcessMap, type ProcessStep, type Resource, type ValueConfiguration } from '../api';
+import { sharesFor, worksIn } from '../app_state';
 import { field, select } from '../components/form';
+import { shareSwitch } from '../components/share';
 import { h } from '../dom';
 import { formatDay, t } from '../i18n';
 import { resolve } from '../router';
@@ -24,15 +26,37 @@ interface Editor {
   resources: Resource[];
   status: string;
   root: HTMLElement;
+  shares: boolean;  // may share the map with the community
 }
 
 export async function mapEditorView(params: Record<string, string>): Promise<HTMLElement> {
   const map = await api.processMap(Number(params.id));
+  const team = await api.team(map.team_id);
+  if (!worksIn(team)) return sharedMap(map);
   const resources = await api.resources(map.team_id);
   const root = h('section', { class: 'map-editor' });
-  const editor: Editor = { map, draft: copy(map), selected: map.steps[0]?.id ?? null, dirty: false, resources, status: '', root };
+  const editor: Editor = { map, draft: copy(map), selected: map.steps[0]?.id ?? null, dirty: false, resources, status: '', root, shares: sharesFor(team) };
   render(editor);
   return root;
+}
+
+// A map the team shares, as a facilitator reads it: its picture, files and costs, no editing.
+function sharedMap(map: ProcessMap): HTMLElement {
+  return h(
+    'section',
+    { class: 'map-editor' },
+    h('p', {}, h('a', { href: `/teams/${map.team_id}/value` }, t('common.back'))),
+    h('h1', {}, map.name),
+    h('p', { class: 'meta' }, t('map.revisionBy', { n: map.revision, author: map.author, day: formatDay(map.updated_ms) })),
+    h('p', {}, t('map.sharedReadOnly')),
+    h('figure', { class: 'map-picture' }, h('img', { src: `/api/v1/process-maps/${map.id}/export?format=svg`, alt: t('map.pictureAlt', { name: map.name, steps: map.steps.map((s) => s.title).join('; ') }) })),
+    files(map),
+    costsPart(map, false),
+  );
+}
+
+function files(map: ProcessMap): HTMLElement {
+  return h('div', {}, h('h2', {}, t('map.files')), h('p', {}, ...(['svg', 'png', 'pdf', 'bpmn'] as const).flatMap((f, i) => [i ? ' · ' : '', h('a', { href: `/api/v1/process-maps/${map.id}/export?format=${f}`, download: `process-map-${map.id}.${f}` }, t(`map.file.${f}`))])));
 }
 
 const copy = (m: MapInput): MapInput => structuredClone({ lanes: m.lanes, steps: m.steps, arrows: m.arrows });
@@ -279,6 +303,10 @@ function render(e: Editor, focus?: string): void {
     h('p', {}, h('a', { href: `/teams/${e.map.team_id}/value` }, t('common.back'))),
     h('h1', {}, e.map.name),
     h('p', { class: 'meta' }, t('map.revisionBy', { n: e.map.revision, author: e.map.author, day: formatDay(e.map.updated_ms) })),
+    shareSwitch('map-shared', e.map.shared, e.shares, async (shared) => {
+      await api.shareProcessMap(e.map.id, shared);
+      e.map.shared = shared;
+    }),
     h('p', {}, t('map.keys')),
     count < 10 || count > 15 ? h('p', { class: 'note' }, e.map.note && !e.dirty ? e.map.note : t('map.stepCount', { n: count })) : null,
     h('div', { class: 'actions sticky' }, saveButton, reload, status),
@@ -286,9 +314,8 @@ function render(e: Editor, focus?: string): void {
     stepPanel(e),
     addStepForm(e),
     addLaneForm(e),
-    h('h2', {}, t('map.files')),
-    h('p', {}, ...(['svg', 'png', 'pdf', 'bpmn'] as const).flatMap((f, i) => [i ? ' · ' : '', h('a', { href: `/api/v1/process-maps/${e.map.id}/export?format=${f}`, download: `process-map-${e.map.id}.${f}` }, t(`map.file.${f}`))])),
-    e.dirty ? h('p', { class: 'meta' }, t('map.costsAfterSave')) : costsPart(e.map),
+    files(e.map),
+    e.dirty ? h('p', { class: 'meta' }, t('map.costsAfterSave')) : costsPart(e.map, true),
     history(e),
   ];
   e.root.replaceChildren(...children.filter((c): c is Node | string => c !== null));

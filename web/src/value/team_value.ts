@@ -1,9 +1,10 @@
 import { api, ApiError, type Persona, type Resource, type Stratification } from '../api';
-import { session } from '../app_state';
+import { session, worksIn } from '../app_state';
 import { field, onSubmit, select } from '../components/form';
 import { h } from '../dom';
 import { formatNumber, localName, t } from '../i18n';
 import { navigate, resolve } from '../router';
+import { personaFacts } from './persona_page';
 import { strataTable } from './strata_table';
 
 // A team's picture of its population and service (the guide's steps 2–8): its population's
@@ -18,6 +19,9 @@ export async function teamValueView(params: Record<string, string>): Promise<HTM
   const defines = user.memberships.some(
     (m) => (m.site_id === team.site_id && ['team_lead', 'team_member', 'admin'].includes(m.role)) || (m.site_id === null && m.role === 'admin'),
   );
+  // Maps, resources and personas are made by the team and its site's admins; facilitators read
+  // what the team shares, without forms that would refuse them.
+  const works = worksIn(team);
   const hidden = (e: unknown) => (e instanceof ApiError && e.status === 403 ? null : Promise.reject(e));
   const [maps, resources, stratifications, personas] = await Promise.all([
     api.processMaps(team.id).catch(hidden),
@@ -37,7 +41,7 @@ export async function teamValueView(params: Record<string, string>): Promise<HTM
     stratifications.length ? null : h('p', {}, t('value.noStrata')),
     defines ? strataForm(team.population_id) : null,
     h('h2', {}, t('value.personas')),
-    personas === null ? h('p', { class: 'meta' }, t('value.personasHidden')) : personasPart(team.id, personas, stratifications),
+    personas === null ? h('p', { class: 'meta' }, t('value.personasHidden')) : personasPart(team.id, personas, stratifications, works),
     h('h2', {}, t('value.maps')),
     maps === null
       ? h('p', { class: 'meta' }, t('value.mapsHidden'))
@@ -45,13 +49,13 @@ export async function teamValueView(params: Record<string, string>): Promise<HTM
           'div',
           {},
           maps.length
-            ? h('ul', {}, ...maps.map((m) => h('li', {}, h('a', { href: `/process-maps/${m.id}` }, m.name), ' ', h('span', { class: 'meta' }, t('value.revision', { n: m.revision, author: m.author })))))
-            : h('p', {}, t('value.noMaps')),
-          newMapForm(team.id),
-          importForm(team.id),
+            ? h('ul', {}, ...maps.map((m) => h('li', {}, h('a', { href: `/process-maps/${m.id}` }, m.name), ' ', h('span', { class: 'meta' }, t('value.revision', { n: m.revision, author: m.author }), m.shared ? ` · ${t('value.shared')}` : ''))))
+            : h('p', {}, works ? t('value.noMaps') : t('value.noSharedMaps')),
+          works ? newMapForm(team.id) : null,
+          works ? importForm(team.id) : null,
         ),
     h('h2', {}, t('value.resources')),
-    resources === null ? h('p', { class: 'meta' }, t('value.mapsHidden')) : resourcesPart(team.id, resources),
+    resources === null ? h('p', { class: 'meta' }, t('value.resourcesHidden')) : resourcesPart(team.id, resources, works),
     h('p', {}, h('a', { href: `/sites/${team.site_id}/unit-costs` }, t('value.unitCostsLink'))),
   );
 }
@@ -87,7 +91,7 @@ function importForm(team: number): HTMLElement {
   return form;
 }
 
-function resourcesPart(team: number, resources: Resource[]): HTMLElement {
+function resourcesPart(team: number, resources: Resource[], works: boolean): HTMLElement {
   const name = h('input', { id: 'resource-name', name: 'name', required: true, maxlength: 200 });
   const kind = select('resource-kind', 'kind', [['staff', t('value.kind.staff')], ['room', t('value.kind.room')], ['equipment', t('value.kind.equipment')]]);
   const rate = h('input', { id: 'resource-rate', name: 'rate_per_minute', type: 'number', min: 0, step: 'any' });
@@ -121,7 +125,7 @@ function resourcesPart(team: number, resources: Resource[]): HTMLElement {
           h('tbody', {}, ...resources.map((r) => h('tr', {}, h('th', { scope: 'row' }, r.name), h('td', {}, t(`value.kind.${r.kind}`)), h('td', {}, formatNumber(r.rate_per_minute, 2))))),
         )
       : h('p', {}, t('value.noResources')),
-    form,
+    works ? form : null,
   );
 }
 
@@ -156,27 +160,13 @@ function strataForm(population: number): HTMLElement {
 
 // Each persona with its stratum's live numbers, and a link to its texts (a workbook, so every
 // revision is kept); a new one drawn on a stratum of the population, or of a professional.
-function personasPart(team: number, personas: Persona[], stratifications: Stratification[]): HTMLElement {
-  const withheld = t('value.withheld');
+function personasPart(team: number, personas: Persona[], stratifications: Stratification[], works: boolean): HTMLElement {
   const card = (p: Persona) =>
     h(
       'article',
       { class: 'card', 'aria-labelledby': `persona-${p.id}` },
-      h('h3', { id: `persona-${p.id}` }, p.name),
-      h('p', { class: 'meta' }, p.professional ? t('value.personaProfessional') : p.stratum ? t('value.personaOf', { stratum: p.stratum === 'Other' ? t('value.other') : p.stratum }) : t('value.personaNoStratum')),
-      p.numbers
-        ? h(
-            'dl',
-            { class: 'facts' },
-            h('dt', {}, t('value.people')),
-            h('dd', {}, p.numbers.people === null ? withheld : formatNumber(p.numbers.people)),
-            h('dt', {}, t('value.utilisation')),
-            h('dd', {}, p.numbers.utilisation_per_person_year === null ? withheld : formatNumber(p.numbers.utilisation_per_person_year, 1)),
-            h('dt', {}, t('value.costPerYear', { currency: p.currency })),
-            h('dd', {}, p.numbers.cost_per_person_year === null ? withheld : formatNumber(p.numbers.cost_per_person_year, 0)),
-          )
-        : null,
-      h('p', {}, h('a', { href: `/workbooks/${p.workbook_id}` }, t('value.personaTexts', { name: p.name }))),
+      h('h3', { id: `persona-${p.id}` }, h('a', { href: `/personas/${p.id}` }, p.name)),
+      ...personaFacts(p),
     );
   const name = h('input', { id: 'persona-name', name: 'name', required: true, maxlength: 200 });
   const options: [string, string][] = [['', t('value.personaNoStratum')]];
@@ -201,5 +191,5 @@ function personasPart(team: number, personas: Persona[], stratifications: Strati
     await api.createPersona(team, { name: name.value, professional: professional.checked, ...(id ? { stratification_id: Number(id), stratum: name_of ?? '' } : {}) });
     await resolve();
   });
-  return h('div', {}, personas.length ? h('div', {}, ...personas.map(card)) : h('p', {}, t('value.noPersonas')), form);
+  return h('div', {}, personas.length ? h('div', {}, ...personas.map(card)) : h('p', {}, works ? t('value.noPersonas') : t('value.noSharedPersonas')), works ? form : null);
 }

@@ -107,6 +107,7 @@ export const workbookCalls = {
     request<{ id: number }>('POST', `/api/v1/workbooks/${id}/answers/${key}/comments`, { text }),
   setStep: (id: number, link: string, status: StepStatus) =>
     request<void>('PUT', `/api/v1/workbooks/${id}/steps/${link}`, { status }),
+  shareWorkbook: (id: number, shared: boolean) => request<void>('PUT', `/api/v1/workbooks/${id}/sharing`, { shared }),
   setPosition: (id: number, step: string) =>
     request<void>('PUT', `/api/v1/workbooks/${id}/position`, { step }),
 };

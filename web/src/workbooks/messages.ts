@@ -5,6 +5,9 @@ import type { Messages } from '../i18n_types';
 export const en = {
   'workbook.personaLink': 'Persona: {name}',
   'workbook.mapLink': 'Process map: {name}',
+  'workbook.mapTotal': 'In all {total} {currency} a time through every step.',
+  'workbook.linkedHidden': 'A linked persona or map you may not see (the team has not shared it, or it is gone).',
+  'workbook.linkedFailed': 'A linked persona or map could not be read just now.',
   'workbook.insertLink': 'Insert the link',
   'workbook.linkLabel': 'Link to',
   'workbook.makeArtefact': 'Make a persona or process map',
@@ -87,6 +90,9 @@ export const en = {
 export const sv: Messages<typeof en> = {
   'workbook.personaLink': 'Persona: {name}',
   'workbook.mapLink': 'Processkarta: {name}',
+  'workbook.mapTotal': 'Totalt {total} {currency} för en gång genom alla steg.',
+  'workbook.linkedHidden': 'En länkad persona eller karta som du inte får se (teamet har inte delat den, eller den finns inte längre).',
+  'workbook.linkedFailed': 'En länkad persona eller karta gick inte att läsa just nu.',
   'workbook.insertLink': 'Infoga länken',
   'workbook.linkLabel': 'Länka till',
   'workbook.makeArtefact': 'Gör en persona eller processkarta',

@@ -11,6 +11,7 @@ import {
 } from '../api';
 import { h } from '../dom';
 import { formatDay, formatTime, language, t } from '../i18n';
+import { linkedCards, linksIn } from './linked';
 import { text } from './texts';
 import { printControls } from '../print';
 
@@ -77,6 +78,7 @@ class AnswerEditor {
   private readonly conflict = h('div', { class: 'conflict' });
   private readonly history = h('div', { class: 'history' });
   private readonly comments = h('div', { class: 'comments' });
+  private readonly linked = h('div');
   private readonly input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
   private timer: number | undefined;
   private saving = false;
@@ -103,6 +105,7 @@ class AnswerEditor {
       !value && startingText ? h('p', { class: 'muted' }, t('workbook.fromShortForm')) : null,
       this.input,
       item.type === 'text' ? this.picker(item, id, links, team) : null,
+      this.linked,
       this.status,
       this.conflict,
       h('button', { type: 'button', class: 'link', 'aria-expanded': 'false', onclick: (e: Event) => void this.toggleHistory(e.currentTarget as HTMLButtonElement) }, t('workbook.history')),
@@ -111,6 +114,7 @@ class AnswerEditor {
       this.comments,
     );
     if (item.hint) this.input.setAttribute('aria-describedby', `${id}-hint`);
+    if (item.type === 'text') this.linked.replaceChildren(linkedCards(value));
     if (!value && startingText) this.schedule();
   }
 
@@ -163,6 +167,9 @@ class AnswerEditor {
     try {
       const revision: Revision = await api.saveAnswer(this.workbookId, this.answer.key, value, this.answer.etag);
       this.answer.etag = revision.etag;
+      if (JSON.stringify(linksIn(revision.text)) !== JSON.stringify(linksIn(this.answer.text))) {
+        this.linked.replaceChildren(linkedCards(revision.text));
+      }
       this.answer.text = revision.text;
       this.status.textContent = t('workbook.saved');
       this.conflict.replaceChildren();
