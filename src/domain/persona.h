@@ -23,6 +23,19 @@ struct Persona {
   std::optional<Id> stratification_id = std::nullopt;
   std::string stratum = {};   // the stratum's name in it ("Other" included); "" without one
   std::int64_t created_ms = 0;
+  int picture_width = 0;  // of its picture, when it has one (0: none)
+  int picture_height = 0;
+};
+
+// A persona's picture: a PNG written again by the server from the upload (formats/picture.h),
+// as base64 text (how the store keeps it).
+struct PersonaPicture {
+  Id persona_id = 0;
+  std::string png_base64 = {};
+  int width = 0;
+  int height = 0;
+  Id author_id = 0;
+  std::int64_t created_ms = 0;
 };
 
 inline constexpr const char* kPersonaGuide = "persona";

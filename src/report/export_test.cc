@@ -159,7 +159,7 @@ class LinkedExportTest : public ExportTest {
     texts.answers.push_back({"portrait", 1, "portrait",
                              AnswerRevision{40, "portrait", 1, "Recently diagnosed; studies.", 1, "lena", 5, std::nullopt},
                              1, ""});
-    e_.personas.push_back({3, anna, texts, ""});
+    e_.personas.push_back({3, anna, texts, "", ""});
 
     ProcessMap map;
     map.id = 8;

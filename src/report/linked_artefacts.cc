@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "app/kernel/crypto.h"
 #include "domain/dates.h"
 #include "report/export.h"
 #include "report/process_map_drawing.h"
@@ -21,6 +22,7 @@ struct Words {
 const std::map<std::string_view, Words>& Dictionary() {
   static const std::map<std::string_view, Words> words = {
       {"persona", {"Persona", "Persona"}},
+      {"picture_of", {"Picture of {}", "Bild av {}"}},
       {"person", {"A person served", "En person som tjänsten är till för"}},
       {"professional", {"A professional", "En professionell"}},
       {"stratum", {"Stratum", "Stratum"}},
@@ -279,6 +281,11 @@ std::string LinkedHtml(const app::WorkbookExport& e, const ArtefactLink& link,
     }
     const app::PersonaView& p = *linked->persona;
     out += fmt::format("<p class=\"meta\">{}</p>", EscapeMarkup(PersonaMeta(p, language)));
+    if (!linked->picture_png.empty()) {
+      out += fmt::format("<img class=\"portrait\" alt=\"{}\" src=\"data:image/png;base64,{}\">",
+                         EscapeMarkup(fmt::format(fmt::runtime(LinkedWord("picture_of", language)), p.persona.name)),
+                         app::crypto::ToBase64(linked->picture_png));
+    }
     if (p.numbers) {
       out += fmt::format("<p class=\"meta\">{}</p>", EscapeMarkup(AsOf(e, p, language)));
       out += HtmlTable({"", ""}, PersonaRows(p, language));

@@ -53,6 +53,8 @@ aside.linked table { border-collapse: collapse; margin: .5rem 0; font-size: .9re
 aside.linked th, aside.linked td { border: 1px solid #ccc; padding: .15rem .5rem; text-align: left; }
 aside.linked td { text-align: right; font-variant-numeric: tabular-nums; }
 figure.picture { margin: .5rem 0; overflow-x: auto; }
+img.portrait { float: right; max-width: 9rem; max-height: 9rem; margin: 0 0 .5rem .75rem; border-radius: 4px; }
+aside.linked::after { content: ""; display: block; clear: both; }
 figure.picture svg { max-width: 100%; height: auto; }
 @media print { body { margin: 0; max-width: none; } section.step { break-before: page; }
                section.step:first-of-type { break-before: auto; } .answer, .blank { break-inside: avoid; }

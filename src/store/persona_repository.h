@@ -17,6 +17,12 @@ class PersonaRepository {
   [[nodiscard]] virtual Result<Persona> Get(Id id) = 0;
   // The team's personas in id order.
   [[nodiscard]] virtual Result<std::vector<Persona>> ListOfTeam(Id team_id) = 0;
+  // Sets the persona's picture, replacing any; kInvalidArgument for an unknown persona.
+  [[nodiscard]] virtual Status SetPicture(const PersonaPicture& picture) = 0;
+  // kNotFound when the persona has none.
+  [[nodiscard]] virtual Result<PersonaPicture> Picture(Id persona_id) = 0;
+  // kNotFound when the persona has none.
+  [[nodiscard]] virtual Status DeletePicture(Id persona_id) = 0;
 };
 
 }  // namespace covalue::store

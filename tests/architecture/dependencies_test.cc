@@ -35,6 +35,8 @@ const std::map<std::string, std::string> kOwner = {
     {"xlsxwriter", "report/xlsx.cc"},
     {"csv.h", "formats/csv_file.cc"},
     {"zip.h", "formats/instrument_zip.cc"},
+    {"png.h", "formats/picture.cc"},
+    {"jpeglib.h", "formats/picture.cc"},
 };
 
 struct Include {

@@ -9,6 +9,7 @@
 // PNG and PDF); and bad input (hostile BPMN too) refused by field or line with nothing written.
 import assert from 'node:assert/strict';
 import net from 'node:net';
+import zlib from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 
 import { BpmnModdle } from '../../web/node_modules/bpmn-moddle/dist/index.js';
@@ -53,6 +54,24 @@ function quantile(sorted, p) {
   const lo = Math.floor(h);
   const hi = Math.min(lo + 1, sorted.length - 1);
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+// A PNG written here chunk by chunk (RGB, 8 bits), with extra chunks before IEND if given.
+function png(width, height, pixel, extra = []) {
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const rows = Buffer.concat(Array.from({ length: height }, () => Buffer.concat([Buffer.from([0]), ...Array.from({ length: width }, () => Buffer.from(pixel))])));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(rows)), ...extra.map(([t, d]) => chunk(t, Buffer.from(d, 'latin1'))), chunk('IEND', Buffer.alloc(0))]);
 }
 
 const close = (actual, expected, what) =>
@@ -119,6 +138,21 @@ describe('value configurations', () => {
     await server?.stop();
     dir?.remove();
   });
+
+  // The status of a request whose headers announce length bytes, sent without its body: a server
+  // that refuses it from its Content-Length answers before reading any.
+  const statusBeforeBody = (method, path, type, length) =>
+    new Promise((resolve, reject) => {
+      const { hostname, port } = new URL(server.url);
+      const socket = net.createConnection({ host: hostname, port: Number(port) });
+      let data = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk) => (data += chunk));
+      socket.on('error', reject);
+      socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1])));
+      cookie('lead.vastera').then((c) => socket.write(`${method} ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: ${type}\r\nCookie: ${c}\r\nContent-Length: ${length}\r\n\r\n`));
+      setTimeout(() => socket.destroy(), 10_000).unref();
+    });
 
   const putCosts = async (who, csv) => fetch(`${server.url}/api/v1/sites/${site}/unit-costs`, { method: 'PUT', headers: { cookie: await cookie(who), 'content-type': 'text/csv' }, body: csv });
 
@@ -420,17 +454,7 @@ describe('value configurations', () => {
     assert.equal((await noLanes.json()).field, '/lanes');
     assert.equal((await post('<definitions><unclosed></definitions>')).status, 400);
     // Over 10 MiB: refused from its Content-Length, before the body is sent.
-    const huge = await new Promise((resolve, reject) => {
-      const { hostname, port } = new URL(server.url);
-      const socket = net.createConnection({ host: hostname, port: Number(port) });
-      let data = '';
-      socket.setEncoding('utf8');
-      socket.on('data', (chunk) => (data += chunk));
-      socket.on('error', reject);
-      socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1])));
-      cookie('lead.vastera').then((c) => socket.write(`POST /api/v1/teams/${team.id}/process-maps HTTP/1.1\r\nHost: x\r\nContent-Type: application/bpmn+xml\r\nCookie: ${c}\r\nContent-Length: ${11 << 20}\r\n\r\n`));
-      setTimeout(() => socket.destroy(), 10_000).unref();
-    });
+    const huge = await statusBeforeBody('POST', `/api/v1/teams/${team.id}/process-maps`, 'application/bpmn+xml', 11 << 20);
     assert.equal(huge, 413);
     assert.equal((await post('name,lanes', 'text/csv')).status, 415);
     assert.equal((await call('lead.vastera', 'GET', `/api/v1/teams/${team.id}/process-maps`)).body.items.length, before);
@@ -553,5 +577,47 @@ describe('value configurations', () => {
     assert.equal((await call('lead.fjordvik', 'GET', `/api/v1/process-maps/${mapId}`)).status, 403);
     assert.equal((await call('lead.vastera', 'PUT', `/api/v1/process-maps/${mapId}/sharing`, { shared: false })).status, 204);
     assert.equal((await call('facilitator', 'GET', `/api/v1/process-maps/${mapId}`)).status, 403);
+  });
+
+  it('keeps a persona picture written again from the upload, read as the persona is', async () => {
+    const persona = (await call('lead.vastera', 'GET', `/api/v1/teams/${team.id}/personas`)).body.items.find((p) => p.name === 'Anna, 27');
+    assert.equal(persona.picture, null);
+    const put = async (who, body, type) => fetch(`${server.url}/api/v1/personas/${persona.id}/picture`, { method: 'PUT', headers: { cookie: await cookie(who), 'content-type': type }, body });
+    const upload = png(40, 30, [200, 40, 40], [['tEXt', 'Comment\0Home: 59.3293N 18.0686E']]);
+    assert.ok(upload.includes('59.3293N'));
+    assert.equal((await put('lead.fjordvik', upload, 'image/png')).status, 403);
+    assert.equal((await put('facilitator', upload, 'image/png')).status, 403);
+    const gif = await put('lead.vastera', Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1'), 'image/png');
+    assert.equal(gif.status, 415, 'known by its bytes, not by its label');
+    assert.equal((await put('lead.vastera', upload, 'text/plain')).status, 415);
+    const cut = await put('lead.vastera', upload.subarray(0, 60), 'image/png');
+    assert.equal(cut.status, 400);
+    assert.equal((await cut.json()).field, 'picture');
+    assert.equal(await statusBeforeBody('PUT', `/api/v1/personas/${persona.id}/picture`, 'image/png', 2 * 1024 * 1024 + 1), 413);
+    assert.equal((await call('lead.vastera', 'GET', `/api/v1/personas/${persona.id}`)).body.picture, null, 'nothing written by a refusal');
+    const set = await put('lead.vastera', Buffer.concat([upload, Buffer.from('trailing secret')]), 'image/png');
+    assert.equal(set.status, 200, await set.clone().text());
+    const body = await set.json();
+    assert.deepEqual(body.picture, { width: 40, height: 30, href: `/api/v1/personas/${persona.id}/picture` });
+    const got = await fetch(`${server.url}${body.picture.href}`, { headers: { cookie: await cookie('lead.vastera') } });
+    assert.equal(got.status, 200);
+    assert.equal(got.headers.get('content-type'), 'image/png');
+    const kept = Buffer.from(await got.arrayBuffer());
+    assert.equal(kept.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.ok(!kept.includes('59.3293N') && !kept.includes('tEXt') && !kept.includes('trailing secret'), 'only the pixels are kept');
+    assert.equal(kept.readUInt32BE(16), 40);
+    assert.equal(kept.readUInt32BE(20), 30);
+    // Read as the persona is: the other site's lead never; the facilitator once it is shared
+    // (the previous case shared it).
+    assert.equal((await fetch(`${server.url}${body.picture.href}`, { headers: { cookie: await cookie('lead.fjordvik') } })).status, 403);
+    assert.equal((await fetch(`${server.url}${body.picture.href}`, { headers: { cookie: await cookie('facilitator') } })).status, 200);
+    // The print carries it inside the document.
+    const workbooks = (await call('lead.vastera', 'GET', `/api/v1/teams/${team.id}/workbooks?limit=100`)).body.items;
+    const linking = workbooks.filter((w) => w.guide_id === 'coproduction-guide-full').at(-1);
+    const html = await (await fetch(`${server.url}/api/v1/workbooks/${linking.id}/print`, { headers: { cookie: await cookie('lead.vastera') } })).text();
+    assert.ok(html.includes(`<img class="portrait" alt="Picture of Anna, 27" src="data:image/png;base64,${kept.toString('base64')}">`));
+    assert.equal((await call('member.vastera', 'DELETE', `/api/v1/personas/${persona.id}/picture`)).status, 204);
+    assert.equal((await call('member.vastera', 'DELETE', `/api/v1/personas/${persona.id}/picture`)).status, 404);
+    assert.equal((await call('lead.vastera', 'GET', `/api/v1/personas/${persona.id}`)).body.picture, null);
   });
 });

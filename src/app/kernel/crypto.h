@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -32,6 +33,11 @@ std::string Blake2bHex(std::string_view bytes);
 // BLAKE2b-256 of message keyed with key (16 to 64 bytes, or longer: hashed down first): a keyed
 // hash no one without the key can compute or invert, for pseudonyms.
 std::array<unsigned char, 32> KeyedHash(std::string_view key, std::string_view message);
+
+// bytes as standard base64 with padding, and back (nullopt for anything else): how the store
+// keeps small binary files (persona pictures) as text.
+std::string ToBase64(std::string_view bytes);
+std::optional<std::string> FromBase64(std::string_view text);
 
 // Random 64-bit value for request ids.
 std::uint64_t RandomU64();

@@ -34,6 +34,20 @@ TEST_F(CryptoTest, SecretsCarry256BitsInBase64Url) {
   EXPECT_EQ(seen.size(), 100U);
 }
 
+// RFC 4648 §10's test vectors, and back; anything that is not base64 is refused.
+TEST_F(CryptoTest, Base64IsRfc4648sAndRefusesWhatIsNot) {
+  const std::pair<const char*, const char*> vectors[] = {
+      {"", ""}, {"f", "Zg=="}, {"fo", "Zm8="}, {"foo", "Zm9v"}, {"foobar", "Zm9vYmFy"}};
+  for (const auto& [plain, encoded] : vectors) {
+    EXPECT_EQ(ToBase64(plain), encoded);
+    EXPECT_EQ(FromBase64(encoded), std::optional<std::string>(plain));
+  }
+  const std::string bytes("\x89PNG\0\xff", 6);
+  EXPECT_EQ(FromBase64(ToBase64(bytes)), std::optional<std::string>(bytes));
+  EXPECT_FALSE(FromBase64("Zm9v!"));
+  EXPECT_FALSE(FromBase64("Zm9vYmFy=junk"));
+}
+
 TEST_F(CryptoTest, Blake2bMatchesThePublishedEmptyInputVector) {
   // BLAKE2b-256("") from the reference implementation's test vectors (RFC 7693 family).
   EXPECT_EQ(Blake2bHex(""), "0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8");

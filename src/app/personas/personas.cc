@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <map>
 
+#include "app/kernel/crypto.h"
+#include "formats/picture.h"
 #include "store/persona_repository.h"
 #include "store/stratification_repository.h"
 #include "store/team_repository.h"
@@ -95,7 +97,8 @@ Result<PersonaView> Personas::Create(const RequestContext& ctx, Id team_id, Pers
   return ViewOf(ctx, std::move(made));
 }
 
-Result<PersonaView> Personas::Get(const RequestContext& ctx, Id id) {
+Result<std::pair<Persona, std::pair<Decision, Target>>> Personas::Readable(
+    const RequestContext& ctx, Id id) {
   Persona persona;
   bool shared = false;
   COVALUE_RETURN_IF_ERROR(store_.Read([&](store::Repositories& r) -> Status {
@@ -104,9 +107,60 @@ Result<PersonaView> Personas::Get(const RequestContext& ctx, Id id) {
     shared = workbook.shared;
     return Ok();
   }));
-  COVALUE_RETURN_IF_ERROR(
-      PermitTeam(ctx, Action::kWorkbookRead, persona.team_id, PersonaSubject(id), shared));
+  COVALUE_ASSIGN_OR_RETURN(auto permit, PermitTeam(ctx, Action::kWorkbookRead, persona.team_id,
+                                                   PersonaSubject(id), shared));
+  return std::pair{std::move(persona), std::move(permit)};
+}
+
+Result<PersonaView> Personas::Get(const RequestContext& ctx, Id id) {
+  COVALUE_ASSIGN_OR_RETURN(auto readable, Readable(ctx, id));
+  return ViewOf(ctx, std::move(readable.first));
+}
+
+Result<PersonaView> Personas::SetPicture(const RequestContext& ctx, Id id,
+                                         std::string_view upload) {
+  COVALUE_ASSIGN_OR_RETURN(Persona persona,
+                           store::ReadValue<Persona>(store_, [&](store::Repositories& r) {
+                             return r.Personas().Get(id);
+                           }));
+  COVALUE_ASSIGN_OR_RETURN(const auto permit, PermitTeam(ctx, Action::kWorkbookWrite,
+                                                         persona.team_id, PersonaSubject(id)));
+  COVALUE_ASSIGN_OR_RETURN(const formats::Picture picture, formats::ReencodePicture(upload));
+  const PersonaPicture kept{id, crypto::ToBase64(picture.png), picture.width, picture.height,
+                            ctx.principal->user_id, gate_.NowMs()};
+  COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& r) -> Status {
+    COVALUE_RETURN_IF_ERROR(r.Personas().SetPicture(kept));
+    return gate_.AppendAudit(r, ctx, permit.first, Action::kWorkbookWrite, permit.second,
+                             PersonaSubject(id), AuditOutcome::kAllowed);
+  }));
+  persona.picture_width = picture.width;
+  persona.picture_height = picture.height;
   return ViewOf(ctx, std::move(persona));
+}
+
+Result<std::string> Personas::Picture(const RequestContext& ctx, Id id) {
+  COVALUE_RETURN_IF_ERROR(Readable(ctx, id));
+  COVALUE_ASSIGN_OR_RETURN(const PersonaPicture picture,
+                           store::ReadValue<PersonaPicture>(store_, [&](store::Repositories& r) {
+                             return r.Personas().Picture(id);
+                           }));
+  auto png = crypto::FromBase64(picture.png_base64);
+  if (!png) return Fail(ErrorCode::kInternal, "the stored picture is not base64");
+  return std::move(*png);
+}
+
+Status Personas::DeletePicture(const RequestContext& ctx, Id id) {
+  COVALUE_ASSIGN_OR_RETURN(Persona persona,
+                           store::ReadValue<Persona>(store_, [&](store::Repositories& r) {
+                             return r.Personas().Get(id);
+                           }));
+  COVALUE_ASSIGN_OR_RETURN(const auto permit, PermitTeam(ctx, Action::kWorkbookWrite,
+                                                         persona.team_id, PersonaSubject(id)));
+  return store_.Write([&](store::Repositories& r) -> Status {
+    COVALUE_RETURN_IF_ERROR(r.Personas().DeletePicture(id));
+    return gate_.AppendAudit(r, ctx, permit.first, Action::kWorkbookWrite, permit.second,
+                             PersonaSubject(id), AuditOutcome::kAllowed);
+  });
 }
 
 Result<std::vector<PersonaView>> Personas::List(const RequestContext& ctx, Id team_id) {

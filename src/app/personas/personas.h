@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/kernel/context.h"
@@ -44,6 +45,16 @@ class Personas {
   [[nodiscard]] Result<PersonaView> Get(const RequestContext& ctx, Id id);
   [[nodiscard]] Result<std::vector<PersonaView>> List(const RequestContext& ctx, Id team_id);
 
+  // The persona's picture from an upload (PNG or JPEG), written again as a PNG with nothing of
+  // the upload but its pixels (formats/picture.h), replacing any; by whoever writes the team's
+  // workbooks. The errors of formats::ReencodePicture for the bytes.
+  [[nodiscard]] Result<PersonaView> SetPicture(const RequestContext& ctx, Id id,
+                                               std::string_view upload);
+  // The picture's PNG, for whoever reads the persona; kNotFound when it has none.
+  [[nodiscard]] Result<std::string> Picture(const RequestContext& ctx, Id id);
+  // kNotFound when it has none.
+  [[nodiscard]] Status DeletePicture(const RequestContext& ctx, Id id);
+
  private:
   // The team's target and the decision that lets ctx take action on its personas; with shared,
   // also who follows the team's progress (Action::kWorkbookProgress, facilitators) may read.
@@ -53,6 +64,8 @@ class Personas {
   // The persona with its stratum's numbers from summary (nullptr: none).
   static PersonaView ViewWith(Persona persona, const Result<StratificationSummary>* summary);
   PersonaView ViewOf(const RequestContext& ctx, Persona persona);
+  // The persona and the decision that lets ctx read it (facilitators too once it is shared).
+  Result<std::pair<Persona, std::pair<Decision, Target>>> Readable(const RequestContext& ctx, Id id);
 
   store::Store& store_;
   Gate& gate_;

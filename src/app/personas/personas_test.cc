@@ -98,5 +98,40 @@ TEST_F(PersonasTest, ThePersonaGuideIsNoWorkbookOfItsOwnAndPersonasAreTheTeams) 
   EXPECT_EQ(app_->personas().Create(lead_, teams_[0].id, {0, 0, 0, "", false, std::nullopt, "", 0}).error().field, "/name");
 }
 
+// A 1×2 red PNG, written here byte by byte (signature, IHDR, IDAT, IEND with their CRCs).
+const std::string kRedPng(
+    "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x01\x00\x00\x00"
+    "\x02\x08\x02\x00\x00\x00\x16\xe3\x21\x70\x00\x00\x00\x0e\x49\x44\x41\x54\x78\x9c\x63\x38\x21"
+    "\x27\xc7\x00\xc4\x00\x09\x7c\x02\x09\xc2\xb0\x11\xb5\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42"
+    "\x60\x82",
+    71);
+
+TEST_F(PersonasTest, APictureIsWrittenAgainAndReadAsThePersonaIs) {
+  auto anna = app_->personas().Create(lead_, teams_[0].id, {0, 0, 0, "Anna", false, stratification_, "Young", 0});
+  ASSERT_OK(anna);
+  const Id id = anna->persona.id;
+  EXPECT_ERROR(app_->personas().Picture(lead_, id), ErrorCode::kNotFound);
+  EXPECT_ERROR(app_->personas().SetPicture(other_lead_, id, kRedPng), ErrorCode::kPermissionDenied);
+  EXPECT_ERROR(app_->personas().SetPicture(lead_, id, "GIF89a"), ErrorCode::kUnsupported);
+  auto set = app_->personas().SetPicture(lead_, id, kRedPng + "trailing bytes");
+  ASSERT_OK(set);
+  EXPECT_EQ(set->persona.picture_width, 1);
+  EXPECT_EQ(set->persona.picture_height, 2);
+  auto png = app_->personas().Picture(lead_, id);
+  ASSERT_OK(png);
+  EXPECT_EQ(png->rfind("\x89PNG", 0), 0U);
+  EXPECT_EQ(png->find("trailing"), std::string::npos);  // written again, not stored as sent
+  // Read as the persona is: not by the facilitator until the team shares it.
+  EXPECT_ERROR(app_->personas().Picture(facilitator_, id), ErrorCode::kPermissionDenied);
+  ASSERT_OK(app_->workbooks().ShareWorkbook(lead_, anna->persona.workbook_id, true));
+  ASSERT_OK(app_->personas().Picture(facilitator_, id));
+  EXPECT_ERROR(app_->personas().DeletePicture(facilitator_, id), ErrorCode::kPermissionDenied);
+  ASSERT_OK(app_->personas().DeletePicture(lead_, id));
+  EXPECT_ERROR(app_->personas().DeletePicture(lead_, id), ErrorCode::kNotFound);
+  auto after = app_->personas().Get(lead_, id);
+  ASSERT_OK(after);
+  EXPECT_EQ(after->persona.picture_width, 0);
+}
+
 }  // namespace
 }  // namespace covalue::app

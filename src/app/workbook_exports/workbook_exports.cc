@@ -31,7 +31,7 @@ const LinkedMap* WorkbookExport::Map(Id id) const {
 }
 
 Result<LinkedPersona> WorkbookExports::ReadPersona(const RequestContext& ctx, Id id) {
-  LinkedPersona linked{id, std::nullopt, std::nullopt, ""};
+  LinkedPersona linked{id, std::nullopt, std::nullopt, "", ""};
   Result<PersonaView> persona = personas_.Get(ctx, id);
   if (!persona) {
     if (!NotForReader(persona.error())) return tl::unexpected(persona.error());
@@ -40,6 +40,9 @@ Result<LinkedPersona> WorkbookExports::ReadPersona(const RequestContext& ctx, Id
   }
   COVALUE_ASSIGN_OR_RETURN(WorkbookView texts,
                            workbooks_.GetWorkbook(ctx, persona->persona.workbook_id));
+  if (persona->persona.picture_width > 0) {
+    COVALUE_ASSIGN_OR_RETURN(linked.picture_png, personas_.Picture(ctx, id));
+  }
   linked.persona = std::move(*persona);
   if (texts.text_visible) linked.texts = std::move(texts);
   return linked;

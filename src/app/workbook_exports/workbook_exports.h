@@ -22,6 +22,7 @@ struct LinkedPersona {
   Id id = 0;
   std::optional<PersonaView> persona;  // absent when the reader may not see it
   std::optional<WorkbookView> texts;
+  std::string picture_png;  // its picture, when it has one
   std::string unavailable;  // why it is not shown
 };
 

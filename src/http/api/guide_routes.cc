@@ -27,7 +27,9 @@ Response Document(std::string content_type, std::string body, const std::string&
   Response response;
   response.content_type = std::move(content_type);
   response.body = std::move(body);
-  response.SetHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+  // Inline styles and pictures carried in the document itself (a printed persona's portrait).
+  response.SetHeader("Content-Security-Policy",
+                     "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
   response.SetHeader("X-Content-Type-Options", "nosniff");
   if (!filename.empty()) {
     response.SetHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");

@@ -1,4 +1,7 @@
+#include <fmt/format.h>
+
 #include "app/personas/personas.h"
+#include "formats/picture.h"
 #include "http/api/api_routes.h"
 #include "http/json/json_body.h"
 #include "http/json/strata_json.h"
@@ -22,7 +25,12 @@ json PersonaJson(const app::PersonaView& v) {
           {"created_ms", p.created_ms},
           {"numbers", v.numbers ? StratumJson(*v.numbers) : json()},
           {"currency", v.currency},
-          {"window", v.numbers ? json{{"from", v.window_from}, {"to", v.window_to}} : json()}};
+          {"window", v.numbers ? json{{"from", v.window_from}, {"to", v.window_to}} : json()},
+          {"picture", p.picture_width > 0
+                          ? json{{"width", p.picture_width},
+                                 {"height", p.picture_height},
+                                 {"href", fmt::format("/api/v1/personas/{}/picture", p.id)}}
+                          : json()}};
 }
 
 }  // namespace
@@ -62,6 +70,33 @@ void AddPersonaRoutes(Router& router, app::Personas& personas) {
                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
                 COVALUE_ASSIGN_OR_RETURN(auto view, personas.Get(r.ctx, id));
                 return Json(200, PersonaJson(view));
+              },
+              0});
+  Route upload{"PUT", "/api/v1/personas/{id}/picture",
+               "Set a persona's picture (PNG or JPEG up to 2 MiB, written again as a PNG)",
+               Access::kSignedIn,
+               [&personas](RouteContext& r) -> Result<Response> {
+                 COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                 COVALUE_ASSIGN_OR_RETURN(auto view, personas.SetPicture(r.ctx, id, r.request.body));
+                 return Json(200, PersonaJson(view));
+               },
+               formats::kMaxPictureBytes};
+  upload.body_types = {"image/png", "image/jpeg"};
+  router.Add(std::move(upload));
+  router.Add({"GET", "/api/v1/personas/{id}/picture", "A persona's picture (PNG)",
+              Access::kSignedIn,
+              [&personas](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_ASSIGN_OR_RETURN(std::string png, personas.Picture(r.ctx, id));
+                return NoStore(Document("image/png", std::move(png), ""));
+              },
+              0});
+  router.Add({"DELETE", "/api/v1/personas/{id}/picture", "Remove a persona's picture",
+              Access::kSignedIn,
+              [&personas](RouteContext& r) -> Result<Response> {
+                COVALUE_ASSIGN_OR_RETURN(Id id, PathId(r, "id"));
+                COVALUE_RETURN_IF_ERROR(personas.DeletePicture(r.ctx, id));
+                return NoContent();
               },
               0});
 }

@@ -325,6 +325,25 @@ TEST_P(ValueRepositoriesTest, KeepsProcessMapsRevisionsJourneysAndScenarios) {
     return r.Personas().Create({0, team_, w.id, "Anna", false, std::nullopt, "", 5});
   });
   ASSERT_OK(anna);
+  EXPECT_EQ(anna->picture_width, 0);
+  // A picture: set, replaced, read with its size on the persona, removed.
+  EXPECT_ERROR(ReadValue<PersonaPicture>(*store_, [&](Repositories& r) { return r.Personas().Picture(anna->id); }),
+               ErrorCode::kNotFound);
+  ASSERT_OK(store_->Write([&](Repositories& r) { return r.Personas().SetPicture({anna->id, "iVBORw0K", 10, 20, lead_, 6}); }));
+  ASSERT_OK(store_->Write([&](Repositories& r) { return r.Personas().SetPicture({anna->id, "iVBORw0KGgo=", 30, 40, lead_, 7}); }));
+  auto picture = ReadValue<PersonaPicture>(*store_, [&](Repositories& r) { return r.Personas().Picture(anna->id); });
+  ASSERT_OK(picture);
+  EXPECT_EQ(picture->png_base64, "iVBORw0KGgo=");
+  EXPECT_EQ(picture->created_ms, 7);
+  auto pictured = ReadValue<Persona>(*store_, [&](Repositories& r) { return r.Personas().Get(anna->id); });
+  ASSERT_OK(pictured);
+  EXPECT_EQ(pictured->picture_width, 30);
+  EXPECT_EQ(pictured->picture_height, 40);
+  EXPECT_ERROR(store_->Write([&](Repositories& r) { return r.Personas().SetPicture({999999, "x", 1, 1, lead_, 8}); }),
+               ErrorCode::kInvalidArgument);
+  ASSERT_OK(store_->Write([&](Repositories& r) { return r.Personas().DeletePicture(anna->id); }));
+  EXPECT_ERROR(store_->Write([&](Repositories& r) { return r.Personas().DeletePicture(anna->id); }),
+               ErrorCode::kNotFound);
   auto journey = WriteValue<Journey>(*store_, [&](Repositories& r) {
     return r.ProcessMaps().AddJourney({0, map->id, "Anna", anna->id, {{"plan", 4}, {"peers", 0.5}}});
   });

@@ -65,6 +65,7 @@ constexpr TableSpec kTables[] = {
     {"stratum_conditions", ""},
     {"stratification_scores", ""},
     {"personas", "id"},
+    {"persona_pictures", "persona_id"},
     {"team_resources", "id"},
     {"process_maps", "id"},
     {"process_map_revisions", ""},

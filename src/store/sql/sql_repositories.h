@@ -371,6 +371,9 @@ class SqlPersonaRepository final : public PersonaRepository {
   Result<Persona> Create(const Persona& persona) override;
   Result<Persona> Get(Id id) override;
   Result<std::vector<Persona>> ListOfTeam(Id team_id) override;
+  Status SetPicture(const PersonaPicture& picture) override;
+  Result<PersonaPicture> Picture(Id persona_id) override;
+  Status DeletePicture(Id persona_id) override;
 
  private:
   Connection& db_;

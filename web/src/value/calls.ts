@@ -185,6 +185,7 @@ export interface Persona {
   numbers: StratumNumbers | null;
   currency: string;
   window: { from: string; to: string } | null;
+  picture: { width: number; height: number; href: string } | null;
 }
 
 export type MapInput = Pick<ProcessMap, 'lanes' | 'steps' | 'arrows'> & { name?: string };
@@ -227,6 +228,8 @@ export const valueCalls = {
   strataSummary: (id: number) => request<StratificationSummary>('GET', `/api/v1/stratifications/${id}/summary`),
   personas: (team: number) => items<Persona>(`/api/v1/teams/${team}/personas`),
   persona: (id: number) => request<Persona>('GET', `/api/v1/personas/${id}`),
+  setPersonaPicture: (id: number, file: Blob) => requestBody<Persona>('PUT', `/api/v1/personas/${id}/picture`, file, file.type),
+  removePersonaPicture: (id: number) => request<void>('DELETE', `/api/v1/personas/${id}/picture`),
   createPersona: (team: number, persona: { name: string; professional: boolean; stratification_id?: number; stratum?: string }) =>
     request<Persona>('POST', `/api/v1/teams/${team}/personas`, persona),
 };

@@ -1,8 +1,10 @@
 import { api, ApiError, type Persona } from '../api';
 import { sharesFor, worksIn } from '../app_state';
+import { field, onSubmit } from '../components/form';
 import { shareSwitch } from '../components/share';
 import { h } from '../dom';
 import { formatNumber, t } from '../i18n';
+import { resolve } from '../router';
 import { text } from '../workbooks/texts';
 
 // A persona's stratum and live numbers as the reader may see them (withheld under the minimum
@@ -51,10 +53,29 @@ export async function personaView(params: Record<string, string>): Promise<HTMLE
     {},
     h('p', {}, h('a', { href: `/teams/${team.id}/value` }, t('common.back'))),
     h('h1', {}, persona.name),
+    persona.picture ? h('img', { class: 'portrait', src: `${persona.picture.href}?v=${persona.picture.width}x${persona.picture.height}-${Date.now()}`, alt: t('value.pictureOf', { name: persona.name }), width: persona.picture.width, height: persona.picture.height }) : null,
     ...personaFacts(persona),
+    worksIn(team) ? pictureForm(persona) : null,
     shareSwitch('persona-shared', workbook?.shared ?? true, sharesFor(team), (shared) => api.shareWorkbook(persona.workbook_id, shared)),
     h('h2', {}, t('value.personaTextsTitle')),
     workbook?.text_visible === false ? h('p', { class: 'meta' }, t('workbook.progressOnly')) : texts.length ? h('div', {}, ...texts) : h('p', {}, t('value.personaNoTexts')),
     worksIn(team) ? h('p', {}, h('a', { href: `/workbooks/${persona.workbook_id}` }, t('value.personaTexts', { name: persona.name }))) : null,
   );
+}
+
+// A picture for the persona: a PNG or JPEG of at most 2 MiB, which the server writes again (only
+// its pixels are kept); or none.
+function pictureForm(persona: Persona): HTMLElement {
+  const file = h('input', { id: 'persona-picture', name: 'picture', type: 'file', accept: 'image/png,image/jpeg', required: true });
+  const form = h('form', { class: 'card' }, h('h2', {}, t('value.picture')), field(t('value.pictureFile'), file, t('value.pictureHint')), h('button', { type: 'submit' }, t('value.pictureUpload')));
+  onSubmit(form, async () => {
+    const chosen = file.files?.[0];
+    if (!chosen) return;
+    await api.setPersonaPicture(persona.id, chosen);
+    await resolve();
+  });
+  if (persona.picture) {
+    form.append(h('button', { type: 'button', class: 'secondary', onclick: async () => { await api.removePersonaPicture(persona.id); await resolve(); } }, t('value.pictureRemove')));
+  }
+  return form;
 }
