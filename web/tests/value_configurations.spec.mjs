@@ -66,6 +66,36 @@ describe('a team lead maps the service with the keyboard', () => {
       await anna.getByText('A person of the stratum Relapsing, on treatment').waitFor();
       const shown = await anna.locator('dd').first().textContent();
       assert.equal(shown, people[1], 'the persona shows its stratum\'s people');
+      // Her own page: the same numbers, and a picture (a JPEG drawn in the browser) that the
+      // server keeps as a PNG of its pixels.
+      await anna.getByRole('link', { name: `Anna (${device})` }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: `Anna (${device})` }).waitFor();
+      assert.equal(await page.locator('dl.facts dd').first().textContent(), people[1]);
+      const jpeg = Buffer.from(await page.evaluate(async () => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 320;
+        canvas.height = 240;
+        const g = canvas.getContext('2d');
+        g.fillStyle = '#3a6ea5';
+        g.fillRect(0, 0, 320, 240);
+        g.fillStyle = '#f2c14e';
+        g.beginPath();
+        g.arc(160, 120, 80, 0, 2 * Math.PI);
+        g.fill();
+        const blob = await new Promise((done) => canvas.toBlob(done, 'image/jpeg', 0.9));
+        return [...new Uint8Array(await blob.arrayBuffer())];
+      }));
+      await page.getByLabel('A PNG or JPEG picture').setInputFiles({ name: 'anna.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+      await page.getByRole('button', { name: 'Upload the picture' }).focus();
+      await page.keyboard.press('Enter');
+      const portrait = page.getByRole('img', { name: `Picture of Anna (${device})` });
+      await portrait.waitFor();
+      for (let i = 0; i < 50 && !(await portrait.evaluate((img) => img.complete && img.naturalWidth > 0)); i++) await page.waitForTimeout(100);
+      assert.equal(await portrait.evaluate((img) => img.naturalWidth), 320);
+      await assertAccessible(page, `a persona's page on ${device}`);
+      await page.goBack();
+      await page.locator('#map-name').waitFor();
 
       await page.locator('#map-name').focus();
       await page.keyboard.type(`Infusion pathway (${device})`);
