@@ -194,4 +194,43 @@ describe('a team lead maps the service with the keyboard', () => {
       await assertAccessible(page, 'the printed workbook with its persona and map');
     });
   }
+
+  it('lets a facilitator read what the team shares, and nothing it keeps', async () => {
+    const lead = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await signInPage(lead, server.url, loginOf(logins, 'lead.vastera'));
+    const { team, map, persona } = await lead.evaluate(async () => {
+      const json = async (path, method = 'GET', body) => (await fetch(path, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) })).json();
+      const team = (await json('/api/v1/teams?limit=500')).items.find((t) => t.name === 'Västerå MS Team');
+      const map = (await json(`/api/v1/teams/${team.id}/process-maps`)).items[0];
+      const persona = await json(`/api/v1/teams/${team.id}/personas`, 'POST', { name: 'Shared Siv', professional: false });
+      await fetch(`/api/v1/process-maps/${map.id}/sharing`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"shared":true}' });
+      await fetch(`/api/v1/workbooks/${persona.workbook_id}/sharing`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"shared":true}' });
+      return { team: team.id, map, persona };
+    });
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await signInPage(page, server.url, loginOf(logins, 'facilitator'));
+    await page.goto(`${server.url}/teams/${team}/value`);
+    await page.getByRole('link', { name: map.name }).waitFor();
+    assert.equal(await page.locator('#map-name, #persona-name, #resource-name').count(), 0, 'no forms that would refuse them');
+    await page.getByText('The team’s resources are the team’s own').waitFor();
+    await assertAccessible(page, 'a team\'s value page as the facilitator');
+    // The shared map: its picture and costs, nothing to edit.
+    await page.getByRole('link', { name: map.name }).click();
+    await page.getByText('The team shares this map with the community').waitFor();
+    await page.getByRole('img', { name: new RegExp(`^The map ${map.name}`) }).waitFor();
+    await page.locator('#costs-title').waitFor();
+    await page.getByRole('table').first().waitFor();
+    assert.equal(await page.locator('#save-map, button.step, form').count(), 0);
+    await assertAccessible(page, 'a shared map as the facilitator');
+    // The shared persona: read, without the picture form.
+    await page.goto(`${server.url}/personas/${persona.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Shared Siv' }).waitFor();
+    await page.getByText('The team shares this with the community.').waitFor();
+    assert.equal(await page.locator('form').count(), 0);
+    await assertAccessible(page, 'a shared persona as the facilitator');
+    // Unshared again: the map's page says so instead of breaking.
+    await lead.evaluate(async (id) => fetch(`/api/v1/process-maps/${id}/sharing`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"shared":false}' }), map.id);
+    await page.goto(`${server.url}/process-maps/${map.id}`);
+    await page.getByText('You do not have access to this page.').waitFor();
+  });
 });
