@@ -164,15 +164,16 @@ describe('a team lead maps the service with the keyboard', () => {
       await page.goto(`${server.url}/workbooks/${workbook}`);
       await page.locator('ol.steps button').nth(1).focus();
       await page.keyboard.press('Enter');
-      for (const [key, label] of [['step-2.q1', `Persona: Anna (${device})`], ['step-2.q2', `Process map: Infusion pathway (${device})`]]) {
+      for (const [key, label, newest] of [['step-2.q1', `Persona: Anna (${device})`, true], ['step-2.q2', `Process map: Infusion pathway (${device})`, true], ['step-2.q3', 'Measure: ', false]]) {
         await page.locator(`[id="answer-${key}-link"]`).focus();
-        await page.keyboard.press('End');  // the newest, ours
+        await page.keyboard.press(newest ? 'End' : 'Home');  // the newest persona and map, ours; the first measure
         await page.keyboard.press('Tab');
         await page.keyboard.press('Enter');
         // Saved: the answer's latest revision holds the link (autosave, polled).
         const saved = async () => page.evaluate(async ([id, k]) => (await (await fetch(`/api/v1/workbooks/${id}`)).json()).answers.find((a) => a.key === k)?.text ?? '', [workbook, key]);
         for (let i = 0; i < 50 && !(await saved()).includes(label); i++) await page.waitForTimeout(100);
         assert.ok((await saved()).includes(label), `${key} links ${label}`);
+        if (!newest) assert.match(await saved(), new RegExp(`\\]\\(/teams/${team}/measures#measure-[a-z0-9-]+\\)`), 'to the chart on the team\'s measures page');
       }
       // The workbook view shows what each answer links: the persona's people, the map's picture.
       await page.reload();

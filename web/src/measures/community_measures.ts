@@ -5,6 +5,7 @@ import { h } from '../dom';
 import { formatValue, localName, t } from '../i18n';
 import { navigate } from '../router';
 import { measureWorkshop } from './measure_workshop';
+import { slug } from '../slug';
 
 // For the community (facilitators, researchers, its admin): one measure at every site as small
 // multiples on the same scale of time and, unless the reader switches to free scales, of value
@@ -20,7 +21,6 @@ const CELL_WIDTH = 340;
 // community (their small cells could be recovered by subtraction).
 const PERIODS: Period[] = ['month', 'quarter'];
 const value = (v: number | null) => formatValue(v);
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 export async function communityMeasuresView(): Promise<HTMLElement> {
   const search = new URLSearchParams(location.search);

@@ -7,6 +7,7 @@ import { field, onSubmit, select } from '../components/form';
 import { nameTranslations } from '../components/names';
 import { MEASURE_KINDS } from './calls';
 import { hasData, notShared, sharedRange, siteChart } from './community_measures';
+import { slug } from '../slug';
 
 // Trying a measure before the community has it: a definition charted at every site from the
 // stored observations (POST /api/v1/measures/preview, small cells suppressed as on the
@@ -23,7 +24,7 @@ const SYSTEMS: [string, string][] = [
   ['urn:covalue:fhir:codesystem:demo', 'workshop.system.demo'],
 ];
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+const shortSlug = (text: string) => slug(text).slice(0, 40);
 
 interface Workshop {
   id: string; // prefix of the form's element ids
@@ -50,7 +51,7 @@ function workshop(w: Workshop): HTMLElement {
   const definition = (): Partial<MeasureDefinition> => {
     const withThreshold = ['proportion', 'count', 'days-between', 'cases-between'].includes(kind.value);
     return {
-      id: slug(name.value) || 'preview',
+      id: shortSlug(name.value) || 'preview',
       name: name.value.trim(),
       names: names.value(),
       kind: kind.value as MeasureDefinition['kind'],

@@ -10,6 +10,7 @@ import { navigate, resolve } from '../router';
 import { administers, session } from '../app_state';
 import { field, onSubmit, select as choice } from '../components/form';
 import { teamWorkshop } from './measure_workshop';
+import { slug } from '../slug';
 
 // A team's measures as SPC charts: each measure its team's population reports, with the changes
 // the team tested (from its improvement passports) marked on the time axis, the points after
@@ -20,7 +21,6 @@ const LIMITS = ['baseline', 'phases'] as const;
 const RULES = ['anhoej', 'mdc'] as const;
 const PERIODS: Period[] = ['month', 'week', 'quarter'];
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const value = (v: number | null) => formatValue(v);
 
 function select<T extends string>(id: string, label: string, options: readonly T[], current: T, name: (v: T) => string, onChange: (v: T) => void): HTMLElement {

@@ -10,13 +10,13 @@ import { ownPatientId, personName } from './patients';
 import { dueSection, visitsSection } from '../schedules/due';
 import { titlesInLanguage } from '../questionnaires/titles';
 import { coproductionCard } from './coproduction';
+import { slug } from '../slug';
 
 // The dashboard a patient and their professional look at together, before and during a visit:
 // what changed since the last visit, each score over time on its reference bands (with a table
 // view and an SVG download), the patient beside patients like them, the patient's own words
 // and the professional's visit notes. The patient fills their questionnaires from here.
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 export async function dashboardView(params: Record<string, string>): Promise<HTMLElement> {
   const id = params['id'] === 'me' ? await ownPatientId() : Number(params['id']);

@@ -10,8 +10,9 @@ import {
   type WorkbookAnswer,
 } from '../api';
 import { h } from '../dom';
-import { formatDay, formatTime, language, t } from '../i18n';
+import { formatDay, formatTime, language, localName, t } from '../i18n';
 import { linkedCards, linksIn } from './linked';
+import { slug } from '../slug';
 import { text } from './texts';
 import { printControls } from '../print';
 
@@ -25,14 +26,22 @@ const AUTOSAVE_MS = 800;
 // What a question's answer may link to (its guide item's artefacts): the team's personas and
 // process maps, each as [label, address]; a link is written into the answer as Markdown, so it is
 // kept in the answer's revisions like the rest of its text.
-type ArtefactLinks = Partial<Record<'persona' | 'process-map', [string, string][]>>;
+type Artefact = 'persona' | 'process-map' | 'measure';
+type ArtefactLinks = Partial<Record<Artefact, [string, string][]>>;
 
+// Measures link to their chart on the team's measures page (its section `measure-<slug>`).
 async function artefactLinks(team: number): Promise<ArtefactLinks> {
-  const [personas, maps] = await Promise.all([api.personas(team).catch(() => null), api.processMaps(team).catch(() => null)]);
+  const [personas, maps, measures] = await Promise.all([api.personas(team).catch(() => null), api.processMaps(team).catch(() => null), api.measures().catch(() => null)]);
   const links: ArtefactLinks = {};
   if (personas) links.persona = personas.map((p) => [t('workbook.personaLink', { name: p.name }), `/personas/${p.id}`]);
   if (maps) links['process-map'] = maps.map((m) => [t('workbook.mapLink', { name: m.name }), `/process-maps/${m.id}`]);
+  if (measures) links.measure = measures.items.map((m) => [t('workbook.measureLink', { name: localName(m) }), `/teams/${team}/measures#measure-${slug(m.id)}`]);
   return links;
+}
+
+// Where a team makes what a question may link to.
+function makeHref(kind: Artefact, team: number): string {
+  return kind === 'measure' ? `/teams/${team}/measures` : `/teams/${team}/value`;
 }
 
 // The first question of a group: every instance of a repeating group holds it, so it counts them.
@@ -120,7 +129,7 @@ class AnswerEditor {
 
   // For a question that may carry personas or process maps: pick one to link, or make one.
   private picker(item: GuideItem, id: string, links: ArtefactLinks, team: number): HTMLElement | null {
-    const kinds = (item.artefacts ?? []).filter((a): a is 'persona' | 'process-map' => a === 'persona' || a === 'process-map');
+    const kinds = item.artefacts ?? [];
     const options = kinds.flatMap((k) => links[k] ?? []);
     if (!kinds.length || !links[kinds[0]!]) return null;
     const choice = h('select', { id: `${id}-link` }, ...options.map(([label, href]) => h('option', { value: href }, label)));
@@ -128,7 +137,9 @@ class AnswerEditor {
     insert.addEventListener('click', () => {
       const picked = options.find(([, href]) => href === choice.value);
       if (!picked) return;
-      this.input.value += `${this.input.value ? '\n\n' : ''}[${picked[0]}](${picked[1]})`;
+      // A name's brackets would end the link's label early: written as parentheses.
+      const label = picked[0].replaceAll('[', '(').replaceAll(']', ')');
+      this.input.value += `${this.input.value ? '\n\n' : ''}[${label}](${picked[1]})`;
       this.schedule();
       this.input.focus();
     });
@@ -139,7 +150,7 @@ class AnswerEditor {
       options.length ? choice : null,
       options.length ? insert : null,
       ' ',
-      h('a', { href: `/teams/${team}/value` }, t('workbook.makeArtefact')),
+      ...[...new Set(kinds.map((k) => makeHref(k, team)))].map((href) => h('a', { href, class: 'make-artefact' }, href.endsWith('/measures') ? t('workbook.makeMeasure') : t('workbook.makeArtefact'))),
     );
   }
 
