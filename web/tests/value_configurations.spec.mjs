@@ -196,6 +196,47 @@ describe('a team lead maps the service with the keyboard', () => {
     });
   }
 
+  it('defines strata of several conditions with the keyboard, read with their live numbers', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await signInPage(page, server.url, loginOf(logins, 'lead.vastera'));
+    const team = await page.evaluate(async () => (await (await fetch('/api/v1/teams?limit=500')).json()).items.find((t) => t.name === 'Västerå MS Team'));
+    await page.goto(`${server.url}/teams/${team.id}/value`);
+    const type = async (selector, text) => {
+      await page.locator(selector).focus();
+      await page.keyboard.type(text);
+    };
+    await type('#strata-name', 'Age and sex');
+    await type('#stratum-1-name', 'Women under 50');
+    await type('#stratum-1-1-what', 'age');
+    await page.locator('#stratum-1-1-op').focus();
+    await choose(page, 2);  // eq, ne, lt
+    await type('#stratum-1-1-value', '50');
+    await page.getByRole('button', { name: 'Add a condition to stratum 1' }).focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'stratum-1-2-kind', 'the new condition takes the focus');
+    await type('#stratum-1-2-what', 'sex');
+    await type('#stratum-1-2-value', 'female');
+    await type('#stratum-2-name', 'Everyone 50 or older');
+    await type('#stratum-2-1-what', 'age');
+    await page.locator('#stratum-2-1-op').focus();
+    await choose(page, 5);  // … ge
+    await type('#stratum-2-1-value', '50');
+    await assertAccessible(page, 'the strata form with two conditions');
+    await page.getByRole('button', { name: 'Define the strata' }).focus();
+    await page.keyboard.press('Enter');
+    const table = page.getByRole('table', { name: /Age and sex/ });
+    await table.waitFor();
+    const defined = await page.evaluate(async (population) => (await (await fetch(`/api/v1/populations/${population}/stratifications`)).json()).items.find((x) => x.name === 'Age and sex'), team.population_id);
+    assert.deepEqual(defined.strata.map((x) => [x.name, x.conditions.map((c) => [c.field, c.op, c.value])]), [
+      ['Women under 50', [['age', 'lt', '50'], ['sex', 'eq', 'female']]],
+      ['Everyone 50 or older', [['age', 'ge', '50']]],
+    ]);
+    const summary = await page.evaluate(async (id) => (await (await fetch(`/api/v1/stratifications/${id}/summary`)).json()), defined.id);
+    const shown = await table.locator('tbody tr td:nth-child(2)').allTextContents();
+    assert.deepEqual(shown, summary.strata.map((x) => String(x.people)));
+    assert.ok(summary.strata[0].people > 0 && summary.strata[1].people > 0, JSON.stringify(summary.strata));
+  });
+
   it('lets a facilitator read what the team shares, and nothing it keeps', async () => {
     const lead = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     await signInPage(lead, server.url, loginOf(logins, 'lead.vastera'));

@@ -129,29 +129,61 @@ function resourcesPart(team: number, resources: Resource[], works: boolean): HTM
   );
 }
 
-// Strata by a simple rule each: a field or the latest value of an observation compared with a
-// value; the rest are "Other".
+// Strata of the population, each a rule of one or more conditions that must all hold (a field
+// or the latest value of an observation compared with a value); the first stratum whose rule
+// holds takes a person, the rest are "Other". Strata and conditions are added with buttons, so
+// the whole form works from the keyboard.
 function strataForm(population: number): HTMLElement {
   const name = h('input', { id: 'strata-name', name: 'name', required: true, maxlength: 200 });
   const scores = h('input', { id: 'strata-scores', name: 'scores', placeholder: 'phq-9, edss' });
-  const rows = [1, 2, 3].map((n) => {
-    const label = h('input', { id: `stratum-${n}-name`, name: 'name', maxlength: 100 });
-    const kind = select(`stratum-${n}-kind`, 'kind', [['field', t('value.field')], ['observation', t('value.observation')]]);
-    const what = h('input', { id: `stratum-${n}-what`, name: n === 1 ? 'field' : 'what', maxlength: 64 });
-    const op = select(`stratum-${n}-op`, 'op', (['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'in'] as const).map((o): [string, string] => [o, t(`value.op.${o}`)]));
-    const value = h('input', { id: `stratum-${n}-value`, name: 'value', maxlength: 200 });
-    return { label, kind, what, op, value, element: h('fieldset', {}, h('legend', {}, t('value.stratumN', { n })), field(t('value.stratumName'), label), field(t('value.ruleOn'), kind), field(t('value.fieldOrCode'), what), field(t('value.comparison'), op), field(t('value.value'), value, t('value.valueHint'))) };
-  });
-  const form = h('form', { class: 'card' }, h('h3', {}, t('value.defineStrata')), field(t('value.strataName'), name), ...rows.map((r) => r.element), field(t('value.scores'), scores, t('value.scoresHint')), h('button', { type: 'submit' }, t('value.define')));
+  interface Condition { kind: HTMLSelectElement; what: HTMLInputElement; op: HTMLSelectElement; value: HTMLInputElement }
+  interface Row { label: HTMLInputElement; conditions: Condition[] }
+  const rows: Row[] = [];
+  const box = h('div');
+  const addCondition = (row: Row, n: number, list: HTMLElement): HTMLElement => {
+    const m = row.conditions.length + 1;
+    const id = `stratum-${n}-${m}`;
+    const c: Condition = {
+      kind: select(`${id}-kind`, 'kind', [['field', t('value.field')], ['observation', t('value.observation')]]),
+      what: h('input', { id: `${id}-what`, name: 'what', maxlength: 64 }),
+      op: select(`${id}-op`, 'op', (['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'in'] as const).map((o): [string, string] => [o, t(`value.op.${o}`)])),
+      value: h('input', { id: `${id}-value`, name: 'value', maxlength: 200 }),
+    };
+    row.conditions.push(c);
+    const group = h('fieldset', { class: 'condition' }, h('legend', {}, t('value.conditionN', { n: m })), field(t('value.ruleOn'), c.kind), field(t('value.fieldOrCode'), c.what), field(t('value.comparison'), c.op), field(t('value.value'), c.value, t('value.valueHint')));
+    list.append(group);
+    return group;
+  };
+  const addStratum = (): HTMLInputElement => {
+    const n = rows.length + 1;
+    const row: Row = { label: h('input', { id: `stratum-${n}-name`, name: 'name', maxlength: 100 }), conditions: [] };
+    rows.push(row);
+    const list = h('div');
+    addCondition(row, n, list);
+    const more = h('button', { type: 'button', class: 'secondary' }, t('value.addCondition', { n }));
+    more.addEventListener('click', () => addCondition(row, n, list).querySelector('select')?.focus());
+    box.append(h('fieldset', { class: 'stratum' }, h('legend', {}, t('value.stratumN', { n })), field(t('value.stratumName'), row.label), list, more));
+    return row.label;
+  };
+  addStratum();
+  addStratum();
+  const another = h('button', { type: 'button', class: 'secondary' }, t('value.addStratum'));
+  another.addEventListener('click', () => addStratum().focus());
+  const form = h('form', { class: 'card' }, h('h3', {}, t('value.defineStrata')), field(t('value.strataName'), name), box, another, field(t('value.scores'), scores, t('value.scoresHint')), h('button', { type: 'submit' }, t('value.define')));
   onSubmit(form, async () => {
     const strata = rows
       .filter((r) => r.label.value.trim())
-      .map((r) => {
-        const parts = r.value.value.split(',').map((v) => v.trim()).filter(Boolean);
-        const one = parts[0] ?? '';
-        const value = r.op.value === 'in' ? parts : r.kind.value === 'observation' ? Number(one) : one;
-        return { name: r.label.value.trim(), conditions: r.what.value.trim() ? [{ [r.kind.value]: r.what.value.trim(), op: r.op.value, value } as never] : [] };
-      });
+      .map((r) => ({
+        name: r.label.value.trim(),
+        conditions: r.conditions
+          .filter((c) => c.what.value.trim())
+          .map((c) => {
+            const parts = c.value.value.split(',').map((v) => v.trim()).filter(Boolean);
+            const one = parts[0] ?? '';
+            const value = c.op.value === 'in' ? parts : c.kind.value === 'observation' ? Number(one) : one;
+            return { [c.kind.value]: c.what.value.trim(), op: c.op.value, value } as never;
+          }),
+      }));
     await api.defineStrata(population, { name: name.value, strata, scores: scores.value.split(',').map((s) => s.trim()).filter(Boolean) });
     await resolve();
   });
