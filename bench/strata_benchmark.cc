@@ -6,7 +6,7 @@
 // (a rule on EDSS, two on ms_type and age, "Other"; PHQ-9 and EDSS quartiles; costs over the
 // last 12 months from a unit-cost table) as the site's admin reads it.
 //
-//   covalue_strata_bench --db FILE [benchmark flags]
+//   covalue_strata_bench --db FILE|postgresql://… [benchmark flags]
 
 #include <benchmark/benchmark.h>
 
@@ -126,13 +126,15 @@ int main(int argc, char** argv) {
       rest.push_back(argv[i]);
     }
   }
-  if (db.empty()) bench::Die("usage: covalue_strata_bench --db FILE [benchmark flags]");
+  if (db.empty()) bench::Die("usage: covalue_strata_bench --db FILE|URL [benchmark flags]");
   app::crypto::InitCrypto();
-  const bool fresh = !std::filesystem::exists(db);
   bench::Bench b;
   b.store = bench::Must(store::Open(db), "open");
   b.app = std::make_unique<app::App>(*b.store);
-  if (fresh) bench::Load(*b.app);
+  // An empty database (a new file, or a PostgreSQL database nothing was copied into) is loaded.
+  if (bench::Must(b.app->community().ListSites(bench::kSystem, {}), "sites").items.empty()) {
+    bench::Load(*b.app);
+  }
   const Site site = bench::Must(b.app->community().ListSites(bench::kSystem, {}), "sites").items.front();
   const auto populations = bench::Must(b.app->community().ListPopulations(bench::kSystem, {}, site.id), "populations").items;
   const Id big = populations.front().id;
