@@ -140,8 +140,12 @@ describe('web shell', () => {
     // screen (wide tables scroll inside their frame), nothing serious for axe.
     const site = (await (await page.request.get(server.url + '/api/v1/sites')).json()).items[0].id;
     const account = (await (await page.request.get(server.url + '/api/v1/users')).json()).items[0].id;
-    const team = (await (await page.request.get(server.url + '/api/v1/teams')).json()).items[0].id;
-    for (const path of ['/sites', `/sites/${site}`, `/sites/${site}/access`, '/teams', `/teams/${team}`, `/teams/${team}/measures`, '/admin/users', `/admin/users/${account}`, '/measures', '/guides', '/account']) {
+    const teams = (await (await page.request.get(server.url + '/api/v1/teams?limit=500')).json()).items;
+    const team = teams[0].id;
+    // The demo's process map (the Västerå team's), read and edited on the phone.
+    const vastera = teams.find((t) => t.name === 'Västerå MS Team').id;
+    const map = (await (await page.request.get(`${server.url}/api/v1/teams/${vastera}/process-maps`)).json()).items[0].id;
+    for (const path of ['/sites', `/sites/${site}`, `/sites/${site}/access`, `/sites/${site}/unit-costs`, '/teams', `/teams/${team}`, `/teams/${team}/measures`, `/teams/${vastera}/value`, `/process-maps/${map}`, '/admin/users', `/admin/users/${account}`, '/measures', '/guides', '/account']) {
       await page.goto(server.url + path);
       await page.locator('main h1').waitFor();
       await page.waitForLoadState('networkidle');

@@ -138,6 +138,9 @@ async function comparisons(map: ProcessMap, now: MapCosts, scenarios: Scenario[]
       const then = await api.mapCosts(map.id, s.id);
       const line = (label: string, a: number, b: number) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, money(a)), h('td', {}, money(b)), h('td', {}, `${b - a >= 0 ? '+' : '−'}${money(Math.abs(b - a))}`));
       return h(
+        'div',
+        { class: 'table-wrap', tabindex: 0 },
+        h(
         'table',
         { class: 'what-if' },
         h('caption', {}, t('costs.comparison', { name: s.name, currency: now.currency })),
@@ -148,6 +151,7 @@ async function comparisons(map: ProcessMap, now: MapCosts, scenarios: Scenario[]
           ...CONFIGURATIONS.map((c) => line(t(`map.config.${c}`), now.by_configuration[c], then.by_configuration[c])),
           line(t('costs.total'), now.total, then.total),
           ...now.journeys.map((j, i) => line(t('costs.journeyPerYear', { name: j.name }), j.per_year, then.journeys[i]?.per_year ?? 0)),
+        ),
         ),
       );
     }),

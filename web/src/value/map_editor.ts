@@ -122,7 +122,7 @@ function grid(e: Editor): HTMLElement {
       ),
     ),
   );
-  return h('div', { class: 'table-scroll' }, h('table', { class: 'blueprint' }, h('caption', {}, t('map.gridCaption')), h('thead', {}, head), h('tbody', {}, ...rows)));
+  return h('div', { class: 'table-wrap', tabindex: 0 }, h('table', { class: 'blueprint' }, h('caption', {}, t('map.gridCaption')), h('thead', {}, head), h('tbody', {}, ...rows)));
 }
 
 function stepButton(e: Editor, s: ProcessStep): HTMLElement {

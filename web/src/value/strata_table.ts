@@ -11,7 +11,7 @@ export function strataTable(summary: StratificationSummary, caption: string): HT
   const scores = summary.strata[0] ? Object.keys(summary.strata[0].scores) : [];
   return h(
     'div',
-    { class: 'table-scroll' },
+    { class: 'table-wrap', tabindex: 0 },
     h(
       'table',
       {},

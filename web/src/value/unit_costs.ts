@@ -22,7 +22,7 @@ export async function unitCostsView(params: Record<string, string>): Promise<HTM
     table.items.length
       ? h(
           'div',
-          { class: 'table-scroll' },
+          { class: 'table-wrap', tabindex: 0 },
           h(
             'table',
             {},
