@@ -6,10 +6,9 @@
 #include <csetjmp>
 #include <cstdio>
 #include <cstring>
-#include <vector>
-
 #include <jpeglib.h>
 #include <png.h>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -29,10 +28,10 @@ Error Broken(std::string_view why) {
 }
 
 Error TooLarge(int width, int height) {
-  return Error{ErrorCode::kInvalidArgument,
-               fmt::format("the picture is {}×{} pixels; at most {} a side", width, height,
-                           kMaxPictureSide),
-               "picture"};
+  return Error{
+      ErrorCode::kInvalidArgument,
+      fmt::format("the picture is {}×{} pixels; at most {} a side", width, height, kMaxPictureSide),
+      "picture"};
 }
 
 bool IsPng(std::string_view bytes) {
@@ -41,7 +40,8 @@ bool IsPng(std::string_view bytes) {
 
 bool IsJpeg(std::string_view bytes) {
   return bytes.size() >= 3 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
-         static_cast<unsigned char>(bytes[1]) == 0xD8 && static_cast<unsigned char>(bytes[2]) == 0xFF;
+         static_cast<unsigned char>(bytes[1]) == 0xD8 &&
+         static_cast<unsigned char>(bytes[2]) == 0xFF;
 }
 
 Result<Pixels> DecodePng(std::string_view bytes) {
@@ -108,13 +108,15 @@ bool DecodeJpegInto(std::string_view bytes, Pixels* out, JpegErrors* errors) {
   const int longest = std::max(out->width, out->height);
   info.scale_num = 1;
   info.scale_denom = 1;
-  while (info.scale_denom < 8 && longest / static_cast<int>(info.scale_denom * 2) >= kKeptPictureSide) {
+  while (info.scale_denom < 8 &&
+         longest / static_cast<int>(info.scale_denom * 2) >= kKeptPictureSide) {
     info.scale_denom *= 2;
   }
   jpeg_start_decompress(&info);
   out->width = static_cast<int>(info.output_width);
   out->height = static_cast<int>(info.output_height);
-  out->rgba.resize(static_cast<std::size_t>(out->width) * static_cast<std::size_t>(out->height) * 4);
+  out->rgba.resize(static_cast<std::size_t>(out->width) * static_cast<std::size_t>(out->height) *
+                   4);
   while (info.output_scanline < info.output_height) {
     JSAMPROW row = out->rgba.data() + static_cast<std::size_t>(info.output_scanline) *
                                           static_cast<std::size_t>(out->width) * 4;
@@ -153,7 +155,10 @@ Pixels FitWithin(Pixels in, int side) {
       const int x1 = std::max(x0 + 1, (x + 1) * in.width / out.width);
       double r = 0, g = 0, b = 0, a = 0;
       for (int sy = y0; sy < y1; ++sy) {
-        const unsigned char* p = in.rgba.data() + (static_cast<std::size_t>(sy) * static_cast<std::size_t>(in.width) + static_cast<std::size_t>(x0)) * 4;
+        const unsigned char* p =
+            in.rgba.data() + (static_cast<std::size_t>(sy) * static_cast<std::size_t>(in.width) +
+                              static_cast<std::size_t>(x0)) *
+                                 4;
         for (int sx = x0; sx < x1; ++sx, p += 4) {
           r += p[0] * p[3];
           g += p[1] * p[3];
@@ -162,7 +167,10 @@ Pixels FitWithin(Pixels in, int side) {
         }
       }
       const double n = static_cast<double>((y1 - y0) * (x1 - x0));
-      unsigned char* q = out.rgba.data() + (static_cast<std::size_t>(y) * static_cast<std::size_t>(out.width) + static_cast<std::size_t>(x)) * 4;
+      unsigned char* q =
+          out.rgba.data() + (static_cast<std::size_t>(y) * static_cast<std::size_t>(out.width) +
+                             static_cast<std::size_t>(x)) *
+                                4;
       q[0] = static_cast<unsigned char>(a > 0 ? r / a + 0.5 : 0);
       q[1] = static_cast<unsigned char>(a > 0 ? g / a + 0.5 : 0);
       q[2] = static_cast<unsigned char>(a > 0 ? b / a + 0.5 : 0);
@@ -181,11 +189,14 @@ Result<std::string> EncodePng(const Pixels& pixels) {
   image.format = PNG_FORMAT_RGBA;
   png_alloc_size_t size = 0;
   if (png_image_write_to_memory(&image, nullptr, &size, 0, pixels.rgba.data(), 0, nullptr) == 0) {
-    return Fail(ErrorCode::kInternal, fmt::format("the picture cannot be written: {}", image.message));
+    return Fail(ErrorCode::kInternal,
+                fmt::format("the picture cannot be written: {}", image.message));
   }
   std::string png(size, '\0');
-  if (png_image_write_to_memory(&image, png.data(), &size, 0, pixels.rgba.data(), 0, nullptr) == 0) {
-    return Fail(ErrorCode::kInternal, fmt::format("the picture cannot be written: {}", image.message));
+  if (png_image_write_to_memory(&image, png.data(), &size, 0, pixels.rgba.data(), 0, nullptr) ==
+      0) {
+    return Fail(ErrorCode::kInternal,
+                fmt::format("the picture cannot be written: {}", image.message));
   }
   png.resize(size);
   return png;
@@ -198,11 +209,11 @@ Result<Picture> ReencodePicture(std::string_view bytes) {
     return Fail(ErrorCode::kResourceExhausted,
                 fmt::format("a picture may be at most {} bytes", kMaxPictureBytes), "body");
   }
-  Result<Pixels> pixels = IsPng(bytes)    ? DecodePng(bytes)
-                          : IsJpeg(bytes) ? DecodeJpeg(bytes)
-                                          : tl::unexpected(Error{ErrorCode::kUnsupported,
-                                                                 "a picture must be a PNG or a JPEG",
-                                                                 "picture"});
+  Result<Pixels> pixels =
+      IsPng(bytes)    ? DecodePng(bytes)
+      : IsJpeg(bytes) ? DecodeJpeg(bytes)
+                      : tl::unexpected(Error{ErrorCode::kUnsupported,
+                                             "a picture must be a PNG or a JPEG", "picture"});
   if (!pixels) return tl::unexpected(pixels.error());
   Pixels kept = FitWithin(std::move(*pixels), kKeptPictureSide);
   COVALUE_ASSIGN_OR_RETURN(std::string png, EncodePng(kept));

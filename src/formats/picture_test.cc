@@ -3,13 +3,13 @@
 
 #include "formats/picture.h"
 
-#include <gtest/gtest.h>
+#include <cstring>
 #include <jpeglib.h>
 #include <png.h>
+#include <vector>
 #include <zlib.h>
 
-#include <cstring>
-#include <vector>
+#include <gtest/gtest.h>
 
 namespace covalue::formats {
 namespace {
@@ -95,8 +95,8 @@ std::string Jpeg(int width, int height, const std::string& exif) {
 }
 
 TEST(Picture, APngKeepsItsPixelsAndLosesItsTextAndTrailingBytes) {
-  const std::vector<unsigned char> rgba = {255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 128,
-                                           1, 2, 3, 255,   250, 251, 252, 0, 9, 8, 7, 255};
+  const std::vector<unsigned char> rgba = {255, 0, 0, 255, 0,   255, 0,   255, 0, 0, 255, 128,
+                                           1,   2, 3, 255, 250, 251, 252, 0,   9, 8, 7,   255};
   std::string png = Png(3, 2, rgba);
   // A text chunk before IEND (the last 12 bytes), and bytes after the file's end.
   png.insert(png.size() - 12, Chunk("tEXt", std::string("Comment\0Home: 59.33N 18.06E", 27)));
@@ -166,7 +166,8 @@ TEST(Picture, RefusesWhatIsNoWholePictureWithinTheLimits) {
   EXPECT_EQ(cut_jpeg.error().field, "picture");
 
   // Too wide, refused from its header before anything is decoded.
-  auto wide = ReencodePicture(Png(kMaxPictureSide + 1, 1, std::vector<unsigned char>((kMaxPictureSide + 1) * 4, 9)));
+  auto wide = ReencodePicture(
+      Png(kMaxPictureSide + 1, 1, std::vector<unsigned char>((kMaxPictureSide + 1) * 4, 9)));
   ASSERT_FALSE(wide.has_value());
   EXPECT_EQ(wide.error().code, ErrorCode::kInvalidArgument);
   EXPECT_NE(wide.error().message.find("at most"), std::string::npos);

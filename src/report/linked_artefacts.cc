@@ -34,8 +34,9 @@ const std::map<std::string_view, Words>& Dictionary() {
       {"scores", {"Median (Q1–Q3) of the latest", "Median (Q1–Q3) av senaste"}},
       {"suppressed",
        {"Fewer than the minimum cell: not shown", "Färre än minsta cellstorlek: visas inte"}},
-      {"no_numbers", {"No numbers: the stratum is no longer defined",
-                      "Inga siffror: stratumet finns inte längre"}},
+      {"no_numbers",
+       {"No numbers: the stratum is no longer defined",
+        "Inga siffror: stratumet finns inte längre"}},
       {"map", {"Process map", "Processkarta"}},
       {"revision", {"revision {0}", "version {0}"}},
       {"step", {"Step", "Steg"}},
@@ -57,9 +58,7 @@ const std::map<std::string_view, Words>& Dictionary() {
   return words;
 }
 
-std::string Count(const std::optional<std::int64_t>& n) {
-  return n ? std::to_string(*n) : "–";
-}
+std::string Count(const std::optional<std::int64_t>& n) { return n ? std::to_string(*n) : "–"; }
 
 std::string Number(const std::optional<double>& value, std::string_view unit = "") {
   if (!value) return "–";
@@ -89,7 +88,8 @@ using Rows = std::vector<std::vector<std::string>>;
 
 std::string HtmlTable(const std::vector<std::string>& headings, const Rows& rows) {
   std::string out = "<table>";
-  if (std::any_of(headings.begin(), headings.end(), [](const std::string& h) { return !h.empty(); })) {
+  if (std::any_of(headings.begin(), headings.end(),
+                  [](const std::string& h) { return !h.empty(); })) {
     out += "<thead><tr>";
     for (const std::string& h : headings) out += "<th scope=\"col\">" + EscapeMarkup(h) + "</th>";
     out += "</tr></thead>";
@@ -109,9 +109,12 @@ std::string HtmlTable(const std::vector<std::string>& headings, const Rows& rows
 std::string MarkdownCell(const std::string& text) {
   std::string out;
   for (char c : text) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += ' ';
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n')
+      out += ' ';
+    else
+      out += c;
   }
   return out;
 }
@@ -133,25 +136,25 @@ std::string MarkdownTable(const std::vector<std::string>& headings, const Rows& 
 // A persona's numbers as rows (two columns), or the sentence why there are none.
 Rows PersonaRows(const app::PersonaView& p, std::string_view language) {
   const app::StratumSummary& n = *p.numbers;
-  if (n.suppressed) return {{std::string(LinkedWord("people", language)),
-                             std::string(LinkedWord("suppressed", language))}};
-  Rows rows = {{std::string(LinkedWord("people", language)), Count(n.people)},
-               {std::string(LinkedWord("utilisation", language)),
-                Number(n.utilisation_per_person_year)},
-               {std::string(LinkedWord("cost", language)),
-                Number(n.cost_per_person_year, p.currency)}};
+  if (n.suppressed)
+    return {{std::string(LinkedWord("people", language)),
+             std::string(LinkedWord("suppressed", language))}};
+  Rows rows = {
+      {std::string(LinkedWord("people", language)), Count(n.people)},
+      {std::string(LinkedWord("utilisation", language)), Number(n.utilisation_per_person_year)},
+      {std::string(LinkedWord("cost", language)), Number(n.cost_per_person_year, p.currency)}};
   for (const auto& [code, q] : n.scores) {
-    rows.push_back({fmt::format("{} {}", LinkedWord("scores", language), code),
-                    q ? fmt::format("{} ({}–{})", Amount(q->median), Amount(q->q1), Amount(q->q3))
-                      : "–"});
+    rows.push_back(
+        {fmt::format("{} {}", LinkedWord("scores", language), code),
+         q ? fmt::format("{} ({}–{})", Amount(q->median), Amount(q->q1), Amount(q->q3)) : "–"});
   }
   return rows;
 }
 
 std::string PersonaHeading(const app::LinkedPersona& linked, std::string_view language) {
-  return linked.persona ? fmt::format("{}: {}", LinkedWord("persona", language),
-                                      linked.persona->persona.name)
-                        : fmt::format("{} {}", LinkedWord("persona", language), linked.id);
+  return linked.persona
+             ? fmt::format("{}: {}", LinkedWord("persona", language), linked.persona->persona.name)
+             : fmt::format("{} {}", LinkedWord("persona", language), linked.id);
 }
 
 std::string PersonaMeta(const app::PersonaView& p, std::string_view language) {
@@ -205,19 +208,20 @@ CostTables CostsOf(const app::LinkedMap& linked, std::string_view language) {
   for (const StepCost& s : costs.steps) {
     const ProcessStep* step = StepOf(content, s.step_id);
     const std::string* lane = LaneTitle(content, s.lane_id);
-    t.steps.push_back({step != nullptr ? step->title : s.step_id, lane != nullptr ? *lane : s.lane_id,
+    t.steps.push_back({step != nullptr ? step->title : s.step_id,
+                       lane != nullptr ? *lane : s.lane_id,
                        ConfigurationWord(s.configuration, language), Amount(s.direct),
                        Amount(s.person), Amount(s.total)});
   }
   t.summary_headings = {std::string(LinkedWord("by_configuration", language)),
                         fmt::format("{} ({})", LinkedWord("total", language), currency)};
   for (std::size_t i = 0; i < std::size(kValueConfigurations); ++i) {
-    t.summary.push_back({ConfigurationWord(kValueConfigurations[i], language),
-                         Amount(costs.by_configuration[i])});
+    t.summary.push_back(
+        {ConfigurationWord(kValueConfigurations[i], language), Amount(costs.by_configuration[i])});
   }
   for (const JourneyCost& j : costs.journeys) {
-    t.summary.push_back({fmt::format("{}: {}", LinkedWord("journey", language), j.name),
-                         Amount(j.per_year)});
+    t.summary.push_back(
+        {fmt::format("{}: {}", LinkedWord("journey", language), j.name), Amount(j.per_year)});
   }
   t.summary.push_back({std::string(LinkedWord("total", language)), Amount(costs.total)});
   return t;
@@ -283,7 +287,8 @@ std::string LinkedHtml(const app::WorkbookExport& e, const ArtefactLink& link,
     out += fmt::format("<p class=\"meta\">{}</p>", EscapeMarkup(PersonaMeta(p, language)));
     if (!linked->picture_png.empty()) {
       out += fmt::format("<img class=\"portrait\" alt=\"{}\" src=\"data:image/png;base64,{}\">",
-                         EscapeMarkup(fmt::format(fmt::runtime(LinkedWord("picture_of", language)), p.persona.name)),
+                         EscapeMarkup(fmt::format(fmt::runtime(LinkedWord("picture_of", language)),
+                                                  p.persona.name)),
                          app::crypto::ToBase64(linked->picture_png));
     }
     if (p.numbers) {
@@ -321,7 +326,8 @@ std::string LinkedMarkdown(const app::WorkbookExport& e, const ArtefactLink& lin
     const app::LinkedPersona* linked = e.Persona(link.id);
     if (linked == nullptr) return "";
     out += fmt::format("\n> **{}**\n", PersonaHeading(*linked, language));
-    if (!linked->persona) return out + fmt::format(">\n> {}\n", NotShown(linked->unavailable, language));
+    if (!linked->persona)
+      return out + fmt::format(">\n> {}\n", NotShown(linked->unavailable, language));
     const app::PersonaView& p = *linked->persona;
     out += fmt::format(">\n> {}\n", PersonaMeta(p, language));
     if (p.numbers) {

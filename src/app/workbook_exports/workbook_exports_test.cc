@@ -5,9 +5,9 @@
 
 #include "app/workbook_exports/workbook_exports.h"
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
+
+#include <gtest/gtest.h>
 
 #include "formats/guide_file.h"
 #include "store/registry_repository.h"
@@ -72,7 +72,8 @@ class WorkbookExportsTest : public AppTest {
     ASSERT_OK(app_->workbooks().SaveAnswer(
         lead_, workbook_, "step-2.q2",
         "[Map](/process-maps/" + std::to_string(map_) + "), [theirs](/process-maps/" +
-            std::to_string(elsewhere_) + "), [Anna again](/personas/" + std::to_string(anna_.id) + ")",
+            std::to_string(elsewhere_) + "), [Anna again](/personas/" + std::to_string(anna_.id) +
+            ")",
         std::nullopt));
   }
 

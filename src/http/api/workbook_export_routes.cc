@@ -30,9 +30,10 @@ void AddWorkbookExportRoutes(Router& router, app::WorkbookExports& exports) {
               Access::kSignedIn,
               [&exports](RouteContext& r) -> Result<Response> {
                 COVALUE_ASSIGN_OR_RETURN(Export e, ExportOf(exports, r));
-                return NoStore(Document("text/markdown; charset=utf-8",
-                                        report::WorkbookMarkdown(e.workbook, e.language),
-                                        fmt::format("workbook-{}.md", e.workbook.view.workbook.id)));
+                return NoStore(
+                    Document("text/markdown; charset=utf-8",
+                             report::WorkbookMarkdown(e.workbook, e.language),
+                             fmt::format("workbook-{}.md", e.workbook.view.workbook.id)));
               },
               0});
   router.Add({"GET", "/api/v1/workbooks/{id}/print",
@@ -49,9 +50,9 @@ void AddWorkbookExportRoutes(Router& router, app::WorkbookExports& exports) {
        [&exports](RouteContext& r) -> Result<Response> {
          COVALUE_ASSIGN_OR_RETURN(Export e, ExportOf(exports, r));
          COVALUE_ASSIGN_OR_RETURN(std::string bytes, report::WorkbookXlsx(e.workbook, e.language));
-         return NoStore(Document("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                                 std::move(bytes),
-                                 fmt::format("workbook-{}.xlsx", e.workbook.view.workbook.id)));
+         return NoStore(Document(
+             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", std::move(bytes),
+             fmt::format("workbook-{}.xlsx", e.workbook.view.workbook.id)));
        },
        0});
 }
