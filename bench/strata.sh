@@ -7,7 +7,8 @@
 # 20,000 (people, ages, sexes, utilisation and cost per person-year over 12 months, PHQ-9 and
 # EDSS quartiles) as the site's admin reads it. The issue's target: at most 200 ms.
 # With --postgres, the same on PostgreSQL: a private cluster in WORK (scripts/test-postgres),
-# the loaded file copied into it by `covalue migrate` (a few minutes), stopped at the end.
+# the loaded file copied into it by `covalue migrate` (a few minutes), paused at the end and kept
+# for the next run (`scripts/test-postgres stop WORK/cluster` removes it).
 #
 # usage: bench/strata.sh [--postgres] [WORK]   (after make build; WORK default $TMPDIR/covalue-strata)
 set -euo pipefail
@@ -21,8 +22,13 @@ if [ "$postgres" = 0 ]; then
   exec build/bench/covalue_strata_bench --db "$work/strata.db" --benchmark_min_time=3
 fi
 [ -f "$work/strata.db" ] || build/bench/covalue_strata_bench --db "$work/strata.db" --benchmark_filter=none
-scripts/test-postgres start "$work/cluster" >/dev/null
-trap 'scripts/test-postgres stop "$work/cluster" >/dev/null' EXIT
+# The cluster is kept between runs (paused, its data in its temporary folder) with the copy in it.
+if [ -f "$work/cluster/data" ] && [ -d "$(cat "$work/cluster/data")" ]; then
+  scripts/test-postgres resume "$work/cluster" >/dev/null
+else
+  scripts/test-postgres start "$work/cluster" >/dev/null
+fi
+trap 'scripts/test-postgres pause "$work/cluster" >/dev/null' EXIT
 cluster=$(cat "$work/cluster/url")
 url=$(sed 's#/postgres$#/strata#' <<<"$cluster")
 if ! psql "$cluster" -tAc "SELECT 1 FROM pg_database WHERE datname = 'strata'" | grep -q 1; then
