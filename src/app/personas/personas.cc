@@ -112,6 +112,17 @@ Result<std::pair<Persona, std::pair<Decision, Target>>> Personas::Readable(
   return std::pair{std::move(persona), std::move(permit)};
 }
 
+Result<std::pair<Persona, std::pair<Decision, Target>>> Personas::Writable(
+    const RequestContext& ctx, Id id) {
+  COVALUE_ASSIGN_OR_RETURN(Persona persona,
+                           store::ReadValue<Persona>(store_, [&](store::Repositories& r) {
+                             return r.Personas().Get(id);
+                           }));
+  COVALUE_ASSIGN_OR_RETURN(auto permit, PermitTeam(ctx, Action::kWorkbookWrite, persona.team_id,
+                                                   PersonaSubject(id)));
+  return std::pair{std::move(persona), std::move(permit)};
+}
+
 Result<PersonaView> Personas::Get(const RequestContext& ctx, Id id) {
   COVALUE_ASSIGN_OR_RETURN(auto readable, Readable(ctx, id));
   return ViewOf(ctx, std::move(readable.first));
@@ -119,12 +130,9 @@ Result<PersonaView> Personas::Get(const RequestContext& ctx, Id id) {
 
 Result<PersonaView> Personas::SetPicture(const RequestContext& ctx, Id id,
                                          std::string_view upload) {
-  COVALUE_ASSIGN_OR_RETURN(Persona persona,
-                           store::ReadValue<Persona>(store_, [&](store::Repositories& r) {
-                             return r.Personas().Get(id);
-                           }));
-  COVALUE_ASSIGN_OR_RETURN(const auto permit, PermitTeam(ctx, Action::kWorkbookWrite,
-                                                         persona.team_id, PersonaSubject(id)));
+  COVALUE_ASSIGN_OR_RETURN(auto writable, Writable(ctx, id));
+  Persona& persona = writable.first;
+  const auto& permit = writable.second;
   COVALUE_ASSIGN_OR_RETURN(const formats::Picture picture, formats::ReencodePicture(upload));
   const PersonaPicture kept{id, crypto::ToBase64(picture.png), picture.width, picture.height,
                             ctx.principal->user_id, gate_.NowMs()};
@@ -150,12 +158,8 @@ Result<std::string> Personas::Picture(const RequestContext& ctx, Id id) {
 }
 
 Status Personas::DeletePicture(const RequestContext& ctx, Id id) {
-  COVALUE_ASSIGN_OR_RETURN(Persona persona,
-                           store::ReadValue<Persona>(store_, [&](store::Repositories& r) {
-                             return r.Personas().Get(id);
-                           }));
-  COVALUE_ASSIGN_OR_RETURN(const auto permit, PermitTeam(ctx, Action::kWorkbookWrite,
-                                                         persona.team_id, PersonaSubject(id)));
+  COVALUE_ASSIGN_OR_RETURN(const auto writable, Writable(ctx, id));
+  const auto& permit = writable.second;
   return store_.Write([&](store::Repositories& r) -> Status {
     COVALUE_RETURN_IF_ERROR(r.Personas().DeletePicture(id));
     return gate_.AppendAudit(r, ctx, permit.first, Action::kWorkbookWrite, permit.second,

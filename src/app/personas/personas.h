@@ -64,8 +64,10 @@ class Personas {
   // The persona with its stratum's numbers from summary (nullptr: none).
   static PersonaView ViewWith(Persona persona, const Result<StratificationSummary>* summary);
   PersonaView ViewOf(const RequestContext& ctx, Persona persona);
-  // The persona and the decision that lets ctx read it (facilitators too once it is shared).
+  // The persona and the decision that lets ctx read it (facilitators too once it is shared), or
+  // write it (the team's members and leads, the site's admins).
   Result<std::pair<Persona, std::pair<Decision, Target>>> Readable(const RequestContext& ctx, Id id);
+  Result<std::pair<Persona, std::pair<Decision, Target>>> Writable(const RequestContext& ctx, Id id);
 
   store::Store& store_;
   Gate& gate_;
