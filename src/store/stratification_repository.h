@@ -54,9 +54,12 @@ class StratificationRepository {
   [[nodiscard]] virtual Result<std::vector<StratumPerson>> People(
       Id population_id, const std::vector<std::string>& fields) = 0;
   // For each person of the population and each code (plain codes, any system), the value of
-  // their latest observation of it (by time, then id), if they have one.
+  // their latest observation of it (by time, then id), if they have one; by code, then person.
+  // recent_from_ms says where to look first (rows after it, read in one pass: on PostgreSQL the
+  // older monthly partitions stay closed), the rest person by person; the answer is the same
+  // whatever it is.
   [[nodiscard]] virtual Result<std::vector<LatestValue>> LatestValues(
-      Id population_id, const std::vector<std::string>& codes) = 0;
+      Id population_id, const std::vector<std::string>& codes, std::int64_t recent_from_ms) = 0;
   // The population's observations of the codes with from_ms < effective_ms <= to_ms, person
   // by person. (Summing them in the database, per person, code and price period, was slower
   // on SQLite: its aggregates cost more per row than handing the rows over.)

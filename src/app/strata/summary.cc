@@ -19,6 +19,8 @@ namespace covalue::app {
 namespace {
 
 constexpr std::int64_t kDayMs = 86'400'000;
+// How far back a person's latest score is sought in one pass before person by person.
+constexpr std::int64_t kRecentDays = 92;
 constexpr const char* kSexes[] = {"female", "male", "other", "unknown"};
 
 std::size_t AgeBandOf(int years) {
@@ -138,8 +140,10 @@ Result<StratificationSummary> Strata::Summarize(const RequestContext& ctx, Id id
   });
   const Status read = store_.ReadReplica([&](store::Repositories& r) -> Status {
     COVALUE_ASSIGN_OR_RETURN(people, r.Stratifications().People(s.population_id, fields));
+    // Most people's latest scores lie in the last quarter: read those in one pass first.
     COVALUE_ASSIGN_OR_RETURN(latest, r.Stratifications().LatestValues(
-                                         s.population_id, {codes.begin(), codes.end()}));
+                                         s.population_id, {codes.begin(), codes.end()},
+                                         today - kRecentDays * kDayMs));
     return Ok();
   });
   const Status windowed = window.get();

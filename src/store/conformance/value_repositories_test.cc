@@ -196,16 +196,21 @@ TEST_P(ValueRepositoriesTest, ReadsPeopleLatestValuesAndEvents) {
   ASSERT_OK(Observe(second_, "OPV", kJan2026, 1));
   ASSERT_OK(Observe(second_, "OPV", kJan2026 + kDay, 2));
   ASSERT_OK(Observe(second_, "IPD", kJan2026 + 2 * kDay, 3));
-  auto latest = ReadValue<std::vector<LatestValue>>(*store_, [&](Repositories& r) {
-    return r.Stratifications().LatestValues(population_, {"EDSS", "OPV"});
-  });
-  ASSERT_OK(latest);
-  ASSERT_EQ(latest->size(), 2U);
-  EXPECT_EQ((*latest)[0].patient_id, first_);
-  EXPECT_EQ((*latest)[0].code, "EDSS");
-  EXPECT_EQ((*latest)[0].value, 5);
-  EXPECT_EQ((*latest)[1].patient_id, second_);
-  EXPECT_EQ((*latest)[1].value, 2);
+  // The same answer wherever the search starts: everything recent, nothing recent, or the
+  // start between the rows (each person's latest found in one pass or person by person).
+  for (const std::int64_t recent_from : {std::int64_t{0}, kJan2026 + 100 * kDay, kJan2026 + kDay}) {
+    auto latest = ReadValue<std::vector<LatestValue>>(*store_, [&](Repositories& r) {
+      return r.Stratifications().LatestValues(population_, {"EDSS", "OPV"}, recent_from);
+    });
+    ASSERT_OK(latest);
+    ASSERT_EQ(latest->size(), 2U) << recent_from;
+    EXPECT_EQ((*latest)[0].patient_id, first_);
+    EXPECT_EQ((*latest)[0].code, "EDSS");
+    EXPECT_EQ((*latest)[0].value, 5) << recent_from;  // the later of two at one time, by id
+    EXPECT_EQ((*latest)[1].patient_id, second_);
+    EXPECT_EQ((*latest)[1].code, "OPV");
+    EXPECT_EQ((*latest)[1].value, 2) << recent_from;
+  }
 
   auto events = ReadValue<std::vector<UtilisationEvent>>(*store_, [&](Repositories& r) {
     return r.Stratifications().Events(population_, {"OPV", "IPD"}, kJan2026, kJan2026 + 2 * kDay);

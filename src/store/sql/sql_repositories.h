@@ -330,7 +330,8 @@ class SqlStratificationRepository final : public StratificationRepository {
   Result<std::vector<StratumPerson>> People(Id population_id,
                                             const std::vector<std::string>& fields) override;
   Result<std::vector<LatestValue>> LatestValues(Id population_id,
-                                                const std::vector<std::string>& codes) override;
+                                               const std::vector<std::string>& codes,
+                                               std::int64_t recent_from_ms) override;
   Result<std::vector<UtilisationEvent>> Events(Id population_id,
                                                const std::vector<std::string>& codes,
                                                std::int64_t from_ms, std::int64_t to_ms) override;

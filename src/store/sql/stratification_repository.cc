@@ -1,6 +1,8 @@
 #include "store/stratification_repository.h"
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -195,23 +197,70 @@ Result<std::vector<StratumPerson>> SqlStratificationRepository::People(
 }
 
 Result<std::vector<LatestValue>> SqlStratificationRepository::LatestValues(
-    Id population_id, const std::vector<std::string>& codes) {
-  std::vector<LatestValue> latest;
-  // Per person and code, the end of their range of observations_by_patient (patient, code,
-  // time, value): its latest time, then among the rows of that time (nearly always one) the
-  // latest written.
-  for (const std::string& code : codes) {
+    Id population_id, const std::vector<std::string>& codes, std::int64_t recent_from_ms) {
+  if (codes.empty()) return std::vector<LatestValue>();
+  // First the rows after recent_from_ms, in one pass: each person's latest per code by time,
+  // then id. Where the recent rows hold everyone's, nothing more is read.
+  struct Latest {
+    std::int64_t at = 0;
+    Id id = 0;
+    double value = 0;
+  };
+  std::vector<std::map<Id, Latest>> found(codes.size());
+  {
     COVALUE_ASSIGN_OR_RETURN(
-        auto query,
-        db_.Prepare("SELECT p.id, (SELECT o.value FROM observations o WHERE o.patient_id = p.id "
-                    "AND o.code = ? AND o.effective_ms = (SELECT max(m.effective_ms) FROM "
-                    "observations m WHERE m.patient_id = p.id AND m.code = ?) ORDER BY o.id DESC "
-                    "LIMIT 1) FROM patients p WHERE p.population_id = ? ORDER BY p.id"));
-    query.Bind(code).Bind(code).Bind(population_id);
+        auto recent,
+        db_.Prepare("SELECT o.patient_id, o.code, o.effective_ms, o.id, o.value FROM patients p "
+                    "JOIN observations o ON o.patient_id = p.id AND o.code IN (" +
+                    Placeholders(codes.size()) +
+                    ") AND o.effective_ms > ? WHERE p.population_id = ?"));
+    for (const std::string& code : codes) recent.Bind(code);
+    recent.Bind(recent_from_ms).Bind(population_id);
     for (;;) {
-      COVALUE_ASSIGN_OR_RETURN(const bool row, query.Step());
+      COVALUE_ASSIGN_OR_RETURN(const bool row, recent.Step());
       if (!row) break;
-      if (!query.IsNull(1)) latest.push_back(LatestValue{query.Int(0), code, query.Real(1)});
+      const auto c = static_cast<std::size_t>(
+          std::find(codes.begin(), codes.end(), recent.TextView(1)) - codes.begin());
+      if (c == codes.size()) continue;
+      const Latest candidate{recent.Int(2), recent.Int(3), recent.Real(4)};
+      auto [it, added] = found[c].try_emplace(recent.Int(0), candidate);
+      if (!added && std::tie(candidate.at, candidate.id) > std::tie(it->second.at, it->second.id)) {
+        it->second = candidate;
+      }
+    }
+  }
+  // Then everyone else, person by person (a list of their ids: on PostgreSQL an index scan of
+  // the keys, where a filter over a long list would compare every pair): the end of their range
+  // of observations_by_patient (patient, code, time, value), its latest time, then among the
+  // rows of that time (nearly always one) the latest written.
+  COVALUE_ASSIGN_OR_RETURN(auto everyone,
+                           db_.Prepare("SELECT id FROM patients WHERE population_id = ?"));
+  everyone.Bind(population_id);
+  COVALUE_ASSIGN_OR_RETURN(const std::vector<Id> people,
+                           CollectRows(everyone, [](const Statement& row) { return row.Int(0); }));
+  std::vector<LatestValue> latest;
+  for (std::size_t c = 0; c < codes.size(); ++c) {
+    std::vector<Id> rest;
+    for (Id person : people) {
+      if (!found[c].contains(person)) rest.push_back(person);
+    }
+    if (!rest.empty()) {
+      COVALUE_ASSIGN_OR_RETURN(
+          auto query,
+          db_.Prepare("SELECT p.id, (SELECT o.value FROM observations o WHERE o.patient_id = p.id "
+                      "AND o.code = ? AND o.effective_ms = (SELECT max(m.effective_ms) FROM "
+                      "observations m WHERE m.patient_id = p.id AND m.code = ?) ORDER BY o.id "
+                      "DESC LIMIT 1) FROM patients p WHERE " +
+                      db_.dialect().InIdList("p.id")));
+      query.Bind(codes[c]).Bind(codes[c]).Bind(db_.dialect().IdList(rest));
+      for (;;) {
+        COVALUE_ASSIGN_OR_RETURN(const bool row, query.Step());
+        if (!row) break;
+        if (!query.IsNull(1)) found[c].emplace(query.Int(0), Latest{0, 0, query.Real(1)});
+      }
+    }
+    for (const auto& [patient, value] : found[c]) {
+      latest.push_back(LatestValue{patient, codes[c], value.value});
     }
   }
   return latest;
