@@ -69,20 +69,6 @@ std::string ConfigurationWord(ValueConfiguration c, std::string_view language) {
   return std::string(LinkedWord(ValueConfigurationName(c), language));
 }
 
-const std::string* LaneTitle(const ProcessMapContent& content, const std::string& lane_id) {
-  for (const Lane& lane : content.lanes) {
-    if (lane.id == lane_id) return &lane.title;
-  }
-  return nullptr;
-}
-
-const ProcessStep* StepOf(const ProcessMapContent& content, const std::string& step_id) {
-  for (const ProcessStep& step : content.steps) {
-    if (step.id == step_id) return &step;
-  }
-  return nullptr;
-}
-
 // A table's rows as cells, shared by the HTML and Markdown writers.
 using Rows = std::vector<std::vector<std::string>>;
 
@@ -172,21 +158,6 @@ std::string AsOf(const app::WorkbookExport& e, const app::PersonaView& p,
                      p.window_from, p.window_to);
 }
 
-// The persona's texts: each question of the persona guide with an answer, in guide order.
-std::vector<std::pair<std::string, std::string>> PersonaTexts(const app::WorkbookExport& e,
-                                                              const app::LinkedPersona& linked,
-                                                              std::string_view language) {
-  std::vector<std::pair<std::string, std::string>> texts;
-  if (!linked.texts) return texts;
-  for (const GuideItem& item : e.persona_guide.items) {
-    const app::WorkbookAnswer* answer = linked.texts->Answer(item.link_id);
-    if (answer != nullptr && answer->latest && !answer->latest->text.empty()) {
-      texts.emplace_back(item.text.In(language), answer->latest->text);
-    }
-  }
-  return texts;
-}
-
 struct CostTables {
   std::vector<std::string> step_headings;
   Rows steps;
@@ -206,10 +177,7 @@ CostTables CostsOf(const app::LinkedMap& linked, std::string_view language) {
                      fmt::format("{} ({})", LinkedWord("person_cost", language), currency),
                      fmt::format("{} ({})", LinkedWord("total", language), currency)};
   for (const StepCost& s : costs.steps) {
-    const ProcessStep* step = StepOf(content, s.step_id);
-    const std::string* lane = LaneTitle(content, s.lane_id);
-    t.steps.push_back({step != nullptr ? step->title : s.step_id,
-                       lane != nullptr ? *lane : s.lane_id,
+    t.steps.push_back({StepTitle(content, s.step_id), LaneTitle(content, s.lane_id),
                        ConfigurationWord(s.configuration, language), Amount(s.direct),
                        Amount(s.person), Amount(s.total)});
   }
@@ -248,6 +216,35 @@ std::string InlineSvg(const app::LinkedMap& linked) {
 }
 
 }  // namespace
+
+std::string StepTitle(const ProcessMapContent& content, const std::string& step_id) {
+  for (const ProcessStep& step : content.steps) {
+    if (step.id == step_id) return step.title;
+  }
+  return step_id;
+}
+
+std::string LaneTitle(const ProcessMapContent& content, const std::string& lane_id) {
+  for (const Lane& lane : content.lanes) {
+    if (lane.id == lane_id) return lane.title;
+  }
+  return lane_id;
+}
+
+// The persona's texts: each question of the persona guide with an answer, in guide order.
+std::vector<std::pair<std::string, std::string>> PersonaTexts(const app::WorkbookExport& e,
+                                                              const app::LinkedPersona& linked,
+                                                              std::string_view language) {
+  std::vector<std::pair<std::string, std::string>> texts;
+  if (!linked.texts) return texts;
+  for (const GuideItem& item : e.persona_guide.items) {
+    const app::WorkbookAnswer* answer = linked.texts->Answer(item.link_id);
+    if (answer != nullptr && answer->latest && !answer->latest->text.empty()) {
+      texts.emplace_back(item.text.In(language), answer->latest->text);
+    }
+  }
+  return texts;
+}
 
 std::string_view LinkedWord(std::string_view key, std::string_view language) {
   const auto& words = Dictionary();

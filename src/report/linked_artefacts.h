@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "app/workbook_exports/workbook_exports.h"
@@ -29,6 +30,16 @@ std::string LinkedHtml(const app::WorkbookExport& e, const ArtefactLink& link,
 // The same as Markdown (the map as its cost table; the picture is in the print and the XLSX).
 std::string LinkedMarkdown(const app::WorkbookExport& e, const ArtefactLink& link,
                            std::string_view language);
+
+// The persona's texts: each question of the persona guide it has answered, with the answer, in
+// guide order (none when the reader may not see them).
+std::vector<std::pair<std::string, std::string>> PersonaTexts(const app::WorkbookExport& e,
+                                                              const app::LinkedPersona& linked,
+                                                              std::string_view language);
+
+// A step's or a lane's title in a map, or its key when the map has no such one.
+std::string StepTitle(const ProcessMapContent& content, const std::string& step_id);
+std::string LaneTitle(const ProcessMapContent& content, const std::string& lane_id);
 
 // Words of the linked artefacts in language (en, sv).
 std::string_view LinkedWord(std::string_view key, std::string_view language);

@@ -141,13 +141,8 @@ void WritePersonas(lxw_workbook* book, const app::WorkbookExport& e, std::string
       worksheet_write_string(sheet, r, 6, p.currency.c_str(), nullptr);
     }
     std::string texts;
-    if (linked.texts) {
-      for (const GuideItem& item : e.persona_guide.items) {
-        const app::WorkbookAnswer* answer = linked.texts->Answer(item.link_id);
-        if (answer != nullptr && answer->latest && !answer->latest->text.empty()) {
-          texts += fmt::format("{}{}\n{}", texts.empty() ? "" : "\n\n", item.text.In(language), answer->latest->text);
-        }
-      }
+    for (const auto& [question, text] : PersonaTexts(e, linked, language)) {
+      texts += fmt::format("{}{}\n{}", texts.empty() ? "" : "\n\n", question, text);
     }
     worksheet_write_string(sheet, r, 8, Cell(texts).c_str(), wrap);
     ++r;
@@ -191,11 +186,8 @@ void WriteMap(lxw_workbook* book, const app::LinkedMap& linked, std::string_view
   ++r;
   const ProcessMapContent& content = linked.map->map.latest.content;
   for (const StepCost& s : costs.steps) {
-    std::string title = s.step_id, lane = s.lane_id;
-    for (const ProcessStep& step : content.steps) if (step.id == s.step_id) title = step.title;
-    for (const Lane& l : content.lanes) if (l.id == s.lane_id) lane = l.title;
-    worksheet_write_string(sheet, r, 0, title.c_str(), wrap);
-    worksheet_write_string(sheet, r, 1, lane.c_str(), wrap);
+    worksheet_write_string(sheet, r, 0, StepTitle(content, s.step_id).c_str(), wrap);
+    worksheet_write_string(sheet, r, 1, LaneTitle(content, s.lane_id).c_str(), wrap);
     worksheet_write_string(sheet, r, 2, std::string(LinkedWord(ValueConfigurationName(s.configuration), language)).c_str(), nullptr);
     worksheet_write_number(sheet, r, 3, s.direct, nullptr);
     worksheet_write_number(sheet, r, 4, s.person, nullptr);
