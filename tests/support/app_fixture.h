@@ -7,6 +7,12 @@
 #include "store/audit_repository.h"
 #include "support/store_fixture.h"
 
+#ifdef COVALUE_SOURCE_DIR
+#include <filesystem>
+
+#include "formats/guide_file.h"
+#endif
+
 namespace covalue::app {
 
 // A real SQLite store in a temporary folder and an App over it.
@@ -40,6 +46,16 @@ class AppTest : public EmptyAppTest {
       teams_.push_back(*team);
     }
   }
+
+#ifdef COVALUE_SOURCE_DIR
+  // The App again over the same store, with the self-assessment guides the project ships
+  // (guides/: the full guide, the short form, the passport, the persona guide).
+  void UseShippedGuides() {
+    auto guides = formats::LoadGuides(std::filesystem::path(COVALUE_SOURCE_DIR) / "guides");
+    ASSERT_TRUE(guides.has_value()) << guides.error().message;
+    app_ = std::make_unique<App>(*store_, std::move(*guides));
+  }
+#endif
 
   // Creates a user holding one membership and returns a context acting as them.
   RequestContext As(const std::string& username, Membership membership) {

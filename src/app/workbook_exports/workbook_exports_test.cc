@@ -5,11 +5,8 @@
 
 #include "app/workbook_exports/workbook_exports.h"
 
-#include <filesystem>
-
 #include <gtest/gtest.h>
 
-#include "formats/guide_file.h"
 #include "store/registry_repository.h"
 #include "support/app_fixture.h"
 
@@ -20,9 +17,7 @@ class WorkbookExportsTest : public AppTest {
  protected:
   void SetUp() override {
     AppTest::SetUp();
-    auto guides = formats::LoadGuides(std::filesystem::path(COVALUE_SOURCE_DIR) / "guides");
-    ASSERT_OK(guides);
-    app_ = std::make_unique<App>(*store_, std::move(*guides));
+    ASSERT_NO_FATAL_FAILURE(UseShippedGuides());
     lead_ = As("lena", {Role::kTeamLead, sites_[0].id, teams_[0].id});
     other_lead_ = As("olle", {Role::kTeamLead, sites_[1].id, teams_[1].id});
     facilitator_ = As("fia", {Role::kFacilitator, std::nullopt, std::nullopt});

@@ -1,8 +1,5 @@
 #include "app/workbooks/workbooks.h"
 
-#include <filesystem>
-
-#include "formats/guide_file.h"
 #include "support/app_fixture.h"
 
 namespace covalue::app {
@@ -12,9 +9,7 @@ class WorkbooksTest : public AppTest {
  protected:
   void SetUp() override {
     AppTest::SetUp();
-    auto guides = formats::LoadGuides(std::filesystem::path(COVALUE_SOURCE_DIR) / "guides");
-    ASSERT_OK(guides);
-    app_ = std::make_unique<App>(*store_, std::move(*guides));
+    ASSERT_NO_FATAL_FAILURE(UseShippedGuides());
     lead_ = As("lead-a", {Role::kTeamLead, sites_[0].id, teams_[0].id});
     facilitator_ = As("facilitator", {Role::kFacilitator, std::nullopt, std::nullopt});
     other_lead_ = As("lead-b", {Role::kTeamLead, sites_[1].id, teams_[1].id});
