@@ -42,23 +42,7 @@ export interface Arrow {
   label: string;
 }
 
-export interface ProcessMap {
-  id: number;
-  team_id: number;
-  name: string;
-  created_ms: number;
-  shared: boolean;
-  revision: number;
-  etag: string;
-  author: string;
-  updated_ms: number;
-  restored_from: number | null;
-  lanes: Lane[];
-  steps: ProcessStep[];
-  arrows: Arrow[];
-  note: string | null;
-}
-
+// A map as lists show it: its latest revision's number, author and time, without its content.
 export interface ProcessMapSummary {
   id: number;
   team_id: number;
@@ -70,6 +54,13 @@ export interface ProcessMapSummary {
   author: string;
   updated_ms: number;
   restored_from: number | null;
+}
+
+export interface ProcessMap extends ProcessMapSummary {
+  lanes: Lane[];
+  steps: ProcessStep[];
+  arrows: Arrow[];
+  note: string | null;
 }
 
 export interface MapRevision {
