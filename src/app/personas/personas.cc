@@ -36,23 +36,23 @@ Result<std::pair<Decision, Target>> Personas::PermitTeam(const RequestContext& c
   return std::pair{decision, target};
 }
 
-PersonaView Personas::ViewWith(Persona persona, const Result<StratificationSummary>* summary) {
+PersonaView Personas::ViewOf(const RequestContext& ctx, Persona persona,
+                             StratumNumbers& numbers) {
   PersonaView view{std::move(persona), std::nullopt, "", "", ""};
+  if (!view.persona.stratification_id) return view;
+  const Id id = *view.persona.stratification_id;
+  auto it = numbers.find(id);
+  if (it == numbers.end()) it = numbers.emplace(id, strata_.Summarize(ctx, id)).first;
   // The stratification's numbers are not the persona's to refuse: without them it is shown alone.
-  if (summary == nullptr || !*summary) return view;
-  view.currency = (*summary)->currency;
-  view.window_from = (*summary)->window_from;
-  view.window_to = (*summary)->window_to;
-  for (const StratumSummary& s : (*summary)->strata) {
+  const Result<StratificationSummary>& summary = it->second;
+  if (!summary) return view;
+  view.currency = summary->currency;
+  view.window_from = summary->window_from;
+  view.window_to = summary->window_to;
+  for (const StratumSummary& s : summary->strata) {
     if (s.name == view.persona.stratum) view.numbers = s;
   }
   return view;
-}
-
-PersonaView Personas::ViewOf(const RequestContext& ctx, Persona persona) {
-  if (!persona.stratification_id) return ViewWith(std::move(persona), nullptr);
-  const Result<StratificationSummary> summary = strata_.Summarize(ctx, *persona.stratification_id);
-  return ViewWith(std::move(persona), &summary);
 }
 
 Result<PersonaView> Personas::Create(const RequestContext& ctx, Id team_id, Persona draft) {
@@ -94,7 +94,8 @@ Result<PersonaView> Personas::Create(const RequestContext& ctx, Id team_id, Pers
                                                   AuditOutcome::kAllowed));
         return persona;
       }));
-  return ViewOf(ctx, std::move(made));
+  StratumNumbers numbers;
+  return ViewOf(ctx, std::move(made), numbers);
 }
 
 Result<std::pair<Persona, std::pair<Decision, Target>>> Personas::Readable(
@@ -123,9 +124,10 @@ Result<std::pair<Persona, std::pair<Decision, Target>>> Personas::Writable(
   return std::pair{std::move(persona), std::move(permit)};
 }
 
-Result<PersonaView> Personas::Get(const RequestContext& ctx, Id id) {
+Result<PersonaView> Personas::Get(const RequestContext& ctx, Id id, StratumNumbers* numbers) {
   COVALUE_ASSIGN_OR_RETURN(auto readable, Readable(ctx, id));
-  return ViewOf(ctx, std::move(readable.first));
+  StratumNumbers fresh;
+  return ViewOf(ctx, std::move(readable.first), numbers != nullptr ? *numbers : fresh);
 }
 
 Result<PersonaView> Personas::SetPicture(const RequestContext& ctx, Id id,
@@ -143,7 +145,8 @@ Result<PersonaView> Personas::SetPicture(const RequestContext& ctx, Id id,
   }));
   persona.picture_width = picture.width;
   persona.picture_height = picture.height;
-  return ViewOf(ctx, std::move(persona));
+  StratumNumbers numbers;
+  return ViewOf(ctx, std::move(persona), numbers);
 }
 
 Result<std::string> Personas::Picture(const RequestContext& ctx, Id id) {
@@ -185,20 +188,9 @@ Result<std::vector<PersonaView>> Personas::List(const RequestContext& ctx, Id te
     personas = std::move(shared);
     return Ok();
   }));
-  // Each stratification summarised once, however many personas it holds.
-  std::map<Id, Result<StratificationSummary>> summaries;
+  StratumNumbers numbers;
   std::vector<PersonaView> views;
-  for (Persona& p : personas) {
-    const Result<StratificationSummary>* summary = nullptr;
-    if (p.stratification_id) {
-      auto it = summaries.find(*p.stratification_id);
-      if (it == summaries.end()) {
-        it = summaries.emplace(*p.stratification_id, strata_.Summarize(ctx, *p.stratification_id)).first;
-      }
-      summary = &it->second;
-    }
-    views.push_back(ViewWith(std::move(p), summary));
-  }
+  for (Persona& p : personas) views.push_back(ViewOf(ctx, std::move(p), numbers));
   return views;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,10 @@ struct PersonaView {
   std::string window_to;
 };
 
+// The stratifications' numbers one reading has summarised, by id, so each is summarised once
+// however many of its personas the reading shows.
+using StratumNumbers = std::map<Id, Result<StratificationSummary>>;
+
 // Personas (DESIGN.md §2): a team's named portraits of a typical person of a stratum, or of a
 // professional. Creating one makes its workbook of the persona guide in the same write, so its
 // texts are written, revised, compared and restored through the workbook's answers (app/workbooks/,
@@ -42,7 +47,9 @@ class Personas {
   // kInvalidArgument from ValidatePersona, or a stratification of another population than the
   // team's, or a stratum it does not have (/stratum); kNotFound for an unknown team.
   [[nodiscard]] Result<PersonaView> Create(const RequestContext& ctx, Id team_id, Persona draft);
-  [[nodiscard]] Result<PersonaView> Get(const RequestContext& ctx, Id id);
+  // numbers: the summaries this reading has made already (and will reuse); Default: none.
+  [[nodiscard]] Result<PersonaView> Get(const RequestContext& ctx, Id id,
+                                        StratumNumbers* numbers = nullptr);
   [[nodiscard]] Result<std::vector<PersonaView>> List(const RequestContext& ctx, Id team_id);
 
   // The persona's picture from an upload (PNG or JPEG), written again as a PNG with nothing of
@@ -61,9 +68,8 @@ class Personas {
   Result<std::pair<Decision, Target>> PermitTeam(const RequestContext& ctx, Action action,
                                                  Id team_id, const Subject& subject,
                                                  bool shared = false);
-  // The persona with its stratum's numbers from summary (nullptr: none).
-  static PersonaView ViewWith(Persona persona, const Result<StratificationSummary>* summary);
-  PersonaView ViewOf(const RequestContext& ctx, Persona persona);
+  // The persona with its stratum's numbers, its stratification summarised unless numbers holds it.
+  PersonaView ViewOf(const RequestContext& ctx, Persona persona, StratumNumbers& numbers);
   // The persona and the decision that lets ctx read it (facilitators too once it is shared), or
   // write it (the team's members and leads, the site's admins).
   Result<std::pair<Persona, std::pair<Decision, Target>>> Readable(const RequestContext& ctx, Id id);

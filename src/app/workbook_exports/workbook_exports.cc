@@ -30,9 +30,10 @@ const LinkedMap* WorkbookExport::Map(Id id) const {
   return it == maps.end() ? nullptr : &*it;
 }
 
-Result<LinkedPersona> WorkbookExports::ReadPersona(const RequestContext& ctx, Id id) {
+Result<LinkedPersona> WorkbookExports::ReadPersona(const RequestContext& ctx, Id id,
+                                                   StratumNumbers& numbers) {
   LinkedPersona linked{id, std::nullopt, std::nullopt, "", ""};
-  Result<PersonaView> persona = personas_.Get(ctx, id);
+  Result<PersonaView> persona = personas_.Get(ctx, id, &numbers);
   if (!persona) {
     if (!NotForReader(persona.error())) return tl::unexpected(persona.error());
     linked.unavailable = Reason(persona.error());
@@ -72,12 +73,13 @@ Result<WorkbookExport> WorkbookExports::Export(const RequestContext& ctx, Id wor
   COVALUE_ASSIGN_OR_RETURN(out.persona_guide, workbooks_.GetGuide(ctx, kPersonaGuide));
   out.read_ms = gate_.NowMs();
   std::size_t linked = 0;
+  StratumNumbers numbers;
   for (const WorkbookAnswer& answer : out.view.answers) {
     if (!answer.latest) continue;
     for (const ArtefactLink& link : ArtefactLinksIn(answer.latest->text)) {
       if (link.kind == ArtefactKind::kPersona && out.Persona(link.id) == nullptr &&
           linked < kMaxLinked) {
-        COVALUE_ASSIGN_OR_RETURN(LinkedPersona persona, ReadPersona(ctx, link.id));
+        COVALUE_ASSIGN_OR_RETURN(LinkedPersona persona, ReadPersona(ctx, link.id, numbers));
         out.personas.push_back(std::move(persona));
         ++linked;
       } else if (link.kind == ArtefactKind::kProcessMap && out.Map(link.id) == nullptr &&

@@ -69,7 +69,9 @@ class WorkbookExports {
   [[nodiscard]] Result<WorkbookExport> Export(const RequestContext& ctx, Id workbook_id);
 
  private:
-  Result<LinkedPersona> ReadPersona(const RequestContext& ctx, Id id);
+  // numbers: the stratifications this export has summarised (each once, however many of its
+  // personas are linked).
+  Result<LinkedPersona> ReadPersona(const RequestContext& ctx, Id id, StratumNumbers& numbers);
   Result<LinkedMap> ReadMap(const RequestContext& ctx, Id id);
 
   Gate& gate_;
