@@ -143,7 +143,10 @@ describe('a participant sorts and rates on a phone', () => {
     await desk.getByText(/In the go-zone \(all raters, above both means\): \d+ statements\./).waitFor();
     const map = desk.getByRole('img', { name: 'Maps of the study' });
     await map.waitFor();
-    assert.ok(await map.evaluate((img) => img.complete && img.naturalWidth > 0), 'the maps are drawn');
+    // The picture loads after its element appears: a loaded one within 10 s (slow under a full run).
+    const drawn = () => map.evaluate((img) => img.complete && img.naturalWidth > 0);
+    for (let i = 0; i < 100 && !(await drawn()); i++) await desk.waitForTimeout(100);
+    assert.ok(await drawn(), 'the maps are drawn');
     await desk.getByLabel('Clusters (k)').selectOption('4');
     await desk.waitForURL(/\?k=4$/);
     await desk.getByText(/^Split-half reliability of the sorts: r = [\d.−-]+ between halves of 2 and 1 sorters; Spearman–Brown/).waitFor();
