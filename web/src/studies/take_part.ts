@@ -2,6 +2,7 @@ import { api, ApiError, type Card, type Participation, type Rating, type StudyWo
 import { field, onSubmit } from '../components/form';
 import { h } from '../dom';
 import { formatNumber, t } from '../i18n';
+import { savesInOrder } from './saves_in_order';
 
 // A participant's page, phone-first: consent first, then the stage that is open (brainstorming,
 // sorting, rating). Every change is saved at once, so the same link (or account) resumes on any
@@ -82,16 +83,9 @@ function sorting(w: StudyWorkspace, who: Participation): HTMLElement {
   const status = h('p', { role: 'status', class: 'saved' });
   const board = h('div', { class: 'piles' });
 
-  const save = async () => {
-    const cards: Card[] = [...pileOf].map(([statement_id, pile]) => ({ statement_id, pile }));
-    status.textContent = t('join.saving');
-    try {
-      await api.saveSort(who, cards);
-      status.textContent = t('join.saved');
-    } catch (error) {
-      status.textContent = error instanceof ApiError ? error.detail : String(error);
-    }
-  };
+  const inOrder = savesInOrder(status);
+  // The piles as they are when this save's turn comes, so a run of quick moves ends in the last.
+  const save = () => inOrder(() => api.saveSort(who, [...pileOf].map(([statement_id, pile]): Card => ({ statement_id, pile }))));
   const move = async (statement: number, pile: string, focus = false) => {
     if (pile) pileOf.set(statement, pile);
     else pileOf.delete(statement);
@@ -183,15 +177,10 @@ function dragWith(handle: HTMLElement, card: HTMLElement, drop: (target: HTMLEle
 function rating(w: StudyWorkspace, who: Participation): HTMLElement {
   const values = new Map<string, number>(w.ratings.map((r) => [`${r.statement_id}|${r.variable}`, r.value]));
   const status = h('p', { role: 'status', class: 'saved' });
-  const save = async (rating: Rating) => {
+  const inOrder = savesInOrder(status);
+  const save = (rating: Rating) => {
     values.set(`${rating.statement_id}|${rating.variable}`, rating.value);
-    status.textContent = t('join.saving');
-    try {
-      await api.saveRatings(who, [rating]);
-      status.textContent = t('join.saved');
-    } catch (error) {
-      status.textContent = error instanceof ApiError ? error.detail : String(error);
-    }
+    return inOrder(() => api.saveRatings(who, [rating]));
   };
   const variables = w.study.variables;
   const min = Math.min(...variables.map((v) => v.min));
@@ -267,6 +256,7 @@ function rating(w: StudyWorkspace, who: Participation): HTMLElement {
 function delphiRound(w: StudyWorkspace, who: Participation): HTMLElement {
   const values = new Map<number, number>(w.ratings.map((r) => [r.statement_id, r.value]));
   const status = h('p', { role: 'status', class: 'saved' });
+  const inOrder = savesInOrder(status);
   const items = w.statements.map((s, index) => {
     const feedback = w.feedback.find((f) => f.statement_id === s.id);
     const choices = h(
@@ -276,15 +266,7 @@ function delphiRound(w: StudyWorkspace, who: Participation): HTMLElement {
       ...Array.from({ length: 9 }, (_, i) => i + 1).map((value) => {
         const id = `delphi-${s.id}-${value}`;
         const input = h('input', { type: 'radio', id, name: `delphi-${s.id}`, value: String(value), checked: values.get(s.id) === value });
-        input.addEventListener('change', async () => {
-          status.textContent = t('join.saving');
-          try {
-            await api.saveRatings(who, [{ statement_id: s.id, variable: 'rating', value }]);
-            status.textContent = t('join.saved');
-          } catch (error) {
-            status.textContent = error instanceof ApiError ? error.detail : String(error);
-          }
-        });
+        input.addEventListener('change', () => void inOrder(() => api.saveRatings(who, [{ statement_id: s.id, variable: 'rating', value }])));
         return h('span', { class: 'choice' }, input, h('label', { for: id }, String(value)));
       }),
     );
@@ -307,16 +289,13 @@ function delphiRound(w: StudyWorkspace, who: Participation): HTMLElement {
     const comment = h('textarea', { id: commentId, rows: 2, maxlength: 1000 });
     comment.value = w.comments.find((c) => c.statement_id === s.id)?.text ?? '';
     let saved = comment.value;
-    comment.addEventListener('change', async () => {
+    comment.addEventListener('change', () => {
       if (comment.value === saved) return;
-      status.textContent = t('join.saving');
-      try {
-        await api.saveComment(who, s.id, comment.value.trim());
-        saved = comment.value;
-        status.textContent = t('join.saved');
-      } catch (error) {
-        status.textContent = error instanceof ApiError ? error.detail : String(error);
-      }
+      const text = comment.value;
+      void inOrder(async () => {
+        await api.saveComment(who, s.id, text.trim());
+        saved = text;
+      });
     });
     return h(
       'section',
