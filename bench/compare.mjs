@@ -200,8 +200,11 @@ async function covalueHttp(db, expected) {
       view.series.flatMap((s) => s.points.map((p) => [s.site, view.measure.name, p.x, String(Math.round(p.y * p.cell)), String(p.cell), String(p.y), String(p.cl), String(p.lcl), String(p.ucl), p.sigma_signal ? '1' : '0']));
     // Timed: the views read in full (fetched and parsed), as DuckDB's side times its result read
     // in full (getRows) without turning cells into text; the rows are made apart, for the check.
-    const q1 = async () => get(`/api/v1/measures/m01/chart?site_id=${s03}&${base}`);
-    const q2 = async () => Promise.all(Array.from({ length: 20 }, (_, i) => get(`/api/v1/measures/m${String(i + 1).padStart(2, '0')}/sites?${base}`)));
+    // Q1 and Q2 ask each point for the query's columns only (the API's sparse fieldset), as the
+    // peers' SELECT names them: the views keep their shape, series[].points[].
+    const columns = 'fields=x,y,cell,cl,lcl,ucl,sigma_signal';
+    const q1 = async () => get(`/api/v1/measures/m01/chart?site_id=${s03}&${base}&${columns}`);
+    const q2 = async () => Promise.all(Array.from({ length: 20 }, (_, i) => get(`/api/v1/measures/m${String(i + 1).padStart(2, '0')}/sites?${base}&${columns}`)));
     const q3 = async () => (await get(`/api/v1/measures/m11-mean/sites?${base}&mr_screening=off`)).series.length;
     sameRows('covalue HTTP Q1', expected.q1, rowsOf(await q1()));
     sameRows('covalue HTTP Q2', expected.q2, (await q2()).flatMap(rowsOf).sort((a, b) => (a.join(',') < b.join(',') ? -1 : 1)));

@@ -228,6 +228,41 @@ describe('measures', () => {
     assert.equal((await bad.json()).field, 'threshold');
   });
 
+  it('gives each point only the members named in fields, the view otherwise whole', async () => {
+    const full = await json('facilitator', '/api/v1/measures/phq9-below-10/sites');
+    // Named out of order and once twice: the points keep the documented order, each member once.
+    const sparse = await json('facilitator', '/api/v1/measures/phq9-below-10/sites?fields=ucl,x,y,cell,y,suppressed');
+    const { series: fullSeries, ...fullRest } = full;
+    const { series: sparseSeries, ...sparseRest } = sparse;
+    assert.deepEqual(sparseRest, fullRest);
+    assert.equal(sparseSeries.length, fullSeries.length);
+    let suppressed = 0;
+    sparseSeries.forEach((s, i) => {
+      const { points, ...rest } = s;
+      const { points: fullPoints, ...fullSeriesRest } = fullSeries[i];
+      assert.deepEqual(rest, fullSeriesRest, 'site, population, icons and parts are all there');
+      assert.equal(points.length, fullPoints.length);
+      points.forEach((p, j) => {
+        assert.deepEqual(Object.keys(p), ['x', 'y', 'ucl', 'cell', 'suppressed']);
+        const f = fullPoints[j];
+        assert.deepEqual(p, { x: f.x, y: f.y, ucl: f.ucl, cell: f.cell, suppressed: f.suppressed });
+        if (p.suppressed) {
+          suppressed++;
+          assert.deepEqual([p.y, p.cell, p.ucl], [null, null, null], 'a small cell stays withheld');
+        }
+      });
+    });
+    assert.ok(suppressed > 0);
+    // The same on one site's chart and a team's, and absent it is every member.
+    const site = await json('lead.vastera', `/api/v1/measures/phq9-mean/chart?site_id=${vastera()}&fields=sigma_signal`);
+    assert.ok(site.series[0].points.every((p) => Object.keys(p).join() === 'sigma_signal'));
+    assert.equal(Object.keys(full.series[0].points[0]).length, 19);
+    for (const fields of ['', 'x,colour', 'x,', 'Y']) {
+      const problem = await json('facilitator', `/api/v1/measures/phq9-below-10/sites?fields=${fields}`, 400);
+      assert.equal(problem.field, 'fields', fields);
+    }
+  });
+
   it('lets a team try a definition on its own data: every cell, as its own charts show it', async () => {
     const team = (await json('lead.vastera', '/api/v1/teams')).items[0].id;
     const { chart, ...stored } = (await json('lead.vastera', '/api/v1/measures')).items.find((m) => m.id === 'phq9-below-10');

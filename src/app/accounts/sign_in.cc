@@ -25,6 +25,14 @@ Error Unauthenticated(const Error& error, std::string message) {
   return {ErrorCode::kUnauthenticated, std::move(message), {}};
 }
 
+// The principal of an account that may still sign in.
+Result<Principal> ActivePrincipal(const User& user) {
+  if (user.deactivated_ms) {
+    return Fail(ErrorCode::kUnauthenticated, "the account is deactivated");
+  }
+  return Principal{user.id, user.username, user.memberships};
+}
+
 // A token's last use is written at most this often, so that a busy API client does not turn
 // every read into a write.
 constexpr std::int64_t kTokenTouchMs = 60'000;
@@ -127,20 +135,25 @@ Result<Principal> Accounts::PrincipalOf(Id user_id) {
   if (!user) {
     return Fail(Unauthenticated(user.error(), "the account no longer exists"));
   }
-  if (user->deactivated_ms) {
-    return Fail(ErrorCode::kUnauthenticated, "the account is deactivated");
-  }
-  return Principal{user->id, user->username, user->memberships};
+  return ActivePrincipal(*user);
 }
 
+// The session and its account in one snapshot: every signed-in request passes here.
 Result<Principal> Accounts::AuthenticateSession(const std::string& session_token) {
-  auto user_id = store::ReadValue<Id>(store_, [&](store::Repositories& r) {
-    return r.Credentials().FindSession(crypto::HashSecret(session_token), gate_.NowMs());
+  bool session_found = false;
+  auto user = store::ReadValue<User>(store_, [&](store::Repositories& r) -> Result<User> {
+    COVALUE_ASSIGN_OR_RETURN(
+        Id user_id,
+        r.Credentials().FindSession(crypto::HashSecret(session_token), gate_.NowMs()));
+    session_found = true;
+    return r.Users().Get(user_id);
   });
-  if (!user_id) {
-    return Fail(Unauthenticated(user_id.error(), "the session has expired; sign in again"));
+  if (!user) {
+    return Fail(Unauthenticated(user.error(), session_found
+                                                  ? "the account no longer exists"
+                                                  : "the session has expired; sign in again"));
   }
-  return PrincipalOf(*user_id);
+  return ActivePrincipal(*user);
 }
 
 Result<Principal> Accounts::AuthenticateToken(const std::string& bearer_token) {

@@ -7,10 +7,9 @@
 #include "app/measures/measures.h"
 #include "domain/dates.h"
 #include "http/api/api_routes.h"
+#include "http/json/chart_view_json.h"
 #include "http/json/json_body.h"
-#include "http/json/json_writer.h"
 #include "http/json/measure_json.h"
-#include "http/json/spc_json.h"
 #include "http/transfer.h"
 
 namespace covalue::http::api {
@@ -65,119 +64,9 @@ Result<app::MeasureChartQuery> ReadChartQuery(const Request& request) {
   return query;
 }
 
-// A chart view, written straight to text (a cross-site view has hundreds of points and is read
-// on every dashboard load). Points in qicharts2's vocabulary as SpcPointJson writes them, with
-// start_ms, cell and suppressed, but without the sentence: a point's signals are codes (the
-// reader words them), and each part states its runs once (parts[].explanation).
-void WritePoint(JsonWriter& w, const app::MeasureSeries& s, const spc::ChartPoint& p) {
-  const std::size_t i = p.index - 1;
-  w.BeginObject();
-  w.Key("index").Int(static_cast<std::int64_t>(p.index));
-  w.Key("x").String(s.x[i]);
-  w.Key("part").Int(static_cast<std::int64_t>(p.part));
-  w.Key("baseline").Bool(p.baseline);
-  w.Key("include").Bool(p.include);
-  w.Key("y").Optional(p.y);
-  w.Key("n").Optional(p.n);
-  w.Key("cl").Optional(p.cl);
-  w.Key("lcl").Optional(p.lcl);
-  w.Key("ucl").Optional(p.ucl);
-  w.Key("lcl_2sigma").Optional(p.lcl_2sigma);
-  w.Key("ucl_2sigma").Optional(p.ucl_2sigma);
-  w.Key("target").Optional(p.target);
-  w.Key("sigma_signal").Bool(p.sigma_signal);
-  w.Key("runs_signal").Bool(p.runs_signal);
-  w.Key("signals").BeginArray();
-  for (std::string_view name : p.signals) {
-    w.String(name);
-  }
-  w.EndArray();
-  w.Key("start_ms").Int(s.start_ms[i]);
-  w.Key("cell").Optional(s.n[i]);
-  w.Key("suppressed").Bool(s.suppressed[i]);
-  w.EndObject();
-}
-
-void WriteSeries(JsonWriter& w, const app::MeasureSeries& s) {
-  w.BeginObject();
-  w.Key("site_id").Int(s.site_id);
-  w.Key("site").String(s.site);
-  w.Key("population_id").Int(s.population_id);
-  w.Key("population").String(s.population);
-  w.Key("variation");
-  s.icons.variation ? w.String(spc::VariationName(*s.icons.variation)) : w.Null();
-  w.Key("assurance");
-  s.icons.assurance ? w.String(spc::AssuranceName(*s.icons.assurance)) : w.Null();
-  w.Key("parts").BeginArray();
-  for (const spc::ChartPart& part : s.chart.parts) {
-    w.BeginObject();
-    w.Key("part").Int(static_cast<std::int64_t>(part.part));
-    w.Key("n_obs").Int(static_cast<std::int64_t>(part.n_obs));
-    w.Key("n_useful").Int(static_cast<std::int64_t>(part.n_useful));
-    w.Key("longest_run").Int(static_cast<std::int64_t>(part.longest_run));
-    w.Key("longest_run_max").Int(static_cast<std::int64_t>(part.longest_run_max));
-    w.Key("n_crossings").Int(static_cast<std::int64_t>(part.n_crossings));
-    w.Key("n_crossings_min").Int(static_cast<std::int64_t>(part.n_crossings_min));
-    w.Key("runs_signal").Bool(part.runs_signal);
-    w.Key("explanation").String(part.explanation);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.Key("points").BeginArray();
-  for (const spc::ChartPoint& point : s.chart.points) {
-    WritePoint(w, s, point);
-  }
-  w.EndArray();
-  w.EndObject();
-}
-
-Response ViewResponse(const app::MeasureChartView& v) {
-  std::size_t points = 0;
-  for (const app::MeasureSeries& s : v.series) {
-    points += s.chart.points.size();
-  }
-  JsonWriter w(1024 + points * 512);
-  w.BeginObject();
-  // The definition through the same mapping as the list (small next to the series).
-  w.Key("measure").Raw(
-      DefinitionJson(v.measure).dump(-1, ' ', false, json::error_handler_t::replace));
-  w.Key("chart").String(spc::ChartName(v.chart));
-  w.Key("rules").String(v.rules == spc::Rules::kMdc ? "mdc" : "anhoej");
-  w.Key("period").String(PeriodKindName(v.period));
-  w.Key("min_cell");
-  v.min_cell == 0 ? w.Null() : w.Int(static_cast<std::int64_t>(v.min_cell));
-  w.Key("series").BeginArray();
-  for (const app::MeasureSeries& s : v.series) {
-    WriteSeries(w, s);
-  }
-  w.EndArray();
-  if (v.limits) {
-    w.Key("limits").String(*v.limits == app::ChangeLimits::kPhases ? "phases" : "baseline");
-    w.Key("changes").BeginArray();
-    for (const app::TestedChange& c : v.changes) {
-      w.BeginObject();
-      w.Key("workbook_id").Int(c.workbook_id);
-      w.Key("date").String(c.date);
-      w.Key("text").String(c.text);
-      w.Key("point");
-      c.point == 0 ? w.Null() : w.Int(static_cast<std::int64_t>(c.point));
-      w.EndObject();
-    }
-    w.EndArray();
-    w.Key("notes").BeginArray();
-    for (const ChartNote& n : v.notes) {
-      w.BeginObject();
-      w.Key("id").Int(n.id);
-      w.Key("period").String(n.period);
-      w.Key("text").String(n.text);
-      w.Key("author").String(n.author);
-      w.Key("created_ms").Int(n.created_ms);
-      w.EndObject();
-    }
-    w.EndArray();
-  }
-  w.EndObject();
-  return WithETag(JsonResponse(200, w.Take()));
+Result<Response> ViewResponse(const Request& request, const app::MeasureChartView& view) {
+  COVALUE_ASSIGN_OR_RETURN(auto fields, PointFields::Read(request));
+  return WithETag(JsonResponse(200, ChartViewJson(view, fields)));
 }
 
 Response OrderedJson(int status, const json& value) {
@@ -270,7 +159,7 @@ void AddMeasureRoutes(Router& router, app::Measures& measures) {
                                          ReadBody(r.request.body, ReadMeasureDefinition));
                 COVALUE_ASSIGN_OR_RETURN(auto query, ReadChartQuery(r.request));
                 COVALUE_ASSIGN_OR_RETURN(auto views, measures.PreviewMeasures(r.ctx, {m}, query));
-                return ViewResponse(views.front());
+                return ViewResponse(r.request, views.front());
               }});
   router.Add(
       {"POST", "/api/v1/teams/{id}/measures/preview",
@@ -281,7 +170,7 @@ void AddMeasureRoutes(Router& router, app::Measures& measures) {
          COVALUE_ASSIGN_OR_RETURN(MeasureDefinition m, ReadBody(r.request.body, ReadMeasureDefinition));
          COVALUE_ASSIGN_OR_RETURN(auto query, ReadChartQuery(r.request));
          COVALUE_ASSIGN_OR_RETURN(auto view, measures.PreviewTeamMeasure(r.ctx, team, m, query));
-         return ViewResponse(view);
+         return ViewResponse(r.request, view);
        }});
   router.Add({"GET", "/api/v1/measures/{measure}/chart",
               "A measure's chart at one site (site_id, population_id): every cell for the site's "
@@ -297,7 +186,7 @@ void AddMeasureRoutes(Router& router, app::Measures& measures) {
                 COVALUE_ASSIGN_OR_RETURN(
                     auto view,
                     measures.SiteMeasureChart(r.ctx, MeasureParam(r), *site, population, query));
-                return ViewResponse(view);
+                return ViewResponse(r.request, view);
               },
               0});
   router.Add({"GET", "/api/v1/measures/{measure}/sites",
@@ -308,7 +197,7 @@ void AddMeasureRoutes(Router& router, app::Measures& measures) {
                 COVALUE_ASSIGN_OR_RETURN(auto query, ReadChartQuery(r.request));
                 COVALUE_ASSIGN_OR_RETURN(auto view,
                                          measures.CrossSiteMeasure(r.ctx, MeasureParam(r), query));
-                return ViewResponse(view);
+                return ViewResponse(r.request, view);
               },
               0});
   router.Add(
@@ -328,7 +217,7 @@ void AddMeasureRoutes(Router& router, app::Measures& measures) {
          }
          COVALUE_ASSIGN_OR_RETURN(
              auto view, measures.TeamMeasureChart(r.ctx, team, MeasureParam(r), query, limits));
-         return ViewResponse(view);
+         return ViewResponse(r.request, view);
        },
        0});
   router.Add({"POST", "/api/v1/teams/{id}/measures/{measure}/notes",
