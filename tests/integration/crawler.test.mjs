@@ -189,7 +189,13 @@ describe('crawler', () => {
     if (status >= 500) problems.push(`${reader.username} GET ${path}: ${status}`);
     if (status !== 200) return;
     leaks(reader, path, text);
-    if (type.includes('json')) counts(reader, path, JSON.parse(text));
+    if (!type.includes('json')) return;
+    const body = JSON.parse(text);
+    counts(reader, path, body);
+    // Every list answers {items, next} (README "HTTP API"); a document with items has an id.
+    if (path.startsWith('/api/v1/') && Array.isArray(body.items) && !('id' in body) && !('next' in body)) {
+      problems.push(`${reader.username} GET ${path}: a list without next`);
+    }
   };
 
   // The paths of one route with ids from every site (or every kind it takes).

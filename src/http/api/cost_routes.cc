@@ -12,7 +12,7 @@ constexpr std::size_t kMaxUnitCostFile = 8 << 20;
 Response ResourceList(const std::vector<Resource>& resources) {
   nlohmann::json items = nlohmann::json::array();
   for (const Resource& r : resources) items.push_back(ResourceJson(r));
-  return Json(200, nlohmann::json{{"items", items}});
+  return Json(200, nlohmann::json{{"items", items}, {"next", nullptr}});
 }
 
 }  // namespace

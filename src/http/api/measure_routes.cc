@@ -111,7 +111,7 @@ void AddMeasureRoutes(Router& router, app::Measures& measures) {
                 for (const MeasureDefinition& m : definitions) {
                   items.push_back(DefinitionJson(m));
                 }
-                return OrderedJson(200, json{{"items", items}});
+                return OrderedJson(200, json{{"items", items}, {"next", nullptr}});
               },
               0});
   router.Add(

@@ -43,7 +43,7 @@ void AddPersonaRoutes(Router& router, app::Personas& personas) {
                 COVALUE_ASSIGN_OR_RETURN(auto list, personas.List(r.ctx, id));
                 json items = json::array();
                 for (const app::PersonaView& v : list) items.push_back(PersonaJson(v));
-                return Json(200, json{{"items", items}});
+                return Json(200, json{{"items", items}, {"next", nullptr}});
               },
               0});
   router.Add({"POST", "/api/v1/teams/{id}/personas",

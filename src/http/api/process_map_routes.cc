@@ -74,7 +74,7 @@ template <typename T, typename ToJson>
 Response Items(const std::vector<T>& list, ToJson to_json) {
   nlohmann::json items = nlohmann::json::array();
   for (const T& x : list) items.push_back(to_json(x));
-  return Json(200, nlohmann::json{{"items", items}});
+  return Json(200, nlohmann::json{{"items", items}, {"next", nullptr}});
 }
 
 }  // namespace

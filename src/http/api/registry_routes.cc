@@ -242,7 +242,7 @@ void AddRegistryRoutes(Router& router, app::Registry& registry) {
                             {"band", o.interpretation},
                             {"effective_ms", o.effective_ms}});
          }
-         return JsonResponse(200, nlohmann::json{{"items", items}}.dump());
+         return JsonResponse(200, nlohmann::json{{"items", items}, {"next", nullptr}}.dump());
        },
        0});
   Route import{"POST",

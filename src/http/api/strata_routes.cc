@@ -30,7 +30,7 @@ void AddStrataRoutes(Router& router, app::Strata& strata) {
                 COVALUE_ASSIGN_OR_RETURN(auto list, strata.List(r.ctx, id));
                 nlohmann::json items = nlohmann::json::array();
                 for (const Stratification& s : list) items.push_back(StratificationJson(s));
-                return Json(200, nlohmann::json{{"items", items}});
+                return Json(200, nlohmann::json{{"items", items}, {"next", nullptr}});
               },
               0});
   router.Add({"POST", "/api/v1/populations/{id}/stratifications",

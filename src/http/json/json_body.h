@@ -74,14 +74,21 @@ auto ReadBody(std::string_view body, Read read) -> decltype(read(std::declval<Ob
 }
 
 // Each member of an array of objects read by read (its reader finished after), at most most;
-// kInvalidArgument naming the entry (pointer/i) for one that is not an object or past most.
+// kInvalidArgument naming the array for more than most, and the entry (pointer/i) for one that
+// is not an object.
 template <typename T, typename Read>
 Result<std::vector<T>> ReadObjects(const nlohmann::json& array, const std::string& pointer, std::size_t most,
                                    const char* shape, Read read) {
+  if (array.size() > most) {
+    return Fail(ErrorCode::kInvalidArgument,
+                pointer + " holds at most " + std::to_string(most) + " entries, not " +
+                    std::to_string(array.size()),
+                pointer);
+  }
   std::vector<T> out;
   for (std::size_t i = 0; i < array.size(); ++i) {
     const std::string at = pointer + "/" + std::to_string(i);
-    if (!array[i].is_object() || i >= most) {
+    if (!array[i].is_object()) {
       return Fail(ErrorCode::kInvalidArgument, shape, at);
     }
     ObjectReader reader(array[i], at);

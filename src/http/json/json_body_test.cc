@@ -48,5 +48,26 @@ TEST(ObjectReader, RefusesWrongTypesFractionsAndOverflow) {
   EXPECT_EQ(missing.error().message, "/null is required");
 }
 
+TEST(ReadObjects, NamesTheArrayWhenItHoldsTooManyAndTheEntryThatIsNoObject) {
+  const auto read = [](ObjectReader& r) { return r.RequiredString("name"); };
+  const auto three = nlohmann::json::parse(R"([{"name": "a"}, {"name": "b"}, {"name": "c"}])");
+  auto too_many = ReadObjects<std::string>(three, "/strata", 2, "a stratum is {name}", read);
+  ASSERT_FALSE(too_many.has_value());
+  EXPECT_EQ(too_many.error().field, "/strata");
+  EXPECT_EQ(too_many.error().message, "/strata holds at most 2 entries, not 3");
+  auto all = ReadObjects<std::string>(three, "/strata", 3, "a stratum is {name}", read);
+  ASSERT_TRUE(all.has_value());
+  EXPECT_EQ(*all, (std::vector<std::string>{"a", "b", "c"}));
+  const auto odd = nlohmann::json::parse(R"([{"name": "a"}, 7])");
+  auto not_object = ReadObjects<std::string>(odd, "/strata", 5, "a stratum is {name}", read);
+  ASSERT_FALSE(not_object.has_value());
+  EXPECT_EQ(not_object.error().field, "/strata/1");
+  EXPECT_EQ(not_object.error().message, "a stratum is {name}");
+  auto unknown = ReadObjects<std::string>(nlohmann::json::parse(R"([{"name": "a", "x": 1}])"),
+                                          "/strata", 5, "a stratum is {name}", read);
+  ASSERT_FALSE(unknown.has_value());
+  EXPECT_EQ(unknown.error().field, "/strata/0/x");
+}
+
 }  // namespace
 }  // namespace covalue::http

@@ -313,7 +313,7 @@ json UnitCostsJson(Id site_id, const std::vector<UnitCost>& rows) {
                      {"currency", u.currency},
                      {"valid_from", u.valid_from}});
   }
-  return {{"site_id", site_id}, {"items", items}};
+  return {{"site_id", site_id}, {"items", items}, {"next", nullptr}};
 }
 
 json SiteCostingJson(const SiteCosting& c) {

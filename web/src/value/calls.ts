@@ -154,6 +154,7 @@ export interface StratumNumbers {
 export interface UnitCosts {
   site_id: number;
   items: { code: string; unit_cost: number; currency: string; valid_from: string }[];
+  next: null;
 }
 
 export interface SiteDetail {
