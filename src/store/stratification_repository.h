@@ -60,8 +60,8 @@ class StratificationRepository {
   // whatever it is.
   [[nodiscard]] virtual Result<std::vector<LatestValue>> LatestValues(
       Id population_id, const std::vector<std::string>& codes, std::int64_t recent_from_ms) = 0;
-  // The population's observations of the codes with from_ms < effective_ms <= to_ms, person
-  // by person. (Summing them in the database, per person, code and price period, was slower
+  // The population's observations of the codes with from_ms < effective_ms <= to_ms, in no
+  // stated order. (Summing them in the database, per person, code and price period, was slower
   // on SQLite: its aggregates cost more per row than handing the rows over.)
   [[nodiscard]] virtual Result<std::vector<UtilisationEvent>> Events(
       Id population_id, const std::vector<std::string>& codes, std::int64_t from_ms,

@@ -30,6 +30,7 @@ std::string_view Migration0021();
 std::string_view Migration0022();
 std::string_view Migration0023();
 std::string_view Migration0024();
+std::string_view Migration0025();
 }  // namespace covalue::embedded
 
 namespace covalue::store::sql {
@@ -45,6 +46,7 @@ constexpr std::string_view (*kShared[])() = {
     &embedded::Migration0016, &embedded::Migration0017, &embedded::Migration0018,
     &embedded::Migration0019, &embedded::Migration0020, &embedded::Migration0021,
     &embedded::Migration0022, &embedded::Migration0023, &embedded::Migration0024,
+    &embedded::Migration0025,
 };
 
 Result<std::int64_t> CurrentVersion(Connection& connection) {

@@ -199,8 +199,9 @@ Result<std::vector<StratumPerson>> SqlStratificationRepository::People(
 Result<std::vector<LatestValue>> SqlStratificationRepository::LatestValues(
     Id population_id, const std::vector<std::string>& codes, std::int64_t recent_from_ms) {
   if (codes.empty()) return std::vector<LatestValue>();
-  // First the rows after recent_from_ms, in one pass: each person's latest per code by time,
-  // then id. Where the recent rows hold everyone's, nothing more is read.
+  // First the rows after recent_from_ms, in one pass (a range of observations_by_time per
+  // code): each person's latest per code by time, then id. Where the recent rows hold
+  // everyone's, nothing more is read.
   struct Latest {
     std::int64_t at = 0;
     Id id = 0;
@@ -210,12 +211,12 @@ Result<std::vector<LatestValue>> SqlStratificationRepository::LatestValues(
   {
     COVALUE_ASSIGN_OR_RETURN(
         auto recent,
-        db_.Prepare("SELECT o.patient_id, o.code, o.effective_ms, o.id, o.value FROM patients p "
-                    "JOIN observations o ON o.patient_id = p.id AND o.code IN (" +
-                    Placeholders(codes.size()) +
-                    ") AND o.effective_ms > ? WHERE p.population_id = ?"));
+        db_.Prepare("SELECT patient_id, code, effective_ms, id, value FROM observations "
+                    "WHERE population_id = ? AND code IN (" +
+                    Placeholders(codes.size()) + ") AND effective_ms > ?"));
+    recent.Bind(population_id);
     for (const std::string& code : codes) recent.Bind(code);
-    recent.Bind(recent_from_ms).Bind(population_id);
+    recent.Bind(recent_from_ms);
     for (;;) {
       COVALUE_ASSIGN_OR_RETURN(const bool row, recent.Step());
       if (!row) break;
@@ -270,15 +271,15 @@ Result<std::vector<UtilisationEvent>> SqlStratificationRepository::Events(
     Id population_id, const std::vector<std::string>& codes, std::int64_t from_ms,
     std::int64_t to_ms) {
   if (codes.empty()) return std::vector<UtilisationEvent>();
-  // Per person, their window of each code in observations_by_patient (covering: no row read).
+  // One range of observations_by_time per code (covering: no row read).
   COVALUE_ASSIGN_OR_RETURN(
       auto query,
-      db_.Prepare("SELECT o.patient_id, o.code, o.effective_ms, o.value FROM patients p JOIN "
-                  "observations o ON o.patient_id = p.id AND o.code IN (" +
-                  Placeholders(codes.size()) +
-                  ") AND o.effective_ms > ? AND o.effective_ms <= ? WHERE p.population_id = ?"));
+      db_.Prepare("SELECT patient_id, code, effective_ms, value FROM observations "
+                  "WHERE population_id = ? AND code IN (" +
+                  Placeholders(codes.size()) + ") AND effective_ms > ? AND effective_ms <= ?"));
+  query.Bind(population_id);
   for (const std::string& code : codes) query.Bind(code);
-  query.Bind(from_ms).Bind(to_ms).Bind(population_id);
+  query.Bind(from_ms).Bind(to_ms);
   return CollectRows(query, [&codes](const Statement& row) {
     const auto at = std::find(codes.begin(), codes.end(), row.TextView(1));
     return UtilisationEvent{row.Int(0), static_cast<std::size_t>(at - codes.begin()), row.Int(2),
