@@ -112,16 +112,53 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Mo
 
 Connection::~Connection() {
   statements_.clear();  // finalized before the database closes
+  for (const auto& [text, statements] : executed_) {
+    for (sqlite3_stmt* stmt : statements) sqlite3_finalize(stmt);
+  }
   sqlite3_close(db_);
 }
 
+// A text this short (a transaction's BEGIN, SAVEPOINT, RELEASE or COMMIT, run several times a
+// request) is prepared once and kept; a longer one (a migration) is run by sqlite3_exec, which
+// parses it each time.
+constexpr std::size_t kKeptExecuteText = 128;
+
 Status Connection::Execute(std::string_view sql) {
-  char* message = nullptr;
-  const int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &message);
-  if (rc != SQLITE_OK) {
-    Error error = LastError(rc, sql.substr(0, 60));
+  if (sql.size() > kKeptExecuteText) {
+    char* message = nullptr;
+    const int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &message);
     sqlite3_free(message);
-    return Fail(std::move(error));
+    if (rc != SQLITE_OK) {
+      return Fail(LastError(rc, sql.substr(0, 60)));
+    }
+    return Ok();
+  }
+  auto found = executed_.find(std::string(sql));
+  if (found == executed_.end()) {
+    std::vector<sqlite3_stmt*> statements;
+    const std::string text(sql);
+    const char* rest = text.c_str();
+    while (*rest != '\0') {
+      sqlite3_stmt* stmt = nullptr;
+      const int rc = sqlite3_prepare_v3(db_, rest, -1, SQLITE_PREPARE_PERSISTENT, &stmt, &rest);
+      if (rc != SQLITE_OK) {
+        Error error = LastError(rc, sql.substr(0, 60));
+        for (sqlite3_stmt* prepared : statements) sqlite3_finalize(prepared);
+        return Fail(std::move(error));
+      }
+      if (stmt != nullptr) statements.push_back(stmt);  // nullptr: only spaces or a comment
+    }
+    found = executed_.emplace(text, std::move(statements)).first;
+  }
+  for (sqlite3_stmt* stmt : found->second) {
+    int rc = sqlite3_step(stmt);
+    while (rc == SQLITE_ROW) rc = sqlite3_step(stmt);  // rows are not wanted, as with exec
+    if (rc != SQLITE_DONE) {
+      Error error = LastError(rc, sql.substr(0, 60));
+      sqlite3_reset(stmt);
+      return Fail(std::move(error));
+    }
+    sqlite3_reset(stmt);
   }
   return Ok();
 }

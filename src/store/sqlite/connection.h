@@ -100,6 +100,8 @@ class Connection final : public sql::Connection {
   Mode mode_;
   Dialect dialect_;
   std::unordered_map<std::string, std::unique_ptr<Cursor>> statements_;
+  // Execute's short texts, each prepared once as its statements in order.
+  std::unordered_map<std::string, std::vector<sqlite3_stmt*>> executed_;
 };
 
 }  // namespace covalue::store::sqlite
