@@ -6,7 +6,7 @@
 #include <bitset>
 #include <string>
 
-#include "app/measures/measure_views.h"
+#include "app/measures/measures.h"
 #include "domain/error.h"
 #include "http/message.h"
 
