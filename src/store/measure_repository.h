@@ -40,8 +40,10 @@ class MeasureRepository {
   [[nodiscard]] virtual Result<std::vector<ChartNote>> ChartNotes(
       Id team_id, const std::string& measure_id) = 0;
   [[nodiscard]] virtual Status DeleteChartNote(Id id) = 0;
-  // By id.
+  // By id. Definitions are only ever added, never changed or removed.
   [[nodiscard]] virtual Result<std::vector<MeasureDefinition>> Definitions() = 0;
+  // Their ids, in the same order: what tells whether the definitions are still those read.
+  [[nodiscard]] virtual Result<std::vector<std::string>> DefinitionIds() = 0;
   // The core set's drafts: added (kConflict when a draft or a measure has the id), every one by
   // id, one (kNotFound), and marked adopted at adopted_ms (kConflict when it was already).
   [[nodiscard]] virtual Status CreateDraft(const MeasureDraft& draft) = 0;

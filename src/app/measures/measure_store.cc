@@ -9,19 +9,34 @@
 
 namespace covalue::app {
 
-Result<MeasureStore::Batch> MeasureStore::Batch::Begin(store::Repositories& repos) {
+Result<MeasureStore::Batch> MeasureStore::BeginBatch(store::Repositories& repos) {
+  COVALUE_ASSIGN_OR_RETURN(std::vector<std::string> ids, repos.Measures().DefinitionIds());
+  Batch batch;
+  {
+    const std::lock_guard lock(by_code_mutex_);
+    if (by_code_ && ids == by_code_ids_) {
+      batch.by_code_ = by_code_;
+      return batch;
+    }
+  }
   COVALUE_ASSIGN_OR_RETURN(std::vector<MeasureDefinition> definitions,
                            repos.Measures().Definitions());
-  Batch batch;
+  auto by_code = std::make_shared<DefinitionsByCode>();
+  ids.clear();
   for (MeasureDefinition& m : definitions) {
+    ids.push_back(m.id);
     auto key = std::make_pair(m.system, m.code);
-    batch.by_code_.emplace(std::move(key), std::move(m));
+    by_code->emplace(std::move(key), std::move(m));
   }
+  batch.by_code_ = by_code;
+  const std::lock_guard lock(by_code_mutex_);
+  by_code_ids_ = std::move(ids);
+  by_code_ = std::move(by_code);
   return batch;
 }
 
 void MeasureStore::Batch::Observe(const Observation& o) {
-  const auto [first, last] = by_code_.equal_range({o.system, o.code});
+  const auto [first, last] = by_code_->equal_range({o.system, o.code});
   for (auto it = first; it != last; ++it) {
     const MeasureDefinition& m = it->second;
     const analytics::Contribution c = analytics::ContributionOf(m, o.value);

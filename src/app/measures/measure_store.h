@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <shared_mutex>
 #include <string>
 #include <utility>
@@ -32,20 +34,26 @@ class MeasureStore {
 
   // What one write adds: the contributions of its observations to every measure of their code,
   // for weeks, months and quarters.
+  using DefinitionsByCode = std::multimap<std::pair<std::string, std::string>, MeasureDefinition>;
   class Batch {
    public:
-    // With the definitions stored in the write's transaction.
-    [[nodiscard]] static Result<Batch> Begin(store::Repositories& repos);
     void Observe(const Observation& observation);
     // Adds the batch to the stored aggregates (a new generation). Call once, inside the write.
     [[nodiscard]] Status Flush(store::Repositories& repos);
 
    private:
     friend class MeasureStore;
-    std::multimap<std::pair<std::string, std::string>, MeasureDefinition> by_code_;
+    std::shared_ptr<const DefinitionsByCode> by_code_;
     analytics::MeasureAggregates delta_;
     std::int64_t generation_ = 0;  // set by Flush
   };
+
+  // A batch with the definitions stored in the write's transaction. They are read whole only
+  // when their ids differ from those read last (definitions are only ever added: the same ids
+  // are the same definitions), so that a write of a few observations does not decode every
+  // definition; the batches share them. (Read inside the write, they may include a definition
+  // of the same group commit that is then rolled back: its id is gone at the next read.)
+  [[nodiscard]] Result<Batch> BeginBatch(store::Repositories& repos);
 
   // The rows the database keeps for aggregates.
   static std::vector<store::MeasureAggregateRow> RowsOf(
@@ -90,6 +98,10 @@ class MeasureStore {
   analytics::MeasureAggregates aggregates_;
   std::map<Id, std::string> sites_;
   std::map<Id, std::string> populations_;
+
+  std::mutex by_code_mutex_;  // guards the two below, which BeginBatch keeps
+  std::vector<std::string> by_code_ids_;
+  std::shared_ptr<const DefinitionsByCode> by_code_;
 };
 
 }  // namespace covalue::app

@@ -109,9 +109,12 @@ class Measures {
   // Loads the measure store's copy from the database (at start; otherwise the first read does).
   [[nodiscard]] Status LoadMeasures();
 
-  // For the services that write observations (the registry): a write's aggregates, applied to
-  // the in-memory copy once the write has committed (MeasureStore::Batch), and a change that
-  // the copy must be reloaded after (a site renamed or added).
+  // For the services that write observations (the registry): a write's aggregates, begun inside
+  // the write and applied to the in-memory copy once it has committed (MeasureStore::Batch),
+  // and a change that the copy must be reloaded after (a site renamed or added).
+  [[nodiscard]] Result<MeasureStore::Batch> BeginBatch(store::Repositories& repos) {
+    return measure_store_.BeginBatch(repos);
+  }
   void Apply(const MeasureStore::Batch& batch) { measure_store_.Apply(batch); }
   void Invalidate() {
     measure_store_.Invalidate();

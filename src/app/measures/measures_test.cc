@@ -195,6 +195,26 @@ TEST_F(MeasuresTest, AChartFromTheStoreEqualsOneRecomputedFromTheObservations) {
     EXPECT_NEAR(*s.chart.points.at(i).y, sum / static_cast<double>(values.size()), 1e-12);
     ++i;
   }
+  // Writes after the definition add to it too: the definitions a write's batch shares with the
+  // writes before it are read again once a measure is added.
+  Import(0, 15, 18, 4);
+  mean = app_->measures().SiteMeasureChart(lead, "phq9-mean", sites_[0].id, std::nullopt, {});
+  ASSERT_OK(mean);
+  i = 0;
+  for (const auto& [key, values] : written_.values) {
+    double sum = 0;
+    for (double v : values) {
+      sum += v;
+    }
+    EXPECT_NEAR(*mean->series.at(0).chart.points.at(i).y,
+                sum / static_cast<double>(values.size()), 1e-12)
+        << key.second;
+    ++i;
+  }
+  ExpectProportionChart(app_->measures()
+                            .SiteMeasureChart(lead, "phq9-below-10", sites_[0].id, std::nullopt, {})
+                            ->series.at(0),
+                        sites_[0].id);
 
   // Weeks and quarters are kept too.
   MeasureChartQuery quarters;

@@ -249,7 +249,7 @@ Result<SubmittedResponse> Registry::SubmitResponse(const RequestContext& ctx,
   std::optional<MeasureStore::Batch> measured;
   auto stored = store::WriteValue<SubmittedResponse>(
       store_, [&](store::Repositories& repos) -> Result<SubmittedResponse> {
-        COVALUE_ASSIGN_OR_RETURN(measured, MeasureStore::Batch::Begin(repos));
+        COVALUE_ASSIGN_OR_RETURN(measured, measures_.BeginBatch(repos));
         SubmittedResponse written;
         COVALUE_ASSIGN_OR_RETURN(
             written.stored,
@@ -339,7 +339,7 @@ Result<std::size_t> Registry::ImportRegistry(const RequestContext& ctx, Id site_
   }
   std::optional<MeasureStore::Batch> measured;
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
-    COVALUE_ASSIGN_OR_RETURN(measured, MeasureStore::Batch::Begin(repos));
+    COVALUE_ASSIGN_OR_RETURN(measured, measures_.BeginBatch(repos));
     std::map<Id, bool> populations;  // population id → the site's own
     for (std::size_t i = 0; i < records.size(); ++i) {
       RegistryRecord& record = records[i];

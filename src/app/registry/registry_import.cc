@@ -95,7 +95,7 @@ Result<RegistryImportReport> Registry::ImportRegistryFile(
   const std::size_t total = file.patients.size() + file.observations.size();
   std::optional<MeasureStore::Batch> measured;
   COVALUE_RETURN_IF_ERROR(store_.Write([&](store::Repositories& repos) -> Status {
-    COVALUE_ASSIGN_OR_RETURN(measured, MeasureStore::Batch::Begin(repos));
+    COVALUE_ASSIGN_OR_RETURN(measured, measures_.BeginBatch(repos));
     std::size_t written = 0;
     const auto wrote = [&](std::size_t rows) {  // progress each time a multiple is passed
       const std::size_t before = written;

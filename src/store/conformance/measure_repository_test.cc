@@ -70,6 +70,10 @@ TEST_P(MeasureRepositoryTest, StoresDefinitionsWithEveryField) {
       *store_, [](Repositories& r) { return r.Measures().Definitions(); });
   ASSERT_OK(defs);
   ASSERT_EQ(defs->size(), 2U);
+  auto ids = ReadValue<std::vector<std::string>>(
+      *store_, [](Repositories& r) { return r.Measures().DefinitionIds(); });
+  ASSERT_OK(ids);
+  EXPECT_EQ(*ids, (std::vector<std::string>{(*defs)[0].id, (*defs)[1].id}));
   const MeasureDefinition& eq = (*defs)[0];
   EXPECT_EQ(eq.id, "eq-vas-mean");
   EXPECT_FALSE(eq.threshold.has_value());

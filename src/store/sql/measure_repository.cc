@@ -114,6 +114,11 @@ Result<std::vector<MeasureDefinition>> SqlMeasureRepository::Definitions() {
   return CollectRows(query, ReadDefinition);
 }
 
+Result<std::vector<std::string>> SqlMeasureRepository::DefinitionIds() {
+  COVALUE_ASSIGN_OR_RETURN(auto query, db_.Prepare("SELECT id FROM measures ORDER BY id"));
+  return CollectRows(query, [](const Statement& row) { return std::string(row.TextView(0)); });
+}
+
 namespace {
 
 constexpr const char* kDraftColumns =

@@ -204,6 +204,7 @@ class SqlMeasureRepository final : public MeasureRepository {
   Result<std::vector<ChartNote>> ChartNotes(Id team_id, const std::string& measure_id) override;
   Status DeleteChartNote(Id id) override;
   Result<std::vector<MeasureDefinition>> Definitions() override;
+  Result<std::vector<std::string>> DefinitionIds() override;
   Status CreateDraft(const MeasureDraft& draft) override;
   Result<std::vector<MeasureDraft>> Drafts() override;
   Result<MeasureDraft> GetDraft(const std::string& id) override;
