@@ -1,6 +1,7 @@
 #include "store/stratification_repository.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <tuple>
 
@@ -33,6 +34,23 @@ std::vector<std::string> SplitValues(std::string_view joined) {
     if (end == std::string_view::npos) return values;
     start = end + 1;
   }
+}
+
+// The population's observations of codes with from_ms < effective_ms <= to_ms as (patient_id,
+// code, effective_ms, id, value): one range of observations_by_time per code, read from the
+// index alone.
+Result<Statement> ObservationsByTime(Connection& db, Id population_id,
+                                     const std::vector<std::string>& codes, std::int64_t from_ms,
+                                     std::int64_t to_ms) {
+  COVALUE_ASSIGN_OR_RETURN(
+      auto query,
+      db.Prepare("SELECT patient_id, code, effective_ms, id, value FROM observations "
+                 "WHERE population_id = ? AND code IN (" +
+                 Placeholders(codes.size()) + ") AND effective_ms > ? AND effective_ms <= ?"));
+  query.Bind(population_id);
+  for (const std::string& code : codes) query.Bind(code);
+  query.Bind(from_ms).Bind(to_ms);
+  return query;
 }
 
 }  // namespace
@@ -199,8 +217,8 @@ Result<std::vector<StratumPerson>> SqlStratificationRepository::People(
 Result<std::vector<LatestValue>> SqlStratificationRepository::LatestValues(
     Id population_id, const std::vector<std::string>& codes, std::int64_t recent_from_ms) {
   if (codes.empty()) return std::vector<LatestValue>();
-  // First the rows after recent_from_ms, in one pass (a range of observations_by_time per
-  // code): each person's latest per code by time, then id. Where the recent rows hold
+  // First the rows after recent_from_ms, in one pass: each person's latest per code by time,
+  // then id. Where the recent rows hold
   // everyone's, nothing more is read.
   struct Latest {
     std::int64_t at = 0;
@@ -211,12 +229,8 @@ Result<std::vector<LatestValue>> SqlStratificationRepository::LatestValues(
   {
     COVALUE_ASSIGN_OR_RETURN(
         auto recent,
-        db_.Prepare("SELECT patient_id, code, effective_ms, id, value FROM observations "
-                    "WHERE population_id = ? AND code IN (" +
-                    Placeholders(codes.size()) + ") AND effective_ms > ?"));
-    recent.Bind(population_id);
-    for (const std::string& code : codes) recent.Bind(code);
-    recent.Bind(recent_from_ms);
+        ObservationsByTime(db_, population_id, codes, recent_from_ms,
+                           std::numeric_limits<std::int64_t>::max()));
     for (;;) {
       COVALUE_ASSIGN_OR_RETURN(const bool row, recent.Step());
       if (!row) break;
@@ -271,19 +285,12 @@ Result<std::vector<UtilisationEvent>> SqlStratificationRepository::Events(
     Id population_id, const std::vector<std::string>& codes, std::int64_t from_ms,
     std::int64_t to_ms) {
   if (codes.empty()) return std::vector<UtilisationEvent>();
-  // One range of observations_by_time per code (covering: no row read).
-  COVALUE_ASSIGN_OR_RETURN(
-      auto query,
-      db_.Prepare("SELECT patient_id, code, effective_ms, value FROM observations "
-                  "WHERE population_id = ? AND code IN (" +
-                  Placeholders(codes.size()) + ") AND effective_ms > ? AND effective_ms <= ?"));
-  query.Bind(population_id);
-  for (const std::string& code : codes) query.Bind(code);
-  query.Bind(from_ms).Bind(to_ms);
+  COVALUE_ASSIGN_OR_RETURN(auto query,
+                           ObservationsByTime(db_, population_id, codes, from_ms, to_ms));
   return CollectRows(query, [&codes](const Statement& row) {
     const auto at = std::find(codes.begin(), codes.end(), row.TextView(1));
     return UtilisationEvent{row.Int(0), static_cast<std::size_t>(at - codes.begin()), row.Int(2),
-                            row.Real(3)};
+                            row.Real(4)};
   });
 }
 
