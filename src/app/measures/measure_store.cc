@@ -21,10 +21,8 @@ Result<MeasureStore::Batch> MeasureStore::BeginBatch(store::Repositories& repos)
   }
   COVALUE_ASSIGN_OR_RETURN(std::vector<MeasureDefinition> definitions,
                            repos.Measures().Definitions());
-  auto by_code = std::make_shared<DefinitionsByCode>();
-  ids.clear();
+  auto by_code = std::make_shared<DefinitionsByCode>();  // ids: these, read in one snapshot
   for (MeasureDefinition& m : definitions) {
-    ids.push_back(m.id);
     auto key = std::make_pair(m.system, m.code);
     by_code->emplace(std::move(key), std::move(m));
   }
