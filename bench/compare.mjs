@@ -15,9 +15,11 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Agent, get as httpGet } from 'node:http';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzip } from 'node:zlib';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []));
@@ -189,7 +191,27 @@ async function covalueHttp(db, expected) {
     const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench.facilitator', password }) });
     assert.equal(login.status, 200);
     const cookie = login.headers.get('set-cookie').split(';')[0];
-    const get = async (path) => {
+    // The client: Node's own HTTP module on keep-alive connections, as a service calling the API
+    // does; by default it asks for no compression (on loopback, gzip only costs both sides CPU).
+    // Q2 is also timed as a browser asks (gzip), with node:http and with fetch().json().
+    const agent = new Agent({ keepAlive: true });
+    const request = (path, headers) =>
+      new Promise((resolveGet, reject) =>
+        httpGet({ host: '127.0.0.1', port, path, agent, headers: { cookie, ...headers } }, (response) => {
+          const chunks = [];
+          response.on('data', (chunk) => chunks.push(chunk));
+          response.on('error', reject);
+          response.on('end', () => {
+            if (response.statusCode !== 200) return reject(new Error(`${path}: ${response.statusCode}`));
+            const body = Buffer.concat(chunks);
+            if (response.headers['content-encoding'] !== 'gzip') return resolveGet(JSON.parse(body.toString('utf8')));
+            gunzip(body, (error, text) => (error ? reject(error) : resolveGet(JSON.parse(text.toString('utf8')))));
+          });
+        }).on('error', reject),
+      );
+    const get = (path) => request(path, {});
+    const getGzip = (path) => request(path, { 'accept-encoding': 'gzip' });
+    const getFetch = async (path) => {
       const response = await fetch(url + path, { headers: { cookie } });
       assert.equal(response.status, 200, path);
       return response.json();
@@ -204,11 +226,19 @@ async function covalueHttp(db, expected) {
     // peers' SELECT names them: the views keep their shape, series[].points[].
     const columns = 'fields=x,y,cell,cl,lcl,ucl,sigma_signal';
     const q1 = async () => get(`/api/v1/measures/m01/chart?site_id=${s03}&${base}&${columns}`);
-    const q2 = async () => Promise.all(Array.from({ length: 20 }, (_, i) => get(`/api/v1/measures/m${String(i + 1).padStart(2, '0')}/sites?${base}&${columns}`)));
+    const q2With = (read) => async () => Promise.all(Array.from({ length: 20 }, (_, i) => read(`/api/v1/measures/m${String(i + 1).padStart(2, '0')}/sites?${base}&${columns}`)));
+    const q2 = q2With(get);
     const q3 = async () => (await get(`/api/v1/measures/m11-mean/sites?${base}&mr_screening=off`)).series.length;
     sameRows('covalue HTTP Q1', expected.q1, rowsOf(await q1()));
-    sameRows('covalue HTTP Q2', expected.q2, (await q2()).flatMap(rowsOf).sort((a, b) => (a.join(',') < b.join(',') ? -1 : 1)));
-    return { q1: await time(q1), q2: await time(q2), q3: await time(q3) };
+    const sorted = (views) => views.flatMap(rowsOf).sort((a, b) => (a.join(',') < b.join(',') ? -1 : 1));
+    sameRows('covalue HTTP Q2', expected.q2, sorted(await q2()));
+    sameRows('covalue HTTP Q2 (gzip)', expected.q2, sorted(await q2With(getGzip)()));
+    sameRows('covalue HTTP Q2 (fetch)', expected.q2, sorted(await q2With(getFetch)()));
+    const timed = { q1: await time(q1), q2: await time(q2), q3: await time(q3) };
+    timed.q2_gzip = await time(q2With(getGzip));
+    timed.q2_fetch = await time(q2With(getFetch));
+    agent.destroy();
+    return timed;
   } finally {
     server.kill('SIGTERM');
   }
@@ -363,6 +393,7 @@ for (const [size, r] of Object.entries(results)) {
   const line = (label, q, peak) => console.log(`  ${label.padEnd(28)} Q1 ${f(q.q1?.median_ms).padStart(8)}  Q2 ${f(q.q2?.median_ms).padStart(8)}  Q3 ${f(q.q3?.median_ms).padStart(8)}${peak ? `   peak ${f(peak)} MB` : ''}`);
   line('covalue in-process', r.covalue.inProcess, r.covalue.inProcess.peak_rss_mb);
   line('covalue HTTP', r.covalue.http);
+  console.log(`  ${'covalue HTTP Q2, gzip'.padEnd(28)} node:http ${f(r.covalue.http.q2_gzip.median_ms)}  fetch().json() ${f(r.covalue.http.q2_fetch.median_ms)}`);
   line('covalue rescan (raw)', { q2: r.covalue.rescan.q2 }, r.covalue.rescan.peak_rss_mb);
   for (const peer of ['duckdb', 'sqlite', 'postgres']) {
     line(`${peer} raw`, r[peer].raw, r[peer].peak_mb);
@@ -379,6 +410,7 @@ if (big) {
   console.log(`  Q2 in-process / DuckDB aggregate Q2        ${ratio(big.covalue.inProcess.q2.median_ms, big.duckdb.aggregate.q2.median_ms)}  (≤ 0.15)`);
   if (small) console.log(`  Q2 in-process 10m / 1m                      ${ratio(big.covalue.inProcess.q2.median_ms, small.covalue.inProcess.q2.median_ms)}  (≤ 1.2)`);
   console.log(`  HTTP Q2 / DuckDB aggregate Q2               ${ratio(big.covalue.http.q2.median_ms, big.duckdb.aggregate.q2.median_ms)}  (≤ 0.5)`);
+  console.log(`    the same, gzip: node:http ${ratio(big.covalue.http.q2_gzip.median_ms, big.duckdb.aggregate.q2.median_ms)}, fetch ${ratio(big.covalue.http.q2_fetch.median_ms, big.duckdb.aggregate.q2.median_ms)}`);
   if (small) console.log(`  HTTP Q2 10m / 1m                            ${ratio(big.covalue.http.q2.median_ms, small.covalue.http.q2.median_ms)}  (≤ 1.2)`);
   console.log(`  Q1 in-process / best peer                   ${ratio(big.covalue.inProcess.q1.median_ms, best('q1'))}  (≤ 0.05)`);
   console.log(`  Q3 in-process / best peer                   ${ratio(big.covalue.inProcess.q3.median_ms, best('q3'))}  (≤ 0.05)`);

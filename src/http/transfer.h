@@ -48,11 +48,10 @@ class CompressedBodies {
 void PrepareTransfer(const Request& request, Response& response,
                      CompressedBodies* compressed = nullptr);
 
-// Gives a response a weak ETag from checksums of its body (Response::body: CRC-32, Adler-32 and
-// the length, which zlib computes at memory speed; a tag is for noticing change, not a
-// signature), and lets a cache keep it
-// for the signed-in reader only, asking again each time (Cache-Control: private, no-cache): the
-// conditional GET then answers 304 while the body is unchanged.
+// Gives a response a weak ETag from a 64-bit hash of its body and its length (a tag is for
+// noticing change, not a signature), and lets a cache keep it for the signed-in reader only,
+// asking again each time (Cache-Control: private, no-cache): the conditional GET then answers
+// 304 while the body is unchanged.
 Response WithETag(Response response);
 
 }  // namespace covalue::http

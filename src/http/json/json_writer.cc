@@ -86,7 +86,8 @@ JsonWriter& JsonWriter::Number(double value) {
   char digits[32];  // the longest double is 24 characters
   // The shortest form that reads back exactly; a whole number without a fraction ("33").
   const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
-  out_.append(digits, end);
+  // (pointer, length): the iterator-pair overload goes through a general replace.
+  out_.append(digits, static_cast<std::size_t>(end - digits));
   return *this;
 }
 
@@ -94,7 +95,7 @@ JsonWriter& JsonWriter::Int(std::int64_t value) {
   Separate();
   char digits[24];
   const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
-  out_.append(digits, end);
+  out_.append(digits, static_cast<std::size_t>(end - digits));
   return *this;
 }
 
