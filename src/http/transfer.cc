@@ -43,11 +43,16 @@ bool AcceptsGzip(const std::string& accept) {
   return false;
 }
 
-bool Gzip(const std::string& in, std::string& out) {
+// Levels: an answer made per request is compressed at level 1, the fastest (JSON compresses well
+// even so); a tagged body kept by CompressedBodies is compressed once for all its readers, at
+// zlib's default level 6 (a cross-site chart of 280 KB: 57 KB at level 1, 46 KB at 6, ~4 ms once).
+constexpr int kPerRequestLevel = Z_BEST_SPEED;
+constexpr int kKeptLevel = Z_DEFAULT_COMPRESSION;
+
+bool Gzip(const std::string& in, std::string& out, int level) {
   z_stream stream{};
-  // 15 window bits + 16: a gzip wrapper; level 1, the fastest: answers are made per request,
-  // and JSON compresses well even so.
-  if (deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+  // 15 window bits + 16: a gzip wrapper.
+  if (deflateInit2(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
     return false;
   }
   out.resize(deflateBound(&stream, static_cast<uLong>(in.size())));
@@ -98,13 +103,14 @@ bool CompressedBodies::Compress(const std::string& tag, const std::string& body,
       }
     }
   }
-  if (!Gzip(body, out)) {
+  if (body.size() > capacity_ / 4) {
+    // Too large to keep (it would push out everything else): made for this answer only.
+    return Gzip(body, out, kPerRequestLevel);
+  }
+  if (!Gzip(body, out, kKeptLevel)) {
     return false;
   }
   const std::size_t size = body.size() + out.size();
-  if (size > capacity_ / 4) {
-    return true;  // too large to keep: it would push out everything else
-  }
   std::lock_guard lock(mu_);
   entries_.push_front({tag, body, out});
   bytes_ += size;
@@ -153,7 +159,7 @@ void PrepareTransfer(const Request& request, Response& response, CompressedBodie
   std::string gzip;
   const bool made = compressed != nullptr && tag != nullptr
                         ? compressed->Compress(*tag, response.body, gzip)
-                        : Gzip(response.body, gzip);
+                        : Gzip(response.body, gzip, kPerRequestLevel);
   if (made && gzip.size() < response.body.size()) {
     response.body = std::move(gzip);
     response.SetHeader("Content-Encoding", "gzip");

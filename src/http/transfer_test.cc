@@ -112,6 +112,40 @@ TEST(Transfer, CompressesATaggedBodyOnceAndNeverServesAnotherBodysForm) {
   EXPECT_EQ(Gunzip(kept), original);
 }
 
+// A chart's points as the API writes them: numbers of many digits, which level 1 leaves larger.
+Response VariedChart() {
+  Response response;
+  response.content_type = "application/json";
+  std::uint64_t state = 42;
+  for (int i = 0; i < 2000; ++i) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    response.body += "{\"x\":\"2020-" + std::to_string(i % 12 + 1) + "\",\"y\":0." +
+                     std::to_string(state >> 11) + ",\"sigma_signal\":false},";
+  }
+  return response;
+}
+
+TEST(Transfer, SpendsMoreOnABodyItKeepsThanOnOneMadePerAnswer) {
+  CompressedBodies compressed(std::size_t{32} << 20);
+  Response kept = WithETag(VariedChart());
+  const std::string original = kept.body;
+  PrepareTransfer(Get({{"accept-encoding", "gzip"}}), kept, &compressed);
+  Response per_answer = WithETag(VariedChart());
+  PrepareTransfer(Get({{"accept-encoding", "gzip"}}), per_answer);  // no store: made for it
+  ASSERT_EQ(HeaderOf(kept, "Content-Encoding"), "gzip");
+  ASSERT_EQ(HeaderOf(per_answer, "Content-Encoding"), "gzip");
+  EXPECT_EQ(Gunzip(kept.body), original);
+  EXPECT_EQ(Gunzip(per_answer.body), original);
+  EXPECT_LT(kept.body.size(), per_answer.body.size());
+
+  // Larger than a quarter of the store: compressed for its answer, not kept.
+  CompressedBodies small(original.size() * 2);
+  std::string out;
+  ASSERT_TRUE(small.Compress("W/\"big\"", original, out));
+  EXPECT_EQ(Gunzip(out), original);
+  EXPECT_EQ(small.HeldBytes(), 0u);
+}
+
 TEST(Transfer, KeepsNoMoreCompressedBodiesThanItsCapacity) {
   const std::string body = Chart().body;  // ~14 KB
   CompressedBodies compressed(8 * body.size());
