@@ -179,8 +179,9 @@ describe('a team lead maps the service with the keyboard', () => {
       await page.reload();
       await page.locator('ol.steps button').nth(1).focus();
       await page.keyboard.press('Enter');
+      // Each card fills on its own (a persona's may come after the map's picture): wait for both.
       await page.locator('.linked-cards img.map-thumbnail').waitFor();
-      assert.ok(await page.locator('.linked-cards').getByRole('link', { name: `Persona: Anna (${device})` }).isVisible());
+      await page.locator('.linked-cards').getByRole('link', { name: `Persona: Anna (${device})` }).waitFor({ timeout: 5000 });
       await assertAccessible(page, 'a workbook linking a persona and a map');
       // The print embeds them: the persona with its stratum's numbers dated, the map as a picture
       // with its cost tables.
