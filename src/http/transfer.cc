@@ -129,8 +129,8 @@ std::size_t CompressedBodies::HeldBytes() {
 Response WithETag(Response response) {
   // A 64-bit hash of the body and its length. std::hash is the same in every process of one
   // build (servers behind one proxy run one build); between builds a tag may differ for the
-  // same body, which costs a full answer, never a wrong 304. A third of the time of the CRC-32
-  // and Adler-32 it replaces, on a 100 KB chart.
+  // same body, which costs a full answer, never a wrong 304. On a 100 KB chart it takes a third
+  // of the time of zlib's CRC-32 and Adler-32 together.
   const std::size_t hash = std::hash<std::string_view>{}(response.body);
   response.SetHeader("ETag", fmt::format("W/\"{:016x}-{:x}\"", hash, response.body.size()));
   response.SetHeader("Cache-Control", "private, no-cache");
