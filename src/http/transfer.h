@@ -20,8 +20,9 @@ class CompressedBodies {
   explicit CompressedBodies(std::size_t capacity_bytes = std::size_t{32} << 20)
       : capacity_(capacity_bytes) {}
 
-  // The gzip form of body (whose ETag is tag) into out: kept, or made and kept. False when zlib
-  // fails.
+  // The gzip form of body (whose ETag is tag) into out: kept, or made once at zlib's default
+  // level and kept; a body over a quarter of the capacity is made at level 1 for this answer
+  // only. False when zlib fails.
   bool Compress(const std::string& tag, const std::string& body, std::string& out);
   // The bytes of the bodies and gzip forms kept, never more than the capacity.
   std::size_t HeldBytes();
